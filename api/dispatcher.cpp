@@ -1,0 +1,125 @@
+#include "api/dispatcher.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "api/error_response.h"
+#include "api/logging.h"
+
+namespace ln::api {
+namespace {
+
+bool is_write(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH";
+}
+
+bool is_json_content_type(const std::optional<std::string>& value) {
+  if (!value) return false;
+  std::string type = value->substr(0, value->find(';'));
+  type.erase(std::remove_if(type.begin(), type.end(), ::isspace), type.end());
+  std::transform(type.begin(), type.end(), type.begin(), ::tolower);
+  return type == "application/json";
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+}  // namespace
+
+void add_security_headers(Response& response) {
+  response.with_header("Content-Security-Policy",
+                       "default-src 'self'; script-src 'self'; style-src 'self'; "
+                       "img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+                       "object-src 'none'; base-uri 'none'; form-action 'self'; "
+                       "frame-ancestors 'none'");
+  response.with_header("X-Content-Type-Options", "nosniff");
+  response.with_header("Referrer-Policy", "no-referrer");
+  response.with_header("X-Frame-Options", "DENY");
+  response.with_header("Cross-Origin-Opener-Policy", "same-origin");
+  response.with_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+}
+
+std::string request_id_for(const Request& request) {
+  if (auto given = request.header("x-request-id")) {
+    bool plain = !given->empty() && given->size() <= 128 &&
+                 std::all_of(given->begin(), given->end(), [](unsigned char c) {
+                   return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+                 });
+    if (plain) return *given;
+  }
+  unsigned char bytes[12];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return hex;
+}
+
+Response Dispatcher::route(Request& request) const {
+  Router::Match match = router_.match(request.method, request.path);
+  if (!match.route) {
+    bool api_path = request.path.rfind("/api/", 0) == 0 || request.path == "/api";
+    if ((request.method == "GET" || request.method == "HEAD") && match.allowed.empty() &&
+        !api_path) {
+      request.route = "static";
+      if (auto file = files_.serve(request)) return *file;
+    }
+    if (!match.allowed.empty()) {
+      request.route = "unmatched";
+      return error_response(405, "method_not_allowed",
+                            "This address does not accept " + request.method + ".")
+          .with_header("Allow", join(match.allowed, ", "));
+    }
+    request.route = "unmatched";
+    return error_response(404, "not_found", "There is nothing at this address.");
+  }
+
+  const Route& route = *match.route;
+  request.route = route.pattern;
+  request.params = std::move(match.params);
+  if (request.body.size() > max_body_) {
+    return error_response(413, "too_large",
+                          "The request body is larger than " + std::to_string(max_body_) +
+                              " bytes.");
+  }
+  if (is_write(request.method) && (route.takes_json_body() || !request.body.empty()) &&
+      !is_json_content_type(request.header("content-type"))) {
+    return error_response(415, "unsupported_media_type",
+                          "Send the request body as application/json.");
+  }
+  try {
+    return route.handler(request);
+  } catch (...) {
+    return response_for_current_exception();
+  }
+}
+
+Response Dispatcher::dispatch(Request& request) const {
+  auto started = std::chrono::steady_clock::now();
+  Response response;
+  try {
+    request.request_id = request_id_for(request);
+    response = route(request);
+  } catch (...) {
+    response = response_for_current_exception();
+  }
+  if (request.method == "HEAD") response.body.clear();
+  add_security_headers(response);
+  bool has_cache_control = std::any_of(response.headers.begin(), response.headers.end(),
+                                       [](const auto& h) { return h.first == "Cache-Control"; });
+  if (!has_cache_control) response.with_header("Cache-Control", "no-store");
+  response.with_header("X-Request-Id", request.request_id);
+
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics_.observe(request.method, request.route, response.status, seconds);
+  log_access({request.method, request.route, response.status, seconds * 1000.0,
+              request.request_id});
+  return response;
+}
+
+}  // namespace ln::api

@@ -1,0 +1,17 @@
+#pragma once
+#include <exception>
+#include <string>
+
+#include "api/http.h"
+
+namespace ln::api {
+
+// {"error": {"code": …, "message": …, "field": …}} — the one error shape of the API.
+Response error_response(int status, const std::string& code, const std::string& message,
+                        const std::string& field = "");
+
+// Maps the exception in flight to its response: typed domain errors to their status, anything
+// else to a 500 whose body says nothing of the library that threw.
+Response response_for_current_exception();
+
+}  // namespace ln::api

@@ -1,0 +1,103 @@
+#include "api/openapi.h"
+
+#include <algorithm>
+
+#include "api/routes.h"
+#include "langnghe_version.h"
+
+namespace ln::api {
+namespace {
+
+nlohmann::json error_schema() {
+  return nlohmann::json::parse(R"({
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+      "error": {
+        "type": "object",
+        "required": ["code", "message"],
+        "properties": {
+          "code": {"type": "string"},
+          "message": {"type": "string"},
+          "field": {"type": "string"},
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {"field": {"type": "string"}, "message": {"type": "string"}}
+            }
+          }
+        }
+      }
+    }
+  })");
+}
+
+nlohmann::json error_response_ref(const char* description) {
+  return {{"description", description},
+          {"content",
+           {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+}
+
+}  // namespace
+
+nlohmann::json openapi_document(const Router& router) {
+  nlohmann::json paths = nlohmann::json::object();
+  for (const Route& route : router.routes()) {
+    nlohmann::json op;
+    op["summary"] = route.doc.summary;
+    op["tags"] = {route.doc.tag};
+    op["operationId"] = route.method + " " + route.pattern;
+    nlohmann::json parameters = nlohmann::json::array();
+    for (const auto& segment : route.segments) {
+      if (segment.size() > 2 && segment.front() == '{')
+        parameters.push_back({{"name", segment.substr(1, segment.size() - 2)},
+                              {"in", "path"},
+                              {"required", true},
+                              {"schema", {{"type", "string"}}}});
+    }
+    if (!parameters.empty()) op["parameters"] = parameters;
+    if (route.takes_json_body()) {
+      op["requestBody"] = {
+          {"required", true},
+          {"content", {{"application/json", {{"schema", route.doc.request_schema}}}}}};
+    }
+    nlohmann::json responses = route.doc.responses.is_object() ? route.doc.responses
+                                                               : nlohmann::json::object();
+    if (route.takes_json_body()) {
+      responses.emplace("400", error_response_ref("malformed JSON, invalid UTF-8 or a bad value"));
+      responses.emplace("413", error_response_ref("body larger than --max-body"));
+      responses.emplace("415", error_response_ref("body not sent as application/json"));
+    }
+    if (!route.doc.public_access) {
+      responses.emplace("401", error_response_ref("not signed in"));
+      responses.emplace("403", error_response_ref("signed in, but not allowed"));
+    }
+    responses.emplace("500", error_response_ref("a bug"));
+    op["responses"] = responses;
+    if (!route.doc.public_access) op["security"] = {{{"bearer", nlohmann::json::array()}}};
+    std::string method = route.method;
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    paths[route.pattern][method] = op;
+  }
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "Lắng Nghe API"},
+            {"version", kVersion},
+            {"description",
+             "Child participation and consultation: consultations, children's ideas, "
+             "moderation, Children's Councils and the tracking of official replies."}}},
+          {"paths", paths},
+          {"components",
+           {{"schemas", {{"Error", error_schema()}}},
+            {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+}
+
+void add_openapi_routes(Router& router) {
+  router.add(
+      "GET", "/openapi.json",
+      [&router](Request&) { return Response::json(200, openapi_document(router)); },
+      {"This document.", "operations", nullptr, {{"200", {{"description", "OpenAPI 3"}}}}});
+}
+
+}  // namespace ln::api

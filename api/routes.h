@@ -1,0 +1,15 @@
+#pragma once
+// The one list of every resource's routes. Each resource registers its own in its handler file.
+#include "api/app.h"
+#include "api/router.h"
+
+namespace ln::api {
+
+// Fills `router`, which must then stay where it is (the OpenAPI route reads it).
+void build_router(Router& router, App& app);
+
+void add_health_routes(Router& router, App& app);
+void add_openapi_routes(Router& router);
+void add_test_hook_routes(Router& router);
+
+}  // namespace ln::api

@@ -1,0 +1,23 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "api/logging.h"
+
+namespace ln::api {
+
+// `langnghe serve` settings; each comes from a flag or a LANGNGHE_… environment variable.
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string db = "sqlite:./data/langnghe.db";
+  int threads = 2;
+  std::string web_root = "web";
+  LogFormat log_format = LogFormat::kText;
+  std::string log_level = "info";
+  std::size_t max_body = 64 * 1024;
+  bool demo = false;
+  int drain_seconds = 10;
+  bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
+};
+
+}  // namespace ln::api

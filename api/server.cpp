@@ -1,0 +1,158 @@
+// The only file that speaks Pistache: it turns Pistache's request into ours, hands it to the
+// Dispatcher and writes the answer back. See shared/PISTACHE.md for why each piece is here.
+#include "api/server.h"
+
+#include <pistache/endpoint.h>
+#include <pistache/http.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <sstream>
+#include <thread>
+
+#include "api/app.h"
+#include "api/dispatcher.h"
+#include "api/error_response.h"
+#include "api/routes.h"
+#include "store/open_storage.h"
+
+namespace ln::api {
+namespace {
+
+using namespace Pistache;
+
+// Pistache answers requests past its own limit with a plain-text 413 (its handler's input path is
+// private), so its limit sits well above --max-body: everything between the two gets our JSON 413
+// from the Dispatcher. In production nginx's client_max_body_size stops larger bodies first.
+constexpr std::size_t kPistacheSlack = 4 * 1024 * 1024;
+
+struct ServerState {
+  const Dispatcher* dispatcher = nullptr;
+  App* app = nullptr;
+  std::atomic<int> in_flight{0};
+};
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Request to_request(const Http::Request& in) {
+  Request out;
+  out.method = Http::methodString(in.method());
+  out.path = in.resource();
+  for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
+    out.query[it->first] = it->second;
+  for (const auto& [name, raw] : in.headers().rawList()) out.headers[lower(name)] = raw.value();
+  for (const auto& header : in.headers().list()) {
+    std::ostringstream value;
+    header->write(value);
+    out.headers[lower(header->name())] = value.str();
+  }
+  out.body = in.body();
+  out.client_address = in.address().host();
+  return out;
+}
+
+class HttpHandler : public Http::Handler {
+ public:
+  HTTP_PROTOTYPE(HttpHandler)
+
+  explicit HttpHandler(std::shared_ptr<ServerState> state) : state_(std::move(state)) {}
+
+  void onRequest(const Http::Request& in, Http::ResponseWriter writer) override {
+    ++state_->in_flight;
+    Response response;
+    try {
+      Request request = to_request(in);
+      response = state_->dispatcher->dispatch(request);
+    } catch (...) {
+      response = response_for_current_exception();
+    }
+    write(writer, response);
+    --state_->in_flight;
+  }
+
+  void onTimeout(const Http::Request&, Http::ResponseWriter writer) override {
+    Response response =
+        error_response(408, "timeout", "The request took too long to arrive.");
+    add_security_headers(response);
+    writer.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
+    write(writer, response);
+  }
+
+ private:
+  static void write(Http::ResponseWriter& writer, const Response& response) {
+    if (!response.content_type.empty())
+      writer.headers().addRaw(Http::Header::Raw("Content-Type", response.content_type));
+    for (const auto& [name, value] : response.headers)
+      writer.headers().addRaw(Http::Header::Raw(name, value));
+    writer.send(static_cast<Http::Code>(response.status), response.body);
+  }
+
+  std::shared_ptr<ServerState> state_;
+};
+
+Address parse_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  return Address(listen.substr(0, colon), Port(static_cast<uint16_t>(std::stoi(listen.substr(colon + 1)))));
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options) {
+  // Block the stop signals before any thread starts, so only sigwait() below sees them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  store::MigrationReport report;
+  auto storage = store::open_storage(options.db, &report);
+  spdlog::info("database {} at schema version {} ({} migrations applied now)",
+               storage->backend(), report.to_version, report.applied.size());
+
+  App app(*storage, options);
+  Router router;
+  build_router(router, app);
+  StaticFiles files(options.web_root);
+  Dispatcher dispatcher(router, files, app.metrics, options.max_body);
+
+  auto state = std::make_shared<ServerState>();
+  state->dispatcher = &dispatcher;
+  state->app = &app;
+
+  Http::Endpoint endpoint(parse_listen(options.listen));
+  endpoint.init(Http::Endpoint::options()
+                    .threads(options.threads)
+                    .flags(Tcp::Options::ReuseAddr)
+                    .maxRequestSize(options.max_body + kPistacheSlack)
+                    .maxResponseSize(64 * 1024 * 1024)
+                    .headerTimeout(std::chrono::seconds(10))
+                    .bodyTimeout(std::chrono::seconds(10))
+                    .keepaliveTimeout(std::chrono::seconds(60)));
+  endpoint.setHandler(Http::make_handler<HttpHandler>(state));
+  endpoint.serveThreaded();
+  spdlog::info("langnghe listening on http://{} ({} threads, web root {})", options.listen,
+               options.threads, options.web_root);
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  spdlog::info("received {}, draining", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
+  app.draining = true;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.drain_seconds);
+  while (state->in_flight > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  if (state->in_flight > 0)
+    spdlog::warn("{} requests still in flight after {}s; stopping anyway", state->in_flight.load(),
+                 options.drain_seconds);
+  // Let the last replies leave the write queues before the reactor stops.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  endpoint.shutdown();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace ln::api

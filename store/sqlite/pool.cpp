@@ -1,0 +1,23 @@
+#include "store/sqlite/pool.h"
+
+namespace ln::store::sqlite {
+
+Pool::Lease Pool::acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(connection));
+    }
+  }
+  return Lease(*this, std::make_unique<Connection>(path_));
+}
+
+void Pool::give_back(std::unique_ptr<Connection> connection) {
+  if (!connection) return;
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(connection));
+}
+
+}  // namespace ln::store::sqlite

@@ -1,0 +1,32 @@
+#include "store/sqlite/sqlite_storage.h"
+
+#include <filesystem>
+
+#include "consult/errors.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sql.h"
+
+namespace ln::store::sqlite {
+
+SqliteStorage::SqliteStorage(const std::string& path) : pool_(path) {
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  pool_.acquire();  // fail now, at start, if the file cannot be opened
+}
+
+void SqliteStorage::ping() {
+  try {
+    auto connection = pool_.acquire();
+    auto stmt = connection->prepare(sql::kPing);
+    stmt.step();
+  } catch (const SqliteError&) {
+    throw Unavailable("The database is not reachable.");
+  }
+}
+
+int SqliteStorage::schema_version() {
+  auto connection = pool_.acquire();
+  return current_version(*connection);
+}
+
+}  // namespace ln::store::sqlite

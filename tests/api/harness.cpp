@@ -1,0 +1,240 @@
+#include "tests/api/harness.h"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace ln::test {
+namespace fs = std::filesystem;
+
+namespace {
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    throw std::runtime_error("bind for a free port failed");
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+size_t collect_body(char* data, size_t size, size_t count, void* out) {
+  static_cast<std::string*>(out)->append(data, size * count);
+  return size * count;
+}
+
+size_t collect_header(char* data, size_t size, size_t count, void* out) {
+  std::string line(data, size * count);
+  auto colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value = line.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(" \t"));
+    value.erase(value.find_last_not_of(" \t\r\n") + 1);
+    (*static_cast<std::map<std::string, std::string>*>(out))[name] = value;
+  }
+  return size * count;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+            const fs::path& out_file, const fs::path& err_file) {
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int out = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    int err = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    int null = ::open("/dev/null", O_RDONLY);
+    ::dup2(null, 0);
+    for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+int wait_exit(pid_t pid, std::chrono::seconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return -SIGKILL;
+}
+
+}  // namespace
+
+std::string HttpResponse::error_code() const {
+  auto parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("error")) return "";
+  return parsed["error"].value("code", "");
+}
+
+std::string binary_path() {
+  const char* bin = std::getenv("LANGNGHE_BIN");
+  if (!bin) throw std::runtime_error("LANGNGHE_BIN is not set (run the tests through ctest)");
+  return bin;
+}
+
+std::string source_web_root() {
+  const char* root = std::getenv("LANGNGHE_WEB_ROOT_SRC");
+  return root ? root : "web";
+}
+
+fs::path make_temp_dir() {
+  std::string pattern = (fs::temp_directory_path() / "langnghe-test-XXXXXX").string();
+  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+Server::Server(Options options) {
+  static const bool curl_ready = (curl_global_init(CURL_GLOBAL_DEFAULT), true);
+  (void)curl_ready;
+  if (options.dir.empty()) {
+    dir_ = make_temp_dir();
+    own_dir_ = true;
+  } else {
+    dir_ = options.dir;
+  }
+  port_ = free_port();
+  std::vector<std::string> args = {binary_path(), "serve",
+                                   "--listen", "127.0.0.1:" + std::to_string(port_),
+                                   "--db", "sqlite:" + db_path().string(),
+                                   "--web-root", source_web_root(),
+                                   "--threads", "2"};
+  args.insert(args.end(), options.args.begin(), options.args.end());
+  pid_ = spawn(args, options.env, dir_ / "server.out", dir_ / "server.err");
+
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("langnghe exited at start:\n" + log());
+    }
+    try {
+      if (get("/healthz").status == 200) return;
+    } catch (const std::exception&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  kill_now();
+  throw std::runtime_error("langnghe did not answer /healthz within 30 s:\n" + log());
+}
+
+Server::~Server() {
+  if (pid_ > 0) stop();
+  if (own_dir_) {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+}
+
+std::string Server::url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+HttpResponse Server::request(const std::string& method, const std::string& path,
+                             const std::string& body, const Headers& headers) const {
+  CURL* curl = curl_easy_init();
+  HttpResponse response;
+  std::string full = url(path);
+  curl_easy_setopt(curl, CURLOPT_URL, full.c_str());
+  curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
+  if (method == "HEAD") {
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+  } else {
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+  }
+  if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  }
+  curl_slist* list = curl_slist_append(nullptr, "Expect:");
+  for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+  CURLcode rc = curl_easy_perform(curl);
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+  curl_slist_free_all(list);
+  curl_easy_cleanup(curl);
+  if (rc != CURLE_OK && response.status == 0)
+    throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(rc));
+  return response;
+}
+
+HttpResponse Server::post_json(const std::string& path, const nlohmann::json& body,
+                               Headers headers) const {
+  headers.emplace("Content-Type", "application/json");
+  return request("POST", path, body.dump(), headers);
+}
+
+int Server::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  int code = wait_exit(pid_, std::chrono::seconds(30));
+  pid_ = -1;
+  return code;
+}
+
+void Server::kill_now() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+std::string Server::log() const {
+  return read_file(dir_ / "server.out") + read_file(dir_ / "server.err");
+}
+
+CommandResult run_langnghe(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env) {
+  fs::path dir = make_temp_dir();
+  std::vector<std::string> full = {binary_path()};
+  full.insert(full.end(), args.begin(), args.end());
+  pid_t pid = spawn(full, env, dir / "out", dir / "err");
+  int code = wait_exit(pid, std::chrono::seconds(60));
+  CommandResult result{code, read_file(dir / "out"), read_file(dir / "err")};
+  fs::remove_all(dir);
+  return result;
+}
+
+}  // namespace ln::test

@@ -1,0 +1,82 @@
+#pragma once
+// Starts the real `langnghe` binary (LANGNGHE_BIN) on a free loopback port with a temporary
+// database and speaks HTTP to it with libcurl. Later API tests reuse it.
+#include <sys/types.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace ln::test {
+
+struct HttpResponse {
+  long status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+
+  nlohmann::json json() const { return nlohmann::json::parse(body); }
+  std::string header(const std::string& lower_case_name) const {
+    auto it = headers.find(lower_case_name);
+    return it == headers.end() ? "" : it->second;
+  }
+  // The error envelope's code, or "" when the body is not our error shape.
+  std::string error_code() const;
+};
+
+using Headers = std::map<std::string, std::string>;
+
+class Server {
+ public:
+  struct Options {
+    std::vector<std::string> args;            // extra `serve` flags
+    std::map<std::string, std::string> env;  // extra environment
+    std::filesystem::path dir;               // reuse a folder (and its database); empty = new
+  };
+  Server() : Server(Options{}) {}
+  explicit Server(Options options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  HttpResponse request(const std::string& method, const std::string& path,
+                       const std::string& body = "", const Headers& headers = {}) const;
+  HttpResponse get(const std::string& path, const Headers& headers = {}) const {
+    return request("GET", path, "", headers);
+  }
+  HttpResponse post_json(const std::string& path, const nlohmann::json& body,
+                         Headers headers = {}) const;
+
+  // Sends SIGTERM and waits; returns the exit status (or -signal).
+  int stop();
+  void kill_now();
+  bool running() const { return pid_ > 0; }
+
+  std::string log() const;
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path db_path() const { return dir_ / "langnghe.db"; }
+  int port() const { return port_; }
+  std::string url(const std::string& path) const;
+
+ private:
+  std::filesystem::path dir_;
+  bool own_dir_ = false;
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+// Runs the binary with `args` to completion; returns the exit code and what it printed.
+struct CommandResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+CommandResult run_langnghe(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env = {});
+
+std::filesystem::path make_temp_dir();
+std::string binary_path();
+std::string source_web_root();
+
+}  // namespace ln::test
