@@ -3,7 +3,6 @@ BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
 JOBS       ?= $(shell nproc)
 LISTEN     ?= 127.0.0.1:8080
-CMAKE_GEN  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
 .PHONY: deps build build-sanitize run test bench format clean
 
@@ -11,13 +10,13 @@ deps:
 	@scripts/deps.sh
 
 build: deps
-	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release \
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release \
 	  -DLANGNGHE_SANITIZE_BIN=$(abspath $(BUILD_SAN))/langnghe
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The API tests also run against this address- and UB-sanitized binary (see tests/CMakeLists.txt).
 build-sanitize: deps
-	cmake -S . -B $(BUILD_SAN) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DLANGNGHE_SANITIZE=ON \
+	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DLANGNGHE_SANITIZE=ON \
 	  -DLANGNGHE_TESTS=OFF
 	cmake --build $(BUILD_SAN) -j $(JOBS) --target langnghe
 

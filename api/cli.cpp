@@ -75,6 +75,7 @@ int run_cli(int argc, char** argv) {
   CLI::App app{"Lắng Nghe — a child participation and consultation platform", "langnghe"};
   app.set_version_flag("--version", std::string("langnghe ") + kVersion);
   app.require_subcommand(1);
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 
   ServeOptions serve_options;
   std::string max_body = "64KiB";

@@ -32,6 +32,24 @@ struct ServerState {
   std::atomic<int> in_flight{0};
 };
 
+// Pistache 0.0.5 writes only typed headers (raw ones are dropped), so every header we send is
+// one of these.
+class NamedHeader : public Http::Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value)
+      : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  void parse(const std::string& data) override { value_ = data; }
+  void write(std::ostream& stream) const override { stream << value_; }
+#ifdef SAFE_HEADER_CAST
+  uint64_t hash() const override { return std::hash<std::string>{}(name_); }
+#endif
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -84,9 +102,9 @@ class HttpHandler : public Http::Handler {
  private:
   static void write(Http::ResponseWriter& writer, const Response& response) {
     if (!response.content_type.empty())
-      writer.headers().addRaw(Http::Header::Raw("Content-Type", response.content_type));
+      writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.content_type));
     for (const auto& [name, value] : response.headers)
-      writer.headers().addRaw(Http::Header::Raw(name, value));
+      writer.headers().add(std::make_shared<NamedHeader>(name, value));
     writer.send(static_cast<Http::Code>(response.status), response.body);
   }
 

@@ -1,6 +1,7 @@
 #include "tests/api/harness.h"
 
 #include <curl/curl.h>
+#include <gtest/gtest.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -71,6 +72,9 @@ pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, st
     ::dup2(err, 2);
     int null = ::open("/dev/null", O_RDONLY);
     ::dup2(null, 0);
+    // Sanitizer findings end the server with a failure the harness reports; harmless otherwise.
+    ::setenv("ASAN_OPTIONS", "abort_on_error=1:detect_leaks=1", 0);
+    ::setenv("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1", 0);
     for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -108,10 +112,7 @@ std::string binary_path() {
   return bin;
 }
 
-std::string source_web_root() {
-  const char* root = std::getenv("LANGNGHE_WEB_ROOT_SRC");
-  return root ? root : "web";
-}
+std::string source_web_root() { return std::string(LANGNGHE_SOURCE_DIR) + "/web"; }
 
 fs::path make_temp_dir() {
   std::string pattern = (fs::temp_directory_path() / "langnghe-test-XXXXXX").string();
@@ -155,7 +156,10 @@ Server::Server(Options options) {
 }
 
 Server::~Server() {
-  if (pid_ > 0) stop();
+  if (pid_ > 0) {
+    int code = stop();
+    if (code != 0) ADD_FAILURE() << "langnghe exited with " << code << " on SIGTERM:\n" << log();
+  }
   if (own_dir_) {
     std::error_code ec;
     fs::remove_all(dir_, ec);
