@@ -1,8 +1,8 @@
 #include "api/cli.h"
 
-#include <CLI/CLI.hpp>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -31,7 +31,8 @@ std::size_t parse_size(const std::string& text) {
 
 std::string check_listen(const std::string& value) {
   auto colon = value.rfind(':');
-  if (colon == std::string::npos || colon == 0) return "--listen must be HOST:PORT, e.g. 127.0.0.1:8080";
+  if (colon == std::string::npos || colon == 0)
+    return "--listen must be HOST:PORT, e.g. 127.0.0.1:8080";
   std::string port = value.substr(colon + 1);
   if (port.empty() || port.size() > 5 ||
       !std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); }))
@@ -51,7 +52,8 @@ std::string check_db(const std::string& value) {
 }
 
 void add_db_option(CLI::App& command, std::string& db) {
-  command.add_option("--db", db, "Database URL: sqlite:PATH or postgresql://user:pass@host:port/db")
+  command
+      .add_option("--db", db, "Database URL: sqlite:PATH or postgresql://user:pass@host:port/db")
       ->envname("LANGNGHE_DB")
       ->capture_default_str()
       ->check(CLI::Validator(check_db, "URL", "database URL"));
@@ -116,7 +118,9 @@ int run_cli(int argc, char** argv) {
             }
           },
           "SIZE", "size"));
-  serve->add_flag("--demo", serve_options.demo, "Fill an empty database with a demo (never for real children)")
+  serve
+      ->add_flag("--demo", serve_options.demo,
+                 "Fill an empty database with a demo (never for real children)")
       ->envname("LANGNGHE_DEMO");
 
   std::string migrate_db = serve_options.db;

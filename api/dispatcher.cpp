@@ -82,9 +82,9 @@ Response Dispatcher::route(Request& request) const {
   request.route = route.pattern;
   request.params = std::move(match.params);
   if (request.body.size() > max_body_) {
-    return error_response(413, "too_large",
-                          "The request body is larger than " + std::to_string(max_body_) +
-                              " bytes.");
+    return error_response(
+        413, "too_large",
+        "The request body is larger than " + std::to_string(max_body_) + " bytes.");
   }
   if (is_write(request.method) && (route.takes_json_body() || !request.body.empty()) &&
       !is_json_content_type(request.header("content-type"))) {
@@ -117,8 +117,8 @@ Response Dispatcher::dispatch(Request& request) const {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.observe(request.method, request.route, response.status, seconds);
-  log_access({request.method, request.route, response.status, seconds * 1000.0,
-              request.request_id});
+  log_access(
+      {request.method, request.route, response.status, seconds * 1000.0, request.request_id});
   return response;
 }
 

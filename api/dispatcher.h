@@ -12,8 +12,7 @@ namespace ln::api {
 
 class Dispatcher {
  public:
-  Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics,
-             std::size_t max_body)
+  Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics, std::size_t max_body)
       : router_(router), files_(files), metrics_(metrics), max_body_(max_body) {}
 
   // Never throws: every failure becomes a response in the JSON error shape.

@@ -8,7 +8,9 @@ namespace ln::api {
 void add_health_routes(Router& router, App& app) {
   router.add(
       "GET", "/healthz",
-      [](Request&) { return Response::json(200, {{"status", "ok"}}); },
+      [](Request&) {
+        return Response::json(200, {{"status", "ok"}});
+      },
       {"The process is alive.", "operations", nullptr, {{"200", {{"description", "alive"}}}}});
 
   router.add(
@@ -27,18 +29,18 @@ void add_health_routes(Router& router, App& app) {
        nullptr,
        {{"200", {{"description", "ready"}}}, {"503", {{"description", "not ready"}}}}});
 
-  router.add(
-      "GET", "/metrics",
-      [&app](Request&) {
-        Response r;
-        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-        r.body = app.metrics.render();
-        return r;
-      },
-      {"Prometheus metrics.",
-       "operations",
-       nullptr,
-       {{"200", {{"description", "Prometheus text format"},
+  router.add("GET", "/metrics",
+             [&app](Request&) {
+               Response r;
+               r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+               r.body = app.metrics.render();
+               return r;
+             },
+             {"Prometheus metrics.",
+              "operations",
+              nullptr,
+              {{"200",
+                {{"description", "Prometheus text format"},
                  {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}}});
 }
 

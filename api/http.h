@@ -14,9 +14,10 @@ namespace ln::api {
 struct Request {
   std::string method;  // upper case: GET, POST, …
   std::string path;    // without the query string
-  std::string route;   // the matched route template, e.g. /api/v1/units/{id}; "static" or "unmatched"
-  std::map<std::string, std::string> params;  // path parameters by name
-  std::map<std::string, std::string> query;   // query parameters (last one wins)
+  std::string
+      route;  // the matched route template, e.g. /api/v1/units/{id}; "static" or "unmatched"
+  std::map<std::string, std::string> params;   // path parameters by name
+  std::map<std::string, std::string> query;    // query parameters (last one wins)
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string client_address;

@@ -6,8 +6,8 @@
 
 #include <fmt/chrono.h>
 
-#include <nlohmann/json.hpp>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace ln::api {
@@ -39,10 +39,10 @@ void setup_logging(LogFormat format, const std::string& level) {
   g_format = format;
 
   // One sink each: spdlog keeps the pattern on the sink. Both lock the same console mutex.
-  auto app = std::make_shared<spdlog::logger>(
-      "langnghe", std::make_shared<spdlog::sinks::stdout_sink_mt>());
-  auto access = std::make_shared<spdlog::logger>(
-      "access", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+  auto app = std::make_shared<spdlog::logger>("langnghe",
+                                              std::make_shared<spdlog::sinks::stdout_sink_mt>());
+  auto access =
+      std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::stdout_sink_mt>());
   if (format == LogFormat::kJson) {
     auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
     formatter->add_flag<JsonMessageFlag>('*').set_pattern(
@@ -68,17 +68,18 @@ void log_access(const AccessRecord& r) {
   if (!logger || !logger->should_log(spdlog::level::info)) return;
   if (g_format == LogFormat::kJson) {
     auto now = std::chrono::system_clock::now();
-    auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
-    nlohmann::json line = {{"ts", fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z",
-                                              std::chrono::floor<std::chrono::seconds>(now),
-                                              millis.count())},
-                           {"level", "info"},
-                           {"msg", "request"},
-                           {"method", r.method},
-                           {"route", r.route},
-                           {"status", r.status},
-                           {"latency_ms", std::round(r.latency_ms * 1000.0) / 1000.0},
-                           {"request_id", r.request_id}};
+    auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
+    nlohmann::json line = {
+        {"ts", fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z",
+                           std::chrono::floor<std::chrono::seconds>(now), millis.count())},
+        {"level", "info"},
+        {"msg", "request"},
+        {"method", r.method},
+        {"route", r.route},
+        {"status", r.status},
+        {"latency_ms", std::round(r.latency_ms * 1000.0) / 1000.0},
+        {"request_id", r.request_id}};
     logger->info(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
     logger->info("{} {} {} {:.2f}ms rid={}", r.method, r.route, r.status, r.latency_ms,

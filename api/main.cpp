@@ -1,3 +1,5 @@
 #include "api/cli.h"
 
-int main(int argc, char** argv) { return ln::api::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+  return ln::api::run_cli(argc, argv);
+}

@@ -35,23 +35,28 @@ void Metrics::observe(const std::string& method, const std::string& route, int s
 std::string Metrics::render() const {
   std::lock_guard lock(mutex_);
   std::string out;
-  out += "# HELP langnghe_http_requests_total HTTP requests answered, by route template and status.\n";
+  out +=
+      "# HELP langnghe_http_requests_total HTTP requests answered, by route template and status.\n";
   out += "# TYPE langnghe_http_requests_total counter\n";
   for (const auto& [key, count] : requests_) {
     const auto& [method, route, status] = key;
-    out += fmt::format("langnghe_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
-                       label(method), label(route), status, count);
+    out +=
+        fmt::format("langnghe_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
+                    label(method), label(route), status, count);
   }
-  out += "# HELP langnghe_http_request_duration_seconds Time from request parsed to response sent.\n";
+  out +=
+      "# HELP langnghe_http_request_duration_seconds Time from request parsed to response sent.\n";
   out += "# TYPE langnghe_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : latency_) {
     for (std::size_t i = 0; i < kBuckets.size(); ++i)
-      out += fmt::format("langnghe_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                         label(route), kBuckets[i], h.buckets[i]);
-    out += fmt::format("langnghe_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
-                       label(route), h.count);
-    out += fmt::format("langnghe_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label(route),
-                       h.sum);
+      out += fmt::format(
+          "langnghe_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+          label(route), kBuckets[i], h.buckets[i]);
+    out += fmt::format(
+        "langnghe_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+        label(route), h.count);
+    out += fmt::format("langnghe_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n",
+                       label(route), h.sum);
     out += fmt::format("langnghe_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
                        label(route), h.count);
   }

@@ -34,9 +34,9 @@ nlohmann::json error_schema() {
 }
 
 nlohmann::json error_response_ref(const char* description) {
-  return {{"description", description},
-          {"content",
-           {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+  return {
+      {"description", description},
+      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
 }
 
 }  // namespace
@@ -62,8 +62,8 @@ nlohmann::json openapi_document(const Router& router) {
           {"required", true},
           {"content", {{"application/json", {{"schema", route.doc.request_schema}}}}}};
     }
-    nlohmann::json responses = route.doc.responses.is_object() ? route.doc.responses
-                                                               : nlohmann::json::object();
+    nlohmann::json responses =
+        route.doc.responses.is_object() ? route.doc.responses : nlohmann::json::object();
     if (route.takes_json_body()) {
       responses.emplace("400", error_response_ref("malformed JSON, invalid UTF-8 or a bad value"));
       responses.emplace("413", error_response_ref("body larger than --max-body"));
@@ -94,10 +94,9 @@ nlohmann::json openapi_document(const Router& router) {
 }
 
 void add_openapi_routes(Router& router) {
-  router.add(
-      "GET", "/openapi.json",
-      [&router](Request&) { return Response::json(200, openapi_document(router)); },
-      {"This document.", "operations", nullptr, {{"200", {{"description", "OpenAPI 3"}}}}});
+  router.add("GET", "/openapi.json",
+             [&router](Request&) { return Response::json(200, openapi_document(router)); },
+             {"This document.", "operations", nullptr, {{"200", {{"description", "OpenAPI 3"}}}}});
 }
 
 }  // namespace ln::api

@@ -68,7 +68,8 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
       result.route = &route;
       matches(route, parts, &result.params);
     }
-    if (std::find(result.allowed.begin(), result.allowed.end(), route.method) == result.allowed.end())
+    if (std::find(result.allowed.begin(), result.allowed.end(), route.method) ==
+        result.allowed.end())
       result.allowed.push_back(route.method);
   }
   if (result.route) result.allowed.clear();

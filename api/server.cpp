@@ -42,7 +42,9 @@ class NamedHeader : public Http::Header::Header {
   void parse(const std::string& data) override { value_ = data; }
   void write(std::ostream& stream) const override { stream << value_; }
 #ifdef SAFE_HEADER_CAST
-  uint64_t hash() const override { return std::hash<std::string>{}(name_); }
+  uint64_t hash() const override {
+    return std::hash<std::string>{}(name_);
+  }
 #endif
 
  private:
@@ -92,8 +94,7 @@ class HttpHandler : public Http::Handler {
   }
 
   void onTimeout(const Http::Request&, Http::ResponseWriter writer) override {
-    Response response =
-        error_response(408, "timeout", "The request took too long to arrive.");
+    Response response = error_response(408, "timeout", "The request took too long to arrive.");
     add_security_headers(response);
     writer.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
     write(writer, response);
@@ -113,7 +114,8 @@ class HttpHandler : public Http::Handler {
 
 Address parse_listen(const std::string& listen) {
   auto colon = listen.rfind(':');
-  return Address(listen.substr(0, colon), Port(static_cast<uint16_t>(std::stoi(listen.substr(colon + 1)))));
+  return Address(listen.substr(0, colon),
+                 Port(static_cast<uint16_t>(std::stoi(listen.substr(colon + 1)))));
 }
 
 }  // namespace
@@ -129,8 +131,8 @@ int serve(const ServeOptions& options) {
 
   store::MigrationReport report;
   auto storage = store::open_storage(options.db, &report);
-  spdlog::info("database {} at schema version {} ({} migrations applied now)",
-               storage->backend(), report.to_version, report.applied.size());
+  spdlog::info("database {} at schema version {} ({} migrations applied now)", storage->backend(),
+               report.to_version, report.applied.size());
 
   App app(*storage, options);
   Router router;

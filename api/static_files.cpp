@@ -44,11 +44,17 @@ StaticFiles::StaticFiles(const fs::path& web_root) {
 
 std::string content_type_for(const fs::path& file) {
   static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"},  {".css", "text/css; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".mjs", "text/javascript; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"}, {".svg", "image/svg+xml"},
-      {".png", "image/png"},  {".jpg", "image/jpeg"}, {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"}, {".txt", "text/plain; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".json", "application/json; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},
       {".webmanifest", "application/manifest+json"}};
   auto it = types.find(file.extension().string());
   return it == types.end() ? "application/octet-stream" : it->second;
@@ -76,8 +82,8 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
   Response response;
   response.content_type = content_type_for(file);
   response.with_header("ETag", etag);
-  response.with_header("Cache-Control", file.extension() == ".html" ? "no-cache"
-                                                                     : "public, max-age=3600");
+  response.with_header("Cache-Control",
+                       file.extension() == ".html" ? "no-cache" : "public, max-age=3600");
   if (request.header("if-none-match") == etag) {
     response.status = 304;
     return response;

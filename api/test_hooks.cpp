@@ -25,13 +25,14 @@ void add_test_hook_routes(Router& router) {
       },
       {"Test only: answers after a delay.", "test", nullptr, {{"200", {{"description", "ok"}}}}});
 
-  router.add(
-      "POST", "/__test/echo",
-      [](Request& request) { return Response::json(200, {{"echo", parse_json_object(request)}}); },
-      {"Test only: returns the JSON object it was sent.",
-       "test",
-       {{"type", "object"}},
-       {{"200", {{"description", "the same object"}}}}});
+  router.add("POST", "/__test/echo",
+             [](Request& request) {
+               return Response::json(200, {{"echo", parse_json_object(request)}});
+             },
+             {"Test only: returns the JSON object it was sent.",
+              "test",
+              {{"type", "object"}},
+              {{"200", {{"description", "the same object"}}}}});
 }
 
 }  // namespace ln::api

@@ -19,8 +19,8 @@ DatabaseUrl parse_database_url(const std::string& url) {
   if (starts("postgresql://") || starts("postgres://")) {
     return {DatabaseUrl::Backend::kPostgresql, url};
   }
-  throw std::invalid_argument("--db must be sqlite:PATH or postgresql://user:pass@host:port/db, not '" +
-                              url + "'");
+  throw std::invalid_argument(
+      "--db must be sqlite:PATH or postgresql://user:pass@host:port/db, not '" + url + "'");
 }
 
 }  // namespace ln::store

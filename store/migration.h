@@ -22,8 +22,7 @@ struct MigrationReport {
 class SchemaTooNew : public std::runtime_error {
  public:
   SchemaTooNew(int database_version, int binary_version)
-      : std::runtime_error("the database schema is at version " +
-                           std::to_string(database_version) +
+      : std::runtime_error("the database schema is at version " + std::to_string(database_version) +
                            ", newer than this langnghe understands (" +
                            std::to_string(binary_version) + "); run a newer langnghe"),
         database_version_(database_version) {}

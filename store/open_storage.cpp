@@ -11,7 +11,8 @@ namespace ln::store {
 std::unique_ptr<Storage> open_storage(const std::string& url, MigrationReport* report) {
   DatabaseUrl parsed = parse_database_url(url);
   if (parsed.backend == DatabaseUrl::Backend::kPostgresql) {
-    throw std::invalid_argument("this build of langnghe has no PostgreSQL backend yet; use sqlite:PATH");
+    throw std::invalid_argument(
+        "this build of langnghe has no PostgreSQL backend yet; use sqlite:PATH");
   }
   auto storage = std::make_unique<sqlite::SqliteStorage>(parsed.target);
   auto connection = storage->pool().acquire();

@@ -32,10 +32,10 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  check(sqlite3_db_handle(stmt_),
-        sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                            SQLITE_UTF8),
-        "bind");
+  check(
+      sqlite3_db_handle(stmt_),
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+      "bind");
   return *this;
 }
 
@@ -66,9 +66,13 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::int64(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 
 std::string Statement::text(int column) const {
   const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
@@ -127,7 +131,9 @@ Statement Connection::prepare(std::string_view sql) {
   return Statement(it->second);
 }
 
-std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
+std::int64_t Connection::changes() const {
+  return sqlite3_changes64(db_);
+}
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
   connection_.exec("BEGIN IMMEDIATE");

@@ -17,19 +17,31 @@ std::string header(const Response& r, const std::string& name) {
   return "";
 }
 
-nlohmann::json error_of(const Response& r) { return nlohmann::json::parse(r.body)["error"]; }
+nlohmann::json error_of(const Response& r) {
+  return nlohmann::json::parse(r.body)["error"];
+}
 
 class DispatcherTest : public ::testing::Test {
  protected:
   DispatcherTest() : files_(fs::temp_directory_path() / "no-such-web-root") {
-    router_.add("GET", "/boom", [](Request&) -> Response { throw std::runtime_error("sqlite3 secret detail"); }, {});
-    router_.add("GET", "/missing", [](Request&) -> Response { throw NotFound("No such unit."); }, {});
-    router_.add("GET", "/invalid", [](Request&) -> Response { throw Invalid("age", "Too young."); }, {});
-    router_.add("GET", "/limited", [](Request&) -> Response {
-      throw TooManyRequests("Slow down.", std::chrono::seconds(30));
-    }, {});
-    router_.add("GET", "/conflict", [](Request&) -> Response { throw Conflict("Already closed.", "consultation_closed"); }, {});
-    router_.add("POST", "/things", [](Request& r) { return Response::json(201, {{"got", r.body}}); },
+    router_.add("GET", "/boom",
+                [](Request&) -> Response { throw std::runtime_error("sqlite3 secret detail"); },
+                {});
+    router_.add("GET", "/missing", [](Request&) -> Response { throw NotFound("No such unit."); },
+                {});
+    router_.add("GET", "/invalid", [](Request&) -> Response { throw Invalid("age", "Too young."); },
+                {});
+    router_.add(
+        "GET", "/limited",
+        [](Request&) -> Response { throw TooManyRequests("Slow down.", std::chrono::seconds(30)); },
+        {});
+    router_.add(
+        "GET", "/conflict",
+        [](Request&) -> Response { throw Conflict("Already closed.", "consultation_closed"); }, {});
+    router_.add("POST", "/things",
+                [](Request& r) {
+                  return Response::json(201, {{"got", r.body}});
+                },
                 {"", "", {{"type", "object"}}, {}});
   }
 
@@ -79,7 +91,8 @@ TEST_F(DispatcherTest, NotFoundAndMethodNotAllowedUseTheEnvelope) {
 }
 
 TEST_F(DispatcherTest, BodyLimitAndContentType) {
-  auto big = send("POST", "/things", std::string(1025, 'x'), {{"content-type", "application/json"}});
+  auto big =
+      send("POST", "/things", std::string(1025, 'x'), {{"content-type", "application/json"}});
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(error_of(big)["code"], "too_large");
   auto text = send("POST", "/things", "{}", {{"content-type", "text/plain"}});
@@ -91,8 +104,10 @@ TEST_F(DispatcherTest, BodyLimitAndContentType) {
 }
 
 TEST_F(DispatcherTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
-  for (const auto& r : {send("GET", "/missing"), send("GET", "/boom"), send("POST", "/things", "{}", {{"content-type", "application/json"}})}) {
-    EXPECT_NE(header(r, "Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  for (const auto& r : {send("GET", "/missing"), send("GET", "/boom"),
+                        send("POST", "/things", "{}", {{"content-type", "application/json"}})}) {
+    EXPECT_NE(header(r, "Content-Security-Policy").find("frame-ancestors 'none'"),
+              std::string::npos);
     EXPECT_EQ(header(r, "X-Content-Type-Options"), "nosniff");
     EXPECT_EQ(header(r, "Referrer-Policy"), "no-referrer");
     EXPECT_EQ(header(r, "X-Request-Id").size(), 24u);
@@ -100,8 +115,10 @@ TEST_F(DispatcherTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
 }
 
 TEST_F(DispatcherTest, RequestIdIsEchoedOnlyWhenPlain) {
-  EXPECT_EQ(header(send("GET", "/missing", "", {{"x-request-id", "abc-123"}}), "X-Request-Id"), "abc-123");
-  auto hostile = header(send("GET", "/missing", "", {{"x-request-id", "a\"b<script>"}}), "X-Request-Id");
+  EXPECT_EQ(header(send("GET", "/missing", "", {{"x-request-id", "abc-123"}}), "X-Request-Id"),
+            "abc-123");
+  auto hostile =
+      header(send("GET", "/missing", "", {{"x-request-id", "a\"b<script>"}}), "X-Request-Id");
   EXPECT_EQ(hostile.size(), 24u);
 }
 
@@ -109,8 +126,9 @@ TEST_F(DispatcherTest, MetricsCountByRouteTemplate) {
   send("GET", "/missing");
   send("GET", "/missing");
   auto text = metrics_.render();
-  EXPECT_NE(text.find(R"(langnghe_http_requests_total{method="GET",route="/missing",status="404"} 2)"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(R"(langnghe_http_requests_total{method="GET",route="/missing",status="404"} 2)"),
+      std::string::npos);
   EXPECT_NE(text.find(R"(langnghe_http_request_duration_seconds_count{route="/missing"} 2)"),
             std::string::npos);
 }
@@ -127,7 +145,8 @@ class StaticFilesTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(base_); }
 
-  std::optional<Response> get(const std::string& path, std::map<std::string, std::string> headers = {}) {
+  std::optional<Response> get(const std::string& path,
+                              std::map<std::string, std::string> headers = {}) {
     Request r;
     r.method = "GET";
     r.path = path;

@@ -45,7 +45,8 @@ TEST(Health, ServeCreatesAndMigratesTheDatabaseFile) {
   Server server;
   EXPECT_TRUE(fs::exists(server.db_path()));
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(server.db_path().c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open_v2(server.db_path().c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM schema_migrations", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -88,8 +89,9 @@ TEST(Errors, MaxBodyIsConfigurable) {
 
 TEST(Errors, WriteWithoutJsonIs415) {
   Server server(with_test_hooks());
-  expect_error(server.request("POST", "/__test/echo", R"({"a":1})", {{"Content-Type", "text/plain"}}),
-               415, "unsupported_media_type");
+  expect_error(
+      server.request("POST", "/__test/echo", R"({"a":1})", {{"Content-Type", "text/plain"}}), 415,
+      "unsupported_media_type");
   expect_error(server.request("POST", "/__test/echo", "a=1",
                               {{"Content-Type", "application/x-www-form-urlencoded"}}),
                415, "unsupported_media_type");
@@ -124,7 +126,8 @@ TEST(Errors, BadQueryValueIs400NotA500) {
 
 TEST(Headers, RequestIdIsEchoedOrGenerated) {
   Server server;
-  EXPECT_EQ(server.get("/healthz", {{"X-Request-Id", "trace-42"}}).header("x-request-id"), "trace-42");
+  EXPECT_EQ(server.get("/healthz", {{"X-Request-Id", "trace-42"}}).header("x-request-id"),
+            "trace-42");
   auto a = server.get("/healthz").header("x-request-id");
   auto b = server.get("/healthz").header("x-request-id");
   EXPECT_FALSE(a.empty());
@@ -145,7 +148,8 @@ TEST(Headers, SecurityHeadersOnApiAndStaticResponses) {
   Server server;
   for (const auto& r : {server.get("/healthz"), server.get("/"), server.get("/api/v1/nothing")}) {
     EXPECT_NE(r.header("content-security-policy").find("default-src 'self'"), std::string::npos);
-    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"),
+              std::string::npos);
     EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
     EXPECT_EQ(r.header("referrer-policy"), "no-referrer");
   }
@@ -192,8 +196,9 @@ TEST(Metrics, CountsRequestsByRouteAndStatus) {
   auto text = server.get("/metrics");
   EXPECT_EQ(text.status, 200);
   EXPECT_NE(text.header("content-type").find("text/plain"), std::string::npos);
-  EXPECT_NE(text.body.find(R"(langnghe_http_requests_total{method="GET",route="/healthz",status="200"})"),
-            std::string::npos);
+  EXPECT_NE(
+      text.body.find(R"(langnghe_http_requests_total{method="GET",route="/healthz",status="200"})"),
+      std::string::npos);
   EXPECT_NE(text.body.find(R"(route="unmatched",status="404"} 1)"), std::string::npos);
   EXPECT_NE(text.body.find("langnghe_http_request_duration_seconds_bucket"), std::string::npos);
 }
@@ -292,13 +297,17 @@ TEST(CommandLine, HelpAndVersion) {
 }
 
 TEST(CommandLine, BadFlagsAndValuesExitTwo) {
-  const std::vector<std::vector<std::string>> bad = {
-      {"serve", "--no-such-flag"},        {"serve", "--threads", "0"},
-      {"serve", "--threads", "many"},     {"serve", "--listen", "nowhere"},
-      {"serve", "--listen", "127.0.0.1:99999"}, {"serve", "--log-format", "xml"},
-      {"serve", "--log-level", "loud"},   {"serve", "--max-body", "lots"},
-      {"serve", "--db", "mysql://x"},     {"fly"},
-      {}};
+  const std::vector<std::vector<std::string>> bad = {{"serve", "--no-such-flag"},
+                                                     {"serve", "--threads", "0"},
+                                                     {"serve", "--threads", "many"},
+                                                     {"serve", "--listen", "nowhere"},
+                                                     {"serve", "--listen", "127.0.0.1:99999"},
+                                                     {"serve", "--log-format", "xml"},
+                                                     {"serve", "--log-level", "loud"},
+                                                     {"serve", "--max-body", "lots"},
+                                                     {"serve", "--db", "mysql://x"},
+                                                     {"fly"},
+                                                     {}};
   for (const auto& args : bad) {
     auto r = run_langnghe(args);
     EXPECT_EQ(r.exit_code, 2) << (args.empty() ? "(no args)" : args[0] + " " + args.back());

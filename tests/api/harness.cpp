@@ -1,8 +1,8 @@
 #include "tests/api/harness.h"
 
 #include <curl/curl.h>
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -112,7 +112,9 @@ std::string binary_path() {
   return bin;
 }
 
-std::string source_web_root() { return std::string(LANGNGHE_SOURCE_DIR) + "/web"; }
+std::string source_web_root() {
+  return std::string(LANGNGHE_SOURCE_DIR) + "/web";
+}
 
 fs::path make_temp_dir() {
   std::string pattern = (fs::temp_directory_path() / "langnghe-test-XXXXXX").string();
@@ -131,10 +133,10 @@ Server::Server(Options options) {
   }
   port_ = free_port();
   std::vector<std::string> args = {binary_path(), "serve",
-                                   "--listen", "127.0.0.1:" + std::to_string(port_),
-                                   "--db", "sqlite:" + db_path().string(),
-                                   "--web-root", source_web_root(),
-                                   "--threads", "2"};
+                                   "--listen",    "127.0.0.1:" + std::to_string(port_),
+                                   "--db",        "sqlite:" + db_path().string(),
+                                   "--web-root",  source_web_root(),
+                                   "--threads",   "2"};
   args.insert(args.end(), options.args.begin(), options.args.end());
   pid_ = spawn(args, options.env, dir_ / "server.out", dir_ / "server.err");
 
@@ -187,7 +189,8 @@ HttpResponse Server::request(const std::string& method, const std::string& path,
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   }
   curl_slist* list = curl_slist_append(nullptr, "Expect:");
-  for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
+  for (const auto& [name, value] : headers)
+    list = curl_slist_append(list, (name + ": " + value).c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);

@@ -30,7 +30,7 @@ using Headers = std::map<std::string, std::string>;
 class Server {
  public:
   struct Options {
-    std::vector<std::string> args;            // extra `serve` flags
+    std::vector<std::string> args;           // extra `serve` flags
     std::map<std::string, std::string> env;  // extra environment
     std::filesystem::path dir;               // reuse a folder (and its database); empty = new
   };

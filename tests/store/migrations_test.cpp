@@ -12,8 +12,9 @@ namespace fs = std::filesystem;
 class SqliteMigrations : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("ln-mig-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("ln-mig-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -71,11 +72,17 @@ TEST_F(SqliteMigrations, TransactionRollsBackUnlessCommitted) {
   migrate(*connection);
   {
     Transaction tx(*connection);
-    connection->prepare("INSERT INTO settings(key, value) VALUES (?1, ?2)").bind(1, "a").bind(2, "1").run();
+    connection->prepare("INSERT INTO settings(key, value) VALUES (?1, ?2)")
+        .bind(1, "a")
+        .bind(2, "1")
+        .run();
   }
   {
     Transaction tx(*connection);
-    connection->prepare("INSERT INTO settings(key, value) VALUES (?1, ?2)").bind(1, "b").bind(2, "2").run();
+    connection->prepare("INSERT INTO settings(key, value) VALUES (?1, ?2)")
+        .bind(1, "b")
+        .bind(2, "2")
+        .run();
     tx.commit();
   }
   auto keys = connection->prepare("SELECT group_concat(key) FROM settings");
