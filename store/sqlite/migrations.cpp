@@ -14,6 +14,187 @@ CREATE TABLE settings (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 ) STRICT;
 )sql"},
+      {2, "organisation, accounts, pupils, consent, audit",
+       R"sql(
+CREATE TABLE units (
+  id          TEXT PRIMARY KEY,
+  parent_id   TEXT REFERENCES units(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('province', 'district', 'ward')),
+  name        TEXT NOT NULL,
+  code        TEXT UNIQUE,
+  merged_into TEXT REFERENCES units(id),
+  retired_at  TEXT,
+  created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX units_parent ON units(parent_id);
+
+CREATE TABLE schools (
+  id         TEXT PRIMARY KEY,
+  unit_id    TEXT NOT NULL REFERENCES units(id),
+  name       TEXT NOT NULL,
+  code       TEXT UNIQUE,
+  retired_at TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX schools_unit ON schools(unit_id);
+
+CREATE TABLE classes (
+  id          TEXT PRIMARY KEY,
+  school_id   TEXT NOT NULL REFERENCES schools(id),
+  name        TEXT NOT NULL,
+  grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 12),
+  school_year TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  retired_at  TEXT,
+  created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX classes_school ON classes(school_id);
+
+CREATE TABLE join_codes (
+  code       TEXT PRIMARY KEY,
+  class_id   TEXT NOT NULL REFERENCES classes(id),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+) STRICT;
+CREATE INDEX join_codes_class ON join_codes(class_id);
+
+CREATE TABLE authorities (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  unit_id    TEXT NOT NULL REFERENCES units(id),
+  code       TEXT UNIQUE,
+  due_days   INTEGER NOT NULL DEFAULT 30 CHECK (due_days BETWEEN 1 AND 365),
+  retired_at TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE authority_units (
+  authority_id TEXT NOT NULL REFERENCES authorities(id),
+  unit_id      TEXT NOT NULL REFERENCES units(id),
+  PRIMARY KEY (authority_id, unit_id)
+) STRICT;
+
+CREATE TABLE accounts (
+  id                  TEXT PRIMARY KEY,
+  username            TEXT NOT NULL UNIQUE,
+  display_name        TEXT NOT NULL,
+  role                TEXT NOT NULL CHECK (role IN ('facilitator', 'moderator', 'safeguarding_lead', 'official', 'admin')),
+  password_hash       TEXT NOT NULL,
+  authority_id        TEXT REFERENCES authorities(id),
+  disabled_at         TEXT,
+  password_changed_at TEXT NOT NULL,
+  created_at          TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE account_units (
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  unit_id    TEXT NOT NULL REFERENCES units(id),
+  PRIMARY KEY (account_id, unit_id)
+) STRICT;
+
+CREATE TABLE pupils (
+  id                TEXT PRIMARY KEY,
+  pseudonym         TEXT NOT NULL,
+  class_id          TEXT NOT NULL REFERENCES classes(id),
+  age_band          TEXT NOT NULL,
+  band_changes_on   TEXT NOT NULL,
+  sign_in_lookup    TEXT NOT NULL UNIQUE,
+  role              TEXT NOT NULL DEFAULT 'pupil' CHECK (role IN ('pupil', 'council_member')),
+  status            TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn', 'deleted')),
+  withdrawn_at      TEXT,
+  identity_purge_at TEXT,
+  created_at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX pupils_class ON pupils(class_id);
+CREATE INDEX pupils_purge ON pupils(identity_purge_at) WHERE identity_purge_at IS NOT NULL;
+
+CREATE TABLE pupil_identities (
+  pupil_id   TEXT PRIMARY KEY REFERENCES pupils(id),
+  nonce      BLOB NOT NULL,
+  ciphertext BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE consents (
+  id           TEXT PRIMARY KEY,
+  pupil_id     TEXT NOT NULL REFERENCES pupils(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('child', 'guardian')),
+  method       TEXT NOT NULL CHECK (method IN ('online', 'paper_slip', 'guardian_code')),
+  text_version TEXT,
+  slip_number  TEXT,
+  recorded_by  TEXT NOT NULL,
+  given_at     TEXT NOT NULL,
+  withdrawn_at TEXT,
+  withdrawn_by TEXT
+) STRICT;
+CREATE INDEX consents_pupil ON consents(pupil_id);
+
+CREATE TABLE guardian_codes (
+  lookup     TEXT PRIMARY KEY,
+  pupil_id   TEXT NOT NULL REFERENCES pupils(id),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+) STRICT;
+
+CREATE TABLE sessions (
+  id           TEXT PRIMARY KEY,
+  token_hash   TEXT NOT NULL UNIQUE,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('account', 'pupil')),
+  subject_id   TEXT NOT NULL,
+  csrf_token   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at   TEXT NOT NULL,
+  revoked_at   TEXT,
+  user_agent   TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX sessions_subject ON sessions(subject_kind, subject_id);
+
+CREATE TABLE sign_in_failures (
+  key          TEXT PRIMARY KEY,
+  failures     INTEGER NOT NULL,
+  locked_until TEXT,
+  last_at      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE data_requests (
+  id           TEXT PRIMARY KEY,
+  pupil_id     TEXT NOT NULL REFERENCES pupils(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('export', 'deletion', 'correction')),
+  requested_by TEXT NOT NULL CHECK (requested_by IN ('pupil', 'guardian')),
+  status       TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'done', 'refused')),
+  details      TEXT NOT NULL DEFAULT '',
+  requested_at TEXT NOT NULL,
+  due_at       TEXT NOT NULL,
+  handled_by   TEXT,
+  handled_at   TEXT,
+  outcome      TEXT
+) STRICT;
+CREATE INDEX data_requests_status ON data_requests(status, due_at);
+
+CREATE TABLE audit_log (
+  seq         INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  actor_kind  TEXT NOT NULL,
+  actor_id    TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  object_id   TEXT NOT NULL,
+  reason      TEXT NOT NULL DEFAULT '',
+  details     TEXT NOT NULL DEFAULT '{}',
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql"},
   };
   return all;
 }

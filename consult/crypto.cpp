@@ -1,0 +1,143 @@
+#include "consult/crypto.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <stdexcept>
+#include <vector>
+
+namespace ln {
+namespace {
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
+  std::string hex(size * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), data, size);
+  hex.pop_back();
+  return hex;
+}
+
+void ensure_sodium() {
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) throw std::runtime_error("libsodium could not start");
+}
+
+}  // namespace
+
+std::string random_token(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_encoded_len(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+std::string new_id(std::string_view prefix) {
+  // 80 bits, lower-case base32 without look-alike letters.
+  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+  std::string id(prefix);
+  id += '_';
+  for (int i = 0; i < 16; ++i) id += kAlphabet[random_below(sizeof kAlphabet - 1)];
+  return id;
+}
+
+std::uint32_t random_below(std::uint32_t upper) {
+  ensure_sodium();
+  return randombytes_uniform(upper);
+}
+
+std::string hash_token(std::string_view token) {
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  return to_hex(out, sizeof out);
+}
+
+std::string hash_password(std::string_view password) {
+  ensure_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(const std::string& hash, std::string_view password) {
+  ensure_sodium();
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+Keys Keys::load_or_create(const std::filesystem::path& key_file) {
+  ensure_sodium();
+  std::array<unsigned char, crypto_kdf_KEYBYTES> master{};
+  if (std::filesystem::exists(key_file)) {
+    std::ifstream in(key_file, std::ios::binary);
+    in.read(reinterpret_cast<char*>(master.data()), master.size());
+    if (in.gcount() != static_cast<std::streamsize>(master.size()) || in.get() != EOF)
+      throw std::runtime_error("the key file " + key_file.string() + " is not a langnghe key");
+  } else {
+    if (key_file.has_parent_path()) std::filesystem::create_directories(key_file.parent_path());
+    crypto_kdf_keygen(master.data());
+    mode_t old = ::umask(077);
+    std::ofstream out(key_file, std::ios::binary);
+    ::umask(old);
+    out.write(reinterpret_cast<const char*>(master.data()), master.size());
+    out.close();
+    if (!out) throw std::runtime_error("could not write the key file " + key_file.string());
+    std::filesystem::permissions(key_file, std::filesystem::perms::owner_read |
+                                               std::filesystem::perms::owner_write);
+  }
+  Keys keys;
+  crypto_kdf_derive_from_key(keys.identity.data(), keys.identity.size(), 1, "langngh1",
+                             master.data());
+  crypto_kdf_derive_from_key(keys.lookup.data(), keys.lookup.size(), 2, "langngh1",
+                             master.data());
+  sodium_memzero(master.data(), master.size());
+  return keys;
+}
+
+Keys Keys::for_tests() {
+  Keys keys;
+  keys.identity.fill(7);
+  keys.lookup.fill(9);
+  return keys;
+}
+
+Sealed seal(const Keys& keys, std::string_view plaintext) {
+  ensure_sodium();
+  Sealed sealed;
+  sealed.nonce.resize(crypto_secretbox_NONCEBYTES);
+  randombytes_buf(sealed.nonce.data(), sealed.nonce.size());
+  sealed.ciphertext.resize(plaintext.size() + crypto_secretbox_MACBYTES);
+  crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.ciphertext.data()),
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        reinterpret_cast<const unsigned char*>(sealed.nonce.data()),
+                        keys.identity.data());
+  return sealed;
+}
+
+std::string open_sealed(const Keys& keys, const Sealed& sealed) {
+  if (sealed.nonce.size() != crypto_secretbox_NONCEBYTES ||
+      sealed.ciphertext.size() < crypto_secretbox_MACBYTES)
+    throw std::runtime_error("sealed record has the wrong shape");
+  std::string plain(sealed.ciphertext.size() - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                 reinterpret_cast<const unsigned char*>(sealed.ciphertext.data()),
+                                 sealed.ciphertext.size(),
+                                 reinterpret_cast<const unsigned char*>(sealed.nonce.data()),
+                                 keys.identity.data()) != 0)
+    throw std::runtime_error("sealed record does not open with this key");
+  return plain;
+}
+
+std::string lookup_hash(const Keys& keys, std::string_view code) {
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(code.data()),
+                     code.size(), keys.lookup.data(), keys.lookup.size());
+  return to_hex(out, sizeof out);
+}
+
+}  // namespace ln
