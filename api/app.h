@@ -1,20 +1,40 @@
 #pragma once
-// What the handlers share for the life of the server.
+// What the handlers share for the life of the server: storage, the clock, and the domain
+// services built on them.
 #include <atomic>
 
 #include "api/metrics.h"
 #include "api/serve_options.h"
+#include "consult/accounts.h"
+#include "consult/audit.h"
+#include "consult/crypto.h"
+#include "consult/organisation.h"
+#include "consult/pupils.h"
+#include "consult/sessions.h"
+#include "consult/settings.h"
 #include "consult/storage.h"
 
 namespace ln::api {
 
 struct App {
-  App(Storage& storage, const ServeOptions& options) : storage(storage), options(options) {}
+  App(Storage& storage, const ServeOptions& options, const Keys& keys)
+      : storage(storage), options(options), keys(keys) {
+    settings.withdrawal_purge_days = options.withdrawal_purge_days;
+  }
 
   Storage& storage;
   const ServeOptions& options;
+  const Keys& keys;
+  Settings settings;
+  SystemClock clock;
   Metrics metrics;
   std::atomic<bool> draining{false};  // set on SIGTERM: /readyz answers 503
+
+  AuditLog audit{storage.audit(), clock};
+  Sessions sessions{storage, clock, settings};
+  Organisation organisation{storage, clock, audit, settings};
+  Accounts accounts{storage, clock, audit, sessions, settings};
+  Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys};
 };
 
 }  // namespace ln::api

@@ -7,6 +7,9 @@
 #include <iostream>
 
 #include "api/server.h"
+#include "consult/accounts.h"
+#include "consult/audit.h"
+#include "consult/errors.h"
 #include "langnghe_version.h"
 #include "store/database_url.h"
 #include "store/open_storage.h"
@@ -57,6 +60,54 @@ void add_db_option(CLI::App& command, std::string& db) {
       ->envname("LANGNGHE_DB")
       ->capture_default_str()
       ->check(CLI::Validator(check_db, "URL", "database URL"));
+}
+
+void add_key_file_option(CLI::App& command, std::string& key_file) {
+  command.add_option("--key-file", key_file, "Key for encrypting identity records (created 0600 if missing)")
+      ->envname("LANGNGHE_KEY_FILE")
+      ->capture_default_str();
+}
+
+struct AdminCreate {
+  std::string db;
+  std::string username;
+  std::string display_name;
+  std::string key_file;
+};
+
+int admin_create_command(const AdminCreate& options, std::istream& in) {
+  std::string password;
+  std::getline(in, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto storage = store::open_storage(options.db);
+  SystemClock clock;
+  Settings settings;
+  AuditLog audit(storage->audit(), clock);
+  Sessions sessions(*storage, clock, settings);
+  Accounts accounts(*storage, clock, audit, sessions, settings);
+  try {
+    auto account = accounts.create(nullptr, {options.username,
+                                             options.display_name.empty() ? options.username : options.display_name,
+                                             "admin", password, {}, {}});
+    std::cout << "created admin " << account.username << " (" << account.id << ")\n";
+    return 0;
+  } catch (const Error& e) {
+    std::cerr << "langnghe: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int audit_verify_command(const std::string& db) {
+  auto storage = store::open_storage(db);
+  SystemClock clock;
+  AuditLog audit(storage->audit(), clock);
+  auto result = audit.verify();
+  if (result.ok) {
+    std::cout << "audit log intact: " << result.entries << " entries\n";
+    return 0;
+  }
+  std::cout << "audit log BROKEN at entry " << *result.broken_at << ": " << result.problem << "\n";
+  return 1;
 }
 
 int migrate_command(const std::string& db) {
@@ -122,10 +173,38 @@ int run_cli(int argc, char** argv) {
       ->add_flag("--demo", serve_options.demo,
                  "Fill an empty database with a demo (never for real children)")
       ->envname("LANGNGHE_DEMO");
+  add_key_file_option(*serve, serve_options.key_file);
+  serve
+      ->add_option("--withdrawal-purge-days", serve_options.withdrawal_purge_days,
+                   "Days after consent is withdrawn before the identity record is deleted")
+      ->envname("LANGNGHE_WITHDRAWAL_PURGE_DAYS")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 15));
+  serve
+      ->add_option("--jobs-interval", serve_options.jobs_interval_seconds,
+                   "Seconds between runs of the scheduled jobs (identity purge)")
+      ->envname("LANGNGHE_JOBS_INTERVAL")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
 
   std::string migrate_db = serve_options.db;
   auto* migrate = app.add_subcommand("migrate", "Bring the database schema up to date and exit");
   add_db_option(*migrate, migrate_db);
+
+  AdminCreate admin_options{serve_options.db, "", "", serve_options.key_file};
+  auto* admin = app.add_subcommand("admin", "Administer accounts from the command line");
+  admin->require_subcommand(1);
+  auto* admin_create = admin->add_subcommand(
+      "create", "Create an admin account; the password is read from the first line of stdin");
+  add_db_option(*admin_create, admin_options.db);
+  admin_create->add_option("--username", admin_options.username, "The new admin's username")->required();
+  admin_create->add_option("--display-name", admin_options.display_name, "The name shown to others");
+
+  std::string audit_db = serve_options.db;
+  auto* audit = app.add_subcommand("audit", "Work with the audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Check the audit log's hash chain");
+  add_db_option(*audit_verify, audit_db);
 
   try {
     app.parse(argc, argv);
@@ -153,6 +232,8 @@ int run_cli(int argc, char** argv) {
         serve_options.test_hooks = std::string(hooks) == "1";
       return ln::api::serve(serve_options);
     }
+    if (admin_create->parsed()) return admin_create_command(admin_options, std::cin);
+    if (audit_verify->parsed()) return audit_verify_command(audit_db);
     return migrate_command(migrate_db);
   } catch (const std::invalid_argument& e) {
     std::cerr << "langnghe: " << e.what() << "\n";

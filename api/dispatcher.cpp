@@ -7,6 +7,7 @@
 
 #include "api/error_response.h"
 #include "api/logging.h"
+#include "consult/errors.h"
 
 namespace ln::api {
 namespace {
@@ -15,12 +16,12 @@ bool is_write(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH";
 }
 
-bool is_json_content_type(const std::optional<std::string>& value) {
+bool has_content_type(const std::optional<std::string>& value, const std::string& wanted) {
   if (!value) return false;
   std::string type = value->substr(0, value->find(';'));
   type.erase(std::remove_if(type.begin(), type.end(), ::isspace), type.end());
   std::transform(type.begin(), type.end(), type.begin(), ::tolower);
-  return type == "application/json";
+  return type == wanted;
 }
 
 std::string join(const std::vector<std::string>& items, const char* separator) {
@@ -81,21 +82,56 @@ Response Dispatcher::route(Request& request) const {
   const Route& route = *match.route;
   request.route = route.pattern;
   request.params = std::move(match.params);
-  if (request.body.size() > max_body_) {
-    return error_response(
-        413, "too_large",
-        "The request body is larger than " + std::to_string(max_body_) + " bytes.");
+  std::size_t limit = route.doc.max_body ? route.doc.max_body : max_body_;
+  if (request.body.size() > limit) {
+    return error_response(413, "too_large",
+                          "The request body is larger than " + std::to_string(limit) + " bytes.");
   }
-  if (is_write(request.method) && (route.takes_json_body() || !request.body.empty()) &&
-      !is_json_content_type(request.header("content-type"))) {
+  if (is_write(request.method) && (route.takes_body() || !request.body.empty()) &&
+      !has_content_type(request.header("content-type"), route.doc.body_type)) {
     return error_response(415, "unsupported_media_type",
-                          "Send the request body as application/json.");
+                          "Send the request body as " + route.doc.body_type + ".");
   }
   try {
+    sign_in(request);
+    if (route.doc.permission)
+      require(request.principal ? &*request.principal : nullptr, *route.doc.permission);
     return route.handler(request);
   } catch (...) {
     return response_for_current_exception();
   }
+}
+
+std::string cookie_value(const std::string& header, const std::string& name) {
+  std::size_t start = 0;
+  while (start < header.size()) {
+    auto end = header.find(';', start);
+    if (end == std::string::npos) end = header.size();
+    std::string pair = header.substr(start, end - start);
+    pair.erase(0, pair.find_first_not_of(' '));
+    if (pair.rfind(name + "=", 0) == 0) return pair.substr(name.size() + 1);
+    start = end + 1;
+  }
+  return "";
+}
+
+void Dispatcher::sign_in(Request& request) const {
+  if (!authenticate_) return;
+  std::string token;
+  bool by_cookie = false;
+  if (auto auth = request.header("authorization")) {
+    if (auth->rfind("Bearer ", 0) != 0) throw Unauthorized("Use Authorization: Bearer <token>.");
+    token = auth->substr(7);
+  } else if (auto cookies = request.header("cookie")) {
+    token = cookie_value(*cookies, "ln_session");
+    by_cookie = !token.empty();
+  }
+  if (token.empty()) return;
+  request.principal = authenticate_(token);
+  if (!request.principal) throw Unauthorized("Your session has ended. Please sign in again.");
+  bool writes = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
+  if (by_cookie && writes && request.header("x-csrf-token") != request.principal->csrf_token)
+    throw Forbidden("This form is out of date. Reload the page and try again.", "csrf_failed");
 }
 
 Response Dispatcher::dispatch(Request& request) const {

@@ -2,6 +2,7 @@
 // Everything every request goes through, in one place: request id, routing, 404/405, body limits,
 // content type, the catch-all around handlers, security headers, metrics and the access log.
 #include <cstddef>
+#include <functional>
 
 #include "api/http.h"
 #include "api/metrics.h"
@@ -10,10 +11,15 @@
 
 namespace ln::api {
 
+// Finds the principal behind a session token (nullopt for unknown, expired or revoked tokens).
+using Authenticator = std::function<std::optional<Principal>(const std::string& token)>;
+
 class Dispatcher {
  public:
-  Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics, std::size_t max_body)
-      : router_(router), files_(files), metrics_(metrics), max_body_(max_body) {}
+  Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics,
+             std::size_t max_body, Authenticator authenticate = nullptr)
+      : router_(router), files_(files), metrics_(metrics), max_body_(max_body),
+        authenticate_(std::move(authenticate)) {}
 
   // Never throws: every failure becomes a response in the JSON error shape.
   Response dispatch(Request& request) const;
@@ -22,12 +28,18 @@ class Dispatcher {
 
  private:
   Response route(Request& request) const;
+  // Bearer header or session cookie → principal; cookie writes must carry the CSRF token.
+  void sign_in(Request& request) const;
 
   const Router& router_;
   const StaticFiles& files_;
   Metrics& metrics_;
   std::size_t max_body_;
+  Authenticator authenticate_;
 };
+
+// The value of one cookie in a Cookie header, or "".
+std::string cookie_value(const std::string& header, const std::string& name);
 
 // Headers every response carries (CSP, nosniff, no-referrer, no framing).
 void add_security_headers(Response& response);

@@ -19,7 +19,7 @@ Response response_for_current_exception() {
   } catch (const Invalid& e) {
     return error_response(400, e.code(), e.what(), e.field());
   } catch (const Unauthorized& e) {
-    return error_response(401, e.code(), e.what());
+    return error_response(401, e.code(), e.what()).with_header("WWW-Authenticate", "Bearer");
   } catch (const Forbidden& e) {
     return error_response(403, e.code(), e.what());
   } catch (const NotFound& e) {

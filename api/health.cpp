@@ -1,5 +1,6 @@
 // /healthz, /readyz and /metrics: what load balancers and Prometheus read.
 #include "api/error_response.h"
+#include "api/route_doc.h"
 #include "api/routes.h"
 #include "consult/errors.h"
 
@@ -11,7 +12,7 @@ void add_health_routes(Router& router, App& app) {
       [](Request&) {
         return Response::json(200, {{"status", "ok"}});
       },
-      {"The process is alive.", "operations", nullptr, {{"200", {{"description", "alive"}}}}});
+      doc("The process is alive.", "operations", std::nullopt));
 
   router.add(
       "GET", "/readyz",
@@ -24,10 +25,7 @@ void add_health_routes(Router& router, App& app) {
         }
         return Response::json(200, {{"status", "ready"}, {"database", app.storage.backend()}});
       },
-      {"The database is reachable and the instance takes traffic.",
-       "operations",
-       nullptr,
-       {{"200", {{"description", "ready"}}}, {"503", {{"description", "not ready"}}}}});
+      doc("The database is reachable and the instance takes traffic (503 while draining).", "operations", std::nullopt));
 
   router.add("GET", "/metrics",
              [&app](Request&) {
@@ -36,12 +34,7 @@ void add_health_routes(Router& router, App& app) {
                r.body = app.metrics.render();
                return r;
              },
-             {"Prometheus metrics.",
-              "operations",
-              nullptr,
-              {{"200",
-                {{"description", "Prometheus text format"},
-                 {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}}});
+             doc("Prometheus metrics.", "operations", std::nullopt));
 }
 
 }  // namespace ln::api

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "consult/principal.h"
+
 namespace ln::api {
 
 struct Request {
@@ -22,6 +24,10 @@ struct Request {
   std::string body;
   std::string client_address;
   std::string request_id;
+  std::optional<Principal> principal;  // set by the Dispatcher from a session token
+
+  // The signed-in principal; the route's Permission guarantees one when it names any.
+  const Principal& who() const { return principal.value(); }
 
   std::optional<std::string> header(const std::string& lower_case_name) const {
     auto it = headers.find(lower_case_name);

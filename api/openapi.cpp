@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/route_doc.h"
 #include "api/routes.h"
 #include "langnghe_version.h"
 
@@ -33,7 +34,7 @@ nlohmann::json error_schema() {
   })");
 }
 
-nlohmann::json error_response_ref(const char* description) {
+nlohmann::json error_response_ref(const std::string& description) {
   return {
       {"description", description},
       {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
@@ -57,46 +58,55 @@ nlohmann::json openapi_document(const Router& router) {
                               {"schema", {{"type", "string"}}}});
     }
     if (!parameters.empty()) op["parameters"] = parameters;
-    if (route.takes_json_body()) {
+    if (route.takes_body()) {
       op["requestBody"] = {
           {"required", true},
-          {"content", {{"application/json", {{"schema", route.doc.request_schema}}}}}};
+          {"content", {{route.doc.body_type, {{"schema", route.doc.request_schema}}}}}};
     }
     nlohmann::json responses =
         route.doc.responses.is_object() ? route.doc.responses : nlohmann::json::object();
-    if (route.takes_json_body()) {
-      responses.emplace("400", error_response_ref("malformed JSON, invalid UTF-8 or a bad value"));
-      responses.emplace("413", error_response_ref("body larger than --max-body"));
-      responses.emplace("415", error_response_ref("body not sent as application/json"));
+    if (route.takes_body()) {
+      responses.emplace("400", error_response_ref("malformed body, invalid UTF-8 or a bad value"));
+      responses.emplace("413", error_response_ref("body larger than the limit"));
+      responses.emplace("415", error_response_ref("body not sent as " + route.doc.body_type));
     }
-    if (!route.doc.public_access) {
+    if (route.doc.permission) {
       responses.emplace("401", error_response_ref("not signed in"));
       responses.emplace("403", error_response_ref("signed in, but not allowed"));
+      nlohmann::json roles = nlohmann::json::array();
+      for (Role role : roles_for(*route.doc.permission)) roles.push_back(to_string(role));
+      op["x-roles"] = roles;
     }
     responses.emplace("500", error_response_ref("a bug"));
     op["responses"] = responses;
-    if (!route.doc.public_access) op["security"] = {{{"bearer", nlohmann::json::array()}}};
+    if (route.doc.permission)
+      op["security"] = {{{"bearer", nlohmann::json::array()}}, {{"cookie", nlohmann::json::array()}}};
     std::string method = route.method;
     std::transform(method.begin(), method.end(), method.begin(), ::tolower);
     paths[route.pattern][method] = op;
   }
+  nlohmann::json schemes = {
+      {"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+      {"cookie",
+       {{"type", "apiKey"},
+        {"in", "cookie"},
+        {"name", "ln_session"},
+        {"description", "Writes made with the cookie also need the X-CSRF-Token header."}}}};
+  nlohmann::json info = {{"title", "Lắng Nghe API"},
+                         {"version", kVersion},
+                         {"description",
+                          "Child participation and consultation: consultations, children's ideas, "
+                          "moderation, Children's Councils and the tracking of official replies."}};
   return {{"openapi", "3.0.3"},
-          {"info",
-           {{"title", "Lắng Nghe API"},
-            {"version", kVersion},
-            {"description",
-             "Child participation and consultation: consultations, children's ideas, "
-             "moderation, Children's Councils and the tracking of official replies."}}},
+          {"info", info},
           {"paths", paths},
-          {"components",
-           {{"schemas", {{"Error", error_schema()}}},
-            {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+          {"components", {{"schemas", {{"Error", error_schema()}}}, {"securitySchemes", schemes}}}};
 }
 
 void add_openapi_routes(Router& router) {
   router.add("GET", "/openapi.json",
              [&router](Request&) { return Response::json(200, openapi_document(router)); },
-             {"This document.", "operations", nullptr, {{"200", {{"description", "OpenAPI 3"}}}}});
+             doc("This document.", "operations", std::nullopt));
 }
 
 }  // namespace ln::api

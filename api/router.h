@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "consult/policy.h"
 
 namespace ln::api {
 
@@ -15,7 +16,9 @@ struct OperationDoc {
   std::string tag;
   nlohmann::json request_schema;  // null when the operation takes no JSON body
   nlohmann::json responses;       // {"200": {...}, …}; filled with the error responses by default
-  bool public_access = true;      // false once an operation needs a signed-in user
+  std::optional<Permission> permission;  // none: anyone, signed in or not
+  std::string body_type = "application/json";
+  std::size_t max_body = 0;  // 0: the server's --max-body
 };
 
 struct Route {
@@ -24,7 +27,7 @@ struct Route {
   std::vector<std::string> segments;
   Handler handler;
   OperationDoc doc;
-  bool takes_json_body() const { return !doc.request_schema.is_null(); }
+  bool takes_body() const { return !doc.request_schema.is_null(); }
 };
 
 class Router {

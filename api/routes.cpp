@@ -5,7 +5,18 @@ namespace ln::api {
 void build_router(Router& router, App& app) {
   add_health_routes(router, app);
   add_openapi_routes(router);
-  if (app.options.test_hooks) add_test_hook_routes(router);
+  add_about_routes(router, app);
+  add_auth_routes(router, app);
+  add_account_routes(router, app);
+  add_unit_routes(router, app);
+  add_school_routes(router, app);
+  add_authority_routes(router, app);
+  add_class_routes(router, app);
+  add_pupil_routes(router, app);
+  add_guardian_routes(router, app);
+  add_data_request_routes(router, app);
+  add_audit_routes(router, app);
+  if (app.options.test_hooks) add_test_hook_routes(router, app);
 }
 
 }  // namespace ln::api

@@ -10,6 +10,17 @@ void build_router(Router& router, App& app);
 
 void add_health_routes(Router& router, App& app);
 void add_openapi_routes(Router& router);
-void add_test_hook_routes(Router& router);
+void add_about_routes(Router& router, App& app);
+void add_auth_routes(Router& router, App& app);
+void add_account_routes(Router& router, App& app);
+void add_unit_routes(Router& router, App& app);
+void add_school_routes(Router& router, App& app);
+void add_authority_routes(Router& router, App& app);
+void add_class_routes(Router& router, App& app);
+void add_pupil_routes(Router& router, App& app);
+void add_guardian_routes(Router& router, App& app);
+void add_data_request_routes(Router& router, App& app);
+void add_audit_routes(Router& router, App& app);
+void add_test_hook_routes(Router& router, App& app);
 
 }  // namespace ln::api

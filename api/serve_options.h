@@ -16,6 +16,9 @@ struct ServeOptions {
   std::string log_level = "info";
   std::size_t max_body = 64 * 1024;
   bool demo = false;
+  std::string key_file = "data/langnghe.key";
+  int withdrawal_purge_days = 15;
+  int jobs_interval_seconds = 60;
   int drain_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
 };

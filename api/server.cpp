@@ -14,6 +14,8 @@
 #include "api/dispatcher.h"
 #include "api/error_response.h"
 #include "api/routes.h"
+#include "api/scheduled_jobs.h"
+#include "consult/demo.h"
 #include "store/open_storage.h"
 
 namespace ln::api {
@@ -134,11 +136,20 @@ int serve(const ServeOptions& options) {
   spdlog::info("database {} at schema version {} ({} migrations applied now)", storage->backend(),
                report.to_version, report.applied.size());
 
-  App app(*storage, options);
+  Keys keys = Keys::load_or_create(options.key_file);
+  App app(*storage, options, keys);
+  if (options.demo) {
+    if (seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils, keys))
+      spdlog::warn("DEMO MODE: filled the empty database with demo data (password {}, class code {})",
+                   kDemoPassword, kDemoJoinCode);
+    spdlog::warn("DEMO MODE: this instance is for trying Lắng Nghe, never for real children");
+  }
   Router router;
   build_router(router, app);
   StaticFiles files(options.web_root);
-  Dispatcher dispatcher(router, files, app.metrics, options.max_body);
+  Dispatcher dispatcher(router, files, app.metrics, options.max_body,
+                        [&app](const std::string& token) { return app.sessions.authenticate(token); });
+  ScheduledJobs jobs(app, std::chrono::seconds(options.jobs_interval_seconds));
 
   auto state = std::make_shared<ServerState>();
   state->dispatcher = &dispatcher;
@@ -170,6 +181,7 @@ int serve(const ServeOptions& options) {
                  options.drain_seconds);
   // Let the last replies leave the write queues before the reactor stops.
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  jobs.stop();
   endpoint.shutdown();
   spdlog::info("stopped");
   return 0;

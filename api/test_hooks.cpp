@@ -4,12 +4,13 @@
 #include <thread>
 
 #include "api/json_body.h"
+#include "api/route_doc.h"
 #include "api/routes.h"
 #include "consult/errors.h"
 
 namespace ln::api {
 
-void add_test_hook_routes(Router& router) {
+void add_test_hook_routes(Router& router, App& app) {
   router.add(
       "GET", "/__test/sleep",
       [](Request& request) {
@@ -23,16 +24,31 @@ void add_test_hook_routes(Router& router) {
         std::this_thread::sleep_for(std::chrono::milliseconds(ms));
         return Response::json(200, {{"slept_ms", ms}});
       },
-      {"Test only: answers after a delay.", "test", nullptr, {{"200", {{"description", "ok"}}}}});
+      doc("Test only: answers after a delay.", "test", std::nullopt));
 
   router.add("POST", "/__test/echo",
              [](Request& request) {
                return Response::json(200, {{"echo", parse_json_object(request)}});
              },
-             {"Test only: returns the JSON object it was sent.",
-              "test",
-              {{"type", "object"}},
-              {{"200", {{"description", "the same object"}}}}});
+             doc("Test only: returns the JSON object it was sent.", "test", std::nullopt, {{"type", "object"}}));
+
+  router.add(
+      "POST", "/__test/clock",
+      [&app](Request& request) {
+        auto body = parse_json_object(request);
+        if (!body.contains("advance_seconds") || !body["advance_seconds"].is_number_integer())
+          throw Invalid("advance_seconds", "advance_seconds must be a whole number.");
+        app.clock.advance(std::chrono::seconds(body["advance_seconds"].get<long long>()));
+        return Response::json(200, {{"now", app.clock.now_text()}});
+      },
+      doc("Test only: moves the server's clock forward.", "test", std::nullopt, {{"type", "object"}}));
+
+  router.add(
+      "POST", "/__test/jobs/run",
+      [&app](Request&) {
+        return Response::json(200, {{"identities_purged", app.pupils.purge_due_identities()}});
+      },
+      doc("Test only: runs the scheduled jobs now.", "test", std::nullopt));
 }
 
 }  // namespace ln::api

@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <sys/stat.h>
 
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <vector>

@@ -1,9 +1,122 @@
 #pragma once
 // The storage interface the domain owns. store/ implements it once per backend
 // (SQLite embedded, PostgreSQL for several instances); nothing here knows SQL.
+// Each method is one transaction. Unique-key clashes throw Conflict; nothing else is mapped.
+#include <functional>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "consult/records.h"
 
 namespace ln {
+
+class OrganisationStore {
+ public:
+  virtual ~OrganisationStore() = default;
+
+  virtual void insert_units(const std::vector<Unit>& units) = 0;  // all or none
+  virtual std::optional<Unit> unit(const std::string& id) = 0;
+  virtual std::optional<Unit> unit_by_code(const std::string& code) = 0;
+  virtual std::vector<Unit> units(const Page& page, const std::optional<std::string>& parent_id) = 0;
+  virtual void update_unit(const Unit& unit) = 0;
+  // The unit and every unit above it, nearest first.
+  virtual std::vector<std::string> unit_and_ancestors(const std::string& id) = 0;
+  // Retires `from`, points it at `into`, and moves its schools and children to `into`.
+  virtual void merge_unit(const std::string& from, const std::string& into, const std::string& at) = 0;
+
+  virtual void insert_schools(const std::vector<School>& schools) = 0;
+  virtual std::optional<School> school(const std::string& id) = 0;
+  virtual std::optional<School> school_by_code(const std::string& code) = 0;
+  virtual std::vector<School> schools(const Page& page, const std::optional<std::string>& unit_id) = 0;
+  virtual void update_school(const School& school) = 0;
+
+  virtual void insert_class(const SchoolClass& school_class, const JoinCode& first_code) = 0;
+  virtual std::optional<SchoolClass> school_class(const std::string& id) = 0;
+  // Classes in schools of these units or any unit below them; all classes when `unit_ids` is empty.
+  virtual std::vector<SchoolClass> classes(const Page& page, const std::vector<std::string>& unit_ids,
+                                           bool everywhere) = 0;
+  virtual void update_class(const SchoolClass& school_class) = 0;
+  virtual void insert_join_code(const JoinCode& code) = 0;
+  virtual std::optional<JoinCode> join_code(const std::string& code) = 0;
+  virtual std::vector<JoinCode> join_codes(const std::string& class_id) = 0;
+  virtual void revoke_join_code(const std::string& code, const std::string& at) = 0;
+
+  virtual void insert_authorities(const std::vector<Authority>& authorities) = 0;
+  virtual std::optional<Authority> authority(const std::string& id) = 0;
+  virtual std::optional<Authority> authority_by_code(const std::string& code) = 0;
+  virtual std::vector<Authority> authorities(const Page& page) = 0;
+  virtual void update_authority(const Authority& authority) = 0;
+};
+
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
+
+  virtual void insert_account(const Account& account) = 0;
+  virtual std::optional<Account> account(const std::string& id) = 0;
+  virtual std::optional<Account> account_by_username(const std::string& username) = 0;
+  virtual std::vector<Account> accounts(const Page& page) = 0;
+  virtual std::int64_t count_accounts() = 0;
+  virtual void update_account(const Account& account) = 0;
+
+  virtual void insert_session(const Session& session) = 0;
+  virtual std::optional<Session> session_by_token_hash(const std::string& token_hash) = 0;
+  virtual std::vector<Session> sessions_of(const std::string& subject_kind,
+                                           const std::string& subject_id) = 0;
+  virtual void touch_session(const std::string& id, const std::string& at) = 0;
+  virtual void revoke_session(const std::string& id, const std::string& at) = 0;
+  // Revokes every live session of the subject except `keep_id` (may be empty).
+  virtual void revoke_sessions_of(const std::string& subject_kind, const std::string& subject_id,
+                                  const std::string& keep_id, const std::string& at) = 0;
+
+  virtual FailureState failures(const std::string& key) = 0;
+  virtual void set_failures(const std::string& key, const FailureState& state, const std::string& at) = 0;
+  virtual void clear_failures(const std::string& key) = 0;
+};
+
+class PupilStore {
+ public:
+  virtual ~PupilStore() = default;
+
+  virtual void insert_pupil(const Pupil& pupil, const SealedIdentity& identity) = 0;
+  virtual std::optional<Pupil> pupil(const std::string& id) = 0;
+  virtual std::optional<Pupil> pupil_by_sign_in(const std::string& lookup) = 0;
+  virtual std::vector<Pupil> pupils_of_class(const std::string& class_id) = 0;
+  virtual bool pseudonym_taken(const std::string& class_id, const std::string& pseudonym) = 0;
+  virtual void update_pupil(const Pupil& pupil) = 0;
+
+  virtual std::optional<SealedIdentity> identity(const std::string& pupil_id) = 0;
+  virtual void set_identity(const std::string& pupil_id, const SealedIdentity& identity,
+                            const std::string& at) = 0;
+  // Deletes the identity records whose purge time has come; returns the pupils concerned.
+  virtual std::vector<std::string> purge_identities(const std::string& now) = 0;
+
+  virtual std::vector<Consent> consents(const std::string& pupil_id) = 0;
+  virtual void insert_consent(const Consent& consent) = 0;
+  virtual void withdraw_consents(const std::string& pupil_id, const std::string& at,
+                                 const std::string& by) = 0;
+
+  virtual void insert_guardian_code(const GuardianCode& code) = 0;
+  virtual std::optional<GuardianCode> guardian_code(const std::string& lookup) = 0;
+
+  virtual void insert_data_request(const DataRequest& request) = 0;
+  virtual std::optional<DataRequest> data_request(const std::string& id) = 0;
+  virtual std::vector<DataRequest> data_requests(const Page& page,
+                                                 const std::optional<std::string>& status,
+                                                 const std::optional<std::string>& pupil_id) = 0;
+  virtual void update_data_request(const DataRequest& request) = 0;
+};
+
+class AuditStore {
+ public:
+  virtual ~AuditStore() = default;
+  // Appends atomically: reads the newest entry's hash, lets `seal` fill prev_hash and hash,
+  // and inserts, all in one transaction so concurrent appends keep one chain.
+  virtual AuditEntry append(AuditEntry entry,
+                            const std::function<void(AuditEntry&)>& seal) = 0;
+  virtual std::vector<AuditEntry> entries(std::int64_t after_seq, int limit) = 0;
+};
 
 class Storage {
  public:
@@ -11,12 +124,15 @@ class Storage {
 
   // "sqlite" or "postgresql".
   virtual std::string backend() const = 0;
-
   // Round-trips to the database; throws Unavailable when it cannot.
   virtual void ping() = 0;
-
   // The newest migration applied to this database.
   virtual int schema_version() = 0;
+
+  virtual OrganisationStore& organisation() = 0;
+  virtual AccountStore& accounts() = 0;
+  virtual PupilStore& pupils() = 0;
+  virtual AuditStore& audit() = 0;
 };
 
 }  // namespace ln

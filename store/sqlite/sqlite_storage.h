@@ -2,7 +2,11 @@
 #include <string>
 
 #include "consult/storage.h"
+#include "store/sqlite/account_store.h"
+#include "store/sqlite/audit_store.h"
+#include "store/sqlite/organisation_store.h"
 #include "store/sqlite/pool.h"
+#include "store/sqlite/pupil_store.h"
 
 namespace ln::store::sqlite {
 
@@ -15,10 +19,19 @@ class SqliteStorage : public Storage {
   void ping() override;
   int schema_version() override;
 
+  OrganisationStore& organisation() override { return organisation_; }
+  AccountStore& accounts() override { return accounts_; }
+  PupilStore& pupils() override { return pupils_; }
+  AuditStore& audit() override { return audit_; }
+
   Pool& pool() { return pool_; }
 
  private:
   Pool pool_;
+  SqliteOrganisationStore organisation_{pool_};
+  SqliteAccountStore accounts_{pool_};
+  SqlitePupilStore pupils_{pool_};
+  SqliteAuditStore audit_{pool_};
 };
 
 }  // namespace ln::store::sqlite

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "api/route_doc.h"
 #include "consult/errors.h"
 
 namespace ln::api {
@@ -42,7 +43,7 @@ class DispatcherTest : public ::testing::Test {
                 [](Request& r) {
                   return Response::json(201, {{"got", r.body}});
                 },
-                {"", "", {{"type", "object"}}, {}});
+                doc("", "", std::nullopt, {{"type", "object"}}));
   }
 
   Response send(std::string method, std::string path, std::string body = "",

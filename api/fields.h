@@ -1,0 +1,48 @@
+#pragma once
+// Reading typed fields from a request's JSON object and query string. Wrong types, missing
+// fields and unknown fields are a 400 naming the field.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/http.h"
+#include "consult/organisation.h"
+#include "consult/errors.h"
+#include "consult/records.h"
+
+namespace ln::api {
+
+class Fields {
+ public:
+  // Parses the body (see json_body.h) and refuses any field not in `allowed`.
+  Fields(const Request& request, std::initializer_list<const char*> allowed);
+
+  std::string text(const char* name) const;  // required string
+  std::optional<std::string> optional_text(const char* name) const;
+  int integer(const char* name) const;
+  std::optional<int> optional_integer(const char* name) const;
+  std::optional<bool> optional_boolean(const char* name) const;
+  std::optional<std::vector<std::string>> optional_texts(const char* name) const;
+  bool has(const char* name) const { return body_.contains(name); }
+
+ private:
+  const nlohmann::json* value(const char* name) const;
+  nlohmann::json body_;
+};
+
+// {"name", "code", "retired"} of a PATCH.
+NamePatch name_patch(const Fields& fields);
+
+// ?after=…&limit=… (limit 1–200, default 50).
+Page page_of(const Request& request);
+// {"items": [...], "next": "<after for the next page>" | null}
+template <typename T, typename ToJson>
+nlohmann::json page_json(const std::vector<T>& items, const Page& page, ToJson to_json) {
+  nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
+  for (const auto& item : items) out["items"].push_back(to_json(item));
+  if (static_cast<int>(items.size()) == page.limit && !items.empty()) out["next"] = items.back().id;
+  return out;
+}
+
+}  // namespace ln::api

@@ -1,0 +1,47 @@
+#pragma once
+// Short ways to write a route's OpenAPI description next to its handler.
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "api/router.h"
+
+namespace ln::api {
+
+// {"type":"object","properties":{name:{"type":type}…},"required":[…],"additionalProperties":false}
+// Types: "string", "integer", "boolean", "string[]".
+inline nlohmann::json object_schema(std::initializer_list<std::pair<const char*, const char*>> fields,
+                                    std::initializer_list<const char*> required = {}) {
+  nlohmann::json properties = nlohmann::json::object();
+  for (const auto& [name, type] : fields) {
+    std::string t = type;
+    properties[name] = t == "string[]" ? nlohmann::json{{"type", "array"}, {"items", {{"type", "string"}}}}
+                                       : nlohmann::json{{"type", t}};
+  }
+  nlohmann::json schema = {{"type", "object"}, {"properties", properties}, {"additionalProperties", false}};
+  if (required.size()) schema["required"] = required;
+  return schema;
+}
+
+inline OperationDoc doc(std::string summary, std::string tag, std::optional<Permission> permission,
+                        nlohmann::json request_schema = nullptr, int status = 200) {
+  OperationDoc d;
+  d.summary = std::move(summary);
+  d.tag = std::move(tag);
+  d.permission = permission;
+  d.request_schema = std::move(request_schema);
+  d.responses = {{std::to_string(status), {{"description", d.summary}}}};
+  if (d.permission || !d.request_schema.is_null()) d.responses["404"] = {{"description", "unknown id"}};
+  return d;
+}
+
+inline OperationDoc csv_doc(std::string summary, std::string tag, Permission permission) {
+  OperationDoc d = doc(std::move(summary), std::move(tag), permission, {{"type", "string"}});
+  d.body_type = "text/csv";
+  d.max_body = 4 * 1024 * 1024;
+  d.responses["422"] = {{"description", "rows that cannot be imported, each with its line"}};
+  return d;
+}
+
+}  // namespace ln::api

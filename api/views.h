@@ -1,0 +1,28 @@
+#pragma once
+// How each record looks on the wire. Secrets (password hashes, token hashes, sign-in lookups)
+// and identity never appear here.
+#include <nlohmann/json.hpp>
+
+#include "consult/principal.h"
+#include "consult/records.h"
+
+namespace ln::api {
+
+nlohmann::json to_json(const Unit& u);
+nlohmann::json to_json(const School& s);
+nlohmann::json to_json(const SchoolClass& c);
+nlohmann::json to_json(const JoinCode& j);
+nlohmann::json to_json(const Authority& a);
+nlohmann::json to_json(const Account& a);
+nlohmann::json to_json(const Session& s, const std::string& current_session_id);
+nlohmann::json to_json(const Consent& c);
+nlohmann::json to_json(const DataRequest& r);
+nlohmann::json to_json(const AuditEntry& e);
+// A pupil as the adults in their units see them (pseudonym, band, consent), never identity.
+nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents);
+nlohmann::json me_json(const Principal& p);
+
+inline constexpr auto as_json = [](const auto& item) { return to_json(item); };
+nlohmann::json consent_status(const std::vector<Consent>& consents);
+
+}  // namespace ln::api

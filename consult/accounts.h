@@ -1,0 +1,66 @@
+#pragma once
+// Adult accounts: created by an admin (the first one from the command line), argon2id
+// passwords, sign-in with a growing lock after failures, role and scope changes that end the
+// account's other sessions.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "consult/audit.h"
+#include "consult/sessions.h"
+#include "consult/throttle.h"
+
+namespace ln {
+
+struct NewAccount {
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password;
+  std::vector<std::string> unit_ids;
+  std::optional<std::string> authority_id;
+};
+
+struct AccountPatch {
+  std::optional<std::string> display_name;
+  std::optional<std::string> role;
+  std::optional<std::vector<std::string>> unit_ids;
+  std::optional<std::string> authority_id;  // "" clears it
+  std::optional<bool> disabled;
+  std::optional<std::string> password;
+};
+
+struct SignedIn {
+  StartedSession started;
+  Account account;
+};
+
+class Accounts {
+ public:
+  Accounts(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
+           const Settings& settings)
+      : storage_(storage), clock_(clock), audit_(audit), sessions_(sessions), settings_(settings),
+        throttle_(storage.accounts(), clock) {}
+
+  // `actor` is null only for `langnghe admin create`.
+  Account create(const Principal* actor, const NewAccount& input);
+  SignedIn sign_in(const std::string& username, const std::string& password,
+                   const std::string& client_address, const std::string& user_agent);
+  void change_password(const Principal& actor, const std::string& current, const std::string& next);
+  Account update(const Principal& actor, const std::string& id, const AccountPatch& patch);
+  Account get(const std::string& id);
+  std::vector<Account> list(const Page& page) { return storage_.accounts().accounts(page); }
+
+ private:
+  std::string check_password(const std::string& password);
+  void check_scope(Account& account);
+
+  Storage& storage_;
+  const Clock& clock_;
+  AuditLog& audit_;
+  Sessions& sessions_;
+  const Settings& settings_;
+  Throttle throttle_;
+};
+
+}  // namespace ln

@@ -1,0 +1,51 @@
+#pragma once
+// The append-only, hash-chained audit log: sign-ins and failures, role changes, consent changes,
+// exports, deletions, identity reveals. Each entry's hash covers the previous entry's hash.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "consult/clock.h"
+#include "consult/principal.h"
+#include "consult/storage.h"
+
+namespace ln {
+
+struct AuditActor {
+  std::string kind;  // account | pupil | guardian | system
+  std::string id;
+  static AuditActor of(const Principal& p) {
+    return {p.is_pupil() ? "pupil" : "account", p.id};
+  }
+  static AuditActor system() { return {"system", "langnghe"}; }
+};
+
+class AuditLog {
+ public:
+  AuditLog(AuditStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  AuditEntry record(const AuditActor& actor, const std::string& action,
+                    const std::string& object_type, const std::string& object_id,
+                    const std::string& reason = "",
+                    const nlohmann::json& details = nlohmann::json::object());
+
+  std::vector<AuditEntry> list(std::int64_t after_seq, int limit) { return store_.entries(after_seq, limit); }
+
+  struct Verification {
+    bool ok = true;
+    std::int64_t entries = 0;
+    std::optional<std::int64_t> broken_at;
+    std::string problem;
+  };
+  // Walks the whole chain, recomputing every hash.
+  Verification verify();
+
+ private:
+  AuditStore& store_;
+  const Clock& clock_;
+};
+
+// The hash of an entry: BLAKE2b over its fields and the previous hash, hex.
+std::string audit_hash(const AuditEntry& entry);
+
+}  // namespace ln

@@ -1,0 +1,18 @@
+#pragma once
+// `langnghe serve --demo`: a small, realistic Vietnamese demo in an empty database — a city, a
+// district, wards, schools, classes, authorities, accounts for every role and two pupils.
+// For trying the product, never for real children.
+#include "consult/accounts.h"
+#include "consult/organisation.h"
+#include "consult/pupils.h"
+
+namespace ln {
+
+inline constexpr const char* kDemoPassword = "langnghe-demo";
+inline constexpr const char* kDemoJoinCode = "DEMO6A";
+
+// Returns false (and changes nothing) when the database already has accounts.
+bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation, Accounts& accounts,
+               Pupils& pupils, const Keys& keys);
+
+}  // namespace ln

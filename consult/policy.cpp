@@ -1,0 +1,62 @@
+#include "consult/policy.h"
+
+#include <algorithm>
+#include <map>
+
+#include "consult/errors.h"
+
+namespace ln {
+namespace {
+
+using enum Role;
+
+const std::map<Permission, std::vector<Role>>& table() {
+  static const std::map<Permission, std::vector<Role>> t = {
+      {Permission::kSignedIn,
+       {kPupil, kCouncilMember, kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
+      {Permission::kAdult, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
+      {Permission::kPupilSelf, {kPupil, kCouncilMember}},
+      {Permission::kReadOrganisation, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
+      {Permission::kManageOrganisation, {kAdmin}},
+      {Permission::kManageAccounts, {kAdmin}},
+      {Permission::kManageClasses, {kFacilitator, kAdmin}},
+      {Permission::kManagePupils, {kFacilitator, kAdmin}},
+      {Permission::kRevealIdentity, {kSafeguardingLead}},
+      {Permission::kHandleDataRequests, {kAdmin}},
+      {Permission::kReadAudit, {kAdmin}},
+  };
+  return t;
+}
+
+}  // namespace
+
+const std::vector<Role>& roles_for(Permission permission) { return table().at(permission); }
+
+bool role_has(Role role, Permission permission) {
+  const auto& roles = roles_for(permission);
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::string to_string(Permission permission) {
+  switch (permission) {
+    case Permission::kSignedIn: return "signed_in";
+    case Permission::kAdult: return "adult";
+    case Permission::kPupilSelf: return "pupil_self";
+    case Permission::kReadOrganisation: return "read_organisation";
+    case Permission::kManageOrganisation: return "manage_organisation";
+    case Permission::kManageAccounts: return "manage_accounts";
+    case Permission::kManageClasses: return "manage_classes";
+    case Permission::kManagePupils: return "manage_pupils";
+    case Permission::kRevealIdentity: return "reveal_identity";
+    case Permission::kHandleDataRequests: return "handle_data_requests";
+    case Permission::kReadAudit: return "read_audit";
+  }
+  return "unknown";
+}
+
+void require(const Principal* principal, Permission permission) {
+  if (!principal) throw Unauthorized();
+  if (!role_has(principal->role, permission)) throw Forbidden();
+}
+
+}  // namespace ln

@@ -1,0 +1,33 @@
+#pragma once
+// The one place that says which roles may do what. Every route names its Permission; the
+// HTTP layer checks the role here before the handler runs, and the domain checks the scope
+// (which units, which authority, whose data) with the helpers below.
+#include <string>
+#include <vector>
+
+#include "consult/principal.h"
+
+namespace ln {
+
+enum class Permission {
+  kSignedIn,            // any signed-in account or pupil
+  kAdult,               // any adult account
+  kPupilSelf,           // a pupil (or Council member) acting on their own data
+  kReadOrganisation,    // directory of units, schools, authorities
+  kManageOrganisation,  // create, edit, retire, merge, import
+  kManageAccounts,
+  kManageClasses,       // classes and join codes
+  kManagePupils,        // guardian consent slips, guardian codes, sign-in code resets
+  kRevealIdentity,
+  kHandleDataRequests,
+  kReadAudit,
+};
+
+const std::vector<Role>& roles_for(Permission permission);
+bool role_has(Role role, Permission permission);
+std::string to_string(Permission permission);
+
+// Throws Unauthorized when nobody is signed in, Forbidden when the role lacks the permission.
+void require(const Principal* principal, Permission permission);
+
+}  // namespace ln

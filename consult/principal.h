@@ -1,0 +1,36 @@
+#pragma once
+// Who is making a request: an adult account or a pupil, with the scope they act in.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "consult/roles.h"
+
+namespace ln {
+
+struct Principal {
+  enum class Kind { kAccount, kPupil };
+  Kind kind = Kind::kAccount;
+  std::string id;
+  Role role = Role::kPupil;
+  std::string name;  // username for accounts, pseudonym for pupils
+  std::string session_id;
+  std::string csrf_token;
+
+  // Accounts: the units they act in (each with everything below it); officials: their authority.
+  std::vector<std::string> unit_ids;
+  std::optional<std::string> authority_id;
+
+  // Pupils.
+  std::string class_id;
+  std::string unit_id;
+  std::string age_band;
+  bool child_consent = false;
+  bool guardian_consent = false;
+
+  bool is_pupil() const { return kind == Kind::kPupil; }
+  bool is_admin() const { return kind == Kind::kAccount && role == Role::kAdmin; }
+  bool may_contribute() const { return child_consent && guardian_consent; }
+};
+
+}  // namespace ln

@@ -1,0 +1,18 @@
+#pragma once
+// Friendly pseudonyms ("Mèo Xanh") and personal sign-in codes ("meo-xanh-4821").
+#include <string>
+#include <vector>
+
+namespace ln {
+
+// `count` distinct suggestions such as "Cá Heo Vàng".
+std::vector<std::string> pseudonym_suggestions(int count);
+// A new personal sign-in code: animal-colour-four digits, ASCII only, easy to read aloud.
+std::string new_sign_in_code();
+// Lower case, trimmed; what a child types is compared in this form.
+std::string normalise_sign_in_code(std::string code);
+// A pseudonym typed by a child: 2–30 characters, letters, digits and spaces only, no phone
+// numbers, links or e-mail, no rude words. Throws Invalid("pseudonym").
+std::string check_pseudonym(const std::string& typed);
+
+}  // namespace ln

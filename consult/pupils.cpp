@@ -1,0 +1,396 @@
+#include "consult/pupils.h"
+
+#include "consult/age_bands.h"
+#include "consult/consent_text.h"
+#include "consult/errors.h"
+#include "consult/pseudonyms.h"
+#include "consult/validate.h"
+
+namespace ln {
+using namespace std::chrono;
+
+namespace {
+
+constexpr auto kCodeLockBase = std::chrono::seconds(60);
+
+std::string code_key(const std::string& address) { return "code-address:" + address; }
+
+// The first day of the month after the band changes: the exact birthday stays only in the
+// encrypted identity record.
+std::string band_review_date(year_month_day change) {
+  year_month next = change.year() / change.month() + months(1);
+  return format_date(next / day(1));
+}
+
+SealedIdentity seal_identity(const Keys& keys, const Identity& identity) {
+  nlohmann::json j = {{"birth_date", identity.birth_date}, {"class_id", identity.class_id}};
+  if (identity.real_name) j["real_name"] = *identity.real_name;
+  auto sealed = seal(keys, j.dump());
+  return {sealed.nonce, sealed.ciphertext};
+}
+
+nlohmann::json request_json(const DataRequest& r) {
+  return {{"id", r.id}, {"kind", r.kind}, {"status", r.status}, {"requested_at", r.requested_at},
+          {"due_at", r.due_at}};
+}
+
+}  // namespace
+
+Pupil Pupils::require_pupil(const std::string& id) {
+  auto pupil = storage_.pupils().pupil(id);
+  if (!pupil || pupil->status == "deleted") throw NotFound("No such pupil.");
+  return *pupil;
+}
+
+Joined Pupils::join(const JoinInput& input) {
+  throttle_.check({code_key(input.client_address)});
+  SchoolClass k;
+  try {
+    k = organisation_.class_for_join_code(input.code);
+  } catch (const Invalid&) {
+    throttle_.failed(code_key(input.client_address), settings_.code_failures_before_lock, kCodeLockBase);
+    throw;
+  }
+  auto birth = parse_date(input.birth_date);
+  if (!birth) throw Invalid("birth_date", "birth_date must be a real date written YYYY-MM-DD.");
+  auto today = date_of(clock_.now());
+  if (sys_days(*birth) > sys_days(today)) throw Invalid("birth_date", "That birth date is in the future.");
+  int age = age_on(*birth, today);
+  if (age < kYoungestAge)
+    throw Unprocessable("too_young",
+                        "Cảm ơn em đã muốn tham gia! Lắng Nghe dành cho các bạn từ 7 tuổi. Em hãy "
+                        "nhờ thầy cô hoặc bố mẹ giúp nói ý kiến nhé. / Thank you for wanting to join! "
+                        "Lắng Nghe is for children aged 7 and over. Ask a teacher or parent to help "
+                        "you share your ideas.",
+                        {{"birth_date", "younger than 7"}});
+  auto band = band_for_age(age);
+  if (!band)
+    throw Unprocessable("too_old", "Lắng Nghe dành cho trẻ em đến 17 tuổi. / Lắng Nghe is for children up to 17.",
+                        {{"birth_date", "older than 17"}});
+  std::string pseudonym = check_pseudonym(input.pseudonym);
+  if (storage_.pupils().pseudonym_taken(k.id, pseudonym))
+    throw Conflict("Someone in your class already uses that name. Please choose another.", "pseudonym_taken");
+
+  Joined joined;
+  Pupil& p = joined.pupil;
+  p.id = new_id("pup");
+  p.pseudonym = pseudonym;
+  p.class_id = k.id;
+  p.school_id = k.school_id;
+  p.unit_id = k.unit_id;
+  p.age_band = band->id;
+  p.band_changes_on = band_review_date(band_changes_on(*birth, today));
+  p.created_at = clock_.now_text();
+  SealedIdentity identity = seal_identity(keys_, {format_date(*birth), k.id, std::nullopt});
+  for (int attempt = 0;; ++attempt) {
+    joined.sign_in_code = new_sign_in_code();
+    p.sign_in_lookup = lookup_hash(keys_, joined.sign_in_code);
+    try {
+      storage_.pupils().insert_pupil(p, identity);
+      break;
+    } catch (const Conflict&) {
+      if (attempt == 5) throw;
+    }
+  }
+  throttle_.succeeded(code_key(input.client_address));
+  joined.started = sessions_.start("pupil", p.id, input.user_agent);
+  audit_.record({"pupil", p.id}, "pupil.join", "class", k.id);
+  return joined;
+}
+
+std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code, const std::string& client_address,
+                                                 const std::string& user_agent) {
+  throttle_.check({code_key(client_address)});
+  auto pupil = storage_.pupils().pupil_by_sign_in(lookup_hash(keys_, normalise_sign_in_code(code)));
+  if (!pupil || pupil->status == "deleted") {
+    throttle_.failed(code_key(client_address), settings_.code_failures_before_lock, kCodeLockBase);
+    throw Unauthorized("That code is not right. Check the card with your code, or ask your teacher.");
+  }
+  throttle_.succeeded(code_key(client_address));
+  // Move the child to their new age band once their birthday has passed it.
+  if (auto review = parse_date(pupil->band_changes_on); review && sys_days(*review) <= sys_days(date_of(clock_.now()))) {
+    if (auto birth = parse_date(open_identity(pupil->id).birth_date)) {
+      auto today = date_of(clock_.now());
+      if (auto band = band_for_age(age_on(*birth, today))) pupil->age_band = band->id;
+      pupil->band_changes_on = band_review_date(band_changes_on(*birth, today));
+      storage_.pupils().update_pupil(*pupil);
+    }
+  }
+  auto started = sessions_.start("pupil", pupil->id, user_agent);
+  audit_.record({"pupil", pupil->id}, "sign_in", "session", started.session.id);
+  return {started, *pupil};
+}
+
+Pupil Pupils::own(const Principal& pupil) { return require_pupil(pupil.id); }
+
+std::vector<Pupil> Pupils::pupils_of_class(const Principal& actor, const std::string& class_id) {
+  organisation_.school_class(actor, class_id);
+  return storage_.pupils().pupils_of_class(class_id);
+}
+
+Pupil Pupils::pupil_for(const Principal& actor, const std::string& pupil_id) {
+  auto pupil = storage_.pupils().pupil(pupil_id);
+  if (!pupil || pupil->status == "deleted" || !organisation_.covers(actor, pupil->unit_id))
+    throw NotFound("No such pupil.");
+  return *pupil;
+}
+
+std::string Pupils::reset_sign_in_code(const Principal& actor, const std::string& pupil_id) {
+  Pupil p = pupil_for(actor, pupil_id);
+  std::string code;
+  for (int attempt = 0;; ++attempt) {
+    code = new_sign_in_code();
+    p.sign_in_lookup = lookup_hash(keys_, code);
+    try {
+      storage_.pupils().update_pupil(p);
+      break;
+    } catch (const Conflict&) {
+      if (attempt == 5) throw;
+    }
+  }
+  sessions_.end_all_of("pupil", p.id);
+  audit_.record(AuditActor::of(actor), "pupil.sign_in_code_reset", "pupil", p.id);
+  return code;
+}
+
+Identity Pupils::open_identity(const std::string& pupil_id) {
+  auto sealed = storage_.pupils().identity(pupil_id);
+  if (!sealed) throw NotFound("This pupil's identity has been deleted.");
+  auto j = nlohmann::json::parse(open_sealed(keys_, {sealed->nonce, sealed->ciphertext}));
+  Identity identity{j.at("birth_date"), j.at("class_id"), std::nullopt};
+  if (j.contains("real_name")) identity.real_name = j["real_name"].get<std::string>();
+  return identity;
+}
+
+void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id, const std::string& real_name) {
+  Pupil p = pupil_for(actor, pupil_id);
+  Identity identity = open_identity(p.id);
+  identity.real_name = clean_optional_text("real_name", real_name, 120);
+  storage_.pupils().set_identity(p.id, seal_identity(keys_, identity), clock_.now_text());
+  audit_.record(AuditActor::of(actor), "pupil.identity_update", "pupil", p.id);
+}
+
+Identity Pupils::reveal_identity(const Principal& lead, const std::string& pupil_id, const std::string& reason) {
+  std::string why = clean_text("reason", reason, 10, 1000);
+  Pupil p = pupil_for(lead, pupil_id);
+  Identity identity = open_identity(p.id);
+  audit_.record(AuditActor::of(lead), "pupil.identity_reveal", "pupil", p.id, why);
+  return identity;
+}
+
+std::vector<Consent> Pupils::consents(const Principal& viewer, const std::string& pupil_id) {
+  if (viewer.is_pupil()) {
+    if (viewer.id != pupil_id) throw NotFound("No such pupil.");
+  } else {
+    pupil_for(viewer, pupil_id);
+  }
+  return storage_.pupils().consents(pupil_id);
+}
+
+Consent Pupils::give_child_consent(const Principal& pupil, const std::string& text_version) {
+  Pupil p = require_pupil(pupil.id);
+  if (p.status != "active")
+    throw Conflict("Consent was withdrawn; ask your teacher to join again with a new code.", "consent_withdrawn");
+  if (text_version != kConsentTextVersion)
+    throw Invalid("text_version", "Please read the current explanation first (version " +
+                                      std::string(kConsentTextVersion) + ").");
+  for (const auto& c : storage_.pupils().consents(p.id))
+    if (c.kind == "child" && !c.withdrawn_at) return c;
+  Consent c{new_id("cns"), p.id, "child", "online", text_version, std::nullopt, p.id,
+            clock_.now_text(), std::nullopt, std::nullopt};
+  storage_.pupils().insert_consent(c);
+  audit_.record({"pupil", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "child"}, {"text_version", text_version}});
+  return c;
+}
+
+Consent Pupils::record_guardian_slip(const Principal& actor, const std::string& pupil_id,
+                                     const std::string& slip_number) {
+  Pupil p = pupil_for(actor, pupil_id);
+  if (p.status != "active") throw Conflict("Consent for this pupil was withdrawn.", "consent_withdrawn");
+  std::string slip = clean_code("slip_number", slip_number);
+  for (const auto& c : storage_.pupils().consents(p.id))
+    if (c.kind == "guardian" && !c.withdrawn_at) return c;
+  Consent c{new_id("cns"), p.id, "guardian", "paper_slip", std::nullopt, slip, actor.id,
+            clock_.now_text(), std::nullopt, std::nullopt};
+  storage_.pupils().insert_consent(c);
+  audit_.record(AuditActor::of(actor), "consent.give", "pupil", p.id, "", {{"kind", "guardian"}, {"slip_number", slip}});
+  return c;
+}
+
+std::string Pupils::new_guardian_code(const Principal& actor, const std::string& pupil_id) {
+  Pupil p = pupil_for(actor, pupil_id);
+  static constexpr char kAlphabet[] = "ACDEFGHJKMNPQRTUVWXY34679";
+  std::string code = "G-";
+  for (int i = 0; i < 10; ++i) {
+    if (i == 5) code += '-';
+    code += kAlphabet[random_below(sizeof kAlphabet - 1)];
+  }
+  auto now = clock_.now();
+  storage_.pupils().insert_guardian_code({lookup_hash(keys_, code), p.id, actor.id, format_time(now),
+                                          format_time(now + days(settings_.guardian_code_days)), std::nullopt});
+  audit_.record(AuditActor::of(actor), "guardian_code.create", "pupil", p.id);
+  return code;
+}
+
+std::string Pupils::guardian_pupil(const std::string& typed, const std::string& client_address) {
+  throttle_.check({code_key(client_address)});
+  std::string code;
+  for (char c : typed)
+    if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto found = storage_.pupils().guardian_code(lookup_hash(keys_, code));
+  auto expires = found ? parse_time(found->expires_at) : std::nullopt;
+  if (!found || found->revoked_at || !expires || *expires <= clock_.now()) {
+    throttle_.failed(code_key(client_address), settings_.code_failures_before_lock, kCodeLockBase);
+    throw Invalid("code", "That guardian code is not right or has expired.", "guardian_code_invalid");
+  }
+  throttle_.succeeded(code_key(client_address));
+  return require_pupil(found->pupil_id).id;
+}
+
+Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
+  Pupil p = require_pupil(guardian_pupil(code, client_address));
+  if (p.status != "active") throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
+  for (const auto& c : storage_.pupils().consents(p.id))
+    if (c.kind == "guardian" && !c.withdrawn_at) return c;
+  Consent c{new_id("cns"), p.id, "guardian", "guardian_code", kConsentTextVersion, std::nullopt,
+            "guardian", clock_.now_text(), std::nullopt, std::nullopt};
+  storage_.pupils().insert_consent(c);
+  audit_.record({"guardian", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "guardian"}});
+  return c;
+}
+
+void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason) {
+  Pupil p = require_pupil(pupil_id);
+  auto now = clock_.now();
+  storage_.pupils().withdraw_consents(p.id, format_time(now), by.kind + ":" + by.id);
+  if (p.status == "active") {
+    p.status = "withdrawn";
+    p.withdrawn_at = format_time(now);
+    p.identity_purge_at = format_time(now + days(settings_.withdrawal_purge_days));
+    storage_.pupils().update_pupil(p);
+  }
+  audit_.record(by, "consent.withdraw", "pupil", p.id, reason,
+                {{"identity_purge_at", p.identity_purge_at.value_or("")}});
+}
+
+void Pupils::withdraw_by_pupil(const Principal& pupil) { withdraw(pupil.id, AuditActor::of(pupil), ""); }
+
+void Pupils::withdraw_by_adult(const Principal& actor, const std::string& pupil_id, const std::string& reason) {
+  withdraw(pupil_for(actor, pupil_id).id, AuditActor::of(actor), clean_text("reason", reason, 3, 500));
+}
+
+void Pupils::withdraw_by_guardian(const std::string& code, const std::string& client_address) {
+  std::string pupil_id = guardian_pupil(code, client_address);
+  withdraw(pupil_id, {"guardian", pupil_id}, "");
+}
+
+DataRequest Pupils::open_request(const std::string& pupil_id, const std::string& kind,
+                                 const std::string& requested_by, const std::string& details) {
+  auto now = clock_.now();
+  DataRequest r{new_id("drq"), pupil_id, kind, requested_by, "open",
+                clean_optional_text("details", details, 1000).value_or(""), format_time(now),
+                format_time(add_working_days(now, settings_.data_request_working_days)),
+                std::nullopt, std::nullopt, std::nullopt};
+  storage_.pupils().insert_data_request(r);
+  audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id}, "data_request." + kind,
+                "data_request", r.id);
+  return r;
+}
+
+nlohmann::json Pupils::export_data(const Principal& pupil) {
+  Pupil p = require_pupil(pupil.id);
+  auto k = storage_.organisation().school_class(p.class_id);
+  auto school = storage_.organisation().school(p.school_id);
+  nlohmann::json consents = nlohmann::json::array();
+  for (const auto& c : storage_.pupils().consents(p.id))
+    consents.push_back({{"kind", c.kind}, {"method", c.method}, {"given_at", c.given_at},
+                        {"withdrawn_at", c.withdrawn_at ? nlohmann::json(*c.withdrawn_at) : nlohmann::json()}});
+  nlohmann::json requests = nlohmann::json::array();
+  for (const auto& r : storage_.pupils().data_requests({std::nullopt, 1000}, std::nullopt, p.id))
+    requests.push_back(request_json(r));
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : sessions_.live_sessions_of("pupil", p.id))
+    sessions.push_back({{"id", s.id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}});
+
+  DataRequest r = open_request(p.id, "export", "pupil", "");
+  r.status = "done";
+  r.handled_by = "langnghe";
+  r.handled_at = clock_.now_text();
+  r.outcome = "downloaded";
+  storage_.pupils().update_data_request(r);
+
+  return {{"exported_at", clock_.now_text()},
+          {"pupil",
+           {{"id", p.id}, {"pseudonym", p.pseudonym}, {"age_band", p.age_band}, {"role", p.role},
+            {"status", p.status}, {"joined_at", p.created_at},
+            {"class", k ? k->name : ""}, {"school", school ? school->name : ""}}},
+          {"identity_note",
+           "Your date of birth and any real name are kept encrypted and are not part of this file. "
+           "Ask your teacher or the Youth Union to see or correct them."},
+          {"consents", consents},
+          {"data_requests", requests},
+          {"sessions", sessions}};
+}
+
+DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {
+  return open_request(require_pupil(pupil.id).id, "deletion", "pupil", details);
+}
+
+DataRequest Pupils::guardian_request(const std::string& code, const std::string& kind,
+                                     const std::string& details, const std::string& client_address) {
+  if (kind != "export" && kind != "deletion" && kind != "correction")
+    throw Invalid("kind", "kind must be export, deletion or correction.");
+  return open_request(guardian_pupil(code, client_address), kind, "guardian", details);
+}
+
+std::vector<DataRequest> Pupils::data_requests(const Page& page, const std::optional<std::string>& status) {
+  if (status && *status != "open" && *status != "acknowledged" && *status != "done" && *status != "refused")
+    throw Invalid("status", "status must be open, acknowledged, done or refused.");
+  return storage_.pupils().data_requests(page, status, std::nullopt);
+}
+
+void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
+  Pupil p = require_pupil(pupil_id);
+  storage_.pupils().withdraw_consents(p.id, clock_.now_text(), by.kind + ":" + by.id);
+  p.status = "deleted";
+  p.pseudonym = "(deleted)";
+  p.withdrawn_at = p.withdrawn_at.value_or(clock_.now_text());
+  p.identity_purge_at = clock_.now_text();
+  storage_.pupils().update_pupil(p);
+  storage_.pupils().purge_identities(clock_.now_text());
+  sessions_.end_all_of("pupil", p.id);
+  audit_.record(by, "pupil.delete", "pupil", p.id);
+}
+
+DataRequest Pupils::handle_request(const Principal& admin, const std::string& id, const std::string& action,
+                                   const std::string& outcome) {
+  auto r = storage_.pupils().data_request(id);
+  if (!r) throw NotFound("No such data request.");
+  if (r->status == "done" || r->status == "refused") throw Conflict("This request is already closed.", "request_closed");
+  if (action == "acknowledge") {
+    if (r->status != "open") throw Conflict("This request was already acknowledged.", "request_acknowledged");
+    r->status = "acknowledged";
+  } else if (action == "complete") {
+    r->status = "done";
+    r->outcome = clean_optional_text("outcome", outcome, 1000).value_or("completed");
+    if (r->kind == "deletion") delete_pupil(r->pupil_id, AuditActor::of(admin));
+  } else if (action == "refuse") {
+    r->status = "refused";
+    r->outcome = clean_text("outcome", outcome, 10, 1000);
+  } else {
+    throw Invalid("action", "action must be acknowledge, complete or refuse.");
+  }
+  r->handled_by = admin.id;
+  r->handled_at = clock_.now_text();
+  storage_.pupils().update_data_request(*r);
+  audit_.record(AuditActor::of(admin), "data_request." + action, "data_request", r->id, r->outcome.value_or(""));
+  return *r;
+}
+
+std::size_t Pupils::purge_due_identities() {
+  auto purged = storage_.pupils().purge_identities(clock_.now_text());
+  for (const auto& id : purged) audit_.record(AuditActor::system(), "pupil.identity_purge", "pupil", id);
+  return purged.size();
+}
+
+}  // namespace ln

@@ -1,0 +1,102 @@
+#pragma once
+// Pupils: joining with a class code, personal sign-in codes, the encrypted identity record,
+// both consents (child and guardian), withdrawal, and the data rights of the child.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "consult/audit.h"
+#include "consult/crypto.h"
+#include "consult/organisation.h"
+#include "consult/sessions.h"
+#include "consult/throttle.h"
+
+namespace ln {
+
+struct JoinInput {
+  std::string code;
+  std::string pseudonym;
+  std::string birth_date;
+  std::string client_address;
+  std::string user_agent;
+};
+
+struct Joined {
+  StartedSession started;
+  Pupil pupil;
+  std::string sign_in_code;  // shown once; only a keyed hash is stored
+};
+
+// What the encrypted identity record holds. Never in a response except a safeguarding reveal.
+struct Identity {
+  std::string birth_date;
+  std::string class_id;
+  std::optional<std::string> real_name;
+};
+
+class Pupils {
+ public:
+  Pupils(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
+         Organisation& organisation, const Settings& settings, const Keys& keys)
+      : storage_(storage), clock_(clock), audit_(audit), sessions_(sessions),
+        organisation_(organisation), settings_(settings), keys_(keys),
+        throttle_(storage.accounts(), clock) {}
+
+  Joined join(const JoinInput& input);
+  std::pair<StartedSession, Pupil> sign_in(const std::string& code, const std::string& client_address,
+                                           const std::string& user_agent);
+  Pupil own(const Principal& pupil);
+
+  // Adults acting on pupils in their units.
+  std::vector<Pupil> pupils_of_class(const Principal& actor, const std::string& class_id);
+  Pupil pupil_for(const Principal& actor, const std::string& pupil_id);
+  std::string reset_sign_in_code(const Principal& actor, const std::string& pupil_id);
+  void set_real_name(const Principal& actor, const std::string& pupil_id, const std::string& real_name);
+  Identity reveal_identity(const Principal& lead, const std::string& pupil_id, const std::string& reason);
+
+  // Consent.
+  std::vector<Consent> consents(const Principal& viewer, const std::string& pupil_id);
+  Consent give_child_consent(const Principal& pupil, const std::string& text_version);
+  Consent record_guardian_slip(const Principal& actor, const std::string& pupil_id,
+                               const std::string& slip_number);
+  // A code a facilitator hands to the guardian; it lets the guardian consent, withdraw and ask
+  // for the child's data or its deletion until it expires.
+  std::string new_guardian_code(const Principal& actor, const std::string& pupil_id);
+  Consent guardian_consent(const std::string& code, const std::string& client_address);
+  void withdraw_by_pupil(const Principal& pupil);
+  void withdraw_by_adult(const Principal& actor, const std::string& pupil_id, const std::string& reason);
+  void withdraw_by_guardian(const std::string& code, const std::string& client_address);
+
+  // Data rights.
+  nlohmann::json export_data(const Principal& pupil);
+  DataRequest request_deletion(const Principal& pupil, const std::string& details);
+  DataRequest guardian_request(const std::string& code, const std::string& kind,
+                               const std::string& details, const std::string& client_address);
+  std::vector<DataRequest> data_requests(const Page& page, const std::optional<std::string>& status);
+  DataRequest handle_request(const Principal& admin, const std::string& id, const std::string& action,
+                             const std::string& outcome);
+
+  // The scheduled job: deletes identity records whose time has come. Returns how many.
+  std::size_t purge_due_identities();
+
+ private:
+  Pupil require_pupil(const std::string& id);
+  std::string guardian_pupil(const std::string& code, const std::string& client_address);
+  void withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason);
+  DataRequest open_request(const std::string& pupil_id, const std::string& kind,
+                           const std::string& requested_by, const std::string& details);
+  Identity open_identity(const std::string& pupil_id);
+  void delete_pupil(const std::string& pupil_id, const AuditActor& by);
+
+  Storage& storage_;
+  const Clock& clock_;
+  AuditLog& audit_;
+  Sessions& sessions_;
+  Organisation& organisation_;
+  const Settings& settings_;
+  const Keys& keys_;
+  Throttle throttle_;
+};
+
+}  // namespace ln

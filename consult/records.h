@@ -1,0 +1,171 @@
+#pragma once
+// The records the domain keeps, as plain values. Storage implementations fill them; services
+// decide what may change.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ln {
+
+struct Page {
+  std::optional<std::string> after;  // the last id of the previous page
+  int limit = 50;
+};
+
+struct Unit {
+  std::string id;
+  std::optional<std::string> parent_id;
+  std::string kind;  // province | district | ward
+  std::string name;
+  std::optional<std::string> code;
+  std::optional<std::string> merged_into;
+  std::optional<std::string> retired_at;
+  std::string created_at;
+};
+
+struct School {
+  std::string id;
+  std::string unit_id;
+  std::string name;
+  std::optional<std::string> code;
+  std::optional<std::string> retired_at;
+  std::string created_at;
+};
+
+struct SchoolClass {
+  std::string id;
+  std::string school_id;
+  std::string unit_id;  // the school's unit
+  std::string name;
+  int grade = 0;
+  std::string school_year;
+  std::string created_by;
+  std::optional<std::string> retired_at;
+  std::string created_at;
+};
+
+struct JoinCode {
+  std::string code;
+  std::string class_id;
+  std::string created_by;
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> revoked_at;
+};
+
+struct Authority {
+  std::string id;
+  std::string name;
+  std::string kind;
+  std::string unit_id;
+  std::optional<std::string> code;
+  int due_days = 30;
+  std::vector<std::string> served_unit_ids;
+  std::optional<std::string> retired_at;
+  std::string created_at;
+};
+
+struct Account {
+  std::string id;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password_hash;
+  std::optional<std::string> authority_id;
+  std::vector<std::string> unit_ids;
+  std::optional<std::string> disabled_at;
+  std::string password_changed_at;
+  std::string created_at;
+};
+
+struct Session {
+  std::string id;
+  std::string token_hash;
+  std::string subject_kind;  // account | pupil
+  std::string subject_id;
+  std::string csrf_token;
+  std::string created_at;
+  std::string last_seen_at;
+  std::string expires_at;
+  std::optional<std::string> revoked_at;
+  std::string user_agent;
+};
+
+struct FailureState {
+  int failures = 0;
+  std::optional<std::string> locked_until;
+};
+
+struct Pupil {
+  std::string id;
+  std::string pseudonym;
+  std::string class_id;
+  std::string school_id;  // derived from the class
+  std::string unit_id;    // derived from the school
+  std::string age_band;
+  std::string band_changes_on;
+  std::string sign_in_lookup;
+  std::string role = "pupil";
+  std::string status = "active";  // active | withdrawn | deleted
+  std::optional<std::string> withdrawn_at;
+  std::optional<std::string> identity_purge_at;
+  std::string created_at;
+};
+
+struct SealedIdentity {
+  std::string nonce;
+  std::string ciphertext;
+};
+
+struct Consent {
+  std::string id;
+  std::string pupil_id;
+  std::string kind;    // child | guardian
+  std::string method;  // online | paper_slip | guardian_code
+  std::optional<std::string> text_version;
+  std::optional<std::string> slip_number;
+  std::string recorded_by;
+  std::string given_at;
+  std::optional<std::string> withdrawn_at;
+  std::optional<std::string> withdrawn_by;
+};
+
+struct GuardianCode {
+  std::string lookup;
+  std::string pupil_id;
+  std::string created_by;
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> revoked_at;
+};
+
+struct DataRequest {
+  std::string id;
+  std::string pupil_id;
+  std::string kind;          // export | deletion | correction
+  std::string requested_by;  // pupil | guardian
+  std::string status;        // open | acknowledged | done | refused
+  std::string details;
+  std::string requested_at;
+  std::string due_at;
+  std::optional<std::string> handled_by;
+  std::optional<std::string> handled_at;
+  std::optional<std::string> outcome;
+};
+
+struct AuditEntry {
+  std::int64_t seq = 0;
+  std::string at;
+  std::string actor_kind;  // account | pupil | guardian | system
+  std::string actor_id;
+  std::string action;
+  std::string object_type;
+  std::string object_id;
+  std::string reason;
+  std::string details = "{}";
+  std::string prev_hash;
+  std::string hash;
+};
+
+}  // namespace ln

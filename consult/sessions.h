@@ -1,0 +1,47 @@
+#pragma once
+// Sign-in sessions for accounts and pupils: an opaque random token, stored only as a hash,
+// usable as a Bearer token or an HttpOnly cookie (cookie writes also need the CSRF token).
+#include <optional>
+#include <string>
+
+#include "consult/clock.h"
+#include "consult/principal.h"
+#include "consult/settings.h"
+#include "consult/storage.h"
+
+namespace ln {
+
+struct StartedSession {
+  std::string token;  // shown once, never stored
+  Session session;
+};
+
+class Sessions {
+ public:
+  Sessions(Storage& storage, const Clock& clock, const Settings& settings)
+      : storage_(storage), clock_(clock), settings_(settings) {}
+
+  StartedSession start(const std::string& subject_kind, const std::string& subject_id,
+                       const std::string& user_agent);
+  // The signed-in principal for a live token; nullopt when unknown, expired, revoked or the
+  // account is disabled.
+  std::optional<Principal> authenticate(const std::string& token);
+  void end(const std::string& session_id) { storage_.accounts().revoke_session(session_id, clock_.now_text()); }
+  void end_all_of(const std::string& subject_kind, const std::string& subject_id,
+                  const std::string& keep_session_id = "") {
+    storage_.accounts().revoke_sessions_of(subject_kind, subject_id, keep_session_id, clock_.now_text());
+  }
+  std::vector<Session> live_sessions_of(const std::string& subject_kind, const std::string& subject_id);
+  // Ends one of the principal's own sessions; NotFound for anyone else's.
+  void end_own(const Principal& principal, const std::string& session_id);
+
+  // The pupil's view of their consent, used by authenticate and the consent endpoints.
+  static void apply_consents(Principal& principal, const std::vector<Consent>& consents);
+
+ private:
+  Storage& storage_;
+  const Clock& clock_;
+  const Settings& settings_;
+};
+
+}  // namespace ln

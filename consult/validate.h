@@ -1,0 +1,19 @@
+#pragma once
+// Checks on the values people type, shared by every service.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ln {
+
+std::size_t char_count(std::string_view utf8);
+// Trimmed text of `min`..`max` characters with no control characters; throws Invalid(field).
+std::string clean_text(const std::string& field, std::string_view value, std::size_t min,
+                       std::size_t max);
+std::optional<std::string> clean_optional_text(const std::string& field,
+                                               const std::optional<std::string>& value,
+                                               std::size_t max);
+// A code from a directory or a paper slip: letters, digits, '-', '_', '.', '/', 1–40 of them.
+std::string clean_code(const std::string& field, std::string_view value);
+
+}  // namespace ln
