@@ -106,8 +106,11 @@ class HttpHandler : public Http::Handler {
   static void write(Http::ResponseWriter& writer, const Response& response) {
     if (!response.content_type.empty())
       writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.content_type));
-    for (const auto& [name, value] : response.headers)
-      writer.headers().add(std::make_shared<NamedHeader>(name, value));
+    for (const auto& [name, value] : response.headers) {
+      // Header names are unique in Pistache's collection; cookies go through its jar.
+      if (name == "Set-Cookie") writer.cookies().add(Http::Cookie::fromString(value));
+      else writer.headers().add(std::make_shared<NamedHeader>(name, value));
+    }
     writer.send(static_cast<Http::Code>(response.status), response.body);
   }
 

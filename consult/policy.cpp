@@ -16,6 +16,7 @@ const std::map<Permission, std::vector<Role>>& table() {
        {kPupil, kCouncilMember, kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
       {Permission::kAdult, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
       {Permission::kPupilSelf, {kPupil, kCouncilMember}},
+      {Permission::kPupilContribute, {kPupil, kCouncilMember}},
       {Permission::kReadOrganisation, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
       {Permission::kManageOrganisation, {kAdmin}},
       {Permission::kManageAccounts, {kAdmin}},
@@ -42,6 +43,7 @@ std::string to_string(Permission permission) {
     case Permission::kSignedIn: return "signed_in";
     case Permission::kAdult: return "adult";
     case Permission::kPupilSelf: return "pupil_self";
+    case Permission::kPupilContribute: return "pupil_contribute";
     case Permission::kReadOrganisation: return "read_organisation";
     case Permission::kManageOrganisation: return "manage_organisation";
     case Permission::kManageAccounts: return "manage_accounts";
@@ -57,6 +59,11 @@ std::string to_string(Permission permission) {
 void require(const Principal* principal, Permission permission) {
   if (!principal) throw Unauthorized();
   if (!role_has(principal->role, permission)) throw Forbidden();
+  if (permission == Permission::kPupilContribute && !principal->may_contribute())
+    throw Forbidden(principal->child_consent
+                        ? "We are still waiting for your parent or guardian to agree."
+                        : "Please read how we use your ideas and agree first.",
+                    "consent_required");
 }
 
 }  // namespace ln

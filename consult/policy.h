@@ -13,6 +13,7 @@ enum class Permission {
   kSignedIn,            // any signed-in account or pupil
   kAdult,               // any adult account
   kPupilSelf,           // a pupil (or Council member) acting on their own data
+  kPupilContribute,     // a pupil answering or submitting: needs both consents as well
   kReadOrganisation,    // directory of units, schools, authorities
   kManageOrganisation,  // create, edit, retire, merge, import
   kManageAccounts,
@@ -27,7 +28,8 @@ const std::vector<Role>& roles_for(Permission permission);
 bool role_has(Role role, Permission permission);
 std::string to_string(Permission permission);
 
-// Throws Unauthorized when nobody is signed in, Forbidden when the role lacks the permission.
+// Throws Unauthorized when nobody is signed in, Forbidden when the role lacks the permission,
+// and Forbidden with code consent_required when a pupil contributes without both consents.
 void require(const Principal* principal, Permission permission);
 
 }  // namespace ln

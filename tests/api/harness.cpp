@@ -49,7 +49,10 @@ size_t collect_header(char* data, size_t size, size_t count, void* out) {
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
     value.erase(value.find_last_not_of(" \t\r\n") + 1);
-    (*static_cast<std::map<std::string, std::string>*>(out))[name] = value;
+    auto& headers = *static_cast<std::map<std::string, std::string>*>(out);
+    // Repeated headers (Set-Cookie) are kept, one per line.
+    if (headers.count(name) && !headers[name].empty()) headers[name] += "\n" + value;
+    else headers[name] = value;
   }
   return size * count;
 }
@@ -62,7 +65,7 @@ std::string read_file(const fs::path& path) {
 }
 
 pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-            const fs::path& out_file, const fs::path& err_file) {
+            const fs::path& out_file, const fs::path& err_file, const fs::path& in_file = "/dev/null") {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -70,7 +73,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, st
     int err = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     ::dup2(out, 1);
     ::dup2(err, 2);
-    int null = ::open("/dev/null", O_RDONLY);
+    int null = ::open(in_file.c_str(), O_RDONLY);
     ::dup2(null, 0);
     // Sanitizer findings end the server with a failure the harness reports; harmless otherwise.
     ::setenv("ASAN_OPTIONS", "abort_on_error=1:detect_leaks=1", 0);
@@ -133,6 +136,7 @@ Server::Server(Options options) {
   }
   port_ = free_port();
   std::vector<std::string> args = {binary_path(), "serve",
+                                   "--key-file", (dir_ / "langnghe.key").string(),
                                    "--listen",    "127.0.0.1:" + std::to_string(port_),
                                    "--db",        "sqlite:" + db_path().string(),
                                    "--web-root",  source_web_root(),
@@ -232,12 +236,28 @@ std::string Server::log() const {
   return read_file(dir_ / "server.out") + read_file(dir_ / "server.err");
 }
 
+std::string login(const Server& server, const std::string& username, const std::string& password) {
+  auto r = server.post_json("/api/v1/auth/login", {{"username", username}, {"password", password}});
+  if (r.status != 200) throw std::runtime_error("login as " + username + " failed: " + r.body);
+  return r.json()["token"];
+}
+
+Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+Server::Options demo_options() {
+  Server::Options options;
+  options.args = {"--demo"};
+  options.env["LANGNGHE_TEST_HOOKS"] = "1";
+  return options;
+}
+
 CommandResult run_langnghe(const std::vector<std::string>& args,
-                           const std::map<std::string, std::string>& env) {
+                           const std::map<std::string, std::string>& env, const std::string& input) {
   fs::path dir = make_temp_dir();
+  std::ofstream(dir / "in") << input;
   std::vector<std::string> full = {binary_path()};
   full.insert(full.end(), args.begin(), args.end());
-  pid_t pid = spawn(full, env, dir / "out", dir / "err");
+  pid_t pid = spawn(full, env, dir / "out", dir / "err", dir / "in");
   int code = wait_exit(pid, std::chrono::seconds(60));
   CommandResult result{code, read_file(dir / "out"), read_file(dir / "err")};
   fs::remove_all(dir);

@@ -73,7 +73,15 @@ struct CommandResult {
   std::string err;
 };
 CommandResult run_langnghe(const std::vector<std::string>& args,
-                           const std::map<std::string, std::string>& env = {});
+                           const std::map<std::string, std::string>& env = {},
+                           const std::string& input = "");
+
+// Signs in an adult (the demo password by default) and returns the session token.
+std::string login(const Server& server, const std::string& username,
+                  const std::string& password = "langnghe-demo");
+Headers bearer(const std::string& token);
+// Server options for a server with the demo data and the test hooks (clock, jobs).
+Server::Options demo_options();
 
 std::filesystem::path make_temp_dir();
 std::string binary_path();

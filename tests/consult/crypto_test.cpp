@@ -1,0 +1,56 @@
+#include "consult/crypto.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+namespace ln {
+namespace {
+
+TEST(Crypto, SealedRecordsOpenOnlyUntouched) {
+  auto keys = Keys::for_tests();
+  auto sealed = seal(keys, R"({"birth_date":"2015-06-10"})");
+  EXPECT_EQ(sealed.ciphertext.find("2015"), std::string::npos);
+  EXPECT_EQ(open_sealed(keys, sealed), R"({"birth_date":"2015-06-10"})");
+  auto tampered = sealed;
+  tampered.ciphertext[3] ^= 1;
+  EXPECT_THROW(open_sealed(keys, tampered), std::runtime_error);
+  auto other = Keys::for_tests();
+  other.identity.fill(1);
+  EXPECT_THROW(open_sealed(other, sealed), std::runtime_error);
+}
+
+TEST(Crypto, PasswordsVerify) {
+  auto hash = hash_password("correct horse battery");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(verify_password(hash, "correct horse battery"));
+  EXPECT_FALSE(verify_password(hash, "correct horse batterY"));
+}
+
+TEST(Crypto, KeyFileIsCreatedPrivateAndReused) {
+  auto dir = std::filesystem::temp_directory_path() / ("ln-key-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  auto file = dir / "sub" / "langnghe.key";
+  auto first = Keys::load_or_create(file);
+  struct stat st{};
+  ::stat(file.c_str(), &st);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  auto second = Keys::load_or_create(file);
+  EXPECT_EQ(first.identity, second.identity);
+  EXPECT_NE(first.identity, first.lookup);
+  EXPECT_EQ(lookup_hash(first, "meo-xanh-1234"), lookup_hash(second, "meo-xanh-1234"));
+  std::filesystem::resize_file(file, 5);
+  EXPECT_THROW(Keys::load_or_create(file), std::runtime_error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Crypto, IdsAndTokensAreRandom) {
+  EXPECT_NE(new_id("acc"), new_id("acc"));
+  EXPECT_EQ(new_id("acc").rfind("acc_", 0), 0u);
+  EXPECT_GE(random_token().size(), 43u);
+  EXPECT_EQ(hash_token("a").size(), 64u);
+}
+
+}  // namespace
+}  // namespace ln

@@ -1,0 +1,78 @@
+#include "consult/policy.h"
+
+#include <gtest/gtest.h>
+
+#include "consult/errors.h"
+#include "consult/pseudonyms.h"
+
+namespace ln {
+namespace {
+
+Principal as(Role role) {
+  Principal p;
+  p.role = role;
+  p.kind = is_adult_role(role) ? Principal::Kind::kAccount : Principal::Kind::kPupil;
+  return p;
+}
+
+TEST(Policy, OnlyAdminsManageAccountsAndOrganisation) {
+  for (Role role : all_roles()) {
+    EXPECT_EQ(role_has(role, Permission::kManageAccounts), role == Role::kAdmin);
+    EXPECT_EQ(role_has(role, Permission::kManageOrganisation), role == Role::kAdmin);
+    EXPECT_EQ(role_has(role, Permission::kRevealIdentity), role == Role::kSafeguardingLead);
+  }
+}
+
+TEST(Policy, ChildrenNeverReachAdultPermissions) {
+  for (Permission p : {Permission::kAdult, Permission::kReadOrganisation, Permission::kManageClasses,
+                       Permission::kManagePupils, Permission::kReadAudit, Permission::kHandleDataRequests}) {
+    EXPECT_FALSE(role_has(Role::kPupil, p)) << to_string(p);
+    EXPECT_FALSE(role_has(Role::kCouncilMember, p)) << to_string(p);
+  }
+}
+
+TEST(Policy, RequireNamesWhatIsMissing) {
+  EXPECT_THROW(require(nullptr, Permission::kSignedIn), Unauthorized);
+  auto moderator = as(Role::kModerator);
+  EXPECT_THROW(require(&moderator, Permission::kManageAccounts), Forbidden);
+  EXPECT_NO_THROW(require(&moderator, Permission::kReadOrganisation));
+}
+
+TEST(Policy, ContributingNeedsBothConsents) {
+  auto pupil = as(Role::kPupil);
+  try {
+    require(&pupil, Permission::kPupilContribute);
+    FAIL();
+  } catch (const Forbidden& e) {
+    EXPECT_EQ(e.code(), "consent_required");
+  }
+  pupil.child_consent = true;
+  EXPECT_THROW(require(&pupil, Permission::kPupilContribute), Forbidden);
+  pupil.guardian_consent = true;
+  EXPECT_NO_THROW(require(&pupil, Permission::kPupilContribute));
+}
+
+TEST(Pseudonyms, SuggestionsAreDistinctAndAcceptable) {
+  auto names = pseudonym_suggestions(6);
+  ASSERT_EQ(names.size(), 6u);
+  for (const auto& n : names) EXPECT_EQ(check_pseudonym(n), n);
+}
+
+TEST(Pseudonyms, TypedNamesAreScreened) {
+  EXPECT_EQ(check_pseudonym("  Sóc Nâu 7 "), "Sóc Nâu 7");
+  EXPECT_THROW(check_pseudonym("x"), Invalid);
+  EXPECT_THROW(check_pseudonym("gọi 0912345678"), Invalid);
+  EXPECT_THROW(check_pseudonym("me@mail.com"), Invalid);
+  EXPECT_THROW(check_pseudonym("thằng đm"), Invalid);
+  EXPECT_THROW(check_pseudonym(std::string(31, 'a')), Invalid);
+  EXPECT_NO_THROW(check_pseudonym("Đi Học"));  // "đi" is not a rude word
+}
+
+TEST(Pseudonyms, SignInCodesAreReadable) {
+  auto code = new_sign_in_code();
+  EXPECT_EQ(normalise_sign_in_code("  " + code + " "), code);
+  for (char c : code) EXPECT_TRUE(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-');
+}
+
+}  // namespace
+}  // namespace ln
