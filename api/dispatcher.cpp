@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "api/error_response.h"
+#include "api/json_body.h"
 #include "api/logging.h"
 #include "consult/errors.h"
 
@@ -92,6 +93,11 @@ Response Dispatcher::route(Request& request) const {
     return error_response(415, "unsupported_media_type",
                           "Send the request body as " + route.doc.body_type + ".");
   }
+  if (!is_valid_utf8(request.body))
+    return error_response(400, "invalid_utf8", "The request body is not valid UTF-8.", "body");
+  for (const auto& [name, value] : request.query)
+    if (!is_valid_utf8(name) || !is_valid_utf8(value))
+      return error_response(400, "invalid_utf8", "The query string is not valid UTF-8.", "query");
   try {
     sign_in(request);
     if (route.doc.permission)
