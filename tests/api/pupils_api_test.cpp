@@ -1,0 +1,258 @@
+// The pupil's path: a facilitator makes a class, a pupil joins, is blocked until both consents
+// exist, then may act; withdrawal stops them and the identity goes; data rights; identity
+// reveal only by a safeguarding lead; no date of birth or real name anywhere else.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "tests/api/harness.h"
+
+namespace ln::test {
+namespace {
+
+const std::string kBirthDate = "2013-04-17";  // a distinctive date to look for in every response
+const std::string kRealName = "Nguyễn Thị Bích Ngọc";
+
+class PupilPath : public ::testing::Test {
+ protected:
+  PupilPath() : server(demo_options()) {}
+
+  // Every response body this test sees, to prove none leaks identity.
+  HttpResponse keep(HttpResponse r) {
+    seen += r.body + "\n";
+    for (const auto& [k, v] : r.headers) seen += k + ": " + v + "\n";
+    return r;
+  }
+  HttpResponse post(const std::string& path, const nlohmann::json& body, const std::string& token = "") {
+    return keep(server.post_json(path, body, token.empty() ? Headers{} : bearer(token)));
+  }
+  HttpResponse get(const std::string& path, const std::string& token) { return keep(server.get(path, bearer(token))); }
+
+  std::string make_class(const std::string& facilitator) {
+    auto schools = get("/api/v1/schools?limit=200", facilitator).json()["items"];
+    std::string school;
+    for (const auto& s : schools)
+      if (s["code"] == "THCS-DDA") school = s["id"];
+    auto k = post("/api/v1/classes", {{"school_id", school}, {"name", "6D"}, {"grade", 6}, {"school_year", "2026-2027"}},
+                  facilitator);
+    EXPECT_EQ(k.status, 201) << k.body;
+    class_id = k.json()["id"];
+    return k.json()["join_code"]["code"];
+  }
+
+  Server server;
+  std::string seen;
+  std::string class_id;
+};
+
+TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
+  auto admin = login(server, "admin");
+  // The admin creates a facilitator for ward 9.
+  auto units = get("/api/v1/units?limit=200", admin).json()["items"];
+  std::string ward9;
+  for (const auto& u : units)
+    if (u["code"] == "HCM-PN-P9") ward9 = u["id"];
+  ASSERT_EQ(post("/api/v1/accounts", {{"username", "thay.minh"}, {"display_name", "Thầy Minh"}, {"role", "facilitator"},
+                                      {"password", "thay-minh-password"}, {"unit_ids", {ward9}}}, admin).status, 201);
+  auto facilitator = login(server, "thay.minh", "thay-minh-password");
+  auto code = make_class(facilitator);
+
+  // A pupil joins with a suggested pseudonym.
+  auto suggestions = keep(server.get("/api/v1/pupils/pseudonym-suggestions")).json()["items"];
+  ASSERT_EQ(suggestions.size(), 6u);
+  std::string pseudonym = suggestions[0];
+  auto joined = post("/api/v1/pupils/join", {{"code", code}, {"pseudonym", pseudonym}, {"birth_date", kBirthDate}});
+  ASSERT_EQ(joined.status, 201) << joined.body;
+  std::string token = joined.json()["token"], sign_in_code = joined.json()["sign_in_code"];
+  std::string pupil_id = joined.json()["pupil"]["id"];
+  EXPECT_EQ(joined.json()["pupil"]["age_band"], "11-13");
+  EXPECT_EQ(joined.json()["consent_text"]["age_band"], "11-13");
+
+  auto me = get("/api/v1/me", token).json();
+  EXPECT_EQ(me["role"], "pupil");
+  EXPECT_EQ(me["pseudonym"], pseudonym);
+  EXPECT_EQ(me["consent"]["complete"], false);
+
+  // Signing in again with the personal code works; a wrong code does not.
+  auto again = post("/api/v1/pupils/sign-in", {{"code", " " + sign_in_code + " "}});
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-0000"}}).status, 401);
+
+  // The child's own consent needs the current explanation's version.
+  auto text = get("/api/v1/me/consent-text", token).json();
+  EXPECT_EQ(post("/api/v1/me/consents", {{"text_version", "old"}}, token).status, 400);
+  EXPECT_EQ(post("/api/v1/me/consents", {{"text_version", text["version"]}}, token).status, 201);
+  EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["child"], true);
+  EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["complete"], false);
+
+  // The facilitator sees the pupil in the class (no identity) and records the guardian's slip.
+  auto pupils = get("/api/v1/classes/" + class_id + "/pupils", facilitator).json()["items"];
+  ASSERT_EQ(pupils.size(), 1u);
+  EXPECT_EQ(pupils[0]["consent"]["guardian"], false);
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/consents", {{"kind", "guardian"}, {"slip_number", "PH-2026-0042"}},
+                 facilitator).status, 201);
+  auto consents = get("/api/v1/pupils/" + pupil_id + "/consents", token).json();
+  EXPECT_EQ(consents["status"]["complete"], true);
+  EXPECT_EQ(consents["items"].size(), 2u);
+  EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["complete"], true);
+
+  // The facilitator stores the real name (encrypted); only the safeguarding lead can reveal it.
+  EXPECT_EQ(keep(server.request("PUT", "/api/v1/pupils/" + pupil_id + "/real-name",
+                                nlohmann::json{{"real_name", kRealName}}.dump(),
+                                {{"Authorization", "Bearer " + facilitator}, {"Content-Type", "application/json"}}))
+                .status, 204);
+  auto lead = login(server, "safeguarding");
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "x"}}, lead).status, 400);
+  auto reveal = server.post_json("/api/v1/pupils/" + pupil_id + "/identity/reveal",
+                                 {{"reason", "Possible disclosure of harm in an idea; referral to 111."}}, bearer(lead));
+  ASSERT_EQ(reveal.status, 200) << reveal.body;
+  EXPECT_EQ(reveal.json()["birth_date"], kBirthDate);
+  EXPECT_EQ(reveal.json()["real_name"], kRealName);
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "curious about this child"}},
+                 login(server, "moderator")).status, 403);
+
+  // The child downloads their data: everything but identity.
+  auto data = get("/api/v1/me/data", token);
+  EXPECT_EQ(data.status, 200);
+  EXPECT_EQ(data.json()["pupil"]["pseudonym"], pseudonym);
+  EXPECT_EQ(data.json()["consents"].size(), 2u);
+
+  // Withdrawal: consent stops at once; the identity is purged when its day comes.
+  EXPECT_EQ(keep(server.request("POST", "/api/v1/me/consents/withdraw", "", bearer(token))).status, 204);
+  auto after = get("/api/v1/me", token).json();
+  EXPECT_EQ(after["consent"]["complete"], false);
+  EXPECT_EQ(post("/api/v1/me/consents", {{"text_version", text["version"]}}, token).status, 409);
+  EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object())).json()["identities_purged"], 0);
+  keep(server.post_json("/__test/clock", {{"advance_seconds", 16 * 24 * 3600}}));
+  EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object())).json()["identities_purged"], 1);
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "Checking after withdrawal for a report."}},
+                 login(server, "safeguarding")).status, 404);
+
+  // The audit log has the reveal with its reason, the consents, the withdrawal and the purge.
+  auto audit = get("/api/v1/audit?limit=200", login(server, "admin")).json()["items"];
+  std::set<std::string> actions;
+  for (const auto& e : audit) {
+    if (e["object_id"] != pupil_id) continue;
+    actions.insert(e["action"]);
+    if (e["action"] == "pupil.identity_reveal") {
+      EXPECT_NE(e["reason"].get<std::string>().find("111"), std::string::npos);
+    }
+  }
+  for (std::string a : {"consent.give", "pupil.identity_reveal", "consent.withdraw", "pupil.identity_purge"})
+    EXPECT_TRUE(actions.count(a)) << a;
+
+  // No response this test saw, and no log line, holds the birth date or the real name.
+  EXPECT_EQ(seen.find(kBirthDate), std::string::npos);
+  EXPECT_EQ(seen.find(kRealName), std::string::npos);
+  EXPECT_EQ(seen.find("2013"), std::string::npos);
+  server.stop();
+  EXPECT_EQ(server.log().find(kBirthDate), std::string::npos);
+  EXPECT_EQ(server.log().find(kRealName), std::string::npos);
+}
+
+TEST_F(PupilPath, JoinRefusals) {
+  auto facilitator = login(server, "facilitator");
+  auto code = make_class(facilitator);
+  auto join = [&](nlohmann::json body) { return post("/api/v1/pupils/join", body); };
+  auto too_young = join({{"code", code}, {"pseudonym", "Gà Con"}, {"birth_date", "2022-01-01"}});
+  EXPECT_EQ(too_young.status, 422);
+  EXPECT_EQ(too_young.error_code(), "too_young");
+  EXPECT_NE(too_young.json()["error"]["message"].get<std::string>().find("7"), std::string::npos);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Lớn"}, {"birth_date", "2000-01-01"}}).error_code(), "too_old");
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2099-01-01"}}).status, 400);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2014-02-30"}}).status, 400);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "17/04/2013"}}).status, 400);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", 2013}}).status, 400);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "0912345678"}, {"birth_date", "2013-01-01"}}).status, 400);
+  EXPECT_EQ(join({{"code", code}, {"birth_date", "2013-01-01"}}).status, 400);
+  EXPECT_EQ(join({{"code", "ZZZZZZ"}, {"pseudonym", "Gà Mai"}, {"birth_date", "2013-01-01"}}).error_code(),
+            "join_code_unknown");
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2016-01-01"}}).status, 201);
+  auto taken = join({{"code", code}, {"pseudonym", "gà mai"}, {"birth_date", "2016-01-01"}});
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.error_code(), "pseudonym_taken");
+  // 16–17 are accepted and still protected as children.
+  auto teen = join({{"code", code}, {"pseudonym", "Cú Bạc"}, {"birth_date", "2009-12-01"}});
+  EXPECT_EQ(teen.status, 201);
+  EXPECT_EQ(teen.json()["pupil"]["age_band"], "16-17");
+  auto pupils = get("/api/v1/classes/" + class_id + "/pupils", facilitator).json()["items"];
+  EXPECT_EQ(pupils.size(), 2u);
+}
+
+TEST_F(PupilPath, GuessingCodesIsSlowedDown) {
+  for (int i = 0; i < 10; ++i)
+    post("/api/v1/pupils/join", {{"code", "QQQQQ" + std::to_string(i)}, {"pseudonym", "Ong Vàng"}, {"birth_date", "2013-01-01"}});
+  auto locked = post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}});
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_FALSE(locked.header("retry-after").empty());
+}
+
+TEST_F(PupilPath, GuardianCodeConsentWithdrawAndRequests) {
+  auto facilitator = login(server, "facilitator");
+  auto code = make_class(facilitator);
+  auto joined = post("/api/v1/pupils/join", {{"code", code}, {"pseudonym", "Thỏ Hồng"}, {"birth_date", "2017-09-09"}}).json();
+  std::string pupil_id = joined["pupil"]["id"], token = joined["token"];
+  EXPECT_EQ(joined["pupil"]["age_band"], "7-10");
+  auto guardian = post("/api/v1/pupils/" + pupil_id + "/guardian-codes", nlohmann::json::object(), facilitator);
+  ASSERT_EQ(guardian.status, 201);
+  std::string gcode = guardian.json()["code"];
+  EXPECT_EQ(post("/api/v1/guardian/consent", {{"code", "G-WRONG-CODE"}}).error_code(), "guardian_code_invalid");
+  EXPECT_EQ(post("/api/v1/guardian/consent", {{"code", gcode}}).status, 201);
+  EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["guardian"], true);
+  auto req = post("/api/v1/guardian/data-requests", {{"code", gcode}, {"kind", "correction"}, {"details", "Sai lớp"}});
+  EXPECT_EQ(req.status, 201);
+  EXPECT_EQ(post("/api/v1/guardian/data-requests", {{"code", gcode}, {"kind", "everything"}}).status, 400);
+  EXPECT_EQ(keep(server.post_json("/api/v1/guardian/withdraw", {{"code", gcode}})).status, 204);
+  EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["guardian"], false);
+}
+
+TEST_F(PupilPath, DeletionRequestIsTrackedAndCompleted) {
+  auto joined = post("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json();
+  std::string token = joined["token"], pupil_id = joined["pupil"]["id"];
+  auto req = post("/api/v1/me/deletion-request", {{"details", "Em không muốn dùng nữa"}}, token);
+  ASSERT_EQ(req.status, 201);
+  auto r = req.json();
+  EXPECT_EQ(r["status"], "open");
+  EXPECT_GT(r["due_at"].get<std::string>(), r["requested_at"].get<std::string>());
+  auto admin = login(server, "admin");
+  auto open = get("/api/v1/data-requests?status=open", admin).json()["items"];
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0]["kind"], "deletion");
+  EXPECT_EQ(get("/api/v1/data-requests?status=maybe", admin).status, 400);
+  std::string id = r["id"];
+  EXPECT_EQ(post("/api/v1/data-requests/" + id + "/acknowledge", nlohmann::json::object(), admin).json()["status"],
+            "acknowledged");
+  EXPECT_EQ(post("/api/v1/data-requests/" + id + "/acknowledge", nlohmann::json::object(), admin).status, 409);
+  EXPECT_EQ(post("/api/v1/data-requests/" + id + "/complete", {{"outcome", "Deleted as asked."}}, admin).json()["status"],
+            "done");
+  EXPECT_EQ(get("/api/v1/me", token).status, 401);  // the pupil is gone
+  EXPECT_EQ(post("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).status, 401);
+  EXPECT_EQ(post("/api/v1/data-requests/drq_nope/complete", nlohmann::json::object(), admin).status, 404);
+}
+
+TEST_F(PupilPath, FacilitatorResetsASignInCode) {
+  auto facilitator = login(server, "facilitator");
+  auto pupil = post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json();
+  std::string old_token = pupil["token"], pupil_id = pupil["pupil"]["id"];
+  auto reset = post("/api/v1/pupils/" + pupil_id + "/sign-in-code", nlohmann::json::object(), facilitator);
+  ASSERT_EQ(reset.status, 201);
+  std::string fresh = reset.json()["sign_in_code"];
+  EXPECT_EQ(get("/api/v1/me", old_token).status, 401);
+  EXPECT_EQ(post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).status, 401);
+  EXPECT_EQ(post("/api/v1/pupils/sign-in", {{"code", fresh}}).status, 200);
+  // A facilitator of other units cannot touch this pupil.
+  auto admin = login(server, "admin");
+  auto units = get("/api/v1/units?limit=200", admin).json()["items"];
+  std::string ward2;
+  for (const auto& u : units)
+    if (u["code"] == "HCM-PN-P2") ward2 = u["id"];
+  post("/api/v1/accounts", {{"username", "co.xa"}, {"display_name", "Cô Xa"}, {"role", "facilitator"},
+                            {"password", "co-xa-password"}, {"unit_ids", {ward2}}}, admin);
+  auto stranger = login(server, "co.xa", "co-xa-password");
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/sign-in-code", nlohmann::json::object(), stranger).status, 404);
+  EXPECT_EQ(get("/api/v1/pupils/" + pupil_id, stranger).status, 404);
+  EXPECT_EQ(get("/api/v1/pupils/" + pupil_id + "/consents", stranger).status, 404);
+}
+
+}  // namespace
+}  // namespace ln::test
