@@ -6,14 +6,19 @@
 namespace ln::api {
 
 void add_about_routes(Router& r, App& app) {
-  r.add("GET", "/api/v1/about", [&app](Request&) {
-    return Response::json(200, {{"name", "Lắng Nghe"},
-                                {"version", kVersion},
-                                {"demo", app.options.demo},
-                                {"hotline", {{"number", "111"},
-                                             {"vi", "Tổng đài quốc gia bảo vệ trẻ em 111 — miễn phí, 24/7"},
-                                             {"en", "National child protection hotline 111 — free, 24/7"}}}});
-  }, doc("Version, demo mode and the child-protection hotline.", "operations", std::nullopt));
+  r.add(
+      "GET", "/api/v1/about",
+      [&app](Request&) {
+        return Response::json(200,
+                              {{"name", "Lắng Nghe"},
+                               {"version", kVersion},
+                               {"demo", app.options.demo},
+                               {"hotline",
+                                {{"number", "111"},
+                                 {"vi", "Tổng đài quốc gia bảo vệ trẻ em 111 — miễn phí, 24/7"},
+                                 {"en", "National child protection hotline 111 — free, 24/7"}}}});
+      },
+      doc("Version, demo mode and the child-protection hotline.", "operations", std::nullopt));
 }
 
 }  // namespace ln::api

@@ -13,6 +13,7 @@
 #include "consult/sessions.h"
 #include "consult/settings.h"
 #include "consult/storage.h"
+#include "moderation/submissions.h"
 
 namespace ln::api {
 
@@ -35,6 +36,7 @@ struct App {
   Organisation organisation{storage, clock, audit, settings};
   Accounts accounts{storage, clock, audit, sessions, settings};
   Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys};
+  moderation::Submissions submissions{storage, clock, audit};
 };
 
 }  // namespace ln::api

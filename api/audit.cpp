@@ -9,27 +9,36 @@
 namespace ln::api {
 
 void add_audit_routes(Router& r, App& app) {
-  r.add("GET", "/api/v1/audit", [&app](Request& q) {
-    Page page = page_of(q);
-    std::int64_t after = 0;
-    if (const auto& a = page.after) {
-      if (a->empty() || a->size() > 18 || !std::all_of(a->begin(), a->end(), ::isdigit))
-        throw Invalid("after", "after must be the seq of an entry.");
-      after = std::stoll(*a);
-    }
-    auto entries = app.audit.list(after, page.limit);
-    nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-    for (const auto& e : entries) out["items"].push_back(to_json(e));
-    if (static_cast<int>(entries.size()) == page.limit) out["next"] = std::to_string(entries.back().seq);
-    return Response::json(200, out);
-  }, doc("Audit entries in order (?after=<seq>&limit=…).", "audit", Permission::kReadAudit));
+  r.add(
+      "GET", "/api/v1/audit",
+      [&app](Request& q) {
+        Page page = page_of(q);
+        std::int64_t after = 0;
+        if (const auto& a = page.after) {
+          if (a->empty() || a->size() > 18 || !std::all_of(a->begin(), a->end(), ::isdigit))
+            throw Invalid("after", "after must be the seq of an entry.");
+          after = std::stoll(*a);
+        }
+        auto entries = app.audit.list(after, page.limit);
+        nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
+        for (const auto& e : entries) out["items"].push_back(to_json(e));
+        if (static_cast<int>(entries.size()) == page.limit)
+          out["next"] = std::to_string(entries.back().seq);
+        return Response::json(200, out);
+      },
+      doc("Audit entries in order (?after=<seq>&limit=…).", "audit", Permission::kReadAudit));
 
-  r.add("GET", "/api/v1/audit/verify", [&app](Request&) {
-    auto v = app.audit.verify();
-    return Response::json(200, {{"ok", v.ok}, {"entries", v.entries},
-                                {"broken_at", v.broken_at ? nlohmann::json(*v.broken_at) : nlohmann::json()},
-                                {"problem", v.problem}});
-  }, doc("Check the audit log's hash chain.", "audit", Permission::kReadAudit));
+  r.add(
+      "GET", "/api/v1/audit/verify",
+      [&app](Request&) {
+        auto v = app.audit.verify();
+        return Response::json(
+            200, {{"ok", v.ok},
+                  {"entries", v.entries},
+                  {"broken_at", v.broken_at ? nlohmann::json(*v.broken_at) : nlohmann::json()},
+                  {"problem", v.problem}});
+      },
+      doc("Check the audit log's hash chain.", "audit", Permission::kReadAudit));
 }
 
 }  // namespace ln::api

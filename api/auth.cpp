@@ -8,56 +8,77 @@
 namespace ln::api {
 
 void add_auth_routes(Router& r, App& app) {
-  r.add("POST", "/api/v1/auth/login", [&app](Request& q) {
-    Fields f(q, {"username", "password"});
-    auto username = f.text("username"), password = f.text("password");
-    if (username.size() > 100 || password.size() > 200) throw Invalid("username", "The username or password is too long.");
-    auto signed_in = app.accounts.sign_in(username, password, q.client_address,
-                                          q.header("user-agent").value_or(""));
-    auto response = Response::json(200, {{"token", signed_in.started.token},
-                                         {"csrf_token", signed_in.started.session.csrf_token},
-                                         {"expires_at", signed_in.started.session.expires_at},
-                                         {"account", to_json(signed_in.account)}});
-    set_session_cookies(response, q, signed_in.started, app.settings.adult_session);
-    return response;
-  }, [] {
-    auto d = doc("Sign in as an adult; the token works as Bearer or as the ln_session cookie.", "auth",
-                 std::nullopt, object_schema({{"username", "string"}, {"password", "string"}}, {"username", "password"}));
-    d.responses["401"] = {{"description", "wrong username or password"}};
-    d.responses["429"] = {{"description", "too many failures: wait Retry-After seconds"}};
-    return d;
-  }());
+  r.add(
+      "POST", "/api/v1/auth/login",
+      [&app](Request& q) {
+        Fields f(q, {"username", "password"});
+        auto username = f.text("username"), password = f.text("password");
+        if (username.size() > 100 || password.size() > 200)
+          throw Invalid("username", "The username or password is too long.");
+        auto signed_in = app.accounts.sign_in(username, password, q.client_address,
+                                              q.header("user-agent").value_or(""));
+        auto response = Response::json(200, {{"token", signed_in.started.token},
+                                             {"csrf_token", signed_in.started.session.csrf_token},
+                                             {"expires_at", signed_in.started.session.expires_at},
+                                             {"account", to_json(signed_in.account)}});
+        set_session_cookies(response, q, signed_in.started, app.settings.adult_session);
+        return response;
+      },
+      [] {
+        auto d = doc("Sign in as an adult; the token works as Bearer or as the ln_session cookie.",
+                     "auth", std::nullopt,
+                     object_schema({{"username", "string"}, {"password", "string"}},
+                                   {"username", "password"}));
+        d.responses["401"] = {{"description", "wrong username or password"}};
+        d.responses["429"] = {{"description", "too many failures: wait Retry-After seconds"}};
+        return d;
+      }());
 
-  r.add("POST", "/api/v1/auth/logout", [&app](Request& q) {
-    app.sessions.end(q.who().session_id);
-    auto response = Response::no_content();
-    clear_session_cookies(response);
-    return response;
-  }, doc("Sign out of this session.", "auth", Permission::kSignedIn, nullptr, 204));
+  r.add(
+      "POST", "/api/v1/auth/logout",
+      [&app](Request& q) {
+        app.sessions.end(q.who().session_id);
+        auto response = Response::no_content();
+        clear_session_cookies(response);
+        return response;
+      },
+      doc("Sign out of this session.", "auth", Permission::kSignedIn, nullptr, 204));
 
-  r.add("GET", "/api/v1/me", [](Request& q) { return Response::json(200, me_json(q.who())); },
-        doc("Who is signed in.", "auth", Permission::kSignedIn));
+  r.add(
+      "GET", "/api/v1/me", [](Request& q) { return Response::json(200, me_json(q.who())); },
+      doc("Who is signed in.", "auth", Permission::kSignedIn));
 
-  r.add("GET", "/api/v1/me/sessions", [&app](Request& q) {
-    const auto& me = q.who();
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& s : app.sessions.live_sessions_of(me.is_pupil() ? "pupil" : "account", me.id))
-      items.push_back(to_json(s, me.session_id));
-    return Response::json(200, {{"items", items}});
-  }, doc("My live sessions.", "auth", Permission::kSignedIn));
+  r.add(
+      "GET", "/api/v1/me/sessions",
+      [&app](Request& q) {
+        const auto& me = q.who();
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& s :
+             app.sessions.live_sessions_of(me.is_pupil() ? "pupil" : "account", me.id))
+          items.push_back(to_json(s, me.session_id));
+        return Response::json(200, {{"items", items}});
+      },
+      doc("My live sessions.", "auth", Permission::kSignedIn));
 
-  r.add("DELETE", "/api/v1/me/sessions/{id}", [&app](Request& q) {
-    app.sessions.end_own(q.who(), q.param("id"));
-    return Response::no_content();
-  }, doc("End one of my sessions.", "auth", Permission::kSignedIn, nullptr, 204));
+  r.add(
+      "DELETE", "/api/v1/me/sessions/{id}",
+      [&app](Request& q) {
+        app.sessions.end_own(q.who(), q.param("id"));
+        return Response::no_content();
+      },
+      doc("End one of my sessions.", "auth", Permission::kSignedIn, nullptr, 204));
 
-  r.add("POST", "/api/v1/me/password", [&app](Request& q) {
-    Fields f(q, {"current_password", "new_password"});
-    app.accounts.change_password(q.who(), f.text("current_password"), f.text("new_password"));
-    return Response::no_content();
-  }, doc("Change my password; my other sessions end.", "auth", Permission::kAdult,
-         object_schema({{"current_password", "string"}, {"new_password", "string"}},
-                       {"current_password", "new_password"}), 204));
+  r.add(
+      "POST", "/api/v1/me/password",
+      [&app](Request& q) {
+        Fields f(q, {"current_password", "new_password"});
+        app.accounts.change_password(q.who(), f.text("current_password"), f.text("new_password"));
+        return Response::no_content();
+      },
+      doc("Change my password; my other sessions end.", "auth", Permission::kAdult,
+          object_schema({{"current_password", "string"}, {"new_password", "string"}},
+                        {"current_password", "new_password"}),
+          204));
 }
 
 }  // namespace ln::api

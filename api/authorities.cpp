@@ -10,40 +10,70 @@ void add_authority_routes(Router& r, App& app) {
   const auto read = Permission::kReadOrganisation;
   const auto manage = Permission::kManageOrganisation;
 
-  r.add("GET", "/api/v1/authorities", [&app](Request& q) {
-    auto page = page_of(q);
-    return Response::json(200, page_json(app.organisation.authorities(page), page, as_json));
-  }, doc("List authorities.", "organisation", read));
+  r.add(
+      "GET", "/api/v1/authorities",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        return Response::json(200, page_json(app.organisation.authorities(page), page, as_json));
+      },
+      doc("List authorities.", "organisation", read));
 
-  r.add("POST", "/api/v1/authorities", [&app](Request& q) {
-    Fields f(q, {"name", "kind", "unit_id", "code", "due_days", "served_unit_ids"});
-    AuthorityInput input{f.text("name"), f.text("kind"), f.text("unit_id"), f.optional_text("code"),
-                         f.optional_integer("due_days").value_or(30),
-                         f.optional_texts("served_unit_ids").value_or(std::vector<std::string>{})};
-    return Response::json(201, to_json(app.organisation.create_authority(q.who(), input)));
-  }, doc("Create an authority (an agency that answers children's recommendations).", "organisation", manage,
-         object_schema({{"name", "string"}, {"kind", "string"}, {"unit_id", "string"}, {"code", "string"},
-                        {"due_days", "integer"}, {"served_unit_ids", "string[]"}},
-                       {"name", "kind", "unit_id"}), 201));
+  r.add(
+      "POST", "/api/v1/authorities",
+      [&app](Request& q) {
+        Fields f(q, {"name", "kind", "unit_id", "code", "due_days", "served_unit_ids"});
+        AuthorityInput input{
+            f.text("name"),
+            f.text("kind"),
+            f.text("unit_id"),
+            f.optional_text("code"),
+            f.optional_integer("due_days").value_or(30),
+            f.optional_texts("served_unit_ids").value_or(std::vector<std::string>{})};
+        return Response::json(201, to_json(app.organisation.create_authority(q.who(), input)));
+      },
+      doc("Create an authority (an agency that answers children's recommendations).",
+          "organisation", manage,
+          object_schema({{"name", "string"},
+                         {"kind", "string"},
+                         {"unit_id", "string"},
+                         {"code", "string"},
+                         {"due_days", "integer"},
+                         {"served_unit_ids", "string[]"}},
+                        {"name", "kind", "unit_id"}),
+          201));
 
-  r.add("POST", "/api/v1/authorities/import", [&app](Request& q) {
-    auto result = app.organisation.import_authorities(q.who(), q.body);
-    return Response::json(201, {{"imported", result.imported}, {"ids", result.ids}});
-  }, csv_doc("Import authorities from CSV (code,name,kind,unit_code,served_unit_codes,due_days).",
-             "organisation", manage));
+  r.add(
+      "POST", "/api/v1/authorities/import",
+      [&app](Request& q) {
+        auto result = app.organisation.import_authorities(q.who(), q.body);
+        return Response::json(201, {{"imported", result.imported}, {"ids", result.ids}});
+      },
+      csv_doc("Import authorities from CSV (code,name,kind,unit_code,served_unit_codes,due_days).",
+              "organisation", manage));
 
-  r.add("GET", "/api/v1/authorities/{id}", [&app](Request& q) {
-    return Response::json(200, to_json(app.organisation.authority(q.param("id"))));
-  }, doc("One authority.", "organisation", read));
+  r.add(
+      "GET", "/api/v1/authorities/{id}",
+      [&app](Request& q) {
+        return Response::json(200, to_json(app.organisation.authority(q.param("id"))));
+      },
+      doc("One authority.", "organisation", read));
 
-  r.add("PATCH", "/api/v1/authorities/{id}", [&app](Request& q) {
-    Fields f(q, {"name", "code", "retired", "kind", "due_days", "served_unit_ids"});
-    AuthorityPatch patch{name_patch(f), f.optional_text("kind"), f.optional_integer("due_days"),
-                         f.optional_texts("served_unit_ids")};
-    return Response::json(200, to_json(app.organisation.update_authority(q.who(), q.param("id"), patch)));
-  }, doc("Change an authority.", "organisation", manage,
-         object_schema({{"name", "string"}, {"code", "string"}, {"retired", "boolean"}, {"kind", "string"},
-                        {"due_days", "integer"}, {"served_unit_ids", "string[]"}})));
+  r.add(
+      "PATCH", "/api/v1/authorities/{id}",
+      [&app](Request& q) {
+        Fields f(q, {"name", "code", "retired", "kind", "due_days", "served_unit_ids"});
+        AuthorityPatch patch{name_patch(f), f.optional_text("kind"), f.optional_integer("due_days"),
+                             f.optional_texts("served_unit_ids")};
+        return Response::json(
+            200, to_json(app.organisation.update_authority(q.who(), q.param("id"), patch)));
+      },
+      doc("Change an authority.", "organisation", manage,
+          object_schema({{"name", "string"},
+                         {"code", "string"},
+                         {"retired", "boolean"},
+                         {"kind", "string"},
+                         {"due_days", "integer"},
+                         {"served_unit_ids", "string[]"}})));
 }
 
 }  // namespace ln::api

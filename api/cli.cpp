@@ -63,7 +63,9 @@ void add_db_option(CLI::App& command, std::string& db) {
 }
 
 void add_key_file_option(CLI::App& command, std::string& key_file) {
-  command.add_option("--key-file", key_file, "Key for encrypting identity records (created 0600 if missing)")
+  command
+      .add_option("--key-file", key_file,
+                  "Key for encrypting identity records (created 0600 if missing)")
       ->envname("LANGNGHE_KEY_FILE")
       ->capture_default_str();
 }
@@ -86,9 +88,13 @@ int admin_create_command(const AdminCreate& options, std::istream& in) {
   Sessions sessions(*storage, clock, settings);
   Accounts accounts(*storage, clock, audit, sessions, settings);
   try {
-    auto account = accounts.create(nullptr, {options.username,
-                                             options.display_name.empty() ? options.username : options.display_name,
-                                             "admin", password, {}, {}});
+    auto account = accounts.create(
+        nullptr, {options.username,
+                  options.display_name.empty() ? options.username : options.display_name,
+                  "admin",
+                  password,
+                  {},
+                  {}});
     std::cout << "created admin " << account.username << " (" << account.id << ")\n";
     return 0;
   } catch (const Error& e) {
@@ -197,8 +203,10 @@ int run_cli(int argc, char** argv) {
   auto* admin_create = admin->add_subcommand(
       "create", "Create an admin account; the password is read from the first line of stdin");
   add_db_option(*admin_create, admin_options.db);
-  admin_create->add_option("--username", admin_options.username, "The new admin's username")->required();
-  admin_create->add_option("--display-name", admin_options.display_name, "The name shown to others");
+  admin_create->add_option("--username", admin_options.username, "The new admin's username")
+      ->required();
+  admin_create->add_option("--display-name", admin_options.display_name,
+                           "The name shown to others");
 
   std::string audit_db = serve_options.db;
   auto* audit = app.add_subcommand("audit", "Work with the audit log");

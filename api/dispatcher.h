@@ -16,9 +16,12 @@ using Authenticator = std::function<std::optional<Principal>(const std::string& 
 
 class Dispatcher {
  public:
-  Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics,
-             std::size_t max_body, Authenticator authenticate = nullptr)
-      : router_(router), files_(files), metrics_(metrics), max_body_(max_body),
+  Dispatcher(const Router& router, const StaticFiles& files, Metrics& metrics, std::size_t max_body,
+             Authenticator authenticate = nullptr)
+      : router_(router),
+        files_(files),
+        metrics_(metrics),
+        max_body_(max_body),
         authenticate_(std::move(authenticate)) {}
 
   // Never throws: every failure becomes a response in the JSON error shape.

@@ -10,7 +10,8 @@ namespace ln::api {
 Fields::Fields(const Request& request, std::initializer_list<const char*> allowed)
     : body_(parse_json_object(request)) {
   for (const auto& [key, v] : body_.items()) {
-    bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
+    bool known =
+        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
     if (!known) throw Invalid(key.size() > 60 ? key.substr(0, 60) : key, "Unknown field.");
   }
 }
@@ -32,7 +33,8 @@ std::optional<std::string> Fields::optional_text(const char* name) const {
   if (!v) return std::nullopt;
   if (!v->is_string()) throw Invalid(name, std::string(name) + " must be a string.");
   const auto& s = v->get_ref<const std::string&>();
-  if (s.find('\0') != std::string::npos) throw Invalid(name, std::string(name) + " must not contain NUL.");
+  if (s.find('\0') != std::string::npos)
+    throw Invalid(name, std::string(name) + " must not contain NUL.");
   return s;
 }
 
@@ -47,7 +49,8 @@ std::optional<int> Fields::optional_integer(const char* name) const {
   if (!v) return std::nullopt;
   if (!v->is_number_integer()) throw Invalid(name, std::string(name) + " must be a whole number.");
   auto n = v->get<long long>();
-  if (n < -1000000000LL || n > 1000000000LL) throw Invalid(name, std::string(name) + " is out of range.");
+  if (n < -1000000000LL || n > 1000000000LL)
+    throw Invalid(name, std::string(name) + " is out of range.");
   return static_cast<int>(n);
 }
 
@@ -61,7 +64,8 @@ std::optional<bool> Fields::optional_boolean(const char* name) const {
 std::optional<std::vector<std::string>> Fields::optional_texts(const char* name) const {
   const auto* v = value(name);
   if (!v) return std::nullopt;
-  if (!v->is_array() || v->size() > 500) throw Invalid(name, std::string(name) + " must be a list of strings.");
+  if (!v->is_array() || v->size() > 500)
+    throw Invalid(name, std::string(name) + " must be a list of strings.");
   std::vector<std::string> out;
   for (const auto& item : *v) {
     if (!item.is_string() || item.get_ref<const std::string&>().size() > 200)

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "api/http.h"
-#include "consult/organisation.h"
 #include "consult/errors.h"
+#include "consult/organisation.h"
 #include "consult/records.h"
 
 namespace ln::api {

@@ -7,26 +7,40 @@
 namespace ln::api {
 
 void add_guardian_routes(Router& r, App& app) {
-  r.add("POST", "/api/v1/guardian/consent", [&app](Request& q) {
-    Fields f(q, {"code"});
-    return Response::json(201, to_json(app.pupils.guardian_consent(f.text("code"), q.client_address)));
-  }, doc("A guardian gives consent with their guardian code.", "consent", std::nullopt,
-         object_schema({{"code", "string"}}, {"code"}), 201));
+  r.add(
+      "POST", "/api/v1/guardian/consent",
+      [&app](Request& q) {
+        Fields f(q, {"code"});
+        return Response::json(
+            201, to_json(app.pupils.guardian_consent(f.text("code"), q.client_address)));
+      },
+      doc("A guardian gives consent with their guardian code.", "consent", std::nullopt,
+          object_schema({{"code", "string"}}, {"code"}), 201));
 
-  r.add("POST", "/api/v1/guardian/withdraw", [&app](Request& q) {
-    Fields f(q, {"code"});
-    app.pupils.withdraw_by_guardian(f.text("code"), q.client_address);
-    return Response::no_content();
-  }, doc("A guardian withdraws consent with their guardian code.", "consent", std::nullopt,
-         object_schema({{"code", "string"}}, {"code"}), 204));
+  r.add(
+      "POST", "/api/v1/guardian/withdraw",
+      [&app](Request& q) {
+        Fields f(q, {"code"});
+        app.pupils.withdraw_by_guardian(f.text("code"), q.client_address);
+        return Response::no_content();
+      },
+      doc("A guardian withdraws consent with their guardian code.", "consent", std::nullopt,
+          object_schema({{"code", "string"}}, {"code"}), 204));
 
-  r.add("POST", "/api/v1/guardian/data-requests", [&app](Request& q) {
-    Fields f(q, {"code", "kind", "details"});
-    auto request = app.pupils.guardian_request(f.text("code"), f.text("kind"),
-                                               f.optional_text("details").value_or(""), q.client_address);
-    return Response::json(201, to_json(request));
-  }, doc("A guardian asks for the child's data, a correction or its deletion.", "data rights", std::nullopt,
-         object_schema({{"code", "string"}, {"kind", "string"}, {"details", "string"}}, {"code", "kind"}), 201));
+  r.add(
+      "POST", "/api/v1/guardian/data-requests",
+      [&app](Request& q) {
+        Fields f(q, {"code", "kind", "details"});
+        auto request =
+            app.pupils.guardian_request(f.text("code"), f.text("kind"),
+                                        f.optional_text("details").value_or(""), q.client_address);
+        return Response::json(201, to_json(request));
+      },
+      doc("A guardian asks for the child's data, a correction or its deletion.", "data rights",
+          std::nullopt,
+          object_schema({{"code", "string"}, {"kind", "string"}, {"details", "string"}},
+                        {"code", "kind"}),
+          201));
 }
 
 }  // namespace ln::api

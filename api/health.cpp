@@ -25,16 +25,18 @@ void add_health_routes(Router& router, App& app) {
         }
         return Response::json(200, {{"status", "ready"}, {"database", app.storage.backend()}});
       },
-      doc("The database is reachable and the instance takes traffic (503 while draining).", "operations", std::nullopt));
+      doc("The database is reachable and the instance takes traffic (503 while draining).",
+          "operations", std::nullopt));
 
-  router.add("GET", "/metrics",
-             [&app](Request&) {
-               Response r;
-               r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-               r.body = app.metrics.render();
-               return r;
-             },
-             doc("Prometheus metrics.", "operations", std::nullopt));
+  router.add(
+      "GET", "/metrics",
+      [&app](Request&) {
+        Response r;
+        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        r.body = app.metrics.render();
+        return r;
+      },
+      doc("Prometheus metrics.", "operations", std::nullopt));
 }
 
 }  // namespace ln::api

@@ -80,7 +80,8 @@ nlohmann::json openapi_document(const Router& router) {
     responses.emplace("500", error_response_ref("a bug"));
     op["responses"] = responses;
     if (route.doc.permission)
-      op["security"] = {{{"bearer", nlohmann::json::array()}}, {{"cookie", nlohmann::json::array()}}};
+      op["security"] = {{{"bearer", nlohmann::json::array()}},
+                        {{"cookie", nlohmann::json::array()}}};
     std::string method = route.method;
     std::transform(method.begin(), method.end(), method.begin(), ::tolower);
     paths[route.pattern][method] = op;
@@ -104,9 +105,10 @@ nlohmann::json openapi_document(const Router& router) {
 }
 
 void add_openapi_routes(Router& router) {
-  router.add("GET", "/openapi.json",
-             [&router](Request&) { return Response::json(200, openapi_document(router)); },
-             doc("This document.", "operations", std::nullopt));
+  router.add(
+      "GET", "/openapi.json",
+      [&router](Request&) { return Response::json(200, openapi_document(router)); },
+      doc("This document.", "operations", std::nullopt));
 }
 
 }  // namespace ln::api

@@ -11,15 +11,18 @@ namespace ln::api {
 
 // {"type":"object","properties":{name:{"type":type}…},"required":[…],"additionalProperties":false}
 // Types: "string", "integer", "boolean", "string[]".
-inline nlohmann::json object_schema(std::initializer_list<std::pair<const char*, const char*>> fields,
-                                    std::initializer_list<const char*> required = {}) {
+inline nlohmann::json object_schema(
+    std::initializer_list<std::pair<const char*, const char*>> fields,
+    std::initializer_list<const char*> required = {}) {
   nlohmann::json properties = nlohmann::json::object();
   for (const auto& [name, type] : fields) {
     std::string t = type;
-    properties[name] = t == "string[]" ? nlohmann::json{{"type", "array"}, {"items", {{"type", "string"}}}}
-                                       : nlohmann::json{{"type", t}};
+    properties[name] = t == "string[]"
+                           ? nlohmann::json{{"type", "array"}, {"items", {{"type", "string"}}}}
+                           : nlohmann::json{{"type", t}};
   }
-  nlohmann::json schema = {{"type", "object"}, {"properties", properties}, {"additionalProperties", false}};
+  nlohmann::json schema = {
+      {"type", "object"}, {"properties", properties}, {"additionalProperties", false}};
   if (required.size()) schema["required"] = required;
   return schema;
 }
@@ -32,7 +35,8 @@ inline OperationDoc doc(std::string summary, std::string tag, std::optional<Perm
   d.permission = permission;
   d.request_schema = std::move(request_schema);
   d.responses = {{std::to_string(status), {{"description", d.summary}}}};
-  if (d.permission || !d.request_schema.is_null()) d.responses["404"] = {{"description", "unknown id"}};
+  if (d.permission || !d.request_schema.is_null())
+    d.responses["404"] = {{"description", "unknown id"}};
   return d;
 }
 

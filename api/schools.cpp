@@ -10,32 +10,54 @@ void add_school_routes(Router& r, App& app) {
   const auto read = Permission::kReadOrganisation;
   const auto manage = Permission::kManageOrganisation;
 
-  r.add("GET", "/api/v1/schools", [&app](Request& q) {
-    auto page = page_of(q);
-    return Response::json(200, page_json(app.organisation.schools(page, q.query_value("unit_id")), page, as_json));
-  }, doc("List schools (optionally of ?unit_id=).", "organisation", read));
+  r.add(
+      "GET", "/api/v1/schools",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        return Response::json(
+            200,
+            page_json(app.organisation.schools(page, q.query_value("unit_id")), page, as_json));
+      },
+      doc("List schools (optionally of ?unit_id=).", "organisation", read));
 
-  r.add("POST", "/api/v1/schools", [&app](Request& q) {
-    Fields f(q, {"unit_id", "name", "code"});
-    auto school = app.organisation.create_school(q.who(), {f.text("unit_id"), f.text("name"), f.optional_text("code")});
-    return Response::json(201, to_json(school));
-  }, doc("Create a school (Liên đội).", "organisation", manage,
-         object_schema({{"unit_id", "string"}, {"name", "string"}, {"code", "string"}}, {"unit_id", "name"}), 201));
+  r.add(
+      "POST", "/api/v1/schools",
+      [&app](Request& q) {
+        Fields f(q, {"unit_id", "name", "code"});
+        auto school = app.organisation.create_school(
+            q.who(), {f.text("unit_id"), f.text("name"), f.optional_text("code")});
+        return Response::json(201, to_json(school));
+      },
+      doc("Create a school (Liên đội).", "organisation", manage,
+          object_schema({{"unit_id", "string"}, {"name", "string"}, {"code", "string"}},
+                        {"unit_id", "name"}),
+          201));
 
-  r.add("POST", "/api/v1/schools/import", [&app](Request& q) {
-    auto result = app.organisation.import_schools(q.who(), q.body);
-    return Response::json(201, {{"imported", result.imported}, {"ids", result.ids}});
-  }, csv_doc("Import schools from CSV (code,name,unit_code); all rows or none.", "organisation", manage));
+  r.add(
+      "POST", "/api/v1/schools/import",
+      [&app](Request& q) {
+        auto result = app.organisation.import_schools(q.who(), q.body);
+        return Response::json(201, {{"imported", result.imported}, {"ids", result.ids}});
+      },
+      csv_doc("Import schools from CSV (code,name,unit_code); all rows or none.", "organisation",
+              manage));
 
-  r.add("GET", "/api/v1/schools/{id}", [&app](Request& q) {
-    return Response::json(200, to_json(app.organisation.school(q.param("id"))));
-  }, doc("One school.", "organisation", read));
+  r.add(
+      "GET", "/api/v1/schools/{id}",
+      [&app](Request& q) {
+        return Response::json(200, to_json(app.organisation.school(q.param("id"))));
+      },
+      doc("One school.", "organisation", read));
 
-  r.add("PATCH", "/api/v1/schools/{id}", [&app](Request& q) {
-    Fields f(q, {"name", "code", "retired"});
-    return Response::json(200, to_json(app.organisation.update_school(q.who(), q.param("id"), name_patch(f))));
-  }, doc("Rename, recode, retire or restore a school.", "organisation", manage,
-         object_schema({{"name", "string"}, {"code", "string"}, {"retired", "boolean"}})));
+  r.add(
+      "PATCH", "/api/v1/schools/{id}",
+      [&app](Request& q) {
+        Fields f(q, {"name", "code", "retired"});
+        return Response::json(
+            200, to_json(app.organisation.update_school(q.who(), q.param("id"), name_patch(f))));
+      },
+      doc("Rename, recode, retire or restore a school.", "organisation", manage,
+          object_schema({{"name", "string"}, {"code", "string"}, {"retired", "boolean"}})));
 }
 
 }  // namespace ln::api

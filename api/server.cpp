@@ -108,8 +108,10 @@ class HttpHandler : public Http::Handler {
       writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.content_type));
     for (const auto& [name, value] : response.headers) {
       // Header names are unique in Pistache's collection; cookies go through its jar.
-      if (name == "Set-Cookie") writer.cookies().add(Http::Cookie::fromString(value));
-      else writer.headers().add(std::make_shared<NamedHeader>(name, value));
+      if (name == "Set-Cookie")
+        writer.cookies().add(Http::Cookie::fromString(value));
+      else
+        writer.headers().add(std::make_shared<NamedHeader>(name, value));
     }
     writer.send(static_cast<Http::Code>(response.status), response.body);
   }
@@ -143,15 +145,17 @@ int serve(const ServeOptions& options) {
   App app(*storage, options, keys);
   if (options.demo) {
     if (seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils, keys))
-      spdlog::warn("DEMO MODE: filled the empty database with demo data (password {}, class code {})",
-                   kDemoPassword, kDemoJoinCode);
+      spdlog::warn(
+          "DEMO MODE: filled the empty database with demo data (password {}, class code {})",
+          kDemoPassword, kDemoJoinCode);
     spdlog::warn("DEMO MODE: this instance is for trying Lắng Nghe, never for real children");
   }
   Router router;
   build_router(router, app);
   StaticFiles files(options.web_root);
-  Dispatcher dispatcher(router, files, app.metrics, options.max_body,
-                        [&app](const std::string& token) { return app.sessions.authenticate(token); });
+  Dispatcher dispatcher(
+      router, files, app.metrics, options.max_body,
+      [&app](const std::string& token) { return app.sessions.authenticate(token); });
   ScheduledJobs jobs(app, std::chrono::seconds(options.jobs_interval_seconds));
 
   auto state = std::make_shared<ServerState>();

@@ -9,12 +9,14 @@
 
 namespace ln::api {
 
-inline void set_session_cookies(Response& response, const Request& request, const StartedSession& started,
-                                std::chrono::seconds lifetime) {
+inline void set_session_cookies(Response& response, const Request& request,
+                                const StartedSession& started, std::chrono::seconds lifetime) {
   std::string secure = request.header("x-forwarded-proto") == "https" ? "; Secure" : "";
   std::string age = "; Max-Age=" + std::to_string(lifetime.count());
-  response.with_header("Set-Cookie", "ln_session=" + started.token + "; Path=/; HttpOnly; SameSite=Strict" + age + secure);
-  response.with_header("Set-Cookie", "ln_csrf=" + started.session.csrf_token + "; Path=/; SameSite=Strict" + age + secure);
+  response.with_header("Set-Cookie", "ln_session=" + started.token +
+                                         "; Path=/; HttpOnly; SameSite=Strict" + age + secure);
+  response.with_header("Set-Cookie", "ln_csrf=" + started.session.csrf_token +
+                                         "; Path=/; SameSite=Strict" + age + secure);
 }
 
 inline void clear_session_cookies(Response& response) {

@@ -26,11 +26,13 @@ void add_test_hook_routes(Router& router, App& app) {
       },
       doc("Test only: answers after a delay.", "test", std::nullopt));
 
-  router.add("POST", "/__test/echo",
-             [](Request& request) {
-               return Response::json(200, {{"echo", parse_json_object(request)}});
-             },
-             doc("Test only: returns the JSON object it was sent.", "test", std::nullopt, {{"type", "object"}}));
+  router.add(
+      "POST", "/__test/echo",
+      [](Request& request) {
+        return Response::json(200, {{"echo", parse_json_object(request)}});
+      },
+      doc("Test only: returns the JSON object it was sent.", "test", std::nullopt,
+          {{"type", "object"}}));
 
   router.add(
       "POST", "/__test/clock",
@@ -41,7 +43,8 @@ void add_test_hook_routes(Router& router, App& app) {
         app.clock.advance(std::chrono::seconds(body["advance_seconds"].get<long long>()));
         return Response::json(200, {{"now", app.clock.now_text()}});
       },
-      doc("Test only: moves the server's clock forward.", "test", std::nullopt, {{"type", "object"}}));
+      doc("Test only: moves the server's clock forward.", "test", std::nullopt,
+          {{"type", "object"}}));
 
   router.add(
       "POST", "/__test/jobs/run",

@@ -11,62 +11,112 @@ nlohmann::json opt(const std::optional<T>& v) {
 }  // namespace
 
 nlohmann::json to_json(const Unit& u) {
-  return {{"id", u.id}, {"parent_id", opt(u.parent_id)}, {"kind", u.kind}, {"name", u.name},
-          {"code", opt(u.code)}, {"merged_into", opt(u.merged_into)}, {"retired_at", opt(u.retired_at)},
+  return {{"id", u.id},
+          {"parent_id", opt(u.parent_id)},
+          {"kind", u.kind},
+          {"name", u.name},
+          {"code", opt(u.code)},
+          {"merged_into", opt(u.merged_into)},
+          {"retired_at", opt(u.retired_at)},
           {"created_at", u.created_at}};
 }
 
 nlohmann::json to_json(const School& s) {
-  return {{"id", s.id}, {"unit_id", s.unit_id}, {"name", s.name}, {"code", opt(s.code)},
-          {"retired_at", opt(s.retired_at)}, {"created_at", s.created_at}};
+  return {{"id", s.id},
+          {"unit_id", s.unit_id},
+          {"name", s.name},
+          {"code", opt(s.code)},
+          {"retired_at", opt(s.retired_at)},
+          {"created_at", s.created_at}};
 }
 
 nlohmann::json to_json(const SchoolClass& c) {
-  return {{"id", c.id}, {"school_id", c.school_id}, {"unit_id", c.unit_id}, {"name", c.name},
-          {"grade", c.grade}, {"school_year", c.school_year}, {"retired_at", opt(c.retired_at)},
+  return {{"id", c.id},
+          {"school_id", c.school_id},
+          {"unit_id", c.unit_id},
+          {"name", c.name},
+          {"grade", c.grade},
+          {"school_year", c.school_year},
+          {"retired_at", opt(c.retired_at)},
           {"created_at", c.created_at}};
 }
 
 nlohmann::json to_json(const JoinCode& j) {
-  return {{"code", j.code}, {"class_id", j.class_id}, {"created_at", j.created_at},
-          {"expires_at", j.expires_at}, {"revoked_at", opt(j.revoked_at)}};
+  return {{"code", j.code},
+          {"class_id", j.class_id},
+          {"created_at", j.created_at},
+          {"expires_at", j.expires_at},
+          {"revoked_at", opt(j.revoked_at)}};
 }
 
 nlohmann::json to_json(const Authority& a) {
-  return {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"unit_id", a.unit_id},
-          {"code", opt(a.code)}, {"due_days", a.due_days}, {"served_unit_ids", a.served_unit_ids},
-          {"retired_at", opt(a.retired_at)}, {"created_at", a.created_at}};
+  return {{"id", a.id},
+          {"name", a.name},
+          {"kind", a.kind},
+          {"unit_id", a.unit_id},
+          {"code", opt(a.code)},
+          {"due_days", a.due_days},
+          {"served_unit_ids", a.served_unit_ids},
+          {"retired_at", opt(a.retired_at)},
+          {"created_at", a.created_at}};
 }
 
 nlohmann::json to_json(const Account& a) {
-  return {{"id", a.id}, {"username", a.username}, {"display_name", a.display_name}, {"role", a.role},
-          {"unit_ids", a.unit_ids}, {"authority_id", opt(a.authority_id)},
-          {"disabled", a.disabled_at.has_value()}, {"password_changed_at", a.password_changed_at},
+  return {{"id", a.id},
+          {"username", a.username},
+          {"display_name", a.display_name},
+          {"role", a.role},
+          {"unit_ids", a.unit_ids},
+          {"authority_id", opt(a.authority_id)},
+          {"disabled", a.disabled_at.has_value()},
+          {"password_changed_at", a.password_changed_at},
           {"created_at", a.created_at}};
 }
 
 nlohmann::json to_json(const Session& s, const std::string& current_session_id) {
-  return {{"id", s.id}, {"created_at", s.created_at}, {"last_seen_at", s.last_seen_at},
-          {"expires_at", s.expires_at}, {"user_agent", s.user_agent}, {"current", s.id == current_session_id}};
+  return {{"id", s.id},
+          {"created_at", s.created_at},
+          {"last_seen_at", s.last_seen_at},
+          {"expires_at", s.expires_at},
+          {"user_agent", s.user_agent},
+          {"current", s.id == current_session_id}};
 }
 
 nlohmann::json to_json(const Consent& c) {
-  return {{"id", c.id}, {"kind", c.kind}, {"method", c.method}, {"text_version", opt(c.text_version)},
-          {"slip_number", opt(c.slip_number)}, {"given_at", c.given_at},
+  return {{"id", c.id},
+          {"kind", c.kind},
+          {"method", c.method},
+          {"text_version", opt(c.text_version)},
+          {"slip_number", opt(c.slip_number)},
+          {"given_at", c.given_at},
           {"withdrawn_at", opt(c.withdrawn_at)}};
 }
 
 nlohmann::json to_json(const DataRequest& r) {
-  return {{"id", r.id}, {"pupil_id", r.pupil_id}, {"kind", r.kind}, {"requested_by", r.requested_by},
-          {"status", r.status}, {"details", r.details}, {"requested_at", r.requested_at},
-          {"due_at", r.due_at}, {"handled_at", opt(r.handled_at)}, {"outcome", opt(r.outcome)}};
+  return {{"id", r.id},
+          {"pupil_id", r.pupil_id},
+          {"kind", r.kind},
+          {"requested_by", r.requested_by},
+          {"status", r.status},
+          {"details", r.details},
+          {"requested_at", r.requested_at},
+          {"due_at", r.due_at},
+          {"handled_at", opt(r.handled_at)},
+          {"outcome", opt(r.outcome)}};
 }
 
 nlohmann::json to_json(const AuditEntry& e) {
-  return {{"seq", e.seq}, {"at", e.at}, {"actor_kind", e.actor_kind}, {"actor_id", e.actor_id},
-          {"action", e.action}, {"object_type", e.object_type}, {"object_id", e.object_id},
-          {"reason", e.reason}, {"details", nlohmann::json::parse(e.details, nullptr, false)},
-          {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+  return {{"seq", e.seq},
+          {"at", e.at},
+          {"actor_kind", e.actor_kind},
+          {"actor_id", e.actor_id},
+          {"action", e.action},
+          {"object_type", e.object_type},
+          {"object_id", e.object_id},
+          {"reason", e.reason},
+          {"details", nlohmann::json::parse(e.details, nullptr, false)},
+          {"prev_hash", e.prev_hash},
+          {"hash", e.hash}};
 }
 
 nlohmann::json consent_status(const std::vector<Consent>& consents) {
@@ -80,20 +130,29 @@ nlohmann::json consent_status(const std::vector<Consent>& consents) {
 }
 
 nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents) {
-  return {{"id", p.id}, {"pseudonym", p.pseudonym}, {"class_id", p.class_id}, {"age_band", p.age_band},
-          {"role", p.role}, {"status", p.status}, {"joined_at", p.created_at},
+  return {{"id", p.id},
+          {"pseudonym", p.pseudonym},
+          {"class_id", p.class_id},
+          {"age_band", p.age_band},
+          {"role", p.role},
+          {"status", p.status},
+          {"joined_at", p.created_at},
           {"consent", consent_status(consents)}};
 }
 
 nlohmann::json me_json(const Principal& p) {
-  nlohmann::json me = {{"id", p.id}, {"role", to_string(p.role)}, {"name", p.name},
-                       {"kind", p.is_pupil() ? "pupil" : "account"}, {"csrf_token", p.csrf_token}};
+  nlohmann::json me = {{"id", p.id},
+                       {"role", to_string(p.role)},
+                       {"name", p.name},
+                       {"kind", p.is_pupil() ? "pupil" : "account"},
+                       {"csrf_token", p.csrf_token}};
   if (p.is_pupil()) {
     me["pseudonym"] = p.name;
     me["age_band"] = p.age_band;
     me["class_id"] = p.class_id;
     me["unit_id"] = p.unit_id;
-    me["consent"] = {{"child", p.child_consent}, {"guardian", p.guardian_consent},
+    me["consent"] = {{"child", p.child_consent},
+                     {"guardian", p.guardian_consent},
                      {"complete", p.may_contribute()}};
   } else {
     me["unit_ids"] = p.unit_ids;

@@ -35,22 +35,27 @@ const std::string& dummy_hash() {
 
 std::string Accounts::check_password(const std::string& password) {
   if (char_count(password) < settings_.min_password_length)
-    throw Invalid("password", "A password needs at least " + std::to_string(settings_.min_password_length) +
-                                  " characters.");
-  if (password.size() > 200) throw Invalid("password", "A password may have at most 200 characters.");
+    throw Invalid("password", "A password needs at least " +
+                                  std::to_string(settings_.min_password_length) + " characters.");
+  if (password.size() > 200)
+    throw Invalid("password", "A password may have at most 200 characters.");
   return hash_password(password);
 }
 
 void Accounts::check_scope(Account& account) {
   auto role = role_from_string(account.role);
   if (!role || !is_adult_role(*role))
-    throw Invalid("role", "role must be facilitator, moderator, safeguarding_lead, official or admin.");
+    throw Invalid("role",
+                  "role must be facilitator, moderator, safeguarding_lead, official or admin.");
   for (const auto& id : account.unit_ids)
-    if (!storage_.organisation().unit(id)) throw Invalid("unit_ids", "There is no unit " + id + ".");
+    if (!storage_.organisation().unit(id))
+      throw Invalid("unit_ids", "There is no unit " + id + ".");
   std::sort(account.unit_ids.begin(), account.unit_ids.end());
-  account.unit_ids.erase(std::unique(account.unit_ids.begin(), account.unit_ids.end()), account.unit_ids.end());
+  account.unit_ids.erase(std::unique(account.unit_ids.begin(), account.unit_ids.end()),
+                         account.unit_ids.end());
   if (*role == Role::kOfficial) {
-    if (!account.authority_id) throw Invalid("authority_id", "An official needs the authority they answer for.");
+    if (!account.authority_id)
+      throw Invalid("authority_id", "An official needs the authority they answer for.");
     if (!storage_.organisation().authority(*account.authority_id))
       throw Invalid("authority_id", "There is no such authority.");
   } else {
@@ -74,8 +79,8 @@ Account Accounts::create(const Principal* actor, const NewAccount& input) {
   a.password_hash = check_password(input.password);
   a.created_at = a.password_changed_at = clock_.now_text();
   storage_.accounts().insert_account(a);
-  audit_.record(actor ? AuditActor::of(*actor) : AuditActor::system(), "account.create", "account", a.id, "",
-                {{"role", a.role}, {"unit_ids", a.unit_ids}});
+  audit_.record(actor ? AuditActor::of(*actor) : AuditActor::system(), "account.create", "account",
+                a.id, "", {{"role", a.role}, {"unit_ids", a.unit_ids}});
   return a;
 }
 
@@ -101,7 +106,8 @@ SignedIn Accounts::sign_in(const std::string& username, const std::string& passw
   return {started, *account};
 }
 
-void Accounts::change_password(const Principal& actor, const std::string& current, const std::string& next) {
+void Accounts::change_password(const Principal& actor, const std::string& current,
+                               const std::string& next) {
   Account a = get(actor.id);
   if (!verify_password(a.password_hash, current))
     throw Invalid("current_password", "The current password is not right.");
@@ -118,11 +124,14 @@ Account Accounts::update(const Principal& actor, const std::string& id, const Ac
   if (patch.display_name) a.display_name = clean_text("display_name", *patch.display_name, 1, 120);
   if (patch.role) a.role = *patch.role;
   if (patch.unit_ids) a.unit_ids = *patch.unit_ids;
-  if (patch.authority_id) a.authority_id = patch.authority_id->empty() ? std::nullopt : patch.authority_id;
+  if (patch.authority_id)
+    a.authority_id = patch.authority_id->empty() ? std::nullopt : patch.authority_id;
   check_scope(a);
   if (patch.disabled) {
-    if (*patch.disabled && a.id == actor.id) throw Invalid("disabled", "You cannot disable your own account.");
-    a.disabled_at = *patch.disabled ? std::optional(a.disabled_at.value_or(clock_.now_text())) : std::nullopt;
+    if (*patch.disabled && a.id == actor.id)
+      throw Invalid("disabled", "You cannot disable your own account.");
+    a.disabled_at =
+        *patch.disabled ? std::optional(a.disabled_at.value_or(clock_.now_text())) : std::nullopt;
   }
   bool password_changed = false;
   if (patch.password) {
@@ -134,16 +143,19 @@ Account Accounts::update(const Principal& actor, const std::string& id, const Ac
     throw Invalid("role", "You cannot change your own role.");
   storage_.accounts().update_account(a);
 
-  bool role_changed = a.role != before.role || a.unit_ids != before.unit_ids || a.authority_id != before.authority_id;
+  bool role_changed = a.role != before.role || a.unit_ids != before.unit_ids ||
+                      a.authority_id != before.authority_id;
   if (role_changed || password_changed || (a.disabled_at && !before.disabled_at))
     sessions_.end_all_of("account", a.id, a.id == actor.id ? actor.session_id : "");
   if (role_changed)
     audit_.record(AuditActor::of(actor), "account.role_change", "account", a.id, "",
                   {{"from", {{"role", before.role}, {"unit_ids", before.unit_ids}}},
                    {"to", {{"role", a.role}, {"unit_ids", a.unit_ids}}}});
-  if (password_changed) audit_.record(AuditActor::of(actor), "account.password_reset", "account", a.id);
+  if (password_changed)
+    audit_.record(AuditActor::of(actor), "account.password_reset", "account", a.id);
   if (a.disabled_at != before.disabled_at)
-    audit_.record(AuditActor::of(actor), a.disabled_at ? "account.disable" : "account.enable", "account", a.id);
+    audit_.record(AuditActor::of(actor), a.disabled_at ? "account.disable" : "account.enable",
+                  "account", a.id);
   return a;
 }
 

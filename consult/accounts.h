@@ -39,7 +39,11 @@ class Accounts {
  public:
   Accounts(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
            const Settings& settings)
-      : storage_(storage), clock_(clock), audit_(audit), sessions_(sessions), settings_(settings),
+      : storage_(storage),
+        clock_(clock),
+        audit_(audit),
+        sessions_(sessions),
+        settings_(settings),
         throttle_(storage.accounts(), clock) {}
 
   // `actor` is null only for `langnghe admin create`.

@@ -5,9 +5,8 @@
 namespace ln {
 
 std::string audit_hash(const AuditEntry& e) {
-  nlohmann::json canonical = {e.seq,         e.at,        e.actor_kind, e.actor_id,
-                              e.action,      e.object_type, e.object_id, e.reason,
-                              e.details,     e.prev_hash};
+  nlohmann::json canonical = {e.seq,         e.at,        e.actor_kind, e.actor_id, e.action,
+                              e.object_type, e.object_id, e.reason,     e.details,  e.prev_hash};
   std::string text = canonical.dump();
   unsigned char out[32];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(text.data()),
@@ -42,9 +41,12 @@ AuditLog::Verification AuditLog::verify() {
     for (const auto& e : batch) {
       ++result.entries;
       std::string problem;
-      if (e.seq != after + 1) problem = "a gap in the sequence before this entry";
-      else if (e.prev_hash != expected_prev) problem = "prev_hash does not match the entry before";
-      else if (audit_hash(e) != e.hash) problem = "the entry was changed after it was written";
+      if (e.seq != after + 1)
+        problem = "a gap in the sequence before this entry";
+      else if (e.prev_hash != expected_prev)
+        problem = "prev_hash does not match the entry before";
+      else if (audit_hash(e) != e.hash)
+        problem = "the entry was changed after it was written";
       if (!problem.empty()) {
         result.ok = false;
         result.broken_at = e.seq;

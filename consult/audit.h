@@ -14,9 +14,7 @@ namespace ln {
 struct AuditActor {
   std::string kind;  // account | pupil | guardian | system
   std::string id;
-  static AuditActor of(const Principal& p) {
-    return {p.is_pupil() ? "pupil" : "account", p.id};
-  }
+  static AuditActor of(const Principal& p) { return {p.is_pupil() ? "pupil" : "account", p.id}; }
   static AuditActor system() { return {"system", "langnghe"}; }
 };
 
@@ -29,7 +27,9 @@ class AuditLog {
                     const std::string& reason = "",
                     const nlohmann::json& details = nlohmann::json::object());
 
-  std::vector<AuditEntry> list(std::int64_t after_seq, int limit) { return store_.entries(after_seq, limit); }
+  std::vector<AuditEntry> list(std::int64_t after_seq, int limit) {
+    return store_.entries(after_seq, limit);
+  }
 
   struct Verification {
     bool ok = true;

@@ -6,7 +6,9 @@
 namespace ln {
 using namespace std::chrono;
 
-std::string Clock::now_text() const { return format_time(now()); }
+std::string Clock::now_text() const {
+  return format_time(now());
+}
 
 std::string format_time(TimePoint t) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", floor<seconds>(t));
@@ -45,8 +47,7 @@ std::string format_date(year_month_day date) {
 
 std::optional<TimePoint> parse_time(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SSZ only: what format_time writes.
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z')
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
     return std::nullopt;
   auto date = parse_date(text.substr(0, 10));
   auto hh = text.substr(11, 2), mm = text.substr(14, 2), ss = text.substr(17, 2);
@@ -56,7 +57,9 @@ std::optional<TimePoint> parse_time(std::string_view text) {
   return sys_days(*date) + hours(h) + minutes(mi) + seconds(s);
 }
 
-year_month_day date_of(TimePoint t) { return year_month_day{floor<days>(t)}; }
+year_month_day date_of(TimePoint t) {
+  return year_month_day{floor<days>(t)};
+}
 
 int age_on(year_month_day birth, year_month_day on) {
   int age = static_cast<int>(on.year()) - static_cast<int>(birth.year());
@@ -64,8 +67,7 @@ int age_on(year_month_day birth, year_month_day on) {
   return age;
 }
 
-TimePoint add_working_days(TimePoint from, int days_to_add,
-                           bool (*is_holiday)(year_month_day)) {
+TimePoint add_working_days(TimePoint from, int days_to_add, bool (*is_holiday)(year_month_day)) {
   TimePoint t = from;
   while (days_to_add > 0) {
     t += days{1};

@@ -88,14 +88,13 @@ Keys Keys::load_or_create(const std::filesystem::path& key_file) {
     out.write(reinterpret_cast<const char*>(master.data()), master.size());
     out.close();
     if (!out) throw std::runtime_error("could not write the key file " + key_file.string());
-    std::filesystem::permissions(key_file, std::filesystem::perms::owner_read |
-                                               std::filesystem::perms::owner_write);
+    std::filesystem::permissions(
+        key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   }
   Keys keys;
   crypto_kdf_derive_from_key(keys.identity.data(), keys.identity.size(), 1, "langngh1",
                              master.data());
-  crypto_kdf_derive_from_key(keys.lookup.data(), keys.lookup.size(), 2, "langngh1",
-                             master.data());
+  crypto_kdf_derive_from_key(keys.lookup.data(), keys.lookup.size(), 2, "langngh1", master.data());
   sodium_memzero(master.data(), master.size());
   return keys;
 }

@@ -12,7 +12,8 @@ struct RawRow {
   std::vector<std::string> cells;
 };
 
-std::vector<RawRow> split_records(std::string_view text, std::vector<Unprocessable::Problem>& problems) {
+std::vector<RawRow> split_records(std::string_view text,
+                                  std::vector<Unprocessable::Problem>& problems) {
   std::vector<RawRow> rows;
   RawRow row{1, {}};
   std::string cell;
@@ -59,8 +60,10 @@ std::vector<RawRow> split_records(std::string_view text, std::vector<Unprocessab
       cell_started = true;
     }
   }
-  if (quoted) problems.push_back({"line " + std::to_string(row.line), "a quoted field is not closed"});
-  else if (!cell.empty() || !row.cells.empty()) end_row();
+  if (quoted)
+    problems.push_back({"line " + std::to_string(row.line), "a quoted field is not closed"});
+  else if (!cell.empty() || !row.cells.empty())
+    end_row();
   return rows;
 }
 
@@ -77,7 +80,8 @@ CsvTable parse_csv(std::string_view text, const std::vector<std::string>& requir
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<Unprocessable::Problem> problems;
   auto raw = split_records(text, problems);
-  if (raw.empty()) throw Unprocessable("invalid_csv", "The file is empty.", {{"line 1", "no header row"}});
+  if (raw.empty())
+    throw Unprocessable("invalid_csv", "The file is empty.", {{"line 1", "no header row"}});
 
   CsvTable table;
   for (auto& h : raw.front().cells) table.header.push_back(trim(h));
@@ -100,7 +104,8 @@ CsvTable parse_csv(std::string_view text, const std::vector<std::string>& requir
     table.rows.push_back(std::move(row));
   }
   if (!problems.empty())
-    throw Unprocessable("invalid_csv", "The file has rows that cannot be imported; nothing was imported.",
+    throw Unprocessable("invalid_csv",
+                        "The file has rows that cannot be imported; nothing was imported.",
                         problems);
   return table;
 }

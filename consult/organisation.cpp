@@ -20,7 +20,9 @@ bool valid_parent(const std::string& kind, const std::optional<std::string>& par
   return false;
 }
 
-std::string line_of(const CsvRow& row) { return "line " + std::to_string(row.line); }
+std::string line_of(const CsvRow& row) {
+  return "line " + std::to_string(row.line);
+}
 
 std::optional<std::string> optional_cell(const CsvRow& row, const std::string& column) {
   auto it = row.fields.find(column);
@@ -43,7 +45,8 @@ std::vector<T> check_rows(const CsvTable& table, Check check) {
     }
   }
   if (!problems.empty())
-    throw Unprocessable("invalid_csv", "The file has rows that cannot be imported; nothing was imported.",
+    throw Unprocessable("invalid_csv",
+                        "The file has rows that cannot be imported; nothing was imported.",
                         problems);
   return out;
 }
@@ -58,8 +61,10 @@ ImportResult imported(const std::vector<T>& items) {
 void apply_names(const NamePatch& patch, std::string& name, std::optional<std::string>& code,
                  std::optional<std::string>& retired_at, const std::string& now) {
   if (patch.name) name = clean_text("name", *patch.name, 1, kNameMax);
-  if (patch.code) code = patch.code->empty() ? std::nullopt : std::optional(clean_code("code", *patch.code));
-  if (patch.retired) retired_at = *patch.retired ? std::optional(retired_at.value_or(now)) : std::nullopt;
+  if (patch.code)
+    code = patch.code->empty() ? std::nullopt : std::optional(clean_code("code", *patch.code));
+  if (patch.retired)
+    retired_at = *patch.retired ? std::optional(retired_at.value_or(now)) : std::nullopt;
 }
 
 }  // namespace
@@ -68,7 +73,8 @@ bool Organisation::covers(const Principal& principal, const std::string& unit_id
   if (principal.is_admin()) return true;
   if (principal.unit_ids.empty()) return false;
   for (const auto& id : storage_.organisation().unit_and_ancestors(unit_id))
-    if (std::find(principal.unit_ids.begin(), principal.unit_ids.end(), id) != principal.unit_ids.end())
+    if (std::find(principal.unit_ids.begin(), principal.unit_ids.end(), id) !=
+        principal.unit_ids.end())
       return true;
   return false;
 }
@@ -91,12 +97,14 @@ Unit Organisation::check_unit_input(const UnitInput& input, const std::vector<Un
   if (input.parent_id) {
     auto in_file = std::find_if(pending.begin(), pending.end(),
                                 [&](const Unit& u) { return u.id == *input.parent_id; });
-    parent_kind = in_file != pending.end() ? in_file->kind : live_unit("parent_id", *input.parent_id).kind;
+    parent_kind =
+        in_file != pending.end() ? in_file->kind : live_unit("parent_id", *input.parent_id).kind;
     unit.parent_id = input.parent_id;
   }
   if (!valid_parent(unit.kind, parent_kind))
-    throw Invalid("parent_id", "A " + unit.kind + (parent_kind ? " cannot sit under a " + *parent_kind + "."
-                                                               : " needs a parent unit."));
+    throw Invalid("parent_id", "A " + unit.kind +
+                                   (parent_kind ? " cannot sit under a " + *parent_kind + "."
+                                                : " needs a parent unit."));
   if (unit.code && storage_.organisation().unit_by_code(*unit.code))
     throw Invalid("code", "Another unit already has the code " + *unit.code + ".");
   unit.id = new_id("unt");
@@ -117,13 +125,16 @@ Unit Organisation::unit(const std::string& id) {
   return *unit;
 }
 
-std::vector<Unit> Organisation::units(const Page& page, const std::optional<std::string>& parent_id) {
+std::vector<Unit> Organisation::units(const Page& page,
+                                      const std::optional<std::string>& parent_id) {
   return storage_.organisation().units(page, parent_id);
 }
 
-Unit Organisation::update_unit(const Principal& actor, const std::string& id, const NamePatch& patch) {
+Unit Organisation::update_unit(const Principal& actor, const std::string& id,
+                               const NamePatch& patch) {
   Unit u = unit(id);
-  if (u.merged_into) throw Conflict("This unit was merged into another and cannot change.", "unit_merged");
+  if (u.merged_into)
+    throw Conflict("This unit was merged into another and cannot change.", "unit_merged");
   auto old_code = u.code;
   apply_names(patch, u.name, u.code, u.retired_at, clock_.now_text());
   if (u.code && u.code != old_code && storage_.organisation().unit_by_code(*u.code))
@@ -133,12 +144,14 @@ Unit Organisation::update_unit(const Principal& actor, const std::string& id, co
   return u;
 }
 
-Unit Organisation::merge_unit(const Principal& actor, const std::string& from, const std::string& into) {
+Unit Organisation::merge_unit(const Principal& actor, const std::string& from,
+                              const std::string& into) {
   Unit source = unit(from);
   Unit target = live_unit("into", into);
   if (source.id == target.id) throw Invalid("into", "A unit cannot be merged into itself.");
   if (source.retired_at) throw Conflict("This unit is already retired or merged.", "unit_retired");
-  if (source.kind != target.kind) throw Invalid("into", "Only units of the same kind can be merged.");
+  if (source.kind != target.kind)
+    throw Invalid("into", "Only units of the same kind can be merged.");
   auto ancestors = storage_.organisation().unit_and_ancestors(target.id);
   if (std::find(ancestors.begin(), ancestors.end(), source.id) != ancestors.end())
     throw Invalid("into", "A unit cannot be merged into a unit below it.");
@@ -152,13 +165,18 @@ ImportResult Organisation::import_units(const Principal& actor, std::string_view
   std::vector<Unit> pending;
   std::map<std::string, std::string> id_by_code;
   auto units = check_rows<Unit>(table, [&](const CsvRow& row) {
-    UnitInput input{std::nullopt, row.fields.at("kind"), row.fields.at("name"), optional_cell(row, "code")};
+    UnitInput input{std::nullopt, row.fields.at("kind"), row.fields.at("name"),
+                    optional_cell(row, "code")};
     if (!input.code) throw Invalid("code", "Every unit in a file needs a code.");
-    if (id_by_code.count(*input.code)) throw Invalid("code", "The code " + *input.code + " appears twice.");
+    if (id_by_code.count(*input.code))
+      throw Invalid("code", "The code " + *input.code + " appears twice.");
     if (auto parent = optional_cell(row, "parent_code")) {
-      if (auto it = id_by_code.find(*parent); it != id_by_code.end()) input.parent_id = it->second;
-      else if (auto existing = storage_.organisation().unit_by_code(*parent)) input.parent_id = existing->id;
-      else throw Invalid("parent_code", "No unit has the code " + *parent + ".");
+      if (auto it = id_by_code.find(*parent); it != id_by_code.end())
+        input.parent_id = it->second;
+      else if (auto existing = storage_.organisation().unit_by_code(*parent))
+        input.parent_id = existing->id;
+      else
+        throw Invalid("parent_code", "No unit has the code " + *parent + ".");
     }
     Unit unit = check_unit_input(input, pending);
     id_by_code[*unit.code] = unit.id;
@@ -171,8 +189,11 @@ ImportResult Organisation::import_units(const Principal& actor, std::string_view
 }
 
 School Organisation::create_school(const Principal& actor, const SchoolInput& input) {
-  School school{new_id("sch"), live_unit("unit_id", input.unit_id).id,
-                clean_text("name", input.name, 1, kNameMax), std::nullopt, std::nullopt,
+  School school{new_id("sch"),
+                live_unit("unit_id", input.unit_id).id,
+                clean_text("name", input.name, 1, kNameMax),
+                std::nullopt,
+                std::nullopt,
                 clock_.now_text()};
   if (input.code) {
     school.code = clean_code("code", *input.code);
@@ -190,11 +211,13 @@ School Organisation::school(const std::string& id) {
   return *school;
 }
 
-std::vector<School> Organisation::schools(const Page& page, const std::optional<std::string>& unit_id) {
+std::vector<School> Organisation::schools(const Page& page,
+                                          const std::optional<std::string>& unit_id) {
   return storage_.organisation().schools(page, unit_id);
 }
 
-School Organisation::update_school(const Principal& actor, const std::string& id, const NamePatch& patch) {
+School Organisation::update_school(const Principal& actor, const std::string& id,
+                                   const NamePatch& patch) {
   School s = school(id);
   auto old_code = s.code;
   apply_names(patch, s.name, s.code, s.retired_at, clock_.now_text());
@@ -217,18 +240,21 @@ ImportResult Organisation::import_schools(const Principal& actor, std::string_vi
     auto unit = storage_.organisation().unit_by_code(row.fields.at("unit_code"));
     if (!unit || unit->retired_at)
       throw Invalid("unit_code", "No live unit has the code " + row.fields.at("unit_code") + ".");
-    return School{new_id("sch"), unit->id, clean_text("name", row.fields.at("name"), 1, kNameMax),
-                  code, std::nullopt, clock_.now_text()};
+    return School{
+        new_id("sch"), unit->id,     clean_text("name", row.fields.at("name"), 1, kNameMax),
+        code,          std::nullopt, clock_.now_text()};
   });
   storage_.organisation().insert_schools(schools);
-  audit_.record(AuditActor::of(actor), "school.import", "school", "", "", {{"rows", schools.size()}});
+  audit_.record(AuditActor::of(actor), "school.import", "school", "", "",
+                {{"rows", schools.size()}});
   return imported(schools);
 }
 
 namespace {
 
 void check_due_days(int due_days) {
-  if (due_days < 1 || due_days > 365) throw Invalid("due_days", "due_days must be between 1 and 365.");
+  if (due_days < 1 || due_days > 365)
+    throw Invalid("due_days", "due_days must be between 1 and 365.");
 }
 
 }  // namespace
@@ -246,7 +272,8 @@ Authority Organisation::create_authority(const Principal& actor, const Authority
   }
   check_due_days(input.due_days);
   a.due_days = input.due_days;
-  for (const auto& id : input.served_unit_ids) a.served_unit_ids.push_back(live_unit("served_unit_ids", id).id);
+  for (const auto& id : input.served_unit_ids)
+    a.served_unit_ids.push_back(live_unit("served_unit_ids", id).id);
   if (a.served_unit_ids.empty()) a.served_unit_ids.push_back(a.unit_id);
   a.created_at = clock_.now_text();
   storage_.organisation().insert_authorities({a});
@@ -278,7 +305,8 @@ Authority Organisation::update_authority(const Principal& actor, const std::stri
   }
   if (patch.served_unit_ids) {
     a.served_unit_ids.clear();
-    for (const auto& uid : *patch.served_unit_ids) a.served_unit_ids.push_back(live_unit("served_unit_ids", uid).id);
+    for (const auto& uid : *patch.served_unit_ids)
+      a.served_unit_ids.push_back(live_unit("served_unit_ids", uid).id);
   }
   storage_.organisation().update_authority(a);
   audit_.record(AuditActor::of(actor), "authority.update", "authority", a.id);
@@ -286,7 +314,8 @@ Authority Organisation::update_authority(const Principal& actor, const std::stri
 }
 
 ImportResult Organisation::import_authorities(const Principal& actor, std::string_view csv) {
-  auto table = parse_csv(csv, {"code", "name", "kind", "unit_code", "served_unit_codes", "due_days"});
+  auto table =
+      parse_csv(csv, {"code", "name", "kind", "unit_code", "served_unit_codes", "due_days"});
   std::map<std::string, bool> seen;
   auto unit_by_code = [&](const std::string& field, const std::string& code) {
     auto unit = storage_.organisation().unit_by_code(code);
@@ -316,16 +345,19 @@ ImportResult Organisation::import_authorities(const Principal& actor, std::strin
     }
     if (a.served_unit_ids.empty()) a.served_unit_ids.push_back(a.unit_id);
     const std::string& days = row.fields.at("due_days");
-    if (days.empty()) a.due_days = 30;
+    if (days.empty())
+      a.due_days = 30;
     else if (days.size() > 3 || !std::all_of(days.begin(), days.end(), ::isdigit))
       throw Invalid("due_days", "due_days must be a whole number of working days.");
-    else a.due_days = std::stoi(days);
+    else
+      a.due_days = std::stoi(days);
     check_due_days(a.due_days);
     a.created_at = clock_.now_text();
     return a;
   });
   storage_.organisation().insert_authorities(authorities);
-  audit_.record(AuditActor::of(actor), "authority.import", "authority", "", "", {{"rows", authorities.size()}});
+  audit_.record(AuditActor::of(actor), "authority.import", "authority", "", "",
+                {{"rows", authorities.size()}});
   return imported(authorities);
 }
 
@@ -335,18 +367,27 @@ JoinCode Organisation::make_join_code(const std::string& class_id, const std::st
   std::string code;
   for (int i = 0; i < 6; ++i) code += kAlphabet[random_below(sizeof kAlphabet - 1)];
   auto now = clock_.now();
-  return {code, class_id, created_by, format_time(now),
-          format_time(now + std::chrono::days(settings_.join_code_days)), std::nullopt};
+  return {code,
+          class_id,
+          created_by,
+          format_time(now),
+          format_time(now + std::chrono::days(settings_.join_code_days)),
+          std::nullopt};
 }
 
-std::pair<SchoolClass, JoinCode> Organisation::create_class(const Principal& actor, const ClassInput& input) {
+std::pair<SchoolClass, JoinCode> Organisation::create_class(const Principal& actor,
+                                                            const ClassInput& input) {
   auto school = storage_.organisation().school(input.school_id);
-  if (!school || !covers(actor, school->unit_id)) throw Invalid("school_id", "There is no such school in your units.");
+  if (!school || !covers(actor, school->unit_id))
+    throw Invalid("school_id", "There is no such school in your units.");
   if (school->retired_at) throw Invalid("school_id", "That school is retired.");
-  if (input.grade < 1 || input.grade > 12) throw Invalid("grade", "grade must be between 1 and 12.");
-  SchoolClass k{new_id("cls"), school->id, school->unit_id, clean_text("name", input.name, 1, 40),
-                input.grade, clean_text("school_year", input.school_year, 4, 20), actor.id,
-                std::nullopt, clock_.now_text()};
+  if (input.grade < 1 || input.grade > 12)
+    throw Invalid("grade", "grade must be between 1 and 12.");
+  SchoolClass k{new_id("cls"),    school->id,
+                school->unit_id,  clean_text("name", input.name, 1, 40),
+                input.grade,      clean_text("school_year", input.school_year, 4, 20),
+                actor.id,         std::nullopt,
+                clock_.now_text()};
   JoinCode code = make_join_code(k.id, actor.id);
   storage_.organisation().insert_class(k, code);
   audit_.record(AuditActor::of(actor), "class.create", "class", k.id);
@@ -363,7 +404,8 @@ std::vector<SchoolClass> Organisation::classes(const Principal& actor, const Pag
   return storage_.organisation().classes(page, actor.unit_ids, actor.is_admin());
 }
 
-SchoolClass Organisation::update_class(const Principal& actor, const std::string& id, const NamePatch& patch) {
+SchoolClass Organisation::update_class(const Principal& actor, const std::string& id,
+                                       const NamePatch& patch) {
   SchoolClass k = school_class(actor, id);
   std::optional<std::string> no_code;
   if (patch.code) throw Invalid("code", "Classes have no code; use join codes.");
@@ -373,7 +415,8 @@ SchoolClass Organisation::update_class(const Principal& actor, const std::string
   return k;
 }
 
-std::vector<JoinCode> Organisation::join_codes(const Principal& actor, const std::string& class_id) {
+std::vector<JoinCode> Organisation::join_codes(const Principal& actor,
+                                               const std::string& class_id) {
   school_class(actor, class_id);
   return storage_.organisation().join_codes(class_id);
 }
@@ -387,7 +430,8 @@ JoinCode Organisation::new_join_code(const Principal& actor, const std::string& 
   return code;
 }
 
-void Organisation::revoke_join_code(const Principal& actor, const std::string& class_id, const std::string& code) {
+void Organisation::revoke_join_code(const Principal& actor, const std::string& class_id,
+                                    const std::string& code) {
   school_class(actor, class_id);
   auto found = storage_.organisation().join_code(code);
   if (!found || found->class_id != class_id) throw NotFound("No such join code for this class.");
@@ -398,14 +442,21 @@ void Organisation::revoke_join_code(const Principal& actor, const std::string& c
 SchoolClass Organisation::class_for_join_code(const std::string& typed) {
   std::string code;
   for (char c : typed)
-    if (c != ' ' && c != '-') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (code.empty() || code.size() > 12) throw Invalid("code", "That class code is not right.", "join_code_unknown");
+    if (c != ' ' && c != '-')
+      code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (code.empty() || code.size() > 12)
+    throw Invalid("code", "That class code is not right.", "join_code_unknown");
   auto found = storage_.organisation().join_code(code);
-  if (!found) throw Invalid("code", "That class code is not right. Check it with your teacher.", "join_code_unknown");
-  if (found->revoked_at) throw Invalid("code", "That class code no longer works. Ask your teacher for a new one.", "join_code_revoked");
+  if (!found)
+    throw Invalid("code", "That class code is not right. Check it with your teacher.",
+                  "join_code_unknown");
+  if (found->revoked_at)
+    throw Invalid("code", "That class code no longer works. Ask your teacher for a new one.",
+                  "join_code_revoked");
   auto expires = parse_time(found->expires_at);
   if (!expires || *expires <= clock_.now())
-    throw Invalid("code", "That class code has expired. Ask your teacher for a new one.", "join_code_expired");
+    throw Invalid("code", "That class code has expired. Ask your teacher for a new one.",
+                  "join_code_expired");
   auto k = storage_.organisation().school_class(found->class_id);
   if (!k || k->retired_at) throw Invalid("code", "That class is closed.", "join_code_revoked");
   return *k;

@@ -87,7 +87,8 @@ class Organisation {
   Authority create_authority(const Principal& actor, const AuthorityInput& input);
   Authority authority(const std::string& id);
   std::vector<Authority> authorities(const Page& page);
-  Authority update_authority(const Principal& actor, const std::string& id, const AuthorityPatch& patch);
+  Authority update_authority(const Principal& actor, const std::string& id,
+                             const AuthorityPatch& patch);
   // Columns: code,name,kind,unit_code,served_unit_codes (separated by ';'),due_days.
   ImportResult import_authorities(const Principal& actor, std::string_view csv);
 
@@ -97,7 +98,8 @@ class Organisation {
   SchoolClass update_class(const Principal& actor, const std::string& id, const NamePatch& patch);
   std::vector<JoinCode> join_codes(const Principal& actor, const std::string& class_id);
   JoinCode new_join_code(const Principal& actor, const std::string& class_id);
-  void revoke_join_code(const Principal& actor, const std::string& class_id, const std::string& code);
+  void revoke_join_code(const Principal& actor, const std::string& class_id,
+                        const std::string& code);
   // The class a join code opens; Invalid("code") with join_code_unknown / _expired / _revoked.
   SchoolClass class_for_join_code(const std::string& code);
 

@@ -17,7 +17,8 @@ const std::map<Permission, std::vector<Role>>& table() {
       {Permission::kAdult, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
       {Permission::kPupilSelf, {kPupil, kCouncilMember}},
       {Permission::kPupilContribute, {kPupil, kCouncilMember}},
-      {Permission::kReadOrganisation, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
+      {Permission::kReadOrganisation,
+       {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
       {Permission::kManageOrganisation, {kAdmin}},
       {Permission::kManageAccounts, {kAdmin}},
       {Permission::kManageClasses, {kFacilitator, kAdmin}},
@@ -31,7 +32,9 @@ const std::map<Permission, std::vector<Role>>& table() {
 
 }  // namespace
 
-const std::vector<Role>& roles_for(Permission permission) { return table().at(permission); }
+const std::vector<Role>& roles_for(Permission permission) {
+  return table().at(permission);
+}
 
 bool role_has(Role role, Permission permission) {
   const auto& roles = roles_for(permission);
@@ -40,18 +43,30 @@ bool role_has(Role role, Permission permission) {
 
 std::string to_string(Permission permission) {
   switch (permission) {
-    case Permission::kSignedIn: return "signed_in";
-    case Permission::kAdult: return "adult";
-    case Permission::kPupilSelf: return "pupil_self";
-    case Permission::kPupilContribute: return "pupil_contribute";
-    case Permission::kReadOrganisation: return "read_organisation";
-    case Permission::kManageOrganisation: return "manage_organisation";
-    case Permission::kManageAccounts: return "manage_accounts";
-    case Permission::kManageClasses: return "manage_classes";
-    case Permission::kManagePupils: return "manage_pupils";
-    case Permission::kRevealIdentity: return "reveal_identity";
-    case Permission::kHandleDataRequests: return "handle_data_requests";
-    case Permission::kReadAudit: return "read_audit";
+    case Permission::kSignedIn:
+      return "signed_in";
+    case Permission::kAdult:
+      return "adult";
+    case Permission::kPupilSelf:
+      return "pupil_self";
+    case Permission::kPupilContribute:
+      return "pupil_contribute";
+    case Permission::kReadOrganisation:
+      return "read_organisation";
+    case Permission::kManageOrganisation:
+      return "manage_organisation";
+    case Permission::kManageAccounts:
+      return "manage_accounts";
+    case Permission::kManageClasses:
+      return "manage_classes";
+    case Permission::kManagePupils:
+      return "manage_pupils";
+    case Permission::kRevealIdentity:
+      return "reveal_identity";
+    case Permission::kHandleDataRequests:
+      return "handle_data_requests";
+    case Permission::kReadAudit:
+      return "read_audit";
   }
   return "unknown";
 }

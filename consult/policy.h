@@ -17,8 +17,8 @@ enum class Permission {
   kReadOrganisation,    // directory of units, schools, authorities
   kManageOrganisation,  // create, edit, retire, merge, import
   kManageAccounts,
-  kManageClasses,       // classes and join codes
-  kManagePupils,        // guardian consent slips, guardian codes, sign-in code resets
+  kManageClasses,  // classes and join codes
+  kManagePupils,   // guardian consent slips, guardian codes, sign-in code resets
   kRevealIdentity,
   kHandleDataRequests,
   kReadAudit,

@@ -21,24 +21,51 @@ struct Word {
 };
 
 constexpr std::array<Word, 24> kAnimals = {{
-    {"Mèo", "meo"},     {"Cún", "cun"},       {"Thỏ", "tho"},     {"Sóc", "soc"},
-    {"Cá Heo", "caheo"}, {"Voi", "voi"},      {"Hươu", "huou"},   {"Gấu", "gau"},
-    {"Cú", "cu"},       {"Chim Sẻ", "chimse"}, {"Rùa", "rua"},    {"Ong", "ong"},
-    {"Bướm", "buom"},   {"Cáo", "cao"},       {"Nai", "nai"},     {"Khỉ", "khi"},
-    {"Hổ", "ho"},       {"Sư Tử", "sutu"},    {"Chuồn Chuồn", "chuonchuon"}, {"Ếch", "ech"},
-    {"Gà Con", "gacon"}, {"Vịt", "vit"},      {"Cò", "co"},       {"Sáo", "sao"},
+    {"Mèo", "meo"},
+    {"Cún", "cun"},
+    {"Thỏ", "tho"},
+    {"Sóc", "soc"},
+    {"Cá Heo", "caheo"},
+    {"Voi", "voi"},
+    {"Hươu", "huou"},
+    {"Gấu", "gau"},
+    {"Cú", "cu"},
+    {"Chim Sẻ", "chimse"},
+    {"Rùa", "rua"},
+    {"Ong", "ong"},
+    {"Bướm", "buom"},
+    {"Cáo", "cao"},
+    {"Nai", "nai"},
+    {"Khỉ", "khi"},
+    {"Hổ", "ho"},
+    {"Sư Tử", "sutu"},
+    {"Chuồn Chuồn", "chuonchuon"},
+    {"Ếch", "ech"},
+    {"Gà Con", "gacon"},
+    {"Vịt", "vit"},
+    {"Cò", "co"},
+    {"Sáo", "sao"},
 }};
 
 constexpr std::array<Word, 12> kColours = {{
-    {"Xanh", "xanh"}, {"Đỏ", "do"},     {"Vàng", "vang"}, {"Tím", "tim"},
-    {"Hồng", "hong"}, {"Cam", "cam"},   {"Nâu", "nau"},   {"Trắng", "trang"},
-    {"Bạc", "bac"},   {"Lục", "luc"},   {"Lam", "lam"},   {"Ngọc", "ngoc"},
+    {"Xanh", "xanh"},
+    {"Đỏ", "do"},
+    {"Vàng", "vang"},
+    {"Tím", "tim"},
+    {"Hồng", "hong"},
+    {"Cam", "cam"},
+    {"Nâu", "nau"},
+    {"Trắng", "trang"},
+    {"Bạc", "bac"},
+    {"Lục", "luc"},
+    {"Lam", "lam"},
+    {"Ngọc", "ngoc"},
 }};
 
 // Words a pseudonym must not contain (the full screener reviews every later text).
 constexpr std::array<const char*, 16> kRefused = {
-    "địt", "đụ", "lồn", "cặc", "buồi", "đéo", "đm", "dm", "vcl", "vl", "fuck", "shit",
-    "bitch", "admin", "moderator", "giáo viên"};
+    "địt", "đụ", "lồn",  "cặc",  "buồi",  "đéo",   "đm",        "dm",
+    "vcl", "vl", "fuck", "shit", "bitch", "admin", "moderator", "giáo viên"};
 
 }  // namespace
 
@@ -74,13 +101,15 @@ std::string check_pseudonym(const std::string& typed) {
   int digits = 0;
   for (int32_t i = 0; i < text.length();) {
     UChar32 c = text.char32At(i);
-    if (u_isdigit(c)) ++digits;
+    if (u_isdigit(c))
+      ++digits;
     else if (!u_isalpha(c) && c != ' ' && u_charType(c) != U_NON_SPACING_MARK)
       throw Invalid("pseudonym", "A pseudonym may only have letters, numbers and spaces.");
     i += U16_LENGTH(c);
   }
   if (digits > 4)
-    throw Invalid("pseudonym", "Please do not put a phone number or other numbers in your pseudonym.");
+    throw Invalid("pseudonym",
+                  "Please do not put a phone number or other numbers in your pseudonym.");
   std::string lower;
   text.toLower().toUTF8String(lower);
   for (const char* word : kRefused) {

@@ -13,7 +13,9 @@ namespace {
 
 constexpr auto kCodeLockBase = std::chrono::seconds(60);
 
-std::string code_key(const std::string& address) { return "code-address:" + address; }
+std::string code_key(const std::string& address) {
+  return "code-address:" + address;
+}
 
 // The first day of the month after the band changes: the exact birthday stays only in the
 // encrypted identity record.
@@ -30,7 +32,10 @@ SealedIdentity seal_identity(const Keys& keys, const Identity& identity) {
 }
 
 nlohmann::json request_json(const DataRequest& r) {
-  return {{"id", r.id}, {"kind", r.kind}, {"status", r.status}, {"requested_at", r.requested_at},
+  return {{"id", r.id},
+          {"kind", r.kind},
+          {"status", r.status},
+          {"requested_at", r.requested_at},
           {"due_at", r.due_at}};
 }
 
@@ -48,28 +53,33 @@ Joined Pupils::join(const JoinInput& input) {
   try {
     k = organisation_.class_for_join_code(input.code);
   } catch (const Invalid&) {
-    throttle_.failed(code_key(input.client_address), settings_.code_failures_before_lock, kCodeLockBase);
+    throttle_.failed(code_key(input.client_address), settings_.code_failures_before_lock,
+                     kCodeLockBase);
     throw;
   }
   auto birth = parse_date(input.birth_date);
   if (!birth) throw Invalid("birth_date", "birth_date must be a real date written YYYY-MM-DD.");
   auto today = date_of(clock_.now());
-  if (sys_days(*birth) > sys_days(today)) throw Invalid("birth_date", "That birth date is in the future.");
+  if (sys_days(*birth) > sys_days(today))
+    throw Invalid("birth_date", "That birth date is in the future.");
   int age = age_on(*birth, today);
   if (age < kYoungestAge)
-    throw Unprocessable("too_young",
-                        "Cảm ơn em đã muốn tham gia! Lắng Nghe dành cho các bạn từ 7 tuổi. Em hãy "
-                        "nhờ thầy cô hoặc bố mẹ giúp nói ý kiến nhé. / Thank you for wanting to join! "
-                        "Lắng Nghe is for children aged 7 and over. Ask a teacher or parent to help "
-                        "you share your ideas.",
-                        {{"birth_date", "younger than 7"}});
+    throw Unprocessable(
+        "too_young",
+        "Cảm ơn em đã muốn tham gia! Lắng Nghe dành cho các bạn từ 7 tuổi. Em hãy "
+        "nhờ thầy cô hoặc bố mẹ giúp nói ý kiến nhé. / Thank you for wanting to join! "
+        "Lắng Nghe is for children aged 7 and over. Ask a teacher or parent to help "
+        "you share your ideas.",
+        {{"birth_date", "younger than 7"}});
   auto band = band_for_age(age);
   if (!band)
-    throw Unprocessable("too_old", "Lắng Nghe dành cho trẻ em đến 17 tuổi. / Lắng Nghe is for children up to 17.",
-                        {{"birth_date", "older than 17"}});
+    throw Unprocessable(
+        "too_old", "Lắng Nghe dành cho trẻ em đến 17 tuổi. / Lắng Nghe is for children up to 17.",
+        {{"birth_date", "older than 17"}});
   std::string pseudonym = check_pseudonym(input.pseudonym);
   if (storage_.pupils().pseudonym_taken(k.id, pseudonym))
-    throw Conflict("Someone in your class already uses that name. Please choose another.", "pseudonym_taken");
+    throw Conflict("Someone in your class already uses that name. Please choose another.",
+                   "pseudonym_taken");
 
   Joined joined;
   Pupil& p = joined.pupil;
@@ -98,17 +108,20 @@ Joined Pupils::join(const JoinInput& input) {
   return joined;
 }
 
-std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code, const std::string& client_address,
+std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
+                                                 const std::string& client_address,
                                                  const std::string& user_agent) {
   throttle_.check({code_key(client_address)});
   auto pupil = storage_.pupils().pupil_by_sign_in(lookup_hash(keys_, normalise_sign_in_code(code)));
   if (!pupil || pupil->status == "deleted") {
     throttle_.failed(code_key(client_address), settings_.code_failures_before_lock, kCodeLockBase);
-    throw Unauthorized("That code is not right. Check the card with your code, or ask your teacher.");
+    throw Unauthorized(
+        "That code is not right. Check the card with your code, or ask your teacher.");
   }
   throttle_.succeeded(code_key(client_address));
   // Move the child to their new age band once their birthday has passed it.
-  if (auto review = parse_date(pupil->band_changes_on); review && sys_days(*review) <= sys_days(date_of(clock_.now()))) {
+  if (auto review = parse_date(pupil->band_changes_on);
+      review && sys_days(*review) <= sys_days(date_of(clock_.now()))) {
     if (auto birth = parse_date(open_identity(pupil->id).birth_date)) {
       auto today = date_of(clock_.now());
       if (auto band = band_for_age(age_on(*birth, today))) pupil->age_band = band->id;
@@ -121,7 +134,9 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code, const 
   return {started, *pupil};
 }
 
-Pupil Pupils::own(const Principal& pupil) { return require_pupil(pupil.id); }
+Pupil Pupils::own(const Principal& pupil) {
+  return require_pupil(pupil.id);
+}
 
 std::vector<Pupil> Pupils::pupils_of_class(const Principal& actor, const std::string& class_id) {
   organisation_.school_class(actor, class_id);
@@ -162,7 +177,8 @@ Identity Pupils::open_identity(const std::string& pupil_id) {
   return identity;
 }
 
-void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id, const std::string& real_name) {
+void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id,
+                           const std::string& real_name) {
   Pupil p = pupil_for(actor, pupil_id);
   Identity identity = open_identity(p.id);
   identity.real_name = clean_optional_text("real_name", real_name, 120);
@@ -170,7 +186,8 @@ void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id, 
   audit_.record(AuditActor::of(actor), "pupil.identity_update", "pupil", p.id);
 }
 
-Identity Pupils::reveal_identity(const Principal& lead, const std::string& pupil_id, const std::string& reason) {
+Identity Pupils::reveal_identity(const Principal& lead, const std::string& pupil_id,
+                                 const std::string& reason) {
   std::string why = clean_text("reason", reason, 10, 1000);
   Pupil p = pupil_for(lead, pupil_id);
   Identity identity = open_identity(p.id);
@@ -190,30 +207,34 @@ std::vector<Consent> Pupils::consents(const Principal& viewer, const std::string
 Consent Pupils::give_child_consent(const Principal& pupil, const std::string& text_version) {
   Pupil p = require_pupil(pupil.id);
   if (p.status != "active")
-    throw Conflict("Consent was withdrawn; ask your teacher to join again with a new code.", "consent_withdrawn");
+    throw Conflict("Consent was withdrawn; ask your teacher to join again with a new code.",
+                   "consent_withdrawn");
   if (text_version != kConsentTextVersion)
     throw Invalid("text_version", "Please read the current explanation first (version " +
                                       std::string(kConsentTextVersion) + ").");
   for (const auto& c : storage_.pupils().consents(p.id))
     if (c.kind == "child" && !c.withdrawn_at) return c;
-  Consent c{new_id("cns"), p.id, "child", "online", text_version, std::nullopt, p.id,
-            clock_.now_text(), std::nullopt, std::nullopt};
+  Consent c{new_id("cns"), p.id, "child",           "online",     text_version,
+            std::nullopt,  p.id, clock_.now_text(), std::nullopt, std::nullopt};
   storage_.pupils().insert_consent(c);
-  audit_.record({"pupil", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "child"}, {"text_version", text_version}});
+  audit_.record({"pupil", p.id}, "consent.give", "pupil", p.id, "",
+                {{"kind", "child"}, {"text_version", text_version}});
   return c;
 }
 
 Consent Pupils::record_guardian_slip(const Principal& actor, const std::string& pupil_id,
                                      const std::string& slip_number) {
   Pupil p = pupil_for(actor, pupil_id);
-  if (p.status != "active") throw Conflict("Consent for this pupil was withdrawn.", "consent_withdrawn");
+  if (p.status != "active")
+    throw Conflict("Consent for this pupil was withdrawn.", "consent_withdrawn");
   std::string slip = clean_code("slip_number", slip_number);
   for (const auto& c : storage_.pupils().consents(p.id))
     if (c.kind == "guardian" && !c.withdrawn_at) return c;
-  Consent c{new_id("cns"), p.id, "guardian", "paper_slip", std::nullopt, slip, actor.id,
-            clock_.now_text(), std::nullopt, std::nullopt};
+  Consent c{new_id("cns"), p.id,     "guardian",        "paper_slip", std::nullopt,
+            slip,          actor.id, clock_.now_text(), std::nullopt, std::nullopt};
   storage_.pupils().insert_consent(c);
-  audit_.record(AuditActor::of(actor), "consent.give", "pupil", p.id, "", {{"kind", "guardian"}, {"slip_number", slip}});
+  audit_.record(AuditActor::of(actor), "consent.give", "pupil", p.id, "",
+                {{"kind", "guardian"}, {"slip_number", slip}});
   return c;
 }
 
@@ -226,8 +247,9 @@ std::string Pupils::new_guardian_code(const Principal& actor, const std::string&
     code += kAlphabet[random_below(sizeof kAlphabet - 1)];
   }
   auto now = clock_.now();
-  storage_.pupils().insert_guardian_code({lookup_hash(keys_, code), p.id, actor.id, format_time(now),
-                                          format_time(now + days(settings_.guardian_code_days)), std::nullopt});
+  storage_.pupils().insert_guardian_code(
+      {lookup_hash(keys_, code), p.id, actor.id, format_time(now),
+       format_time(now + days(settings_.guardian_code_days)), std::nullopt});
   audit_.record(AuditActor::of(actor), "guardian_code.create", "pupil", p.id);
   return code;
 }
@@ -241,7 +263,8 @@ std::string Pupils::guardian_pupil(const std::string& typed, const std::string& 
   auto expires = found ? parse_time(found->expires_at) : std::nullopt;
   if (!found || found->revoked_at || !expires || *expires <= clock_.now()) {
     throttle_.failed(code_key(client_address), settings_.code_failures_before_lock, kCodeLockBase);
-    throw Invalid("code", "That guardian code is not right or has expired.", "guardian_code_invalid");
+    throw Invalid("code", "That guardian code is not right or has expired.",
+                  "guardian_code_invalid");
   }
   throttle_.succeeded(code_key(client_address));
   return require_pupil(found->pupil_id).id;
@@ -249,17 +272,19 @@ std::string Pupils::guardian_pupil(const std::string& typed, const std::string& 
 
 Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
   Pupil p = require_pupil(guardian_pupil(code, client_address));
-  if (p.status != "active") throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
+  if (p.status != "active")
+    throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
   for (const auto& c : storage_.pupils().consents(p.id))
     if (c.kind == "guardian" && !c.withdrawn_at) return c;
-  Consent c{new_id("cns"), p.id, "guardian", "guardian_code", kConsentTextVersion, std::nullopt,
-            "guardian", clock_.now_text(), std::nullopt, std::nullopt};
+  Consent c{new_id("cns"), p.id,       "guardian",        "guardian_code", kConsentTextVersion,
+            std::nullopt,  "guardian", clock_.now_text(), std::nullopt,    std::nullopt};
   storage_.pupils().insert_consent(c);
   audit_.record({"guardian", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "guardian"}});
   return c;
 }
 
-void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason) {
+void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by,
+                      const std::string& reason) {
   Pupil p = require_pupil(pupil_id);
   auto now = clock_.now();
   storage_.pupils().withdraw_consents(p.id, format_time(now), by.kind + ":" + by.id);
@@ -273,10 +298,14 @@ void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by, const s
                 {{"identity_purge_at", p.identity_purge_at.value_or("")}});
 }
 
-void Pupils::withdraw_by_pupil(const Principal& pupil) { withdraw(pupil.id, AuditActor::of(pupil), ""); }
+void Pupils::withdraw_by_pupil(const Principal& pupil) {
+  withdraw(pupil.id, AuditActor::of(pupil), "");
+}
 
-void Pupils::withdraw_by_adult(const Principal& actor, const std::string& pupil_id, const std::string& reason) {
-  withdraw(pupil_for(actor, pupil_id).id, AuditActor::of(actor), clean_text("reason", reason, 3, 500));
+void Pupils::withdraw_by_adult(const Principal& actor, const std::string& pupil_id,
+                               const std::string& reason) {
+  withdraw(pupil_for(actor, pupil_id).id, AuditActor::of(actor),
+           clean_text("reason", reason, 3, 500));
 }
 
 void Pupils::withdraw_by_guardian(const std::string& code, const std::string& client_address) {
@@ -287,10 +316,17 @@ void Pupils::withdraw_by_guardian(const std::string& code, const std::string& cl
 DataRequest Pupils::open_request(const std::string& pupil_id, const std::string& kind,
                                  const std::string& requested_by, const std::string& details) {
   auto now = clock_.now();
-  DataRequest r{new_id("drq"), pupil_id, kind, requested_by, "open",
-                clean_optional_text("details", details, 1000).value_or(""), format_time(now),
+  DataRequest r{new_id("drq"),
+                pupil_id,
+                kind,
+                requested_by,
+                "open",
+                clean_optional_text("details", details, 1000).value_or(""),
+                format_time(now),
                 format_time(add_working_days(now, settings_.data_request_working_days)),
-                std::nullopt, std::nullopt, std::nullopt};
+                std::nullopt,
+                std::nullopt,
+                std::nullopt};
   storage_.pupils().insert_data_request(r);
   audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id}, "data_request." + kind,
                 "data_request", r.id);
@@ -303,8 +339,11 @@ nlohmann::json Pupils::export_data(const Principal& pupil) {
   auto school = storage_.organisation().school(p.school_id);
   nlohmann::json consents = nlohmann::json::array();
   for (const auto& c : storage_.pupils().consents(p.id))
-    consents.push_back({{"kind", c.kind}, {"method", c.method}, {"given_at", c.given_at},
-                        {"withdrawn_at", c.withdrawn_at ? nlohmann::json(*c.withdrawn_at) : nlohmann::json()}});
+    consents.push_back(
+        {{"kind", c.kind},
+         {"method", c.method},
+         {"given_at", c.given_at},
+         {"withdrawn_at", c.withdrawn_at ? nlohmann::json(*c.withdrawn_at) : nlohmann::json()}});
   nlohmann::json requests = nlohmann::json::array();
   for (const auto& r : storage_.pupils().data_requests({std::nullopt, 1000}, std::nullopt, p.id))
     requests.push_back(request_json(r));
@@ -321,9 +360,14 @@ nlohmann::json Pupils::export_data(const Principal& pupil) {
 
   return {{"exported_at", clock_.now_text()},
           {"pupil",
-           {{"id", p.id}, {"pseudonym", p.pseudonym}, {"age_band", p.age_band}, {"role", p.role},
-            {"status", p.status}, {"joined_at", p.created_at},
-            {"class", k ? k->name : ""}, {"school", school ? school->name : ""}}},
+           {{"id", p.id},
+            {"pseudonym", p.pseudonym},
+            {"age_band", p.age_band},
+            {"role", p.role},
+            {"status", p.status},
+            {"joined_at", p.created_at},
+            {"class", k ? k->name : ""},
+            {"school", school ? school->name : ""}}},
           {"identity_note",
            "Your date of birth and any real name are kept encrypted and are not part of this file. "
            "Ask your teacher or the Youth Union to see or correct them."},
@@ -337,14 +381,17 @@ DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& 
 }
 
 DataRequest Pupils::guardian_request(const std::string& code, const std::string& kind,
-                                     const std::string& details, const std::string& client_address) {
+                                     const std::string& details,
+                                     const std::string& client_address) {
   if (kind != "export" && kind != "deletion" && kind != "correction")
     throw Invalid("kind", "kind must be export, deletion or correction.");
   return open_request(guardian_pupil(code, client_address), kind, "guardian", details);
 }
 
-std::vector<DataRequest> Pupils::data_requests(const Page& page, const std::optional<std::string>& status) {
-  if (status && *status != "open" && *status != "acknowledged" && *status != "done" && *status != "refused")
+std::vector<DataRequest> Pupils::data_requests(const Page& page,
+                                               const std::optional<std::string>& status) {
+  if (status && *status != "open" && *status != "acknowledged" && *status != "done" &&
+      *status != "refused")
     throw Invalid("status", "status must be open, acknowledged, done or refused.");
   return storage_.pupils().data_requests(page, status, std::nullopt);
 }
@@ -362,13 +409,15 @@ void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
   audit_.record(by, "pupil.delete", "pupil", p.id);
 }
 
-DataRequest Pupils::handle_request(const Principal& admin, const std::string& id, const std::string& action,
-                                   const std::string& outcome) {
+DataRequest Pupils::handle_request(const Principal& admin, const std::string& id,
+                                   const std::string& action, const std::string& outcome) {
   auto r = storage_.pupils().data_request(id);
   if (!r) throw NotFound("No such data request.");
-  if (r->status == "done" || r->status == "refused") throw Conflict("This request is already closed.", "request_closed");
+  if (r->status == "done" || r->status == "refused")
+    throw Conflict("This request is already closed.", "request_closed");
   if (action == "acknowledge") {
-    if (r->status != "open") throw Conflict("This request was already acknowledged.", "request_acknowledged");
+    if (r->status != "open")
+      throw Conflict("This request was already acknowledged.", "request_acknowledged");
     r->status = "acknowledged";
   } else if (action == "complete") {
     r->status = "done";
@@ -383,13 +432,15 @@ DataRequest Pupils::handle_request(const Principal& admin, const std::string& id
   r->handled_by = admin.id;
   r->handled_at = clock_.now_text();
   storage_.pupils().update_data_request(*r);
-  audit_.record(AuditActor::of(admin), "data_request." + action, "data_request", r->id, r->outcome.value_or(""));
+  audit_.record(AuditActor::of(admin), "data_request." + action, "data_request", r->id,
+                r->outcome.value_or(""));
   return *r;
 }
 
 std::size_t Pupils::purge_due_identities() {
   auto purged = storage_.pupils().purge_identities(clock_.now_text());
-  for (const auto& id : purged) audit_.record(AuditActor::system(), "pupil.identity_purge", "pupil", id);
+  for (const auto& id : purged)
+    audit_.record(AuditActor::system(), "pupil.identity_purge", "pupil", id);
   return purged.size();
 }
 

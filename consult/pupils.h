@@ -39,12 +39,18 @@ class Pupils {
  public:
   Pupils(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
          Organisation& organisation, const Settings& settings, const Keys& keys)
-      : storage_(storage), clock_(clock), audit_(audit), sessions_(sessions),
-        organisation_(organisation), settings_(settings), keys_(keys),
+      : storage_(storage),
+        clock_(clock),
+        audit_(audit),
+        sessions_(sessions),
+        organisation_(organisation),
+        settings_(settings),
+        keys_(keys),
         throttle_(storage.accounts(), clock) {}
 
   Joined join(const JoinInput& input);
-  std::pair<StartedSession, Pupil> sign_in(const std::string& code, const std::string& client_address,
+  std::pair<StartedSession, Pupil> sign_in(const std::string& code,
+                                           const std::string& client_address,
                                            const std::string& user_agent);
   Pupil own(const Principal& pupil);
 
@@ -52,8 +58,10 @@ class Pupils {
   std::vector<Pupil> pupils_of_class(const Principal& actor, const std::string& class_id);
   Pupil pupil_for(const Principal& actor, const std::string& pupil_id);
   std::string reset_sign_in_code(const Principal& actor, const std::string& pupil_id);
-  void set_real_name(const Principal& actor, const std::string& pupil_id, const std::string& real_name);
-  Identity reveal_identity(const Principal& lead, const std::string& pupil_id, const std::string& reason);
+  void set_real_name(const Principal& actor, const std::string& pupil_id,
+                     const std::string& real_name);
+  Identity reveal_identity(const Principal& lead, const std::string& pupil_id,
+                           const std::string& reason);
 
   // Consent.
   std::vector<Consent> consents(const Principal& viewer, const std::string& pupil_id);
@@ -65,7 +73,8 @@ class Pupils {
   std::string new_guardian_code(const Principal& actor, const std::string& pupil_id);
   Consent guardian_consent(const std::string& code, const std::string& client_address);
   void withdraw_by_pupil(const Principal& pupil);
-  void withdraw_by_adult(const Principal& actor, const std::string& pupil_id, const std::string& reason);
+  void withdraw_by_adult(const Principal& actor, const std::string& pupil_id,
+                         const std::string& reason);
   void withdraw_by_guardian(const std::string& code, const std::string& client_address);
 
   // Data rights.
@@ -73,9 +82,10 @@ class Pupils {
   DataRequest request_deletion(const Principal& pupil, const std::string& details);
   DataRequest guardian_request(const std::string& code, const std::string& kind,
                                const std::string& details, const std::string& client_address);
-  std::vector<DataRequest> data_requests(const Page& page, const std::optional<std::string>& status);
-  DataRequest handle_request(const Principal& admin, const std::string& id, const std::string& action,
-                             const std::string& outcome);
+  std::vector<DataRequest> data_requests(const Page& page,
+                                         const std::optional<std::string>& status);
+  DataRequest handle_request(const Principal& admin, const std::string& id,
+                             const std::string& action, const std::string& outcome);
 
   // The scheduled job: deletes identity records whose time has come. Returns how many.
   std::size_t purge_due_identities();

@@ -154,6 +154,18 @@ struct DataRequest {
   std::optional<std::string> outcome;
 };
 
+struct Submission {
+  std::string id;
+  std::string pupil_id;
+  std::string unit_id;  // the pupil's unit when they wrote it; decides whose queue it joins
+  std::string kind;     // idea | opinion | recommendation
+  std::string text;
+  std::optional<std::string> topic;
+  std::string status;  // submitted | withdrawn (the moderation issue adds screened, queued, …)
+  std::string created_at;
+  std::string updated_at;
+};
+
 struct AuditEntry {
   std::int64_t seq = 0;
   std::string at;

@@ -30,7 +30,9 @@ std::optional<Role> role_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-bool is_adult_role(Role role) { return role != Role::kPupil && role != Role::kCouncilMember; }
+bool is_adult_role(Role role) {
+  return role != Role::kPupil && role != Role::kCouncilMember;
+}
 
 const std::vector<Role>& all_roles() {
   static const std::vector<Role> roles = [] {

@@ -6,7 +6,15 @@
 
 namespace ln {
 
-enum class Role { kPupil, kCouncilMember, kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin };
+enum class Role {
+  kPupil,
+  kCouncilMember,
+  kFacilitator,
+  kModerator,
+  kSafeguardingLead,
+  kOfficial,
+  kAdmin
+};
 
 std::string to_string(Role role);
 std::optional<Role> role_from_string(std::string_view text);

@@ -11,9 +11,10 @@ StartedSession Sessions::start(const std::string& subject_kind, const std::strin
   started.token = random_token(32);
   auto now = clock_.now();
   auto lifetime = subject_kind == "pupil" ? settings_.pupil_session : settings_.adult_session;
-  started.session = {new_id("ses"),   hash_token(started.token), subject_kind, subject_id,
-                     random_token(24), format_time(now),          format_time(now),
-                     format_time(now + lifetime), std::nullopt, user_agent.substr(0, 200)};
+  started.session = {
+      new_id("ses"),    hash_token(started.token), subject_kind,     subject_id,
+      random_token(24), format_time(now),          format_time(now), format_time(now + lifetime),
+      std::nullopt,     user_agent.substr(0, 200)};
   storage_.accounts().insert_session(started.session);
   return started;
 }

@@ -26,12 +26,16 @@ class Sessions {
   // The signed-in principal for a live token; nullopt when unknown, expired, revoked or the
   // account is disabled.
   std::optional<Principal> authenticate(const std::string& token);
-  void end(const std::string& session_id) { storage_.accounts().revoke_session(session_id, clock_.now_text()); }
+  void end(const std::string& session_id) {
+    storage_.accounts().revoke_session(session_id, clock_.now_text());
+  }
   void end_all_of(const std::string& subject_kind, const std::string& subject_id,
                   const std::string& keep_session_id = "") {
-    storage_.accounts().revoke_sessions_of(subject_kind, subject_id, keep_session_id, clock_.now_text());
+    storage_.accounts().revoke_sessions_of(subject_kind, subject_id, keep_session_id,
+                                           clock_.now_text());
   }
-  std::vector<Session> live_sessions_of(const std::string& subject_kind, const std::string& subject_id);
+  std::vector<Session> live_sessions_of(const std::string& subject_kind,
+                                        const std::string& subject_id);
   // Ends one of the principal's own sessions; NotFound for anyone else's.
   void end_own(const Principal& principal, const std::string& session_id);
 

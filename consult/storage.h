@@ -18,23 +18,27 @@ class OrganisationStore {
   virtual void insert_units(const std::vector<Unit>& units) = 0;  // all or none
   virtual std::optional<Unit> unit(const std::string& id) = 0;
   virtual std::optional<Unit> unit_by_code(const std::string& code) = 0;
-  virtual std::vector<Unit> units(const Page& page, const std::optional<std::string>& parent_id) = 0;
+  virtual std::vector<Unit> units(const Page& page,
+                                  const std::optional<std::string>& parent_id) = 0;
   virtual void update_unit(const Unit& unit) = 0;
   // The unit and every unit above it, nearest first.
   virtual std::vector<std::string> unit_and_ancestors(const std::string& id) = 0;
   // Retires `from`, points it at `into`, and moves its schools and children to `into`.
-  virtual void merge_unit(const std::string& from, const std::string& into, const std::string& at) = 0;
+  virtual void merge_unit(const std::string& from, const std::string& into,
+                          const std::string& at) = 0;
 
   virtual void insert_schools(const std::vector<School>& schools) = 0;
   virtual std::optional<School> school(const std::string& id) = 0;
   virtual std::optional<School> school_by_code(const std::string& code) = 0;
-  virtual std::vector<School> schools(const Page& page, const std::optional<std::string>& unit_id) = 0;
+  virtual std::vector<School> schools(const Page& page,
+                                      const std::optional<std::string>& unit_id) = 0;
   virtual void update_school(const School& school) = 0;
 
   virtual void insert_class(const SchoolClass& school_class, const JoinCode& first_code) = 0;
   virtual std::optional<SchoolClass> school_class(const std::string& id) = 0;
   // Classes in schools of these units or any unit below them; all classes when `unit_ids` is empty.
-  virtual std::vector<SchoolClass> classes(const Page& page, const std::vector<std::string>& unit_ids,
+  virtual std::vector<SchoolClass> classes(const Page& page,
+                                           const std::vector<std::string>& unit_ids,
                                            bool everywhere) = 0;
   virtual void update_class(const SchoolClass& school_class) = 0;
   virtual void insert_join_code(const JoinCode& code) = 0;
@@ -71,7 +75,8 @@ class AccountStore {
                                   const std::string& keep_id, const std::string& at) = 0;
 
   virtual FailureState failures(const std::string& key) = 0;
-  virtual void set_failures(const std::string& key, const FailureState& state, const std::string& at) = 0;
+  virtual void set_failures(const std::string& key, const FailureState& state,
+                            const std::string& at) = 0;
   virtual void clear_failures(const std::string& key) = 0;
 };
 
@@ -108,13 +113,21 @@ class PupilStore {
   virtual void update_data_request(const DataRequest& request) = 0;
 };
 
+class SubmissionStore {
+ public:
+  virtual ~SubmissionStore() = default;
+  virtual void insert_submission(const Submission& submission) = 0;
+  virtual std::optional<Submission> submission(const std::string& id) = 0;
+  virtual std::vector<Submission> submissions_of(const std::string& pupil_id, const Page& page) = 0;
+  virtual void update_submission(const Submission& submission) = 0;
+};
+
 class AuditStore {
  public:
   virtual ~AuditStore() = default;
   // Appends atomically: reads the newest entry's hash, lets `seal` fill prev_hash and hash,
   // and inserts, all in one transaction so concurrent appends keep one chain.
-  virtual AuditEntry append(AuditEntry entry,
-                            const std::function<void(AuditEntry&)>& seal) = 0;
+  virtual AuditEntry append(AuditEntry entry, const std::function<void(AuditEntry&)>& seal) = 0;
   virtual std::vector<AuditEntry> entries(std::int64_t after_seq, int limit) = 0;
 };
 
@@ -132,6 +145,7 @@ class Storage {
   virtual OrganisationStore& organisation() = 0;
   virtual AccountStore& accounts() = 0;
   virtual PupilStore& pupils() = 0;
+  virtual SubmissionStore& submissions() = 0;
   virtual AuditStore& audit() = 0;
 };
 

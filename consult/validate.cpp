@@ -15,12 +15,15 @@ std::string clean_text(const std::string& field, std::string_view value, std::si
                        std::size_t max) {
   auto first = value.find_first_not_of(" \t\r\n");
   auto last = value.find_last_not_of(" \t\r\n");
-  std::string text = first == std::string_view::npos ? "" : std::string(value.substr(first, last - first + 1));
+  std::string text =
+      first == std::string_view::npos ? "" : std::string(value.substr(first, last - first + 1));
   for (unsigned char c : text)
-    if (c < 0x20 || c == 0x7f) throw Invalid(field, field + " must not contain control characters.");
+    if (c < 0x20 || c == 0x7f)
+      throw Invalid(field, field + " must not contain control characters.");
   auto n = char_count(text);
   if (n < min) throw Invalid(field, min <= 1 ? field + " is required." : field + " is too short.");
-  if (n > max) throw Invalid(field, field + " is longer than " + std::to_string(max) + " characters.");
+  if (n > max)
+    throw Invalid(field, field + " is longer than " + std::to_string(max) + " characters.");
   return text;
 }
 

@@ -45,7 +45,8 @@ auto first_row(Pool& pool, const std::string& sql, const std::string& key, Row r
 
 // Every remaining row of a bound statement, mapped by `row`.
 template <typename Row>
-auto all_rows(Statement& s, Row row) -> std::vector<decltype(row(std::declval<const Statement&>()))> {
+auto all_rows(Statement& s, Row row)
+    -> std::vector<decltype(row(std::declval<const Statement&>()))> {
   std::vector<decltype(row(std::declval<const Statement&>()))> out;
   while (s.step()) out.push_back(row(s));
   return out;

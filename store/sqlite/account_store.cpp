@@ -34,7 +34,8 @@ constexpr const char* kRevokeSessionsOf =
     "UPDATE sessions SET revoked_at = ?4 WHERE subject_kind = ?1 AND subject_id = ?2 "
     "AND id <> ?3 AND revoked_at IS NULL";
 
-constexpr const char* kFailures = "SELECT failures, locked_until FROM sign_in_failures WHERE key = ?1";
+constexpr const char* kFailures =
+    "SELECT failures, locked_until FROM sign_in_failures WHERE key = ?1";
 constexpr const char* kSetFailures =
     "INSERT INTO sign_in_failures(key, failures, locked_until, last_at) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, "
@@ -46,14 +47,14 @@ constexpr const char* kClearFailures = "DELETE FROM sign_in_failures WHERE key =
 namespace {
 
 Account account_row(const Statement& s) {
-  Account a{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5), {},
-            s.optional_text(7), s.text(8), s.text(9)};
+  Account a{s.text(0),          s.text(1), s.text(2),          s.text(3), s.text(4),
+            s.optional_text(5), {},        s.optional_text(7), s.text(8), s.text(9)};
   if (!s.is_null(6)) a.unit_ids = split_list(s.text(6));
   return a;
 }
 
 Session session_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
+  return {s.text(0), s.text(1), s.text(2), s.text(3),          s.text(4),
           s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9)};
 }
 
@@ -67,9 +68,17 @@ void write_units(Connection& c, const Account& a) {
 
 void SqliteAccountStore::insert_account(const Account& a) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertAccount).bind(1, a.id).bind(2, a.username).bind(3, a.display_name)
-        .bind(4, a.role).bind(5, a.password_hash).bind(6, a.authority_id).bind(7, a.disabled_at)
-        .bind(8, a.password_changed_at).bind(9, a.created_at).run();
+    c.prepare(sql::kInsertAccount)
+        .bind(1, a.id)
+        .bind(2, a.username)
+        .bind(3, a.display_name)
+        .bind(4, a.role)
+        .bind(5, a.password_hash)
+        .bind(6, a.authority_id)
+        .bind(7, a.disabled_at)
+        .bind(8, a.password_changed_at)
+        .bind(9, a.created_at)
+        .run();
     write_units(c, a);
   });
 }
@@ -85,7 +94,8 @@ std::optional<Account> SqliteAccountStore::account_by_username(const std::string
 
 std::vector<Account> SqliteAccountStore::accounts(const Page& page) {
   return read(pool_, [&](Connection& c) {
-    auto s = c.prepare(std::string(sql::kAccountColumns) + "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2");
+    auto s =
+        c.prepare(std::string(sql::kAccountColumns) + "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2");
     s.bind(1, page.after.value_or("")).bind(2, page.limit);
     return all_rows(s, account_row);
   });
@@ -101,18 +111,34 @@ std::int64_t SqliteAccountStore::count_accounts() {
 
 void SqliteAccountStore::update_account(const Account& a) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kUpdateAccount).bind(1, a.id).bind(2, a.username).bind(3, a.display_name)
-        .bind(4, a.role).bind(5, a.password_hash).bind(6, a.authority_id).bind(7, a.disabled_at)
-        .bind(8, a.password_changed_at).run();
+    c.prepare(sql::kUpdateAccount)
+        .bind(1, a.id)
+        .bind(2, a.username)
+        .bind(3, a.display_name)
+        .bind(4, a.role)
+        .bind(5, a.password_hash)
+        .bind(6, a.authority_id)
+        .bind(7, a.disabled_at)
+        .bind(8, a.password_changed_at)
+        .run();
     write_units(c, a);
   });
 }
 
 void SqliteAccountStore::insert_session(const Session& s) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertSession).bind(1, s.id).bind(2, s.token_hash).bind(3, s.subject_kind)
-        .bind(4, s.subject_id).bind(5, s.csrf_token).bind(6, s.created_at).bind(7, s.last_seen_at)
-        .bind(8, s.expires_at).bind(9, s.revoked_at).bind(10, s.user_agent).run();
+    c.prepare(sql::kInsertSession)
+        .bind(1, s.id)
+        .bind(2, s.token_hash)
+        .bind(3, s.subject_kind)
+        .bind(4, s.subject_id)
+        .bind(5, s.csrf_token)
+        .bind(6, s.created_at)
+        .bind(7, s.last_seen_at)
+        .bind(8, s.expires_at)
+        .bind(9, s.revoked_at)
+        .bind(10, s.user_agent)
+        .run();
   });
 }
 
@@ -136,15 +162,20 @@ void SqliteAccountStore::touch_session(const std::string& id, const std::string&
 }
 
 void SqliteAccountStore::revoke_session(const std::string& id, const std::string& at) {
-  write(pool_, [&](Connection& c) { c.prepare(sql::kRevokeSession).bind(1, id).bind(2, at).run(); });
+  write(pool_,
+        [&](Connection& c) { c.prepare(sql::kRevokeSession).bind(1, id).bind(2, at).run(); });
 }
 
 void SqliteAccountStore::revoke_sessions_of(const std::string& subject_kind,
                                             const std::string& subject_id,
                                             const std::string& keep_id, const std::string& at) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kRevokeSessionsOf).bind(1, subject_kind).bind(2, subject_id).bind(3, keep_id)
-        .bind(4, at).run();
+    c.prepare(sql::kRevokeSessionsOf)
+        .bind(1, subject_kind)
+        .bind(2, subject_id)
+        .bind(3, keep_id)
+        .bind(4, at)
+        .run();
   });
 }
 
@@ -160,8 +191,12 @@ FailureState SqliteAccountStore::failures(const std::string& key) {
 void SqliteAccountStore::set_failures(const std::string& key, const FailureState& state,
                                       const std::string& at) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kSetFailures).bind(1, key).bind(2, state.failures).bind(3, state.locked_until)
-        .bind(4, at).run();
+    c.prepare(sql::kSetFailures)
+        .bind(1, key)
+        .bind(2, state.failures)
+        .bind(3, state.locked_until)
+        .bind(4, at)
+        .run();
   });
 }
 

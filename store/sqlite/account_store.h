@@ -25,7 +25,8 @@ class SqliteAccountStore : public AccountStore {
                           const std::string& keep_id, const std::string& at) override;
 
   FailureState failures(const std::string& key) override;
-  void set_failures(const std::string& key, const FailureState& state, const std::string& at) override;
+  void set_failures(const std::string& key, const FailureState& state,
+                    const std::string& at) override;
   void clear_failures(const std::string& key) override;
 
  private:

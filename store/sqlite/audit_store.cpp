@@ -27,10 +27,19 @@ AuditEntry SqliteAuditStore::append(AuditEntry entry,
       entry.prev_hash = std::string(64, '0');
     }
     seal(entry);
-    c.prepare(sql::kInsertEntry).bind(1, entry.seq).bind(2, entry.at).bind(3, entry.actor_kind)
-        .bind(4, entry.actor_id).bind(5, entry.action).bind(6, entry.object_type)
-        .bind(7, entry.object_id).bind(8, entry.reason).bind(9, entry.details)
-        .bind(10, entry.prev_hash).bind(11, entry.hash).run();
+    c.prepare(sql::kInsertEntry)
+        .bind(1, entry.seq)
+        .bind(2, entry.at)
+        .bind(3, entry.actor_kind)
+        .bind(4, entry.actor_id)
+        .bind(5, entry.action)
+        .bind(6, entry.object_type)
+        .bind(7, entry.object_id)
+        .bind(8, entry.reason)
+        .bind(9, entry.details)
+        .bind(10, entry.prev_hash)
+        .bind(11, entry.hash)
+        .run();
   });
   return entry;
 }
@@ -41,7 +50,7 @@ std::vector<AuditEntry> SqliteAuditStore::entries(std::int64_t after_seq, int li
     s.bind(1, after_seq).bind(2, limit);
     return all_rows(s, [](const Statement& r) {
       return AuditEntry{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                        r.text(6), r.text(7), r.text(8), r.text(9), r.text(10)};
+                        r.text(6),  r.text(7), r.text(8), r.text(9), r.text(10)};
     });
   });
 }

@@ -195,6 +195,22 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql"},
+      {3, "submissions",
+       R"sql(
+CREATE TABLE submissions (
+  id         TEXT PRIMARY KEY,
+  pupil_id   TEXT NOT NULL REFERENCES pupils(id),
+  unit_id    TEXT NOT NULL REFERENCES units(id),
+  kind       TEXT NOT NULL CHECK (kind IN ('idea', 'opinion', 'recommendation')),
+  text       TEXT NOT NULL,
+  topic      TEXT,
+  status     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX submissions_pupil ON submissions(pupil_id, id);
+CREATE INDEX submissions_status ON submissions(status, unit_id);
+)sql"},
   };
   return all;
 }

@@ -18,7 +18,8 @@ constexpr const char* kUnitAncestors =
     " SELECT id, parent_id, 0 FROM units WHERE id = ?1"
     " UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id"
     " WHERE up.depth < 16) SELECT id FROM up ORDER BY depth";
-constexpr const char* kMergeUnit = "UPDATE units SET merged_into = ?2, retired_at = ?3 WHERE id = ?1";
+constexpr const char* kMergeUnit =
+    "UPDATE units SET merged_into = ?2, retired_at = ?3 WHERE id = ?1";
 constexpr const char* kMoveChildUnits = "UPDATE units SET parent_id = ?2 WHERE parent_id = ?1";
 constexpr const char* kMoveSchools = "UPDATE schools SET unit_id = ?2 WHERE unit_id = ?1";
 
@@ -71,32 +72,40 @@ constexpr const char* kInsertServedUnit =
 
 namespace {
 
-std::string where_id(const char* columns) { return std::string(columns) + "WHERE id = ?1"; }
+std::string where_id(const char* columns) {
+  return std::string(columns) + "WHERE id = ?1";
+}
 
 Unit unit_row(const Statement& s) {
-  return {s.text(0), s.optional_text(1), s.text(2), s.text(3), s.optional_text(4),
-          s.optional_text(5), s.optional_text(6), s.text(7)};
+  return {s.text(0),          s.optional_text(1), s.text(2),          s.text(3),
+          s.optional_text(4), s.optional_text(5), s.optional_text(6), s.text(7)};
 }
 School school_row(const Statement& s) {
   return {s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_text(4), s.text(5)};
 }
 SchoolClass class_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), static_cast<int>(s.int64(4)),
+  return {s.text(0), s.text(1), s.text(2),          s.text(3), static_cast<int>(s.int64(4)),
           s.text(5), s.text(6), s.optional_text(7), s.text(8)};
 }
 JoinCode join_code_row(const Statement& s) {
   return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5)};
 }
 Authority authority_row(const Statement& s) {
-  Authority a{s.text(0), s.text(1), s.text(2), s.text(3), s.optional_text(4),
-              static_cast<int>(s.int64(5)), {}, s.optional_text(6), s.text(7)};
+  Authority a{s.text(0), s.text(1),          s.text(2),
+              s.text(3), s.optional_text(4), static_cast<int>(s.int64(5)),
+              {},        s.optional_text(6), s.text(7)};
   if (!s.is_null(8)) a.served_unit_ids = split_list(s.text(8));
   return a;
 }
 
 void bind_unit(Statement& s, const Unit& u) {
-  s.bind(1, u.id).bind(2, u.parent_id).bind(3, u.kind).bind(4, u.name).bind(5, u.code)
-      .bind(6, u.merged_into).bind(7, u.retired_at);
+  s.bind(1, u.id)
+      .bind(2, u.parent_id)
+      .bind(3, u.kind)
+      .bind(4, u.name)
+      .bind(5, u.code)
+      .bind(6, u.merged_into)
+      .bind(7, u.retired_at);
 }
 
 void write_served_units(Connection& c, const Authority& a) {
@@ -163,8 +172,14 @@ void SqliteOrganisationStore::merge_unit(const std::string& from, const std::str
 void SqliteOrganisationStore::insert_schools(const std::vector<School>& schools) {
   write(pool_, [&](Connection& c) {
     for (const School& s : schools)
-      c.prepare(sql::kInsertSchool).bind(1, s.id).bind(2, s.unit_id).bind(3, s.name)
-          .bind(4, s.code).bind(5, s.retired_at).bind(6, s.created_at).run();
+      c.prepare(sql::kInsertSchool)
+          .bind(1, s.id)
+          .bind(2, s.unit_id)
+          .bind(3, s.name)
+          .bind(4, s.code)
+          .bind(5, s.retired_at)
+          .bind(6, s.created_at)
+          .run();
   });
 }
 
@@ -188,19 +203,36 @@ std::vector<School> SqliteOrganisationStore::schools(const Page& page,
 
 void SqliteOrganisationStore::update_school(const School& s) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kUpdateSchool).bind(1, s.id).bind(2, s.unit_id).bind(3, s.name)
-        .bind(4, s.code).bind(5, s.retired_at).run();
+    c.prepare(sql::kUpdateSchool)
+        .bind(1, s.id)
+        .bind(2, s.unit_id)
+        .bind(3, s.name)
+        .bind(4, s.code)
+        .bind(5, s.retired_at)
+        .run();
   });
 }
 
 void SqliteOrganisationStore::insert_class(const SchoolClass& k, const JoinCode& first_code) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertClass).bind(1, k.id).bind(2, k.school_id).bind(3, k.name)
-        .bind(4, k.grade).bind(5, k.school_year).bind(6, k.created_by).bind(7, k.retired_at)
-        .bind(8, k.created_at).run();
-    c.prepare(sql::kInsertJoinCode).bind(1, first_code.code).bind(2, first_code.class_id)
-        .bind(3, first_code.created_by).bind(4, first_code.created_at)
-        .bind(5, first_code.expires_at).bind(6, first_code.revoked_at).run();
+    c.prepare(sql::kInsertClass)
+        .bind(1, k.id)
+        .bind(2, k.school_id)
+        .bind(3, k.name)
+        .bind(4, k.grade)
+        .bind(5, k.school_year)
+        .bind(6, k.created_by)
+        .bind(7, k.retired_at)
+        .bind(8, k.created_at)
+        .run();
+    c.prepare(sql::kInsertJoinCode)
+        .bind(1, first_code.code)
+        .bind(2, first_code.class_id)
+        .bind(3, first_code.created_by)
+        .bind(4, first_code.created_at)
+        .bind(5, first_code.expires_at)
+        .bind(6, first_code.revoked_at)
+        .run();
   });
 }
 
@@ -213,7 +245,9 @@ std::vector<SchoolClass> SqliteOrganisationStore::classes(const Page& page,
                                                           bool everywhere) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kClassesInScope);
-    s.bind(1, json_list(unit_ids)).bind(2, everywhere ? 1 : 0).bind(3, page.after.value_or(""))
+    s.bind(1, json_list(unit_ids))
+        .bind(2, everywhere ? 1 : 0)
+        .bind(3, page.after.value_or(""))
         .bind(4, page.limit);
     return all_rows(s, class_row);
   });
@@ -221,21 +255,32 @@ std::vector<SchoolClass> SqliteOrganisationStore::classes(const Page& page,
 
 void SqliteOrganisationStore::update_class(const SchoolClass& k) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kUpdateClass).bind(1, k.id).bind(2, k.name).bind(3, k.grade)
-        .bind(4, k.school_year).bind(5, k.retired_at).run();
+    c.prepare(sql::kUpdateClass)
+        .bind(1, k.id)
+        .bind(2, k.name)
+        .bind(3, k.grade)
+        .bind(4, k.school_year)
+        .bind(5, k.retired_at)
+        .run();
   });
 }
 
 void SqliteOrganisationStore::insert_join_code(const JoinCode& j) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertJoinCode).bind(1, j.code).bind(2, j.class_id).bind(3, j.created_by)
-        .bind(4, j.created_at).bind(5, j.expires_at).bind(6, j.revoked_at).run();
+    c.prepare(sql::kInsertJoinCode)
+        .bind(1, j.code)
+        .bind(2, j.class_id)
+        .bind(3, j.created_by)
+        .bind(4, j.created_at)
+        .bind(5, j.expires_at)
+        .bind(6, j.revoked_at)
+        .run();
   });
 }
 
 std::optional<JoinCode> SqliteOrganisationStore::join_code(const std::string& code) {
   return first_row(pool_, std::string(sql::kJoinCodeColumns) + "WHERE code = ?1", code,
-                       join_code_row);
+                   join_code_row);
 }
 
 std::vector<JoinCode> SqliteOrganisationStore::join_codes(const std::string& class_id) {
@@ -248,15 +293,23 @@ std::vector<JoinCode> SqliteOrganisationStore::join_codes(const std::string& cla
 }
 
 void SqliteOrganisationStore::revoke_join_code(const std::string& code, const std::string& at) {
-  write(pool_, [&](Connection& c) { c.prepare(sql::kRevokeJoinCode).bind(1, code).bind(2, at).run(); });
+  write(pool_,
+        [&](Connection& c) { c.prepare(sql::kRevokeJoinCode).bind(1, code).bind(2, at).run(); });
 }
 
 void SqliteOrganisationStore::insert_authorities(const std::vector<Authority>& authorities) {
   write(pool_, [&](Connection& c) {
     for (const Authority& a : authorities) {
-      c.prepare(sql::kInsertAuthority).bind(1, a.id).bind(2, a.name).bind(3, a.kind)
-          .bind(4, a.unit_id).bind(5, a.code).bind(6, a.due_days).bind(7, a.retired_at)
-          .bind(8, a.created_at).run();
+      c.prepare(sql::kInsertAuthority)
+          .bind(1, a.id)
+          .bind(2, a.name)
+          .bind(3, a.kind)
+          .bind(4, a.unit_id)
+          .bind(5, a.code)
+          .bind(6, a.due_days)
+          .bind(7, a.retired_at)
+          .bind(8, a.created_at)
+          .run();
       write_served_units(c, a);
     }
   });
@@ -264,17 +317,18 @@ void SqliteOrganisationStore::insert_authorities(const std::vector<Authority>& a
 
 std::optional<Authority> SqliteOrganisationStore::authority(const std::string& id) {
   return first_row(pool_, std::string(sql::kAuthorityColumns) + "WHERE a.id = ?1", id,
-                        authority_row);
+                   authority_row);
 }
 
 std::optional<Authority> SqliteOrganisationStore::authority_by_code(const std::string& code) {
   return first_row(pool_, std::string(sql::kAuthorityColumns) + "WHERE a.code = ?1", code,
-                        authority_row);
+                   authority_row);
 }
 
 std::vector<Authority> SqliteOrganisationStore::authorities(const Page& page) {
   return read(pool_, [&](Connection& c) {
-    auto s = c.prepare(std::string(sql::kAuthorityColumns) + "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2");
+    auto s =
+        c.prepare(std::string(sql::kAuthorityColumns) + "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2");
     s.bind(1, page.after.value_or("")).bind(2, page.limit);
     return all_rows(s, authority_row);
   });
@@ -282,8 +336,15 @@ std::vector<Authority> SqliteOrganisationStore::authorities(const Page& page) {
 
 void SqliteOrganisationStore::update_authority(const Authority& a) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kUpdateAuthority).bind(1, a.id).bind(2, a.name).bind(3, a.kind)
-        .bind(4, a.unit_id).bind(5, a.code).bind(6, a.due_days).bind(7, a.retired_at).run();
+    c.prepare(sql::kUpdateAuthority)
+        .bind(1, a.id)
+        .bind(2, a.name)
+        .bind(3, a.kind)
+        .bind(4, a.unit_id)
+        .bind(5, a.code)
+        .bind(6, a.due_days)
+        .bind(7, a.retired_at)
+        .run();
     write_served_units(c, a);
   });
 }

@@ -18,8 +18,10 @@ constexpr const char* kUpdatePupil =
     " sign_in_lookup = ?6, role = ?7, status = ?8, withdrawn_at = ?9, identity_purge_at = ?10"
     " WHERE id = ?1";
 constexpr const char* kPseudonymTaken =
-    "SELECT 1 FROM pupils WHERE class_id = ?1 AND lower(pseudonym) = lower(?2) AND status <> 'deleted'";
-constexpr const char* kIdentity = "SELECT nonce, ciphertext FROM pupil_identities WHERE pupil_id = ?1";
+    "SELECT 1 FROM pupils WHERE class_id = ?1 AND lower(pseudonym) = lower(?2) AND status <> "
+    "'deleted'";
+constexpr const char* kIdentity =
+    "SELECT nonce, ciphertext FROM pupil_identities WHERE pupil_id = ?1";
 constexpr const char* kSetIdentity =
     "INSERT INTO pupil_identities(pupil_id, nonce, ciphertext, updated_at) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT(pupil_id) DO UPDATE SET nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
@@ -36,7 +38,8 @@ constexpr const char* kInsertConsent =
     "INSERT INTO consents(id, pupil_id, kind, method, text_version, slip_number, recorded_by,"
     " given_at, withdrawn_at, withdrawn_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 constexpr const char* kWithdrawConsents =
-    "UPDATE consents SET withdrawn_at = ?2, withdrawn_by = ?3 WHERE pupil_id = ?1 AND withdrawn_at IS NULL";
+    "UPDATE consents SET withdrawn_at = ?2, withdrawn_by = ?3 WHERE pupil_id = ?1 AND withdrawn_at "
+    "IS NULL";
 
 constexpr const char* kInsertGuardianCode =
     "INSERT INTO guardian_codes(lookup, pupil_id, created_by, created_at, expires_at, revoked_at)"
@@ -50,39 +53,54 @@ constexpr const char* kRequestColumns =
     " handled_at, outcome FROM data_requests ";
 constexpr const char* kInsertRequest =
     "INSERT INTO data_requests(id, pupil_id, kind, requested_by, status, details, requested_at,"
-    " due_at, handled_by, handled_at, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    " due_at, handled_by, handled_at, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11)";
 constexpr const char* kUpdateRequest =
-    "UPDATE data_requests SET status = ?2, handled_by = ?3, handled_at = ?4, outcome = ?5 WHERE id = ?1";
+    "UPDATE data_requests SET status = ?2, handled_by = ?3, handled_at = ?4, outcome = ?5 WHERE id "
+    "= ?1";
 
 }  // namespace sql
 
 namespace {
 
 Pupil pupil_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-          s.text(7), s.text(8), s.text(9), s.optional_text(10), s.optional_text(11), s.text(12)};
+  return {s.text(0),           s.text(1),           s.text(2), s.text(3), s.text(4),
+          s.text(5),           s.text(6),           s.text(7), s.text(8), s.text(9),
+          s.optional_text(10), s.optional_text(11), s.text(12)};
 }
 
 Consent consent_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.optional_text(4),
+  return {s.text(0),          s.text(1), s.text(2), s.text(3),          s.optional_text(4),
           s.optional_text(5), s.text(6), s.text(7), s.optional_text(8), s.optional_text(9)};
 }
 
 DataRequest request_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
-          s.text(6), s.text(7), s.optional_text(8), s.optional_text(9), s.optional_text(10)};
+  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
+          s.text(4),          s.text(5),          s.text(6),          s.text(7),
+          s.optional_text(8), s.optional_text(9), s.optional_text(10)};
 }
 
 void bind_pupil(Statement& s, const Pupil& p) {
-  s.bind(1, p.id).bind(2, p.pseudonym).bind(3, p.class_id).bind(4, p.age_band)
-      .bind(5, p.band_changes_on).bind(6, p.sign_in_lookup).bind(7, p.role).bind(8, p.status)
-      .bind(9, p.withdrawn_at).bind(10, p.identity_purge_at);
+  s.bind(1, p.id)
+      .bind(2, p.pseudonym)
+      .bind(3, p.class_id)
+      .bind(4, p.age_band)
+      .bind(5, p.band_changes_on)
+      .bind(6, p.sign_in_lookup)
+      .bind(7, p.role)
+      .bind(8, p.status)
+      .bind(9, p.withdrawn_at)
+      .bind(10, p.identity_purge_at);
 }
 
 void write_identity(Connection& c, const std::string& pupil_id, const SealedIdentity& identity,
                     const std::string& at) {
-  c.prepare(sql::kSetIdentity).bind(1, pupil_id).bind_blob(2, identity.nonce)
-      .bind_blob(3, identity.ciphertext).bind(4, at).run();
+  c.prepare(sql::kSetIdentity)
+      .bind(1, pupil_id)
+      .bind_blob(2, identity.nonce)
+      .bind_blob(3, identity.ciphertext)
+      .bind(4, at)
+      .run();
 }
 
 }  // namespace
@@ -157,7 +175,8 @@ std::vector<std::string> SqlitePupilStore::purge_identities(const std::string& n
 
 std::vector<Consent> SqlitePupilStore::consents(const std::string& pupil_id) {
   return read(pool_, [&](Connection& c) {
-    auto s = c.prepare(std::string(sql::kConsentColumns) + "WHERE pupil_id = ?1 ORDER BY given_at, id");
+    auto s =
+        c.prepare(std::string(sql::kConsentColumns) + "WHERE pupil_id = ?1 ORDER BY given_at, id");
     s.bind(1, pupil_id);
     return all_rows(s, consent_row);
   });
@@ -165,9 +184,18 @@ std::vector<Consent> SqlitePupilStore::consents(const std::string& pupil_id) {
 
 void SqlitePupilStore::insert_consent(const Consent& k) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertConsent).bind(1, k.id).bind(2, k.pupil_id).bind(3, k.kind)
-        .bind(4, k.method).bind(5, k.text_version).bind(6, k.slip_number).bind(7, k.recorded_by)
-        .bind(8, k.given_at).bind(9, k.withdrawn_at).bind(10, k.withdrawn_by).run();
+    c.prepare(sql::kInsertConsent)
+        .bind(1, k.id)
+        .bind(2, k.pupil_id)
+        .bind(3, k.kind)
+        .bind(4, k.method)
+        .bind(5, k.text_version)
+        .bind(6, k.slip_number)
+        .bind(7, k.recorded_by)
+        .bind(8, k.given_at)
+        .bind(9, k.withdrawn_at)
+        .bind(10, k.withdrawn_by)
+        .run();
   });
 }
 
@@ -180,8 +208,13 @@ void SqlitePupilStore::withdraw_consents(const std::string& pupil_id, const std:
 
 void SqlitePupilStore::insert_guardian_code(const GuardianCode& g) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertGuardianCode).bind(1, g.lookup).bind(2, g.pupil_id)
-        .bind(3, g.created_by).bind(4, g.created_at).bind(5, g.expires_at).bind(6, g.revoked_at)
+    c.prepare(sql::kInsertGuardianCode)
+        .bind(1, g.lookup)
+        .bind(2, g.pupil_id)
+        .bind(3, g.created_by)
+        .bind(4, g.created_at)
+        .bind(5, g.expires_at)
+        .bind(6, g.revoked_at)
         .run();
   });
 }
@@ -194,9 +227,19 @@ std::optional<GuardianCode> SqlitePupilStore::guardian_code(const std::string& l
 
 void SqlitePupilStore::insert_data_request(const DataRequest& r) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertRequest).bind(1, r.id).bind(2, r.pupil_id).bind(3, r.kind)
-        .bind(4, r.requested_by).bind(5, r.status).bind(6, r.details).bind(7, r.requested_at)
-        .bind(8, r.due_at).bind(9, r.handled_by).bind(10, r.handled_at).bind(11, r.outcome).run();
+    c.prepare(sql::kInsertRequest)
+        .bind(1, r.id)
+        .bind(2, r.pupil_id)
+        .bind(3, r.kind)
+        .bind(4, r.requested_by)
+        .bind(5, r.status)
+        .bind(6, r.details)
+        .bind(7, r.requested_at)
+        .bind(8, r.due_at)
+        .bind(9, r.handled_by)
+        .bind(10, r.handled_at)
+        .bind(11, r.outcome)
+        .run();
   });
 }
 
@@ -204,13 +247,14 @@ std::optional<DataRequest> SqlitePupilStore::data_request(const std::string& id)
   return first_row(pool_, std::string(sql::kRequestColumns) + "WHERE id = ?1", id, request_row);
 }
 
-std::vector<DataRequest> SqlitePupilStore::data_requests(const Page& page,
-                                                         const std::optional<std::string>& status,
-                                                         const std::optional<std::string>& pupil_id) {
+std::vector<DataRequest> SqlitePupilStore::data_requests(
+    const Page& page, const std::optional<std::string>& status,
+    const std::optional<std::string>& pupil_id) {
   return read(pool_, [&](Connection& c) {
-    auto s = c.prepare(std::string(sql::kRequestColumns) +
-                       "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR pupil_id = ?3)"
-                       " ORDER BY id LIMIT ?4");
+    auto s =
+        c.prepare(std::string(sql::kRequestColumns) +
+                  "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR pupil_id = ?3)"
+                  " ORDER BY id LIMIT ?4");
     s.bind(1, page.after.value_or("")).bind(2, status).bind(3, pupil_id).bind(4, page.limit);
     return all_rows(s, request_row);
   });
@@ -218,8 +262,13 @@ std::vector<DataRequest> SqlitePupilStore::data_requests(const Page& page,
 
 void SqlitePupilStore::update_data_request(const DataRequest& r) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kUpdateRequest).bind(1, r.id).bind(2, r.status).bind(3, r.handled_by)
-        .bind(4, r.handled_at).bind(5, r.outcome).run();
+    c.prepare(sql::kUpdateRequest)
+        .bind(1, r.id)
+        .bind(2, r.status)
+        .bind(3, r.handled_by)
+        .bind(4, r.handled_at)
+        .bind(5, r.outcome)
+        .run();
   });
 }
 

@@ -7,6 +7,7 @@
 #include "store/sqlite/organisation_store.h"
 #include "store/sqlite/pool.h"
 #include "store/sqlite/pupil_store.h"
+#include "store/sqlite/submission_store.h"
 
 namespace ln::store::sqlite {
 
@@ -22,6 +23,7 @@ class SqliteStorage : public Storage {
   OrganisationStore& organisation() override { return organisation_; }
   AccountStore& accounts() override { return accounts_; }
   PupilStore& pupils() override { return pupils_; }
+  SubmissionStore& submissions() override { return submissions_; }
   AuditStore& audit() override { return audit_; }
 
   Pool& pool() { return pool_; }
@@ -31,6 +33,7 @@ class SqliteStorage : public Storage {
   SqliteOrganisationStore organisation_{pool_};
   SqliteAccountStore accounts_{pool_};
   SqlitePupilStore pupils_{pool_};
+  SqliteSubmissionStore submissions_{pool_};
   SqliteAuditStore audit_{pool_};
 };
 

@@ -18,11 +18,14 @@ std::string first_unit(const Server& s, const std::string& admin) {
 TEST(Accounts, FirstAdminComesFromTheCommandLine) {
   auto dir = make_temp_dir();
   std::string db = "sqlite:" + (dir / "langnghe.db").string();
-  auto created = run_langnghe({"admin", "create", "--db", db, "--username", "root-admin"}, {}, kPassword + "\n");
+  auto created = run_langnghe({"admin", "create", "--db", db, "--username", "root-admin"}, {},
+                              kPassword + "\n");
   EXPECT_EQ(created.exit_code, 0) << created.err;
-  auto too_short = run_langnghe({"admin", "create", "--db", db, "--username", "other"}, {}, "short\n");
+  auto too_short =
+      run_langnghe({"admin", "create", "--db", db, "--username", "other"}, {}, "short\n");
   EXPECT_NE(too_short.exit_code, 0);
-  auto again = run_langnghe({"admin", "create", "--db", db, "--username", "root-admin"}, {}, kPassword + "\n");
+  auto again = run_langnghe({"admin", "create", "--db", db, "--username", "root-admin"}, {},
+                            kPassword + "\n");
   EXPECT_NE(again.exit_code, 0);
   EXPECT_NE(again.err.find("taken"), std::string::npos) << again.err;
 
@@ -44,8 +47,11 @@ TEST(Accounts, AdminCreatesAFacilitatorWhoCanSignIn) {
   auto admin = login(server, "admin");
   std::string unit = first_unit(server, admin);
   auto created = server.post_json("/api/v1/accounts",
-                                  {{"username", "Co.Hoa"}, {"display_name", "Cô Hoa"}, {"role", "facilitator"},
-                                   {"password", kPassword}, {"unit_ids", {unit}}},
+                                  {{"username", "Co.Hoa"},
+                                   {"display_name", "Cô Hoa"},
+                                   {"role", "facilitator"},
+                                   {"password", kPassword},
+                                   {"unit_ids", {unit}}},
                                   bearer(admin));
   ASSERT_EQ(created.status, 201) << created.body;
   auto account = created.json();
@@ -63,8 +69,11 @@ TEST(Accounts, BadAccountInputIsRefusedAndNothingIsCreated) {
   auto admin = login(server, "admin");
   std::string unit = first_unit(server, admin);
   auto h = bearer(admin);
-  auto base = nlohmann::json{{"username", "newone"}, {"display_name", "N"}, {"role", "moderator"},
-                             {"password", kPassword}, {"unit_ids", {unit}}};
+  auto base = nlohmann::json{{"username", "newone"},
+                             {"display_name", "N"},
+                             {"role", "moderator"},
+                             {"password", kPassword},
+                             {"unit_ids", {unit}}};
   auto with = [&](const std::string& key, nlohmann::json value) {
     auto body = base;
     body[key] = value;
@@ -84,8 +93,12 @@ TEST(Accounts, BadAccountInputIsRefusedAndNothingIsCreated) {
   auto missing = base;
   missing.erase("password");
   EXPECT_EQ(server.post_json("/api/v1/accounts", missing, h).status, 400);
-  EXPECT_EQ(server.request("POST", "/api/v1/accounts", "{", {{"Content-Type", "application/json"},
-                                                            {"Authorization", "Bearer " + admin}}).status, 400);
+  EXPECT_EQ(
+      server
+          .request("POST", "/api/v1/accounts", "{",
+                   {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + admin}})
+          .status,
+      400);
   EXPECT_EQ(login(server, "moderator").empty(), false);
   auto list = server.get("/api/v1/accounts?limit=200", h).json();
   for (const auto& a : list["items"]) EXPECT_NE(a["username"], "newone");
@@ -94,11 +107,13 @@ TEST(Accounts, BadAccountInputIsRefusedAndNothingIsCreated) {
 TEST(Accounts, WrongPasswordsLockTheAccountWithRetryAfter) {
   Server server(demo_options());
   for (int i = 0; i < 5; ++i) {
-    auto r = server.post_json("/api/v1/auth/login", {{"username", "moderator"}, {"password", "wrong-password!"}});
+    auto r = server.post_json("/api/v1/auth/login",
+                              {{"username", "moderator"}, {"password", "wrong-password!"}});
     EXPECT_EQ(r.status, 401) << i;
     EXPECT_EQ(r.error_code(), "unauthorized");
   }
-  auto locked = server.post_json("/api/v1/auth/login", {{"username", "moderator"}, {"password", "langnghe-demo"}});
+  auto locked = server.post_json("/api/v1/auth/login",
+                                 {{"username", "moderator"}, {"password", "langnghe-demo"}});
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.error_code(), "rate_limited");
   EXPECT_GE(std::stoi(locked.header("retry-after")), 1);
@@ -115,39 +130,57 @@ TEST(Accounts, WrongPasswordsLockTheAccountWithRetryAfter) {
 
 TEST(Accounts, UnknownUsernameAndBadLoginBodies) {
   Server server(demo_options());
-  EXPECT_EQ(server.post_json("/api/v1/auth/login", {{"username", "nobody"}, {"password", "whatever-it-is"}}).status, 401);
+  EXPECT_EQ(
+      server
+          .post_json("/api/v1/auth/login", {{"username", "nobody"}, {"password", "whatever-it-is"}})
+          .status,
+      401);
   EXPECT_EQ(server.post_json("/api/v1/auth/login", {{"username", "admin"}}).status, 400);
-  EXPECT_EQ(server.post_json("/api/v1/auth/login", {{"username", 1}, {"password", "x"}}).status, 400);
-  EXPECT_EQ(server.request("POST", "/api/v1/auth/login", "username=admin", {{"Content-Type", "text/plain"}}).status, 415);
+  EXPECT_EQ(server.post_json("/api/v1/auth/login", {{"username", 1}, {"password", "x"}}).status,
+            400);
+  EXPECT_EQ(
+      server
+          .request("POST", "/api/v1/auth/login", "username=admin", {{"Content-Type", "text/plain"}})
+          .status,
+      415);
 }
 
 TEST(Sessions, CookieWritesNeedTheCsrfToken) {
   Server server(demo_options());
-  auto r = server.post_json("/api/v1/auth/login", {{"username", "admin"}, {"password", "langnghe-demo"}});
+  auto r = server.post_json("/api/v1/auth/login",
+                            {{"username", "admin"}, {"password", "langnghe-demo"}});
   ASSERT_EQ(r.status, 200);
   std::string token = r.json()["token"], csrf = r.json()["csrf_token"];
   Headers with_cookie = {{"Cookie", "ln_session=" + token}, {"Content-Type", "application/json"}};
   EXPECT_EQ(server.get("/api/v1/me", with_cookie).status, 200);
-  auto no_csrf = server.request("POST", "/api/v1/units", R"({"kind":"province","name":"Tỉnh Mới"})", with_cookie);
+  auto no_csrf = server.request("POST", "/api/v1/units", R"({"kind":"province","name":"Tỉnh Mới"})",
+                                with_cookie);
   EXPECT_EQ(no_csrf.status, 403);
   EXPECT_EQ(no_csrf.error_code(), "csrf_failed");
   with_cookie["X-CSRF-Token"] = csrf;
-  EXPECT_EQ(server.request("POST", "/api/v1/units", R"({"kind":"province","name":"Tỉnh Mới"})", with_cookie).status, 201);
+  EXPECT_EQ(
+      server
+          .request("POST", "/api/v1/units", R"({"kind":"province","name":"Tỉnh Mới"})", with_cookie)
+          .status,
+      201);
 }
 
 TEST(Sessions, LoginSetsHttpOnlyStrictCookie) {
   Server server(demo_options());
-  auto r = server.post_json("/api/v1/auth/login", {{"username", "admin"}, {"password", "langnghe-demo"}});
+  auto r = server.post_json("/api/v1/auth/login",
+                            {{"username", "admin"}, {"password", "langnghe-demo"}});
   std::istringstream lines(r.header("set-cookie"));
   std::string line, session, csrf;
   while (std::getline(lines, line)) {
     if (line.rfind("ln_session=", 0) == 0) session = line;
     if (line.rfind("ln_csrf=", 0) == 0) csrf = line;
   }
-  EXPECT_NE(session.find("ln_session=" + r.json()["token"].get<std::string>()), std::string::npos) << session;
+  EXPECT_NE(session.find("ln_session=" + r.json()["token"].get<std::string>()), std::string::npos)
+      << session;
   EXPECT_NE(session.find("HttpOnly"), std::string::npos) << session;
   EXPECT_NE(session.find("SameSite=Strict"), std::string::npos) << session;
-  EXPECT_NE(csrf.find("ln_csrf=" + r.json()["csrf_token"].get<std::string>()), std::string::npos) << csrf;
+  EXPECT_NE(csrf.find("ln_csrf=" + r.json()["csrf_token"].get<std::string>()), std::string::npos)
+      << csrf;
   EXPECT_EQ(csrf.find("HttpOnly"), std::string::npos) << csrf;
 }
 
@@ -160,18 +193,25 @@ TEST(Sessions, LogoutListRevokeAndPasswordChange) {
   std::string other_id;
   for (const auto& s : sessions)
     if (!s["current"].get<bool>()) other_id = s["id"];
-  EXPECT_EQ(server.request("DELETE", "/api/v1/me/sessions/" + other_id, "", bearer(first)).status, 204);
+  EXPECT_EQ(server.request("DELETE", "/api/v1/me/sessions/" + other_id, "", bearer(first)).status,
+            204);
   EXPECT_EQ(server.get("/api/v1/me", bearer(second)).status, 401);
-  EXPECT_EQ(server.request("DELETE", "/api/v1/me/sessions/ses_notmine", "", bearer(first)).status, 404);
+  EXPECT_EQ(server.request("DELETE", "/api/v1/me/sessions/ses_notmine", "", bearer(first)).status,
+            404);
 
   auto third = login(server, "facilitator");
-  auto changed = server.post_json("/api/v1/me/password",
-                                  {{"current_password", "langnghe-demo"}, {"new_password", kPassword}}, bearer(first));
+  auto changed = server.post_json(
+      "/api/v1/me/password", {{"current_password", "langnghe-demo"}, {"new_password", kPassword}},
+      bearer(first));
   EXPECT_EQ(changed.status, 204) << changed.body;
-  EXPECT_EQ(server.get("/api/v1/me", bearer(first)).status, 200);   // this session stays
-  EXPECT_EQ(server.get("/api/v1/me", bearer(third)).status, 401);   // the others end
-  EXPECT_EQ(server.post_json("/api/v1/me/password", {{"current_password", "wrong"}, {"new_password", kPassword}},
-                             bearer(first)).status, 400);
+  EXPECT_EQ(server.get("/api/v1/me", bearer(first)).status, 200);  // this session stays
+  EXPECT_EQ(server.get("/api/v1/me", bearer(third)).status, 401);  // the others end
+  EXPECT_EQ(
+      server
+          .post_json("/api/v1/me/password",
+                     {{"current_password", "wrong"}, {"new_password", kPassword}}, bearer(first))
+          .status,
+      400);
   EXPECT_NO_THROW(login(server, "facilitator", kPassword));
 
   EXPECT_EQ(server.request("POST", "/api/v1/auth/logout", "", bearer(first)).status, 204);
@@ -192,12 +232,14 @@ TEST(Accounts, RoleChangeEndsSessionsAndIsAudited) {
   auto admin = login(server, "admin");
   auto moderator = login(server, "moderator2");
   std::string id = server.get("/api/v1/me", bearer(moderator)).json()["id"];
-  auto changed = server.request("PATCH", "/api/v1/accounts/" + id, R"({"role":"safeguarding_lead"})",
-                                {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}});
+  auto changed =
+      server.request("PATCH", "/api/v1/accounts/" + id, R"({"role":"safeguarding_lead"})",
+                     {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}});
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(changed.json()["role"], "safeguarding_lead");
   EXPECT_EQ(server.get("/api/v1/me", bearer(moderator)).status, 401);
-  EXPECT_EQ(server.get("/api/v1/me", bearer(login(server, "moderator2"))).json()["role"], "safeguarding_lead");
+  EXPECT_EQ(server.get("/api/v1/me", bearer(login(server, "moderator2"))).json()["role"],
+            "safeguarding_lead");
   auto audit = server.get("/api/v1/audit?limit=200", bearer(admin)).json();
   bool found = false;
   for (const auto& e : audit["items"])
@@ -207,12 +249,21 @@ TEST(Accounts, RoleChangeEndsSessionsAndIsAudited) {
     }
   EXPECT_TRUE(found);
 
-  auto disabled = server.request("PATCH", "/api/v1/accounts/" + id, R"({"disabled":true})",
-                                 {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}});
+  auto disabled =
+      server.request("PATCH", "/api/v1/accounts/" + id, R"({"disabled":true})",
+                     {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}});
   EXPECT_EQ(disabled.status, 200);
-  EXPECT_EQ(server.post_json("/api/v1/auth/login", {{"username", "moderator2"}, {"password", "langnghe-demo"}}).status, 401);
-  EXPECT_EQ(server.request("PATCH", "/api/v1/accounts/acc_nope", R"({"disabled":true})",
-                           {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}}).status, 404);
+  EXPECT_EQ(server
+                .post_json("/api/v1/auth/login",
+                           {{"username", "moderator2"}, {"password", "langnghe-demo"}})
+                .status,
+            401);
+  EXPECT_EQ(
+      server
+          .request("PATCH", "/api/v1/accounts/acc_nope", R"({"disabled":true})",
+                   {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}})
+          .status,
+      404);
   EXPECT_EQ(server.get("/api/v1/audit/verify", bearer(admin)).json()["ok"], true);
 }
 

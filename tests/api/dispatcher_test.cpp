@@ -39,11 +39,12 @@ class DispatcherTest : public ::testing::Test {
     router_.add(
         "GET", "/conflict",
         [](Request&) -> Response { throw Conflict("Already closed.", "consultation_closed"); }, {});
-    router_.add("POST", "/things",
-                [](Request& r) {
-                  return Response::json(201, {{"got", r.body}});
-                },
-                doc("", "", std::nullopt, {{"type", "object"}}));
+    router_.add(
+        "POST", "/things",
+        [](Request& r) {
+          return Response::json(201, {{"got", r.body}});
+        },
+        doc("", "", std::nullopt, {{"type", "object"}}));
   }
 
   Response send(std::string method, std::string path, std::string body = "",

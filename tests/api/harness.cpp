@@ -51,8 +51,10 @@ size_t collect_header(char* data, size_t size, size_t count, void* out) {
     value.erase(value.find_last_not_of(" \t\r\n") + 1);
     auto& headers = *static_cast<std::map<std::string, std::string>*>(out);
     // Repeated headers (Set-Cookie) are kept, one per line.
-    if (headers.count(name) && !headers[name].empty()) headers[name] += "\n" + value;
-    else headers[name] = value;
+    if (headers.count(name) && !headers[name].empty())
+      headers[name] += "\n" + value;
+    else
+      headers[name] = value;
   }
   return size * count;
 }
@@ -65,7 +67,8 @@ std::string read_file(const fs::path& path) {
 }
 
 pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-            const fs::path& out_file, const fs::path& err_file, const fs::path& in_file = "/dev/null") {
+            const fs::path& out_file, const fs::path& err_file,
+            const fs::path& in_file = "/dev/null") {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -136,7 +139,7 @@ Server::Server(Options options) {
   }
   port_ = free_port();
   std::vector<std::string> args = {binary_path(), "serve",
-                                   "--key-file", (dir_ / "langnghe.key").string(),
+                                   "--key-file",  (dir_ / "langnghe.key").string(),
                                    "--listen",    "127.0.0.1:" + std::to_string(port_),
                                    "--db",        "sqlite:" + db_path().string(),
                                    "--web-root",  source_web_root(),
@@ -242,7 +245,9 @@ std::string login(const Server& server, const std::string& username, const std::
   return r.json()["token"];
 }
 
-Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+Headers bearer(const std::string& token) {
+  return {{"Authorization", "Bearer " + token}};
+}
 
 Server::Options demo_options() {
   Server::Options options;
@@ -252,7 +257,8 @@ Server::Options demo_options() {
 }
 
 CommandResult run_langnghe(const std::vector<std::string>& args,
-                           const std::map<std::string, std::string>& env, const std::string& input) {
+                           const std::map<std::string, std::string>& env,
+                           const std::string& input) {
   fs::path dir = make_temp_dir();
   std::ofstream(dir / "in") << input;
   std::vector<std::string> full = {binary_path()};

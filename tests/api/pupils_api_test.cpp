@@ -23,18 +23,23 @@ class PupilPath : public ::testing::Test {
     for (const auto& [k, v] : r.headers) seen += k + ": " + v + "\n";
     return r;
   }
-  HttpResponse post(const std::string& path, const nlohmann::json& body, const std::string& token = "") {
+  HttpResponse post(const std::string& path, const nlohmann::json& body,
+                    const std::string& token = "") {
     return keep(server.post_json(path, body, token.empty() ? Headers{} : bearer(token)));
   }
-  HttpResponse get(const std::string& path, const std::string& token) { return keep(server.get(path, bearer(token))); }
+  HttpResponse get(const std::string& path, const std::string& token) {
+    return keep(server.get(path, bearer(token)));
+  }
 
   std::string make_class(const std::string& facilitator) {
     auto schools = get("/api/v1/schools?limit=200", facilitator).json()["items"];
     std::string school;
     for (const auto& s : schools)
       if (s["code"] == "THCS-DDA") school = s["id"];
-    auto k = post("/api/v1/classes", {{"school_id", school}, {"name", "6D"}, {"grade", 6}, {"school_year", "2026-2027"}},
-                  facilitator);
+    auto k =
+        post("/api/v1/classes",
+             {{"school_id", school}, {"name", "6D"}, {"grade", 6}, {"school_year", "2026-2027"}},
+             facilitator);
     EXPECT_EQ(k.status, 201) << k.body;
     class_id = k.json()["id"];
     return k.json()["join_code"]["code"];
@@ -52,8 +57,15 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
   std::string ward9;
   for (const auto& u : units)
     if (u["code"] == "HCM-PN-P9") ward9 = u["id"];
-  ASSERT_EQ(post("/api/v1/accounts", {{"username", "thay.minh"}, {"display_name", "Thầy Minh"}, {"role", "facilitator"},
-                                      {"password", "thay-minh-password"}, {"unit_ids", {ward9}}}, admin).status, 201);
+  ASSERT_EQ(post("/api/v1/accounts",
+                 {{"username", "thay.minh"},
+                  {"display_name", "Thầy Minh"},
+                  {"role", "facilitator"},
+                  {"password", "thay-minh-password"},
+                  {"unit_ids", {ward9}}},
+                 admin)
+                .status,
+            201);
   auto facilitator = login(server, "thay.minh", "thay-minh-password");
   auto code = make_class(facilitator);
 
@@ -61,7 +73,8 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
   auto suggestions = keep(server.get("/api/v1/pupils/pseudonym-suggestions")).json()["items"];
   ASSERT_EQ(suggestions.size(), 6u);
   std::string pseudonym = suggestions[0];
-  auto joined = post("/api/v1/pupils/join", {{"code", code}, {"pseudonym", pseudonym}, {"birth_date", kBirthDate}});
+  auto joined = post("/api/v1/pupils/join",
+                     {{"code", code}, {"pseudonym", pseudonym}, {"birth_date", kBirthDate}});
   ASSERT_EQ(joined.status, 201) << joined.body;
   std::string token = joined.json()["token"], sign_in_code = joined.json()["sign_in_code"];
   std::string pupil_id = joined.json()["pupil"]["id"];
@@ -78,38 +91,63 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-0000"}}).status, 401);
 
+  // Until both consents exist, the pupil may read but not submit.
+  const nlohmann::json idea = {{"kind", "idea"},
+                               {"text", "Trường em cần thêm cây xanh ở sân chơi."}};
+  auto blocked = post("/api/v1/submissions", idea, token);
+  EXPECT_EQ(blocked.status, 403);
+  EXPECT_EQ(blocked.error_code(), "consent_required");
+
   // The child's own consent needs the current explanation's version.
   auto text = get("/api/v1/me/consent-text", token).json();
   EXPECT_EQ(post("/api/v1/me/consents", {{"text_version", "old"}}, token).status, 400);
   EXPECT_EQ(post("/api/v1/me/consents", {{"text_version", text["version"]}}, token).status, 201);
   EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["child"], true);
   EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["complete"], false);
+  EXPECT_EQ(post("/api/v1/submissions", idea, token).error_code(), "consent_required");
 
   // The facilitator sees the pupil in the class (no identity) and records the guardian's slip.
   auto pupils = get("/api/v1/classes/" + class_id + "/pupils", facilitator).json()["items"];
   ASSERT_EQ(pupils.size(), 1u);
   EXPECT_EQ(pupils[0]["consent"]["guardian"], false);
-  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/consents", {{"kind", "guardian"}, {"slip_number", "PH-2026-0042"}},
-                 facilitator).status, 201);
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/consents",
+                 {{"kind", "guardian"}, {"slip_number", "PH-2026-0042"}}, facilitator)
+                .status,
+            201);
   auto consents = get("/api/v1/pupils/" + pupil_id + "/consents", token).json();
   EXPECT_EQ(consents["status"]["complete"], true);
   EXPECT_EQ(consents["items"].size(), 2u);
   EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["complete"], true);
 
+  // Now the pupil may act: the idea waits for a moderator, visible only to its author.
+  auto sent = post("/api/v1/submissions", idea, token);
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  EXPECT_EQ(sent.json()["status"], "submitted");
+  EXPECT_FALSE(sent.json()["status_text"]["vi"].get<std::string>().empty());
+  auto mine = get("/api/v1/submissions", token).json()["items"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["text"], idea["text"]);
+
   // The facilitator stores the real name (encrypted); only the safeguarding lead can reveal it.
   EXPECT_EQ(keep(server.request("PUT", "/api/v1/pupils/" + pupil_id + "/real-name",
                                 nlohmann::json{{"real_name", kRealName}}.dump(),
-                                {{"Authorization", "Bearer " + facilitator}, {"Content-Type", "application/json"}}))
-                .status, 204);
+                                {{"Authorization", "Bearer " + facilitator},
+                                 {"Content-Type", "application/json"}}))
+                .status,
+            204);
   auto lead = login(server, "safeguarding");
-  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "x"}}, lead).status, 400);
-  auto reveal = server.post_json("/api/v1/pupils/" + pupil_id + "/identity/reveal",
-                                 {{"reason", "Possible disclosure of harm in an idea; referral to 111."}}, bearer(lead));
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "x"}}, lead).status,
+            400);
+  auto reveal = server.post_json(
+      "/api/v1/pupils/" + pupil_id + "/identity/reveal",
+      {{"reason", "Possible disclosure of harm in an idea; referral to 111."}}, bearer(lead));
   ASSERT_EQ(reveal.status, 200) << reveal.body;
   EXPECT_EQ(reveal.json()["birth_date"], kBirthDate);
   EXPECT_EQ(reveal.json()["real_name"], kRealName);
-  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "curious about this child"}},
-                 login(server, "moderator")).status, 403);
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal",
+                 {{"reason", "curious about this child"}}, login(server, "moderator"))
+                .status,
+            403);
 
   // The child downloads their data: everything but identity.
   auto data = get("/api/v1/me/data", token);
@@ -118,15 +156,24 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
   EXPECT_EQ(data.json()["consents"].size(), 2u);
 
   // Withdrawal: consent stops at once; the identity is purged when its day comes.
-  EXPECT_EQ(keep(server.request("POST", "/api/v1/me/consents/withdraw", "", bearer(token))).status, 204);
+  EXPECT_EQ(keep(server.request("POST", "/api/v1/me/consents/withdraw", "", bearer(token))).status,
+            204);
   auto after = get("/api/v1/me", token).json();
   EXPECT_EQ(after["consent"]["complete"], false);
   EXPECT_EQ(post("/api/v1/me/consents", {{"text_version", text["version"]}}, token).status, 409);
-  EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object())).json()["identities_purged"], 0);
+  EXPECT_EQ(post("/api/v1/submissions", idea, token).error_code(), "consent_required");
+  EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object()))
+                .json()["identities_purged"],
+            0);
   keep(server.post_json("/__test/clock", {{"advance_seconds", 16 * 24 * 3600}}));
-  EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object())).json()["identities_purged"], 1);
-  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "Checking after withdrawal for a report."}},
-                 login(server, "safeguarding")).status, 404);
+  EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object()))
+                .json()["identities_purged"],
+            1);
+  EXPECT_EQ(
+      post("/api/v1/pupils/" + pupil_id + "/identity/reveal",
+           {{"reason", "Checking after withdrawal for a report."}}, login(server, "safeguarding"))
+          .status,
+      404);
 
   // The audit log has the reveal with its reason, the consents, the withdrawal and the purge.
   auto audit = get("/api/v1/audit?limit=200", login(server, "admin")).json()["items"];
@@ -138,7 +185,8 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
       EXPECT_NE(e["reason"].get<std::string>().find("111"), std::string::npos);
     }
   }
-  for (std::string a : {"consent.give", "pupil.identity_reveal", "consent.withdraw", "pupil.identity_purge"})
+  for (std::string a :
+       {"consent.give", "pupil.identity_reveal", "consent.withdraw", "pupil.identity_purge"})
     EXPECT_TRUE(actions.count(a)) << a;
 
   // No response this test saw, and no log line, holds the birth date or the real name.
@@ -158,16 +206,25 @@ TEST_F(PupilPath, JoinRefusals) {
   EXPECT_EQ(too_young.status, 422);
   EXPECT_EQ(too_young.error_code(), "too_young");
   EXPECT_NE(too_young.json()["error"]["message"].get<std::string>().find("7"), std::string::npos);
-  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Lớn"}, {"birth_date", "2000-01-01"}}).error_code(), "too_old");
-  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2099-01-01"}}).status, 400);
-  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2014-02-30"}}).status, 400);
-  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "17/04/2013"}}).status, 400);
+  EXPECT_EQ(
+      join({{"code", code}, {"pseudonym", "Gà Lớn"}, {"birth_date", "2000-01-01"}}).error_code(),
+      "too_old");
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2099-01-01"}}).status,
+            400);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2014-02-30"}}).status,
+            400);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "17/04/2013"}}).status,
+            400);
   EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", 2013}}).status, 400);
-  EXPECT_EQ(join({{"code", code}, {"pseudonym", "0912345678"}, {"birth_date", "2013-01-01"}}).status, 400);
+  EXPECT_EQ(
+      join({{"code", code}, {"pseudonym", "0912345678"}, {"birth_date", "2013-01-01"}}).status,
+      400);
   EXPECT_EQ(join({{"code", code}, {"birth_date", "2013-01-01"}}).status, 400);
-  EXPECT_EQ(join({{"code", "ZZZZZZ"}, {"pseudonym", "Gà Mai"}, {"birth_date", "2013-01-01"}}).error_code(),
+  EXPECT_EQ(join({{"code", "ZZZZZZ"}, {"pseudonym", "Gà Mai"}, {"birth_date", "2013-01-01"}})
+                .error_code(),
             "join_code_unknown");
-  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2016-01-01"}}).status, 201);
+  EXPECT_EQ(join({{"code", code}, {"pseudonym", "Gà Mai"}, {"birth_date", "2016-01-01"}}).status,
+            201);
   auto taken = join({{"code", code}, {"pseudonym", "gà mai"}, {"birth_date", "2016-01-01"}});
   EXPECT_EQ(taken.status, 409);
   EXPECT_EQ(taken.error_code(), "pseudonym_taken");
@@ -181,7 +238,9 @@ TEST_F(PupilPath, JoinRefusals) {
 
 TEST_F(PupilPath, GuessingCodesIsSlowedDown) {
   for (int i = 0; i < 10; ++i)
-    post("/api/v1/pupils/join", {{"code", "QQQQQ" + std::to_string(i)}, {"pseudonym", "Ong Vàng"}, {"birth_date", "2013-01-01"}});
+    post("/api/v1/pupils/join", {{"code", "QQQQQ" + std::to_string(i)},
+                                 {"pseudonym", "Ong Vàng"},
+                                 {"birth_date", "2013-01-01"}});
   auto locked = post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}});
   EXPECT_EQ(locked.status, 429);
   EXPECT_FALSE(locked.header("retry-after").empty());
@@ -190,18 +249,25 @@ TEST_F(PupilPath, GuessingCodesIsSlowedDown) {
 TEST_F(PupilPath, GuardianCodeConsentWithdrawAndRequests) {
   auto facilitator = login(server, "facilitator");
   auto code = make_class(facilitator);
-  auto joined = post("/api/v1/pupils/join", {{"code", code}, {"pseudonym", "Thỏ Hồng"}, {"birth_date", "2017-09-09"}}).json();
+  auto joined = post("/api/v1/pupils/join",
+                     {{"code", code}, {"pseudonym", "Thỏ Hồng"}, {"birth_date", "2017-09-09"}})
+                    .json();
   std::string pupil_id = joined["pupil"]["id"], token = joined["token"];
   EXPECT_EQ(joined["pupil"]["age_band"], "7-10");
-  auto guardian = post("/api/v1/pupils/" + pupil_id + "/guardian-codes", nlohmann::json::object(), facilitator);
+  auto guardian =
+      post("/api/v1/pupils/" + pupil_id + "/guardian-codes", nlohmann::json::object(), facilitator);
   ASSERT_EQ(guardian.status, 201);
   std::string gcode = guardian.json()["code"];
-  EXPECT_EQ(post("/api/v1/guardian/consent", {{"code", "G-WRONG-CODE"}}).error_code(), "guardian_code_invalid");
+  EXPECT_EQ(post("/api/v1/guardian/consent", {{"code", "G-WRONG-CODE"}}).error_code(),
+            "guardian_code_invalid");
   EXPECT_EQ(post("/api/v1/guardian/consent", {{"code", gcode}}).status, 201);
   EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["guardian"], true);
-  auto req = post("/api/v1/guardian/data-requests", {{"code", gcode}, {"kind", "correction"}, {"details", "Sai lớp"}});
+  auto req = post("/api/v1/guardian/data-requests",
+                  {{"code", gcode}, {"kind", "correction"}, {"details", "Sai lớp"}});
   EXPECT_EQ(req.status, 201);
-  EXPECT_EQ(post("/api/v1/guardian/data-requests", {{"code", gcode}, {"kind", "everything"}}).status, 400);
+  EXPECT_EQ(
+      post("/api/v1/guardian/data-requests", {{"code", gcode}, {"kind", "everything"}}).status,
+      400);
   EXPECT_EQ(keep(server.post_json("/api/v1/guardian/withdraw", {{"code", gcode}})).status, 204);
   EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["guardian"], false);
 }
@@ -220,21 +286,58 @@ TEST_F(PupilPath, DeletionRequestIsTrackedAndCompleted) {
   EXPECT_EQ(open[0]["kind"], "deletion");
   EXPECT_EQ(get("/api/v1/data-requests?status=maybe", admin).status, 400);
   std::string id = r["id"];
-  EXPECT_EQ(post("/api/v1/data-requests/" + id + "/acknowledge", nlohmann::json::object(), admin).json()["status"],
+  EXPECT_EQ(post("/api/v1/data-requests/" + id + "/acknowledge", nlohmann::json::object(), admin)
+                .json()["status"],
             "acknowledged");
-  EXPECT_EQ(post("/api/v1/data-requests/" + id + "/acknowledge", nlohmann::json::object(), admin).status, 409);
-  EXPECT_EQ(post("/api/v1/data-requests/" + id + "/complete", {{"outcome", "Deleted as asked."}}, admin).json()["status"],
-            "done");
+  EXPECT_EQ(
+      post("/api/v1/data-requests/" + id + "/acknowledge", nlohmann::json::object(), admin).status,
+      409);
+  EXPECT_EQ(
+      post("/api/v1/data-requests/" + id + "/complete", {{"outcome", "Deleted as asked."}}, admin)
+          .json()["status"],
+      "done");
   EXPECT_EQ(get("/api/v1/me", token).status, 401);  // the pupil is gone
   EXPECT_EQ(post("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).status, 401);
-  EXPECT_EQ(post("/api/v1/data-requests/drq_nope/complete", nlohmann::json::object(), admin).status, 404);
+  EXPECT_EQ(post("/api/v1/data-requests/drq_nope/complete", nlohmann::json::object(), admin).status,
+            404);
+}
+
+TEST_F(PupilPath, SubmissionsAreOwnAndCheckedAndCanBeWithdrawn) {
+  auto mine = post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+  auto other = post("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json()["token"];
+  auto sent = post("/api/v1/submissions",
+                   {{"kind", "recommendation"},
+                    {"text", "Xin làm thêm đèn ở ngõ 12."},
+                    {"topic", "an toàn giao thông"}},
+                   mine);
+  ASSERT_EQ(sent.status, 201);
+  std::string id = sent.json()["id"];
+  EXPECT_EQ(get("/api/v1/submissions/" + id, other).status, 404);
+  EXPECT_TRUE(get("/api/v1/submissions", other).json()["items"].empty());
+  EXPECT_EQ(post("/api/v1/submissions", {{"kind", "poem"}, {"text", "x"}}, mine).status, 400);
+  EXPECT_EQ(post("/api/v1/submissions", {{"kind", "idea"}, {"text", "   "}}, mine).status, 400);
+  EXPECT_EQ(post("/api/v1/submissions", {{"kind", "idea"}, {"text", std::string(2001, 'a')}}, mine)
+                .status,
+            400);
+  EXPECT_EQ(post("/api/v1/submissions", {{"kind", "idea"}, {"text", 42}}, mine).status, 400);
+  EXPECT_EQ(
+      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Dòng một\nDòng hai"}}, mine).status,
+      201);
+  EXPECT_EQ(post("/api/v1/submissions/" + id + "/withdraw", nlohmann::json::object(), other).status,
+            404);
+  auto withdrawn = post("/api/v1/submissions/" + id + "/withdraw", nlohmann::json::object(), mine);
+  EXPECT_EQ(withdrawn.json()["status"], "withdrawn");
+  EXPECT_EQ(post("/api/v1/submissions/" + id + "/withdraw", nlohmann::json::object(), mine).status,
+            409);
+  EXPECT_EQ(get("/api/v1/submissions", mine).json()["items"].size(), 2u);
 }
 
 TEST_F(PupilPath, FacilitatorResetsASignInCode) {
   auto facilitator = login(server, "facilitator");
   auto pupil = post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json();
   std::string old_token = pupil["token"], pupil_id = pupil["pupil"]["id"];
-  auto reset = post("/api/v1/pupils/" + pupil_id + "/sign-in-code", nlohmann::json::object(), facilitator);
+  auto reset =
+      post("/api/v1/pupils/" + pupil_id + "/sign-in-code", nlohmann::json::object(), facilitator);
   ASSERT_EQ(reset.status, 201);
   std::string fresh = reset.json()["sign_in_code"];
   EXPECT_EQ(get("/api/v1/me", old_token).status, 401);
@@ -246,10 +349,17 @@ TEST_F(PupilPath, FacilitatorResetsASignInCode) {
   std::string ward2;
   for (const auto& u : units)
     if (u["code"] == "HCM-PN-P2") ward2 = u["id"];
-  post("/api/v1/accounts", {{"username", "co.xa"}, {"display_name", "Cô Xa"}, {"role", "facilitator"},
-                            {"password", "co-xa-password"}, {"unit_ids", {ward2}}}, admin);
+  post("/api/v1/accounts",
+       {{"username", "co.xa"},
+        {"display_name", "Cô Xa"},
+        {"role", "facilitator"},
+        {"password", "co-xa-password"},
+        {"unit_ids", {ward2}}},
+       admin);
   auto stranger = login(server, "co.xa", "co-xa-password");
-  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/sign-in-code", nlohmann::json::object(), stranger).status, 404);
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/sign-in-code", nlohmann::json::object(), stranger)
+                .status,
+            404);
   EXPECT_EQ(get("/api/v1/pupils/" + pupil_id, stranger).status, 404);
   EXPECT_EQ(get("/api/v1/pupils/" + pupil_id + "/consents", stranger).status, 404);
 }

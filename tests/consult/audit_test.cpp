@@ -29,7 +29,8 @@ TEST_F(AuditTest, ChainVerifiesAndConcurrentAppendsStayOneChain) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 25; ++i) log.record(AuditActor::system(), "test.event", "thing", std::to_string(t));
+      for (int i = 0; i < 25; ++i)
+        log.record(AuditActor::system(), "test.event", "thing", std::to_string(t));
     });
   for (auto& th : threads) th.join();
   auto v = log.verify();

@@ -51,8 +51,10 @@ TEST(AgeBands, DefaultBands) {
 
 TEST(AgeBands, ChangeDateIsTheBirthdayThatLeavesTheBand) {
   auto birth = *parse_date("2015-06-10");
-  EXPECT_EQ(format_date(band_changes_on(birth, *parse_date("2026-01-01"))), "2026-06-10");  // 10 → 11
-  EXPECT_EQ(format_date(band_changes_on(birth, *parse_date("2026-06-10"))), "2029-06-10");  // 11 → 14
+  EXPECT_EQ(format_date(band_changes_on(birth, *parse_date("2026-01-01"))),
+            "2026-06-10");  // 10 → 11
+  EXPECT_EQ(format_date(band_changes_on(birth, *parse_date("2026-06-10"))),
+            "2029-06-10");  // 11 → 14
   auto leap = *parse_date("2016-02-29");
   EXPECT_EQ(format_date(band_changes_on(leap, *parse_date("2024-01-01"))), "2027-02-28");
 }

@@ -33,7 +33,7 @@ TEST(Crypto, KeyFileIsCreatedPrivateAndReused) {
   std::filesystem::remove_all(dir);
   auto file = dir / "sub" / "langnghe.key";
   auto first = Keys::load_or_create(file);
-  struct stat st{};
+  struct stat st {};
   ::stat(file.c_str(), &st);
   EXPECT_EQ(st.st_mode & 0777, 0600);
   auto second = Keys::load_or_create(file);

@@ -8,7 +8,10 @@ namespace ln {
 namespace {
 
 TEST(Csv, ReadsQuotedFieldsBomAndCrlf) {
-  auto t = parse_csv("\xEF\xBB\xBF" "code,name\r\nP1,\"Phường 1, cũ\"\r\nP2,\"Nói \"\"to\"\"\"\r\n", {"code", "name"});
+  auto t = parse_csv(
+      "\xEF\xBB\xBF"
+      "code,name\r\nP1,\"Phường 1, cũ\"\r\nP2,\"Nói \"\"to\"\"\"\r\n",
+      {"code", "name"});
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(t.rows[0].fields.at("name"), "Phường 1, cũ");
   EXPECT_EQ(t.rows[0].line, 2);

@@ -24,8 +24,9 @@ TEST(Policy, OnlyAdminsManageAccountsAndOrganisation) {
 }
 
 TEST(Policy, ChildrenNeverReachAdultPermissions) {
-  for (Permission p : {Permission::kAdult, Permission::kReadOrganisation, Permission::kManageClasses,
-                       Permission::kManagePupils, Permission::kReadAudit, Permission::kHandleDataRequests}) {
+  for (Permission p :
+       {Permission::kAdult, Permission::kReadOrganisation, Permission::kManageClasses,
+        Permission::kManagePupils, Permission::kReadAudit, Permission::kHandleDataRequests}) {
     EXPECT_FALSE(role_has(Role::kPupil, p)) << to_string(p);
     EXPECT_FALSE(role_has(Role::kCouncilMember, p)) << to_string(p);
   }
@@ -71,7 +72,9 @@ TEST(Pseudonyms, TypedNamesAreScreened) {
 TEST(Pseudonyms, SignInCodesAreReadable) {
   auto code = new_sign_in_code();
   EXPECT_EQ(normalise_sign_in_code("  " + code + " "), code);
-  for (char c : code) EXPECT_TRUE(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-');
+  for (char c : code)
+    EXPECT_TRUE(std::islower(static_cast<unsigned char>(c)) ||
+                std::isdigit(static_cast<unsigned char>(c)) || c == '-');
 }
 
 }  // namespace

@@ -1,0 +1,48 @@
+#pragma once
+// Children's own texts (ideas, opinions, recommendations). Nothing a child writes is seen by
+// anyone but moderators until a moderator approves it; until the moderation queues exist a
+// submission waits, visible only to its author.
+#include <string>
+#include <vector>
+
+#include "consult/audit.h"
+#include "consult/clock.h"
+#include "consult/principal.h"
+#include "consult/storage.h"
+
+namespace ln::moderation {
+
+inline constexpr std::size_t kSubmissionMaxChars = 2000;
+
+struct NewSubmission {
+  std::string kind;
+  std::string text;
+  std::optional<std::string> topic;
+};
+
+// What a child is told about a status, in words for children.
+struct StatusText {
+  std::string vi;
+  std::string en;
+};
+StatusText status_for_child(const std::string& status);
+
+class Submissions {
+ public:
+  Submissions(Storage& storage, const Clock& clock, AuditLog& audit)
+      : storage_(storage), clock_(clock), audit_(audit) {}
+
+  // Needs both consents (Forbidden consent_required otherwise).
+  Submission submit(const Principal& pupil, const NewSubmission& input);
+  std::vector<Submission> mine(const Principal& pupil, const Page& page);
+  Submission own(const Principal& pupil, const std::string& id);
+  // Takes back a submission nobody has decided on yet.
+  Submission withdraw(const Principal& pupil, const std::string& id);
+
+ private:
+  Storage& storage_;
+  const Clock& clock_;
+  AuditLog& audit_;
+};
+
+}  // namespace ln::moderation
