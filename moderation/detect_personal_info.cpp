@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 
 #include "moderation/detectors.h"
 
@@ -108,10 +109,14 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
     }
     digit_words_[strip_diacritics(fold(word))] = value[0];
   }
-  if (auto it = lexicon.lists.find("not_name"); it != lexicon.lists.end()) {
-    for (const auto& [value, word] : it->second) {
-      not_names_.push_back(strip_diacritics(fold(word)));
+  for (const auto& [value, word] : lexicon.lists.at("not_name")) {
+    if (value != "vi" && value != "en" && value != "question") {
+      throw std::runtime_error("lexicon personal_info.tsv: not_name must be vi, en or question");
     }
+    not_names_[value].insert(strip_diacritics(fold(word)));
+  }
+  for (const auto& word : lexicon.words("school_word")) {
+    school_words_.insert(strip_diacritics(fold(word)));
   }
 
   struct Spec {
@@ -174,7 +179,7 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
     {"pi.self.class_school", "self_identification", kClassSchoolSeverity,
      R"(\b{self}\s+(?:dang\s+|hien\s+|la hoc sinh\s+)?(?:hoc\s+)?(?:o\s+|tai\s+)?truong\s+[^.!?\n]{2,40}?\blop\s*\d{1,2}\s*[a-z]\d{0,2}\b)"},
     {"pi.self.class_school", "self_identification", kClassSchoolSeverity,
-     R"(\bi(?:'m| am| go| study)\s+(?:in\s+)?(?:class|grade|year)\s+\d{1,2}\s*[a-z]?\b[^.!?\n]{0,15}?\b(?:at|in|of)\s+[^.!?\n]{2,40}?\bschool\b)"},
+     R"(\bi(?:'m| am| go| study)\s+(?:in\s+)?(?:class|grade|year)\s+\d{1,2}\s*[a-z]?\d{0,2}\b[^.!?\n]{0,15}?\b(?:at|in|of)\s+[^.!?\n]{2,40}?\bschool\b)"},
     {"pi.self.birthdate", "birthdate", kBirthdateSeverity,
      R"(\b(?:sinh ngay|ngay sinh(?:\s+cua\s+{self})?(?:\s+la)?|sinh nhat(?:\s+cua\s+{self})?(?:\s+la)?|sn|dob|born on|my birthday is)\s*:?\s*\d{1,2}\s*(?:[/.-]|thang)\s*\d{1,2}(?:\s*(?:[/.-]|nam)\s*\d{2,4})?)"},
   };
@@ -324,21 +329,25 @@ void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
     }
     return end;
   };
-  auto is_common_word = [&](std::size_t b, std::size_t e) {
-    const std::u32string word(view.chars.data() + b, e - b);
-    return std::find(not_names_.begin(), not_names_.end(), word) != not_names_.end();
+  auto is_listed = [&](const char* list, std::size_t b, std::size_t e) {
+    auto it = not_names_.find(list);
+    return it != not_names_.end() &&
+           it->second.contains(std::u32string(view.chars.data() + b, e - b));
   };
 
   std::vector<Finding> names;
   for (const auto& m : name_intro_.find_all(plain_utf8)) {
     const auto [b, e] = m.groups[0];
-    if (is_common_word(b, e)) continue;
+    if (is_listed("question", b, e)) continue;
     names.push_back({view.original(m.begin, extend_name(e)), "personal_info", "pi.self.name",
                      "self_identification", kNameSeverity});
   }
   for (const auto& m : name_is_.find_all(plain_utf8)) {
     const auto [b, e] = m.groups[0];
-    if (!capitalised(b) || is_common_word(b, e)) continue;
+    const bool english = view.chars[m.begin] == U'i';
+    if (!capitalised(b) || is_listed("question", b, e) || is_listed(english ? "en" : "vi", b, e)) {
+      continue;
+    }
     // "EM LÀ …" in capitals says nothing about names.
     if (e > b + 1 && capitalised(b + 1)) continue;
     names.push_back({view.original(m.begin, extend_name(e)), "personal_info", "pi.self.name",
@@ -353,6 +362,29 @@ void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
   out.insert(out.end(), names.begin(), names.end());
 }
 
+// "trường Kim Đồng", "trường THCS …" name a school; "sân trường cần …" does not. In text written
+// without capitals at all, any word but a common one may be the school's name.
+bool PersonalInfoDetector::names_a_school(const NormalisedText& text, std::size_t b,
+                                          std::size_t e) const {
+  const View& view = text.plain;
+  const std::u32string_view match(view.chars.data() + b, e - b);
+  const auto at = match.rfind(U"truong ");
+  if (at == std::u32string_view::npos) return true;  // the English form ends in "school"
+  if (at > 0 && is_word_char(match[at - 1])) return false;
+  std::size_t word = b + at + 7;
+  std::size_t end = word;
+  while (end < view.size() && is_word_char(view.chars[end])) ++end;
+  if (end == word) return false;
+  const std::u32string next(view.chars.data() + word, end - word);
+  if (school_words_.contains(next)) return true;
+  if (u_isupper(static_cast<UChar32>(text.original[view.from[word]]))) return true;
+  const bool has_capitals = std::any_of(text.original.begin(), text.original.end(), [](char32_t c) {
+    return u_isupper(static_cast<UChar32>(c)) != 0;
+  });
+  auto it = not_names_.find("vi");
+  return !has_capitals && (it == not_names_.end() || !it->second.contains(next));
+}
+
 void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
   const Utf8View plain_utf8 = to_utf8(text.plain);
   std::vector<Finding> found;
@@ -362,6 +394,8 @@ void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>
       std::size_t b = m.begin, e = m.end;
       if (pattern.rule() == "pi.social.handle") {
         std::tie(b, e) = m.groups[0];
+      } else if (pattern.rule() == "pi.self.class_school" && !names_a_school(text, b, e)) {
+        continue;
       } else if (pattern.rule() == "pi.social.platform_handle") {
         const auto [hb, he] = m.groups[0];
         if (!looks_like_handle(std::u32string_view(text.plain.chars).substr(hb, he - hb))) {

@@ -87,18 +87,26 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
     return;
   }
 
+  // Letters only: numbers are information ("0912…", "2024"), not mashing.
   std::set<char32_t> distinct;
-  std::size_t letters = 0, mashed = 0;
+  std::size_t letters = 0, mashed = 0, other = 0;
   for (const auto& w : words) {
+    const bool all_letters = std::all_of(w.chars.begin(), w.chars.end(),
+                                         [](char32_t c) { return c >= U'a' && c <= U'z'; });
+    if (!all_letters) {
+      other += w.chars.size();
+      continue;
+    }
     letters += w.chars.size();
     distinct.insert(w.chars.begin(), w.chars.end());
     if (looks_mashed(w.chars)) mashed += w.chars.size();
   }
+  if (other > 0 && letters < 6) return;
   if (letters >= 6 && distinct.size() < 4) {
     out.push_back({whole, "spam", "spam.low_information", "low_information", kSpamSeverity});
     return;
   }
-  if (mashed * 2 >= letters && mashed > 0) {
+  if (mashed > 0 && mashed * 2 >= letters) {
     out.push_back({whole, "spam", "spam.keyboard_mash", "low_information", kSpamSeverity});
     return;
   }

@@ -1,7 +1,9 @@
 #pragma once
 // The four detectors behind Screener. Each is built once from the lexicon and is then read-only,
 // so screening is thread-safe. Findings are in original code points.
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,7 +63,10 @@ class PersonalInfoDetector {
   Pattern name_intro_;
   Pattern name_is_;
   Pattern school_or_class_;
-  std::vector<std::u32string> not_names_;
+  bool names_a_school(const NormalisedText& text, std::size_t b, std::size_t e) const;
+
+  std::map<std::string, std::set<std::u32string>> not_names_;  // "vi", "en", "question"
+  std::set<std::u32string> school_words_;
 };
 
 class RudeDetector {

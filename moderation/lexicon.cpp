@@ -215,8 +215,9 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
     const auto value = line.fields.size() == 3 ? line.fields[1] : word;
     lexicon.lists[line.fields[0]].emplace_back(value, word);
   }
-  for (const char* required : {"digit", "platform", "tld", "safe_tld", "mail_provider", "at_word",
-                               "dot_word", "self", "street_word", "phone_word"}) {
+  for (const char* required :
+       {"digit", "platform", "tld", "safe_tld", "mail_provider", "at_word", "dot_word", "self",
+        "street_word", "phone_word", "not_name", "school_word"}) {
     lexicon.words(required);
   }
   return lexicon;
