@@ -70,6 +70,7 @@ bool is_phone_separator(char32_t c) {
     case U'*':
     case U'_':
     case U'~':
+    case U',':
       return true;
     default:
       return false;
@@ -152,7 +153,9 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
     {"pi.social.platform_handle", "social_handle", kContactSeverity,
      R"(\b{platform}\s+(@?[a-z0-9_][a-z0-9_.]{2,}))"},
     {"pi.social.contact_request", "social_handle", kContactSeverity,
-     R"(\b(?:ket ban|add|follow|theo doi|ib|inbox|nhan tin|lien he|lien lac|goi|call|text|chat|dm|message)\s+(?:voi\s+|cho\s+)?(?:{self}|me)\s+(?:qua|tren|o|bang|on|at)\s+{platform}\b)"},
+     R"(\b(?:ket ban|kb|add|follow|theo doi|ib|inbox|nhan tin|lien he|lien lac|chat)\s+(?:qua\s+|tren\s+)?{platform}\s+(?:voi|cho|cua)\s+(?:{self}|me)\b(?:\s*(?:nha|nhe|nhe|di)?\s*:\s*[^.!?\n]{2,40})?)"},
+    {"pi.social.contact_request", "social_handle", kContactSeverity,
+     R"(\b(?:ket ban|kb|add|follow|theo doi|ib|inbox|nhan tin|lien he|lien lac|goi|call|text|chat|dm|message)\s+(?:voi\s+|cho\s+)?(?:{self}|me)\s+(?:qua|tren|o|bang|on|at)\s+{platform}\b)"},
     {"pi.social.contact_request", "social_handle", kContactSeverity,
      R"(\bmy\s+{platform}(?:\s+(?:id|name|username|account|handle))?\s+is\s+@?[a-z0-9_.]{2,})"},
     // home addresses
@@ -166,6 +169,8 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
      R"(\b{street_word}\s+\d{1,4}[a-z]?/\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*\b(?:\s+[a-z]+){0,3})"},
     {"pi.address.home", "address", kContactSeverity,
      R"(\b(?:nha\s+(?:cua\s+)?{self}|{self})\s+(?:dang\s+|hien\s+|thi\s+|hien dang\s+)?(?:o|song o|song tai|o tai|tru o|cu tru tai|o ngay)\s+{street_word}\b(?:\s+[a-z0-9/]+){0,4})"},
+    {"pi.address.home", "address", kContactSeverity,
+     R"(\bnha\s+(?:cua\s+)?{self}\s+(?:dang\s+|hien\s+|thi\s+)?(?:o|o tai|nam o|tai)\s+(?:so\s*)?\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*\b(?:\s+[a-z0-9/]+){0,4})"},
     {"pi.address.home", "address", kContactSeverity,
      R"(\bdia chi\s+(?:nha\s+)?(?:cua\s+)?{self}\s*(?:la|:)\s*[^.!?\n]{2,60})"},
     {"pi.address.home", "address", kContactSeverity, R"(\bdia chi nha\s*(?:la|:)\s*[^.!?\n]{2,60})"},
