@@ -11,6 +11,7 @@
 #include "consult/audit.h"
 #include "consult/errors.h"
 #include "langnghe_version.h"
+#include "moderation/screener.h"
 #include "store/database_url.h"
 #include "store/open_storage.h"
 
@@ -208,6 +209,14 @@ int run_cli(int argc, char** argv) {
   admin_create->add_option("--display-name", admin_options.display_name,
                            "The name shown to others");
 
+  std::string lexicons = moderation::default_lexicon_dir().string();
+  auto* screen = app.add_subcommand(
+      "screen",
+      "Screen UTF-8 lines from stdin; print one JSON verdict per line (for tuning lexicons)");
+  screen->add_option("--lexicons", lexicons, "Folder of the screener's lexicons and rules")
+      ->envname("LANGNGHE_LEXICONS")
+      ->capture_default_str();
+
   std::string audit_db = serve_options.db;
   auto* audit = app.add_subcommand("audit", "Work with the audit log");
   audit->require_subcommand(1);
@@ -233,7 +242,7 @@ int run_cli(int argc, char** argv) {
   }
   try {
     setup_logging(log_format == "json" ? LogFormat::kJson : LogFormat::kText,
-                  serve->parsed() ? serve_options.log_level : "info");
+                  serve->parsed() ? serve_options.log_level : "warn");
     if (serve->parsed()) {
       serve_options.max_body = parse_size(max_body);
       if (const char* hooks = std::getenv("LANGNGHE_TEST_HOOKS"))
@@ -241,6 +250,8 @@ int run_cli(int argc, char** argv) {
       return ln::api::serve(serve_options);
     }
     if (admin_create->parsed()) return admin_create_command(admin_options, std::cin);
+    if (screen->parsed())
+      return moderation::screen_lines(moderation::Screener(lexicons), std::cin, std::cout);
     if (audit_verify->parsed()) return audit_verify_command(audit_db);
     return migrate_command(migrate_db);
   } catch (const std::invalid_argument& e) {

@@ -1,47 +1,71 @@
 // /api/v1/submissions: a pupil's own ideas, opinions and recommendations.
+#include "moderation/submissions.h"
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
-#include "moderation/submissions.h"
 
 namespace ln::api {
 namespace {
 
 nlohmann::json submission_json(const Submission& s) {
   auto status = moderation::status_for_child(s.status);
-  return {{"id", s.id}, {"kind", s.kind}, {"text", s.text},
+  return {{"id", s.id},
+          {"kind", s.kind},
+          {"text", s.text},
           {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
-          {"status", s.status}, {"status_text", {{"vi", status.vi}, {"en", status.en}}},
-          {"created_at", s.created_at}, {"updated_at", s.updated_at}};
+          {"status", s.status},
+          {"status_text", {{"vi", status.vi}, {"en", status.en}}},
+          {"created_at", s.created_at},
+          {"updated_at", s.updated_at}};
 }
 
 }  // namespace
 
 void add_submission_routes(Router& r, App& app) {
-  r.add("POST", "/api/v1/submissions", [&app](Request& q) {
-    Fields f(q, {"kind", "text", "topic"});
-    auto s = app.submissions.submit(q.who(), {f.text("kind"), f.text("text"), f.optional_text("topic")});
-    return Response::json(201, submission_json(s));
-  }, [] {
-    auto d = doc("Send an idea, opinion or recommendation (needs both consents).", "submissions",
-                 Permission::kPupilContribute,
-                 object_schema({{"kind", "string"}, {"text", "string"}, {"topic", "string"}}, {"kind", "text"}), 201);
-    d.responses["403"] = {{"description", "consent_required: the child's or the guardian's consent is missing"}};
-    return d;
-  }());
+  r.add(
+      "POST", "/api/v1/submissions",
+      [&app](Request& q) {
+        Fields f(q, {"kind", "text", "topic"});
+        auto s = app.submissions.submit(q.who(),
+                                        {f.text("kind"), f.text("text"), f.optional_text("topic")});
+        return Response::json(201, submission_json(s));
+      },
+      [] {
+        auto d = doc("Send an idea, opinion or recommendation (needs both consents).",
+                     "submissions", Permission::kPupilContribute,
+                     object_schema({{"kind", "string"}, {"text", "string"}, {"topic", "string"}},
+                                   {"kind", "text"}),
+                     201);
+        d.responses["403"] = {
+            {"description", "consent_required: the child's or the guardian's consent is missing"}};
+        return d;
+      }());
 
-  r.add("GET", "/api/v1/submissions", [&app](Request& q) {
-    auto page = page_of(q);
-    return Response::json(200, page_json(app.submissions.mine(q.who(), page), page, submission_json));
-  }, doc("My own submissions with their status, in words for children.", "submissions", Permission::kPupilSelf));
+  r.add(
+      "GET", "/api/v1/submissions",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        return Response::json(
+            200, page_json(app.submissions.mine(q.who(), page), page, submission_json));
+      },
+      doc("My own submissions with their status, in words for children.", "submissions",
+          Permission::kPupilSelf));
 
-  r.add("GET", "/api/v1/submissions/{id}", [&app](Request& q) {
-    return Response::json(200, submission_json(app.submissions.own(q.who(), q.param("id"))));
-  }, doc("One of my submissions.", "submissions", Permission::kPupilSelf));
+  r.add(
+      "GET", "/api/v1/submissions/{id}",
+      [&app](Request& q) {
+        return Response::json(200, submission_json(app.submissions.own(q.who(), q.param("id"))));
+      },
+      doc("One of my submissions.", "submissions", Permission::kPupilSelf));
 
-  r.add("POST", "/api/v1/submissions/{id}/withdraw", [&app](Request& q) {
-    return Response::json(200, submission_json(app.submissions.withdraw(q.who(), q.param("id"))));
-  }, doc("Take back one of my submissions before anyone has decided on it.", "submissions", Permission::kPupilSelf));
+  r.add(
+      "POST", "/api/v1/submissions/{id}/withdraw",
+      [&app](Request& q) {
+        return Response::json(200,
+                              submission_json(app.submissions.withdraw(q.who(), q.param("id"))));
+      },
+      doc("Take back one of my submissions before anyone has decided on it.", "submissions",
+          Permission::kPupilSelf));
 }
 
 }  // namespace ln::api

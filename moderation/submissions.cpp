@@ -52,7 +52,8 @@ Submission Submissions::own(const Principal& pupil, const std::string& id) {
 
 Submission Submissions::withdraw(const Principal& pupil, const std::string& id) {
   Submission s = own(pupil, id);
-  if (s.status != "submitted") throw Conflict("This idea can no longer be taken back.", "submission_decided");
+  if (s.status != "submitted")
+    throw Conflict("This idea can no longer be taken back.", "submission_decided");
   s.status = "withdrawn";
   s.updated_at = clock_.now_text();
   storage_.submissions().update_submission(s);

@@ -6,19 +6,22 @@ namespace ln::store::sqlite {
 namespace sql {
 
 constexpr const char* kColumns =
-    "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at FROM submissions ";
+    "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at FROM "
+    "submissions ";
 constexpr const char* kInsert =
-    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at)"
+    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at, "
+    "updated_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kUpdate =
-    "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6 WHERE id = ?1";
+    "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6 WHERE "
+    "id = ?1";
 
 }  // namespace sql
 
 namespace {
 
 Submission row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
+  return {s.text(0),          s.text(1), s.text(2), s.text(3), s.text(4),
           s.optional_text(5), s.text(6), s.text(7), s.text(8)};
 }
 
@@ -26,8 +29,17 @@ Submission row(const Statement& s) {
 
 void SqliteSubmissionStore::insert_submission(const Submission& x) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsert).bind(1, x.id).bind(2, x.pupil_id).bind(3, x.unit_id).bind(4, x.kind)
-        .bind(5, x.text).bind(6, x.topic).bind(7, x.status).bind(8, x.created_at).bind(9, x.updated_at).run();
+    c.prepare(sql::kInsert)
+        .bind(1, x.id)
+        .bind(2, x.pupil_id)
+        .bind(3, x.unit_id)
+        .bind(4, x.kind)
+        .bind(5, x.text)
+        .bind(6, x.topic)
+        .bind(7, x.status)
+        .bind(8, x.created_at)
+        .bind(9, x.updated_at)
+        .run();
   });
 }
 
@@ -35,9 +47,11 @@ std::optional<Submission> SqliteSubmissionStore::submission(const std::string& i
   return first_row(pool_, std::string(sql::kColumns) + "WHERE id = ?1", id, row);
 }
 
-std::vector<Submission> SqliteSubmissionStore::submissions_of(const std::string& pupil_id, const Page& page) {
+std::vector<Submission> SqliteSubmissionStore::submissions_of(const std::string& pupil_id,
+                                                              const Page& page) {
   return read(pool_, [&](Connection& c) {
-    auto s = c.prepare(std::string(sql::kColumns) + "WHERE pupil_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
+    auto s = c.prepare(std::string(sql::kColumns) +
+                       "WHERE pupil_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
     s.bind(1, pupil_id).bind(2, page.after.value_or("")).bind(3, page.limit);
     return all_rows(s, row);
   });
@@ -45,8 +59,14 @@ std::vector<Submission> SqliteSubmissionStore::submissions_of(const std::string&
 
 void SqliteSubmissionStore::update_submission(const Submission& x) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kUpdate).bind(1, x.id).bind(2, x.kind).bind(3, x.text).bind(4, x.topic).bind(5, x.status)
-        .bind(6, x.updated_at).run();
+    c.prepare(sql::kUpdate)
+        .bind(1, x.id)
+        .bind(2, x.kind)
+        .bind(3, x.text)
+        .bind(4, x.topic)
+        .bind(5, x.status)
+        .bind(6, x.updated_at)
+        .run();
   });
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <sstream>
 #include <thread>
 
 #include "tests/api/harness.h"
@@ -349,6 +350,37 @@ TEST(Logging, JsonFormatWritesOneObjectPerLine) {
     }
   }
   EXPECT_EQ(requests, 1);
+}
+
+}  // namespace
+}  // namespace ln::test
+
+namespace ln::test {
+namespace {
+
+TEST(CommandLine, ScreenPrintsOneVerdictPerLineInOrder) {
+  auto r = run_langnghe({"screen"}, {},
+                        "Số của em là 0912 345 678\n"
+                        "Trường em cần thêm cây xanh\n"
+                        "em không muốn sống nữa\n"
+                        "\xff\xfe\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<nlohmann::json> verdicts;
+  for (std::string line; std::getline(lines, line);)
+    verdicts.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(verdicts.size(), 4u);
+  EXPECT_EQ(verdicts[0]["labels"], nlohmann::json::array({"personal_info"}));
+  ASSERT_FALSE(verdicts[0]["spans"].empty());
+  EXPECT_EQ(verdicts[0]["spans"][0]["label"], "personal_info");
+  EXPECT_EQ(verdicts[0]["spans"][0]["start"], 13);  // characters, not bytes
+  EXPECT_EQ(verdicts[1]["labels"], nlohmann::json::array());
+  EXPECT_EQ(verdicts[1]["route"], "normal");
+  EXPECT_EQ(verdicts[2]["route"], "safeguarding");
+  EXPECT_EQ(verdicts[3]["error"], "invalid_utf8");
+  auto bad = run_langnghe({"screen", "--lexicons", "/nonexistent"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_FALSE(bad.err.empty());
 }
 
 }  // namespace

@@ -1,0 +1,136 @@
+// Spam within one text: several links, low-information text (only emoji or punctuation, a few
+// letters over and over, keyboard mashing) and one word repeated. Duplicates across submissions
+// and rate limits need storage and live elsewhere (see simhash.h).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include "moderation/detectors.h"
+
+namespace ln::moderation {
+namespace {
+
+constexpr int kSpamSeverity = 1;
+constexpr std::size_t kLinksForSpam = 3;
+constexpr std::size_t kRepeatRun = 5;  // the same word five times in a row
+
+// Letters next to each other on a QWERTY row ("asdf", "jkl").
+bool keyboard_neighbours(char32_t a, char32_t b) {
+  static constexpr std::u32string_view rows[] = {U"qwertyuiop", U"asdfghjkl", U"zxcvbnm"};
+  for (auto row : rows) {
+    const auto i = row.find(a), j = row.find(b);
+    if (i != std::u32string_view::npos && j != std::u32string_view::npos &&
+        (i + 1 == j || j + 1 == i)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_vowel(char32_t c) {
+  return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u' || c == U'y';
+}
+
+bool looks_mashed(std::u32string_view word) {
+  if (word.size() < 5) return false;
+  if (std::none_of(word.begin(), word.end(), is_vowel)) return true;
+  if (word.size() < 6) return false;
+  std::size_t neighbours = 0;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    neighbours += keyboard_neighbours(word[i - 1], word[i]) ? 1 : 0;
+  }
+  return neighbours * 4 >= (word.size() - 1) * 3;
+}
+
+}  // namespace
+
+void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& so_far,
+                        std::vector<Finding>& out) const {
+  std::vector<Range> links;
+  for (const auto& f : so_far) {
+    if (f.category == "link" || f.category == "email") links.push_back(f.range);
+  }
+  if (links.size() >= kLinksForSpam) {
+    std::sort(links.begin(), links.end(),
+              [](const Range& a, const Range& b) { return a.begin < b.begin; });
+    out.push_back({{links.front().begin, links.back().end},
+                   "spam",
+                   "spam.links",
+                   "links",
+                   kSpamSeverity + 1});
+  }
+
+  const View& view = text.plain;
+  struct Word {
+    std::size_t begin, end;
+    std::u32string_view chars;
+  };
+  std::vector<Word> words;
+  std::size_t visible = 0;
+  for (std::size_t i = 0; i < view.size();) {
+    if (!is_word_char(view.chars[i])) {
+      if (view.chars[i] != U' ') ++visible;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < view.size() && is_word_char(view.chars[j])) ++j;
+    words.push_back({i, j, std::u32string_view(view.chars).substr(i, j - i)});
+    visible += j - i;
+    i = j;
+  }
+  if (visible == 0) return;  // empty or only spaces: nothing to say
+  const Range whole{view.from.front(), view.to.back()};
+  if (words.empty()) {
+    out.push_back({whole, "spam", "spam.no_words", "low_information", kSpamSeverity});
+    return;
+  }
+
+  // Letters only: numbers are information ("0912…", "2024"), not mashing.
+  std::set<char32_t> distinct;
+  std::size_t letters = 0, mashed = 0, other = 0;
+  for (const auto& w : words) {
+    const bool all_letters = std::all_of(w.chars.begin(), w.chars.end(),
+                                         [](char32_t c) { return c >= U'a' && c <= U'z'; });
+    if (!all_letters) {
+      other += w.chars.size();
+      continue;
+    }
+    letters += w.chars.size();
+    distinct.insert(w.chars.begin(), w.chars.end());
+    if (looks_mashed(w.chars)) mashed += w.chars.size();
+  }
+  if (other > 0 && letters < 6) return;
+  if (letters >= 6 && distinct.size() < 4) {
+    out.push_back({whole, "spam", "spam.low_information", "low_information", kSpamSeverity});
+    return;
+  }
+  if (mashed > 0 && mashed * 2 >= letters) {
+    out.push_back({whole, "spam", "spam.keyboard_mash", "low_information", kSpamSeverity});
+    return;
+  }
+
+  // The same word many times in a row, or most of a long text being one word.
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t j = i + 1;
+    while (j < words.size() && words[j].chars == words[i].chars) ++j;
+    if (j - i >= kRepeatRun) {
+      out.push_back({view.original(words[i].begin, words[j - 1].end), "spam", "spam.repetition",
+                     "repetition", kSpamSeverity});
+    }
+    i = j;
+  }
+  if (words.size() >= 8) {
+    std::map<std::u32string_view, std::size_t> counts;
+    for (const auto& w : words) ++counts[w.chars];
+    const auto top =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (top->second * 2 >= words.size() || counts.size() * 4 <= words.size()) {
+      out.push_back({whole, "spam", "spam.repetition", "repetition", kSpamSeverity});
+    }
+  }
+}
+
+}  // namespace ln::moderation

@@ -1,0 +1,114 @@
+#pragma once
+// The four detectors behind Screener. Each is built once from the lexicon and is then read-only,
+// so screening is thread-safe. Findings are in original code points.
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "moderation/lexicon.h"
+#include "moderation/normalise.h"
+#include "moderation/pattern.h"
+#include "moderation/phrase_matcher.h"
+
+namespace ln::moderation {
+
+struct Finding {
+  Range range;
+  std::string label;
+  std::string rule;
+  std::string category;
+  int severity = 0;
+};
+
+// Answers "does this range overlap (or lie inside) any of these?" in O(log n).
+class RangeIndex {
+ public:
+  explicit RangeIndex(std::vector<Range> ranges) : ranges_(std::move(ranges)) { index(); }
+  template <typename Keep>
+  RangeIndex(const std::vector<Finding>& findings, Keep keep) {
+    for (const auto& f : findings) {
+      if (keep(f)) ranges_.push_back(f.range);
+    }
+    index();
+  }
+  bool overlaps(const Range& r) const;
+  bool contains(const Range& r) const;
+
+ private:
+  void index();
+  std::vector<Range> ranges_;             // sorted by begin
+  std::vector<std::size_t> running_end_;  // max end of ranges_[0..i]
+};
+
+// Removes exact duplicates and findings lying inside a larger one of the same label and category.
+void drop_contained(std::vector<Finding>& findings);
+
+class PersonalInfoDetector {
+ public:
+  explicit PersonalInfoDetector(const Lexicon& lexicon);
+  void find(const NormalisedText& text, std::vector<Finding>& out) const;
+
+ private:
+  void find_phones(const NormalisedText& text, const Utf8View& plain,
+                   std::vector<Finding>& out) const;
+  void find_self_identification(const NormalisedText& text, const Utf8View& plain,
+                                std::vector<Finding>& out) const;
+
+  std::map<std::u32string, char> digit_words_;  // spelled digits, without diacritics
+  std::vector<Pattern> patterns_;               // contact, address and identity patterns
+  Pattern date_;                                // dates, never phone numbers
+  Pattern phone_keyword_;
+  Pattern name_intro_;
+  Pattern name_is_;
+  Pattern school_or_class_;
+  bool names_a_school(const NormalisedText& text, std::size_t b, std::size_t e) const;
+
+  std::map<std::string, std::set<std::u32string>> not_names_;  // "vi", "en", "question"
+  std::set<std::u32string> school_words_;
+};
+
+class RudeDetector {
+ public:
+  explicit RudeDetector(const Lexicon& lexicon);
+  void find(const NormalisedText& text, std::vector<Finding>& out) const;
+
+ private:
+  struct Entry {
+    std::string rule, category;
+    int severity;
+  };
+  std::vector<Entry> entries_;
+  PhraseMatcher folded_;           // accented forms, exactly
+  PhraseMatcher plain_;            // forms flagged unambiguous without diacritics, marks removed
+  PhraseMatcher squeezed_folded_;  // the accented forms, squeezed
+  PhraseMatcher squeezed_plain_;   // the unambiguous forms, marks removed, squeezed
+  PhraseMatcher exceptions_;       // innocent phrases that contain a listed form
+};
+
+class DisclosureDetector {
+ public:
+  explicit DisclosureDetector(const Lexicon& lexicon);
+  void find(const NormalisedText& text, std::vector<Finding>& out) const;
+
+ private:
+  struct Rule {
+    std::string rule, category;
+    int severity;
+  };
+  std::vector<Rule> rules_;
+  PhraseMatcher phrases_;
+  std::vector<std::pair<std::size_t, Pattern>> patterns_;  // (rule index, pattern)
+  PhraseMatcher idiom_phrases_;
+  std::vector<Pattern> idiom_patterns_;
+};
+
+class SpamDetector {
+ public:
+  // Uses the links the personal-information detector already found in `so_far`.
+  void find(const NormalisedText& text, const std::vector<Finding>& so_far,
+            std::vector<Finding>& out) const;
+};
+
+}  // namespace ln::moderation

@@ -1,0 +1,52 @@
+#pragma once
+// The screener's data: word lists and rules read from the lexicon folder (format in
+// moderation/lexicons/README.md). Loading checks every line and names the file and line of the
+// first problem.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ln::moderation {
+
+struct RudeWord {
+  std::string form;       // as written in the file, with its diacritics
+  std::string language;   // "vi" | "en"
+  std::string category;   // "profanity", "insult", "sexual", "slur", "threat"
+  int severity = 0;       // 0–7
+  bool plain_ok = false;  // unambiguous without diacritics: also match the form with marks removed
+  bool exact = false;     // never match through obfuscation (squeezed views)
+};
+
+struct DisclosureRule {
+  std::string category;  // "violence_home", "sexual_abuse", "bullying", "self_harm", …
+  std::string language;
+  int severity = 0;
+  bool is_pattern = false;  // RE2 pattern over the text without diacritics; otherwise a phrase
+  std::string text;
+  std::string where;  // "disclosure.tsv:12", for error messages
+};
+
+struct IdiomRule {
+  bool is_pattern = false;
+  std::string text;
+  std::string where;
+};
+
+struct Lexicon {
+  std::string version;
+  std::vector<RudeWord> rude;
+  std::vector<std::string> rude_exceptions;
+  std::vector<DisclosureRule> disclosures;
+  std::vector<IdiomRule> disclosure_exceptions;
+  // personal_info.tsv: list name → entries (value, word). E.g. "digit" → ("9", "chín").
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> lists;
+
+  // The words of one list (throws if the list is missing or empty).
+  std::vector<std::string> words(const std::string& list) const;
+};
+
+// Throws std::runtime_error naming the file (and line) when a file is missing or malformed.
+Lexicon load_lexicon(const std::filesystem::path& dir);
+
+}  // namespace ln::moderation

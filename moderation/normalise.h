@@ -1,0 +1,82 @@
+#pragma once
+// Normalisation of a child's text into the views the detectors search, each with an offset map
+// back to the original. A view is a string of code points; view character i stands for the
+// original code points [from[i], to[i]). Whatever a detector finds in any view is reported in
+// original code points and bytes.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ln::moderation {
+
+// A half-open range of original code points.
+struct Range {
+  std::size_t begin = 0, end = 0;
+  friend bool operator==(const Range&, const Range&) = default;
+};
+
+struct View {
+  std::u32string chars;
+  std::vector<std::uint32_t> from;  // first original code point of chars[i]
+  std::vector<std::uint32_t> to;    // one past the last original code point of chars[i]
+  std::vector<bool> changed;        // squeezed views only: chars[i] differs from the base view
+
+  std::size_t size() const { return chars.size(); }
+  void push(char32_t c, std::uint32_t f, std::uint32_t t, bool was_changed = false) {
+    chars.push_back(c);
+    from.push_back(f);
+    to.push_back(t);
+    changed.push_back(was_changed);
+  }
+  // Original code points covered by view characters [b, e), e > b.
+  Range original(std::size_t b, std::size_t e) const { return {from[b], to[e - 1]}; }
+};
+
+// A view as UTF-8, for RE2, with the view index of every byte (and one past the end).
+struct Utf8View {
+  std::string text;
+  std::vector<std::uint32_t> index_of_byte;  // size text.size() + 1
+};
+Utf8View to_utf8(const View& view);
+
+struct NormalisedText {
+  std::string_view utf8;              // the original text
+  std::u32string original;            // its code points
+  std::vector<std::size_t> byte_of;   // byte offset of original code point i; size n + 1
+  std::vector<bool> marked;           // original code point i carries a diacritic (or is đ/Đ)
+  View folded;                        // NFKC, case folded, look-alikes mapped, NFC, one space
+  View plain;                         // folded without diacritics: đ→d, tone/vowel marks gone
+  std::vector<View> squeezed_folded;  // folded with obfuscation undone (1→i, and 1→l if any)
+  std::vector<View> squeezed_plain;   // the same from the plain view
+
+  // Widens `r` over combining marks and invisible characters that follow it in the original, so a
+  // span never cuts a letter from its marks.
+  Range widen(Range r) const;
+  bool has_diacritics(Range r) const;
+  std::size_t byte(std::size_t code_point) const { return byte_of[code_point]; }
+};
+
+bool is_valid_utf8(std::string_view text);
+
+// nullopt when `utf8` is not valid UTF-8.
+std::optional<NormalisedText> normalise(std::string_view utf8);
+
+// The folded form of a lexicon entry (same pipeline as the text, trimmed).
+std::u32string fold(std::string_view utf8);
+// Diacritics removed from a folded string (đ→d).
+std::u32string strip_diacritics(std::u32string_view folded);
+// Diacritics removed from UTF-8 text without case folding (for RE2 pattern sources).
+std::string strip_diacritics_utf8(std::string_view utf8);
+// The squeezed form of a folded or plain string (what a lexicon key looks like in a squeezed view).
+std::u32string squeeze(std::u32string_view text);
+
+std::string to_utf8(std::u32string_view text);
+
+// Letters, digits and combining marks: what a word is made of.
+bool is_word_char(char32_t c);
+
+}  // namespace ln::moderation

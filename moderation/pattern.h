@@ -1,0 +1,44 @@
+#pragma once
+// RE2 patterns searched over a view. RE2 runs in linear time, so hostile input cannot blow up.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "moderation/normalise.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace ln::moderation {
+
+class Pattern {
+ public:
+  Pattern() = default;
+  // Throws std::runtime_error naming `where` if the pattern does not compile.
+  Pattern(std::string_view source, const std::string& where, std::string rule = {},
+          std::string category = {}, int severity = 0);
+
+  struct Match {
+    std::size_t begin = 0, end = 0;  // view positions of the whole match, end exclusive
+    // View positions of each capturing group; (npos, npos) when a group took no part.
+    std::vector<std::pair<std::size_t, std::size_t>> groups;
+  };
+  // Non-overlapping matches, left to right.
+  std::vector<Match> find_all(const Utf8View& text) const;
+
+  const std::string& rule() const { return rule_; }
+  const std::string& category() const { return category_; }
+  int severity() const { return severity_; }
+
+ private:
+  std::shared_ptr<const re2::RE2> re_;
+  std::string rule_, category_;
+  int severity_ = 0;
+};
+
+// "a|b|c" of the words, regex-escaped, longest first (so "tik tok" wins over "tik").
+std::string alternation(std::vector<std::string> words);
+
+}  // namespace ln::moderation

@@ -1,0 +1,106 @@
+#include "moderation/screener.h"
+
+#include <algorithm>
+#include <istream>
+#include <ostream>
+#include <set>
+#include <tuple>
+
+#include "consult/errors.h"
+#include "moderation/detectors.h"
+
+namespace ln::moderation {
+
+namespace {
+constexpr int kPrioritySeverity = 5;
+}
+
+struct Screener::Detectors {
+  explicit Detectors(const Lexicon& lexicon)
+      : version(lexicon.version), personal_info(lexicon), rude(lexicon), disclosure(lexicon) {}
+  std::string version;
+  PersonalInfoDetector personal_info;
+  RudeDetector rude;
+  DisclosureDetector disclosure;
+  SpamDetector spam;
+};
+
+Screener::Screener(const std::filesystem::path& data_dir)
+    : detectors_(std::make_unique<const Detectors>(load_lexicon(data_dir))) {}
+Screener::~Screener() = default;
+Screener::Screener(Screener&&) noexcept = default;
+Screener& Screener::operator=(Screener&&) noexcept = default;
+
+const std::string& Screener::lexicon_version() const {
+  return detectors_->version;
+}
+
+Verdict Screener::screen(std::string_view utf8_text) const {
+  auto text = normalise(utf8_text);
+  if (!text) throw Invalid("text", "The text is not valid UTF-8.", "invalid_utf8");
+
+  std::vector<Finding> findings;
+  detectors_->personal_info.find(*text, findings);
+  detectors_->rude.find(*text, findings);
+  detectors_->disclosure.find(*text, findings);
+  std::vector<Finding> spam;
+  detectors_->spam.find(*text, findings, spam);
+  findings.insert(findings.end(), spam.begin(), spam.end());
+
+  Verdict verdict;
+  verdict.lexicon_version = detectors_->version;
+  std::set<std::string> labels;
+  int worst = 0;
+  for (const auto& f : findings) {
+    labels.insert(f.label);
+    worst = std::max(worst, f.severity);
+    verdict.spans.push_back({f.range.begin, f.range.end, text->byte(f.range.begin),
+                             text->byte(f.range.end), f.label, f.rule, f.category, f.severity});
+  }
+  std::sort(verdict.spans.begin(), verdict.spans.end(), [](const Span& a, const Span& b) {
+    return std::tie(a.start, a.end, a.label, a.rule) < std::tie(b.start, b.end, b.label, b.rule);
+  });
+  verdict.labels.assign(labels.begin(), labels.end());
+  verdict.route = labels.contains("disclosure") ? "safeguarding"
+                  : worst >= kPrioritySeverity  ? "priority"
+                                                : "normal";
+  return verdict;
+}
+
+nlohmann::json to_json(const Verdict& verdict) {
+  nlohmann::json spans = nlohmann::json::array();
+  for (const auto& s : verdict.spans) {
+    spans.push_back({{"label", s.label},
+                     {"start", s.start},
+                     {"end", s.end},
+                     {"byte_start", s.byte_start},
+                     {"byte_end", s.byte_end},
+                     {"rule", s.rule},
+                     {"category", s.category},
+                     {"severity", s.severity}});
+  }
+  return {{"labels", verdict.labels},
+          {"route", verdict.route},
+          {"spans", std::move(spans)},
+          {"lexicon_version", verdict.lexicon_version}};
+}
+
+int screen_lines(const Screener& screener, std::istream& in, std::ostream& out) {
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!is_valid_utf8(line)) {
+      out << nlohmann::json{{"error", "invalid_utf8"}, {"line", number}}.dump() << '\n';
+      continue;
+    }
+    out << to_json(screener.screen(line)).dump() << '\n';
+  }
+  out.flush();
+  return 0;
+}
+
+std::filesystem::path default_lexicon_dir() {
+  return LANGNGHE_LEXICON_DIR;
+}
+
+}  // namespace ln::moderation

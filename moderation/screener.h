@@ -1,0 +1,69 @@
+#pragma once
+// The automatic text screener. It never publishes and never rejects: it annotates a child's text
+// (personal information, rude words, possible disclosures of harm, spam) and picks the
+// moderation queue it goes to.
+//
+// Routing: "safeguarding" when any possible disclosure is found; otherwise "priority" when any
+// annotation has severity 5 or more — contact details and home addresses (anything that lets
+// someone reach or find the child; the product never lets an adult contact a child), a name
+// together with a school or class, the worst rude words — otherwise "normal".
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ln::moderation {
+
+struct Span {
+  std::size_t start = 0, end = 0;  // Unicode code points of the original text, end exclusive
+  std::size_t byte_start = 0, byte_end = 0;  // the same span in UTF-8 bytes of the original
+  std::string label;                         // "personal_info" | "rude" | "disclosure" | "spam"
+  std::string rule;                          // stable rule id, e.g. "pi.phone.vn", "rude.vi.dm"
+  std::string category;  // e.g. "phone", "email", "address", "insult", "self_harm"
+  int severity = 0;      // 0–7
+};
+
+struct Verdict {
+  std::vector<std::string> labels;  // distinct labels present, sorted
+  std::string route;                // "safeguarding" | "priority" | "normal"
+  std::vector<Span> spans;          // sorted by start
+  std::string lexicon_version;
+};
+
+class Screener {
+ public:
+  // Loads lexicons and rules from `data_dir`; throws std::runtime_error naming the file (and
+  // line) when one is missing or malformed.
+  explicit Screener(const std::filesystem::path& data_dir);
+  ~Screener();
+  Screener(Screener&&) noexcept;
+  Screener& operator=(Screener&&) noexcept;
+
+  // Thread-safe. Throws ln::Invalid (code "invalid_utf8") when the text is not valid UTF-8.
+  Verdict screen(std::string_view utf8_text) const;
+
+  const std::string& lexicon_version() const;
+
+ private:
+  struct Detectors;
+  std::unique_ptr<const Detectors> detectors_;
+};
+
+// {"labels":[…],"route":"…","spans":[{"label","start","end","byte_start","byte_end","rule",
+// "category","severity"}],"lexicon_version":"…"}
+nlohmann::json to_json(const Verdict& verdict);
+
+// `langnghe screen`: one compact JSON verdict per input line, in order. A line that is not valid
+// UTF-8 gets {"error":"invalid_utf8","line":N} instead (lines count from 1). A trailing "\r" is
+// not part of the line. Returns 0.
+int screen_lines(const Screener& screener, std::istream& in, std::ostream& out);
+
+// The lexicon folder of the source tree, fixed at compile time.
+std::filesystem::path default_lexicon_dir();
+
+}  // namespace ln::moderation

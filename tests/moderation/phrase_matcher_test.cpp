@@ -1,0 +1,74 @@
+#include "moderation/phrase_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace ln::moderation {
+namespace {
+
+std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> all(const PhraseMatcher& m,
+                                                                     std::u32string_view text,
+                                                                     bool whole_words) {
+  std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> out;
+  for (const auto& match : m.find_all(text, whole_words)) {
+    out.emplace_back(match.begin, match.end, match.id);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(PhraseMatcher, FindsOverlappingPhrasesInOnePass) {
+  PhraseMatcher m;
+  m.add(U"he", 1);
+  m.add(U"she", 2);
+  m.add(U"his", 3);
+  m.add(U"hers", 4);
+  m.finish();
+  using T = std::tuple<std::size_t, std::size_t, std::uint32_t>;
+  EXPECT_EQ(all(m, U"ushers", false), (std::vector<T>{{1, 4, 2}, {2, 4, 1}, {2, 6, 4}}));
+  EXPECT_TRUE(all(m, U"", false).empty());
+}
+
+TEST(PhraseMatcher, WholeWordsRespectBoundaries) {
+  PhraseMatcher m;
+  m.add(U"ass", 1);
+  m.add(U"cc", 2);
+  m.add(U"óc chó", 3);
+  m.finish();
+  EXPECT_TRUE(all(m, U"class accent", true).empty());
+  EXPECT_EQ(all(m, U"an ass, cc!", true).size(), 2u);
+  EXPECT_EQ(all(m, U"đồ óc chó", true).size(), 1u);
+  EXPECT_EQ(all(m, U"class", false).size(), 1u);
+}
+
+TEST(PhraseMatcher, WorksOnNonLatinAndSharedPrefixes) {
+  PhraseMatcher m;
+  m.add(U"đánh", 1);
+  m.add(U"đánh em", 2);
+  m.add(U"😀😀", 3);
+  m.add(U"", 4);  // ignored
+  m.finish();
+  EXPECT_EQ(m.size(), 3u);
+  EXPECT_EQ(all(m, U"bố đánh em 😀😀😀", true).size(), 4u);  // đánh, đánh em, 😀😀 twice
+}
+
+TEST(PhraseMatcher, RefusesMisuse) {
+  PhraseMatcher m;
+  m.add(U"a", 1);
+  EXPECT_THROW(m.find_all(U"a", false), std::logic_error);
+  m.finish();
+  EXPECT_THROW(m.add(U"b", 2), std::logic_error);
+}
+
+TEST(PhraseMatcher, LinearOnRepetitiveInput) {
+  PhraseMatcher m;
+  m.add(std::u32string(50, U'a') + U"b", 1);
+  m.add(U"aa", 2);
+  m.finish();
+  const std::u32string text(200000, U'a');
+  EXPECT_EQ(m.find_all(text, false).size(), text.size() - 1);
+}
+
+}  // namespace
+}  // namespace ln::moderation
