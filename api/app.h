@@ -7,6 +7,8 @@
 #include "api/serve_options.h"
 #include "consult/accounts.h"
 #include "consult/audit.h"
+#include "consult/consultations.h"
+#include "consult/targets.h"
 #include "consult/crypto.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
@@ -21,6 +23,7 @@ struct App {
   App(Storage& storage, const ServeOptions& options, const Keys& keys)
       : storage(storage), options(options), keys(keys) {
     settings.withdrawal_purge_days = options.withdrawal_purge_days;
+    settings.min_group_size = options.min_group_size;
   }
 
   Storage& storage;
@@ -37,6 +40,8 @@ struct App {
   Accounts accounts{storage, clock, audit, sessions, settings};
   Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys};
   moderation::Submissions submissions{storage, clock, audit};
+  Consultations consultations{storage, clock, audit, organisation, settings.min_group_size};
+  Targets targets{storage, clock, audit, organisation};
 };
 
 }  // namespace ln::api

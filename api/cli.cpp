@@ -194,6 +194,13 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
 
+  serve
+      ->add_option("--min-group-size", serve_options.min_group_size,
+                   "Published counts of fewer children than this are hidden (5 or more)")
+      ->envname("LANGNGHE_MIN_GROUP_SIZE")
+      ->capture_default_str()
+      ->check(CLI::Range(5, 1000));
+
   std::string migrate_db = serve_options.db;
   auto* migrate = app.add_subcommand("migrate", "Bring the database schema up to date and exit");
   add_db_option(*migrate, migrate_db);

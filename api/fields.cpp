@@ -75,6 +75,12 @@ std::optional<std::vector<std::string>> Fields::optional_texts(const char* name)
   return out;
 }
 
+std::optional<nlohmann::json> Fields::optional_json(const char* name) const {
+  const auto* v = value(name);
+  if (!v) return std::nullopt;
+  return *v;
+}
+
 NamePatch name_patch(const Fields& f) {
   return {f.optional_text("name"), f.optional_text("code"), f.optional_boolean("retired")};
 }

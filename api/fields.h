@@ -24,6 +24,7 @@ class Fields {
   std::optional<int> optional_integer(const char* name) const;
   std::optional<bool> optional_boolean(const char* name) const;
   std::optional<std::vector<std::string>> optional_texts(const char* name) const;
+  std::optional<nlohmann::json> optional_json(const char* name) const;
   bool has(const char* name) const { return body_.contains(name); }
 
  private:

@@ -21,10 +21,80 @@ std::string birth_date_for_age(const Clock& clock, int age) {
   return format_date(std::chrono::year_month_day{year / std::chrono::January / 15});
 }
 
+// The demo's published consultation, worded for every age band.
+const char* kDemoQuestions = R"json([
+  {"id": "q_space", "type": "single",
+   "text": {"7-10": "Em thích chơi ở đâu nhất sau giờ học?", "11-13": "Sau giờ học, em hay vui chơi ở đâu nhất?",
+            "14-15": "Ngoài giờ học, bạn thường sinh hoạt ở không gian nào nhất?",
+            "16-17": "Ngoài giờ học, bạn thường dành thời gian ở không gian công cộng nào nhất?"},
+   "options": [
+     {"id": "park", "text": {"7-10": "Công viên 🌳", "11-13": "Công viên", "14-15": "Công viên", "16-17": "Công viên, quảng trường"}},
+     {"id": "school", "text": {"7-10": "Sân trường 🏫", "11-13": "Sân trường", "14-15": "Sân trường", "16-17": "Trường học"}},
+     {"id": "alley", "text": {"7-10": "Trong hẻm nhà em 🏠", "11-13": "Trong hẻm, gần nhà", "14-15": "Hẻm, khu dân cư", "16-17": "Khu dân cư"}},
+     {"id": "house", "text": {"7-10": "Ở trong nhà", "11-13": "Ở nhà", "14-15": "Ở nhà", "16-17": "Ở nhà"}}]},
+  {"id": "q_needs", "type": "multiple", "max_choices": 2,
+   "text": {"7-10": "Em muốn có thêm gì ở sân chơi? (chọn 2)", "11-13": "Sân chơi cần thêm gì? (tối đa 2)",
+            "14-15": "Không gian vui chơi cần bổ sung gì? (tối đa 2)", "16-17": "Không gian công cộng cần bổ sung gì nhất? (tối đa 2)"},
+   "options": [
+     {"id": "trees", "text": {"7-10": "Cây xanh 🌳", "11-13": "Cây xanh, bóng mát", "14-15": "Cây xanh", "16-17": "Cây xanh, bóng mát"}},
+     {"id": "light", "text": {"7-10": "Đèn sáng 💡", "11-13": "Đèn chiếu sáng", "14-15": "Đèn chiếu sáng buổi tối", "16-17": "Chiếu sáng an toàn"}},
+     {"id": "sport", "text": {"7-10": "Chỗ đá bóng ⚽", "11-13": "Sân thể thao", "14-15": "Sân thể thao", "16-17": "Sân thể thao"}},
+     {"id": "books", "text": {"7-10": "Tủ sách 📚", "11-13": "Tủ sách, góc đọc", "14-15": "Góc đọc sách", "16-17": "Thư viện mở"}}]},
+  {"id": "q_safe", "type": "scale",
+   "text": {"7-10": "Em thấy an toàn khi đi bộ đến trường không?", "11-13": "Em cảm thấy an toàn thế nào khi đi bộ đến trường?",
+            "14-15": "Mức độ an toàn khi bạn đi bộ đến trường?", "16-17": "Bạn đánh giá mức độ an toàn trên đường đến trường thế nào?"},
+   "scale_labels": {"7-10": ["Sợ lắm", "Hơi sợ", "Bình thường", "An toàn", "Rất an toàn"],
+                    "11-13": ["Rất không an toàn", "Không an toàn", "Bình thường", "An toàn", "Rất an toàn"],
+                    "14-15": ["Rất không an toàn", "Không an toàn", "Bình thường", "An toàn", "Rất an toàn"],
+                    "16-17": ["Rất không an toàn", "Không an toàn", "Bình thường", "An toàn", "Rất an toàn"]},
+   "faces": ["😟", "🙁", "😐", "🙂", "😄"]},
+  {"id": "q_voice", "type": "yes_no",
+   "text": {"7-10": "Người lớn có hỏi ý kiến em về sân chơi không?", "11-13": "Em đã bao giờ được hỏi ý kiến về sân chơi chưa?",
+            "14-15": "Bạn đã từng được hỏi ý kiến về không gian vui chơi chưa?", "16-17": "Bạn đã từng được tham vấn về quy hoạch không gian công cộng chưa?"}},
+  {"id": "q_first", "type": "ranking", "rank_count": 2,
+   "text": {"7-10": "Việc nào nên làm trước? Xếp 2 việc", "11-13": "Xếp 2 việc nên làm trước",
+            "14-15": "Xếp hạng 2 việc cần ưu tiên", "16-17": "Xếp hạng 2 ưu tiên hàng đầu"},
+   "options": [
+     {"id": "fix", "text": {"7-10": "Sửa đồ chơi hỏng", "11-13": "Sửa thiết bị hỏng", "14-15": "Sửa thiết bị hỏng", "16-17": "Sửa chữa thiết bị"}},
+     {"id": "new", "text": {"7-10": "Làm sân chơi mới", "11-13": "Xây sân chơi mới", "14-15": "Xây sân chơi mới", "16-17": "Xây không gian mới"}},
+     {"id": "open", "text": {"7-10": "Mở cửa sân trường cuối tuần", "11-13": "Mở sân trường cuối tuần", "14-15": "Mở sân trường cuối tuần", "16-17": "Mở sân trường cuối tuần"}}]},
+  {"id": "q_idea", "type": "text", "max_length": 500,
+   "text": {"7-10": "Em muốn nói gì thêm với các cô chú ở phường?", "11-13": "Em có ý tưởng gì cho sân chơi của phường?",
+            "14-15": "Bạn có đề xuất gì cho không gian vui chơi của phường?", "16-17": "Bạn có kiến nghị gì với UBND phường?"}}
+])json";
+
+const char* kDemoInfoCards = R"json({
+  "7-10": {"why": "Phường muốn làm sân chơi tốt hơn cho các em.", "who_reads": "Các anh chị Đoàn Thanh niên và cô chú ở phường đọc ý kiến của em.", "hear_back": "Em sẽ biết kết quả trước Tết."},
+  "11-13": {"why": "UBND Phường 9 sắp quyết định sửa và xây sân chơi; ý kiến của em giúp chọn việc làm trước.", "who_reads": "Đoàn Thanh niên phường tổng hợp và gửi UBND phường.", "hear_back": "Kết quả và câu trả lời của phường sẽ có trước Tết Nguyên đán."},
+  "14-15": {"why": "UBND Phường 9 lấy ý kiến trẻ em trước khi quyết định kế hoạch không gian vui chơi năm 2027.", "who_reads": "Đoàn Thanh niên tổng hợp; UBND phường quyết định.", "hear_back": "Phản hồi được gửi lại cho bạn trước Tết Nguyên đán 2027."},
+  "16-17": {"why": "Theo Thông tư 36/2018, UBND Phường 9 tham vấn trẻ em trước khi phê duyệt kế hoạch không gian công cộng năm 2027.", "who_reads": "Đoàn Thanh niên phường tổng hợp, chuyển UBND phường; kết quả được công khai dạng số liệu tổng hợp.", "hear_back": "UBND phường phản hồi trước Tết Nguyên đán 2027."}
+})json";
+
+Consultation seed_demo_consultation(const Clock& clock, Consultations& consultations, const Principal& moderator,
+                                    const std::string& owner, const std::string& audience) {
+  auto now = clock.now();
+  ConsultationInput plan;
+  plan.title = "Sân chơi và không gian xanh cho trẻ em Phường 9";
+  plan.purpose = "Lấy ý kiến trẻ em về sân chơi, cây xanh và đường đến trường để UBND phường chọn việc ưu tiên.";
+  plan.owner_unit_id = owner;
+  plan.audience_unit_ids = std::vector<std::string>{audience};
+  plan.audience_bands = std::vector<std::string>{"7-10", "11-13", "14-15", "16-17"};
+  plan.opens_at = format_time(now - std::chrono::days(1));
+  plan.closes_at = format_time(now + std::chrono::days(60));
+  plan.decision = "Kế hoạch cải tạo sân chơi và không gian xanh năm 2027 của Phường 9";
+  plan.decision_maker = "Ủy ban nhân dân Phường 9";
+  plan.decision_due = format_date(date_of(now + std::chrono::days(75)));
+  plan.feedback_due = format_date(date_of(now + std::chrono::days(90)));
+  plan.info_cards = nlohmann::json::parse(kDemoInfoCards);
+  plan.questions = nlohmann::json::parse(kDemoQuestions);
+  Consultation c = consultations.create(moderator, plan);
+  return consultations.publish(moderator, c.id);
+}
+
 }  // namespace
 
 bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation, Accounts& accounts,
-               Pupils& pupils, const Keys& keys) {
+               Pupils& pupils, Consultations& consultations, const Keys& keys) {
   if (storage.accounts().count_accounts() > 0) return false;
 
   Account admin =
@@ -78,7 +148,7 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
                                                     kDemoPassword,
                                                     {ward9.id, ward15.id},
                                                     {}});
-  accounts.create(&as_admin, {"moderator",
+  Account moderator = accounts.create(&as_admin, {"moderator",
                               "Anh Trần Minh Khoa (Đoàn phường, demo)",
                               "moderator",
                               kDemoPassword,
@@ -147,6 +217,11 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
     pupils.record_guardian_slip(as_facilitator, p.id,
                                 "DEMO-SLIP-" + std::string(d.sign_in_code).substr(0, 3));
   }
+
+  Principal as_moderator = demo_admin(moderator);
+  as_moderator.role = Role::kModerator;
+  as_moderator.unit_ids = moderator.unit_ids;
+  seed_demo_consultation(clock, consultations, as_moderator, district.id, ward9.id);
   return true;
 }
 

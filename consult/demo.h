@@ -3,6 +3,7 @@
 // district, wards, schools, classes, authorities, accounts for every role and two pupils.
 // For trying the product, never for real children.
 #include "consult/accounts.h"
+#include "consult/consultations.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
 
@@ -13,6 +14,6 @@ inline constexpr const char* kDemoJoinCode = "DEMO6A";
 
 // Returns false (and changes nothing) when the database already has accounts.
 bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation, Accounts& accounts,
-               Pupils& pupils, const Keys& keys);
+               Pupils& pupils, Consultations& consultations, const Keys& keys);
 
 }  // namespace ln

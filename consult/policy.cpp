@@ -26,6 +26,10 @@ const std::map<Permission, std::vector<Role>>& table() {
       {Permission::kRevealIdentity, {kSafeguardingLead}},
       {Permission::kHandleDataRequests, {kAdmin}},
       {Permission::kReadAudit, {kAdmin}},
+      {Permission::kManageConsultations, {kModerator, kAdmin}},
+      {Permission::kRecordPaper, {kFacilitator, kModerator, kAdmin}},
+      {Permission::kReadResults, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
+      {Permission::kManageTargets, {kAdmin}},
   };
   return t;
 }
@@ -67,6 +71,14 @@ std::string to_string(Permission permission) {
       return "handle_data_requests";
     case Permission::kReadAudit:
       return "read_audit";
+    case Permission::kManageConsultations:
+      return "manage_consultations";
+    case Permission::kRecordPaper:
+      return "record_paper";
+    case Permission::kReadResults:
+      return "read_results";
+    case Permission::kManageTargets:
+      return "manage_targets";
   }
   return "unknown";
 }

@@ -22,6 +22,10 @@ enum class Permission {
   kRevealIdentity,
   kHandleDataRequests,
   kReadAudit,
+  kManageConsultations,  // plan, publish, close, publish results, give feedback
+  kRecordPaper,          // paper questionnaires and forum records
+  kReadResults,
+  kManageTargets,
 };
 
 const std::vector<Role>& roles_for(Permission permission);

@@ -164,6 +164,97 @@ struct Submission {
   std::string status;  // submitted | withdrawn (the moderation issue adds screened, queued, …)
   std::string created_at;
   std::string updated_at;
+  std::optional<std::string> consultation_id;  // a free-text answer to a consultation
+  std::optional<std::string> response_id;
+};
+
+struct Consultation {
+  std::string id;
+  std::string title;
+  std::string purpose;
+  std::string owner_unit_id;
+  std::vector<std::string> audience_unit_ids;
+  std::vector<std::string> audience_bands;
+  std::string opens_at;  // "" until planned
+  std::string closes_at;
+  std::string decision;        // the decision the answers inform
+  std::string decision_maker;  // who decides
+  std::string decision_due;    // by when (YYYY-MM-DD)
+  std::string feedback_due;    // when children will hear back (YYYY-MM-DD)
+  std::string info_cards_json = "{}";  // band → {why, who_reads, hear_back}
+  int info_version = 1;
+  std::string questions_json = "[]";
+  std::string status = "draft";  // draft | published | closed | results_published | feedback_given
+  std::string lifecycle_json = "[]";  // [{status, at, by}]
+  std::string feedback_json = "{}";   // band → text, once feedback is given
+  std::string created_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct ConsultationResponse {
+  std::string id;
+  std::string consultation_id;
+  std::optional<std::string> pupil_id;  // none for paper and forum
+  std::string channel;                  // online | paper | forum
+  std::string age_band;
+  std::string gender;  // girl | boy | other | prefer_not_to_say | unknown
+  std::string unit_id;
+  int info_version = 0;
+  std::string answers_json = "{}";
+  std::optional<std::string> idempotency_key;
+  std::optional<std::string> batch_id;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// One cell of a consultation's running results: how many answers chose `option_key` of
+// `question_id` in this group. Kept up to date in the same transaction as each answer.
+struct ResultCounter {
+  std::string question_id;
+  std::string option_key;
+  std::string age_band;
+  std::string gender;
+  std::string unit_id;
+  std::string channel;
+  std::int64_t count = 0;
+};
+
+struct PaperBatch {
+  std::string id;
+  std::string consultation_id;
+  std::string channel;  // paper | forum
+  std::string reference;
+  int sheets = 0;
+  int participants = 0;
+  std::string participants_json = "{}";  // age band → children present (forum)
+  std::string unit_id;
+  std::string notes;
+  std::string created_by;
+  std::string created_at;
+};
+
+struct Target {
+  std::string id;
+  std::string unit_id;
+  std::string kind;  // children_consulted | teenagers_participating
+  std::string period_start;
+  std::string period_end;
+  std::int64_t target = 0;
+  std::string created_by;
+  std::string created_at;
+};
+
+struct Participation {
+  std::int64_t online_children = 0;  // distinct pupils who answered online
+  std::int64_t paper_sheets = 0;
+  std::int64_t forum_participants = 0;
+};
+
+struct Enrolment {
+  std::string unit_id;
+  std::string age_band;
+  std::int64_t pupils = 0;
 };
 
 struct AuditEntry {

@@ -2,6 +2,7 @@
 // Deployment settings the domain rules read. Defaults follow the design; serve flags override.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 
 namespace ln {
 
@@ -16,6 +17,7 @@ struct Settings {
   int account_failures_before_lock = 5;
   int address_failures_before_lock = 20;
   int code_failures_before_lock = 10;  // wrong join, sign-in or guardian codes from one address
+  std::int64_t min_group_size = 5;     // published counts under this are hidden; never below 5
 };
 
 }  // namespace ln

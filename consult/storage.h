@@ -122,6 +122,39 @@ class SubmissionStore {
   virtual void update_submission(const Submission& submission) = 0;
 };
 
+class ConsultationStore {
+ public:
+  virtual ~ConsultationStore() = default;
+  virtual void insert_consultation(const Consultation& c) = 0;
+  virtual std::optional<Consultation> consultation(const std::string& id) = 0;
+  virtual std::vector<Consultation> consultations(const Page& page, const std::optional<std::string>& status) = 0;
+  virtual void update_consultation(const Consultation& c) = 0;
+
+  virtual std::int64_t response_count(const std::string& consultation_id) = 0;
+  virtual std::optional<ConsultationResponse> response_of(const std::string& consultation_id,
+                                                          const std::string& pupil_id) = 0;
+  // One transaction: writes the response (replacing the pupil's earlier one when `replaces`),
+  // adds `deltas` to the counters, stores the free-text answers as submissions and withdraws
+  // the replaced response's pending ones.
+  virtual void save_response(const ConsultationResponse& response, bool replaces,
+                             const std::vector<ResultCounter>& deltas,
+                             const std::vector<Submission>& texts) = 0;
+  virtual void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
+                          const std::vector<ResultCounter>& deltas, const std::vector<Submission>& texts) = 0;
+  virtual std::vector<PaperBatch> batches(const std::string& consultation_id) = 0;
+  virtual std::vector<ResultCounter> counters(const std::string& consultation_id) = 0;
+
+  // Participation in the units under `unit_id` between two times, counting only `bands`
+  // (all bands when empty).
+  virtual Participation participation(const std::string& unit_id, const std::string& from,
+                                      const std::string& to, const std::vector<std::string>& bands) = 0;
+  // Active pupils by unit and age band in the units under these units.
+  virtual std::vector<Enrolment> enrolment(const std::vector<std::string>& unit_ids) = 0;
+
+  virtual void insert_target(const Target& target) = 0;
+  virtual std::vector<Target> targets() = 0;
+};
+
 class AuditStore {
  public:
   virtual ~AuditStore() = default;
@@ -146,6 +179,7 @@ class Storage {
   virtual AccountStore& accounts() = 0;
   virtual PupilStore& pupils() = 0;
   virtual SubmissionStore& submissions() = 0;
+  virtual ConsultationStore& consultations() = 0;
   virtual AuditStore& audit() = 0;
 };
 

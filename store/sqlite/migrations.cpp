@@ -211,6 +211,94 @@ CREATE TABLE submissions (
 CREATE INDEX submissions_pupil ON submissions(pupil_id, id);
 CREATE INDEX submissions_status ON submissions(status, unit_id);
 )sql"},
+      {4, "consultations",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN consultation_id TEXT;
+ALTER TABLE submissions ADD COLUMN response_id TEXT;
+CREATE INDEX submissions_response ON submissions(response_id) WHERE response_id IS NOT NULL;
+
+CREATE TABLE consultations (
+  id                TEXT PRIMARY KEY,
+  title             TEXT NOT NULL,
+  purpose           TEXT NOT NULL,
+  owner_unit_id     TEXT NOT NULL REFERENCES units(id),
+  audience_unit_ids TEXT NOT NULL,
+  audience_bands    TEXT NOT NULL,
+  opens_at          TEXT NOT NULL,
+  closes_at         TEXT NOT NULL,
+  decision          TEXT NOT NULL,
+  decision_maker    TEXT NOT NULL,
+  decision_due      TEXT NOT NULL,
+  feedback_due      TEXT NOT NULL,
+  info_cards        TEXT NOT NULL,
+  info_version      INTEGER NOT NULL,
+  questions         TEXT NOT NULL,
+  status            TEXT NOT NULL CHECK (status IN ('draft', 'published', 'closed', 'results_published', 'feedback_given')),
+  lifecycle         TEXT NOT NULL,
+  feedback          TEXT NOT NULL,
+  created_by        TEXT NOT NULL,
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX consultations_status ON consultations(status, id);
+
+CREATE TABLE consultation_responses (
+  id              TEXT PRIMARY KEY,
+  consultation_id TEXT NOT NULL REFERENCES consultations(id),
+  pupil_id        TEXT REFERENCES pupils(id),
+  channel         TEXT NOT NULL CHECK (channel IN ('online', 'paper', 'forum')),
+  age_band        TEXT NOT NULL,
+  gender          TEXT NOT NULL,
+  unit_id         TEXT NOT NULL,
+  info_version    INTEGER NOT NULL,
+  answers         TEXT NOT NULL,
+  idempotency_key TEXT,
+  batch_id        TEXT,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX consultation_responses_pupil ON consultation_responses(consultation_id, pupil_id)
+  WHERE pupil_id IS NOT NULL;
+CREATE INDEX consultation_responses_unit ON consultation_responses(unit_id, created_at);
+
+CREATE TABLE consultation_counters (
+  consultation_id TEXT NOT NULL,
+  question_id     TEXT NOT NULL,
+  option_key      TEXT NOT NULL,
+  age_band        TEXT NOT NULL,
+  gender          TEXT NOT NULL,
+  unit_id         TEXT NOT NULL,
+  channel         TEXT NOT NULL,
+  count           INTEGER NOT NULL,
+  PRIMARY KEY (consultation_id, question_id, option_key, age_band, gender, unit_id, channel)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE consultation_batches (
+  id              TEXT PRIMARY KEY,
+  consultation_id TEXT NOT NULL REFERENCES consultations(id),
+  channel         TEXT NOT NULL CHECK (channel IN ('paper', 'forum')),
+  reference       TEXT NOT NULL,
+  sheets          INTEGER NOT NULL,
+  participants    INTEGER NOT NULL,
+  participants_by_band TEXT NOT NULL,
+  unit_id         TEXT NOT NULL,
+  notes           TEXT NOT NULL,
+  created_by      TEXT NOT NULL,
+  created_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX consultation_batches_unit ON consultation_batches(unit_id, created_at);
+
+CREATE TABLE targets (
+  id           TEXT PRIMARY KEY,
+  unit_id      TEXT NOT NULL REFERENCES units(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('children_consulted', 'teenagers_participating')),
+  period_start TEXT NOT NULL,
+  period_end   TEXT NOT NULL,
+  target       INTEGER NOT NULL CHECK (target > 0),
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+) STRICT;
+)sql"},
   };
   return all;
 }

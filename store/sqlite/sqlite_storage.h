@@ -4,6 +4,7 @@
 #include "consult/storage.h"
 #include "store/sqlite/account_store.h"
 #include "store/sqlite/audit_store.h"
+#include "store/sqlite/consultation_store.h"
 #include "store/sqlite/organisation_store.h"
 #include "store/sqlite/pool.h"
 #include "store/sqlite/pupil_store.h"
@@ -24,6 +25,7 @@ class SqliteStorage : public Storage {
   AccountStore& accounts() override { return accounts_; }
   PupilStore& pupils() override { return pupils_; }
   SubmissionStore& submissions() override { return submissions_; }
+  ConsultationStore& consultations() override { return consultations_; }
   AuditStore& audit() override { return audit_; }
 
   Pool& pool() { return pool_; }
@@ -34,6 +36,7 @@ class SqliteStorage : public Storage {
   SqliteAccountStore accounts_{pool_};
   SqlitePupilStore pupils_{pool_};
   SqliteSubmissionStore submissions_{pool_};
+  SqliteConsultationStore consultations_{pool_};
   SqliteAuditStore audit_{pool_};
 };
 

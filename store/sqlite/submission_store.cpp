@@ -6,41 +6,41 @@ namespace ln::store::sqlite {
 namespace sql {
 
 constexpr const char* kColumns =
-    "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at FROM "
-    "submissions ";
-constexpr const char* kInsert =
-    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at, "
-    "updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
+    " consultation_id, response_id FROM submissions ";
 constexpr const char* kUpdate =
-    "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6 WHERE "
-    "id = ?1";
+    "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6"
+    " WHERE id = ?1";
 
 }  // namespace sql
 
 namespace {
 
 Submission row(const Statement& s) {
-  return {s.text(0),          s.text(1), s.text(2), s.text(3), s.text(4),
-          s.optional_text(5), s.text(6), s.text(7), s.text(8)};
+  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5),
+          s.text(6), s.text(7), s.text(8), s.optional_text(9), s.optional_text(10)};
 }
 
 }  // namespace
 
+void insert_submission_row(Connection& c, const Submission& x) {
+  c.prepare(sql::kInsertSubmission)
+      .bind(1, x.id)
+      .bind(2, x.pupil_id)
+      .bind(3, x.unit_id)
+      .bind(4, x.kind)
+      .bind(5, x.text)
+      .bind(6, x.topic)
+      .bind(7, x.status)
+      .bind(8, x.created_at)
+      .bind(9, x.updated_at)
+      .bind(10, x.consultation_id)
+      .bind(11, x.response_id)
+      .run();
+}
+
 void SqliteSubmissionStore::insert_submission(const Submission& x) {
-  write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsert)
-        .bind(1, x.id)
-        .bind(2, x.pupil_id)
-        .bind(3, x.unit_id)
-        .bind(4, x.kind)
-        .bind(5, x.text)
-        .bind(6, x.topic)
-        .bind(7, x.status)
-        .bind(8, x.created_at)
-        .bind(9, x.updated_at)
-        .run();
-  });
+  write(pool_, [&](Connection& c) { insert_submission_row(c, x); });
 }
 
 std::optional<Submission> SqliteSubmissionStore::submission(const std::string& id) {

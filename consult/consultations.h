@@ -1,0 +1,113 @@
+#pragma once
+// Consulting children (Circular 36/2018): plan → publish → answer → close → results → feedback.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "consult/audit.h"
+#include "consult/organisation.h"
+#include "consult/questions.h"
+#include "consult/suppression.h"
+
+namespace ln {
+
+// Fields of a consultation a request may set; absent ones stay as they are.
+struct ConsultationInput {
+  std::optional<std::string> title, purpose, owner_unit_id;
+  std::optional<std::vector<std::string>> audience_unit_ids, audience_bands;
+  std::optional<std::string> opens_at, closes_at, decision, decision_maker, decision_due, feedback_due;
+  std::optional<nlohmann::json> info_cards;
+  std::optional<nlohmann::json> questions;
+};
+
+struct PaperSheet {
+  std::string age_band;
+  std::string gender;
+  nlohmann::json answers;
+};
+
+struct PaperInput {
+  std::string reference;
+  std::string unit_id;
+  std::optional<int> sheet_count;
+  std::vector<PaperSheet> sheets;
+};
+
+struct ForumTally {
+  std::string question_id;
+  std::string option;
+  std::string age_band;
+  std::int64_t count = 0;
+};
+
+struct ForumInput {
+  std::string reference;
+  std::string unit_id;
+  std::string notes;
+  std::map<std::string, std::int64_t> participants;  // age band → children present
+  std::vector<ForumTally> tallies;
+};
+
+struct SavedAnswer {
+  ConsultationResponse response;
+  bool replaced = false;
+};
+
+class Consultations {
+ public:
+  Consultations(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
+                std::int64_t suppression_threshold)
+      : storage_(storage), clock_(clock), audit_(audit), organisation_(organisation),
+        threshold_(std::max<std::int64_t>(suppression_threshold, 5)) {}
+
+  Consultation create(const Principal& actor, const ConsultationInput& input);
+  Consultation update(const Principal& actor, const std::string& id, const ConsultationInput& input);
+  Consultation publish(const Principal& actor, const std::string& id);
+  Consultation close(const Principal& actor, const std::string& id);
+  Consultation publish_results(const Principal& actor, const std::string& id);
+  // `feedback`: age band → text for the children of that band.
+  Consultation give_feedback(const Principal& actor, const std::string& id, const nlohmann::json& feedback);
+
+  std::vector<Consultation> list_for_adult(const Principal& actor, const Page& page,
+                                           const std::optional<std::string>& status);
+  Consultation get_for_adult(const Principal& actor, const std::string& id);
+  // Open to this pupil now (their unit, their band).
+  std::vector<Consultation> open_for_pupil(const Principal& pupil);
+  // The consultation in the pupil's band's wording, with its information card.
+  nlohmann::json view_for_pupil(const Principal& pupil, const std::string& id);
+  static nlohmann::json summary_for_pupil(const Consultation& c, const std::string& band);
+
+  SavedAnswer answer(const Principal& pupil, const std::string& id, const nlohmann::json& answers,
+                     const std::optional<std::string>& gender, const std::optional<std::string>& idempotency_key);
+  std::optional<ConsultationResponse> my_answers(const Principal& pupil, const std::string& id);
+
+  PaperBatch add_paper(const Principal& actor, const std::string& id, const PaperInput& input);
+  PaperBatch add_forum(const Principal& actor, const std::string& id, const ForumInput& input);
+  std::vector<PaperBatch> batches(const Principal& actor, const std::string& id);
+
+  nlohmann::json results(const Principal& actor, const std::string& id);
+  std::string results_csv(const Principal& actor, const std::string& id);
+  nlohmann::json representativeness(const Principal& actor, const std::string& id);
+
+ private:
+  Consultation require(const std::string& id);
+  Consultation managed(const Principal& actor, const std::string& id);
+  Consultation readable(const Principal& actor, const std::string& id);
+  bool in_audience(const Consultation& c, const std::string& unit_id);
+  Consultation open_to(const Principal& pupil, const std::string& id);
+  void apply(Consultation& c, const ConsultationInput& input, bool answers_exist);
+  std::vector<Unprocessable::Problem> plan_problems(const Consultation& c);
+  Consultation move(const Principal& actor, Consultation c, const std::string& to);
+  std::string batch_unit(const Principal& actor, const Consultation& c, const std::string& unit_id);
+
+  Storage& storage_;
+  const Clock& clock_;
+  AuditLog& audit_;
+  Organisation& organisation_;
+  std::int64_t threshold_;
+};
+
+const std::vector<std::string>& genders();
+
+}  // namespace ln
