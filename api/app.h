@@ -8,13 +8,13 @@
 #include "consult/accounts.h"
 #include "consult/audit.h"
 #include "consult/consultations.h"
-#include "consult/targets.h"
 #include "consult/crypto.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
 #include "consult/sessions.h"
 #include "consult/settings.h"
 #include "consult/storage.h"
+#include "consult/targets.h"
 #include "moderation/submissions.h"
 
 namespace ln::api {

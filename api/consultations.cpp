@@ -8,69 +8,104 @@ namespace ln::api {
 namespace {
 
 ConsultationInput input_of(const Fields& f) {
-  return {f.optional_text("title"),          f.optional_text("purpose"),        f.optional_text("owner_unit_id"),
-          f.optional_texts("audience_unit_ids"), f.optional_texts("audience_bands"), f.optional_text("opens_at"),
-          f.optional_text("closes_at"),      f.optional_text("decision"),       f.optional_text("decision_maker"),
-          f.optional_text("decision_due"),   f.optional_text("feedback_due"),   f.optional_json("info_cards"),
+  return {f.optional_text("title"),           f.optional_text("purpose"),
+          f.optional_text("owner_unit_id"),   f.optional_texts("audience_unit_ids"),
+          f.optional_texts("audience_bands"), f.optional_text("opens_at"),
+          f.optional_text("closes_at"),       f.optional_text("decision"),
+          f.optional_text("decision_maker"),  f.optional_text("decision_due"),
+          f.optional_text("feedback_due"),    f.optional_json("info_cards"),
           f.optional_json("questions")};
 }
 
 const std::initializer_list<const char*> kPlanFields = {
-    "title", "purpose", "owner_unit_id", "audience_unit_ids", "audience_bands", "opens_at", "closes_at",
-    "decision", "decision_maker", "decision_due", "feedback_due", "info_cards", "questions"};
+    "title",        "purpose",    "owner_unit_id", "audience_unit_ids", "audience_bands",
+    "opens_at",     "closes_at",  "decision",      "decision_maker",    "decision_due",
+    "feedback_due", "info_cards", "questions"};
 
 nlohmann::json consultation_json(const Consultation& c, std::int64_t responses) {
-  return {{"id", c.id}, {"title", c.title}, {"purpose", c.purpose}, {"owner_unit_id", c.owner_unit_id},
-          {"audience_unit_ids", c.audience_unit_ids}, {"audience_bands", c.audience_bands},
-          {"opens_at", c.opens_at}, {"closes_at", c.closes_at}, {"decision", c.decision},
-          {"decision_maker", c.decision_maker}, {"decision_due", c.decision_due}, {"feedback_due", c.feedback_due},
-          {"info_cards", nlohmann::json::parse(c.info_cards_json)}, {"info_version", c.info_version},
-          {"questions", nlohmann::json::parse(c.questions_json)}, {"status", c.status},
-          {"lifecycle", nlohmann::json::parse(c.lifecycle_json)}, {"feedback", nlohmann::json::parse(c.feedback_json)},
-          {"responses", responses}, {"created_at", c.created_at}, {"updated_at", c.updated_at}};
+  return {{"id", c.id},
+          {"title", c.title},
+          {"purpose", c.purpose},
+          {"owner_unit_id", c.owner_unit_id},
+          {"audience_unit_ids", c.audience_unit_ids},
+          {"audience_bands", c.audience_bands},
+          {"opens_at", c.opens_at},
+          {"closes_at", c.closes_at},
+          {"decision", c.decision},
+          {"decision_maker", c.decision_maker},
+          {"decision_due", c.decision_due},
+          {"feedback_due", c.feedback_due},
+          {"info_cards", nlohmann::json::parse(c.info_cards_json)},
+          {"info_version", c.info_version},
+          {"questions", nlohmann::json::parse(c.questions_json)},
+          {"status", c.status},
+          {"lifecycle", nlohmann::json::parse(c.lifecycle_json)},
+          {"feedback", nlohmann::json::parse(c.feedback_json)},
+          {"responses", responses},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at}};
 }
 
 nlohmann::json response_json(const ConsultationResponse& r) {
-  return {{"id", r.id}, {"consultation_id", r.consultation_id}, {"channel", r.channel}, {"age_band", r.age_band},
-          {"info_version", r.info_version}, {"answers", nlohmann::json::parse(r.answers_json)},
-          {"created_at", r.created_at}, {"updated_at", r.updated_at}};
+  return {{"id", r.id},
+          {"consultation_id", r.consultation_id},
+          {"channel", r.channel},
+          {"age_band", r.age_band},
+          {"info_version", r.info_version},
+          {"answers", nlohmann::json::parse(r.answers_json)},
+          {"created_at", r.created_at},
+          {"updated_at", r.updated_at}};
 }
 
 nlohmann::json batch_json(const PaperBatch& b) {
-  return {{"id", b.id}, {"channel", b.channel}, {"reference", b.reference}, {"sheets", b.sheets},
-          {"participants", b.participants}, {"participants_by_band", nlohmann::json::parse(b.participants_json)},
-          {"unit_id", b.unit_id}, {"notes", b.notes}, {"created_at", b.created_at}};
+  return {{"id", b.id},
+          {"channel", b.channel},
+          {"reference", b.reference},
+          {"sheets", b.sheets},
+          {"participants", b.participants},
+          {"participants_by_band", nlohmann::json::parse(b.participants_json)},
+          {"unit_id", b.unit_id},
+          {"notes", b.notes},
+          {"created_at", b.created_at}};
 }
 
 std::string text_of(const nlohmann::json& j, const char* key, const std::string& field) {
-  if (!j.contains(key) || !j[key].is_string()) throw Invalid(field + "." + key, std::string(key) + " must be text.");
+  if (!j.contains(key) || !j[key].is_string())
+    throw Invalid(field + "." + key, std::string(key) + " must be text.");
   return j[key];
 }
 
 PaperInput paper_of(const Fields& f) {
   PaperInput in{f.text("reference"), f.text("unit_id"), f.optional_integer("sheet_count"), {}};
   auto sheets = f.optional_json("sheets").value_or(nlohmann::json());
-  if (!sheets.is_array()) throw Invalid("sheets", "sheets must be a list of answered questionnaires.");
+  if (!sheets.is_array())
+    throw Invalid("sheets", "sheets must be a list of answered questionnaires.");
   for (std::size_t i = 0; i < sheets.size() && i <= 5000; ++i) {
     std::string field = "sheets[" + std::to_string(i) + "]";
     const auto& s = sheets[i];
     if (!s.is_object()) throw Invalid(field, "Each sheet is {age_band, gender, answers}.");
-    std::string gender = s.contains("gender") && !s["gender"].is_null() ? text_of(s, "gender", field) : "unknown";
-    in.sheets.push_back({text_of(s, "age_band", field), gender, s.value("answers", nlohmann::json::object())});
+    std::string gender =
+        s.contains("gender") && !s["gender"].is_null() ? text_of(s, "gender", field) : "unknown";
+    in.sheets.push_back(
+        {text_of(s, "age_band", field), gender, s.value("answers", nlohmann::json::object())});
   }
   return in;
 }
 
 ForumInput forum_of(const Fields& f) {
-  ForumInput in{f.text("reference"), f.text("unit_id"), f.optional_text("notes").value_or(""), {}, {}};
+  ForumInput in{
+      f.text("reference"), f.text("unit_id"), f.optional_text("notes").value_or(""), {}, {}};
   auto participants = f.optional_json("participants").value_or(nlohmann::json());
-  if (!participants.is_object()) throw Invalid("participants", "participants is age band → number of children.");
+  if (!participants.is_object())
+    throw Invalid("participants", "participants is age band → number of children.");
   for (const auto& [band, n] : participants.items()) {
-    if (!n.is_number_integer()) throw Invalid("participants." + band, "A whole number of children.");
+    if (!n.is_number_integer())
+      throw Invalid("participants." + band, "A whole number of children.");
     in.participants[band] = n.get<std::int64_t>();
   }
   auto tallies = f.optional_json("tallies").value_or(nlohmann::json::array());
-  if (!tallies.is_array() || tallies.size() > 2000) throw Invalid("tallies", "tallies must be a list.");
+  if (!tallies.is_array() || tallies.size() > 2000)
+    throw Invalid("tallies", "tallies must be a list.");
   for (std::size_t i = 0; i < tallies.size(); ++i) {
     std::string field = "tallies[" + std::to_string(i) + "]";
     const auto& t = tallies[i];
@@ -88,157 +123,240 @@ void add_consultation_routes(Router& r, App& app) {
   const auto manage = Permission::kManageConsultations;
   const auto read = Permission::kReadResults;
 
-  r.add("GET", "/api/v1/consultations", [&app](Request& q) {
-    const auto& who = q.who();
-    if (who.is_pupil()) {
-      nlohmann::json items = nlohmann::json::array();
-      for (const auto& c : app.consultations.open_for_pupil(who))
-        items.push_back(Consultations::summary_for_pupil(c, who.age_band));
-      return Response::json(200, {{"items", items}, {"next", nullptr}});
-    }
-    auto page = page_of(q);
-    return Response::json(200, page_json(app.consultations.list_for_adult(who, page, q.query_value("status")), page,
-                                         [&app](const Consultation& c) {
-                                           return consultation_json(c, app.storage.consultations().response_count(c.id));
-                                         }));
-  }, doc("Pupils: the consultations open to them now. Adults: those of their units (?status=).", "consultations",
-         Permission::kSignedIn));
+  r.add(
+      "GET", "/api/v1/consultations",
+      [&app](Request& q) {
+        const auto& who = q.who();
+        if (who.is_pupil()) {
+          nlohmann::json items = nlohmann::json::array();
+          for (const auto& c : app.consultations.open_for_pupil(who))
+            items.push_back(Consultations::summary_for_pupil(c, who.age_band));
+          return Response::json(200, {{"items", items}, {"next", nullptr}});
+        }
+        auto page = page_of(q);
+        return Response::json(
+            200, page_json(app.consultations.list_for_adult(who, page, q.query_value("status")),
+                           page, [&app](const Consultation& c) {
+                             return consultation_json(
+                                 c, app.storage.consultations().response_count(c.id));
+                           }));
+      },
+      doc("Pupils: the consultations open to them now. Adults: those of their units (?status=).",
+          "consultations", Permission::kSignedIn));
 
-  r.add("POST", "/api/v1/consultations", [&app](Request& q) {
-    Fields f(q, kPlanFields);
-    return Response::json(201, consultation_json(app.consultations.create(q.who(), input_of(f)), 0));
-  }, [] {
-    OperationDoc d = doc("Plan a consultation (a draft).", "consultations", Permission::kManageConsultations,
-                         {{"type", "object"}, {"required", {"title", "owner_unit_id"}}}, 201);
-    d.max_body = 1024 * 1024;
-    return d;
-  }());
+  r.add(
+      "POST", "/api/v1/consultations",
+      [&app](Request& q) {
+        Fields f(q, kPlanFields);
+        return Response::json(201,
+                              consultation_json(app.consultations.create(q.who(), input_of(f)), 0));
+      },
+      [] {
+        OperationDoc d =
+            doc("Plan a consultation (a draft).", "consultations", Permission::kManageConsultations,
+                {{"type", "object"}, {"required", {"title", "owner_unit_id"}}}, 201);
+        d.max_body = 1024 * 1024;
+        return d;
+      }());
 
-  r.add("GET", "/api/v1/consultations/{id}", [&app](Request& q) {
-    const auto& who = q.who();
-    if (who.is_pupil()) return Response::json(200, app.consultations.view_for_pupil(who, q.param("id")));
-    auto c = app.consultations.get_for_adult(who, q.param("id"));
-    return Response::json(200, consultation_json(c, app.storage.consultations().response_count(c.id)));
-  }, doc("Pupils: the consultation in their age band's wording. Adults: all of it.", "consultations",
-         Permission::kSignedIn));
+  r.add(
+      "GET", "/api/v1/consultations/{id}",
+      [&app](Request& q) {
+        const auto& who = q.who();
+        if (who.is_pupil())
+          return Response::json(200, app.consultations.view_for_pupil(who, q.param("id")));
+        auto c = app.consultations.get_for_adult(who, q.param("id"));
+        return Response::json(
+            200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+      },
+      doc("Pupils: the consultation in their age band's wording. Adults: all of it.",
+          "consultations", Permission::kSignedIn));
 
-  r.add("PATCH", "/api/v1/consultations/{id}", [&app](Request& q) {
-    Fields f(q, kPlanFields);
-    auto c = app.consultations.update(q.who(), q.param("id"), input_of(f));
-    return Response::json(200, consultation_json(c, app.storage.consultations().response_count(c.id)));
-  }, [] {
-    OperationDoc d = doc("Change the plan (drafts) or fix wording (once published).", "consultations",
-                         Permission::kManageConsultations, {{"type", "object"}});
-    d.max_body = 1024 * 1024;
-    d.responses["409"] = {{"description", "questions_locked or consultation_published"}};
-    return d;
-  }());
+  r.add(
+      "PATCH", "/api/v1/consultations/{id}",
+      [&app](Request& q) {
+        Fields f(q, kPlanFields);
+        auto c = app.consultations.update(q.who(), q.param("id"), input_of(f));
+        return Response::json(
+            200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+      },
+      [] {
+        OperationDoc d =
+            doc("Change the plan (drafts) or fix wording (once published).", "consultations",
+                Permission::kManageConsultations, {{"type", "object"}});
+        d.max_body = 1024 * 1024;
+        d.responses["409"] = {{"description", "questions_locked or consultation_published"}};
+        return d;
+      }());
 
   auto step = [&](const char* path, const char* summary, auto action) {
-    r.add("POST", std::string("/api/v1/consultations/{id}/") + path, [&app, action](Request& q) {
-      auto c = action(app.consultations, q.who(), q.param("id"));
-      return Response::json(200, consultation_json(c, app.storage.consultations().response_count(c.id)));
-    }, [&] {
-      OperationDoc d = doc(summary, "consultations", Permission::kManageConsultations);
-      d.responses["409"] = {{"description", "not allowed from the current status"}};
-      d.responses["422"] = {{"description", "every problem that stops it"}};
-      return d;
-    }());
+    r.add(
+        "POST", std::string("/api/v1/consultations/{id}/") + path,
+        [&app, action](Request& q) {
+          auto c = action(app.consultations, q.who(), q.param("id"));
+          return Response::json(
+              200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+        },
+        [&] {
+          OperationDoc d = doc(summary, "consultations", Permission::kManageConsultations);
+          d.responses["409"] = {{"description", "not allowed from the current status"}};
+          d.responses["422"] = {{"description", "every problem that stops it"}};
+          return d;
+        }());
   };
-  step("publish", "Publish: checks the plan and every question, listing every problem.",
-       [](Consultations& s, const Principal& p, const std::string& id) { return s.publish(p, id); });
-  step("close", "Close to answers.", [](Consultations& s, const Principal& p, const std::string& id) { return s.close(p, id); });
+  step(
+      "publish", "Publish: checks the plan and every question, listing every problem.",
+      [](Consultations& s, const Principal& p, const std::string& id) { return s.publish(p, id); });
+  step("close", "Close to answers.",
+       [](Consultations& s, const Principal& p, const std::string& id) { return s.close(p, id); });
   step("publish-results", "Publish the results (after closing).",
-       [](Consultations& s, const Principal& p, const std::string& id) { return s.publish_results(p, id); });
+       [](Consultations& s, const Principal& p, const std::string& id) {
+         return s.publish_results(p, id);
+       });
 
-  r.add("POST", "/api/v1/consultations/{id}/feedback", [&app](Request& q) {
-    Fields f(q, {"feedback"});
-    auto c = app.consultations.give_feedback(q.who(), q.param("id"),
-                                             f.optional_json("feedback").value_or(nlohmann::json()));
-    return Response::json(200, consultation_json(c, app.storage.consultations().response_count(c.id)));
-  }, doc("Tell the children what happened, in each age band's words.", "consultations", manage,
-         {{"type", "object"}, {"required", {"feedback"}}}));
+  r.add(
+      "POST", "/api/v1/consultations/{id}/feedback",
+      [&app](Request& q) {
+        Fields f(q, {"feedback"});
+        auto c = app.consultations.give_feedback(
+            q.who(), q.param("id"), f.optional_json("feedback").value_or(nlohmann::json()));
+        return Response::json(
+            200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+      },
+      doc("Tell the children what happened, in each age band's words.", "consultations", manage,
+          {{"type", "object"}, {"required", {"feedback"}}}));
 
-  r.add("POST", "/api/v1/consultations/{id}/responses", [&app](Request& q) {
-    Fields f(q, {"answers", "gender"});
-    auto saved = app.consultations.answer(q.who(), q.param("id"), f.optional_json("answers").value_or(nlohmann::json()),
-                                          f.optional_text("gender"), q.header("idempotency-key"));
-    auto body = response_json(saved.response);
-    body["replaced"] = saved.replaced;
-    return Response::json(201, body);
-  }, [] {
-    OperationDoc d = doc("Answer (again, to replace the earlier answers) while open. 201 means saved to disk. "
-                         "Send an Idempotency-Key header to make retries safe.", "consultations",
-                         Permission::kPupilContribute, {{"type", "object"}, {"required", {"answers"}}}, 201);
-    d.responses["403"] = {{"description", "consent_required or not_in_audience"}};
-    d.responses["409"] = {{"description", "consultation_closed"}};
-    d.responses["422"] = {{"description", "answers that do not fit their questions"}};
-    return d;
-  }());
+  r.add(
+      "POST", "/api/v1/consultations/{id}/responses",
+      [&app](Request& q) {
+        Fields f(q, {"answers", "gender"});
+        auto saved = app.consultations.answer(
+            q.who(), q.param("id"), f.optional_json("answers").value_or(nlohmann::json()),
+            f.optional_text("gender"), q.header("idempotency-key"));
+        auto body = response_json(saved.response);
+        body["replaced"] = saved.replaced;
+        return Response::json(201, body);
+      },
+      [] {
+        OperationDoc d = doc(
+            "Answer (again, to replace the earlier answers) while open. 201 means saved to disk. "
+            "Send an Idempotency-Key header to make retries safe.",
+            "consultations", Permission::kPupilContribute,
+            {{"type", "object"}, {"required", {"answers"}}}, 201);
+        d.responses["403"] = {{"description", "consent_required or not_in_audience"}};
+        d.responses["409"] = {{"description", "consultation_closed"}};
+        d.responses["422"] = {{"description", "answers that do not fit their questions"}};
+        return d;
+      }());
 
-  r.add("GET", "/api/v1/consultations/{id}/responses/mine", [&app](Request& q) {
-    auto mine = app.consultations.my_answers(q.who(), q.param("id"));
-    if (!mine) throw NotFound("You have not answered this consultation.");
-    return Response::json(200, response_json(*mine));
-  }, doc("My answers to a consultation.", "consultations", Permission::kPupilSelf));
+  r.add(
+      "GET", "/api/v1/consultations/{id}/responses/mine",
+      [&app](Request& q) {
+        auto mine = app.consultations.my_answers(q.who(), q.param("id"));
+        if (!mine) throw NotFound("You have not answered this consultation.");
+        return Response::json(200, response_json(*mine));
+      },
+      doc("My answers to a consultation.", "consultations", Permission::kPupilSelf));
 
-  r.add("POST", "/api/v1/consultations/{id}/paper-batches", [&app](Request& q) {
-    Fields f(q, {"channel", "reference", "unit_id", "sheet_count", "sheets", "notes", "participants", "tallies"});
-    std::string channel = f.optional_text("channel").value_or("paper");
-    PaperBatch batch;
-    if (channel == "paper") batch = app.consultations.add_paper(q.who(), q.param("id"), paper_of(f));
-    else if (channel == "forum") batch = app.consultations.add_forum(q.who(), q.param("id"), forum_of(f));
-    else throw Invalid("channel", "channel is paper or forum.");
-    return Response::json(201, batch_json(batch));
-  }, [] {
-    OperationDoc d = doc("Add transcribed paper questionnaires (channel paper: sheets with age band, optional gender "
-                         "and answers) or a forum's notes and counts (channel forum: participants by band, tallies).",
-                         "consultations", Permission::kRecordPaper, {{"type", "object"}}, 201);
-    d.max_body = 4 * 1024 * 1024;
-    d.responses["422"] = {{"description", "every sheet or tally that does not fit; nothing added"}};
-    return d;
-  }());
+  r.add(
+      "POST", "/api/v1/consultations/{id}/paper-batches",
+      [&app](Request& q) {
+        Fields f(q, {"channel", "reference", "unit_id", "sheet_count", "sheets", "notes",
+                     "participants", "tallies"});
+        std::string channel = f.optional_text("channel").value_or("paper");
+        PaperBatch batch;
+        if (channel == "paper")
+          batch = app.consultations.add_paper(q.who(), q.param("id"), paper_of(f));
+        else if (channel == "forum")
+          batch = app.consultations.add_forum(q.who(), q.param("id"), forum_of(f));
+        else
+          throw Invalid("channel", "channel is paper or forum.");
+        return Response::json(201, batch_json(batch));
+      },
+      [] {
+        OperationDoc d =
+            doc("Add transcribed paper questionnaires (channel paper: sheets with age band, "
+                "optional gender "
+                "and answers) or a forum's notes and counts (channel forum: participants by band, "
+                "tallies).",
+                "consultations", Permission::kRecordPaper, {{"type", "object"}}, 201);
+        d.max_body = 4 * 1024 * 1024;
+        d.responses["422"] = {
+            {"description", "every sheet or tally that does not fit; nothing added"}};
+        return d;
+      }());
 
-  r.add("GET", "/api/v1/consultations/{id}/paper-batches", [&app](Request& q) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& b : app.consultations.batches(q.who(), q.param("id"))) items.push_back(batch_json(b));
-    return Response::json(200, {{"items", items}});
-  }, doc("The paper and forum records of a consultation.", "consultations", Permission::kRecordPaper));
+  r.add(
+      "GET", "/api/v1/consultations/{id}/paper-batches",
+      [&app](Request& q) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& b : app.consultations.batches(q.who(), q.param("id")))
+          items.push_back(batch_json(b));
+        return Response::json(200, {{"items", items}});
+      },
+      doc("The paper and forum records of a consultation.", "consultations",
+          Permission::kRecordPaper));
 
-  r.add("GET", "/api/v1/consultations/{id}/results", [&app](Request& q) {
-    return Response::json(200, app.consultations.results(q.who(), q.param("id")));
-  }, doc("Results: counts, scale means, ranking scores and breakdowns by age band, gender, unit and channel; "
-         "groups of fewer than 5 children hidden (null), and enough others that none can be worked out.",
-         "consultations", read));
+  r.add(
+      "GET", "/api/v1/consultations/{id}/results",
+      [&app](Request& q) {
+        return Response::json(200, app.consultations.results(q.who(), q.param("id")));
+      },
+      doc("Results: counts, scale means, ranking scores and breakdowns by age band, gender, unit "
+          "and channel; "
+          "groups of fewer than 5 children hidden (null), and enough others that none can be "
+          "worked out.",
+          "consultations", read));
 
-  r.add("GET", "/api/v1/consultations/{id}/results.csv", [&app](Request& q) {
-    Response r;
-    r.content_type = "text/csv; charset=utf-8";
-    r.body = app.consultations.results_csv(q.who(), q.param("id"));
-    r.with_header("Content-Disposition", "attachment; filename=\"ket-qua-" + q.param("id") + ".csv\"");
-    return r;
-  }, doc("Results as CSV (UTF-8 with a BOM); hidden counts read <5.", "consultations", read));
+  r.add(
+      "GET", "/api/v1/consultations/{id}/results.csv",
+      [&app](Request& q) {
+        Response r;
+        r.content_type = "text/csv; charset=utf-8";
+        r.body = app.consultations.results_csv(q.who(), q.param("id"));
+        r.with_header("Content-Disposition",
+                      "attachment; filename=\"ket-qua-" + q.param("id") + ".csv\"");
+        return r;
+      },
+      doc("Results as CSV (UTF-8 with a BOM); hidden counts read <5.", "consultations", read));
 
-  r.add("GET", "/api/v1/consultations/{id}/representativeness", [&app](Request& q) {
-    return Response::json(200, app.consultations.representativeness(q.who(), q.param("id")));
-  }, doc("Who answered against who is enrolled, by age band and unit, with under-represented groups flagged.",
-         "consultations", read));
+  r.add(
+      "GET", "/api/v1/consultations/{id}/representativeness",
+      [&app](Request& q) {
+        return Response::json(200, app.consultations.representativeness(q.who(), q.param("id")));
+      },
+      doc("Who answered against who is enrolled, by age band and unit, with under-represented "
+          "groups flagged.",
+          "consultations", read));
 
-  r.add("GET", "/api/v1/targets", [&app](Request& q) {
-    return Response::json(200, app.targets.with_progress(q.who()));
-  }, doc("Participation targets of my units, with progress.", "targets", read));
+  r.add(
+      "GET", "/api/v1/targets",
+      [&app](Request& q) { return Response::json(200, app.targets.with_progress(q.who())); },
+      doc("Participation targets of my units, with progress.", "targets", read));
 
-  r.add("POST", "/api/v1/targets", [&app](Request& q) {
-    Fields f(q, {"unit_id", "kind", "period_start", "period_end", "target"});
-    auto t = app.targets.create(q.who(), {f.text("unit_id"), f.text("kind"), f.text("period_start"),
-                                          f.text("period_end"), f.integer("target")});
-    return Response::json(201, {{"id", t.id}, {"unit_id", t.unit_id}, {"kind", t.kind},
-                                {"period_start", t.period_start}, {"period_end", t.period_end}, {"target", t.target}});
-  }, doc("Set a participation target (e.g. 50,000 children consulted in 2024–2027).", "targets",
-         Permission::kManageTargets,
-         object_schema({{"unit_id", "string"}, {"kind", "string"}, {"period_start", "string"},
-                        {"period_end", "string"}, {"target", "integer"}},
-                       {"unit_id", "kind", "period_start", "period_end", "target"}), 201));
+  r.add(
+      "POST", "/api/v1/targets",
+      [&app](Request& q) {
+        Fields f(q, {"unit_id", "kind", "period_start", "period_end", "target"});
+        auto t =
+            app.targets.create(q.who(), {f.text("unit_id"), f.text("kind"), f.text("period_start"),
+                                         f.text("period_end"), f.integer("target")});
+        return Response::json(201, {{"id", t.id},
+                                    {"unit_id", t.unit_id},
+                                    {"kind", t.kind},
+                                    {"period_start", t.period_start},
+                                    {"period_end", t.period_end},
+                                    {"target", t.target}});
+      },
+      doc("Set a participation target (e.g. 50,000 children consulted in 2024–2027).", "targets",
+          Permission::kManageTargets,
+          object_schema({{"unit_id", "string"},
+                         {"kind", "string"},
+                         {"period_start", "string"},
+                         {"period_end", "string"},
+                         {"target", "integer"}},
+                        {"unit_id", "kind", "period_start", "period_end", "target"}),
+          201));
 }
 
 }  // namespace ln::api

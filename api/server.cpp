@@ -144,7 +144,8 @@ int serve(const ServeOptions& options) {
   Keys keys = Keys::load_or_create(options.key_file);
   App app(*storage, options, keys);
   if (options.demo) {
-    if (seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils, app.consultations, keys))
+    if (seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils,
+                  app.consultations, keys))
       spdlog::warn(
           "DEMO MODE: filled the empty database with demo data (password {}, class code {})",
           kDemoPassword, kDemoJoinCode);

@@ -11,14 +11,16 @@
 namespace ln {
 namespace {
 
-const std::vector<std::string> kStatuses = {"draft", "published", "closed", "results_published", "feedback_given"};
+const std::vector<std::string> kStatuses = {"draft", "published", "closed", "results_published",
+                                            "feedback_given"};
 
 std::vector<Question> questions_of(const Consultation& c) {
   return parse_questions(nlohmann::json::parse(c.questions_json));
 }
 
 bool is_band(const std::string& band) {
-  return std::any_of(age_bands().begin(), age_bands().end(), [&](const AgeBand& b) { return b.id == band; });
+  return std::any_of(age_bands().begin(), age_bands().end(),
+                     [&](const AgeBand& b) { return b.id == band; });
 }
 
 std::string pick(const Wording& w, const std::string& band) {
@@ -32,7 +34,8 @@ void check_time(const std::string& field, const std::string& value) {
 }
 
 void check_date(const std::string& field, const std::string& value) {
-  if (!value.empty() && !parse_date(value)) throw Invalid(field, field + " must be a date written YYYY-MM-DD.");
+  if (!value.empty() && !parse_date(value))
+    throw Invalid(field, field + " must be a date written YYYY-MM-DD.");
 }
 
 std::string group_value(const ResultCounter& c, const std::string& dimension) {
@@ -47,11 +50,14 @@ std::vector<ResultCounter> deltas_for(const std::vector<std::pair<std::string, s
                                       const ConsultationResponse& r, std::int64_t sign) {
   std::vector<ResultCounter> out;
   out.push_back({"_all", "_respondents", r.age_band, r.gender, r.unit_id, r.channel, sign});
-  for (const auto& [q, key] : keys) out.push_back({q, key, r.age_band, r.gender, r.unit_id, r.channel, sign});
+  for (const auto& [q, key] : keys)
+    out.push_back({q, key, r.age_band, r.gender, r.unit_id, r.channel, sign});
   return out;
 }
 
-nlohmann::json cell(std::int64_t value, bool hidden) { return hidden ? nlohmann::json() : nlohmann::json(value); }
+nlohmann::json cell(std::int64_t value, bool hidden) {
+  return hidden ? nlohmann::json() : nlohmann::json(value);
+}
 
 }  // namespace
 
@@ -74,7 +80,9 @@ Consultation Consultations::managed(const Principal& actor, const std::string& i
 
 bool Consultations::in_audience(const Consultation& c, const std::string& unit_id) {
   for (const auto& u : storage_.organisation().unit_and_ancestors(unit_id))
-    if (std::find(c.audience_unit_ids.begin(), c.audience_unit_ids.end(), u) != c.audience_unit_ids.end()) return true;
+    if (std::find(c.audience_unit_ids.begin(), c.audience_unit_ids.end(), u) !=
+        c.audience_unit_ids.end())
+      return true;
   return false;
 }
 
@@ -92,55 +100,74 @@ Consultation Consultations::readable(const Principal& actor, const std::string& 
 
 void Consultations::apply(Consultation& c, const ConsultationInput& in, bool answers_exist) {
   bool draft = c.status == "draft";
-  auto plan_field = [&](const char* name, const std::optional<std::string>& value, std::string& target,
-                        std::size_t max) {
+  auto plan_field = [&](const char* name, const std::optional<std::string>& value,
+                        std::string& target, std::size_t max) {
     if (!value) return;
-    if (!draft) throw Conflict(std::string(name) + " cannot change once the consultation is published.",
-                               "consultation_published");
+    if (!draft)
+      throw Conflict(std::string(name) + " cannot change once the consultation is published.",
+                     "consultation_published");
     target = clean_text(name, *value, 0, max);
   };
   plan_field("title", in.title, c.title, 200);
   plan_field("purpose", in.purpose, c.purpose, 2000);
   plan_field("decision", in.decision, c.decision, 1000);
   plan_field("decision_maker", in.decision_maker, c.decision_maker, 200);
-  if (in.decision_due) { plan_field("decision_due", in.decision_due, c.decision_due, 10); check_date("decision_due", c.decision_due); }
-  if (in.opens_at) { plan_field("opens_at", in.opens_at, c.opens_at, 20); check_time("opens_at", c.opens_at); }
-  if (in.feedback_due) { c.feedback_due = clean_text("feedback_due", *in.feedback_due, 0, 10); check_date("feedback_due", c.feedback_due); }
+  if (in.decision_due) {
+    plan_field("decision_due", in.decision_due, c.decision_due, 10);
+    check_date("decision_due", c.decision_due);
+  }
+  if (in.opens_at) {
+    plan_field("opens_at", in.opens_at, c.opens_at, 20);
+    check_time("opens_at", c.opens_at);
+  }
+  if (in.feedback_due) {
+    c.feedback_due = clean_text("feedback_due", *in.feedback_due, 0, 10);
+    check_date("feedback_due", c.feedback_due);
+  }
   if (in.closes_at) {
     std::string closes = clean_text("closes_at", *in.closes_at, 0, 20);
     check_time("closes_at", closes);
     if (!draft && (c.status != "published" || closes.empty() || closes <= clock_.now_text()))
-      throw Conflict("Only an open consultation's closing time can move, and only into the future.", "consultation_published");
+      throw Conflict("Only an open consultation's closing time can move, and only into the future.",
+                     "consultation_published");
     c.closes_at = closes;
   }
   if (in.owner_unit_id) {
     if (!draft) throw Conflict("The owner cannot change once published.", "consultation_published");
-    if (!storage_.organisation().unit(*in.owner_unit_id)) throw Invalid("owner_unit_id", "There is no such unit.");
+    if (!storage_.organisation().unit(*in.owner_unit_id))
+      throw Invalid("owner_unit_id", "There is no such unit.");
     c.owner_unit_id = *in.owner_unit_id;
   }
   if (in.audience_unit_ids) {
-    if (!draft) throw Conflict("The audience cannot change once published.", "consultation_published");
+    if (!draft)
+      throw Conflict("The audience cannot change once published.", "consultation_published");
     for (const auto& u : *in.audience_unit_ids)
-      if (!storage_.organisation().unit(u)) throw Invalid("audience_unit_ids", "There is no unit " + u + ".");
+      if (!storage_.organisation().unit(u))
+        throw Invalid("audience_unit_ids", "There is no unit " + u + ".");
     c.audience_unit_ids = *in.audience_unit_ids;
   }
   if (in.audience_bands) {
-    if (!draft) throw Conflict("The audience cannot change once published.", "consultation_published");
+    if (!draft)
+      throw Conflict("The audience cannot change once published.", "consultation_published");
     for (const auto& b : *in.audience_bands)
       if (!is_band(b)) throw Invalid("audience_bands", "Unknown age band " + b + ".");
     c.audience_bands = *in.audience_bands;
   }
   if (in.info_cards) {
-    if (!in.info_cards->is_object()) throw Invalid("info_cards", "info_cards must be age band → {why, who_reads, hear_back}.");
+    if (!in.info_cards->is_object())
+      throw Invalid("info_cards", "info_cards must be age band → {why, who_reads, hear_back}.");
     nlohmann::json cards = nlohmann::json::object();
     for (const auto& [band, card] : in.info_cards->items()) {
       std::string field = "info_cards." + band;
       if (!is_band(band)) throw Invalid(field, "Unknown age band " + band + ".");
-      if (!card.is_object()) throw Invalid(field, "An information card is {why, who_reads, hear_back}.");
+      if (!card.is_object())
+        throw Invalid(field, "An information card is {why, who_reads, hear_back}.");
       nlohmann::json clean = nlohmann::json::object();
       for (const char* key : {"why", "who_reads", "hear_back"}) {
-        if (card.contains(key) && !card[key].is_string()) throw Invalid(field + "." + key, "Must be text.");
-        if (card.contains(key)) clean[key] = clean_text(field + "." + key, card[key].get<std::string>(), 0, 1000);
+        if (card.contains(key) && !card[key].is_string())
+          throw Invalid(field + "." + key, "Must be text.");
+        if (card.contains(key))
+          clean[key] = clean_text(field + "." + key, card[key].get<std::string>(), 0, 1000);
       }
       for (const auto& [key, v] : card.items())
         if (!clean.contains(key) && key != "why" && key != "who_reads" && key != "hear_back")
@@ -154,9 +181,12 @@ void Consultations::apply(Consultation& c, const ConsultationInput& in, bool ans
   }
   if (in.questions) {
     auto questions = parse_questions(*in.questions);
-    if ((answers_exist || !draft) && question_structure(questions) != question_structure(questions_of(c)))
-      throw Conflict("Once published, questions and options keep their meaning; only their wording can be fixed.",
-                     "questions_locked");
+    if ((answers_exist || !draft) &&
+        question_structure(questions) != question_structure(questions_of(c)))
+      throw Conflict(
+          "Once published, questions and options keep their meaning; only their wording can be "
+          "fixed.",
+          "questions_locked");
     c.questions_json = questions_json(questions).dump();
   }
 }
@@ -168,16 +198,19 @@ Consultation Consultations::create(const Principal& actor, const ConsultationInp
   if (!input.title) throw Invalid("title", "title is required.");
   apply(c, input, false);
   if (c.title.empty()) throw Invalid("title", "title is required.");
-  if (!organisation_.covers(actor, c.owner_unit_id)) throw Invalid("owner_unit_id", "That unit is not one of yours.");
+  if (!organisation_.covers(actor, c.owner_unit_id))
+    throw Invalid("owner_unit_id", "That unit is not one of yours.");
   c.created_by = actor.id;
   c.created_at = c.updated_at = clock_.now_text();
-  c.lifecycle_json = nlohmann::json::array({{{"status", "draft"}, {"at", c.created_at}, {"by", actor.id}}}).dump();
+  c.lifecycle_json =
+      nlohmann::json::array({{{"status", "draft"}, {"at", c.created_at}, {"by", actor.id}}}).dump();
   storage_.consultations().insert_consultation(c);
   audit_.record(AuditActor::of(actor), "consultation.create", "consultation", c.id);
   return c;
 }
 
-Consultation Consultations::update(const Principal& actor, const std::string& id, const ConsultationInput& input) {
+Consultation Consultations::update(const Principal& actor, const std::string& id,
+                                   const ConsultationInput& input) {
   Consultation c = managed(actor, id);
   if (c.status != "draft" && c.status != "published")
     throw Conflict("A closed consultation cannot change.", "consultation_closed");
@@ -201,18 +234,21 @@ std::vector<Unprocessable::Problem> Consultations::plan_problems(const Consultat
   need("feedback_due", c.feedback_due, "Say when children will hear back.");
   need("opens_at", c.opens_at, "An opening time is required.");
   need("closes_at", c.closes_at, "A closing time is required.");
-  if (c.audience_unit_ids.empty()) p.push_back({"audience_unit_ids", "Name the units whose children are asked."});
+  if (c.audience_unit_ids.empty())
+    p.push_back({"audience_unit_ids", "Name the units whose children are asked."});
   if (c.audience_bands.empty()) p.push_back({"audience_bands", "Name the age bands asked."});
   if (!c.opens_at.empty() && !c.closes_at.empty() && c.closes_at <= c.opens_at)
     p.push_back({"closes_at", "The consultation must close after it opens."});
-  if (!c.closes_at.empty() && c.closes_at <= clock_.now_text()) p.push_back({"closes_at", "The closing time has passed."});
+  if (!c.closes_at.empty() && c.closes_at <= clock_.now_text())
+    p.push_back({"closes_at", "The closing time has passed."});
   if (!c.feedback_due.empty() && !c.closes_at.empty() && c.feedback_due < c.closes_at.substr(0, 10))
     p.push_back({"feedback_due", "Children hear back after the consultation closes."});
   auto cards = nlohmann::json::parse(c.info_cards_json);
   for (const auto& band : c.audience_bands)
     for (const char* key : {"why", "who_reads", "hear_back"})
       if (!cards.contains(band) || cards[band].value(key, "").empty())
-        p.push_back({"info_cards." + band + "." + key, "The " + band + " information card needs '" + key + "'."});
+        p.push_back({"info_cards." + band + "." + key,
+                     "The " + band + " information card needs '" + key + "'."});
   auto q = question_problems(questions_of(c), c.audience_bands);
   p.insert(p.end(), q.begin(), q.end());
   return p;
@@ -234,25 +270,30 @@ Consultation Consultations::publish(const Principal& actor, const std::string& i
   if (c.status != "draft") throw Conflict("Only a draft can be published.", "not_draft");
   auto problems = plan_problems(c);
   if (!problems.empty())
-    throw Unprocessable("not_ready", "The consultation cannot be published yet; fix every problem listed.", problems);
+    throw Unprocessable("not_ready",
+                        "The consultation cannot be published yet; fix every problem listed.",
+                        problems);
   return move(actor, c, "published");
 }
 
 Consultation Consultations::close(const Principal& actor, const std::string& id) {
   Consultation c = managed(actor, id);
-  if (c.status != "published") throw Conflict("Only a published consultation can close.", "not_published");
+  if (c.status != "published")
+    throw Conflict("Only a published consultation can close.", "not_published");
   return move(actor, c, "closed");
 }
 
 Consultation Consultations::publish_results(const Principal& actor, const std::string& id) {
   Consultation c = managed(actor, id);
-  if (c.status != "closed") throw Conflict("Results are published after the consultation closes.", "not_closed");
+  if (c.status != "closed")
+    throw Conflict("Results are published after the consultation closes.", "not_closed");
   return move(actor, c, "results_published");
 }
 
 Consultation Consultations::give_feedback(const Principal& actor, const std::string& id,
                                           const nlohmann::json& value) {
-  if (!value.is_object()) throw Invalid("feedback", "feedback is age band → text for the children.");
+  if (!value.is_object())
+    throw Invalid("feedback", "feedback is age band → text for the children.");
   Wording feedback;
   for (const auto& [band, text] : value.items()) {
     if (!text.is_string()) throw Invalid("feedback." + band, "Must be text.");
@@ -263,8 +304,10 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
     throw Conflict("Feedback follows the published results.", "results_not_published");
   std::vector<Unprocessable::Problem> problems;
   for (const auto& band : c.audience_bands)
-    if (pick(feedback, band).empty()) problems.push_back({"feedback." + band, "No feedback for the " + band + " band."});
-  if (!problems.empty()) throw Unprocessable("not_ready", "Every age band needs its feedback.", problems);
+    if (pick(feedback, band).empty())
+      problems.push_back({"feedback." + band, "No feedback for the " + band + " band."});
+  if (!problems.empty())
+    throw Unprocessable("not_ready", "Every age band needs its feedback.", problems);
   c.feedback_json = nlohmann::json(feedback).dump();
   return move(actor, c, "feedback_given");
 }
@@ -279,10 +322,12 @@ std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, 
   for (int rounds = 0; rounds < 50 && static_cast<int>(out.size()) < page.limit; ++rounds) {
     auto batch = storage_.consultations().consultations(cursor, status);
     for (auto& c : batch) {
-      bool visible = actor.is_admin() || organisation_.covers(actor, c.owner_unit_id) ||
-                     std::any_of(c.audience_unit_ids.begin(), c.audience_unit_ids.end(),
-                                 [&](const std::string& u) { return organisation_.covers(actor, u); }) ||
-                     (actor.role == Role::kOfficial && (c.status == "results_published" || c.status == "feedback_given"));
+      bool visible =
+          actor.is_admin() || organisation_.covers(actor, c.owner_unit_id) ||
+          std::any_of(c.audience_unit_ids.begin(), c.audience_unit_ids.end(),
+                      [&](const std::string& u) { return organisation_.covers(actor, u); }) ||
+          (actor.role == Role::kOfficial &&
+           (c.status == "results_published" || c.status == "feedback_given"));
       if (visible && static_cast<int>(out.size()) < page.limit) out.push_back(std::move(c));
     }
     if (static_cast<int>(batch.size()) < cursor.limit) break;
@@ -291,7 +336,9 @@ std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, 
   return out;
 }
 
-Consultation Consultations::get_for_adult(const Principal& actor, const std::string& id) { return readable(actor, id); }
+Consultation Consultations::get_for_adult(const Principal& actor, const std::string& id) {
+  return readable(actor, id);
+}
 
 std::vector<Consultation> Consultations::open_for_pupil(const Principal& pupil) {
   std::vector<Consultation> out;
@@ -301,7 +348,8 @@ std::vector<Consultation> Consultations::open_for_pupil(const Principal& pupil) 
     auto batch = storage_.consultations().consultations(page, std::string("published"));
     for (auto& c : batch)
       if (c.opens_at <= now && now < c.closes_at && in_audience(c, pupil.unit_id) &&
-          std::find(c.audience_bands.begin(), c.audience_bands.end(), pupil.age_band) != c.audience_bands.end())
+          std::find(c.audience_bands.begin(), c.audience_bands.end(), pupil.age_band) !=
+              c.audience_bands.end())
         out.push_back(std::move(c));
     if (static_cast<int>(batch.size()) < page.limit) break;
     page.after = batch.back().id;
@@ -311,15 +359,21 @@ std::vector<Consultation> Consultations::open_for_pupil(const Principal& pupil) 
 
 nlohmann::json Consultations::summary_for_pupil(const Consultation& c, const std::string& band) {
   auto cards = nlohmann::json::parse(c.info_cards_json);
-  return {{"id", c.id}, {"title", c.title}, {"closes_at", c.closes_at}, {"feedback_due", c.feedback_due},
-          {"age_band", band}, {"info_card", cards.value(band, nlohmann::json::object())},
-          {"info_version", c.info_version}, {"status", c.status}};
+  return {{"id", c.id},
+          {"title", c.title},
+          {"closes_at", c.closes_at},
+          {"feedback_due", c.feedback_due},
+          {"age_band", band},
+          {"info_card", cards.value(band, nlohmann::json::object())},
+          {"info_version", c.info_version},
+          {"status", c.status}};
 }
 
 Consultation Consultations::open_to(const Principal& pupil, const std::string& id) {
   Consultation c = require(id);
   bool audience = in_audience(c, pupil.unit_id) &&
-                  std::find(c.audience_bands.begin(), c.audience_bands.end(), pupil.age_band) != c.audience_bands.end();
+                  std::find(c.audience_bands.begin(), c.audience_bands.end(), pupil.age_band) !=
+                      c.audience_bands.end();
   if (c.status == "draft") throw NotFound("No such consultation.");
   if (!audience) throw Forbidden("This consultation is for other children.", "not_in_audience");
   return c;
@@ -329,7 +383,8 @@ nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::
   Consultation c = open_to(pupil, id);
   auto view = summary_for_pupil(c, pupil.age_band);
   view["questions"] = nlohmann::json::array();
-  for (const auto& q : questions_of(c)) view["questions"].push_back(question_for_band(q, pupil.age_band));
+  for (const auto& q : questions_of(c))
+    view["questions"].push_back(question_for_band(q, pupil.age_band));
   view["one_question_per_screen"] = pupil.age_band == "7-10";
   if (c.status == "feedback_given") {
     auto feedback = nlohmann::json::parse(c.feedback_json);
@@ -338,14 +393,17 @@ nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::
   return view;
 }
 
-SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id, const nlohmann::json& answers,
+SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
+                                  const nlohmann::json& answers,
                                   const std::optional<std::string>& gender,
                                   const std::optional<std::string>& idempotency_key) {
   Consultation c = open_to(pupil, id);
   std::string now = clock_.now_text();
   if (c.status != "published" || now >= c.closes_at)
-    throw Conflict("This consultation has closed. Thank you for wanting to answer!", "consultation_closed");
-  if (now < c.opens_at) throw Conflict("This consultation has not opened yet.", "consultation_not_open");
+    throw Conflict("This consultation has closed. Thank you for wanting to answer!",
+                   "consultation_closed");
+  if (now < c.opens_at)
+    throw Conflict("This consultation has not opened yet.", "consultation_not_open");
   if (gender && std::find(genders().begin(), genders().end(), *gender) == genders().end())
     throw Invalid("gender", "gender is girl, boy, other or prefer_not_to_say (or left out).");
   if (idempotency_key && (idempotency_key->empty() || idempotency_key->size() > 100))
@@ -374,60 +432,93 @@ SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
 
   std::vector<ResultCounter> deltas = deltas_for(checked.keys, r, +1);
   if (earlier) {
-    auto undo = deltas_for(answer_keys(questions, nlohmann::json::parse(earlier->answers_json)), *earlier, -1);
+    auto undo = deltas_for(answer_keys(questions, nlohmann::json::parse(earlier->answers_json)),
+                           *earlier, -1);
     deltas.insert(deltas.end(), undo.begin(), undo.end());
   }
   std::vector<Submission> texts;
   for (const auto& [question_id, text] : checked.texts)
-    texts.push_back({new_id("sub"), pupil.id, pupil.unit_id, "opinion", text, c.title, "submitted", now, now, c.id, r.id});
+    texts.push_back({new_id("sub"), pupil.id, pupil.unit_id, "opinion", text, c.title, "submitted",
+                     now, now, c.id, r.id});
   storage_.consultations().save_response(r, earlier.has_value(), deltas, texts);
-  audit_.record(AuditActor::of(pupil), earlier ? "consultation.answer_replace" : "consultation.answer", "consultation", c.id);
+  audit_.record(AuditActor::of(pupil),
+                earlier ? "consultation.answer_replace" : "consultation.answer", "consultation",
+                c.id);
   return {r, earlier.has_value()};
 }
 
-std::optional<ConsultationResponse> Consultations::my_answers(const Principal& pupil, const std::string& id) {
+std::optional<ConsultationResponse> Consultations::my_answers(const Principal& pupil,
+                                                              const std::string& id) {
   open_to(pupil, id);
   return storage_.consultations().response_of(id, pupil.id);
 }
 
-std::string Consultations::batch_unit(const Principal& actor, const Consultation& c, const std::string& unit_id) {
+std::string Consultations::batch_unit(const Principal& actor, const Consultation& c,
+                                      const std::string& unit_id) {
   if (c.status != "published" && c.status != "closed")
-    throw Conflict("Paper and forum answers are added while the consultation is open or just closed.", "not_published");
+    throw Conflict(
+        "Paper and forum answers are added while the consultation is open or just closed.",
+        "not_published");
   if (!storage_.organisation().unit(unit_id) || !organisation_.covers(actor, unit_id))
     throw Invalid("unit_id", "unit_id must be one of your units.");
-  if (!in_audience(c, unit_id)) throw Invalid("unit_id", "That unit is not in this consultation's audience.");
+  if (!in_audience(c, unit_id))
+    throw Invalid("unit_id", "That unit is not in this consultation's audience.");
   return unit_id;
 }
 
-PaperBatch Consultations::add_paper(const Principal& actor, const std::string& id, const PaperInput& input) {
+PaperBatch Consultations::add_paper(const Principal& actor, const std::string& id,
+                                    const PaperInput& input) {
   Consultation c = readable(actor, id);
   std::string unit = batch_unit(actor, c, input.unit_id);
-  if (input.sheets.empty() || input.sheets.size() > 5000) throw Invalid("sheets", "A batch has 1 to 5000 sheets.");
+  if (input.sheets.empty() || input.sheets.size() > 5000)
+    throw Invalid("sheets", "A batch has 1 to 5000 sheets.");
   if (input.sheet_count && *input.sheet_count != static_cast<int>(input.sheets.size()))
     throw Invalid("sheet_count", "sheet_count does not match the sheets sent.");
   auto questions = questions_of(c);
   std::string now = clock_.now_text();
-  PaperBatch batch{new_id("bat"), c.id, "paper", clean_code("reference", input.reference),
-                   static_cast<int>(input.sheets.size()), static_cast<int>(input.sheets.size()), "{}", unit, "",
-                   actor.id, now};
+  PaperBatch batch{new_id("bat"),
+                   c.id,
+                   "paper",
+                   clean_code("reference", input.reference),
+                   static_cast<int>(input.sheets.size()),
+                   static_cast<int>(input.sheets.size()),
+                   "{}",
+                   unit,
+                   "",
+                   actor.id,
+                   now};
   std::vector<ConsultationResponse> sheets;
   std::vector<ResultCounter> deltas;
   std::vector<Unprocessable::Problem> problems;
   for (std::size_t i = 0; i < input.sheets.size(); ++i) {
     const auto& s = input.sheets[i];
     std::string field = "sheets[" + std::to_string(i) + "]";
-    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), s.age_band) == c.audience_bands.end()) {
+    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), s.age_band) ==
+        c.audience_bands.end()) {
       problems.push_back({field + ".age_band", "The age band must be one of the consultation's."});
       continue;
     }
-    if (s.gender != "unknown" && std::find(genders().begin(), genders().end(), s.gender) == genders().end()) {
-      problems.push_back({field + ".gender", "gender is girl, boy, other or prefer_not_to_say (or left out)."});
+    if (s.gender != "unknown" &&
+        std::find(genders().begin(), genders().end(), s.gender) == genders().end()) {
+      problems.push_back(
+          {field + ".gender", "gender is girl, boy, other or prefer_not_to_say (or left out)."});
       continue;
     }
     try {
       auto checked = check_answers(questions, s.answers);
-      ConsultationResponse r{new_id("rsp"), c.id, std::nullopt, "paper", s.age_band, s.gender, unit, c.info_version,
-                             checked.answers.dump(), std::nullopt, batch.id, now, now};
+      ConsultationResponse r{new_id("rsp"),
+                             c.id,
+                             std::nullopt,
+                             "paper",
+                             s.age_band,
+                             s.gender,
+                             unit,
+                             c.info_version,
+                             checked.answers.dump(),
+                             std::nullopt,
+                             batch.id,
+                             now,
+                             now};
       auto d = deltas_for(checked.keys, r, +1);
       deltas.insert(deltas.end(), d.begin(), d.end());
       sheets.push_back(std::move(r));
@@ -437,37 +528,55 @@ PaperBatch Consultations::add_paper(const Principal& actor, const std::string& i
       problems.push_back({field + "." + e.field(), e.what()});
     }
   }
-  if (!problems.empty()) throw Unprocessable("invalid_batch", "Some sheets cannot be added; nothing was added.", problems);
+  if (!problems.empty())
+    throw Unprocessable("invalid_batch", "Some sheets cannot be added; nothing was added.",
+                        problems);
   storage_.consultations().save_batch(batch, sheets, deltas, {});
-  audit_.record(AuditActor::of(actor), "consultation.paper_batch", "consultation", c.id, "", {{"sheets", batch.sheets}});
+  audit_.record(AuditActor::of(actor), "consultation.paper_batch", "consultation", c.id, "",
+                {{"sheets", batch.sheets}});
   return batch;
 }
 
-PaperBatch Consultations::add_forum(const Principal& actor, const std::string& id, const ForumInput& input) {
+PaperBatch Consultations::add_forum(const Principal& actor, const std::string& id,
+                                    const ForumInput& input) {
   Consultation c = readable(actor, id);
   std::string unit = batch_unit(actor, c, input.unit_id);
   auto questions = questions_of(c);
   std::string now = clock_.now_text();
-  PaperBatch batch{new_id("bat"), c.id, "forum", clean_code("reference", input.reference), 0, 0, "{}", unit,
-                   clean_text("notes", input.notes, 0, 10000), actor.id, now};
+  PaperBatch batch{new_id("bat"),
+                   c.id,
+                   "forum",
+                   clean_code("reference", input.reference),
+                   0,
+                   0,
+                   "{}",
+                   unit,
+                   clean_text("notes", input.notes, 0, 10000),
+                   actor.id,
+                   now};
   nlohmann::json by_band = nlohmann::json::object();
   std::vector<ResultCounter> deltas;
   std::vector<Unprocessable::Problem> problems;
   for (const auto& [band, n] : input.participants) {
-    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), band) == c.audience_bands.end() || n < 0 || n > 100000) {
-      problems.push_back({"participants." + band, "Participants are counted per audience age band, 0 to 100000."});
+    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), band) ==
+            c.audience_bands.end() ||
+        n < 0 || n > 100000) {
+      problems.push_back(
+          {"participants." + band, "Participants are counted per audience age band, 0 to 100000."});
       continue;
     }
     batch.participants += static_cast<int>(n);
     by_band[band] = n;
     deltas.push_back({"_all", "_respondents", band, "unknown", unit, "forum", n});
   }
-  if (batch.participants == 0) problems.push_back({"participants", "Count the children who took part."});
+  if (batch.participants == 0)
+    problems.push_back({"participants", "Count the children who took part."});
   batch.participants_json = by_band.dump();
   for (std::size_t i = 0; i < input.tallies.size(); ++i) {
     const auto& t = input.tallies[i];
     std::string field = "tallies[" + std::to_string(i) + "]";
-    auto q = std::find_if(questions.begin(), questions.end(), [&](const Question& x) { return x.id == t.question_id; });
+    auto q = std::find_if(questions.begin(), questions.end(),
+                          [&](const Question& x) { return x.id == t.question_id; });
     std::set<std::string> keys;
     if (q != questions.end()) {
       for (const auto& o : q->options) keys.insert(o.id);
@@ -475,17 +584,23 @@ PaperBatch Consultations::add_forum(const Principal& actor, const std::string& i
       if (q->type == "yes_no") keys = {"yes", "no"};
     }
     if (q == questions.end() || q->type == "ranking" || q->type == "text" || !keys.count(t.option))
-      problems.push_back({field, "Tallies count the options of choice, scale and yes/no questions."});
+      problems.push_back(
+          {field, "Tallies count the options of choice, scale and yes/no questions."});
     else if (!input.participants.count(t.age_band))
       problems.push_back({field + ".age_band", "Count participants of this age band first."});
     else if (t.count < 0 || t.count > input.participants.at(t.age_band))
-      problems.push_back({field + ".count", "A tally cannot exceed the participants of its age band."});
+      problems.push_back(
+          {field + ".count", "A tally cannot exceed the participants of its age band."});
     else {
       deltas.push_back({t.question_id, t.option, t.age_band, "unknown", unit, "forum", t.count});
-      if (q->type != "multiple") deltas.push_back({t.question_id, "_answered", t.age_band, "unknown", unit, "forum", t.count});
+      if (q->type != "multiple")
+        deltas.push_back(
+            {t.question_id, "_answered", t.age_band, "unknown", unit, "forum", t.count});
     }
   }
-  if (!problems.empty()) throw Unprocessable("invalid_batch", "The forum record cannot be added; nothing was added.", problems);
+  if (!problems.empty())
+    throw Unprocessable("invalid_batch", "The forum record cannot be added; nothing was added.",
+                        problems);
   storage_.consultations().save_batch(batch, {}, deltas, {});
   audit_.record(AuditActor::of(actor), "consultation.forum_record", "consultation", c.id, "",
                 {{"participants", batch.participants}});
@@ -514,22 +629,32 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
   std::int64_t respondents = 0;
   for (const auto& [group, n] : all["_respondents"]) respondents += n;
 
-  nlohmann::json out = {{"consultation_id", c.id}, {"title", c.title}, {"status", c.status},
-                        {"threshold", threshold_}, {"respondents", cell(respondents, respondents < threshold_)},
+  nlohmann::json out = {{"consultation_id", c.id},
+                        {"title", c.title},
+                        {"status", c.status},
+                        {"threshold", threshold_},
+                        {"respondents", cell(respondents, respondents < threshold_)},
                         {"questions", nlohmann::json::array()}};
   for (const auto& q : questions) {
     // Rows: the answer keys a question can take.
     std::vector<std::string> keys;
-    if (q.type == "scale") keys = {"1", "2", "3", "4", "5"};
-    else if (q.type == "yes_no") keys = {"yes", "no"};
-    else if (q.type == "ranking") for (const auto& o : q.options) keys.push_back(o.id + "@1");
-    else if (q.type != "text") for (const auto& o : q.options) keys.push_back(o.id);
+    if (q.type == "scale")
+      keys = {"1", "2", "3", "4", "5"};
+    else if (q.type == "yes_no")
+      keys = {"yes", "no"};
+    else if (q.type == "ranking")
+      for (const auto& o : q.options) keys.push_back(o.id + "@1");
+    else if (q.type != "text")
+      for (const auto& o : q.options) keys.push_back(o.id);
     auto t = table(q.id, "channel");
     std::int64_t answered = 0;
     for (const auto& [g, n] : t["_answered"]) answered += n;
     bool small = answered < threshold_;
-    nlohmann::json jq = {{"id", q.id}, {"type", q.type}, {"text", pick(q.text, band0)},
-                         {"answered", cell(answered, small)}, {"options", nlohmann::json::array()}};
+    nlohmann::json jq = {{"id", q.id},
+                         {"type", q.type},
+                         {"text", pick(q.text, band0)},
+                         {"answered", cell(answered, small)},
+                         {"options", nlohmann::json::array()}};
 
     std::vector<std::vector<std::int64_t>> column;
     for (const auto& key : keys) {
@@ -542,12 +667,15 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
       std::string label = keys[i];
       for (const auto& o : q.options)
         if (o.id + (q.type == "ranking" ? "@1" : "") == keys[i]) label = pick(o.text, band0);
-      jq["options"].push_back({{"key", q.type == "ranking" ? keys[i].substr(0, keys[i].size() - 2) : keys[i]},
-                               {"text", label}, {"count", cell(overall.values[i][0], small || overall.hidden[i][0])}});
+      jq["options"].push_back(
+          {{"key", q.type == "ranking" ? keys[i].substr(0, keys[i].size() - 2) : keys[i]},
+           {"text", label},
+           {"count", cell(overall.values[i][0], small || overall.hidden[i][0])}});
     }
     if (q.type == "scale" && !small) {
       double sum = 0;
-      for (std::size_t i = 0; i < 5; ++i) sum += static_cast<double>((i + 1) * overall.values[i][0]);
+      for (std::size_t i = 0; i < 5; ++i)
+        sum += static_cast<double>((i + 1) * overall.values[i][0]);
       jq["mean"] = answered ? sum / static_cast<double>(answered) : 0.0;
     }
     if (q.type == "ranking" && !small) {
@@ -555,7 +683,8 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
       for (const auto& o : q.options) {
         std::int64_t score = 0;
         for (int pos = 1; pos <= q.rank_count; ++pos)
-          for (const auto& [g, n] : t[o.id + "@" + std::to_string(pos)]) score += n * (q.rank_count - pos + 1);
+          for (const auto& [g, n] : t[o.id + "@" + std::to_string(pos)])
+            score += n * (q.rank_count - pos + 1);
         scores.push_back({{"key", o.id}, {"text", pick(o.text, band0)}, {"score", score}});
       }
       jq["scores"] = scores;
@@ -568,20 +697,28 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
       for (const auto& key : keys)
         for (const auto& [g, n] : td[key]) group_set.insert(g);
       for (const auto& [g, n] : td["_answered"]) group_set.insert(g);
-      std::vector<std::string> groups(group_set.begin(), group_set.end());
+      std::vector<std::string> groups;
+      if (!keys.empty())
+        groups.assign(group_set.begin(), group_set.end());  // text answers have no rows
       std::vector<std::vector<std::int64_t>> cells;
       for (const auto& key : keys) {
         std::vector<std::int64_t> row;
         for (const auto& g : groups) row.push_back(td[key][g]);
         cells.push_back(row);
       }
-      nlohmann::json jd = {{"groups", groups}, {"rows", nlohmann::json::array()}, {"totals", nlohmann::json::array()}};
+      nlohmann::json jd = {{"groups", groups},
+                           {"rows", nlohmann::json::array()},
+                           {"totals", nlohmann::json::array()}};
       if (!keys.empty() && !groups.empty()) {
         auto s = suppress(cells, threshold_);
         for (std::size_t i = 0; i < keys.size(); ++i) {
           nlohmann::json counts = nlohmann::json::array();
-          for (std::size_t g = 0; g < groups.size(); ++g) counts.push_back(cell(s.values[i][g], small || s.hidden[i][g]));
-          jd["rows"].push_back({{"key", jq["options"][i]["key"]}, {"counts", counts}});
+          for (std::size_t g = 0; g < groups.size(); ++g)
+            counts.push_back(cell(s.values[i][g], small || s.hidden[i][g]));
+          jd["rows"].push_back(
+              {{"key", jq["options"][i]["key"]},
+               {"counts", counts},
+               {"total", cell(s.values[i][groups.size()], small || s.hidden[i][groups.size()])}});
         }
         for (std::size_t g = 0; g < groups.size(); ++g)
           jd["totals"].push_back(cell(s.values[keys.size()][g], small || s.hidden[keys.size()][g]));
@@ -609,8 +746,8 @@ std::string Consultations::results_csv(const Principal& actor, const std::string
   csv += "question_id,question,type,answer,count,answered\r\n";
   for (const auto& q : r["questions"])
     for (const auto& o : q["options"])
-      csv += quote(q["id"]) + "," + quote(q["text"]) + "," + quote(q["type"]) + "," + quote(o["text"]) + "," +
-             value(o["count"]) + "," + value(q["answered"]) + "\r\n";
+      csv += quote(q["id"]) + "," + quote(q["text"]) + "," + quote(q["type"]) + "," +
+             quote(o["text"]) + "," + value(o["count"]) + "," + value(q["answered"]) + "\r\n";
   return csv;
 }
 
@@ -628,34 +765,41 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
       respondents += k.count;
     }
   for (const auto& e : enrolment)
-    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), e.age_band) != c.audience_bands.end()) {
+    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), e.age_band) !=
+        c.audience_bands.end()) {
       enrolled_band[e.age_band] += e.pupils;
       enrolled_unit[e.unit_id] += e.pupils;
       enrolled += e.pupils;
     }
-  auto groups = [&](std::map<std::string, std::int64_t>& answered, std::map<std::string, std::int64_t>* base) {
+  auto groups = [&](std::map<std::string, std::int64_t>& answered,
+                    std::map<std::string, std::int64_t>* base) {
     nlohmann::json list = nlohmann::json::array();
     std::set<std::string> keys;
     for (const auto& [k, v] : answered) keys.insert(k);
-    if (base) for (const auto& [k, v] : *base) keys.insert(k);
+    if (base)
+      for (const auto& [k, v] : *base) keys.insert(k);
     for (const auto& k : keys) {
       std::int64_t n = answered[k];
       nlohmann::json g = {{"group", k}, {"respondents", cell(n, n > 0 && n < threshold_)}};
       if (base) {
         std::int64_t e = (*base)[k];
         g["enrolled"] = cell(e, e > 0 && e < threshold_);
-        double share_r = respondents ? static_cast<double>(n) / static_cast<double>(respondents) : 0;
+        double share_r =
+            respondents ? static_cast<double>(n) / static_cast<double>(respondents) : 0;
         double share_e = enrolled ? static_cast<double>(e) / static_cast<double>(enrolled) : 0;
-        g["under_represented"] = e >= threshold_ && respondents >= threshold_ && share_r < 0.5 * share_e;
+        g["under_represented"] =
+            e >= threshold_ && respondents >= threshold_ && share_r < 0.5 * share_e;
       }
       list.push_back(g);
     }
     return list;
   };
-  return {{"consultation_id", c.id}, {"threshold", threshold_},
+  return {{"consultation_id", c.id},
+          {"threshold", threshold_},
           {"respondents", cell(respondents, respondents < threshold_)},
           {"enrolled", cell(enrolled, enrolled > 0 && enrolled < threshold_)},
-          {"age_band", groups(by_band, &enrolled_band)}, {"unit", groups(by_unit, &enrolled_unit)},
+          {"age_band", groups(by_band, &enrolled_band)},
+          {"unit", groups(by_unit, &enrolled_unit)},
           {"gender", groups(by_gender, nullptr)}};
 }
 

@@ -16,7 +16,8 @@ namespace ln {
 struct ConsultationInput {
   std::optional<std::string> title, purpose, owner_unit_id;
   std::optional<std::vector<std::string>> audience_unit_ids, audience_bands;
-  std::optional<std::string> opens_at, closes_at, decision, decision_maker, decision_due, feedback_due;
+  std::optional<std::string> opens_at, closes_at, decision, decision_maker, decision_due,
+      feedback_due;
   std::optional<nlohmann::json> info_cards;
   std::optional<nlohmann::json> questions;
 };
@@ -58,16 +59,21 @@ class Consultations {
  public:
   Consultations(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
                 std::int64_t suppression_threshold)
-      : storage_(storage), clock_(clock), audit_(audit), organisation_(organisation),
+      : storage_(storage),
+        clock_(clock),
+        audit_(audit),
+        organisation_(organisation),
         threshold_(std::max<std::int64_t>(suppression_threshold, 5)) {}
 
   Consultation create(const Principal& actor, const ConsultationInput& input);
-  Consultation update(const Principal& actor, const std::string& id, const ConsultationInput& input);
+  Consultation update(const Principal& actor, const std::string& id,
+                      const ConsultationInput& input);
   Consultation publish(const Principal& actor, const std::string& id);
   Consultation close(const Principal& actor, const std::string& id);
   Consultation publish_results(const Principal& actor, const std::string& id);
   // `feedback`: age band → text for the children of that band.
-  Consultation give_feedback(const Principal& actor, const std::string& id, const nlohmann::json& feedback);
+  Consultation give_feedback(const Principal& actor, const std::string& id,
+                             const nlohmann::json& feedback);
 
   std::vector<Consultation> list_for_adult(const Principal& actor, const Page& page,
                                            const std::optional<std::string>& status);
@@ -79,7 +85,8 @@ class Consultations {
   static nlohmann::json summary_for_pupil(const Consultation& c, const std::string& band);
 
   SavedAnswer answer(const Principal& pupil, const std::string& id, const nlohmann::json& answers,
-                     const std::optional<std::string>& gender, const std::optional<std::string>& idempotency_key);
+                     const std::optional<std::string>& gender,
+                     const std::optional<std::string>& idempotency_key);
   std::optional<ConsultationResponse> my_answers(const Principal& pupil, const std::string& id);
 
   PaperBatch add_paper(const Principal& actor, const std::string& id, const PaperInput& input);

@@ -70,12 +70,15 @@ const char* kDemoInfoCards = R"json({
   "16-17": {"why": "Theo Thông tư 36/2018, UBND Phường 9 tham vấn trẻ em trước khi phê duyệt kế hoạch không gian công cộng năm 2027.", "who_reads": "Đoàn Thanh niên phường tổng hợp, chuyển UBND phường; kết quả được công khai dạng số liệu tổng hợp.", "hear_back": "UBND phường phản hồi trước Tết Nguyên đán 2027."}
 })json";
 
-Consultation seed_demo_consultation(const Clock& clock, Consultations& consultations, const Principal& moderator,
-                                    const std::string& owner, const std::string& audience) {
+Consultation seed_demo_consultation(const Clock& clock, Consultations& consultations,
+                                    const Principal& moderator, const std::string& owner,
+                                    const std::string& audience) {
   auto now = clock.now();
   ConsultationInput plan;
   plan.title = "Sân chơi và không gian xanh cho trẻ em Phường 9";
-  plan.purpose = "Lấy ý kiến trẻ em về sân chơi, cây xanh và đường đến trường để UBND phường chọn việc ưu tiên.";
+  plan.purpose =
+      "Lấy ý kiến trẻ em về sân chơi, cây xanh và đường đến trường để UBND phường chọn việc ưu "
+      "tiên.";
   plan.owner_unit_id = owner;
   plan.audience_unit_ids = std::vector<std::string>{audience};
   plan.audience_bands = std::vector<std::string>{"7-10", "11-13", "14-15", "16-17"};
@@ -149,11 +152,11 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
                                                     {ward9.id, ward15.id},
                                                     {}});
   Account moderator = accounts.create(&as_admin, {"moderator",
-                              "Anh Trần Minh Khoa (Đoàn phường, demo)",
-                              "moderator",
-                              kDemoPassword,
-                              {district.id},
-                              {}});
+                                                  "Anh Trần Minh Khoa (Đoàn phường, demo)",
+                                                  "moderator",
+                                                  kDemoPassword,
+                                                  {district.id},
+                                                  {}});
   accounts.create(&as_admin, {"moderator2",
                               "Chị Lê Thu Hà (Đoàn phường, demo)",
                               "moderator",

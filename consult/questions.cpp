@@ -11,13 +11,16 @@ namespace {
 
 const std::set<std::string> kTypes = {"single", "multiple", "scale", "yes_no", "ranking", "text"};
 
-bool has_options(const std::string& type) { return type == "single" || type == "multiple" || type == "ranking"; }
+bool has_options(const std::string& type) {
+  return type == "single" || type == "multiple" || type == "ranking";
+}
 
 std::string id_of(const nlohmann::json& v, const std::string& field) {
   if (!v.is_string()) throw Invalid(field, field + " must be a string id.");
   auto id = v.get<std::string>();
-  if (id.empty() || id.size() > 40 ||
-      !std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; }))
+  if (id.empty() || id.size() > 40 || !std::all_of(id.begin(), id.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-';
+      }))
     throw Invalid(field, field + " must be 1–40 letters, digits, '_' or '-'.");
   return id;
 }
@@ -27,7 +30,8 @@ Wording wording_of(const nlohmann::json& v, const std::string& field, std::size_
   if (v.is_null()) return w;
   if (!v.is_object()) throw Invalid(field, field + " must be an object of age band → text.");
   for (const auto& [band, text] : v.items()) {
-    if (std::none_of(age_bands().begin(), age_bands().end(), [&](const AgeBand& b) { return b.id == band; }))
+    if (std::none_of(age_bands().begin(), age_bands().end(),
+                     [&](const AgeBand& b) { return b.id == band; }))
       throw Invalid(field + "." + band, "Unknown age band " + band + ".");
     if (!text.is_string()) throw Invalid(field + "." + band, "The wording must be text.");
     w[band] = clean_text(field + "." + band, text.get<std::string>(), 1, max);
@@ -37,16 +41,19 @@ Wording wording_of(const nlohmann::json& v, const std::string& field, std::size_
 
 int int_of(const nlohmann::json& q, const char* key, const std::string& field) {
   if (!q.contains(key) || q[key].is_null()) return 0;
-  if (!q[key].is_number_integer()) throw Invalid(field + "." + key, std::string(key) + " must be a whole number.");
+  if (!q[key].is_number_integer())
+    throw Invalid(field + "." + key, std::string(key) + " must be a whole number.");
   auto n = q[key].get<long long>();
   if (n < 0 || n > 10000) throw Invalid(field + "." + key, std::string(key) + " is out of range.");
   return static_cast<int>(n);
 }
 
-std::vector<std::string> strings_of(const nlohmann::json& v, const std::string& field, std::size_t max) {
+std::vector<std::string> strings_of(const nlohmann::json& v, const std::string& field,
+                                    std::size_t max) {
   std::vector<std::string> out;
   if (v.is_null()) return out;
-  if (!v.is_array() || v.size() > 10) throw Invalid(field, field + " must be a short list of texts.");
+  if (!v.is_array() || v.size() > 10)
+    throw Invalid(field, field + " must be a short list of texts.");
   for (const auto& item : v) {
     if (!item.is_string()) throw Invalid(field, field + " must be a list of texts.");
     out.push_back(clean_text(field, item.get<std::string>(), 1, max));
@@ -58,7 +65,8 @@ std::vector<std::string> strings_of(const nlohmann::json& v, const std::string& 
 
 std::vector<Question> parse_questions(const nlohmann::json& value) {
   if (!value.is_array()) throw Invalid("questions", "questions must be a list.");
-  if (value.size() > 60) throw Invalid("questions", "A consultation may have at most 60 questions.");
+  if (value.size() > 60)
+    throw Invalid("questions", "A consultation may have at most 60 questions.");
   std::vector<Question> out;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -66,15 +74,19 @@ std::vector<Question> parse_questions(const nlohmann::json& value) {
     std::string field = "questions[" + std::to_string(i) + "]";
     if (!q.is_object()) throw Invalid(field, "Each question must be an object.");
     for (const auto& [key, v] : q.items()) {
-      static const std::set<std::string> known = {"id", "type", "text", "options", "max_choices", "rank_count",
-                                                  "scale_labels", "faces", "max_length"};
+      static const std::set<std::string> known = {"id",           "type",        "text",
+                                                  "options",      "max_choices", "rank_count",
+                                                  "scale_labels", "faces",       "max_length"};
       if (!known.count(key)) throw Invalid(field + "." + key, "Unknown field.");
     }
     Question question;
     question.id = id_of(q.value("id", nlohmann::json()), field + ".id");
-    if (!ids.insert(question.id).second) throw Invalid(field + ".id", "Two questions have the id " + question.id + ".");
-    if (!q.contains("type") || !q["type"].is_string() || !kTypes.count(q["type"].get<std::string>()))
-      throw Invalid(field + ".type", "type must be single, multiple, scale, yes_no, ranking or text.");
+    if (!ids.insert(question.id).second)
+      throw Invalid(field + ".id", "Two questions have the id " + question.id + ".");
+    if (!q.contains("type") || !q["type"].is_string() ||
+        !kTypes.count(q["type"].get<std::string>()))
+      throw Invalid(field + ".type",
+                    "type must be single, multiple, scale, yes_no, ranking or text.");
     question.type = q["type"];
     question.text = wording_of(q.value("text", nlohmann::json()), field + ".text", 500);
     if (q.contains("options") && !q["options"].is_null()) {
@@ -87,16 +99,20 @@ std::vector<Question> parse_questions(const nlohmann::json& value) {
         if (!o.is_object()) throw Invalid(ofield, "Each option must be an object.");
         QuestionOption option{id_of(o.value("id", nlohmann::json()), ofield + ".id"),
                               wording_of(o.value("text", nlohmann::json()), ofield + ".text", 200)};
-        if (option.id.rfind('_', 0) == 0) throw Invalid(ofield + ".id", "Option ids may not start with '_'.");
-        if (!option_ids.insert(option.id).second) throw Invalid(ofield + ".id", "Two options have the id " + option.id + ".");
+        if (option.id.rfind('_', 0) == 0)
+          throw Invalid(ofield + ".id", "Option ids may not start with '_'.");
+        if (!option_ids.insert(option.id).second)
+          throw Invalid(ofield + ".id", "Two options have the id " + option.id + ".");
         question.options.push_back(std::move(option));
       }
     }
     question.max_choices = int_of(q, "max_choices", field);
     question.rank_count = int_of(q, "rank_count", field);
-    if (q.contains("max_length") && !q["max_length"].is_null()) question.max_length = int_of(q, "max_length", field);
+    if (q.contains("max_length") && !q["max_length"].is_null())
+      question.max_length = int_of(q, "max_length", field);
     if (q.contains("scale_labels") && !q["scale_labels"].is_null()) {
-      if (!q["scale_labels"].is_object()) throw Invalid(field + ".scale_labels", "scale_labels must be band → 5 labels.");
+      if (!q["scale_labels"].is_object())
+        throw Invalid(field + ".scale_labels", "scale_labels must be band → 5 labels.");
       for (const auto& [band, labels] : q["scale_labels"].items())
         question.scale_labels[band] = strings_of(labels, field + ".scale_labels." + band, 60);
     }
@@ -127,7 +143,10 @@ nlohmann::json questions_json(const std::vector<Question>& questions) {
 }
 
 nlohmann::json question_for_band(const Question& q, const std::string& band) {
-  auto pick = [&](const Wording& w) { auto it = w.find(band); return it == w.end() ? std::string() : it->second; };
+  auto pick = [&](const Wording& w) {
+    auto it = w.find(band);
+    return it == w.end() ? std::string() : it->second;
+  };
   nlohmann::json j = {{"id", q.id}, {"type", q.type}, {"text", pick(q.text)}, {"skippable", true}};
   if (has_options(q.type)) {
     j["options"] = nlohmann::json::array();
@@ -150,21 +169,26 @@ nlohmann::json question_for_band(const Question& q, const std::string& band) {
 std::vector<Unprocessable::Problem> question_problems(const std::vector<Question>& questions,
                                                       const std::vector<std::string>& bands) {
   std::vector<Unprocessable::Problem> problems;
-  if (questions.empty()) problems.push_back({"questions", "A consultation needs at least one question."});
+  if (questions.empty())
+    problems.push_back({"questions", "A consultation needs at least one question."});
   for (const auto& band : bands) {
     auto cap = question_caps().find(band);
     if (cap != question_caps().end() && static_cast<int>(questions.size()) > cap->second)
-      problems.push_back({"questions", "At most " + std::to_string(cap->second) + " questions for the " + band +
-                                           " band (" + std::to_string(questions.size()) + " given)."});
+      problems.push_back({"questions", "At most " + std::to_string(cap->second) +
+                                           " questions for the " + band + " band (" +
+                                           std::to_string(questions.size()) + " given)."});
   }
   for (std::size_t i = 0; i < questions.size(); ++i) {
     const auto& q = questions[i];
     std::string field = "questions[" + std::to_string(i) + "]";
     for (const auto& band : bands)
-      if (!q.text.count(band)) problems.push_back({field + ".text." + band, "No wording for the " + band + " band."});
+      if (!q.text.count(band))
+        problems.push_back({field + ".text." + band, "No wording for the " + band + " band."});
     int n = static_cast<int>(q.options.size());
     if (has_options(q.type)) {
-      if (n < 2) problems.push_back({field + ".options", "A " + q.type + " question needs at least two options."});
+      if (n < 2)
+        problems.push_back(
+            {field + ".options", "A " + q.type + " question needs at least two options."});
       for (std::size_t j = 0; j < q.options.size(); ++j)
         for (const auto& band : bands)
           if (!q.options[j].text.count(band))
@@ -174,20 +198,25 @@ std::vector<Unprocessable::Problem> question_problems(const std::vector<Question
       problems.push_back({field + ".options", "A " + q.type + " question has no options."});
     }
     if (q.type == "multiple" && (q.max_choices < 1 || q.max_choices > n))
-      problems.push_back({field + ".max_choices", "max_choices must be between 1 and the number of options."});
+      problems.push_back(
+          {field + ".max_choices", "max_choices must be between 1 and the number of options."});
     if (q.type == "ranking" && (q.rank_count < 1 || q.rank_count > n))
-      problems.push_back({field + ".rank_count", "rank_count must be between 1 and the number of options."});
+      problems.push_back(
+          {field + ".rank_count", "rank_count must be between 1 and the number of options."});
     if (q.type == "scale") {
       for (const auto& band : bands) {
         auto it = q.scale_labels.find(band);
         if (it == q.scale_labels.end() || it->second.size() != 5)
-          problems.push_back({field + ".scale_labels." + band, "A scale needs five labels for the " + band + " band."});
+          problems.push_back({field + ".scale_labels." + band,
+                              "A scale needs five labels for the " + band + " band."});
       }
       if (std::find(bands.begin(), bands.end(), "7-10") != bands.end() && q.faces.size() != 5)
-        problems.push_back({field + ".faces", "A scale for the 7-10 band needs a face for each of its five points."});
+        problems.push_back({field + ".faces",
+                            "A scale for the 7-10 band needs a face for each of its five points."});
     }
     if (q.type == "text" && (q.max_length < 1 || q.max_length > 2000))
-      problems.push_back({field + ".max_length", "max_length must be between 1 and 2000 characters."});
+      problems.push_back(
+          {field + ".max_length", "max_length must be between 1 and 2000 characters."});
   }
   return problems;
 }
@@ -213,7 +242,8 @@ const QuestionOption* find_option(const Question& q, const std::string& id) {
 // Checks one answer; returns an error message, or "" when it is good. Fills keys and texts.
 std::string check_one(const Question& q, const nlohmann::json& v, CheckedAnswers& out) {
   if (q.type == "single") {
-    if (!v.is_string() || !find_option(q, v.get<std::string>())) return "Choose one of the options.";
+    if (!v.is_string() || !find_option(q, v.get<std::string>()))
+      return "Choose one of the options.";
     out.keys.push_back({q.id, v.get<std::string>()});
   } else if (q.type == "multiple" || q.type == "ranking") {
     if (!v.is_array() || v.empty()) return "Give a list of options.";
@@ -221,13 +251,16 @@ std::string check_one(const Question& q, const nlohmann::json& v, CheckedAnswers
     if (static_cast<int>(v.size()) > limit) return "At most " + std::to_string(limit) + " options.";
     std::set<std::string> seen;
     for (std::size_t i = 0; i < v.size(); ++i) {
-      if (!v[i].is_string() || !find_option(q, v[i].get<std::string>())) return "An option is not one of this question's.";
+      if (!v[i].is_string() || !find_option(q, v[i].get<std::string>()))
+        return "An option is not one of this question's.";
       if (!seen.insert(v[i].get<std::string>()).second) return "An option appears twice.";
-      out.keys.push_back({q.id, q.type == "multiple" ? v[i].get<std::string>()
-                                                     : v[i].get<std::string>() + "@" + std::to_string(i + 1)});
+      out.keys.push_back({q.id, q.type == "multiple"
+                                    ? v[i].get<std::string>()
+                                    : v[i].get<std::string>() + "@" + std::to_string(i + 1)});
     }
   } else if (q.type == "scale") {
-    if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 5) return "Choose a point from 1 to 5.";
+    if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 5)
+      return "Choose a point from 1 to 5.";
     out.keys.push_back({q.id, std::to_string(v.get<long long>())});
   } else if (q.type == "yes_no") {
     if (!v.is_boolean()) return "Answer true (yes) or false (no).";
@@ -252,14 +285,17 @@ std::string check_one(const Question& q, const nlohmann::json& v, CheckedAnswers
 
 }  // namespace
 
-CheckedAnswers check_answers(const std::vector<Question>& questions, const nlohmann::json& answers) {
-  if (!answers.is_object()) throw Invalid("answers", "answers must be an object of question id → answer.");
+CheckedAnswers check_answers(const std::vector<Question>& questions,
+                             const nlohmann::json& answers) {
+  if (!answers.is_object())
+    throw Invalid("answers", "answers must be an object of question id → answer.");
   std::vector<Unprocessable::Problem> problems;
   CheckedAnswers out;
   out.answers = nlohmann::json::object();
   for (const auto& [id, value] : answers.items()) {
     std::string field = "answers." + (id.size() > 40 ? id.substr(0, 40) : id);
-    auto q = std::find_if(questions.begin(), questions.end(), [&](const Question& x) { return x.id == id; });
+    auto q = std::find_if(questions.begin(), questions.end(),
+                          [&](const Question& x) { return x.id == id; });
     if (q == questions.end()) {
       problems.push_back({field, "There is no such question."});
       continue;
@@ -276,7 +312,8 @@ CheckedAnswers check_answers(const std::vector<Question>& questions, const nlohm
     out.texts.insert(out.texts.end(), one.texts.begin(), one.texts.end());
   }
   if (!problems.empty())
-    throw Unprocessable("invalid_answer", "Some answers do not fit their questions; nothing was saved.", problems);
+    throw Unprocessable("invalid_answer",
+                        "Some answers do not fit their questions; nothing was saved.", problems);
   return out;
 }
 

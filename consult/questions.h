@@ -23,12 +23,12 @@ struct Question {
   std::string id;
   std::string type;  // single | multiple | scale | yes_no | ranking | text
   Wording text;
-  std::vector<QuestionOption> options;                          // single, multiple, ranking
-  int max_choices = 0;                                          // multiple
-  int rank_count = 0;                                           // ranking: order up to N
+  std::vector<QuestionOption> options;                           // single, multiple, ranking
+  int max_choices = 0;                                           // multiple
+  int rank_count = 0;                                            // ranking: order up to N
   std::map<std::string, std::vector<std::string>> scale_labels;  // scale: band → 5 labels
-  std::vector<std::string> faces;                               // scale: 5 faces for 7–10
-  int max_length = 500;                                         // text, in characters
+  std::vector<std::string> faces;                                // scale: 5 faces for 7–10
+  int max_length = 500;                                          // text, in characters
 };
 
 // Parses the questions of a request or of storage; throws Invalid("questions…") on bad shape.
@@ -46,13 +46,14 @@ std::vector<Unprocessable::Problem> question_problems(const std::vector<Question
 std::string question_structure(const std::vector<Question>& questions);
 
 inline const std::map<std::string, int>& question_caps() {
-  static const std::map<std::string, int> caps = {{"7-10", 10}, {"11-13", 15}, {"14-15", 20}, {"16-17", 20}};
+  static const std::map<std::string, int> caps = {
+      {"7-10", 10}, {"11-13", 15}, {"14-15", 20}, {"16-17", 20}};
   return caps;
 }
 
 struct CheckedAnswers {
-  nlohmann::json answers;                                  // question id → value, skipped ones absent
-  std::vector<std::pair<std::string, std::string>> keys;  // (question id, option key) to count
+  nlohmann::json answers;  // question id → value, skipped ones absent
+  std::vector<std::pair<std::string, std::string>> keys;   // (question id, option key) to count
   std::vector<std::pair<std::string, std::string>> texts;  // (question id, free text)
 };
 

@@ -127,7 +127,8 @@ class ConsultationStore {
   virtual ~ConsultationStore() = default;
   virtual void insert_consultation(const Consultation& c) = 0;
   virtual std::optional<Consultation> consultation(const std::string& id) = 0;
-  virtual std::vector<Consultation> consultations(const Page& page, const std::optional<std::string>& status) = 0;
+  virtual std::vector<Consultation> consultations(const Page& page,
+                                                  const std::optional<std::string>& status) = 0;
   virtual void update_consultation(const Consultation& c) = 0;
 
   virtual std::int64_t response_count(const std::string& consultation_id) = 0;
@@ -140,14 +141,16 @@ class ConsultationStore {
                              const std::vector<ResultCounter>& deltas,
                              const std::vector<Submission>& texts) = 0;
   virtual void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
-                          const std::vector<ResultCounter>& deltas, const std::vector<Submission>& texts) = 0;
+                          const std::vector<ResultCounter>& deltas,
+                          const std::vector<Submission>& texts) = 0;
   virtual std::vector<PaperBatch> batches(const std::string& consultation_id) = 0;
   virtual std::vector<ResultCounter> counters(const std::string& consultation_id) = 0;
 
   // Participation in the units under `unit_id` between two times, counting only `bands`
   // (all bands when empty).
   virtual Participation participation(const std::string& unit_id, const std::string& from,
-                                      const std::string& to, const std::vector<std::string>& bands) = 0;
+                                      const std::string& to,
+                                      const std::vector<std::string>& bands) = 0;
   // Active pupils by unit and age band in the units under these units.
   virtual std::vector<Enrolment> enrolment(const std::vector<std::string>& unit_ids) = 0;
 

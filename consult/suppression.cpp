@@ -5,7 +5,8 @@
 
 namespace ln {
 
-SuppressedTable suppress(const std::vector<std::vector<std::int64_t>>& cells, std::int64_t threshold) {
+SuppressedTable suppress(const std::vector<std::vector<std::int64_t>>& cells,
+                         std::int64_t threshold) {
   threshold = std::max(threshold, kMinimumCell);
   std::size_t rows = cells.size(), cols = rows ? cells[0].size() : 0;
   SuppressedTable t;

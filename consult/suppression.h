@@ -18,6 +18,7 @@ struct SuppressedTable {
 };
 
 // `cells[r][c]` with r rows and c columns; totals are computed here.
-SuppressedTable suppress(const std::vector<std::vector<std::int64_t>>& cells, std::int64_t threshold = kMinimumCell);
+SuppressedTable suppress(const std::vector<std::vector<std::int64_t>>& cells,
+                         std::int64_t threshold = kMinimumCell);
 
 }  // namespace ln

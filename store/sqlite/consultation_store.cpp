@@ -9,26 +9,34 @@ namespace ln::store::sqlite {
 namespace sql {
 
 constexpr const char* kColumns =
-    "SELECT id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands, opens_at, closes_at,"
-    " decision, decision_maker, decision_due, feedback_due, info_cards, info_version, questions, status,"
+    "SELECT id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands, opens_at, "
+    "closes_at,"
+    " decision, decision_maker, decision_due, feedback_due, info_cards, info_version, questions, "
+    "status,"
     " lifecycle, feedback, created_by, created_at, updated_at FROM consultations ";
 constexpr const char* kInsert =
-    "INSERT INTO consultations(id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands,"
-    " opens_at, closes_at, decision, decision_maker, decision_due, feedback_due, info_cards, info_version,"
+    "INSERT INTO consultations(id, title, purpose, owner_unit_id, audience_unit_ids, "
+    "audience_bands,"
+    " opens_at, closes_at, decision, decision_maker, decision_due, feedback_due, info_cards, "
+    "info_version,"
     " questions, status, lifecycle, feedback, created_by, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+    "?19, ?20, ?21)";
 constexpr const char* kUpdate =
     "UPDATE consultations SET title = ?2, purpose = ?3, owner_unit_id = ?4, audience_unit_ids = ?5,"
     " audience_bands = ?6, opens_at = ?7, closes_at = ?8, decision = ?9, decision_maker = ?10,"
-    " decision_due = ?11, feedback_due = ?12, info_cards = ?13, info_version = ?14, questions = ?15,"
+    " decision_due = ?11, feedback_due = ?12, info_cards = ?13, info_version = ?14, questions = "
+    "?15,"
     " status = ?16, lifecycle = ?17, feedback = ?18, updated_at = ?21 WHERE id = ?1";
 constexpr const char* kResponseCount =
     "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = ?1";
 constexpr const char* kResponseColumns =
-    "SELECT id, consultation_id, pupil_id, channel, age_band, gender, unit_id, info_version, answers,"
+    "SELECT id, consultation_id, pupil_id, channel, age_band, gender, unit_id, info_version, "
+    "answers,"
     " idempotency_key, batch_id, created_at, updated_at FROM consultation_responses ";
 constexpr const char* kUpsertResponse =
-    "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, unit_id,"
+    "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, "
+    "unit_id,"
     " info_version, answers, idempotency_key, batch_id, created_at, updated_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     " ON CONFLICT(id) DO UPDATE SET age_band = excluded.age_band, gender = excluded.gender,"
@@ -45,15 +53,18 @@ constexpr const char* kWithdrawTexts =
     "UPDATE submissions SET status = 'withdrawn', updated_at = ?2"
     " WHERE response_id = ?1 AND status = 'submitted'";
 constexpr const char* kInsertBatch =
-    "INSERT INTO consultation_batches(id, consultation_id, channel, reference, sheets, participants,"
+    "INSERT INTO consultation_batches(id, consultation_id, channel, reference, sheets, "
+    "participants,"
     " participants_by_band, unit_id, notes, created_by, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 constexpr const char* kBatches =
-    "SELECT id, consultation_id, channel, reference, sheets, participants, participants_by_band, unit_id,"
+    "SELECT id, consultation_id, channel, reference, sheets, participants, participants_by_band, "
+    "unit_id,"
     " notes, created_by, created_at FROM consultation_batches WHERE consultation_id = ?1"
     " ORDER BY created_at, id";
 constexpr const char* kScope =
-    "WITH RECURSIVE scope(id) AS (SELECT ?1 UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) ";
+    "WITH RECURSIVE scope(id) AS (SELECT ?1 UNION SELECT u.id FROM units u JOIN scope ON "
+    "u.parent_id = scope.id) ";
 constexpr const char* kOnlineChildren =
     "SELECT COUNT(DISTINCT pupil_id) FROM consultation_responses WHERE channel = 'online'"
     " AND unit_id IN (SELECT id FROM scope) AND created_at >= ?2 AND created_at < ?3"
@@ -64,20 +75,24 @@ constexpr const char* kPaperSheets =
     " AND (json_array_length(?4) = 0 OR age_band IN (SELECT value FROM json_each(?4)))";
 constexpr const char* kForumParticipants =
     "SELECT COALESCE(SUM(CAST(j.value AS INTEGER)), 0) FROM consultation_batches b,"
-    " json_each(b.participants_by_band) j WHERE b.channel = 'forum' AND b.unit_id IN (SELECT id FROM scope)"
+    " json_each(b.participants_by_band) j WHERE b.channel = 'forum' AND b.unit_id IN (SELECT id "
+    "FROM scope)"
     " AND b.created_at >= ?2 AND b.created_at < ?3"
     " AND (json_array_length(?4) = 0 OR j.key IN (SELECT value FROM json_each(?4)))";
 constexpr const char* kEnrolment =
     "WITH RECURSIVE scope(id) AS (SELECT value FROM json_each(?1)"
     " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
     "SELECT s.unit_id, p.age_band, COUNT(*) FROM pupils p JOIN classes c ON c.id = p.class_id"
-    " JOIN schools s ON s.id = c.school_id WHERE p.status = 'active' AND s.unit_id IN (SELECT id FROM scope)"
+    " JOIN schools s ON s.id = c.school_id WHERE p.status = 'active' AND s.unit_id IN (SELECT id "
+    "FROM scope)"
     " GROUP BY s.unit_id, p.age_band";
 constexpr const char* kInsertTarget =
-    "INSERT INTO targets(id, unit_id, kind, period_start, period_end, target, created_by, created_at)"
+    "INSERT INTO targets(id, unit_id, kind, period_start, period_end, target, created_by, "
+    "created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr const char* kTargets =
-    "SELECT id, unit_id, kind, period_start, period_end, target, created_by, created_at FROM targets"
+    "SELECT id, unit_id, kind, period_start, period_end, target, created_by, created_at FROM "
+    "targets"
     " ORDER BY period_start, id";
 
 }  // namespace sql
@@ -115,33 +130,71 @@ Consultation consultation_row(const Statement& s) {
 }
 
 ConsultationResponse response_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.optional_text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-          static_cast<int>(s.int64(7)), s.text(8), s.optional_text(9), s.optional_text(10), s.text(11), s.text(12)};
+  return {s.text(0), s.text(1),          s.optional_text(2),  s.text(3),
+          s.text(4), s.text(5),          s.text(6),           static_cast<int>(s.int64(7)),
+          s.text(8), s.optional_text(9), s.optional_text(10), s.text(11),
+          s.text(12)};
 }
 
 void bind_consultation(Statement& s, const Consultation& c) {
-  s.bind(1, c.id).bind(2, c.title).bind(3, c.purpose).bind(4, c.owner_unit_id)
-      .bind(5, json_list(c.audience_unit_ids)).bind(6, json_list(c.audience_bands)).bind(7, c.opens_at)
-      .bind(8, c.closes_at).bind(9, c.decision).bind(10, c.decision_maker).bind(11, c.decision_due)
-      .bind(12, c.feedback_due).bind(13, c.info_cards_json).bind(14, c.info_version).bind(15, c.questions_json)
-      .bind(16, c.status).bind(17, c.lifecycle_json).bind(18, c.feedback_json).bind(19, c.created_by)
-      .bind(20, c.created_at).bind(21, c.updated_at);
+  s.bind(1, c.id)
+      .bind(2, c.title)
+      .bind(3, c.purpose)
+      .bind(4, c.owner_unit_id)
+      .bind(5, json_list(c.audience_unit_ids))
+      .bind(6, json_list(c.audience_bands))
+      .bind(7, c.opens_at)
+      .bind(8, c.closes_at)
+      .bind(9, c.decision)
+      .bind(10, c.decision_maker)
+      .bind(11, c.decision_due)
+      .bind(12, c.feedback_due)
+      .bind(13, c.info_cards_json)
+      .bind(14, c.info_version)
+      .bind(15, c.questions_json)
+      .bind(16, c.status)
+      .bind(17, c.lifecycle_json)
+      .bind(18, c.feedback_json)
+      .bind(19, c.created_by)
+      .bind(20, c.created_at)
+      .bind(21, c.updated_at);
 }
 
 void write_response(Connection& c, const ConsultationResponse& r) {
-  c.prepare(sql::kUpsertResponse).bind(1, r.id).bind(2, r.consultation_id).bind(3, r.pupil_id).bind(4, r.channel)
-      .bind(5, r.age_band).bind(6, r.gender).bind(7, r.unit_id).bind(8, r.info_version).bind(9, r.answers_json)
-      .bind(10, r.idempotency_key).bind(11, r.batch_id).bind(12, r.created_at).bind(13, r.updated_at).run();
+  c.prepare(sql::kUpsertResponse)
+      .bind(1, r.id)
+      .bind(2, r.consultation_id)
+      .bind(3, r.pupil_id)
+      .bind(4, r.channel)
+      .bind(5, r.age_band)
+      .bind(6, r.gender)
+      .bind(7, r.unit_id)
+      .bind(8, r.info_version)
+      .bind(9, r.answers_json)
+      .bind(10, r.idempotency_key)
+      .bind(11, r.batch_id)
+      .bind(12, r.created_at)
+      .bind(13, r.updated_at)
+      .run();
 }
 
-void add_counters(Connection& c, const std::string& consultation_id, const std::vector<ResultCounter>& deltas) {
+void add_counters(Connection& c, const std::string& consultation_id,
+                  const std::vector<ResultCounter>& deltas) {
   for (const auto& d : deltas)
-    c.prepare(sql::kAddCounter).bind(1, consultation_id).bind(2, d.question_id).bind(3, d.option_key)
-        .bind(4, d.age_band).bind(5, d.gender).bind(6, d.unit_id).bind(7, d.channel).bind(8, d.count).run();
+    c.prepare(sql::kAddCounter)
+        .bind(1, consultation_id)
+        .bind(2, d.question_id)
+        .bind(3, d.option_key)
+        .bind(4, d.age_band)
+        .bind(5, d.gender)
+        .bind(6, d.unit_id)
+        .bind(7, d.channel)
+        .bind(8, d.count)
+        .run();
 }
 
-std::int64_t scalar(Connection& c, const std::string& sql, const std::string& unit, const std::string& from,
-                    const std::string& to, const std::string& bands) {
+std::int64_t scalar(Connection& c, const std::string& sql, const std::string& unit,
+                    const std::string& from, const std::string& to, const std::string& bands) {
   auto s = c.prepare(sql);
   s.bind(1, unit).bind(2, from).bind(3, to).bind(4, bands);
   s.step();
@@ -162,8 +215,8 @@ std::optional<Consultation> SqliteConsultationStore::consultation(const std::str
   return first_row(pool_, std::string(sql::kColumns) + "WHERE id = ?1", id, consultation_row);
 }
 
-std::vector<Consultation> SqliteConsultationStore::consultations(const Page& page,
-                                                                 const std::optional<std::string>& status) {
+std::vector<Consultation> SqliteConsultationStore::consultations(
+    const Page& page, const std::optional<std::string>& status) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kColumns) +
                        "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id LIMIT ?3");
@@ -189,10 +242,11 @@ std::int64_t SqliteConsultationStore::response_count(const std::string& consulta
   });
 }
 
-std::optional<ConsultationResponse> SqliteConsultationStore::response_of(const std::string& consultation_id,
-                                                                        const std::string& pupil_id) {
+std::optional<ConsultationResponse> SqliteConsultationStore::response_of(
+    const std::string& consultation_id, const std::string& pupil_id) {
   return read(pool_, [&](Connection& c) -> std::optional<ConsultationResponse> {
-    auto s = c.prepare(std::string(sql::kResponseColumns) + "WHERE consultation_id = ?1 AND pupil_id = ?2");
+    auto s = c.prepare(std::string(sql::kResponseColumns) +
+                       "WHERE consultation_id = ?1 AND pupil_id = ?2");
     s.bind(1, consultation_id).bind(2, pupil_id);
     if (!s.step()) return std::nullopt;
     return response_row(s);
@@ -210,13 +264,24 @@ void SqliteConsultationStore::save_response(const ConsultationResponse& r, bool 
   });
 }
 
-void SqliteConsultationStore::save_batch(const PaperBatch& b, const std::vector<ConsultationResponse>& sheets,
+void SqliteConsultationStore::save_batch(const PaperBatch& b,
+                                         const std::vector<ConsultationResponse>& sheets,
                                          const std::vector<ResultCounter>& deltas,
                                          const std::vector<Submission>& texts) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertBatch).bind(1, b.id).bind(2, b.consultation_id).bind(3, b.channel).bind(4, b.reference)
-        .bind(5, b.sheets).bind(6, b.participants).bind(7, b.participants_json).bind(8, b.unit_id)
-        .bind(9, b.notes).bind(10, b.created_by).bind(11, b.created_at).run();
+    c.prepare(sql::kInsertBatch)
+        .bind(1, b.id)
+        .bind(2, b.consultation_id)
+        .bind(3, b.channel)
+        .bind(4, b.reference)
+        .bind(5, b.sheets)
+        .bind(6, b.participants)
+        .bind(7, b.participants_json)
+        .bind(8, b.unit_id)
+        .bind(9, b.notes)
+        .bind(10, b.created_by)
+        .bind(11, b.created_at)
+        .run();
     for (const auto& r : sheets) write_response(c, r);
     add_counters(c, b.consultation_id, deltas);
     for (const auto& t : texts) insert_submission_row(c, t);
@@ -228,8 +293,17 @@ std::vector<PaperBatch> SqliteConsultationStore::batches(const std::string& cons
     auto s = c.prepare(sql::kBatches);
     s.bind(1, consultation_id);
     return all_rows(s, [](const Statement& r) {
-      return PaperBatch{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.int64(4)),
-                        static_cast<int>(r.int64(5)), r.text(6), r.text(7), r.text(8), r.text(9), r.text(10)};
+      return PaperBatch{r.text(0),
+                        r.text(1),
+                        r.text(2),
+                        r.text(3),
+                        static_cast<int>(r.int64(4)),
+                        static_cast<int>(r.int64(5)),
+                        r.text(6),
+                        r.text(7),
+                        r.text(8),
+                        r.text(9),
+                        r.text(10)};
     });
   });
 }
@@ -239,33 +313,47 @@ std::vector<ResultCounter> SqliteConsultationStore::counters(const std::string& 
     auto s = c.prepare(sql::kCounters);
     s.bind(1, consultation_id);
     return all_rows(s, [](const Statement& r) {
-      return ResultCounter{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)};
+      return ResultCounter{r.text(0), r.text(1), r.text(2), r.text(3),
+                           r.text(4), r.text(5), r.int64(6)};
     });
   });
 }
 
-Participation SqliteConsultationStore::participation(const std::string& unit_id, const std::string& from,
-                                                     const std::string& to, const std::vector<std::string>& bands) {
+Participation SqliteConsultationStore::participation(const std::string& unit_id,
+                                                     const std::string& from, const std::string& to,
+                                                     const std::vector<std::string>& bands) {
   return read(pool_, [&](Connection& c) {
     std::string b = json_list(bands);
-    return Participation{scalar(c, std::string(sql::kScope) + sql::kOnlineChildren, unit_id, from, to, b),
-                         scalar(c, std::string(sql::kScope) + sql::kPaperSheets, unit_id, from, to, b),
-                         scalar(c, std::string(sql::kScope) + sql::kForumParticipants, unit_id, from, to, b)};
+    return Participation{
+        scalar(c, std::string(sql::kScope) + sql::kOnlineChildren, unit_id, from, to, b),
+        scalar(c, std::string(sql::kScope) + sql::kPaperSheets, unit_id, from, to, b),
+        scalar(c, std::string(sql::kScope) + sql::kForumParticipants, unit_id, from, to, b)};
   });
 }
 
-std::vector<Enrolment> SqliteConsultationStore::enrolment(const std::vector<std::string>& unit_ids) {
+std::vector<Enrolment> SqliteConsultationStore::enrolment(
+    const std::vector<std::string>& unit_ids) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kEnrolment);
     s.bind(1, json_list(unit_ids));
-    return all_rows(s, [](const Statement& r) { return Enrolment{r.text(0), r.text(1), r.int64(2)}; });
+    return all_rows(s, [](const Statement& r) {
+      return Enrolment{r.text(0), r.text(1), r.int64(2)};
+    });
   });
 }
 
 void SqliteConsultationStore::insert_target(const Target& t) {
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertTarget).bind(1, t.id).bind(2, t.unit_id).bind(3, t.kind).bind(4, t.period_start)
-        .bind(5, t.period_end).bind(6, t.target).bind(7, t.created_by).bind(8, t.created_at).run();
+    c.prepare(sql::kInsertTarget)
+        .bind(1, t.id)
+        .bind(2, t.unit_id)
+        .bind(3, t.kind)
+        .bind(4, t.period_start)
+        .bind(5, t.period_end)
+        .bind(6, t.target)
+        .bind(7, t.created_by)
+        .bind(8, t.created_at)
+        .run();
   });
 }
 
@@ -273,7 +361,8 @@ std::vector<Target> SqliteConsultationStore::targets() {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kTargets);
     return all_rows(s, [](const Statement& r) {
-      return Target{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6), r.text(7)};
+      return Target{r.text(0), r.text(1),  r.text(2), r.text(3),
+                    r.text(4), r.int64(5), r.text(6), r.text(7)};
     });
   });
 }

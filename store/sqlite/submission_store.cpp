@@ -17,8 +17,9 @@ constexpr const char* kUpdate =
 namespace {
 
 Submission row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5),
-          s.text(6), s.text(7), s.text(8), s.optional_text(9), s.optional_text(10)};
+  return {s.text(0), s.text(1),          s.text(2),          s.text(3),
+          s.text(4), s.optional_text(5), s.text(6),          s.text(7),
+          s.text(8), s.optional_text(9), s.optional_text(10)};
 }
 
 }  // namespace

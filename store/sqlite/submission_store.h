@@ -7,7 +7,8 @@ namespace ln::store::sqlite {
 
 namespace sql {
 inline constexpr const char* kInsertSubmission =
-    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
+    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at, "
+    "updated_at,"
     " consultation_id, response_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 }  // namespace sql
 

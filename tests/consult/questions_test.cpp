@@ -13,18 +13,33 @@ nlohmann::json wording(const std::string& text) {
 
 nlohmann::json good_questions() {
   return nlohmann::json::array({
-      {{"id", "q1"}, {"type", "single"}, {"text", wording("Chọn một")},
+      {{"id", "q1"},
+       {"type", "single"},
+       {"text", wording("Chọn một")},
        {"options", {{{"id", "a"}, {"text", wording("A")}}, {{"id", "b"}, {"text", wording("B")}}}}},
-      {{"id", "q2"}, {"type", "multiple"}, {"max_choices", 2}, {"text", wording("Chọn nhiều")},
-       {"options", {{{"id", "a"}, {"text", wording("A")}}, {{"id", "b"}, {"text", wording("B")}},
-                    {{"id", "c"}, {"text", wording("C")}}}}},
-      {{"id", "q3"}, {"type", "scale"}, {"text", wording("Thang")},
-       {"scale_labels", {{"7-10", {"1", "2", "3", "4", "5"}}, {"11-13", {"1", "2", "3", "4", "5"}}}},
+      {{"id", "q2"},
+       {"type", "multiple"},
+       {"max_choices", 2},
+       {"text", wording("Chọn nhiều")},
+       {"options",
+        {{{"id", "a"}, {"text", wording("A")}},
+         {{"id", "b"}, {"text", wording("B")}},
+         {{"id", "c"}, {"text", wording("C")}}}}},
+      {{"id", "q3"},
+       {"type", "scale"},
+       {"text", wording("Thang")},
+       {"scale_labels",
+        {{"7-10", {"1", "2", "3", "4", "5"}}, {"11-13", {"1", "2", "3", "4", "5"}}}},
        {"faces", {"😟", "🙁", "😐", "🙂", "😄"}}},
       {{"id", "q4"}, {"type", "yes_no"}, {"text", wording("Có không")}},
-      {{"id", "q5"}, {"type", "ranking"}, {"rank_count", 2}, {"text", wording("Xếp hạng")},
-       {"options", {{{"id", "x"}, {"text", wording("X")}}, {{"id", "y"}, {"text", wording("Y")}},
-                    {{"id", "z"}, {"text", wording("Z")}}}}},
+      {{"id", "q5"},
+       {"type", "ranking"},
+       {"rank_count", 2},
+       {"text", wording("Xếp hạng")},
+       {"options",
+        {{{"id", "x"}, {"text", wording("X")}},
+         {{"id", "y"}, {"text", wording("Y")}},
+         {{"id", "z"}, {"text", wording("Z")}}}}},
       {{"id", "q6"}, {"type", "text"}, {"max_length", 100}, {"text", wording("Viết")}},
   });
 }
@@ -38,10 +53,10 @@ TEST(Questions, AGoodSetHasNoProblems) {
 
 TEST(Questions, PublishingListsEveryProblemAtOnce) {
   auto json = good_questions();
-  json[0]["text"].erase("11-13");                  // a missing question wording
-  json[1]["options"][2]["text"].erase("7-10");     // a missing option wording
-  json[1]["max_choices"] = 5;                      // more than the options
-  json[2]["faces"] = nlohmann::json::array();      // no faces for the youngest
+  json[0]["text"].erase("11-13");               // a missing question wording
+  json[1]["options"][2]["text"].erase("7-10");  // a missing option wording
+  json[1]["max_choices"] = 5;                   // more than the options
+  json[2]["faces"] = nlohmann::json::array();   // no faces for the youngest
   json[4]["rank_count"] = 0;
   auto problems = question_problems(parse_questions(json), kBands);
   std::set<std::string> fields;
@@ -56,7 +71,8 @@ TEST(Questions, PublishingListsEveryProblemAtOnce) {
 
 TEST(Questions, TheYoungestBandHasAQuestionCap) {
   auto json = nlohmann::json::array();
-  for (int i = 0; i < 11; ++i) json.push_back({{"id", "q" + std::to_string(i)}, {"type", "yes_no"}, {"text", wording("?")}});
+  for (int i = 0; i < 11; ++i)
+    json.push_back({{"id", "q" + std::to_string(i)}, {"type", "yes_no"}, {"text", wording("?")}});
   auto problems = question_problems(parse_questions(json), {"7-10"});
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].message.find("10"), std::string::npos);
@@ -65,16 +81,28 @@ TEST(Questions, TheYoungestBandHasAQuestionCap) {
 
 TEST(Questions, BadShapesAreRefusedWhileParsing) {
   EXPECT_THROW(parse_questions(nlohmann::json::object()), Invalid);
-  EXPECT_THROW(parse_questions(nlohmann::json::array({{{"id", "q1"}, {"type", "essay"}}})), Invalid);
-  EXPECT_THROW(parse_questions(nlohmann::json::array({{{"id", "q 1"}, {"type", "text"}}})), Invalid);
-  EXPECT_THROW(parse_questions(nlohmann::json::array({{{"id", "q1"}, {"type", "text"}}, {{"id", "q1"}, {"type", "text"}}})), Invalid);
-  EXPECT_THROW(parse_questions(nlohmann::json::array({{{"id", "q1"}, {"type", "text"}, {"text", {{"5-6", "x"}}}}})), Invalid);
-  EXPECT_THROW(parse_questions(nlohmann::json::array({{{"id", "q1"}, {"type", "text"}, {"colour", "red"}}})), Invalid);
+  EXPECT_THROW(parse_questions(nlohmann::json::array({{{"id", "q1"}, {"type", "essay"}}})),
+               Invalid);
+  EXPECT_THROW(parse_questions(nlohmann::json::array({{{"id", "q 1"}, {"type", "text"}}})),
+               Invalid);
+  EXPECT_THROW(parse_questions(nlohmann::json::array(
+                   {{{"id", "q1"}, {"type", "text"}}, {{"id", "q1"}, {"type", "text"}}})),
+               Invalid);
+  EXPECT_THROW(parse_questions(nlohmann::json::array(
+                   {{{"id", "q1"}, {"type", "text"}, {"text", {{"5-6", "x"}}}}})),
+               Invalid);
+  EXPECT_THROW(
+      parse_questions(nlohmann::json::array({{{"id", "q1"}, {"type", "text"}, {"colour", "red"}}})),
+      Invalid);
 }
 
 TEST(Questions, AnswersAreCheckedAgainstTheirQuestions) {
   auto qs = parse_questions(good_questions());
-  auto ok = check_answers(qs, {{"q1", "a"}, {"q2", {"a", "c"}}, {"q3", 4}, {"q4", true}, {"q5", {"z", "x"}},
+  auto ok = check_answers(qs, {{"q1", "a"},
+                               {"q2", {"a", "c"}},
+                               {"q3", 4},
+                               {"q4", true},
+                               {"q5", {"z", "x"}},
                                {"q6", "Cần thêm cây xanh"}});
   EXPECT_EQ(ok.texts.size(), 1u);
   std::set<std::pair<std::string, std::string>> keys(ok.keys.begin(), ok.keys.end());
@@ -87,14 +115,19 @@ TEST(Questions, AnswersAreCheckedAgainstTheirQuestions) {
   EXPECT_TRUE(check_answers(qs, nlohmann::json::object()).keys.empty());
 
   try {
-    check_answers(qs, {{"q1", "nope"}, {"q2", {"a", "b", "c"}}, {"q3", 6}, {"q4", "yes"}, {"q5", {"x", "x"}},
-                       {"q6", std::string(101, 'a')}, {"q9", 1}});
+    check_answers(qs, {{"q1", "nope"},
+                       {"q2", {"a", "b", "c"}},
+                       {"q3", 6},
+                       {"q4", "yes"},
+                       {"q5", {"x", "x"}},
+                       {"q6", std::string(101, 'a')},
+                       {"q9", 1}});
     FAIL();
   } catch (const Unprocessable& e) {
     std::set<std::string> fields;
     for (const auto& p : e.problems()) fields.insert(p.field);
-    EXPECT_EQ(fields, (std::set<std::string>{"answers.q1", "answers.q2", "answers.q3", "answers.q4", "answers.q5",
-                                             "answers.q6", "answers.q9"}));
+    EXPECT_EQ(fields, (std::set<std::string>{"answers.q1", "answers.q2", "answers.q3", "answers.q4",
+                                             "answers.q5", "answers.q6", "answers.q9"}));
   }
   EXPECT_THROW(check_answers(qs, nlohmann::json::array()), Invalid);
 }

@@ -1,0 +1,340 @@
+// A consultation's whole life through the real binary: planned, refused for a missing age-band
+// wording (every problem listed), fixed, published; pupils of three age bands see their own
+// wording and answer once (replacing, retrying); paper and forum records; closing; results with
+// small groups hidden; the CSV with Vietnamese intact; feedback to the children.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "tests/api/harness.h"
+
+namespace ln::test {
+namespace {
+
+Headers json_auth(const std::string& token) {
+  return {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+}
+
+nlohmann::json by_band(const std::string& base, const std::vector<std::string>& bands) {
+  nlohmann::json w = nlohmann::json::object();
+  for (const auto& b : bands) w[b] = base + " [" + b + "]";
+  return w;
+}
+
+const std::vector<std::string> kBands = {"7-10", "11-13", "14-15"};
+
+nlohmann::json plan(const std::string& owner, const std::string& audience) {
+  nlohmann::json cards = nlohmann::json::object();
+  for (const auto& b : kBands)
+    cards[b] = {{"why", "Vì sao hỏi " + b}, {"who_reads", "Đoàn phường đọc"}, {"hear_back", "Trước Tết"}};
+  auto options = [](std::vector<std::string> ids) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& id : ids) list.push_back({{"id", id}, {"text", by_band("Lựa chọn " + id, kBands)}});
+    return list;
+  };
+  nlohmann::json scale_labels = nlohmann::json::object();
+  for (const auto& b : kBands) scale_labels[b] = {"Rất tệ", "Tệ", "Bình thường", "Tốt", "Rất tốt"};
+  return {{"title", "Thư viện trường học"},
+          {"purpose", "Hỏi các em về thư viện"},
+          {"owner_unit_id", owner},
+          {"audience_unit_ids", {audience}},
+          {"audience_bands", kBands},
+          {"opens_at", "2020-01-01T00:00:00Z"},
+          {"closes_at", "2099-01-01T00:00:00Z"},
+          {"decision", "Kế hoạch thư viện 2027"},
+          {"decision_maker", "Phòng Giáo dục"},
+          {"decision_due", "2099-02-01"},
+          {"feedback_due", "2099-03-01"},
+          {"info_cards", cards},
+          {"questions",
+           {{{"id", "q_like"}, {"type", "single"}, {"text", by_band("Em thích đọc gì", kBands)},
+             {"options", options({"truyen", "khoahoc", "tranh"})}},
+            {{"id", "q_rate"}, {"type", "scale"}, {"text", by_band("Thư viện thế nào", kBands)},
+             {"scale_labels", scale_labels}, {"faces", {"😟", "🙁", "😐", "🙂", "😄"}}},
+            {{"id", "q_open"}, {"type", "yes_no"}, {"text", by_band("Mở cửa thứ Bảy?", kBands)}},
+            {{"id", "q_idea"}, {"type", "text"}, {"text", by_band("Ý kiến khác", kBands)}}}}};
+}
+
+class ConsultationLife : public ::testing::Test {
+ protected:
+  ConsultationLife() : server(demo_options()) {
+    admin = login(server, "admin");
+    moderator = login(server, "moderator");
+    facilitator = login(server, "facilitator");
+    auto units = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+    for (const auto& u : units) {
+      if (u["code"] == "HCM-PN") district = u["id"];
+      if (u["code"] == "HCM-PN-P9") ward9 = u["id"];
+      if (u["code"] == "HCM-PN-P2") ward2 = u["id"];
+    }
+    auto schools = server.get("/api/v1/schools?limit=200", bearer(admin)).json()["items"];
+    for (const auto& s : schools)
+      if (s["code"] == "THCS-DDA") school = s["id"];
+    auto k = server.post_json("/api/v1/classes", {{"school_id", school}, {"name", "5A"}, {"grade", 5},
+                                                  {"school_year", "2026-2027"}}, bearer(facilitator)).json();
+    join_code = k["join_code"]["code"];
+  }
+
+  // A pupil with both consents, born `birth_date`.
+  std::string pupil(const std::string& name, const std::string& birth_date, bool consent = true) {
+    auto joined = server.post_json("/api/v1/pupils/join", {{"code", join_code}, {"pseudonym", name}, {"birth_date", birth_date}});
+    EXPECT_EQ(joined.status, 201) << joined.body;
+    std::string token = joined.json()["token"], id = joined.json()["pupil"]["id"];
+    if (consent) {
+      server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(token));
+      server.post_json("/api/v1/pupils/" + id + "/consents", {{"kind", "guardian"}, {"slip_number", "S-" + std::to_string(++slips)}},
+                       bearer(facilitator));
+    }
+    return token;
+  }
+
+  HttpResponse answer(const std::string& token, const std::string& id, const nlohmann::json& answers,
+                      Headers extra = {}) {
+    Headers h = json_auth(token);
+    h.insert(extra.begin(), extra.end());
+    return server.request("POST", "/api/v1/consultations/" + id + "/responses", nlohmann::json{{"answers", answers}}.dump(), h);
+  }
+
+  Server server;
+  std::string admin, moderator, facilitator, district, ward9, ward2, school, join_code;
+  int slips = 0;
+};
+
+TEST_F(ConsultationLife, FromPlanToFeedback) {
+  // Planned with one wording missing: publishing lists every problem at once.
+  auto body = plan(district, ward9);
+  body["questions"][0]["options"][1]["text"].erase("14-15");
+  body["info_cards"].erase("7-10");
+  auto created = server.post_json("/api/v1/consultations", body, bearer(moderator));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = created.json()["id"];
+  EXPECT_EQ(created.json()["status"], "draft");
+  auto refused = server.post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(), bearer(moderator));
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  std::set<std::string> fields;
+  auto refusal = refused.json();
+  for (const auto& p : refusal["error"]["problems"]) fields.insert(p["field"].get<std::string>());
+  EXPECT_TRUE(fields.count("questions[0].options[1].text.14-15")) << refused.body;
+  EXPECT_TRUE(fields.count("info_cards.7-10.why"));
+  EXPECT_TRUE(fields.count("info_cards.7-10.hear_back"));
+
+  // Pupils cannot see a draft.
+  auto young = pupil("Mèo Nhỏ", "2017-05-05");   // 9 → 7-10
+  auto middle = pupil("Cáo Nâu", "2014-05-05");  // 12 → 11-13
+  auto teen = pupil("Cú Xám", "2011-05-05");     // 15 → 14-15
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(young)).status, 404);
+
+  // Fixed and published.
+  auto fixed = server.request("PATCH", "/api/v1/consultations/" + id,
+                              nlohmann::json{{"questions", plan(district, ward9)["questions"]},
+                                             {"info_cards", plan(district, ward9)["info_cards"]}}.dump(),
+                              json_auth(moderator));
+  ASSERT_EQ(fixed.status, 200) << fixed.body;
+  auto published = server.post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(), bearer(moderator));
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.json()["status"], "published");
+
+  // Each pupil lists it and sees their own band's wording.
+  for (const auto& [token, band] : std::vector<std::pair<std::string, std::string>>{
+           {young, "7-10"}, {middle, "11-13"}, {teen, "14-15"}}) {
+    auto list = server.get("/api/v1/consultations", bearer(token)).json()["items"];
+    bool listed = false;
+    for (const auto& c : list) listed = listed || c["id"] == id;
+    EXPECT_TRUE(listed) << band;
+    auto view = server.get("/api/v1/consultations/" + id, bearer(token)).json();
+    EXPECT_EQ(view["age_band"], band);
+    EXPECT_EQ(view["questions"][0]["text"], "Em thích đọc gì [" + band + "]");
+    EXPECT_EQ(view["info_card"]["why"], "Vì sao hỏi " + band);
+    EXPECT_EQ(view["questions"][1].contains("faces"), band == "7-10");
+    EXPECT_EQ(view["one_question_per_screen"], band == "7-10");
+  }
+
+  // Answering: validated, once per pupil (again replaces), retries safe, skips allowed.
+  auto bad = answer(young, id, {{"q_like", "nope"}, {"q_rate", 7}, {"q_what", 1}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["error"]["problems"].size(), 3u);
+  EXPECT_EQ(answer(young, id, {{"q_like", "truyen"}}).status, 201);
+  auto replaced = answer(young, id, {{"q_like", "tranh"}, {"q_open", true}});
+  EXPECT_EQ(replaced.status, 201);
+  EXPECT_EQ(replaced.json()["replaced"], true);
+  auto first = answer(middle, id, {{"q_like", "truyen"}, {"q_rate", 4}, {"q_idea", "Thêm truyện tranh mới"}},
+                      {{"Idempotency-Key", "abc-1"}});
+  auto retry = answer(middle, id, {{"q_like", "truyen"}, {"q_rate", 4}, {"q_idea", "Thêm truyện tranh mới"}},
+                      {{"Idempotency-Key", "abc-1"}});
+  EXPECT_EQ(first.status, 201);
+  EXPECT_EQ(retry.status, 201);
+  EXPECT_EQ(retry.json()["id"], first.json()["id"]);
+  EXPECT_EQ(retry.json()["replaced"], false);
+  EXPECT_EQ(answer(teen, id, nlohmann::json::object()).status, 201);  // everything skipped
+  auto mine = server.get("/api/v1/consultations/" + id + "/responses/mine", bearer(young)).json();
+  EXPECT_EQ(mine["answers"]["q_like"], "tranh");
+  EXPECT_EQ(mine["info_version"], 1);
+
+  // The free-text answer waits for moderation as the pupil's own submission.
+  auto subs = server.get("/api/v1/submissions", bearer(middle)).json()["items"];
+  ASSERT_EQ(subs.size(), 1u);
+  EXPECT_EQ(subs[0]["text"], "Thêm truyện tranh mới");
+  EXPECT_EQ(subs[0]["status"], "submitted");
+
+  // Not consented → 403 consent_required; not in the audience → 403.
+  auto no_consent = pupil("Gấu Xám", "2014-02-02", false);
+  EXPECT_EQ(answer(no_consent, id, {{"q_like", "truyen"}}).error_code(), "consent_required");
+  auto outsider = server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+  auto other_ward = plan(district, ward2);
+  auto elsewhere = server.post_json("/api/v1/consultations", other_ward, bearer(moderator)).json()["id"].get<std::string>();
+  ASSERT_EQ(server.post_json("/api/v1/consultations/" + elsewhere + "/publish", nlohmann::json::object(), bearer(moderator)).status, 200);
+  auto not_audience = answer(outsider, elsewhere, {{"q_like", "truyen"}});
+  EXPECT_EQ(not_audience.status, 403);
+  EXPECT_EQ(not_audience.error_code(), "not_in_audience");
+
+  // Once answers exist, meaning is locked but wording can be fixed.
+  auto meaning = plan(district, ward9)["questions"];
+  meaning[0]["options"].erase(2);
+  EXPECT_EQ(server.request("PATCH", "/api/v1/consultations/" + id, nlohmann::json{{"questions", meaning}}.dump(),
+                           json_auth(moderator)).error_code(), "questions_locked");
+  auto typo = plan(district, ward9)["questions"];
+  typo[0]["text"]["11-13"] = "Em thích đọc loại sách gì? [11-13]";
+  EXPECT_EQ(server.request("PATCH", "/api/v1/consultations/" + id, nlohmann::json{{"questions", typo}}.dump(),
+                           json_auth(moderator)).status, 200);
+
+  // A facilitator adds a paper batch (nine sheets) and a forum record.
+  nlohmann::json sheets = nlohmann::json::array();
+  for (int i = 0; i < 9; ++i)
+    sheets.push_back({{"age_band", i < 6 ? "11-13" : "7-10"}, {"gender", i % 2 ? "girl" : "boy"},
+                      {"answers", {{"q_like", i < 7 ? "truyen" : "khoahoc"}, {"q_rate", 3 + (i % 3)}}}});
+  auto paper = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
+                                {{"channel", "paper"}, {"reference", "PB-5A-01"}, {"unit_id", ward9},
+                                 {"sheet_count", 9}, {"sheets", sheets}}, bearer(facilitator));
+  ASSERT_EQ(paper.status, 201) << paper.body;
+  EXPECT_EQ(paper.json()["sheets"], 9);
+  auto bad_sheet = sheets;
+  bad_sheet[4]["answers"]["q_rate"] = 0;
+  auto refused_batch = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
+                                        {{"channel", "paper"}, {"reference", "PB-5A-02"}, {"unit_id", ward9},
+                                         {"sheets", bad_sheet}}, bearer(facilitator));
+  EXPECT_EQ(refused_batch.status, 422);
+  EXPECT_EQ(refused_batch.json()["error"]["problems"][0]["field"], "sheets[4].answers.q_rate");
+  auto forum = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
+                                {{"channel", "forum"}, {"reference", "DD-2026-11"}, {"unit_id", ward9},
+                                 {"notes", "Diễn đàn lắng nghe tiếng nói trẻ em phường 9"},
+                                 {"participants", {{"14-15", 20}}},
+                                 {"tallies", {{{"question_id", "q_open"}, {"option", "yes"}, {"age_band", "14-15"}, {"count", 14}},
+                                              {{"question_id", "q_open"}, {"option", "no"}, {"age_band", "14-15"}, {"count", 6}}}}},
+                                bearer(facilitator));
+  ASSERT_EQ(forum.status, 201) << forum.body;
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/paper-batches", bearer(facilitator)).json()["items"].size(), 2u);
+
+  // Close: answers now get 409.
+  EXPECT_EQ(server.post_json("/api/v1/consultations/" + id + "/close", nlohmann::json::object(), bearer(moderator)).status, 200);
+  auto closed = answer(middle, id, {{"q_like", "tranh"}});
+  EXPECT_EQ(closed.status, 409);
+  EXPECT_EQ(closed.error_code(), "consultation_closed");
+
+  // Results: totals shown, small groups hidden, scale mean.
+  auto results = server.get("/api/v1/consultations/" + id + "/results", bearer(moderator));
+  ASSERT_EQ(results.status, 200) << results.body;
+  auto r = results.json();
+  EXPECT_EQ(r["respondents"], 3 + 9 + 20);
+  auto q_like = r["questions"][0];
+  EXPECT_EQ(q_like["answered"], 11);  // 2 online + 9 paper
+  std::map<std::string, nlohmann::json> counts;
+  for (const auto& o : q_like["options"]) counts[o["key"]] = o["count"];
+  EXPECT_EQ(counts["truyen"], 8);          // 1 online + 7 paper
+  EXPECT_TRUE(counts["khoahoc"].is_null());  // 2: hidden
+  EXPECT_TRUE(counts["tranh"].is_null());    // 1: hidden
+  auto q_open = r["questions"][2];
+  std::map<std::string, nlohmann::json> open_counts;
+  for (const auto& o : q_open["options"]) open_counts[o["key"]] = o["count"];
+  EXPECT_EQ(open_counts["yes"], 15);
+  EXPECT_EQ(open_counts["no"], 6);
+  EXPECT_TRUE(r["questions"][1].contains("mean"));
+  // In every breakdown, no row or column has exactly one hidden count: it would be its total
+  // minus the shown others.
+  for (const auto& q : r["questions"])
+    for (const auto& [dim, table] : q["breakdowns"].items()) {
+      for (const auto& row : table["rows"]) {
+        int hidden = row["total"].is_null();
+        for (const auto& c : row["counts"]) hidden += c.is_null();
+        EXPECT_NE(hidden, 1) << q["id"] << " " << dim << " " << row.dump();
+      }
+      for (std::size_t g = 0; g < table["groups"].size(); ++g) {
+        int hidden = table["totals"].at(g).is_null();
+        for (const auto& row : table["rows"]) hidden += row["counts"].at(g).is_null();
+        EXPECT_NE(hidden, 1) << q["id"] << " " << dim << " group " << g;
+      }
+    }
+
+  // The CSV opens with a BOM and keeps Vietnamese.
+  auto csv = server.get("/api/v1/consultations/" + id + "/results.csv", bearer(moderator));
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.body.find("Lựa chọn truyen"), std::string::npos);
+  EXPECT_NE(csv.body.find("<5"), std::string::npos);
+
+  // Representativeness and targets count online children, paper sheets and forum participants.
+  auto rep = server.get("/api/v1/consultations/" + id + "/representativeness", bearer(moderator)).json();
+  EXPECT_EQ(rep["respondents"], 32);
+  EXPECT_TRUE(rep["age_band"].is_array());
+  auto target = server.post_json("/api/v1/targets", {{"unit_id", district}, {"kind", "children_consulted"},
+                                                     {"period_start", "2024-01-01"}, {"period_end", "2027-12-31"},
+                                                     {"target", 50000}}, bearer(admin));
+  ASSERT_EQ(target.status, 201) << target.body;
+  auto targets = server.get("/api/v1/targets", bearer(admin)).json()["items"];
+  ASSERT_EQ(targets.size(), 1u);
+  EXPECT_EQ(targets[0]["progress"]["online_children"], 3);
+  EXPECT_EQ(targets[0]["progress"]["paper_sheets"], 9);
+  EXPECT_EQ(targets[0]["progress"]["forum_participants"], 20);
+  EXPECT_EQ(targets[0]["progress"]["total"], 32);
+
+  // Results published, then feedback for every band; pupils read theirs.
+  EXPECT_EQ(server.post_json("/api/v1/consultations/" + id + "/feedback", {{"feedback", by_band("x", kBands)}},
+                             bearer(moderator)).error_code(), "results_not_published");
+  EXPECT_EQ(server.post_json("/api/v1/consultations/" + id + "/publish-results", nlohmann::json::object(), bearer(moderator)).status, 200);
+  auto partial = server.post_json("/api/v1/consultations/" + id + "/feedback", {{"feedback", {{"7-10", "Cảm ơn"}}}}, bearer(moderator));
+  EXPECT_EQ(partial.status, 422);
+  auto given = server.post_json("/api/v1/consultations/" + id + "/feedback",
+                                {{"feedback", by_band("Phường sẽ mở thư viện thứ Bảy", kBands)}}, bearer(moderator));
+  ASSERT_EQ(given.status, 200) << given.body;
+  EXPECT_EQ(given.json()["status"], "feedback_given");
+  EXPECT_EQ(given.json()["lifecycle"].size(), 5u);
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(young)).json()["feedback"],
+            "Phường sẽ mở thư viện thứ Bảy [7-10]");
+}
+
+TEST_F(ConsultationLife, BadPlansAndBadCalls) {
+  auto h = bearer(moderator);
+  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}}, h).status, 400);
+  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", "unt_nope"}}, h).status, 400);
+  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"opens_at", "tomorrow"}}, h).status, 400);
+  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"audience_bands", {"3-5"}}}, h).status, 400);
+  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"questions", "many"}}, h).status, 400);
+  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"colour", "red"}}, h).status, 400);
+  auto empty = server.post_json("/api/v1/consultations", {{"title", "Trống"}, {"owner_unit_id", district}}, h);
+  ASSERT_EQ(empty.status, 201);
+  auto problems = server.post_json("/api/v1/consultations/" + empty.json()["id"].get<std::string>() + "/publish",
+                                   nlohmann::json::object(), h);
+  EXPECT_EQ(problems.status, 422);
+  EXPECT_GE(problems.json()["error"]["problems"].size(), 9u);
+  EXPECT_EQ(server.post_json("/api/v1/consultations/con_nope/publish", nlohmann::json::object(), h).status, 404);
+  EXPECT_EQ(server.post_json("/api/v1/consultations/" + empty.json()["id"].get<std::string>() + "/close",
+                             nlohmann::json::object(), h).status, 409);
+  EXPECT_EQ(server.get("/api/v1/consultations?status=weird", h).status, 400);
+  // A facilitator may not plan; an official sees nothing before results are published.
+  EXPECT_EQ(server.post_json("/api/v1/consultations", plan(district, ward9), bearer(facilitator)).status, 403);
+  EXPECT_EQ(server.get("/api/v1/consultations/" + empty.json()["id"].get<std::string>(), bearer(login(server, "official"))).status, 404);
+}
+
+TEST_F(ConsultationLife, TheDemoHasAPublishedConsultationForClass6A) {
+  auto pupil6a = server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+  auto list = server.get("/api/v1/consultations", bearer(pupil6a)).json()["items"];
+  ASSERT_FALSE(list.empty());
+  auto view = server.get("/api/v1/consultations/" + list[0]["id"].get<std::string>(), bearer(pupil6a)).json();
+  EXPECT_EQ(view["status"], "published");
+  EXPECT_EQ(view["questions"].size(), 6u);
+  auto a = answer(pupil6a, list[0]["id"], {{"q_space", "park"}, {"q_safe", 5}, {"q_first", {"open", "fix"}}});
+  EXPECT_EQ(a.status, 201) << a.body;
+}
+
+}  // namespace
+}  // namespace ln::test
