@@ -8,6 +8,7 @@
 
 #include "api/server.h"
 #include "consult/accounts.h"
+#include "consult/age_bands.h"
 #include "consult/audit.h"
 #include "consult/errors.h"
 #include "langnghe_version.h"
@@ -200,6 +201,23 @@ int run_cli(int argc, char** argv) {
       ->envname("LANGNGHE_MIN_GROUP_SIZE")
       ->capture_default_str()
       ->check(CLI::Range(5, 1000));
+
+  std::string age_bands = "7-10,11-13,14-15,16-17";
+  serve
+      ->add_option("--age-bands", age_bands,
+                   "Age bands from 7 to 17 whose wording consultations carry, youngest first")
+      ->envname("LANGNGHE_AGE_BANDS")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            try {
+              configure_age_bands(parse_age_bands(v));
+              return std::string();
+            } catch (const std::invalid_argument& e) {
+              return std::string("--age-bands: ") + e.what();
+            }
+          },
+          "BANDS", "age bands"));
 
   std::string migrate_db = serve_options.db;
   auto* migrate = app.add_subcommand("migrate", "Bring the database schema up to date and exit");

@@ -1,10 +1,16 @@
 #include "consult/consent_text.h"
 
+#include <algorithm>
+
+#include "consult/age_bands.h"
+
 namespace ln {
 
 ConsentText consent_text_for(const std::string& age_band) {
   ConsentText t{kConsentTextVersion, age_band, "", ""};
-  if (age_band == "7-10") {
+  auto band = std::find_if(age_bands().begin(), age_bands().end(), [&](const AgeBand& b) { return b.id == age_band; });
+  int min_age = band == age_bands().end() ? kOldestAge : band->min_age;
+  if (min_age <= 10) {
     t.vi =
         "Ở đây em có thể nói ý kiến của mình. Người lớn ở Đoàn Thanh niên sẽ đọc và trả lời em. "
         "Không ai biết tên thật của em. Em không phải trả lời nếu không muốn, và em có thể dừng "
@@ -14,7 +20,7 @@ ConsentText consent_text_for(const std::string& age_band) {
         "you. "
         "Nobody sees your real name. You don't have to answer, and you can stop at any time. "
         "Your parent or carer needs to agree too.";
-  } else if (age_band == "11-13") {
+  } else if (min_age <= 13) {
     t.vi =
         "Ý kiến của em giúp người lớn ra quyết định về những việc liên quan đến trẻ em. Đoàn "
         "Thanh niên đọc từng ý kiến trước khi chuyển đến cơ quan có thẩm quyền, và em sẽ được "

@@ -385,7 +385,7 @@ nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::
   view["questions"] = nlohmann::json::array();
   for (const auto& q : questions_of(c))
     view["questions"].push_back(question_for_band(q, pupil.age_band));
-  view["one_question_per_screen"] = pupil.age_band == "7-10";
+  view["one_question_per_screen"] = is_youngest_band(pupil.age_band);
   if (c.status == "feedback_given") {
     auto feedback = nlohmann::json::parse(c.feedback_json);
     view["feedback"] = feedback.value(pupil.age_band, "");

@@ -1,5 +1,6 @@
 #include "consult/demo.h"
 
+#include "consult/age_bands.h"
 #include "consult/consent_text.h"
 #include "consult/crypto.h"
 
@@ -70,6 +71,31 @@ const char* kDemoInfoCards = R"json({
   "16-17": {"why": "Theo Thông tư 36/2018, UBND Phường 9 tham vấn trẻ em trước khi phê duyệt kế hoạch không gian công cộng năm 2027.", "who_reads": "Đoàn Thanh niên phường tổng hợp, chuyển UBND phường; kết quả được công khai dạng số liệu tổng hợp.", "hear_back": "UBND phường phản hồi trước Tết Nguyên đán 2027."}
 })json";
 
+// The demo is written for the default bands; a deployment with other bands gets, for each of
+// its bands, the wording of the default band its youngest children fall in.
+nlohmann::json for_configured_bands(const nlohmann::json& by_default_band) {
+  static const std::vector<std::pair<int, std::string>> defaults = {{10, "7-10"}, {13, "11-13"}, {15, "14-15"}, {17, "16-17"}};
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& band : age_bands())
+    for (const auto& [max_age, id] : defaults)
+      if (band.min_age <= max_age) {
+        out[band.id] = by_default_band.at(id);
+        break;
+      }
+  return out;
+}
+
+nlohmann::json demo_questions() {
+  auto questions = nlohmann::json::parse(kDemoQuestions);
+  for (auto& q : questions) {
+    q["text"] = for_configured_bands(q["text"]);
+    if (q.contains("scale_labels")) q["scale_labels"] = for_configured_bands(q["scale_labels"]);
+    if (q.contains("options"))
+      for (auto& o : q["options"]) o["text"] = for_configured_bands(o["text"]);
+  }
+  return questions;
+}
+
 Consultation seed_demo_consultation(const Clock& clock, Consultations& consultations,
                                     const Principal& moderator, const std::string& owner,
                                     const std::string& audience) {
@@ -81,15 +107,16 @@ Consultation seed_demo_consultation(const Clock& clock, Consultations& consultat
       "tiên.";
   plan.owner_unit_id = owner;
   plan.audience_unit_ids = std::vector<std::string>{audience};
-  plan.audience_bands = std::vector<std::string>{"7-10", "11-13", "14-15", "16-17"};
+  plan.audience_bands = std::vector<std::string>{};
+  for (const auto& band : age_bands()) plan.audience_bands->push_back(band.id);
   plan.opens_at = format_time(now - std::chrono::days(1));
   plan.closes_at = format_time(now + std::chrono::days(60));
   plan.decision = "Kế hoạch cải tạo sân chơi và không gian xanh năm 2027 của Phường 9";
   plan.decision_maker = "Ủy ban nhân dân Phường 9";
   plan.decision_due = format_date(date_of(now + std::chrono::days(75)));
   plan.feedback_due = format_date(date_of(now + std::chrono::days(90)));
-  plan.info_cards = nlohmann::json::parse(kDemoInfoCards);
-  plan.questions = nlohmann::json::parse(kDemoQuestions);
+  plan.info_cards = for_configured_bands(nlohmann::json::parse(kDemoInfoCards));
+  plan.questions = demo_questions();
   Consultation c = consultations.create(moderator, plan);
   return consultations.publish(moderator, c.id);
 }

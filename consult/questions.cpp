@@ -157,11 +157,11 @@ nlohmann::json question_for_band(const Question& q, const std::string& band) {
   if (q.type == "scale") {
     auto it = q.scale_labels.find(band);
     j["labels"] = it == q.scale_labels.end() ? nlohmann::json::array() : nlohmann::json(it->second);
-    if (band == "7-10") j["faces"] = q.faces;
+    if (is_youngest_band(band)) j["faces"] = q.faces;
   }
   if (q.type == "yes_no")
-    j["options"] = {{{"id", "yes"}, {"text", band == "7-10" ? "Có 👍" : "Có"}},
-                    {{"id", "no"}, {"text", band == "7-10" ? "Không 👎" : "Không"}}};
+    j["options"] = {{{"id", "yes"}, {"text", is_youngest_band(band) ? "Có 👍" : "Có"}},
+                    {{"id", "no"}, {"text", is_youngest_band(band) ? "Không 👎" : "Không"}}};
   if (q.type == "text") j["max_length"] = q.max_length;
   return j;
 }
@@ -172,9 +172,9 @@ std::vector<Unprocessable::Problem> question_problems(const std::vector<Question
   if (questions.empty())
     problems.push_back({"questions", "A consultation needs at least one question."});
   for (const auto& band : bands) {
-    auto cap = question_caps().find(band);
-    if (cap != question_caps().end() && static_cast<int>(questions.size()) > cap->second)
-      problems.push_back({"questions", "At most " + std::to_string(cap->second) +
+    int cap = question_cap(band);
+    if (static_cast<int>(questions.size()) > cap)
+      problems.push_back({"questions", "At most " + std::to_string(cap) +
                                            " questions for the " + band + " band (" +
                                            std::to_string(questions.size()) + " given)."});
   }
@@ -210,9 +210,11 @@ std::vector<Unprocessable::Problem> question_problems(const std::vector<Question
           problems.push_back({field + ".scale_labels." + band,
                               "A scale needs five labels for the " + band + " band."});
       }
-      if (std::find(bands.begin(), bands.end(), "7-10") != bands.end() && q.faces.size() != 5)
+      bool youngest =
+          std::any_of(bands.begin(), bands.end(), [](const std::string& b) { return is_youngest_band(b); });
+      if (youngest && q.faces.size() != 5)
         problems.push_back({field + ".faces",
-                            "A scale for the 7-10 band needs a face for each of its five points."});
+                            "A scale for the youngest band needs a face for each of its five points."});
     }
     if (q.type == "text" && (q.max_length < 1 || q.max_length > 2000))
       problems.push_back(

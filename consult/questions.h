@@ -45,12 +45,6 @@ std::vector<Unprocessable::Problem> question_problems(const std::vector<Question
 // this must not change.
 std::string question_structure(const std::vector<Question>& questions);
 
-inline const std::map<std::string, int>& question_caps() {
-  static const std::map<std::string, int> caps = {
-      {"7-10", 10}, {"11-13", 15}, {"14-15", 20}, {"16-17", 20}};
-  return caps;
-}
-
 struct CheckedAnswers {
   nlohmann::json answers;  // question id → value, skipped ones absent
   std::vector<std::pair<std::string, std::string>> keys;   // (question id, option key) to count

@@ -338,3 +338,29 @@ TEST_F(ConsultationLife, TheDemoHasAPublishedConsultationForClass6A) {
 
 }  // namespace
 }  // namespace ln::test
+
+namespace ln::test {
+namespace {
+
+TEST(AgeBands, AreConfigurablePerDeployment) {
+  auto options = demo_options();
+  options.args.push_back("--age-bands");
+  options.args.push_back("7-9,10-12,13-17");
+  Server server(options);
+  auto facilitator = login(server, "facilitator");
+  auto schools = server.get("/api/v1/schools?limit=200", bearer(facilitator)).json()["items"];
+  std::string school;
+  for (const auto& s : schools)
+    if (s["code"] == "THCS-DDA") school = s["id"];
+  auto k = server.post_json("/api/v1/classes", {{"school_id", school}, {"name", "4A"}, {"grade", 4},
+                                                {"school_year", "2026-2027"}}, bearer(facilitator)).json();
+  auto joined = server.post_json("/api/v1/pupils/join", {{"code", k["join_code"]["code"]}, {"pseudonym", "Sẻ Nâu"},
+                                                         {"birth_date", "2016-12-30"}});
+  ASSERT_EQ(joined.status, 201) << joined.body;
+  EXPECT_EQ(joined.json()["pupil"]["age_band"], "7-9");
+  EXPECT_EQ(run_langnghe({"serve", "--age-bands", "7-9,11-17"}).exit_code, 2);
+  EXPECT_EQ(run_langnghe({"serve", "--age-bands", "seven"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace ln::test
