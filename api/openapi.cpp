@@ -58,6 +58,7 @@ nlohmann::json openapi_document(const Router& router) {
                               {"schema", {{"type", "string"}}}});
     }
     if (!parameters.empty()) op["parameters"] = parameters;
+    if (route.doc.max_body) op["x-max-body"] = route.doc.max_body;
     if (route.takes_body()) {
       op["requestBody"] = {
           {"required", true},
