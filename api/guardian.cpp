@@ -28,6 +28,16 @@ void add_guardian_routes(Router& r, App& app) {
           object_schema({{"code", "string"}}, {"code"}), 204));
 
   r.add(
+      "POST", "/api/v1/guardian/data",
+      [&app](Request& q) {
+        Fields f(q, {"code"});
+        return Response::json(200, app.pupils.guardian_export(f.text("code"), q.client_address))
+            .with_header("Content-Disposition", "attachment; filename=\"lang-nghe-child-data.json\"");
+      },
+      doc("A guardian downloads the child's data as JSON with their guardian code.", "data rights",
+          std::nullopt, object_schema({{"code", "string"}}, {"code"})));
+
+  r.add(
       "POST", "/api/v1/guardian/data-requests",
       [&app](Request& q) {
         Fields f(q, {"code", "kind", "details"});

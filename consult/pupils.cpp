@@ -333,8 +333,14 @@ DataRequest Pupils::open_request(const std::string& pupil_id, const std::string&
   return r;
 }
 
-nlohmann::json Pupils::export_data(const Principal& pupil) {
-  Pupil p = require_pupil(pupil.id);
+nlohmann::json Pupils::export_data(const Principal& pupil) { return export_of(pupil.id, "pupil"); }
+
+nlohmann::json Pupils::guardian_export(const std::string& code, const std::string& client_address) {
+  return export_of(guardian_pupil(code, client_address), "guardian");
+}
+
+nlohmann::json Pupils::export_of(const std::string& pupil_id, const std::string& requested_by) {
+  Pupil p = require_pupil(pupil_id);
   auto k = storage_.organisation().school_class(p.class_id);
   auto school = storage_.organisation().school(p.school_id);
   nlohmann::json consents = nlohmann::json::array();
@@ -351,7 +357,7 @@ nlohmann::json Pupils::export_data(const Principal& pupil) {
   for (const auto& s : sessions_.live_sessions_of("pupil", p.id))
     sessions.push_back({{"id", s.id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}});
 
-  DataRequest r = open_request(p.id, "export", "pupil", "");
+  DataRequest r = open_request(p.id, "export", requested_by, "");
   r.status = "done";
   r.handled_by = "langnghe";
   r.handled_at = clock_.now_text();

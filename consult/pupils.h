@@ -79,6 +79,7 @@ class Pupils {
 
   // Data rights.
   nlohmann::json export_data(const Principal& pupil);
+  nlohmann::json guardian_export(const std::string& code, const std::string& client_address);
   DataRequest request_deletion(const Principal& pupil, const std::string& details);
   DataRequest guardian_request(const std::string& code, const std::string& kind,
                                const std::string& details, const std::string& client_address);
@@ -97,6 +98,7 @@ class Pupils {
   DataRequest open_request(const std::string& pupil_id, const std::string& kind,
                            const std::string& requested_by, const std::string& details);
   Identity open_identity(const std::string& pupil_id);
+  nlohmann::json export_of(const std::string& pupil_id, const std::string& requested_by);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);
 
   Storage& storage_;

@@ -37,6 +37,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"POST /api/v1/guardian/consent", kPublic},
     {"POST /api/v1/guardian/withdraw", kPublic},
     {"POST /api/v1/guardian/data-requests", kPublic},
+    {"POST /api/v1/guardian/data", kPublic},
 
     {"POST /api/v1/auth/logout", kEveryone},
     {"GET /api/v1/me", kEveryone},
