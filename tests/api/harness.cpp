@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +16,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "tests/postgres/test_database.h"
 
 namespace ln::test {
 namespace fs = std::filesystem;
@@ -106,6 +109,56 @@ int wait_exit(pid_t pid, std::chrono::seconds limit) {
 
 }  // namespace
 
+bool testing_postgres() {
+  return postgres_admin_url().has_value();
+}
+
+TestDatabase::TestDatabase(const fs::path& dir) {
+  if (auto admin = postgres_admin_url())
+    postgres_ = std::make_unique<PostgresDatabase>(*admin);
+  else
+    file_ = dir / "langnghe.db";
+}
+
+TestDatabase::~TestDatabase() = default;
+
+std::string TestDatabase::url() const {
+  return postgres_ ? postgres_->url() : "sqlite:" + file_.string();
+}
+
+std::string TestDatabase::backend() const {
+  return postgres_ ? "postgresql" : "sqlite";
+}
+
+void TestDatabase::exec(const std::string& sql) const {
+  if (postgres_) return postgres_->exec(sql);
+  sqlite3* db = nullptr;
+  sqlite3_open(file_.c_str(), &db);
+  sqlite3_busy_timeout(db, 5000);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + sql + ": " + message);
+}
+
+std::int64_t TestDatabase::query_int(const std::string& sql) const {
+  if (postgres_) return std::stoll(postgres_->query_value(sql));
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(file_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* stmt = nullptr;
+  std::int64_t value = 0;
+  bool ok = sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW;
+  if (ok) value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  if (!ok) throw std::runtime_error("SQL failed: " + sql);
+  return value;
+}
+
 std::string HttpResponse::error_code() const {
   auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("error")) return "";
@@ -137,11 +190,16 @@ Server::Server(Options options) {
   } else {
     dir_ = options.dir;
   }
+  std::string db = options.db;
+  if (db.empty()) {
+    database_ = std::make_unique<TestDatabase>(dir_);
+    db = database_->url();
+  }
   port_ = free_port();
   std::vector<std::string> args = {binary_path(), "serve",
                                    "--key-file",  (dir_ / "langnghe.key").string(),
                                    "--listen",    "127.0.0.1:" + std::to_string(port_),
-                                   "--db",        "sqlite:" + db_path().string(),
+                                   "--db",        db,
                                    "--web-root",  source_web_root(),
                                    "--threads",   "2"};
   args.insert(args.end(), options.args.begin(), options.args.end());
@@ -173,6 +231,11 @@ Server::~Server() {
     std::error_code ec;
     fs::remove_all(dir_, ec);
   }
+}
+
+const TestDatabase& Server::database() const {
+  if (!database_) throw std::logic_error("this server was given its database by the test");
+  return *database_;
 }
 
 std::string Server::url(const std::string& path) const {
