@@ -24,20 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
-    throw std::runtime_error("bind for a free port failed");
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 size_t collect_body(char* data, size_t size, size_t count, void* out) {
   static_cast<std::string*>(out)->append(data, size * count);
   return size * count;
@@ -69,9 +55,24 @@ std::string read_file(const fs::path& path) {
   return s.str();
 }
 
+}  // namespace
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    throw std::runtime_error("bind for a free port failed");
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
 pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-            const fs::path& out_file, const fs::path& err_file,
-            const fs::path& in_file = "/dev/null") {
+            const fs::path& out_file, const fs::path& err_file, const fs::path& in_file) {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -106,8 +107,6 @@ int wait_exit(pid_t pid, std::chrono::seconds limit) {
   ::waitpid(pid, &status, 0);
   return -SIGKILL;
 }
-
-}  // namespace
 
 bool testing_postgres() {
   return postgres_admin_url().has_value();
@@ -244,9 +243,15 @@ std::string Server::url(const std::string& path) const {
 
 HttpResponse Server::request(const std::string& method, const std::string& path,
                              const std::string& body, const Headers& headers) const {
+  return http_request(method, url(path), body, headers);
+}
+
+HttpResponse http_request(const std::string& method, const std::string& full,
+                          const std::string& body, const Headers& headers, long timeout_seconds) {
+  static const bool curl_ready = (curl_global_init(CURL_GLOBAL_DEFAULT), true);
+  (void)curl_ready;
   CURL* curl = curl_easy_init();
   HttpResponse response;
-  std::string full = url(path);
   curl_easy_setopt(curl, CURLOPT_URL, full.c_str());
   curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
   if (method == "HEAD") {
@@ -266,7 +271,7 @@ HttpResponse Server::request(const std::string& method, const std::string& path,
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
   CURLcode rc = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   curl_slist_free_all(list);

@@ -3,6 +3,7 @@
 // database and speaks HTTP to it with libcurl. Later API tests reuse it.
 #include <sys/types.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -58,6 +59,21 @@ struct HttpResponse {
 };
 
 using Headers = std::map<std::string, std::string>;
+
+// One HTTP request to a full URL (127.0.0.1 only in these tests); throws when no answer came.
+HttpResponse http_request(const std::string& method, const std::string& url,
+                          const std::string& body = "", const Headers& headers = {},
+                          long timeout_seconds = 60);
+
+// A TCP port on 127.0.0.1 that nothing listens on right now.
+int free_port();
+
+// Starts a program (args[0] is its path) with stdout/stderr appended to the given files.
+pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+            const std::filesystem::path& out_file, const std::filesystem::path& err_file,
+            const std::filesystem::path& in_file = "/dev/null");
+// Waits for it to exit (SIGKILL after `limit`); returns the exit code or -signal.
+int wait_exit(pid_t pid, std::chrono::seconds limit);
 
 class Server {
  public:
