@@ -120,7 +120,7 @@ int audit_verify_command(const std::string& db) {
 
 int migrate_command(const std::string& db) {
   store::MigrationReport report;
-  store::open_storage(db, &report);
+  store::open_storage(db, &report, {.pool_size = 1});
   if (report.applied.empty()) {
     std::cout << "database already at schema version " << report.to_version << "\n";
   } else {
@@ -147,6 +147,13 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Validator(check_listen, "HOST:PORT", "listen address"));
   add_db_option(*serve, serve_options.db);
+  serve
+      ->add_option("--db-pool", serve_options.db_pool,
+                   "PostgreSQL connections this instance opens at most (requests wait when all "
+                   "are busy)")
+      ->envname("LANGNGHE_DB_POOL")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
   serve->add_option("--threads", serve_options.threads, "HTTP worker threads")
       ->envname("LANGNGHE_THREADS")
       ->capture_default_str()

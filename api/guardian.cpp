@@ -32,7 +32,8 @@ void add_guardian_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, {"code"});
         return Response::json(200, app.pupils.guardian_export(f.text("code"), q.client_address))
-            .with_header("Content-Disposition", "attachment; filename=\"lang-nghe-child-data.json\"");
+            .with_header("Content-Disposition",
+                         "attachment; filename=\"lang-nghe-child-data.json\"");
       },
       doc("A guardian downloads the child's data as JSON with their guardian code.", "data rights",
           std::nullopt, object_schema({{"code", "string"}}, {"code"})));

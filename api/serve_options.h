@@ -10,6 +10,7 @@ namespace ln::api {
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string db = "sqlite:./data/langnghe.db";
+  int db_pool = 8;  // PostgreSQL connections this instance opens at most
   int threads = 2;
   std::string web_root = "web";
   LogFormat log_format = LogFormat::kText;

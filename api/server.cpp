@@ -137,7 +137,7 @@ int serve(const ServeOptions& options) {
   signal(SIGPIPE, SIG_IGN);
 
   store::MigrationReport report;
-  auto storage = store::open_storage(options.db, &report);
+  auto storage = store::open_storage(options.db, &report, {.pool_size = options.db_pool});
   spdlog::info("database {} at schema version {} ({} migrations applied now)", storage->backend(),
                report.to_version, report.applied.size());
 

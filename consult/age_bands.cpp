@@ -11,13 +11,16 @@ using namespace std::chrono;
 namespace {
 
 std::vector<AgeBand>& configured() {
-  static std::vector<AgeBand> bands = {{"7-10", 7, 10}, {"11-13", 11, 13}, {"14-15", 14, 15}, {"16-17", 16, 17}};
+  static std::vector<AgeBand> bands = {
+      {"7-10", 7, 10}, {"11-13", 11, 13}, {"14-15", 14, 15}, {"16-17", 16, 17}};
   return bands;
 }
 
 }  // namespace
 
-const std::vector<AgeBand>& age_bands() { return configured(); }
+const std::vector<AgeBand>& age_bands() {
+  return configured();
+}
 
 void configure_age_bands(const std::vector<AgeBand>& bands) {
   int next = kYoungestAge;
@@ -26,7 +29,8 @@ void configure_age_bands(const std::vector<AgeBand>& bands) {
       throw std::invalid_argument("age bands must run from 7 to 17 without gaps or overlaps");
     next = b.max_age + 1;
   }
-  if (next != kOldestAge + 1) throw std::invalid_argument("age bands must run from 7 to 17 without gaps or overlaps");
+  if (next != kOldestAge + 1)
+    throw std::invalid_argument("age bands must run from 7 to 17 without gaps or overlaps");
   configured() = bands;
 }
 
@@ -38,7 +42,9 @@ std::vector<AgeBand> parse_age_bands(const std::string& text) {
     std::string item = text.substr(start, comma - start);
     auto dash = item.find('-');
     if (dash == std::string::npos || dash == 0 || dash + 1 >= item.size() || item.size() > 5 ||
-        !std::all_of(item.begin(), item.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }))
+        !std::all_of(item.begin(), item.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+        }))
       throw std::invalid_argument("age bands are written like 7-10,11-13,14-15,16-17");
     int lo = std::stoi(item.substr(0, dash)), hi = std::stoi(item.substr(dash + 1));
     bands.push_back({std::to_string(lo) + "-" + std::to_string(hi), lo, hi});
@@ -47,7 +53,9 @@ std::vector<AgeBand> parse_age_bands(const std::string& text) {
   return bands;
 }
 
-bool is_youngest_band(const std::string& band_id) { return !age_bands().empty() && age_bands().front().id == band_id; }
+bool is_youngest_band(const std::string& band_id) {
+  return !age_bands().empty() && age_bands().front().id == band_id;
+}
 
 int question_cap(const std::string& band_id) {
   for (const auto& b : age_bands())

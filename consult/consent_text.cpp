@@ -8,7 +8,8 @@ namespace ln {
 
 ConsentText consent_text_for(const std::string& age_band) {
   ConsentText t{kConsentTextVersion, age_band, "", ""};
-  auto band = std::find_if(age_bands().begin(), age_bands().end(), [&](const AgeBand& b) { return b.id == age_band; });
+  auto band = std::find_if(age_bands().begin(), age_bands().end(),
+                           [&](const AgeBand& b) { return b.id == age_band; });
   int min_age = band == age_bands().end() ? kOldestAge : band->min_age;
   if (min_age <= 10) {
     t.vi =

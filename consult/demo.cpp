@@ -74,7 +74,8 @@ const char* kDemoInfoCards = R"json({
 // The demo is written for the default bands; a deployment with other bands gets, for each of
 // its bands, the wording of the default band its youngest children fall in.
 nlohmann::json for_configured_bands(const nlohmann::json& by_default_band) {
-  static const std::vector<std::pair<int, std::string>> defaults = {{10, "7-10"}, {13, "11-13"}, {15, "14-15"}, {17, "16-17"}};
+  static const std::vector<std::pair<int, std::string>> defaults = {
+      {10, "7-10"}, {13, "11-13"}, {15, "14-15"}, {17, "16-17"}};
   nlohmann::json out = nlohmann::json::object();
   for (const auto& band : age_bands())
     for (const auto& [max_age, id] : defaults)

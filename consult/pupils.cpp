@@ -333,7 +333,9 @@ DataRequest Pupils::open_request(const std::string& pupil_id, const std::string&
   return r;
 }
 
-nlohmann::json Pupils::export_data(const Principal& pupil) { return export_of(pupil.id, "pupil"); }
+nlohmann::json Pupils::export_data(const Principal& pupil) {
+  return export_of(pupil.id, "pupil");
+}
 
 nlohmann::json Pupils::guardian_export(const std::string& code, const std::string& client_address) {
   return export_of(guardian_pupil(code, client_address), "guardian");

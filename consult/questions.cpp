@@ -174,9 +174,9 @@ std::vector<Unprocessable::Problem> question_problems(const std::vector<Question
   for (const auto& band : bands) {
     int cap = question_cap(band);
     if (static_cast<int>(questions.size()) > cap)
-      problems.push_back({"questions", "At most " + std::to_string(cap) +
-                                           " questions for the " + band + " band (" +
-                                           std::to_string(questions.size()) + " given)."});
+      problems.push_back({"questions", "At most " + std::to_string(cap) + " questions for the " +
+                                           band + " band (" + std::to_string(questions.size()) +
+                                           " given)."});
   }
   for (std::size_t i = 0; i < questions.size(); ++i) {
     const auto& q = questions[i];
@@ -210,11 +210,12 @@ std::vector<Unprocessable::Problem> question_problems(const std::vector<Question
           problems.push_back({field + ".scale_labels." + band,
                               "A scale needs five labels for the " + band + " band."});
       }
-      bool youngest =
-          std::any_of(bands.begin(), bands.end(), [](const std::string& b) { return is_youngest_band(b); });
+      bool youngest = std::any_of(bands.begin(), bands.end(),
+                                  [](const std::string& b) { return is_youngest_band(b); });
       if (youngest && q.faces.size() != 5)
-        problems.push_back({field + ".faces",
-                            "A scale for the youngest band needs a face for each of its five points."});
+        problems.push_back(
+            {field + ".faces",
+             "A scale for the youngest band needs a face for each of its five points."});
     }
     if (q.type == "text" && (q.max_length < 1 || q.max_length > 2000))
       problems.push_back(

@@ -7,8 +7,14 @@
 
 namespace ln::store {
 
+struct OpenOptions {
+  // PostgreSQL: the most connections this process opens (`serve --db-pool`).
+  int pool_size = 8;
+};
+
 // Opens the database that `url` names and brings its schema up to date.
 // Throws std::invalid_argument for a bad URL and SchemaTooNew for a newer database.
-std::unique_ptr<Storage> open_storage(const std::string& url, MigrationReport* report = nullptr);
+std::unique_ptr<Storage> open_storage(const std::string& url, MigrationReport* report = nullptr,
+                                      const OpenOptions& options = {});
 
 }  // namespace ln::store

@@ -17,7 +17,8 @@ std::string first_unit(const Server& s, const std::string& admin) {
 
 TEST(Accounts, FirstAdminComesFromTheCommandLine) {
   auto dir = make_temp_dir();
-  std::string db = "sqlite:" + (dir / "langnghe.db").string();
+  TestDatabase database(dir);
+  std::string db = database.url();
   auto created = run_langnghe({"admin", "create", "--db", db, "--username", "root-admin"}, {},
                               kPassword + "\n");
   EXPECT_EQ(created.exit_code, 0) << created.err;
@@ -31,6 +32,7 @@ TEST(Accounts, FirstAdminComesFromTheCommandLine) {
 
   Server::Options options;
   options.dir = dir;
+  options.db = db;
   Server server(options);
   auto token = login(server, "root-admin", kPassword);
   auto me = server.get("/api/v1/me", bearer(token)).json();

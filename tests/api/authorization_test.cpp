@@ -2,7 +2,6 @@
 // the same role in another unit sees nothing. The table must list exactly the endpoints the
 // server documents in /openapi.json, so a new endpoint cannot land without a row here.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
@@ -137,12 +136,8 @@ class Authorization : public ::testing::Test {
  protected:
   Authorization() : server(demo_options()) {
     // The demo has no Council yet: make the second demo pupil a Council member for this test.
-    sqlite3* db = nullptr;
-    sqlite3_open(server.db_path().c_str(), &db);
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_exec(db, "UPDATE pupils SET role = 'council_member' WHERE pseudonym = 'Cá Heo Vàng'",
-                 nullptr, nullptr, nullptr);
-    sqlite3_close(db);
+    server.database().exec(
+        "UPDATE pupils SET role = 'council_member' WHERE pseudonym = 'Cá Heo Vàng'");
   }
 
   std::string token_for(const std::string& role) {

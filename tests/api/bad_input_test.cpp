@@ -30,9 +30,12 @@ TEST(BadInput, EveryEndpointWithABodyRefusesBadBodies) {
       {"moderator", login(server, "moderator")},
       {"safeguarding_lead", login(server, "safeguarding")},
       {"official", login(server, "official")},
-      {"pupil", server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"]}};
+      {"pupil",
+       server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"]}};
   auto audit_size = [&] {
-    return server.get("/api/v1/audit?limit=200&after=0", bearer(tokens["admin"])).json()["items"].size();
+    return server.get("/api/v1/audit?limit=200&after=0", bearer(tokens["admin"]))
+        .json()["items"]
+        .size();
   };
   auto before = audit_size();
 
@@ -47,7 +50,8 @@ TEST(BadInput, EveryEndpointWithABodyRefusesBadBodies) {
       auto schema = content.begin().value()["schema"];
       std::string path = path_template;
       for (std::string param : {"{id}", "{code}"})
-        for (auto at = path.find(param); at != std::string::npos; at = path.find(param)) path.replace(at, param.size(), "x0");
+        for (auto at = path.find(param); at != std::string::npos; at = path.find(param))
+          path.replace(at, param.size(), "x0");
 
       Headers h;
       if (op.contains("x-roles")) {
@@ -70,7 +74,8 @@ TEST(BadInput, EveryEndpointWithABodyRefusesBadBodies) {
       };
 
       expect_4xx(send("{\"a\":\"\xff\xfe\"}", type), "invalid UTF-8");
-      expect_4xx(send("{}", type == "text/csv" ? "application/json" : "text/plain"), "wrong content type");
+      expect_4xx(send("{}", type == "text/csv" ? "application/json" : "text/plain"),
+                 "wrong content type");
       EXPECT_EQ(send("{}", "text/plain; charset=utf-8").status, 415) << where;
       std::size_t limit = op.value("x-max-body", std::size_t{64 * 1024});
       auto big = send("{\"a\":\"" + std::string(limit + 10, 'x') + "\"}", type);

@@ -26,10 +26,12 @@ const std::vector<std::string> kBands = {"7-10", "11-13", "14-15"};
 nlohmann::json plan(const std::string& owner, const std::string& audience) {
   nlohmann::json cards = nlohmann::json::object();
   for (const auto& b : kBands)
-    cards[b] = {{"why", "Vì sao hỏi " + b}, {"who_reads", "Đoàn phường đọc"}, {"hear_back", "Trước Tết"}};
+    cards[b] = {
+        {"why", "Vì sao hỏi " + b}, {"who_reads", "Đoàn phường đọc"}, {"hear_back", "Trước Tết"}};
   auto options = [](std::vector<std::string> ids) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& id : ids) list.push_back({{"id", id}, {"text", by_band("Lựa chọn " + id, kBands)}});
+    for (const auto& id : ids)
+      list.push_back({{"id", id}, {"text", by_band("Lựa chọn " + id, kBands)}});
     return list;
   };
   nlohmann::json scale_labels = nlohmann::json::object();
@@ -47,10 +49,15 @@ nlohmann::json plan(const std::string& owner, const std::string& audience) {
           {"feedback_due", "2099-03-01"},
           {"info_cards", cards},
           {"questions",
-           {{{"id", "q_like"}, {"type", "single"}, {"text", by_band("Em thích đọc gì", kBands)},
+           {{{"id", "q_like"},
+             {"type", "single"},
+             {"text", by_band("Em thích đọc gì", kBands)},
              {"options", options({"truyen", "khoahoc", "tranh"})}},
-            {{"id", "q_rate"}, {"type", "scale"}, {"text", by_band("Thư viện thế nào", kBands)},
-             {"scale_labels", scale_labels}, {"faces", {"😟", "🙁", "😐", "🙂", "😄"}}},
+            {{"id", "q_rate"},
+             {"type", "scale"},
+             {"text", by_band("Thư viện thế nào", kBands)},
+             {"scale_labels", scale_labels},
+             {"faces", {"😟", "🙁", "😐", "🙂", "😄"}}},
             {{"id", "q_open"}, {"type", "yes_no"}, {"text", by_band("Mở cửa thứ Bảy?", kBands)}},
             {{"id", "q_idea"}, {"type", "text"}, {"text", by_band("Ý kiến khác", kBands)}}}}};
 }
@@ -70,29 +77,38 @@ class ConsultationLife : public ::testing::Test {
     auto schools = server.get("/api/v1/schools?limit=200", bearer(admin)).json()["items"];
     for (const auto& s : schools)
       if (s["code"] == "THCS-DDA") school = s["id"];
-    auto k = server.post_json("/api/v1/classes", {{"school_id", school}, {"name", "5A"}, {"grade", 5},
-                                                  {"school_year", "2026-2027"}}, bearer(facilitator)).json();
+    auto k =
+        server
+            .post_json(
+                "/api/v1/classes",
+                {{"school_id", school}, {"name", "5A"}, {"grade", 5}, {"school_year", "2026-2027"}},
+                bearer(facilitator))
+            .json();
     join_code = k["join_code"]["code"];
   }
 
   // A pupil with both consents, born `birth_date`.
   std::string pupil(const std::string& name, const std::string& birth_date, bool consent = true) {
-    auto joined = server.post_json("/api/v1/pupils/join", {{"code", join_code}, {"pseudonym", name}, {"birth_date", birth_date}});
+    auto joined =
+        server.post_json("/api/v1/pupils/join",
+                         {{"code", join_code}, {"pseudonym", name}, {"birth_date", birth_date}});
     EXPECT_EQ(joined.status, 201) << joined.body;
     std::string token = joined.json()["token"], id = joined.json()["pupil"]["id"];
     if (consent) {
       server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(token));
-      server.post_json("/api/v1/pupils/" + id + "/consents", {{"kind", "guardian"}, {"slip_number", "S-" + std::to_string(++slips)}},
+      server.post_json("/api/v1/pupils/" + id + "/consents",
+                       {{"kind", "guardian"}, {"slip_number", "S-" + std::to_string(++slips)}},
                        bearer(facilitator));
     }
     return token;
   }
 
-  HttpResponse answer(const std::string& token, const std::string& id, const nlohmann::json& answers,
-                      Headers extra = {}) {
+  HttpResponse answer(const std::string& token, const std::string& id,
+                      const nlohmann::json& answers, Headers extra = {}) {
     Headers h = json_auth(token);
     h.insert(extra.begin(), extra.end());
-    return server.request("POST", "/api/v1/consultations/" + id + "/responses", nlohmann::json{{"answers", answers}}.dump(), h);
+    return server.request("POST", "/api/v1/consultations/" + id + "/responses",
+                          nlohmann::json{{"answers", answers}}.dump(), h);
   }
 
   Server server;
@@ -109,7 +125,8 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id = created.json()["id"];
   EXPECT_EQ(created.json()["status"], "draft");
-  auto refused = server.post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(), bearer(moderator));
+  auto refused = server.post_json("/api/v1/consultations/" + id + "/publish",
+                                  nlohmann::json::object(), bearer(moderator));
   ASSERT_EQ(refused.status, 422) << refused.body;
   std::set<std::string> fields;
   auto refusal = refused.json();
@@ -127,10 +144,12 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   // Fixed and published.
   auto fixed = server.request("PATCH", "/api/v1/consultations/" + id,
                               nlohmann::json{{"questions", plan(district, ward9)["questions"]},
-                                             {"info_cards", plan(district, ward9)["info_cards"]}}.dump(),
+                                             {"info_cards", plan(district, ward9)["info_cards"]}}
+                                  .dump(),
                               json_auth(moderator));
   ASSERT_EQ(fixed.status, 200) << fixed.body;
-  auto published = server.post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(), bearer(moderator));
+  auto published = server.post_json("/api/v1/consultations/" + id + "/publish",
+                                    nlohmann::json::object(), bearer(moderator));
   ASSERT_EQ(published.status, 200) << published.body;
   EXPECT_EQ(published.json()["status"], "published");
 
@@ -157,10 +176,12 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   auto replaced = answer(young, id, {{"q_like", "tranh"}, {"q_open", true}});
   EXPECT_EQ(replaced.status, 201);
   EXPECT_EQ(replaced.json()["replaced"], true);
-  auto first = answer(middle, id, {{"q_like", "truyen"}, {"q_rate", 4}, {"q_idea", "Thêm truyện tranh mới"}},
-                      {{"Idempotency-Key", "abc-1"}});
-  auto retry = answer(middle, id, {{"q_like", "truyen"}, {"q_rate", 4}, {"q_idea", "Thêm truyện tranh mới"}},
-                      {{"Idempotency-Key", "abc-1"}});
+  auto first =
+      answer(middle, id, {{"q_like", "truyen"}, {"q_rate", 4}, {"q_idea", "Thêm truyện tranh mới"}},
+             {{"Idempotency-Key", "abc-1"}});
+  auto retry =
+      answer(middle, id, {{"q_like", "truyen"}, {"q_rate", 4}, {"q_idea", "Thêm truyện tranh mới"}},
+             {{"Idempotency-Key", "abc-1"}});
   EXPECT_EQ(first.status, 201);
   EXPECT_EQ(retry.status, 201);
   EXPECT_EQ(retry.json()["id"], first.json()["id"]);
@@ -179,10 +200,17 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   // Not consented → 403 consent_required; not in the audience → 403.
   auto no_consent = pupil("Gấu Xám", "2014-02-02", false);
   EXPECT_EQ(answer(no_consent, id, {{"q_like", "truyen"}}).error_code(), "consent_required");
-  auto outsider = server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+  auto outsider =
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
   auto other_ward = plan(district, ward2);
-  auto elsewhere = server.post_json("/api/v1/consultations", other_ward, bearer(moderator)).json()["id"].get<std::string>();
-  ASSERT_EQ(server.post_json("/api/v1/consultations/" + elsewhere + "/publish", nlohmann::json::object(), bearer(moderator)).status, 200);
+  auto elsewhere = server.post_json("/api/v1/consultations", other_ward, bearer(moderator))
+                       .json()["id"]
+                       .get<std::string>();
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + elsewhere + "/publish",
+                           nlohmann::json::object(), bearer(moderator))
+                .status,
+            200);
   auto not_audience = answer(outsider, elsewhere, {{"q_like", "truyen"}});
   EXPECT_EQ(not_audience.status, 403);
   EXPECT_EQ(not_audience.error_code(), "not_in_audience");
@@ -190,42 +218,66 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   // Once answers exist, meaning is locked but wording can be fixed.
   auto meaning = plan(district, ward9)["questions"];
   meaning[0]["options"].erase(2);
-  EXPECT_EQ(server.request("PATCH", "/api/v1/consultations/" + id, nlohmann::json{{"questions", meaning}}.dump(),
-                           json_auth(moderator)).error_code(), "questions_locked");
+  EXPECT_EQ(server
+                .request("PATCH", "/api/v1/consultations/" + id,
+                         nlohmann::json{{"questions", meaning}}.dump(), json_auth(moderator))
+                .error_code(),
+            "questions_locked");
   auto typo = plan(district, ward9)["questions"];
   typo[0]["text"]["11-13"] = "Em thích đọc loại sách gì? [11-13]";
-  EXPECT_EQ(server.request("PATCH", "/api/v1/consultations/" + id, nlohmann::json{{"questions", typo}}.dump(),
-                           json_auth(moderator)).status, 200);
+  EXPECT_EQ(server
+                .request("PATCH", "/api/v1/consultations/" + id,
+                         nlohmann::json{{"questions", typo}}.dump(), json_auth(moderator))
+                .status,
+            200);
 
   // A facilitator adds a paper batch (nine sheets) and a forum record.
   nlohmann::json sheets = nlohmann::json::array();
   for (int i = 0; i < 9; ++i)
-    sheets.push_back({{"age_band", i < 6 ? "11-13" : "7-10"}, {"gender", i % 2 ? "girl" : "boy"},
-                      {"answers", {{"q_like", i < 7 ? "truyen" : "khoahoc"}, {"q_rate", 3 + (i % 3)}}}});
+    sheets.push_back(
+        {{"age_band", i < 6 ? "11-13" : "7-10"},
+         {"gender", i % 2 ? "girl" : "boy"},
+         {"answers", {{"q_like", i < 7 ? "truyen" : "khoahoc"}, {"q_rate", 3 + (i % 3)}}}});
   auto paper = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
-                                {{"channel", "paper"}, {"reference", "PB-5A-01"}, {"unit_id", ward9},
-                                 {"sheet_count", 9}, {"sheets", sheets}}, bearer(facilitator));
+                                {{"channel", "paper"},
+                                 {"reference", "PB-5A-01"},
+                                 {"unit_id", ward9},
+                                 {"sheet_count", 9},
+                                 {"sheets", sheets}},
+                                bearer(facilitator));
   ASSERT_EQ(paper.status, 201) << paper.body;
   EXPECT_EQ(paper.json()["sheets"], 9);
   auto bad_sheet = sheets;
   bad_sheet[4]["answers"]["q_rate"] = 0;
-  auto refused_batch = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
-                                        {{"channel", "paper"}, {"reference", "PB-5A-02"}, {"unit_id", ward9},
-                                         {"sheets", bad_sheet}}, bearer(facilitator));
+  auto refused_batch = server.post_json(
+      "/api/v1/consultations/" + id + "/paper-batches",
+      {{"channel", "paper"}, {"reference", "PB-5A-02"}, {"unit_id", ward9}, {"sheets", bad_sheet}},
+      bearer(facilitator));
   EXPECT_EQ(refused_batch.status, 422);
   EXPECT_EQ(refused_batch.json()["error"]["problems"][0]["field"], "sheets[4].answers.q_rate");
-  auto forum = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
-                                {{"channel", "forum"}, {"reference", "DD-2026-11"}, {"unit_id", ward9},
-                                 {"notes", "Diễn đàn lắng nghe tiếng nói trẻ em phường 9"},
-                                 {"participants", {{"14-15", 20}}},
-                                 {"tallies", {{{"question_id", "q_open"}, {"option", "yes"}, {"age_band", "14-15"}, {"count", 14}},
-                                              {{"question_id", "q_open"}, {"option", "no"}, {"age_band", "14-15"}, {"count", 6}}}}},
-                                bearer(facilitator));
+  auto forum = server.post_json(
+      "/api/v1/consultations/" + id + "/paper-batches",
+      {{"channel", "forum"},
+       {"reference", "DD-2026-11"},
+       {"unit_id", ward9},
+       {"notes", "Diễn đàn lắng nghe tiếng nói trẻ em phường 9"},
+       {"participants", {{"14-15", 20}}},
+       {"tallies",
+        {{{"question_id", "q_open"}, {"option", "yes"}, {"age_band", "14-15"}, {"count", 14}},
+         {{"question_id", "q_open"}, {"option", "no"}, {"age_band", "14-15"}, {"count", 6}}}}},
+      bearer(facilitator));
   ASSERT_EQ(forum.status, 201) << forum.body;
-  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/paper-batches", bearer(facilitator)).json()["items"].size(), 2u);
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/paper-batches", bearer(facilitator))
+                .json()["items"]
+                .size(),
+            2u);
 
   // Close: answers now get 409.
-  EXPECT_EQ(server.post_json("/api/v1/consultations/" + id + "/close", nlohmann::json::object(), bearer(moderator)).status, 200);
+  EXPECT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/close", nlohmann::json::object(),
+                           bearer(moderator))
+                .status,
+            200);
   auto closed = answer(middle, id, {{"q_like", "tranh"}});
   EXPECT_EQ(closed.status, 409);
   EXPECT_EQ(closed.error_code(), "consultation_closed");
@@ -239,7 +291,7 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_EQ(q_like["answered"], 11);  // 2 online + 9 paper
   std::map<std::string, nlohmann::json> counts;
   for (const auto& o : q_like["options"]) counts[o["key"]] = o["count"];
-  EXPECT_EQ(counts["truyen"], 8);          // 1 online + 7 paper
+  EXPECT_EQ(counts["truyen"], 8);            // 1 online + 7 paper
   EXPECT_TRUE(counts["khoahoc"].is_null());  // 2: hidden
   EXPECT_TRUE(counts["tranh"].is_null());    // 1: hidden
   auto q_open = r["questions"][2];
@@ -273,12 +325,17 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_NE(csv.body.find("<5"), std::string::npos);
 
   // Representativeness and targets count online children, paper sheets and forum participants.
-  auto rep = server.get("/api/v1/consultations/" + id + "/representativeness", bearer(moderator)).json();
+  auto rep =
+      server.get("/api/v1/consultations/" + id + "/representativeness", bearer(moderator)).json();
   EXPECT_EQ(rep["respondents"], 32);
   EXPECT_TRUE(rep["age_band"].is_array());
-  auto target = server.post_json("/api/v1/targets", {{"unit_id", district}, {"kind", "children_consulted"},
-                                                     {"period_start", "2024-01-01"}, {"period_end", "2027-12-31"},
-                                                     {"target", 50000}}, bearer(admin));
+  auto target = server.post_json("/api/v1/targets",
+                                 {{"unit_id", district},
+                                  {"kind", "children_consulted"},
+                                  {"period_start", "2024-01-01"},
+                                  {"period_end", "2027-12-31"},
+                                  {"target", 50000}},
+                                 bearer(admin));
   ASSERT_EQ(target.status, 201) << target.body;
   auto targets = server.get("/api/v1/targets", bearer(admin)).json()["items"];
   ASSERT_EQ(targets.size(), 1u);
@@ -288,13 +345,22 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_EQ(targets[0]["progress"]["total"], 32);
 
   // Results published, then feedback for every band; pupils read theirs.
-  EXPECT_EQ(server.post_json("/api/v1/consultations/" + id + "/feedback", {{"feedback", by_band("x", kBands)}},
-                             bearer(moderator)).error_code(), "results_not_published");
-  EXPECT_EQ(server.post_json("/api/v1/consultations/" + id + "/publish-results", nlohmann::json::object(), bearer(moderator)).status, 200);
-  auto partial = server.post_json("/api/v1/consultations/" + id + "/feedback", {{"feedback", {{"7-10", "Cảm ơn"}}}}, bearer(moderator));
+  EXPECT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/feedback",
+                           {{"feedback", by_band("x", kBands)}}, bearer(moderator))
+                .error_code(),
+            "results_not_published");
+  EXPECT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/publish-results",
+                           nlohmann::json::object(), bearer(moderator))
+                .status,
+            200);
+  auto partial = server.post_json("/api/v1/consultations/" + id + "/feedback",
+                                  {{"feedback", {{"7-10", "Cảm ơn"}}}}, bearer(moderator));
   EXPECT_EQ(partial.status, 422);
   auto given = server.post_json("/api/v1/consultations/" + id + "/feedback",
-                                {{"feedback", by_band("Phường sẽ mở thư viện thứ Bảy", kBands)}}, bearer(moderator));
+                                {{"feedback", by_band("Phường sẽ mở thư viện thứ Bảy", kBands)}},
+                                bearer(moderator));
   ASSERT_EQ(given.status, 200) << given.body;
   EXPECT_EQ(given.json()["status"], "feedback_given");
   EXPECT_EQ(given.json()["lifecycle"].size(), 5u);
@@ -305,34 +371,73 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
 TEST_F(ConsultationLife, BadPlansAndBadCalls) {
   auto h = bearer(moderator);
   EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}}, h).status, 400);
-  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", "unt_nope"}}, h).status, 400);
-  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"opens_at", "tomorrow"}}, h).status, 400);
-  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"audience_bands", {"3-5"}}}, h).status, 400);
-  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"questions", "many"}}, h).status, 400);
-  EXPECT_EQ(server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", district}, {"colour", "red"}}, h).status, 400);
-  auto empty = server.post_json("/api/v1/consultations", {{"title", "Trống"}, {"owner_unit_id", district}}, h);
+  EXPECT_EQ(
+      server.post_json("/api/v1/consultations", {{"title", "x"}, {"owner_unit_id", "unt_nope"}}, h)
+          .status,
+      400);
+  EXPECT_EQ(
+      server
+          .post_json("/api/v1/consultations",
+                     {{"title", "x"}, {"owner_unit_id", district}, {"opens_at", "tomorrow"}}, h)
+          .status,
+      400);
+  EXPECT_EQ(
+      server
+          .post_json("/api/v1/consultations",
+                     {{"title", "x"}, {"owner_unit_id", district}, {"audience_bands", {"3-5"}}}, h)
+          .status,
+      400);
+  EXPECT_EQ(server
+                .post_json("/api/v1/consultations",
+                           {{"title", "x"}, {"owner_unit_id", district}, {"questions", "many"}}, h)
+                .status,
+            400);
+  EXPECT_EQ(server
+                .post_json("/api/v1/consultations",
+                           {{"title", "x"}, {"owner_unit_id", district}, {"colour", "red"}}, h)
+                .status,
+            400);
+  auto empty = server.post_json("/api/v1/consultations",
+                                {{"title", "Trống"}, {"owner_unit_id", district}}, h);
   ASSERT_EQ(empty.status, 201);
-  auto problems = server.post_json("/api/v1/consultations/" + empty.json()["id"].get<std::string>() + "/publish",
-                                   nlohmann::json::object(), h);
+  auto problems = server.post_json(
+      "/api/v1/consultations/" + empty.json()["id"].get<std::string>() + "/publish",
+      nlohmann::json::object(), h);
   EXPECT_EQ(problems.status, 422);
   EXPECT_GE(problems.json()["error"]["problems"].size(), 9u);
-  EXPECT_EQ(server.post_json("/api/v1/consultations/con_nope/publish", nlohmann::json::object(), h).status, 404);
-  EXPECT_EQ(server.post_json("/api/v1/consultations/" + empty.json()["id"].get<std::string>() + "/close",
-                             nlohmann::json::object(), h).status, 409);
+  EXPECT_EQ(server.post_json("/api/v1/consultations/con_nope/publish", nlohmann::json::object(), h)
+                .status,
+            404);
+  EXPECT_EQ(
+      server
+          .post_json("/api/v1/consultations/" + empty.json()["id"].get<std::string>() + "/close",
+                     nlohmann::json::object(), h)
+          .status,
+      409);
   EXPECT_EQ(server.get("/api/v1/consultations?status=weird", h).status, 400);
   // A facilitator may not plan; an official sees nothing before results are published.
-  EXPECT_EQ(server.post_json("/api/v1/consultations", plan(district, ward9), bearer(facilitator)).status, 403);
-  EXPECT_EQ(server.get("/api/v1/consultations/" + empty.json()["id"].get<std::string>(), bearer(login(server, "official"))).status, 404);
+  EXPECT_EQ(
+      server.post_json("/api/v1/consultations", plan(district, ward9), bearer(facilitator)).status,
+      403);
+  EXPECT_EQ(server
+                .get("/api/v1/consultations/" + empty.json()["id"].get<std::string>(),
+                     bearer(login(server, "official")))
+                .status,
+            404);
 }
 
 TEST_F(ConsultationLife, TheDemoHasAPublishedConsultationForClass6A) {
-  auto pupil6a = server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+  auto pupil6a =
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
   auto list = server.get("/api/v1/consultations", bearer(pupil6a)).json()["items"];
   ASSERT_FALSE(list.empty());
-  auto view = server.get("/api/v1/consultations/" + list[0]["id"].get<std::string>(), bearer(pupil6a)).json();
+  auto view =
+      server.get("/api/v1/consultations/" + list[0]["id"].get<std::string>(), bearer(pupil6a))
+          .json();
   EXPECT_EQ(view["status"], "published");
   EXPECT_EQ(view["questions"].size(), 6u);
-  auto a = answer(pupil6a, list[0]["id"], {{"q_space", "park"}, {"q_safe", 5}, {"q_first", {"open", "fix"}}});
+  auto a = answer(pupil6a, list[0]["id"],
+                  {{"q_space", "park"}, {"q_safe", 5}, {"q_first", {"open", "fix"}}});
   EXPECT_EQ(a.status, 201) << a.body;
 }
 
@@ -352,10 +457,16 @@ TEST(AgeBands, AreConfigurablePerDeployment) {
   std::string school;
   for (const auto& s : schools)
     if (s["code"] == "THCS-DDA") school = s["id"];
-  auto k = server.post_json("/api/v1/classes", {{"school_id", school}, {"name", "4A"}, {"grade", 4},
-                                                {"school_year", "2026-2027"}}, bearer(facilitator)).json();
-  auto joined = server.post_json("/api/v1/pupils/join", {{"code", k["join_code"]["code"]}, {"pseudonym", "Sẻ Nâu"},
-                                                         {"birth_date", "2016-12-30"}});
+  auto k =
+      server
+          .post_json(
+              "/api/v1/classes",
+              {{"school_id", school}, {"name", "4A"}, {"grade", 4}, {"school_year", "2026-2027"}},
+              bearer(facilitator))
+          .json();
+  auto joined = server.post_json(
+      "/api/v1/pupils/join",
+      {{"code", k["join_code"]["code"]}, {"pseudonym", "Sẻ Nâu"}, {"birth_date", "2016-12-30"}});
   ASSERT_EQ(joined.status, 201) << joined.body;
   EXPECT_EQ(joined.json()["pupil"]["age_band"], "7-9");
   EXPECT_EQ(run_langnghe({"serve", "--age-bands", "7-9,11-17"}).exit_code, 2);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,24 +17,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "tests/postgres/test_database.h"
+
 namespace ln::test {
 namespace fs = std::filesystem;
 
 namespace {
-
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
-    throw std::runtime_error("bind for a free port failed");
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
 
 size_t collect_body(char* data, size_t size, size_t count, void* out) {
   static_cast<std::string*>(out)->append(data, size * count);
@@ -66,9 +55,24 @@ std::string read_file(const fs::path& path) {
   return s.str();
 }
 
+}  // namespace
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    throw std::runtime_error("bind for a free port failed");
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
 pid_t spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-            const fs::path& out_file, const fs::path& err_file,
-            const fs::path& in_file = "/dev/null") {
+            const fs::path& out_file, const fs::path& err_file, const fs::path& in_file) {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -104,7 +108,55 @@ int wait_exit(pid_t pid, std::chrono::seconds limit) {
   return -SIGKILL;
 }
 
-}  // namespace
+bool testing_postgres() {
+  return postgres_admin_url().has_value();
+}
+
+TestDatabase::TestDatabase(const fs::path& dir) {
+  if (auto admin = postgres_admin_url())
+    postgres_ = std::make_unique<PostgresDatabase>(*admin);
+  else
+    file_ = dir / "langnghe.db";
+}
+
+TestDatabase::~TestDatabase() = default;
+
+std::string TestDatabase::url() const {
+  return postgres_ ? postgres_->url() : "sqlite:" + file_.string();
+}
+
+std::string TestDatabase::backend() const {
+  return postgres_ ? "postgresql" : "sqlite";
+}
+
+void TestDatabase::exec(const std::string& sql) const {
+  if (postgres_) return postgres_->exec(sql);
+  sqlite3* db = nullptr;
+  sqlite3_open(file_.c_str(), &db);
+  sqlite3_busy_timeout(db, 5000);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + sql + ": " + message);
+}
+
+std::int64_t TestDatabase::query_int(const std::string& sql) const {
+  if (postgres_) return std::stoll(postgres_->query_value(sql));
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(file_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* stmt = nullptr;
+  std::int64_t value = 0;
+  bool ok = sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW;
+  if (ok) value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  if (!ok) throw std::runtime_error("SQL failed: " + sql);
+  return value;
+}
 
 std::string HttpResponse::error_code() const {
   auto parsed = nlohmann::json::parse(body, nullptr, false);
@@ -137,11 +189,16 @@ Server::Server(Options options) {
   } else {
     dir_ = options.dir;
   }
+  std::string db = options.db;
+  if (db.empty()) {
+    database_ = std::make_unique<TestDatabase>(dir_);
+    db = database_->url();
+  }
   port_ = free_port();
   std::vector<std::string> args = {binary_path(), "serve",
                                    "--key-file",  (dir_ / "langnghe.key").string(),
                                    "--listen",    "127.0.0.1:" + std::to_string(port_),
-                                   "--db",        "sqlite:" + db_path().string(),
+                                   "--db",        db,
                                    "--web-root",  source_web_root(),
                                    "--threads",   "2"};
   args.insert(args.end(), options.args.begin(), options.args.end());
@@ -175,15 +232,26 @@ Server::~Server() {
   }
 }
 
+const TestDatabase& Server::database() const {
+  if (!database_) throw std::logic_error("this server was given its database by the test");
+  return *database_;
+}
+
 std::string Server::url(const std::string& path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + path;
 }
 
 HttpResponse Server::request(const std::string& method, const std::string& path,
                              const std::string& body, const Headers& headers) const {
+  return http_request(method, url(path), body, headers);
+}
+
+HttpResponse http_request(const std::string& method, const std::string& full,
+                          const std::string& body, const Headers& headers, long timeout_seconds) {
+  static const bool curl_ready = (curl_global_init(CURL_GLOBAL_DEFAULT), true);
+  (void)curl_ready;
   CURL* curl = curl_easy_init();
   HttpResponse response;
-  std::string full = url(path);
   curl_easy_setopt(curl, CURLOPT_URL, full.c_str());
   curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
   if (method == "HEAD") {
@@ -203,7 +271,7 @@ HttpResponse Server::request(const std::string& method, const std::string& path,
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
   CURLcode rc = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   curl_slist_free_all(list);

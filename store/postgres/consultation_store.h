@@ -1,0 +1,39 @@
+#pragma once
+#include "consult/storage.h"
+#include "store/postgres/pool.h"
+
+namespace ln::store::postgres {
+
+class PostgresConsultationStore : public ConsultationStore {
+ public:
+  explicit PostgresConsultationStore(Pool& pool) : pool_(pool) {}
+
+  void insert_consultation(const Consultation& c) override;
+  std::optional<Consultation> consultation(const std::string& id) override;
+  std::vector<Consultation> consultations(const Page& page,
+                                          const std::optional<std::string>& status) override;
+  void update_consultation(const Consultation& c) override;
+
+  std::int64_t response_count(const std::string& consultation_id) override;
+  std::optional<ConsultationResponse> response_of(const std::string& consultation_id,
+                                                  const std::string& pupil_id) override;
+  void save_response(const ConsultationResponse& response, bool replaces,
+                     const std::vector<ResultCounter>& deltas,
+                     const std::vector<Submission>& texts) override;
+  void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
+                  const std::vector<ResultCounter>& deltas,
+                  const std::vector<Submission>& texts) override;
+  std::vector<PaperBatch> batches(const std::string& consultation_id) override;
+  std::vector<ResultCounter> counters(const std::string& consultation_id) override;
+  Participation participation(const std::string& unit_id, const std::string& from,
+                              const std::string& to,
+                              const std::vector<std::string>& bands) override;
+  std::vector<Enrolment> enrolment(const std::vector<std::string>& unit_ids) override;
+  void insert_target(const Target& target) override;
+  std::vector<Target> targets() override;
+
+ private:
+  Pool& pool_;
+};
+
+}  // namespace ln::store::postgres

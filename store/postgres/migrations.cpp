@@ -1,0 +1,360 @@
+#include "store/postgres/migrations.h"
+
+#include "store/postgres/sql.h"
+
+namespace ln::store::postgres {
+
+// Every text column compares and sorts byte by byte (COLLATE "C"), as SQLite's BINARY collation
+// does: ids page with `id > $after ORDER BY id`, and RFC 3339 times compare as text.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1, "settings",
+       R"sql(
+CREATE TABLE settings (
+  key        TEXT COLLATE "C" PRIMARY KEY,
+  value      TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL
+             DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+);
+)sql"},
+      {2, "organisation, accounts, pupils, consent, audit",
+       R"sql(
+CREATE TABLE units (
+  id          TEXT COLLATE "C" PRIMARY KEY,
+  parent_id   TEXT COLLATE "C" REFERENCES units(id),
+  kind        TEXT COLLATE "C" NOT NULL CHECK (kind IN ('province', 'district', 'ward')),
+  name        TEXT COLLATE "C" NOT NULL,
+  code        TEXT COLLATE "C" UNIQUE,
+  merged_into TEXT COLLATE "C" REFERENCES units(id),
+  retired_at  TEXT COLLATE "C",
+  created_at  TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX units_parent ON units(parent_id);
+
+CREATE TABLE schools (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  unit_id    TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  name       TEXT COLLATE "C" NOT NULL,
+  code       TEXT COLLATE "C" UNIQUE,
+  retired_at TEXT COLLATE "C",
+  created_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX schools_unit ON schools(unit_id);
+
+CREATE TABLE classes (
+  id          TEXT COLLATE "C" PRIMARY KEY,
+  school_id   TEXT COLLATE "C" NOT NULL REFERENCES schools(id),
+  name        TEXT COLLATE "C" NOT NULL,
+  grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 12),
+  school_year TEXT COLLATE "C" NOT NULL,
+  created_by  TEXT COLLATE "C" NOT NULL,
+  retired_at  TEXT COLLATE "C",
+  created_at  TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX classes_school ON classes(school_id);
+
+CREATE TABLE join_codes (
+  code       TEXT COLLATE "C" PRIMARY KEY,
+  class_id   TEXT COLLATE "C" NOT NULL REFERENCES classes(id),
+  created_by TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  expires_at TEXT COLLATE "C" NOT NULL,
+  revoked_at TEXT COLLATE "C"
+);
+CREATE INDEX join_codes_class ON join_codes(class_id);
+
+CREATE TABLE authorities (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  name       TEXT COLLATE "C" NOT NULL,
+  kind       TEXT COLLATE "C" NOT NULL,
+  unit_id    TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  code       TEXT COLLATE "C" UNIQUE,
+  due_days   INTEGER NOT NULL DEFAULT 30 CHECK (due_days BETWEEN 1 AND 365),
+  retired_at TEXT COLLATE "C",
+  created_at TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE authority_units (
+  authority_id TEXT COLLATE "C" NOT NULL REFERENCES authorities(id),
+  unit_id      TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  PRIMARY KEY (authority_id, unit_id)
+);
+
+CREATE TABLE accounts (
+  id                  TEXT COLLATE "C" PRIMARY KEY,
+  username            TEXT COLLATE "C" NOT NULL UNIQUE,
+  display_name        TEXT COLLATE "C" NOT NULL,
+  role                TEXT COLLATE "C" NOT NULL CHECK (role IN ('facilitator', 'moderator', 'safeguarding_lead', 'official', 'admin')),
+  password_hash       TEXT COLLATE "C" NOT NULL,
+  authority_id        TEXT COLLATE "C" REFERENCES authorities(id),
+  disabled_at         TEXT COLLATE "C",
+  password_changed_at TEXT COLLATE "C" NOT NULL,
+  created_at          TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE account_units (
+  account_id TEXT COLLATE "C" NOT NULL REFERENCES accounts(id),
+  unit_id    TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  PRIMARY KEY (account_id, unit_id)
+);
+
+CREATE TABLE pupils (
+  id                TEXT COLLATE "C" PRIMARY KEY,
+  pseudonym         TEXT COLLATE "C" NOT NULL,
+  class_id          TEXT COLLATE "C" NOT NULL REFERENCES classes(id),
+  age_band          TEXT COLLATE "C" NOT NULL,
+  band_changes_on   TEXT COLLATE "C" NOT NULL,
+  sign_in_lookup    TEXT COLLATE "C" NOT NULL UNIQUE,
+  role              TEXT COLLATE "C" NOT NULL DEFAULT 'pupil' CHECK (role IN ('pupil', 'council_member')),
+  status            TEXT COLLATE "C" NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn', 'deleted')),
+  withdrawn_at      TEXT COLLATE "C",
+  identity_purge_at TEXT COLLATE "C",
+  created_at        TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX pupils_class ON pupils(class_id);
+CREATE INDEX pupils_purge ON pupils(identity_purge_at) WHERE identity_purge_at IS NOT NULL;
+
+CREATE TABLE pupil_identities (
+  pupil_id   TEXT COLLATE "C" PRIMARY KEY REFERENCES pupils(id),
+  nonce      BYTEA NOT NULL,
+  ciphertext BYTEA NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE consents (
+  id           TEXT COLLATE "C" PRIMARY KEY,
+  pupil_id     TEXT COLLATE "C" NOT NULL REFERENCES pupils(id),
+  kind         TEXT COLLATE "C" NOT NULL CHECK (kind IN ('child', 'guardian')),
+  method       TEXT COLLATE "C" NOT NULL CHECK (method IN ('online', 'paper_slip', 'guardian_code')),
+  text_version TEXT COLLATE "C",
+  slip_number  TEXT COLLATE "C",
+  recorded_by  TEXT COLLATE "C" NOT NULL,
+  given_at     TEXT COLLATE "C" NOT NULL,
+  withdrawn_at TEXT COLLATE "C",
+  withdrawn_by TEXT COLLATE "C"
+);
+CREATE INDEX consents_pupil ON consents(pupil_id);
+
+CREATE TABLE guardian_codes (
+  lookup     TEXT COLLATE "C" PRIMARY KEY,
+  pupil_id   TEXT COLLATE "C" NOT NULL REFERENCES pupils(id),
+  created_by TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  expires_at TEXT COLLATE "C" NOT NULL,
+  revoked_at TEXT COLLATE "C"
+);
+
+CREATE TABLE sessions (
+  id           TEXT COLLATE "C" PRIMARY KEY,
+  token_hash   TEXT COLLATE "C" NOT NULL UNIQUE,
+  subject_kind TEXT COLLATE "C" NOT NULL CHECK (subject_kind IN ('account', 'pupil')),
+  subject_id   TEXT COLLATE "C" NOT NULL,
+  csrf_token   TEXT COLLATE "C" NOT NULL,
+  created_at   TEXT COLLATE "C" NOT NULL,
+  last_seen_at TEXT COLLATE "C" NOT NULL,
+  expires_at   TEXT COLLATE "C" NOT NULL,
+  revoked_at   TEXT COLLATE "C",
+  user_agent   TEXT COLLATE "C" NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_subject ON sessions(subject_kind, subject_id);
+
+CREATE TABLE sign_in_failures (
+  key          TEXT COLLATE "C" PRIMARY KEY,
+  failures     INTEGER NOT NULL,
+  locked_until TEXT COLLATE "C",
+  last_at      TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE data_requests (
+  id           TEXT COLLATE "C" PRIMARY KEY,
+  pupil_id     TEXT COLLATE "C" NOT NULL REFERENCES pupils(id),
+  kind         TEXT COLLATE "C" NOT NULL CHECK (kind IN ('export', 'deletion', 'correction')),
+  requested_by TEXT COLLATE "C" NOT NULL CHECK (requested_by IN ('pupil', 'guardian')),
+  status       TEXT COLLATE "C" NOT NULL CHECK (status IN ('open', 'acknowledged', 'done', 'refused')),
+  details      TEXT COLLATE "C" NOT NULL DEFAULT '',
+  requested_at TEXT COLLATE "C" NOT NULL,
+  due_at       TEXT COLLATE "C" NOT NULL,
+  handled_by   TEXT COLLATE "C",
+  handled_at   TEXT COLLATE "C",
+  outcome      TEXT COLLATE "C"
+);
+CREATE INDEX data_requests_status ON data_requests(status, due_at);
+
+CREATE TABLE audit_log (
+  seq         BIGINT PRIMARY KEY,
+  at          TEXT COLLATE "C" NOT NULL,
+  actor_kind  TEXT COLLATE "C" NOT NULL,
+  actor_id    TEXT COLLATE "C" NOT NULL,
+  action      TEXT COLLATE "C" NOT NULL,
+  object_type TEXT COLLATE "C" NOT NULL,
+  object_id   TEXT COLLATE "C" NOT NULL,
+  reason      TEXT COLLATE "C" NOT NULL DEFAULT '',
+  details     TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+  prev_hash   TEXT COLLATE "C" NOT NULL,
+  hash        TEXT COLLATE "C" NOT NULL
+);
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+-- SQLite has no TRUNCATE; here it would bypass the row triggers above.
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+)sql"},
+      {3, "submissions",
+       R"sql(
+CREATE TABLE submissions (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  pupil_id   TEXT COLLATE "C" NOT NULL REFERENCES pupils(id),
+  unit_id    TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  kind       TEXT COLLATE "C" NOT NULL CHECK (kind IN ('idea', 'opinion', 'recommendation')),
+  text       TEXT COLLATE "C" NOT NULL,
+  topic      TEXT COLLATE "C",
+  status     TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX submissions_pupil ON submissions(pupil_id, id);
+CREATE INDEX submissions_status ON submissions(status, unit_id);
+)sql"},
+      {4, "consultations",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN consultation_id TEXT COLLATE "C";
+ALTER TABLE submissions ADD COLUMN response_id TEXT COLLATE "C";
+CREATE INDEX submissions_response ON submissions(response_id) WHERE response_id IS NOT NULL;
+
+CREATE TABLE consultations (
+  id                TEXT COLLATE "C" PRIMARY KEY,
+  title             TEXT COLLATE "C" NOT NULL,
+  purpose           TEXT COLLATE "C" NOT NULL,
+  owner_unit_id     TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  audience_unit_ids TEXT COLLATE "C" NOT NULL,
+  audience_bands    TEXT COLLATE "C" NOT NULL,
+  opens_at          TEXT COLLATE "C" NOT NULL,
+  closes_at         TEXT COLLATE "C" NOT NULL,
+  decision          TEXT COLLATE "C" NOT NULL,
+  decision_maker    TEXT COLLATE "C" NOT NULL,
+  decision_due      TEXT COLLATE "C" NOT NULL,
+  feedback_due      TEXT COLLATE "C" NOT NULL,
+  info_cards        TEXT COLLATE "C" NOT NULL,
+  info_version      INTEGER NOT NULL,
+  questions         TEXT COLLATE "C" NOT NULL,
+  status            TEXT COLLATE "C" NOT NULL CHECK (status IN ('draft', 'published', 'closed', 'results_published', 'feedback_given')),
+  lifecycle         TEXT COLLATE "C" NOT NULL,
+  feedback          TEXT COLLATE "C" NOT NULL,
+  created_by        TEXT COLLATE "C" NOT NULL,
+  created_at        TEXT COLLATE "C" NOT NULL,
+  updated_at        TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX consultations_status ON consultations(status, id);
+
+CREATE TABLE consultation_responses (
+  id              TEXT COLLATE "C" PRIMARY KEY,
+  consultation_id TEXT COLLATE "C" NOT NULL REFERENCES consultations(id),
+  pupil_id        TEXT COLLATE "C" REFERENCES pupils(id),
+  channel         TEXT COLLATE "C" NOT NULL CHECK (channel IN ('online', 'paper', 'forum')),
+  age_band        TEXT COLLATE "C" NOT NULL,
+  gender          TEXT COLLATE "C" NOT NULL,
+  unit_id         TEXT COLLATE "C" NOT NULL,
+  info_version    INTEGER NOT NULL,
+  answers         TEXT COLLATE "C" NOT NULL,
+  idempotency_key TEXT COLLATE "C",
+  batch_id        TEXT COLLATE "C",
+  created_at      TEXT COLLATE "C" NOT NULL,
+  updated_at      TEXT COLLATE "C" NOT NULL
+);
+CREATE UNIQUE INDEX consultation_responses_pupil ON consultation_responses(consultation_id, pupil_id)
+  WHERE pupil_id IS NOT NULL;
+CREATE INDEX consultation_responses_unit ON consultation_responses(unit_id, created_at);
+
+CREATE TABLE consultation_counters (
+  consultation_id TEXT COLLATE "C" NOT NULL,
+  question_id     TEXT COLLATE "C" NOT NULL,
+  option_key      TEXT COLLATE "C" NOT NULL,
+  age_band        TEXT COLLATE "C" NOT NULL,
+  gender          TEXT COLLATE "C" NOT NULL,
+  unit_id         TEXT COLLATE "C" NOT NULL,
+  channel         TEXT COLLATE "C" NOT NULL,
+  count           BIGINT NOT NULL,
+  PRIMARY KEY (consultation_id, question_id, option_key, age_band, gender, unit_id, channel)
+);
+
+CREATE TABLE consultation_batches (
+  id                   TEXT COLLATE "C" PRIMARY KEY,
+  consultation_id      TEXT COLLATE "C" NOT NULL REFERENCES consultations(id),
+  channel              TEXT COLLATE "C" NOT NULL CHECK (channel IN ('paper', 'forum')),
+  reference            TEXT COLLATE "C" NOT NULL,
+  sheets               INTEGER NOT NULL,
+  participants         INTEGER NOT NULL,
+  participants_by_band TEXT COLLATE "C" NOT NULL,
+  unit_id              TEXT COLLATE "C" NOT NULL,
+  notes                TEXT COLLATE "C" NOT NULL,
+  created_by           TEXT COLLATE "C" NOT NULL,
+  created_at           TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX consultation_batches_unit ON consultation_batches(unit_id, created_at);
+
+CREATE TABLE targets (
+  id           TEXT COLLATE "C" PRIMARY KEY,
+  unit_id      TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  kind         TEXT COLLATE "C" NOT NULL CHECK (kind IN ('children_consulted', 'teenagers_participating')),
+  period_start TEXT COLLATE "C" NOT NULL,
+  period_end   TEXT COLLATE "C" NOT NULL,
+  target       BIGINT NOT NULL CHECK (target > 0),
+  created_by   TEXT COLLATE "C" NOT NULL,
+  created_at   TEXT COLLATE "C" NOT NULL
+);
+)sql"},
+  };
+  return all;
+}
+
+namespace {
+
+// Opens a transaction that holds the migration lock until it ends.
+void lock_migrations(Connection& connection) {
+  connection.exec(sql::kAdvisoryLock, sql::kMigrationLockKey);
+}
+
+int read_version(Connection& connection) {
+  return static_cast<int>(connection.exec(sql::kSchemaVersion).row(0).int64(0));
+}
+
+}  // namespace
+
+int current_version(Connection& connection) {
+  Transaction tx(connection);
+  lock_migrations(connection);
+  connection.exec_script(sql::kCreateSchemaTable);
+  int version = read_version(connection);
+  tx.commit();
+  return version;
+}
+
+MigrationReport migrate(Connection& connection) {
+  MigrationReport report;
+  report.from_version = current_version(connection);
+  int newest = migrations().empty() ? 0 : migrations().back().version;
+  if (report.from_version > newest) throw SchemaTooNew(report.from_version, newest);
+
+  for (const Migration& m : migrations()) {
+    if (m.version <= report.from_version) continue;
+    Transaction tx(connection);
+    lock_migrations(connection);
+    // Another instance may have applied it while we waited for the lock.
+    if (read_version(connection) >= m.version) continue;
+    connection.exec_script(m.sql);
+    connection.exec(sql::kRecordMigration, m.version, std::string(m.name));
+    tx.commit();
+    report.applied.push_back(m.version);
+  }
+  report.to_version = current_version(connection);
+  return report;
+}
+
+}  // namespace ln::store::postgres

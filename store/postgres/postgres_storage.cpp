@@ -1,0 +1,33 @@
+#include "store/postgres/postgres_storage.h"
+
+#include "store/postgres/access.h"
+#include "store/postgres/sql.h"
+
+namespace ln::store::postgres {
+
+PostgresStorage::PostgresStorage(const std::string& conninfo, int pool_size)
+    : pool_(conninfo, pool_size) {
+  pool_.acquire();  // fail now, at start, if the server cannot be reached
+}
+
+void PostgresStorage::ping() {
+  // A connection the server dropped (a restart, a failover) fails once and leaves the pool; the
+  // second try gets a new one.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      auto connection = pool_.acquire();
+      connection->exec(sql::kPing);
+      return;
+    } catch (const PgError& e) {
+      if (attempt == 2) unavailable(e);
+    }
+  }
+}
+
+int PostgresStorage::schema_version() {
+  return read(pool_, [](Connection& c) {
+    return static_cast<int>(c.exec(sql::kSchemaVersion).row(0).int64(0));
+  });
+}
+
+}  // namespace ln::store::postgres

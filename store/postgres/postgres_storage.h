@@ -1,0 +1,44 @@
+#pragma once
+#include <string>
+
+#include "consult/storage.h"
+#include "store/postgres/account_store.h"
+#include "store/postgres/audit_store.h"
+#include "store/postgres/consultation_store.h"
+#include "store/postgres/organisation_store.h"
+#include "store/postgres/pool.h"
+#include "store/postgres/pupil_store.h"
+#include "store/postgres/submission_store.h"
+
+namespace ln::store::postgres {
+
+// Several langnghe instances may share one PostgreSQL database through this backend.
+class PostgresStorage : public Storage {
+ public:
+  // Connects once (throwing PgError if the server cannot be reached). Does not migrate.
+  PostgresStorage(const std::string& conninfo, int pool_size);
+
+  std::string backend() const override { return "postgresql"; }
+  void ping() override;
+  int schema_version() override;
+
+  OrganisationStore& organisation() override { return organisation_; }
+  AccountStore& accounts() override { return accounts_; }
+  PupilStore& pupils() override { return pupils_; }
+  SubmissionStore& submissions() override { return submissions_; }
+  ConsultationStore& consultations() override { return consultations_; }
+  AuditStore& audit() override { return audit_; }
+
+  Pool& pool() { return pool_; }
+
+ private:
+  Pool pool_;
+  PostgresOrganisationStore organisation_{pool_};
+  PostgresAccountStore accounts_{pool_};
+  PostgresPupilStore pupils_{pool_};
+  PostgresSubmissionStore submissions_{pool_};
+  PostgresConsultationStore consultations_{pool_};
+  PostgresAuditStore audit_{pool_};
+};
+
+}  // namespace ln::store::postgres

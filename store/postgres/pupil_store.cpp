@@ -1,0 +1,219 @@
+#include "store/postgres/pupil_store.h"
+
+#include "store/postgres/access.h"
+
+namespace ln::store::postgres {
+namespace sql {
+
+constexpr const char* kPupilColumns =
+    "SELECT p.id, p.pseudonym, p.class_id, c.school_id, s.unit_id, p.age_band, p.band_changes_on,"
+    " p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at, p.created_at"
+    " FROM pupils p JOIN classes c ON c.id = p.class_id JOIN schools s ON s.id = c.school_id ";
+const std::string kPupilById = std::string(kPupilColumns) + "WHERE p.id = $1";
+const std::string kPupilBySignIn = std::string(kPupilColumns) + "WHERE p.sign_in_lookup = $1";
+const std::string kPupilsOfClass = std::string(kPupilColumns) +
+                                   "WHERE p.class_id = $1 AND p.status <> 'deleted' "
+                                   "ORDER BY p.pseudonym";
+constexpr const char* kInsertPupil =
+    "INSERT INTO pupils(id, pseudonym, class_id, age_band, band_changes_on, sign_in_lookup, role,"
+    " status, withdrawn_at, identity_purge_at, created_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+constexpr const char* kUpdatePupil =
+    "UPDATE pupils SET pseudonym = $2, class_id = $3, age_band = $4, band_changes_on = $5,"
+    " sign_in_lookup = $6, role = $7, status = $8, withdrawn_at = $9, identity_purge_at = $10"
+    " WHERE id = $1";
+// lower() under COLLATE "C" folds ASCII only, as SQLite's lower() does.
+constexpr const char* kPseudonymTaken =
+    "SELECT 1 FROM pupils WHERE class_id = $1 AND lower(pseudonym) = lower($2) AND status <> "
+    "'deleted'";
+constexpr const char* kIdentity =
+    "SELECT nonce, ciphertext FROM pupil_identities WHERE pupil_id = $1";
+constexpr const char* kSetIdentity =
+    "INSERT INTO pupil_identities(pupil_id, nonce, ciphertext, updated_at) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT(pupil_id) DO UPDATE SET nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
+    " updated_at = excluded.updated_at";
+// Several instances run the purge job: each takes the due rows no other has locked, so every
+// identity is purged (and audited) once.
+constexpr const char* kDuePurges =
+    "SELECT id FROM pupils WHERE identity_purge_at IS NOT NULL AND identity_purge_at <= $1"
+    " ORDER BY id FOR UPDATE SKIP LOCKED";
+constexpr const char* kDeleteIdentity = "DELETE FROM pupil_identities WHERE pupil_id = $1";
+constexpr const char* kClearPurge = "UPDATE pupils SET identity_purge_at = NULL WHERE id = $1";
+
+constexpr const char* kConsentColumns =
+    "SELECT id, pupil_id, kind, method, text_version, slip_number, recorded_by, given_at,"
+    " withdrawn_at, withdrawn_by FROM consents ";
+const std::string kConsentsOf =
+    std::string(kConsentColumns) + "WHERE pupil_id = $1 ORDER BY given_at, id";
+constexpr const char* kInsertConsent =
+    "INSERT INTO consents(id, pupil_id, kind, method, text_version, slip_number, recorded_by,"
+    " given_at, withdrawn_at, withdrawn_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+constexpr const char* kWithdrawConsents =
+    "UPDATE consents SET withdrawn_at = $2, withdrawn_by = $3 WHERE pupil_id = $1 AND withdrawn_at "
+    "IS NULL";
+
+constexpr const char* kInsertGuardianCode =
+    "INSERT INTO guardian_codes(lookup, pupil_id, created_by, created_at, expires_at, revoked_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr const char* kGuardianCode =
+    "SELECT lookup, pupil_id, created_by, created_at, expires_at, revoked_at FROM guardian_codes"
+    " WHERE lookup = $1";
+
+constexpr const char* kRequestColumns =
+    "SELECT id, pupil_id, kind, requested_by, status, details, requested_at, due_at, handled_by,"
+    " handled_at, outcome FROM data_requests ";
+const std::string kRequestById = std::string(kRequestColumns) + "WHERE id = $1";
+const std::string kRequests =
+    std::string(kRequestColumns) +
+    "WHERE id > $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR pupil_id = $3)"
+    " ORDER BY id LIMIT $4";
+constexpr const char* kInsertRequest =
+    "INSERT INTO data_requests(id, pupil_id, kind, requested_by, status, details, requested_at,"
+    " due_at, handled_by, handled_at, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+    "$11)";
+constexpr const char* kUpdateRequest =
+    "UPDATE data_requests SET status = $2, handled_by = $3, handled_at = $4, outcome = $5 WHERE id "
+    "= $1";
+
+}  // namespace sql
+
+namespace {
+
+Pupil pupil_row(const Row& s) {
+  return {s.text(0),           s.text(1),           s.text(2), s.text(3), s.text(4),
+          s.text(5),           s.text(6),           s.text(7), s.text(8), s.text(9),
+          s.optional_text(10), s.optional_text(11), s.text(12)};
+}
+
+Consent consent_row(const Row& s) {
+  return {s.text(0),          s.text(1), s.text(2), s.text(3),          s.optional_text(4),
+          s.optional_text(5), s.text(6), s.text(7), s.optional_text(8), s.optional_text(9)};
+}
+
+DataRequest request_row(const Row& s) {
+  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
+          s.text(4),          s.text(5),          s.text(6),          s.text(7),
+          s.optional_text(8), s.optional_text(9), s.optional_text(10)};
+}
+
+void write_identity(Connection& c, const std::string& pupil_id, const SealedIdentity& identity,
+                    const std::string& at) {
+  c.exec(sql::kSetIdentity, pupil_id, Bytes{identity.nonce}, Bytes{identity.ciphertext}, at);
+}
+
+}  // namespace
+
+void PostgresPupilStore::insert_pupil(const Pupil& p, const SealedIdentity& identity) {
+  write(pool_, [&](Connection& c) {
+    c.exec(sql::kInsertPupil, p.id, p.pseudonym, p.class_id, p.age_band, p.band_changes_on,
+           p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at, p.created_at);
+    write_identity(c, p.id, identity, p.created_at);
+  });
+}
+
+std::optional<Pupil> PostgresPupilStore::pupil(const std::string& id) {
+  return first_row(pool_, sql::kPupilById, id, pupil_row);
+}
+
+std::optional<Pupil> PostgresPupilStore::pupil_by_sign_in(const std::string& lookup) {
+  return first_row(pool_, sql::kPupilBySignIn, lookup, pupil_row);
+}
+
+std::vector<Pupil> PostgresPupilStore::pupils_of_class(const std::string& class_id) {
+  return read(pool_,
+              [&](Connection& c) { return c.exec(sql::kPupilsOfClass, class_id).all(pupil_row); });
+}
+
+bool PostgresPupilStore::pseudonym_taken(const std::string& class_id,
+                                         const std::string& pseudonym) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kPseudonymTaken, class_id, pseudonym).rows() > 0;
+  });
+}
+
+void PostgresPupilStore::update_pupil(const Pupil& p) {
+  write(pool_, [&](Connection& c) {
+    c.exec(sql::kUpdatePupil, p.id, p.pseudonym, p.class_id, p.age_band, p.band_changes_on,
+           p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at);
+  });
+}
+
+std::optional<SealedIdentity> PostgresPupilStore::identity(const std::string& pupil_id) {
+  return first_row(pool_, sql::kIdentity, pupil_id, [](const Row& s) {
+    return SealedIdentity{s.bytes(0), s.bytes(1)};
+  });
+}
+
+void PostgresPupilStore::set_identity(const std::string& pupil_id, const SealedIdentity& identity,
+                                      const std::string& at) {
+  write(pool_, [&](Connection& c) { write_identity(c, pupil_id, identity, at); });
+}
+
+std::vector<std::string> PostgresPupilStore::purge_identities(const std::string& now) {
+  return write(pool_, [&](Connection& c) {
+    auto purged = c.exec(sql::kDuePurges, now).all([](const Row& r) { return r.text(0); });
+    for (const auto& id : purged) {
+      c.exec(sql::kDeleteIdentity, id);
+      c.exec(sql::kClearPurge, id);
+    }
+    return purged;
+  });
+}
+
+std::vector<Consent> PostgresPupilStore::consents(const std::string& pupil_id) {
+  return read(pool_,
+              [&](Connection& c) { return c.exec(sql::kConsentsOf, pupil_id).all(consent_row); });
+}
+
+void PostgresPupilStore::insert_consent(const Consent& k) {
+  write(pool_, [&](Connection& c) {
+    c.exec(sql::kInsertConsent, k.id, k.pupil_id, k.kind, k.method, k.text_version, k.slip_number,
+           k.recorded_by, k.given_at, k.withdrawn_at, k.withdrawn_by);
+  });
+}
+
+void PostgresPupilStore::withdraw_consents(const std::string& pupil_id, const std::string& at,
+                                           const std::string& by) {
+  write(pool_, [&](Connection& c) { c.exec(sql::kWithdrawConsents, pupil_id, at, by); });
+}
+
+void PostgresPupilStore::insert_guardian_code(const GuardianCode& g) {
+  write(pool_, [&](Connection& c) {
+    c.exec(sql::kInsertGuardianCode, g.lookup, g.pupil_id, g.created_by, g.created_at, g.expires_at,
+           g.revoked_at);
+  });
+}
+
+std::optional<GuardianCode> PostgresPupilStore::guardian_code(const std::string& lookup) {
+  return first_row(pool_, sql::kGuardianCode, lookup, [](const Row& s) {
+    return GuardianCode{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5)};
+  });
+}
+
+void PostgresPupilStore::insert_data_request(const DataRequest& r) {
+  write(pool_, [&](Connection& c) {
+    c.exec(sql::kInsertRequest, r.id, r.pupil_id, r.kind, r.requested_by, r.status, r.details,
+           r.requested_at, r.due_at, r.handled_by, r.handled_at, r.outcome);
+  });
+}
+
+std::optional<DataRequest> PostgresPupilStore::data_request(const std::string& id) {
+  return first_row(pool_, sql::kRequestById, id, request_row);
+}
+
+std::vector<DataRequest> PostgresPupilStore::data_requests(
+    const Page& page, const std::optional<std::string>& status,
+    const std::optional<std::string>& pupil_id) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kRequests, page.after.value_or(""), status, pupil_id, page.limit)
+        .all(request_row);
+  });
+}
+
+void PostgresPupilStore::update_data_request(const DataRequest& r) {
+  write(pool_, [&](Connection& c) {
+    c.exec(sql::kUpdateRequest, r.id, r.status, r.handled_by, r.handled_at, r.outcome);
+  });
+}
+
+}  // namespace ln::store::postgres

@@ -1,0 +1,41 @@
+#pragma once
+#include "consult/storage.h"
+#include "store/postgres/pool.h"
+
+namespace ln::store::postgres {
+
+class PostgresPupilStore : public PupilStore {
+ public:
+  explicit PostgresPupilStore(Pool& pool) : pool_(pool) {}
+
+  void insert_pupil(const Pupil& pupil, const SealedIdentity& identity) override;
+  std::optional<Pupil> pupil(const std::string& id) override;
+  std::optional<Pupil> pupil_by_sign_in(const std::string& lookup) override;
+  std::vector<Pupil> pupils_of_class(const std::string& class_id) override;
+  bool pseudonym_taken(const std::string& class_id, const std::string& pseudonym) override;
+  void update_pupil(const Pupil& pupil) override;
+
+  std::optional<SealedIdentity> identity(const std::string& pupil_id) override;
+  void set_identity(const std::string& pupil_id, const SealedIdentity& identity,
+                    const std::string& at) override;
+  std::vector<std::string> purge_identities(const std::string& now) override;
+
+  std::vector<Consent> consents(const std::string& pupil_id) override;
+  void insert_consent(const Consent& consent) override;
+  void withdraw_consents(const std::string& pupil_id, const std::string& at,
+                         const std::string& by) override;
+
+  void insert_guardian_code(const GuardianCode& code) override;
+  std::optional<GuardianCode> guardian_code(const std::string& lookup) override;
+
+  void insert_data_request(const DataRequest& request) override;
+  std::optional<DataRequest> data_request(const std::string& id) override;
+  std::vector<DataRequest> data_requests(const Page& page, const std::optional<std::string>& status,
+                                         const std::optional<std::string>& pupil_id) override;
+  void update_data_request(const DataRequest& request) override;
+
+ private:
+  Pool& pool_;
+};
+
+}  // namespace ln::store::postgres

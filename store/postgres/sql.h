@@ -1,0 +1,25 @@
+#pragma once
+// Every SQL statement of the PostgreSQL backend that is neither a migration nor a store's own,
+// as a named constant.
+#include <cstdint>
+
+namespace ln::store::postgres::sql {
+
+// Keys of the transaction-scoped advisory locks several instances take ("LN" + purpose).
+inline constexpr std::int64_t kMigrationLockKey = 0x4C4E'4D49'4752;  // "LNMIGR"
+inline constexpr std::int64_t kAuditLockKey = 0x4C4E'4155'4454;      // "LNAUDT"
+
+inline constexpr const char* kAdvisoryLock = "SELECT pg_advisory_xact_lock($1::bigint)";
+inline constexpr const char* kCreateSchemaTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY,"
+    " name TEXT COLLATE \"C\" NOT NULL,"
+    " applied_at TEXT COLLATE \"C\" NOT NULL"
+    " DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))";
+inline constexpr const char* kSchemaVersion =
+    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+inline constexpr const char* kRecordMigration =
+    "INSERT INTO schema_migrations(version, name) VALUES ($1, $2)";
+inline constexpr const char* kPing = "SELECT 1";
+
+}  // namespace ln::store::postgres::sql

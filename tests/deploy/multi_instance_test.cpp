@@ -1,0 +1,384 @@
+// Several instances on one PostgreSQL behind nginx, as deploy/README.md describes: two
+// `langnghe serve` on free loopback ports sharing one fresh database and one key file, and nginx
+// in front with the upstream and keep-alive settings of deploy/nginx.conf and the proxy settings
+// of deploy/langnghe-proxy.conf (no TLS here). Consultation answers and moderation claims are not
+// built yet; when they land, their multi-instance cases belong here too.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "tests/api/harness.h"
+#include "tests/postgres/test_database.h"
+
+namespace ln::test {
+namespace {
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+const fs::path kDeploy = fs::path(LANGNGHE_SOURCE_DIR) / "deploy";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string trim(std::string s) {
+  s.erase(0, s.find_first_not_of(" \t"));
+  s.erase(s.find_last_not_of(" \t\r") + 1);
+  return s;
+}
+
+// deploy/nginx.conf's upstream block with its server addresses replaced by `ports`.
+std::string upstream_from_deploy(const std::vector<int>& ports) {
+  std::istringstream conf(slurp(kDeploy / "nginx.conf"));
+  std::string line, out = "upstream langnghe {\n", server_parameters;
+  bool inside = false;
+  while (std::getline(conf, line)) {
+    std::string t = trim(line);
+    if (!inside) {
+      inside = t.rfind("upstream langnghe", 0) == 0;
+      continue;
+    }
+    if (t == "}") break;
+    if (t.empty() || t[0] == '#') continue;
+    if (t.rfind("server ", 0) == 0) {
+      // "server 127.0.0.1:8081 max_fails=2 fail_timeout=10s;" → keep what follows the address
+      auto rest = trim(t.substr(7));
+      auto space = rest.find(' ');
+      server_parameters = space == std::string::npos ? ";" : rest.substr(space);
+      continue;
+    }
+    out += "  " + t + "\n";
+  }
+  if (!inside) throw std::runtime_error("deploy/nginx.conf has no `upstream langnghe` block");
+  for (int port : ports)
+    out += "  server 127.0.0.1:" + std::to_string(port) + server_parameters + "\n";
+  return out + "}\n";
+}
+
+// nginx on a free loopback port, everything under its own folder (runs as root or not).
+class Nginx {
+ public:
+  Nginx(const fs::path& dir, const std::vector<int>& upstream_ports) : dir_(dir) {
+    port_ = free_port();
+    std::string d = dir_.string();
+    std::ofstream(dir_ / "nginx.conf")
+        << "daemon off;\nmaster_process on;\nworker_processes 1;\n"
+        << "pid " << d << "/nginx.pid;\nerror_log " << d << "/error.log warn;\n"
+        << "events { worker_connections 512; }\nhttp {\n"
+        << "  access_log " << d << "/access.log;\n"
+        << "  client_body_temp_path " << d << "/client_body;\n"
+        << "  proxy_temp_path " << d << "/proxy;\n"
+        << "  fastcgi_temp_path " << d << "/fastcgi;\n"
+        << "  uwsgi_temp_path " << d << "/uwsgi;\n"
+        << "  scgi_temp_path " << d << "/scgi;\n"
+        << upstream_from_deploy(upstream_ports) << "  server {\n    listen 127.0.0.1:" << port_
+        << ";\n    include " << (kDeploy / "langnghe-proxy.conf").string() << ";\n  }\n}\n";
+    pid_ = spawn({"/usr/sbin/nginx", "-p", d, "-c", d + "/nginx.conf", "-e", d + "/error.log"}, {},
+                 dir_ / "nginx.out", dir_ / "nginx.err");
+    auto deadline = std::chrono::steady_clock::now() + 15s;
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        throw std::runtime_error("nginx exited at start:\n" + slurp(dir_ / "nginx.err") +
+                                 slurp(dir_ / "error.log"));
+      }
+      try {
+        if (get("/healthz").status == 200) return;
+      } catch (const std::exception&) {
+      }
+      std::this_thread::sleep_for(50ms);
+    }
+    stop();
+    throw std::runtime_error("nginx did not answer within 15 s");
+  }
+  ~Nginx() { stop(); }
+  void stop() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    wait_exit(pid_, 10s);
+    pid_ = -1;
+  }
+
+  HttpResponse request(const std::string& method, const std::string& path,
+                       const std::string& body = "", Headers headers = {}) const {
+    return http_request(method, "http://127.0.0.1:" + std::to_string(port_) + path, body, headers,
+                        20);
+  }
+  HttpResponse get(const std::string& path, const std::string& token = "") const {
+    return request("GET", path, "", token.empty() ? Headers{} : bearer(token));
+  }
+  HttpResponse post(const std::string& path, const nlohmann::json& body,
+                    const std::string& token = "") const {
+    Headers headers = token.empty() ? Headers{} : bearer(token);
+    headers["Content-Type"] = "application/json";
+    return request("POST", path, body.dump(), headers);
+  }
+
+ private:
+  fs::path dir_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+struct EnrolledPupil {
+  std::string id;
+  std::string token;
+};
+
+class MultiInstance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto admin = postgres_admin_url();
+    if (!admin) GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest)";
+    database_ = std::make_unique<PostgresDatabase>(*admin);
+    dir_ = make_temp_dir();
+    fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+    // One key file for both: it encrypts identities and hashes sign-in codes. The first instance
+    // creates it (and the demo); the second starts once it exists.
+    std::vector<std::string> shared = {"--key-file",      (dir_ / "langnghe.key").string(),
+                                       "--jobs-interval", "3600",
+                                       "--db-pool",       "4"};
+    Server::Options first = demo_options();
+    first.db = database_->url();
+    first.args.insert(first.args.end(), shared.begin(), shared.end());
+    first_ = std::make_unique<Server>(first);
+    Server::Options second;
+    second.db = database_->url();
+    second.env["LANGNGHE_TEST_HOOKS"] = "1";
+    second.args = shared;
+    second_ = std::make_unique<Server>(second);
+    fs::create_directories(dir_ / "nginx");
+    fs::permissions(dir_ / "nginx", fs::perms::owner_all | fs::perms::group_read |
+                                        fs::perms::group_exec | fs::perms::others_read |
+                                        fs::perms::others_exec);
+    nginx_ =
+        std::make_unique<Nginx>(dir_ / "nginx", std::vector<int>{first_->port(), second_->port()});
+    facilitator_ = nginx_
+                       ->post("/api/v1/auth/login",
+                              {{"username", "facilitator"}, {"password", "langnghe-demo"}})
+                       .json()["token"];
+  }
+
+  void TearDown() override {
+    nginx_.reset();
+    first_.reset();
+    second_.reset();
+    database_.reset();
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+
+  // A pupil who joined the demo class through nginx and has both consents.
+  EnrolledPupil enrol(int n) {
+    EnrolledPupil pupil;
+    for (int attempt = 0; attempt < 6 && pupil.token.empty(); ++attempt) {
+      auto names = nginx_->get("/api/v1/pupils/pseudonym-suggestions").json()["items"];
+      auto joined = nginx_->post("/api/v1/pupils/join",
+                                 {{"code", "DEMO6A"},
+                                  {"pseudonym", names[(n + attempt) % names.size()]},
+                                  {"birth_date", "2014-03-1" + std::to_string(n % 10)}});
+      if (joined.status == 409) continue;  // that pseudonym is taken in the class
+      EXPECT_EQ(joined.status, 201) << joined.body;
+      if (joined.status != 201) break;
+      pupil.token = joined.json()["token"];
+      pupil.id = joined.json()["pupil"]["id"];
+    }
+    if (pupil.token.empty()) throw std::runtime_error("could not enrol pupil " + std::to_string(n));
+    auto text = nginx_->get("/api/v1/me/consent-text", pupil.token).json();
+    EXPECT_EQ(nginx_->post("/api/v1/me/consents", {{"text_version", text["version"]}}, pupil.token)
+                  .status,
+              201);
+    EXPECT_EQ(
+        nginx_
+            ->post("/api/v1/pupils/" + pupil.id + "/consents",
+                   {{"kind", "guardian"}, {"slip_number", "PH-" + std::to_string(n)}}, facilitator_)
+            .status,
+        201);
+    return pupil;
+  }
+
+  std::vector<EnrolledPupil> enrol_many(int count) {
+    std::vector<EnrolledPupil> pupils;
+    for (int i = 0; i < count; ++i) pupils.push_back(enrol(i));
+    return pupils;
+  }
+
+  HttpResponse submit(const EnrolledPupil& pupil, int n) {
+    return nginx_->post(
+        "/api/v1/submissions",
+        {{"kind", "idea"}, {"text", "Ý kiến số " + std::to_string(n) + ": thêm cây xanh."}},
+        pupil.token);
+  }
+
+  std::set<std::string> stored_submission_ids() {
+    std::set<std::string> ids;
+    std::string all =
+        database_->query_value("SELECT string_agg(id, ',' ORDER BY id) FROM submissions");
+    std::stringstream s(all);
+    for (std::string id; std::getline(s, id, ',');) ids.insert(id);
+    return ids;
+  }
+
+  static int count(const std::string& text, const std::string& needle) {
+    int n = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+  }
+
+  std::unique_ptr<PostgresDatabase> database_;
+  fs::path dir_;
+  std::unique_ptr<Server> first_, second_;
+  std::unique_ptr<Nginx> nginx_;
+  std::string facilitator_;
+};
+
+TEST_F(MultiInstance, SubmissionsSpreadOverBothInstancesAndEachIsStoredOnce) {
+  EXPECT_EQ(nginx_->get("/readyz").json()["database"], "postgresql");
+  auto pupils = enrol_many(6);
+  std::set<std::string> acknowledged;
+  std::mutex mutex;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 3; ++c)
+    clients.emplace_back([&, c] {
+      for (int i = 0; i < 20; ++i) {
+        auto r = submit(pupils[(c * 20 + i) % pupils.size()], c * 100 + i);
+        EXPECT_EQ(r.status, 201) << r.body;
+        if (r.status != 201) continue;
+        std::lock_guard lock(mutex);
+        EXPECT_TRUE(acknowledged.insert(r.json()["id"].get<std::string>()).second);
+      }
+    });
+  for (auto& c : clients) c.join();
+
+  EXPECT_EQ(acknowledged.size(), 60u);
+  EXPECT_EQ(stored_submission_ids(), acknowledged);
+  // Both instances took a share of the writes.
+  int on_first = count(first_->log(), "POST /api/v1/submissions 201");
+  int on_second = count(second_->log(), "POST /api/v1/submissions 201");
+  EXPECT_GT(on_first, 0);
+  EXPECT_GT(on_second, 0);
+  EXPECT_EQ(on_first + on_second, 60);
+
+  // A pupil signed in on one instance is known to the other (sessions live in the database).
+  EXPECT_EQ(first_->get("/api/v1/me", bearer(pupils[0].token)).status, 200);
+  EXPECT_EQ(second_->get("/api/v1/me", bearer(pupils[0].token)).status, 200);
+
+  // nginx refuses an oversize body itself, in our JSON envelope.
+  auto big = nginx_->request(
+      "POST", "/api/v1/submissions", std::string(100 * 1024, 'x'),
+      {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + pupils[0].token}});
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(big.error_code(), "too_large") << big.body;
+}
+
+TEST_F(MultiInstance, KillingAnInstanceMidLoadLosesNoAcknowledgedSubmission) {
+  auto pupils = enrol_many(4);
+  constexpr int kClients = 4, kPerClient = 40, kKillAfter = 40;
+  std::atomic<int> answered{0}, after_kill{0};
+  std::atomic<bool> killed{false};
+  std::set<std::string> acknowledged;
+  std::map<long, int> statuses;
+  std::mutex mutex;
+  auto deadline = std::chrono::steady_clock::now() + 90s;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c)
+    clients.emplace_back([&, c] {
+      for (int i = 0; i < kPerClient && std::chrono::steady_clock::now() < deadline; ++i) {
+        long status = 0;
+        std::string id;
+        try {
+          auto r = submit(pupils[c], c * 1000 + i);
+          status = r.status;
+          if (status == 201) id = r.json()["id"];
+          if (status != 201) {
+            EXPECT_EQ(r.error_code(), "unavailable") << r.body;
+          }
+        } catch (const std::exception&) {
+          status = -1;  // no answer at all
+        }
+        std::lock_guard lock(mutex);
+        ++statuses[status];
+        if (!id.empty()) {
+          EXPECT_TRUE(acknowledged.insert(id).second) << id;
+          if (killed) ++after_kill;
+        }
+        ++answered;
+      }
+    });
+  while (answered < kKillAfter && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(2ms);
+  second_->kill_now();  // SIGKILL: no draining, connections cut mid-request
+  killed = true;
+  for (auto& c : clients) c.join();
+
+  std::ostringstream seen;
+  for (auto [status, n] : statuses) seen << status << "×" << n << " ";
+  // Every 201 is in the database (a request cut before its answer may be stored without one).
+  auto stored = stored_submission_ids();
+  for (const auto& id : acknowledged) EXPECT_TRUE(stored.count(id)) << id << " got 201, not stored";
+  EXPECT_GE(stored.size(), acknowledged.size());
+  // Only the few requests in flight on the killed instance may fail, and only as 503 (nginx
+  // never resends a POST that reached an instance).
+  for (auto [status, n] : statuses) {
+    EXPECT_TRUE(status == 201 || status == 503) << seen.str();
+  }
+  EXPECT_GE(statuses[201], kClients * kPerClient - 8) << seen.str();
+  // The service kept answering through the other instance.
+  EXPECT_GE(after_kill, 40) << seen.str();
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(nginx_->get("/readyz").status, 200);
+  EXPECT_EQ(submit(pupils[0], 9999).status, 201);
+}
+
+TEST_F(MultiInstance, BothInstancesPurgingAtOnceTakeEachIdentityOnce) {
+  auto pupils = enrol_many(6);
+  for (const auto& p : pupils)
+    ASSERT_EQ(nginx_->request("POST", "/api/v1/me/consents/withdraw", "", bearer(p.token)).status,
+              204);
+  nlohmann::json later = {{"advance_seconds", 16 * 24 * 3600}};
+  ASSERT_EQ(first_->post_json("/__test/clock", later).status, 200);
+  ASSERT_EQ(second_->post_json("/__test/clock", later).status, 200);
+
+  std::atomic<int> ready{0}, purged{0};
+  std::vector<std::thread> jobs;
+  for (Server* s : {first_.get(), second_.get()})
+    jobs.emplace_back([&, s] {
+      ++ready;
+      while (ready < 2) std::this_thread::yield();
+      auto r = s->post_json("/__test/jobs/run", nlohmann::json::object());
+      EXPECT_EQ(r.status, 200) << r.body;
+      purged += r.json()["identities_purged"].get<int>();
+    });
+  for (auto& j : jobs) j.join();
+  EXPECT_EQ(purged, 6);
+  EXPECT_EQ(
+      first_->post_json("/__test/jobs/run", nlohmann::json::object()).json()["identities_purged"],
+      0);
+
+  EXPECT_EQ(database_->query_value(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.identity_purge'"),
+            "6");
+  EXPECT_EQ(database_->query_value("SELECT COUNT(DISTINCT object_id) FROM audit_log"
+                                   " WHERE action = 'pupil.identity_purge'"),
+            "6");
+  EXPECT_EQ(database_->query_value("SELECT COUNT(*) FROM pupil_identities i JOIN pupils p"
+                                   " ON p.id = i.pupil_id WHERE p.status = 'withdrawn'"),
+            "0");
+  // Both instances appended to one audit chain, and it verifies.
+  auto verify = run_langnghe({"audit", "verify", "--db", database_->url()});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+}
+
+}  // namespace
+}  // namespace ln::test

@@ -1,0 +1,402 @@
+// The storage contract, run on both backends: every test here runs once on SQLite and once on a
+// fresh database of the throwaway PostgreSQL cluster (tests/postgres/cluster.sh).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include "consult/audit.h"
+#include "consult/errors.h"
+#include "store/open_storage.h"
+#include "store/postgres/migrations.h"
+#include "store/postgres/postgres_storage.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_storage.h"
+#include "tests/postgres/test_database.h"
+
+namespace ln {
+namespace {
+namespace fs = std::filesystem;
+
+const std::string kAt = "2025-09-01T08:00:00Z";
+const std::string kPast = "2025-09-02T00:00:00Z";
+const std::string kNow = "2025-09-10T00:00:00Z";
+const std::string kFuture = "2025-12-01T00:00:00Z";
+
+Unit unit(const std::string& id, std::optional<std::string> parent, const std::string& kind) {
+  return {id,           std::move(parent), kind,         "Đơn vị " + id,
+          "code-" + id, std::nullopt,      std::nullopt, kAt};
+}
+
+Pupil pupil(const std::string& id, std::optional<std::string> purge_at = std::nullopt) {
+  Pupil p;
+  p.id = id;
+  p.pseudonym = "Mèo " + id;
+  p.class_id = "c_6a";
+  p.age_band = "11-13";
+  p.band_changes_on = "2027-01-01";
+  p.sign_in_lookup = "lookup-" + id;
+  p.identity_purge_at = std::move(purge_at);
+  p.created_at = kAt;
+  return p;
+}
+
+const SealedIdentity kIdentity{std::string("n\0nce\xff", 6), std::string("\x01\0cipher\x80", 10)};
+
+class StorageTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      auto admin = test::postgres_admin_url();
+      if (!admin)
+        GTEST_SKIP() << "no PostgreSQL test cluster (run through ctest, or set "
+                        "LANGNGHE_TEST_PG_URL)";
+      postgres_ = std::make_unique<test::PostgresDatabase>(*admin);
+      url_ = postgres_->url();
+    } else {
+      std::string name = "ln-store-" + std::to_string(::getpid()) + "-" +
+                         ::testing::UnitTest::GetInstance()->current_test_info()->name();
+      std::replace(name.begin(), name.end(), '/', '_');
+      dir_ = fs::temp_directory_path() / name;
+      fs::remove_all(dir_);
+      url_ = "sqlite:" + (dir_ / "langnghe.db").string();
+    }
+  }
+  void TearDown() override {
+    postgres_.reset();
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+
+  std::unique_ptr<Storage> open(store::MigrationReport* report = nullptr) {
+    return store::open_storage(url_, report);
+  }
+
+  int newest() const {
+    return GetParam() == "postgresql" ? store::postgres::migrations().back().version
+                                      : store::sqlite::migrations().back().version;
+  }
+
+  // Runs SQL behind the stores' back, on the backend's own connection type.
+  static void exec_sql(Storage& storage, const std::string& sql) {
+    if (auto* pg = dynamic_cast<store::postgres::PostgresStorage*>(&storage)) {
+      pg->pool().acquire()->exec_script(sql);
+    } else {
+      auto& lite = dynamic_cast<store::sqlite::SqliteStorage&>(storage);
+      lite.pool().acquire()->exec(sql);
+    }
+  }
+
+  // A city with two wards, a school in the first and a class in that school.
+  static void seed_school(Storage& s) {
+    s.organisation().insert_units({unit("u_city", std::nullopt, "province"),
+                                   unit("u_ward", "u_city", "ward"),
+                                   unit("u_ward2", "u_city", "ward")});
+    s.organisation().insert_schools({{"s_1", "u_ward", "Trường 1", "S1", std::nullopt, kAt}});
+    s.organisation().insert_class(
+        {"c_6a", "s_1", "u_ward", "6A", 6, "2025-2026", "acc_f", std::nullopt, kAt},
+        {"CODE6A", "c_6a", "acc_f", kAt, kFuture, std::nullopt});
+  }
+
+  std::string url_;
+  fs::path dir_;
+  std::unique_ptr<test::PostgresDatabase> postgres_;
+};
+
+TEST_P(StorageTest, MigrationsReachTheNewestVersionAndRerunningIsANoOp) {
+  store::MigrationReport first, second;
+  open(&first);
+  EXPECT_EQ(first.from_version, 0);
+  EXPECT_EQ(first.to_version, newest());
+  EXPECT_EQ(static_cast<int>(first.applied.size()), newest());
+  auto storage = open(&second);
+  EXPECT_TRUE(second.applied.empty());
+  EXPECT_EQ(second.from_version, newest());
+  EXPECT_EQ(second.to_version, newest());
+  EXPECT_EQ(storage->schema_version(), newest());
+}
+
+TEST_P(StorageTest, ADatabaseNewerThanTheBinaryIsRefused) {
+  {
+    auto storage = open();
+    exec_sql(*storage, "INSERT INTO schema_migrations(version, name) VALUES (9999, 'future')");
+  }
+  EXPECT_THROW(open(), store::SchemaTooNew);
+}
+
+TEST_P(StorageTest, InstancesStartingAtOnceMigrateOnce) {
+  std::atomic<int> ready{0}, failures{0};
+  std::vector<std::thread> starters;
+  for (int i = 0; i < 3; ++i)
+    starters.emplace_back([&] {
+      ++ready;
+      while (ready < 3) std::this_thread::yield();
+      try {
+        open();
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << e.what();
+        ++failures;
+      }
+    });
+  for (auto& t : starters) t.join();
+  EXPECT_EQ(failures, 0);
+  auto storage = open();
+  EXPECT_EQ(storage->schema_version(), newest());
+  store::MigrationReport again;
+  open(&again);
+  EXPECT_TRUE(again.applied.empty());
+}
+
+TEST_P(StorageTest, AUniqueKeyClashIsAConflictAndTheBatchIsAllOrNone) {
+  auto s = open();
+  s->organisation().insert_units({unit("u_city", std::nullopt, "province")});
+  auto clash = unit("u_other", std::nullopt, "province");
+  clash.code = "code-u_city";
+  EXPECT_THROW(s->organisation().insert_units({unit("u_fine", std::nullopt, "province"), clash}),
+               Conflict);
+  EXPECT_FALSE(s->organisation().unit("u_fine"));
+  EXPECT_FALSE(s->organisation().unit("u_other"));
+  // The connection that saw the clash is usable again.
+  s->organisation().insert_units({unit("u_fine", std::nullopt, "province")});
+  EXPECT_TRUE(s->organisation().unit("u_fine"));
+}
+
+TEST_P(StorageTest, ForeignKeyAndCheckViolationsAreConflictsToo) {
+  auto s = open();
+  seed_school(*s);
+  EXPECT_THROW(s->organisation().insert_schools(
+                   {{"s_x", "u_nowhere", "X", std::nullopt, std::nullopt, kAt}}),
+               Conflict);
+  EXPECT_THROW(s->organisation().insert_class(
+                   {"c_bad", "s_1", "u_ward", "13A", 13, "2025-2026", "acc_f", std::nullopt, kAt},
+                   {"CODEBAD", "c_bad", "acc_f", kAt, kFuture, std::nullopt}),
+               Conflict);
+  EXPECT_FALSE(s->organisation().school_class("c_bad"));
+  EXPECT_FALSE(s->organisation().join_code("CODEBAD"));
+}
+
+TEST_P(StorageTest, PagesFollowIdsInByteOrder) {
+  auto s = open();
+  s->organisation().insert_units(
+      {unit("u_a", std::nullopt, "province"), unit("u_B", std::nullopt, "province"),
+       unit("u_Z", std::nullopt, "province"), unit("u_b", std::nullopt, "province")});
+  auto first = s->organisation().units({std::nullopt, 2}, std::nullopt);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].id, "u_B");
+  EXPECT_EQ(first[1].id, "u_Z");
+  auto second = s->organisation().units({first.back().id, 2}, std::nullopt);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0].id, "u_a");
+  EXPECT_EQ(second[1].id, "u_b");
+  EXPECT_TRUE(s->organisation().units({second.back().id, 2}, std::nullopt).empty());
+}
+
+TEST_P(StorageTest, UnitTreesScopeClassesAndMergesMoveChildren) {
+  auto s = open();
+  seed_school(*s);
+  s->organisation().insert_units({unit("u_sub", "u_ward", "ward")});
+  EXPECT_EQ(s->organisation().unit_and_ancestors("u_sub"),
+            (std::vector<std::string>{"u_sub", "u_ward", "u_city"}));
+  auto in = [&](std::vector<std::string> units, bool everywhere) {
+    std::vector<std::string> ids;
+    for (const auto& c : s->organisation().classes({std::nullopt, 50}, units, everywhere))
+      ids.push_back(c.id);
+    return ids;
+  };
+  EXPECT_EQ(in({"u_city"}, false), std::vector<std::string>{"c_6a"});
+  EXPECT_EQ(in({"u_ward"}, false), std::vector<std::string>{"c_6a"});
+  EXPECT_TRUE(in({"u_ward2"}, false).empty());
+  EXPECT_EQ(in({}, true), std::vector<std::string>{"c_6a"});
+  auto k = s->organisation().school_class("c_6a");
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->unit_id, "u_ward");
+  EXPECT_EQ(k->grade, 6);
+
+  s->organisation().merge_unit("u_ward", "u_ward2", kNow);
+  EXPECT_EQ(s->organisation().unit("u_ward")->merged_into, "u_ward2");
+  EXPECT_EQ(s->organisation().unit("u_sub")->parent_id, "u_ward2");
+  EXPECT_EQ(s->organisation().school("s_1")->unit_id, "u_ward2");
+  EXPECT_EQ(in({"u_ward2"}, false), std::vector<std::string>{"c_6a"});
+}
+
+TEST_P(StorageTest, ListsOfUnitsRoundTripOnAuthoritiesAndAccounts) {
+  auto s = open();
+  seed_school(*s);
+  Authority a{"auth_1",     "UBND", "people_committee", "u_city", "A1", 20, {"u_ward2", "u_ward"},
+              std::nullopt, kAt};
+  s->organisation().insert_authorities({a});
+  auto got = s->organisation().authority_by_code("A1");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->due_days, 20);
+  EXPECT_EQ(got->served_unit_ids, (std::vector<std::string>{"u_ward", "u_ward2"}));
+  a.served_unit_ids = {};
+  s->organisation().update_authority(a);
+  EXPECT_TRUE(s->organisation().authority("auth_1")->served_unit_ids.empty());
+
+  Account acc{
+      "acc_1",      "co.lan", "Cô Lan", "facilitator", "hash", std::nullopt, {"u_ward", "u_city"},
+      std::nullopt, kAt,      kAt};
+  s->accounts().insert_account(acc);
+  EXPECT_EQ(s->accounts().account_by_username("co.lan")->unit_ids,
+            (std::vector<std::string>{"u_city", "u_ward"}));
+  EXPECT_EQ(s->accounts().count_accounts(), 1);
+  acc.username = "co.lan";
+  acc.id = "acc_2";
+  EXPECT_THROW(s->accounts().insert_account(acc), Conflict);
+}
+
+TEST_P(StorageTest, SessionsAndSignInFailures) {
+  auto s = open();
+  s->accounts().insert_session(
+      {"ses_1", "th1", "pupil", "p_1", "csrf", kAt, kAt, kFuture, std::nullopt, "test"});
+  s->accounts().insert_session(
+      {"ses_2", "th2", "pupil", "p_1", "csrf", kPast, kPast, kFuture, std::nullopt, ""});
+  s->accounts().revoke_sessions_of("pupil", "p_1", "ses_2", kNow);
+  EXPECT_EQ(s->accounts().session_by_token_hash("th1")->revoked_at, kNow);
+  EXPECT_FALSE(s->accounts().session_by_token_hash("th2")->revoked_at);
+  auto sessions = s->accounts().sessions_of("pupil", "p_1");
+  ASSERT_EQ(sessions.size(), 2u);
+  EXPECT_EQ(sessions[0].id, "ses_2");  // newest first
+
+  EXPECT_EQ(s->accounts().failures("k").failures, 0);
+  s->accounts().set_failures("k", {3, std::nullopt}, kAt);
+  s->accounts().set_failures("k", {5, kFuture}, kNow);
+  auto f = s->accounts().failures("k");
+  EXPECT_EQ(f.failures, 5);
+  EXPECT_EQ(f.locked_until, kFuture);
+  s->accounts().clear_failures("k");
+  EXPECT_EQ(s->accounts().failures("k").failures, 0);
+}
+
+TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
+  auto s = open();
+  seed_school(*s);
+  s->pupils().insert_pupil(pupil("p_1"), kIdentity);
+  auto p = s->pupils().pupil_by_sign_in("lookup-p_1");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->school_id, "s_1");
+  EXPECT_EQ(p->unit_id, "u_ward");
+  EXPECT_EQ(p->role, "pupil");
+  // ASCII letters fold, as in SQLite's lower(); the rest compares as written.
+  EXPECT_TRUE(s->pupils().pseudonym_taken("c_6a", "mèo p_1"));
+  EXPECT_FALSE(s->pupils().pseudonym_taken("c_6a", "MÈO p_1X"));
+  EXPECT_THROW(s->pupils().insert_pupil(pupil("p_1"), kIdentity), Conflict);
+
+  auto identity = s->pupils().identity("p_1");
+  ASSERT_TRUE(identity);
+  EXPECT_EQ(identity->nonce, kIdentity.nonce);
+  EXPECT_EQ(identity->ciphertext, kIdentity.ciphertext);
+  s->pupils().set_identity("p_1", {"n2", std::string("\0\0", 2)}, kNow);
+  EXPECT_EQ(s->pupils().identity("p_1")->ciphertext, std::string("\0\0", 2));
+
+  s->pupils().insert_consent({"con_1", "p_1", "child", "online", "v1", std::nullopt, "p_1", kAt,
+                              std::nullopt, std::nullopt});
+  s->pupils().withdraw_consents("p_1", kNow, "pupil");
+  EXPECT_EQ(s->pupils().consents("p_1").at(0).withdrawn_at, kNow);
+
+  for (std::string id : {"dr_1", "dr_2", "dr_3"})
+    s->pupils().insert_data_request({id, "p_1", "export", "pupil", id == "dr_2" ? "done" : "open",
+                                     "", kAt, kFuture, std::nullopt, std::nullopt, std::nullopt});
+  auto open_ones = s->pupils().data_requests({std::nullopt, 1}, std::string("open"), std::nullopt);
+  ASSERT_EQ(open_ones.size(), 1u);
+  EXPECT_EQ(open_ones[0].id, "dr_1");
+  auto next =
+      s->pupils().data_requests({open_ones[0].id, 5}, std::string("open"), std::string("p_1"));
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0].id, "dr_3");
+  EXPECT_EQ(s->pupils().data_requests({std::nullopt, 50}, std::nullopt, std::nullopt).size(), 3u);
+
+  s->submissions().insert_submission({"sub_1", "p_1", "u_ward", "idea", "Thêm cây xanh",
+                                      std::nullopt, "submitted", kAt, kAt, std::nullopt,
+                                      std::nullopt});
+  auto sub = s->submissions().submission("sub_1");
+  ASSERT_TRUE(sub);
+  EXPECT_EQ(sub->text, "Thêm cây xanh");
+  EXPECT_EQ(s->submissions().submissions_of("p_1", {std::nullopt, 10}).size(), 1u);
+  EXPECT_TRUE(s->submissions().submissions_of("p_1", {std::string("sub_1"), 10}).empty());
+}
+
+TEST_P(StorageTest, ConcurrentAppendsFromTwoInstancesKeepOneVerifiedChain) {
+  auto first = open();
+  auto second = open();
+  SystemClock clock;
+  AuditLog log_a(first->audit(), clock), log_b(second->audit(), clock);
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 4; ++t)
+    writers.emplace_back([&, t] {
+      AuditLog& log = t % 2 ? log_a : log_b;
+      for (int i = 0; i < 20; ++i)
+        log.record(AuditActor::system(), "test.event", "thing", std::to_string(t));
+    });
+  for (auto& w : writers) w.join();
+  auto v = AuditLog(first->audit(), clock).verify();
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.entries, 80);
+}
+
+TEST_P(StorageTest, AuditEntriesCannotBeChangedOrDeleted) {
+  auto s = open();
+  SystemClock clock;
+  AuditLog(s->audit(), clock).record(AuditActor::system(), "a", "t", "1");
+  EXPECT_ANY_THROW(exec_sql(*s, "UPDATE audit_log SET reason = 'x'"));
+  EXPECT_ANY_THROW(exec_sql(*s, "DELETE FROM audit_log"));
+  EXPECT_EQ(s->audit().entries(0, 10).size(), 1u);
+  EXPECT_TRUE(AuditLog(s->audit(), clock).verify().ok);
+}
+
+TEST_P(StorageTest, TwoInstancesPurgingAtOnceTakeEachIdentityOnce) {
+  auto first = open();
+  auto second = open();
+  seed_school(*first);
+  constexpr int kDue = 40;
+  for (int i = 0; i < kDue; ++i)
+    first->pupils().insert_pupil(pupil("p_due_" + std::to_string(100 + i), kPast), kIdentity);
+  first->pupils().insert_pupil(pupil("p_later", kFuture), kIdentity);
+
+  std::mutex mutex;
+  std::vector<std::string> purged;
+  std::atomic<int> ready{0};
+  std::vector<std::thread> jobs;
+  for (int t = 0; t < 4; ++t)
+    jobs.emplace_back([&, t] {
+      Storage& s = t % 2 ? *first : *second;
+      ++ready;
+      while (ready < 4) std::this_thread::yield();
+      for (int round = 0; round < 3; ++round) {
+        auto mine = s.pupils().purge_identities(kNow);
+        std::lock_guard lock(mutex);
+        purged.insert(purged.end(), mine.begin(), mine.end());
+      }
+    });
+  for (auto& j : jobs) j.join();
+
+  std::set<std::string> unique(purged.begin(), purged.end());
+  EXPECT_EQ(purged.size(), static_cast<std::size_t>(kDue)) << "an identity was purged twice";
+  EXPECT_EQ(unique.size(), static_cast<std::size_t>(kDue));
+  for (const auto& id : unique) {
+    EXPECT_FALSE(first->pupils().identity(id)) << id;
+    EXPECT_FALSE(first->pupils().pupil(id)->identity_purge_at) << id;
+  }
+  EXPECT_TRUE(first->pupils().identity("p_later"));
+  EXPECT_TRUE(first->pupils().purge_identities(kNow).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+// The two schemas move together: the same numbered migrations, with the same names.
+TEST(StorageBackends, HaveTheSameMigrations) {
+  const auto& lite = store::sqlite::migrations();
+  const auto& pg = store::postgres::migrations();
+  ASSERT_EQ(lite.size(), pg.size());
+  for (std::size_t i = 0; i < lite.size(); ++i) {
+    EXPECT_EQ(lite[i].version, pg[i].version);
+    EXPECT_STREQ(lite[i].name, pg[i].name);
+  }
+}
+
+}  // namespace
+}  // namespace ln
