@@ -24,7 +24,8 @@ constexpr const char* kUpdatePupil =
     " WHERE id = $1";
 // lower() under COLLATE "C" folds ASCII only, as SQLite's lower() does.
 constexpr const char* kPseudonymTaken =
-    "SELECT 1 FROM pupils WHERE class_id = $1 AND lower(pseudonym) = lower($2) AND status <> "
+    "SELECT 1 FROM pupils WHERE class_id = $1 AND lower(pseudonym) = lower($2 COLLATE \"C\") AND "
+    "status <> "
     "'deleted'";
 constexpr const char* kIdentity =
     "SELECT nonce, ciphertext FROM pupil_identities WHERE pupil_id = $1";
