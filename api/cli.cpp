@@ -148,6 +148,13 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Validator(check_listen, "HOST:PORT", "listen address"));
   add_db_option(*serve, serve_options.db);
   serve
+      ->add_option(
+          "--trusted-proxy", serve_options.trusted_proxies,
+          "Address of a reverse proxy whose X-Real-IP header names the client (repeatable)")
+      ->envname("LANGNGHE_TRUSTED_PROXY")
+      ->delimiter(',')
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  serve
       ->add_option("--db-pool", serve_options.db_pool,
                    "PostgreSQL connections this instance opens at most (requests wait when all "
                    "are busy)")

@@ -145,6 +145,15 @@ Response Dispatcher::dispatch(Request& request) const {
   Response response;
   try {
     request.request_id = request_id_for(request);
+    if (std::find(trusted_proxies_.begin(), trusted_proxies_.end(), request.client_address) !=
+        trusted_proxies_.end()) {
+      auto real = request.header("x-real-ip");
+      bool plain = real && !real->empty() && real->size() <= 45 &&
+                   std::all_of(real->begin(), real->end(), [](unsigned char c) {
+                     return std::isxdigit(c) || c == '.' || c == ':';
+                   });
+      if (plain) request.client_address = *real;
+    }
     response = route(request);
   } catch (...) {
     response = response_for_current_exception();

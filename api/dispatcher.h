@@ -29,6 +29,12 @@ class Dispatcher {
 
   std::size_t max_body() const { return max_body_; }
 
+  // Addresses of reverse proxies (nginx) whose X-Real-IP header names the real client, so
+  // per-address limits count clients, not the proxy.
+  void trust_proxies(std::vector<std::string> addresses) {
+    trusted_proxies_ = std::move(addresses);
+  }
+
  private:
   Response route(Request& request) const;
   // Bearer header or session cookie → principal; cookie writes must carry the CSRF token.
@@ -39,6 +45,7 @@ class Dispatcher {
   Metrics& metrics_;
   std::size_t max_body_;
   Authenticator authenticate_;
+  std::vector<std::string> trusted_proxies_;
 };
 
 // The value of one cookie in a Cookie header, or "".

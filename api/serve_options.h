@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "api/logging.h"
 
@@ -10,7 +11,8 @@ namespace ln::api {
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string db = "sqlite:./data/langnghe.db";
-  int db_pool = 8;  // PostgreSQL connections this instance opens at most
+  std::vector<std::string> trusted_proxies;  // whose X-Real-IP names the client
+  int db_pool = 8;                           // PostgreSQL connections this instance opens at most
   int threads = 2;
   std::string web_root = "web";
   LogFormat log_format = LogFormat::kText;

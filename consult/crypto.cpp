@@ -1,11 +1,16 @@
 #include "consult/crypto.h"
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace ln {
@@ -74,22 +79,30 @@ bool verify_password(const std::string& hash, std::string_view password) {
 Keys Keys::load_or_create(const std::filesystem::path& key_file) {
   ensure_sodium();
   std::array<unsigned char, crypto_kdf_KEYBYTES> master{};
-  if (std::filesystem::exists(key_file)) {
+  if (key_file.has_parent_path()) std::filesystem::create_directories(key_file.parent_path());
+  // Create it only if nobody has: O_EXCL makes instances started together agree on one key.
+  int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd >= 0) {
+    crypto_kdf_keygen(master.data());
+    bool written =
+        ::write(fd, master.data(), master.size()) == static_cast<ssize_t>(master.size()) &&
+        ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written) {
+      std::filesystem::remove(key_file);
+      throw std::runtime_error("could not write the key file " + key_file.string());
+    }
+  } else if (errno == EEXIST) {
+    // Another instance may be writing it this instant: wait for the whole key.
+    for (int attempt = 0; attempt < 50 && std::filesystem::file_size(key_file) < master.size();
+         ++attempt)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     std::ifstream in(key_file, std::ios::binary);
     in.read(reinterpret_cast<char*>(master.data()), master.size());
     if (in.gcount() != static_cast<std::streamsize>(master.size()) || in.get() != EOF)
       throw std::runtime_error("the key file " + key_file.string() + " is not a langnghe key");
   } else {
-    if (key_file.has_parent_path()) std::filesystem::create_directories(key_file.parent_path());
-    crypto_kdf_keygen(master.data());
-    mode_t old = ::umask(077);
-    std::ofstream out(key_file, std::ios::binary);
-    ::umask(old);
-    out.write(reinterpret_cast<const char*>(master.data()), master.size());
-    out.close();
-    if (!out) throw std::runtime_error("could not write the key file " + key_file.string());
-    std::filesystem::permissions(
-        key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    throw std::runtime_error("could not create the key file " + key_file.string());
   }
   Keys keys;
   crypto_kdf_derive_from_key(keys.identity.data(), keys.identity.size(), 1, "langngh1",

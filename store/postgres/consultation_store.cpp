@@ -9,36 +9,47 @@ namespace ln::store::postgres {
 namespace sql {
 
 constexpr const char* kColumns =
-    "SELECT id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands, opens_at, closes_at,"
-    " decision, decision_maker, decision_due, feedback_due, info_cards, info_version, questions, status,"
+    "SELECT id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands, opens_at, "
+    "closes_at,"
+    " decision, decision_maker, decision_due, feedback_due, info_cards, info_version, questions, "
+    "status,"
     " lifecycle, feedback, created_by, created_at, updated_at FROM consultations ";
 const std::string kById = std::string(kColumns) + "WHERE id = $1";
 const std::string kPage =
-    std::string(kColumns) + "WHERE id > $1 AND ($2::text IS NULL OR status = $2) ORDER BY id LIMIT $3";
+    std::string(kColumns) +
+    "WHERE id > $1 AND ($2::text IS NULL OR status = $2) ORDER BY id LIMIT $3";
 constexpr const char* kInsert =
-    "INSERT INTO consultations(id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands,"
-    " opens_at, closes_at, decision, decision_maker, decision_due, feedback_due, info_cards, info_version,"
+    "INSERT INTO consultations(id, title, purpose, owner_unit_id, audience_unit_ids, "
+    "audience_bands,"
+    " opens_at, closes_at, decision, decision_maker, decision_due, feedback_due, info_cards, "
+    "info_version,"
     " questions, status, lifecycle, feedback, created_by, created_at, updated_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21)";
 constexpr const char* kUpdate =
     "UPDATE consultations SET title = $2, purpose = $3, owner_unit_id = $4, audience_unit_ids = $5,"
     " audience_bands = $6, opens_at = $7, closes_at = $8, decision = $9, decision_maker = $10,"
-    " decision_due = $11, feedback_due = $12, info_cards = $13, info_version = $14, questions = $15,"
+    " decision_due = $11, feedback_due = $12, info_cards = $13, info_version = $14, questions = "
+    "$15,"
     " status = $16, lifecycle = $17, feedback = $18, updated_at = $19 WHERE id = $1";
-constexpr const char* kResponseCount = "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = $1";
+constexpr const char* kResponseCount =
+    "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = $1";
 constexpr const char* kResponseOf =
-    "SELECT id, consultation_id, pupil_id, channel, age_band, gender, unit_id, info_version, answers,"
+    "SELECT id, consultation_id, pupil_id, channel, age_band, gender, unit_id, info_version, "
+    "answers,"
     " idempotency_key, batch_id, created_at, updated_at FROM consultation_responses"
     " WHERE consultation_id = $1 AND pupil_id = $2";
 constexpr const char* kUpsertResponse =
-    "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, unit_id,"
+    "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, "
+    "unit_id,"
     " info_version, answers, idempotency_key, batch_id, created_at, updated_at)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
     " ON CONFLICT(id) DO UPDATE SET age_band = excluded.age_band, gender = excluded.gender,"
     " unit_id = excluded.unit_id, info_version = excluded.info_version, answers = excluded.answers,"
     " idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at";
 constexpr const char* kAddCounter =
-    "INSERT INTO consultation_counters AS k(consultation_id, question_id, option_key, age_band, gender,"
+    "INSERT INTO consultation_counters AS k(consultation_id, question_id, option_key, age_band, "
+    "gender,"
     " unit_id, channel, count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
     " ON CONFLICT (consultation_id, question_id, option_key, age_band, gender, unit_id, channel)"
     " DO UPDATE SET count = k.count + excluded.count";
@@ -49,40 +60,50 @@ constexpr const char* kWithdrawTexts =
     "UPDATE submissions SET status = 'withdrawn', updated_at = $2"
     " WHERE response_id = $1 AND status = 'submitted'";
 constexpr const char* kInsertBatch =
-    "INSERT INTO consultation_batches(id, consultation_id, channel, reference, sheets, participants,"
+    "INSERT INTO consultation_batches(id, consultation_id, channel, reference, sheets, "
+    "participants,"
     " participants_by_band, unit_id, notes, created_by, created_at)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr const char* kBatches =
-    "SELECT id, consultation_id, channel, reference, sheets, participants, participants_by_band, unit_id,"
+    "SELECT id, consultation_id, channel, reference, sheets, participants, participants_by_band, "
+    "unit_id,"
     " notes, created_by, created_at FROM consultation_batches WHERE consultation_id = $1"
     " ORDER BY created_at, id";
-#define LN_SCOPE \
-  "WITH RECURSIVE scope(id) AS (SELECT $1::text COLLATE \"C\" UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
-#define LN_BANDS "(jsonb_array_length($4::jsonb) = 0 OR age_band IN (SELECT jsonb_array_elements_text($4::jsonb)))"
-constexpr const char* kOnlineChildren =
-    LN_SCOPE "SELECT COUNT(DISTINCT pupil_id) FROM consultation_responses WHERE channel = 'online'"
-             " AND unit_id IN (SELECT id FROM scope) AND created_at >= $2 AND created_at < $3 AND " LN_BANDS;
-constexpr const char* kPaperSheets =
-    LN_SCOPE "SELECT COUNT(*) FROM consultation_responses WHERE channel = 'paper'"
-             " AND unit_id IN (SELECT id FROM scope) AND created_at >= $2 AND created_at < $3 AND " LN_BANDS;
-constexpr const char* kForumParticipants =
-    LN_SCOPE "SELECT COALESCE(SUM(j.value::bigint), 0) FROM consultation_batches b,"
-             " jsonb_each_text(b.participants_by_band::jsonb) j WHERE b.channel = 'forum'"
-             " AND b.unit_id IN (SELECT id FROM scope) AND b.created_at >= $2 AND b.created_at < $3"
-             " AND (jsonb_array_length($4::jsonb) = 0 OR j.key IN (SELECT jsonb_array_elements_text($4::jsonb)))";
+#define LN_SCOPE                                                                               \
+  "WITH RECURSIVE scope(id) AS (SELECT $1::text COLLATE \"C\" UNION SELECT u.id FROM units u " \
+  "JOIN scope ON u.parent_id = scope.id) "
+#define LN_BANDS                                               \
+  "(jsonb_array_length($4::jsonb) = 0 OR age_band IN (SELECT " \
+  "jsonb_array_elements_text($4::jsonb)))"
+constexpr const char* kOnlineChildren = LN_SCOPE
+    "SELECT COUNT(DISTINCT pupil_id) FROM consultation_responses WHERE channel = 'online'"
+    " AND unit_id IN (SELECT id FROM scope) AND created_at >= $2 AND created_at < $3 AND " LN_BANDS;
+constexpr const char* kPaperSheets = LN_SCOPE
+    "SELECT COUNT(*) FROM consultation_responses WHERE channel = 'paper'"
+    " AND unit_id IN (SELECT id FROM scope) AND created_at >= $2 AND created_at < $3 AND " LN_BANDS;
+constexpr const char* kForumParticipants = LN_SCOPE
+    "SELECT COALESCE(SUM(j.value::bigint), 0) FROM consultation_batches b,"
+    " jsonb_each_text(b.participants_by_band::jsonb) j WHERE b.channel = 'forum'"
+    " AND b.unit_id IN (SELECT id FROM scope) AND b.created_at >= $2 AND b.created_at < $3"
+    " AND (jsonb_array_length($4::jsonb) = 0 OR j.key IN (SELECT "
+    "jsonb_array_elements_text($4::jsonb)))";
 #undef LN_SCOPE
 #undef LN_BANDS
 constexpr const char* kEnrolment =
-    "WITH RECURSIVE scope(id) AS (SELECT value COLLATE \"C\" FROM jsonb_array_elements_text($1::jsonb)"
+    "WITH RECURSIVE scope(id) AS (SELECT value COLLATE \"C\" FROM "
+    "jsonb_array_elements_text($1::jsonb)"
     " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
     "SELECT s.unit_id, p.age_band, COUNT(*) FROM pupils p JOIN classes c ON c.id = p.class_id"
-    " JOIN schools s ON s.id = c.school_id WHERE p.status = 'active' AND s.unit_id IN (SELECT id FROM scope)"
+    " JOIN schools s ON s.id = c.school_id WHERE p.status = 'active' AND s.unit_id IN (SELECT id "
+    "FROM scope)"
     " GROUP BY s.unit_id, p.age_band";
 constexpr const char* kInsertTarget =
-    "INSERT INTO targets(id, unit_id, kind, period_start, period_end, target, created_by, created_at)"
+    "INSERT INTO targets(id, unit_id, kind, period_start, period_end, target, created_by, "
+    "created_at)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 constexpr const char* kTargets =
-    "SELECT id, unit_id, kind, period_start, period_end, target, created_by, created_at FROM targets"
+    "SELECT id, unit_id, kind, period_start, period_end, target, created_by, created_at FROM "
+    "targets"
     " ORDER BY period_start, id";
 
 }  // namespace sql
@@ -120,24 +141,27 @@ Consultation consultation_row(const Row& s) {
 }
 
 void write_response(Connection& c, const ConsultationResponse& r) {
-  c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, r.channel, r.age_band, r.gender, r.unit_id,
-         r.info_version, r.answers_json, r.idempotency_key, r.batch_id, r.created_at, r.updated_at);
+  c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, r.channel, r.age_band, r.gender,
+         r.unit_id, r.info_version, r.answers_json, r.idempotency_key, r.batch_id, r.created_at,
+         r.updated_at);
 }
 
-void add_counters(Connection& c, const std::string& consultation_id, const std::vector<ResultCounter>& deltas) {
+void add_counters(Connection& c, const std::string& consultation_id,
+                  const std::vector<ResultCounter>& deltas) {
   for (const auto& d : deltas)
-    c.exec(sql::kAddCounter, consultation_id, d.question_id, d.option_key, d.age_band, d.gender, d.unit_id,
-           d.channel, d.count);
+    c.exec(sql::kAddCounter, consultation_id, d.question_id, d.option_key, d.age_band, d.gender,
+           d.unit_id, d.channel, d.count);
 }
 
 }  // namespace
 
 void PostgresConsultationStore::insert_consultation(const Consultation& c) {
   write(pool_, [&](Connection& conn) {
-    conn.exec(sql::kInsert, c.id, c.title, c.purpose, c.owner_unit_id, json_list(c.audience_unit_ids),
-              json_list(c.audience_bands), c.opens_at, c.closes_at, c.decision, c.decision_maker, c.decision_due,
-              c.feedback_due, c.info_cards_json, c.info_version, c.questions_json, c.status, c.lifecycle_json,
-              c.feedback_json, c.created_by, c.created_at, c.updated_at);
+    conn.exec(sql::kInsert, c.id, c.title, c.purpose, c.owner_unit_id,
+              json_list(c.audience_unit_ids), json_list(c.audience_bands), c.opens_at, c.closes_at,
+              c.decision, c.decision_maker, c.decision_due, c.feedback_due, c.info_cards_json,
+              c.info_version, c.questions_json, c.status, c.lifecycle_json, c.feedback_json,
+              c.created_by, c.created_at, c.updated_at);
   });
 }
 
@@ -145,8 +169,8 @@ std::optional<Consultation> PostgresConsultationStore::consultation(const std::s
   return first_row(pool_, sql::kById, id, consultation_row);
 }
 
-std::vector<Consultation> PostgresConsultationStore::consultations(const Page& page,
-                                                                   const std::optional<std::string>& status) {
+std::vector<Consultation> PostgresConsultationStore::consultations(
+    const Page& page, const std::optional<std::string>& status) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kPage, page.after.value_or(""), status, page.limit).all(consultation_row);
   });
@@ -154,26 +178,31 @@ std::vector<Consultation> PostgresConsultationStore::consultations(const Page& p
 
 void PostgresConsultationStore::update_consultation(const Consultation& c) {
   write(pool_, [&](Connection& conn) {
-    conn.exec(sql::kUpdate, c.id, c.title, c.purpose, c.owner_unit_id, json_list(c.audience_unit_ids),
-              json_list(c.audience_bands), c.opens_at, c.closes_at, c.decision, c.decision_maker, c.decision_due,
-              c.feedback_due, c.info_cards_json, c.info_version, c.questions_json, c.status, c.lifecycle_json,
-              c.feedback_json, c.updated_at);
+    conn.exec(sql::kUpdate, c.id, c.title, c.purpose, c.owner_unit_id,
+              json_list(c.audience_unit_ids), json_list(c.audience_bands), c.opens_at, c.closes_at,
+              c.decision, c.decision_maker, c.decision_due, c.feedback_due, c.info_cards_json,
+              c.info_version, c.questions_json, c.status, c.lifecycle_json, c.feedback_json,
+              c.updated_at);
   });
 }
 
 std::int64_t PostgresConsultationStore::response_count(const std::string& consultation_id) {
-  return read(pool_, [&](Connection& c) { return c.exec(sql::kResponseCount, consultation_id).row(0).int64(0); });
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kResponseCount, consultation_id).row(0).int64(0);
+  });
 }
 
-std::optional<ConsultationResponse> PostgresConsultationStore::response_of(const std::string& consultation_id,
-                                                                          const std::string& pupil_id) {
+std::optional<ConsultationResponse> PostgresConsultationStore::response_of(
+    const std::string& consultation_id, const std::string& pupil_id) {
   return read(pool_, [&](Connection& c) -> std::optional<ConsultationResponse> {
     auto result = c.exec(sql::kResponseOf, consultation_id, pupil_id);
     if (result.rows() == 0) return std::nullopt;
     auto s = result.row(0);
-    return ConsultationResponse{s.text(0), s.text(1), s.optional_text(2), s.text(3), s.text(4),
-                                s.text(5), s.text(6), static_cast<int>(s.int64(7)), s.text(8),
-                                s.optional_text(9), s.optional_text(10), s.text(11), s.text(12)};
+    return ConsultationResponse{
+        s.text(0), s.text(1),          s.optional_text(2),  s.text(3),
+        s.text(4), s.text(5),          s.text(6),           static_cast<int>(s.int64(7)),
+        s.text(8), s.optional_text(9), s.optional_text(10), s.text(11),
+        s.text(12)};
   });
 }
 
@@ -188,12 +217,13 @@ void PostgresConsultationStore::save_response(const ConsultationResponse& r, boo
   });
 }
 
-void PostgresConsultationStore::save_batch(const PaperBatch& b, const std::vector<ConsultationResponse>& sheets,
+void PostgresConsultationStore::save_batch(const PaperBatch& b,
+                                           const std::vector<ConsultationResponse>& sheets,
                                            const std::vector<ResultCounter>& deltas,
                                            const std::vector<Submission>& texts) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kInsertBatch, b.id, b.consultation_id, b.channel, b.reference, b.sheets, b.participants,
-           b.participants_json, b.unit_id, b.notes, b.created_by, b.created_at);
+    c.exec(sql::kInsertBatch, b.id, b.consultation_id, b.channel, b.reference, b.sheets,
+           b.participants, b.participants_json, b.unit_id, b.notes, b.created_by, b.created_at);
     for (const auto& r : sheets) write_response(c, r);
     add_counters(c, b.consultation_id, deltas);
     for (const auto& t : texts) insert_submission_row(c, t);
@@ -203,8 +233,17 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b, const std::vecto
 std::vector<PaperBatch> PostgresConsultationStore::batches(const std::string& consultation_id) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kBatches, consultation_id).all([](const Row& r) {
-      return PaperBatch{r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.int64(4)),
-                        static_cast<int>(r.int64(5)), r.text(6), r.text(7), r.text(8), r.text(9), r.text(10)};
+      return PaperBatch{r.text(0),
+                        r.text(1),
+                        r.text(2),
+                        r.text(3),
+                        static_cast<int>(r.int64(4)),
+                        static_cast<int>(r.int64(5)),
+                        r.text(6),
+                        r.text(7),
+                        r.text(8),
+                        r.text(9),
+                        r.text(10)};
     });
   });
 }
@@ -212,21 +251,28 @@ std::vector<PaperBatch> PostgresConsultationStore::batches(const std::string& co
 std::vector<ResultCounter> PostgresConsultationStore::counters(const std::string& consultation_id) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kCounters, consultation_id).all([](const Row& r) {
-      return ResultCounter{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)};
+      return ResultCounter{r.text(0), r.text(1), r.text(2), r.text(3),
+                           r.text(4), r.text(5), r.int64(6)};
     });
   });
 }
 
-Participation PostgresConsultationStore::participation(const std::string& unit_id, const std::string& from,
-                                                       const std::string& to, const std::vector<std::string>& bands) {
+Participation PostgresConsultationStore::participation(const std::string& unit_id,
+                                                       const std::string& from,
+                                                       const std::string& to,
+                                                       const std::vector<std::string>& bands) {
   return read(pool_, [&](Connection& c) {
     std::string b = json_list(bands);
-    auto one = [&](const char* query) { return c.exec(query, unit_id, from, to, b).row(0).int64(0); };
-    return Participation{one(sql::kOnlineChildren), one(sql::kPaperSheets), one(sql::kForumParticipants)};
+    auto one = [&](const char* query) {
+      return c.exec(query, unit_id, from, to, b).row(0).int64(0);
+    };
+    return Participation{one(sql::kOnlineChildren), one(sql::kPaperSheets),
+                         one(sql::kForumParticipants)};
   });
 }
 
-std::vector<Enrolment> PostgresConsultationStore::enrolment(const std::vector<std::string>& unit_ids) {
+std::vector<Enrolment> PostgresConsultationStore::enrolment(
+    const std::vector<std::string>& unit_ids) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kEnrolment, json_list(unit_ids)).all([](const Row& r) {
       return Enrolment{r.text(0), r.text(1), r.int64(2)};
@@ -236,15 +282,16 @@ std::vector<Enrolment> PostgresConsultationStore::enrolment(const std::vector<st
 
 void PostgresConsultationStore::insert_target(const Target& t) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kInsertTarget, t.id, t.unit_id, t.kind, t.period_start, t.period_end, t.target, t.created_by,
-           t.created_at);
+    c.exec(sql::kInsertTarget, t.id, t.unit_id, t.kind, t.period_start, t.period_end, t.target,
+           t.created_by, t.created_at);
   });
 }
 
 std::vector<Target> PostgresConsultationStore::targets() {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kTargets).all([](const Row& r) {
-      return Target{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6), r.text(7)};
+      return Target{r.text(0), r.text(1),  r.text(2), r.text(3),
+                    r.text(4), r.int64(5), r.text(6), r.text(7)};
     });
   });
 }

@@ -124,6 +124,32 @@ TEST_F(DispatcherTest, RequestIdIsEchoedOnlyWhenPlain) {
   EXPECT_EQ(hostile.size(), 24u);
 }
 
+TEST(Dispatcher, TrustsXRealIpOnlyFromTrustedProxies) {
+  Router router;
+  router.add("GET", "/who",
+             [](Request& r) {
+               return Response::json(200, {{"address", r.client_address}});
+             },
+             {});
+  StaticFiles files("/nonexistent");
+  Metrics metrics;
+  Dispatcher dispatcher(router, files, metrics, 1024);
+  auto ask = [&](const std::string& from, const std::string& real_ip) {
+    Request r;
+    r.method = "GET";
+    r.path = "/who";
+    r.client_address = from;
+    r.headers["x-real-ip"] = real_ip;
+    return nlohmann::json::parse(dispatcher.dispatch(r).body)["address"].get<std::string>();
+  };
+  EXPECT_EQ(ask("127.0.0.1", "10.1.2.3"), "127.0.0.1");  // nobody trusted yet: ignored
+  dispatcher.trust_proxies({"127.0.0.1"});
+  EXPECT_EQ(ask("127.0.0.1", "10.1.2.3"), "10.1.2.3");
+  EXPECT_EQ(ask("127.0.0.1", "2001:db8::7"), "2001:db8::7");
+  EXPECT_EQ(ask("127.0.0.1", "evil<script>"), "127.0.0.1");
+  EXPECT_EQ(ask("192.0.2.9", "10.1.2.3"), "192.0.2.9");  // not a trusted proxy
+}
+
 TEST_F(DispatcherTest, MetricsCountByRouteTemplate) {
   send("GET", "/missing");
   send("GET", "/missing");

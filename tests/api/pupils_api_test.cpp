@@ -246,6 +246,37 @@ TEST_F(PupilPath, GuessingCodesIsSlowedDown) {
   EXPECT_FALSE(locked.header("retry-after").empty());
 }
 
+TEST(CodeGuessing, BehindATrustedProxyEachClientIsCountedAlone) {
+  auto options = demo_options();
+  options.args.push_back("--trusted-proxy");
+  options.args.push_back("127.0.0.1");
+  Server server(options);
+  auto from = [](const std::string& ip) { return Headers{{"X-Real-IP", ip}}; };
+  for (int i = 0; i < 10; ++i)
+    server.post_json("/api/v1/pupils/sign-in", {{"code", "wrong-code-" + std::to_string(i)}},
+                     from("10.0.0.1"));
+  EXPECT_EQ(
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}, from("10.0.0.1"))
+          .status,
+      429);
+  EXPECT_EQ(
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}, from("10.0.0.2"))
+          .status,
+      200);
+}
+
+TEST(CodeGuessing, XRealIpFromAnUntrustedPeerIsIgnored) {
+  Server server(demo_options());
+  for (int i = 0; i < 10; ++i)
+    server.post_json("/api/v1/pupils/sign-in", {{"code", "wrong-code-" + std::to_string(i)}},
+                     {{"X-Real-IP", "10.0.0." + std::to_string(i)}});
+  EXPECT_EQ(server
+                .post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}},
+                           {{"X-Real-IP", "10.9.9.9"}})
+                .status,
+            429);
+}
+
 TEST_F(PupilPath, GuardianCodeConsentWithdrawAndRequests) {
   auto facilitator = login(server, "facilitator");
   auto code = make_class(facilitator);
