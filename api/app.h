@@ -15,6 +15,7 @@
 #include "consult/settings.h"
 #include "consult/storage.h"
 #include "consult/targets.h"
+#include "moderation/screener.h"
 #include "moderation/submissions.h"
 
 namespace ln::api {
@@ -39,8 +40,15 @@ struct App {
   Organisation organisation{storage, clock, audit, settings};
   Accounts accounts{storage, clock, audit, sessions, settings};
   Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys};
-  moderation::Submissions submissions{storage, clock, audit};
-  Consultations consultations{storage, clock, audit, organisation, settings.min_group_size};
+  // The screener annotates and routes every child's text; it never publishes or rejects.
+  moderation::Screener screener{options.lexicons.empty() ? moderation::default_lexicon_dir()
+                                                         : std::filesystem::path(options.lexicons)};
+  TextScreen screen = [this](const std::string& text) {
+    auto verdict = screener.screen(text);
+    return ScreenedText{verdict.route, moderation::to_json(verdict).dump()};
+  };
+  moderation::Submissions submissions{storage, clock, audit, screen};
+  Consultations consultations{storage, clock, audit, organisation, settings.min_group_size, screen};
   Targets targets{storage, clock, audit, organisation};
 };
 

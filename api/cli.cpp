@@ -216,6 +216,10 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(5, 1000));
 
+  serve
+      ->add_option("--lexicons", serve_options.lexicons,
+                   "Folder of the screener's lexicons and rules")
+      ->envname("LANGNGHE_LEXICONS");
   std::string age_bands = "7-10,11-13,14-15,16-17";
   serve
       ->add_option("--age-bands", age_bands,

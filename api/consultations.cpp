@@ -3,6 +3,7 @@
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/views.h"
 
 namespace ln::api {
 namespace {
@@ -235,6 +236,7 @@ void add_consultation_routes(Router& r, App& app) {
             f.optional_text("gender"), q.header("idempotency-key"));
         auto body = response_json(saved.response);
         body["replaced"] = saved.replaced;
+        if (saved.needs_support) body["support"] = support_json();
         return Response::json(201, body);
       },
       [] {

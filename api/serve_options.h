@@ -23,6 +23,7 @@ struct ServeOptions {
   int withdrawal_purge_days = 15;
   int jobs_interval_seconds = 60;
   long long min_group_size = 5;
+  std::string lexicons;  // the screener's data files; empty: the source tree's moderation/lexicons
   int drain_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
 };

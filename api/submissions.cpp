@@ -3,20 +3,24 @@
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/views.h"
 
 namespace ln::api {
 namespace {
 
 nlohmann::json submission_json(const Submission& s) {
   auto status = moderation::status_for_child(s.status);
-  return {{"id", s.id},
-          {"kind", s.kind},
-          {"text", s.text},
-          {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
-          {"status", s.status},
-          {"status_text", {{"vi", status.vi}, {"en", status.en}}},
-          {"created_at", s.created_at},
-          {"updated_at", s.updated_at}};
+  nlohmann::json out = {{"id", s.id},
+                        {"kind", s.kind},
+                        {"text", s.text},
+                        {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
+                        {"status", s.status},
+                        {"status_text", {{"vi", status.vi}, {"en", status.en}}},
+                        {"created_at", s.created_at},
+                        {"updated_at", s.updated_at}};
+  // The screener's labels stay with the moderators; a child at risk sees where to get help.
+  if (s.queue == "safeguarding") out["support"] = support_json();
+  return out;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "api/views.h"
 
+#include "consult/screening.h"
+
 namespace ln::api {
 namespace {
 
@@ -138,6 +140,11 @@ nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents) {
           {"status", p.status},
           {"joined_at", p.created_at},
           {"consent", consent_status(consents)}};
+}
+
+nlohmann::json support_json() {
+  auto m = support_message();
+  return {{"hotline", m.hotline}, {"vi", m.vi}, {"en", m.en}};
 }
 
 nlohmann::json me_json(const Principal& p) {

@@ -21,6 +21,8 @@ nlohmann::json to_json(const AuditEntry& e);
 // A pupil as the adults in their units see them (pseudonym, band, consent), never identity.
 nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents);
 nlohmann::json me_json(const Principal& p);
+// The 111 hotline and a supportive message, for a child whose words suggest they may be at risk.
+nlohmann::json support_json();
 
 inline constexpr auto as_json = [](const auto& item) { return to_json(item); };
 nlohmann::json consent_status(const std::vector<Consent>& consents);

@@ -414,7 +414,7 @@ SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
   auto earlier = storage_.consultations().response_of(c.id, pupil.id);
   if (earlier && idempotency_key && earlier->idempotency_key == idempotency_key &&
       earlier->answers_json == checked.answers.dump())
-    return {*earlier, false};  // a retry of the same request
+    return {*earlier, false, false};  // a retry of the same request
 
   ConsultationResponse r;
   r.id = earlier ? earlier->id : new_id("rsp");
@@ -437,14 +437,19 @@ SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
     deltas.insert(deltas.end(), undo.begin(), undo.end());
   }
   std::vector<Submission> texts;
-  for (const auto& [question_id, text] : checked.texts)
-    texts.push_back({new_id("sub"), pupil.id, pupil.unit_id, "opinion", text, c.title, "submitted",
-                     now, now, c.id, r.id});
+  bool needs_support = false;
+  for (const auto& [question_id, text] : checked.texts) {
+    Submission s{new_id("sub"), pupil.id, pupil.unit_id, "opinion", text, c.title,     "submitted",
+                 now,           now,      c.id,          r.id,      "{}", std::nullopt};
+    screen_submission(screen_, s);
+    needs_support = needs_support || s.queue == "safeguarding";
+    texts.push_back(std::move(s));
+  }
   storage_.consultations().save_response(r, earlier.has_value(), deltas, texts);
   audit_.record(AuditActor::of(pupil),
                 earlier ? "consultation.answer_replace" : "consultation.answer", "consultation",
                 c.id);
-  return {r, earlier.has_value()};
+  return {r, earlier.has_value(), needs_support};
 }
 
 std::optional<ConsultationResponse> Consultations::my_answers(const Principal& pupil,

@@ -8,6 +8,7 @@
 #include "consult/audit.h"
 #include "consult/organisation.h"
 #include "consult/questions.h"
+#include "consult/screening.h"
 #include "consult/suppression.h"
 
 namespace ln {
@@ -53,13 +54,15 @@ struct ForumInput {
 struct SavedAnswer {
   ConsultationResponse response;
   bool replaced = false;
+  bool needs_support = false;  // a free-text answer suggests the child may be at risk
 };
 
 class Consultations {
  public:
   Consultations(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
-                std::int64_t suppression_threshold)
-      : storage_(storage),
+                std::int64_t suppression_threshold, TextScreen screen = nullptr)
+      : screen_(std::move(screen)),
+        storage_(storage),
         clock_(clock),
         audit_(audit),
         organisation_(organisation),
@@ -108,6 +111,7 @@ class Consultations {
   Consultation move(const Principal& actor, Consultation c, const std::string& to);
   std::string batch_unit(const Principal& actor, const Consultation& c, const std::string& unit_id);
 
+  TextScreen screen_;
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;

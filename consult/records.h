@@ -166,6 +166,15 @@ struct Submission {
   std::string updated_at;
   std::optional<std::string> consultation_id;  // a free-text answer to a consultation
   std::optional<std::string> response_id;
+  std::string screening_json = "{}";  // the screener's verdict: labels, spans, rules, lexicon
+  std::optional<std::string> queue;   // normal | priority | safeguarding, once screened
+};
+
+// What the automatic screener made of a child's text. It never publishes and never rejects:
+// it annotates and chooses the queue.
+struct ScreenedText {
+  std::string queue;
+  std::string screening_json;
 };
 
 struct Consultation {

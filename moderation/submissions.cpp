@@ -8,7 +8,7 @@
 namespace ln::moderation {
 
 StatusText status_for_child(const std::string& status) {
-  if (status == "submitted")
+  if (status == "submitted" || status == "queued")
     return {"Ý kiến của em đã được gửi. Người lớn ở Đoàn Thanh niên sẽ đọc sớm.",
             "Your idea was sent. A grown-up at the Youth Union will read it soon."};
   if (status == "withdrawn")
@@ -35,6 +35,7 @@ Submission Submissions::submit(const Principal& pupil, const NewSubmission& inpu
   s.topic = clean_optional_text("topic", input.topic, 100);
   s.status = "submitted";
   s.created_at = s.updated_at = clock_.now_text();
+  screen_submission(screen_, s);
   storage_.submissions().insert_submission(s);
   audit_.record(AuditActor::of(pupil), "submission.create", "submission", s.id);
   return s;
@@ -52,7 +53,7 @@ Submission Submissions::own(const Principal& pupil, const std::string& id) {
 
 Submission Submissions::withdraw(const Principal& pupil, const std::string& id) {
   Submission s = own(pupil, id);
-  if (s.status != "submitted")
+  if (s.status != "submitted" && s.status != "queued")
     throw Conflict("This idea can no longer be taken back.", "submission_decided");
   s.status = "withdrawn";
   s.updated_at = clock_.now_text();

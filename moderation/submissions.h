@@ -8,6 +8,7 @@
 #include "consult/audit.h"
 #include "consult/clock.h"
 #include "consult/principal.h"
+#include "consult/screening.h"
 #include "consult/storage.h"
 
 namespace ln::moderation {
@@ -29,8 +30,8 @@ StatusText status_for_child(const std::string& status);
 
 class Submissions {
  public:
-  Submissions(Storage& storage, const Clock& clock, AuditLog& audit)
-      : storage_(storage), clock_(clock), audit_(audit) {}
+  Submissions(Storage& storage, const Clock& clock, AuditLog& audit, TextScreen screen)
+      : storage_(storage), clock_(clock), audit_(audit), screen_(std::move(screen)) {}
 
   // Needs both consents (Forbidden consent_required otherwise).
   Submission submit(const Principal& pupil, const NewSubmission& input);
@@ -43,6 +44,7 @@ class Submissions {
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;
+  TextScreen screen_;
 };
 
 }  // namespace ln::moderation

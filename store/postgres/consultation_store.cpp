@@ -58,7 +58,7 @@ constexpr const char* kCounters =
     " FROM consultation_counters WHERE consultation_id = $1 AND count <> 0";
 constexpr const char* kWithdrawTexts =
     "UPDATE submissions SET status = 'withdrawn', updated_at = $2"
-    " WHERE response_id = $1 AND status = 'submitted'";
+    " WHERE response_id = $1 AND status IN ('submitted', 'queued')";
 constexpr const char* kInsertBatch =
     "INSERT INTO consultation_batches(id, consultation_id, channel, reference, sheets, "
     "participants,"

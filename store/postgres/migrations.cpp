@@ -310,6 +310,12 @@ CREATE TABLE targets (
   created_at   TEXT COLLATE "C" NOT NULL
 );
 )sql"},
+      {5, "screening",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN screening TEXT COLLATE "C" NOT NULL DEFAULT '{}';
+ALTER TABLE submissions ADD COLUMN queue TEXT COLLATE "C";
+CREATE INDEX submissions_queue ON submissions(queue, unit_id) WHERE queue IS NOT NULL;
+)sql"},
   };
   return all;
 }

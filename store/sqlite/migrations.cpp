@@ -299,6 +299,12 @@ CREATE TABLE targets (
   created_at   TEXT NOT NULL
 ) STRICT;
 )sql"},
+      {5, "screening",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN screening TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE submissions ADD COLUMN queue TEXT;
+CREATE INDEX submissions_queue ON submissions(queue, unit_id) WHERE queue IS NOT NULL;
+)sql"},
   };
   return all;
 }

@@ -7,7 +7,7 @@ namespace sql {
 
 constexpr const char* kColumns =
     "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
-    " consultation_id, response_id FROM submissions ";
+    " consultation_id, response_id, screening, queue FROM submissions ";
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6"
     " WHERE id = ?1";
@@ -17,9 +17,9 @@ constexpr const char* kUpdate =
 namespace {
 
 Submission row(const Statement& s) {
-  return {s.text(0), s.text(1),          s.text(2),          s.text(3),
-          s.text(4), s.optional_text(5), s.text(6),          s.text(7),
-          s.text(8), s.optional_text(9), s.optional_text(10)};
+  return {s.text(0),           s.text(1),  s.text(2),          s.text(3), s.text(4),
+          s.optional_text(5),  s.text(6),  s.text(7),          s.text(8), s.optional_text(9),
+          s.optional_text(10), s.text(11), s.optional_text(12)};
 }
 
 }  // namespace
@@ -37,6 +37,8 @@ void insert_submission_row(Connection& c, const Submission& x) {
       .bind(9, x.updated_at)
       .bind(10, x.consultation_id)
       .bind(11, x.response_id)
+      .bind(12, x.screening_json)
+      .bind(13, x.queue)
       .run();
 }
 

@@ -7,9 +7,9 @@ namespace ln::store::sqlite {
 
 namespace sql {
 inline constexpr const char* kInsertSubmission =
-    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at, "
-    "updated_at,"
-    " consultation_id, response_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at,"
+    " updated_at, consultation_id, response_id, screening, queue)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 }  // namespace sql
 
 // Shared with the consultation store, which writes free-text answers in the answer's transaction.

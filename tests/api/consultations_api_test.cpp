@@ -195,7 +195,7 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   auto subs = server.get("/api/v1/submissions", bearer(middle)).json()["items"];
   ASSERT_EQ(subs.size(), 1u);
   EXPECT_EQ(subs[0]["text"], "Thêm truyện tranh mới");
-  EXPECT_EQ(subs[0]["status"], "submitted");
+  EXPECT_EQ(subs[0]["status"], "queued");
 
   // Not consented → 403 consent_required; not in the audience → 403.
   auto no_consent = pupil("Gấu Xám", "2014-02-02", false);

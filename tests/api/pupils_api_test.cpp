@@ -122,7 +122,7 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
   // Now the pupil may act: the idea waits for a moderator, visible only to its author.
   auto sent = post("/api/v1/submissions", idea, token);
   ASSERT_EQ(sent.status, 201) << sent.body;
-  EXPECT_EQ(sent.json()["status"], "submitted");
+  EXPECT_EQ(sent.json()["status"], "queued");
   EXPECT_FALSE(sent.json()["status_text"]["vi"].get<std::string>().empty());
   auto mine = get("/api/v1/submissions", token).json()["items"];
   ASSERT_EQ(mine.size(), 1u);
@@ -361,6 +361,32 @@ TEST_F(PupilPath, SubmissionsAreOwnAndCheckedAndCanBeWithdrawn) {
   EXPECT_EQ(post("/api/v1/submissions/" + id + "/withdraw", nlohmann::json::object(), mine).status,
             409);
   EXPECT_EQ(get("/api/v1/submissions", mine).json()["items"].size(), 2u);
+}
+
+TEST_F(PupilPath, EveryIdeaIsScreenedAndAChildAtRiskSees111AtOnce) {
+  auto token = post("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+  auto ordinary = post("/api/v1/submissions",
+                       {{"kind", "idea"}, {"text", "Trường em cần thêm cây xanh ở sân."}}, token);
+  ASSERT_EQ(ordinary.status, 201);
+  EXPECT_EQ(ordinary.json()["status"], "queued");
+  EXPECT_FALSE(ordinary.json().contains("support"));
+  auto disclosure =
+      post("/api/v1/submissions",
+           {{"kind", "opinion"}, {"text", "Bố em hay đánh em, em sợ về nhà lắm."}}, token);
+  ASSERT_EQ(disclosure.status, 201) << disclosure.body;
+  auto body = disclosure.json();
+  ASSERT_TRUE(body.contains("support"));
+  EXPECT_EQ(body["support"]["hotline"], "111");
+  EXPECT_NE(body["support"]["vi"].get<std::string>().find("111"), std::string::npos);
+  // The screener's labels and spans stay with the moderators.
+  EXPECT_EQ(disclosure.body.find("disclosure"), std::string::npos);
+  EXPECT_EQ(disclosure.body.find("spans"), std::string::npos);
+  auto later = get("/api/v1/submissions/" + body["id"].get<std::string>(), token).json();
+  EXPECT_EQ(later["support"]["hotline"], "111");
+  auto phone =
+      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Gọi em nhé 0912 345 678"}}, token);
+  EXPECT_EQ(phone.status, 201);
+  EXPECT_FALSE(phone.json().contains("support"));
 }
 
 TEST_F(PupilPath, FacilitatorResetsASignInCode) {

@@ -310,11 +310,13 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   EXPECT_EQ(s->pupils().data_requests({std::nullopt, 50}, std::nullopt, std::nullopt).size(), 3u);
 
   s->submissions().insert_submission({"sub_1", "p_1", "u_ward", "idea", "Thêm cây xanh",
-                                      std::nullopt, "submitted", kAt, kAt, std::nullopt,
-                                      std::nullopt});
+                                      std::nullopt, "queued", kAt, kAt, std::nullopt, std::nullopt,
+                                      R"({"labels":[]})", "normal"});
   auto sub = s->submissions().submission("sub_1");
   ASSERT_TRUE(sub);
   EXPECT_EQ(sub->text, "Thêm cây xanh");
+  EXPECT_EQ(sub->screening_json, R"({"labels":[]})");
+  EXPECT_EQ(sub->queue, "normal");
   EXPECT_EQ(s->submissions().submissions_of("p_1", {std::nullopt, 10}).size(), 1u);
   EXPECT_TRUE(s->submissions().submissions_of("p_1", {std::string("sub_1"), 10}).empty());
 }
