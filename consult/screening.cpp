@@ -3,12 +3,16 @@
 namespace ln {
 
 SupportMessage support_message() {
-  return {"Cảm ơn em đã tin tưởng chia sẻ. Nếu em đang gặp nguy hiểm hoặc cần người giúp, hãy gọi ngay "
-          "Tổng đài quốc gia bảo vệ trẻ em 111 — miễn phí, 24/7 — hoặc nói với một người lớn em tin tưởng. "
-          "Một người lớn phụ trách bảo vệ trẻ em sẽ đọc điều em viết.",
-          "Thank you for telling us. If you are in danger or need help, call the national child protection "
-          "hotline 111 now — free, any time — or talk to an adult you trust. An adult whose job is to keep "
-          "children safe will read what you wrote."};
+  return {
+      "Cảm ơn em đã tin tưởng chia sẻ. Nếu em đang gặp nguy hiểm hoặc cần người giúp, hãy gọi ngay "
+      "Tổng đài quốc gia bảo vệ trẻ em 111 — miễn phí, 24/7 — hoặc nói với một người lớn em tin "
+      "tưởng. "
+      "Một người lớn phụ trách bảo vệ trẻ em sẽ đọc điều em viết.",
+      "Thank you for telling us. If you are in danger or need help, call the national child "
+      "protection "
+      "hotline 111 now — free, any time — or talk to an adult you trust. An adult whose job is to "
+      "keep "
+      "children safe will read what you wrote."};
 }
 
 void screen_submission(const TextScreen& screen, Submission& submission) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "consult/errors.h"
+#include "store/lists.h"
 #include "store/postgres/pool.h"
 
 namespace ln::store::postgres {
@@ -59,8 +60,7 @@ auto first_row(Pool& pool, const std::string& sql, const std::string& key, Map m
   });
 }
 
-// ["a","b"] for jsonb_array_elements_text($N::jsonb).
-std::string json_list(const std::vector<std::string>& items);
-std::vector<std::string> split_list(const std::string& comma_separated);
+using store::json_list;
+using store::split_list;
 
 }  // namespace ln::store::postgres

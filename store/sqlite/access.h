@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "consult/errors.h"
+#include "store/lists.h"
 #include "store/sqlite/pool.h"
 
 namespace ln::store::sqlite {
@@ -52,8 +53,7 @@ auto all_rows(Statement& s, Row row)
   return out;
 }
 
-// ["a","b"] for json_each(?N).
-std::string json_list(const std::vector<std::string>& items);
-std::vector<std::string> split_list(const std::string& comma_separated);
+using store::json_list;
+using store::split_list;
 
 }  // namespace ln::store::sqlite

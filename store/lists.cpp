@@ -1,12 +1,10 @@
-#include "store/sqlite/access.h"
+#include "store/lists.h"
 
 #include <nlohmann/json.hpp>
 
-namespace ln::store::sqlite {
+namespace ln::store {
 
-std::string json_list(const std::vector<std::string>& items) {
-  return nlohmann::json(items).dump();
-}
+std::string json_list(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
 std::vector<std::string> split_list(const std::string& comma_separated) {
   std::vector<std::string> out;
@@ -20,4 +18,4 @@ std::vector<std::string> split_list(const std::string& comma_separated) {
   return out;
 }
 
-}  // namespace ln::store::sqlite
+}  // namespace ln::store
