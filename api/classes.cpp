@@ -84,7 +84,7 @@ void add_class_routes(Router& r, App& app) {
       [&app](Request& q) {
         nlohmann::json items = nlohmann::json::array();
         for (const auto& p : app.pupils.pupils_of_class(q.who(), q.param("id")))
-          items.push_back(to_json(p, app.storage.pupils().consents(p.id)));
+          items.push_back(to_json(p, app.pupils.consents_of(p)));
         return Response::json(200, {{"items", items}});
       },
       doc("The pupils of a class: pseudonym, age band and consent, never identity.", "classes",

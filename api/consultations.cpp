@@ -138,8 +138,7 @@ void add_consultation_routes(Router& r, App& app) {
         return Response::json(
             200, page_json(app.consultations.list_for_adult(who, page, q.query_value("status")),
                            page, [&app](const Consultation& c) {
-                             return consultation_json(
-                                 c, app.storage.consultations().response_count(c.id));
+                             return consultation_json(c, app.consultations.response_count(c));
                            }));
       },
       doc("Pupils: the consultations open to them now. Adults: those of their units (?status=).",
@@ -167,8 +166,7 @@ void add_consultation_routes(Router& r, App& app) {
         if (who.is_pupil())
           return Response::json(200, app.consultations.view_for_pupil(who, q.param("id")));
         auto c = app.consultations.get_for_adult(who, q.param("id"));
-        return Response::json(
-            200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+        return Response::json(200, consultation_json(c, app.consultations.response_count(c)));
       },
       doc("Pupils: the consultation in their age band's wording. Adults: all of it.",
           "consultations", Permission::kSignedIn));
@@ -178,8 +176,7 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, kPlanFields);
         auto c = app.consultations.update(q.who(), q.param("id"), input_of(f));
-        return Response::json(
-            200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+        return Response::json(200, consultation_json(c, app.consultations.response_count(c)));
       },
       [] {
         OperationDoc d =
@@ -195,8 +192,7 @@ void add_consultation_routes(Router& r, App& app) {
         "POST", std::string("/api/v1/consultations/{id}/") + path,
         [&app, action](Request& q) {
           auto c = action(app.consultations, q.who(), q.param("id"));
-          return Response::json(
-              200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+          return Response::json(200, consultation_json(c, app.consultations.response_count(c)));
         },
         [&] {
           OperationDoc d = doc(summary, "consultations", Permission::kManageConsultations);
@@ -221,8 +217,7 @@ void add_consultation_routes(Router& r, App& app) {
         Fields f(q, {"feedback"});
         auto c = app.consultations.give_feedback(
             q.who(), q.param("id"), f.optional_json("feedback").value_or(nlohmann::json()));
-        return Response::json(
-            200, consultation_json(c, app.storage.consultations().response_count(c.id)));
+        return Response::json(200, consultation_json(c, app.consultations.response_count(c)));
       },
       doc("Tell the children what happened, in each age band's words.", "consultations", manage,
           {{"type", "object"}, {"required", {"feedback"}}}));

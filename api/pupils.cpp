@@ -62,10 +62,10 @@ void add_pupil_routes(Router& r, App& app) {
         if (code.size() > 60) throw Invalid("code", "That code is not right.");
         auto [started, pupil] =
             app.pupils.sign_in(code, q.client_address, q.header("user-agent").value_or(""));
-        auto response = Response::json(
-            200, {{"token", started.token},
-                  {"csrf_token", started.session.csrf_token},
-                  {"pupil", to_json(pupil, app.storage.pupils().consents(pupil.id))}});
+        auto response =
+            Response::json(200, {{"token", started.token},
+                                 {"csrf_token", started.session.csrf_token},
+                                 {"pupil", to_json(pupil, app.pupils.consents_of(pupil))}});
         set_session_cookies(response, q, started, app.settings.pupil_session);
         return response;
       },
@@ -76,7 +76,7 @@ void add_pupil_routes(Router& r, App& app) {
       "GET", "/api/v1/pupils/{id}",
       [&app](Request& q) {
         auto p = app.pupils.pupil_for(q.who(), q.param("id"));
-        return Response::json(200, to_json(p, app.storage.pupils().consents(p.id)));
+        return Response::json(200, to_json(p, app.pupils.consents_of(p)));
       },
       doc("A pupil in my units: pseudonym, age band, consent.", "pupils",
           Permission::kManagePupils));

@@ -65,6 +65,10 @@ class Pupils {
 
   // Consent.
   std::vector<Consent> consents(const Principal& viewer, const std::string& pupil_id);
+  // A pupil's consent records, for a view the caller is already allowed to show.
+  std::vector<Consent> consents_of(const Pupil& pupil) {
+    return storage_.pupils().consents(pupil.id);
+  }
   Consent give_child_consent(const Principal& pupil, const std::string& text_version);
   Consent record_guardian_slip(const Principal& actor, const std::string& pupil_id,
                                const std::string& slip_number);

@@ -35,6 +35,11 @@ std::optional<Principal> Sessions::authenticate(const std::string& token) {
   auto expires = parse_time(session->expires_at);
   if (!expires || *expires <= clock_.now()) return std::nullopt;
 
+  // Keep "last seen" useful for the sessions list without a write on every request.
+  auto last_seen = parse_time(session->last_seen_at);
+  if (!last_seen || clock_.now() - *last_seen > std::chrono::minutes(1))
+    storage_.accounts().touch_session(session->id, clock_.now_text());
+
   Principal p;
   p.session_id = session->id;
   p.csrf_token = session->csrf_token;

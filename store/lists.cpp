@@ -4,7 +4,9 @@
 
 namespace ln::store {
 
-std::string json_list(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
+std::string json_list(const std::vector<std::string>& items) {
+  return nlohmann::json(items).dump();
+}
 
 std::vector<std::string> split_list(const std::string& comma_separated) {
   std::vector<std::string> out;

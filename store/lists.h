@@ -1,6 +1,7 @@
 #pragma once
-// How both backends pass lists through SQL: a JSON array in (json_each / jsonb_array_elements_text),
-// a comma-separated aggregate out (group_concat / string_agg). Ids never contain commas.
+// How both backends pass lists through SQL: a JSON array in (json_each /
+// jsonb_array_elements_text), a comma-separated aggregate out (group_concat / string_agg). Ids
+// never contain commas.
 #include <string>
 #include <vector>
 
