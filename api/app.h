@@ -15,6 +15,7 @@
 #include "consult/settings.h"
 #include "consult/storage.h"
 #include "consult/targets.h"
+#include "moderation/queue.h"
 #include "moderation/screener.h"
 #include "moderation/submissions.h"
 
@@ -50,6 +51,7 @@ struct App {
   moderation::Submissions submissions{storage, clock, audit, screen};
   Consultations consultations{storage, clock, audit, organisation, settings.min_group_size, screen};
   Targets targets{storage, clock, audit, organisation};
+  moderation::ModerationQueue moderation{storage, clock, audit, organisation};
 };
 
 }  // namespace ln::api

@@ -22,6 +22,7 @@ void add_guardian_routes(Router& router, App& app);
 void add_data_request_routes(Router& router, App& app);
 void add_submission_routes(Router& router, App& app);
 void add_consultation_routes(Router& router, App& app);
+void add_moderation_routes(Router& router, App& app);
 void add_audit_routes(Router& router, App& app);
 void add_test_hook_routes(Router& router, App& app);
 

@@ -439,8 +439,17 @@ SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
   std::vector<Submission> texts;
   bool needs_support = false;
   for (const auto& [question_id, text] : checked.texts) {
-    Submission s{new_id("sub"), pupil.id, pupil.unit_id, "opinion", text, c.title,     "submitted",
-                 now,           now,      c.id,          r.id,      "{}", std::nullopt};
+    Submission s;
+    s.id = new_id("sub");
+    s.pupil_id = pupil.id;
+    s.unit_id = pupil.unit_id;
+    s.kind = "opinion";
+    s.text = text;
+    s.topic = c.title;
+    s.status = "submitted";
+    s.created_at = s.updated_at = now;
+    s.consultation_id = c.id;
+    s.response_id = r.id;
     screen_submission(screen_, s);
     needs_support = needs_support || s.queue == "safeguarding";
     texts.push_back(std::move(s));

@@ -30,6 +30,7 @@ const std::map<Permission, std::vector<Role>>& table() {
       {Permission::kRecordPaper, {kFacilitator, kModerator, kAdmin}},
       {Permission::kReadResults, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
       {Permission::kManageTargets, {kAdmin}},
+      {Permission::kModerate, {kModerator, kSafeguardingLead, kAdmin}},
   };
   return t;
 }
@@ -79,6 +80,8 @@ std::string to_string(Permission permission) {
       return "read_results";
     case Permission::kManageTargets:
       return "manage_targets";
+    case Permission::kModerate:
+      return "moderate";
   }
   return "unknown";
 }

@@ -26,6 +26,7 @@ enum class Permission {
   kRecordPaper,          // paper questionnaires and forum records
   kReadResults,
   kManageTargets,
+  kModerate,  // the moderation queues (the safeguarding queue: safeguarding leads only)
 };
 
 const std::vector<Role>& roles_for(Permission permission);

@@ -168,6 +168,16 @@ struct Submission {
   std::optional<std::string> response_id;
   std::string screening_json = "{}";  // the screener's verdict: labels, spans, rules, lexicon
   std::optional<std::string> queue;   // normal | priority | safeguarding, once screened
+  int version = 1;                    // moves on every claim and decision
+  std::optional<std::string> claimed_by;
+  std::optional<std::string> claim_expires_at;
+  std::string decision_json = "{}";          // {decision, reason, note, by, at}
+  std::optional<std::string> redacted_text;  // what anyone but the author will ever see
+};
+
+struct QueueSummary {
+  std::int64_t items = 0;
+  std::optional<std::string> oldest_at;
 };
 
 // What the automatic screener made of a child's text. It never publishes and never rejects:

@@ -120,6 +120,17 @@ class SubmissionStore {
   virtual std::optional<Submission> submission(const std::string& id) = 0;
   virtual std::vector<Submission> submissions_of(const std::string& pupil_id, const Page& page) = 0;
   virtual void update_submission(const Submission& submission) = 0;
+
+  // Items waiting in a queue (queued or claimed) from these units and every unit below them
+  // (all units when `everywhere`), oldest first; `page.after` is "<created_at>|<id>".
+  virtual QueueSummary queue_summary(const std::string& queue,
+                                     const std::vector<std::string>& unit_ids, bool everywhere) = 0;
+  virtual std::vector<Submission> queue_items(const std::string& queue,
+                                              const std::vector<std::string>& unit_ids,
+                                              bool everywhere, const Page& page) = 0;
+  // Writes every moderation field of `submission` only if the stored version is still
+  // `expected_version`; false when someone else changed it first.
+  virtual bool update_if_version(const Submission& submission, int expected_version) = 0;
 };
 
 class ConsultationStore {

@@ -8,7 +8,19 @@
 namespace ln::moderation {
 
 StatusText status_for_child(const std::string& status) {
-  if (status == "submitted" || status == "queued")
+  if (status == "approved" || status == "approved_redacted")
+    return {"Ý kiến của em đã được duyệt và sẽ được chuyển tới người có trách nhiệm.",
+            "Your idea was accepted and will be passed on to the people responsible."};
+  if (status == "returned")
+    return {"Người lớn đã gửi lại ý kiến để em sửa một chút. Em xem lời nhắn nhé.",
+            "An adult sent your idea back so you can change it a little. Have a look at the note."};
+  if (status == "rejected")
+    return {
+        "Lần này ý kiến chưa thể chuyển đi. Cảm ơn em đã chia sẻ — em có thể gửi ý kiến khác bất "
+        "cứ lúc nào.",
+        "This time your idea could not be passed on. Thank you for sharing — you can send another "
+        "idea at any time."};
+  if (status == "submitted" || status == "queued" || status == "claimed")
     return {"Ý kiến của em đã được gửi. Người lớn ở Đoàn Thanh niên sẽ đọc sớm.",
             "Your idea was sent. A grown-up at the Youth Union will read it soon."};
   if (status == "withdrawn")

@@ -316,6 +316,15 @@ ALTER TABLE submissions ADD COLUMN screening TEXT COLLATE "C" NOT NULL DEFAULT '
 ALTER TABLE submissions ADD COLUMN queue TEXT COLLATE "C";
 CREATE INDEX submissions_queue ON submissions(queue, unit_id) WHERE queue IS NOT NULL;
 )sql"},
+      {6, "moderation claims and decisions",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE submissions ADD COLUMN claimed_by TEXT COLLATE "C";
+ALTER TABLE submissions ADD COLUMN claim_expires_at TEXT COLLATE "C";
+ALTER TABLE submissions ADD COLUMN decision TEXT COLLATE "C" NOT NULL DEFAULT '{}';
+ALTER TABLE submissions ADD COLUMN redacted_text TEXT COLLATE "C";
+CREATE INDEX submissions_waiting ON submissions(queue, created_at, id) WHERE status IN ('queued', 'claimed');
+)sql"},
   };
   return all;
 }

@@ -7,7 +7,8 @@ namespace sql {
 
 constexpr const char* kColumns =
     "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
-    " consultation_id, response_id, screening, queue FROM submissions ";
+    " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
+    " decision, redacted_text FROM submissions ";
 const std::string kById = std::string(kColumns) + "WHERE id = $1";
 const std::string kOfPupil =
     std::string(kColumns) + "WHERE pupil_id = $1 AND id > $2 ORDER BY id LIMIT $3";
@@ -18,15 +19,39 @@ constexpr const char* kInsert =
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = $2, text = $3, topic = $4, status = $5, updated_at = $6"
     " WHERE id = $1";
+constexpr const char* kUpdateIfVersion =
+    "UPDATE submissions SET status = $2, updated_at = $3, queue = $4, version = $5, claimed_by = "
+    "$6,"
+    " claim_expires_at = $7, decision = $8, redacted_text = $9 WHERE id = $1 AND version = $10";
+#define LN_SCOPE                                                  \
+  "WITH RECURSIVE scope(id) AS (SELECT value COLLATE \"C\" FROM " \
+  "jsonb_array_elements_text($2::jsonb)"                          \
+  " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
+#define LN_WAITING                                                                                 \
+  "queue = $1 AND status IN ('queued', 'claimed') AND ($3::boolean OR unit_id IN (SELECT id FROM " \
+  "scope))"
+constexpr const char* kSummary =
+    LN_SCOPE "SELECT COUNT(*), MIN(created_at) FROM submissions WHERE " LN_WAITING;
+const std::string kItems = std::string(LN_SCOPE) + kColumns +
+                           "WHERE " LN_WAITING
+                           " AND (created_at, id) > ($4, $5) ORDER BY created_at, id LIMIT $6";
+#undef LN_SCOPE
+#undef LN_WAITING
 
 }  // namespace sql
 
 namespace {
 
 Submission row(const Row& s) {
-  return {s.text(0),           s.text(1),  s.text(2),          s.text(3), s.text(4),
-          s.optional_text(5),  s.text(6),  s.text(7),          s.text(8), s.optional_text(9),
-          s.optional_text(10), s.text(11), s.optional_text(12)};
+  return {s.text(0),           s.text(1),
+          s.text(2),           s.text(3),
+          s.text(4),           s.optional_text(5),
+          s.text(6),           s.text(7),
+          s.text(8),           s.optional_text(9),
+          s.optional_text(10), s.text(11),
+          s.optional_text(12), static_cast<int>(s.int64(13)),
+          s.optional_text(14), s.optional_text(15),
+          s.text(16),          s.optional_text(17)};
 }
 
 }  // namespace
@@ -54,6 +79,38 @@ std::vector<Submission> PostgresSubmissionStore::submissions_of(const std::strin
 void PostgresSubmissionStore::update_submission(const Submission& x) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kUpdate, x.id, x.kind, x.text, x.topic, x.status, x.updated_at);
+  });
+}
+
+QueueSummary PostgresSubmissionStore::queue_summary(const std::string& queue,
+                                                    const std::vector<std::string>& unit_ids,
+                                                    bool everywhere) {
+  return read(pool_, [&](Connection& c) {
+    auto result = c.exec(sql::kSummary, queue, json_list(unit_ids), everywhere);
+    return QueueSummary{result.row(0).int64(0), result.row(0).optional_text(1)};
+  });
+}
+
+std::vector<Submission> PostgresSubmissionStore::queue_items(
+    const std::string& queue, const std::vector<std::string>& unit_ids, bool everywhere,
+    const Page& page) {
+  std::string after = page.after.value_or("|");
+  auto bar = after.find('|');
+  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
+  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  return read(pool_, [&](Connection& c) {
+    return c
+        .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after_at, after_id, page.limit)
+        .all(row);
+  });
+}
+
+bool PostgresSubmissionStore::update_if_version(const Submission& x, int expected_version) {
+  return write(pool_, [&](Connection& c) {
+    return c.exec(sql::kUpdateIfVersion, x.id, x.status, x.updated_at, x.queue, x.version,
+                  x.claimed_by, x.claim_expires_at, x.decision_json, x.redacted_text,
+                  expected_version)
+               .affected() == 1;
   });
 }
 

@@ -7,19 +7,36 @@ namespace sql {
 
 constexpr const char* kColumns =
     "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
-    " consultation_id, response_id, screening, queue FROM submissions ";
+    " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
+    " decision, redacted_text FROM submissions ";
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6"
     " WHERE id = ?1";
+constexpr const char* kUpdateIfVersion =
+    "UPDATE submissions SET status = ?2, updated_at = ?3, queue = ?4, version = ?5, claimed_by = "
+    "?6,"
+    " claim_expires_at = ?7, decision = ?8, redacted_text = ?9 WHERE id = ?1 AND version = ?10";
+constexpr const char* kScope =
+    "WITH RECURSIVE scope(id) AS (SELECT value FROM json_each(?2)"
+    " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) ";
+constexpr const char* kWaiting =
+    "queue = ?1 AND status IN ('queued', 'claimed') AND (?3 = 1 OR unit_id IN (SELECT id FROM "
+    "scope))";
 
 }  // namespace sql
 
 namespace {
 
 Submission row(const Statement& s) {
-  return {s.text(0),           s.text(1),  s.text(2),          s.text(3), s.text(4),
-          s.optional_text(5),  s.text(6),  s.text(7),          s.text(8), s.optional_text(9),
-          s.optional_text(10), s.text(11), s.optional_text(12)};
+  return {s.text(0),           s.text(1),
+          s.text(2),           s.text(3),
+          s.text(4),           s.optional_text(5),
+          s.text(6),           s.text(7),
+          s.text(8),           s.optional_text(9),
+          s.optional_text(10), s.text(11),
+          s.optional_text(12), static_cast<int>(s.int64(13)),
+          s.optional_text(14), s.optional_text(15),
+          s.text(16),          s.optional_text(17)};
 }
 
 }  // namespace
@@ -71,6 +88,58 @@ void SqliteSubmissionStore::update_submission(const Submission& x) {
         .bind(6, x.updated_at)
         .run();
   });
+}
+
+QueueSummary SqliteSubmissionStore::queue_summary(const std::string& queue,
+                                                  const std::vector<std::string>& unit_ids,
+                                                  bool everywhere) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(std::string(sql::kScope) +
+                       "SELECT COUNT(*), MIN(created_at) FROM submissions WHERE " + sql::kWaiting);
+    s.bind(1, queue).bind(2, json_list(unit_ids)).bind(3, everywhere ? 1 : 0);
+    s.step();
+    return QueueSummary{s.int64(0), s.optional_text(1)};
+  });
+}
+
+std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& queue,
+                                                           const std::vector<std::string>& unit_ids,
+                                                           bool everywhere, const Page& page) {
+  std::string after = page.after.value_or("|");
+  auto bar = after.find('|');
+  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
+  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(std::string(sql::kScope) + sql::kColumns + "WHERE " + sql::kWaiting +
+                       " AND (created_at, id) > (?4, ?5) ORDER BY created_at, id LIMIT ?6");
+    s.bind(1, queue)
+        .bind(2, json_list(unit_ids))
+        .bind(3, everywhere ? 1 : 0)
+        .bind(4, after_at)
+        .bind(5, after_id)
+        .bind(6, page.limit);
+    return all_rows(s, row);
+  });
+}
+
+bool SqliteSubmissionStore::update_if_version(const Submission& x, int expected_version) {
+  bool changed = false;
+  write(pool_, [&](Connection& c) {
+    c.prepare(sql::kUpdateIfVersion)
+        .bind(1, x.id)
+        .bind(2, x.status)
+        .bind(3, x.updated_at)
+        .bind(4, x.queue)
+        .bind(5, x.version)
+        .bind(6, x.claimed_by)
+        .bind(7, x.claim_expires_at)
+        .bind(8, x.decision_json)
+        .bind(9, x.redacted_text)
+        .bind(10, expected_version)
+        .run();
+    changed = c.changes() == 1;
+  });
+  return changed;
 }
 
 }  // namespace ln::store::sqlite

@@ -22,6 +22,12 @@ class SqliteSubmissionStore : public SubmissionStore {
   std::optional<Submission> submission(const std::string& id) override;
   std::vector<Submission> submissions_of(const std::string& pupil_id, const Page& page) override;
   void update_submission(const Submission& submission) override;
+  QueueSummary queue_summary(const std::string& queue, const std::vector<std::string>& unit_ids,
+                             bool everywhere) override;
+  std::vector<Submission> queue_items(const std::string& queue,
+                                      const std::vector<std::string>& unit_ids, bool everywhere,
+                                      const Page& page) override;
+  bool update_if_version(const Submission& submission, int expected_version) override;
 
  private:
   Pool& pool_;

@@ -112,6 +112,12 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /api/v1/targets", kAdults},
     {"POST /api/v1/targets", kAdmin},
 
+    {"GET /api/v1/moderation/queues", {"moderator", "safeguarding_lead", "admin"}},
+    {"GET /api/v1/moderation/queues/{queue}/items", {"moderator", "safeguarding_lead", "admin"}},
+    {"GET /api/v1/moderation/items/{id}", {"moderator", "safeguarding_lead", "admin"}},
+    {"POST /api/v1/moderation/items/{id}/claim", {"moderator", "safeguarding_lead", "admin"}},
+    {"POST /api/v1/moderation/items/{id}/decision", {"moderator", "safeguarding_lead", "admin"}},
+
     {"GET /api/v1/data-requests", kAdmin},
     {"POST /api/v1/data-requests/{id}/acknowledge", kAdmin},
     {"POST /api/v1/data-requests/{id}/complete", kAdmin},
@@ -152,7 +158,7 @@ class Authorization : public ::testing::Test {
   HttpResponse call(const std::string& operation, const std::string& token) {
     auto space = operation.find(' ');
     std::string method = operation.substr(0, space), path = operation.substr(space + 1);
-    for (std::string param : {"{id}", "{code}"})
+    for (std::string param : {"{id}", "{code}", "{queue}"})
       for (auto at = path.find(param); at != std::string::npos; at = path.find(param))
         path.replace(at, param.size(), "x0");
     Headers headers;

@@ -309,9 +309,17 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   EXPECT_EQ(next[0].id, "dr_3");
   EXPECT_EQ(s->pupils().data_requests({std::nullopt, 50}, std::nullopt, std::nullopt).size(), 3u);
 
-  s->submissions().insert_submission({"sub_1", "p_1", "u_ward", "idea", "Thêm cây xanh",
-                                      std::nullopt, "queued", kAt, kAt, std::nullopt, std::nullopt,
-                                      R"({"labels":[]})", "normal"});
+  Submission idea;
+  idea.id = "sub_1";
+  idea.pupil_id = "p_1";
+  idea.unit_id = "u_ward";
+  idea.kind = "idea";
+  idea.text = "Thêm cây xanh";
+  idea.status = "queued";
+  idea.created_at = idea.updated_at = kAt;
+  idea.screening_json = R"({"labels":[]})";
+  idea.queue = "normal";
+  s->submissions().insert_submission(idea);
   auto sub = s->submissions().submission("sub_1");
   ASSERT_TRUE(sub);
   EXPECT_EQ(sub->text, "Thêm cây xanh");
@@ -319,6 +327,25 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   EXPECT_EQ(sub->queue, "normal");
   EXPECT_EQ(s->submissions().submissions_of("p_1", {std::nullopt, 10}).size(), 1u);
   EXPECT_TRUE(s->submissions().submissions_of("p_1", {std::string("sub_1"), 10}).empty());
+
+  // The moderation queue: waiting items by unit, and claims that only one writer wins.
+  auto summary = s->submissions().queue_summary("normal", {}, true);
+  EXPECT_EQ(summary.items, 1);
+  EXPECT_EQ(summary.oldest_at, kAt);
+  EXPECT_EQ(s->submissions().queue_summary("priority", {}, true).items, 0);
+  EXPECT_EQ(s->submissions().queue_items("normal", {"u_ward"}, false, {std::nullopt, 10}).size(),
+            1u);
+  EXPECT_TRUE(
+      s->submissions().queue_items("normal", {"u_elsewhere"}, false, {std::nullopt, 10}).empty());
+  Submission claimed = *sub;
+  claimed.status = "claimed";
+  claimed.claimed_by = "acc_a";
+  claimed.version = 2;
+  EXPECT_TRUE(s->submissions().update_if_version(claimed, 1));
+  claimed.claimed_by = "acc_b";
+  claimed.version = 2;
+  EXPECT_FALSE(s->submissions().update_if_version(claimed, 1));  // lost the race
+  EXPECT_EQ(s->submissions().submission("sub_1")->claimed_by, "acc_a");
 }
 
 TEST_P(StorageTest, ConcurrentAppendsFromTwoInstancesKeepOneVerifiedChain) {

@@ -1,0 +1,150 @@
+#include "moderation/queue.h"
+
+#include <algorithm>
+
+#include "consult/errors.h"
+#include "consult/validate.h"
+
+namespace ln::moderation {
+namespace {
+
+const std::vector<std::string> kQueues = {"normal", "priority", "safeguarding"};
+
+// Byte offset of the `n`th character of UTF-8 text.
+std::size_t byte_at(const std::string& text, std::size_t n) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == n) return i;
+  }
+  return text.size();
+}
+
+}  // namespace
+
+const std::vector<std::string>& return_reasons() {
+  static const std::vector<std::string> r = {"personal_info", "unclear", "off_topic", "unkind_words", "too_long"};
+  return r;
+}
+
+const std::vector<std::string>& reject_reasons() {
+  static const std::vector<std::string> r = {"spam", "abusive", "attacks_a_person", "not_for_this_platform"};
+  return r;
+}
+
+std::string redact(const std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+  auto sorted = ranges;
+  std::sort(sorted.begin(), sorted.end());
+  std::string out;
+  std::size_t done = 0;  // characters copied or replaced so far
+  for (const auto& [start, end] : sorted) {
+    if (start < done) continue;  // overlapping: already covered
+    out += text.substr(byte_at(text, done), byte_at(text, start) - byte_at(text, done));
+    out += "[…]";
+    done = end;
+  }
+  out += text.substr(byte_at(text, done));
+  return out;
+}
+
+bool ModerationQueue::may_work(const Principal& actor, const std::string& queue) const {
+  if (queue == "safeguarding") return actor.role == Role::kSafeguardingLead;
+  return actor.role == Role::kModerator || actor.role == Role::kAdmin || actor.role == Role::kSafeguardingLead;
+}
+
+nlohmann::json ModerationQueue::queues(const Principal& actor) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& q : kQueues) {
+    if (!may_work(actor, q)) continue;
+    auto summary = storage_.submissions().queue_summary(q, actor.unit_ids, actor.is_admin());
+    out.push_back({{"queue", q}, {"items", summary.items},
+                   {"oldest_at", summary.oldest_at ? nlohmann::json(*summary.oldest_at) : nlohmann::json()}});
+  }
+  return out;
+}
+
+std::vector<Submission> ModerationQueue::items(const Principal& actor, const std::string& queue, const Page& page) {
+  if (std::find(kQueues.begin(), kQueues.end(), queue) == kQueues.end()) throw NotFound("No such queue.");
+  if (!may_work(actor, queue)) throw Forbidden("Only safeguarding leads work this queue.");
+  return storage_.submissions().queue_items(queue, actor.unit_ids, actor.is_admin(), page);
+}
+
+Submission ModerationQueue::visible(const Principal& actor, const std::string& id) {
+  auto s = storage_.submissions().submission(id);
+  if (!s || !s->queue || !organisation_.covers(actor, s->unit_id)) throw NotFound("No such item.");
+  if (!may_work(actor, *s->queue)) throw NotFound("No such item.");
+  return *s;
+}
+
+Submission ModerationQueue::item(const Principal& actor, const std::string& id) {
+  Submission s = visible(actor, id);
+  audit_.record(AuditActor::of(actor), "moderation.view", "submission", s.id);
+  return s;
+}
+
+Submission ModerationQueue::claim(const Principal& actor, const std::string& id) {
+  Submission s = visible(actor, id);
+  if (s.status != "queued" && s.status != "claimed") throw Conflict("This item has been decided.", "already_decided");
+  std::string now = clock_.now_text();
+  if (s.claimed_by && *s.claimed_by != actor.id && s.claim_expires_at && *s.claim_expires_at > now)
+    throw Conflict("Another moderator is working on this item.", "claimed_by_other");
+  int expected = s.version;
+  s.status = "claimed";
+  s.claimed_by = actor.id;
+  s.claim_expires_at = format_time(clock_.now() + lease_);
+  s.version = expected + 1;
+  s.updated_at = now;
+  if (!storage_.submissions().update_if_version(s, expected))
+    throw Conflict("Another moderator claimed this item first.", "claimed_by_other");
+  audit_.record(AuditActor::of(actor), "moderation.claim", "submission", s.id);
+  return s;
+}
+
+Submission ModerationQueue::decide(const Principal& actor, const std::string& id, const Decision& d) {
+  Submission s = visible(actor, id);
+  std::string now = clock_.now_text();
+  if (s.status != "claimed" || s.claimed_by != actor.id || !s.claim_expires_at || *s.claim_expires_at <= now)
+    throw Conflict("Claim the item before deciding; your claim may have run out.", "not_claimed");
+  if (d.version != s.version) throw Conflict("The item changed since you opened it.", "stale_version");
+
+  nlohmann::json record = {{"decision", d.decision}, {"by", actor.id}, {"at", now}};
+  Submission next = s;
+  next.claimed_by.reset();
+  next.claim_expires_at.reset();
+  next.version = s.version + 1;
+  next.updated_at = now;
+  if (d.decision == "approve") {
+    next.status = "approved";
+  } else if (d.decision == "approve_redacted") {
+    if (d.redactions.empty()) throw Invalid("redactions", "Choose the parts to hide.");
+    std::size_t length = char_count(s.text);
+    for (const auto& [start, end] : d.redactions)
+      if (start >= end || end > length) throw Invalid("redactions", "Each part is [start, end) within the text.");
+    next.status = "approved_redacted";
+    next.redacted_text = redact(s.text, d.redactions);
+  } else if (d.decision == "return") {
+    if (std::find(return_reasons().begin(), return_reasons().end(), d.reason) == return_reasons().end())
+      throw Invalid("reason", "Choose a reason from the list for returning it to the child.");
+    next.status = "returned";
+    record["reason"] = d.reason;
+  } else if (d.decision == "reject") {
+    if (std::find(reject_reasons().begin(), reject_reasons().end(), d.reason) == reject_reasons().end())
+      throw Invalid("reason", "Rejecting needs a policy reason.");
+    next.status = "rejected";
+    record["reason"] = d.reason;
+  } else if (d.decision == "escalate") {
+    next.status = "queued";
+    next.queue = "safeguarding";
+  } else {
+    throw Invalid("decision", "decision is approve, approve_redacted, return, reject or escalate.");
+  }
+  if (!d.note.empty()) record["note"] = clean_text("note", d.note, 1, 1000);
+  next.decision_json = record.dump();
+  if (!storage_.submissions().update_if_version(next, s.version))
+    throw Conflict("The item changed since you opened it.", "stale_version");
+  audit_.record(AuditActor::of(actor), "moderation." + d.decision, "submission", s.id, d.reason,
+                {{"redactions", d.redactions.size()}});
+  return next;
+}
+
+}  // namespace ln::moderation

@@ -1,0 +1,54 @@
+#pragma once
+// The moderation queues (normal, priority, safeguarding) of the units a moderator works for:
+// listing, claiming with a lease, and deciding. A decision by anyone but the claimant, or on
+// an old version, is a 409. The safeguarding queue belongs to safeguarding leads.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "consult/audit.h"
+#include "consult/organisation.h"
+
+namespace ln::moderation {
+
+struct Decision {
+  std::string decision;  // approve | approve_redacted | return | reject | escalate
+  int version = 0;
+  std::string reason;    // a code from the lists below (return, reject)
+  std::string note;
+  std::vector<std::pair<std::size_t, std::size_t>> redactions;  // [start, end) in characters
+};
+
+const std::vector<std::string>& return_reasons();  // written for children
+const std::vector<std::string>& reject_reasons();  // policy reasons
+
+class ModerationQueue {
+ public:
+  ModerationQueue(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
+                  std::chrono::minutes lease = std::chrono::minutes(10))
+      : storage_(storage), clock_(clock), audit_(audit), organisation_(organisation), lease_(lease) {}
+
+  // Each queue the principal may work, with its size and its oldest item.
+  nlohmann::json queues(const Principal& actor);
+  // Waiting items, oldest first, with the screener's annotations; the text itself stays
+  // collapsed (shown only through `item`, which is audited).
+  std::vector<Submission> items(const Principal& actor, const std::string& queue, const Page& page);
+  Submission item(const Principal& actor, const std::string& id);
+  Submission claim(const Principal& actor, const std::string& id);
+  Submission decide(const Principal& actor, const std::string& id, const Decision& decision);
+
+ private:
+  Submission visible(const Principal& actor, const std::string& id);
+  bool may_work(const Principal& actor, const std::string& queue) const;
+
+  Storage& storage_;
+  const Clock& clock_;
+  AuditLog& audit_;
+  Organisation& organisation_;
+  std::chrono::minutes lease_;
+};
+
+// `text` with each [start, end) character range replaced by "[…]".
+std::string redact(const std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges);
+
+}  // namespace ln::moderation
