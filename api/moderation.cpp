@@ -9,12 +9,20 @@ namespace {
 // In lists the child's words stay collapsed: the screener's annotations say what to expect.
 nlohmann::json item_json(const Submission& s, bool with_text) {
   auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
-  nlohmann::json out = {{"id", s.id}, {"kind", s.kind}, {"queue", s.queue ? nlohmann::json(*s.queue) : nlohmann::json()},
-                        {"status", s.status}, {"unit_id", s.unit_id}, {"created_at", s.created_at},
-                        {"version", s.version}, {"labels", screening.value("labels", nlohmann::json::array())},
-                        {"claimed_by", s.claimed_by ? nlohmann::json(*s.claimed_by) : nlohmann::json()},
-                        {"claim_expires_at", s.claim_expires_at ? nlohmann::json(*s.claim_expires_at) : nlohmann::json()},
-                        {"consultation_id", s.consultation_id ? nlohmann::json(*s.consultation_id) : nlohmann::json()}};
+  nlohmann::json out = {
+      {"id", s.id},
+      {"kind", s.kind},
+      {"queue", s.queue ? nlohmann::json(*s.queue) : nlohmann::json()},
+      {"status", s.status},
+      {"unit_id", s.unit_id},
+      {"created_at", s.created_at},
+      {"version", s.version},
+      {"labels", screening.value("labels", nlohmann::json::array())},
+      {"claimed_by", s.claimed_by ? nlohmann::json(*s.claimed_by) : nlohmann::json()},
+      {"claim_expires_at",
+       s.claim_expires_at ? nlohmann::json(*s.claim_expires_at) : nlohmann::json()},
+      {"consultation_id",
+       s.consultation_id ? nlohmann::json(*s.consultation_id) : nlohmann::json()}};
   if (with_text) {
     out["text"] = s.text;
     out["topic"] = s.topic ? nlohmann::json(*s.topic) : nlohmann::json();
@@ -32,50 +40,77 @@ nlohmann::json item_json(const Submission& s, bool with_text) {
 void add_moderation_routes(Router& r, App& app) {
   const auto moderate = Permission::kModerate;
 
-  r.add("GET", "/api/v1/moderation/queues", [&app](Request& q) {
-    return Response::json(200, {{"items", app.moderation.queues(q.who())}});
-  }, doc("The queues I work, with their size and oldest item.", "moderation", moderate));
+  r.add(
+      "GET", "/api/v1/moderation/queues",
+      [&app](Request& q) {
+        return Response::json(200, {{"items", app.moderation.queues(q.who())}});
+      },
+      doc("The queues I work, with their size and oldest item.", "moderation", moderate));
 
-  r.add("GET", "/api/v1/moderation/queues/{queue}/items", [&app](Request& q) {
-    auto page = page_of(q);
-    auto items = app.moderation.items(q.who(), q.param("queue"), page);
-    nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-    for (const auto& s : items) out["items"].push_back(item_json(s, false));
-    if (static_cast<int>(items.size()) == page.limit) out["next"] = items.back().created_at + "|" + items.back().id;
-    return Response::json(200, out);
-  }, doc("Waiting items, oldest first; their text stays collapsed.", "moderation", moderate));
+  r.add(
+      "GET", "/api/v1/moderation/queues/{queue}/items",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        auto items = app.moderation.items(q.who(), q.param("queue"), page);
+        nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
+        for (const auto& s : items) out["items"].push_back(item_json(s, false));
+        if (static_cast<int>(items.size()) == page.limit)
+          out["next"] = items.back().created_at + "|" + items.back().id;
+        return Response::json(200, out);
+      },
+      doc("Waiting items, oldest first; their text stays collapsed.", "moderation", moderate));
 
-  r.add("GET", "/api/v1/moderation/items/{id}", [&app](Request& q) {
-    return Response::json(200, item_json(app.moderation.item(q.who(), q.param("id")), true));
-  }, doc("One item with its text and the screener's spans (this view is audited).", "moderation", moderate));
+  r.add(
+      "GET", "/api/v1/moderation/items/{id}",
+      [&app](Request& q) {
+        return Response::json(200, item_json(app.moderation.item(q.who(), q.param("id")), true));
+      },
+      doc("One item with its text and the screener's spans (this view is audited).", "moderation",
+          moderate));
 
-  r.add("POST", "/api/v1/moderation/items/{id}/claim", [&app](Request& q) {
-    return Response::json(200, item_json(app.moderation.claim(q.who(), q.param("id")), true));
-  }, [] {
-    auto d = doc("Claim an item for 10 minutes; returns its version.", "moderation", Permission::kModerate);
-    d.responses["409"] = {{"description", "claimed_by_other or already_decided"}};
-    return d;
-  }());
+  r.add(
+      "POST", "/api/v1/moderation/items/{id}/claim",
+      [&app](Request& q) {
+        return Response::json(200, item_json(app.moderation.claim(q.who(), q.param("id")), true));
+      },
+      [] {
+        auto d = doc("Claim an item for 10 minutes; returns its version.", "moderation",
+                     Permission::kModerate);
+        d.responses["409"] = {{"description", "claimed_by_other or already_decided"}};
+        return d;
+      }());
 
-  r.add("POST", "/api/v1/moderation/items/{id}/decision", [&app](Request& q) {
-    Fields f(q, {"decision", "version", "reason", "note", "redactions"});
-    moderation::Decision d{f.text("decision"), f.integer("version"), f.optional_text("reason").value_or(""),
-                           f.optional_text("note").value_or(""), {}};
-    auto ranges = f.optional_json("redactions").value_or(nlohmann::json::array());
-    if (!ranges.is_array() || ranges.size() > 200) throw Invalid("redactions", "redactions is a list of [start, end].");
-    for (const auto& range : ranges) {
-      if (!range.is_array() || range.size() != 2 || !range[0].is_number_unsigned() || !range[1].is_number_unsigned())
-        throw Invalid("redactions", "Each redaction is [start, end] in characters.");
-      d.redactions.push_back({range[0].get<std::size_t>(), range[1].get<std::size_t>()});
-    }
-    return Response::json(200, item_json(app.moderation.decide(q.who(), q.param("id"), d), true));
-  }, [] {
-    auto d = doc("Decide: approve, approve_redacted (with redactions), return (reason), reject (reason) or "
-                 "escalate to safeguarding.", "moderation", Permission::kModerate,
-                 {{"type", "object"}, {"required", {"decision", "version"}}});
-    d.responses["409"] = {{"description", "not_claimed or stale_version"}};
-    return d;
-  }());
+  r.add(
+      "POST", "/api/v1/moderation/items/{id}/decision",
+      [&app](Request& q) {
+        Fields f(q, {"decision", "version", "reason", "note", "redactions"});
+        moderation::Decision d{f.text("decision"),
+                               f.integer("version"),
+                               f.optional_text("reason").value_or(""),
+                               f.optional_text("note").value_or(""),
+                               {}};
+        auto ranges = f.optional_json("redactions").value_or(nlohmann::json::array());
+        if (!ranges.is_array() || ranges.size() > 200)
+          throw Invalid("redactions", "redactions is a list of [start, end].");
+        for (const auto& range : ranges) {
+          if (!range.is_array() || range.size() != 2 || !range[0].is_number_unsigned() ||
+              !range[1].is_number_unsigned())
+            throw Invalid("redactions", "Each redaction is [start, end] in characters.");
+          d.redactions.push_back({range[0].get<std::size_t>(), range[1].get<std::size_t>()});
+        }
+        return Response::json(200,
+                              item_json(app.moderation.decide(q.who(), q.param("id"), d), true));
+      },
+      [] {
+        auto d =
+            doc("Decide: approve, approve_redacted (with redactions), return (reason), reject "
+                "(reason) or "
+                "escalate to safeguarding.",
+                "moderation", Permission::kModerate,
+                {{"type", "object"}, {"required", {"decision", "version"}}});
+        d.responses["409"] = {{"description", "not_claimed or stale_version"}};
+        return d;
+      }());
 }
 
 }  // namespace ln::api

@@ -23,16 +23,19 @@ std::size_t byte_at(const std::string& text, std::size_t n) {
 }  // namespace
 
 const std::vector<std::string>& return_reasons() {
-  static const std::vector<std::string> r = {"personal_info", "unclear", "off_topic", "unkind_words", "too_long"};
+  static const std::vector<std::string> r = {"personal_info", "unclear", "off_topic",
+                                             "unkind_words", "too_long"};
   return r;
 }
 
 const std::vector<std::string>& reject_reasons() {
-  static const std::vector<std::string> r = {"spam", "abusive", "attacks_a_person", "not_for_this_platform"};
+  static const std::vector<std::string> r = {"spam", "abusive", "attacks_a_person",
+                                             "not_for_this_platform"};
   return r;
 }
 
-std::string redact(const std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+std::string redact(const std::string& text,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
   auto sorted = ranges;
   std::sort(sorted.begin(), sorted.end());
   std::string out;
@@ -49,7 +52,8 @@ std::string redact(const std::string& text, const std::vector<std::pair<std::siz
 
 bool ModerationQueue::may_work(const Principal& actor, const std::string& queue) const {
   if (queue == "safeguarding") return actor.role == Role::kSafeguardingLead;
-  return actor.role == Role::kModerator || actor.role == Role::kAdmin || actor.role == Role::kSafeguardingLead;
+  return actor.role == Role::kModerator || actor.role == Role::kAdmin ||
+         actor.role == Role::kSafeguardingLead;
 }
 
 nlohmann::json ModerationQueue::queues(const Principal& actor) {
@@ -57,14 +61,18 @@ nlohmann::json ModerationQueue::queues(const Principal& actor) {
   for (const auto& q : kQueues) {
     if (!may_work(actor, q)) continue;
     auto summary = storage_.submissions().queue_summary(q, actor.unit_ids, actor.is_admin());
-    out.push_back({{"queue", q}, {"items", summary.items},
-                   {"oldest_at", summary.oldest_at ? nlohmann::json(*summary.oldest_at) : nlohmann::json()}});
+    out.push_back(
+        {{"queue", q},
+         {"items", summary.items},
+         {"oldest_at", summary.oldest_at ? nlohmann::json(*summary.oldest_at) : nlohmann::json()}});
   }
   return out;
 }
 
-std::vector<Submission> ModerationQueue::items(const Principal& actor, const std::string& queue, const Page& page) {
-  if (std::find(kQueues.begin(), kQueues.end(), queue) == kQueues.end()) throw NotFound("No such queue.");
+std::vector<Submission> ModerationQueue::items(const Principal& actor, const std::string& queue,
+                                               const Page& page) {
+  if (std::find(kQueues.begin(), kQueues.end(), queue) == kQueues.end())
+    throw NotFound("No such queue.");
   if (!may_work(actor, queue)) throw Forbidden("Only safeguarding leads work this queue.");
   return storage_.submissions().queue_items(queue, actor.unit_ids, actor.is_admin(), page);
 }
@@ -84,7 +92,8 @@ Submission ModerationQueue::item(const Principal& actor, const std::string& id) 
 
 Submission ModerationQueue::claim(const Principal& actor, const std::string& id) {
   Submission s = visible(actor, id);
-  if (s.status != "queued" && s.status != "claimed") throw Conflict("This item has been decided.", "already_decided");
+  if (s.status != "queued" && s.status != "claimed")
+    throw Conflict("This item has been decided.", "already_decided");
   std::string now = clock_.now_text();
   if (s.claimed_by && *s.claimed_by != actor.id && s.claim_expires_at && *s.claim_expires_at > now)
     throw Conflict("Another moderator is working on this item.", "claimed_by_other");
@@ -100,12 +109,15 @@ Submission ModerationQueue::claim(const Principal& actor, const std::string& id)
   return s;
 }
 
-Submission ModerationQueue::decide(const Principal& actor, const std::string& id, const Decision& d) {
+Submission ModerationQueue::decide(const Principal& actor, const std::string& id,
+                                   const Decision& d) {
   Submission s = visible(actor, id);
   std::string now = clock_.now_text();
-  if (s.status != "claimed" || s.claimed_by != actor.id || !s.claim_expires_at || *s.claim_expires_at <= now)
+  if (s.status != "claimed" || s.claimed_by != actor.id || !s.claim_expires_at ||
+      *s.claim_expires_at <= now)
     throw Conflict("Claim the item before deciding; your claim may have run out.", "not_claimed");
-  if (d.version != s.version) throw Conflict("The item changed since you opened it.", "stale_version");
+  if (d.version != s.version)
+    throw Conflict("The item changed since you opened it.", "stale_version");
 
   nlohmann::json record = {{"decision", d.decision}, {"by", actor.id}, {"at", now}};
   Submission next = s;
@@ -119,16 +131,19 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
     if (d.redactions.empty()) throw Invalid("redactions", "Choose the parts to hide.");
     std::size_t length = char_count(s.text);
     for (const auto& [start, end] : d.redactions)
-      if (start >= end || end > length) throw Invalid("redactions", "Each part is [start, end) within the text.");
+      if (start >= end || end > length)
+        throw Invalid("redactions", "Each part is [start, end) within the text.");
     next.status = "approved_redacted";
     next.redacted_text = redact(s.text, d.redactions);
   } else if (d.decision == "return") {
-    if (std::find(return_reasons().begin(), return_reasons().end(), d.reason) == return_reasons().end())
+    if (std::find(return_reasons().begin(), return_reasons().end(), d.reason) ==
+        return_reasons().end())
       throw Invalid("reason", "Choose a reason from the list for returning it to the child.");
     next.status = "returned";
     record["reason"] = d.reason;
   } else if (d.decision == "reject") {
-    if (std::find(reject_reasons().begin(), reject_reasons().end(), d.reason) == reject_reasons().end())
+    if (std::find(reject_reasons().begin(), reject_reasons().end(), d.reason) ==
+        reject_reasons().end())
       throw Invalid("reason", "Rejecting needs a policy reason.");
     next.status = "rejected";
     record["reason"] = d.reason;

@@ -14,7 +14,7 @@ namespace ln::moderation {
 struct Decision {
   std::string decision;  // approve | approve_redacted | return | reject | escalate
   int version = 0;
-  std::string reason;    // a code from the lists below (return, reject)
+  std::string reason;  // a code from the lists below (return, reject)
   std::string note;
   std::vector<std::pair<std::size_t, std::size_t>> redactions;  // [start, end) in characters
 };
@@ -26,7 +26,11 @@ class ModerationQueue {
  public:
   ModerationQueue(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
                   std::chrono::minutes lease = std::chrono::minutes(10))
-      : storage_(storage), clock_(clock), audit_(audit), organisation_(organisation), lease_(lease) {}
+      : storage_(storage),
+        clock_(clock),
+        audit_(audit),
+        organisation_(organisation),
+        lease_(lease) {}
 
   // Each queue the principal may work, with its size and its oldest item.
   nlohmann::json queues(const Principal& actor);
@@ -49,6 +53,7 @@ class ModerationQueue {
 };
 
 // `text` with each [start, end) character range replaced by "[…]".
-std::string redact(const std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges);
+std::string redact(const std::string& text,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& ranges);
 
 }  // namespace ln::moderation

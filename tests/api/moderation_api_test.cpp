@@ -26,8 +26,11 @@ class Moderation : public ::testing::Test {
 };
 
 TEST_F(Moderation, ClaimDecideAndRedact) {
-  auto sent = server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", "Gọi em 0912 345 678 để bàn về sân chơi"}},
-                               bearer(pupil)).json();
+  auto sent = server
+                  .post_json("/api/v1/submissions",
+                             {{"kind", "idea"}, {"text", "Gọi em 0912 345 678 để bàn về sân chơi"}},
+                             bearer(pupil))
+                  .json();
   std::string id = sent["id"];
 
   auto queues = server.get("/api/v1/moderation/queues", bearer(moderator)).json()["items"];
@@ -37,7 +40,8 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
   EXPECT_EQ(by_name["priority"]["items"], 1);
   EXPECT_FALSE(by_name["priority"]["oldest_at"].is_null());
 
-  auto listed = server.get("/api/v1/moderation/queues/priority/items", bearer(moderator)).json()["items"];
+  auto listed =
+      server.get("/api/v1/moderation/queues/priority/items", bearer(moderator)).json()["items"];
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0]["id"], id);
   EXPECT_EQ(listed[0]["text_collapsed"], true);
@@ -49,21 +53,34 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
   EXPECT_EQ(span["label"], "personal_info");
 
   // A decision before claiming is refused; one moderator claims, the other cannot.
-  EXPECT_EQ(decide(moderator, id, {{"decision", "approve"}, {"version", item["version"]}}).error_code(), "not_claimed");
-  auto claimed = server.post_json("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(), bearer(moderator));
+  EXPECT_EQ(
+      decide(moderator, id, {{"decision", "approve"}, {"version", item["version"]}}).error_code(),
+      "not_claimed");
+  auto claimed = server.post_json("/api/v1/moderation/items/" + id + "/claim",
+                                  nlohmann::json::object(), bearer(moderator));
   ASSERT_EQ(claimed.status, 200) << claimed.body;
   int version = claimed.json()["version"];
-  auto second = server.post_json("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(), bearer(moderator2));
+  auto second = server.post_json("/api/v1/moderation/items/" + id + "/claim",
+                                 nlohmann::json::object(), bearer(moderator2));
   EXPECT_EQ(second.status, 409);
   EXPECT_EQ(second.error_code(), "claimed_by_other");
   EXPECT_EQ(decide(moderator2, id, {{"decision", "approve"}, {"version", version}}).status, 409);
-  EXPECT_EQ(decide(moderator, id, {{"decision", "approve"}, {"version", version - 1}}).error_code(), "stale_version");
-  EXPECT_EQ(decide(moderator, id, {{"decision", "reject"}, {"version", version}, {"reason", "because"}}).status, 400);
-  EXPECT_EQ(decide(moderator, id, {{"decision", "approve_redacted"}, {"version", version},
-                                   {"redactions", {{5, 500}}}}).status, 400);
+  EXPECT_EQ(decide(moderator, id, {{"decision", "approve"}, {"version", version - 1}}).error_code(),
+            "stale_version");
+  EXPECT_EQ(
+      decide(moderator, id, {{"decision", "reject"}, {"version", version}, {"reason", "because"}})
+          .status,
+      400);
+  EXPECT_EQ(
+      decide(moderator, id,
+             {{"decision", "approve_redacted"}, {"version", version}, {"redactions", {{5, 500}}}})
+          .status,
+      400);
 
-  auto approved = decide(moderator, id, {{"decision", "approve_redacted"}, {"version", version},
-                                         {"redactions", {{span["start"], span["end"]}}}});
+  auto approved = decide(moderator, id,
+                         {{"decision", "approve_redacted"},
+                          {"version", version},
+                          {"redactions", {{span["start"], span["end"]}}}});
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json()["status"], "approved_redacted");
   std::string redacted = approved.json()["redacted_text"];
@@ -76,50 +93,83 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
   auto mine = server.get("/api/v1/submissions/" + id, bearer(pupil)).json();
   EXPECT_EQ(mine["status"], "approved_redacted");
   EXPECT_FALSE(mine["status_text"]["vi"].get<std::string>().empty());
-  EXPECT_EQ(server.get("/api/v1/moderation/queues/priority/items", bearer(moderator)).json()["items"].size(), 0u);
+  EXPECT_EQ(server.get("/api/v1/moderation/queues/priority/items", bearer(moderator))
+                .json()["items"]
+                .size(),
+            0u);
 
-  auto audit = server.get("/api/v1/audit?limit=200", bearer(login(server, "admin"))).json()["items"];
+  auto audit =
+      server.get("/api/v1/audit?limit=200", bearer(login(server, "admin"))).json()["items"];
   std::set<std::string> actions;
   for (const auto& e : audit)
     if (e["object_id"] == id) actions.insert(e["action"]);
-  for (std::string a : {"submission.create", "moderation.view", "moderation.claim", "moderation.approve_redacted"})
+  for (std::string a :
+       {"submission.create", "moderation.view", "moderation.claim", "moderation.approve_redacted"})
     EXPECT_TRUE(actions.count(a)) << a;
 }
 
 TEST_F(Moderation, ClaimsRunOutAndReturnsNeedAReasonForChildren) {
-  auto id = server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", "Sân trường cần thêm ghế đá"}},
-                             bearer(pupil)).json()["id"].get<std::string>();
-  ASSERT_EQ(server.post_json("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(), bearer(moderator)).status, 200);
+  auto id =
+      server
+          .post_json("/api/v1/submissions",
+                     {{"kind", "idea"}, {"text", "Sân trường cần thêm ghế đá"}}, bearer(pupil))
+          .json()["id"]
+          .get<std::string>();
+  ASSERT_EQ(server
+                .post_json("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(),
+                           bearer(moderator))
+                .status,
+            200);
   server.post_json("/__test/clock", {{"advance_seconds", 11 * 60}});
-  auto taken = server.post_json("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(), bearer(moderator2));
+  auto taken = server.post_json("/api/v1/moderation/items/" + id + "/claim",
+                                nlohmann::json::object(), bearer(moderator2));
   ASSERT_EQ(taken.status, 200) << taken.body;
   int version = taken.json()["version"];
   EXPECT_EQ(decide(moderator2, id, {{"decision", "return"}, {"version", version}}).status, 400);
-  auto returned = decide(moderator2, id, {{"decision", "return"}, {"version", version}, {"reason", "unclear"},
-                                          {"note", "Em viết rõ hơn vị trí nhé"}});
+  auto returned = decide(moderator2, id,
+                         {{"decision", "return"},
+                          {"version", version},
+                          {"reason", "unclear"},
+                          {"note", "Em viết rõ hơn vị trí nhé"}});
   ASSERT_EQ(returned.status, 200) << returned.body;
   EXPECT_EQ(server.get("/api/v1/submissions/" + id, bearer(pupil)).json()["status"], "returned");
 }
 
 TEST_F(Moderation, DisclosuresReachOnlySafeguardingLeads) {
-  auto id = server.post_json("/api/v1/submissions", {{"kind", "opinion"}, {"text", "Chú hàng xóm hay sờ vào người em"}},
-                             bearer(pupil)).json()["id"].get<std::string>();
-  EXPECT_EQ(server.get("/api/v1/moderation/queues/safeguarding/items", bearer(moderator)).status, 403);
+  auto id = server
+                .post_json("/api/v1/submissions",
+                           {{"kind", "opinion"}, {"text", "Chú hàng xóm hay sờ vào người em"}},
+                           bearer(pupil))
+                .json()["id"]
+                .get<std::string>();
+  EXPECT_EQ(server.get("/api/v1/moderation/queues/safeguarding/items", bearer(moderator)).status,
+            403);
   EXPECT_EQ(server.get("/api/v1/moderation/items/" + id, bearer(moderator)).status, 404);
   auto lead = login(server, "safeguarding");
-  auto items = server.get("/api/v1/moderation/queues/safeguarding/items", bearer(lead)).json()["items"];
+  auto items =
+      server.get("/api/v1/moderation/queues/safeguarding/items", bearer(lead)).json()["items"];
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0]["labels"], nlohmann::json::array({"disclosure"}));
 
   // A moderator can escalate an ordinary-looking item to the leads.
-  auto plain = server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", "Em muốn nói chuyện riêng với cô tổng phụ trách"}},
-                                bearer(pupil)).json()["id"].get<std::string>();
-  auto claimed = server.post_json("/api/v1/moderation/items/" + plain + "/claim", nlohmann::json::object(), bearer(moderator));
+  auto plain =
+      server
+          .post_json("/api/v1/submissions",
+                     {{"kind", "idea"}, {"text", "Em muốn nói chuyện riêng với cô tổng phụ trách"}},
+                     bearer(pupil))
+          .json()["id"]
+          .get<std::string>();
+  auto claimed = server.post_json("/api/v1/moderation/items/" + plain + "/claim",
+                                  nlohmann::json::object(), bearer(moderator));
   ASSERT_EQ(claimed.status, 200) << claimed.body;
-  auto escalated = decide(moderator, plain, {{"decision", "escalate"}, {"version", claimed.json()["version"]}});
+  auto escalated =
+      decide(moderator, plain, {{"decision", "escalate"}, {"version", claimed.json()["version"]}});
   EXPECT_EQ(escalated.status, 200) << escalated.body;
   EXPECT_EQ(escalated.json()["queue"], "safeguarding");
-  EXPECT_EQ(server.get("/api/v1/moderation/queues/safeguarding/items", bearer(lead)).json()["items"].size(), 2u);
+  EXPECT_EQ(server.get("/api/v1/moderation/queues/safeguarding/items", bearer(lead))
+                .json()["items"]
+                .size(),
+            2u);
   EXPECT_EQ(server.get("/api/v1/moderation/queues/nowhere/items", bearer(lead)).status, 404);
 }
 
