@@ -23,16 +23,19 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
   };
   std::vector<Child> children;
   for (int i = 0; i < 80; ++i) {
-    auto joined = a.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"}, {"pseudonym", "Bạn " + std::to_string(i)},
+    auto joined = a.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
+                                                      {"pseudonym", "Bạn " + std::to_string(i)},
                                                       {"birth_date", "2014-03-03"}});
     ASSERT_EQ(joined.status, 201) << joined.body;
     Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
     a.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(c.token));
-    a.post_json("/api/v1/pupils/" + c.id + "/consents", {{"kind", "guardian"}, {"slip_number", "D-" + std::to_string(i)}},
+    a.post_json("/api/v1/pupils/" + c.id + "/consents",
+                {{"kind", "guardian"}, {"slip_number", "D-" + std::to_string(i)}},
                 bearer(facilitator));
     children.push_back(c);
   }
-  std::string consultation = a.get("/api/v1/consultations", bearer(children[0].token)).json()["items"][0]["id"];
+  std::string consultation =
+      a.get("/api/v1/consultations", bearer(children[0].token)).json()["items"][0]["id"];
 
   // Two clients answer as fast as they can; the server is killed after the 30th 201.
   std::mutex mutex;
@@ -43,7 +46,8 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
     for (int i = next++; i < static_cast<int>(children.size()); i = next++) {
       try {
         auto r = a.post_json("/api/v1/consultations/" + consultation + "/responses",
-                             {{"answers", {{"q_space", "park"}, {"q_safe", 4}}}}, bearer(children[i].token));
+                             {{"answers", {{"q_space", "park"}, {"q_safe", 4}}}},
+                             bearer(children[i].token));
         if (r.status == 201) {
           std::lock_guard lock(mutex);
           acknowledged.push_back(children[i].token);
@@ -83,7 +87,9 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
   std::int64_t stored = a.database().query_int(
       "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" + consultation + "'");
   EXPECT_GE(stored, static_cast<std::int64_t>(acknowledged.size()));
-  auto results = b.get("/api/v1/consultations/" + consultation + "/results", bearer(login(b, "moderator"))).json();
+  auto results =
+      b.get("/api/v1/consultations/" + consultation + "/results", bearer(login(b, "moderator")))
+          .json();
   EXPECT_EQ(results["respondents"], stored);
   bool park_seen = false;
   for (const auto& o : results["questions"][0]["options"]) {
@@ -93,7 +99,9 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
   }
   EXPECT_TRUE(park_seen);
   if (a.database().backend() == "sqlite") {
-    EXPECT_EQ(a.database().query_int("SELECT COUNT(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+    EXPECT_EQ(a.database().query_int(
+                  "SELECT COUNT(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"),
+              1);
   }
 }
 

@@ -283,6 +283,63 @@ TEST_F(MultiInstance, SubmissionsSpreadOverBothInstancesAndEachIsStoredOnce) {
   EXPECT_EQ(big.error_code(), "too_large") << big.body;
 }
 
+TEST_F(MultiInstance, TwoModeratorsClaimingTheSameItemOnDifferentInstancesOneWins) {
+  auto pupil = enrol(1);
+  auto item = submit(pupil, 1).json()["id"].get<std::string>();
+  std::string one = login(*first_, "moderator"), two = login(*second_, "moderator2");
+  for (int round = 0; round < 5; ++round) {
+    // A fresh item each round, claimed at the same moment through each instance directly.
+    if (round > 0) item = submit(pupil, 100 + round).json()["id"].get<std::string>();
+    HttpResponse a, b;
+    std::thread ta([&] {
+      a = first_->post_json("/api/v1/moderation/items/" + item + "/claim", nlohmann::json::object(),
+                            bearer(one));
+    });
+    std::thread tb([&] {
+      b = second_->post_json("/api/v1/moderation/items/" + item + "/claim",
+                             nlohmann::json::object(), bearer(two));
+    });
+    ta.join();
+    tb.join();
+    std::multiset<long> statuses = {a.status, b.status};
+    EXPECT_EQ(statuses, (std::multiset<long>{200, 409})) << a.body << " / " << b.body;
+    std::string winner =
+        database_->query_value("SELECT claimed_by FROM submissions WHERE id = '" + item + "'");
+    EXPECT_FALSE(winner.empty());
+  }
+}
+
+TEST_F(MultiInstance, PupilsAnsweringThroughBothInstancesAreCountedOnce) {
+  auto pupils = enrol_many(8);
+  std::string consultation =
+      nginx_->get("/api/v1/consultations", pupils[0].token).json()["items"][0]["id"];
+  for (int pass = 0; pass < 2; ++pass)  // the second pass replaces the first
+    for (const auto& p : pupils) {
+      auto r = nginx_->post("/api/v1/consultations/" + consultation + "/responses",
+                            {{"answers", {{"q_space", pass ? "park" : "school"}}}}, p.token);
+      EXPECT_EQ(r.status, 201) << r.body;
+    }
+  EXPECT_EQ(database_->query_value(
+                "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" +
+                consultation + "'"),
+            "8");
+  auto moderator =
+      nginx_->post("/api/v1/auth/login", {{"username", "moderator"}, {"password", "langnghe-demo"}})
+          .json()["token"]
+          .get<std::string>();
+  auto results =
+      nginx_->get("/api/v1/consultations/" + consultation + "/results", moderator).json();
+  EXPECT_EQ(results["respondents"], 8);
+  for (const auto& o : results["questions"][0]["options"]) {
+    if (o["key"] == "park") {
+      EXPECT_EQ(o["count"], 8) << results.dump();
+    }
+    if (o["key"] == "school") {
+      EXPECT_TRUE(o["count"].is_null() || o["count"] == 0) << results.dump();
+    }
+  }
+}
+
 TEST_F(MultiInstance, KillingAnInstanceMidLoadLosesNoAcknowledgedSubmission) {
   auto pupils = enrol_many(4);
   constexpr int kClients = 4, kPerClient = 40, kKillAfter = 40;
@@ -339,6 +396,55 @@ TEST_F(MultiInstance, KillingAnInstanceMidLoadLosesNoAcknowledgedSubmission) {
   EXPECT_GE(after_kill, 40) << seen.str();
   for (int i = 0; i < 5; ++i) EXPECT_EQ(nginx_->get("/readyz").status, 200);
   EXPECT_EQ(submit(pupils[0], 9999).status, 201);
+}
+
+TEST_F(MultiInstance, KillingAnInstanceMidLoadOfAnswersLosesNoAcknowledgedAnswer) {
+  auto pupils = enrol_many(40);
+  std::string consultation =
+      nginx_->get("/api/v1/consultations", pupils[0].token).json()["items"][0]["id"];
+  std::atomic<int> next{0}, answered{0};
+  std::set<std::string> acknowledged;  // pupil ids whose answer got a 201
+  std::mutex mutex;
+  auto deadline = std::chrono::steady_clock::now() + 90s;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 3; ++c)
+    clients.emplace_back([&] {
+      for (int i = next++;
+           i < static_cast<int>(pupils.size()) && std::chrono::steady_clock::now() < deadline;
+           i = next++) {
+        try {
+          auto r = nginx_->post("/api/v1/consultations/" + consultation + "/responses",
+                                {{"answers", {{"q_space", "park"}}}}, pupils[i].token);
+          if (r.status == 201) {
+            std::lock_guard lock(mutex);
+            acknowledged.insert(pupils[i].id);
+          } else {
+            EXPECT_EQ(r.error_code(), "unavailable") << r.body;
+          }
+        } catch (const std::exception&) {
+        }
+        ++answered;
+      }
+    });
+  while (answered < 12 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(2ms);
+  second_->kill_now();
+  for (auto& c : clients) c.join();
+
+  ASSERT_GE(acknowledged.size(), 30u);  // the service kept answering through the other instance
+  for (const auto& id : acknowledged)
+    EXPECT_EQ(database_->query_value(
+                  "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" +
+                  consultation + "' AND pupil_id = '" + id + "'"),
+              "1")
+        << id;
+  // The running results equal a recount of what is stored.
+  std::string stored = database_->query_value(
+      "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" + consultation + "'");
+  std::string counted = database_->query_value(
+      "SELECT COALESCE(SUM(count), 0) FROM consultation_counters WHERE consultation_id = '" +
+      consultation + "' AND question_id = 'q_space' AND option_key = 'park'");
+  EXPECT_EQ(counted, stored);
 }
 
 TEST_F(MultiInstance, BothInstancesPurgingAtOnceTakeEachIdentityOnce) {
