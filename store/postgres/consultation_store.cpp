@@ -4,6 +4,7 @@
 
 #include "store/postgres/access.h"
 #include "store/postgres/submission_store.h"
+#include "store/rows.h"
 
 namespace ln::store::postgres {
 namespace sql {
@@ -110,36 +111,6 @@ constexpr const char* kTargets =
 
 namespace {
 
-std::vector<std::string> list_of(const std::string& json) {
-  return nlohmann::json::parse(json).get<std::vector<std::string>>();
-}
-
-Consultation consultation_row(const Row& s) {
-  Consultation c;
-  c.id = s.text(0);
-  c.title = s.text(1);
-  c.purpose = s.text(2);
-  c.owner_unit_id = s.text(3);
-  c.audience_unit_ids = list_of(s.text(4));
-  c.audience_bands = list_of(s.text(5));
-  c.opens_at = s.text(6);
-  c.closes_at = s.text(7);
-  c.decision = s.text(8);
-  c.decision_maker = s.text(9);
-  c.decision_due = s.text(10);
-  c.feedback_due = s.text(11);
-  c.info_cards_json = s.text(12);
-  c.info_version = static_cast<int>(s.int64(13));
-  c.questions_json = s.text(14);
-  c.status = s.text(15);
-  c.lifecycle_json = s.text(16);
-  c.feedback_json = s.text(17);
-  c.created_by = s.text(18);
-  c.created_at = s.text(19);
-  c.updated_at = s.text(20);
-  return c;
-}
-
 void write_response(Connection& c, const ConsultationResponse& r) {
   c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, r.channel, r.age_band, r.gender,
          r.unit_id, r.info_version, r.answers_json, r.idempotency_key, r.batch_id, r.created_at,
@@ -166,13 +137,14 @@ void PostgresConsultationStore::insert_consultation(const Consultation& c) {
 }
 
 std::optional<Consultation> PostgresConsultationStore::consultation(const std::string& id) {
-  return first_row(pool_, sql::kById, id, consultation_row);
+  return first_row(pool_, sql::kById, id, rows::consultation<Row>);
 }
 
 std::vector<Consultation> PostgresConsultationStore::consultations(
     const Page& page, const std::optional<std::string>& status) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kPage, page.after.value_or(""), status, page.limit).all(consultation_row);
+    return c.exec(sql::kPage, page.after.value_or(""), status, page.limit)
+        .all(rows::consultation<Row>);
   });
 }
 
@@ -197,12 +169,7 @@ std::optional<ConsultationResponse> PostgresConsultationStore::response_of(
   return read(pool_, [&](Connection& c) -> std::optional<ConsultationResponse> {
     auto result = c.exec(sql::kResponseOf, consultation_id, pupil_id);
     if (result.rows() == 0) return std::nullopt;
-    auto s = result.row(0);
-    return ConsultationResponse{
-        s.text(0), s.text(1),          s.optional_text(2),  s.text(3),
-        s.text(4), s.text(5),          s.text(6),           static_cast<int>(s.int64(7)),
-        s.text(8), s.optional_text(9), s.optional_text(10), s.text(11),
-        s.text(12)};
+    return rows::response(result.row(0));
   });
 }
 
@@ -232,28 +199,13 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
 
 std::vector<PaperBatch> PostgresConsultationStore::batches(const std::string& consultation_id) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kBatches, consultation_id).all([](const Row& r) {
-      return PaperBatch{r.text(0),
-                        r.text(1),
-                        r.text(2),
-                        r.text(3),
-                        static_cast<int>(r.int64(4)),
-                        static_cast<int>(r.int64(5)),
-                        r.text(6),
-                        r.text(7),
-                        r.text(8),
-                        r.text(9),
-                        r.text(10)};
-    });
+    return c.exec(sql::kBatches, consultation_id).all(rows::batch<Row>);
   });
 }
 
 std::vector<ResultCounter> PostgresConsultationStore::counters(const std::string& consultation_id) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kCounters, consultation_id).all([](const Row& r) {
-      return ResultCounter{r.text(0), r.text(1), r.text(2), r.text(3),
-                           r.text(4), r.text(5), r.int64(6)};
-    });
+    return c.exec(sql::kCounters, consultation_id).all(rows::counter<Row>);
   });
 }
 
@@ -274,9 +226,7 @@ Participation PostgresConsultationStore::participation(const std::string& unit_i
 std::vector<Enrolment> PostgresConsultationStore::enrolment(
     const std::vector<std::string>& unit_ids) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kEnrolment, json_list(unit_ids)).all([](const Row& r) {
-      return Enrolment{r.text(0), r.text(1), r.int64(2)};
-    });
+    return c.exec(sql::kEnrolment, json_list(unit_ids)).all(rows::enrolment<Row>);
   });
 }
 
@@ -288,12 +238,7 @@ void PostgresConsultationStore::insert_target(const Target& t) {
 }
 
 std::vector<Target> PostgresConsultationStore::targets() {
-  return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kTargets).all([](const Row& r) {
-      return Target{r.text(0), r.text(1),  r.text(2), r.text(3),
-                    r.text(4), r.int64(5), r.text(6), r.text(7)};
-    });
-  });
+  return read(pool_, [&](Connection& c) { return c.exec(sql::kTargets).all(rows::target<Row>); });
 }
 
 }  // namespace ln::store::postgres

@@ -1,6 +1,7 @@
 #include "store/postgres/submission_store.h"
 
 #include "store/postgres/access.h"
+#include "store/rows.h"
 
 namespace ln::store::postgres {
 namespace sql {
@@ -40,22 +41,6 @@ const std::string kItems = std::string(LN_SCOPE) + kColumns +
 
 }  // namespace sql
 
-namespace {
-
-Submission row(const Row& s) {
-  return {s.text(0),           s.text(1),
-          s.text(2),           s.text(3),
-          s.text(4),           s.optional_text(5),
-          s.text(6),           s.text(7),
-          s.text(8),           s.optional_text(9),
-          s.optional_text(10), s.text(11),
-          s.optional_text(12), static_cast<int>(s.int64(13)),
-          s.optional_text(14), s.optional_text(15),
-          s.text(16),          s.optional_text(17)};
-}
-
-}  // namespace
-
 void insert_submission_row(Connection& c, const Submission& x) {
   c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, x.kind, x.text, x.topic, x.status, x.created_at,
          x.updated_at, x.consultation_id, x.response_id, x.screening_json, x.queue);
@@ -66,13 +51,14 @@ void PostgresSubmissionStore::insert_submission(const Submission& x) {
 }
 
 std::optional<Submission> PostgresSubmissionStore::submission(const std::string& id) {
-  return first_row(pool_, sql::kById, id, row);
+  return first_row(pool_, sql::kById, id, rows::submission<Row>);
 }
 
 std::vector<Submission> PostgresSubmissionStore::submissions_of(const std::string& pupil_id,
                                                                 const Page& page) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kOfPupil, pupil_id, page.after.value_or(""), page.limit).all(row);
+    return c.exec(sql::kOfPupil, pupil_id, page.after.value_or(""), page.limit)
+        .all(rows::submission<Row>);
   });
 }
 
@@ -101,7 +87,7 @@ std::vector<Submission> PostgresSubmissionStore::queue_items(
   return read(pool_, [&](Connection& c) {
     return c
         .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after_at, after_id, page.limit)
-        .all(row);
+        .all(rows::submission<Row>);
   });
 }
 

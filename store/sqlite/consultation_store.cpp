@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/rows.h"
 #include "store/sqlite/access.h"
 #include "store/sqlite/submission_store.h"
 
@@ -99,43 +100,6 @@ constexpr const char* kTargets =
 
 namespace {
 
-std::vector<std::string> list_of(const std::string& json) {
-  return nlohmann::json::parse(json).get<std::vector<std::string>>();
-}
-
-Consultation consultation_row(const Statement& s) {
-  Consultation c;
-  c.id = s.text(0);
-  c.title = s.text(1);
-  c.purpose = s.text(2);
-  c.owner_unit_id = s.text(3);
-  c.audience_unit_ids = list_of(s.text(4));
-  c.audience_bands = list_of(s.text(5));
-  c.opens_at = s.text(6);
-  c.closes_at = s.text(7);
-  c.decision = s.text(8);
-  c.decision_maker = s.text(9);
-  c.decision_due = s.text(10);
-  c.feedback_due = s.text(11);
-  c.info_cards_json = s.text(12);
-  c.info_version = static_cast<int>(s.int64(13));
-  c.questions_json = s.text(14);
-  c.status = s.text(15);
-  c.lifecycle_json = s.text(16);
-  c.feedback_json = s.text(17);
-  c.created_by = s.text(18);
-  c.created_at = s.text(19);
-  c.updated_at = s.text(20);
-  return c;
-}
-
-ConsultationResponse response_row(const Statement& s) {
-  return {s.text(0), s.text(1),          s.optional_text(2),  s.text(3),
-          s.text(4), s.text(5),          s.text(6),           static_cast<int>(s.int64(7)),
-          s.text(8), s.optional_text(9), s.optional_text(10), s.text(11),
-          s.text(12)};
-}
-
 void bind_consultation(Statement& s, const Consultation& c) {
   s.bind(1, c.id)
       .bind(2, c.title)
@@ -212,7 +176,8 @@ void SqliteConsultationStore::insert_consultation(const Consultation& c) {
 }
 
 std::optional<Consultation> SqliteConsultationStore::consultation(const std::string& id) {
-  return first_row(pool_, std::string(sql::kColumns) + "WHERE id = ?1", id, consultation_row);
+  return first_row(pool_, std::string(sql::kColumns) + "WHERE id = ?1", id,
+                   rows::consultation<Statement>);
 }
 
 std::vector<Consultation> SqliteConsultationStore::consultations(
@@ -221,7 +186,7 @@ std::vector<Consultation> SqliteConsultationStore::consultations(
     auto s = c.prepare(std::string(sql::kColumns) +
                        "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id LIMIT ?3");
     s.bind(1, page.after.value_or("")).bind(2, status).bind(3, page.limit);
-    return all_rows(s, consultation_row);
+    return all_rows(s, rows::consultation<Statement>);
   });
 }
 
@@ -249,7 +214,7 @@ std::optional<ConsultationResponse> SqliteConsultationStore::response_of(
                        "WHERE consultation_id = ?1 AND pupil_id = ?2");
     s.bind(1, consultation_id).bind(2, pupil_id);
     if (!s.step()) return std::nullopt;
-    return response_row(s);
+    return rows::response<Statement>(s);
   });
 }
 
@@ -292,19 +257,7 @@ std::vector<PaperBatch> SqliteConsultationStore::batches(const std::string& cons
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kBatches);
     s.bind(1, consultation_id);
-    return all_rows(s, [](const Statement& r) {
-      return PaperBatch{r.text(0),
-                        r.text(1),
-                        r.text(2),
-                        r.text(3),
-                        static_cast<int>(r.int64(4)),
-                        static_cast<int>(r.int64(5)),
-                        r.text(6),
-                        r.text(7),
-                        r.text(8),
-                        r.text(9),
-                        r.text(10)};
-    });
+    return all_rows(s, rows::batch<Statement>);
   });
 }
 
@@ -312,10 +265,7 @@ std::vector<ResultCounter> SqliteConsultationStore::counters(const std::string& 
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kCounters);
     s.bind(1, consultation_id);
-    return all_rows(s, [](const Statement& r) {
-      return ResultCounter{r.text(0), r.text(1), r.text(2), r.text(3),
-                           r.text(4), r.text(5), r.int64(6)};
-    });
+    return all_rows(s, rows::counter<Statement>);
   });
 }
 
@@ -336,9 +286,7 @@ std::vector<Enrolment> SqliteConsultationStore::enrolment(
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kEnrolment);
     s.bind(1, json_list(unit_ids));
-    return all_rows(s, [](const Statement& r) {
-      return Enrolment{r.text(0), r.text(1), r.int64(2)};
-    });
+    return all_rows(s, rows::enrolment<Statement>);
   });
 }
 
@@ -360,10 +308,7 @@ void SqliteConsultationStore::insert_target(const Target& t) {
 std::vector<Target> SqliteConsultationStore::targets() {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kTargets);
-    return all_rows(s, [](const Statement& r) {
-      return Target{r.text(0), r.text(1),  r.text(2), r.text(3),
-                    r.text(4), r.int64(5), r.text(6), r.text(7)};
-    });
+    return all_rows(s, rows::target<Statement>);
   });
 }
 

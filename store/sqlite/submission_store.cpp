@@ -1,5 +1,6 @@
 #include "store/sqlite/submission_store.h"
 
+#include "store/rows.h"
 #include "store/sqlite/access.h"
 
 namespace ln::store::sqlite {
@@ -25,22 +26,6 @@ constexpr const char* kWaiting =
 
 }  // namespace sql
 
-namespace {
-
-Submission row(const Statement& s) {
-  return {s.text(0),           s.text(1),
-          s.text(2),           s.text(3),
-          s.text(4),           s.optional_text(5),
-          s.text(6),           s.text(7),
-          s.text(8),           s.optional_text(9),
-          s.optional_text(10), s.text(11),
-          s.optional_text(12), static_cast<int>(s.int64(13)),
-          s.optional_text(14), s.optional_text(15),
-          s.text(16),          s.optional_text(17)};
-}
-
-}  // namespace
-
 void insert_submission_row(Connection& c, const Submission& x) {
   c.prepare(sql::kInsertSubmission)
       .bind(1, x.id)
@@ -64,7 +49,8 @@ void SqliteSubmissionStore::insert_submission(const Submission& x) {
 }
 
 std::optional<Submission> SqliteSubmissionStore::submission(const std::string& id) {
-  return first_row(pool_, std::string(sql::kColumns) + "WHERE id = ?1", id, row);
+  return first_row(pool_, std::string(sql::kColumns) + "WHERE id = ?1", id,
+                   rows::submission<Statement>);
 }
 
 std::vector<Submission> SqliteSubmissionStore::submissions_of(const std::string& pupil_id,
@@ -73,7 +59,7 @@ std::vector<Submission> SqliteSubmissionStore::submissions_of(const std::string&
     auto s = c.prepare(std::string(sql::kColumns) +
                        "WHERE pupil_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
     s.bind(1, pupil_id).bind(2, page.after.value_or("")).bind(3, page.limit);
-    return all_rows(s, row);
+    return all_rows(s, rows::submission<Statement>);
   });
 }
 
@@ -118,7 +104,7 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& qu
         .bind(4, after_at)
         .bind(5, after_id)
         .bind(6, page.limit);
-    return all_rows(s, row);
+    return all_rows(s, rows::submission<Statement>);
   });
 }
 

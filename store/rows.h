@@ -1,0 +1,93 @@
+#pragma once
+// Reading a record from a result row, shared by both backends: their SELECTs list the same
+// columns in the same order, and an SQLite statement and a libpq row read alike
+// (text, optional_text, int64).
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "consult/records.h"
+
+namespace ln::store::rows {
+
+inline std::vector<std::string> json_strings(const std::string& json) {
+  return nlohmann::json::parse(json).get<std::vector<std::string>>();
+}
+
+// id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands, opens_at, closes_at,
+// decision, decision_maker, decision_due, feedback_due, info_cards, info_version, questions,
+// status, lifecycle, feedback, created_by, created_at, updated_at
+template <typename Row>
+Consultation consultation(const Row& s) {
+  Consultation c;
+  c.id = s.text(0);
+  c.title = s.text(1);
+  c.purpose = s.text(2);
+  c.owner_unit_id = s.text(3);
+  c.audience_unit_ids = json_strings(s.text(4));
+  c.audience_bands = json_strings(s.text(5));
+  c.opens_at = s.text(6);
+  c.closes_at = s.text(7);
+  c.decision = s.text(8);
+  c.decision_maker = s.text(9);
+  c.decision_due = s.text(10);
+  c.feedback_due = s.text(11);
+  c.info_cards_json = s.text(12);
+  c.info_version = static_cast<int>(s.int64(13));
+  c.questions_json = s.text(14);
+  c.status = s.text(15);
+  c.lifecycle_json = s.text(16);
+  c.feedback_json = s.text(17);
+  c.created_by = s.text(18);
+  c.created_at = s.text(19);
+  c.updated_at = s.text(20);
+  return c;
+}
+
+// id, consultation_id, pupil_id, channel, age_band, gender, unit_id, info_version, answers,
+// idempotency_key, batch_id, created_at, updated_at
+template <typename Row>
+ConsultationResponse response(const Row& s) {
+  return {s.text(0), s.text(1), s.optional_text(2), s.text(3), s.text(4),
+          s.text(5), s.text(6), static_cast<int>(s.int64(7)), s.text(8), s.optional_text(9),
+          s.optional_text(10), s.text(11), s.text(12)};
+}
+
+// id, consultation_id, channel, reference, sheets, participants, participants_by_band, unit_id,
+// notes, created_by, created_at
+template <typename Row>
+PaperBatch batch(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.int64(4)), static_cast<int>(r.int64(5)),
+          r.text(6), r.text(7), r.text(8), r.text(9), r.text(10)};
+}
+
+// question_id, option_key, age_band, gender, unit_id, channel, count
+template <typename Row>
+ResultCounter counter(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)};
+}
+
+// id, unit_id, kind, period_start, period_end, target, created_by, created_at
+template <typename Row>
+Target target(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6), r.text(7)};
+}
+
+// unit_id, age_band, pupils
+template <typename Row>
+Enrolment enrolment(const Row& r) {
+  return {r.text(0), r.text(1), r.int64(2)};
+}
+
+// id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at, consultation_id,
+// response_id, screening, queue, version, claimed_by, claim_expires_at, decision, redacted_text
+template <typename Row>
+Submission submission(const Row& s) {
+  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
+          s.text(4),          s.optional_text(5), s.text(6),          s.text(7),
+          s.text(8),          s.optional_text(9), s.optional_text(10), s.text(11),
+          s.optional_text(12), static_cast<int>(s.int64(13)), s.optional_text(14), s.optional_text(15),
+          s.text(16),         s.optional_text(17)};
+}
+
+}  // namespace ln::store::rows
