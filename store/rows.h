@@ -48,17 +48,27 @@ Consultation consultation(const Row& s) {
 // idempotency_key, batch_id, created_at, updated_at
 template <typename Row>
 ConsultationResponse response(const Row& s) {
-  return {s.text(0), s.text(1), s.optional_text(2), s.text(3), s.text(4),
-          s.text(5), s.text(6), static_cast<int>(s.int64(7)), s.text(8), s.optional_text(9),
-          s.optional_text(10), s.text(11), s.text(12)};
+  return {s.text(0), s.text(1),          s.optional_text(2),  s.text(3),
+          s.text(4), s.text(5),          s.text(6),           static_cast<int>(s.int64(7)),
+          s.text(8), s.optional_text(9), s.optional_text(10), s.text(11),
+          s.text(12)};
 }
 
 // id, consultation_id, channel, reference, sheets, participants, participants_by_band, unit_id,
 // notes, created_by, created_at
 template <typename Row>
 PaperBatch batch(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.int64(4)), static_cast<int>(r.int64(5)),
-          r.text(6), r.text(7), r.text(8), r.text(9), r.text(10)};
+  return {r.text(0),
+          r.text(1),
+          r.text(2),
+          r.text(3),
+          static_cast<int>(r.int64(4)),
+          static_cast<int>(r.int64(5)),
+          r.text(6),
+          r.text(7),
+          r.text(8),
+          r.text(9),
+          r.text(10)};
 }
 
 // question_id, option_key, age_band, gender, unit_id, channel, count
@@ -83,11 +93,15 @@ Enrolment enrolment(const Row& r) {
 // response_id, screening, queue, version, claimed_by, claim_expires_at, decision, redacted_text
 template <typename Row>
 Submission submission(const Row& s) {
-  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
-          s.text(4),          s.optional_text(5), s.text(6),          s.text(7),
-          s.text(8),          s.optional_text(9), s.optional_text(10), s.text(11),
-          s.optional_text(12), static_cast<int>(s.int64(13)), s.optional_text(14), s.optional_text(15),
-          s.text(16),         s.optional_text(17)};
+  return {s.text(0),           s.text(1),
+          s.text(2),           s.text(3),
+          s.text(4),           s.optional_text(5),
+          s.text(6),           s.text(7),
+          s.text(8),           s.optional_text(9),
+          s.optional_text(10), s.text(11),
+          s.optional_text(12), static_cast<int>(s.int64(13)),
+          s.optional_text(14), s.optional_text(15),
+          s.text(16),          s.optional_text(17)};
 }
 
 }  // namespace ln::store::rows

@@ -1,5 +1,8 @@
 #include "store/sqlite/connection.h"
 
+#include <chrono>
+#include <thread>
+
 namespace ln::store::sqlite {
 namespace {
 
@@ -101,7 +104,21 @@ Connection::Connection(const std::string& path) {
   }
   check(db_, sqlite3_busy_timeout(db_, 5000), "busy_timeout");
   sqlite3_extended_result_codes(db_, 1);
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // While another process creates the file or switches it to WAL, SQLite can answer BUSY
+  // without waiting on the busy handler (e.g. SQLITE_BUSY_RECOVERY): try again for a while.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+      return;
+    } catch (const SqliteError& e) {
+      if (!e.is_busy() || attempt >= 250) {
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
 }
 
 Connection::~Connection() {

@@ -1,5 +1,8 @@
 #include "store/sqlite/migrations.h"
 
+#include <chrono>
+#include <thread>
+
 #include "store/sqlite/sql.h"
 
 namespace ln::store::sqlite {
@@ -325,7 +328,28 @@ int current_version(Connection& connection) {
   return static_cast<int>(stmt.int64(0));
 }
 
+namespace {
+
+MigrationReport migrate_once(Connection& connection);
+
+}  // namespace
+
 MigrationReport migrate(Connection& connection) {
+  // Several processes may start on a new file at once; BUSY that skipped the busy handler is
+  // worth another try (each step is its own transaction, so a retry is safe).
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return migrate_once(connection);
+    } catch (const SqliteError& e) {
+      if (!e.is_busy() || attempt >= 250) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+}
+
+namespace {
+
+MigrationReport migrate_once(Connection& connection) {
   MigrationReport report;
   report.from_version = current_version(connection);
   int newest = migrations().empty() ? 0 : migrations().back().version;
@@ -344,5 +368,7 @@ MigrationReport migrate(Connection& connection) {
   report.to_version = current_version(connection);
   return report;
 }
+
+}  // namespace
 
 }  // namespace ln::store::sqlite
