@@ -16,6 +16,7 @@
 #include "consult/storage.h"
 #include "consult/targets.h"
 #include "moderation/queue.h"
+#include "moderation/safeguarding.h"
 #include "moderation/screener.h"
 #include "moderation/submissions.h"
 
@@ -52,6 +53,7 @@ struct App {
   Consultations consultations{storage, clock, audit, organisation, settings.min_group_size, screen};
   Targets targets{storage, clock, audit, organisation};
   moderation::ModerationQueue moderation{storage, clock, audit, organisation};
+  moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils};
 };
 
 }  // namespace ln::api

@@ -18,6 +18,7 @@ void build_router(Router& router, App& app) {
   add_submission_routes(router, app);
   add_consultation_routes(router, app);
   add_moderation_routes(router, app);
+  add_safeguarding_routes(router, app);
   add_audit_routes(router, app);
   if (app.options.test_hooks) add_test_hook_routes(router, app);
 }

@@ -23,6 +23,7 @@ void add_data_request_routes(Router& router, App& app);
 void add_submission_routes(Router& router, App& app);
 void add_consultation_routes(Router& router, App& app);
 void add_moderation_routes(Router& router, App& app);
+void add_safeguarding_routes(Router& router, App& app);
 void add_audit_routes(Router& router, App& app);
 void add_test_hook_routes(Router& router, App& app);
 

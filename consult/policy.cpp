@@ -31,6 +31,7 @@ const std::map<Permission, std::vector<Role>>& table() {
       {Permission::kReadResults, {kFacilitator, kModerator, kSafeguardingLead, kOfficial, kAdmin}},
       {Permission::kManageTargets, {kAdmin}},
       {Permission::kModerate, {kModerator, kSafeguardingLead, kAdmin}},
+      {Permission::kSafeguard, {kSafeguardingLead}},
   };
   return t;
 }
@@ -82,6 +83,8 @@ std::string to_string(Permission permission) {
       return "manage_targets";
     case Permission::kModerate:
       return "moderate";
+    case Permission::kSafeguard:
+      return "safeguard";
   }
   return "unknown";
 }

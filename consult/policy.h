@@ -26,7 +26,8 @@ enum class Permission {
   kRecordPaper,          // paper questionnaires and forum records
   kReadResults,
   kManageTargets,
-  kModerate,  // the moderation queues (the safeguarding queue: safeguarding leads only)
+  kModerate,   // the moderation queues (the safeguarding queue: safeguarding leads only)
+  kSafeguard,  // safeguarding cases
 };
 
 const std::vector<Role>& roles_for(Permission permission);

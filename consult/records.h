@@ -173,6 +173,8 @@ struct Submission {
   std::optional<std::string> claim_expires_at;
   std::string decision_json = "{}";          // {decision, reason, note, by, at}
   std::optional<std::string> redacted_text;  // what anyone but the author will ever see
+  // The safeguarding case, for items in that queue: acknowledgement, actions, reveals, closure.
+  std::string safeguarding_json = "{}";
 };
 
 struct QueueSummary {

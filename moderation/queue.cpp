@@ -119,6 +119,9 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
   if (d.version != s.version)
     throw Conflict("The item changed since you opened it.", "stale_version");
 
+  if (s.queue == "safeguarding")
+    throw Conflict("A safeguarding item is never published; work it as a safeguarding case.",
+                   "safeguarding_item");
   nlohmann::json record = {{"decision", d.decision}, {"by", actor.id}, {"at", now}};
   Submission next = s;
   next.claimed_by.reset();

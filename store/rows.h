@@ -90,7 +90,8 @@ Enrolment enrolment(const Row& r) {
 }
 
 // id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at, consultation_id,
-// response_id, screening, queue, version, claimed_by, claim_expires_at, decision, redacted_text
+// response_id, screening, queue, version, claimed_by, claim_expires_at, decision, redacted_text,
+// safeguarding
 template <typename Row>
 Submission submission(const Row& s) {
   return {s.text(0),           s.text(1),
@@ -101,7 +102,8 @@ Submission submission(const Row& s) {
           s.optional_text(10), s.text(11),
           s.optional_text(12), static_cast<int>(s.int64(13)),
           s.optional_text(14), s.optional_text(15),
-          s.text(16),          s.optional_text(17)};
+          s.text(16),          s.optional_text(17),
+          s.text(18)};
 }
 
 }  // namespace ln::store::rows

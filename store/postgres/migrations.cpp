@@ -325,6 +325,10 @@ ALTER TABLE submissions ADD COLUMN decision TEXT COLLATE "C" NOT NULL DEFAULT '{
 ALTER TABLE submissions ADD COLUMN redacted_text TEXT COLLATE "C";
 CREATE INDEX submissions_waiting ON submissions(queue, created_at, id) WHERE status IN ('queued', 'claimed');
 )sql"},
+      {7, "safeguarding cases",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN safeguarding TEXT COLLATE "C" NOT NULL DEFAULT '{}';
+)sql"},
   };
   return all;
 }

@@ -9,7 +9,7 @@ namespace sql {
 constexpr const char* kColumns =
     "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
     " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
-    " decision, redacted_text FROM submissions ";
+    " decision, redacted_text, safeguarding FROM submissions ";
 const std::string kById = std::string(kColumns) + "WHERE id = $1";
 const std::string kOfPupil =
     std::string(kColumns) + "WHERE pupil_id = $1 AND id > $2 ORDER BY id LIMIT $3";
@@ -23,7 +23,8 @@ constexpr const char* kUpdate =
 constexpr const char* kUpdateIfVersion =
     "UPDATE submissions SET status = $2, updated_at = $3, queue = $4, version = $5, claimed_by = "
     "$6,"
-    " claim_expires_at = $7, decision = $8, redacted_text = $9 WHERE id = $1 AND version = $10";
+    " claim_expires_at = $7, decision = $8, redacted_text = $9, safeguarding = $11"
+    " WHERE id = $1 AND version = $10";
 #define LN_SCOPE                                                  \
   "WITH RECURSIVE scope(id) AS (SELECT value COLLATE \"C\" FROM " \
   "jsonb_array_elements_text($2::jsonb)"                          \
@@ -95,7 +96,7 @@ bool PostgresSubmissionStore::update_if_version(const Submission& x, int expecte
   return write(pool_, [&](Connection& c) {
     return c.exec(sql::kUpdateIfVersion, x.id, x.status, x.updated_at, x.queue, x.version,
                   x.claimed_by, x.claim_expires_at, x.decision_json, x.redacted_text,
-                  expected_version)
+                  expected_version, x.safeguarding_json)
                .affected() == 1;
   });
 }

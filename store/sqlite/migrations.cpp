@@ -317,6 +317,10 @@ ALTER TABLE submissions ADD COLUMN decision TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE submissions ADD COLUMN redacted_text TEXT;
 CREATE INDEX submissions_waiting ON submissions(queue, created_at, id) WHERE status IN ('queued', 'claimed');
 )sql"},
+      {7, "safeguarding cases",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN safeguarding TEXT NOT NULL DEFAULT '{}';
+)sql"},
   };
   return all;
 }

@@ -9,14 +9,15 @@ namespace sql {
 constexpr const char* kColumns =
     "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
     " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
-    " decision, redacted_text FROM submissions ";
+    " decision, redacted_text, safeguarding FROM submissions ";
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6"
     " WHERE id = ?1";
 constexpr const char* kUpdateIfVersion =
     "UPDATE submissions SET status = ?2, updated_at = ?3, queue = ?4, version = ?5, claimed_by = "
     "?6,"
-    " claim_expires_at = ?7, decision = ?8, redacted_text = ?9 WHERE id = ?1 AND version = ?10";
+    " claim_expires_at = ?7, decision = ?8, redacted_text = ?9, safeguarding = ?11"
+    " WHERE id = ?1 AND version = ?10";
 constexpr const char* kScope =
     "WITH RECURSIVE scope(id) AS (SELECT value FROM json_each(?2)"
     " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) ";
@@ -122,6 +123,7 @@ bool SqliteSubmissionStore::update_if_version(const Submission& x, int expected_
         .bind(8, x.decision_json)
         .bind(9, x.redacted_text)
         .bind(10, expected_version)
+        .bind(11, x.safeguarding_json)
         .run();
     changed = c.changes() == 1;
   });

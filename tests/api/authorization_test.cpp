@@ -118,6 +118,14 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"POST /api/v1/moderation/items/{id}/claim", {"moderator", "safeguarding_lead", "admin"}},
     {"POST /api/v1/moderation/items/{id}/decision", {"moderator", "safeguarding_lead", "admin"}},
 
+    {"GET /api/v1/safeguarding/cases", {"safeguarding_lead"}},
+    {"GET /api/v1/safeguarding/cases/{id}", {"safeguarding_lead"}},
+    {"POST /api/v1/safeguarding/cases/{id}/acknowledge", {"safeguarding_lead"}},
+    {"POST /api/v1/safeguarding/cases/{id}/actions", {"safeguarding_lead"}},
+    {"POST /api/v1/safeguarding/cases/{id}/reveal", {"safeguarding_lead"}},
+    {"POST /api/v1/safeguarding/cases/{id}/close", {"safeguarding_lead"}},
+    {"POST /api/v1/safeguarding/cases/{id}/confirm-closure", {"safeguarding_lead"}},
+
     {"GET /api/v1/data-requests", kAdmin},
     {"POST /api/v1/data-requests/{id}/acknowledge", kAdmin},
     {"POST /api/v1/data-requests/{id}/complete", kAdmin},

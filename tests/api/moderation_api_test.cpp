@@ -173,5 +173,94 @@ TEST_F(Moderation, DisclosuresReachOnlySafeguardingLeads) {
   EXPECT_EQ(server.get("/api/v1/moderation/queues/nowhere/items", bearer(lead)).status, 404);
 }
 
+TEST_F(Moderation, ASafeguardingCaseFromDisclosureToSecondLeadClosure) {
+  auto sent = server.post_json("/api/v1/submissions",
+                               {{"kind", "opinion"}, {"text", "Bố em say rượu rồi đánh em"}},
+                               bearer(pupil));
+  ASSERT_EQ(sent.status, 201);
+  EXPECT_EQ(sent.json()["support"]["hotline"], "111");  // the child sees 111 at once
+  std::string id = sent.json()["id"];
+  auto lead = login(server, "safeguarding"), lead2 = login(server, "safeguarding2");
+
+  auto cases = server.get("/api/v1/safeguarding/cases", bearer(lead)).json()["items"];
+  ASSERT_EQ(cases.size(), 1u);
+  EXPECT_EQ(cases[0]["id"], id);
+  EXPECT_EQ(cases[0]["timing"]["late"], false);
+  EXPECT_EQ(server.get("/api/v1/safeguarding/cases", bearer(moderator)).status, 403);
+  // Never published: the moderation decisions refuse it.
+  auto claim = server.post_json("/api/v1/moderation/items/" + id + "/claim",
+                                nlohmann::json::object(), bearer(lead));
+  ASSERT_EQ(claim.status, 200);
+  EXPECT_EQ(decide(lead, id, {{"decision", "approve"}, {"version", claim.json()["version"]}})
+                .error_code(),
+            "safeguarding_item");
+
+  server.post_json("/__test/clock", {{"advance_seconds", 61 * 60}});
+  EXPECT_EQ(server.get("/api/v1/safeguarding/cases/" + id, bearer(lead)).json()["timing"]["late"],
+            true);
+  EXPECT_EQ(server
+                .post_json("/api/v1/safeguarding/cases/" + id + "/actions",
+                           {{"kind", "referral_111"}, {"date", "2026-11-24"}}, bearer(lead))
+                .error_code(),
+            "not_acknowledged");
+  auto acked = server.post_json("/api/v1/safeguarding/cases/" + id + "/acknowledge",
+                                nlohmann::json::object(), bearer(lead));
+  ASSERT_EQ(acked.status, 200) << acked.body;
+  EXPECT_FALSE(acked.json()["case"]["acknowledged_at"].is_null());
+  EXPECT_EQ(server
+                .post_json("/api/v1/safeguarding/cases/" + id + "/acknowledge",
+                           nlohmann::json::object(), bearer(lead2))
+                .status,
+            409);
+  EXPECT_EQ(server
+                .post_json("/api/v1/safeguarding/cases/" + id + "/actions",
+                           {{"kind", "astrology"}, {"date", "2026-11-24"}}, bearer(lead))
+                .status,
+            400);
+  auto referred = server.post_json(
+      "/api/v1/safeguarding/cases/" + id + "/actions",
+      {{"kind", "referral_111"}, {"date", "2026-11-24"}, {"reference", "111-2026-0042"}},
+      bearer(lead));
+  ASSERT_EQ(referred.status, 201) << referred.body;
+  EXPECT_EQ(referred.json()["case"]["actions"][0]["reference"], "111-2026-0042");
+
+  auto revealed = server.post_json(
+      "/api/v1/safeguarding/cases/" + id + "/reveal",
+      {{"reason", "The 111 counsellor needs the child's school and class."}}, bearer(lead));
+  ASSERT_EQ(revealed.status, 200) << revealed.body;
+  EXPECT_FALSE(revealed.json()["birth_date"].get<std::string>().empty());
+  // The other lead sees that someone looked, who and why.
+  auto seen = server.get("/api/v1/safeguarding/cases/" + id, bearer(lead2)).json();
+  EXPECT_EQ(seen["case"]["reveals"].size(), 1u);
+
+  // "No concern" needs a second lead.
+  auto proposed = server.post_json(
+      "/api/v1/safeguarding/cases/" + id + "/close",
+      {{"outcome", "no_concern"}, {"reason", "Spoke with the school; the child is safe."}},
+      bearer(lead));
+  ASSERT_EQ(proposed.status, 200) << proposed.body;
+  EXPECT_EQ(proposed.json()["status"], "closure_pending");
+  EXPECT_EQ(server
+                .post_json("/api/v1/safeguarding/cases/" + id + "/confirm-closure",
+                           nlohmann::json::object(), bearer(lead))
+                .error_code(),
+            "second_lead_required");
+  auto closed = server.post_json("/api/v1/safeguarding/cases/" + id + "/confirm-closure",
+                                 nlohmann::json::object(), bearer(lead2));
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.json()["status"], "closed");
+  EXPECT_EQ(closed.json()["case"]["closure"]["confirmed_by"].is_string(), true);
+
+  auto audit =
+      server.get("/api/v1/audit?limit=200", bearer(login(server, "admin"))).json()["items"];
+  std::set<std::string> actions;
+  for (const auto& e : audit)
+    if (e["object_id"] == id) actions.insert(e["action"]);
+  for (std::string a :
+       {"safeguarding.acknowledge", "safeguarding.action", "safeguarding.reveal_noted",
+        "safeguarding.close_no_concern", "safeguarding.confirm_closure"})
+    EXPECT_TRUE(actions.count(a)) << a;
+}
+
 }  // namespace
 }  // namespace ln::test

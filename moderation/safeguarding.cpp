@@ -1,0 +1,129 @@
+#include "moderation/safeguarding.h"
+
+#include <algorithm>
+
+#include "consult/errors.h"
+#include "consult/validate.h"
+
+namespace ln::moderation {
+namespace {
+
+const std::vector<std::string> kActions = {"referral_111", "police", "commune_officer", "school", "other"};
+const std::vector<std::string> kOutcomes = {"no_concern", "referred", "resolved"};
+
+void require_lead(const Principal& p) {
+  if (p.role != Role::kSafeguardingLead) throw Forbidden("Only safeguarding leads work safeguarding cases.");
+}
+
+}  // namespace
+
+std::vector<Submission> SafeguardingCases::open_cases(const Principal& lead, const Page& page) {
+  require_lead(lead);
+  return storage_.submissions().queue_items("safeguarding", lead.unit_ids, false, page);
+}
+
+Submission SafeguardingCases::get(const Principal& lead, const std::string& id) {
+  require_lead(lead);
+  auto s = storage_.submissions().submission(id);
+  if (!s || s->queue != "safeguarding" || !organisation_.covers(lead, s->unit_id)) throw NotFound("No such case.");
+  return *s;
+}
+
+nlohmann::json SafeguardingCases::timing(const Submission& item) const {
+  auto created = parse_time(item.created_at);
+  auto due = created ? format_time(*created + ack_deadline_) : std::string();
+  auto c = nlohmann::json::parse(item.safeguarding_json);
+  std::string acknowledged = c.value("acknowledged_at", "");
+  bool late = acknowledged.empty() ? clock_.now_text() > due : acknowledged > due;
+  return {{"acknowledge_by", due}, {"late", late}};
+}
+
+Submission SafeguardingCases::change(const Principal& lead, Submission item, const std::string& action,
+                                     const std::string& reason) {
+  int expected = item.version;
+  item.version = expected + 1;
+  item.updated_at = clock_.now_text();
+  if (!storage_.submissions().update_if_version(item, expected))
+    throw Conflict("The case changed since you opened it; reload it.", "stale_version");
+  audit_.record(AuditActor::of(lead), "safeguarding." + action, "submission", item.id, reason);
+  return item;
+}
+
+Submission SafeguardingCases::acknowledge(const Principal& lead, const std::string& id) {
+  Submission item = get(lead, id);
+  auto c = nlohmann::json::parse(item.safeguarding_json);
+  if (c.contains("acknowledged_at")) throw Conflict("This case was already acknowledged.", "already_acknowledged");
+  c["acknowledged_at"] = clock_.now_text();
+  c["acknowledged_by"] = lead.id;
+  item.safeguarding_json = c.dump();
+  item.status = "claimed";
+  item.claimed_by = lead.id;
+  return change(lead, item, "acknowledge");
+}
+
+Submission SafeguardingCases::record_action(const Principal& lead, const std::string& id,
+                                            const SafeguardingAction& action) {
+  Submission item = get(lead, id);
+  if (std::find(kActions.begin(), kActions.end(), action.kind) == kActions.end())
+    throw Invalid("kind", "kind is referral_111, police, commune_officer, school or other.");
+  if (!parse_date(action.date)) throw Invalid("date", "date must be written YYYY-MM-DD.");
+  auto c = nlohmann::json::parse(item.safeguarding_json);
+  if (!c.contains("acknowledged_at")) throw Conflict("Acknowledge the case first.", "not_acknowledged");
+  if (c.contains("closed_at")) throw Conflict("This case is closed.", "case_closed");
+  c["actions"].push_back({{"kind", action.kind}, {"date", action.date},
+                          {"reference", clean_text("reference", action.reference, 0, 100)},
+                          {"note", clean_text("note", action.note, 0, 2000)}, {"by", lead.id},
+                          {"at", clock_.now_text()}});
+  item.safeguarding_json = c.dump();
+  return change(lead, item, "action", action.kind);
+}
+
+Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id, const std::string& reason) {
+  Submission item = get(lead, id);
+  Identity identity = pupils_.reveal_identity(lead, item.pupil_id, reason);
+  // The other leads of the unit see on the case that someone looked, who and why.
+  auto c = nlohmann::json::parse(item.safeguarding_json);
+  c["reveals"].push_back({{"by", lead.id}, {"at", clock_.now_text()}, {"reason", clean_text("reason", reason, 10, 1000)}});
+  item.safeguarding_json = c.dump();
+  change(lead, item, "reveal_noted", reason);
+  return identity;
+}
+
+Submission SafeguardingCases::close(const Principal& lead, const std::string& id, const std::string& outcome,
+                                    const std::string& reason) {
+  Submission item = get(lead, id);
+  if (std::find(kOutcomes.begin(), kOutcomes.end(), outcome) == kOutcomes.end())
+    throw Invalid("outcome", "outcome is no_concern, referred or resolved.");
+  auto c = nlohmann::json::parse(item.safeguarding_json);
+  if (!c.contains("acknowledged_at")) throw Conflict("Acknowledge the case first.", "not_acknowledged");
+  if (c.contains("closed_at")) throw Conflict("This case is closed.", "case_closed");
+  c["closure"] = {{"outcome", outcome}, {"reason", clean_text("reason", reason, 10, 2000)},
+                  {"proposed_by", lead.id}, {"proposed_at", clock_.now_text()}};
+  if (outcome == "no_concern") {
+    item.status = "closure_pending";  // a second lead must confirm
+  } else {
+    c["closed_at"] = clock_.now_text();
+    item.status = "closed";
+    item.claimed_by.reset();
+  }
+  item.safeguarding_json = c.dump();
+  return change(lead, item, "close_" + outcome, reason);
+}
+
+Submission SafeguardingCases::confirm_closure(const Principal& lead, const std::string& id) {
+  Submission item = get(lead, id);
+  auto c = nlohmann::json::parse(item.safeguarding_json);
+  if (item.status != "closure_pending" || !c.contains("closure"))
+    throw Conflict("No closure is waiting to be confirmed.", "nothing_to_confirm");
+  if (c["closure"].value("proposed_by", "") == lead.id)
+    throw Conflict("A second safeguarding lead must confirm closing as no concern.", "second_lead_required");
+  c["closure"]["confirmed_by"] = lead.id;
+  c["closure"]["confirmed_at"] = clock_.now_text();
+  c["closed_at"] = clock_.now_text();
+  item.safeguarding_json = c.dump();
+  item.status = "closed";
+  item.claimed_by.reset();
+  return change(lead, item, "confirm_closure");
+}
+
+}  // namespace ln::moderation

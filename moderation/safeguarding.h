@@ -1,0 +1,54 @@
+#pragma once
+// Safeguarding cases: the items of the safeguarding queue, worked only by safeguarding leads.
+// A lead acknowledges (late after the deadline), records what was done (a referral to 111, the
+// police, the commune's child-protection officer or the school), may reveal who the child is with
+// a reason (audited; the case shows the other leads), and closes it — as "no concern" only when a
+// second lead confirms. A safeguarding item is never published.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "consult/pupils.h"
+
+namespace ln::moderation {
+
+struct SafeguardingAction {
+  std::string kind;  // referral_111 | police | commune_officer | school | other
+  std::string date;  // YYYY-MM-DD
+  std::string reference;
+  std::string note;
+};
+
+class SafeguardingCases {
+ public:
+  SafeguardingCases(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
+                    Pupils& pupils, std::chrono::minutes ack_deadline = std::chrono::minutes(60))
+      : storage_(storage), clock_(clock), audit_(audit), organisation_(organisation), pupils_(pupils),
+        ack_deadline_(ack_deadline) {}
+
+  std::vector<Submission> open_cases(const Principal& lead, const Page& page);
+  Submission get(const Principal& lead, const std::string& id);
+  Submission acknowledge(const Principal& lead, const std::string& id);
+  Submission record_action(const Principal& lead, const std::string& id, const SafeguardingAction& action);
+  Identity reveal(const Principal& lead, const std::string& id, const std::string& reason);
+  // outcome: no_concern (needs a second lead's confirm) | referred | resolved.
+  Submission close(const Principal& lead, const std::string& id, const std::string& outcome,
+                   const std::string& reason);
+  Submission confirm_closure(const Principal& lead, const std::string& id);
+
+  // When the acknowledgement is due, and whether it is (or was) late.
+  nlohmann::json timing(const Submission& item) const;
+
+ private:
+  Submission change(const Principal& lead, Submission item, const std::string& action,
+                    const std::string& reason = "");
+
+  Storage& storage_;
+  const Clock& clock_;
+  AuditLog& audit_;
+  Organisation& organisation_;
+  Pupils& pupils_;
+  std::chrono::minutes ack_deadline_;
+};
+
+}  // namespace ln::moderation
