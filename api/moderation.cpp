@@ -7,7 +7,7 @@ namespace ln::api {
 namespace {
 
 // In lists the child's words stay collapsed: the screener's annotations say what to expect.
-nlohmann::json item_json(const Submission& s, bool with_text) {
+nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
   auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
   nlohmann::json out = {
       {"id", s.id},
@@ -23,6 +23,8 @@ nlohmann::json item_json(const Submission& s, bool with_text) {
        s.claim_expires_at ? nlohmann::json(*s.claim_expires_at) : nlohmann::json()},
       {"consultation_id",
        s.consultation_id ? nlohmann::json(*s.consultation_id) : nlohmann::json()}};
+  auto author = app.moderation.author_of(s);
+  out["author"] = {{"pseudonym", author.pseudonym}, {"age_band", author.age_band}};
   if (with_text) {
     out["text"] = s.text;
     out["topic"] = s.topic ? nlohmann::json(*s.topic) : nlohmann::json();
@@ -53,7 +55,7 @@ void add_moderation_routes(Router& r, App& app) {
         auto page = page_of(q);
         auto items = app.moderation.items(q.who(), q.param("queue"), page);
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-        for (const auto& s : items) out["items"].push_back(item_json(s, false));
+        for (const auto& s : items) out["items"].push_back(item_json(app, s, false));
         if (static_cast<int>(items.size()) == page.limit)
           out["next"] = items.back().created_at + "|" + items.back().id;
         return Response::json(200, out);
@@ -63,7 +65,8 @@ void add_moderation_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/moderation/items/{id}",
       [&app](Request& q) {
-        return Response::json(200, item_json(app.moderation.item(q.who(), q.param("id")), true));
+        return Response::json(200,
+                              item_json(app, app.moderation.item(q.who(), q.param("id")), true));
       },
       doc("One item with its text and the screener's spans (this view is audited).", "moderation",
           moderate));
@@ -71,7 +74,8 @@ void add_moderation_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/moderation/items/{id}/claim",
       [&app](Request& q) {
-        return Response::json(200, item_json(app.moderation.claim(q.who(), q.param("id")), true));
+        return Response::json(200,
+                              item_json(app, app.moderation.claim(q.who(), q.param("id")), true));
       },
       [] {
         auto d = doc("Claim an item for 10 minutes; returns its version.", "moderation",
@@ -98,8 +102,8 @@ void add_moderation_routes(Router& r, App& app) {
             throw Invalid("redactions", "Each redaction is [start, end] in characters.");
           d.redactions.push_back({range[0].get<std::size_t>(), range[1].get<std::size_t>()});
         }
-        return Response::json(200,
-                              item_json(app.moderation.decide(q.who(), q.param("id"), d), true));
+        return Response::json(
+            200, item_json(app, app.moderation.decide(q.who(), q.param("id"), d), true));
       },
       [] {
         auto d =

@@ -8,10 +8,16 @@ namespace {
 
 nlohmann::json case_json(const App& app, const Submission& s) {
   auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
-  return {{"id", s.id}, {"status", s.status}, {"unit_id", s.unit_id}, {"created_at", s.created_at},
-          {"version", s.version}, {"text", s.text}, {"labels", screening.value("labels", nlohmann::json::array())},
+  return {{"id", s.id},
+          {"status", s.status},
+          {"unit_id", s.unit_id},
+          {"created_at", s.created_at},
+          {"version", s.version},
+          {"text", s.text},
+          {"labels", screening.value("labels", nlohmann::json::array())},
           {"spans", screening.value("spans", nlohmann::json::array())},
-          {"case", nlohmann::json::parse(s.safeguarding_json)}, {"timing", app.safeguarding.timing(s)}};
+          {"case", nlohmann::json::parse(s.safeguarding_json)},
+          {"timing", app.safeguarding.timing(s)}};
 }
 
 }  // namespace
@@ -19,52 +25,88 @@ nlohmann::json case_json(const App& app, const Submission& s) {
 void add_safeguarding_routes(Router& r, App& app) {
   const auto lead = Permission::kSafeguard;
 
-  r.add("GET", "/api/v1/safeguarding/cases", [&app](Request& q) {
-    auto page = page_of(q);
-    auto cases = app.safeguarding.open_cases(q.who(), page);
-    nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-    for (const auto& s : cases) out["items"].push_back(case_json(app, s));
-    if (static_cast<int>(cases.size()) == page.limit) out["next"] = cases.back().created_at + "|" + cases.back().id;
-    return Response::json(200, out);
-  }, doc("Open safeguarding cases of my units, oldest first, with the acknowledgement deadline.", "safeguarding", lead));
+  r.add(
+      "GET", "/api/v1/safeguarding/cases",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        auto cases = app.safeguarding.open_cases(q.who(), page);
+        nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
+        for (const auto& s : cases) out["items"].push_back(case_json(app, s));
+        if (static_cast<int>(cases.size()) == page.limit)
+          out["next"] = cases.back().created_at + "|" + cases.back().id;
+        return Response::json(200, out);
+      },
+      doc("Open safeguarding cases of my units, oldest first, with the acknowledgement deadline.",
+          "safeguarding", lead));
 
-  r.add("GET", "/api/v1/safeguarding/cases/{id}", [&app](Request& q) {
-    return Response::json(200, case_json(app, app.safeguarding.get(q.who(), q.param("id"))));
-  }, doc("One case.", "safeguarding", lead));
+  r.add(
+      "GET", "/api/v1/safeguarding/cases/{id}",
+      [&app](Request& q) {
+        return Response::json(200, case_json(app, app.safeguarding.get(q.who(), q.param("id"))));
+      },
+      doc("One case.", "safeguarding", lead));
 
-  r.add("POST", "/api/v1/safeguarding/cases/{id}/acknowledge", [&app](Request& q) {
-    return Response::json(200, case_json(app, app.safeguarding.acknowledge(q.who(), q.param("id"))));
-  }, doc("Acknowledge a case (the time is recorded; late after 60 minutes).", "safeguarding", lead));
+  r.add(
+      "POST", "/api/v1/safeguarding/cases/{id}/acknowledge",
+      [&app](Request& q) {
+        return Response::json(200,
+                              case_json(app, app.safeguarding.acknowledge(q.who(), q.param("id"))));
+      },
+      doc("Acknowledge a case (the time is recorded; late after 60 minutes).", "safeguarding",
+          lead));
 
-  r.add("POST", "/api/v1/safeguarding/cases/{id}/actions", [&app](Request& q) {
-    Fields f(q, {"kind", "date", "reference", "note"});
-    auto s = app.safeguarding.record_action(q.who(), q.param("id"),
-                                            {f.text("kind"), f.text("date"), f.optional_text("reference").value_or(""),
-                                             f.optional_text("note").value_or("")});
-    return Response::json(201, case_json(app, s));
-  }, doc("Record what was done: a referral to 111, the police, the commune's child-protection officer or "
-         "the school, with its date and reference.", "safeguarding", lead,
-         object_schema({{"kind", "string"}, {"date", "string"}, {"reference", "string"}, {"note", "string"}},
-                       {"kind", "date"}), 201));
+  r.add(
+      "POST", "/api/v1/safeguarding/cases/{id}/actions",
+      [&app](Request& q) {
+        Fields f(q, {"kind", "date", "reference", "note"});
+        auto s = app.safeguarding.record_action(
+            q.who(), q.param("id"),
+            {f.text("kind"), f.text("date"), f.optional_text("reference").value_or(""),
+             f.optional_text("note").value_or("")});
+        return Response::json(201, case_json(app, s));
+      },
+      doc("Record what was done: a referral to 111, the police, the commune's child-protection "
+          "officer or "
+          "the school, with its date and reference.",
+          "safeguarding", lead,
+          object_schema(
+              {{"kind", "string"}, {"date", "string"}, {"reference", "string"}, {"note", "string"}},
+              {"kind", "date"}),
+          201));
 
-  r.add("POST", "/api/v1/safeguarding/cases/{id}/reveal", [&app](Request& q) {
-    Fields f(q, {"reason"});
-    auto identity = app.safeguarding.reveal(q.who(), q.param("id"), f.text("reason"));
-    return Response::json(200, {{"birth_date", identity.birth_date}, {"class_id", identity.class_id},
-                                {"real_name", identity.real_name ? nlohmann::json(*identity.real_name) : nlohmann::json()}});
-  }, doc("Reveal who wrote it, with a reason (audited; the other leads see it on the case).", "safeguarding", lead,
-         object_schema({{"reason", "string"}}, {"reason"})));
+  r.add(
+      "POST", "/api/v1/safeguarding/cases/{id}/reveal",
+      [&app](Request& q) {
+        Fields f(q, {"reason"});
+        auto identity = app.safeguarding.reveal(q.who(), q.param("id"), f.text("reason"));
+        return Response::json(
+            200, {{"birth_date", identity.birth_date},
+                  {"class_id", identity.class_id},
+                  {"real_name",
+                   identity.real_name ? nlohmann::json(*identity.real_name) : nlohmann::json()}});
+      },
+      doc("Reveal who wrote it, with a reason (audited; the other leads see it on the case).",
+          "safeguarding", lead, object_schema({{"reason", "string"}}, {"reason"})));
 
-  r.add("POST", "/api/v1/safeguarding/cases/{id}/close", [&app](Request& q) {
-    Fields f(q, {"outcome", "reason"});
-    return Response::json(200, case_json(app, app.safeguarding.close(q.who(), q.param("id"), f.text("outcome"),
-                                                                     f.text("reason"))));
-  }, doc("Close a case (referred, resolved, or no_concern — which a second lead must confirm).", "safeguarding",
-         lead, object_schema({{"outcome", "string"}, {"reason", "string"}}, {"outcome", "reason"})));
+  r.add(
+      "POST", "/api/v1/safeguarding/cases/{id}/close",
+      [&app](Request& q) {
+        Fields f(q, {"outcome", "reason"});
+        return Response::json(
+            200, case_json(app, app.safeguarding.close(q.who(), q.param("id"), f.text("outcome"),
+                                                       f.text("reason"))));
+      },
+      doc("Close a case (referred, resolved, or no_concern — which a second lead must confirm).",
+          "safeguarding", lead,
+          object_schema({{"outcome", "string"}, {"reason", "string"}}, {"outcome", "reason"})));
 
-  r.add("POST", "/api/v1/safeguarding/cases/{id}/confirm-closure", [&app](Request& q) {
-    return Response::json(200, case_json(app, app.safeguarding.confirm_closure(q.who(), q.param("id"))));
-  }, doc("A second safeguarding lead confirms closing as no concern.", "safeguarding", lead));
+  r.add(
+      "POST", "/api/v1/safeguarding/cases/{id}/confirm-closure",
+      [&app](Request& q) {
+        return Response::json(
+            200, case_json(app, app.safeguarding.confirm_closure(q.who(), q.param("id"))));
+      },
+      doc("A second safeguarding lead confirms closing as no concern.", "safeguarding", lead));
 }
 
 }  // namespace ln::api

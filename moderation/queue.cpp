@@ -90,6 +90,12 @@ Submission ModerationQueue::item(const Principal& actor, const std::string& id) 
   return s;
 }
 
+ModerationQueue::Author ModerationQueue::author_of(const Submission& item) {
+  auto pupil = storage_.pupils().pupil(item.pupil_id);
+  if (!pupil) return {"", ""};
+  return {pupil->pseudonym, pupil->age_band};
+}
+
 Submission ModerationQueue::claim(const Principal& actor, const std::string& id) {
   Submission s = visible(actor, id);
   if (s.status != "queued" && s.status != "claimed")

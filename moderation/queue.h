@@ -41,6 +41,13 @@ class ModerationQueue {
   Submission claim(const Principal& actor, const std::string& id);
   Submission decide(const Principal& actor, const std::string& id, const Decision& decision);
 
+  // Who wrote it, as moderators may know them: pseudonym and age band, never identity.
+  struct Author {
+    std::string pseudonym;
+    std::string age_band;
+  };
+  Author author_of(const Submission& item);
+
  private:
   Submission visible(const Principal& actor, const std::string& id);
   bool may_work(const Principal& actor, const std::string& queue) const;

@@ -8,11 +8,13 @@
 namespace ln::moderation {
 namespace {
 
-const std::vector<std::string> kActions = {"referral_111", "police", "commune_officer", "school", "other"};
+const std::vector<std::string> kActions = {"referral_111", "police", "commune_officer", "school",
+                                           "other"};
 const std::vector<std::string> kOutcomes = {"no_concern", "referred", "resolved"};
 
 void require_lead(const Principal& p) {
-  if (p.role != Role::kSafeguardingLead) throw Forbidden("Only safeguarding leads work safeguarding cases.");
+  if (p.role != Role::kSafeguardingLead)
+    throw Forbidden("Only safeguarding leads work safeguarding cases.");
 }
 
 }  // namespace
@@ -25,7 +27,8 @@ std::vector<Submission> SafeguardingCases::open_cases(const Principal& lead, con
 Submission SafeguardingCases::get(const Principal& lead, const std::string& id) {
   require_lead(lead);
   auto s = storage_.submissions().submission(id);
-  if (!s || s->queue != "safeguarding" || !organisation_.covers(lead, s->unit_id)) throw NotFound("No such case.");
+  if (!s || s->queue != "safeguarding" || !organisation_.covers(lead, s->unit_id))
+    throw NotFound("No such case.");
   return *s;
 }
 
@@ -38,8 +41,8 @@ nlohmann::json SafeguardingCases::timing(const Submission& item) const {
   return {{"acknowledge_by", due}, {"late", late}};
 }
 
-Submission SafeguardingCases::change(const Principal& lead, Submission item, const std::string& action,
-                                     const std::string& reason) {
+Submission SafeguardingCases::change(const Principal& lead, Submission item,
+                                     const std::string& action, const std::string& reason) {
   int expected = item.version;
   item.version = expected + 1;
   item.updated_at = clock_.now_text();
@@ -52,7 +55,8 @@ Submission SafeguardingCases::change(const Principal& lead, Submission item, con
 Submission SafeguardingCases::acknowledge(const Principal& lead, const std::string& id) {
   Submission item = get(lead, id);
   auto c = nlohmann::json::parse(item.safeguarding_json);
-  if (c.contains("acknowledged_at")) throw Conflict("This case was already acknowledged.", "already_acknowledged");
+  if (c.contains("acknowledged_at"))
+    throw Conflict("This case was already acknowledged.", "already_acknowledged");
   c["acknowledged_at"] = clock_.now_text();
   c["acknowledged_by"] = lead.id;
   item.safeguarding_json = c.dump();
@@ -68,37 +72,46 @@ Submission SafeguardingCases::record_action(const Principal& lead, const std::st
     throw Invalid("kind", "kind is referral_111, police, commune_officer, school or other.");
   if (!parse_date(action.date)) throw Invalid("date", "date must be written YYYY-MM-DD.");
   auto c = nlohmann::json::parse(item.safeguarding_json);
-  if (!c.contains("acknowledged_at")) throw Conflict("Acknowledge the case first.", "not_acknowledged");
+  if (!c.contains("acknowledged_at"))
+    throw Conflict("Acknowledge the case first.", "not_acknowledged");
   if (c.contains("closed_at")) throw Conflict("This case is closed.", "case_closed");
-  c["actions"].push_back({{"kind", action.kind}, {"date", action.date},
+  c["actions"].push_back({{"kind", action.kind},
+                          {"date", action.date},
                           {"reference", clean_text("reference", action.reference, 0, 100)},
-                          {"note", clean_text("note", action.note, 0, 2000)}, {"by", lead.id},
+                          {"note", clean_text("note", action.note, 0, 2000)},
+                          {"by", lead.id},
                           {"at", clock_.now_text()}});
   item.safeguarding_json = c.dump();
   return change(lead, item, "action", action.kind);
 }
 
-Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id, const std::string& reason) {
+Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id,
+                                   const std::string& reason) {
   Submission item = get(lead, id);
   Identity identity = pupils_.reveal_identity(lead, item.pupil_id, reason);
   // The other leads of the unit see on the case that someone looked, who and why.
   auto c = nlohmann::json::parse(item.safeguarding_json);
-  c["reveals"].push_back({{"by", lead.id}, {"at", clock_.now_text()}, {"reason", clean_text("reason", reason, 10, 1000)}});
+  c["reveals"].push_back({{"by", lead.id},
+                          {"at", clock_.now_text()},
+                          {"reason", clean_text("reason", reason, 10, 1000)}});
   item.safeguarding_json = c.dump();
   change(lead, item, "reveal_noted", reason);
   return identity;
 }
 
-Submission SafeguardingCases::close(const Principal& lead, const std::string& id, const std::string& outcome,
-                                    const std::string& reason) {
+Submission SafeguardingCases::close(const Principal& lead, const std::string& id,
+                                    const std::string& outcome, const std::string& reason) {
   Submission item = get(lead, id);
   if (std::find(kOutcomes.begin(), kOutcomes.end(), outcome) == kOutcomes.end())
     throw Invalid("outcome", "outcome is no_concern, referred or resolved.");
   auto c = nlohmann::json::parse(item.safeguarding_json);
-  if (!c.contains("acknowledged_at")) throw Conflict("Acknowledge the case first.", "not_acknowledged");
+  if (!c.contains("acknowledged_at"))
+    throw Conflict("Acknowledge the case first.", "not_acknowledged");
   if (c.contains("closed_at")) throw Conflict("This case is closed.", "case_closed");
-  c["closure"] = {{"outcome", outcome}, {"reason", clean_text("reason", reason, 10, 2000)},
-                  {"proposed_by", lead.id}, {"proposed_at", clock_.now_text()}};
+  c["closure"] = {{"outcome", outcome},
+                  {"reason", clean_text("reason", reason, 10, 2000)},
+                  {"proposed_by", lead.id},
+                  {"proposed_at", clock_.now_text()}};
   if (outcome == "no_concern") {
     item.status = "closure_pending";  // a second lead must confirm
   } else {
@@ -116,7 +129,8 @@ Submission SafeguardingCases::confirm_closure(const Principal& lead, const std::
   if (item.status != "closure_pending" || !c.contains("closure"))
     throw Conflict("No closure is waiting to be confirmed.", "nothing_to_confirm");
   if (c["closure"].value("proposed_by", "") == lead.id)
-    throw Conflict("A second safeguarding lead must confirm closing as no concern.", "second_lead_required");
+    throw Conflict("A second safeguarding lead must confirm closing as no concern.",
+                   "second_lead_required");
   c["closure"]["confirmed_by"] = lead.id;
   c["closure"]["confirmed_at"] = clock_.now_text();
   c["closed_at"] = clock_.now_text();

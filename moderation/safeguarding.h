@@ -21,15 +21,21 @@ struct SafeguardingAction {
 
 class SafeguardingCases {
  public:
-  SafeguardingCases(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
-                    Pupils& pupils, std::chrono::minutes ack_deadline = std::chrono::minutes(60))
-      : storage_(storage), clock_(clock), audit_(audit), organisation_(organisation), pupils_(pupils),
+  SafeguardingCases(Storage& storage, const Clock& clock, AuditLog& audit,
+                    Organisation& organisation, Pupils& pupils,
+                    std::chrono::minutes ack_deadline = std::chrono::minutes(60))
+      : storage_(storage),
+        clock_(clock),
+        audit_(audit),
+        organisation_(organisation),
+        pupils_(pupils),
         ack_deadline_(ack_deadline) {}
 
   std::vector<Submission> open_cases(const Principal& lead, const Page& page);
   Submission get(const Principal& lead, const std::string& id);
   Submission acknowledge(const Principal& lead, const std::string& id);
-  Submission record_action(const Principal& lead, const std::string& id, const SafeguardingAction& action);
+  Submission record_action(const Principal& lead, const std::string& id,
+                           const SafeguardingAction& action);
   Identity reveal(const Principal& lead, const std::string& id, const std::string& reason);
   // outcome: no_concern (needs a second lead's confirm) | referred | resolved.
   Submission close(const Principal& lead, const std::string& id, const std::string& outcome,

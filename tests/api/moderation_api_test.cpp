@@ -47,6 +47,10 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
   EXPECT_EQ(listed[0]["text_collapsed"], true);
   EXPECT_FALSE(listed[0].contains("text"));
   EXPECT_EQ(listed[0]["labels"], nlohmann::json::array({"personal_info"}));
+  EXPECT_EQ(listed[0]["author"]["pseudonym"],
+            "Mèo Xanh");  // pseudonym and age band, never identity
+  EXPECT_EQ(listed[0]["author"]["age_band"], "11-13");
+  EXPECT_FALSE(listed[0]["author"].contains("birth_date"));
 
   auto item = server.get("/api/v1/moderation/items/" + id, bearer(moderator)).json();
   auto span = item["screening"]["spans"][0];
