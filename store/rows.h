@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "consult/records.h"
+#include "store/lists.h"
 
 namespace ln::store::rows {
 
@@ -104,6 +105,72 @@ Submission submission(const Row& s) {
           s.optional_text(14), s.optional_text(15),
           s.text(16),          s.optional_text(17),
           s.text(18)};
+}
+
+// The columns of each SELECT in the store files, in order.
+template <typename Row>
+Account account(const Row& s) {
+  Account a{s.text(0),          s.text(1), s.text(2),          s.text(3), s.text(4),
+            s.optional_text(5), {},        s.optional_text(7), s.text(8), s.text(9)};
+  if (!s.is_null(6)) a.unit_ids = split_list(s.text(6));
+  return a;
+}
+
+template <typename Row>
+Session session(const Row& s) {
+  return {s.text(0), s.text(1), s.text(2), s.text(3),          s.text(4),
+          s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9)};
+}
+
+template <typename Row>
+Unit unit(const Row& s) {
+  return {s.text(0),          s.optional_text(1), s.text(2),          s.text(3),
+          s.optional_text(4), s.optional_text(5), s.optional_text(6), s.text(7)};
+}
+
+template <typename Row>
+School school(const Row& s) {
+  return {s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_text(4), s.text(5)};
+}
+
+template <typename Row>
+SchoolClass school_class(const Row& s) {
+  return {s.text(0), s.text(1), s.text(2),          s.text(3), static_cast<int>(s.int64(4)),
+          s.text(5), s.text(6), s.optional_text(7), s.text(8)};
+}
+
+template <typename Row>
+JoinCode join_code(const Row& s) {
+  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5)};
+}
+
+template <typename Row>
+Authority authority(const Row& s) {
+  Authority a{s.text(0), s.text(1),          s.text(2),
+              s.text(3), s.optional_text(4), static_cast<int>(s.int64(5)),
+              {},        s.optional_text(6), s.text(7)};
+  if (!s.is_null(8)) a.served_unit_ids = split_list(s.text(8));
+  return a;
+}
+
+template <typename Row>
+Pupil pupil(const Row& s) {
+  return {s.text(0),           s.text(1),           s.text(2), s.text(3), s.text(4),
+          s.text(5),           s.text(6),           s.text(7), s.text(8), s.text(9),
+          s.optional_text(10), s.optional_text(11), s.text(12)};
+}
+
+template <typename Row>
+Consent consent(const Row& s) {
+  return {s.text(0),          s.text(1), s.text(2), s.text(3),          s.optional_text(4),
+          s.optional_text(5), s.text(6), s.text(7), s.optional_text(8), s.optional_text(9)};
+}
+
+template <typename Row>
+DataRequest data_request(const Row& s) {
+  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
+          s.text(4),          s.text(5),          s.text(6),          s.text(7),
+          s.optional_text(8), s.optional_text(9), s.optional_text(10)};
 }
 
 }  // namespace ln::store::rows

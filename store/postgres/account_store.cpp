@@ -1,6 +1,7 @@
 #include "store/postgres/account_store.h"
 
 #include "store/postgres/access.h"
+#include "store/rows.h"
 
 namespace ln::store::postgres {
 namespace sql {
@@ -55,18 +56,6 @@ constexpr const char* kClearFailures = "DELETE FROM sign_in_failures WHERE key =
 
 namespace {
 
-Account account_row(const Row& s) {
-  Account a{s.text(0),          s.text(1), s.text(2),          s.text(3), s.text(4),
-            s.optional_text(5), {},        s.optional_text(7), s.text(8), s.text(9)};
-  if (!s.is_null(6)) a.unit_ids = split_list(s.text(6));
-  return a;
-}
-
-Session session_row(const Row& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3),          s.text(4),
-          s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9)};
-}
-
 void write_units(Connection& c, const Account& a) {
   c.exec(sql::kDeleteAccountUnits, a.id);
   for (const auto& unit_id : a.unit_ids) c.exec(sql::kInsertAccountUnit, a.id, unit_id);
@@ -83,16 +72,16 @@ void PostgresAccountStore::insert_account(const Account& a) {
 }
 
 std::optional<Account> PostgresAccountStore::account(const std::string& id) {
-  return first_row(pool_, sql::kAccountById, id, account_row);
+  return first_row(pool_, sql::kAccountById, id, rows::account<Row>);
 }
 
 std::optional<Account> PostgresAccountStore::account_by_username(const std::string& username) {
-  return first_row(pool_, sql::kAccountByUsername, username, account_row);
+  return first_row(pool_, sql::kAccountByUsername, username, rows::account<Row>);
 }
 
 std::vector<Account> PostgresAccountStore::accounts(const Page& page) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kAccounts, page.after.value_or(""), page.limit).all(account_row);
+    return c.exec(sql::kAccounts, page.after.value_or(""), page.limit).all(rows::account<Row>);
   });
 }
 
@@ -116,13 +105,13 @@ void PostgresAccountStore::insert_session(const Session& s) {
 }
 
 std::optional<Session> PostgresAccountStore::session_by_token_hash(const std::string& token_hash) {
-  return first_row(pool_, sql::kSessionByTokenHash, token_hash, session_row);
+  return first_row(pool_, sql::kSessionByTokenHash, token_hash, rows::session<Row>);
 }
 
 std::vector<Session> PostgresAccountStore::sessions_of(const std::string& subject_kind,
                                                        const std::string& subject_id) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kSessionsOf, subject_kind, subject_id).all(session_row);
+    return c.exec(sql::kSessionsOf, subject_kind, subject_id).all(rows::session<Row>);
   });
 }
 

@@ -1,6 +1,7 @@
 #include "store/postgres/organisation_store.h"
 
 #include "store/postgres/access.h"
+#include "store/rows.h"
 
 namespace ln::store::postgres {
 namespace sql {
@@ -93,28 +94,6 @@ constexpr const char* kInsertServedUnit =
 
 namespace {
 
-Unit unit_row(const Row& s) {
-  return {s.text(0),          s.optional_text(1), s.text(2),          s.text(3),
-          s.optional_text(4), s.optional_text(5), s.optional_text(6), s.text(7)};
-}
-School school_row(const Row& s) {
-  return {s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_text(4), s.text(5)};
-}
-SchoolClass class_row(const Row& s) {
-  return {s.text(0), s.text(1), s.text(2),          s.text(3), static_cast<int>(s.int64(4)),
-          s.text(5), s.text(6), s.optional_text(7), s.text(8)};
-}
-JoinCode join_code_row(const Row& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5)};
-}
-Authority authority_row(const Row& s) {
-  Authority a{s.text(0), s.text(1),          s.text(2),
-              s.text(3), s.optional_text(4), static_cast<int>(s.int64(5)),
-              {},        s.optional_text(6), s.text(7)};
-  if (!s.is_null(8)) a.served_unit_ids = split_list(s.text(8));
-  return a;
-}
-
 void write_served_units(Connection& c, const Authority& a) {
   c.exec(sql::kDeleteServedUnits, a.id);
   for (const auto& unit_id : a.served_unit_ids) c.exec(sql::kInsertServedUnit, a.id, unit_id);
@@ -136,17 +115,17 @@ void PostgresOrganisationStore::insert_units(const std::vector<Unit>& units) {
 }
 
 std::optional<Unit> PostgresOrganisationStore::unit(const std::string& id) {
-  return first_row(pool_, sql::kUnitById, id, unit_row);
+  return first_row(pool_, sql::kUnitById, id, rows::unit<Row>);
 }
 
 std::optional<Unit> PostgresOrganisationStore::unit_by_code(const std::string& code) {
-  return first_row(pool_, sql::kUnitByCode, code, unit_row);
+  return first_row(pool_, sql::kUnitByCode, code, rows::unit<Row>);
 }
 
 std::vector<Unit> PostgresOrganisationStore::units(const Page& page,
                                                    const std::optional<std::string>& parent_id) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kUnits, page.after.value_or(""), parent_id, page.limit).all(unit_row);
+    return c.exec(sql::kUnits, page.after.value_or(""), parent_id, page.limit).all(rows::unit<Row>);
   });
 }
 
@@ -180,17 +159,18 @@ void PostgresOrganisationStore::insert_schools(const std::vector<School>& school
 }
 
 std::optional<School> PostgresOrganisationStore::school(const std::string& id) {
-  return first_row(pool_, sql::kSchoolById, id, school_row);
+  return first_row(pool_, sql::kSchoolById, id, rows::school<Row>);
 }
 
 std::optional<School> PostgresOrganisationStore::school_by_code(const std::string& code) {
-  return first_row(pool_, sql::kSchoolByCode, code, school_row);
+  return first_row(pool_, sql::kSchoolByCode, code, rows::school<Row>);
 }
 
 std::vector<School> PostgresOrganisationStore::schools(const Page& page,
                                                        const std::optional<std::string>& unit_id) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kSchools, page.after.value_or(""), unit_id, page.limit).all(school_row);
+    return c.exec(sql::kSchools, page.after.value_or(""), unit_id, page.limit)
+        .all(rows::school<Row>);
   });
 }
 
@@ -209,7 +189,7 @@ void PostgresOrganisationStore::insert_class(const SchoolClass& k, const JoinCod
 }
 
 std::optional<SchoolClass> PostgresOrganisationStore::school_class(const std::string& id) {
-  return first_row(pool_, sql::kClassById, id, class_row);
+  return first_row(pool_, sql::kClassById, id, rows::school_class<Row>);
 }
 
 std::vector<SchoolClass> PostgresOrganisationStore::classes(
@@ -218,7 +198,7 @@ std::vector<SchoolClass> PostgresOrganisationStore::classes(
     return c
         .exec(sql::kClassesInScope, json_list(unit_ids), everywhere, page.after.value_or(""),
               page.limit)
-        .all(class_row);
+        .all(rows::school_class<Row>);
   });
 }
 
@@ -233,12 +213,12 @@ void PostgresOrganisationStore::insert_join_code(const JoinCode& j) {
 }
 
 std::optional<JoinCode> PostgresOrganisationStore::join_code(const std::string& code) {
-  return first_row(pool_, sql::kJoinCode, code, join_code_row);
+  return first_row(pool_, sql::kJoinCode, code, rows::join_code<Row>);
 }
 
 std::vector<JoinCode> PostgresOrganisationStore::join_codes(const std::string& class_id) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kJoinCodesOfClass, class_id).all(join_code_row);
+    return c.exec(sql::kJoinCodesOfClass, class_id).all(rows::join_code<Row>);
   });
 }
 
@@ -257,16 +237,16 @@ void PostgresOrganisationStore::insert_authorities(const std::vector<Authority>&
 }
 
 std::optional<Authority> PostgresOrganisationStore::authority(const std::string& id) {
-  return first_row(pool_, sql::kAuthorityById, id, authority_row);
+  return first_row(pool_, sql::kAuthorityById, id, rows::authority<Row>);
 }
 
 std::optional<Authority> PostgresOrganisationStore::authority_by_code(const std::string& code) {
-  return first_row(pool_, sql::kAuthorityByCode, code, authority_row);
+  return first_row(pool_, sql::kAuthorityByCode, code, rows::authority<Row>);
 }
 
 std::vector<Authority> PostgresOrganisationStore::authorities(const Page& page) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kAuthorities, page.after.value_or(""), page.limit).all(authority_row);
+    return c.exec(sql::kAuthorities, page.after.value_or(""), page.limit).all(rows::authority<Row>);
   });
 }
 

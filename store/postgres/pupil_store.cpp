@@ -1,6 +1,7 @@
 #include "store/postgres/pupil_store.h"
 
 #include "store/postgres/access.h"
+#include "store/rows.h"
 
 namespace ln::store::postgres {
 namespace sql {
@@ -80,23 +81,6 @@ constexpr const char* kUpdateRequest =
 
 namespace {
 
-Pupil pupil_row(const Row& s) {
-  return {s.text(0),           s.text(1),           s.text(2), s.text(3), s.text(4),
-          s.text(5),           s.text(6),           s.text(7), s.text(8), s.text(9),
-          s.optional_text(10), s.optional_text(11), s.text(12)};
-}
-
-Consent consent_row(const Row& s) {
-  return {s.text(0),          s.text(1), s.text(2), s.text(3),          s.optional_text(4),
-          s.optional_text(5), s.text(6), s.text(7), s.optional_text(8), s.optional_text(9)};
-}
-
-DataRequest request_row(const Row& s) {
-  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
-          s.text(4),          s.text(5),          s.text(6),          s.text(7),
-          s.optional_text(8), s.optional_text(9), s.optional_text(10)};
-}
-
 void write_identity(Connection& c, const std::string& pupil_id, const SealedIdentity& identity,
                     const std::string& at) {
   c.exec(sql::kSetIdentity, pupil_id, Bytes{identity.nonce}, Bytes{identity.ciphertext}, at);
@@ -113,16 +97,17 @@ void PostgresPupilStore::insert_pupil(const Pupil& p, const SealedIdentity& iden
 }
 
 std::optional<Pupil> PostgresPupilStore::pupil(const std::string& id) {
-  return first_row(pool_, sql::kPupilById, id, pupil_row);
+  return first_row(pool_, sql::kPupilById, id, rows::pupil<Row>);
 }
 
 std::optional<Pupil> PostgresPupilStore::pupil_by_sign_in(const std::string& lookup) {
-  return first_row(pool_, sql::kPupilBySignIn, lookup, pupil_row);
+  return first_row(pool_, sql::kPupilBySignIn, lookup, rows::pupil<Row>);
 }
 
 std::vector<Pupil> PostgresPupilStore::pupils_of_class(const std::string& class_id) {
-  return read(pool_,
-              [&](Connection& c) { return c.exec(sql::kPupilsOfClass, class_id).all(pupil_row); });
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kPupilsOfClass, class_id).all(rows::pupil<Row>);
+  });
 }
 
 bool PostgresPupilStore::pseudonym_taken(const std::string& class_id,
@@ -162,8 +147,9 @@ std::vector<std::string> PostgresPupilStore::purge_identities(const std::string&
 }
 
 std::vector<Consent> PostgresPupilStore::consents(const std::string& pupil_id) {
-  return read(pool_,
-              [&](Connection& c) { return c.exec(sql::kConsentsOf, pupil_id).all(consent_row); });
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kConsentsOf, pupil_id).all(rows::consent<Row>);
+  });
 }
 
 void PostgresPupilStore::insert_consent(const Consent& k) {
@@ -199,7 +185,7 @@ void PostgresPupilStore::insert_data_request(const DataRequest& r) {
 }
 
 std::optional<DataRequest> PostgresPupilStore::data_request(const std::string& id) {
-  return first_row(pool_, sql::kRequestById, id, request_row);
+  return first_row(pool_, sql::kRequestById, id, rows::data_request<Row>);
 }
 
 std::vector<DataRequest> PostgresPupilStore::data_requests(
@@ -207,7 +193,7 @@ std::vector<DataRequest> PostgresPupilStore::data_requests(
     const std::optional<std::string>& pupil_id) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kRequests, page.after.value_or(""), status, pupil_id, page.limit)
-        .all(request_row);
+        .all(rows::data_request<Row>);
   });
 }
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/account_store.h"
 
+#include "store/rows.h"
 #include "store/sqlite/access.h"
 
 namespace ln::store::sqlite {
@@ -46,18 +47,6 @@ constexpr const char* kClearFailures = "DELETE FROM sign_in_failures WHERE key =
 
 namespace {
 
-Account account_row(const Statement& s) {
-  Account a{s.text(0),          s.text(1), s.text(2),          s.text(3), s.text(4),
-            s.optional_text(5), {},        s.optional_text(7), s.text(8), s.text(9)};
-  if (!s.is_null(6)) a.unit_ids = split_list(s.text(6));
-  return a;
-}
-
-Session session_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3),          s.text(4),
-          s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9)};
-}
-
 void write_units(Connection& c, const Account& a) {
   c.prepare(sql::kDeleteAccountUnits).bind(1, a.id).run();
   for (const auto& unit_id : a.unit_ids)
@@ -84,12 +73,13 @@ void SqliteAccountStore::insert_account(const Account& a) {
 }
 
 std::optional<Account> SqliteAccountStore::account(const std::string& id) {
-  return first_row(pool_, std::string(sql::kAccountColumns) + "WHERE a.id = ?1", id, account_row);
+  return first_row(pool_, std::string(sql::kAccountColumns) + "WHERE a.id = ?1", id,
+                   rows::account<Statement>);
 }
 
 std::optional<Account> SqliteAccountStore::account_by_username(const std::string& username) {
   return first_row(pool_, std::string(sql::kAccountColumns) + "WHERE a.username = ?1", username,
-                   account_row);
+                   rows::account<Statement>);
 }
 
 std::vector<Account> SqliteAccountStore::accounts(const Page& page) {
@@ -97,7 +87,7 @@ std::vector<Account> SqliteAccountStore::accounts(const Page& page) {
     auto s =
         c.prepare(std::string(sql::kAccountColumns) + "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2");
     s.bind(1, page.after.value_or("")).bind(2, page.limit);
-    return all_rows(s, account_row);
+    return all_rows(s, rows::account<Statement>);
   });
 }
 
@@ -144,7 +134,7 @@ void SqliteAccountStore::insert_session(const Session& s) {
 
 std::optional<Session> SqliteAccountStore::session_by_token_hash(const std::string& token_hash) {
   return first_row(pool_, std::string(sql::kSessionColumns) + "WHERE token_hash = ?1", token_hash,
-                   session_row);
+                   rows::session<Statement>);
 }
 
 std::vector<Session> SqliteAccountStore::sessions_of(const std::string& subject_kind,
@@ -153,7 +143,7 @@ std::vector<Session> SqliteAccountStore::sessions_of(const std::string& subject_
     auto s = c.prepare(std::string(sql::kSessionColumns) +
                        "WHERE subject_kind = ?1 AND subject_id = ?2 ORDER BY created_at DESC");
     s.bind(1, subject_kind).bind(2, subject_id);
-    return all_rows(s, session_row);
+    return all_rows(s, rows::session<Statement>);
   });
 }
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/organisation_store.h"
 
+#include "store/rows.h"
 #include "store/sqlite/access.h"
 
 namespace ln::store::sqlite {
@@ -76,28 +77,6 @@ std::string where_id(const char* columns) {
   return std::string(columns) + "WHERE id = ?1";
 }
 
-Unit unit_row(const Statement& s) {
-  return {s.text(0),          s.optional_text(1), s.text(2),          s.text(3),
-          s.optional_text(4), s.optional_text(5), s.optional_text(6), s.text(7)};
-}
-School school_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_text(4), s.text(5)};
-}
-SchoolClass class_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2),          s.text(3), static_cast<int>(s.int64(4)),
-          s.text(5), s.text(6), s.optional_text(7), s.text(8)};
-}
-JoinCode join_code_row(const Statement& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5)};
-}
-Authority authority_row(const Statement& s) {
-  Authority a{s.text(0), s.text(1),          s.text(2),
-              s.text(3), s.optional_text(4), static_cast<int>(s.int64(5)),
-              {},        s.optional_text(6), s.text(7)};
-  if (!s.is_null(8)) a.served_unit_ids = split_list(s.text(8));
-  return a;
-}
-
 void bind_unit(Statement& s, const Unit& u) {
   s.bind(1, u.id)
       .bind(2, u.parent_id)
@@ -127,11 +106,12 @@ void SqliteOrganisationStore::insert_units(const std::vector<Unit>& units) {
 }
 
 std::optional<Unit> SqliteOrganisationStore::unit(const std::string& id) {
-  return first_row(pool_, where_id(sql::kUnitColumns), id, unit_row);
+  return first_row(pool_, where_id(sql::kUnitColumns), id, rows::unit<Statement>);
 }
 
 std::optional<Unit> SqliteOrganisationStore::unit_by_code(const std::string& code) {
-  return first_row(pool_, std::string(sql::kUnitColumns) + "WHERE code = ?1", code, unit_row);
+  return first_row(pool_, std::string(sql::kUnitColumns) + "WHERE code = ?1", code,
+                   rows::unit<Statement>);
 }
 
 std::vector<Unit> SqliteOrganisationStore::units(const Page& page,
@@ -140,7 +120,7 @@ std::vector<Unit> SqliteOrganisationStore::units(const Page& page,
     auto s = c.prepare(std::string(sql::kUnitColumns) +
                        "WHERE id > ?1 AND (?2 IS NULL OR parent_id = ?2) ORDER BY id LIMIT ?3");
     s.bind(1, page.after.value_or("")).bind(2, parent_id).bind(3, page.limit);
-    return all_rows(s, unit_row);
+    return all_rows(s, rows::unit<Statement>);
   });
 }
 
@@ -184,11 +164,12 @@ void SqliteOrganisationStore::insert_schools(const std::vector<School>& schools)
 }
 
 std::optional<School> SqliteOrganisationStore::school(const std::string& id) {
-  return first_row(pool_, where_id(sql::kSchoolColumns), id, school_row);
+  return first_row(pool_, where_id(sql::kSchoolColumns), id, rows::school<Statement>);
 }
 
 std::optional<School> SqliteOrganisationStore::school_by_code(const std::string& code) {
-  return first_row(pool_, std::string(sql::kSchoolColumns) + "WHERE code = ?1", code, school_row);
+  return first_row(pool_, std::string(sql::kSchoolColumns) + "WHERE code = ?1", code,
+                   rows::school<Statement>);
 }
 
 std::vector<School> SqliteOrganisationStore::schools(const Page& page,
@@ -197,7 +178,7 @@ std::vector<School> SqliteOrganisationStore::schools(const Page& page,
     auto s = c.prepare(std::string(sql::kSchoolColumns) +
                        "WHERE id > ?1 AND (?2 IS NULL OR unit_id = ?2) ORDER BY id LIMIT ?3");
     s.bind(1, page.after.value_or("")).bind(2, unit_id).bind(3, page.limit);
-    return all_rows(s, school_row);
+    return all_rows(s, rows::school<Statement>);
   });
 }
 
@@ -237,7 +218,8 @@ void SqliteOrganisationStore::insert_class(const SchoolClass& k, const JoinCode&
 }
 
 std::optional<SchoolClass> SqliteOrganisationStore::school_class(const std::string& id) {
-  return first_row(pool_, std::string(sql::kClassColumns) + "WHERE c.id = ?1", id, class_row);
+  return first_row(pool_, std::string(sql::kClassColumns) + "WHERE c.id = ?1", id,
+                   rows::school_class<Statement>);
 }
 
 std::vector<SchoolClass> SqliteOrganisationStore::classes(const Page& page,
@@ -249,7 +231,7 @@ std::vector<SchoolClass> SqliteOrganisationStore::classes(const Page& page,
         .bind(2, everywhere ? 1 : 0)
         .bind(3, page.after.value_or(""))
         .bind(4, page.limit);
-    return all_rows(s, class_row);
+    return all_rows(s, rows::school_class<Statement>);
   });
 }
 
@@ -280,7 +262,7 @@ void SqliteOrganisationStore::insert_join_code(const JoinCode& j) {
 
 std::optional<JoinCode> SqliteOrganisationStore::join_code(const std::string& code) {
   return first_row(pool_, std::string(sql::kJoinCodeColumns) + "WHERE code = ?1", code,
-                   join_code_row);
+                   rows::join_code<Statement>);
 }
 
 std::vector<JoinCode> SqliteOrganisationStore::join_codes(const std::string& class_id) {
@@ -288,7 +270,7 @@ std::vector<JoinCode> SqliteOrganisationStore::join_codes(const std::string& cla
     auto s = c.prepare(std::string(sql::kJoinCodeColumns) +
                        "WHERE class_id = ?1 ORDER BY created_at DESC, code");
     s.bind(1, class_id);
-    return all_rows(s, join_code_row);
+    return all_rows(s, rows::join_code<Statement>);
   });
 }
 
@@ -317,12 +299,12 @@ void SqliteOrganisationStore::insert_authorities(const std::vector<Authority>& a
 
 std::optional<Authority> SqliteOrganisationStore::authority(const std::string& id) {
   return first_row(pool_, std::string(sql::kAuthorityColumns) + "WHERE a.id = ?1", id,
-                   authority_row);
+                   rows::authority<Statement>);
 }
 
 std::optional<Authority> SqliteOrganisationStore::authority_by_code(const std::string& code) {
   return first_row(pool_, std::string(sql::kAuthorityColumns) + "WHERE a.code = ?1", code,
-                   authority_row);
+                   rows::authority<Statement>);
 }
 
 std::vector<Authority> SqliteOrganisationStore::authorities(const Page& page) {
@@ -330,7 +312,7 @@ std::vector<Authority> SqliteOrganisationStore::authorities(const Page& page) {
     auto s =
         c.prepare(std::string(sql::kAuthorityColumns) + "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2");
     s.bind(1, page.after.value_or("")).bind(2, page.limit);
-    return all_rows(s, authority_row);
+    return all_rows(s, rows::authority<Statement>);
   });
 }
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/pupil_store.h"
 
+#include "store/rows.h"
 #include "store/sqlite/access.h"
 
 namespace ln::store::sqlite {
@@ -63,23 +64,6 @@ constexpr const char* kUpdateRequest =
 
 namespace {
 
-Pupil pupil_row(const Statement& s) {
-  return {s.text(0),           s.text(1),           s.text(2), s.text(3), s.text(4),
-          s.text(5),           s.text(6),           s.text(7), s.text(8), s.text(9),
-          s.optional_text(10), s.optional_text(11), s.text(12)};
-}
-
-Consent consent_row(const Statement& s) {
-  return {s.text(0),          s.text(1), s.text(2), s.text(3),          s.optional_text(4),
-          s.optional_text(5), s.text(6), s.text(7), s.optional_text(8), s.optional_text(9)};
-}
-
-DataRequest request_row(const Statement& s) {
-  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
-          s.text(4),          s.text(5),          s.text(6),          s.text(7),
-          s.optional_text(8), s.optional_text(9), s.optional_text(10)};
-}
-
 void bind_pupil(Statement& s, const Pupil& p) {
   s.bind(1, p.id)
       .bind(2, p.pseudonym)
@@ -115,12 +99,13 @@ void SqlitePupilStore::insert_pupil(const Pupil& pupil, const SealedIdentity& id
 }
 
 std::optional<Pupil> SqlitePupilStore::pupil(const std::string& id) {
-  return first_row(pool_, std::string(sql::kPupilColumns) + "WHERE p.id = ?1", id, pupil_row);
+  return first_row(pool_, std::string(sql::kPupilColumns) + "WHERE p.id = ?1", id,
+                   rows::pupil<Statement>);
 }
 
 std::optional<Pupil> SqlitePupilStore::pupil_by_sign_in(const std::string& lookup) {
   return first_row(pool_, std::string(sql::kPupilColumns) + "WHERE p.sign_in_lookup = ?1", lookup,
-                   pupil_row);
+                   rows::pupil<Statement>);
 }
 
 std::vector<Pupil> SqlitePupilStore::pupils_of_class(const std::string& class_id) {
@@ -128,7 +113,7 @@ std::vector<Pupil> SqlitePupilStore::pupils_of_class(const std::string& class_id
     auto s = c.prepare(std::string(sql::kPupilColumns) +
                        "WHERE p.class_id = ?1 AND p.status <> 'deleted' ORDER BY p.pseudonym");
     s.bind(1, class_id);
-    return all_rows(s, pupil_row);
+    return all_rows(s, rows::pupil<Statement>);
   });
 }
 
@@ -178,7 +163,7 @@ std::vector<Consent> SqlitePupilStore::consents(const std::string& pupil_id) {
     auto s =
         c.prepare(std::string(sql::kConsentColumns) + "WHERE pupil_id = ?1 ORDER BY given_at, id");
     s.bind(1, pupil_id);
-    return all_rows(s, consent_row);
+    return all_rows(s, rows::consent<Statement>);
   });
 }
 
@@ -244,7 +229,8 @@ void SqlitePupilStore::insert_data_request(const DataRequest& r) {
 }
 
 std::optional<DataRequest> SqlitePupilStore::data_request(const std::string& id) {
-  return first_row(pool_, std::string(sql::kRequestColumns) + "WHERE id = ?1", id, request_row);
+  return first_row(pool_, std::string(sql::kRequestColumns) + "WHERE id = ?1", id,
+                   rows::data_request<Statement>);
 }
 
 std::vector<DataRequest> SqlitePupilStore::data_requests(
@@ -256,7 +242,7 @@ std::vector<DataRequest> SqlitePupilStore::data_requests(
                   "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR pupil_id = ?3)"
                   " ORDER BY id LIMIT ?4");
     s.bind(1, page.after.value_or("")).bind(2, status).bind(3, pupil_id).bind(4, page.limit);
-    return all_rows(s, request_row);
+    return all_rows(s, rows::data_request<Statement>);
   });
 }
 
