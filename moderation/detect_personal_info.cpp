@@ -190,9 +190,12 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
   };
   // clang-format on
   for (const auto& spec : specs) {
-    patterns_.emplace_back(expand(spec.source, lexicon), std::string("rule ") + spec.rule,
-                           spec.rule, spec.category, spec.severity);
+    const std::string source = expand(spec.source, lexicon);
+    patterns_.emplace_back(source, std::string("rule ") + spec.rule, spec.rule, spec.category,
+                           spec.severity);
+    pattern_set_.add(source, std::string("rule ") + spec.rule);
   }
+  pattern_set_.finish();
   date_ = Pattern(
       R"(\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2}\b)",
       "dates");
@@ -391,10 +394,11 @@ bool PersonalInfoDetector::names_a_school(const NormalisedText& text, std::size_
 }
 
 void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
-  const Utf8View plain_utf8 = to_utf8(text.plain);
+  const Utf8View& plain_utf8 = text.plain_utf8;
   std::vector<Finding> found;
   find_phones(text, plain_utf8, found);
-  for (const auto& pattern : patterns_) {
+  for (std::size_t i : pattern_set_.candidates(plain_utf8)) {
+    const Pattern& pattern = patterns_[i];
     for (const auto& m : pattern.find_all(plain_utf8)) {
       std::size_t b = m.begin, e = m.end;
       if (pattern.rule() == "pi.social.handle") {

@@ -58,6 +58,7 @@ class PersonalInfoDetector {
 
   std::map<std::u32string, char> digit_words_;  // spelled digits, without diacritics
   std::vector<Pattern> patterns_;               // contact, address and identity patterns
+  PatternSet pattern_set_;                      // the same, as a prefilter
   Pattern date_;                                // dates, never phone numbers
   Pattern phone_keyword_;
   Pattern name_intro_;
@@ -100,8 +101,10 @@ class DisclosureDetector {
   std::vector<Rule> rules_;
   PhraseMatcher phrases_;
   std::vector<std::pair<std::size_t, Pattern>> patterns_;  // (rule index, pattern)
+  PatternSet pattern_set_;                                 // the same patterns, as a prefilter
   PhraseMatcher idiom_phrases_;
   std::vector<Pattern> idiom_patterns_;
+  PatternSet idiom_set_;
 };
 
 class SpamDetector {

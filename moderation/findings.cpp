@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "moderation/detectors.h"
@@ -34,19 +35,40 @@ bool RangeIndex::contains(const Range& r) const {
 }
 
 void drop_contained(std::vector<Finding>& findings) {
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.label, a.category, a.range.begin, b.range.end, b.severity) <
-           std::tie(b.label, b.category, b.range.begin, a.range.end, a.severity);
+  // Sort keys of plain integers (a hostile text can have tens of thousands of findings, and
+  // comparing their strings dominated screening it).
+  using Group = std::pair<std::string_view, std::string_view>;
+  std::map<Group, std::size_t> groups;
+  for (const auto& f : findings) groups.emplace(Group(f.label, f.category), 0);
+  std::size_t number = 0;
+  for (auto& [key, value] : groups) value = number++;
+  struct Key {
+    std::size_t group, begin, end;
+    int severity;
+    std::size_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    keys.push_back(
+        {groups.at(Group(f.label, f.category)), f.range.begin, f.range.end, f.severity, i});
+  }
+  // By group, then start; at the same start the longest and then the most severe first.
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.group, a.begin, b.end, b.severity) <
+           std::tie(b.group, b.begin, a.end, a.severity);
   });
   std::vector<Finding> kept;
   kept.reserve(findings.size());
-  std::size_t furthest = 0;
-  for (auto& f : findings) {
-    const bool same_group =
-        !kept.empty() && kept.back().label == f.label && kept.back().category == f.category;
+  std::size_t furthest = 0, group = 0;
+  for (const Key& key : keys) {
+    Finding& f = findings[key.index];
+    const bool same_group = !kept.empty() && key.group == group;
     if (!same_group) furthest = 0;
     if (same_group && f.range.end <= furthest && f.severity <= kept.back().severity) continue;
     furthest = std::max(furthest, f.range.end);
+    group = key.group;
     kept.push_back(std::move(f));
   }
   findings = std::move(kept);

@@ -11,6 +11,20 @@
 namespace ln::moderation {
 namespace {
 
+struct Piece {
+  char32_t c;
+  std::uint32_t from, to;
+};
+
+// Per-code-point answers, from a table for common scripts (defined below).
+bool is_mark(char32_t c);
+bool is_space(char32_t c);
+bool is_invisible(char32_t c);
+bool is_alpha(char32_t c);
+std::uint8_t combining_class(char32_t c);
+void base_letters(char32_t c, std::u32string& out);
+void append_decomposed(char32_t c, std::uint32_t index, std::vector<Piece>& out);
+
 struct Normalizers {
   const icu::Normalizer2* nfkc_casefold;
   const icu::Normalizer2* nfd;
@@ -30,7 +44,7 @@ const Normalizers& normalizers() {
   return instance;
 }
 
-bool is_mark(char32_t c) {
+bool is_mark_slow(char32_t c) {
   const auto type = u_charType(static_cast<UChar32>(c));
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
@@ -137,13 +151,11 @@ char32_t look_alike(char32_t c) {
   }
 }
 
-struct Piece {
-  char32_t c;
-  std::uint32_t from, to;
-};
-
-void append_decomposed(char32_t c, std::uint32_t index, std::vector<Piece>& out) {
+// What one original code point folds to: NFKC_Casefold, each result decomposed (NFD), look-alikes
+// mapped. Zero or more code points.
+std::u32string fold_char_slow(char32_t c) {
   const auto& n = normalizers();
+  std::u32string out;
   // One original code point becomes zero or more folded ones (NFKC_Casefold drops the invisible).
   icu::UnicodeString folded;
   if (c < 0x80) {
@@ -161,18 +173,19 @@ void append_decomposed(char32_t c, std::uint32_t index, std::vector<Piece>& out)
       for (int32_t j = 0; j < decomposition.length();) {
         const UChar32 d = decomposition.char32At(j);
         j += U16_LENGTH(d);
-        out.push_back({look_alike(static_cast<char32_t>(d)), index, index + 1});
+        out.push_back(look_alike(static_cast<char32_t>(d)));
       }
     } else {
-      out.push_back({look_alike(static_cast<char32_t>(f)), index, index + 1});
+      out.push_back(look_alike(static_cast<char32_t>(f)));
     }
   }
+  return out;
 }
 
 // Canonical ordering then canonical composition (NFC), keeping each piece's original range.
 std::vector<Piece> compose(std::vector<Piece> pieces) {
   const auto& n = normalizers();
-  auto ccc = [&](char32_t c) { return n.nfc->getCombiningClass(static_cast<UChar32>(c)); };
+  auto ccc = combining_class;
   for (std::size_t i = 0; i < pieces.size();) {
     if (ccc(pieces[i].c) == 0) {
       ++i;
@@ -193,7 +206,8 @@ std::vector<Piece> compose(std::vector<Piece> pieces) {
     const uint8_t cc = ccc(p.c);
     if (starter >= 0) {
       const bool adjacent = static_cast<std::size_t>(starter) + 1 == out.size();
-      if (adjacent || (previous != 0 && previous < cc)) {
+      // Nothing below U+0300 is ever the second half of a composition: skip ICU for plain text.
+      if (p.c >= 0x300 && (adjacent || (previous != 0 && previous < cc))) {
         const UChar32 composite =
             n.nfc->composePair(static_cast<UChar32>(out[starter].c), static_cast<UChar32>(p.c));
         if (composite >= 0) {
@@ -212,11 +226,11 @@ std::vector<Piece> compose(std::vector<Piece> pieces) {
   return out;
 }
 
-bool is_space(char32_t c) {
+bool is_space_slow(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
-bool is_invisible(char32_t c) {
+bool is_invisible_slow(char32_t c) {
   const auto type = u_charType(static_cast<UChar32>(c));
   return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR ||
          u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
@@ -250,7 +264,7 @@ View build_folded(const std::u32string& original) {
 }
 
 // The letters of `c` without marks: ồ→o, đ→d.
-void base_letters(char32_t c, std::u32string& out) {
+void base_letters_slow(char32_t c, std::u32string& out) {
   if (c == U'đ' || c == U'ð') {
     out.push_back(U'd');
     return;
@@ -259,7 +273,7 @@ void base_letters(char32_t c, std::u32string& out) {
     out.push_back(c);
     return;
   }
-  if (is_mark(c)) return;
+  if (is_mark_slow(c)) return;
   icu::UnicodeString decomposition;
   if (!normalizers().nfd->getDecomposition(static_cast<UChar32>(c), decomposition)) {
     out.push_back(c);
@@ -268,8 +282,92 @@ void base_letters(char32_t c, std::u32string& out) {
   for (int32_t j = 0; j < decomposition.length();) {
     const UChar32 d = decomposition.char32At(j);
     j += U16_LENGTH(d);
-    if (!is_mark(static_cast<char32_t>(d))) out.push_back(static_cast<char32_t>(d));
+    if (!is_mark_slow(static_cast<char32_t>(d))) out.push_back(static_cast<char32_t>(d));
   }
+}
+
+// Carries a diacritic (or is đ/Đ).
+bool is_marked_slow(char32_t c) {
+  if (c == 0x111 || c == 0x110 || is_mark_slow(c)) return true;
+  if (c < 0xC0) return false;
+  icu::UnicodeString decomposition;
+  if (!normalizers().nfd->getDecomposition(static_cast<UChar32>(c), decomposition)) return false;
+  for (int32_t j = 0; j < decomposition.length(); ++j) {
+    if (is_mark_slow(decomposition.charAt(j))) return true;
+  }
+  return false;
+}
+
+// Every ICU answer the pipeline needs, computed once per code point for the scripts children
+// write in (Latin, Vietnamese, Greek, Cyrillic, punctuation: below U+3000); the rest is asked of
+// ICU each time. Screening is dominated by these look-ups, so this table is what makes it fast.
+struct CharInfo {
+  bool mark = false, space = false, invisible = false, marked = false, word = false, alpha = false;
+  std::uint8_t ccc = 0;
+  std::u32string folded, base;
+};
+
+constexpr char32_t kTabled = 0x3000;
+
+const std::vector<CharInfo>& char_table() {
+  static const std::vector<CharInfo> table = [] {
+    std::vector<CharInfo> t(kTabled);
+    const auto& n = normalizers();
+    for (char32_t c = 0; c < kTabled; ++c) {
+      CharInfo& info = t[c];
+      const auto u = static_cast<UChar32>(c);
+      info.mark = is_mark_slow(c);
+      info.space = is_space_slow(c);
+      info.invisible = is_invisible_slow(c);
+      info.marked = is_marked_slow(c);
+      info.word = u_isalnum(u) || info.mark;
+      info.alpha = u_isalpha(u);
+      info.ccc = n.nfc->getCombiningClass(u);
+      info.folded = fold_char_slow(c);
+      base_letters_slow(c, info.base);
+    }
+    return t;
+  }();
+  return table;
+}
+
+const CharInfo* tabled(char32_t c) {
+  return c < kTabled ? &char_table()[c] : nullptr;
+}
+
+bool is_mark(char32_t c) {
+  const CharInfo* info = tabled(c);
+  return info ? info->mark : is_mark_slow(c);
+}
+bool is_space(char32_t c) {
+  const CharInfo* info = tabled(c);
+  return info ? info->space : is_space_slow(c);
+}
+bool is_invisible(char32_t c) {
+  const CharInfo* info = tabled(c);
+  return info ? info->invisible : is_invisible_slow(c);
+}
+bool is_alpha(char32_t c) {
+  const CharInfo* info = tabled(c);
+  return info ? info->alpha : u_isalpha(static_cast<UChar32>(c));
+}
+std::uint8_t combining_class(char32_t c) {
+  const CharInfo* info = tabled(c);
+  return info ? info->ccc : normalizers().nfc->getCombiningClass(static_cast<UChar32>(c));
+}
+
+void base_letters(char32_t c, std::u32string& out) {
+  if (const CharInfo* info = tabled(c)) {
+    out += info->base;
+  } else {
+    base_letters_slow(c, out);
+  }
+}
+
+void append_decomposed(char32_t c, std::uint32_t index, std::vector<Piece>& out) {
+  const CharInfo* info = tabled(c);
+  const std::u32string slow = info ? std::u32string() : fold_char_slow(c);
+  for (char32_t f : info ? info->folded : slow) out.push_back({f, index, index + 1});
 }
 
 View build_plain(const View& folded) {
@@ -396,7 +494,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
     }
     bool has_letter = false;
     for (std::size_t i = item.begin; i < item.end; ++i) {
-      if (u_isalpha(static_cast<UChar32>(base.chars[i]))) has_letter = true;
+      if (is_alpha(base.chars[i])) has_letter = true;
     }
     // A word merged over a dropped separator starts "changed".
     bool first = true;
@@ -455,7 +553,8 @@ std::u32string trimmed(std::u32string s) {
 }  // namespace
 
 bool is_word_char(char32_t c) {
-  return u_isalnum(static_cast<UChar32>(c)) || is_mark(c);
+  const CharInfo* info = tabled(c);
+  return info ? info->word : u_isalnum(static_cast<UChar32>(c)) || is_mark(c);
 }
 
 bool is_valid_utf8(std::string_view text) {
@@ -476,27 +575,19 @@ std::optional<NormalisedText> normalise(std::string_view utf8) {
   text.byte_of.reserve(utf8.size() + 1);
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int64_t length = static_cast<int64_t>(utf8.size());
-  const auto& n = normalizers();
   for (int64_t i = 0; i < length;) {
     text.byte_of.push_back(static_cast<std::size_t>(i));
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) return std::nullopt;
     text.original.push_back(static_cast<char32_t>(c));
-    bool marked = c == 0x111 || c == 0x110 || is_mark(static_cast<char32_t>(c));
-    if (!marked && c >= 0xC0) {
-      icu::UnicodeString decomposition;
-      if (n.nfd->getDecomposition(c, decomposition)) {
-        for (int32_t j = 0; j < decomposition.length(); ++j) {
-          if (is_mark(decomposition.charAt(j))) marked = true;
-        }
-      }
-    }
-    text.marked.push_back(marked);
+    const CharInfo* info = tabled(static_cast<char32_t>(c));
+    text.marked.push_back(info ? info->marked : is_marked_slow(static_cast<char32_t>(c)));
   }
   text.byte_of.push_back(utf8.size());
   text.folded = build_folded(text.original);
   text.plain = build_plain(text.folded);
+  text.plain_utf8 = to_utf8(text.plain);
   text.squeezed_folded = squeeze_all(text.folded);
   text.squeezed_plain = squeeze_all(text.plain);
   return text;

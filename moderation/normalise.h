@@ -50,6 +50,7 @@ struct NormalisedText {
   std::vector<bool> marked;           // original code point i carries a diacritic (or is đ/Đ)
   View folded;                        // NFKC, case folded, look-alikes mapped, NFC, one space
   View plain;                         // folded without diacritics: đ→d, tone/vowel marks gone
+  Utf8View plain_utf8;                // the plain view as UTF-8, for the RE2 patterns
   std::vector<View> squeezed_folded;  // folded with obfuscation undone (1→i, and 1→l if any)
   std::vector<View> squeezed_plain;   // the same from the plain view
 

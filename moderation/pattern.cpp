@@ -1,6 +1,7 @@
 #include "moderation/pattern.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -28,8 +29,15 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
   const re2::StringPiece input(text.text);
   std::size_t position = 0;
   while (position <= text.text.size()) {
-    if (!re_->Match(input, position, text.text.size(), RE2::UNANCHORED, found.data(), groups)) {
+    // Bounds first (RE2's DFA, fast), then the groups on the matched span only: asking for
+    // groups over the whole text would run the much slower NFA across all of it.
+    if (!re_->Match(input, position, text.text.size(), RE2::UNANCHORED, found.data(), 1)) {
       break;
+    }
+    if (groups > 1) {
+      const auto span_begin = static_cast<std::size_t>(found[0].data() - text.text.data());
+      const auto span_end = span_begin + found[0].size();
+      re_->Match(input, span_begin, span_end, RE2::ANCHOR_BOTH, found.data(), groups);
     }
     const auto begin = static_cast<std::size_t>(found[0].data() - text.text.data());
     const auto end = begin + found[0].size();
@@ -52,6 +60,51 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
     }
   }
   return matches;
+}
+
+struct PatternSet::Impl {
+  Impl() : set(options(), RE2::UNANCHORED) {}
+  static RE2::Options options() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_encoding(RE2::Options::EncodingUTF8);
+    o.set_max_mem(64 << 20);
+    return o;
+  }
+  RE2::Set set;
+  bool compiled = false;
+};
+
+PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
+PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
+
+std::size_t PatternSet::add(std::string_view source, const std::string& where) {
+  std::string error;
+  if (impl_->set.Add(re2::StringPiece(source.data(), source.size()), &error) < 0) {
+    throw std::runtime_error("lexicon " + where + ": bad pattern: " + error);
+  }
+  return count_++;
+}
+
+void PatternSet::finish() {
+  impl_->compiled = count_ == 0 || impl_->set.Compile();
+  if (!impl_->compiled) throw std::runtime_error("lexicon: the pattern set does not compile");
+}
+
+std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
+  std::vector<std::size_t> out;
+  if (count_ == 0) return out;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  if (impl_->set.Match(re2::StringPiece(text.text), &hits, &error)) {
+    out.assign(hits.begin(), hits.end());
+    std::sort(out.begin(), out.end());
+  } else if (error.kind != RE2::Set::kNoError) {
+    for (std::size_t i = 0; i < count_; ++i) out.push_back(i);
+  }
+  return out;
 }
 
 std::string alternation(std::vector<std::string> words) {

@@ -38,6 +38,29 @@ class Pattern {
   int severity_ = 0;
 };
 
+// Which of many patterns match somewhere in a text, in one pass (RE2::Set): a detector with dozens
+// of rules runs only those that can match instead of scanning the text once per rule.
+class PatternSet {
+ public:
+  PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+  PatternSet& operator=(PatternSet&&) noexcept;
+  // Adds a source; returns its index. Throws std::runtime_error naming `where` if it does not
+  // compile.
+  std::size_t add(std::string_view source, const std::string& where);
+  void finish();
+  // Indices of the patterns that match somewhere, ascending. When RE2 runs out of memory on a
+  // hostile text, every index (the caller then runs each pattern, which is still linear).
+  std::vector<std::size_t> candidates(const Utf8View& text) const;
+  std::size_t size() const { return count_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::size_t count_ = 0;
+};
+
 // "a|b|c" of the words, regex-escaped, longest first (so "tik tok" wins over "tik").
 std::string alternation(std::vector<std::string> words);
 

@@ -15,6 +15,14 @@ std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
   return it != next.end() && it->first == c ? it->second : 0;
 }
 
+std::uint32_t PhraseMatcher::step(std::uint32_t node, char32_t c) const {
+  while (node != 0) {
+    if (const std::uint32_t next = child(node, c)) return next;
+    node = nodes_[node].fail;
+  }
+  return c < kRootTable ? root_[c] : child(0, c);
+}
+
 void PhraseMatcher::add(std::u32string_view phrase, std::uint32_t id) {
   if (phrase.empty()) return;
   if (finished_) throw std::logic_error("PhraseMatcher::add after finish");
@@ -55,6 +63,10 @@ void PhraseMatcher::finish() {
       queue.push_back(next);
     }
   }
+  root_.assign(kRootTable, 0);
+  for (const auto& [c, next] : nodes_[0].next) {
+    if (c < kRootTable) root_[c] = next;
+  }
   finished_ = true;
 }
 
@@ -64,9 +76,8 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
   std::vector<Match> matches;
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    while (node != 0 && child(node, c) == 0) node = nodes_[node].fail;
-    node = child(node, c);
+    node = step(node, text[i]);
+    if (node == 0) continue;
     for (std::uint32_t out = nodes_[node].outputs.empty() ? nodes_[node].output_link : node;
          out != 0; out = nodes_[out].output_link) {
       for (const auto& [id, length] : nodes_[out].outputs) {

@@ -34,7 +34,13 @@ class PhraseMatcher {
   };
   std::uint32_t child(std::uint32_t node, char32_t c) const;
 
+  // The automaton's step: follows failure links until a transition on `c` exists.
+  std::uint32_t step(std::uint32_t node, char32_t c) const;
   std::vector<Node> nodes_{Node{}};
+  // The root's transitions for the common code points, looked up directly: most steps of a search
+  // fall back to the root, so this is where a search spends its time.
+  static constexpr char32_t kRootTable = 0x3000;
+  std::vector<std::uint32_t> root_;
   bool finished_ = false;
   std::size_t phrase_count_ = 0;
 };
