@@ -15,6 +15,7 @@
 #include "consult/settings.h"
 #include "consult/storage.h"
 #include "consult/targets.h"
+#include "moderation/measures.h"
 #include "moderation/queue.h"
 #include "moderation/safeguarding.h"
 #include "moderation/screener.h"
@@ -27,6 +28,9 @@ struct App {
       : storage(storage), options(options), keys(keys) {
     settings.withdrawal_purge_days = options.withdrawal_purge_days;
     settings.min_group_size = options.min_group_size;
+    settings.claim_minutes = options.claim_minutes;
+    settings.first_review_hours = options.first_review_hours;
+    settings.safeguarding_ack_minutes = options.safeguarding_ack_minutes;
   }
 
   Storage& storage;
@@ -52,8 +56,9 @@ struct App {
   moderation::Submissions submissions{storage, clock, audit, screen};
   Consultations consultations{storage, clock, audit, organisation, settings.min_group_size, screen};
   Targets targets{storage, clock, audit, organisation};
-  moderation::ModerationQueue moderation{storage, clock, audit, organisation};
-  moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils};
+  moderation::ModerationQueue moderation{storage, clock, audit, organisation, settings};
+  moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils, settings};
+  moderation::Measures measures{storage, clock, settings};
 };
 
 }  // namespace ln::api

@@ -217,6 +217,26 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(5, 1000));
 
   serve
+      ->add_option("--claim-minutes", serve_options.claim_minutes,
+                   "Minutes a moderator's claim on an item lasts")
+      ->envname("LANGNGHE_CLAIM_MINUTES")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 240));
+  serve
+      ->add_option("--first-review-hours", serve_options.first_review_hours,
+                   "Hours within which a child's text should have its first review")
+      ->envname("LANGNGHE_FIRST_REVIEW_HOURS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 14));
+  serve
+      ->add_option("--safeguarding-ack-minutes", serve_options.safeguarding_ack_minutes,
+                   "Minutes within which a safeguarding lead should acknowledge a possible "
+                   "disclosure")
+      ->envname("LANGNGHE_SAFEGUARDING_ACK_MINUTES")
+      ->capture_default_str()
+      ->check(CLI::Range(5, 24 * 60));
+
+  serve
       ->add_option("--lexicons", serve_options.lexicons,
                    "Folder of the screener's lexicons and rules")
       ->envname("LANGNGHE_LEXICONS");

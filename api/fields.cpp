@@ -85,6 +85,18 @@ NamePatch name_patch(const Fields& f) {
   return {f.optional_text("name"), f.optional_text("code"), f.optional_boolean("retired")};
 }
 
+int query_integer(const Request& request, const char* name, int fallback, int min, int max) {
+  auto value = request.query_value(name);
+  if (!value) return fallback;
+  bool digits =
+      !value->empty() && value->size() <= 9 && std::all_of(value->begin(), value->end(), ::isdigit);
+  int n = digits ? std::stoi(*value) : min - 1;
+  if (n < min || n > max)
+    throw Invalid(name, std::string(name) + " must be a whole number from " + std::to_string(min) +
+                            " to " + std::to_string(max) + ".");
+  return n;
+}
+
 Page page_of(const Request& request) {
   Page page;
   if (auto after = request.query_value("after")) {

@@ -37,6 +37,8 @@ NamePatch name_patch(const Fields& fields);
 
 // ?after=…&limit=… (limit 1–200, default 50).
 Page page_of(const Request& request);
+// A whole-number query parameter within [min, max]; `fallback` when absent (400 otherwise).
+int query_integer(const Request& request, const char* name, int fallback, int min, int max);
 // {"items": [...], "next": "<after for the next page>" | null}
 template <typename T, typename ToJson>
 nlohmann::json page_json(const std::vector<T>& items, const Page& page, ToJson to_json) {

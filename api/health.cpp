@@ -5,6 +5,42 @@
 #include "consult/errors.h"
 
 namespace ln::api {
+namespace {
+
+// Queue depth, oldest item and items late for their first review (or, for safeguarding, for
+// their acknowledgement), for every queue of every unit.
+std::string moderation_metrics(App& app) {
+  const auto overview = app.moderation.overview();
+  const auto now = app.clock.now();
+  std::string out =
+      "# HELP langnghe_moderation_queue_items Children's texts waiting in a moderation queue.\n"
+      "# TYPE langnghe_moderation_queue_items gauge\n";
+  for (const auto& [queue, s] : overview)
+    out += "langnghe_moderation_queue_items{queue=\"" + queue + "\"} " + std::to_string(s.items) +
+           "\n";
+  out +=
+      "# HELP langnghe_moderation_queue_late_items Waiting texts past their first-review (or "
+      "acknowledgement) deadline.\n"
+      "# TYPE langnghe_moderation_queue_late_items gauge\n";
+  for (const auto& [queue, s] : overview)
+    out += "langnghe_moderation_queue_late_items{queue=\"" + queue + "\"} " +
+           std::to_string(s.late) + "\n";
+  out +=
+      "# HELP langnghe_moderation_queue_oldest_seconds Age of the oldest waiting text.\n"
+      "# TYPE langnghe_moderation_queue_oldest_seconds gauge\n";
+  for (const auto& [queue, s] : overview) {
+    long long age = 0;
+    if (s.oldest_at) {
+      if (auto t = parse_time(*s.oldest_at))
+        age = std::chrono::duration_cast<std::chrono::seconds>(now - *t).count();
+    }
+    out += "langnghe_moderation_queue_oldest_seconds{queue=\"" + queue + "\"} " +
+           std::to_string(age) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 void add_health_routes(Router& router, App& app) {
   router.add(
@@ -33,7 +69,7 @@ void add_health_routes(Router& router, App& app) {
       [&app](Request&) {
         Response r;
         r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-        r.body = app.metrics.render();
+        r.body = app.metrics.render() + moderation_metrics(app);
         return r;
       },
       doc("Prometheus metrics.", "operations", std::nullopt));

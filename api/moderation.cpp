@@ -16,6 +16,12 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
       {"status", s.status},
       {"unit_id", s.unit_id},
       {"created_at", s.created_at},
+      {"resent_at", s.resent_at ? nlohmann::json(*s.resent_at) : nlohmann::json()},
+      {"review_by", app.moderation.review_by(s)},
+      {"late", app.moderation.late(s)},
+      {"first_reviewed_at",
+       s.first_reviewed_at ? nlohmann::json(*s.first_reviewed_at) : nlohmann::json()},
+      {"alike_from_other_children", screening.value("alike_from_other_children", 0)},
       {"version", s.version},
       {"labels", screening.value("labels", nlohmann::json::array())},
       {"claimed_by", s.claimed_by ? nlohmann::json(*s.claimed_by) : nlohmann::json()},
@@ -31,6 +37,7 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
     out["screening"] = screening;
     out["decision"] = nlohmann::json::parse(s.decision_json, nullptr, false);
     out["redacted_text"] = s.redacted_text ? nlohmann::json(*s.redacted_text) : nlohmann::json();
+    out["revisions"] = nlohmann::json::parse(s.revisions_json, nullptr, false);
   } else {
     out["text_collapsed"] = true;
   }
@@ -47,7 +54,18 @@ void add_moderation_routes(Router& r, App& app) {
       [&app](Request& q) {
         return Response::json(200, {{"items", app.moderation.queues(q.who())}});
       },
-      doc("The queues I work, with their size and oldest item.", "moderation", moderate));
+      doc("The queues I work, with their size, oldest item and items late for a first review.",
+          "moderation", moderate));
+
+  r.add(
+      "GET", "/api/v1/moderation/measures",
+      [&app](Request& q) {
+        return Response::json(200, app.measures.of(q.who(), query_integer(q, "days", 30, 1, 366)));
+      },
+      doc("For moderators' leads: time to first review and to safeguarding acknowledgement "
+          "(p50, p90, late), decisions, and how often moderators agreed with each screener rule, "
+          "over the last `days` days (default 30).",
+          "moderation", moderate));
 
   r.add(
       "GET", "/api/v1/moderation/queues/{queue}/items",

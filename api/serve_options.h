@@ -23,6 +23,9 @@ struct ServeOptions {
   int withdrawal_purge_days = 15;
   int jobs_interval_seconds = 60;
   long long min_group_size = 5;
+  int claim_minutes = 10;
+  int first_review_hours = 24;
+  int safeguarding_ack_minutes = 60;
   std::string lexicons;  // the screener's data files; empty: the source tree's moderation/lexicons
   int drain_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only

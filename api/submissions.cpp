@@ -10,14 +10,26 @@ namespace {
 
 nlohmann::json submission_json(const Submission& s) {
   auto status = moderation::status_for_child(s.status);
-  nlohmann::json out = {{"id", s.id},
-                        {"kind", s.kind},
-                        {"text", s.text},
-                        {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
-                        {"status", s.status},
-                        {"status_text", {{"vi", status.vi}, {"en", status.en}}},
-                        {"created_at", s.created_at},
-                        {"updated_at", s.updated_at}};
+  nlohmann::json out = {
+      {"id", s.id},
+      {"kind", s.kind},
+      {"text", s.text},
+      {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
+      {"status", s.status},
+      {"status_text", {{"vi", status.vi}, {"en", status.en}}},
+      {"created_at", s.created_at},
+      {"updated_at", s.updated_at},
+      {"version", s.version},
+      {"resent_at", s.resent_at ? nlohmann::json(*s.resent_at) : nlohmann::json()}};
+  // A returned idea says why, in words for children, so the child can change it and resend it.
+  if (s.status == "returned") {
+    auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);
+    auto why = moderation::return_reason_for_child(
+        decision.is_object() ? decision.value("reason", "") : "");
+    out["returned_because"] = {{"vi", why.vi}, {"en", why.en}};
+    out["note"] =
+        decision.is_object() && decision.contains("note") ? decision["note"] : nlohmann::json();
+  }
   // The screener's labels stay with the moderators; a child at risk sees where to get help.
   if (s.queue == "safeguarding") out["support"] = support_json();
   return out;
@@ -70,6 +82,24 @@ void add_submission_routes(Router& r, App& app) {
       },
       doc("Take back one of my submissions before anyone has decided on it.", "submissions",
           Permission::kPupilSelf));
+
+  r.add(
+      "POST", "/api/v1/submissions/{id}/resend",
+      [&app](Request& q) {
+        Fields f(q, {"text", "version"});
+        auto s =
+            app.submissions.resend(q.who(), q.param("id"), f.text("text"), f.integer("version"));
+        return Response::json(200, submission_json(s));
+      },
+      [] {
+        auto d =
+            doc("Change an idea that was sent back for revision and send it again (it is "
+                "screened and reviewed again).",
+                "submissions", Permission::kPupilContribute,
+                object_schema({{"text", "string"}, {"version", "integer"}}, {"text", "version"}));
+        d.responses["409"] = {{"description", "not_returned or stale_version"}};
+        return d;
+      }());
 }
 
 }  // namespace ln::api

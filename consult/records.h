@@ -175,11 +175,33 @@ struct Submission {
   std::optional<std::string> redacted_text;  // what anyone but the author will ever see
   // The safeguarding case, for items in that queue: acknowledgement, actions, reveals, closure.
   std::string safeguarding_json = "{}";
+  std::string fingerprint;                       // hash of the text normalised for duplicates
+  std::int64_t simhash = 0;                      // SimHash of the same, for near-duplicates
+  std::optional<std::string> resent_at;          // when the child last edited and resent it
+  std::optional<std::string> first_reviewed_at;  // the first decision (or acknowledgement)
+  std::string revisions_json = "[]";             // earlier texts and why they came back
 };
 
 struct QueueSummary {
   std::int64_t items = 0;
   std::optional<std::string> oldest_at;
+  std::int64_t late = 0;  // waiting for a first review past the deadline
+};
+
+// A recent submission's fingerprints, to find repeats and near-duplicates of a new one.
+struct SubmissionFingerprint {
+  std::string pupil_id;
+  std::string fingerprint;
+  std::int64_t simhash = 0;
+  std::string created_at;
+};
+
+// How often moderators agreed with one screener rule: it flagged an item and the moderator
+// redacted, returned, rejected or escalated it (agreed) or approved it as it was (disagreed).
+struct RuleOutcome {
+  std::string rule;
+  std::int64_t agreed = 0;
+  std::int64_t disagreed = 0;
 };
 
 // What the automatic screener made of a child's text. It never publishes and never rejects:

@@ -18,6 +18,9 @@ struct Settings {
   int address_failures_before_lock = 20;
   int code_failures_before_lock = 10;  // wrong join, sign-in or guardian codes from one address
   std::int64_t min_group_size = 5;     // published counts under this are hidden; never below 5
+  int claim_minutes = 10;              // a moderator's claim on an item lasts this long
+  int first_review_hours = 24;         // a child's text should have a first decision by then
+  int safeguarding_ack_minutes = 60;   // a possible disclosure should be acknowledged by then
 };
 
 }  // namespace ln

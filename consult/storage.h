@@ -122,15 +122,31 @@ class SubmissionStore {
   virtual void update_submission(const Submission& submission) = 0;
 
   // Items waiting in a queue (queued or claimed) from these units and every unit below them
-  // (all units when `everywhere`), oldest first; `page.after` is "<created_at>|<id>".
+  // (all units when `everywhere`), oldest first; `page.after` is "<created_at>|<id>". `late`
+  // counts those not yet reviewed that were (re)sent before `late_before`.
   virtual QueueSummary queue_summary(const std::string& queue,
-                                     const std::vector<std::string>& unit_ids, bool everywhere) = 0;
+                                     const std::vector<std::string>& unit_ids, bool everywhere,
+                                     const std::string& late_before) = 0;
   virtual std::vector<Submission> queue_items(const std::string& queue,
                                               const std::vector<std::string>& unit_ids,
                                               bool everywhere, const Page& page) = 0;
   // Writes every moderation field of `submission` only if the stored version is still
   // `expected_version`; false when someone else changed it first.
   virtual bool update_if_version(const Submission& submission, int expected_version) = 0;
+
+  // Fingerprints of a unit's submissions since `since`, newest first, at most `limit`.
+  virtual std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
+                                                                 const std::string& since,
+                                                                 int limit) = 0;
+  // Screened submissions of these units created since `since`, newest first (for measures).
+  virtual std::vector<Submission> screened_since(const std::vector<std::string>& unit_ids,
+                                                 bool everywhere, const std::string& since,
+                                                 int limit) = 0;
+  // Adds one decision's outcome to each rule's tally for the unit.
+  virtual void count_rule_outcomes(const std::string& unit_id,
+                                   const std::vector<std::string>& rules, bool agreed) = 0;
+  virtual std::vector<RuleOutcome> rule_outcomes(const std::vector<std::string>& unit_ids,
+                                                 bool everywhere) = 0;
 };
 
 class ConsultationStore {

@@ -22,6 +22,19 @@ std::size_t byte_at(const std::string& text, std::size_t n) {
 
 }  // namespace
 
+std::vector<std::string> rules_of(const nlohmann::json& screening) {
+  std::vector<std::string> rules;
+  if (!screening.is_object() || !screening.contains("spans") || !screening["spans"].is_array())
+    return rules;
+  for (const auto& span : screening["spans"]) {
+    if (span.is_object() && span.contains("rule") && span["rule"].is_string())
+      rules.push_back(span["rule"].get<std::string>());
+  }
+  std::sort(rules.begin(), rules.end());
+  rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+  return rules;
+}
+
 const std::vector<std::string>& return_reasons() {
   static const std::vector<std::string> r = {"personal_info", "unclear", "off_topic",
                                              "unkind_words", "too_long"};
@@ -56,17 +69,46 @@ bool ModerationQueue::may_work(const Principal& actor, const std::string& queue)
          actor.role == Role::kSafeguardingLead;
 }
 
+std::chrono::minutes ModerationQueue::deadline(const std::string& queue) const {
+  return queue == "safeguarding" ? std::chrono::minutes(settings_.safeguarding_ack_minutes)
+                                 : std::chrono::minutes(settings_.first_review_hours * 60);
+}
+
 nlohmann::json ModerationQueue::queues(const Principal& actor) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& q : kQueues) {
     if (!may_work(actor, q)) continue;
-    auto summary = storage_.submissions().queue_summary(q, actor.unit_ids, actor.is_admin());
+    auto summary = storage_.submissions().queue_summary(q, actor.unit_ids, actor.is_admin(),
+                                                        format_time(clock_.now() - deadline(q)));
     out.push_back(
         {{"queue", q},
          {"items", summary.items},
+         {"late", summary.late},
+         {"deadline_minutes", deadline(q).count()},
          {"oldest_at", summary.oldest_at ? nlohmann::json(*summary.oldest_at) : nlohmann::json()}});
   }
   return out;
+}
+
+std::vector<std::pair<std::string, QueueSummary>> ModerationQueue::overview() {
+  std::vector<std::pair<std::string, QueueSummary>> out;
+  for (const auto& q : kQueues) {
+    out.emplace_back(q, storage_.submissions().queue_summary(
+                            q, {}, true, format_time(clock_.now() - deadline(q))));
+  }
+  return out;
+}
+
+std::string ModerationQueue::review_by(const Submission& item) const {
+  auto sent = parse_time(item.resent_at.value_or(item.created_at));
+  if (!sent || !item.queue) return {};
+  return format_time(*sent + deadline(*item.queue));
+}
+
+bool ModerationQueue::late(const Submission& item) const {
+  if (item.first_reviewed_at || (item.status != "queued" && item.status != "claimed")) return false;
+  const std::string due = review_by(item);
+  return !due.empty() && clock_.now_text() > due;
 }
 
 std::vector<Submission> ModerationQueue::items(const Principal& actor, const std::string& queue,
@@ -106,7 +148,7 @@ Submission ModerationQueue::claim(const Principal& actor, const std::string& id)
   int expected = s.version;
   s.status = "claimed";
   s.claimed_by = actor.id;
-  s.claim_expires_at = format_time(clock_.now() + lease_);
+  s.claim_expires_at = format_time(clock_.now() + std::chrono::minutes(settings_.claim_minutes));
   s.version = expected + 1;
   s.updated_at = now;
   if (!storage_.submissions().update_if_version(s, expected))
@@ -134,6 +176,8 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
   next.claim_expires_at.reset();
   next.version = s.version + 1;
   next.updated_at = now;
+  // An escalation is not a review: the safeguarding lead's acknowledgement is.
+  if (!next.first_reviewed_at && d.decision != "escalate") next.first_reviewed_at = now;
   if (d.decision == "approve") {
     next.status = "approved";
   } else if (d.decision == "approve_redacted") {
@@ -166,8 +210,14 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
   next.decision_json = record.dump();
   if (!storage_.submissions().update_if_version(next, s.version))
     throw Conflict("The item changed since you opened it.", "stale_version");
+  const auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
+  const std::vector<std::string> rules = rules_of(screening);
+  // Approving as it was means the moderator saw nothing to act on in what the rules flagged.
+  storage_.submissions().count_rule_outcomes(s.unit_id, rules, d.decision != "approve");
   audit_.record(AuditActor::of(actor), "moderation." + d.decision, "submission", s.id, d.reason,
-                {{"redactions", d.redactions.size()}});
+                {{"redactions", d.redactions.size()},
+                 {"rules", rules},
+                 {"lexicon_version", screening.value("lexicon_version", "")}});
   return next;
 }
 

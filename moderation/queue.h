@@ -8,6 +8,7 @@
 
 #include "consult/audit.h"
 #include "consult/organisation.h"
+#include "consult/settings.h"
 
 namespace ln::moderation {
 
@@ -25,15 +26,21 @@ const std::vector<std::string>& reject_reasons();  // policy reasons
 class ModerationQueue {
  public:
   ModerationQueue(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
-                  std::chrono::minutes lease = std::chrono::minutes(10))
+                  const Settings& settings)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
         organisation_(organisation),
-        lease_(lease) {}
+        settings_(settings) {}
 
-  // Each queue the principal may work, with its size and its oldest item.
+  // Each queue the principal may work, with its size, its oldest item and how many are late.
   nlohmann::json queues(const Principal& actor);
+  // Every queue of every unit (for /metrics).
+  std::vector<std::pair<std::string, QueueSummary>> overview();
+  // When an item waiting in a queue should have its first review (or, for a safeguarding item,
+  // its acknowledgement), and whether that time has passed without one.
+  std::string review_by(const Submission& item) const;
+  bool late(const Submission& item) const;
   // Waiting items, oldest first, with the screener's annotations; the text itself stays
   // collapsed (shown only through `item`, which is audited).
   std::vector<Submission> items(const Principal& actor, const std::string& queue, const Page& page);
@@ -50,14 +57,18 @@ class ModerationQueue {
 
  private:
   Submission visible(const Principal& actor, const std::string& id);
+  std::chrono::minutes deadline(const std::string& queue) const;
   bool may_work(const Principal& actor, const std::string& queue) const;
 
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;
   Organisation& organisation_;
-  std::chrono::minutes lease_;
+  const Settings& settings_;
 };
+
+// The distinct rule ids of a screening verdict's spans, sorted.
+std::vector<std::string> rules_of(const nlohmann::json& screening);
 
 // `text` with each [start, end) character range replaced by "[…]".
 std::string redact(const std::string& text,

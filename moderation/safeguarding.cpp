@@ -34,7 +34,9 @@ Submission SafeguardingCases::get(const Principal& lead, const std::string& id) 
 
 nlohmann::json SafeguardingCases::timing(const Submission& item) const {
   auto created = parse_time(item.created_at);
-  auto due = created ? format_time(*created + ack_deadline_) : std::string();
+  auto due = created
+                 ? format_time(*created + std::chrono::minutes(settings_.safeguarding_ack_minutes))
+                 : std::string();
   auto c = nlohmann::json::parse(item.safeguarding_json);
   std::string acknowledged = c.value("acknowledged_at", "");
   bool late = acknowledged.empty() ? clock_.now_text() > due : acknowledged > due;
@@ -59,6 +61,7 @@ Submission SafeguardingCases::acknowledge(const Principal& lead, const std::stri
     throw Conflict("This case was already acknowledged.", "already_acknowledged");
   c["acknowledged_at"] = clock_.now_text();
   c["acknowledged_by"] = lead.id;
+  item.first_reviewed_at = c["acknowledged_at"].get<std::string>();
   item.safeguarding_json = c.dump();
   item.status = "claimed";
   item.claimed_by = lead.id;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "consult/pupils.h"
+#include "consult/settings.h"
 
 namespace ln::moderation {
 
@@ -22,14 +23,13 @@ struct SafeguardingAction {
 class SafeguardingCases {
  public:
   SafeguardingCases(Storage& storage, const Clock& clock, AuditLog& audit,
-                    Organisation& organisation, Pupils& pupils,
-                    std::chrono::minutes ack_deadline = std::chrono::minutes(60))
+                    Organisation& organisation, Pupils& pupils, const Settings& settings)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
         organisation_(organisation),
         pupils_(pupils),
-        ack_deadline_(ack_deadline) {}
+        settings_(settings) {}
 
   std::vector<Submission> open_cases(const Principal& lead, const Page& page);
   Submission get(const Principal& lead, const std::string& id);
@@ -54,7 +54,7 @@ class SafeguardingCases {
   AuditLog& audit_;
   Organisation& organisation_;
   Pupils& pupils_;
-  std::chrono::minutes ack_deadline_;
+  const Settings& settings_;
 };
 
 }  // namespace ln::moderation

@@ -4,6 +4,9 @@
 #include "consult/errors.h"
 #include "consult/policy.h"
 #include "consult/validate.h"
+#include "moderation/repeats.h"
+
+#include <nlohmann/json.hpp>
 
 namespace ln::moderation {
 
@@ -29,6 +32,38 @@ StatusText status_for_child(const std::string& status) {
   return {"Ý kiến của em đang được xem xét.", "Your idea is being looked at."};
 }
 
+StatusText return_reason_for_child(const std::string& reason) {
+  if (reason == "personal_info")
+    return {
+        "Ý kiến có thông tin riêng (như tên, số điện thoại, địa chỉ). Em bỏ phần đó đi nhé, để "
+        "giữ an toàn cho em.",
+        "Your idea has private details (like a name, phone number or address). Please take "
+        "them out to keep yourself safe."};
+  if (reason == "unclear")
+    return {"Người lớn chưa hiểu rõ ý của em. Em viết rõ hơn một chút nhé.",
+            "The adults did not quite understand your idea. Please write it a little more "
+            "clearly."};
+  if (reason == "off_topic")
+    return {"Ý kiến này chưa đúng với chủ đề. Em xem lại câu hỏi rồi viết lại nhé.",
+            "This idea is not about the topic. Have another look at the question and try again."};
+  if (reason == "unkind_words")
+    return {"Ý kiến có từ ngữ chưa lịch sự. Em viết lại bằng lời lẽ tôn trọng mọi người nhé.",
+            "Your idea has some unkind words. Please write it again in words that respect "
+            "everyone."};
+  if (reason == "too_long")
+    return {"Ý kiến hơi dài. Em viết ngắn gọn hơn nhé.",
+            "Your idea is quite long. Please make it shorter."};
+  return {"Em xem lời nhắn của người lớn và sửa lại nhé.",
+          "Read the adult's note and change your idea."};
+}
+
+void check_submission_text(const std::string& text) {
+  std::string flat = text;
+  for (auto& c : flat)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  clean_text("text", flat, 1, kSubmissionMaxChars);
+}
+
 Submission Submissions::submit(const Principal& pupil, const NewSubmission& input) {
   require(&pupil, Permission::kPupilContribute);
   if (input.kind != "idea" && input.kind != "opinion" && input.kind != "recommendation")
@@ -38,16 +73,17 @@ Submission Submissions::submit(const Principal& pupil, const NewSubmission& inpu
   s.pupil_id = pupil.id;
   s.unit_id = pupil.unit_id;
   s.kind = input.kind;
-  // Children write across lines; keep line breaks, refuse other control characters.
-  std::string text = input.text;
-  for (auto& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  clean_text("text", text, 1, kSubmissionMaxChars);
+  check_submission_text(input.text);
   s.text = input.text;
   s.topic = clean_optional_text("topic", input.topic, 100);
   s.status = "submitted";
   s.created_at = s.updated_at = clock_.now_text();
   screen_submission(screen_, s);
+  fingerprint(s);
+  annotate_repeats(s,
+                   storage_.submissions().recent_fingerprints(
+                       s.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory),
+                   clock_.now());
   storage_.submissions().insert_submission(s);
   audit_.record(AuditActor::of(pupil), "submission.create", "submission", s.id);
   return s;
@@ -72,6 +108,47 @@ Submission Submissions::withdraw(const Principal& pupil, const std::string& id) 
   storage_.submissions().update_submission(s);
   audit_.record(AuditActor::of(pupil), "submission.withdraw", "submission", s.id);
   return s;
+}
+
+Submission Submissions::resend(const Principal& pupil, const std::string& id,
+                               const std::string& text, int version) {
+  require(&pupil, Permission::kPupilContribute);
+  Submission s = own(pupil, id);
+  if (s.status != "returned")
+    throw Conflict("Only an idea that was sent back to you can be changed and sent again.",
+                   "not_returned");
+  if (version != s.version)
+    throw Conflict("This idea changed since you opened it.", "stale_version");
+  check_submission_text(text);
+  const std::string now = clock_.now_text();
+  auto revisions = nlohmann::json::parse(s.revisions_json, nullptr, false);
+  if (!revisions.is_array()) revisions = nlohmann::json::array();
+  revisions.push_back({{"text", s.text},
+                       {"sent_at", s.resent_at.value_or(s.created_at)},
+                       {"decision", nlohmann::json::parse(s.decision_json, nullptr, false)}});
+  Submission next = s;
+  next.text = text;
+  next.revisions_json = revisions.dump();
+  next.decision_json = "{}";
+  next.redacted_text.reset();
+  next.claimed_by.reset();
+  next.claim_expires_at.reset();
+  next.first_reviewed_at.reset();
+  next.resent_at = now;
+  next.updated_at = now;
+  next.version = s.version + 1;
+  screen_submission(screen_, next);
+  fingerprint(next);
+  auto recent = storage_.submissions().recent_fingerprints(
+      next.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory);
+  std::erase_if(recent, [&](const SubmissionFingerprint& f) {
+    return f.pupil_id == next.pupil_id && f.created_at == next.created_at;
+  });
+  annotate_repeats(next, recent, clock_.now());
+  if (!storage_.submissions().update_if_version(next, s.version))
+    throw Conflict("This idea changed since you opened it.", "stale_version");
+  audit_.record(AuditActor::of(pupil), "submission.resend", "submission", s.id);
+  return next;
 }
 
 }  // namespace ln::moderation

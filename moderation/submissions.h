@@ -15,6 +15,10 @@ namespace ln::moderation {
 
 inline constexpr std::size_t kSubmissionMaxChars = 2000;
 
+// Checks a child's text (1 to kSubmissionMaxChars characters; line breaks kept, other control
+// characters refused).
+void check_submission_text(const std::string& text);
+
 struct NewSubmission {
   std::string kind;
   std::string text;
@@ -27,6 +31,8 @@ struct StatusText {
   std::string en;
 };
 StatusText status_for_child(const std::string& status);
+// Why a moderator sent an idea back, in words for children (the codes of return_reasons()).
+StatusText return_reason_for_child(const std::string& reason);
 
 class Submissions {
  public:
@@ -39,6 +45,10 @@ class Submissions {
   Submission own(const Principal& pupil, const std::string& id);
   // Takes back a submission nobody has decided on yet.
   Submission withdraw(const Principal& pupil, const std::string& id);
+  // Edits and sends again one that was returned for revision: screened again, back in a queue;
+  // the earlier text and the decision that returned it are kept with it.
+  Submission resend(const Principal& pupil, const std::string& id, const std::string& text,
+                    int version);
 
  private:
   Storage& storage_;

@@ -92,7 +92,7 @@ Enrolment enrolment(const Row& r) {
 
 // id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at, consultation_id,
 // response_id, screening, queue, version, claimed_by, claim_expires_at, decision, redacted_text,
-// safeguarding
+// safeguarding, fingerprint, simhash, resent_at, first_reviewed_at, revisions
 template <typename Row>
 Submission submission(const Row& s) {
   return {s.text(0),           s.text(1),
@@ -104,7 +104,21 @@ Submission submission(const Row& s) {
           s.optional_text(12), static_cast<int>(s.int64(13)),
           s.optional_text(14), s.optional_text(15),
           s.text(16),          s.optional_text(17),
-          s.text(18)};
+          s.text(18),          s.text(19),
+          s.int64(20),         s.optional_text(21),
+          s.optional_text(22), s.text(23)};
+}
+
+// pupil_id, fingerprint, simhash, created_at
+template <typename Row>
+SubmissionFingerprint fingerprint(const Row& s) {
+  return {s.text(0), s.text(1), s.int64(2), s.text(3)};
+}
+
+// rule, agreed, disagreed
+template <typename Row>
+RuleOutcome rule_outcome(const Row& s) {
+  return {s.text(0), s.int64(1), s.int64(2)};
 }
 
 // The columns of each SELECT in the store files, in order.

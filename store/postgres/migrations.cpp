@@ -329,6 +329,22 @@ CREATE INDEX submissions_waiting ON submissions(queue, created_at, id) WHERE sta
        R"sql(
 ALTER TABLE submissions ADD COLUMN safeguarding TEXT COLLATE "C" NOT NULL DEFAULT '{}';
 )sql"},
+      {8, "moderation measures, repeats and revisions",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN fingerprint TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN simhash BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE submissions ADD COLUMN resent_at TEXT COLLATE "C";
+ALTER TABLE submissions ADD COLUMN first_reviewed_at TEXT COLLATE "C";
+ALTER TABLE submissions ADD COLUMN revisions TEXT COLLATE "C" NOT NULL DEFAULT '[]';
+CREATE INDEX submissions_recent ON submissions(unit_id, created_at);
+CREATE TABLE moderation_rule_outcomes (
+  unit_id    TEXT COLLATE "C" NOT NULL,
+  rule       TEXT COLLATE "C" NOT NULL,
+  agreed     BIGINT NOT NULL DEFAULT 0,
+  disagreed  BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (unit_id, rule)
+);
+)sql"},
   };
   return all;
 }

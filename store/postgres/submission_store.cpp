@@ -9,22 +9,34 @@ namespace sql {
 constexpr const char* kColumns =
     "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
     " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
-    " decision, redacted_text, safeguarding FROM submissions ";
+    " decision, redacted_text, safeguarding, fingerprint, simhash, resent_at, first_reviewed_at,"
+    " revisions FROM submissions ";
 const std::string kById = std::string(kColumns) + "WHERE id = $1";
 const std::string kOfPupil =
     std::string(kColumns) + "WHERE pupil_id = $1 AND id > $2 ORDER BY id LIMIT $3";
 constexpr const char* kInsert =
     "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at,"
-    " updated_at, consultation_id, response_id, screening, queue)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+    " updated_at, consultation_id, response_id, screening, queue, fingerprint, simhash)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = $2, text = $3, topic = $4, status = $5, updated_at = $6"
     " WHERE id = $1";
 constexpr const char* kUpdateIfVersion =
     "UPDATE submissions SET status = $2, updated_at = $3, queue = $4, version = $5, claimed_by = "
     "$6,"
-    " claim_expires_at = $7, decision = $8, redacted_text = $9, safeguarding = $11"
+    " claim_expires_at = $7, decision = $8, redacted_text = $9, safeguarding = $11, text = $12,"
+    " screening = $13, fingerprint = $14, simhash = $15, resent_at = $16, first_reviewed_at = $17,"
+    " revisions = $18"
     " WHERE id = $1 AND version = $10";
+constexpr const char* kFingerprints =
+    "SELECT pupil_id, fingerprint, simhash, created_at FROM submissions"
+    " WHERE unit_id = $1 AND created_at >= $2 AND fingerprint <> ''"
+    " ORDER BY created_at DESC LIMIT $3";
+constexpr const char* kCountRule =
+    "INSERT INTO moderation_rule_outcomes(unit_id, rule, agreed, disagreed) VALUES ($1, $2, $3, $4)"
+    " ON CONFLICT(unit_id, rule) DO UPDATE SET"
+    " agreed = moderation_rule_outcomes.agreed + excluded.agreed,"
+    " disagreed = moderation_rule_outcomes.disagreed + excluded.disagreed";
 #define LN_SCOPE                                                  \
   "WITH RECURSIVE scope(id) AS (SELECT value COLLATE \"C\" FROM " \
   "jsonb_array_elements_text($2::jsonb)"                          \
@@ -32,8 +44,17 @@ constexpr const char* kUpdateIfVersion =
 #define LN_WAITING                                                                                 \
   "queue = $1 AND status IN ('queued', 'claimed') AND ($3::boolean OR unit_id IN (SELECT id FROM " \
   "scope))"
-constexpr const char* kSummary =
-    LN_SCOPE "SELECT COUNT(*), MIN(created_at) FROM submissions WHERE " LN_WAITING;
+constexpr const char* kSummary = LN_SCOPE
+    "SELECT COUNT(*), MIN(created_at), COUNT(*) FILTER (WHERE first_reviewed_at IS NULL"
+    " AND COALESCE(resent_at, created_at) < $4) FROM submissions WHERE " LN_WAITING;
+const std::string kScreenedSince = std::string(LN_SCOPE) + kColumns +
+                                   "WHERE queue IS NOT NULL AND created_at >= $1 AND ($3::boolean"
+                                   " OR unit_id IN (SELECT id FROM scope))"
+                                   " ORDER BY created_at DESC LIMIT $4";
+constexpr const char* kRuleOutcomes = LN_SCOPE
+    "SELECT rule, SUM(agreed)::bigint, SUM(disagreed)::bigint"
+    " FROM moderation_rule_outcomes WHERE $1::boolean OR unit_id IN (SELECT id FROM scope)"
+    " GROUP BY rule ORDER BY rule";
 const std::string kItems = std::string(LN_SCOPE) + kColumns +
                            "WHERE " LN_WAITING
                            " AND (created_at, id) > ($4, $5) ORDER BY created_at, id LIMIT $6";
@@ -44,7 +65,8 @@ const std::string kItems = std::string(LN_SCOPE) + kColumns +
 
 void insert_submission_row(Connection& c, const Submission& x) {
   c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, x.kind, x.text, x.topic, x.status, x.created_at,
-         x.updated_at, x.consultation_id, x.response_id, x.screening_json, x.queue);
+         x.updated_at, x.consultation_id, x.response_id, x.screening_json, x.queue, x.fingerprint,
+         x.simhash);
 }
 
 void PostgresSubmissionStore::insert_submission(const Submission& x) {
@@ -71,10 +93,12 @@ void PostgresSubmissionStore::update_submission(const Submission& x) {
 
 QueueSummary PostgresSubmissionStore::queue_summary(const std::string& queue,
                                                     const std::vector<std::string>& unit_ids,
-                                                    bool everywhere) {
+                                                    bool everywhere,
+                                                    const std::string& late_before) {
   return read(pool_, [&](Connection& c) {
-    auto result = c.exec(sql::kSummary, queue, json_list(unit_ids), everywhere);
-    return QueueSummary{result.row(0).int64(0), result.row(0).optional_text(1)};
+    auto result = c.exec(sql::kSummary, queue, json_list(unit_ids), everywhere, late_before);
+    return QueueSummary{result.row(0).int64(0), result.row(0).optional_text(1),
+                        result.row(0).int64(2)};
   });
 }
 
@@ -96,8 +120,42 @@ bool PostgresSubmissionStore::update_if_version(const Submission& x, int expecte
   return write(pool_, [&](Connection& c) {
     return c.exec(sql::kUpdateIfVersion, x.id, x.status, x.updated_at, x.queue, x.version,
                   x.claimed_by, x.claim_expires_at, x.decision_json, x.redacted_text,
-                  expected_version, x.safeguarding_json)
+                  expected_version, x.safeguarding_json, x.text, x.screening_json, x.fingerprint,
+                  x.simhash, x.resent_at, x.first_reviewed_at, x.revisions_json)
                .affected() == 1;
+  });
+}
+
+std::vector<SubmissionFingerprint> PostgresSubmissionStore::recent_fingerprints(
+    const std::string& unit_id, const std::string& since, int limit) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kFingerprints, unit_id, since, limit).all(rows::fingerprint<Row>);
+  });
+}
+
+std::vector<Submission> PostgresSubmissionStore::screened_since(
+    const std::vector<std::string>& unit_ids, bool everywhere, const std::string& since,
+    int limit) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kScreenedSince, since, json_list(unit_ids), everywhere, limit)
+        .all(rows::submission<Row>);
+  });
+}
+
+void PostgresSubmissionStore::count_rule_outcomes(const std::string& unit_id,
+                                                  const std::vector<std::string>& rules,
+                                                  bool agreed) {
+  if (rules.empty()) return;
+  write(pool_, [&](Connection& c) {
+    for (const auto& rule : rules)
+      c.exec(sql::kCountRule, unit_id, rule, agreed ? 1 : 0, agreed ? 0 : 1);
+  });
+}
+
+std::vector<RuleOutcome> PostgresSubmissionStore::rule_outcomes(
+    const std::vector<std::string>& unit_ids, bool everywhere) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kRuleOutcomes, everywhere, json_list(unit_ids)).all(rows::rule_outcome<Row>);
   });
 }
 

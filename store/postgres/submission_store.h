@@ -16,11 +16,20 @@ class PostgresSubmissionStore : public SubmissionStore {
   std::vector<Submission> submissions_of(const std::string& pupil_id, const Page& page) override;
   void update_submission(const Submission& submission) override;
   QueueSummary queue_summary(const std::string& queue, const std::vector<std::string>& unit_ids,
-                             bool everywhere) override;
+                             bool everywhere, const std::string& late_before) override;
   std::vector<Submission> queue_items(const std::string& queue,
                                       const std::vector<std::string>& unit_ids, bool everywhere,
                                       const Page& page) override;
   bool update_if_version(const Submission& submission, int expected_version) override;
+  std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
+                                                         const std::string& since,
+                                                         int limit) override;
+  std::vector<Submission> screened_since(const std::vector<std::string>& unit_ids, bool everywhere,
+                                         const std::string& since, int limit) override;
+  void count_rule_outcomes(const std::string& unit_id, const std::vector<std::string>& rules,
+                           bool agreed) override;
+  std::vector<RuleOutcome> rule_outcomes(const std::vector<std::string>& unit_ids,
+                                         bool everywhere) override;
 
  private:
   Pool& pool_;

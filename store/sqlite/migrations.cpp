@@ -321,6 +321,22 @@ CREATE INDEX submissions_waiting ON submissions(queue, created_at, id) WHERE sta
        R"sql(
 ALTER TABLE submissions ADD COLUMN safeguarding TEXT NOT NULL DEFAULT '{}';
 )sql"},
+      {8, "moderation measures, repeats and revisions",
+       R"sql(
+ALTER TABLE submissions ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN simhash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE submissions ADD COLUMN resent_at TEXT;
+ALTER TABLE submissions ADD COLUMN first_reviewed_at TEXT;
+ALTER TABLE submissions ADD COLUMN revisions TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX submissions_recent ON submissions(unit_id, created_at);
+CREATE TABLE moderation_rule_outcomes (
+  unit_id    TEXT NOT NULL,
+  rule       TEXT NOT NULL,
+  agreed     INTEGER NOT NULL DEFAULT 0,
+  disagreed  INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (unit_id, rule)
+) STRICT;
+)sql"},
   };
   return all;
 }

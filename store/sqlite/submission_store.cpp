@@ -9,15 +9,26 @@ namespace sql {
 constexpr const char* kColumns =
     "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
     " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
-    " decision, redacted_text, safeguarding FROM submissions ";
+    " decision, redacted_text, safeguarding, fingerprint, simhash, resent_at, first_reviewed_at,"
+    " revisions FROM submissions ";
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6"
     " WHERE id = ?1";
 constexpr const char* kUpdateIfVersion =
     "UPDATE submissions SET status = ?2, updated_at = ?3, queue = ?4, version = ?5, claimed_by = "
     "?6,"
-    " claim_expires_at = ?7, decision = ?8, redacted_text = ?9, safeguarding = ?11"
+    " claim_expires_at = ?7, decision = ?8, redacted_text = ?9, safeguarding = ?11, text = ?12,"
+    " screening = ?13, fingerprint = ?14, simhash = ?15, resent_at = ?16, first_reviewed_at = ?17,"
+    " revisions = ?18"
     " WHERE id = ?1 AND version = ?10";
+constexpr const char* kFingerprints =
+    "SELECT pupil_id, fingerprint, simhash, created_at FROM submissions"
+    " WHERE unit_id = ?1 AND created_at >= ?2 AND fingerprint <> ''"
+    " ORDER BY created_at DESC LIMIT ?3";
+constexpr const char* kCountRule =
+    "INSERT INTO moderation_rule_outcomes(unit_id, rule, agreed, disagreed) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT(unit_id, rule) DO UPDATE SET agreed = agreed + excluded.agreed,"
+    " disagreed = disagreed + excluded.disagreed";
 constexpr const char* kScope =
     "WITH RECURSIVE scope(id) AS (SELECT value FROM json_each(?2)"
     " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) ";
@@ -42,6 +53,8 @@ void insert_submission_row(Connection& c, const Submission& x) {
       .bind(11, x.response_id)
       .bind(12, x.screening_json)
       .bind(13, x.queue)
+      .bind(14, x.fingerprint)
+      .bind(15, x.simhash)
       .run();
 }
 
@@ -79,13 +92,15 @@ void SqliteSubmissionStore::update_submission(const Submission& x) {
 
 QueueSummary SqliteSubmissionStore::queue_summary(const std::string& queue,
                                                   const std::vector<std::string>& unit_ids,
-                                                  bool everywhere) {
+                                                  bool everywhere, const std::string& late_before) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kScope) +
-                       "SELECT COUNT(*), MIN(created_at) FROM submissions WHERE " + sql::kWaiting);
-    s.bind(1, queue).bind(2, json_list(unit_ids)).bind(3, everywhere ? 1 : 0);
+                       "SELECT COUNT(*), MIN(created_at), COALESCE(SUM(first_reviewed_at IS NULL"
+                       " AND COALESCE(resent_at, created_at) < ?4), 0) FROM submissions WHERE " +
+                       sql::kWaiting);
+    s.bind(1, queue).bind(2, json_list(unit_ids)).bind(3, everywhere ? 1 : 0).bind(4, late_before);
     s.step();
-    return QueueSummary{s.int64(0), s.optional_text(1)};
+    return QueueSummary{s.int64(0), s.optional_text(1), s.int64(2)};
   });
 }
 
@@ -124,10 +139,66 @@ bool SqliteSubmissionStore::update_if_version(const Submission& x, int expected_
         .bind(9, x.redacted_text)
         .bind(10, expected_version)
         .bind(11, x.safeguarding_json)
+        .bind(12, x.text)
+        .bind(13, x.screening_json)
+        .bind(14, x.fingerprint)
+        .bind(15, x.simhash)
+        .bind(16, x.resent_at)
+        .bind(17, x.first_reviewed_at)
+        .bind(18, x.revisions_json)
         .run();
     changed = c.changes() == 1;
   });
   return changed;
+}
+
+std::vector<SubmissionFingerprint> SqliteSubmissionStore::recent_fingerprints(
+    const std::string& unit_id, const std::string& since, int limit) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kFingerprints);
+    s.bind(1, unit_id).bind(2, since).bind(3, limit);
+    return all_rows(s, rows::fingerprint<Statement>);
+  });
+}
+
+std::vector<Submission> SqliteSubmissionStore::screened_since(
+    const std::vector<std::string>& unit_ids, bool everywhere, const std::string& since,
+    int limit) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(std::string(sql::kScope) + sql::kColumns +
+                       "WHERE queue IS NOT NULL AND created_at >= ?1 AND (?3 = 1 OR unit_id IN"
+                       " (SELECT id FROM scope)) ORDER BY created_at DESC LIMIT ?4");
+    s.bind(1, since).bind(2, json_list(unit_ids)).bind(3, everywhere ? 1 : 0).bind(4, limit);
+    return all_rows(s, rows::submission<Statement>);
+  });
+}
+
+void SqliteSubmissionStore::count_rule_outcomes(const std::string& unit_id,
+                                                const std::vector<std::string>& rules,
+                                                bool agreed) {
+  if (rules.empty()) return;
+  write(pool_, [&](Connection& c) {
+    for (const auto& rule : rules) {
+      c.prepare(sql::kCountRule)
+          .bind(1, unit_id)
+          .bind(2, rule)
+          .bind(3, agreed ? 1 : 0)
+          .bind(4, agreed ? 0 : 1)
+          .run();
+    }
+  });
+}
+
+std::vector<RuleOutcome> SqliteSubmissionStore::rule_outcomes(
+    const std::vector<std::string>& unit_ids, bool everywhere) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(std::string(sql::kScope) +
+                       "SELECT rule, SUM(agreed), SUM(disagreed) FROM moderation_rule_outcomes"
+                       " WHERE ?1 = 1 OR unit_id IN (SELECT id FROM scope)"
+                       " GROUP BY rule ORDER BY rule");
+    s.bind(1, everywhere ? 1 : 0).bind(2, json_list(unit_ids));
+    return all_rows(s, rows::rule_outcome<Statement>);
+  });
 }
 
 }  // namespace ln::store::sqlite

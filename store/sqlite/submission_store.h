@@ -8,8 +8,8 @@ namespace ln::store::sqlite {
 namespace sql {
 inline constexpr const char* kInsertSubmission =
     "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at,"
-    " updated_at, consultation_id, response_id, screening, queue)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    " updated_at, consultation_id, response_id, screening, queue, fingerprint, simhash)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 }  // namespace sql
 
 // Shared with the consultation store, which writes free-text answers in the answer's transaction.
@@ -23,11 +23,20 @@ class SqliteSubmissionStore : public SubmissionStore {
   std::vector<Submission> submissions_of(const std::string& pupil_id, const Page& page) override;
   void update_submission(const Submission& submission) override;
   QueueSummary queue_summary(const std::string& queue, const std::vector<std::string>& unit_ids,
-                             bool everywhere) override;
+                             bool everywhere, const std::string& late_before) override;
   std::vector<Submission> queue_items(const std::string& queue,
                                       const std::vector<std::string>& unit_ids, bool everywhere,
                                       const Page& page) override;
   bool update_if_version(const Submission& submission, int expected_version) override;
+  std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
+                                                         const std::string& since,
+                                                         int limit) override;
+  std::vector<Submission> screened_since(const std::vector<std::string>& unit_ids, bool everywhere,
+                                         const std::string& since, int limit) override;
+  void count_rule_outcomes(const std::string& unit_id, const std::vector<std::string>& rules,
+                           bool agreed) override;
+  std::vector<RuleOutcome> rule_outcomes(const std::vector<std::string>& unit_ids,
+                                         bool everywhere) override;
 
  private:
   Pool& pool_;

@@ -93,6 +93,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /api/v1/submissions", kChildren},
     {"GET /api/v1/submissions/{id}", kChildren},
     {"POST /api/v1/submissions/{id}/withdraw", kChildren},
+    {"POST /api/v1/submissions/{id}/resend", kChildren},
 
     {"GET /api/v1/consultations", kEveryone},
     {"POST /api/v1/consultations", {"moderator", "admin"}},
@@ -113,6 +114,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"POST /api/v1/targets", kAdmin},
 
     {"GET /api/v1/moderation/queues", {"moderator", "safeguarding_lead", "admin"}},
+    {"GET /api/v1/moderation/measures", {"moderator", "safeguarding_lead", "admin"}},
     {"GET /api/v1/moderation/queues/{queue}/items", {"moderator", "safeguarding_lead", "admin"}},
     {"GET /api/v1/moderation/items/{id}", {"moderator", "safeguarding_lead", "admin"}},
     {"POST /api/v1/moderation/items/{id}/claim", {"moderator", "safeguarding_lead", "admin"}},

@@ -329,10 +329,12 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   EXPECT_TRUE(s->submissions().submissions_of("p_1", {std::string("sub_1"), 10}).empty());
 
   // The moderation queue: waiting items by unit, and claims that only one writer wins.
-  auto summary = s->submissions().queue_summary("normal", {}, true);
+  auto summary = s->submissions().queue_summary("normal", {}, true, kAt);
   EXPECT_EQ(summary.items, 1);
   EXPECT_EQ(summary.oldest_at, kAt);
-  EXPECT_EQ(s->submissions().queue_summary("priority", {}, true).items, 0);
+  EXPECT_EQ(summary.late, 0);  // sent at the deadline's edge, not before it
+  EXPECT_EQ(s->submissions().queue_summary("normal", {}, true, kFuture).late, 1);
+  EXPECT_EQ(s->submissions().queue_summary("priority", {}, true, kFuture).items, 0);
   EXPECT_EQ(s->submissions().queue_items("normal", {"u_ward"}, false, {std::nullopt, 10}).size(),
             1u);
   EXPECT_TRUE(
@@ -346,6 +348,43 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   claimed.version = 2;
   EXPECT_FALSE(s->submissions().update_if_version(claimed, 1));  // lost the race
   EXPECT_EQ(s->submissions().submission("sub_1")->claimed_by, "acc_a");
+
+  // A resent text, its fingerprints and its revisions are kept; a reviewed item is never late.
+  Submission resent = *s->submissions().submission("sub_1");
+  resent.text = "Thêm nhiều cây xanh";
+  resent.fingerprint = "fp_2";
+  resent.simhash = -42;  // SimHash uses all 64 bits
+  resent.resent_at = kFuture;
+  resent.first_reviewed_at = kFuture;
+  resent.revisions_json = R"([{"text":"Thêm cây xanh"}])";
+  resent.version = 3;
+  ASSERT_TRUE(s->submissions().update_if_version(resent, 2));
+  auto again = s->submissions().submission("sub_1");
+  EXPECT_EQ(again->text, "Thêm nhiều cây xanh");
+  EXPECT_EQ(again->simhash, -42);
+  EXPECT_EQ(again->resent_at, kFuture);
+  EXPECT_EQ(again->revisions_json, R"([{"text":"Thêm cây xanh"}])");
+  EXPECT_EQ(s->submissions().queue_summary("normal", {}, true, "9999").late, 0);
+  auto prints = s->submissions().recent_fingerprints("u_ward", kAt, 10);
+  ASSERT_EQ(prints.size(), 1u);
+  EXPECT_EQ(prints[0].fingerprint, "fp_2");
+  EXPECT_EQ(prints[0].simhash, -42);
+  EXPECT_TRUE(s->submissions().recent_fingerprints("u_elsewhere", kAt, 10).empty());
+  EXPECT_EQ(s->submissions().screened_since({}, true, kAt, 10).size(), 1u);
+  EXPECT_TRUE(s->submissions().screened_since({"u_elsewhere"}, false, kAt, 10).empty());
+
+  // Rule tallies add up per unit and sum across the units asked for.
+  s->submissions().count_rule_outcomes("u_ward", {"pi.phone.vn", "rude.vi"}, true);
+  s->submissions().count_rule_outcomes("u_ward", {"pi.phone.vn"}, false);
+  s->submissions().count_rule_outcomes("u_other", {"pi.phone.vn"}, true);
+  auto outcomes = s->submissions().rule_outcomes({}, true);
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_EQ(outcomes[0].rule, "pi.phone.vn");
+  EXPECT_EQ(outcomes[0].agreed, 2);
+  EXPECT_EQ(outcomes[0].disagreed, 1);
+  auto ward_only = s->submissions().rule_outcomes({"u_ward"}, false);
+  ASSERT_EQ(ward_only.size(), 2u);
+  EXPECT_EQ(ward_only[0].agreed, 1);
 }
 
 TEST_P(StorageTest, ConcurrentAppendsFromTwoInstancesKeepOneVerifiedChain) {

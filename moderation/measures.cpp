@@ -1,0 +1,92 @@
+#include "moderation/measures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "consult/errors.h"
+
+namespace ln::moderation {
+namespace {
+
+double minutes_between(const std::string& from, const std::string& to) {
+  auto a = parse_time(from), b = parse_time(to);
+  if (!a || !b) return -1;
+  return std::chrono::duration<double>(*b - *a).count() / 60.0;
+}
+
+nlohmann::json timing_json(std::vector<double> minutes, int late, int waiting) {
+  std::sort(minutes.begin(), minutes.end());
+  auto rounded = [&](double share) {
+    return minutes.empty() ? nlohmann::json()
+                           : nlohmann::json(std::round(percentile(minutes, share) * 10) / 10);
+  };
+  return {{"count", minutes.size()},
+          {"p50_minutes", rounded(0.5)},
+          {"p90_minutes", rounded(0.9)},
+          {"late", late},
+          {"waiting", waiting}};
+}
+
+}  // namespace
+
+double percentile(const std::vector<double>& sorted, double share) {
+  if (sorted.empty()) return 0;
+  auto rank = static_cast<std::size_t>(std::ceil(share * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+nlohmann::json Measures::of(const Principal& actor, int days) {
+  if (days < 1 || days > 366) throw Invalid("days", "days is between 1 and 366.");
+  const std::string now = clock_.now_text();
+  const std::string since = format_time(clock_.now() - std::chrono::hours(24 * days));
+  const auto items = storage_.submissions().screened_since(actor.unit_ids, actor.is_admin(), since,
+                                                           kMeasuredItemsMax);
+  const double review_limit = settings_.first_review_hours * 60.0;
+  const double ack_limit = settings_.safeguarding_ack_minutes;
+  std::vector<double> review, ack;
+  int review_late = 0, review_waiting = 0, ack_late = 0, ack_waiting = 0;
+  std::map<std::string, int> decisions;
+  for (const auto& s : items) {
+    const bool safeguarding = s.queue == "safeguarding";
+    const std::string sent = s.resent_at.value_or(s.created_at);
+    const double limit = safeguarding ? ack_limit : review_limit;
+    auto& times = safeguarding ? ack : review;
+    int& late = safeguarding ? ack_late : review_late;
+    int& waiting = safeguarding ? ack_waiting : review_waiting;
+    if (s.first_reviewed_at) {
+      const double m = minutes_between(sent, *s.first_reviewed_at);
+      if (m >= 0) times.push_back(m);
+      if (m > limit) ++late;
+    } else if (s.status == "queued" || s.status == "claimed") {
+      ++waiting;
+      if (minutes_between(sent, now) > limit) ++late;
+    }
+    auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);
+    if (decision.is_object() && decision.contains("decision") && decision["decision"].is_string())
+      ++decisions[decision["decision"].get<std::string>()];
+  }
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& r : storage_.submissions().rule_outcomes(actor.unit_ids, actor.is_admin())) {
+    const auto total = r.agreed + r.disagreed;
+    rules.push_back({{"rule", r.rule},
+                     {"agreed", r.agreed},
+                     {"disagreed", r.disagreed},
+                     {"agreement", total == 0 ? nlohmann::json()
+                                              : nlohmann::json(std::round(1000.0 * r.agreed /
+                                                                          total) /
+                                                               1000.0)}});
+  }
+  return {{"days", days},
+          {"since", since},
+          {"items", items.size()},
+          {"items_capped", items.size() >= static_cast<std::size_t>(kMeasuredItemsMax)},
+          {"first_review", timing_json(std::move(review), review_late, review_waiting)},
+          {"first_review_deadline_hours", settings_.first_review_hours},
+          {"safeguarding_acknowledgement", timing_json(std::move(ack), ack_late, ack_waiting)},
+          {"safeguarding_deadline_minutes", settings_.safeguarding_ack_minutes},
+          {"decisions", decisions},
+          {"rules", rules}};
+}
+
+}  // namespace ln::moderation

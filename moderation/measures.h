@@ -1,0 +1,33 @@
+#pragma once
+// Measures for moderators' leads: how fast children's texts get a first review, how fast
+// safeguarding leads acknowledge possible disclosures, what moderators decided, and how often
+// they agreed with each of the screener's rules (to tune the lexicons).
+#include <nlohmann/json.hpp>
+
+#include "consult/clock.h"
+#include "consult/principal.h"
+#include "consult/settings.h"
+#include "consult/storage.h"
+
+namespace ln::moderation {
+
+inline constexpr int kMeasuredItemsMax = 20000;  // the most recent items a measure looks at
+
+// The value below which `share` (0–1) of the sorted values lie (nearest rank); 0 when empty.
+double percentile(const std::vector<double>& sorted, double share);
+
+class Measures {
+ public:
+  Measures(Storage& storage, const Clock& clock, const Settings& settings)
+      : storage_(storage), clock_(clock), settings_(settings) {}
+
+  // Over the last `days` days, in the units the principal works for (all units for admins).
+  nlohmann::json of(const Principal& actor, int days);
+
+ private:
+  Storage& storage_;
+  const Clock& clock_;
+  const Settings& settings_;
+};
+
+}  // namespace ln::moderation
