@@ -23,7 +23,7 @@ struct View {
   std::u32string chars;
   std::vector<std::uint32_t> from;  // first original code point of chars[i]
   std::vector<std::uint32_t> to;    // one past the last original code point of chars[i]
-  std::vector<bool> changed;        // squeezed views only: chars[i] differs from the base view
+  std::vector<std::uint8_t> changed;  // squeezed views only: chars[i] differs from the base view
 
   std::size_t size() const { return chars.size(); }
   void push(char32_t c, std::uint32_t f, std::uint32_t t, bool was_changed = false) {
