@@ -71,14 +71,18 @@ void add_moderation_routes(Router& r, App& app) {
       "GET", "/api/v1/moderation/queues/{queue}/items",
       [&app](Request& q) {
         auto page = page_of(q);
-        auto items = app.moderation.items(q.who(), q.param("queue"), page);
+        auto items = app.moderation.items(q.who(), q.param("queue"), page,
+                                          {q.query_value("kind"), q.query_value("label")},
+                                          q.query_value("unit_id"));
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
         for (const auto& s : items) out["items"].push_back(item_json(app, s, false));
         if (static_cast<int>(items.size()) == page.limit)
           out["next"] = items.back().created_at + "|" + items.back().id;
         return Response::json(200, out);
       },
-      doc("Waiting items, oldest first; their text stays collapsed.", "moderation", moderate));
+      doc("Waiting items, oldest first; their text stays collapsed. Filters: `kind`, `label` (a "
+          "screener label), `unit_id` (one of my units and those below it).",
+          "moderation", moderate));
 
   r.add(
       "GET", "/api/v1/moderation/items/{id}",

@@ -182,6 +182,12 @@ struct Submission {
   std::string revisions_json = "[]";             // earlier texts and why they came back
 };
 
+// Narrows a queue listing: only items of this kind, or carrying this screener label.
+struct QueueFilter {
+  std::optional<std::string> kind;
+  std::optional<std::string> label;
+};
+
 struct QueueSummary {
   std::int64_t items = 0;
   std::optional<std::string> oldest_at;

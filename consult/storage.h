@@ -129,7 +129,8 @@ class SubmissionStore {
                                      const std::string& late_before) = 0;
   virtual std::vector<Submission> queue_items(const std::string& queue,
                                               const std::vector<std::string>& unit_ids,
-                                              bool everywhere, const Page& page) = 0;
+                                              bool everywhere, const Page& page,
+                                              const QueueFilter& filter = {}) = 0;
   // Writes every moderation field of `submission` only if the stored version is still
   // `expected_version`; false when someone else changed it first.
   virtual bool update_if_version(const Submission& submission, int expected_version) = 0;

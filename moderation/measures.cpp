@@ -69,13 +69,13 @@ nlohmann::json Measures::of(const Principal& actor, int days) {
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& r : storage_.submissions().rule_outcomes(actor.unit_ids, actor.is_admin())) {
     const auto total = r.agreed + r.disagreed;
-    rules.push_back({{"rule", r.rule},
-                     {"agreed", r.agreed},
-                     {"disagreed", r.disagreed},
-                     {"agreement", total == 0 ? nlohmann::json()
-                                              : nlohmann::json(std::round(1000.0 * r.agreed /
-                                                                          total) /
-                                                               1000.0)}});
+    rules.push_back(
+        {{"rule", r.rule},
+         {"agreed", r.agreed},
+         {"disagreed", r.disagreed},
+         {"agreement", total == 0
+                           ? nlohmann::json()
+                           : nlohmann::json(std::round(1000.0 * r.agreed / total) / 1000.0)}});
   }
   return {{"days", days},
           {"since", since},

@@ -21,8 +21,8 @@ struct Range {
 
 struct View {
   std::u32string chars;
-  std::vector<std::uint32_t> from;  // first original code point of chars[i]
-  std::vector<std::uint32_t> to;    // one past the last original code point of chars[i]
+  std::vector<std::uint32_t> from;    // first original code point of chars[i]
+  std::vector<std::uint32_t> to;      // one past the last original code point of chars[i]
   std::vector<std::uint8_t> changed;  // squeezed views only: chars[i] differs from the base view
 
   std::size_t size() const { return chars.size(); }

@@ -112,11 +112,22 @@ bool ModerationQueue::late(const Submission& item) const {
 }
 
 std::vector<Submission> ModerationQueue::items(const Principal& actor, const std::string& queue,
-                                               const Page& page) {
+                                               const Page& page, const QueueFilter& filter,
+                                               const std::optional<std::string>& unit_id) {
   if (std::find(kQueues.begin(), kQueues.end(), queue) == kQueues.end())
     throw NotFound("No such queue.");
   if (!may_work(actor, queue)) throw Forbidden("Only safeguarding leads work this queue.");
-  return storage_.submissions().queue_items(queue, actor.unit_ids, actor.is_admin(), page);
+  static const std::vector<std::string> kLabels = {"disclosure", "personal_info", "rude", "spam"};
+  if (filter.label && std::find(kLabels.begin(), kLabels.end(), *filter.label) == kLabels.end())
+    throw Invalid("label", "label is disclosure, personal_info, rude or spam.");
+  if (filter.kind && *filter.kind != "idea" && *filter.kind != "opinion" &&
+      *filter.kind != "recommendation")
+    throw Invalid("kind", "kind is idea, opinion or recommendation.");
+  if (unit_id) {
+    if (!organisation_.covers(actor, *unit_id)) throw NotFound("No such unit.");
+    return storage_.submissions().queue_items(queue, {*unit_id}, false, page, filter);
+  }
+  return storage_.submissions().queue_items(queue, actor.unit_ids, actor.is_admin(), page, filter);
 }
 
 Submission ModerationQueue::visible(const Principal& actor, const std::string& id) {

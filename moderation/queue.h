@@ -43,7 +43,10 @@ class ModerationQueue {
   bool late(const Submission& item) const;
   // Waiting items, oldest first, with the screener's annotations; the text itself stays
   // collapsed (shown only through `item`, which is audited).
-  std::vector<Submission> items(const Principal& actor, const std::string& queue, const Page& page);
+  // `unit_id` narrows to one unit (and those below it) the principal works for.
+  std::vector<Submission> items(const Principal& actor, const std::string& queue, const Page& page,
+                                const QueueFilter& filter = {},
+                                const std::optional<std::string>& unit_id = std::nullopt);
   Submission item(const Principal& actor, const std::string& id);
   Submission claim(const Principal& actor, const std::string& id);
   Submission decide(const Principal& actor, const std::string& id, const Decision& decision);

@@ -59,10 +59,10 @@ void annotate_repeats(Submission& s, const std::vector<SubmissionFingerprint>& r
   int from_child_lately = 0, alike_from_others = 0;
   for (const auto& r : recent) {
     const bool same_text = r.fingerprint == s.fingerprint;
-    const bool near_text = !same_text && s.simhash != 0 && r.simhash != 0 &&
-                           hamming_distance(static_cast<std::uint64_t>(s.simhash),
-                                            static_cast<std::uint64_t>(r.simhash)) <=
-                               kNearDuplicateBits;
+    const bool near_text =
+        !same_text && s.simhash != 0 && r.simhash != 0 &&
+        hamming_distance(static_cast<std::uint64_t>(s.simhash),
+                         static_cast<std::uint64_t>(r.simhash)) <= kNearDuplicateBits;
     if (r.pupil_id == s.pupil_id) {
       repeat = repeat || same_text;
       near = near || near_text;

@@ -16,7 +16,7 @@ namespace ln::moderation {
 // one added or changed word moves 8–12 of the 64 bits; unrelated texts sit near 32 (σ ≈ 4), so 10
 // finds one-word edits while a chance match stays below one in a hundred million.
 inline constexpr int kNearDuplicateBits = 10;
-inline constexpr int kBurstCount = 5;         // this many from one child within kBurstWindow…
+inline constexpr int kBurstCount = 5;  // this many from one child within kBurstWindow…
 inline constexpr std::chrono::minutes kBurstWindow{10};
 inline constexpr std::chrono::hours kRepeatWindow{24 * 30};  // how far back repeats are sought
 inline constexpr int kRepeatHistory = 500;                   // at most this many recent texts

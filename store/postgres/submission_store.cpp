@@ -57,7 +57,9 @@ constexpr const char* kRuleOutcomes = LN_SCOPE
     " GROUP BY rule ORDER BY rule";
 const std::string kItems = std::string(LN_SCOPE) + kColumns +
                            "WHERE " LN_WAITING
-                           " AND (created_at, id) > ($4, $5) ORDER BY created_at, id LIMIT $6";
+                           " AND (created_at, id) > ($4, $5) AND ($7::text IS NULL OR kind = $7)"
+                           " AND ($8::text IS NULL OR (screening::jsonb -> 'labels') ? $8)"
+                           " ORDER BY created_at, id LIMIT $6";
 #undef LN_SCOPE
 #undef LN_WAITING
 
@@ -104,14 +106,15 @@ QueueSummary PostgresSubmissionStore::queue_summary(const std::string& queue,
 
 std::vector<Submission> PostgresSubmissionStore::queue_items(
     const std::string& queue, const std::vector<std::string>& unit_ids, bool everywhere,
-    const Page& page) {
+    const Page& page, const QueueFilter& filter) {
   std::string after = page.after.value_or("|");
   auto bar = after.find('|');
   std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
   std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
   return read(pool_, [&](Connection& c) {
     return c
-        .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after_at, after_id, page.limit)
+        .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after_at, after_id, page.limit,
+              filter.kind, filter.label)
         .all(rows::submission<Row>);
   });
 }

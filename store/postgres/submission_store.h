@@ -19,7 +19,7 @@ class PostgresSubmissionStore : public SubmissionStore {
                              bool everywhere, const std::string& late_before) override;
   std::vector<Submission> queue_items(const std::string& queue,
                                       const std::vector<std::string>& unit_ids, bool everywhere,
-                                      const Page& page) override;
+                                      const Page& page, const QueueFilter& filter) override;
   bool update_if_version(const Submission& submission, int expected_version) override;
   std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
                                                          const std::string& since,

@@ -106,20 +106,25 @@ QueueSummary SqliteSubmissionStore::queue_summary(const std::string& queue,
 
 std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& queue,
                                                            const std::vector<std::string>& unit_ids,
-                                                           bool everywhere, const Page& page) {
+                                                           bool everywhere, const Page& page,
+                                                           const QueueFilter& filter) {
   std::string after = page.after.value_or("|");
   auto bar = after.find('|');
   std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
   std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kScope) + sql::kColumns + "WHERE " + sql::kWaiting +
-                       " AND (created_at, id) > (?4, ?5) ORDER BY created_at, id LIMIT ?6");
+                       " AND (created_at, id) > (?4, ?5) AND (?7 IS NULL OR kind = ?7)"
+                       " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(screening, '$.labels')"
+                       " WHERE value = ?8)) ORDER BY created_at, id LIMIT ?6");
     s.bind(1, queue)
         .bind(2, json_list(unit_ids))
         .bind(3, everywhere ? 1 : 0)
         .bind(4, after_at)
         .bind(5, after_id)
-        .bind(6, page.limit);
+        .bind(6, page.limit)
+        .bind(7, filter.kind)
+        .bind(8, filter.label);
     return all_rows(s, rows::submission<Statement>);
   });
 }

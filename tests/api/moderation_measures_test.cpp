@@ -19,8 +19,8 @@ class ModerationMeasures : public ::testing::Test {
     moderator = login(server, "moderator");
   }
   nlohmann::json send(const std::string& token, const std::string& text) {
-    auto r = server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", text}},
-                              bearer(token));
+    auto r =
+        server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", text}}, bearer(token));
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json();
   }
@@ -57,9 +57,9 @@ TEST_F(ModerationMeasures, AReturnedIdeaIsChangedAndSentAgain) {
   auto sent = send(pupil, "Em tên là Lan học lớp 6A trường Lê Quý Đôn, em muốn có thêm sân chơi");
   std::string id = sent["id"];
   // Sending it again before it is returned is refused.
-  auto early = server.post_json("/api/v1/submissions/" + id + "/resend",
-                                {{"text", "Em muốn có thêm sân chơi"}, {"version", sent["version"]}},
-                                bearer(pupil));
+  auto early = server.post_json(
+      "/api/v1/submissions/" + id + "/resend",
+      {{"text", "Em muốn có thêm sân chơi"}, {"version", sent["version"]}}, bearer(pupil));
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(early.error_code(), "not_returned");
 
@@ -73,9 +73,9 @@ TEST_F(ModerationMeasures, AReturnedIdeaIsChangedAndSentAgain) {
   EXPECT_EQ(mine["note"], "Bỏ tên trường nhé");
 
   // Bad input changes nothing: an old version, an empty text, another child's idea.
-  auto stale = server.post_json("/api/v1/submissions/" + id + "/resend",
-                                {{"text", "Em muốn có thêm sân chơi"}, {"version", 1}},
-                                bearer(pupil));
+  auto stale =
+      server.post_json("/api/v1/submissions/" + id + "/resend",
+                       {{"text", "Em muốn có thêm sân chơi"}, {"version", 1}}, bearer(pupil));
   EXPECT_EQ(stale.status, 409);
   EXPECT_EQ(stale.error_code(), "stale_version");
   EXPECT_EQ(server
@@ -83,12 +83,12 @@ TEST_F(ModerationMeasures, AReturnedIdeaIsChangedAndSentAgain) {
                            {{"text", ""}, {"version", mine["version"]}}, bearer(pupil))
                 .status,
             400);
-  EXPECT_EQ(server
-                .post_json("/api/v1/submissions/" + id + "/resend",
-                           {{"text", "Sân chơi"}, {"version", mine["version"]}},
-                           bearer(other_pupil))
-                .status,
-            404);
+  EXPECT_EQ(
+      server
+          .post_json("/api/v1/submissions/" + id + "/resend",
+                     {{"text", "Sân chơi"}, {"version", mine["version"]}}, bearer(other_pupil))
+          .status,
+      404);
   EXPECT_EQ(server.get("/api/v1/submissions/" + id, bearer(pupil)).json()["status"], "returned");
 
   auto resent = server.post_json(
@@ -106,8 +106,7 @@ TEST_F(ModerationMeasures, AReturnedIdeaIsChangedAndSentAgain) {
   EXPECT_TRUE(again["first_reviewed_at"].is_null());
   ASSERT_EQ(again["revisions"].size(), 1u);
   EXPECT_EQ(again["revisions"][0]["decision"]["reason"], "personal_info");
-  EXPECT_NE(again["revisions"][0]["text"].get<std::string>().find("Lê Quý Đôn"),
-            std::string::npos);
+  EXPECT_NE(again["revisions"][0]["text"].get<std::string>().find("Lê Quý Đôn"), std::string::npos);
   EXPECT_TRUE(again["screening"]["labels"].empty()) << again["screening"];
   review(id, {{"decision", "approve"}});
   EXPECT_EQ(server.get("/api/v1/submissions/" + id, bearer(pupil)).json()["status"], "approved");
@@ -141,6 +140,42 @@ TEST_F(ModerationMeasures, RepeatsNearDuplicatesAndFloodsAreMarkedNeverRefused) 
   EXPECT_FALSE(rules_of(item(later["id"])).count("spam.burst"));
 }
 
+TEST_F(ModerationMeasures, QueuesFilterByLabelKindAndUnit) {
+  send(pupil, "Em muốn có thêm cây xanh quanh trường");
+  send(pupil, "Em muốn có thêm cây xanh quanh trường");  // the same again: marked as spam
+  auto opinion = server.post_json("/api/v1/submissions",
+                                  {{"kind", "opinion"}, {"text", "Giờ ra chơi nên dài hơn"}},
+                                  bearer(other_pupil));
+  ASSERT_EQ(opinion.status, 201);
+  auto list = [&](const std::string& query) {
+    auto r = server.get("/api/v1/moderation/queues/normal/items" + query, bearer(moderator));
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    return r.json()["items"];
+  };
+  EXPECT_EQ(list("").size(), 3u);
+  auto spam = list("?label=spam");
+  ASSERT_EQ(spam.size(), 1u);
+  EXPECT_EQ(spam[0]["labels"], nlohmann::json::array({"spam"}));
+  auto opinions = list("?kind=opinion");
+  ASSERT_EQ(opinions.size(), 1u);
+  EXPECT_EQ(opinions[0]["id"], opinion.json()["id"]);
+  auto ward = server.get("/api/v1/moderation/queues/normal/items?limit=1", bearer(moderator))
+                  .json()["items"][0]["unit_id"]
+                  .get<std::string>();
+  EXPECT_EQ(list("?unit_id=" + ward).size(), 3u);
+  EXPECT_EQ(
+      server.get("/api/v1/moderation/queues/normal/items?label=mean", bearer(moderator)).status,
+      400);
+  EXPECT_EQ(
+      server.get("/api/v1/moderation/queues/normal/items?kind=poem", bearer(moderator)).status,
+      400);
+  // A unit the moderator does not work for is not there at all.
+  EXPECT_EQ(
+      server.get("/api/v1/moderation/queues/normal/items?unit_id=unit_nowhere", bearer(moderator))
+          .status,
+      404);
+}
+
 TEST_F(ModerationMeasures, LateFirstReviewsAreFlaggedInQueuesAndMetrics) {
   auto sent = send(pupil, "Em muốn có thêm cây xanh quanh trường");
   std::string id = sent["id"];
@@ -164,9 +199,9 @@ TEST_F(ModerationMeasures, LateFirstReviewsAreFlaggedInQueuesAndMetrics) {
   // Late is a flag, never a decision: the item is still waiting, and a review clears the flag.
   review(id, {{"decision", "approve"}});
   EXPECT_EQ(queues()["normal"]["late"], 0);
-  EXPECT_NE(server.get("/metrics").body.find(
-                "langnghe_moderation_queue_late_items{queue=\"normal\"} 0"),
-            std::string::npos);
+  EXPECT_NE(
+      server.get("/metrics").body.find("langnghe_moderation_queue_late_items{queue=\"normal\"} 0"),
+      std::string::npos);
 }
 
 TEST_F(ModerationMeasures, LeadsSeeReviewTimesAndHowOftenTheyAgreedWithEachRule) {
