@@ -1,6 +1,6 @@
 // One child's text: the screener's spans highlighted (<mark> built from text nodes), kept
 // collapsed until the moderator asks; claim it, hide parts, decide with a reason.
-import { h, clear, field, uid } from '../dom.js';
+import { h, clear, field, uid, append } from '../dom.js';
 import { t, has, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, button, section, statusArea, showMessage } from '../ui.js';
@@ -13,11 +13,15 @@ const DECISIONS = ['approve', 'approve_redacted', 'return', 'reject', 'escalate'
 const labelName = (l) => (has(`labels.${l}`) ? t(`labels.${l}`) : l);
 
 // Merges overlapping spans so that each character belongs to at most one <mark>.
-function segments(chars, spans) {
+// A part chosen for hiding carries the pseudo-label HIDE, so its edges split runs too.
+const HIDE = '#hide';
+function segments(chars, spans, hidden) {
   const labelsAt = chars.map(() => new Set());
-  for (const s of spans || []) {
-    for (let i = Math.max(0, s.start); i < Math.min(chars.length, s.end); i += 1) labelsAt[i].add(s.label);
-  }
+  const mark = (start, end, label) => {
+    for (let i = Math.max(0, start); i < Math.min(chars.length, end); i += 1) labelsAt[i].add(label);
+  };
+  for (const s of spans || []) mark(s.start, s.end, s.label);
+  for (const [a, b] of hidden) mark(a, b, HIDE);
   const out = [];
   let i = 0;
   while (i < chars.length) {
@@ -35,23 +39,30 @@ function segments(chars, spans) {
 export function highlightedText(text, spans, hidden = []) {
   const chars = Array.from(text);
   const box = h('div', { class: 'child-text', 'data-testid': 'child-text' });
-  for (const seg of segments(chars, spans)) {
+  for (const seg of segments(chars, spans, hidden)) {
     const run = h('span', { 'data-start': seg.start }, chars.slice(seg.start, seg.end).join(''));
-    if (hidden.some(([a, b]) => a < seg.end && seg.start < b)) run.classList.add('redacted-preview');
+    const willHide = seg.labels.includes(HIDE);
+    seg.labels = seg.labels.filter((l) => l !== HIDE);
+    if (willHide) run.classList.add('redacted-preview');
+    const hideNote = willHide ? h('span', { class: 'mark-label', 'data-skip': 'true' }, ` [${t('item.will_hide')}]`) : null;
     if (seg.labels.length) {
-      box.append(h('mark', {}, run,
+      box.append(h('mark', {}, run, hideNote,
         h('span', { class: 'mark-label', 'data-skip': 'true' }, ` [${seg.labels.map(labelName).join(', ')}]`)));
-    } else box.append(run);
+    } else append(box, [run, hideNote]);
   }
   return box;
 }
 
-function offsetIn(node, offset) {
-  const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
-  const run = el && el.closest('[data-start]');
-  if (!run || (el.closest('[data-skip]'))) return null;
-  const before = node.nodeType === Node.TEXT_NODE ? node.textContent.slice(0, offset) : '';
-  return Number(run.dataset.start) + Array.from(before).length;
+// The character offset of a selection point inside the child's text, not counting the marks'
+// labels: the text from the start of the box to the point, with the labels taken out.
+function offsetIn(box, node, offset) {
+  if (!box || !node || !box.contains(node)) return null;
+  const range = document.createRange();
+  range.setStart(box, 0);
+  range.setEnd(node, offset);
+  const part = range.cloneContents();
+  part.querySelectorAll('[data-skip]').forEach((e) => e.remove());
+  return Array.from(part.textContent).length;
 }
 
 export async function render({ main, params }) {
@@ -143,7 +154,9 @@ export async function render({ main, params }) {
     const selectionArea = statusArea();
     redactBox.append(h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => {
       const sel = window.getSelection();
-      const ok = sel && sel.rangeCount && addRange(offsetIn(sel.anchorNode, sel.anchorOffset), offsetIn(sel.focusNode, sel.focusOffset));
+      const box = textBox.querySelector('[data-testid="child-text"]');
+      const ok = sel && sel.rangeCount && !textBox.hidden
+        && addRange(offsetIn(box, sel.anchorNode, sel.anchorOffset), offsetIn(box, sel.focusNode, sel.focusOffset));
       showMessage(selectionArea, ok ? '' : t('item.select_first'), 'error');
     } }, t('item.hide_selection'))), selectionArea, chosen);
     const note = field(t('item.note'), 'textarea', { name: 'note', maxlength: 1000, hint: t('item.note_hint') });
@@ -167,10 +180,10 @@ export async function render({ main, params }) {
       const done = await post(`/moderation/items/${id}/decision`, body);
       clear(decisionBox);
       claimState.textContent = '';
-      decisionBox.append(h('p', { class: 'message message-ok', role: 'status', tabindex: '-1' },
+      append(decisionBox, [h('p', { class: 'message message-ok', role: 'status', tabindex: '-1' },
         t('item.decided', { decision: t(`decision.${d}`) })),
-      done.redacted_text ? h('p', {}, t('item.published_as'), ' ', h('span', { class: 'idea-text' }, done.redacted_text)) : null,
-      h('p', {}, h('a', { class: 'button', href: `#/moderation/queues/${item.queue}` }, t('queue.back'))));
+      done.redacted_text ? h('p', {}, t('item.published_as'), ' ', h('span', { class: 'idea-text', 'data-testid': 'published-text' }, done.redacted_text)) : null,
+      h('p', {}, h('a', { class: 'button', href: `#/moderation/queues/${item.queue}` }, t('queue.back')))]);
       decisionBox.querySelector('.message').focus();
     }));
   }

@@ -1,6 +1,6 @@
 // Answering a consultation in the child's age band's wording: big choices, faces on scales,
 // a skip on every question, a progress indicator, one question per screen for 7–10.
-import { h, clear, uid } from '../dom.js';
+import { h, clear, uid, append } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
 import { errorMessage, statusArea, showMessage } from '../ui.js';
@@ -116,10 +116,10 @@ export async function render({ main, params }) {
       const saved = await post(`/consultations/${encodeURIComponent(c.id)}/responses`, { answers: body }, { 'Idempotency-Key': key });
       clear(stage);
       showMessage(area, '');
-      stage.append(h('h2', { tabindex: '-1', id: 'thanks' }, t('consult.thanks')),
+      append(stage, [h('h2', { tabindex: '-1', id: 'thanks' }, t('consult.thanks')),
         h('p', {}, t('consult.thanks_text')),
         saved.support ? supportBox(saved.support) : null,
-        h('p', {}, h('a', { class: 'button', href: '#/pupil' }, t('consent.to_home'))));
+        h('p', {}, h('a', { class: 'button', href: '#/pupil' }, t('consent.to_home')))]);
       stage.querySelector('#thanks').focus();
     } catch (e) {
       showMessage(area, errorMessage(e), 'error');
