@@ -61,12 +61,16 @@ export function loadingInto(main) {
   main.append(h('p', { role: 'status' }, t('app.loading')));
 }
 
+// A table; on phones each row becomes a card whose cells name their column (data-label), and
+// the explicit roles keep it a table for screen readers when CSS changes how it is drawn.
 export function table(caption, headers, rows) {
+  const label = (i) => (typeof headers[i] === 'string' ? headers[i] : '');
   return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' },
-    h('table', {},
+    h('table', { role: 'table' },
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c)))))));
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, headers.map((x) => h('th', { scope: 'col', role: 'columnheader' }, x)))),
+      h('tbody', { role: 'rowgroup' }, rows.map((cells) => h('tr', { role: 'row' },
+        cells.map((c, i) => h('td', { role: 'cell', 'data-label': label(i) }, c)))))));
 }
 
 // A yes / no badge that does not rely on colour: an icon and a word.
