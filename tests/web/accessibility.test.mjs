@@ -85,6 +85,14 @@ try {
           const violations = await axe(page);
           checked += 1;
           for (const v of violations) failures.push(`${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(' ; ')}`);
+          // Reflow (WCAG 1.4.10) on the phone; text at 200% (1.4.4) on the desktop: no sideways scrolling.
+          const overflow = await page.evaluate((zoom) => {
+            if (zoom) document.documentElement.style.fontSize = '200%';
+            const wide = document.documentElement.scrollWidth - window.innerWidth;
+            document.documentElement.style.fontSize = '';
+            return wide;
+          }, viewport.width > 1000);
+          if (overflow > 1) failures.push(`${where}: the page scrolls sideways by ${overflow}px${viewport.width > 1000 ? ' with text at 200%' : ''}`);
           await page.screenshot({ path: path.join(shots, `${role}-${name}-${lang}-${viewport.width}x${viewport.height}.png`), fullPage: true });
           if (page.errors.length) failures.push(`${where}: script errors: ${page.errors.splice(0).join(' | ')}`);
           const missing = await page.evaluate(() => [...document.querySelectorAll('main *')].map((e) => e.childNodes)

@@ -70,6 +70,19 @@ try {
   check((await facilitator.locator('tr', { hasText: 'Sóc Nâu' }).locator('form').count()) === 0,
     'after the slip there is nothing more to record');
 
+  // Facilitator: a paper questionnaire from the class is typed in and counted.
+  await go(facilitator, '/paper');
+  await facilitator.getByRole('link', { name: /Sân chơi và không gian xanh/ }).click();
+  await settled(facilitator);
+  await facilitator.getByLabel('Số hiệu đợt').fill('DDA-6D-01');
+  await facilitator.getByLabel('Nhóm tuổi ghi trên phiếu').selectOption('11-13');
+  await facilitator.getByLabel('Sau giờ học, em hay vui chơi ở đâu nhất?').selectOption('park');
+  await facilitator.getByRole('button', { name: 'Thêm phiếu này vào đợt' }).click();
+  await facilitator.getByText('Đợt này có 1 phiếu.').waitFor();
+  await facilitator.getByRole('button', { name: 'Lưu cả đợt' }).click();
+  await facilitator.getByRole('cell', { name: 'DDA-6D-01' }).waitFor();
+  check((await facilitator.locator('tr', { hasText: 'DDA-6D-01' }).textContent()).includes('Phiếu giấy'), 'the batch is listed as paper');
+
   // Pupil: answers the demo consultation, one question per screen, in the 7–10 wording.
   await go(pupil, '/pupil');
   await hasHotline(pupil, 'pupil home');
@@ -80,8 +93,15 @@ try {
   check(await pupil.getByText('Em thích chơi ở đâu nhất sau giờ học?').isVisible(), 'the first question is in the 7–10 wording');
   check((await pupil.locator('fieldset.question').count()) === 1, 'one question per screen for 7–10');
   check(await pupil.getByText('Câu 1 / 6').isVisible(), 'a progress indicator shows question 1 of 6');
-  await pupil.getByText('Sân trường 🏫').click();
-  await pupil.getByRole('button', { name: 'Câu tiếp' }).click();
+  // The first answer by keyboard only: Tab to the choices, arrows to move, Space to choose.
+  await pupil.locator('fieldset.question input').first().focus();
+  await pupil.keyboard.press('ArrowDown');
+  await pupil.keyboard.press('Space');
+  check(await pupil.getByLabel('Sân trường 🏫').isChecked(), 'a choice can be made with the keyboard');
+  await pupil.keyboard.press('Tab');
+  await pupil.keyboard.press('Tab');
+  check((await pupil.evaluate(() => document.activeElement.textContent)) === 'Câu tiếp', 'Tab reaches "Skip" then "Next" in order');
+  await pupil.keyboard.press('Enter');
   await pupil.getByText('Cây xanh 🌳').click();
   await pupil.getByText('Đèn sáng 💡').click();
   await pupil.getByRole('button', { name: 'Câu tiếp' }).click();

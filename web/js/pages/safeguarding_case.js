@@ -22,6 +22,15 @@ export function timerText(c) {
   return h('span', {}, '⏱ ', t('case.left', { time: formatDuration(left), date: formatDate(timing.acknowledge_by, true) }));
 }
 
+// Redraws a timer every 30 seconds while it is on the page.
+export function keepTicking(holder, c) {
+  const tick = setInterval(() => {
+    if (!holder.isConnected) { clearInterval(tick); return; }
+    clear(holder);
+    holder.append(timerText(c));
+  }, 30000);
+}
+
 export async function render({ main, params, me, route }) {
   const id = encodeURIComponent(params.id);
   const c = await get(`/safeguarding/cases/${id}`);
@@ -29,6 +38,7 @@ export async function render({ main, params, me, route }) {
   const title = t('case.title');
   main.append(h('h1', {}, title), h('p', {}, h('a', { href: '#/safeguarding' }, t('case.back'))));
   const timer = h('p', { class: 'timer' }, timerText(c));
+  keepTicking(timer, c);
   main.append(h('dl', { class: 'meta' },
     h('dt', {}, t('cases.received')), h('dd', {}, formatDate(c.created_at, true)),
     h('dt', {}, t('cases.status')), h('dd', {}, has(`case.status.${c.status}`) ? t(`case.status.${c.status}`) : c.status),

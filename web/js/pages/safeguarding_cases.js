@@ -4,7 +4,7 @@ import { t, has, formatDate } from '../i18n.js';
 import { get } from '../api.js';
 import { table } from '../ui.js';
 import { labelTags } from './moderation_queue.js';
-import { timerText } from './safeguarding_case.js';
+import { timerText, keepTicking } from './safeguarding_case.js';
 
 export async function render({ main }) {
   main.append(h('h1', {}, t('cases.title')), h('p', { class: 'lead' }, t('cases.lead')));
@@ -19,7 +19,7 @@ export async function render({ main }) {
       formatDate(c.created_at, true),
       has(`case.status.${c.status}`) ? t(`case.status.${c.status}`) : c.status,
       labelTags(c.labels),
-      timerText(c),
+      (() => { const holder = h('span', {}, timerText(c)); keepTicking(holder, c); return holder; })(),
       h('a', { href: `#/safeguarding/cases/${encodeURIComponent(c.id)}` }, t('item.open'),
         h('span', { class: 'visually-hidden' }, ` — ${formatDate(c.created_at, true)}`)),
     ])));
