@@ -22,6 +22,7 @@ const pupilToken = (await call('POST', '/pupils/sign-in', null, { code: 'meo-xan
 await call('POST', '/submissions', pupilToken, { kind: 'idea', text: 'Em muốn sân trường mở cửa vào cuối tuần để chúng em đá bóng.', topic: 'sân chơi' });
 const priority = await call('POST', '/submissions', pupilToken, { kind: 'recommendation', text: 'Gọi cho em số 0912345678 nhé, em muốn có thêm đèn ở hẻm.' });
 await call('POST', '/submissions', pupilToken, { kind: 'opinion', text: 'Bố em hay đánh em đau lắm' });
+await call('POST', '/me/deletion-request', (await call('POST', '/pupils/sign-in', null, { code: 'caheo-vang-2025' })).token, { details: 'Xoá hết giúp em.' });
 const young = new Date();
 young.setUTCFullYear(young.getUTCFullYear() - 9);
 const youngCode = (await call('POST', '/pupils/join', null, { code: 'DEMO6A', pseudonym: 'Thỏ Hồng', birth_date: `${young.getUTCFullYear()}-01-10` })).sign_in_code;
@@ -36,6 +37,7 @@ const showText = async (page) => {
 };
 
 // role → how to sign in, and its pages: [name, route, prepare?]
+// facilitator-print: the join-code cards as the printer sees them (print.css).
 const ROLES = [
   { role: 'public', signIn: null, pages: [['home', '/'], ['help', '/help'], ['join', '/join'], ['pupil-sign-in', '/pupil-sign-in'], ['sign-in', '/sign-in']] },
   { role: 'pupil', signIn: { pupil: 'meo-xanh-2024' }, pages: [
@@ -46,6 +48,7 @@ const ROLES = [
   { role: 'facilitator', signIn: { adult: 'facilitator' }, pages: [
     ['classes', '/classes'], ['class', `/classes/${demoClass}`], ['cards', `/classes/${demoClass}/cards`],
     ['paper', '/paper'], ['paper-batch', `/paper/${consultationId}`]] },
+  { role: 'facilitator-print', signIn: { adult: 'facilitator' }, print: true, pages: [['cards', `/classes/${demoClass}/cards`]] },
   { role: 'moderator', signIn: { adult: 'moderator' }, pages: [
     ['queues', '/moderation'], ['queue-normal', '/moderation/queues/normal'], ['queue-priority', '/moderation/queues/priority'],
     ['item', `/moderation/items/${priority.id}`, async (page) => {
@@ -66,7 +69,7 @@ const browser = await launchBrowser();
 const failures = [];
 let checked = 0;
 try {
-  for (const { role, signIn, pages } of ROLES) {
+  for (const { role, signIn, pages, print } of ROLES) {
     for (const lang of ['vi', 'en']) {
       for (const viewport of [PHONE, DESKTOP]) {
         const page = await newPage(browser, server.url, { viewport, lang });
@@ -77,10 +80,17 @@ try {
           await page.locator('main form button[type=submit]').click();
           await page.waitForFunction(() => location.hash === '#/pupil');
         }
+        if (print) await page.emulateMedia({ media: 'print' });
         for (const [name, route, prepare] of pages) {
           await go(page, route);
           if (prepare) await prepare(page);
           const where = `${role}/${name} ${lang} ${viewport.width}×${viewport.height}`;
+          if (print) {
+            check(!(await page.locator('.site-header').isVisible()) && !(await page.locator('.actions').first().isVisible()),
+              `${where}: printing leaves out the header and the buttons`);
+            check((await page.locator('.join-card').count()) === 8 && await page.locator('.join-card .code').first().isVisible(),
+              `${where}: eight cards with the join code are printed`);
+          }
           check(await page.evaluate((l) => document.documentElement.lang === l, lang), `${where}: <html lang> follows the language`);
           const violations = await axe(page);
           checked += 1;

@@ -1,15 +1,39 @@
 // Administrators: the organisation as data — units, schools, authorities — and the accounts.
 import { h, field } from '../dom.js';
-import { t, has } from '../i18n.js';
+import { t, has, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
-import { table, section, form } from '../ui.js';
+import { table, section, form, button, statusArea } from '../ui.js';
 
 const ROLES = ['facilitator', 'moderator', 'safeguarding_lead', 'official', 'admin'];
 
 export async function render({ main, route }) {
   main.append(h('h1', {}, t('admin.title')));
-  const [units, schools, authorities, accounts] = await Promise.all([
-    get('/units?limit=200'), get('/schools?limit=200'), get('/authorities?limit=200'), get('/accounts?limit=200')]);
+  const [units, schools, authorities, accounts, requests] = await Promise.all([
+    get('/units?limit=200'), get('/schools?limit=200'), get('/authorities?limit=200'), get('/accounts?limit=200'),
+    get('/data-requests?limit=100')]);
+  // Children's and guardians' data requests come first: each must be answered within 2 working days.
+  const open = requests.items.filter((r) => r.status === 'open' || r.status === 'acknowledged');
+  const requestArea = statusArea('alert');
+  const act = (r, action, label) => button(label, async () => {
+    if (action === 'complete' && r.kind === 'deletion' && !window.confirm(t('requests.delete_confirm'))) return;
+    await post(`/data-requests/${encodeURIComponent(r.id)}/${action}`);
+    route();
+  }, { class: action === 'acknowledge' ? 'secondary' : (r.kind === 'deletion' ? 'danger' : ''), area: requestArea });
+  main.append(section(t('requests.title'), h('p', {}, t('requests.lead')),
+    open.length
+      ? table(t('requests.title'), [t('requests.kind'), t('requests.by'), t('requests.details'), t('requests.due'), t('requests.status'), t('class.actions')],
+        open.map((r) => {
+          const late = new Date(r.due_at).getTime() < Date.now();
+          return [has(`requests.kind.${r.kind}`) ? t(`requests.kind.${r.kind}`) : r.kind,
+            has(`requests.by.${r.requested_by}`) ? t(`requests.by.${r.requested_by}`) : r.requested_by,
+            r.details || '—',
+            h('span', {}, late ? '⚠ ' : '', formatDate(r.due_at, true), late ? ` (${t('requests.late')})` : ''),
+            has(`requests.status.${r.status}`) ? t(`requests.status.${r.status}`) : r.status,
+            h('div', { class: 'actions' },
+              r.status === 'open' ? act(r, 'acknowledge', t('requests.acknowledge')) : null,
+              act(r, 'complete', r.kind === 'deletion' ? t('requests.complete_deletion') : t('requests.complete')))];
+        }))
+      : h('p', {}, t('requests.none')), requestArea));
   const unitName = Object.fromEntries(units.items.map((u) => [u.id, u.name]));
   const kind = (k) => (has(`unit.kind.${k}`) ? t(`unit.kind.${k}`) : k);
   main.append(section(t('admin.units'), table(t('admin.units'), [t('admin.name'), t('admin.kind'), t('admin.code'), t('admin.parent')],

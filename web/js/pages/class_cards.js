@@ -26,6 +26,7 @@ export async function render({ main, params }) {
       h('p', {}, t('cards.step1', { site })),
       h('p', {}, t('cards.step2')),
       h('p', { class: 'code' }, code.code),
+      h('p', {}, t('cards.step3')),
       h('p', {}, t('cards.valid_until', { date: formatDate(code.expires_at) })),
       h('p', {}, t('cards.help'))));
   }
