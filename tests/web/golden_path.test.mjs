@@ -75,6 +75,8 @@ try {
   await facilitator.getByRole('link', { name: /Sân chơi và không gian xanh/ }).click();
   await settled(facilitator);
   await facilitator.getByLabel('Số hiệu đợt').fill('DDA-6D-01');
+  check((await facilitator.getByLabel('Đơn vị').locator('option').allTextContents()).join() === 'Phường 9',
+    'only the facilitator\'s unit that the consultation asks is offered');
   await facilitator.getByLabel('Nhóm tuổi ghi trên phiếu').selectOption('11-13');
   await facilitator.getByLabel('Sau giờ học, em hay vui chơi ở đâu nhất?').selectOption('park');
   await facilitator.getByRole('button', { name: 'Thêm phiếu này vào đợt' }).click();
@@ -156,6 +158,15 @@ try {
   check((await card.locator('.status-text').textContent()).includes('Đã được duyệt'), 'the status is in words for children');
   const worrying = pupil.locator('li.card', { hasText: 'Bố em hay đánh em' });
   check(await worrying.locator('.support').isVisible(), 'the worrying idea keeps the support message in "my ideas"');
+
+  // English is a choice away, and stays chosen.
+  await pupil.getByRole('button', { name: 'English' }).click();
+  await pupil.getByRole('heading', { name: 'My ideas' }).waitFor();
+  check((await pupil.locator('li.card', { hasText: idea }).locator('.status-text').textContent()).startsWith('Accepted!'),
+    'the status reads in English');
+  check((await pupil.evaluate(() => document.documentElement.lang)) === 'en', '<html lang> says English');
+  await pupil.reload();
+  await pupil.getByRole('heading', { name: 'My ideas' }).waitFor();
 
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('golden path: ok');

@@ -70,7 +70,10 @@ export async function render({ main, params, me, route }) {
     main.append(h('p', {}, t('paper.not_open')));
     return title;
   }
-  const myUnits = me.role === 'admin' ? units.map((u) => u.id) : me.unit_ids || [];
+  const mine = me.role === 'admin' ? units.map((u) => u.id) : me.unit_ids || [];
+  // Offer the units of mine that the consultation asks (when any are); the server checks the rest.
+  const asked = mine.filter((u) => (c.audience_unit_ids || []).includes(u));
+  const myUnits = asked.length ? asked : mine;
   const sheets = [];
   const reference = field(t('paper.reference'), 'text', { required: true, maxlength: 100, hint: t('paper.reference_hint') });
   const unit = field(t('paper.unit'), 'select', {}, myUnits.map((u) => ({ value: u, label: unitName[u] || u })));

@@ -12,7 +12,14 @@ export function render({ main, navigate, reloadMe }) {
       code.wrap,
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('pupil_sign_in.submit'))),
     ], async () => {
-      const signed = await post('/pupils/sign-in', { code: code.input.value.trim() });
+      let signed;
+      try {
+        signed = await post('/pupils/sign-in', { code: code.input.value.trim() });
+      } catch (e) {
+        // A wrong personal code is a 401: say it in a child's words, not an adult's.
+        if (e.status === 401) throw new Error(t('pupil_sign_in.wrong'));
+        throw e;
+      }
       setCsrf(signed.csrf_token);
       await reloadMe();
       navigate('/pupil');
