@@ -28,6 +28,10 @@ young.setUTCFullYear(young.getUTCFullYear() - 9);
 const youngCode = (await call('POST', '/pupils/join', null, { code: 'DEMO6A', pseudonym: 'Thỏ Hồng', birth_date: `${young.getUTCFullYear()}-01-10` })).sign_in_code;
 const consultationId = (await call('GET', '/consultations', pupilToken)).items[0].id;
 const adminToken = (await call('POST', '/auth/login', null, { username: 'admin', password: PASSWORD })).token;
+// A 7–10 pupil with both consents, to see the consultation one question per screen.
+const ready = await call('POST', '/pupils/join', null, { code: 'DEMO6A', pseudonym: 'Gấu Trúc', birth_date: `${young.getUTCFullYear()}-02-10` });
+await call('POST', '/me/consents', ready.token, { text_version: (await call('GET', '/me/consent-text', ready.token)).version });
+await call('POST', `/pupils/${ready.pupil.id}/consents`, adminToken, { kind: 'guardian', slip_number: 'A11Y-1' });
 const demoClass = (await call('GET', '/classes', adminToken)).items.find((k) => k.name === '6A').id;
 const caseId = (await call('GET', '/safeguarding/cases', (await call('POST', '/auth/login', null, { username: 'safeguarding', password: PASSWORD })).token)).items[0].id;
 
@@ -43,8 +47,15 @@ const ROLES = [
   { role: 'pupil', signIn: { pupil: 'meo-xanh-2024' }, pages: [
     ['home', '/pupil'], ['consent', '/pupil/consent'], ['consultation', `/pupil/consultations/${consultationId}`],
     ['idea', '/pupil/idea'], ['ideas', '/pupil/ideas'], ['data', '/pupil/data'], ['help', '/help']] },
-  { role: 'pupil-7-10', signIn: { pupil: youngCode }, pages: [
+  { role: 'pupil-7-10-no-consent', signIn: { pupil: youngCode }, pages: [
     ['home', '/pupil'], ['consent', '/pupil/consent'], ['consultation', `/pupil/consultations/${consultationId}`], ['idea', '/pupil/idea']] },
+  { role: 'pupil-7-10', signIn: { pupil: ready.sign_in_code }, pages: [
+    ['consultation', `/pupil/consultations/${consultationId}`],
+    ['consultation-scale', `/pupil/consultations/${consultationId}`, async (page) => {
+      await page.getByRole('button', { name: /Câu tiếp|Next/ }).click();
+      await page.getByRole('button', { name: /Câu tiếp|Next/ }).click();
+      await page.locator('.face').first().waitFor();
+    }]] },
   { role: 'facilitator', signIn: { adult: 'facilitator' }, pages: [
     ['classes', '/classes'], ['class', `/classes/${demoClass}`], ['cards', `/classes/${demoClass}/cards`],
     ['paper', '/paper'], ['paper-batch', `/paper/${consultationId}`]] },

@@ -43,14 +43,23 @@ export async function render({ main, params, route }) {
         route();
       });
     }
+    const codeArea = statusArea('alert');
+    const newCode = h('div', {},
+      button([t('class.new_sign_in_code'), h('span', { class: 'visually-hidden' }, ` — ${p.pseudonym}`)], async () => {
+        if (!window.confirm(t('class.new_sign_in_code_confirm', { name: p.pseudonym }))) return;
+        const { sign_in_code: fresh } = await post(`/pupils/${encodeURIComponent(p.id)}/sign-in-code`);
+        newCode.replaceChildren(h('p', { role: 'status' }, t('class.new_sign_in_code_is', { name: p.pseudonym }), ' ',
+          h('strong', { class: 'sign-in-code' }, fresh)));
+      }, { class: 'secondary', area: codeArea }),
+      codeArea);
     return [p.pseudonym, p.age_band,
       badge(c.child, t('consent.given'), t('consent.missing')),
-      badge(c.guardian, t('consent.given'), t('consent.missing')), action];
+      badge(c.guardian, t('consent.given'), t('consent.missing')), action, newCode];
   });
   main.append(section(t('class.pupils'),
     h('p', {}, t('class.pupils_lead')),
     pupils.length
-      ? table(t('class.pupils'), [t('class.pseudonym'), t('class.age_band'), t('class.child_consent'), t('class.guardian_consent'), t('class.slip')], rows)
+      ? table(t('class.pupils'), [t('class.pseudonym'), t('class.age_band'), t('class.child_consent'), t('class.guardian_consent'), t('class.slip'), t('class.sign_in_code')], rows)
       : h('p', {}, t('class.no_pupils'))));
   return title;
 }

@@ -5,6 +5,7 @@ import { t, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
 import { errorMessage, statusArea, showMessage } from '../ui.js';
 import { supportBox } from './pupil_idea.js';
+import { consentBox } from './pupil_home.js';
 
 function choiceList(q, type, name, initial) {
   const box = h('div', { class: type === 'scale' ? 'choices scale' : 'choices' });
@@ -77,7 +78,8 @@ function questionBlock(q, number, total, initial) {
   return { set, read };
 }
 
-export async function render({ main, params }) {
+export async function render({ main, params, reloadMe }) {
+  const me = await reloadMe();
   const c = await get(`/consultations/${encodeURIComponent(params.id)}`);
   let earlier = null;
   try { earlier = await get(`/consultations/${encodeURIComponent(params.id)}/responses/mine`); } catch (e) { earlier = null; }
@@ -101,6 +103,10 @@ export async function render({ main, params }) {
   if (earlier) main.append(h('p', { class: 'message message-ok' }, t('consult.already_answered')));
   if (c.status !== 'published') {
     main.append(h('p', {}, t('consult.closed')));
+    return c.title;
+  }
+  if (!me.consent || !me.consent.complete) {
+    main.append(h('p', {}, t('consult.needs_consent')), consentBox(me));
     return c.title;
   }
 
