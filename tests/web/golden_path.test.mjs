@@ -2,6 +2,7 @@
 // a pupil joins and consents; the facilitator records the guardian's paper slip; the pupil
 // answers the demo consultation in their age band's words and sends an idea; a moderator
 // claims and approves it; the pupil sees it approved. A worrying idea shows the 111 message.
+import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP } from './support.mjs';
 
@@ -158,6 +159,16 @@ try {
   check((await card.locator('.status-text').textContent()).includes('Đã được duyệt'), 'the status is in words for children');
   const worrying = pupil.locator('li.card', { hasText: 'Bố em hay đánh em' });
   check(await worrying.locator('.support').isVisible(), 'the worrying idea keeps the support message in "my ideas"');
+
+  // The pupil downloads their data, and asks for it to be deleted.
+  await go(pupil, '/pupil/data');
+  await hasHotline(pupil, 'data page');
+  const [download] = await Promise.all([pupil.waitForEvent('download'), pupil.getByRole('link', { name: 'Tải về (JSON)' }).click()]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  check(exported.pupil.pseudonym === 'Sóc Nâu' && exported.consents.length === 2, 'the download holds the pupil\'s record and both consents');
+  await pupil.getByRole('button', { name: 'Gửi yêu cầu xoá' }).click();
+  await pupil.getByText('Đã gửi yêu cầu. Người lớn sẽ trả lời trong 2 ngày làm việc.').waitFor();
+  await go(pupil, '/pupil/ideas');
 
   // English is a choice away, and stays chosen.
   await pupil.getByRole('button', { name: 'English' }).click();

@@ -84,7 +84,7 @@ export function artifactsDir() {
 
 // A page that fails the test on any script error and knows when the app has drawn a page.
 export async function newPage(browser, base, { viewport = DESKTOP, lang = 'vi' } = {}) {
-  const context = await browser.newContext({ viewport, baseURL: base, locale: lang === 'vi' ? 'vi-VN' : 'en-GB' });
+  const context = await browser.newContext({ viewport, baseURL: base, locale: lang === 'vi' ? 'vi-VN' : 'en-GB', acceptDownloads: true });
   // The language the test starts in; a choice made on the page later survives reloads.
   await context.addInitScript((l) => {
     try { if (!localStorage.getItem('langnghe.lang')) localStorage.setItem('langnghe.lang', l); } catch (e) { /* */ }
