@@ -2,7 +2,8 @@
 // in the text and approves the rest; a safeguarding lead acknowledges a possible disclosure,
 // records a referral, reveals the identity with a reason and proposes "no concern", which only
 // a second lead can confirm. The English pages are used here (the golden path is Vietnamese).
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PASSWORD, DESKTOP } from './support.mjs';
+import path from 'node:path';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, DESKTOP } from './support.mjs';
 
 const server = await startServer();
 async function call(method, url, token, body) {
@@ -61,7 +62,7 @@ try {
   await settled(lead);
   await lead.getByLabel('Reason', { exact: true }).fill('Needed to tell the school counsellor which child to support.');
   await lead.getByRole('button', { name: 'Reveal the identity' }).click();
-  await lead.getByRole('heading', { name: 'Identity' }).waitFor();
+  await lead.getByRole('heading', { name: 'Identity', exact: true }).waitFor();
   check(/\d{4}-\d{2}-\d{2}/.test(await lead.locator('.card dl').textContent()), 'the revealed identity shows the date of birth');
   await lead.getByLabel('Outcome').selectOption('no_concern');
   await lead.getByLabel('Reason:').fill('The child was talking about a film they watched.');
@@ -80,6 +81,13 @@ try {
 
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('moderation and safeguarding: ok');
+} catch (e) {
+  for (const [i, p] of pages.entries()) {
+    const file = path.join(artifactsDir(), `moderation-failure-${i}.png`);
+    await p.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`screenshot of context ${i} (${p.url()}): ${file}`);
+  }
+  throw e;
 } finally {
   await browser.close();
   await server.stop();

@@ -28,6 +28,8 @@ export async function api(method, path, body, headers = {}) {
     const token = csrfToken || cookie('ln_csrf');
     if (token) init.headers['X-CSRF-Token'] = token;
   }
+  // Writes always send JSON: routes that take a body want its type even when it says nothing.
+  if (method !== 'GET' && body === undefined) body = {};
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
