@@ -46,7 +46,11 @@ const ROLES = [
   { role: 'public', signIn: null, pages: [['home', '/'], ['help', '/help'], ['join', '/join'], ['pupil-sign-in', '/pupil-sign-in'], ['sign-in', '/sign-in']] },
   { role: 'pupil', signIn: { pupil: 'meo-xanh-2024' }, pages: [
     ['home', '/pupil'], ['consent', '/pupil/consent'], ['consultation', `/pupil/consultations/${consultationId}`],
-    ['idea', '/pupil/idea'], ['ideas', '/pupil/ideas'], ['data', '/pupil/data'], ['help', '/help']] },
+    ['idea', '/pupil/idea'], ['ideas', '/pupil/ideas'], ['data', '/pupil/data'], ['help', '/help'],
+    ['menu-open', '/pupil', async (page) => {
+      const menu = page.getByRole('button', { name: 'Menu' });
+      if (await menu.isVisible()) await menu.click();
+    }]] },
   { role: 'pupil-7-10-no-consent', signIn: { pupil: youngCode }, pages: [
     ['home', '/pupil'], ['consent', '/pupil/consent'], ['consultation', `/pupil/consultations/${consultationId}`], ['idea', '/pupil/idea']] },
   { role: 'pupil-7-10', signIn: { pupil: ready.sign_in_code }, pages: [

@@ -152,8 +152,13 @@ try {
   await moderator.getByRole('button', { name: 'Lưu quyết định' }).click();
   await moderator.getByText('Đã lưu: Duyệt.').waitFor();
 
-  // Pupil: the idea is approved, in words for children.
-  await go(pupil, '/pupil/ideas');
+  // Pupil: the idea is approved, in words for children (reached through the phone's menu).
+  await go(pupil, '/pupil');
+  check(!(await pupil.getByRole('link', { name: 'Ý kiến của em', exact: true }).isVisible()), 'on a phone the menu starts folded');
+  await pupil.getByRole('button', { name: 'Menu' }).click();
+  await pupil.getByRole('link', { name: 'Ý kiến của em', exact: true }).click();
+  await settled(pupil);
+  await pupil.getByRole('heading', { name: 'Ý kiến của em' }).waitFor();
   const card = pupil.locator('li.card', { hasText: idea });
   check((await card.getAttribute('data-status')) === 'approved', 'the idea is approved');
   check((await card.locator('.status-text').textContent()).includes('Đã được duyệt'), 'the status is in words for children');

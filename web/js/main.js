@@ -36,13 +36,19 @@ function header(path) {
   const currentHref = items.map(([href]) => href)
     .filter((href) => path === href || (href !== '/' && path.startsWith(`${href}/`)))
     .sort((a, b) => b.length - a.length)[0];
-  const nav = items.length
-    ? h('nav', { 'aria-label': t('nav.label') },
-      h('ul', { class: 'nav-list' }, items.map(([href, key]) => {
-        const current = href === currentHref;
-        return h('li', {}, h('a', { href: `#${href}`, 'aria-current': current ? 'page' : null }, t(key)));
-      })))
-    : null;
+  // On phones the menu folds behind a button (CSS shows the list on wider screens).
+  const list = h('ul', { class: 'nav-list', id: 'main-menu' }, items.map(([href, key]) => {
+    const current = href === currentHref;
+    return h('li', {}, h('a', { href: `#${href}`, 'aria-current': current ? 'page' : null }, t(key)));
+  }));
+  const toggle = h('button', { type: 'button', class: 'menu-toggle secondary', 'aria-expanded': 'false', 'aria-controls': 'main-menu' },
+    h('span', { 'aria-hidden': 'true' }, '☰ '), t('nav.menu'));
+  const nav = items.length ? h('nav', { 'aria-label': t('nav.label') }, toggle, list) : null;
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('nav-open', open);
+  });
   const other = otherLang();
   const langButton = h('button', {
     type: 'button', class: 'lang-switch', lang: other,
