@@ -100,7 +100,7 @@ export async function newPage(browser, base, { viewport = DESKTOP, lang = 'vi' }
 }
 
 export async function settled(page) {
-  await page.waitForSelector('body[data-busy="false"]', { timeout: 15000 });
+  await page.waitForSelector('body[data-busy="false"]', { timeout: 30000 });
 }
 
 export async function go(page, hash) {
