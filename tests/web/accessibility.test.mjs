@@ -43,7 +43,7 @@ const showText = async (page) => {
 // role → how to sign in, and its pages: [name, route, prepare?]
 // facilitator-print: the join-code cards as the printer sees them (print.css).
 const ROLES = [
-  { role: 'public', signIn: null, pages: [['home', '/'], ['help', '/help'], ['join', '/join'], ['pupil-sign-in', '/pupil-sign-in'], ['sign-in', '/sign-in']] },
+  { role: 'public', signIn: null, pages: [['home', '/'], ['help', '/help'], ['join', '/join'], ['pupil-sign-in', '/pupil-sign-in'], ['sign-in', '/sign-in'], ['guardian', '/guardian']] },
   { role: 'pupil', signIn: { pupil: 'meo-xanh-2024' }, pages: [
     ['home', '/pupil'], ['consent', '/pupil/consent'], ['consultation', `/pupil/consultations/${consultationId}`],
     ['idea', '/pupil/idea'], ['ideas', '/pupil/ideas'], ['data', '/pupil/data'], ['help', '/help'],

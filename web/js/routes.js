@@ -11,6 +11,7 @@ export const ROUTES = [
   { path: '/join', load: page('pupil_join'), who: 'anyone' },
   { path: '/pupil-sign-in', load: page('pupil_sign_in'), who: 'anyone' },
   { path: '/sign-in', load: page('adult_sign_in'), who: 'anyone' },
+  { path: '/guardian', load: page('guardian'), who: 'anyone' },
 
   { path: '/pupil', load: page('pupil_home'), who: PUPIL_ROLES },
   { path: '/pupil/consent', load: page('pupil_consent'), who: PUPIL_ROLES },

@@ -52,14 +52,22 @@ export async function render({ main, params, route }) {
           h('strong', { class: 'sign-in-code' }, fresh)));
       }, { class: 'secondary', area: codeArea }),
       codeArea);
+    const guardianArea = statusArea('alert');
+    const guardian = h('div', {},
+      button([t('class.guardian_code'), h('span', { class: 'visually-hidden' }, ` — ${p.pseudonym}`)], async () => {
+        const made = await post(`/pupils/${encodeURIComponent(p.id)}/guardian-codes`);
+        guardian.replaceChildren(h('p', { role: 'status' }, t('class.guardian_code_is', { name: p.pseudonym, days: made.valid_days }), ' ',
+          h('strong', { class: 'sign-in-code' }, made.code)));
+      }, { class: 'secondary', area: guardianArea }),
+      guardianArea);
     return [p.pseudonym, p.age_band,
       badge(c.child, t('consent.given'), t('consent.missing')),
-      badge(c.guardian, t('consent.given'), t('consent.missing')), action, newCode];
+      badge(c.guardian, t('consent.given'), t('consent.missing')), action, h('div', {}, newCode, guardian)];
   });
   main.append(section(t('class.pupils'),
     h('p', {}, t('class.pupils_lead')),
     pupils.length
-      ? table(t('class.pupils'), [t('class.pseudonym'), t('class.age_band'), t('class.child_consent'), t('class.guardian_consent'), t('class.slip'), t('class.sign_in_code')], rows)
+      ? table(t('class.pupils'), [t('class.pseudonym'), t('class.age_band'), t('class.child_consent'), t('class.guardian_consent'), t('class.slip'), t('class.codes_for_pupil')], rows)
       : h('p', {}, t('class.no_pupils'))));
   return title;
 }

@@ -19,6 +19,7 @@ export function render({ main, me }) {
       h('a', { href: '#/pupil-sign-in' }, t('home.pupil_sign_in'), h('small', {}, t('home.pupil_sign_in_hint')))),
     h('h2', {}, t('home.adults')),
     h('div', { class: 'big-choice' },
-      h('a', { href: '#/sign-in' }, t('home.adult_sign_in'), h('small', {}, t('home.adult_sign_in_hint')))));
+      h('a', { href: '#/sign-in' }, t('home.adult_sign_in'), h('small', {}, t('home.adult_sign_in_hint'))),
+      h('a', { href: '#/guardian' }, t('home.guardian'), h('small', {}, t('home.guardian_hint')))));
   return t('home.title');
 }
