@@ -4,7 +4,7 @@ BUILD_SAN  ?= build-sanitize
 JOBS       ?= $(shell nproc)
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: deps build build-sanitize run test bench format clean
+.PHONY: deps build build-sanitize web run test bench format clean
 
 deps:
 	@scripts/deps.sh
@@ -20,11 +20,26 @@ build-sanitize: deps
 	  -DLANGNGHE_TESTS=OFF
 	cmake --build $(BUILD_SAN) -j $(JOBS) --target langnghe
 
-run: build
+# npm packages (package-lock.json): installed again only when node_modules is missing or older
+# than the lock file. Front-end packages are copied into the served folder (web/vendor/).
+NPM_STAMP := node_modules/.package-lock.json
+WEB_VENDOR := web/vendor/chart.umd.min.js
+
+$(NPM_STAMP): package.json package-lock.json | deps
+	npm ci --no-audit --no-fund
+	@touch $@
+
+web/vendor/chart.umd.min.js: $(NPM_STAMP)
+	@mkdir -p web/vendor
+	cp node_modules/chart.js/dist/chart.umd.min.js $@
+
+web: $(NPM_STAMP) $(WEB_VENDOR)
+
+run: build web
 	@mkdir -p data
 	$(BUILD)/langnghe serve --demo --listen $(LISTEN) --web-root web --db sqlite:./data/langnghe.db
 
-test: build build-sanitize
+test: build build-sanitize web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 format:

@@ -5,10 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mapfile -t wanted < <(grep -v '^\s*#' deps/debian-packages.txt | awk 'NF {print $1}')
+# A package also counts as present when an installed package provides it (NodeSource's nodejs
+# provides npm, and conflicts with Debian's).
+provided=" $(dpkg-query -W -f='${Status}|${Provides}\n' 2>/dev/null |
+  awk -F'|' '$1 == "install ok installed" {print $2}' | tr ',' '\n' |
+  sed -e 's/(.*)//' -e 's/^ *//' -e 's/ *$//' | tr '\n' ' ') "
 missing=()
 for pkg in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+  [[ "$status" == "install ok installed" || "$provided" == *" $pkg "* ]] || missing+=("$pkg")
 done
 
 if ((${#missing[@]})); then

@@ -1,0 +1,94 @@
+// Moderation and safeguarding in the browser: a moderator hides a phone number by selecting it
+// in the text and approves the rest; a safeguarding lead acknowledges a possible disclosure,
+// records a referral, reveals the identity with a reason and proposes "no concern", which only
+// a second lead can confirm. The English pages are used here (the golden path is Vietnamese).
+import path from 'node:path';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, DESKTOP } from './support.mjs';
+
+const server = await startServer();
+async function call(method, url, token, body) {
+  const response = await fetch(`${server.url}/api/v1${url}`, {
+    method, headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = response.status === 204 ? null : await response.json();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(data)}`);
+  return data;
+}
+const pupil = (await call('POST', '/pupils/sign-in', null, { code: 'caheo-vang-2025' })).token;
+const phone = await call('POST', '/submissions', pupil, { kind: 'idea', text: 'Số của em là 0912345678, xin lắp thêm đèn ở hẻm.' });
+const harm = await call('POST', '/submissions', pupil, { kind: 'opinion', text: 'Bố em hay đánh em đau lắm' });
+const browser = await launchBrowser();
+const pages = [];
+try {
+  // The moderator hides the number by selecting it with the mouse, then approves.
+  const moderator = await newPage(browser, server.url, { viewport: DESKTOP, lang: 'en' });
+  pages.push(moderator);
+  await signInAdult(moderator, 'moderator');
+  const priority = moderator.locator('[data-queue="priority"]');
+  check((await priority.locator('.queue-count').textContent()).startsWith('1 '), 'the priority queue holds the idea with a number');
+  await go(moderator, `/moderation/items/${phone.id}`);
+  check(!(await moderator.getByTestId('child-text').isVisible()), 'text marked by the screener stays collapsed until asked');
+  await moderator.getByRole('button', { name: 'Show the text' }).click();
+  const marked = moderator.locator('[data-testid="child-text"] mark');
+  check((await marked.count()) === 1 && (await marked.textContent()).includes('0912345678'), 'the screener\'s span is highlighted with <mark>');
+  check((await marked.textContent()).includes('personal information'), 'the mark says what it is, not only by colour');
+  await moderator.getByRole('button', { name: 'Claim' }).click();
+  await moderator.getByText(/You have this item until/).waitFor();
+  await moderator.getByLabel('Approve with parts hidden').check();
+  await moderator.locator('[data-testid="child-text"] mark span[data-start]').selectText();
+  await moderator.getByRole('button', { name: 'Hide the selected words' }).click();
+  check((await moderator.locator('.redacted-preview').textContent()) === '0912345678', 'the selection becomes the part to hide');
+  await moderator.getByRole('button', { name: 'Save the decision' }).click();
+  await moderator.getByText('Saved: Approve with parts hidden.').waitFor();
+  const published = await moderator.getByTestId('published-text').textContent();
+  check(published === 'Số của em là […], xin lắp thêm đèn ở hẻm.', `the number is hidden in what is published: ${published}`);
+  check((await call('GET', `/submissions/${phone.id}`, pupil)).status === 'approved_redacted', 'the server recorded approve_redacted');
+
+  // Safeguarding lead 1: acknowledge, refer, reveal with a reason, propose no concern.
+  const lead = await newPage(browser, server.url, { viewport: DESKTOP, lang: 'en' });
+  pages.push(lead);
+  await signInAdult(lead, 'safeguarding');
+  check(lead.url().endsWith('#/safeguarding'), 'a safeguarding lead lands on the cases');
+  check(await lead.getByText(/left \(until/).first().isVisible(), 'the acknowledgement timer shows the time left');
+  await go(lead, `/safeguarding/cases/${harm.id}`);
+  await lead.getByRole('button', { name: 'Acknowledge' }).click();
+  await lead.getByText(/Acknowledged at/).first().waitFor();
+  await settled(lead);
+  await lead.getByLabel('Action', { exact: true }).selectOption('referral_111');
+  await lead.getByLabel('Reference').fill('111-2026-0042');
+  await lead.getByRole('button', { name: 'Save the action' }).click();
+  await lead.getByRole('cell', { name: '111-2026-0042' }).waitFor();
+  await settled(lead);
+  await lead.getByLabel('Reason', { exact: true }).fill('Needed to tell the school counsellor which child to support.');
+  await lead.getByRole('button', { name: 'Reveal the identity' }).click();
+  await lead.getByRole('heading', { name: 'Identity', exact: true }).waitFor();
+  check(/\d{4}-\d{2}-\d{2}/.test(await lead.locator('.card dl').textContent()), 'the revealed identity shows the date of birth');
+  await lead.getByLabel('Outcome').selectOption('no_concern');
+  await lead.getByLabel('Reason:').fill('The child was talking about a film they watched.');
+  await lead.getByRole('button', { name: 'Close the case' }).click();
+  await lead.getByText('You proposed it; another safeguarding lead must confirm.').waitFor();
+  check((await lead.getByRole('button', { name: /Confirm closing/ }).count()) === 0, 'the proposer cannot confirm');
+
+  // Safeguarding lead 2 sees the reveal and confirms.
+  const second = await newPage(browser, server.url, { viewport: DESKTOP, lang: 'en' });
+  pages.push(second);
+  await signInAdult(second, 'safeguarding2');
+  await go(second, `/safeguarding/cases/${harm.id}`);
+  check(await second.getByRole('cell', { name: 'Another lead' }).isVisible(), 'the other lead sees that the identity was revealed');
+  await second.getByRole('button', { name: 'Confirm closing (second lead)' }).click();
+  await second.getByText(/Closed \(No concern/).waitFor();
+
+  for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
+  console.log('moderation and safeguarding: ok');
+} catch (e) {
+  for (const [i, p] of pages.entries()) {
+    const file = path.join(artifactsDir(), `moderation-failure-${i}.png`);
+    await p.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`screenshot of context ${i} (${p.url()}): ${file}`);
+  }
+  throw e;
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,133 @@
+// What every browser test needs: its own `langnghe serve --demo` on 127.0.0.1 with a temporary
+// database, Debian's Chromium through playwright-core, axe-core, and an artifacts folder.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const sourceDir = path.resolve(here, '../..');
+const require = createRequire(path.join(sourceDir, 'package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const PHONE = { width: 360, height: 640 };
+export const DESKTOP = { width: 1280, height: 800 };
+export const PASSWORD = 'langnghe-demo';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url, child, deadline) {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`langnghe exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return;
+    } catch (e) { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('langnghe did not become ready in time');
+}
+
+export async function startServer() {
+  const bin = process.env.LANGNGHE_BIN || path.join(sourceDir, 'build/langnghe');
+  const webRoot = process.env.LANGNGHE_WEB_ROOT || path.join(sourceDir, 'web');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'langnghe-web-'));
+  const port = await freePort();
+  const log = fs.openSync(path.join(dir, 'server.log'), 'w');
+  const child = spawn(bin, ['serve', '--demo', '--listen', `127.0.0.1:${port}`, '--web-root', webRoot,
+    '--db', `sqlite:${path.join(dir, 'langnghe.db')}`], {
+    env: { ...process.env, LANGNGHE_TEST_HOOKS: '1' }, stdio: ['ignore', log, log],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(url, child, Date.now() + 30000);
+  return {
+    url, dir,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => { child.once('exit', r); setTimeout(r, 5000); });
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  // launch() gives every run a fresh, temporary user-data-dir of its own.
+  return chromium.launch({
+    executablePath: process.env.LANGNGHE_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export function artifactsDir() {
+  const dir = process.env.LANGNGHE_WEB_ARTIFACTS || path.join(sourceDir, 'build/web-artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+// A page that fails the test on any script error and knows when the app has drawn a page.
+export async function newPage(browser, base, { viewport = DESKTOP, lang = 'vi' } = {}) {
+  const context = await browser.newContext({ viewport, baseURL: base, locale: lang === 'vi' ? 'vi-VN' : 'en-GB', acceptDownloads: true });
+  // The language the test starts in; a choice made on the page later survives reloads.
+  await context.addInitScript((l) => {
+    try { if (!localStorage.getItem('langnghe.lang')) localStorage.setItem('langnghe.lang', l); } catch (e) { /* */ }
+  }, lang);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) page.errors.push(m.text());
+  });
+  page.on('dialog', (d) => d.accept());
+  return page;
+}
+
+export async function settled(page) {
+  await page.waitForSelector('body[data-busy="false"]', { timeout: 30000 });
+}
+
+export async function go(page, hash) {
+  if (new URL(page.url()).hash === `#${hash}`) await page.reload();
+  else await page.goto(`/#${hash}`);
+  await settled(page);
+}
+
+export async function signInAdult(page, username) {
+  await go(page, '/sign-in');
+  await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
+  await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
+  await page.locator('main form button[type=submit]').click();
+  await page.waitForFunction(() => !location.hash.startsWith('#/sign-in'));
+  await settled(page);
+}
+
+// axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; returns the violations.
+export async function axe(page) {
+  // Evaluated over the DevTools protocol: the page's Content-Security-Policy stays as it is.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}

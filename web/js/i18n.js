@@ -1,0 +1,70 @@
+// Every word on the page comes from web/i18n/<lang>.json; Vietnamese by default.
+const LANGS = ['vi', 'en'];
+const STORE_KEY = 'langnghe.lang';
+let strings = {};
+let fallback = {};
+let current = 'vi';
+
+async function load(lang) {
+  const response = await fetch(`/i18n/${lang}.json`, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`i18n ${lang}: ${response.status}`);
+  return response.json();
+}
+
+export async function initI18n() {
+  let wanted = 'vi';
+  try {
+    const saved = localStorage.getItem(STORE_KEY);
+    if (LANGS.includes(saved)) wanted = saved;
+  } catch (e) { /* storage may be off; Vietnamese then */ }
+  fallback = await load('vi');
+  await setLang(wanted);
+}
+
+export async function setLang(lang) {
+  if (!LANGS.includes(lang)) lang = 'vi';
+  strings = lang === 'vi' ? fallback : await load(lang);
+  current = lang;
+  document.documentElement.lang = lang;
+  try { localStorage.setItem(STORE_KEY, lang); } catch (e) { /* ignore */ }
+}
+
+export function lang() { return current; }
+export function otherLang() { return current === 'vi' ? 'en' : 'vi'; }
+
+// t('consult.progress', {n: 2, total: 6}) → "Câu 2 / 6"
+export function t(key, vars = {}) {
+  let text = strings[key] ?? fallback[key];
+  if (text === undefined) {
+    console.warn(`missing string ${key}`);
+    return key;
+  }
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+export function has(key) { return key in strings || key in fallback; }
+
+// The server's texts that come in both languages ({vi, en}).
+export function pick(both) {
+  if (!both) return '';
+  return both[current] ?? both.vi ?? '';
+}
+
+export function formatDate(iso, withTime = false) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const locale = current === 'vi' ? 'vi-VN' : 'en-GB';
+  return withTime
+    ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+    : d.toLocaleDateString(locale, { dateStyle: 'medium' });
+}
+
+// "3 hours" / "3 giờ": a duration in words for queues and timers.
+export function formatDuration(ms) {
+  const minutes = Math.max(0, Math.round(Math.abs(ms) / 60000));
+  if (minutes < 60) return t('time.minutes', { n: minutes });
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return t('time.hours', { n: hours });
+  return t('time.days', { n: Math.round(hours / 24) });
+}

@@ -1,0 +1,71 @@
+// Every page, who may open it, and the navigation of each role. Pages for the Council,
+// recommendations, officials, the public tracker and reports join this table as their APIs land.
+export const PUPIL_ROLES = ['pupil', 'council_member'];
+export const ADULT_ROLES = ['facilitator', 'moderator', 'safeguarding_lead', 'official', 'admin'];
+
+const page = (name) => () => import(`./pages/${name}.js`);
+
+export const ROUTES = [
+  { path: '/', load: page('home'), who: 'anyone' },
+  { path: '/help', load: page('help'), who: 'anyone' },
+  { path: '/join', load: page('pupil_join'), who: 'anyone' },
+  { path: '/pupil-sign-in', load: page('pupil_sign_in'), who: 'anyone' },
+  { path: '/sign-in', load: page('adult_sign_in'), who: 'anyone' },
+  { path: '/guardian', load: page('guardian'), who: 'anyone' },
+
+  { path: '/pupil', load: page('pupil_home'), who: PUPIL_ROLES },
+  { path: '/pupil/consent', load: page('pupil_consent'), who: PUPIL_ROLES },
+  { path: '/pupil/consultations/:id', load: page('pupil_consultation'), who: PUPIL_ROLES },
+  { path: '/pupil/idea', load: page('pupil_idea'), who: PUPIL_ROLES },
+  { path: '/pupil/ideas', load: page('pupil_ideas'), who: PUPIL_ROLES },
+  { path: '/pupil/data', load: page('pupil_data'), who: PUPIL_ROLES },
+
+  { path: '/classes', load: page('classes'), who: ['facilitator', 'admin'] },
+  { path: '/classes/:id', load: page('class'), who: ['facilitator', 'admin'] },
+  { path: '/classes/:id/cards', load: page('class_cards'), who: ['facilitator', 'admin'] },
+  { path: '/paper', load: page('paper'), who: ['facilitator', 'moderator', 'admin'] },
+  { path: '/paper/:id', load: page('paper_batch'), who: ['facilitator', 'moderator', 'admin'] },
+
+  { path: '/moderation', load: page('moderation_queues'), who: ['moderator', 'safeguarding_lead', 'admin'] },
+  { path: '/moderation/queues/:queue', load: page('moderation_queue'), who: ['moderator', 'safeguarding_lead', 'admin'] },
+  { path: '/moderation/items/:id', load: page('moderation_item'), who: ['moderator', 'safeguarding_lead', 'admin'] },
+
+  { path: '/safeguarding', load: page('safeguarding_cases'), who: ['safeguarding_lead'] },
+  { path: '/safeguarding/cases/:id', load: page('safeguarding_case'), who: ['safeguarding_lead'] },
+
+  { path: '/admin', load: page('admin'), who: ['admin'] },
+];
+
+// The menu of each role: [route, string key]. The first entry is the role's home.
+export const NAV = {
+  pupil: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
+  council_member: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
+  facilitator: [['/classes', 'nav.classes'], ['/paper', 'nav.paper']],
+  moderator: [['/moderation', 'nav.moderation'], ['/paper', 'nav.paper']],
+  safeguarding_lead: [['/safeguarding', 'nav.safeguarding'], ['/moderation', 'nav.moderation']],
+  official: [],
+  admin: [['/admin', 'nav.admin'], ['/classes', 'nav.classes'], ['/moderation', 'nav.moderation'], ['/paper', 'nav.paper']],
+  anyone: [['/', 'nav.home'], ['/help', 'nav.help']],
+};
+
+export function homeOf(me) {
+  if (!me) return '/';
+  const nav = NAV[me.role] || [];
+  return nav.length ? nav[0][0] : '/';
+}
+
+export function match(path) {
+  const parts = path.split('/').filter(Boolean);
+  for (const route of ROUTES) {
+    const want = route.path.split('/').filter(Boolean);
+    if (want.length !== parts.length) continue;
+    const params = {};
+    let ok = true;
+    for (let i = 0; i < want.length && ok; i += 1) {
+      if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(parts[i]);
+      else ok = want[i] === parts[i];
+    }
+    if (ok) return { route, params };
+  }
+  return null;
+}
