@@ -6,6 +6,7 @@
 #include "api/metrics.h"
 #include "api/serve_options.h"
 #include "consult/accounts.h"
+#include "consult/answer_committer.h"
 #include "consult/audit.h"
 #include "consult/consultations.h"
 #include "consult/crypto.h"
@@ -54,6 +55,10 @@ struct App {
   Targets targets{storage, clock, audit, organisation};
   moderation::ModerationQueue moderation{storage, clock, audit, organisation};
   moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils};
+
+  // Writes children's answers in batches, one sync per batch; stopped (drained) by serve() before
+  // the HTTP endpoint shuts down.
+  AnswerCommitter answer_committer{storage.consultations()};
 };
 
 }  // namespace ln::api

@@ -131,6 +131,9 @@ class SubmissionStore {
   // Writes every moderation field of `submission` only if the stored version is still
   // `expected_version`; false when someone else changed it first.
   virtual bool update_if_version(const Submission& submission, int expected_version) = 0;
+
+  // Many submissions in one transaction, all or none (bulk loads such as the benchmark's seed).
+  virtual void insert_submissions(const std::vector<Submission>& submissions) = 0;
 };
 
 class ConsultationStore {
@@ -167,6 +170,14 @@ class ConsultationStore {
 
   virtual void insert_target(const Target& target) = 0;
   virtual std::vector<Target> targets() = 0;
+
+  // Group commit: many answer sets in one transaction and one sync. Each is written in its own
+  // savepoint, so one that fails (a unique-key clash → kConflict, anything else → kFailed) is
+  // undone alone while the others commit; their counters are added once per batch and their audit
+  // entries are chained in order with `seal`. Returns one outcome per write, in order, after the
+  // commit; throws when the transaction itself cannot commit (then nothing was saved).
+  virtual std::vector<WriteOutcome> save_responses(
+      std::vector<AnswerWrite>& writes, const std::function<void(AuditEntry&)>& seal) = 0;
 };
 
 class AuditStore {

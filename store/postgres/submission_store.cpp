@@ -101,4 +101,10 @@ bool PostgresSubmissionStore::update_if_version(const Submission& x, int expecte
   });
 }
 
+void PostgresSubmissionStore::insert_submissions(const std::vector<Submission>& submissions) {
+  write(pool_, [&](Connection& c) {
+    for (const auto& s : submissions) insert_submission_row(c, s);
+  });
+}
+
 }  // namespace ln::store::postgres

@@ -21,6 +21,7 @@ class PostgresSubmissionStore : public SubmissionStore {
                                       const std::vector<std::string>& unit_ids, bool everywhere,
                                       const Page& page) override;
   bool update_if_version(const Submission& submission, int expected_version) override;
+  void insert_submissions(const std::vector<Submission>& submissions) override;
 
  private:
   Pool& pool_;

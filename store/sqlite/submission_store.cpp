@@ -130,4 +130,10 @@ bool SqliteSubmissionStore::update_if_version(const Submission& x, int expected_
   return changed;
 }
 
+void SqliteSubmissionStore::insert_submissions(const std::vector<Submission>& submissions) {
+  write(pool_, [&](Connection& c) {
+    for (const auto& s : submissions) insert_submission_row(c, s);
+  });
+}
+
 }  // namespace ln::store::sqlite
