@@ -38,7 +38,7 @@ function init(args)
   path = "/api/v1/consultations/" .. common.first("consultation.id") .. "/responses"
   bodies = {}
   for i = 0, 59 do bodies[#bodies + 1] = answer_set(i) end
-  n = id * math.floor(#tokens / 16)
+  n = id * math.floor(#tokens / 2)
 end
 
 function request()

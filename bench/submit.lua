@@ -17,7 +17,7 @@ function init(args)
   tokens = common.lines("pupils.tokens")
   bodies = {}
   for i, t in ipairs(texts) do bodies[i] = '{"kind":"idea","text":"' .. t .. '"}' end
-  n = id * math.floor(#tokens / 16) + 7
+  n = id * math.floor(#tokens / 2) + 7
 end
 
 function request()
