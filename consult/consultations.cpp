@@ -652,11 +652,15 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
   auto counters = storage_.consultations().counters(c.id);
   std::string band0 = c.audience_bands.empty() ? "16-17" : c.audience_bands.back();
 
+  // Each question's counters, found once (a consultation with millions of answers has thousands
+  // of counter cells, and every question reads its own five times).
+  std::map<std::string, std::vector<const ResultCounter*>> by_question;
+  for (const auto& k : counters) by_question[k.question_id].push_back(&k);
   // Sum counters into (question, key) → group → count for one dimension.
   auto table = [&](const std::string& question, const std::string& dimension) {
     std::map<std::string, std::map<std::string, std::int64_t>> t;
-    for (const auto& k : counters)
-      if (k.question_id == question) t[k.option_key][group_value(k, dimension)] += k.count;
+    for (const auto* k : by_question[question])
+      t[k->option_key][group_value(*k, dimension)] += k->count;
     return t;
   };
   auto all = table("_all", "channel");
