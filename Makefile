@@ -42,6 +42,11 @@ run: build web
 test: build build-sanitize web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Release build, then every scenario on SQLite and PostgreSQL (bench/run.sh, about 15 minutes).
+bench: build
+	cmake --build $(BUILD) -j $(JOBS) --target langnghe-bench-seed langnghe-screener-bench
+	bench/run.sh $(BUILD)
+
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
 

@@ -6,6 +6,7 @@
 #include "api/metrics.h"
 #include "api/serve_options.h"
 #include "consult/accounts.h"
+#include "consult/answer_committer.h"
 #include "consult/audit.h"
 #include "consult/consultations.h"
 #include "consult/crypto.h"
@@ -59,6 +60,10 @@ struct App {
   moderation::ModerationQueue moderation{storage, clock, audit, organisation, settings};
   moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils, settings};
   moderation::Measures measures{storage, clock, settings};
+
+  // Writes children's answers in batches, one sync per batch; stopped (drained) by serve() before
+  // the HTTP endpoint shuts down.
+  AnswerCommitter answer_committer{storage.consultations()};
 };
 
 }  // namespace ln::api

@@ -1,5 +1,6 @@
 // /api/v1/consultations: consulting children — plan, publish, answer, paper and forum records,
 // results that protect small groups, feedback.
+#include "api/error_response.h"
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
@@ -226,13 +227,26 @@ void add_consultation_routes(Router& r, App& app) {
       "POST", "/api/v1/consultations/{id}/responses",
       [&app](Request& q) {
         Fields f(q, {"answers", "gender"});
-        auto saved = app.consultations.answer(
+        auto prepared = app.consultations.prepare_answer(
             q.who(), q.param("id"), f.optional_json("answers").value_or(nlohmann::json()),
             f.optional_text("gender"), q.header("idempotency-key"));
-        auto body = response_json(saved.response);
-        body["replaced"] = saved.replaced;
-        if (saved.needs_support) body["support"] = support_json();
-        return Response::json(201, body);
+        auto body = response_json(prepared.reply.response);
+        body["replaced"] = prepared.reply.replaced;
+        if (prepared.reply.needs_support) body["support"] = support_json();
+        if (!prepared.write) return Response::json(201, body);
+        // 201 only once the answers are on disk: the committer replies when its batch is synced.
+        return Response::later([&app, write = std::move(*prepared.write),
+                                body = std::move(body)](Reply reply) mutable {
+          app.answer_committer.submit(std::move(write),
+                                      [reply, body = std::move(body)](std::exception_ptr error) {
+                                        if (!error) return reply(Response::json(201, body));
+                                        try {
+                                          std::rethrow_exception(error);
+                                        } catch (...) {
+                                          reply(response_for_current_exception());
+                                        }
+                                      });
+        });
       },
       [] {
         OperationDoc d = doc(

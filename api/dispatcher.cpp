@@ -3,7 +3,10 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <future>
+#include <memory>
 
 #include "api/error_response.h"
 #include "api/json_body.h"
@@ -140,8 +143,8 @@ void Dispatcher::sign_in(Request& request) const {
     throw Forbidden("This form is out of date. Reload the page and try again.", "csrf_failed");
 }
 
-Response Dispatcher::dispatch(Request& request) const {
-  auto started = std::chrono::steady_clock::now();
+void Dispatcher::dispatch(Request& request, Reply reply) const {
+  Finished done{request.method, "", "", std::chrono::steady_clock::now()};
   Response response;
   try {
     request.request_id = request_id_for(request);
@@ -158,6 +161,36 @@ Response Dispatcher::dispatch(Request& request) const {
   } catch (...) {
     response = response_for_current_exception();
   }
+  done.route = request.route;
+  done.request_id = request.request_id;
+  if (!response.deferred) {
+    finish(done, response);
+    reply(std::move(response));
+    return;
+  }
+  // Exactly one reply, whether the handler's work calls back or fails before it could.
+  auto replied = std::make_shared<std::atomic<bool>>(false);
+  Reply later = [this, done, reply, replied](Response r) {
+    if (replied->exchange(true)) return;
+    r.deferred.reset();
+    finish(done, r);
+    reply(std::move(r));
+  };
+  try {
+    response.deferred->start(later);
+  } catch (...) {
+    later(response_for_current_exception());
+  }
+}
+
+Response Dispatcher::dispatch(Request& request) const {
+  std::promise<Response> promise;
+  auto future = promise.get_future();
+  dispatch(request, [&promise](Response r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+void Dispatcher::finish(const Finished& request, Response& response) const {
   if (request.method == "HEAD") response.body.clear();
   add_security_headers(response);
   bool has_cache_control = std::any_of(response.headers.begin(), response.headers.end(),
@@ -166,11 +199,10 @@ Response Dispatcher::dispatch(Request& request) const {
   response.with_header("X-Request-Id", request.request_id);
 
   double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - request.started).count();
   metrics_.observe(request.method, request.route, response.status, seconds);
   log_access(
       {request.method, request.route, response.status, seconds * 1000.0, request.request_id});
-  return response;
 }
 
 }  // namespace ln::api

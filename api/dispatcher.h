@@ -1,6 +1,7 @@
 #pragma once
 // Everything every request goes through, in one place: request id, routing, 404/405, body limits,
 // content type, the catch-all around handlers, security headers, metrics and the access log.
+#include <chrono>
 #include <cstddef>
 #include <functional>
 
@@ -24,7 +25,11 @@ class Dispatcher {
         max_body_(max_body),
         authenticate_(std::move(authenticate)) {}
 
-  // Never throws: every failure becomes a response in the JSON error shape.
+  // Never throws: every failure becomes a response in the JSON error shape. `reply` is called
+  // exactly once: before dispatch returns, or later from another thread for deferred responses
+  // (Response::later); security headers, request id, metrics and the access log apply to both.
+  void dispatch(Request& request, Reply reply) const;
+  // The same, waiting for a deferred reply (for tests and tools).
   Response dispatch(Request& request) const;
 
   std::size_t max_body() const { return max_body_; }
@@ -37,6 +42,11 @@ class Dispatcher {
 
  private:
   Response route(Request& request) const;
+  struct Finished {
+    std::string method, route, request_id;
+    std::chrono::steady_clock::time_point started;
+  };
+  void finish(const Finished& request, Response& response) const;
   // Bearer header or session cookie → principal; cookie writes must carry the CSRF token.
   void sign_in(Request& request) const;
 

@@ -3,6 +3,7 @@
 // everything else in api/ works on these plain types, which keeps handlers testable.
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -42,6 +43,13 @@ struct Request {
   }
 };
 
+struct Response;
+// Sends a response; called exactly once per request, from any thread.
+using Reply = std::function<void(Response)>;
+struct Deferred {
+  std::function<void(Reply)> start;
+};
+
 struct Response {
   int status = 200;
   std::string body;
@@ -60,6 +68,15 @@ struct Response {
     r.content_type.clear();
     return r;
   }
+  // A reply that comes later, from another thread (e.g. once an answer's batch is on disk): the
+  // Dispatcher calls `start` with the Reply to call then. The worker thread does not wait.
+  static Response later(std::function<void(Reply)> start) {
+    Response r;
+    r.deferred = std::make_shared<Deferred>(Deferred{std::move(start)});
+    return r;
+  }
+  std::shared_ptr<const Deferred> deferred;
+
   Response& with_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;

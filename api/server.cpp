@@ -84,15 +84,21 @@ class HttpHandler : public Http::Handler {
 
   void onRequest(const Http::Request& in, Http::ResponseWriter writer) override {
     ++state_->in_flight;
-    Response response;
+    // A deferred reply (an answer waiting for its batch to be synced) is sent from the committer's
+    // thread: only send() is safe there (PISTACHE.md), and that is all write() does.
+    auto out = std::make_shared<Http::ResponseWriter>(std::move(writer));
+    Reply reply = [state = state_, out](Response response) {
+      write(*out, response);
+      --state->in_flight;
+    };
+    Request request;
     try {
-      Request request = to_request(in);
-      response = state_->dispatcher->dispatch(request);
+      request = to_request(in);
     } catch (...) {
-      response = response_for_current_exception();
+      reply(response_for_current_exception());
+      return;
     }
-    write(writer, response);
-    --state_->in_flight;
+    state_->dispatcher->dispatch(request, std::move(reply));
   }
 
   void onTimeout(const Http::Request&, Http::ResponseWriter writer) override {
@@ -188,6 +194,8 @@ int serve(const ServeOptions& options) {
   if (state->in_flight > 0)
     spdlog::warn("{} requests still in flight after {}s; stopping anyway", state->in_flight.load(),
                  options.drain_seconds);
+  // Batches still queued (past the deadline) are written and answered before the endpoint stops.
+  app.answer_committer.stop();
   // Let the last replies leave the write queues before the reactor stops.
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   jobs.stop();

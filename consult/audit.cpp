@@ -19,6 +19,13 @@ std::string audit_hash(const AuditEntry& e) {
 AuditEntry AuditLog::record(const AuditActor& actor, const std::string& action,
                             const std::string& object_type, const std::string& object_id,
                             const std::string& reason, const nlohmann::json& details) {
+  AuditEntry entry = draft(actor, action, object_type, object_id, reason, details);
+  return store_.append(entry, [](AuditEntry& e) { e.hash = audit_hash(e); });
+}
+
+AuditEntry AuditLog::draft(const AuditActor& actor, const std::string& action,
+                           const std::string& object_type, const std::string& object_id,
+                           const std::string& reason, const nlohmann::json& details) const {
   AuditEntry entry;
   entry.at = clock_.now_text();
   entry.actor_kind = actor.kind;
@@ -28,7 +35,7 @@ AuditEntry AuditLog::record(const AuditActor& actor, const std::string& action,
   entry.object_id = object_id;
   entry.reason = reason;
   entry.details = details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return store_.append(entry, [](AuditEntry& e) { e.hash = audit_hash(e); });
+  return entry;
 }
 
 AuditLog::Verification AuditLog::verify() {

@@ -27,6 +27,13 @@ class AuditLog {
                     const std::string& reason = "",
                     const nlohmann::json& details = nlohmann::json::object());
 
+  // An entry stamped now but not yet chained or sealed: for writes that append it in their own
+  // transaction (ConsultationStore::save_responses).
+  AuditEntry draft(const AuditActor& actor, const std::string& action,
+                   const std::string& object_type, const std::string& object_id,
+                   const std::string& reason = "",
+                   const nlohmann::json& details = nlohmann::json::object()) const;
+
   std::vector<AuditEntry> list(std::int64_t after_seq, int limit) {
     return store_.entries(after_seq, limit);
   }

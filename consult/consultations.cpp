@@ -393,10 +393,10 @@ nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::
   return view;
 }
 
-SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
-                                  const nlohmann::json& answers,
-                                  const std::optional<std::string>& gender,
-                                  const std::optional<std::string>& idempotency_key) {
+PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::string& id,
+                                             const nlohmann::json& answers,
+                                             const std::optional<std::string>& gender,
+                                             const std::optional<std::string>& idempotency_key) {
   Consultation c = open_to(pupil, id);
   std::string now = clock_.now_text();
   if (c.status != "published" || now >= c.closes_at)
@@ -414,7 +414,7 @@ SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
   auto earlier = storage_.consultations().response_of(c.id, pupil.id);
   if (earlier && idempotency_key && earlier->idempotency_key == idempotency_key &&
       earlier->answers_json == checked.answers.dump())
-    return {*earlier, false, false};  // a retry of the same request
+    return {{*earlier, false, false}, std::nullopt};  // a retry of the same request
 
   ConsultationResponse r;
   r.id = earlier ? earlier->id : new_id("rsp");
@@ -454,11 +454,31 @@ SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
     needs_support = needs_support || s.queue == "safeguarding";
     texts.push_back(std::move(s));
   }
-  storage_.consultations().save_response(r, earlier.has_value(), deltas, texts);
-  audit_.record(AuditActor::of(pupil),
-                earlier ? "consultation.answer_replace" : "consultation.answer", "consultation",
-                c.id);
-  return {r, earlier.has_value(), needs_support};
+  AnswerWrite write{r,
+                    earlier.has_value(),
+                    earlier,
+                    std::move(deltas),
+                    std::move(texts),
+                    audit_.draft(AuditActor::of(pupil),
+                                 earlier ? "consultation.answer_replace" : "consultation.answer",
+                                 "consultation", c.id)};
+  return {{r, earlier.has_value(), needs_support}, std::move(write)};
+}
+
+SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
+                                  const nlohmann::json& answers,
+                                  const std::optional<std::string>& gender,
+                                  const std::optional<std::string>& idempotency_key) {
+  auto prepared = prepare_answer(pupil, id, answers, gender, idempotency_key);
+  if (!prepared.write) return prepared.reply;
+  std::vector<AnswerWrite> writes{std::move(*prepared.write)};
+  auto outcome = storage_.consultations().save_responses(
+      writes, [](AuditEntry& e) { e.hash = audit_hash(e); })[0];
+  if (outcome == WriteOutcome::kConflict)
+    throw Conflict("That clashes with something that already exists.");
+  if (outcome != WriteOutcome::kSaved)
+    throw Unavailable("Your answers could not be saved just now. Please send them again.");
+  return prepared.reply;
 }
 
 std::optional<ConsultationResponse> Consultations::my_answers(const Principal& pupil,
@@ -632,11 +652,15 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
   auto counters = storage_.consultations().counters(c.id);
   std::string band0 = c.audience_bands.empty() ? "16-17" : c.audience_bands.back();
 
+  // Each question's counters, found once (a consultation with millions of answers has thousands
+  // of counter cells, and every question reads its own five times).
+  std::map<std::string, std::vector<const ResultCounter*>> by_question;
+  for (const auto& k : counters) by_question[k.question_id].push_back(&k);
   // Sum counters into (question, key) → group → count for one dimension.
   auto table = [&](const std::string& question, const std::string& dimension) {
     std::map<std::string, std::map<std::string, std::int64_t>> t;
-    for (const auto& k : counters)
-      if (k.question_id == question) t[k.option_key][group_value(k, dimension)] += k.count;
+    for (const auto* k : by_question[question])
+      t[k->option_key][group_value(*k, dimension)] += k->count;
     return t;
   };
   auto all = table("_all", "channel");

@@ -57,6 +57,13 @@ struct SavedAnswer {
   bool needs_support = false;  // a free-text answer suggests the child may be at risk
 };
 
+// An answer set checked and ready to write: `write` is what to save (none for a retry of answers
+// already saved), `reply` what to tell the pupil once it is saved.
+struct PreparedAnswer {
+  SavedAnswer reply;
+  std::optional<AnswerWrite> write;
+};
+
 class Consultations {
  public:
   Consultations(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
@@ -93,6 +100,12 @@ class Consultations {
   SavedAnswer answer(const Principal& pupil, const std::string& id, const nlohmann::json& answers,
                      const std::optional<std::string>& gender,
                      const std::optional<std::string>& idempotency_key);
+  // Checks everything answer() checks and builds the write without saving it: the caller hands the
+  // write to the AnswerCommitter and replies when its batch is on disk.
+  PreparedAnswer prepare_answer(const Principal& pupil, const std::string& id,
+                                const nlohmann::json& answers,
+                                const std::optional<std::string>& gender,
+                                const std::optional<std::string>& idempotency_key);
   std::optional<ConsultationResponse> my_answers(const Principal& pupil, const std::string& id);
 
   PaperBatch add_paper(const Principal& actor, const std::string& id, const PaperInput& input);

@@ -320,4 +320,20 @@ struct AuditEntry {
   std::string hash;
 };
 
+// One pupil's answer set on its way to disk through the group committer
+// (consult/answer_committer.h): everything Consultations::answer decided, written later together
+// with the answer sets of other pupils in one transaction.
+struct AnswerWrite {
+  ConsultationResponse response;
+  bool replaces = false;  // the pupil's earlier answers are replaced (same response id)
+  // The stored answers `deltas` undo when replacing; if another write replaced them first, this
+  // one is refused (kConflict) so the counters never undo the same answers twice.
+  std::optional<ConsultationResponse> earlier;
+  std::vector<ResultCounter> deltas;
+  std::vector<Submission> texts;  // free-text answers, screened, waiting for moderation
+  AuditEntry audit;               // seq, prev_hash and hash are set when it is written
+};
+
+enum class WriteOutcome { kSaved, kConflict, kFailed };
+
 }  // namespace ln

@@ -19,6 +19,44 @@ StartedSession Sessions::start(const std::string& subject_kind, const std::strin
   return started;
 }
 
+Sessions::~Sessions() {
+  {
+    std::lock_guard lock(touch_mutex_);
+    stopping_ = true;
+  }
+  touch_waiting_.notify_one();
+  if (toucher_.joinable()) toucher_.join();
+}
+
+void Sessions::touch_later(const std::string& session_id, const std::string& at) {
+  {
+    std::lock_guard lock(touch_mutex_);
+    if (stopping_) return;
+    touches_[session_id] = at;
+    if (!toucher_.joinable()) toucher_ = std::thread([this] { write_touches(); });
+  }
+  touch_waiting_.notify_one();
+}
+
+void Sessions::write_touches() {
+  while (true) {
+    std::map<std::string, std::string> batch;
+    {
+      std::unique_lock lock(touch_mutex_);
+      touch_waiting_.wait(lock, [this] { return stopping_ || !touches_.empty(); });
+      if (touches_.empty()) return;
+      batch.swap(touches_);
+    }
+    for (const auto& [id, at] : batch) {
+      try {
+        storage_.accounts().touch_session(id, at);
+      } catch (...) {
+        // "Last seen" is informative only; the next request tries again.
+      }
+    }
+  }
+}
+
 void Sessions::apply_consents(Principal& principal, const std::vector<Consent>& consents) {
   principal.child_consent = principal.guardian_consent = false;
   for (const auto& c : consents) {
@@ -38,7 +76,7 @@ std::optional<Principal> Sessions::authenticate(const std::string& token) {
   // Keep "last seen" useful for the sessions list without a write on every request.
   auto last_seen = parse_time(session->last_seen_at);
   if (!last_seen || clock_.now() - *last_seen > std::chrono::minutes(1))
-    storage_.accounts().touch_session(session->id, clock_.now_text());
+    touch_later(session->id, clock_.now_text());
 
   Principal p;
   p.session_id = session->id;

@@ -1,8 +1,12 @@
 #pragma once
 // Sign-in sessions for accounts and pupils: an opaque random token, stored only as a hash,
 // usable as a Bearer token or an HttpOnly cookie (cookie writes also need the CSRF token).
+#include <condition_variable>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "consult/clock.h"
 #include "consult/principal.h"
@@ -20,6 +24,10 @@ class Sessions {
  public:
   Sessions(Storage& storage, const Clock& clock, const Settings& settings)
       : storage_(storage), clock_(clock), settings_(settings) {}
+  Sessions(const Sessions&) = delete;
+  Sessions& operator=(const Sessions&) = delete;
+  // Writes the "last seen" times still waiting.
+  ~Sessions();
 
   StartedSession start(const std::string& subject_kind, const std::string& subject_id,
                        const std::string& user_agent);
@@ -43,9 +51,20 @@ class Sessions {
   static void apply_consents(Principal& principal, const std::vector<Consent>& consents);
 
  private:
+  // "Last seen" is written by a thread of its own: a request never waits for that write (on
+  // SQLite it would queue for the write lock behind the answers' group commit).
+  void touch_later(const std::string& session_id, const std::string& at);
+  void write_touches();
+
   Storage& storage_;
   const Clock& clock_;
   const Settings& settings_;
+
+  std::mutex touch_mutex_;
+  std::condition_variable touch_waiting_;
+  std::map<std::string, std::string> touches_;  // session id → last seen
+  bool stopping_ = false;
+  std::thread toucher_;  // started on the first touch
 };
 
 }  // namespace ln

@@ -148,6 +148,8 @@ class SubmissionStore {
                                    const std::vector<std::string>& rules, bool agreed) = 0;
   virtual std::vector<RuleOutcome> rule_outcomes(const std::vector<std::string>& unit_ids,
                                                  bool everywhere) = 0;
+  // Many submissions in one transaction, all or none (bulk loads such as the benchmark's seed).
+  virtual void insert_submissions(const std::vector<Submission>& submissions) = 0;
 };
 
 class ConsultationStore {
@@ -184,6 +186,14 @@ class ConsultationStore {
 
   virtual void insert_target(const Target& target) = 0;
   virtual std::vector<Target> targets() = 0;
+
+  // Group commit: many answer sets in one transaction and one sync. Each is written in its own
+  // savepoint, so one that fails (a unique-key clash → kConflict, anything else → kFailed) is
+  // undone alone while the others commit; their counters are added once per batch and their audit
+  // entries are chained in order with `seal`. Returns one outcome per write, in order, after the
+  // commit; throws when the transaction itself cannot commit (then nothing was saved).
+  virtual std::vector<WriteOutcome> save_responses(
+      std::vector<AnswerWrite>& writes, const std::function<void(AuditEntry&)>& seal) = 0;
 };
 
 class AuditStore {

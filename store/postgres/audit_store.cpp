@@ -16,24 +16,29 @@ constexpr const char* kEntries =
 
 }  // namespace sql
 
+AuditTip audit_tip(Connection& c) {
+  AuditTip tip;
+  auto last = c.exec(sql::kLastEntry);
+  if (last.rows() > 0) tip = {last.row(0).int64(0), last.row(0).text(1)};
+  return tip;
+}
+
+void insert_audit_row(Connection& c, const AuditEntry& e) {
+  c.exec(sql::kInsertEntry, e.seq, e.at, e.actor_kind, e.actor_id, e.action, e.object_type,
+         e.object_id, e.reason, e.details, e.prev_hash, e.hash);
+}
+
 AuditEntry PostgresAuditStore::append(AuditEntry entry,
                                       const std::function<void(AuditEntry&)>& seal) {
   write(pool_, [&](Connection& c) {
     // One chain across every instance: appends queue on this lock until the holder commits, so
     // the newest hash read below is the one the new entry follows.
     c.exec(sql::kAdvisoryLock, sql::kAuditLockKey);
-    auto last = c.exec(sql::kLastEntry);
-    if (last.rows() > 0) {
-      entry.seq = last.row(0).int64(0) + 1;
-      entry.prev_hash = last.row(0).text(1);
-    } else {
-      entry.seq = 1;
-      entry.prev_hash = std::string(64, '0');
-    }
+    AuditTip tip = audit_tip(c);
+    entry.seq = tip.seq + 1;
+    entry.prev_hash = tip.hash;
     seal(entry);
-    c.exec(sql::kInsertEntry, entry.seq, entry.at, entry.actor_kind, entry.actor_id, entry.action,
-           entry.object_type, entry.object_id, entry.reason, entry.details, entry.prev_hash,
-           entry.hash);
+    insert_audit_row(c, entry);
   });
   return entry;
 }

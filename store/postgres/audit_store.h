@@ -4,6 +4,16 @@
 
 namespace ln::store::postgres {
 
+// The newest entry's seq and hash (0 and 64 zeros for an empty log), read inside the caller's
+// write transaction (on PostgreSQL one that holds the audit advisory lock).
+struct AuditTip {
+  std::int64_t seq = 0;
+  std::string hash = std::string(64, '0');
+};
+AuditTip audit_tip(Connection& c);
+// Inserts an entry whose seq, prev_hash and hash are already set.
+void insert_audit_row(Connection& c, const AuditEntry& entry);
+
 class PostgresAuditStore : public AuditStore {
  public:
   explicit PostgresAuditStore(Pool& pool) : pool_(pool) {}

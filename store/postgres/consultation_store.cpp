@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/counter_sums.h"
 #include "store/postgres/access.h"
+#include "store/postgres/audit_store.h"
+#include "store/postgres/sql.h"
 #include "store/postgres/submission_store.h"
 #include "store/rows.h"
 
@@ -98,6 +101,8 @@ constexpr const char* kEnrolment =
     " JOIN schools s ON s.id = c.school_id WHERE p.status = 'active' AND s.unit_id IN (SELECT id "
     "FROM scope)"
     " GROUP BY s.unit_id, p.age_band";
+constexpr const char* kResponseState =
+    "SELECT answers, age_band, gender, unit_id FROM consultation_responses WHERE id = $1";
 constexpr const char* kInsertTarget =
     "INSERT INTO targets(id, unit_id, kind, period_start, period_end, target, created_by, "
     "created_at)"
@@ -122,6 +127,15 @@ void add_counters(Connection& c, const std::string& consultation_id,
   for (const auto& d : deltas)
     c.exec(sql::kAddCounter, consultation_id, d.question_id, d.option_key, d.age_band, d.gender,
            d.unit_id, d.channel, d.count);
+}
+
+// The replaced answers are still the stored ones (nobody replaced them since they were read).
+bool still_stored(Connection& c, const ConsultationResponse& earlier) {
+  auto result = c.exec(sql::kResponseState, earlier.id);
+  if (result.rows() == 0) return false;
+  auto row = result.row(0);
+  return row.text(0) == earlier.answers_json && row.text(1) == earlier.age_band &&
+         row.text(2) == earlier.gender && row.text(3) == earlier.unit_id;
 }
 
 }  // namespace
@@ -192,9 +206,56 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
     c.exec(sql::kInsertBatch, b.id, b.consultation_id, b.channel, b.reference, b.sheets,
            b.participants, b.participants_json, b.unit_id, b.notes, b.created_by, b.created_at);
     for (const auto& r : sheets) write_response(c, r);
-    add_counters(c, b.consultation_id, deltas);
+    // Thousands of sheets fall into a few counter cells: add each cell once.
+    CounterSums sums;
+    sums.add(b.consultation_id, deltas);
+    sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
+      add_counters(c, consultation_id, {d});
+    });
     for (const auto& t : texts) insert_submission_row(c, t);
   });
+}
+
+std::vector<WriteOutcome> PostgresConsultationStore::save_responses(
+    std::vector<AnswerWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
+  std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
+  write(pool_, [&](Connection& c) {
+    c.exec(sql::kAdvisoryLock, sql::kAuditLockKey);
+    AuditTip tip = audit_tip(c);
+    CounterSums sums;
+    for (std::size_t i = 0; i < writes.size(); ++i) {
+      auto& w = writes[i];
+      const auto& r = w.response;
+      c.exec_script("SAVEPOINT answer");
+      try {
+        if (w.replaces && w.earlier && !still_stored(c, *w.earlier)) {
+          c.exec_script("ROLLBACK TO SAVEPOINT answer; RELEASE SAVEPOINT answer");
+          outcomes[i] = WriteOutcome::kConflict;
+          continue;
+        }
+        if (w.replaces) c.exec(sql::kWithdrawTexts, r.id, r.updated_at);
+        write_response(c, r);
+        for (const auto& t : w.texts) insert_submission_row(c, t);
+        w.audit.seq = tip.seq + 1;
+        w.audit.prev_hash = tip.hash;
+        seal(w.audit);
+        insert_audit_row(c, w.audit);
+        c.exec_script("RELEASE SAVEPOINT answer");
+      } catch (const PgError& e) {
+        if (e.is_unavailable()) throw;
+        c.exec_script("ROLLBACK TO SAVEPOINT answer; RELEASE SAVEPOINT answer");
+        outcomes[i] = e.is_constraint() ? WriteOutcome::kConflict : WriteOutcome::kFailed;
+        continue;
+      }
+      tip = {w.audit.seq, w.audit.hash};
+      sums.add(r.consultation_id, w.deltas);
+      outcomes[i] = WriteOutcome::kSaved;
+    }
+    sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
+      add_counters(c, consultation_id, {d});
+    });
+  });
+  return outcomes;
 }
 
 std::vector<PaperBatch> PostgresConsultationStore::batches(const std::string& consultation_id) {

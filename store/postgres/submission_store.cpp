@@ -162,4 +162,10 @@ std::vector<RuleOutcome> PostgresSubmissionStore::rule_outcomes(
   });
 }
 
+void PostgresSubmissionStore::insert_submissions(const std::vector<Submission>& submissions) {
+  write(pool_, [&](Connection& c) {
+    for (const auto& s : submissions) insert_submission_row(c, s);
+  });
+}
+
 }  // namespace ln::store::postgres

@@ -30,6 +30,7 @@ class PostgresSubmissionStore : public SubmissionStore {
                            bool agreed) override;
   std::vector<RuleOutcome> rule_outcomes(const std::vector<std::string>& unit_ids,
                                          bool everywhere) override;
+  void insert_submissions(const std::vector<Submission>& submissions) override;
 
  private:
   Pool& pool_;

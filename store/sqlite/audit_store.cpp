@@ -15,31 +15,37 @@ constexpr const char* kEntries =
 
 }  // namespace sql
 
+AuditTip audit_tip(Connection& c) {
+  AuditTip tip;
+  auto last = c.prepare(sql::kLastEntry);
+  if (last.step()) tip = {last.int64(0), last.text(1)};
+  return tip;
+}
+
+void insert_audit_row(Connection& c, const AuditEntry& entry) {
+  c.prepare(sql::kInsertEntry)
+      .bind(1, entry.seq)
+      .bind(2, entry.at)
+      .bind(3, entry.actor_kind)
+      .bind(4, entry.actor_id)
+      .bind(5, entry.action)
+      .bind(6, entry.object_type)
+      .bind(7, entry.object_id)
+      .bind(8, entry.reason)
+      .bind(9, entry.details)
+      .bind(10, entry.prev_hash)
+      .bind(11, entry.hash)
+      .run();
+}
+
 AuditEntry SqliteAuditStore::append(AuditEntry entry,
                                     const std::function<void(AuditEntry&)>& seal) {
   write(pool_, [&](Connection& c) {
-    auto last = c.prepare(sql::kLastEntry);
-    if (last.step()) {
-      entry.seq = last.int64(0) + 1;
-      entry.prev_hash = last.text(1);
-    } else {
-      entry.seq = 1;
-      entry.prev_hash = std::string(64, '0');
-    }
+    AuditTip tip = audit_tip(c);
+    entry.seq = tip.seq + 1;
+    entry.prev_hash = tip.hash;
     seal(entry);
-    c.prepare(sql::kInsertEntry)
-        .bind(1, entry.seq)
-        .bind(2, entry.at)
-        .bind(3, entry.actor_kind)
-        .bind(4, entry.actor_id)
-        .bind(5, entry.action)
-        .bind(6, entry.object_type)
-        .bind(7, entry.object_id)
-        .bind(8, entry.reason)
-        .bind(9, entry.details)
-        .bind(10, entry.prev_hash)
-        .bind(11, entry.hash)
-        .run();
+    insert_audit_row(c, entry);
   });
   return entry;
 }

@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/counter_sums.h"
 #include "store/rows.h"
 #include "store/sqlite/access.h"
+#include "store/sqlite/audit_store.h"
 #include "store/sqlite/submission_store.h"
 
 namespace ln::store::sqlite {
@@ -50,6 +52,8 @@ constexpr const char* kAddCounter =
 constexpr const char* kCounters =
     "SELECT question_id, option_key, age_band, gender, unit_id, channel, count"
     " FROM consultation_counters WHERE consultation_id = ?1 AND count <> 0";
+constexpr const char* kResponseState =
+    "SELECT answers, age_band, gender, unit_id FROM consultation_responses WHERE id = ?1";
 constexpr const char* kWithdrawTexts =
     "UPDATE submissions SET status = 'withdrawn', updated_at = ?2"
     " WHERE response_id = ?1 AND status IN ('submitted', 'queued')";
@@ -157,6 +161,14 @@ void add_counters(Connection& c, const std::string& consultation_id,
         .run();
 }
 
+// The replaced answers are still the stored ones (nobody replaced them since they were read).
+bool still_stored(Connection& c, const ConsultationResponse& earlier) {
+  auto s = c.prepare(sql::kResponseState);
+  s.bind(1, earlier.id);
+  return s.step() && s.text(0) == earlier.answers_json && s.text(1) == earlier.age_band &&
+         s.text(2) == earlier.gender && s.text(3) == earlier.unit_id;
+}
+
 std::int64_t scalar(Connection& c, const std::string& sql, const std::string& unit,
                     const std::string& from, const std::string& to, const std::string& bands) {
   auto s = c.prepare(sql);
@@ -248,9 +260,55 @@ void SqliteConsultationStore::save_batch(const PaperBatch& b,
         .bind(11, b.created_at)
         .run();
     for (const auto& r : sheets) write_response(c, r);
-    add_counters(c, b.consultation_id, deltas);
+    // Thousands of sheets fall into a few counter cells: add each cell once.
+    CounterSums sums;
+    sums.add(b.consultation_id, deltas);
+    sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
+      add_counters(c, consultation_id, {d});
+    });
     for (const auto& t : texts) insert_submission_row(c, t);
   });
+}
+
+std::vector<WriteOutcome> SqliteConsultationStore::save_responses(
+    std::vector<AnswerWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
+  std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
+  auto c = pool_.acquire();
+  Transaction tx(*c);
+  AuditTip tip = audit_tip(*c);
+  CounterSums sums;
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    auto& w = writes[i];
+    const auto& r = w.response;
+    c->exec("SAVEPOINT answer");
+    try {
+      if (w.replaces && w.earlier && !still_stored(*c, *w.earlier)) {
+        c->exec("ROLLBACK TO answer; RELEASE answer");
+        outcomes[i] = WriteOutcome::kConflict;
+        continue;
+      }
+      if (w.replaces) c->prepare(sql::kWithdrawTexts).bind(1, r.id).bind(2, r.updated_at).run();
+      write_response(*c, r);
+      for (const auto& t : w.texts) insert_submission_row(*c, t);
+      w.audit.seq = tip.seq + 1;
+      w.audit.prev_hash = tip.hash;
+      seal(w.audit);
+      insert_audit_row(*c, w.audit);
+      c->exec("RELEASE answer");
+    } catch (const SqliteError& e) {
+      c->exec("ROLLBACK TO answer; RELEASE answer");
+      outcomes[i] = e.is_constraint() ? WriteOutcome::kConflict : WriteOutcome::kFailed;
+      continue;
+    }
+    tip = {w.audit.seq, w.audit.hash};
+    sums.add(r.consultation_id, w.deltas);
+    outcomes[i] = WriteOutcome::kSaved;
+  }
+  sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
+    add_counters(*c, consultation_id, {d});
+  });
+  tx.commit();
+  return outcomes;
 }
 
 std::vector<PaperBatch> SqliteConsultationStore::batches(const std::string& consultation_id) {

@@ -206,4 +206,10 @@ std::vector<RuleOutcome> SqliteSubmissionStore::rule_outcomes(
   });
 }
 
+void SqliteSubmissionStore::insert_submissions(const std::vector<Submission>& submissions) {
+  write(pool_, [&](Connection& c) {
+    for (const auto& s : submissions) insert_submission_row(c, s);
+  });
+}
+
 }  // namespace ln::store::sqlite

@@ -105,5 +105,84 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
   }
 }
 
+// Answers are written by the group committer and answered from its thread: the reply still
+// carries the request id, the security headers and shows in the metrics; and SIGTERM in the
+// middle of a load of answers lets every batch in flight finish before the process exits.
+TEST(Durability, AnswersInFlightAtSigtermAreWrittenAndAnswered) {
+  auto first = std::make_unique<Server>(demo_options());
+  Server& a = *first;
+  auto facilitator = login(a, "facilitator");
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 60; ++i) {
+    auto joined = a.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
+                                                      {"pseudonym", "Sao " + std::to_string(i)},
+                                                      {"birth_date", "2014-03-03"}});
+    ASSERT_EQ(joined.status, 201) << joined.body;
+    std::string token = joined.json()["token"];
+    std::string id = joined.json()["pupil"]["id"];
+    a.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(token));
+    a.post_json("/api/v1/pupils/" + id + "/consents",
+                {{"kind", "guardian"}, {"slip_number", "S-" + std::to_string(i)}},
+                bearer(facilitator));
+    tokens.push_back(token);
+  }
+  std::string consultation =
+      a.get("/api/v1/consultations", bearer(tokens[0])).json()["items"][0]["id"];
+  std::string path = "/api/v1/consultations/" + consultation + "/responses";
+
+  auto headers = bearer(tokens[0]);
+  headers["X-Request-Id"] = "answer-probe-1";
+  auto probe = a.post_json(path, {{"answers", {{"q_space", "park"}}}}, headers);
+  ASSERT_EQ(probe.status, 201) << probe.body;
+  EXPECT_EQ(probe.header("x-request-id"), "answer-probe-1");
+  EXPECT_EQ(probe.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(probe.header("cache-control"), "no-store");
+  EXPECT_EQ(probe.json()["answers"]["q_space"], "park");
+  auto metrics = a.get("/metrics").body;
+  EXPECT_NE(metrics.find("route=\"/api/v1/consultations/{id}/responses\",status=\"201\""),
+            std::string::npos)
+      << metrics.substr(0, 2000);
+
+  std::mutex mutex;
+  std::vector<std::string> acknowledged;
+  std::vector<long> statuses;
+  std::atomic<int> next{1};
+  auto answer_loop = [&] {
+    for (int i = next++; i < static_cast<int>(tokens.size()); i = next++) {
+      try {
+        auto r = a.post_json(path, {{"answers", {{"q_space", "school"}, {"q_safe", 3}}}},
+                             bearer(tokens[i]));
+        std::lock_guard lock(mutex);
+        statuses.push_back(r.status);
+        if (r.status == 201) acknowledged.push_back(tokens[i]);
+      } catch (const std::exception&) {
+        // Refused once the listener closed: never acknowledged.
+      }
+    }
+  };
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 4; ++t) clients.emplace_back(answer_loop);
+  while (next < 20) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(a.stop(), 0) << a.log();
+  for (auto& c : clients) c.join();
+  for (long status : statuses) EXPECT_TRUE(status == 201 || status == 503) << status;
+
+  Server::Options again = demo_options();
+  again.dir = a.dir();
+  again.db = a.database().url();
+  Server b(again);
+  for (const auto& token : acknowledged) {
+    auto mine = b.get(path + "/mine", bearer(token));
+    EXPECT_EQ(mine.status, 200) << mine.body;
+  }
+  std::int64_t stored = a.database().query_int(
+      "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" + consultation + "'");
+  EXPECT_GE(stored, static_cast<std::int64_t>(acknowledged.size()) + 1);
+  auto results =
+      b.get("/api/v1/consultations/" + consultation + "/results", bearer(login(b, "moderator")))
+          .json();
+  EXPECT_EQ(results["respondents"], stored);
+}
+
 }  // namespace
 }  // namespace ln::test

@@ -1,0 +1,61 @@
+#pragma once
+// Group commit for children's answers. A 201 promises the answers are synced to disk, and a disk
+// syncs only a few thousand times a second, so one commit per answer caps a national consultation
+// there. The committer gathers the answer sets that arrive while the previous batch is being
+// written, writes them all in one transaction (one sync), and only then tells each sender — from
+// its own thread, so the threads that took the requests never wait on the disk.
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "consult/storage.h"
+
+namespace ln {
+
+class AnswerCommitter {
+ public:
+  // Called on the committer's thread once the write's batch is committed (no error) or when it
+  // could not be saved: Conflict for a clash with answers stored meanwhile, Unavailable when the
+  // database failed (then nothing of its batch was saved).
+  using Done = std::function<void(std::exception_ptr error)>;
+
+  explicit AnswerCommitter(ConsultationStore& store, std::size_t max_batch = 1000);
+  AnswerCommitter(const AnswerCommitter&) = delete;
+  AnswerCommitter& operator=(const AnswerCommitter&) = delete;
+  ~AnswerCommitter();
+
+  // Queues the write; `done` is called exactly once. Throws Unavailable after stop().
+  void submit(AnswerWrite write, Done done);
+  // Writes and answers everything submitted so far, then ends the thread. Safe to call twice.
+  void stop();
+
+  struct Stats {
+    std::int64_t batches = 0;
+    std::int64_t writes = 0;
+    std::int64_t largest_batch = 0;
+  };
+  Stats stats() const;
+
+ private:
+  struct Pending {
+    AnswerWrite write;
+    Done done;
+  };
+  void run();
+  void commit(std::deque<Pending>& batch);
+
+  ConsultationStore& store_;
+  std::size_t max_batch_;
+  mutable std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+  Stats stats_;
+  std::thread thread_;
+};
+
+}  // namespace ln
