@@ -11,10 +11,12 @@
 #include "consult/crypto.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
+#include "consult/retention.h"
 #include "consult/sessions.h"
 #include "consult/settings.h"
 #include "consult/storage.h"
 #include "consult/targets.h"
+#include "consult/write_limits.h"
 #include "moderation/queue.h"
 #include "moderation/safeguarding.h"
 #include "moderation/screener.h"
@@ -54,6 +56,11 @@ struct App {
   Targets targets{storage, clock, audit, organisation};
   moderation::ModerationQueue moderation{storage, clock, audit, organisation};
   moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils};
+
+  // Every write, per account and per client address (429 with Retry-After past the limit).
+  WriteLimits write_limits{clock, {options.write_limit_account}, {options.write_limit_address}};
+  // Each kind of stored data is deleted when its retention period is over (scheduled jobs).
+  Retention retention{storage, clock, options.retention};
 };
 
 }  // namespace ln::api

@@ -8,6 +8,7 @@
 #include "api/metrics.h"
 #include "api/router.h"
 #include "api/static_files.h"
+#include "consult/write_limits.h"
 
 namespace ln::api {
 
@@ -35,6 +36,9 @@ class Dispatcher {
     trusted_proxies_ = std::move(addresses);
   }
 
+  // Counts every write (POST, PUT, PATCH, DELETE) against the signer's and the address's limit.
+  void limit_writes(WriteLimits* limits) { write_limits_ = limits; }
+
  private:
   Response route(Request& request) const;
   // Bearer header or session cookie → principal; cookie writes must carry the CSRF token.
@@ -46,6 +50,7 @@ class Dispatcher {
   std::size_t max_body_;
   Authenticator authenticate_;
   std::vector<std::string> trusted_proxies_;
+  WriteLimits* write_limits_ = nullptr;
 };
 
 // The value of one cookie in a Cookie header, or "".

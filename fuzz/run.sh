@@ -1,0 +1,36 @@
+#!/bin/sh
+# Runs one libFuzzer target for a bounded time.
+#   fuzz/run.sh BIN_DIR TARGET SECONDS grow   grow fuzz/corpus/TARGET in place (`make fuzz`)
+#   fuzz/run.sh BIN_DIR TARGET SECONDS check  replay fuzz/regressions/TARGET, then fuzz a copy of
+#                                             the corpus (CTest: the repository stays untouched)
+# A crash leaves its input in fuzz/crashes/ (grow) or the test's temporary folder (check) and
+# exits non-zero; copy it into fuzz/regressions/TARGET/ once fixed so it is replayed for ever.
+set -eu
+bin_dir=$1 target=$2 seconds=$3 mode=$4
+here=$(cd "$(dirname "$0")" && pwd)
+bin="$bin_dir/${target}_fuzz"
+[ -x "$bin" ] || { echo "no fuzz binary $bin (build it with: make build-fuzz)" >&2; exit 1; }
+corpus="$here/corpus/$target"
+mkdir -p "$corpus"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+flags="-max_total_time=$seconds -timeout=10 -rss_limit_mb=4096 -max_len=8192 -print_final_stats=1"
+[ -f "$here/dict/$target.dict" ] && flags="$flags -dict=$here/dict/$target.dict"
+
+if [ "$mode" = check ]; then
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  if [ -d "$here/regressions/$target" ] && [ -n "$(ls -A "$here/regressions/$target")" ]; then
+    "$bin" "$here/regressions/$target"/* >"$work/replay.log" 2>&1 ||
+      { cat "$work/replay.log"; echo "a regression input crashes $target again" >&2; exit 1; }
+    echo "replayed $(ls "$here/regressions/$target" | wc -l) regression inputs"
+  fi
+  mkdir -p "$work/corpus"
+  cp -r "$corpus/." "$work/corpus/" 2>/dev/null || true
+  cd "$work"
+  # shellcheck disable=SC2086
+  exec "$bin" $flags -artifact_prefix="$work/" "$work/corpus"
+fi
+mkdir -p "$here/crashes"
+# shellcheck disable=SC2086
+exec "$bin" $flags -artifact_prefix="$here/crashes/$target-" "$corpus"
