@@ -100,7 +100,7 @@ Response Dispatcher::route(Request& request) const {
     if (!is_valid_utf8(name) || !is_valid_utf8(value))
       return error_response(400, "invalid_utf8", "The query string is not valid UTF-8.", "query");
   try {
-    sign_in(request);
+    sign_in(request, route.doc.permission.has_value());
     if (write_limits_ && (is_write(request.method) || request.method == "DELETE") &&
         request.path.rfind("/__test/", 0) != 0)
       write_limits_->take(!request.principal ? ""
@@ -129,7 +129,7 @@ std::string cookie_value(const std::string& header, const std::string& name) {
   return "";
 }
 
-void Dispatcher::sign_in(Request& request) const {
+void Dispatcher::sign_in(Request& request, bool required) const {
   if (!authenticate_) return;
   std::string token;
   bool by_cookie = false;
@@ -142,6 +142,9 @@ void Dispatcher::sign_in(Request& request) const {
   }
   if (token.empty()) return;
   request.principal = authenticate_(token);
+  // A stale cookie must never stand between someone and signing in again (an HttpOnly cookie
+  // cannot be cleared by the page): on routes open to anyone it is simply not used.
+  if (!request.principal && !required) return;
   if (!request.principal) throw Unauthorized("Your session has ended. Please sign in again.");
   bool writes = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
   auto csrf = request.header("x-csrf-token");

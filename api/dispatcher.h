@@ -41,8 +41,9 @@ class Dispatcher {
 
  private:
   Response route(Request& request) const;
-  // Bearer header or session cookie → principal; cookie writes must carry the CSRF token.
-  void sign_in(Request& request) const;
+  // Bearer header or session cookie → principal; cookie writes must carry the CSRF token. An
+  // unknown token is a 401 where the route needs someone (`required`), and ignored elsewhere.
+  void sign_in(Request& request, bool required) const;
 
   const Router& router_;
   const StaticFiles& files_;

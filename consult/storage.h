@@ -78,6 +78,10 @@ class AccountStore {
   virtual void set_failures(const std::string& key, const FailureState& state,
                             const std::string& at) = 0;
   virtual void clear_failures(const std::string& key) = 0;
+  // One more failure, counted atomically (parallel guesses are all counted); the new count.
+  virtual int add_failure(const std::string& key, const std::string& at) = 0;
+  // Locks the key until `until`, unless it is already locked longer.
+  virtual void lock_failures_until(const std::string& key, const std::string& until) = 0;
 };
 
 class PupilStore {

@@ -13,8 +13,13 @@
 namespace ln::fuzz {
 
 InProcessApp& InProcessApp::instance() {
-  static InProcessApp* app = new InProcessApp();  // lives until exit; the fuzzer never returns
-  return *app;
+  static InProcessApp app;
+  return app;
+}
+
+InProcessApp::~InProcessApp() {
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
 }
 
 InProcessApp::InProcessApp() {
@@ -44,7 +49,6 @@ InProcessApp::InProcessApp() {
         "/api/v1/auth/login",
         std::string(R"({"username":")") + user + R"(","password":")" + kDemoPassword + "\"}"));
   tokens_.push_back(sign_in("/api/v1/pupils/sign-in", R"({"code":"meo-xanh-2024"})"));
-  std::atexit([] { std::filesystem::remove_all(instance().dir_); });
 }
 
 std::string InProcessApp::sign_in(const std::string& path, const std::string& body) {

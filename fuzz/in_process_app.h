@@ -16,6 +16,7 @@ namespace ln::fuzz {
 class InProcessApp {
  public:
   static InProcessApp& instance();
+  ~InProcessApp();
 
   const api::Router& router() const { return router_; }
   api::Response dispatch(api::Request& request) const { return dispatcher_->dispatch(request); }

@@ -24,6 +24,7 @@ struct Closer {
 };
 using Handle = std::unique_ptr<sqlite3, Closer>;
 
+// Read-write even to read: a WAL database whose -shm is gone cannot be opened read-only.
 Handle open(const fs::path& path, int flags) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -128,13 +129,13 @@ void sync_path(const fs::path& path, int flags) {
 }  // namespace
 
 std::string integrity_check(const fs::path& path) {
-  auto db = open(path, SQLITE_OPEN_READONLY);
+  auto db = open(path, SQLITE_OPEN_READWRITE);
   return check(db.get());
 }
 
 BackupReport inspect_database(const fs::path& path) {
   if (!fs::exists(path)) return {};
-  auto db = open(path, SQLITE_OPEN_READONLY);
+  auto db = open(path, SQLITE_OPEN_READWRITE);
   auto report = report_of(db.get());
   report.bytes = static_cast<std::int64_t>(fs::file_size(path));
   return report;
@@ -152,7 +153,7 @@ BackupReport backup_database(const fs::path& db_path, const fs::path& out) {
     ::close(fd);
   }
   try {
-    auto src = open(db_path, SQLITE_OPEN_READONLY);
+    auto src = open(db_path, SQLITE_OPEN_READWRITE);
     {
       auto dst = open(tmp, SQLITE_OPEN_READWRITE);
       copy_pages(src.get(), dst.get());

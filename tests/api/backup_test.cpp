@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 // Every row of every table, as text, table by table in a fixed order.
 std::vector<std::string> dump(const fs::path& file) {
   sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
   std::vector<std::string> tables, rows;
   auto each = [&](const std::string& sql, auto&& row) {
     sqlite3_stmt* stmt = nullptr;
@@ -46,7 +46,7 @@ std::vector<std::string> dump(const fs::path& file) {
 
 std::string integrity(const fs::path& file) {
   sqlite3* db = nullptr;
-  sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr);
   std::string verdict = sqlite3_step(stmt) == SQLITE_ROW
