@@ -31,6 +31,12 @@ std::string fill_params(const std::string& pattern, std::uint8_t choice) {
 
 }  // namespace
 
+// The demo database and sign-ins take seconds (argon2): set up once, outside the per-input timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  ln::fuzz::InProcessApp::instance();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static ln::fuzz::InProcessApp& app = ln::fuzz::InProcessApp::instance();
   static const std::vector<const ln::api::Route*> writes = [] {

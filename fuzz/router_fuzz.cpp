@@ -10,6 +10,12 @@
 #include "api/fields.h"
 #include "fuzz/in_process_app.h"
 
+// The demo database and sign-ins take seconds (argon2): set up once, outside the per-input timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  ln::fuzz::InProcessApp::instance();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const ln::fuzz::InProcessApp& app = ln::fuzz::InProcessApp::instance();
   static const char* const kMethods[] = {"GET",    "POST", "PUT",     "PATCH",
