@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs one libFuzzer target for a bounded time.
-#   fuzz/run.sh BIN_DIR TARGET SECONDS grow   grow fuzz/corpus/TARGET in place (`make fuzz`)
+#   fuzz/run.sh BIN_DIR TARGET SECONDS grow   grow fuzz/corpus/TARGET in place, then minimise it
+#                                             (`make fuzz`)
 #   fuzz/run.sh BIN_DIR TARGET SECONDS check  replay fuzz/regressions/TARGET, then fuzz a copy of
 #                                             the corpus (CTest: the repository stays untouched)
 # A crash leaves its input in fuzz/crashes/ (grow) or the test's temporary folder (check) and
@@ -39,4 +40,10 @@ if [ "$mode" = check ]; then
 fi
 mkdir -p "$here/crashes"
 # shellcheck disable=SC2086
-exec "$bin" $flags -artifact_prefix="$here/crashes/$target-" "$corpus"
+"$bin" $flags -artifact_prefix="$here/crashes/$target-" "$corpus"
+# Keep the repository's corpus small: only the inputs that add coverage.
+minimal=$(mktemp -d)
+trap 'rm -rf "$minimal"' EXIT
+"$bin" -merge=1 -timeout=10 -rss_limit_mb=2048 "$minimal" "$corpus" >/dev/null 2>&1
+rm -f "$corpus"/* && cp "$minimal"/* "$corpus"/
+echo "fuzz/corpus/$target: $(ls "$corpus" | wc -l) inputs after minimising"
