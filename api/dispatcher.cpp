@@ -11,6 +11,7 @@
 #include "api/error_response.h"
 #include "api/json_body.h"
 #include "api/logging.h"
+#include "consult/crypto.h"
 #include "consult/errors.h"
 
 namespace ln::api {
@@ -102,7 +103,14 @@ Response Dispatcher::route(Request& request) const {
     if (!is_valid_utf8(name) || !is_valid_utf8(value))
       return error_response(400, "invalid_utf8", "The query string is not valid UTF-8.", "query");
   try {
-    sign_in(request);
+    sign_in(request, route.doc.permission.has_value());
+    if (write_limits_ && (is_write(request.method) || request.method == "DELETE") &&
+        request.path.rfind("/__test/", 0) != 0)
+      write_limits_->take(!request.principal ? ""
+                          : request.principal->kind == Principal::Kind::kPupil
+                              ? "pupil:" + request.principal->id
+                              : "account:" + request.principal->id,
+                          request.client_address);
     if (route.doc.permission)
       require(request.principal ? &*request.principal : nullptr, *route.doc.permission);
     return route.handler(request);
@@ -124,7 +132,7 @@ std::string cookie_value(const std::string& header, const std::string& name) {
   return "";
 }
 
-void Dispatcher::sign_in(Request& request) const {
+void Dispatcher::sign_in(Request& request, bool required) const {
   if (!authenticate_) return;
   std::string token;
   bool by_cookie = false;
@@ -137,9 +145,15 @@ void Dispatcher::sign_in(Request& request) const {
   }
   if (token.empty()) return;
   request.principal = authenticate_(token);
+  // A stale cookie must never stand between someone and signing in again (an HttpOnly cookie
+  // cannot be cleared by the page): on routes open to anyone it is simply not used.
+  if (!request.principal && !required) return;
   if (!request.principal) throw Unauthorized("Your session has ended. Please sign in again.");
   bool writes = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
-  if (by_cookie && writes && request.header("x-csrf-token") != request.principal->csrf_token)
+  auto csrf = request.header("x-csrf-token");
+  if (by_cookie && writes &&
+      (!csrf || request.principal->csrf_token.empty() ||
+       !same_secret(*csrf, request.principal->csrf_token)))
     throw Forbidden("This form is out of date. Reload the page and try again.", "csrf_failed");
 }
 
@@ -148,8 +162,11 @@ void Dispatcher::dispatch(Request& request, Reply reply) const {
   Response response;
   try {
     request.request_id = request_id_for(request);
-    if (std::find(trusted_proxies_.begin(), trusted_proxies_.end(), request.client_address) !=
-        trusted_proxies_.end()) {
+    bool from_proxy = std::find(trusted_proxies_.begin(), trusted_proxies_.end(),
+                                request.client_address) != trusted_proxies_.end();
+    // Only a trusted proxy may say the client spoke TLS (the cookies' Secure flag follows it).
+    if (!from_proxy) request.headers.erase("x-forwarded-proto");
+    if (from_proxy) {
       auto real = request.header("x-real-ip");
       bool plain = real && !real->empty() && real->size() <= 45 &&
                    std::all_of(real->begin(), real->end(), [](unsigned char c) {

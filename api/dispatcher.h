@@ -9,6 +9,7 @@
 #include "api/metrics.h"
 #include "api/router.h"
 #include "api/static_files.h"
+#include "consult/write_limits.h"
 
 namespace ln::api {
 
@@ -40,6 +41,9 @@ class Dispatcher {
     trusted_proxies_ = std::move(addresses);
   }
 
+  // Counts every write (POST, PUT, PATCH, DELETE) against the signer's and the address's limit.
+  void limit_writes(WriteLimits* limits) { write_limits_ = limits; }
+
  private:
   Response route(Request& request) const;
   struct Finished {
@@ -47,8 +51,9 @@ class Dispatcher {
     std::chrono::steady_clock::time_point started;
   };
   void finish(const Finished& request, Response& response) const;
-  // Bearer header or session cookie → principal; cookie writes must carry the CSRF token.
-  void sign_in(Request& request) const;
+  // Bearer header or session cookie → principal; cookie writes must carry the CSRF token. An
+  // unknown token is a 401 where the route needs someone (`required`), and ignored elsewhere.
+  void sign_in(Request& request, bool required) const;
 
   const Router& router_;
   const StaticFiles& files_;
@@ -56,6 +61,7 @@ class Dispatcher {
   std::size_t max_body_;
   Authenticator authenticate_;
   std::vector<std::string> trusted_proxies_;
+  WriteLimits* write_limits_ = nullptr;
 };
 
 // The value of one cookie in a Cookie header, or "".

@@ -10,8 +10,8 @@ namespace ln::api {
 Fields::Fields(const Request& request, std::initializer_list<const char*> allowed)
     : body_(parse_json_object(request)) {
   for (const auto& [key, v] : body_.items()) {
-    bool known =
-        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
+    bool known = std::any_of(allowed.begin(), allowed.end(),
+                             [&name = key](const char* a) { return name == a; });
     if (!known) throw Invalid(key.size() > 60 ? key.substr(0, 60) : key, "Unknown field.");
   }
 }

@@ -4,6 +4,20 @@
 
 namespace ln::api {
 
+nlohmann::json run_scheduled_jobs(App& app) {
+  auto identities = app.pupils.purge_due_identities();
+  if (identities)
+    spdlog::info("purged {} identity records after consent was withdrawn", identities);
+  auto p = app.retention.purge();
+  nlohmann::json purged = {{"sessions", p.sessions},     {"sign_in_failures", p.sign_in_failures},
+                           {"join_codes", p.join_codes}, {"guardian_codes", p.guardian_codes},
+                           {"answers", p.answers},       {"data_requests", p.data_requests}};
+  for (const auto& [kind, count] : purged.items())
+    if (count.get<std::int64_t>() > 0)
+      spdlog::info("retention: deleted {} {} past their retention period", count.dump(), kind);
+  return {{"identities_purged", identities}, {"retention_purged", purged}};
+}
+
 ScheduledJobs::ScheduledJobs(App& app, std::chrono::seconds interval)
     : app_(app), interval_(interval), thread_([this] { run(); }) {}
 
@@ -21,8 +35,7 @@ void ScheduledJobs::run() {
   while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
     lock.unlock();
     try {
-      if (auto purged = app_.pupils.purge_due_identities())
-        spdlog::info("purged {} identity records after consent was withdrawn", purged);
+      run_scheduled_jobs(app_);
     } catch (const std::exception& e) {
       spdlog::error("scheduled job failed: {}", e.what());
     }

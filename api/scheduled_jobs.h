@@ -10,6 +10,9 @@
 
 namespace ln::api {
 
+// Runs every job once now; says what each deleted.
+nlohmann::json run_scheduled_jobs(App& app);
+
 class ScheduledJobs {
  public:
   ScheduledJobs(App& app, std::chrono::seconds interval);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "api/logging.h"
+#include "consult/retention.h"
 
 namespace ln::api {
 
@@ -29,6 +30,12 @@ struct ServeOptions {
   std::string lexicons;  // the screener's data files; empty: the source tree's moderation/lexicons
   int drain_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
+
+  // Writes (POST, PUT, PATCH, DELETE) per minute, also the burst; 0 turns a limit off.
+  int write_limit_account = 600;   // per signed-in account or pupil
+  int write_limit_address = 6000;  // per client address (a school behind one NAT shares it)
+
+  RetentionPeriods retention;  // --retain-…-days
 };
 
 }  // namespace ln::api

@@ -164,6 +164,7 @@ int serve(const ServeOptions& options) {
       router, files, app.metrics, options.max_body,
       [&app](const std::string& token) { return app.sessions.authenticate(token); });
   dispatcher.trust_proxies(options.trusted_proxies);
+  dispatcher.limit_writes(&app.write_limits);
   ScheduledJobs jobs(app, std::chrono::seconds(options.jobs_interval_seconds));
 
   auto state = std::make_shared<ServerState>();

@@ -6,6 +6,7 @@
 #include "api/json_body.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/scheduled_jobs.h"
 #include "consult/errors.h"
 
 namespace ln::api {
@@ -48,9 +49,7 @@ void add_test_hook_routes(Router& router, App& app) {
 
   router.add(
       "POST", "/__test/jobs/run",
-      [&app](Request&) {
-        return Response::json(200, {{"identities_purged", app.pupils.purge_due_identities()}});
-      },
+      [&app](Request&) { return Response::json(200, run_scheduled_jobs(app)); },
       doc("Test only: runs the scheduled jobs now.", "test", std::nullopt));
 }
 

@@ -154,3 +154,13 @@ std::string lookup_hash(const Keys& keys, std::string_view code) {
 }
 
 }  // namespace ln
+
+namespace ln {
+
+bool same_secret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace ln

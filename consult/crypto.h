@@ -41,3 +41,11 @@ std::string open_sealed(const Keys& keys, const Sealed& sealed);
 std::string lookup_hash(const Keys& keys, std::string_view code);
 
 }  // namespace ln
+
+namespace ln {
+
+// Compares two secrets (CSRF tokens, codes) in time that does not depend on where they differ
+// (sodium_memcmp); only the lengths, which are not secret, may end it early.
+bool same_secret(std::string_view a, std::string_view b);
+
+}  // namespace ln

@@ -31,7 +31,7 @@ Wording wording_of(const nlohmann::json& v, const std::string& field, std::size_
   if (!v.is_object()) throw Invalid(field, field + " must be an object of age band → text.");
   for (const auto& [band, text] : v.items()) {
     if (std::none_of(age_bands().begin(), age_bands().end(),
-                     [&](const AgeBand& b) { return b.id == band; }))
+                     [&name = band](const AgeBand& b) { return b.id == name; }))
       throw Invalid(field + "." + band, "Unknown age band " + band + ".");
     if (!text.is_string()) throw Invalid(field + "." + band, "The wording must be text.");
     w[band] = clean_text(field + "." + band, text.get<std::string>(), 1, max);
@@ -298,7 +298,7 @@ CheckedAnswers check_answers(const std::vector<Question>& questions,
   for (const auto& [id, value] : answers.items()) {
     std::string field = "answers." + (id.size() > 40 ? id.substr(0, 40) : id);
     auto q = std::find_if(questions.begin(), questions.end(),
-                          [&](const Question& x) { return x.id == id; });
+                          [&key = id](const Question& x) { return x.id == key; });
     if (q == questions.end()) {
       problems.push_back({field, "There is no such question."});
       continue;

@@ -78,6 +78,10 @@ class AccountStore {
   virtual void set_failures(const std::string& key, const FailureState& state,
                             const std::string& at) = 0;
   virtual void clear_failures(const std::string& key) = 0;
+  // One more failure, counted atomically (parallel guesses are all counted); the new count.
+  virtual int add_failure(const std::string& key, const std::string& at) = 0;
+  // Locks the key until `until`, unless it is already locked longer.
+  virtual void lock_failures_until(const std::string& key, const std::string& until) = 0;
 };
 
 class PupilStore {
@@ -205,6 +209,8 @@ class AuditStore {
   virtual std::vector<AuditEntry> entries(std::int64_t after_seq, int limit) = 0;
 };
 
+class RetentionStore;  // below
+
 class Storage {
  public:
   virtual ~Storage() = default;
@@ -222,6 +228,32 @@ class Storage {
   virtual SubmissionStore& submissions() = 0;
   virtual ConsultationStore& consultations() = 0;
   virtual AuditStore& audit() = 0;
+  virtual RetentionStore& retention() = 0;
+};
+
+}  // namespace ln
+
+// Retention (consult/retention.h): deletes what has been kept long enough. Times are RFC 3339.
+namespace ln {
+
+struct RetentionCutoffs {
+  std::string sessions_ended_before;         // sessions expired or revoked before this
+  std::string failures_before;               // sign-in failure counters last touched before this
+  std::string codes_ended_before;            // join and guardian codes expired or revoked before
+  std::string answers_closed_before;         // answers to consultations that closed before this
+  std::string data_requests_handled_before;  // data requests handled (done, refused) before this
+};
+
+struct RetentionPurged {
+  std::int64_t sessions = 0, sign_in_failures = 0, join_codes = 0, guardian_codes = 0, answers = 0,
+               data_requests = 0;
+};
+
+class RetentionStore {
+ public:
+  virtual ~RetentionStore() = default;
+  // One transaction; the results' counters are never touched.
+  virtual RetentionPurged purge(const RetentionCutoffs& cutoffs) = 0;
 };
 
 }  // namespace ln

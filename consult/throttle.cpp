@@ -21,14 +21,13 @@ void Throttle::check(const std::vector<std::string>& keys) {
 }
 
 void Throttle::failed(const std::string& key, int threshold, std::chrono::seconds base) {
-  auto state = store_.failures(key);
-  ++state.failures;
-  if (state.failures >= threshold) {
-    int doublings = std::min(state.failures - threshold, 5);
+  // Counted in one statement: parallel wrong guesses cannot overwrite each other's count.
+  int failures = store_.add_failure(key, clock_.now_text());
+  if (failures >= threshold) {
+    int doublings = std::min(failures - threshold, 5);
     auto lock = std::min<std::chrono::seconds>(base * (1 << doublings), std::chrono::minutes(15));
-    state.locked_until = format_time(clock_.now() + lock);
+    store_.lock_failures_until(key, format_time(clock_.now() + lock));
   }
-  store_.set_failures(key, state, clock_.now_text());
 }
 
 }  // namespace ln

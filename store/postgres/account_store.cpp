@@ -51,6 +51,13 @@ constexpr const char* kSetFailures =
     "ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, "
     "locked_until = excluded.locked_until, last_at = excluded.last_at";
 constexpr const char* kClearFailures = "DELETE FROM sign_in_failures WHERE key = $1";
+constexpr const char* kAddFailure =
+    "INSERT INTO sign_in_failures(key, failures, locked_until, last_at) VALUES ($1, 1, NULL, $2) "
+    "ON CONFLICT(key) DO UPDATE SET failures = sign_in_failures.failures + 1, "
+    "last_at = excluded.last_at RETURNING failures";
+constexpr const char* kLockFailures =
+    "UPDATE sign_in_failures SET locked_until = $2 "
+    "WHERE key = $1 AND (locked_until IS NULL OR locked_until < $2)";
 
 }  // namespace sql
 
@@ -149,6 +156,16 @@ void PostgresAccountStore::set_failures(const std::string& key, const FailureSta
 
 void PostgresAccountStore::clear_failures(const std::string& key) {
   write(pool_, [&](Connection& c) { c.exec(sql::kClearFailures, key); });
+}
+
+int PostgresAccountStore::add_failure(const std::string& key, const std::string& at) {
+  return write(pool_, [&](Connection& c) {
+    return static_cast<int>(c.exec(sql::kAddFailure, key, at).row(0).int64(0));
+  });
+}
+
+void PostgresAccountStore::lock_failures_until(const std::string& key, const std::string& until) {
+  write(pool_, [&](Connection& c) { c.exec(sql::kLockFailures, key, until); });
 }
 
 }  // namespace ln::store::postgres

@@ -28,6 +28,8 @@ class PostgresAccountStore : public AccountStore {
   void set_failures(const std::string& key, const FailureState& state,
                     const std::string& at) override;
   void clear_failures(const std::string& key) override;
+  int add_failure(const std::string& key, const std::string& at) override;
+  void lock_failures_until(const std::string& key, const std::string& until) override;
 
  private:
   Pool& pool_;

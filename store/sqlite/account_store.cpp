@@ -42,6 +42,13 @@ constexpr const char* kSetFailures =
     "ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, "
     "locked_until = excluded.locked_until, last_at = excluded.last_at";
 constexpr const char* kClearFailures = "DELETE FROM sign_in_failures WHERE key = ?1";
+constexpr const char* kAddFailure =
+    "INSERT INTO sign_in_failures(key, failures, locked_until, last_at) VALUES (?1, 1, NULL, ?2) "
+    "ON CONFLICT(key) DO UPDATE SET failures = sign_in_failures.failures + 1, "
+    "last_at = excluded.last_at RETURNING failures";
+constexpr const char* kLockFailures =
+    "UPDATE sign_in_failures SET locked_until = ?2 "
+    "WHERE key = ?1 AND (locked_until IS NULL OR locked_until < ?2)";
 
 }  // namespace sql
 
@@ -192,6 +199,21 @@ void SqliteAccountStore::set_failures(const std::string& key, const FailureState
 
 void SqliteAccountStore::clear_failures(const std::string& key) {
   write(pool_, [&](Connection& c) { c.prepare(sql::kClearFailures).bind(1, key).run(); });
+}
+
+int SqliteAccountStore::add_failure(const std::string& key, const std::string& at) {
+  int failures = 0;
+  write(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kAddFailure);
+    s.bind(1, key).bind(2, at);
+    if (s.step()) failures = static_cast<int>(s.int64(0));
+  });
+  return failures;
+}
+
+void SqliteAccountStore::lock_failures_until(const std::string& key, const std::string& until) {
+  write(pool_,
+        [&](Connection& c) { c.prepare(sql::kLockFailures).bind(1, key).bind(2, until).run(); });
 }
 
 }  // namespace ln::store::sqlite

@@ -14,3 +14,14 @@ inline constexpr const char* kRecordMigration =
 inline constexpr const char* kPing = "SELECT 1";
 
 }  // namespace ln::store::sqlite::sql
+
+// Backups (backup.cpp).
+namespace ln::store::sqlite::sql {
+inline constexpr const char* kUserTables =
+    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+    "AND name <> 'schema_migrations' ORDER BY name";
+inline constexpr const char* kHasSchemaTable =
+    "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'";
+inline constexpr const char* kIntegrityCheck = "PRAGMA integrity_check(20)";
+inline constexpr const char* kPageCount = "PRAGMA page_count";
+}  // namespace ln::store::sqlite::sql

@@ -452,6 +452,42 @@ TEST_P(StorageTest, TwoInstancesPurgingAtOnceTakeEachIdentityOnce) {
   EXPECT_TRUE(first->pupils().purge_identities(kNow).empty());
 }
 
+// Wrong guesses from two instances at once: every one is counted (one statement each), and a
+// lock only ever grows.
+TEST_P(StorageTest, ConcurrentFailuresFromTwoInstancesAreAllCounted) {
+  auto first = open();
+  auto second = open();
+  std::vector<std::thread> guessers;
+  for (int t = 0; t < 4; ++t)
+    guessers.emplace_back([&, t] {
+      Storage& s = t % 2 ? *first : *second;
+      for (int i = 0; i < 20; ++i) s.accounts().add_failure("address:192.0.2.1", kNow);
+    });
+  for (auto& g : guessers) g.join();
+  EXPECT_EQ(first->accounts().failures("address:192.0.2.1").failures, 80);
+  EXPECT_EQ(second->accounts().add_failure("address:192.0.2.1", kNow), 81);
+
+  first->accounts().lock_failures_until("address:192.0.2.1", kFuture);
+  second->accounts().lock_failures_until("address:192.0.2.1", kPast);
+  EXPECT_EQ(first->accounts().failures("address:192.0.2.1").locked_until, kFuture)
+      << "a shorter lock never shortens a longer one";
+  first->accounts().clear_failures("address:192.0.2.1");
+  EXPECT_EQ(first->accounts().failures("address:192.0.2.1").failures, 0);
+}
+
+// Retention deletes ended sessions and old failure counters, nothing younger.
+TEST_P(StorageTest, RetentionPurgeDeletesOnlyWhatIsPastItsCutoff) {
+  auto s = open();
+  s->accounts().add_failure("old", kPast);
+  s->accounts().add_failure("new", kFuture);
+  RetentionCutoffs cutoffs{kNow, kNow, kNow, kNow, kNow};
+  auto purged = s->retention().purge(cutoffs);
+  EXPECT_EQ(purged.sign_in_failures, 1);
+  EXPECT_EQ(s->accounts().failures("old").failures, 0);
+  EXPECT_EQ(s->accounts().failures("new").failures, 1);
+  EXPECT_EQ(s->retention().purge(cutoffs).sign_in_failures, 0) << "purging twice deletes nothing";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
