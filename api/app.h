@@ -19,6 +19,10 @@
 #include "moderation/safeguarding.h"
 #include "moderation/screener.h"
 #include "moderation/submissions.h"
+// Recommendations and official responses.
+#include "api/smtp_mail.h"
+#include "consult/recommendations.h"
+#include "consult/working_days.h"
 
 namespace ln::api {
 
@@ -54,6 +58,21 @@ struct App {
   Targets targets{storage, clock, audit, organisation};
   moderation::ModerationQueue moderation{storage, clock, audit, organisation};
   moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils};
+
+  // Recommendations and official responses.
+  WorkingCalendar calendar{WorkingCalendar::load(options.holidays.empty()
+                                                     ? default_calendar_file()
+                                                     : std::filesystem::path(options.holidays))};
+  SmtpMailer mailer{options.smtp_url, options.smtp_from};
+  Recommendations recommendations{
+      storage,
+      clock,
+      audit,
+      organisation,
+      calendar,
+      screen,
+      {options.remind_before_working_days, options.escalate_after_working_days, 5},
+      &mailer};
 };
 
 }  // namespace ln::api

@@ -23,6 +23,13 @@ void ScheduledJobs::run() {
     try {
       if (auto purged = app_.pupils.purge_due_identities())
         spdlog::info("purged {} identity records after consent was withdrawn", purged);
+      auto reminders = app_.recommendations.run_reminders();
+      if (reminders.notifications || reminders.flagged_overdue || reminders.emails)
+        spdlog::info(
+            "recommendation reminders: {} overdue flagged, {} notifications, {} e-mails, "
+            "{} escalated",
+            reminders.flagged_overdue, reminders.notifications, reminders.emails,
+            reminders.escalated);
     } catch (const std::exception& e) {
       spdlog::error("scheduled job failed: {}", e.what());
     }

@@ -26,6 +26,12 @@ struct ServeOptions {
   std::string lexicons;  // the screener's data files; empty: the source tree's moderation/lexicons
   int drain_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
+  // Recommendations and official responses.
+  std::string holidays;  // the holiday calendar file; empty: consult/calendar/holidays_vn.tsv
+  std::string smtp_url;  // smtp://host:port; empty: reminders stay in-app
+  std::string smtp_from = "langnghe@localhost";
+  int remind_before_working_days = 5;
+  int escalate_after_working_days = 10;  // the grace period after a due date
 };
 
 }  // namespace ln::api

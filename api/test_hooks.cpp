@@ -49,7 +49,13 @@ void add_test_hook_routes(Router& router, App& app) {
   router.add(
       "POST", "/__test/jobs/run",
       [&app](Request&) {
-        return Response::json(200, {{"identities_purged", app.pupils.purge_due_identities()}});
+        auto purged = app.pupils.purge_due_identities();
+        auto reminders = app.recommendations.run_reminders();
+        return Response::json(200, {{"identities_purged", purged},
+                                    {"recommendations_overdue", reminders.flagged_overdue},
+                                    {"notifications", reminders.notifications},
+                                    {"emails", reminders.emails},
+                                    {"escalated", reminders.escalated}});
       },
       doc("Test only: runs the scheduled jobs now.", "test", std::nullopt));
 }

@@ -8,6 +8,7 @@
 #include "store/postgres/organisation_store.h"
 #include "store/postgres/pool.h"
 #include "store/postgres/pupil_store.h"
+#include "store/postgres/recommendation_store.h"
 #include "store/postgres/submission_store.h"
 
 namespace ln::store::postgres {
@@ -28,6 +29,7 @@ class PostgresStorage : public Storage {
   SubmissionStore& submissions() override { return submissions_; }
   ConsultationStore& consultations() override { return consultations_; }
   AuditStore& audit() override { return audit_; }
+  RecommendationStore& recommendations() override { return recommendations_; }
 
   Pool& pool() { return pool_; }
 
@@ -39,6 +41,7 @@ class PostgresStorage : public Storage {
   PostgresSubmissionStore submissions_{pool_};
   PostgresConsultationStore consultations_{pool_};
   PostgresAuditStore audit_{pool_};
+  PostgresRecommendationStore recommendations_{pool_};
 };
 
 }  // namespace ln::store::postgres

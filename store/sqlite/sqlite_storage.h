@@ -8,6 +8,7 @@
 #include "store/sqlite/organisation_store.h"
 #include "store/sqlite/pool.h"
 #include "store/sqlite/pupil_store.h"
+#include "store/sqlite/recommendation_store.h"
 #include "store/sqlite/submission_store.h"
 
 namespace ln::store::sqlite {
@@ -27,6 +28,7 @@ class SqliteStorage : public Storage {
   SubmissionStore& submissions() override { return submissions_; }
   ConsultationStore& consultations() override { return consultations_; }
   AuditStore& audit() override { return audit_; }
+  RecommendationStore& recommendations() override { return recommendations_; }
 
   Pool& pool() { return pool_; }
 
@@ -38,6 +40,7 @@ class SqliteStorage : public Storage {
   SqliteSubmissionStore submissions_{pool_};
   SqliteConsultationStore consultations_{pool_};
   SqliteAuditStore audit_{pool_};
+  SqliteRecommendationStore recommendations_{pool_};
 };
 
 }  // namespace ln::store::sqlite
