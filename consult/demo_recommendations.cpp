@@ -137,12 +137,30 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
   recs.report_back(moderator, closed.id);
   recs.close(moderator, closed.id);
 
-  // Overdue: sent to the education office two months ago, still unanswered.
+  // Two more for the ward People's Committee, so its figures show on the public tracker.
+  auto declined =
+      forward(make("Bể bơi cho trẻ em trong phường",
+                   "Các em đề nghị xây bể bơi để các em học bơi vào mùa hè.",
+                   {idea(meo, "Em muốn học bơi nhưng gần nhà không có bể bơi.", std::nullopt)}),
+              committee, today);
+  recs.acknowledge(official, declined.id);
+  recs.answer(official, declined.id,
+              {"declined",
+               "Phường chưa có đất để xây bể bơi; các em được học bơi miễn phí ở Trung tâm Văn "
+               "hóa - Thể thao quận vào mùa hè.",
+               std::nullopt,
+               {}});
+  forward(make("Góc đọc sách ở nhà văn hóa khu phố",
+               "Các em đề nghị có một góc đọc sách thiếu nhi ở nhà văn hóa khu phố.",
+               {idea(caheo, "Em muốn có chỗ đọc truyện gần nhà vào cuối tuần.", std::nullopt)}),
+          committee, today);
+
+  // Overdue: sent to the education office three months ago, still unanswered.
   forward(make("Nước uống sạch ở trường",
                "Các em đề nghị lắp thêm máy lọc nước uống ở mỗi dãy lớp học.",
                {idea(caheo, "Cả trường chỉ có một máy nước, giờ ra chơi phải xếp hàng lâu.",
                      std::nullopt)}),
-          education, format_date(vietnam_date(clock.now() - std::chrono::days(60))));
+          education, format_date(vietnam_date(clock.now() - std::chrono::days(90))));
   recs.run_reminders();
 }
 
