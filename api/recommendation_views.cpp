@@ -15,8 +15,19 @@ std::string authority_name(App& app, const std::optional<std::string>& id) {
   return a ? a->name : "";
 }
 
-// Commitments without the account ids of who typed each update.
-json public_commitments(const std::string& commitments_json) {
+std::chrono::year_month_day today(App& app) {
+  return vietnam_date(app.clock.now());
+}
+
+json commitments_with_overdue(const std::string& commitments_json,
+                              std::chrono::year_month_day today) {
+  json out = json::parse(commitments_json);
+  for (auto& c : out) c["overdue"] = commitment_overdue(c, today);
+  return out;
+}
+
+// Commitments without the account ids of who typed each update, each marked when overdue.
+json public_commitments(const std::string& commitments_json, std::chrono::year_month_day today) {
   json out = json::array();
   for (const auto& c : json::parse(commitments_json)) {
     json updates = json::array();
@@ -30,6 +41,7 @@ json public_commitments(const std::string& commitments_json) {
                    {"owner", c["owner"]},
                    {"due_date", c["due_date"]},
                    {"status", c["status"]},
+                   {"overdue", commitment_overdue(c, today)},
                    {"updates", updates}});
   }
   return out;
@@ -71,7 +83,7 @@ json recommendation_json(App& app, const Recommendation& r) {
       {"quotes", quote_texts(r.quotes_json)},
       {"children", app.recommendations.sources(r).size()},
       {"answer", json::parse(r.answer_json)},
-      {"commitments", json::parse(r.commitments_json)},
+      {"commitments", commitments_with_overdue(r.commitments_json, today(app))},
       {"feedback", json::parse(r.feedback_json).value("bands", json())},
       {"reactions", reactions},
       {"history", json::parse(r.history_json)},
@@ -109,7 +121,7 @@ json public_recommendation_json(App& app, const Recommendation& r) {
       {"answered_at", opt(r.answered_at)},
       {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
       {"answer", public_answer},
-      {"commitments", public_commitments(r.commitments_json)},
+      {"commitments", public_commitments(r.commitments_json, today(app))},
       {"feedback", reported ? json::parse(r.feedback_json).value("bands", json()) : json()}};
 }
 

@@ -634,7 +634,55 @@ ReminderRun Recommendations::run_reminders() {
                      " ngày làm việc. Công văn đôn đốc đã sẵn sàng để in.");
     }
   }
+  run.notifications += remind_commitments(today);
   return run;
+}
+
+int Recommendations::remind_commitments(std::chrono::year_month_day today) {
+  int sent = 0;
+  for (const char* status : {"answered", "reported_back"}) {
+    RecommendationFilter filter;
+    filter.status = status;
+    Page page;
+    page.limit = 200;
+    for (;;) {
+      auto batch = storage_.recommendations().recommendations(filter, page);
+      for (const auto& r : batch) {
+        for (const auto& c : json::parse(r.commitments_json)) {
+          if (!commitment_overdue(c, today) || !r.authority_id) continue;
+          std::string message = "Cam kết “" + c["text"].get<std::string>() + "” (kiến nghị “" +
+                                r.title + "”) đã quá hạn " +
+                                vn_date(c["due_date"].get<std::string>()) + ".";
+          std::string now = clock_.now_text();
+          auto people = officials_of(*r.authority_id);
+          auto youth_union = youth_union_of(r.unit_id);
+          people.insert(people.end(), youth_union.begin(), youth_union.end());
+          for (const auto& a : people) {
+            Notification n{notification_id(now),
+                           "account",
+                           a.id,
+                           "commitment_overdue",
+                           "recommendation",
+                           r.id,
+                           message,
+                           "commitment:" + c["id"].get<std::string>() + ":overdue:" + a.id,
+                           now,
+                           std::nullopt};
+            if (storage_.recommendations().insert_notification(n)) ++sent;
+          }
+        }
+      }
+      if (static_cast<int>(batch.size()) < page.limit) break;
+      page.after = batch.back().id;
+    }
+  }
+  return sent;
+}
+
+bool commitment_overdue(const nlohmann::json& commitment, std::chrono::year_month_day today) {
+  auto due = parse_date(commitment.value("due_date", ""));
+  std::string status = commitment.value("status", "");
+  return due && status != "done" && status != "dropped" && sys_days(*due) < sys_days(today);
 }
 
 // --- the public tracker

@@ -95,6 +95,9 @@ struct AuthorityFigures {
   int overdue_now = 0;
 };
 
+// A commitment whose due date has passed while it is neither done nor dropped.
+bool commitment_overdue(const nlohmann::json& commitment, std::chrono::year_month_day today);
+
 class Recommendations {
  public:
   Recommendations(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
@@ -173,6 +176,7 @@ class Recommendations {
   Recommendation save(const AuditActor& actor, const std::string& by, Recommendation r,
                       int expected_version, const std::string& action,
                       const nlohmann::json& details = nlohmann::json::object());
+  int remind_commitments(std::chrono::year_month_day today);
   std::vector<Account> officials_of(const std::string& authority_id);
   std::vector<Account> youth_union_of(const std::string& unit_id);
   int notify(const std::vector<Account>& to, const Recommendation& r, const std::string& kind,

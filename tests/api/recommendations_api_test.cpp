@@ -17,8 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string vietnam_today() {
-  std::time_t t = std::time(nullptr) + 7 * 3600;
+// Today in Viet Nam by the real clock, plus some days.
+std::string vietnam_today(int plus_days = 0) {
+  std::time_t t = std::time(nullptr) + 7 * 3600 + plus_days * 86400;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char out[11];
@@ -249,7 +250,10 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
                         {"commitments",
                          {{{"text", "Thay xích đu hỏng"},
                            {"owner", "Phòng Quản lý đô thị phường"},
-                           {"due_date", "2027-02-26"}}}}},
+                           {"due_date", "2027-02-26"}},
+                          {{"text", "Kiểm tra an toàn sân chơi"},
+                           {"owner", "Công an phường"},
+                           {"due_date", vietnam_today(33)}}}}},
                        official);
   ASSERT_EQ(answered.status, 200) << answered.body;
   rec = answered.json();
@@ -265,6 +269,14 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
       post("/api/v1/commitments/" + commitment + "/progress", {{"note", "x"}}, official2).status,
       404);
   EXPECT_TRUE(has_notification(notifications(moderator), "answered", id));
+
+  // A commitment past its due date and not done is flagged, and its owners are told.
+  advance_days(3);
+  run_jobs();
+  EXPECT_TRUE(has_notification(notifications(official), "commitment_overdue", id));
+  rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
+  EXPECT_FALSE(rec["commitments"][0]["overdue"].get<bool>());
+  EXPECT_TRUE(rec["commitments"][1]["overdue"].get<bool>());
 
   // Not reported back without feedback; not closed before it is reported back.
   EXPECT_EQ(post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator)
