@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <map>
 #include <set>
+#include <thread>
 
 #include "tests/api/harness.h"
 #include "tests/api/smtp_sink.h"
@@ -417,6 +419,72 @@ TEST(RecommendationsWithoutSmtp, RemindersStayInAppAndTheLogSaysSoOnce) {
   ASSERT_NE(first, std::string::npos) << log;
   EXPECT_EQ(log.find("no SMTP server configured", first + 1), std::string::npos);
   EXPECT_EQ(log.find("e-mail sent"), std::string::npos);
+}
+
+// Two instances on one database run the reminder job at the same moment, again and again: each
+// recommendation is flagged overdue once, escalated once, and each e-mail goes out once.
+TEST(RecommendationsOnTwoInstances, TheReminderJobDoesEachThingOnce) {
+  SmtpSink sink;
+  std::vector<std::string> shared = {"--smtp-url", sink.url(), "--jobs-interval", "3600"};
+  auto first_options = demo_options();
+  first_options.args.insert(first_options.args.end(), shared.begin(), shared.end());
+  Server first(first_options);
+  Server::Options second_options;
+  second_options.db = first.database().url();
+  second_options.env["LANGNGHE_TEST_HOOKS"] = "1";
+  second_options.args = shared;
+  Server second(second_options);
+
+  std::string admin = login(first, "admin");
+  json authorities = first.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"];
+  for (const auto& a : authorities) {
+    if (a["code"] != "UBND-P9" && a["code"] != "PGDDT-PN") continue;
+    auto set =
+        first.request("PUT", "/api/v1/authorities/" + a["id"].get<std::string>() + "/contact",
+                      json{{"email", a["code"].get<std::string>() + "@example.org"}}.dump(),
+                      {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}});
+    ASSERT_EQ(set.status, 200) << set.body;
+  }
+  // Sixty days on, every unanswered demo recommendation is overdue and past the grace period.
+  for (const Server* s : {&first, &second})
+    ASSERT_EQ(s->post_json("/__test/clock", {{"advance_seconds", 60 * 86400}}).status, 200);
+  std::vector<std::thread> runners;
+  for (int round = 0; round < 3; ++round)
+    for (const Server* s : {&first, &second})
+      runners.emplace_back([s] { s->post_json("/__test/jobs/run", json::object()); });
+  for (auto& t : runners) t.join();
+
+  admin = login(second, "admin");
+  json all = second.get("/api/v1/recommendations?limit=200", bearer(admin)).json()["items"];
+  int unanswered = 0;
+  for (const auto& r : all) {
+    if (r["status"] != "forwarded" && r["status"] != "acknowledged") continue;
+    ++unanswered;
+    EXPECT_TRUE(r["overdue"].get<bool>()) << r["title"];
+    int overdue = 0, escalated = 0;
+    for (const auto& step : r["history"]) {
+      if (step["action"] == "overdue") ++overdue;
+      if (step["action"] == "escalated") ++escalated;
+    }
+    EXPECT_EQ(overdue, 1) << r["title"];
+    EXPECT_EQ(escalated, 1) << r["title"];
+  }
+  EXPECT_EQ(unanswered, 4);
+  // One overdue e-mail per unanswered recommendation, none twice.
+  auto mails = sink.messages();
+  EXPECT_EQ(mails.size(), 4u);
+  std::set<std::string> bodies;
+  for (const auto& m : mails) bodies.insert(m.data.substr(m.data.find("\n\n")));
+  EXPECT_EQ(bodies.size(), mails.size());
+  // Each official got one overdue notification per item of their authority.
+  std::string official = login(first, "official");
+  std::map<std::string, int> per_item;
+  json items = first.get("/api/v1/me/notifications?limit=200", bearer(official)).json()["items"];
+  for (const auto& n : items) {
+    if (n["kind"] == "overdue") ++per_item[n["object_id"]];
+  }
+  EXPECT_EQ(per_item.size(), 2u);
+  for (const auto& [item, count] : per_item) EXPECT_EQ(count, 1) << item;
 }
 
 }  // namespace
