@@ -318,6 +318,49 @@ void add_recommendation_routes(Router& r, App& app) {
           "recommendations", Permission::kReadOrganisation));
 
   r.add(
+      "PUT", "/api/v1/calendar",
+      [&app](Request& q) {
+        // Only a calendar file named at start (--holidays) is edited; the built-in one is not.
+        if (app.options.holidays.empty())
+          throw Conflict("Start the server with --holidays FILE to edit the calendar.",
+                         "calendar_read_only");
+        Fields f(q, {"days"});
+        auto list = f.optional_json("days");
+        if (!list || !list->is_array() || list->size() > 1000)
+          throw Invalid("days", "days is a list of {date, kind, name}.");
+        std::vector<CalendarDay> days;
+        for (const auto& d : *list)
+          days.push_back(
+              {text_in(d, "days", "date"), text_in(d, "days", "kind"), text_in(d, "days", "name")});
+        WorkingCalendar::save(app.options.holidays, days);
+        app.calendar.replace(days);
+        app.audit.record(AuditActor::of(q.who()), "calendar.update", "calendar", "holidays", "",
+                         {{"days", days.size()}});
+        return Response::json(200, {{"days", *list}});
+      },
+      [] {
+        auto d =
+            doc("Replace the working-day calendar (when the server runs with --holidays FILE; "
+                "the file is rewritten, other instances read it when they restart).",
+                "recommendations", Permission::kManageOrganisation,
+                {{"type", "object"},
+                 {"properties",
+                  {{"days",
+                    {{"type", "array"},
+                     {"items",
+                      {{"type", "object"},
+                       {"properties",
+                        {{"date", {{"type", "string"}}},
+                         {"kind", {{"type", "string"}}},
+                         {"name", {{"type", "string"}}}}},
+                       {"required", {"date", "kind", "name"}}}}}}}},
+                 {"required", {"days"}},
+                 {"additionalProperties", false}});
+        d.responses["409"] = {{"description", "calendar_read_only: no --holidays file"}};
+        return d;
+      }());
+
+  r.add(
       "PUT", "/api/v1/authorities/{id}/contact",
       [&app](Request& q) {
         Fields f(q, {"email"});

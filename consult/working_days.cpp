@@ -92,6 +92,32 @@ int WorkingCalendar::working_days_between(year_month_day from, year_month_day to
   return sign * count;
 }
 
+std::string WorkingCalendar::format(const std::vector<CalendarDay>& days) {
+  std::string out =
+      "# Working-day calendar: date <TAB> holiday|working <TAB> name (edited through the API)\n";
+  for (const auto& d : days) {
+    if (d.name.empty() || d.name.size() > 200 ||
+        d.name.find_first_of("\t\r\n") != std::string::npos)
+      throw Invalid("days", "Each day needs a name of one line (" + d.date + ").");
+    out += d.date + "\t" + d.kind + "\t" + d.name + "\n";
+  }
+  parse(out);  // the same checks as at start: dates and kinds
+  return out;
+}
+
+void WorkingCalendar::save(const std::filesystem::path& file,
+                           const std::vector<CalendarDay>& days) {
+  std::string text = format(days);
+  auto temporary = file;
+  temporary += ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw std::runtime_error("cannot write " + temporary.string());
+  }
+  std::filesystem::rename(temporary, file);
+}
+
 std::filesystem::path default_calendar_file() {
   return LANGNGHE_CALENDAR_FILE;
 }

@@ -35,6 +35,11 @@ class WorkingCalendar {
   std::vector<CalendarDay> days() const;
   void replace(std::vector<CalendarDay> days);
 
+  // The file's text for these days (which parse() reads back); Invalid when a day is malformed.
+  static std::string format(const std::vector<CalendarDay>& days);
+  // Writes the file atomically (a temporary file renamed over it).
+  static void save(const std::filesystem::path& file, const std::vector<CalendarDay>& days);
+
  private:
   mutable std::shared_mutex mutex_;
   std::vector<CalendarDay> days_;  // sorted by date

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
@@ -485,6 +487,71 @@ TEST(RecommendationsOnTwoInstances, TheReminderJobDoesEachThingOnce) {
   }
   EXPECT_EQ(per_item.size(), 2u);
   for (const auto& [item, count] : per_item) EXPECT_EQ(count, 1) << item;
+}
+
+// The calendar is data an admin edits (when the server runs with --holidays FILE): a new day off
+// moves the next due date and is written back to the file.
+TEST(RecommendationsCalendar, AnAdminAddsDaysOffAndDueDatesMove) {
+  auto dir = make_temp_dir();
+  auto file = dir / "holidays.tsv";
+  std::filesystem::copy_file(std::string(LANGNGHE_SOURCE_DIR) + "/consult/calendar/holidays_vn.tsv",
+                             file);
+  auto options = demo_options();
+  options.args.push_back("--holidays");
+  options.args.push_back(file.string());
+  Server server(options);
+  std::string admin = login(server, "admin");
+  std::string moderator = login(server, "moderator");
+  auto put = [&](const json& body, const std::string& token) {
+    return server.request(
+        "PUT", "/api/v1/calendar", body.dump(),
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+  };
+  json days = server.get("/api/v1/calendar", bearer(moderator)).json()["days"];
+  ASSERT_GE(days.size(), 20u);
+  // Ten days off from tomorrow on (a local festival, say).
+  for (int i = 1; i <= 10; ++i)
+    days.push_back(
+        {{"date", vietnam_today(i)}, {"kind", "holiday"}, {"name", "Lễ hội địa phương"}});
+  EXPECT_EQ(
+      put({{"days", {{{"date", "2026-02-30"}, {"kind", "holiday"}, {"name", "x"}}}}}, admin).status,
+      400);
+  EXPECT_EQ(put({{"days", days}}, moderator).status, 403);
+  ASSERT_EQ(put({{"days", days}}, admin).status, 200);
+  EXPECT_EQ(server.get("/api/v1/calendar", bearer(moderator)).json()["days"].size(), days.size());
+  std::ifstream in(file);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("Lễ hội địa phương"), std::string::npos);
+
+  // A draft forwarded today with one working day is due after the festival.
+  json draft;
+  json all = server.get("/api/v1/recommendations?limit=200", bearer(moderator)).json()["items"];
+  for (const auto& r : all)
+    if (r["status"] == "draft") draft = r;
+  ASSERT_FALSE(draft.is_null());
+  std::string committee;
+  json authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"];
+  for (const auto& a : authorities)
+    if (a["code"] == "UBND-P9") committee = a["id"];
+  auto forwarded =
+      server.post_json("/api/v1/recommendations/" + draft["id"].get<std::string>() + "/forward",
+                       {{"authority_id", committee},
+                        {"dispatch_number", "7/ĐTN"},
+                        {"dispatch_date", vietnam_today()},
+                        {"due_working_days", 1}},
+                       bearer(moderator));
+  ASSERT_EQ(forwarded.status, 200) << forwarded.body;
+  EXPECT_GT(forwarded.json()["due_date"].get<std::string>(), vietnam_today(10));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(RecommendationsCalendar, TheBuiltInCalendarIsReadOnly) {
+  Server server(demo_options());
+  auto r = server.request("PUT", "/api/v1/calendar", R"({"days": []})",
+                          {{"Authorization", "Bearer " + login(server, "admin")},
+                           {"Content-Type", "application/json"}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.error_code(), "calendar_read_only");
 }
 
 }  // namespace
