@@ -147,7 +147,7 @@ int serve(const ServeOptions& options) {
   if (options.demo) {
     if (seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils,
                   app.consultations, keys)) {
-      seed_demo_recommendations(*storage, app.clock, app.recommendations);
+      seed_demo_recommendations(*storage, app.clock, app.recommendations, app.pupils, keys);
       spdlog::warn(
           "DEMO MODE: filled the empty database with demo data (password {}, class code {})",
           kDemoPassword, kDemoJoinCode);

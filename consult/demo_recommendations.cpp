@@ -1,5 +1,6 @@
 #include "consult/demo_recommendations.h"
 
+#include "consult/consent_text.h"
 #include "consult/crypto.h"
 
 namespace ln {
@@ -18,15 +19,37 @@ Principal as_account(const Account& a, Role role) {
 
 }  // namespace
 
-void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendations& recs) {
+void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendations& recs,
+                               Pupils& pupils, const Keys& keys) {
   auto moderator_account = storage.accounts().account_by_username("moderator");
   auto official_account = storage.accounts().account_by_username("official");
   auto official2_account = storage.accounts().account_by_username("official2");
   auto ward9 = storage.organisation().unit_by_code("HCM-PN-P9");
-  auto join = storage.organisation().join_code("DEMO6A");
-  if (!moderator_account || !official_account || !official2_account || !ward9 || !join) return;
-  auto pupils = storage.pupils().pupils_of_class(join->class_id);
-  if (pupils.size() < 2) return;
+  auto facilitator_account = storage.accounts().account_by_username("facilitator");
+  if (!moderator_account || !official_account || !official2_account || !ward9 ||
+      !facilitator_account)
+    return;
+  // Two more pupils of class 6A (both consents given) whose ideas became recommendations; the
+  // README lists their sign-in codes so a newcomer sees what happened to a child's idea.
+  Principal facilitator = as_account(*facilitator_account, Role::kFacilitator);
+  std::vector<Pupil> children;
+  auto today_ymd = vietnam_date(clock.now());
+  int n_child = 0;
+  for (const auto& [pseudonym, age] : {std::pair{"Sóc Nâu", 12}, std::pair{"Thỏ Trắng", 9}}) {
+    auto year = today_ymd.year() - std::chrono::years(age);
+    auto joined = pupils.join(
+        {"DEMO6A", pseudonym,
+         format_date(std::chrono::year_month_day{year / std::chrono::March / 3}), "demo", "demo"});
+    Pupil p = joined.pupil;
+    p.sign_in_lookup = lookup_hash(keys, kDemoRecommendationPupils[n_child++]);
+    storage.pupils().update_pupil(p);
+    Principal as_pupil;
+    as_pupil.kind = Principal::Kind::kPupil;
+    as_pupil.id = p.id;
+    pupils.give_child_consent(as_pupil, kConsentTextVersion);
+    pupils.record_guardian_slip(facilitator, p.id, "DEMO-SLIP-R" + std::to_string(n_child));
+    children.push_back(p);
+  }
   Principal moderator = as_account(*moderator_account, Role::kModerator);
   Principal official = as_account(*official_account, Role::kOfficial);
   Principal official2 = as_account(*official2_account, Role::kOfficial);
@@ -55,8 +78,8 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
     storage.submissions().update_if_version(s, 1);
     return s.id;
   };
-  const Pupil& meo = pupils[0];
-  const Pupil& caheo = pupils[1];
+  const Pupil& meo = children[0];
+  const Pupil& caheo = children[1];
   auto make = [&](const std::string& title, const std::string& text, std::vector<std::string> ids) {
     return recs.create(moderator, {title, text, ward9->id, "Trường học", std::move(ids)});
   };

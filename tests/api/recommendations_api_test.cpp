@@ -358,7 +358,8 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(found["answer"]["decision"], "partly_accepted");
   EXPECT_EQ(found["feedback"]["all"]["what_next"],
             "Đoàn phường sẽ báo các em khi xích đu đã được thay.");
-  for (const char* secret : {"Mèo Xanh", "Cá Heo Vàng", "bạn Lan ở hẻm", "pup_", "sub_"})
+  for (const char* secret :
+       {"Mèo Xanh", "Cá Heo Vàng", "Sóc Nâu", "Thỏ Trắng", "bạn Lan ở hẻm", "pup_", "sub_"})
     EXPECT_EQ(tracker.body.find(secret), std::string::npos) << secret;
   // The ward People's Committee has at least 5 recommendations here (the demo's and this one).
   bool shown = false;
@@ -398,6 +399,21 @@ TEST_F(Recommendations, OfficialsSeeOnlyTheirAuthoritysItems) {
   for (const auto& r : all)
     if (r["status"] == "draft") draft = true;
   EXPECT_TRUE(draft);
+}
+
+TEST_F(Recommendations, ADemoChildSeesWhatHappenedToTheirIdea) {
+  auto child =
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "soc-nau-2026"}}).json()["token"];
+  json mine = server.get("/api/v1/submissions?limit=200", bearer(child)).json()["items"];
+  int heard_back = 0;
+  for (const auto& s : mine) {
+    for (const auto& o : s["outcomes"]) {
+      ++heard_back;
+      EXPECT_FALSE(o["feedback"]["we_did"].get<std::string>().empty());
+    }
+  }
+  EXPECT_GE(heard_back, 1);
+  EXPECT_FALSE(notifications(child).empty());
 }
 
 TEST_F(Recommendations, NotificationsAreMineAndCanBeMarkedRead) {
