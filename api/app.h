@@ -23,6 +23,10 @@
 #include "moderation/safeguarding.h"
 #include "moderation/screener.h"
 #include "moderation/submissions.h"
+// Recommendations and official responses.
+#include "api/smtp_mail.h"
+#include "consult/recommendations.h"
+#include "consult/working_days.h"
 
 namespace ln::api {
 
@@ -71,6 +75,21 @@ struct App {
   WriteLimits write_limits{clock, {options.write_limit_account}, {options.write_limit_address}};
   // Each kind of stored data is deleted when its retention period is over (scheduled jobs).
   Retention retention{storage, clock, options.retention};
+
+  // Recommendations and official responses.
+  WorkingCalendar calendar{WorkingCalendar::load(options.holidays.empty()
+                                                     ? default_calendar_file()
+                                                     : std::filesystem::path(options.holidays))};
+  SmtpMailer mailer{options.smtp_url, options.smtp_from};
+  Recommendations recommendations{
+      storage,
+      clock,
+      audit,
+      organisation,
+      calendar,
+      screen,
+      {options.remind_before_working_days, options.escalate_after_working_days, 5},
+      &mailer};
 };
 
 }  // namespace ln::api

@@ -272,6 +272,30 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(5, 24 * 60));
 
   serve
+      ->add_option("--holidays", serve_options.holidays,
+                   "Holiday calendar (date, holiday|working, name per line); default: the built-in "
+                   "Vietnamese calendar")
+      ->envname("LANGNGHE_HOLIDAYS");
+  serve
+      ->add_option("--smtp-url", serve_options.smtp_url,
+                   "SMTP server for reminder e-mails, smtp://host:port (none: in-app only)")
+      ->envname("LANGNGHE_SMTP_URL");
+  serve->add_option("--smtp-from", serve_options.smtp_from, "Sender address of reminder e-mails")
+      ->envname("LANGNGHE_SMTP_FROM")
+      ->capture_default_str();
+  serve
+      ->add_option("--remind-before", serve_options.remind_before_working_days,
+                   "Working days before a due date when reminders go out")
+      ->envname("LANGNGHE_REMIND_BEFORE")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 60));
+  serve
+      ->add_option("--escalate-after", serve_options.escalate_after_working_days,
+                   "Working days after a due date before an unanswered item escalates")
+      ->envname("LANGNGHE_ESCALATE_AFTER")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 120));
+  serve
       ->add_option("--lexicons", serve_options.lexicons,
                    "Folder of the screener's lexicons and rules")
       ->envname("LANGNGHE_LEXICONS");

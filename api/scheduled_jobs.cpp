@@ -15,7 +15,17 @@ nlohmann::json run_scheduled_jobs(App& app) {
   for (const auto& [kind, count] : purged.items())
     if (count.get<std::int64_t>() > 0)
       spdlog::info("retention: deleted {} {} past their retention period", count.dump(), kind);
-  return {{"identities_purged", identities}, {"retention_purged", purged}};
+  auto reminders = app.recommendations.run_reminders();
+  if (reminders.notifications || reminders.flagged_overdue || reminders.emails)
+    spdlog::info(
+        "recommendation reminders: {} overdue flagged, {} notifications, {} e-mails, {} escalated",
+        reminders.flagged_overdue, reminders.notifications, reminders.emails, reminders.escalated);
+  return {{"identities_purged", identities},
+          {"retention_purged", purged},
+          {"recommendations_overdue", reminders.flagged_overdue},
+          {"notifications", reminders.notifications},
+          {"emails", reminders.emails},
+          {"escalated", reminders.escalated}};
 }
 
 ScheduledJobs::ScheduledJobs(App& app, std::chrono::seconds interval)

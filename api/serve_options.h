@@ -36,6 +36,12 @@ struct ServeOptions {
   int write_limit_address = 6000;  // per client address (a school behind one NAT shares it)
 
   RetentionPeriods retention;  // --retain-…-days
+  // Recommendations and official responses.
+  std::string holidays;  // the holiday calendar file; empty: consult/calendar/holidays_vn.tsv
+  std::string smtp_url;  // smtp://host:port; empty: reminders stay in-app
+  std::string smtp_from = "langnghe@localhost";
+  int remind_before_working_days = 5;
+  int escalate_after_working_days = 10;  // the grace period after a due date
 };
 
 }  // namespace ln::api

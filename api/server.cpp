@@ -16,6 +16,7 @@
 #include "api/routes.h"
 #include "api/scheduled_jobs.h"
 #include "consult/demo.h"
+#include "consult/demo_recommendations.h"
 #include "store/open_storage.h"
 
 namespace ln::api {
@@ -151,10 +152,12 @@ int serve(const ServeOptions& options) {
   App app(*storage, options, keys);
   if (options.demo) {
     if (seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils,
-                  app.consultations, keys))
+                  app.consultations, keys)) {
+      seed_demo_recommendations(*storage, app.clock, app.recommendations, app.pupils, keys);
       spdlog::warn(
           "DEMO MODE: filled the empty database with demo data (password {}, class code {})",
           kDemoPassword, kDemoJoinCode);
+    }
     spdlog::warn("DEMO MODE: this instance is for trying Lắng Nghe, never for real children");
   }
   Router router;

@@ -1,6 +1,7 @@
 // /api/v1/submissions: a pupil's own ideas, opinions and recommendations.
 #include "moderation/submissions.h"
 #include "api/fields.h"
+#include "api/recommendation_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
 #include "api/views.h"
@@ -61,8 +62,13 @@ void add_submission_routes(Router& r, App& app) {
       "GET", "/api/v1/submissions",
       [&app](Request& q) {
         auto page = page_of(q);
+        // With what happened to each: the feedback of every recommendation it went into.
         return Response::json(
-            200, page_json(app.submissions.mine(q.who(), page), page, submission_json));
+            200, page_json(app.submissions.mine(q.who(), page), page, [&](const Submission& s) {
+              auto out = submission_json(s);
+              out["outcomes"] = outcomes_json(app, q.who(), s);
+              return out;
+            }));
       },
       doc("My own submissions with their status, in words for children.", "submissions",
           Permission::kPupilSelf));
@@ -70,7 +76,10 @@ void add_submission_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/submissions/{id}",
       [&app](Request& q) {
-        return Response::json(200, submission_json(app.submissions.own(q.who(), q.param("id"))));
+        auto s = app.submissions.own(q.who(), q.param("id"));
+        auto out = submission_json(s);
+        out["outcomes"] = outcomes_json(app, q.who(), s);
+        return Response::json(200, out);
       },
       doc("One of my submissions.", "submissions", Permission::kPupilSelf));
 

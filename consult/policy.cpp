@@ -32,6 +32,9 @@ const std::map<Permission, std::vector<Role>>& table() {
       {Permission::kManageTargets, {kAdmin}},
       {Permission::kModerate, {kModerator, kSafeguardingLead, kAdmin}},
       {Permission::kSafeguard, {kSafeguardingLead}},
+      {Permission::kManageRecommendations, {kModerator, kAdmin}},
+      {Permission::kAnswerRecommendations, {kOfficial}},
+      {Permission::kReadRecommendations, {kModerator, kOfficial, kAdmin}},
   };
   return t;
 }
@@ -85,6 +88,12 @@ std::string to_string(Permission permission) {
       return "moderate";
     case Permission::kSafeguard:
       return "safeguard";
+    case Permission::kManageRecommendations:
+      return "manage_recommendations";
+    case Permission::kAnswerRecommendations:
+      return "answer_recommendations";
+    case Permission::kReadRecommendations:
+      return "read_recommendations";
   }
   return "unknown";
 }

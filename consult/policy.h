@@ -28,6 +28,10 @@ enum class Permission {
   kManageTargets,
   kModerate,   // the moderation queues (the safeguarding queue: safeguarding leads only)
   kSafeguard,  // safeguarding cases
+  // Recommendations and official responses.
+  kManageRecommendations,  // compile, forward, feedback, report back, close (Youth Union)
+  kAnswerRecommendations,  // acknowledge, answer, commitments (officials of the authority)
+  kReadRecommendations,    // the Youth Union's units' or the official's authority's items
 };
 
 const std::vector<Role>& roles_for(Permission permission);

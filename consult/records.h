@@ -335,5 +335,80 @@ struct AnswerWrite {
 };
 
 enum class WriteOutcome { kSaved, kConflict, kFailed };
+// --- Recommendations and official responses -------------------------------------------------
+
+// A recommendation compiled from children's approved submissions (or adopted by a Council vote)
+// and followed from forwarding to the answer and back to the children. The parts that grow
+// (quotes, answer, commitments, feedback, history) are JSON documents on the row.
+struct Recommendation {
+  std::string id;
+  std::string unit_id;
+  std::string title;
+  std::string text;
+  std::optional<std::string> topic;
+  std::string origin = "moderators";  // moderators | council
+  std::optional<std::string> council_session_id;
+  std::string status =
+      "draft";  // draft | forwarded | acknowledged | answered | reported_back | closed
+  bool overdue = false;
+  std::optional<std::string> authority_id;
+  std::optional<std::string> dispatch_number;
+  std::optional<std::string> dispatch_date;  // YYYY-MM-DD
+  std::optional<std::string> due_date;       // YYYY-MM-DD, in working days from the dispatch
+  std::optional<std::string> forwarded_at;
+  std::optional<std::string> answered_at;
+  std::string quotes_json = "[]";  // [{submission_id, text}] — approved or redacted words only
+  std::string answer_json = "{}";  // {decision, reasons, referred_to, by, at}
+  std::string commitments_json = "[]";  // [{id, text, owner, due_date, status, updates:[…]}]
+  std::string feedback_json =
+      "{}";  // {bands: {band|all: {you_said, we_did, why, what_next}}, by, at}
+  std::string history_json = "[]";    // [{action, status, at, by}]
+  std::string reminders_json = "{}";  // {due_soon, overdue, escalated}: when each went out
+  int version = 1;
+  std::string created_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A child's submission merged into a recommendation: the child hears back through it.
+struct RecommendationSource {
+  std::string recommendation_id;
+  std::string submission_id;
+  std::string pupil_id;
+};
+
+// A child's reaction to the feedback: agree | disagree | question, with optional text that is
+// screened and moderated as a submission of its own.
+struct Reaction {
+  std::string id;
+  std::string recommendation_id;
+  std::string pupil_id;
+  std::string kind;
+  std::optional<std::string> text;
+  std::optional<std::string> submission_id;
+  std::string created_at;
+};
+
+// An in-app notification; `dedupe_key` is unique, so a job running on several instances sends
+// each one once.
+struct Notification {
+  std::string id;
+  std::string recipient_kind;  // account | pupil | email
+  std::string recipient_id;
+  std::string
+      kind;  // forwarded | due_soon | overdue | escalated | answered | reported_back | reaction
+  std::string object_type;
+  std::string object_id;
+  std::string message;
+  std::string dedupe_key;
+  std::string created_at;
+  std::optional<std::string> read_at;
+};
+
+struct RecommendationFilter {
+  std::optional<std::string> authority_id;
+  std::optional<std::string> status;
+  bool forwarded_only = false;  // everything but drafts
+};
 
 }  // namespace ln

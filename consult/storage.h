@@ -210,6 +210,39 @@ class AuditStore {
 };
 
 class RetentionStore;  // below
+class RecommendationStore {
+ public:
+  virtual ~RecommendationStore() = default;
+  // The recommendation and its sources, in one transaction.
+  virtual void insert_recommendation(const Recommendation& r,
+                                     const std::vector<RecommendationSource>& sources) = 0;
+  virtual std::optional<Recommendation> recommendation(const std::string& id) = 0;
+  // By id; `page.after` is the last id seen.
+  virtual std::vector<Recommendation> recommendations(const RecommendationFilter& filter,
+                                                      const Page& page) = 0;
+  // Writes every field only if the stored version is still `expected_version`.
+  virtual bool update_if_version(const Recommendation& r, int expected_version) = 0;
+  virtual std::vector<RecommendationSource> sources(const std::string& recommendation_id) = 0;
+  virtual std::vector<RecommendationSource> sources_of_pupil(const std::string& pupil_id) = 0;
+  // Forwarded or acknowledged, with a due date: what the reminder job looks at.
+  virtual std::vector<Recommendation> awaiting_answer() = 0;
+
+  // The reaction and (when it has one) its moderation item, in one transaction.
+  virtual void insert_reaction(const Reaction& reaction, const std::optional<Submission>& item) = 0;
+  virtual std::vector<Reaction> reactions(const std::string& recommendation_id) = 0;
+
+  // False (and nothing written) when a notification with the same dedupe_key exists.
+  virtual bool insert_notification(const Notification& n) = 0;
+  virtual std::vector<Notification> notifications_of(const std::string& recipient_kind,
+                                                     const std::string& recipient_id,
+                                                     const Page& page) = 0;
+  virtual bool mark_notification_read(const std::string& id, const std::string& recipient_kind,
+                                      const std::string& recipient_id, const std::string& at) = 0;
+
+  virtual std::optional<std::string> authority_contact(const std::string& authority_id) = 0;
+  virtual void set_authority_contact(const std::string& authority_id, const std::string& email,
+                                     const std::string& at) = 0;
+};
 
 class Storage {
  public:
@@ -228,6 +261,7 @@ class Storage {
   virtual SubmissionStore& submissions() = 0;
   virtual ConsultationStore& consultations() = 0;
   virtual AuditStore& audit() = 0;
+  virtual RecommendationStore& recommendations() = 0;
   virtual RetentionStore& retention() = 0;
 };
 

@@ -343,6 +343,75 @@ CREATE TABLE moderation_rule_outcomes (
   agreed     BIGINT NOT NULL DEFAULT 0,
   disagreed  BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (unit_id, rule)
+      {9, "recommendations and official responses",
+       R"sql(
+CREATE TABLE recommendations (
+  id                 TEXT COLLATE "C" PRIMARY KEY,
+  unit_id            TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  title              TEXT COLLATE "C" NOT NULL,
+  text               TEXT COLLATE "C" NOT NULL,
+  topic              TEXT COLLATE "C",
+  origin             TEXT COLLATE "C" NOT NULL CHECK (origin IN ('moderators', 'council')),
+  council_session_id TEXT COLLATE "C",
+  status             TEXT COLLATE "C" NOT NULL CHECK (status IN ('draft', 'forwarded', 'acknowledged', 'answered', 'reported_back', 'closed')),
+  overdue            INTEGER NOT NULL DEFAULT 0,
+  authority_id       TEXT COLLATE "C" REFERENCES authorities(id),
+  dispatch_number    TEXT COLLATE "C",
+  dispatch_date      TEXT COLLATE "C",
+  due_date           TEXT COLLATE "C",
+  forwarded_at       TEXT COLLATE "C",
+  answered_at        TEXT COLLATE "C",
+  quotes             TEXT COLLATE "C" NOT NULL,
+  answer             TEXT COLLATE "C" NOT NULL,
+  commitments        TEXT COLLATE "C" NOT NULL,
+  feedback           TEXT COLLATE "C" NOT NULL,
+  history            TEXT COLLATE "C" NOT NULL,
+  reminders          TEXT COLLATE "C" NOT NULL,
+  version            INTEGER NOT NULL,
+  created_by         TEXT COLLATE "C" NOT NULL,
+  created_at         TEXT COLLATE "C" NOT NULL,
+  updated_at         TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX recommendations_authority ON recommendations(authority_id, id);
+CREATE INDEX recommendations_awaiting ON recommendations(status) WHERE status IN ('forwarded', 'acknowledged');
+
+CREATE TABLE recommendation_sources (
+  recommendation_id TEXT COLLATE "C" NOT NULL REFERENCES recommendations(id),
+  submission_id     TEXT COLLATE "C" NOT NULL REFERENCES submissions(id),
+  pupil_id          TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (recommendation_id, submission_id)
+);
+CREATE INDEX recommendation_sources_pupil ON recommendation_sources(pupil_id);
+
+CREATE TABLE recommendation_reactions (
+  id                TEXT COLLATE "C" PRIMARY KEY,
+  recommendation_id TEXT COLLATE "C" NOT NULL REFERENCES recommendations(id),
+  pupil_id          TEXT COLLATE "C" NOT NULL,
+  kind              TEXT COLLATE "C" NOT NULL CHECK (kind IN ('agree', 'disagree', 'question')),
+  text              TEXT COLLATE "C",
+  submission_id     TEXT COLLATE "C",
+  created_at        TEXT COLLATE "C" NOT NULL,
+  UNIQUE (recommendation_id, pupil_id)
+);
+
+CREATE TABLE notifications (
+  id             TEXT COLLATE "C" PRIMARY KEY,
+  recipient_kind TEXT COLLATE "C" NOT NULL CHECK (recipient_kind IN ('account', 'pupil', 'email')),
+  recipient_id   TEXT COLLATE "C" NOT NULL,
+  kind           TEXT COLLATE "C" NOT NULL,
+  object_type    TEXT COLLATE "C" NOT NULL,
+  object_id      TEXT COLLATE "C" NOT NULL,
+  message        TEXT COLLATE "C" NOT NULL,
+  dedupe_key     TEXT COLLATE "C" NOT NULL UNIQUE,
+  created_at     TEXT COLLATE "C" NOT NULL,
+  read_at        TEXT COLLATE "C"
+);
+CREATE INDEX notifications_recipient ON notifications(recipient_kind, recipient_id, id);
+
+CREATE TABLE authority_contacts (
+  authority_id TEXT COLLATE "C" PRIMARY KEY REFERENCES authorities(id),
+  email        TEXT COLLATE "C" NOT NULL,
+  updated_at   TEXT COLLATE "C" NOT NULL
 );
 )sql"},
   };

@@ -8,6 +8,7 @@
 #include "store/postgres/organisation_store.h"
 #include "store/postgres/pool.h"
 #include "store/postgres/pupil_store.h"
+#include "store/postgres/recommendation_store.h"
 #include "store/postgres/retention_store.h"
 #include "store/postgres/submission_store.h"
 
@@ -30,6 +31,7 @@ class PostgresStorage : public Storage {
   ConsultationStore& consultations() override { return consultations_; }
   AuditStore& audit() override { return audit_; }
   RetentionStore& retention() override { return retention_; }
+  RecommendationStore& recommendations() override { return recommendations_; }
 
   Pool& pool() { return pool_; }
 
@@ -42,6 +44,7 @@ class PostgresStorage : public Storage {
   PostgresConsultationStore consultations_{pool_};
   PostgresAuditStore audit_{pool_};
   PostgresRetentionStore retention_{pool_};
+  PostgresRecommendationStore recommendations_{pool_};
 };
 
 }  // namespace ln::store::postgres

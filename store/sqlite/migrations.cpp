@@ -335,6 +335,75 @@ CREATE TABLE moderation_rule_outcomes (
   agreed     INTEGER NOT NULL DEFAULT 0,
   disagreed  INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (unit_id, rule)
+      {9, "recommendations and official responses",
+       R"sql(
+CREATE TABLE recommendations (
+  id                 TEXT PRIMARY KEY,
+  unit_id            TEXT NOT NULL REFERENCES units(id),
+  title              TEXT NOT NULL,
+  text               TEXT NOT NULL,
+  topic              TEXT,
+  origin             TEXT NOT NULL CHECK (origin IN ('moderators', 'council')),
+  council_session_id TEXT,
+  status             TEXT NOT NULL CHECK (status IN ('draft', 'forwarded', 'acknowledged', 'answered', 'reported_back', 'closed')),
+  overdue            INTEGER NOT NULL DEFAULT 0,
+  authority_id       TEXT REFERENCES authorities(id),
+  dispatch_number    TEXT,
+  dispatch_date      TEXT,
+  due_date           TEXT,
+  forwarded_at       TEXT,
+  answered_at        TEXT,
+  quotes             TEXT NOT NULL,
+  answer             TEXT NOT NULL,
+  commitments        TEXT NOT NULL,
+  feedback           TEXT NOT NULL,
+  history            TEXT NOT NULL,
+  reminders          TEXT NOT NULL,
+  version            INTEGER NOT NULL,
+  created_by         TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX recommendations_authority ON recommendations(authority_id, id);
+CREATE INDEX recommendations_awaiting ON recommendations(status) WHERE status IN ('forwarded', 'acknowledged');
+
+CREATE TABLE recommendation_sources (
+  recommendation_id TEXT NOT NULL REFERENCES recommendations(id),
+  submission_id     TEXT NOT NULL REFERENCES submissions(id),
+  pupil_id          TEXT NOT NULL,
+  PRIMARY KEY (recommendation_id, submission_id)
+) STRICT;
+CREATE INDEX recommendation_sources_pupil ON recommendation_sources(pupil_id);
+
+CREATE TABLE recommendation_reactions (
+  id                TEXT PRIMARY KEY,
+  recommendation_id TEXT NOT NULL REFERENCES recommendations(id),
+  pupil_id          TEXT NOT NULL,
+  kind              TEXT NOT NULL CHECK (kind IN ('agree', 'disagree', 'question')),
+  text              TEXT,
+  submission_id     TEXT,
+  created_at        TEXT NOT NULL,
+  UNIQUE (recommendation_id, pupil_id)
+) STRICT;
+
+CREATE TABLE notifications (
+  id             TEXT PRIMARY KEY,
+  recipient_kind TEXT NOT NULL CHECK (recipient_kind IN ('account', 'pupil', 'email')),
+  recipient_id   TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  object_type    TEXT NOT NULL,
+  object_id      TEXT NOT NULL,
+  message        TEXT NOT NULL,
+  dedupe_key     TEXT NOT NULL UNIQUE,
+  created_at     TEXT NOT NULL,
+  read_at        TEXT
+) STRICT;
+CREATE INDEX notifications_recipient ON notifications(recipient_kind, recipient_id, id);
+
+CREATE TABLE authority_contacts (
+  authority_id TEXT PRIMARY KEY REFERENCES authorities(id),
+  email        TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
 ) STRICT;
 )sql"},
   };

@@ -8,6 +8,7 @@
 #include "store/sqlite/organisation_store.h"
 #include "store/sqlite/pool.h"
 #include "store/sqlite/pupil_store.h"
+#include "store/sqlite/recommendation_store.h"
 #include "store/sqlite/retention_store.h"
 #include "store/sqlite/submission_store.h"
 
@@ -29,6 +30,7 @@ class SqliteStorage : public Storage {
   ConsultationStore& consultations() override { return consultations_; }
   AuditStore& audit() override { return audit_; }
   RetentionStore& retention() override { return retention_; }
+  RecommendationStore& recommendations() override { return recommendations_; }
 
   Pool& pool() { return pool_; }
 
@@ -41,6 +43,7 @@ class SqliteStorage : public Storage {
   SqliteConsultationStore consultations_{pool_};
   SqliteAuditStore audit_{pool_};
   SqliteRetentionStore retention_{pool_};
+  SqliteRecommendationStore recommendations_{pool_};
 };
 
 }  // namespace ln::store::sqlite

@@ -134,6 +134,27 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"POST /api/v1/data-requests/{id}/refuse", kAdmin},
     {"GET /api/v1/audit", kAdmin},
     {"GET /api/v1/audit/verify", kAdmin},
+
+    // Recommendations and official responses.
+    {"GET /api/v1/recommendations", {"moderator", "official", "admin"}},
+    {"POST /api/v1/recommendations", {"moderator", "admin"}},
+    {"GET /api/v1/recommendations/{id}", {"moderator", "official", "admin"}},
+    {"POST /api/v1/recommendations/{id}/forward", {"moderator", "admin"}},
+    {"POST /api/v1/recommendations/{id}/acknowledge", {"official"}},
+    {"POST /api/v1/recommendations/{id}/answer", {"official"}},
+    {"POST /api/v1/commitments/{id}/progress", {"official"}},
+    {"POST /api/v1/recommendations/{id}/feedback", {"moderator", "admin"}},
+    {"POST /api/v1/recommendations/{id}/report-back", {"moderator", "admin"}},
+    {"POST /api/v1/recommendations/{id}/close", {"moderator", "admin"}},
+    {"GET /api/v1/recommendations/{id}/letters/forwarding", {"moderator", "official", "admin"}},
+    {"GET /api/v1/recommendations/{id}/letters/reminder", {"moderator", "official", "admin"}},
+    {"POST /api/v1/recommendations/{id}/reactions", kChildren},
+    {"GET /api/v1/me/notifications", kEveryone},
+    {"POST /api/v1/me/notifications/{id}/read", kEveryone},
+    {"GET /api/v1/public/units/{id}/tracker", kPublic},
+    {"GET /api/v1/calendar", kAdults},
+    {"PUT /api/v1/calendar", kAdmin},
+    {"PUT /api/v1/authorities/{id}/contact", kAdmin},
 };
 
 // Demo usernames (or sign-in codes for children) for each role.

@@ -502,5 +502,108 @@ TEST(StorageBackends, HaveTheSameMigrations) {
   }
 }
 
+// --- Recommendations and official responses ---------------------------------------------------
+
+TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
+  auto s = open();
+  seed_school(*s);
+  s->organisation().insert_authorities({{"aut_1",
+                                         "Ủy ban nhân dân",
+                                         "people_committee",
+                                         "u_ward",
+                                         "UB",
+                                         30,
+                                         {"u_ward"},
+                                         std::nullopt,
+                                         kAt}});
+  s->pupils().insert_pupil(pupil("p_1"), kIdentity);
+  Submission idea;
+  idea.id = "sub_1";
+  idea.pupil_id = "p_1";
+  idea.unit_id = "u_ward";
+  idea.kind = "idea";
+  idea.text = "Sân chơi";
+  idea.status = "approved";
+  idea.created_at = idea.updated_at = kAt;
+  s->submissions().insert_submission(idea);
+
+  Recommendation r;
+  r.id = "rec_1";
+  r.unit_id = "u_ward";
+  r.title = "Sân chơi an toàn";
+  r.text = "Các em đề nghị sửa sân chơi.";
+  r.quotes_json = R"([{"submission_id":"sub_1","text":"Sân chơi"}])";
+  r.created_by = "acc_m";
+  r.created_at = r.updated_at = kAt;
+  s->recommendations().insert_recommendation(r, {{"rec_1", "sub_1", "p_1"}});
+  auto stored = s->recommendations().recommendation("rec_1");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->title, r.title);
+  EXPECT_EQ(stored->status, "draft");
+  EXPECT_FALSE(stored->overdue);
+  EXPECT_FALSE(stored->authority_id);
+  EXPECT_EQ(stored->quotes_json, r.quotes_json);
+  EXPECT_EQ(s->recommendations().sources_of_pupil("p_1").at(0).recommendation_id, "rec_1");
+
+  RecommendationFilter forwarded;
+  forwarded.forwarded_only = true;
+  EXPECT_TRUE(s->recommendations().recommendations(forwarded, {}).empty());
+  EXPECT_TRUE(s->recommendations().awaiting_answer().empty());
+
+  // Versioned updates: the second writer with the old version loses.
+  Recommendation next = *stored;
+  next.status = "forwarded";
+  next.authority_id = "aut_1";
+  next.due_date = "2025-10-15";
+  next.overdue = true;
+  next.version = 2;
+  EXPECT_TRUE(s->recommendations().update_if_version(next, 1));
+  EXPECT_FALSE(s->recommendations().update_if_version(next, 1));
+  EXPECT_TRUE(s->recommendations().recommendation("rec_1")->overdue);
+  EXPECT_EQ(s->recommendations().recommendations(forwarded, {}).size(), 1u);
+  RecommendationFilter other;
+  other.authority_id = "aut_2";
+  EXPECT_TRUE(s->recommendations().recommendations(other, {}).empty());
+  EXPECT_EQ(s->recommendations().awaiting_answer().size(), 1u);
+
+  // A reaction and its moderation item land together; one reaction per child.
+  Submission words = idea;
+  words.id = "sub_2";
+  words.status = "queued";
+  words.queue = "normal";
+  s->recommendations().insert_reaction(
+      {"rx_1", "rec_1", "p_1", "disagree", "Chưa đủ", "sub_2", kNow}, words);
+  EXPECT_TRUE(s->submissions().submission("sub_2"));
+  EXPECT_EQ(s->recommendations().reactions("rec_1").at(0).kind, "disagree");
+  EXPECT_THROW(
+      s->recommendations().insert_reaction(
+          {"rx_2", "rec_1", "p_1", "agree", std::nullopt, std::nullopt, kNow}, std::nullopt),
+      Conflict);
+
+  // Notifications: a second one with the same key is not written.
+  Notification n{"ntf_1",
+                 "account",
+                 "acc_o",
+                 "overdue",
+                 "recommendation",
+                 "rec_1",
+                 "Quá hạn",
+                 "rec_1:overdue:acc_o",
+                 kNow,
+                 std::nullopt};
+  EXPECT_TRUE(s->recommendations().insert_notification(n));
+  n.id = "ntf_2";
+  EXPECT_FALSE(s->recommendations().insert_notification(n));
+  EXPECT_EQ(s->recommendations().notifications_of("account", "acc_o", {}).size(), 1u);
+  EXPECT_FALSE(s->recommendations().mark_notification_read("ntf_1", "account", "acc_x", kNow));
+  EXPECT_TRUE(s->recommendations().mark_notification_read("ntf_1", "account", "acc_o", kNow));
+  EXPECT_EQ(s->recommendations().notifications_of("account", "acc_o", {}).at(0).read_at, kNow);
+
+  EXPECT_FALSE(s->recommendations().authority_contact("aut_1"));
+  s->recommendations().set_authority_contact("aut_1", "a@example.org", kAt);
+  s->recommendations().set_authority_contact("aut_1", "b@example.org", kNow);
+  EXPECT_EQ(s->recommendations().authority_contact("aut_1"), "b@example.org");
+}
+
 }  // namespace
 }  // namespace ln

@@ -1,0 +1,167 @@
+#include "api/recommendation_views.h"
+
+namespace ln::api {
+namespace {
+
+using nlohmann::json;
+
+json opt(const std::optional<std::string>& v) {
+  return v ? json(*v) : json();
+}
+
+std::string authority_name(App& app, const std::optional<std::string>& id) {
+  if (!id) return "";
+  auto a = app.storage.organisation().authority(*id);
+  return a ? a->name : "";
+}
+
+std::chrono::year_month_day today(App& app) {
+  return vietnam_date(app.clock.now());
+}
+
+json commitments_with_overdue(const std::string& commitments_json,
+                              std::chrono::year_month_day today) {
+  json out = json::parse(commitments_json);
+  for (auto& c : out) c["overdue"] = commitment_overdue(c, today);
+  return out;
+}
+
+// Commitments without the account ids of who typed each update, each marked when overdue.
+json public_commitments(const std::string& commitments_json, std::chrono::year_month_day today) {
+  json out = json::array();
+  for (const auto& c : json::parse(commitments_json)) {
+    json updates = json::array();
+    for (const auto& u : c["updates"]) {
+      json copy = u;
+      copy.erase("by");
+      updates.push_back(copy);
+    }
+    out.push_back({{"id", c["id"]},
+                   {"text", c["text"]},
+                   {"owner", c["owner"]},
+                   {"due_date", c["due_date"]},
+                   {"status", c["status"]},
+                   {"overdue", commitment_overdue(c, today)},
+                   {"updates", updates}});
+  }
+  return out;
+}
+
+json quote_texts(const std::string& quotes_json) {
+  json out = json::array();
+  for (const auto& q : json::parse(quotes_json)) out.push_back(q["text"]);
+  return out;
+}
+
+}  // namespace
+
+json recommendation_json(App& app, const Recommendation& r) {
+  json reactions = {{"agree", 0}, {"disagree", 0}, {"question", 0}};
+  for (const auto& x : app.recommendations.reactions(r))
+    reactions[x.kind] = reactions[x.kind].get<int>() + 1;
+  auto left = app.recommendations.working_days_left(r);
+  json out = {
+      {"id", r.id},
+      {"unit_id", r.unit_id},
+      {"title", r.title},
+      {"text", r.text},
+      {"topic", opt(r.topic)},
+      {"origin", r.origin},
+      {"council_session_id", opt(r.council_session_id)},
+      {"status", r.status},
+      {"overdue", r.overdue},
+      {"authority",
+       r.authority_id ? json{{"id", *r.authority_id}, {"name", authority_name(app, r.authority_id)}}
+                      : json()},
+      {"dispatch_number", opt(r.dispatch_number)},
+      {"dispatch_date", opt(r.dispatch_date)},
+      {"due_date", opt(r.due_date)},
+      {"working_days_left", left && r.status != "draft" ? json(*left) : json()},
+      {"forwarded_at", opt(r.forwarded_at)},
+      {"answered_at", opt(r.answered_at)},
+      {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
+      {"quotes", quote_texts(r.quotes_json)},
+      {"children", app.recommendations.sources(r).size()},
+      {"answer", json::parse(r.answer_json)},
+      {"commitments", commitments_with_overdue(r.commitments_json, today(app))},
+      {"feedback", json::parse(r.feedback_json).value("bands", json())},
+      {"reactions", reactions},
+      {"history", json::parse(r.history_json)},
+      {"escalated_at", json::parse(r.reminders_json).value("escalated", json())},
+      {"version", r.version},
+      {"created_at", r.created_at},
+      {"updated_at", r.updated_at}};
+  if (r.status != "draft")
+    out["letters"] = {{"forwarding", "/api/v1/recommendations/" + r.id + "/letters/forwarding"},
+                      {"reminder", "/api/v1/recommendations/" + r.id + "/letters/reminder"}};
+  return out;
+}
+
+json public_recommendation_json(App& app, const Recommendation& r) {
+  json answer = json::parse(r.answer_json);
+  json public_answer;
+  if (answer.contains("decision"))
+    public_answer = {
+        {"decision", answer["decision"]},
+        {"reasons", answer.value("reasons", "")},
+        {"referred_to", answer.contains("referred_to") ? answer["referred_to"]["name"] : json()}};
+  bool reported = r.status == "reported_back" || r.status == "closed";
+  return {
+      {"id", r.id},
+      {"title", r.title},
+      {"text", r.text},
+      {"topic", opt(r.topic)},
+      {"children_said", quote_texts(r.quotes_json)},
+      {"authority", authority_name(app, r.authority_id)},
+      {"dispatch_number", opt(r.dispatch_number)},
+      {"dispatch_date", opt(r.dispatch_date)},
+      {"due_date", opt(r.due_date)},
+      {"status", r.status},
+      {"overdue", r.overdue},
+      {"answered_at", opt(r.answered_at)},
+      {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
+      {"answer", public_answer},
+      {"commitments", public_commitments(r.commitments_json, today(app))},
+      {"feedback", reported ? json::parse(r.feedback_json).value("bands", json()) : json()}};
+}
+
+json figures_json(const AuthorityFigures& f) {
+  auto number = [](const std::optional<double>& v) { return v ? json(*v) : json(); };
+  return {{"authority_id", f.authority_id},
+          {"name", f.name},
+          {"received", f.received},
+          {"answered", f.answered},
+          {"answered_on_time", f.answered_on_time},
+          {"answered_on_time_percent", number(f.on_time_percent)},
+          {"median_days_to_answer", number(f.median_days_to_answer)},
+          {"overdue_now", f.overdue_now}};
+}
+
+json notification_json(const Notification& n) {
+  return {{"id", n.id},
+          {"kind", n.kind},
+          {"object_type", n.object_type},
+          {"object_id", n.object_id},
+          {"message", n.message},
+          {"created_at", n.created_at},
+          {"read_at", opt(n.read_at)}};
+}
+
+json outcomes_json(App& app, const Principal& pupil, const Submission& s) {
+  json out = json::array();
+  for (const auto& r : app.recommendations.outcomes_of_submission(pupil, s.id)) {
+    auto mine = app.recommendations.reaction_of(r, pupil.id);
+    json answer = json::parse(r.answer_json);
+    out.push_back(
+        {{"recommendation_id", r.id},
+         {"title", r.title},
+         {"authority", authority_name(app, r.authority_id)},
+         {"decision", answer.value("decision", "")},
+         {"status", r.status},
+         {"feedback", app.recommendations.feedback_for(r, pupil.age_band)},
+         {"my_reaction", mine ? json{{"kind", mine->kind}, {"text", opt(mine->text)}} : json()}});
+  }
+  return out;
+}
+
+}  // namespace ln::api

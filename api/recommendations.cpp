@@ -1,0 +1,374 @@
+// /api/v1/recommendations: compiled from children's approved submissions, forwarded to an
+// authority, answered, reported back to the children; /api/v1/me/notifications; the public
+// tracker at /api/v1/public/units/{id}/tracker.
+#include "api/fields.h"
+#include "api/letters.h"
+#include "api/recommendation_views.h"
+#include "api/route_doc.h"
+#include "api/routes.h"
+
+namespace ln::api {
+namespace {
+
+using nlohmann::json;
+
+std::string text_in(const json& object, const std::string& field, const std::string& name) {
+  if (!object.is_object() || !object.contains(name) || !object[name].is_string())
+    throw Invalid(field + "." + name, field + "." + name + " is required text.");
+  return object[name].get<std::string>();
+}
+
+std::vector<std::string> id_list(const Fields& f, const char* name) {
+  return f.optional_texts(name).value_or(std::vector<std::string>{});
+}
+
+std::vector<CommitmentInput> commitments_of(const Fields& f) {
+  std::vector<CommitmentInput> out;
+  auto list = f.optional_json("commitments");
+  if (!list) return out;
+  if (!list->is_array() || list->size() > 50)
+    throw Invalid("commitments", "commitments is a list of at most 50 objects.");
+  for (const auto& c : *list) {
+    if (!c.is_object()) throw Invalid("commitments", "Each commitment is an object.");
+    for (const auto& [key, v] : c.items())
+      if (key != "text" && key != "owner" && key != "due_date")
+        throw Invalid("commitments", "A commitment has text, owner and due_date.");
+    out.push_back({text_in(c, "commitments", "text"), text_in(c, "commitments", "owner"),
+                   text_in(c, "commitments", "due_date")});
+  }
+  return out;
+}
+
+std::map<std::string, FeedbackText> feedback_of(const Fields& f) {
+  auto bands = f.optional_json("bands");
+  if (!bands || !bands->is_object() || bands->empty() || bands->size() > 10)
+    throw Invalid("bands", "bands maps an age band (or \"all\") to the four parts.");
+  std::map<std::string, FeedbackText> out;
+  for (const auto& [band, t] : bands->items()) {
+    std::string field = "bands." + band.substr(0, 20);
+    if (!t.is_object()) throw Invalid(field, field + " is an object.");
+    for (const auto& [key, v] : t.items())
+      if (key != "you_said" && key != "we_did" && key != "why" && key != "what_next")
+        throw Invalid(field, "The parts are you_said, we_did, why and what_next.");
+    out[band] = {text_in(t, field, "you_said"), text_in(t, field, "we_did"),
+                 text_in(t, field, "why"), text_in(t, field, "what_next")};
+  }
+  return out;
+}
+
+Response html(std::string body) {
+  Response r;
+  r.status = 200;
+  r.body = std::move(body);
+  r.content_type = "text/html; charset=utf-8";
+  return r;
+}
+
+const json kCommitmentSchema = {{"type", "object"},
+                                {"properties",
+                                 {{"text", {{"type", "string"}}},
+                                  {"owner", {{"type", "string"}}},
+                                  {"due_date", {{"type", "string"}}}}},
+                                {"required", {"text", "owner", "due_date"}},
+                                {"additionalProperties", false}};
+
+const json kFeedbackTextSchema = {{"type", "object"},
+                                  {"properties",
+                                   {{"you_said", {{"type", "string"}}},
+                                    {"we_did", {{"type", "string"}}},
+                                    {"why", {{"type", "string"}}},
+                                    {"what_next", {{"type", "string"}}}}},
+                                  {"required", {"you_said", "we_did", "why", "what_next"}},
+                                  {"additionalProperties", false}};
+
+}  // namespace
+
+void add_recommendation_routes(Router& r, App& app) {
+  const auto manage = Permission::kManageRecommendations;
+  const auto answer = Permission::kAnswerRecommendations;
+  const auto read = Permission::kReadRecommendations;
+  const auto one = [&app](Request& q) { return app.recommendations.get(q.who(), q.param("id")); };
+  auto reply = [&app](int status, const Recommendation& rec) {
+    return Response::json(status, recommendation_json(app, rec));
+  };
+
+  r.add(
+      "GET", "/api/v1/recommendations",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        RecommendationFilter filter;
+        filter.status = q.query_value("status");
+        filter.authority_id = q.query_value("authority_id");
+        auto items = app.recommendations.list(q.who(), filter, page);
+        return Response::json(200, page_json(items, page, [&app](const Recommendation& x) {
+                                return recommendation_json(app, x);
+                              }));
+      },
+      doc("Recommendations of my units (Youth Union) or addressed to my authority (officials); "
+          "?status=…&authority_id=….",
+          "recommendations", read));
+
+  r.add(
+      "POST", "/api/v1/recommendations",
+      [&app, reply](Request& q) {
+        Fields f(q, {"title", "text", "unit_id", "topic", "submission_ids"});
+        return reply(201, app.recommendations.create(
+                              q.who(), {f.text("title"), f.text("text"), f.text("unit_id"),
+                                        f.optional_text("topic"), id_list(f, "submission_ids")}));
+      },
+      doc("Compile a recommendation from approved submissions (every contributing child stays "
+          "linked; their words are quoted only as approved or redacted).",
+          "recommendations", manage,
+          object_schema({{"title", "string"},
+                         {"text", "string"},
+                         {"unit_id", "string"},
+                         {"topic", "string"},
+                         {"submission_ids", "string[]"}},
+                        {"title", "text", "unit_id", "submission_ids"}),
+          201));
+
+  r.add(
+      "GET", "/api/v1/recommendations/{id}",
+      [one, reply](Request& q) { return reply(200, one(q)); },
+      doc("One recommendation with its history, answer, commitments and feedback.",
+          "recommendations", read));
+
+  r.add(
+      "POST", "/api/v1/recommendations/{id}/forward",
+      [&app, reply](Request& q) {
+        Fields f(q, {"authority_id", "dispatch_number", "dispatch_date", "due_working_days"});
+        return reply(200, app.recommendations.forward(
+                              q.who(), q.param("id"),
+                              {f.text("authority_id"), f.text("dispatch_number"),
+                               f.text("dispatch_date"), f.optional_integer("due_working_days")}));
+      },
+      doc("Forward a draft to an authority: dispatch number and date; the due date counts working "
+          "days (the authority's own by default) on the holiday calendar.",
+          "recommendations", manage,
+          object_schema({{"authority_id", "string"},
+                         {"dispatch_number", "string"},
+                         {"dispatch_date", "string"},
+                         {"due_working_days", "integer"}},
+                        {"authority_id", "dispatch_number", "dispatch_date"})));
+
+  r.add(
+      "POST", "/api/v1/recommendations/{id}/acknowledge",
+      [&app, reply](Request& q) {
+        return reply(200, app.recommendations.acknowledge(q.who(), q.param("id")));
+      },
+      doc("An official of the authority acknowledges receipt.", "recommendations", answer));
+
+  r.add(
+      "POST", "/api/v1/recommendations/{id}/answer",
+      [&app, reply](Request& q) {
+        Fields f(q, {"decision", "reasons", "referred_to", "commitments"});
+        return reply(200, app.recommendations.answer(
+                              q.who(), q.param("id"),
+                              {f.text("decision"), f.optional_text("reasons").value_or(""),
+                               f.optional_text("referred_to"), commitments_of(f)}));
+      },
+      [&] {
+        auto d =
+            doc("Answer: accepted, partly_accepted, declined or referred (to another "
+                "authority); reasons are required unless accepted; commitments each with an "
+                "owner and a due date.",
+                "recommendations", answer,
+                {{"type", "object"},
+                 {"properties",
+                  {{"decision", {{"type", "string"}}},
+                   {"reasons", {{"type", "string"}}},
+                   {"referred_to", {{"type", "string"}}},
+                   {"commitments", {{"type", "array"}, {"items", kCommitmentSchema}}}}},
+                 {"required", {"decision"}},
+                 {"additionalProperties", false}});
+        d.responses["422"] = {{"description", "reasons missing, or no authority to refer to"}};
+        return d;
+      }());
+
+  r.add(
+      "POST", "/api/v1/commitments/{id}/progress",
+      [&app, reply](Request& q) {
+        Fields f(q, {"note", "status"});
+        return reply(200, app.recommendations.record_progress(
+                              q.who(), q.param("id"), {f.text("note"), f.optional_text("status")}));
+      },
+      doc("Record progress on a commitment (planned, in_progress, done, dropped).",
+          "recommendations", answer,
+          object_schema({{"note", "string"}, {"status", "string"}}, {"note"})));
+
+  r.add(
+      "POST", "/api/v1/recommendations/{id}/feedback",
+      [&app, reply](Request& q) {
+        Fields f(q, {"bands"});
+        return reply(200,
+                     app.recommendations.write_feedback(q.who(), q.param("id"), feedback_of(f)));
+      },
+      doc("The child-friendly feedback, \"You said / We did / Why / What next\", for all bands "
+          "(\"all\") or in each age band's words.",
+          "recommendations", manage,
+          {{"type", "object"},
+           {"properties",
+            {{"bands", {{"type", "object"}, {"additionalProperties", kFeedbackTextSchema}}}}},
+           {"required", {"bands"}},
+           {"additionalProperties", false}}));
+
+  r.add(
+      "POST", "/api/v1/recommendations/{id}/report-back",
+      [&app, reply](Request& q) {
+        return reply(200, app.recommendations.report_back(q.who(), q.param("id")));
+      },
+      doc("Deliver the feedback to every contributing child (they see it with their submission).",
+          "recommendations", manage));
+
+  r.add(
+      "POST", "/api/v1/recommendations/{id}/close",
+      [&app, reply](Request& q) {
+        return reply(200, app.recommendations.close(q.who(), q.param("id")));
+      },
+      doc("Close a recommendation the children have heard back about.", "recommendations", manage));
+
+  r.add(
+      "GET", "/api/v1/recommendations/{id}/letters/forwarding",
+      [&app, one](Request& q) { return html(forwarding_letter(app, one(q))); },
+      [&] {
+        auto d = doc("The forwarding letter (công văn chuyển kiến nghị), printable HTML.",
+                     "recommendations", read);
+        return d;
+      }());
+
+  r.add(
+      "GET", "/api/v1/recommendations/{id}/letters/reminder",
+      [&app, one](Request& q) { return html(reminder_letter(app, one(q))); },
+      doc("The reminder letter (công văn đôn đốc), printable HTML.", "recommendations", read));
+
+  r.add(
+      "POST", "/api/v1/recommendations/{id}/reactions",
+      [&app](Request& q) {
+        Fields f(q, {"kind", "text"});
+        auto x = app.recommendations.react(q.who(), q.param("id"), f.text("kind"),
+                                           f.optional_text("text"));
+        return Response::json(201,
+                              {{"id", x.id},
+                               {"kind", x.kind},
+                               {"text", x.text ? json(*x.text) : json()},
+                               {"submission_id", x.submission_id ? json(*x.submission_id) : json()},
+                               {"created_at", x.created_at}});
+      },
+      doc("A contributing child reacts to the feedback: agree, disagree or question, with "
+          "optional words (screened and moderated; disagreements and questions go back to the "
+          "moderators).",
+          "recommendations", Permission::kPupilContribute,
+          object_schema({{"kind", "string"}, {"text", "string"}}, {"kind"}), 201));
+
+  r.add(
+      "GET", "/api/v1/me/notifications",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        return Response::json(200, page_json(app.recommendations.notifications(q.who(), page), page,
+                                             notification_json));
+      },
+      doc("My in-app notifications, oldest first.", "notifications", Permission::kSignedIn));
+
+  r.add(
+      "POST", "/api/v1/me/notifications/{id}/read",
+      [&app](Request& q) {
+        app.recommendations.mark_read(q.who(), q.param("id"));
+        return Response::no_content();
+      },
+      doc("Mark one of my notifications read.", "notifications", Permission::kSignedIn, nullptr,
+          204));
+
+  r.add(
+      "GET", "/api/v1/public/units/{id}/tracker",
+      [&app](Request& q) {
+        auto unit = app.organisation.unit(q.param("id"));
+        auto items = app.recommendations.tracker(unit.id);
+        json out = {{"unit", {{"id", unit.id}, {"name", unit.name}}},
+                    {"recommendations", json::array()},
+                    {"authorities", json::array()},
+                    {"authorities_not_shown", 0},
+                    {"min_recommendations_shown",
+                     app.recommendations.settings().public_min_recommendations}};
+        for (const auto& x : items)
+          out["recommendations"].push_back(public_recommendation_json(app, x));
+        int hidden = 0;
+        for (const auto& f : app.recommendations.figures(items)) {
+          if (f.received >= app.recommendations.settings().public_min_recommendations)
+            out["authorities"].push_back(figures_json(f));
+          else
+            ++hidden;
+        }
+        out["authorities_not_shown"] = hidden;
+        return Response::json(200, out);
+      },
+      doc("Public, no sign-in: every forwarded recommendation of a unit (and the units under it) "
+          "with its authority, dates, status, answer and the children's feedback — never a "
+          "child's identity; authority figures where an authority has at least 5.",
+          "tracker", std::nullopt));
+
+  r.add(
+      "GET", "/api/v1/calendar",
+      [&app](Request&) {
+        json days = json::array();
+        for (const auto& d : app.calendar.days())
+          days.push_back({{"date", d.date}, {"kind", d.kind}, {"name", d.name}});
+        return Response::json(200, {{"days", days}});
+      },
+      doc("The working-day calendar: public holidays and weekend days worked in exchange.",
+          "recommendations", Permission::kReadOrganisation));
+
+  r.add(
+      "PUT", "/api/v1/calendar",
+      [&app](Request& q) {
+        // Only a calendar file named at start (--holidays) is edited; the built-in one is not.
+        if (app.options.holidays.empty())
+          throw Conflict("Start the server with --holidays FILE to edit the calendar.",
+                         "calendar_read_only");
+        Fields f(q, {"days"});
+        auto list = f.optional_json("days");
+        if (!list || !list->is_array() || list->size() > 1000)
+          throw Invalid("days", "days is a list of {date, kind, name}.");
+        std::vector<CalendarDay> days;
+        for (const auto& d : *list)
+          days.push_back(
+              {text_in(d, "days", "date"), text_in(d, "days", "kind"), text_in(d, "days", "name")});
+        WorkingCalendar::save(app.options.holidays, days);
+        app.calendar.replace(days);
+        app.audit.record(AuditActor::of(q.who()), "calendar.update", "calendar", "holidays", "",
+                         {{"days", days.size()}});
+        return Response::json(200, {{"days", *list}});
+      },
+      [] {
+        auto d =
+            doc("Replace the working-day calendar (when the server runs with --holidays FILE; "
+                "the file is rewritten, other instances read it when they restart).",
+                "recommendations", Permission::kManageOrganisation,
+                {{"type", "object"},
+                 {"properties",
+                  {{"days",
+                    {{"type", "array"},
+                     {"items",
+                      {{"type", "object"},
+                       {"properties",
+                        {{"date", {{"type", "string"}}},
+                         {"kind", {{"type", "string"}}},
+                         {"name", {{"type", "string"}}}}},
+                       {"required", {"date", "kind", "name"}}}}}}}},
+                 {"required", {"days"}},
+                 {"additionalProperties", false}});
+        d.responses["409"] = {{"description", "calendar_read_only: no --holidays file"}};
+        return d;
+      }());
+
+  r.add(
+      "PUT", "/api/v1/authorities/{id}/contact",
+      [&app](Request& q) {
+        Fields f(q, {"email"});
+        app.recommendations.set_authority_contact(q.who(), q.param("id"), f.text("email"));
+        return Response::json(200, {{"authority_id", q.param("id")}, {"email", f.text("email")}});
+      },
+      doc("Set the e-mail address reminders go to for an authority.", "organisation",
+          Permission::kManageOrganisation, object_schema({{"email", "string"}}, {"email"})));
+}
+
+}  // namespace ln::api

@@ -1,0 +1,768 @@
+#include "consult/recommendations.h"
+
+#include <algorithm>
+#include <set>
+
+#include "consult/crypto.h"
+#include "consult/errors.h"
+#include "consult/policy.h"
+#include "consult/validate.h"
+
+namespace ln {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono;
+
+const std::vector<std::string> kDecisions = {"accepted", "partly_accepted", "declined", "referred"};
+const std::vector<std::string> kProgress = {"planned", "in_progress", "done", "dropped"};
+const std::vector<std::string> kReactions = {"agree", "disagree", "question"};
+
+bool one_of(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool is_staff(const Principal& p) {
+  return p.role == Role::kModerator || p.role == Role::kAdmin;
+}
+
+std::string clean_date(const std::string& field, const std::string& value) {
+  if (!parse_date(value)) throw Invalid(field, field + " must be a date, YYYY-MM-DD.");
+  return value;
+}
+
+// dd/mm/yyyy, as Vietnamese letters and messages write dates.
+std::string vn_date(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+// Notification ids sort by time, so a recipient's list reads oldest first.
+std::string notification_id(const std::string& now) {
+  std::string stamp;
+  for (char c : now)
+    if (c >= '0' && c <= '9') stamp += c;
+  return "ntf_" + stamp + "_" + new_id("n").substr(2);
+}
+
+void push_history(Recommendation& r, const std::string& action, const std::string& by,
+                  const std::string& at) {
+  json history = json::parse(r.history_json);
+  history.push_back({{"action", action}, {"status", r.status}, {"at", at}, {"by", by}});
+  r.history_json = history.dump();
+}
+
+}  // namespace
+
+// --- creating -----------------------------------------------------------------------------------
+
+Recommendation Recommendations::make(const std::string& by, const std::string& unit_id,
+                                     const std::string& title, const std::string& text,
+                                     const std::optional<std::string>& topic,
+                                     const std::vector<std::string>& submission_ids,
+                                     const Principal* scope,
+                                     std::vector<RecommendationSource>& sources) {
+  Recommendation r;
+  r.id = new_id("rec");
+  if (!storage_.organisation().unit(unit_id)) throw Invalid("unit_id", "There is no such unit.");
+  r.unit_id = unit_id;
+  r.title = clean_text("title", title, 3, 200);
+  r.text = clean_text("text", text, 10, 5000);
+  r.topic = clean_optional_text("topic", topic, 100);
+  json quotes = json::array();
+  std::set<std::string> seen;
+  for (const auto& sid : submission_ids) {
+    if (!seen.insert(sid).second) throw Invalid("submission_ids", "A submission is listed twice.");
+    auto s = storage_.submissions().submission(sid);
+    if (!s || (scope && !organisation_.covers(*scope, s->unit_id)))
+      throw Invalid("submission_ids", "There is no submission " + sid + " in your units.");
+    if (s->status != "approved" && s->status != "approved_redacted")
+      throw Invalid("submission_ids", "Only approved submissions can go into a recommendation.");
+    // The children's own words, only as a moderator approved them.
+    quotes.push_back(
+        {{"submission_id", s->id},
+         {"text",
+          s->status == "approved_redacted" && s->redacted_text ? *s->redacted_text : s->text}});
+    sources.push_back({r.id, s->id, s->pupil_id});
+  }
+  r.quotes_json = quotes.dump();
+  r.created_by = by;
+  r.created_at = r.updated_at = clock_.now_text();
+  push_history(r, "created", by, r.created_at);
+  return r;
+}
+
+Recommendation Recommendations::create(const Principal& actor, const RecommendationInput& input) {
+  if (!is_staff(actor)) throw Forbidden();
+  if (!organisation_.covers(actor, input.unit_id))
+    throw Invalid("unit_id", "You do not work for that unit.");
+  if (input.submission_ids.empty())
+    throw Invalid("submission_ids", "Choose at least one approved submission.");
+  std::vector<RecommendationSource> sources;
+  Recommendation r = make(actor.id, input.unit_id, input.title, input.text, input.topic,
+                          input.submission_ids, &actor, sources);
+  storage_.recommendations().insert_recommendation(r, sources);
+  audit_.record(AuditActor::of(actor), "recommendation.create", "recommendation", r.id, "",
+                {{"submissions", sources.size()}});
+  return r;
+}
+
+Recommendation Recommendations::adopt_from_council(const AuditActor& actor,
+                                                   const CouncilAdoption& adoption) {
+  if (adoption.council_session_id.empty())
+    throw Invalid("council_session_id", "Name the Council session that adopted it.");
+  std::vector<RecommendationSource> sources;
+  Recommendation r = make(actor.id, adoption.unit_id, adoption.title, adoption.text, adoption.topic,
+                          adoption.submission_ids, nullptr, sources);
+  r.origin = "council";
+  r.council_session_id = adoption.council_session_id;
+  r.history_json = "[]";
+  push_history(r, "adopted_by_council", actor.id, r.created_at);
+  storage_.recommendations().insert_recommendation(r, sources);
+  audit_.record(actor, "recommendation.adopt", "recommendation", r.id, "",
+                {{"council_session_id", adoption.council_session_id}});
+  return r;
+}
+
+// --- reading
+// --------------------------------------------------------------------------------------
+
+Recommendation Recommendations::visible(const Principal& actor, const std::string& id) {
+  auto r = storage_.recommendations().recommendation(id);
+  if (!r) throw NotFound("No such recommendation.");
+  if (actor.role == Role::kOfficial) {
+    // An official sees only what was addressed to their own authority.
+    if (!actor.authority_id || r->authority_id != actor.authority_id || r->status == "draft")
+      throw NotFound("No such recommendation.");
+    return *r;
+  }
+  if (!is_staff(actor) || !organisation_.covers(actor, r->unit_id))
+    throw NotFound("No such recommendation.");
+  return *r;
+}
+
+Recommendation Recommendations::get(const Principal& actor, const std::string& id) {
+  return visible(actor, id);
+}
+
+std::vector<Recommendation> Recommendations::list(const Principal& actor,
+                                                  RecommendationFilter filter, const Page& page) {
+  if (actor.role == Role::kOfficial) {
+    if (!actor.authority_id) return {};
+    filter.authority_id = actor.authority_id;
+    filter.forwarded_only = true;
+  } else if (!is_staff(actor)) {
+    throw Forbidden();
+  }
+  std::vector<Recommendation> out;
+  Page next = page;
+  next.limit = 200;
+  while (static_cast<int>(out.size()) < page.limit) {
+    auto batch = storage_.recommendations().recommendations(filter, next);
+    for (auto& r : batch) {
+      if (actor.role == Role::kOfficial || organisation_.covers(actor, r.unit_id))
+        out.push_back(std::move(r));
+      if (static_cast<int>(out.size()) == page.limit) break;
+    }
+    if (static_cast<int>(batch.size()) < next.limit) break;
+    next.after = batch.back().id;
+  }
+  return out;
+}
+
+std::vector<RecommendationSource> Recommendations::sources(const Recommendation& r) {
+  return storage_.recommendations().sources(r.id);
+}
+
+std::vector<Reaction> Recommendations::reactions(const Recommendation& r) {
+  return storage_.recommendations().reactions(r.id);
+}
+
+std::optional<int> Recommendations::working_days_left(const Recommendation& r) const {
+  if (!r.due_date) return std::nullopt;
+  return calendar_.working_days_between(vietnam_date(clock_.now()), *parse_date(*r.due_date));
+}
+
+bool Recommendations::answered_on_time(const Recommendation& r) const {
+  if (!r.answered_at || !r.due_date) return false;
+  auto at = parse_time(*r.answered_at);
+  return at && format_date(vietnam_date(*at)) <= *r.due_date;
+}
+
+// --- the lifecycle ------------------------------------------------------------------------------
+
+Recommendation Recommendations::save(const AuditActor& actor, const std::string& by,
+                                     Recommendation r, int expected_version,
+                                     const std::string& action, const json& details) {
+  r.version = expected_version + 1;
+  r.updated_at = clock_.now_text();
+  push_history(r, action, by, r.updated_at);
+  if (!storage_.recommendations().update_if_version(r, expected_version))
+    throw Conflict("The recommendation changed meanwhile; reload and try again.", "stale_version");
+  audit_.record(actor, "recommendation." + action, "recommendation", r.id, "", details);
+  return r;
+}
+
+Recommendation Recommendations::forward(const Principal& actor, const std::string& id,
+                                        const Forwarding& input) {
+  Recommendation r = visible(actor, id);
+  if (!is_staff(actor)) throw NotFound("No such recommendation.");
+  if (r.status != "draft") throw Conflict("Only a draft can be forwarded.", "wrong_status");
+  auto authority = storage_.organisation().authority(input.authority_id);
+  if (!authority || authority->retired_at)
+    throw Invalid("authority_id", "There is no such authority.");
+  std::string number = clean_text("dispatch_number", input.dispatch_number, 1, 60);
+  auto date = parse_date(input.dispatch_date);
+  if (!date) throw Invalid("dispatch_date", "dispatch_date must be a date, YYYY-MM-DD.");
+  if (sys_days(*date) > sys_days(vietnam_date(clock_.now())))
+    throw Invalid("dispatch_date", "The dispatch date cannot be in the future.");
+  int days = input.due_working_days.value_or(authority->due_days);
+  if (days < 1 || days > 365)
+    throw Invalid("due_working_days", "due_working_days is between 1 and 365.");
+  int expected = r.version;
+  r.status = "forwarded";
+  r.authority_id = authority->id;
+  r.dispatch_number = number;
+  r.dispatch_date = input.dispatch_date;
+  r.due_date = format_date(calendar_.add(*date, days));
+  r.forwarded_at = clock_.now_text();
+  r = save(AuditActor::of(actor), actor.id, r, expected, "forwarded",
+           {{"authority_id", authority->id}, {"due_date", *r.due_date}});
+  notify(officials_of(authority->id), r, "forwarded",
+         "Kiến nghị mới của trẻ em: “" + r.title + "”. Hạn trả lời: " + vn_date(*r.due_date) + ".");
+  return r;
+}
+
+Recommendation Recommendations::acknowledge(const Principal& official, const std::string& id) {
+  if (official.role != Role::kOfficial) throw Forbidden();
+  Recommendation r = visible(official, id);
+  if (r.status != "forwarded")
+    throw Conflict("Only a forwarded recommendation can be acknowledged.", "wrong_status");
+  int expected = r.version;
+  r.status = "acknowledged";
+  return save(AuditActor::of(official), official.id, r, expected, "acknowledged");
+}
+
+Recommendation Recommendations::answer(const Principal& official, const std::string& id,
+                                       const AnswerInput& input) {
+  if (official.role != Role::kOfficial) throw Forbidden();
+  Recommendation r = visible(official, id);
+  if (r.status == "forwarded")
+    throw Conflict("Acknowledge the recommendation before answering it.", "not_acknowledged");
+  if (r.status != "acknowledged")
+    throw Conflict("This recommendation has been answered already.", "wrong_status");
+  if (!one_of(kDecisions, input.decision))
+    throw Invalid("decision", "decision is accepted, partly_accepted, declined or referred.");
+  std::vector<Unprocessable::Problem> problems;
+  std::string reasons;
+  std::string trimmed = input.reasons;
+  trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
+  if (input.decision != "accepted" && trimmed.empty())
+    problems.push_back({"reasons",
+                        "Give the reasons for this decision; the children will read "
+                        "them."});
+  else if (!trimmed.empty())
+    reasons = clean_text("reasons", input.reasons, 1, 5000);
+  json answer = {{"decision", input.decision}, {"reasons", reasons}};
+  if (input.decision == "referred") {
+    auto to =
+        input.referred_to ? storage_.organisation().authority(*input.referred_to) : std::nullopt;
+    if (!to || to->id == r.authority_id)
+      problems.push_back({"referred_to", "Name the other authority it is referred to."});
+    else
+      answer["referred_to"] = {{"id", to->id}, {"name", to->name}};
+  }
+  if (!problems.empty())
+    throw Unprocessable("answer_incomplete", "The answer is not complete.", problems);
+  json commitments = json::array();
+  int n = 0;
+  for (const auto& c : input.commitments) {
+    commitments.push_back({{"id", r.id + "~" + std::to_string(++n)},
+                           {"text", clean_text("commitments.text", c.text, 3, 1000)},
+                           {"owner", clean_text("commitments.owner", c.owner, 2, 200)},
+                           {"due_date", clean_date("commitments.due_date", c.due_date)},
+                           {"status", "planned"},
+                           {"updates", json::array()}});
+  }
+  int expected = r.version;
+  std::string now = clock_.now_text();
+  answer["by"] = official.id;
+  answer["at"] = now;
+  r.answer_json = answer.dump();
+  r.commitments_json = commitments.dump();
+  r.answered_at = now;
+  r.status = "answered";
+  bool was_overdue = r.overdue;
+  r.overdue = false;  // the answer came; whether it was late stays in answered_on_time
+  r = save(AuditActor::of(official), official.id, r, expected, "answered",
+           {{"decision", input.decision}, {"late", was_overdue || !answered_on_time(r)}});
+  notify(youth_union_of(r.unit_id), r, "answered",
+         "Cơ quan đã trả lời kiến nghị “" + r.title + "”. Hãy viết phản hồi cho các em.");
+  return r;
+}
+
+Recommendation Recommendations::record_progress(const Principal& official,
+                                                const std::string& commitment_id,
+                                                const ProgressInput& input) {
+  if (official.role != Role::kOfficial) throw Forbidden();
+  auto tilde = commitment_id.rfind('~');
+  if (tilde == std::string::npos) throw NotFound("No such commitment.");
+  Recommendation r = visible(official, commitment_id.substr(0, tilde));
+  json commitments = json::parse(r.commitments_json);
+  json* found = nullptr;
+  for (auto& c : commitments)
+    if (c["id"] == commitment_id) found = &c;
+  if (!found) throw NotFound("No such commitment.");
+  if (input.status && !one_of(kProgress, *input.status))
+    throw Invalid("status", "status is planned, in_progress, done or dropped.");
+  std::string now = clock_.now_text();
+  json update = {
+      {"note", clean_text("note", input.note, 1, 2000)}, {"at", now}, {"by", official.id}};
+  if (input.status) {
+    (*found)["status"] = *input.status;
+    update["status"] = *input.status;
+  }
+  (*found)["updates"].push_back(update);
+  int expected = r.version;
+  r.commitments_json = commitments.dump();
+  return save(AuditActor::of(official), official.id, r, expected, "commitment_progress",
+              {{"commitment", commitment_id}});
+}
+
+Recommendation Recommendations::write_feedback(
+    const Principal& actor, const std::string& id,
+    const std::map<std::string, FeedbackText>& feedback) {
+  Recommendation r = visible(actor, id);
+  if (!is_staff(actor)) throw NotFound("No such recommendation.");
+  if (r.status != "answered")
+    throw Conflict("Feedback is written once the authority has answered, before reporting back.",
+                   "wrong_status");
+  if (feedback.empty())
+    throw Invalid("bands", "Write the feedback for all bands or for each band.");
+  json bands = json::object();
+  for (const auto& [band, text] : feedback) {
+    if (band.empty() || band.size() > 20) throw Invalid("bands", "Name each age band.");
+    std::string field = "bands." + band;
+    bands[band] = {{"you_said", clean_text(field + ".you_said", text.you_said, 5, 1000)},
+                   {"we_did", clean_text(field + ".we_did", text.we_did, 5, 1000)},
+                   {"why", clean_text(field + ".why", text.why, 5, 1000)},
+                   {"what_next", clean_text(field + ".what_next", text.what_next, 5, 1000)}};
+  }
+  int expected = r.version;
+  r.feedback_json = json{{"bands", bands}, {"by", actor.id}, {"at", clock_.now_text()}}.dump();
+  return save(AuditActor::of(actor), actor.id, r, expected, "feedback_written");
+}
+
+Recommendation Recommendations::report_back(const Principal& actor, const std::string& id) {
+  Recommendation r = visible(actor, id);
+  if (!is_staff(actor)) throw NotFound("No such recommendation.");
+  if (r.status != "answered")
+    throw Conflict("Only an answered recommendation can be reported back.", "wrong_status");
+  if (!json::parse(r.feedback_json).contains("bands"))
+    throw Conflict("Write the feedback for the children first.", "feedback_missing");
+  int expected = r.version;
+  r.status = "reported_back";
+  auto sources = storage_.recommendations().sources(r.id);
+  r = save(AuditActor::of(actor), actor.id, r, expected, "reported_back",
+           {{"children", sources.size()}});
+  // Every child whose words went into it hears back, with their submission.
+  std::string now = clock_.now_text();
+  for (const auto& s : sources) {
+    Notification n{notification_id(now),
+                   "pupil",
+                   s.pupil_id,
+                   "reported_back",
+                   "submission",
+                   s.submission_id,
+                   "Ý kiến của em đã có câu trả lời. Em xem điều đã xảy ra nhé!",
+                   "rec:" + r.id + ":reported_back:pupil:" + s.pupil_id + ":" + s.submission_id,
+                   now,
+                   std::nullopt};
+    storage_.recommendations().insert_notification(n);
+  }
+  return r;
+}
+
+Recommendation Recommendations::close(const Principal& actor, const std::string& id) {
+  Recommendation r = visible(actor, id);
+  if (!is_staff(actor)) throw NotFound("No such recommendation.");
+  if (r.status != "reported_back")
+    throw Conflict("A recommendation closes only after the children have heard back.",
+                   "not_reported_back");
+  int expected = r.version;
+  r.status = "closed";
+  return save(AuditActor::of(actor), actor.id, r, expected, "closed");
+}
+
+// --- children -----------------------------------------------------------------------------------
+
+std::vector<Recommendation> Recommendations::outcomes_of_submission(
+    const Principal& pupil, const std::string& submission_id) {
+  std::vector<Recommendation> out;
+  for (const auto& s : storage_.recommendations().sources_of_pupil(pupil.id)) {
+    if (s.submission_id != submission_id) continue;
+    auto r = storage_.recommendations().recommendation(s.recommendation_id);
+    if (r && (r->status == "reported_back" || r->status == "closed")) out.push_back(*r);
+  }
+  return out;
+}
+
+json Recommendations::feedback_for(const Recommendation& r, const std::string& age_band) const {
+  json bands = json::parse(r.feedback_json).value("bands", json::object());
+  if (bands.contains(age_band)) return bands[age_band];
+  if (bands.contains("all")) return bands["all"];
+  if (!bands.empty()) return bands.begin().value();
+  return nullptr;
+}
+
+std::optional<Reaction> Recommendations::reaction_of(const Recommendation& r,
+                                                     const std::string& pupil_id) {
+  for (auto& x : storage_.recommendations().reactions(r.id))
+    if (x.pupil_id == pupil_id) return x;
+  return std::nullopt;
+}
+
+Reaction Recommendations::react(const Principal& pupil, const std::string& id,
+                                const std::string& kind, const std::optional<std::string>& text) {
+  require(&pupil, Permission::kPupilContribute);
+  auto r = storage_.recommendations().recommendation(id);
+  bool contributed = false;
+  if (r)
+    for (const auto& s : storage_.recommendations().sources(r->id))
+      if (s.pupil_id == pupil.id) contributed = true;
+  if (!r || !contributed || (r->status != "reported_back" && r->status != "closed"))
+    throw NotFound("No such answer to react to.");
+  if (!one_of(kReactions, kind)) throw Invalid("kind", "kind is agree, disagree or question.");
+  auto words = clean_optional_text("text", text, 1000);
+  if (words && words->empty()) words.reset();
+  if (reaction_of(*r, pupil.id))
+    throw Conflict("You have already told us what you think about this answer.", "already_reacted");
+  Reaction reaction{new_id("rx"), r->id, pupil.id, kind, words, std::nullopt, clock_.now_text()};
+  std::optional<Submission> item;
+  if (kind != "agree" || words) {
+    // Words from a child are screened and moderated like any submission; disagreements and
+    // questions go back to the moderators' queue even without words.
+    Submission s;
+    s.id = new_id("sub");
+    s.pupil_id = pupil.id;
+    s.unit_id = pupil.unit_id;
+    s.kind = "opinion";
+    s.topic = "feedback_reaction:" + kind;
+    s.text = words ? *words
+                   : (kind == "disagree" ? "Em không đồng ý với câu trả lời (không kèm lời nhắn)."
+                                         : "Em có câu hỏi về câu trả lời (không kèm lời nhắn).");
+    s.status = "submitted";
+    s.created_at = s.updated_at = reaction.created_at;
+    screen_submission(screen_, s);
+    reaction.submission_id = s.id;
+    item = s;
+  }
+  storage_.recommendations().insert_reaction(reaction, item);
+  audit_.record(AuditActor::of(pupil), "recommendation.reaction", "recommendation", r->id, "",
+                {{"kind", kind}});
+  if (kind != "agree")
+    notify(youth_union_of(r->unit_id), *r, "reaction",
+           std::string(kind == "disagree" ? "Một em không đồng ý" : "Một em có câu hỏi") +
+               " về câu trả lời cho kiến nghị “" + r->title + "”. Xem hàng chờ kiểm duyệt.");
+  return reaction;
+}
+
+// --- notifications
+// --------------------------------------------------------------------------------
+
+std::vector<Notification> Recommendations::notifications(const Principal& who, const Page& page) {
+  return storage_.recommendations().notifications_of(who.is_pupil() ? "pupil" : "account", who.id,
+                                                     page);
+}
+
+void Recommendations::mark_read(const Principal& who, const std::string& notification_id) {
+  if (!storage_.recommendations().mark_notification_read(
+          notification_id, who.is_pupil() ? "pupil" : "account", who.id, clock_.now_text()))
+    throw NotFound("No such notification.");
+}
+
+std::vector<Account> Recommendations::officials_of(const std::string& authority_id) {
+  std::vector<Account> out;
+  Page page;
+  page.limit = 200;
+  for (;;) {
+    auto batch = storage_.accounts().accounts(page);
+    for (auto& a : batch)
+      if (a.role == "official" && a.authority_id == authority_id && !a.disabled_at)
+        out.push_back(a);
+    if (static_cast<int>(batch.size()) < page.limit) break;
+    page.after = batch.back().id;
+  }
+  return out;
+}
+
+std::vector<Account> Recommendations::youth_union_of(const std::string& unit_id) {
+  auto scope = storage_.organisation().unit_and_ancestors(unit_id);
+  std::vector<Account> out;
+  Page page;
+  page.limit = 200;
+  for (;;) {
+    auto batch = storage_.accounts().accounts(page);
+    for (auto& a : batch) {
+      if (a.role != "moderator" || a.disabled_at) continue;
+      for (const auto& u : a.unit_ids)
+        if (std::find(scope.begin(), scope.end(), u) != scope.end()) {
+          out.push_back(a);
+          break;
+        }
+    }
+    if (static_cast<int>(batch.size()) < page.limit) break;
+    page.after = batch.back().id;
+  }
+  return out;
+}
+
+int Recommendations::notify(const std::vector<Account>& to, const Recommendation& r,
+                            const std::string& kind, const std::string& message) {
+  int sent = 0;
+  std::string now = clock_.now_text();
+  for (const auto& a : to) {
+    Notification n{notification_id(now),
+                   "account",
+                   a.id,
+                   kind,
+                   "recommendation",
+                   r.id,
+                   message,
+                   "rec:" + r.id + ":" + kind + ":" + std::to_string(r.version) + ":" + a.id,
+                   now,
+                   std::nullopt};
+    // Reminders are sent once per recommendation, whatever the version.
+    if (kind == "due_soon" || kind == "overdue" || kind == "escalated")
+      n.dedupe_key = "rec:" + r.id + ":" + kind + ":" + a.id;
+    if (storage_.recommendations().insert_notification(n)) ++sent;
+  }
+  return sent;
+}
+
+bool Recommendations::email(const Recommendation& r, const std::string& kind,
+                            const std::string& subject, const std::string& body) {
+  if (!mailer_ || !mailer_->configured() || !r.authority_id) return false;
+  auto to = storage_.recommendations().authority_contact(*r.authority_id);
+  if (!to) return false;
+  // The claim: only the instance that writes this row sends the e-mail.
+  Notification claim{notification_id(clock_.now_text()),
+                     "email",
+                     *to,
+                     kind,
+                     "recommendation",
+                     r.id,
+                     subject,
+                     "rec:" + r.id + ":" + kind + ":email",
+                     clock_.now_text(),
+                     std::nullopt};
+  if (!storage_.recommendations().insert_notification(claim)) return false;
+  mailer_->send({*to, subject, body});
+  return true;
+}
+
+// --- the reminder job
+// -----------------------------------------------------------------------------
+
+ReminderRun Recommendations::run_reminders() {
+  ReminderRun run;
+  auto today = vietnam_date(clock_.now());
+  for (Recommendation r : storage_.recommendations().awaiting_answer()) {
+    auto due = parse_date(*r.due_date);
+    if (!due) continue;
+    int left = calendar_.working_days_between(today, *due);
+    std::string authority_name =
+        r.authority_id ? organisation_.authority(*r.authority_id).name : std::string();
+    auto people = officials_of(*r.authority_id);
+    auto youth_union = youth_union_of(r.unit_id);
+    if (sys_days(today) <= sys_days(*due)) {
+      if (left > settings_.remind_before_working_days) continue;
+      std::string message = "Nhắc hạn: kiến nghị “" + r.title + "” cần được trả lời trước ngày " +
+                            vn_date(*r.due_date) + ".";
+      run.notifications += notify(people, r, "due_soon", message);
+      run.notifications += notify(youth_union, r, "due_soon", message);
+      try {
+        if (email(r, "due_soon", "[Lắng Nghe] Nhắc hạn trả lời kiến nghị của trẻ em",
+                  authority_name + "\n\n" + message +
+                      "\nSố công văn: " + r.dispatch_number.value_or("") + "\n"))
+          ++run.emails;
+      } catch (const std::exception&) {
+        // Logged by the mailer; the in-app reminder went out.
+      }
+      continue;
+    }
+    int late = calendar_.working_days_between(*due, today);
+    if (!r.overdue) {
+      int expected = r.version;
+      Recommendation next = r;
+      next.overdue = true;
+      try {
+        r = save(AuditActor::system(), "system", next, expected, "overdue",
+                 {{"due_date", *r.due_date}});
+        ++run.flagged_overdue;
+      } catch (const Conflict&) {
+        continue;  // another instance (or an official) changed it first
+      }
+    }
+    std::string message = "Quá hạn: kiến nghị “" + r.title + "” đã quá hạn trả lời (hạn " +
+                          vn_date(*r.due_date) + ").";
+    run.notifications += notify(people, r, "overdue", message);
+    run.notifications += notify(youth_union, r, "overdue", message);
+    try {
+      if (email(r, "overdue", "[Lắng Nghe] Kiến nghị của trẻ em đã quá hạn trả lời",
+                authority_name + "\n\n" + message +
+                    "\nSố công văn: " + r.dispatch_number.value_or("") + "\n"))
+        ++run.emails;
+    } catch (const std::exception&) {
+    }
+    json reminders = json::parse(r.reminders_json);
+    if (late >= settings_.escalate_after_working_days && !reminders.contains("escalated")) {
+      int expected = r.version;
+      Recommendation next = r;
+      reminders["escalated"] = clock_.now_text();
+      next.reminders_json = reminders.dump();
+      try {
+        r = save(AuditActor::system(), "system", next, expected, "escalated",
+                 {{"working_days_late", late}});
+      } catch (const Conflict&) {
+        continue;
+      }
+      ++run.escalated;
+      run.notifications +=
+          notify(youth_union, r, "escalated",
+                 "Cần đôn đốc: kiến nghị “" + r.title + "” đã quá hạn " + std::to_string(late) +
+                     " ngày làm việc. Công văn đôn đốc đã sẵn sàng để in.");
+    }
+  }
+  run.notifications += remind_commitments(today);
+  return run;
+}
+
+int Recommendations::remind_commitments(std::chrono::year_month_day today) {
+  int sent = 0;
+  for (const char* status : {"answered", "reported_back"}) {
+    RecommendationFilter filter;
+    filter.status = status;
+    Page page;
+    page.limit = 200;
+    for (;;) {
+      auto batch = storage_.recommendations().recommendations(filter, page);
+      for (const auto& r : batch) {
+        for (const auto& c : json::parse(r.commitments_json)) {
+          if (!commitment_overdue(c, today) || !r.authority_id) continue;
+          std::string message = "Cam kết “" + c["text"].get<std::string>() + "” (kiến nghị “" +
+                                r.title + "”) đã quá hạn " +
+                                vn_date(c["due_date"].get<std::string>()) + ".";
+          std::string now = clock_.now_text();
+          auto people = officials_of(*r.authority_id);
+          auto youth_union = youth_union_of(r.unit_id);
+          people.insert(people.end(), youth_union.begin(), youth_union.end());
+          for (const auto& a : people) {
+            Notification n{notification_id(now),
+                           "account",
+                           a.id,
+                           "commitment_overdue",
+                           "recommendation",
+                           r.id,
+                           message,
+                           "commitment:" + c["id"].get<std::string>() + ":overdue:" + a.id,
+                           now,
+                           std::nullopt};
+            if (storage_.recommendations().insert_notification(n)) ++sent;
+          }
+        }
+      }
+      if (static_cast<int>(batch.size()) < page.limit) break;
+      page.after = batch.back().id;
+    }
+  }
+  return sent;
+}
+
+bool commitment_overdue(const nlohmann::json& commitment, std::chrono::year_month_day today) {
+  auto due = parse_date(commitment.value("due_date", ""));
+  std::string status = commitment.value("status", "");
+  return due && status != "done" && status != "dropped" && sys_days(*due) < sys_days(today);
+}
+
+// --- the public tracker
+// ---------------------------------------------------------------------------
+
+std::vector<Recommendation> Recommendations::tracker(const std::string& unit_id) {
+  if (!storage_.organisation().unit(unit_id)) throw NotFound("No such unit.");
+  std::vector<Recommendation> out;
+  RecommendationFilter filter;
+  filter.forwarded_only = true;
+  Page page;
+  page.limit = 200;
+  for (;;) {
+    auto batch = storage_.recommendations().recommendations(filter, page);
+    for (auto& r : batch) {
+      auto scope = storage_.organisation().unit_and_ancestors(r.unit_id);
+      if (std::find(scope.begin(), scope.end(), unit_id) != scope.end()) out.push_back(r);
+    }
+    if (static_cast<int>(batch.size()) < page.limit) break;
+    page.after = batch.back().id;
+  }
+  return out;
+}
+
+std::vector<AuthorityFigures> Recommendations::figures(
+    const std::vector<Recommendation>& forwarded) {
+  std::map<std::string, AuthorityFigures> by;
+  std::map<std::string, std::vector<int>> days;
+  std::map<std::string, int> decided;
+  auto today = vietnam_date(clock_.now());
+  for (const auto& r : forwarded) {
+    if (!r.authority_id) continue;
+    auto& f = by[*r.authority_id];
+    f.authority_id = *r.authority_id;
+    ++f.received;
+    if (r.answered_at) {
+      ++f.answered;
+      ++decided[f.authority_id];
+      if (answered_on_time(r)) ++f.answered_on_time;
+      auto at = parse_time(*r.answered_at);
+      auto sent = parse_date(r.dispatch_date.value_or(""));
+      if (at && sent)
+        days[f.authority_id].push_back(
+            static_cast<int>((sys_days(vietnam_date(*at)) - sys_days(*sent)).count()));
+    } else if (r.due_date && sys_days(*parse_date(*r.due_date)) < sys_days(today)) {
+      ++decided[f.authority_id];
+      ++f.overdue_now;
+    }
+  }
+  std::vector<AuthorityFigures> out;
+  for (auto& [id, f] : by) {
+    auto authority = storage_.organisation().authority(id);
+    f.name = authority ? authority->name : id;
+    if (decided[id] > 0) f.on_time_percent = 100.0 * f.answered_on_time / decided[id];
+    auto& d = days[id];
+    if (!d.empty()) {
+      std::sort(d.begin(), d.end());
+      std::size_t m = d.size() / 2;
+      f.median_days_to_answer = d.size() % 2 ? d[m] : (d[m - 1] + d[m]) / 2.0;
+    }
+    out.push_back(f);
+  }
+  return out;
+}
+
+void Recommendations::set_authority_contact(const Principal& admin, const std::string& authority_id,
+                                            const std::string& email) {
+  if (!admin.is_admin()) throw Forbidden();
+  organisation_.authority(authority_id);  // NotFound when unknown
+  std::string address = clean_text("email", email, 3, 200);
+  auto at = address.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= address.size() ||
+      address.find_first_of(" <>,;\"\r\n") != std::string::npos)
+    throw Invalid("email", "email must be one e-mail address.");
+  storage_.recommendations().set_authority_contact(authority_id, address, clock_.now_text());
+  audit_.record(AuditActor::of(admin), "authority.contact", "authority", authority_id);
+}
+
+std::optional<std::string> Recommendations::authority_contact(const std::string& authority_id) {
+  return storage_.recommendations().authority_contact(authority_id);
+}
+
+}  // namespace ln

@@ -1,0 +1,574 @@
+// The whole chain with the real binary: approved submissions → recommendation → forwarded with a
+// due date in working days → the clock moves past it: due-soon reminder, overdue flag, in-app
+// notifications and e-mail to an SMTP sink, escalation with a reminder letter → a decline without
+// reasons is refused → answered with reasons and a commitment → feedback → reported back → each
+// contributing child sees it with their submission → a child disagrees → back with moderators →
+// closed → the public tracker shows it without any child's identity.
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "tests/api/harness.h"
+#include "tests/api/smtp_sink.h"
+
+namespace ln::test {
+namespace {
+
+using nlohmann::json;
+
+// Today in Viet Nam by the real clock, plus some days.
+std::string vietnam_today(int plus_days = 0) {
+  std::time_t t = std::time(nullptr) + 7 * 3600 + plus_days * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[11];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+class Recommendations : public ::testing::Test {
+ protected:
+  static Server::Options options(const SmtpSink& sink) {
+    auto o = demo_options();
+    o.args.push_back("--smtp-url");
+    o.args.push_back(sink.url());
+    o.args.push_back("--smtp-from");
+    o.args.push_back("doan@phuong9.example");
+    return o;
+  }
+
+  Recommendations() : server(options(sink)) { sign_in(); }
+
+  // Adult sessions last 12 hours: after the clock moves, everybody signs in again.
+  void sign_in() {
+    admin = login(server, "admin");
+    moderator = login(server, "moderator");
+    official = login(server, "official");
+    official2 = login(server, "official2");
+    meo = server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+    caheo =
+        server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json()["token"];
+  }
+
+  void advance_days(int days) {
+    ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", days * 86400}}).status, 200);
+    sign_in();
+  }
+
+  json run_jobs() { return server.post_json("/__test/jobs/run", json::object()).json(); }
+
+  std::string find_id(const std::string& path, const std::string& field, const std::string& value) {
+    json items = server.get(path + "?limit=200", bearer(admin)).json()["items"];
+    for (const auto& item : items)
+      if (item[field] == value) return item["id"];
+    return "";
+  }
+
+  // A pupil's idea, approved (or approved with a part hidden) by the moderator.
+  std::string approved_idea(const std::string& pupil, const std::string& text,
+                            const json& redactions = nullptr) {
+    auto sent =
+        server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", text}}, bearer(pupil));
+    EXPECT_EQ(sent.status, 201) << sent.body;
+    std::string id = sent.json()["id"];
+    auto claimed = server.post_json("/api/v1/moderation/items/" + id + "/claim", json::object(),
+                                    bearer(moderator));
+    EXPECT_EQ(claimed.status, 200) << claimed.body;
+    json decision = {{"decision", redactions.is_null() ? "approve" : "approve_redacted"},
+                     {"version", claimed.json()["version"]}};
+    if (!redactions.is_null()) decision["redactions"] = redactions;
+    auto decided = server.post_json("/api/v1/moderation/items/" + id + "/decision", decision,
+                                    bearer(moderator));
+    EXPECT_EQ(decided.status, 200) << decided.body;
+    return id;
+  }
+
+  HttpResponse post(const std::string& path, const json& body, const std::string& token) {
+    return server.post_json(path, body, bearer(token));
+  }
+
+  json notifications(const std::string& token) {
+    return server.get("/api/v1/me/notifications?limit=200", bearer(token)).json()["items"];
+  }
+
+  static bool has_notification(const json& items, const std::string& kind,
+                               const std::string& object_id) {
+    for (const auto& n : items)
+      if (n["kind"] == kind && n["object_id"] == object_id) return true;
+    return false;
+  }
+
+  SmtpSink sink;
+  Server server;
+  std::string admin, moderator, official, official2, meo, caheo;
+};
+
+TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
+  std::string ward9 = find_id("/api/v1/units", "code", "HCM-PN-P9");
+  std::string committee = find_id("/api/v1/authorities", "code", "UBND-P9");
+  ASSERT_FALSE(ward9.empty());
+  ASSERT_FALSE(committee.empty());
+  ASSERT_EQ(
+      server
+          .request("PUT", "/api/v1/authorities/" + committee + "/contact",
+                   json{{"email", "ubnd@phuong9.example"}}.dump(),
+                   {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}})
+          .status,
+      200);
+
+  // Two children's ideas; the second has a name hidden by the moderator.
+  std::string first = approved_idea(meo, "Em muốn có sân chơi an toàn gần nhà.");
+  std::string second =
+      approved_idea(caheo, "Sân chơi của bạn Lan ở hẻm 12 bị hỏng xích đu.", json{{13, 29}});
+
+  // Only approved submissions can be merged.
+  auto pending =
+      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Một ý kiến chưa duyệt."}}, meo);
+  auto refused = post("/api/v1/recommendations",
+                      {{"title", "Sân chơi"},
+                       {"text", "Các em đề nghị sửa sân chơi khu phố."},
+                       {"unit_id", ward9},
+                       {"submission_ids", {first, pending.json()["id"]}}},
+                      moderator);
+  EXPECT_EQ(refused.status, 400) << refused.body;
+
+  auto created = post("/api/v1/recommendations",
+                      {{"title", "Sân chơi <an toàn> cho trẻ em"},
+                       {"text", "Các em đề nghị sửa sân chơi khu phố và thay xích đu đã hỏng."},
+                       {"unit_id", ward9},
+                       {"topic", "Vui chơi"},
+                       {"submission_ids", {first, second}}},
+                      moderator);
+  ASSERT_EQ(created.status, 201) << created.body;
+  json rec = created.json();
+  std::string id = rec["id"];
+  EXPECT_EQ(rec["status"], "draft");
+  EXPECT_EQ(rec["children"], 2);
+  EXPECT_NE(created.body.find("Em muốn có sân chơi an toàn gần nhà."), std::string::npos);
+  EXPECT_EQ(created.body.find("bạn Lan ở hẻm"), std::string::npos) << "redacted words leaked";
+
+  // A draft is nobody's business outside the Youth Union.
+  EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official)).status, 404);
+
+  // Forwarded with a dispatch number and a due date ten working days on.
+  auto forwarded = post("/api/v1/recommendations/" + id + "/forward",
+                        {{"authority_id", committee},
+                         {"dispatch_number", "45/ĐTN-KN"},
+                         {"dispatch_date", vietnam_today()},
+                         {"due_working_days", 10}},
+                        moderator);
+  ASSERT_EQ(forwarded.status, 200) << forwarded.body;
+  rec = forwarded.json();
+  EXPECT_EQ(rec["status"], "forwarded");
+  EXPECT_EQ(rec["working_days_left"], 10);
+  EXPECT_GT(rec["due_date"].get<std::string>(), vietnam_today());
+  EXPECT_TRUE(has_notification(notifications(official), "forwarded", id));
+
+  // The official of another authority never sees it.
+  EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official2)).status, 404);
+  EXPECT_EQ(
+      post("/api/v1/recommendations/" + id + "/acknowledge", json::object(), official2).status,
+      404);
+  json others = server.get("/api/v1/recommendations?limit=200", bearer(official2)).json()["items"];
+  for (const auto& item : others) EXPECT_NE(item["id"], id);
+  EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official)).status, 200);
+
+  // The forwarding letter: the official layout, values escaped, styled by a stylesheet only.
+  auto letter =
+      server.get("/api/v1/recommendations/" + id + "/letters/forwarding", bearer(official));
+  ASSERT_EQ(letter.status, 200);
+  EXPECT_NE(letter.header("content-type").find("text/html"), std::string::npos);
+  for (const char* part :
+       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 45/ĐTN-KN",
+        "V/v chuyển kiến nghị", "Kính gửi: Ủy ban nhân dân Phường 9",
+        "Nơi nhận:", "Sân chơi &lt;an toàn&gt;", "/letter.css"})
+    EXPECT_NE(letter.body.find(part), std::string::npos) << part;
+  EXPECT_EQ(letter.body.find("<an toàn>"), std::string::npos);
+  EXPECT_EQ(letter.body.find("style="), std::string::npos);
+  EXPECT_EQ(letter.body.find("<script"), std::string::npos);
+
+  // A week later: five working days left, the reminder goes out in-app and by e-mail.
+  advance_days(7);
+  run_jobs();
+  EXPECT_TRUE(has_notification(notifications(official), "due_soon", id));
+  EXPECT_TRUE(has_notification(notifications(moderator), "due_soon", id));
+  ASSERT_GE(sink.messages().size(), 1u);
+  EXPECT_EQ(sink.messages()[0].to.at(0), "<ubnd@phuong9.example>");
+  EXPECT_NE(sink.messages()[0].data.find("Sân chơi <an toàn> cho trẻ em"), std::string::npos)
+      << sink.messages()[0].data;
+  // Running the job again sends nothing twice.
+  run_jobs();
+  EXPECT_EQ(sink.messages().size(), 1u);
+
+  // Past the due date: flagged overdue, notified, e-mailed once more.
+  advance_days(9);
+  auto jobs = run_jobs();
+  EXPECT_GE(jobs["recommendations_overdue"].get<int>(), 1) << jobs.dump();
+  rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
+  EXPECT_TRUE(rec["overdue"].get<bool>());
+  EXPECT_LT(rec["working_days_left"].get<int>(), 0);
+  EXPECT_TRUE(has_notification(notifications(official), "overdue", id));
+  EXPECT_TRUE(has_notification(notifications(moderator), "overdue", id));
+  EXPECT_FALSE(has_notification(notifications(official2), "overdue", id));
+  EXPECT_EQ(sink.messages().size(), 2u);
+  bool logged_overdue = false;
+  for (const auto& step : rec["history"])
+    if (step["action"] == "overdue" && step["by"] == "system") logged_overdue = true;
+  EXPECT_TRUE(logged_overdue);
+
+  // Past the grace period: escalated, with a printable reminder letter.
+  advance_days(16);
+  jobs = run_jobs();
+  EXPECT_GE(jobs["escalated"].get<int>(), 1) << jobs.dump();
+  EXPECT_TRUE(has_notification(notifications(moderator), "escalated", id));
+  auto reminder =
+      server.get("/api/v1/recommendations/" + id + "/letters/reminder", bearer(moderator));
+  ASSERT_EQ(reminder.status, 200);
+  EXPECT_NE(reminder.body.find("V/v đôn đốc"), std::string::npos);
+  EXPECT_NE(reminder.body.find("chưa nhận được văn bản trả lời"), std::string::npos);
+
+  // The official acknowledges, then answers; a decline without reasons is refused.
+  EXPECT_EQ(post("/api/v1/recommendations/" + id + "/answer", {{"decision", "accepted"}}, official)
+                .error_code(),
+            "not_acknowledged");
+  ASSERT_EQ(post("/api/v1/recommendations/" + id + "/acknowledge", json::object(), official).status,
+            200);
+  auto no_reasons =
+      post("/api/v1/recommendations/" + id + "/answer", {{"decision", "declined"}}, official);
+  EXPECT_EQ(no_reasons.status, 422) << no_reasons.body;
+  EXPECT_EQ(no_reasons.json()["error"]["problems"][0]["field"], "reasons");
+  EXPECT_EQ(post("/api/v1/recommendations/" + id + "/answer",
+                 {{"decision", "declined"}, {"reasons", "   "}}, official)
+                .status,
+            422);
+  EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official)).json()["status"],
+            "acknowledged");
+  auto answered = post("/api/v1/recommendations/" + id + "/answer",
+                       {{"decision", "partly_accepted"},
+                        {"reasons", "Xích đu được thay ngay; sân mới cần ngân sách năm sau."},
+                        {"commitments",
+                         {{{"text", "Thay xích đu hỏng"},
+                           {"owner", "Phòng Quản lý đô thị phường"},
+                           {"due_date", "2027-02-26"}},
+                          {{"text", "Kiểm tra an toàn sân chơi"},
+                           {"owner", "Công an phường"},
+                           {"due_date", vietnam_today(33)}}}}},
+                       official);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  rec = answered.json();
+  EXPECT_EQ(rec["status"], "answered");
+  EXPECT_FALSE(rec["overdue"].get<bool>());
+  EXPECT_FALSE(rec["answered_on_time"].get<bool>());
+  std::string commitment = rec["commitments"][0]["id"];
+  auto progress = post("/api/v1/commitments/" + commitment + "/progress",
+                       {{"note", "Đã đặt mua xích đu mới."}, {"status", "in_progress"}}, official);
+  ASSERT_EQ(progress.status, 200) << progress.body;
+  EXPECT_EQ(progress.json()["commitments"][0]["status"], "in_progress");
+  EXPECT_EQ(
+      post("/api/v1/commitments/" + commitment + "/progress", {{"note", "x"}}, official2).status,
+      404);
+  EXPECT_TRUE(has_notification(notifications(moderator), "answered", id));
+
+  // A commitment past its due date and not done is flagged, and its owners are told.
+  advance_days(3);
+  run_jobs();
+  EXPECT_TRUE(has_notification(notifications(official), "commitment_overdue", id));
+  rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
+  EXPECT_FALSE(rec["commitments"][0]["overdue"].get<bool>());
+  EXPECT_TRUE(rec["commitments"][1]["overdue"].get<bool>());
+
+  // Not reported back without feedback; not closed before it is reported back.
+  EXPECT_EQ(post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator)
+                .error_code(),
+            "feedback_missing");
+  EXPECT_EQ(
+      post("/api/v1/recommendations/" + id + "/close", json::object(), moderator).error_code(),
+      "not_reported_back");
+  json feedback = {{"bands",
+                    {{"all",
+                      {{"you_said", "Các em nói sân chơi khu phố bị hỏng."},
+                       {"we_did", "Ủy ban phường sẽ thay xích đu trong tháng này."},
+                       {"why", "Làm sân chơi mới cần tiền của năm sau."},
+                       {"what_next", "Đoàn phường sẽ báo các em khi xích đu đã được thay."}}},
+                     {"11-13",
+                      {{"you_said", "Các bạn lớp 6 nói xích đu bị hỏng."},
+                       {"we_did", "Phường sẽ thay xích đu mới."},
+                       {"why", "Sân mới phải chờ ngân sách năm sau."},
+                       {"what_next", "Bạn sẽ được báo khi xích đu xong."}}}}}};
+  ASSERT_EQ(post("/api/v1/recommendations/" + id + "/feedback", feedback, moderator).status, 200);
+  ASSERT_EQ(
+      post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator).status,
+      200);
+
+  // Each contributing child sees it with their own submission, in their band's words.
+  auto meo_view = server.get("/api/v1/submissions/" + first, bearer(meo)).json();
+  ASSERT_EQ(meo_view["outcomes"].size(), 1u) << meo_view.dump();
+  EXPECT_EQ(meo_view["outcomes"][0]["decision"], "partly_accepted");
+  EXPECT_EQ(meo_view["outcomes"][0]["feedback"]["we_did"], "Phường sẽ thay xích đu mới.");
+  auto caheo_view = server.get("/api/v1/submissions/" + second, bearer(caheo)).json();
+  ASSERT_EQ(caheo_view["outcomes"].size(), 1u);
+  EXPECT_EQ(caheo_view["outcomes"][0]["recommendation_id"], id);
+  EXPECT_TRUE(has_notification(notifications(meo), "reported_back", first));
+  EXPECT_TRUE(has_notification(notifications(caheo), "reported_back", second));
+
+  // A child disagrees: the words go to the moderators' queue; the moderators are told.
+  auto disagree =
+      post("/api/v1/recommendations/" + id + "/reactions",
+           {{"kind", "disagree"}, {"text", "Em nghĩ sân chơi cần làm ngay năm nay."}}, meo);
+  ASSERT_EQ(disagree.status, 201) << disagree.body;
+  EXPECT_EQ(
+      post("/api/v1/recommendations/" + id + "/reactions", {{"kind", "agree"}}, meo).error_code(),
+      "already_reacted");
+  // The child's words wait in the moderators' queue like any submission.
+  std::string item = disagree.json()["submission_id"];
+  bool queued = false;
+  json queue =
+      server.get("/api/v1/moderation/queues/normal/items?limit=200", bearer(moderator)).json();
+  for (const auto& waiting : queue["items"])
+    if (waiting["id"] == item) queued = true;
+  EXPECT_TRUE(queued) << queue.dump();
+  auto opened = server.get("/api/v1/moderation/items/" + item, bearer(moderator)).json();
+  EXPECT_EQ(opened["topic"], "feedback_reaction:disagree");
+  EXPECT_EQ(opened["text"], "Em nghĩ sân chơi cần làm ngay năm nay.");
+  EXPECT_TRUE(has_notification(notifications(moderator), "reaction", id));
+  rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
+  EXPECT_EQ(rec["reactions"]["disagree"], 1);
+  EXPECT_EQ(server.get("/api/v1/submissions/" + first, bearer(meo))
+                .json()["outcomes"][0]["my_reaction"]["kind"],
+            "disagree");
+
+  ASSERT_EQ(post("/api/v1/recommendations/" + id + "/close", json::object(), moderator).status,
+            200);
+
+  // The public tracker: no sign-in, the answer and the feedback, no child's identity.
+  auto tracker = server.get("/api/v1/public/units/" + ward9 + "/tracker");
+  ASSERT_EQ(tracker.status, 200) << tracker.body;
+  json found;
+  json board = tracker.json();
+  for (const auto& item : board["recommendations"])
+    if (item["id"] == id) found = item;
+  ASSERT_FALSE(found.is_null());
+  EXPECT_EQ(found["status"], "closed");
+  EXPECT_EQ(found["authority"], "Ủy ban nhân dân Phường 9");
+  EXPECT_EQ(found["answer"]["decision"], "partly_accepted");
+  EXPECT_EQ(found["feedback"]["all"]["what_next"],
+            "Đoàn phường sẽ báo các em khi xích đu đã được thay.");
+  for (const char* secret :
+       {"Mèo Xanh", "Cá Heo Vàng", "Sóc Nâu", "Thỏ Trắng", "bạn Lan ở hẻm", "pup_", "sub_"})
+    EXPECT_EQ(tracker.body.find(secret), std::string::npos) << secret;
+  // The ward People's Committee has at least 5 recommendations here (the demo's and this one).
+  bool shown = false;
+  for (const auto& a : board["authorities"])
+    if (a["authority_id"] == committee) {
+      shown = true;
+      EXPECT_GE(a["received"].get<int>(), 5);
+      EXPECT_GE(a["answered"].get<int>(), 3);
+    }
+  EXPECT_TRUE(shown) << tracker.body;
+  EXPECT_GE(tracker.json()["authorities_not_shown"].get<int>(), 1);  // the education office
+}
+
+TEST_F(Recommendations, OfficialsSeeOnlyTheirAuthoritysItems) {
+  auto mine = server.get("/api/v1/recommendations?limit=200", bearer(official)).json()["items"];
+  auto theirs = server.get("/api/v1/recommendations?limit=200", bearer(official2)).json()["items"];
+  ASSERT_FALSE(mine.empty());
+  ASSERT_FALSE(theirs.empty());
+  std::set<std::string> states;
+  for (const auto& r : mine) {
+    EXPECT_NE(r["status"], "draft");
+    EXPECT_EQ(server.get("/api/v1/recommendations/" + r["id"].get<std::string>(), bearer(official2))
+                  .status,
+              404);
+    states.insert(r["status"]);
+  }
+  for (const auto& r : theirs) {
+    states.insert(r["status"]);
+    if (r["overdue"].get<bool>()) states.insert("overdue");
+  }
+  // The demo has every state, across both authorities.
+  for (const char* s :
+       {"forwarded", "acknowledged", "answered", "reported_back", "closed", "overdue"})
+    EXPECT_TRUE(states.count(s)) << s;
+  bool draft = false;
+  json all = server.get("/api/v1/recommendations?limit=200", bearer(moderator)).json()["items"];
+  for (const auto& r : all)
+    if (r["status"] == "draft") draft = true;
+  EXPECT_TRUE(draft);
+}
+
+TEST_F(Recommendations, ADemoChildSeesWhatHappenedToTheirIdea) {
+  auto child =
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "soc-nau-2026"}}).json()["token"];
+  json mine = server.get("/api/v1/submissions?limit=200", bearer(child)).json()["items"];
+  int heard_back = 0;
+  for (const auto& s : mine) {
+    for (const auto& o : s["outcomes"]) {
+      ++heard_back;
+      EXPECT_FALSE(o["feedback"]["we_did"].get<std::string>().empty());
+    }
+  }
+  EXPECT_GE(heard_back, 1);
+  EXPECT_FALSE(notifications(child).empty());
+}
+
+TEST_F(Recommendations, NotificationsAreMineAndCanBeMarkedRead) {
+  auto items = notifications(official2);
+  ASSERT_FALSE(items.empty());
+  std::string nid = items[0]["id"];
+  EXPECT_EQ(post("/api/v1/me/notifications/" + nid + "/read", json::object(), official).status,
+            404);
+  EXPECT_EQ(post("/api/v1/me/notifications/" + nid + "/read", json::object(), official2).status,
+            204);
+  EXPECT_FALSE(notifications(official2)[0]["read_at"].is_null());
+}
+
+TEST(RecommendationsWithoutSmtp, RemindersStayInAppAndTheLogSaysSoOnce) {
+  Server server(demo_options());
+  server.post_json("/__test/clock", {{"advance_seconds", 90 * 86400}});
+  server.post_json("/__test/jobs/run", json::object());
+  server.post_json("/__test/jobs/run", json::object());
+  std::string log = server.log();
+  auto first = log.find("no SMTP server configured");
+  ASSERT_NE(first, std::string::npos) << log;
+  EXPECT_EQ(log.find("no SMTP server configured", first + 1), std::string::npos);
+  EXPECT_EQ(log.find("e-mail sent"), std::string::npos);
+}
+
+// Two instances on one database run the reminder job at the same moment, again and again: each
+// recommendation is flagged overdue once, escalated once, and each e-mail goes out once.
+TEST(RecommendationsOnTwoInstances, TheReminderJobDoesEachThingOnce) {
+  SmtpSink sink;
+  std::vector<std::string> shared = {"--smtp-url", sink.url(), "--jobs-interval", "3600"};
+  auto first_options = demo_options();
+  first_options.args.insert(first_options.args.end(), shared.begin(), shared.end());
+  Server first(first_options);
+  Server::Options second_options;
+  second_options.db = first.database().url();
+  second_options.env["LANGNGHE_TEST_HOOKS"] = "1";
+  second_options.args = shared;
+  Server second(second_options);
+
+  std::string admin = login(first, "admin");
+  json authorities = first.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"];
+  for (const auto& a : authorities) {
+    if (a["code"] != "UBND-P9" && a["code"] != "PGDDT-PN") continue;
+    auto set =
+        first.request("PUT", "/api/v1/authorities/" + a["id"].get<std::string>() + "/contact",
+                      json{{"email", a["code"].get<std::string>() + "@example.org"}}.dump(),
+                      {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}});
+    ASSERT_EQ(set.status, 200) << set.body;
+  }
+  // Sixty days on, every unanswered demo recommendation is overdue and past the grace period.
+  for (const Server* s : {&first, &second})
+    ASSERT_EQ(s->post_json("/__test/clock", {{"advance_seconds", 60 * 86400}}).status, 200);
+  std::vector<std::thread> runners;
+  for (int round = 0; round < 3; ++round)
+    for (const Server* s : {&first, &second})
+      runners.emplace_back([s] { s->post_json("/__test/jobs/run", json::object()); });
+  for (auto& t : runners) t.join();
+
+  admin = login(second, "admin");
+  json all = second.get("/api/v1/recommendations?limit=200", bearer(admin)).json()["items"];
+  int unanswered = 0;
+  for (const auto& r : all) {
+    if (r["status"] != "forwarded" && r["status"] != "acknowledged") continue;
+    ++unanswered;
+    EXPECT_TRUE(r["overdue"].get<bool>()) << r["title"];
+    int overdue = 0, escalated = 0;
+    for (const auto& step : r["history"]) {
+      if (step["action"] == "overdue") ++overdue;
+      if (step["action"] == "escalated") ++escalated;
+    }
+    EXPECT_EQ(overdue, 1) << r["title"];
+    EXPECT_EQ(escalated, 1) << r["title"];
+  }
+  EXPECT_EQ(unanswered, 4);
+  // One overdue e-mail per unanswered recommendation, none twice.
+  auto mails = sink.messages();
+  EXPECT_EQ(mails.size(), 4u);
+  std::set<std::string> bodies;
+  for (const auto& m : mails) bodies.insert(m.data.substr(m.data.find("\n\n")));
+  EXPECT_EQ(bodies.size(), mails.size());
+  // Each official got one overdue notification per item of their authority.
+  std::string official = login(first, "official");
+  std::map<std::string, int> per_item;
+  json items = first.get("/api/v1/me/notifications?limit=200", bearer(official)).json()["items"];
+  for (const auto& n : items) {
+    if (n["kind"] == "overdue") ++per_item[n["object_id"]];
+  }
+  EXPECT_EQ(per_item.size(), 2u);
+  for (const auto& [item, count] : per_item) EXPECT_EQ(count, 1) << item;
+}
+
+// The calendar is data an admin edits (when the server runs with --holidays FILE): a new day off
+// moves the next due date and is written back to the file.
+TEST(RecommendationsCalendar, AnAdminAddsDaysOffAndDueDatesMove) {
+  auto dir = make_temp_dir();
+  auto file = dir / "holidays.tsv";
+  std::filesystem::copy_file(std::string(LANGNGHE_SOURCE_DIR) + "/consult/calendar/holidays_vn.tsv",
+                             file);
+  auto options = demo_options();
+  options.args.push_back("--holidays");
+  options.args.push_back(file.string());
+  Server server(options);
+  std::string admin = login(server, "admin");
+  std::string moderator = login(server, "moderator");
+  auto put = [&](const json& body, const std::string& token) {
+    return server.request(
+        "PUT", "/api/v1/calendar", body.dump(),
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+  };
+  json days = server.get("/api/v1/calendar", bearer(moderator)).json()["days"];
+  ASSERT_GE(days.size(), 20u);
+  // Ten days off from tomorrow on (a local festival, say).
+  for (int i = 1; i <= 10; ++i)
+    days.push_back(
+        {{"date", vietnam_today(i)}, {"kind", "holiday"}, {"name", "Lễ hội địa phương"}});
+  EXPECT_EQ(
+      put({{"days", {{{"date", "2026-02-30"}, {"kind", "holiday"}, {"name", "x"}}}}}, admin).status,
+      400);
+  EXPECT_EQ(put({{"days", days}}, moderator).status, 403);
+  ASSERT_EQ(put({{"days", days}}, admin).status, 200);
+  EXPECT_EQ(server.get("/api/v1/calendar", bearer(moderator)).json()["days"].size(), days.size());
+  std::ifstream in(file);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("Lễ hội địa phương"), std::string::npos);
+
+  // A draft forwarded today with one working day is due after the festival.
+  json draft;
+  json all = server.get("/api/v1/recommendations?limit=200", bearer(moderator)).json()["items"];
+  for (const auto& r : all)
+    if (r["status"] == "draft") draft = r;
+  ASSERT_FALSE(draft.is_null());
+  std::string committee;
+  json authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"];
+  for (const auto& a : authorities)
+    if (a["code"] == "UBND-P9") committee = a["id"];
+  auto forwarded =
+      server.post_json("/api/v1/recommendations/" + draft["id"].get<std::string>() + "/forward",
+                       {{"authority_id", committee},
+                        {"dispatch_number", "7/ĐTN"},
+                        {"dispatch_date", vietnam_today()},
+                        {"due_working_days", 1}},
+                       bearer(moderator));
+  ASSERT_EQ(forwarded.status, 200) << forwarded.body;
+  EXPECT_GT(forwarded.json()["due_date"].get<std::string>(), vietnam_today(10));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(RecommendationsCalendar, TheBuiltInCalendarIsReadOnly) {
+  Server server(demo_options());
+  auto r = server.request("PUT", "/api/v1/calendar", R"({"days": []})",
+                          {{"Authorization", "Bearer " + login(server, "admin")},
+                           {"Content-Type", "application/json"}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.error_code(), "calendar_read_only");
+}
+
+}  // namespace
+}  // namespace ln::test
