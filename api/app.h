@@ -8,9 +8,12 @@
 #include "consult/accounts.h"
 #include "consult/audit.h"
 #include "consult/consultations.h"
+#include "consult/councils.h"
 #include "consult/crypto.h"
+#include "consult/events.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
+#include "consult/reports.h"
 #include "consult/sessions.h"
 #include "consult/settings.h"
 #include "consult/storage.h"
@@ -54,6 +57,10 @@ struct App {
   Targets targets{storage, clock, audit, organisation};
   moderation::ModerationQueue moderation{storage, clock, audit, organisation};
   moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils};
+  // Children's Councils, events and the unit reports (issue 7).
+  Councils councils{storage, clock, audit, organisation, pupils};
+  Events events{storage, clock, audit, organisation};
+  Reports reports{storage, clock, audit, organisation, councils, targets, options.min_group_size};
 };
 
 }  // namespace ln::api

@@ -32,6 +32,9 @@ const std::map<Permission, std::vector<Role>>& table() {
       {Permission::kManageTargets, {kAdmin}},
       {Permission::kModerate, {kModerator, kSafeguardingLead, kAdmin}},
       {Permission::kSafeguard, {kSafeguardingLead}},
+      {Permission::kManageCouncils, {kModerator, kAdmin}},
+      {Permission::kManageEvents, {kFacilitator, kModerator, kAdmin}},
+      {Permission::kReadReports, {kFacilitator, kModerator, kAdmin}},
   };
   return t;
 }
@@ -85,6 +88,12 @@ std::string to_string(Permission permission) {
       return "moderate";
     case Permission::kSafeguard:
       return "safeguard";
+    case Permission::kManageCouncils:
+      return "manage_councils";
+    case Permission::kManageEvents:
+      return "manage_events";
+    case Permission::kReadReports:
+      return "read_reports";
   }
   return "unknown";
 }

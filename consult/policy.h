@@ -28,6 +28,10 @@ enum class Permission {
   kManageTargets,
   kModerate,   // the moderation queues (the safeguarding queue: safeguarding leads only)
   kSafeguard,  // safeguarding cases
+  // Children's Councils, events and reports (issue 7).
+  kManageCouncils,  // councils, members, advisers, sessions, votes: Youth Union and admins
+  kManageEvents,    // forums and dialogues: who organises them and records them
+  kReadReports,     // six-monthly and yearly reports of a unit
 };
 
 const std::vector<Role>& roles_for(Permission permission);

@@ -5,6 +5,7 @@
 #include "store/postgres/account_store.h"
 #include "store/postgres/audit_store.h"
 #include "store/postgres/consultation_store.h"
+#include "store/postgres/council_store.h"
 #include "store/postgres/organisation_store.h"
 #include "store/postgres/pool.h"
 #include "store/postgres/pupil_store.h"
@@ -28,6 +29,8 @@ class PostgresStorage : public Storage {
   SubmissionStore& submissions() override { return submissions_; }
   ConsultationStore& consultations() override { return consultations_; }
   AuditStore& audit() override { return audit_; }
+  CouncilStore& councils() override { return councils_; }
+  ReportStore& reports() override { return reports_; }
 
   Pool& pool() { return pool_; }
 
@@ -39,6 +42,8 @@ class PostgresStorage : public Storage {
   PostgresSubmissionStore submissions_{pool_};
   PostgresConsultationStore consultations_{pool_};
   PostgresAuditStore audit_{pool_};
+  PostgresCouncilStore councils_{pool_};
+  PostgresReportStore reports_{pool_};
 };
 
 }  // namespace ln::store::postgres

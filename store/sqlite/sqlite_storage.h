@@ -5,6 +5,7 @@
 #include "store/sqlite/account_store.h"
 #include "store/sqlite/audit_store.h"
 #include "store/sqlite/consultation_store.h"
+#include "store/sqlite/council_store.h"
 #include "store/sqlite/organisation_store.h"
 #include "store/sqlite/pool.h"
 #include "store/sqlite/pupil_store.h"
@@ -27,6 +28,8 @@ class SqliteStorage : public Storage {
   SubmissionStore& submissions() override { return submissions_; }
   ConsultationStore& consultations() override { return consultations_; }
   AuditStore& audit() override { return audit_; }
+  CouncilStore& councils() override { return councils_; }
+  ReportStore& reports() override { return reports_; }
 
   Pool& pool() { return pool_; }
 
@@ -38,6 +41,8 @@ class SqliteStorage : public Storage {
   SqliteSubmissionStore submissions_{pool_};
   SqliteConsultationStore consultations_{pool_};
   SqliteAuditStore audit_{pool_};
+  SqliteCouncilStore councils_{pool_};
+  SqliteReportStore reports_{pool_};
 };
 
 }  // namespace ln::store::sqlite

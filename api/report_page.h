@@ -1,0 +1,16 @@
+#pragma once
+// A unit's report as a printable HTML page: every figure in a table, and beside each table a
+// <canvas> that web/report.js fills with a chart (Chart.js from /vendor) from the report's data
+// block. The CSP allows no inline script or style, so the data rides in a
+// <script type="application/json"> block (never executed) and the page script reads it.
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace ln::api {
+
+std::string report_page(const nlohmann::json& report);
+
+// Text safe inside HTML elements and attribute values.
+std::string html_escape(const std::string& text);
+
+}  // namespace ln::api
