@@ -22,8 +22,9 @@ nlohmann::json council_json(const Council& c) {
 }
 
 nlohmann::json member_json(const CouncilMember& m) {
-  return {{"member_id", m.id},      {"council_id", m.council_id}, {"pupil_id", m.pupil_id},
-          {"role", m.role},         {"joined_by", m.joined_by},   {"joined_on", m.joined_on},
+  return {{"member_id", m.id},         {"council_id", m.council_id},
+          {"pupil_id", m.pupil_id},    {"role", m.role},
+          {"joined_by", m.joined_by},  {"joined_on", m.joined_on},
           {"created_at", m.created_at}};
 }
 
@@ -63,6 +64,9 @@ nlohmann::json proposal_json(const CouncilProposal& p) {
 const std::initializer_list<const char*> kCouncilFields = {
     "unit_id", "name", "term_start", "term_end", "member_cap", "min_age", "max_age", "adviser_ids"};
 
+const std::initializer_list<const char*> kSessionFields = {"title", "planned_for", "location",
+                                                           "agenda"};
+
 CouncilInput council_input(const Fields& f) {
   return {f.optional_text("unit_id"),       f.optional_text("name"),
           f.optional_text("term_start"),    f.optional_text("term_end"),
@@ -81,8 +85,8 @@ std::vector<std::string> attendance_of(const Fields& f) {
   return *a;
 }
 
-OperationDoc with_errors(OperationDoc d, std::initializer_list<std::pair<const char*, const char*>>
-                                             errors) {
+OperationDoc with_errors(OperationDoc d,
+                         std::initializer_list<std::pair<const char*, const char*>> errors) {
   for (const auto& [status, text] : errors) d.responses[status] = {{"description", text}};
   return d;
 }
@@ -91,7 +95,6 @@ OperationDoc with_errors(OperationDoc d, std::initializer_list<std::pair<const c
 
 void add_council_routes(Router& r, App& app) {
   const auto manage = Permission::kManageCouncils;
-  const auto session_fields = {"title", "planned_for", "location", "agenda"};
 
   r.add(
       "GET", "/api/v1/councils",
@@ -153,10 +156,10 @@ void add_council_routes(Router& r, App& app) {
       "POST", "/api/v1/councils/{id}/members",
       [&app](Request& q) {
         Fields f(q, {"pupil_id", "role", "joined_by", "joined_on"});
-        auto m = app.councils.add_member(
-            q.who(), q.param("id"),
-            {f.text("pupil_id"), f.optional_text("role").value_or("member"), f.text("joined_by"),
-             f.optional_text("joined_on")});
+        auto m =
+            app.councils.add_member(q.who(), q.param("id"),
+                                    {f.text("pupil_id"), f.optional_text("role").value_or("member"),
+                                     f.text("joined_by"), f.optional_text("joined_on")});
         return Response::json(201, member_json(m));
       },
       with_errors(doc("Add a child member (chair, vice_chair or member; by nomination or "
@@ -184,8 +187,8 @@ void add_council_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/councils/{id}/review",
       [&app](Request& q) {
-        return Response::json(
-            200, app.councils.review(q.who(), q.param("id"), q.query_value("on")));
+        return Response::json(200,
+                              app.councils.review(q.who(), q.param("id"), q.query_value("on")));
       },
       doc("The yearly review (?on=YYYY-MM-DD, default today): members past the age limit, or who "
           "will be before the term ends.",
@@ -207,8 +210,8 @@ void add_council_routes(Router& r, App& app) {
 
   r.add(
       "POST", "/api/v1/councils/{id}/sessions",
-      [&app, session_fields](Request& q) {
-        Fields f(q, session_fields);
+      [&app](Request& q) {
+        Fields f(q, kSessionFields);
         return Response::json(
             201, session_json(app.councils.plan_session(q.who(), q.param("id"), session_input(f))));
       },
@@ -237,10 +240,10 @@ void add_council_routes(Router& r, App& app) {
 
   r.add(
       "PATCH", "/api/v1/council-sessions/{id}",
-      [&app, session_fields](Request& q) {
-        Fields f(q, session_fields);
-        return Response::json(
-            200, session_json(app.councils.update_session(q.who(), q.param("id"), session_input(f))));
+      [&app](Request& q) {
+        Fields f(q, kSessionFields);
+        return Response::json(200, session_json(app.councils.update_session(q.who(), q.param("id"),
+                                                                            session_input(f))));
       },
       with_errors(doc("Change a session's title, date (planned only), place or agenda.", "councils",
                       manage, {{"type", "object"}}),
@@ -250,21 +253,21 @@ void add_council_routes(Router& r, App& app) {
       "POST", "/api/v1/council-sessions/{id}/held",
       [&app](Request& q) {
         Fields f(q, {"held_on", "attendance"});
-        return Response::json(200, session_json(app.councils.mark_held(
-                                       q.who(), q.param("id"), f.optional_text("held_on"),
-                                       attendance_of(f))));
+        return Response::json(
+            200, session_json(app.councils.mark_held(
+                     q.who(), q.param("id"), f.optional_text("held_on"), attendance_of(f))));
       },
-      with_errors(doc("The session met: the day and the members present.", "councils", manage,
-                      object_schema({{"held_on", "string"}, {"attendance", "string[]"}},
-                                    {"attendance"})),
-                  {{"409", "not_planned"}}));
+      with_errors(
+          doc("The session met: the day and the members present.", "councils", manage,
+              object_schema({{"held_on", "string"}, {"attendance", "string[]"}}, {"attendance"})),
+          {{"409", "not_planned"}}));
 
   r.add(
       "PUT", "/api/v1/council-sessions/{id}/attendance",
       [&app](Request& q) {
         Fields f(q, {"attendance"});
-        return Response::json(200, session_json(app.councils.set_attendance(
-                                       q.who(), q.param("id"), attendance_of(f))));
+        return Response::json(200, session_json(app.councils.set_attendance(q.who(), q.param("id"),
+                                                                            attendance_of(f))));
       },
       with_errors(doc("Correct the attendance of a held session before any vote.", "councils",
                       manage, object_schema({{"attendance", "string[]"}}, {"attendance"})),
@@ -274,9 +277,9 @@ void add_council_routes(Router& r, App& app) {
       "POST", "/api/v1/council-sessions/{id}/proposals",
       [&app](Request& q) {
         Fields f(q, {"title", "text", "votes", "counts"});
-        auto p = app.councils.vote(q.who(), q.param("id"),
-                                   {f.text("title"), f.text("text"), f.optional_json("votes"),
-                                    f.optional_json("counts")});
+        auto p = app.councils.vote(
+            q.who(), q.param("id"),
+            {f.text("title"), f.text("text"), f.optional_json("votes"), f.optional_json("counts")});
         return Response::json(201, proposal_json(p));
       },
       with_errors(

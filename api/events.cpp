@@ -20,7 +20,12 @@ nlohmann::json event_json(const CouncilEvent& e) {
 }
 
 EventInput event_input(const Fields& f) {
-  EventInput in{f.text("unit_id"), f.text("kind"), f.text("title"), f.text("held_on"), {}, {},
+  EventInput in{f.text("unit_id"),
+                f.text("kind"),
+                f.text("title"),
+                f.text("held_on"),
+                {},
+                {},
                 f.optional_text("council_id")};
   auto participants = f.optional_json("participants").value_or(nlohmann::json());
   if (!participants.is_object() || participants.size() > 20)
@@ -40,8 +45,8 @@ void add_event_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/events",
       [&app](Request& q) {
-        Fields f(q, {"unit_id", "kind", "title", "held_on", "participants", "outcomes",
-                     "council_id"});
+        Fields f(q,
+                 {"unit_id", "kind", "title", "held_on", "participants", "outcomes", "council_id"});
         return Response::json(201, event_json(app.events.record(q.who(), event_input(f))));
       },
       doc("Record an event: forum (Diễn đàn lắng nghe tiếng nói trẻ em), leaders_dialogue or "
@@ -50,7 +55,8 @@ void add_event_routes(Router& r, App& app) {
           {{"type", "object"},
            {"properties",
             {{"unit_id", {{"type", "string"}}},
-             {"kind", {{"type", "string"}, {"enum", {"forum", "leaders_dialogue", "school_dialogue"}}}},
+             {"kind",
+              {{"type", "string"}, {"enum", {"forum", "leaders_dialogue", "school_dialogue"}}}},
              {"title", {{"type", "string"}}},
              {"held_on", {{"type", "string"}}},
              {"participants", {{"type", "object"}}},
@@ -84,7 +90,9 @@ void add_event_routes(Router& r, App& app) {
 
   r.add(
       "GET", "/api/v1/events/{id}",
-      [&app](Request& q) { return Response::json(200, event_json(app.events.get(q.who(), q.param("id")))); },
+      [&app](Request& q) {
+        return Response::json(200, event_json(app.events.get(q.who(), q.param("id"))));
+      },
       doc("One event.", "events", Permission::kReadResults));
 }
 

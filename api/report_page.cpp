@@ -119,13 +119,11 @@ std::string report_page(const nlohmann::json& r) {
       .text(std::string(period.size() == 4 ? "Báo cáo năm " : "Báo cáo 6 tháng ") + period)
       .add("</h1><p class=\"sub\">")
       .text("Thúc đẩy quyền tham gia của trẻ em — Report on children's participation, " + period +
-            " (" + r["from"].get<std::string>() + " – before " + r["to"].get<std::string>() +
-            ")")
+            " (" + r["from"].get<std::string>() + " – before " + r["to"].get<std::string>() + ")")
       .add("</p><p class=\"meta\">")
-      .text("Lập lúc / generated " + r["generated_at"].get<std::string>() +
-            ". Nhóm dưới " + std::to_string(r["threshold"].get<int>()) +
-            " em được ẩn (&lt;5) / groups under " + std::to_string(r["threshold"].get<int>()) +
-            " children are hidden.")
+      .text("Lập lúc / generated " + r["generated_at"].get<std::string>() + ". Nhóm dưới " +
+            std::to_string(r["threshold"].get<int>()) + " em được ẩn (&lt;5) / groups under " +
+            std::to_string(r["threshold"].get<int>()) + " children are hidden.")
       .add("</p><button type=\"button\" class=\"print\" data-print>In / Print</button></header>\n");
 
   // 1. Children consulted.
@@ -135,7 +133,8 @@ std::string report_page(const nlohmann::json& r) {
       .add(value_text(cc["total"]))
       .add("</strong></p>");
   std::string t = "<table><thead><tr><th scope=\"col\">Độ tuổi / Age band</th>";
-  for (const auto& g : cc["genders"]) t += "<th scope=\"col\">" + html_escape(label_of(g)) + "</th>";
+  for (const auto& g : cc["genders"])
+    t += "<th scope=\"col\">" + html_escape(label_of(g)) + "</th>";
   t += "<th scope=\"col\">Tổng / Total</th></tr></thead><tbody>";
   for (const auto& row : cc["rows"]) {
     t += "<tr><th scope=\"row\">" + html_escape(row["age_band"].get<std::string>()) + "</th>";
@@ -160,9 +159,10 @@ std::string report_page(const nlohmann::json& r) {
       .add(value_text(r["consultations"]["held"]))
       .add("</h2>");
   if (!r["consultations"]["items"].empty()) {
-    h.add("<table><thead><tr><th scope=\"col\">Tên / Title</th><th scope=\"col\">Trạng thái / "
-          "Status</th><th scope=\"col\">Mở / Opens</th><th scope=\"col\">Đóng / "
-          "Closes</th></tr></thead><tbody>");
+    h.add(
+        "<table><thead><tr><th scope=\"col\">Tên / Title</th><th scope=\"col\">Trạng thái / "
+        "Status</th><th scope=\"col\">Mở / Opens</th><th scope=\"col\">Đóng / "
+        "Closes</th></tr></thead><tbody>");
     for (const auto& c : r["consultations"]["items"])
       h.add("<tr><td>")
           .text(c["title"])
@@ -196,9 +196,10 @@ std::string report_page(const nlohmann::json& r) {
   for (const auto& w : councils["warnings"])
     h.add("<p class=\"warning\" role=\"note\">⚠ ").text(w["message"]).add("</p>");
   if (!councils["items"].empty()) {
-    h.add("<table><thead><tr><th scope=\"col\">Hội đồng / Council</th><th scope=\"col\">Kỳ họp "
-          "trong kỳ báo cáo / In the period</th><th scope=\"col\">Trong năm / In the "
-          "year</th></tr></thead><tbody>");
+    h.add(
+        "<table><thead><tr><th scope=\"col\">Hội đồng / Council</th><th scope=\"col\">Kỳ họp "
+        "trong kỳ báo cáo / In the period</th><th scope=\"col\">Trong năm / In the "
+        "year</th></tr></thead><tbody>");
     for (const auto& c : councils["items"])
       h.add("<tr><td>")
           .text(c["name"])
@@ -233,9 +234,10 @@ std::string report_page(const nlohmann::json& r) {
        value_text(ev["participants"]) + "</td></tr></tfoot></table>";
   figure(h, "participants", "Trẻ em tham dự theo độ tuổi / Children present by age band", t);
   if (!ev["items"].empty()) {
-    h.add("<table><thead><tr><th scope=\"col\">Ngày / Date</th><th scope=\"col\">Tên / "
-          "Title</th><th scope=\"col\">Số em / Children</th><th scope=\"col\">Kết quả / "
-          "Outcomes</th></tr></thead><tbody>");
+    h.add(
+        "<table><thead><tr><th scope=\"col\">Ngày / Date</th><th scope=\"col\">Tên / "
+        "Title</th><th scope=\"col\">Số em / Children</th><th scope=\"col\">Kết quả / "
+        "Outcomes</th></tr></thead><tbody>");
     for (const auto& e : ev["items"]) {
       h.add("<tr><td>")
           .text(e["held_on"])

@@ -23,9 +23,8 @@ std::string checked_date(const std::string& field, const std::string& value) {
 }
 
 bool has_current(const std::vector<Consent>& consents, const std::string& kind) {
-  return std::any_of(consents.begin(), consents.end(), [&](const Consent& c) {
-    return c.kind == kind && !c.withdrawn_at;
-  });
+  return std::any_of(consents.begin(), consents.end(),
+                     [&](const Consent& c) { return c.kind == kind && !c.withdrawn_at; });
 }
 
 bool approved(const Submission& s) {
@@ -95,8 +94,7 @@ void Councils::apply(Council& c, const CouncilInput& in) {
       auto account = storage_.accounts().account(id);
       if (!account || account->disabled_at)
         throw Invalid("adviser_ids", "There is no adult account " + id + ".");
-      if (std::find(advisers.begin(), advisers.end(), id) == advisers.end())
-        advisers.push_back(id);
+      if (std::find(advisers.begin(), advisers.end(), id) == advisers.end()) advisers.push_back(id);
     }
     if (advisers.size() > 20) throw Invalid("adviser_ids", "At most 20 advisers.");
     c.adviser_ids = advisers;
@@ -105,9 +103,10 @@ void Councils::apply(Council& c, const CouncilInput& in) {
 
 Council Councils::create(const Principal& actor, const CouncilInput& input) {
   if (!input.unit_id) throw Invalid("unit_id", "unit_id is required.");
-  for (const auto& [field, present] :
-       {std::pair{"name", input.name.has_value()}, {"term_start", input.term_start.has_value()},
-        {"term_end", input.term_end.has_value()}, {"member_cap", input.member_cap.has_value()}})
+  for (const auto& [field, present] : {std::pair{"name", input.name.has_value()},
+                                       {"term_start", input.term_start.has_value()},
+                                       {"term_end", input.term_end.has_value()},
+                                       {"member_cap", input.member_cap.has_value()}})
     if (!present) throw Invalid(field, std::string(field) + " is required.");
   auto unit = storage_.organisation().unit(*input.unit_id);
   if (!unit || unit->retired_at) throw Invalid("unit_id", "There is no such unit.");
@@ -126,8 +125,7 @@ Council Councils::create(const Principal& actor, const CouncilInput& input) {
   return c;
 }
 
-Council Councils::update(const Principal& actor, const std::string& id,
-                         const CouncilInput& input) {
+Council Councils::update(const Principal& actor, const std::string& id, const CouncilInput& input) {
   if (input.unit_id) throw Invalid("unit_id", "A Council stays with its unit.");
   Council c = managed(actor, id);
   apply(c, input);
@@ -160,8 +158,7 @@ std::vector<Council> Councils::list(const Principal& actor, const Page& page) {
   return out;
 }
 
-std::vector<YearOfSessions> Councils::years_of(const Council& council, int from_year,
-                                               int to_year) {
+std::vector<YearOfSessions> Councils::years_of(const Council& council, int from_year, int to_year) {
   std::vector<YearOfSessions> years;
   auto sessions = storage_.councils().sessions_of(council.id);
   for (int y = from_year; y <= to_year; ++y) {
@@ -201,11 +198,13 @@ nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
   nlohmann::json members = nlohmann::json::array();
   auto current = current_members(c.id);
   // The chair first, then vice-chairs, then members, each in the order they joined.
-  auto rank = [](const std::string& role) { return role == "chair" ? 0 : role == "vice_chair" ? 1 : 2; };
-  std::stable_sort(current.begin(), current.end(),
-                   [&](const CouncilMember& a, const CouncilMember& b) {
-                     return std::pair(rank(a.role), a.joined_on) < std::pair(rank(b.role), b.joined_on);
-                   });
+  auto rank = [](const std::string& role) {
+    return role == "chair" ? 0 : role == "vice_chair" ? 1 : 2;
+  };
+  std::stable_sort(
+      current.begin(), current.end(), [&](const CouncilMember& a, const CouncilMember& b) {
+        return std::pair(rank(a.role), a.joined_on) < std::pair(rank(b.role), b.joined_on);
+      });
   for (const auto& m : current) {
     auto pupil = storage_.pupils().pupil(m.pupil_id);
     nlohmann::json jm = {{"member_id", m.id},
@@ -271,8 +270,7 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
   if (!kJoinedBy.count(input.joined_by))
     throw Invalid("joined_by", "joined_by is nomination or election.");
   std::string today = format_date(date_of(clock_.now()));
-  std::string joined_on =
-      input.joined_on ? checked_date("joined_on", *input.joined_on) : today;
+  std::string joined_on = input.joined_on ? checked_date("joined_on", *input.joined_on) : today;
   auto pupil = storage_.pupils().pupil(input.pupil_id);
   if (!pupil || pupil->status != "active") throw Invalid("pupil_id", "There is no such pupil.");
   auto up = storage_.organisation().unit_and_ancestors(pupil->unit_id);
@@ -297,14 +295,13 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
                         {{"pupil_id", "The pupil's age is outside the Council's age limits."}});
   auto current = current_members(c.id);
   for (const auto& m : current)
-    if (m.pupil_id == pupil->id)
-      throw Conflict("The pupil is already a member.", "already_member");
+    if (m.pupil_id == pupil->id) throw Conflict("The pupil is already a member.", "already_member");
   if (input.role == "chair")
     for (const auto& m : current)
       if (m.role == "chair") throw Conflict("The Council already has a chair.", "chair_taken");
 
-  CouncilMember m{new_id("mem"), c.id,     pupil->id, input.role,       input.joined_by,
-                  joined_on,     std::nullopt, actor.id, clock_.now_text()};
+  CouncilMember m{new_id("mem"), c.id,         pupil->id, input.role,       input.joined_by,
+                  joined_on,     std::nullopt, actor.id,  clock_.now_text()};
   if (!storage_.councils().insert_member(m, c.member_cap))
     throw Conflict("The Council is full (" + std::to_string(c.member_cap) + " members).",
                    "council_full");
@@ -390,8 +387,8 @@ nlohmann::json Councils::checked_agenda(const Council& c, const nlohmann::json& 
                            std::find(above.begin(), above.end(), k->owner_unit_id) != above.end());
       if (k && !related)
         for (const auto& u : k->audience_unit_ids)
-          related = related || in_scope(u) ||
-                    std::find(above.begin(), above.end(), u) != above.end();
+          related =
+              related || in_scope(u) || std::find(above.begin(), above.end(), u) != above.end();
       if (!related)
         problems.push_back({field, "There is no such consultation for this Council's unit."});
       else if (k->status == "draft" || k->status == "published")
@@ -448,8 +445,8 @@ std::vector<std::string> Councils::checked_attendance(const Council& c,
     auto it = std::find_if(members.begin(), members.end(),
                            [&](const CouncilMember& m) { return m.id == id; });
     if (it == members.end())
-      throw Invalid("attendance", "Attendance lists current members by member_id; " + id +
-                                      " is not one.");
+      throw Invalid("attendance",
+                    "Attendance lists current members by member_id; " + id + " is not one.");
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
   }
   return out;
@@ -598,6 +595,7 @@ CouncilProposal Councils::vote(const Principal& actor, const std::string& sessio
   p.adopted = 2 * p.votes_for > p.present;
   p.created_by = actor.id;
   p.created_at = clock_.now_text();
+  p.position = static_cast<int>(storage_.councils().proposals_of(s.id).size()) + 1;
   storage_.councils().insert_proposal(p);
   // MERGE (issue 7, recommendations branch): an adopted proposal becomes a draft
   // recommendation here — call Recommendations::adopt_from_council with this proposal (title,
@@ -648,18 +646,18 @@ nlohmann::json Councils::session_view(const Principal& actor, const std::string&
   }
   nlohmann::json proposals = nlohmann::json::array();
   for (const auto& p : storage_.councils().proposals_of(s->id)) {
-    nlohmann::json jp = {{"id", p.id},
-                         {"title", p.title},
-                         {"text", p.text},
-                         {"present", p.present},
-                         {"for", p.votes_for},
-                         {"against", p.votes_against},
-                         {"abstain", p.abstentions},
-                         {"adopted", p.adopted},
-                         {"recommendation_id", p.recommendation_id
-                                                   ? nlohmann::json(*p.recommendation_id)
-                                                   : nlohmann::json()},
-                         {"created_at", p.created_at}};
+    nlohmann::json jp = {
+        {"id", p.id},
+        {"title", p.title},
+        {"text", p.text},
+        {"present", p.present},
+        {"for", p.votes_for},
+        {"against", p.votes_against},
+        {"abstain", p.abstentions},
+        {"adopted", p.adopted},
+        {"recommendation_id",
+         p.recommendation_id ? nlohmann::json(*p.recommendation_id) : nlohmann::json()},
+        {"created_at", p.created_at}};
     // How each child voted stays with the adults who keep the record.
     if (!actor.is_pupil()) jp["votes"] = nlohmann::json::parse(p.votes_json);
     proposals.push_back(jp);

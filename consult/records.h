@@ -355,6 +355,7 @@ struct CouncilProposal {
   std::optional<std::string> recommendation_id;  // set once the draft recommendation exists
   std::string created_by;
   std::string created_at;
+  int position = 0;  // the order in which the session voted
 };
 
 // A forum, a leaders' dialogue or a school dialogue.

@@ -89,8 +89,8 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   }
   for (std::size_t g = 0; g <= gender_list.size(); ++g)
     totals.push_back(cell(table.values[bands.size()][g], table.hidden[bands.size()][g]));
-  auto channels = suppress({{by_channel["online"], by_channel["paper"], by_channel["forum"]}},
-                           threshold_);
+  auto channels =
+      suppress({{by_channel["online"], by_channel["paper"], by_channel["forum"]}}, threshold_);
   nlohmann::json consulted = {
       {"total", totals.back()},
       {"by_channel",
@@ -144,9 +144,9 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     bool in_term = c.term_start < period.to && c.term_end >= period.from;
     if (year.too_few && in_term) {
       std::string text = c.name + ": " + std::to_string(year.held) + " kỳ họp trong năm " +
+                         std::to_string(period.year) + " (ít nhất 2 kỳ/năm) — " +
+                         std::to_string(year.held) + " session(s) in " +
                          std::to_string(period.year) +
-                         " (ít nhất 2 kỳ/năm) — " + std::to_string(year.held) +
-                         " session(s) in " + std::to_string(period.year) +
                          "; a Council should meet at least twice a year.";
       item["warning"] = text;
       warnings.push_back({{"code", "too_few_sessions"}, {"council_id", c.id}, {"message", text}});
@@ -173,26 +173,27 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     auto t = suppress(event_cells, threshold_);
     for (std::size_t i = 0; i < events.size(); ++i) {
       const auto& e = events[i];
-      event_items.push_back({{"id", e.id},
-                             {"kind", e.kind},
-                             {"title", e.title},
-                             {"held_on", e.held_on},
-                             {"unit_id", e.unit_id},
-                             {"participants", cell(t.values[i][bands.size()],
-                                                   t.hidden[i][bands.size()])},
-                             {"outcomes", nlohmann::json::parse(e.outcomes_json)}});
+      event_items.push_back(
+          {{"id", e.id},
+           {"kind", e.kind},
+           {"title", e.title},
+           {"held_on", e.held_on},
+           {"unit_id", e.unit_id},
+           {"participants", cell(t.values[i][bands.size()], t.hidden[i][bands.size()])},
+           {"outcomes", nlohmann::json::parse(e.outcomes_json)}});
     }
     for (std::size_t b = 0; b < bands.size(); ++b)
       event_band_totals.push_back(
-          {{"age_band", bands[b]}, {"participants", cell(t.values[events.size()][b],
-                                                         t.hidden[events.size()][b])}});
-    event_total = cell(t.values[events.size()][bands.size()],
-                       t.hidden[events.size()][bands.size()]);
+          {{"age_band", bands[b]},
+           {"participants", cell(t.values[events.size()][b], t.hidden[events.size()][b])}});
+    event_total =
+        cell(t.values[events.size()][bands.size()], t.hidden[events.size()][bands.size()]);
   }
 
   // Targets of this unit and the units under it, with their progress over their own period.
   nlohmann::json targets = nlohmann::json::array();
-  for (const auto& t : targets_.with_progress(actor)["items"])
+  auto progress = targets_.with_progress(actor);
+  for (const auto& t : progress["items"])
     if (under(t["unit_id"].get<std::string>())) targets.push_back(t);
 
   audit_.record(AuditActor::of(actor), "report.view", "unit", unit->id, "",
@@ -200,24 +201,24 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   // MERGE (issue 7, recommendations branch): add the "recommendations" section here —
   // forwarded / answered / overdue in the period and the authority figures — from the
   // recommendations service. It is left out on this branch rather than filled with zeros.
-  return {{"unit", {{"id", unit->id}, {"name", unit->name}, {"code", unit->code.value_or("")}}},
-          {"period", period.label},
-          {"from", period.from},
-          {"to", period.to},
-          {"generated_at", clock_.now_text()},
-          {"threshold", threshold_},
-          {"children_consulted", consulted},
-          {"consultations", {{"held", consultations.size()}, {"items", consultations}}},
-          {"submissions", submissions},
-          {"councils",
-           {{"sessions_held", sessions_held}, {"items", councils}, {"warnings", warnings}}},
-          {"events",
-           {{"held", events.size()},
-            {"by_kind", by_kind},
-            {"participants", event_total},
-            {"participants_by_band", event_band_totals},
-            {"items", event_items}}},
-          {"targets", targets}};
+  return {
+      {"unit", {{"id", unit->id}, {"name", unit->name}, {"code", unit->code.value_or("")}}},
+      {"period", period.label},
+      {"from", period.from},
+      {"to", period.to},
+      {"generated_at", clock_.now_text()},
+      {"threshold", threshold_},
+      {"children_consulted", consulted},
+      {"consultations", {{"held", consultations.size()}, {"items", consultations}}},
+      {"submissions", submissions},
+      {"councils", {{"sessions_held", sessions_held}, {"items", councils}, {"warnings", warnings}}},
+      {"events",
+       {{"held", events.size()},
+        {"by_kind", by_kind},
+        {"participants", event_total},
+        {"participants_by_band", event_band_totals},
+        {"items", event_items}}},
+      {"targets", targets}};
 }
 
 std::string Reports::csv(const nlohmann::json& r) const {
@@ -231,8 +232,8 @@ std::string Reports::csv(const nlohmann::json& r) const {
   std::string out = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read Vietnamese as UTF-8
   auto line = [&](const std::string& section, const std::string& metric, const std::string& group,
                   const nlohmann::json& v) {
-    out += quote(section) + "," + quote(metric) + "," + quote(group) + "," + quote(value(v)) +
-           "\r\n";
+    out +=
+        quote(section) + "," + quote(metric) + "," + quote(group) + "," + quote(value(v)) + "\r\n";
   };
   out += "section,metric,group,value\r\n";
   line("report", "unit", r["unit"]["name"].get<std::string>(), r["unit"]["id"]);

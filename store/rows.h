@@ -209,7 +209,7 @@ CouncilSession council_session(const Row& r) {
 }
 
 // id, session_id, council_id, title, text, present, votes_for, votes_against, abstentions,
-// votes, adopted, recommendation_id, created_by, created_at
+// votes, adopted, recommendation_id, created_by, created_at, position
 template <typename Row>
 CouncilProposal council_proposal(const Row& r) {
   return {r.text(0),
@@ -225,7 +225,8 @@ CouncilProposal council_proposal(const Row& r) {
           r.int64(10) != 0,
           r.optional_text(11),
           r.text(12),
-          r.text(13)};
+          r.text(13),
+          static_cast<int>(r.int64(14))};
 }
 
 // id, unit_id, kind, title, held_on, participants_by_band, participants, outcomes, council_id,

@@ -6,7 +6,7 @@
 namespace ln::store::postgres {
 namespace sql {
 
-#define LN_COUNCIL_COLUMNS                                                                   \
+#define LN_COUNCIL_COLUMNS                                                                     \
   "SELECT id, unit_id, name, term_start, term_end, member_cap, min_age, max_age, adviser_ids," \
   " created_by, created_at, updated_at FROM councils "
 constexpr const char* kCouncilById = LN_COUNCIL_COLUMNS "WHERE id = $1";
@@ -19,7 +19,7 @@ constexpr const char* kInsertCouncil =
 constexpr const char* kUpdateCouncil =
     "UPDATE councils SET name = $2, term_start = $3, term_end = $4, member_cap = $5, min_age = $6,"
     " max_age = $7, adviser_ids = $8, updated_at = $9 WHERE id = $1";
-#define LN_MEMBER_COLUMNS                                                                    \
+#define LN_MEMBER_COLUMNS                                                                        \
   "SELECT id, council_id, pupil_id, role, joined_by, joined_on, left_on, created_by, created_at" \
   " FROM council_members "
 constexpr const char* kMembersOf =
@@ -42,7 +42,7 @@ constexpr const char* kDeriveRole =
     "UPDATE pupils SET role = CASE WHEN EXISTS (SELECT 1 FROM council_members"
     " WHERE pupil_id = $1 AND left_on IS NULL) THEN 'council_member' ELSE 'pupil' END"
     " WHERE id = $1";
-#define LN_SESSION_COLUMNS                                                                     \
+#define LN_SESSION_COLUMNS                                                                    \
   "SELECT id, council_id, title, planned_for, location, status, agenda, held_on, attendance," \
   " minutes, lifecycle, created_by, created_at, updated_at FROM council_sessions "
 constexpr const char* kSessionById = LN_SESSION_COLUMNS "WHERE id = $1";
@@ -59,15 +59,16 @@ constexpr const char* kUpdateSession =
     " updated_at = $11 WHERE id = $1";
 constexpr const char* kProposalsOf =
     "SELECT id, session_id, council_id, title, text, present, votes_for, votes_against,"
-    " abstentions, votes, adopted, recommendation_id, created_by, created_at"
-    " FROM council_proposals WHERE session_id = $1 ORDER BY created_at, id";
+    " abstentions, votes, adopted, recommendation_id, created_by, created_at, position"
+    " FROM council_proposals WHERE session_id = $1 ORDER BY position, id";
 constexpr const char* kInsertProposal =
     "INSERT INTO council_proposals(id, session_id, council_id, title, text, present, votes_for,"
-    " votes_against, abstentions, votes, adopted, recommendation_id, created_by, created_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+    " votes_against, abstentions, votes, adopted, recommendation_id, created_by, created_at,"
+    " position)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 constexpr const char* kSetRecommendation =
     "UPDATE council_proposals SET recommendation_id = $2 WHERE id = $1";
-#define LN_EVENT_COLUMNS                                                                       \
+#define LN_EVENT_COLUMNS                                                                    \
   "SELECT id, unit_id, kind, title, held_on, participants_by_band, participants, outcomes," \
   " council_id, created_by, created_at FROM events "
 #define LN_SCOPE                                                                               \
@@ -113,9 +114,9 @@ constexpr const char* kSubmissionCounts = LN_SCOPE
 
 void PostgresCouncilStore::insert_council(const Council& c) {
   write(pool_, [&](Connection& conn) {
-    conn.exec(sql::kInsertCouncil, c.id, c.unit_id, c.name, c.term_start, c.term_end,
-              c.member_cap, c.min_age, c.max_age, json_list(c.adviser_ids), c.created_by,
-              c.created_at, c.updated_at);
+    conn.exec(sql::kInsertCouncil, c.id, c.unit_id, c.name, c.term_start, c.term_end, c.member_cap,
+              c.min_age, c.max_age, json_list(c.adviser_ids), c.created_by, c.created_at,
+              c.updated_at);
   });
 }
 
@@ -131,8 +132,8 @@ std::vector<Council> PostgresCouncilStore::councils(const Page& page) {
 
 void PostgresCouncilStore::update_council(const Council& c) {
   write(pool_, [&](Connection& conn) {
-    conn.exec(sql::kUpdateCouncil, c.id, c.name, c.term_start, c.term_end, c.member_cap,
-              c.min_age, c.max_age, json_list(c.adviser_ids), c.updated_at);
+    conn.exec(sql::kUpdateCouncil, c.id, c.name, c.term_start, c.term_end, c.member_cap, c.min_age,
+              c.max_age, json_list(c.adviser_ids), c.updated_at);
   });
 }
 
@@ -196,7 +197,7 @@ void PostgresCouncilStore::insert_proposal(const CouncilProposal& p) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertProposal, p.id, p.session_id, p.council_id, p.title, p.text, p.present,
            p.votes_for, p.votes_against, p.abstentions, p.votes_json, p.adopted ? 1 : 0,
-           p.recommendation_id, p.created_by, p.created_at);
+           p.recommendation_id, p.created_by, p.created_at, p.position);
   });
 }
 

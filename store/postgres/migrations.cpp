@@ -393,6 +393,7 @@ CREATE TABLE council_proposals (
   votes             TEXT COLLATE "C" NOT NULL,
   adopted           INTEGER NOT NULL CHECK (adopted IN (0, 1)),
   recommendation_id TEXT COLLATE "C",
+  position          INTEGER NOT NULL,
   created_by        TEXT COLLATE "C" NOT NULL,
   created_at        TEXT COLLATE "C" NOT NULL
 );

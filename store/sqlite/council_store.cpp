@@ -45,12 +45,13 @@ constexpr const char* kUpdateSession =
     " updated_at = ?14 WHERE id = ?1";
 constexpr const char* kProposalColumns =
     "SELECT id, session_id, council_id, title, text, present, votes_for, votes_against,"
-    " abstentions, votes, adopted, recommendation_id, created_by, created_at"
+    " abstentions, votes, adopted, recommendation_id, created_by, created_at, position"
     " FROM council_proposals ";
 constexpr const char* kInsertProposal =
     "INSERT INTO council_proposals(id, session_id, council_id, title, text, present, votes_for,"
-    " votes_against, abstentions, votes, adopted, recommendation_id, created_by, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    " votes_against, abstentions, votes, adopted, recommendation_id, created_by, created_at,"
+    " position)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 constexpr const char* kSetRecommendation =
     "UPDATE council_proposals SET recommendation_id = ?2 WHERE id = ?1";
 constexpr const char* kEventColumns =
@@ -270,6 +271,7 @@ void SqliteCouncilStore::insert_proposal(const CouncilProposal& p) {
         .bind(12, p.recommendation_id)
         .bind(13, p.created_by)
         .bind(14, p.created_at)
+        .bind(15, p.position)
         .run();
   });
 }
@@ -277,7 +279,7 @@ void SqliteCouncilStore::insert_proposal(const CouncilProposal& p) {
 std::vector<CouncilProposal> SqliteCouncilStore::proposals_of(const std::string& session_id) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kProposalColumns) +
-                       "WHERE session_id = ?1 ORDER BY created_at, id");
+                       "WHERE session_id = ?1 ORDER BY position, id");
     s.bind(1, session_id);
     return all_rows(s, rows::council_proposal<Statement>);
   });

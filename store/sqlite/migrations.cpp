@@ -385,6 +385,7 @@ CREATE TABLE council_proposals (
   votes             TEXT NOT NULL,
   adopted           INTEGER NOT NULL CHECK (adopted IN (0, 1)),
   recommendation_id TEXT,
+  position          INTEGER NOT NULL,
   created_by        TEXT NOT NULL,
   created_at        TEXT NOT NULL
 ) STRICT;

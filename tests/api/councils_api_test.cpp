@@ -37,7 +37,8 @@ class CouncilsApi : public ::testing::Test {
     admin = login(server, "admin");
     moderator = login(server, "moderator");
     facilitator = login(server, "facilitator");
-    for (const auto& u : server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"])
+    auto listed1 = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+    for (const auto& u : listed1)
       if (u["code"] == "HCM-PN-P9") ward9 = u["id"];
   }
 
@@ -46,23 +47,26 @@ class CouncilsApi : public ::testing::Test {
   };
   // A pupil of class 6A (Phường 9); `child` and `guardian` say which consents exist.
   Child pupil(const std::string& name, int age, bool child = true, bool guardian = true) {
-    auto joined = server.post_json(
-        "/api/v1/pupils/join",
-        {{"code", "DEMO6A"}, {"pseudonym", name}, {"birth_date", born_aged(age)}});
+    auto joined =
+        server.post_json("/api/v1/pupils/join",
+                         {{"code", "DEMO6A"}, {"pseudonym", name}, {"birth_date", born_aged(age)}});
     EXPECT_EQ(joined.status, 201) << joined.body;
     Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
-    if (child)
-      EXPECT_EQ(server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}},
-                                 bearer(c.token))
-                    .status,
-                201);
-    if (guardian)
-      EXPECT_EQ(server
-                    .post_json("/api/v1/pupils/" + c.id + "/consents",
-                               {{"kind", "guardian"}, {"slip_number", "HD-" + name.substr(0, 3)}},
-                               bearer(facilitator))
-                    .status,
-                201);
+    if (child) {
+      EXPECT_EQ(
+          server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(c.token))
+              .status,
+          201);
+    }
+    if (guardian) {
+      EXPECT_EQ(
+          server
+              .post_json("/api/v1/pupils/" + c.id + "/consents",
+                         {{"kind", "guardian"}, {"slip_number", "HD-" + std::to_string(++slips)}},
+                         bearer(facilitator))
+              .status,
+          201);
+    }
     return c;
   }
 
@@ -98,20 +102,21 @@ class CouncilsApi : public ::testing::Test {
 
   // A submission by `c`, approved by the moderator; returns its id.
   std::string approved_idea(const Child& c, const std::string& text) {
-    std::string id = post("/api/v1/submissions", {{"kind", "idea"}, {"text", text}}, c.token)
-                         .json()["id"];
-    auto claimed = post("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(),
-                        moderator);
+    std::string id =
+        post("/api/v1/submissions", {{"kind", "idea"}, {"text", text}}, c.token).json()["id"];
+    auto claimed =
+        post("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(), moderator);
     EXPECT_EQ(claimed.status, 200) << claimed.body;
-    auto decided = post("/api/v1/moderation/items/" + id + "/decision",
-                        {{"decision", "approve"}, {"version", claimed.json()["version"]}},
-                        moderator);
+    auto decided =
+        post("/api/v1/moderation/items/" + id + "/decision",
+             {{"decision", "approve"}, {"version", claimed.json()["version"]}}, moderator);
     EXPECT_EQ(decided.status, 200) << decided.body;
     return id;
   }
 
   Server server;
   std::string admin, moderator, facilitator, ward9;
+  int slips = 0;
 };
 
 TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
@@ -164,22 +169,23 @@ TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
   EXPECT_EQ(server.get("/api/v1/councils/" + id, bearer(login(server, "official"))).status, 404);
 
   // Leaving: the role goes back to pupil, and there is room again.
-  EXPECT_EQ(server.request("DELETE", "/api/v1/councils/" + id + "/members/" + chair, "",
-                           bearer(moderator))
-                .status,
-            204);
+  EXPECT_EQ(
+      server
+          .request("DELETE", "/api/v1/councils/" + id + "/members/" + chair, "", bearer(moderator))
+          .status,
+      204);
   EXPECT_EQ(server.get("/api/v1/me", bearer(ok1.token)).json()["role"], "pupil");
   add(id, extra, "member", 201);
-  EXPECT_EQ(server.request("DELETE", "/api/v1/councils/" + id + "/members/" + chair, "",
-                           bearer(moderator))
-                .status,
-            404);
+  EXPECT_EQ(
+      server
+          .request("DELETE", "/api/v1/councils/" + id + "/members/" + chair, "", bearer(moderator))
+          .status,
+      404);
 
   // Lowering the cap under the current members is refused.
-  auto patched = server.request("PATCH", "/api/v1/councils/" + id,
-                                nlohmann::json{{"member_cap", 2}}.dump(),
-                                {{"Authorization", "Bearer " + moderator},
-                                 {"Content-Type", "application/json"}});
+  auto patched = server.request(
+      "PATCH", "/api/v1/councils/" + id, nlohmann::json{{"member_cap", 2}}.dump(),
+      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
   EXPECT_EQ(patched.status, 409) << patched.body;
 
   // The yearly review flags who will be past the age limit before the term ends, and who is
@@ -189,9 +195,10 @@ TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
   ASSERT_EQ(review.json()["flagged"].size(), 1u);
   EXPECT_EQ(review.json()["flagged"][0]["pseudonym"], "Vành Khuyên");
   EXPECT_EQ(review.json()["flagged"][0]["reason"], "over_age_limit_before_term_end");
-  auto next_year = server.get("/api/v1/councils/" + id + "/review?on=" +
-                                  std::to_string(this_year() + 1) + "-06-01",
-                              bearer(moderator))
+  auto next_year = server
+                       .get("/api/v1/councils/" + id +
+                                "/review?on=" + std::to_string(this_year() + 1) + "-06-01",
+                            bearer(moderator))
                        .json();
   ASSERT_EQ(next_year["flagged"].size(), 1u);
   EXPECT_EQ(next_year["flagged"][0]["reason"], "over_age_limit");
@@ -209,8 +216,7 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
   // The agenda takes approved words only, and consultations once closed.
   std::string approved = approved_idea(a, "Trường em cần thêm ghế đá dưới bóng cây");
   std::string waiting =
-      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Em muốn có thêm sân bóng"}},
-           b.token)
+      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Em muốn có thêm sân bóng"}}, b.token)
           .json()["id"];
   std::string demo_consultation =
       server.get("/api/v1/consultations", bearer(moderator)).json()["items"][0]["id"];
@@ -243,10 +249,10 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
                            {"votes", {{ma, "for"}, {mb, "for"}, {mc, "against"}}}};
   EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
             "not_held");
-  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/held", {{"attendance", {"mem_nobody"}}},
-                 moderator)
-                .status,
-            400);
+  EXPECT_EQ(
+      post("/api/v1/council-sessions/" + s1 + "/held", {{"attendance", {"mem_nobody"}}}, moderator)
+          .status,
+      400);
   auto held = post("/api/v1/council-sessions/" + s1 + "/held",
                    {{"held_on", today}, {"attendance", {ma, mb, mc}}}, moderator);
   ASSERT_EQ(held.status, 200) << held.body;
@@ -274,10 +280,10 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
   ASSERT_EQ(lost.status, 201) << lost.body;
   EXPECT_EQ(lost.json()["adopted"], false);
   // Votes were counted with this attendance: it no longer changes.
-  auto attendance = server.request("PUT", "/api/v1/council-sessions/" + s1 + "/attendance",
-                                   nlohmann::json{{"attendance", {ma, mb}}}.dump(),
-                                   {{"Authorization", "Bearer " + moderator},
-                                    {"Content-Type", "application/json"}});
+  auto attendance = server.request(
+      "PUT", "/api/v1/council-sessions/" + s1 + "/attendance",
+      nlohmann::json{{"attendance", {ma, mb}}}.dump(),
+      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
   EXPECT_EQ(attendance.error_code(), "votes_recorded");
 
   // A pupil sees the results but not how each child voted.
@@ -289,9 +295,9 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
             "for");
 
   // Minuted: the record no longer changes.
-  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/minutes", {{"minutes", ""}}, moderator)
-                .status,
-            400);
+  EXPECT_EQ(
+      post("/api/v1/council-sessions/" + s1 + "/minutes", {{"minutes", ""}}, moderator).status,
+      400);
   auto minuted = post("/api/v1/council-sessions/" + s1 + "/minutes",
                       {{"minutes", "Hội đồng thông qua kiến nghị thêm ghế đá."}}, moderator);
   ASSERT_EQ(minuted.status, 200) << minuted.body;
@@ -299,10 +305,9 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
   EXPECT_EQ(minuted.json()["lifecycle"].size(), 3u);
   EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
             "not_held");
-  auto late = server.request("PATCH", "/api/v1/council-sessions/" + s1,
-                             nlohmann::json{{"title", "Khác"}}.dump(),
-                             {{"Authorization", "Bearer " + moderator},
-                              {"Content-Type", "application/json"}});
+  auto late = server.request(
+      "PATCH", "/api/v1/council-sessions/" + s1, nlohmann::json{{"title", "Khác"}}.dump(),
+      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
   EXPECT_EQ(late.error_code(), "session_minuted");
 
   // One session held this year: the Council view warns.
@@ -334,17 +339,17 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
 
   // A facilitator of the ward reads, but only the Youth Union and admins manage.
   EXPECT_EQ(server.get("/api/v1/council-sessions/" + s2, bearer(facilitator)).status, 200);
-  EXPECT_EQ(post("/api/v1/council-sessions/" + s2 + "/minutes", {{"minutes", "x"}}, facilitator)
-                .status,
-            403);
+  EXPECT_EQ(
+      post("/api/v1/council-sessions/" + s2 + "/minutes", {{"minutes", "x"}}, facilitator).status,
+      403);
 }
 
 TEST_F(CouncilsApi, TheDemoHasAWardCouncilWithTwoSessionsThisYearAndAForum) {
   auto councils = server.get("/api/v1/councils", bearer(moderator)).json()["items"];
   ASSERT_EQ(councils.size(), 1u);
-  auto view = server.get("/api/v1/councils/" + councils[0]["id"].get<std::string>(),
-                         bearer(moderator))
-                  .json();
+  auto view =
+      server.get("/api/v1/councils/" + councils[0]["id"].get<std::string>(), bearer(moderator))
+          .json();
   EXPECT_EQ(view["name"], "Hội đồng trẻ em Phường 9");
   EXPECT_GE(view["members"].size(), 5u);
   EXPECT_EQ(view["warnings"].size(), 0u);
@@ -366,9 +371,9 @@ TEST_F(CouncilsApi, TheDemoHasAWardCouncilWithTwoSessionsThisYearAndAForum) {
   auto chair = server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json();
   EXPECT_EQ(chair["pupil"]["role"], "council_member");
   EXPECT_EQ(server.get("/api/v1/councils", bearer(chair["token"])).json()["items"].size(), 1u);
-  auto events = server.get("/api/v1/events?unit_id=" + ward9 + "&year=" +
-                               std::to_string(this_year()),
-                           bearer(moderator))
+  auto events = server
+                    .get("/api/v1/events?unit_id=" + ward9 + "&year=" + std::to_string(this_year()),
+                         bearer(moderator))
                     .json()["items"];
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0]["kind"], "forum");

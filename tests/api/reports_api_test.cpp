@@ -42,9 +42,11 @@ class ReportsApi : public ::testing::Test {
     admin = login(server, "admin");
     moderator = login(server, "moderator");
     facilitator = login(server, "facilitator");
-    for (const auto& u : server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"])
+    auto listed1 = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+    for (const auto& u : listed1)
       if (u["code"] == "HCM-PN-P15") ward15 = u["id"];
-    for (const auto& s : server.get("/api/v1/schools?limit=200", bearer(admin)).json()["items"])
+    auto listed2 = server.get("/api/v1/schools?limit=200", bearer(admin)).json()["items"];
+    for (const auto& s : listed2)
       if (s["code"] == "TH-CL") school = s["id"];
     auto k = server.post_json(
         "/api/v1/classes",
@@ -143,21 +145,23 @@ TEST_F(ReportsApi, EventsAreRecordedWithChildrenCountedByAgeBand) {
   bad["held_on"] = "2026-02-30";
   EXPECT_EQ(server.post_json("/api/v1/events", bad, bearer(facilitator)).status, 400);
 
-  auto listed = server.get("/api/v1/events?unit_id=" + ward15 + "&year=" +
-                               std::to_string(this_year()),
-                           bearer(moderator));
+  auto listed =
+      server.get("/api/v1/events?unit_id=" + ward15 + "&year=" + std::to_string(this_year()),
+                 bearer(moderator));
   ASSERT_EQ(listed.status, 200) << listed.body;
   ASSERT_EQ(listed.json()["items"].size(), 1u);
   EXPECT_EQ(listed.json()["items"][0]["id"], created.json()["id"]);
-  EXPECT_EQ(server.get("/api/v1/events?unit_id=" + ward15 + "&year=" +
-                           std::to_string(this_year() - 1),
-                       bearer(moderator))
-                .json()["items"]
-                .size(),
-            0u);
+  EXPECT_EQ(
+      server
+          .get("/api/v1/events?unit_id=" + ward15 + "&year=" + std::to_string(this_year() - 1),
+               bearer(moderator))
+          .json()["items"]
+          .size(),
+      0u);
   // A facilitator of another ward sees neither the list nor the event.
   std::string ward2;
-  for (const auto& u : server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"])
+  auto listed3 = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+  for (const auto& u : listed3)
     if (u["code"] == "HCM-PN-P2") ward2 = u["id"];
   server.post_json("/api/v1/accounts",
                    {{"username", "fac.p2"},
@@ -167,9 +171,9 @@ TEST_F(ReportsApi, EventsAreRecordedWithChildrenCountedByAgeBand) {
                     {"unit_ids", {ward2}}},
                    bearer(admin));
   auto other = login(server, "fac.p2", "ward-two-password");
-  EXPECT_EQ(server.get("/api/v1/events/" + created.json()["id"].get<std::string>(), bearer(other))
-                .status,
-            404);
+  EXPECT_EQ(
+      server.get("/api/v1/events/" + created.json()["id"].get<std::string>(), bearer(other)).status,
+      404);
   EXPECT_EQ(server.get("/api/v1/events?unit_id=" + ward15, bearer(other)).status, 404);
   EXPECT_EQ(server.post_json("/api/v1/events", forum, bearer(other)).status, 400);
 }
@@ -181,11 +185,10 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   for (int i = 0; i < 6; ++i) children.push_back(pupil("Bạn Gái " + std::to_string(i), 12));
   children.push_back(pupil("Bạn Trai", 9));
   for (std::size_t i = 0; i < children.size(); ++i) {
-    auto r = server.request("POST", "/api/v1/consultations/" + id + "/responses",
-                            nlohmann::json{{"answers", {{"q_like", "yes"}}},
-                                           {"gender", i < 6 ? "girl" : "boy"}}
-                                .dump(),
-                            json_auth(children[i].token));
+    auto r = server.request(
+        "POST", "/api/v1/consultations/" + id + "/responses",
+        nlohmann::json{{"answers", {{"q_like", "yes"}}}, {"gender", i < 6 ? "girl" : "boy"}}.dump(),
+        json_auth(children[i].token));
     ASSERT_EQ(r.status, 201) << r.body;
   }
   // Answering again replaces: still one child.
@@ -205,13 +208,13 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
 
   // Six ideas: five approved, one returned.
   for (int i = 0; i < 6; ++i) {
-    std::string sid = server
-                          .post_json("/api/v1/submissions",
-                                     {{"kind", "idea"},
-                                      {"text", "Thư viện nên mở cửa thêm giờ, ý kiến số " +
-                                                   std::to_string(i)}},
-                                     bearer(children[static_cast<std::size_t>(i)].token))
-                          .json()["id"];
+    std::string sid =
+        server
+            .post_json("/api/v1/submissions",
+                       {{"kind", "idea"},
+                        {"text", "Thư viện nên mở cửa thêm giờ, ý kiến số " + std::to_string(i)}},
+                       bearer(children[static_cast<std::size_t>(i)].token))
+            .json()["id"];
     auto claimed = server.post_json("/api/v1/moderation/items/" + sid + "/claim",
                                     nlohmann::json::object(), bearer(moderator));
     ASSERT_EQ(claimed.status, 200) << claimed.body;
@@ -234,16 +237,16 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
                                         {"member_cap", 9}},
                                        bearer(moderator))
                             .json()["id"];
-  std::string member = server
-                           .post_json("/api/v1/councils/" + council + "/members",
-                                      {{"pupil_id", children[1].id}, {"joined_by", "nomination"}},
-                                      bearer(moderator))
-                           .json()["member_id"];
-  std::string session = server
-                            .post_json("/api/v1/councils/" + council + "/sessions",
-                                       {{"title", "Kỳ họp"}, {"planned_for", today_text()}},
-                                       bearer(moderator))
-                            .json()["id"];
+  std::string member =
+      server
+          .post_json("/api/v1/councils/" + council + "/members",
+                     {{"pupil_id", children[1].id}, {"joined_by", "nomination"}}, bearer(moderator))
+          .json()["member_id"];
+  std::string session =
+      server
+          .post_json("/api/v1/councils/" + council + "/sessions",
+                     {{"title", "Kỳ họp"}, {"planned_for", today_text()}}, bearer(moderator))
+          .json()["id"];
   ASSERT_EQ(server
                 .post_json("/api/v1/council-sessions/" + session + "/held",
                            {{"attendance", {member}}}, bearer(moderator))
@@ -251,8 +254,7 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
             200);
 
   // Two events: a forum of 3 + 12 children and a school dialogue of 8.
-  for (const auto& [kind, participants] :
-       std::vector<std::pair<std::string, nlohmann::json>>{
+  for (const auto& [kind, participants] : std::vector<std::pair<std::string, nlohmann::json>>{
            {"forum", {{"7-10", 3}, {"11-13", 12}}}, {"school_dialogue", {{"11-13", 8}}}})
     ASSERT_EQ(server
                   .post_json("/api/v1/events",
@@ -372,10 +374,10 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_NE(html.body.find("<td>6</td>"), std::string::npos);
   EXPECT_NE(html.body.find("&lt;5"), std::string::npos);
   EXPECT_NE(html.body.find("Hội đồng trẻ em Phường 15"), std::string::npos);
-  auto data_at = html.body.find("id=\"report-data\">");
+  const std::string opening = "id=\"report-data\">";
+  auto data_at = html.body.find(opening) + opening.size();
   auto data_end = html.body.find("</script>", data_at);
-  auto data = nlohmann::json::parse(
-      html.body.substr(data_at + 18, data_end - data_at - 18));
+  auto data = nlohmann::json::parse(html.body.substr(data_at, data_end - data_at));
   EXPECT_EQ(data["children_consulted"]["total"], 12);
   EXPECT_EQ(server.get("/report.js").status, 200);
 
