@@ -122,7 +122,7 @@ std::string report_page(const nlohmann::json& r) {
             " (" + r["from"].get<std::string>() + " – before " + r["to"].get<std::string>() + ")")
       .add("</p><p class=\"meta\">")
       .text("Lập lúc / generated " + r["generated_at"].get<std::string>() + ". Nhóm dưới " +
-            std::to_string(r["threshold"].get<int>()) + " em được ẩn (&lt;5) / groups under " +
+            std::to_string(r["threshold"].get<int>()) + " em được ẩn (<5) / groups under " +
             std::to_string(r["threshold"].get<int>()) + " children are hidden.")
       .add("</p><button type=\"button\" class=\"print\" data-print>In / Print</button></header>\n");
 

@@ -9,6 +9,7 @@
   const block = document.getElementById('report-data');
   if (!block || typeof window.Chart === 'undefined') return;
   const report = JSON.parse(block.textContent);
+  document.body.classList.add('charts-on');
   const colours = ['#0b6e4f', '#e0b84c', '#3a6ea5', '#b5485d', '#7a7a7a', '#5b8c5a'];
 
   // A hidden (suppressed) count is null: Chart.js leaves a gap rather than a zero.
