@@ -160,7 +160,8 @@ std::string report_page(const nlohmann::json& r) {
       .add("</h2>");
   if (!r["consultations"]["items"].empty()) {
     h.add(
-        "<table><thead><tr><th scope=\"col\">Tên / Title</th><th scope=\"col\">Trạng thái / "
+        "<table class=\"list\"><thead><tr><th scope=\"col\">Tên / Title</th><th "
+        "scope=\"col\">Trạng thái / "
         "Status</th><th scope=\"col\">Mở / Opens</th><th scope=\"col\">Đóng / "
         "Closes</th></tr></thead><tbody>");
     for (const auto& c : r["consultations"]["items"])
@@ -235,7 +236,8 @@ std::string report_page(const nlohmann::json& r) {
   figure(h, "participants", "Trẻ em tham dự theo độ tuổi / Children present by age band", t);
   if (!ev["items"].empty()) {
     h.add(
-        "<table><thead><tr><th scope=\"col\">Ngày / Date</th><th scope=\"col\">Tên / "
+        "<table class=\"list\"><thead><tr><th scope=\"col\">Ngày / Date</th><th scope=\"col\">Tên "
+        "/ "
         "Title</th><th scope=\"col\">Số em / Children</th><th scope=\"col\">Kết quả / "
         "Outcomes</th></tr></thead><tbody>");
     for (const auto& e : ev["items"]) {
