@@ -333,17 +333,23 @@ nlohmann::json Councils::review(const Principal& actor, const std::string& counc
   for (const auto& m : current_members(c.id)) {
     ++reviewed;
     auto pupil = storage_.pupils().pupil(m.pupil_id);
-    auto age = pupils_.exact_age(m.pupil_id, review_day);
-    auto age_at_end = pupils_.exact_age(m.pupil_id, term_end);
-    bool aged_out = !age || *age > c.max_age;
-    bool before_end = !aged_out && age_at_end && *age_at_end > c.max_age;
-    if (!aged_out && !before_end) continue;
+    // A child whose consent was withdrawn takes no further part: the review lists them too.
+    auto consents = storage_.pupils().consents(m.pupil_id);
+    bool withdrawn = !pupil || pupil->status != "active" || !has_current(consents, "child") ||
+                     !has_current(consents, "guardian");
+    auto age = withdrawn ? std::nullopt : pupils_.exact_age(m.pupil_id, review_day);
+    auto age_at_end = withdrawn ? std::nullopt : pupils_.exact_age(m.pupil_id, term_end);
+    bool aged_out = !withdrawn && (!age || *age > c.max_age);
+    bool before_end = !withdrawn && !aged_out && age_at_end && *age_at_end > c.max_age;
+    if (!withdrawn && !aged_out && !before_end) continue;
     flagged.push_back({{"member_id", m.id},
                        {"pupil_id", m.pupil_id},
                        {"pseudonym", pupil ? pupil->pseudonym : ""},
                        {"role", m.role},
                        {"age_band", pupil ? pupil->age_band : ""},
-                       {"reason", aged_out ? "over_age_limit" : "over_age_limit_before_term_end"}});
+                       {"reason", withdrawn  ? "consent_withdrawn"
+                                  : aged_out ? "over_age_limit"
+                                             : "over_age_limit_before_term_end"}});
   }
   audit_.record(AuditActor::of(actor), "council.review", "council", c.id, "",
                 {{"on", day}, {"flagged", flagged.size()}});

@@ -72,7 +72,7 @@ class Councils {
   void remove_member(const Principal& actor, const std::string& council_id,
                      const std::string& pupil_id);
   // The yearly review: current members who are past the age limit on `on` (default today),
-  // or will be before the term ends.
+  // will be before the term ends, or whose consent was withdrawn.
   nlohmann::json review(const Principal& actor, const std::string& council_id,
                         const std::optional<std::string>& on);
 

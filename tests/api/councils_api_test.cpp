@@ -204,6 +204,18 @@ TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
   EXPECT_EQ(next_year["flagged"][0]["reason"], "over_age_limit");
   EXPECT_EQ(server.get("/api/v1/councils/" + id + "/review?on=someday", bearer(moderator)).status,
             400);
+  // A guardian withdraws consent: the review lists the child for leaving the Council.
+  ASSERT_EQ(post("/api/v1/pupils/" + ok2.id + "/consents/withdraw",
+                 {{"reason", "Phiếu rút đồng ý của phụ huynh"}}, facilitator)
+                .status,
+            204);
+  auto after = server.get("/api/v1/councils/" + id + "/review", bearer(moderator)).json();
+  ASSERT_EQ(after["flagged"].size(), 2u) << after.dump();
+  bool listed = false;
+  for (const auto& f : after["flagged"])
+    listed = listed || (f["member_id"].is_string() && f["pupil_id"] == ok2.id &&
+                        f["reason"] == "consent_withdrawn");
+  EXPECT_TRUE(listed) << after.dump();
 }
 
 TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
