@@ -217,12 +217,16 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
       {"Kỳ họp chuẩn bị Diễn đàn năm " + std::to_string(year + 1),
        format_date(date_of(clock.now() + days(30))), "Nhà văn hóa Phường 9", std::nullopt});
 
+  // Children present by the deployment's age bands (the demo counts children of 9, 12 and 15).
+  std::map<std::string, std::int64_t> forum_children;
+  for (const auto& [age, n] : {std::pair{9, 18}, {12, 34}, {15, 21}})
+    if (auto band = band_for_age(age)) forum_children[band->id] += n;
   events.record(facilitator,
                 {ward,
                  "forum",
                  "Diễn đàn \"Lắng nghe tiếng nói trẻ em\" Phường 9 năm " + std::to_string(year),
                  first,
-                 {{"7-10", 18}, {"11-13", 34}, {"14-15", 21}},
+                 forum_children,
                  {"Kiến nghị mở cửa sân trường vào cuối tuần",
                   "Kiến nghị thêm đèn chiếu sáng trong hẻm trên đường đến trường"},
                  council.id});
