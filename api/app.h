@@ -9,9 +9,12 @@
 #include "consult/answer_committer.h"
 #include "consult/audit.h"
 #include "consult/consultations.h"
+#include "consult/councils.h"
 #include "consult/crypto.h"
+#include "consult/events.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
+#include "consult/reports.h"
 #include "consult/retention.h"
 #include "consult/sessions.h"
 #include "consult/settings.h"
@@ -32,18 +35,23 @@ namespace ln::api {
 
 struct App {
   App(Storage& storage, const ServeOptions& options, const Keys& keys)
-      : storage(storage), options(options), keys(keys) {
-    settings.withdrawal_purge_days = options.withdrawal_purge_days;
-    settings.min_group_size = options.min_group_size;
-    settings.claim_minutes = options.claim_minutes;
-    settings.first_review_hours = options.first_review_hours;
-    settings.safeguarding_ack_minutes = options.safeguarding_ack_minutes;
+      : storage(storage), options(options), keys(keys) {}
+
+  // Set before any member below reads them (some copy a value when they are built).
+  static Settings settings_of(const ServeOptions& options) {
+    Settings s;
+    s.withdrawal_purge_days = options.withdrawal_purge_days;
+    s.min_group_size = options.min_group_size;
+    s.claim_minutes = options.claim_minutes;
+    s.first_review_hours = options.first_review_hours;
+    s.safeguarding_ack_minutes = options.safeguarding_ack_minutes;
+    return s;
   }
 
   Storage& storage;
   const ServeOptions& options;
   const Keys& keys;
-  Settings settings;
+  Settings settings = settings_of(options);
   SystemClock clock;
   Metrics metrics;
   std::atomic<bool> draining{false};  // set on SIGTERM: /readyz answers 503
@@ -90,6 +98,9 @@ struct App {
       screen,
       {options.remind_before_working_days, options.escalate_after_working_days, 5},
       &mailer};
+  Councils councils{storage, clock, audit, organisation, pupils};
+  Events events{storage, clock, audit, organisation};
+  Reports reports{storage, clock, audit, organisation, councils, targets, options.min_group_size};
 };
 
 }  // namespace ln::api

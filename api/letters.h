@@ -3,12 +3,12 @@
 // hiệu, place and date, V/v, Kính gửi, body, Nơi nhận): HTML with a print stylesheet under web/,
 // every value escaped, no inline style or script (the CSP forbids both).
 #include <string>
+#include "api/html.h"
 
 #include "api/app.h"
 
 namespace ln::api {
 
-std::string html_escape(const std::string& text);
 // The letter forwarding the recommendation to its authority (công văn chuyển kiến nghị).
 std::string forwarding_letter(App& app, const Recommendation& r);
 // The letter urging a late answer (công văn đôn đốc).

@@ -2,7 +2,9 @@
 
 #include "consult/age_bands.h"
 #include "consult/consent_text.h"
+#include "consult/councils.h"
 #include "consult/crypto.h"
+#include "consult/events.h"
 
 namespace ln {
 namespace {
@@ -120,6 +122,114 @@ Consultation seed_demo_consultation(const Clock& clock, Consultations& consultat
   plan.questions = demo_questions();
   Consultation c = consultations.create(moderator, plan);
   return consultations.publish(moderator, c.id);
+}
+
+// The Children's Council of Phường 9: members of 11–15 with both consents, two sessions this
+// year (the first minuted with one proposal adopted and one not, the second held), one planned,
+// and this year's "Forum listening to children's voices".
+void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
+                       Organisation& organisation, const Principal& moderator,
+                       const Principal& facilitator, const std::string& ward,
+                       const std::string& chair_pupil_id) {
+  using namespace std::chrono;
+  AuditLog audit(storage.audit(), clock);
+  Councils councils(storage, clock, audit, organisation, pupils);
+  Events events(storage, clock, audit, organisation);
+  auto today = date_of(clock.now());
+  int year = static_cast<int>(today.year());
+  auto on = [](int y, unsigned m, unsigned d) {
+    return format_date(year_month_day{std::chrono::year(y) / month(m) / day(d)});
+  };
+  Council council = councils.create(
+      moderator, {ward, "Hội đồng trẻ em Phường 9", on(year, 1, 1), on(year + 1, 12, 31), 15, 11,
+                  15, std::vector<std::string>{facilitator.id}});
+
+  std::optional<std::string> since_term_start = council.term_start;
+  std::vector<std::string> members;
+  members.push_back(councils
+                        .add_member(moderator, council.id,
+                                    {chair_pupil_id, "chair", "election", since_term_start})
+                        .id);
+  struct DemoMember {
+    const char* pseudonym;
+    int age;
+    const char* role;
+    const char* joined_by;
+  };
+  for (const DemoMember& d : {DemoMember{"Sơn Ca", 12, "vice_chair", "election"},
+                              DemoMember{"Họa Mi", 12, "member", "nomination"},
+                              DemoMember{"Chích Chòe", 14, "member", "election"},
+                              DemoMember{"Bồ Câu Trắng", 15, "member", "nomination"},
+                              DemoMember{"Sao Biển", 13, "member", "nomination"}}) {
+    auto joined =
+        pupils.join({kDemoJoinCode, d.pseudonym, birth_date_for_age(clock, d.age), "demo", "demo"});
+    Principal as_pupil;
+    as_pupil.kind = Principal::Kind::kPupil;
+    as_pupil.id = joined.pupil.id;
+    pupils.give_child_consent(as_pupil, kConsentTextVersion);
+    pupils.record_guardian_slip(facilitator, joined.pupil.id,
+                                std::string("DEMO-HD-") + std::to_string(members.size()));
+    members.push_back(councils
+                          .add_member(moderator, council.id,
+                                      {joined.pupil.id, d.role, d.joined_by, since_term_start})
+                          .id);
+  }
+
+  // The first session of the year: held, votes taken, minuted.
+  std::string first = on(year, 1, 10);
+  if (first > format_date(today)) first = format_date(today);
+  auto s1 = councils.plan_session(
+      moderator, council.id,
+      {"Kỳ họp thứ nhất năm " + std::to_string(year) + ": sân chơi và đường đến trường", first,
+       "Nhà văn hóa Phường 9", std::nullopt});
+  std::vector<std::string> present(members.begin(), members.end() - 1);  // one member absent
+  councils.mark_held(moderator, s1.id, first, present);
+  nlohmann::json votes = nlohmann::json::object();
+  for (std::size_t i = 0; i < present.size(); ++i) votes[present[i]] = i < 4 ? "for" : "abstain";
+  councils.vote(moderator, s1.id,
+                {"Mở cửa sân trường THCS Đào Duy Anh vào sáng Chủ nhật",
+                 "Hội đồng trẻ em đề nghị Ủy ban nhân dân Phường 9 và nhà trường mở cửa sân trường "
+                 "THCS Đào Duy Anh từ 7 giờ đến 11 giờ sáng Chủ nhật để thiếu nhi vui chơi, chơi "
+                 "thể thao an toàn, có người trông coi.",
+                 votes, std::nullopt});
+  councils.vote(moderator, s1.id,
+                {"Sơn lại vạch kẻ đường trước cổng trường",
+                 "Đề nghị sơn lại vạch qua đường và đặt biển báo khu vực trường học trước cổng "
+                 "trường.",
+                 std::nullopt, nlohmann::json{{"for", 2}, {"against", 2}, {"abstain", 1}}});
+  councils.minute(moderator, s1.id,
+                  "Hội đồng họp với " + std::to_string(present.size()) + "/" +
+                      std::to_string(members.size()) +
+                      " đại biểu có mặt. Thông qua kiến nghị mở cửa sân trường sáng Chủ nhật "
+                      "(4 tán thành, 1 không biểu quyết). Kiến nghị sơn vạch kẻ đường chưa đủ "
+                      "quá nửa số đại biểu có mặt tán thành; Hội đồng sẽ lấy thêm ý kiến các bạn.");
+
+  // The second session: held, awaiting its minutes.
+  std::string second = format_date(date_of(clock.now() - days(7)));
+  if (second < first || second.substr(0, 4) != first.substr(0, 4)) second = first;
+  auto s2 = councils.plan_session(
+      moderator, council.id,
+      {"Kỳ họp thứ hai năm " + std::to_string(year) + ": kết quả lấy ý kiến về sân chơi", second,
+       "Trường THCS Đào Duy Anh", std::nullopt});
+  councils.mark_held(moderator, s2.id, second, members);
+  councils.plan_session(
+      moderator, council.id,
+      {"Kỳ họp chuẩn bị Diễn đàn năm " + std::to_string(year + 1),
+       format_date(date_of(clock.now() + days(30))), "Nhà văn hóa Phường 9", std::nullopt});
+
+  // Children present by the deployment's age bands (the demo counts children of 9, 12 and 15).
+  std::map<std::string, std::int64_t> forum_children;
+  for (const auto& [age, n] : {std::pair{9, 18}, {12, 34}, {15, 21}})
+    if (auto band = band_for_age(age)) forum_children[band->id] += n;
+  events.record(facilitator,
+                {ward,
+                 "forum",
+                 "Diễn đàn \"Lắng nghe tiếng nói trẻ em\" Phường 9 năm " + std::to_string(year),
+                 first,
+                 forum_children,
+                 {"Kiến nghị mở cửa sân trường vào cuối tuần",
+                  "Kiến nghị thêm đèn chiếu sáng trong hẻm trên đường đến trường"},
+                 council.id});
 }
 
 }  // namespace
@@ -253,6 +363,11 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
   as_moderator.role = Role::kModerator;
   as_moderator.unit_ids = moderator.unit_ids;
   seed_demo_consultation(clock, consultations, as_moderator, district.id, ward9.id);
+  std::string chair;
+  for (const auto& p : storage.pupils().pupils_of_class(class6a.id))
+    if (p.pseudonym == "Cá Heo Vàng") chair = p.id;
+  seed_demo_council(storage, clock, pupils, organisation, as_moderator, as_facilitator, ward9.id,
+                    chair);
   return true;
 }
 

@@ -35,6 +35,9 @@ const std::map<Permission, std::vector<Role>>& table() {
       {Permission::kManageRecommendations, {kModerator, kAdmin}},
       {Permission::kAnswerRecommendations, {kOfficial}},
       {Permission::kReadRecommendations, {kModerator, kOfficial, kAdmin}},
+      {Permission::kManageCouncils, {kModerator, kAdmin}},
+      {Permission::kManageEvents, {kFacilitator, kModerator, kAdmin}},
+      {Permission::kReadReports, {kFacilitator, kModerator, kAdmin}},
   };
   return t;
 }
@@ -94,6 +97,12 @@ std::string to_string(Permission permission) {
       return "answer_recommendations";
     case Permission::kReadRecommendations:
       return "read_recommendations";
+    case Permission::kManageCouncils:
+      return "manage_councils";
+    case Permission::kManageEvents:
+      return "manage_events";
+    case Permission::kReadReports:
+      return "read_reports";
   }
   return "unknown";
 }

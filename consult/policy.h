@@ -32,6 +32,10 @@ enum class Permission {
   kManageRecommendations,  // compile, forward, feedback, report back, close (Youth Union)
   kAnswerRecommendations,  // acknowledge, answer, commitments (officials of the authority)
   kReadRecommendations,    // the Youth Union's units' or the official's authority's items
+  // Children's Councils, events and reports (issue 7).
+  kManageCouncils,  // councils, members, advisers, sessions, votes: Youth Union and admins
+  kManageEvents,    // forums and dialogues: who organises them and records them
+  kReadReports,     // six-monthly and yearly reports of a unit
 };
 
 const std::vector<Role>& roles_for(Permission permission);

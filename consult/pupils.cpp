@@ -452,4 +452,11 @@ std::size_t Pupils::purge_due_identities() {
   return purged.size();
 }
 
+std::optional<int> Pupils::exact_age(const std::string& pupil_id, std::chrono::year_month_day day) {
+  if (!storage_.pupils().identity(pupil_id)) return std::nullopt;
+  auto birth = parse_date(open_identity(pupil_id).birth_date);
+  if (!birth) return std::nullopt;
+  return age_on(*birth, day);
+}
+
 }  // namespace ln

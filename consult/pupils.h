@@ -95,6 +95,10 @@ class Pupils {
   // The scheduled job: deletes identity records whose time has come. Returns how many.
   std::size_t purge_due_identities();
 
+  // Whole years of age on `day`, read from the encrypted birth date for an eligibility rule
+  // (a Council's age limits); never shown to anyone. None once the identity is deleted.
+  std::optional<int> exact_age(const std::string& pupil_id, std::chrono::year_month_day day);
+
  private:
   Pupil require_pupil(const std::string& id);
   std::string guardian_pupil(const std::string& code, const std::string& client_address);

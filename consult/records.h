@@ -411,4 +411,99 @@ struct RecommendationFilter {
   bool forwarded_only = false;  // everything but drafts
 };
 
+// --- Children's Councils, their sessions and votes, events (issue 7) ---
+
+// A Children's Council (Hội đồng trẻ em) of a unit, for a term.
+struct Council {
+  std::string id;
+  std::string unit_id;
+  std::string name;
+  std::string term_start;  // YYYY-MM-DD
+  std::string term_end;    // YYYY-MM-DD
+  int member_cap = 0;
+  int min_age = 0;                       // members are this old or older…
+  int max_age = 0;                       // …and no older than this
+  std::vector<std::string> adviser_ids;  // adult accounts advising the Council
+  std::string created_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct CouncilMember {
+  std::string id;
+  std::string council_id;
+  std::string pupil_id;
+  std::string role;       // chair | vice_chair | member
+  std::string joined_by;  // nomination | election
+  std::string joined_on;  // YYYY-MM-DD
+  std::optional<std::string> left_on;
+  std::string created_by;
+  std::string created_at;
+};
+
+struct CouncilSession {
+  std::string id;
+  std::string council_id;
+  std::string title;
+  std::string planned_for;  // YYYY-MM-DD
+  std::string location;
+  std::string status = "planned";  // planned | held | minuted
+  std::string agenda_json = "[]";  // [{kind: submission | consultation, id}]
+  std::optional<std::string> held_on;
+  std::string attendance_json = "[]";  // member ids present
+  std::string minutes;
+  std::string lifecycle_json = "[]";  // [{status, at, by}]
+  std::string created_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A proposal voted on at a held session; adopted ones become draft recommendations.
+struct CouncilProposal {
+  std::string id;
+  std::string session_id;
+  std::string council_id;
+  std::string title;
+  std::string text;
+  int present = 0;
+  int votes_for = 0;
+  int votes_against = 0;
+  int abstentions = 0;
+  std::string votes_json = "{}";  // member id → for | against | abstain, when recorded per member
+  bool adopted = false;
+  std::optional<std::string> recommendation_id;  // set once the draft recommendation exists
+  std::string created_by;
+  std::string created_at;
+  int position = 0;  // the order in which the session voted
+};
+
+// A forum, a leaders' dialogue or a school dialogue.
+struct CouncilEvent {
+  std::string id;
+  std::string unit_id;
+  std::string kind;  // forum | leaders_dialogue | school_dialogue
+  std::string title;
+  std::string held_on;                   // YYYY-MM-DD
+  std::string participants_json = "{}";  // age band → children present
+  std::int64_t participants = 0;
+  std::string outcomes_json = "[]";  // the proposals and recommendations it produced (free text)
+  std::optional<std::string> council_id;
+  std::string created_by;
+  std::string created_at;
+};
+
+// One cell of "children consulted": a channel's children of one age band and gender.
+struct ContactCount {
+  std::string channel;  // online | paper | forum
+  std::string age_band;
+  std::string gender;
+  std::int64_t count = 0;
+};
+
+struct SubmissionCount {
+  std::string status;
+  std::string queue;  // "" when never queued
+  std::int64_t count = 0;
+};
+
 }  // namespace ln

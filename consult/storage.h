@@ -244,6 +244,62 @@ class RecommendationStore {
                                      const std::string& at) = 0;
 };
 
+// Children's Councils: members (with the pupil's derived council_member role), sessions,
+// proposals and their votes, events.
+class CouncilStore {
+ public:
+  virtual ~CouncilStore() = default;
+  virtual void insert_council(const Council& council) = 0;
+  virtual std::optional<Council> council(const std::string& id) = 0;
+  virtual std::vector<Council> councils(const Page& page) = 0;
+  virtual void update_council(const Council& council) = 0;
+
+  // Every member, past ones too, in the order they joined.
+  virtual std::vector<CouncilMember> members(const std::string& council_id) = 0;
+  virtual std::vector<CouncilMember> memberships_of(const std::string& pupil_id) = 0;
+  // One transaction: false when the Council already has `cap` current members; otherwise adds
+  // the member and makes the pupil's role council_member. Conflict if already a member.
+  virtual bool insert_member(const CouncilMember& member, int cap) = 0;
+  // Ends a membership; the pupil's role goes back to pupil unless another membership remains.
+  virtual void end_member(const std::string& member_id, const std::string& left_on) = 0;
+
+  virtual void insert_session(const CouncilSession& session) = 0;
+  virtual std::optional<CouncilSession> session(const std::string& id) = 0;
+  virtual std::vector<CouncilSession> sessions_of(const std::string& council_id) = 0;
+  virtual void update_session(const CouncilSession& session) = 0;
+
+  virtual void insert_proposal(const CouncilProposal& proposal) = 0;
+  virtual std::vector<CouncilProposal> proposals_of(const std::string& session_id) = 0;
+  // Where the recommendations service records the draft it made from an adopted proposal.
+  virtual void set_proposal_recommendation(const std::string& proposal_id,
+                                           const std::string& recommendation_id) = 0;
+
+  virtual void insert_event(const CouncilEvent& event) = 0;
+  virtual std::optional<CouncilEvent> event(const std::string& id) = 0;
+  // Events in the units under `unit_id` held on dates in [from, to).
+  virtual std::vector<CouncilEvent> events_in(const std::string& unit_id, const std::string& from,
+                                              const std::string& to) = 0;
+};
+
+// Counts for the six-monthly and yearly reports of the units under `unit_id`, for times in
+// [from, to) (RFC 3339).
+class ReportStore {
+ public:
+  virtual ~ReportStore() = default;
+  // Online: each pupil once (their latest answer's band and gender); paper: each sheet; forum
+  // records: participants by band (gender unknown).
+  virtual std::vector<ContactCount> children_consulted(const std::string& unit_id,
+                                                       const std::string& from,
+                                                       const std::string& to) = 0;
+  // Consultations owned in these units that were open at some time in the period.
+  virtual std::vector<Consultation> consultations_held(const std::string& unit_id,
+                                                       const std::string& from,
+                                                       const std::string& to) = 0;
+  virtual std::vector<SubmissionCount> submissions(const std::string& unit_id,
+                                                   const std::string& from,
+                                                   const std::string& to) = 0;
+};
+
 class Storage {
  public:
   virtual ~Storage() = default;
@@ -261,6 +317,8 @@ class Storage {
   virtual SubmissionStore& submissions() = 0;
   virtual ConsultationStore& consultations() = 0;
   virtual AuditStore& audit() = 0;
+  virtual CouncilStore& councils() = 0;
+  virtual ReportStore& reports() = 0;
   virtual RecommendationStore& recommendations() = 0;
   virtual RetentionStore& retention() = 0;
 };

@@ -187,4 +187,80 @@ DataRequest data_request(const Row& s) {
           s.optional_text(8), s.optional_text(9), s.optional_text(10)};
 }
 
+// --- Councils (issue 7) ---
+
+// id, unit_id, name, term_start, term_end, member_cap, min_age, max_age, adviser_ids,
+// created_by, created_at, updated_at
+template <typename Row>
+Council council(const Row& r) {
+  return {r.text(0),
+          r.text(1),
+          r.text(2),
+          r.text(3),
+          r.text(4),
+          static_cast<int>(r.int64(5)),
+          static_cast<int>(r.int64(6)),
+          static_cast<int>(r.int64(7)),
+          json_strings(r.text(8)),
+          r.text(9),
+          r.text(10),
+          r.text(11)};
+}
+
+// id, council_id, pupil_id, role, joined_by, joined_on, left_on, created_by, created_at
+template <typename Row>
+CouncilMember council_member(const Row& r) {
+  return {r.text(0), r.text(1),          r.text(2), r.text(3), r.text(4),
+          r.text(5), r.optional_text(6), r.text(7), r.text(8)};
+}
+
+// id, council_id, title, planned_for, location, status, agenda, held_on, attendance, minutes,
+// lifecycle, created_by, created_at, updated_at
+template <typename Row>
+CouncilSession council_session(const Row& r) {
+  return {r.text(0),          r.text(1), r.text(2), r.text(3),  r.text(4),  r.text(5),  r.text(6),
+          r.optional_text(7), r.text(8), r.text(9), r.text(10), r.text(11), r.text(12), r.text(13)};
+}
+
+// id, session_id, council_id, title, text, present, votes_for, votes_against, abstentions,
+// votes, adopted, recommendation_id, created_by, created_at, position
+template <typename Row>
+CouncilProposal council_proposal(const Row& r) {
+  return {r.text(0),
+          r.text(1),
+          r.text(2),
+          r.text(3),
+          r.text(4),
+          static_cast<int>(r.int64(5)),
+          static_cast<int>(r.int64(6)),
+          static_cast<int>(r.int64(7)),
+          static_cast<int>(r.int64(8)),
+          r.text(9),
+          r.int64(10) != 0,
+          r.optional_text(11),
+          r.text(12),
+          r.text(13),
+          static_cast<int>(r.int64(14))};
+}
+
+// id, unit_id, kind, title, held_on, participants_by_band, participants, outcomes, council_id,
+// created_by, created_at
+template <typename Row>
+CouncilEvent council_event(const Row& r) {
+  return {r.text(0),  r.text(1), r.text(2),          r.text(3), r.text(4), r.text(5),
+          r.int64(6), r.text(7), r.optional_text(8), r.text(9), r.text(10)};
+}
+
+// channel, age_band, gender, count
+template <typename Row>
+ContactCount contact_count(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.int64(3)};
+}
+
+// status, queue, count
+template <typename Row>
+SubmissionCount submission_count(const Row& r) {
+  return {r.text(0), r.text(1), r.int64(2)};
+}
+
 }  // namespace ln::store::rows

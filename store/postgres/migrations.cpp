@@ -413,6 +413,90 @@ CREATE TABLE authority_contacts (
   email        TEXT COLLATE "C" NOT NULL,
   updated_at   TEXT COLLATE "C" NOT NULL
 );
+      {10, "councils, sessions, proposals, events",
+       R"sql(
+CREATE TABLE councils (
+  id          TEXT COLLATE "C" PRIMARY KEY,
+  unit_id     TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  name        TEXT COLLATE "C" NOT NULL,
+  term_start  TEXT COLLATE "C" NOT NULL,
+  term_end    TEXT COLLATE "C" NOT NULL,
+  member_cap  INTEGER NOT NULL CHECK (member_cap > 0),
+  min_age     INTEGER NOT NULL,
+  max_age     INTEGER NOT NULL,
+  adviser_ids TEXT COLLATE "C" NOT NULL,
+  created_by  TEXT COLLATE "C" NOT NULL,
+  created_at  TEXT COLLATE "C" NOT NULL,
+  updated_at  TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX councils_unit ON councils(unit_id);
+
+CREATE TABLE council_members (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  council_id TEXT COLLATE "C" NOT NULL REFERENCES councils(id),
+  pupil_id   TEXT COLLATE "C" NOT NULL REFERENCES pupils(id),
+  role       TEXT COLLATE "C" NOT NULL CHECK (role IN ('chair', 'vice_chair', 'member')),
+  joined_by  TEXT COLLATE "C" NOT NULL CHECK (joined_by IN ('nomination', 'election')),
+  joined_on  TEXT COLLATE "C" NOT NULL,
+  left_on    TEXT COLLATE "C",
+  created_by TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL
+);
+CREATE UNIQUE INDEX council_members_current ON council_members(council_id, pupil_id)
+  WHERE left_on IS NULL;
+CREATE INDEX council_members_pupil ON council_members(pupil_id);
+
+CREATE TABLE council_sessions (
+  id          TEXT COLLATE "C" PRIMARY KEY,
+  council_id  TEXT COLLATE "C" NOT NULL REFERENCES councils(id),
+  title       TEXT COLLATE "C" NOT NULL,
+  planned_for TEXT COLLATE "C" NOT NULL,
+  location    TEXT COLLATE "C" NOT NULL,
+  status      TEXT COLLATE "C" NOT NULL CHECK (status IN ('planned', 'held', 'minuted')),
+  agenda      TEXT COLLATE "C" NOT NULL,
+  held_on     TEXT COLLATE "C",
+  attendance  TEXT COLLATE "C" NOT NULL,
+  minutes     TEXT COLLATE "C" NOT NULL,
+  lifecycle   TEXT COLLATE "C" NOT NULL,
+  created_by  TEXT COLLATE "C" NOT NULL,
+  created_at  TEXT COLLATE "C" NOT NULL,
+  updated_at  TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX council_sessions_council ON council_sessions(council_id, planned_for);
+
+CREATE TABLE council_proposals (
+  id                TEXT COLLATE "C" PRIMARY KEY,
+  session_id        TEXT COLLATE "C" NOT NULL REFERENCES council_sessions(id),
+  council_id        TEXT COLLATE "C" NOT NULL REFERENCES councils(id),
+  title             TEXT COLLATE "C" NOT NULL,
+  text              TEXT COLLATE "C" NOT NULL,
+  present           INTEGER NOT NULL,
+  votes_for         INTEGER NOT NULL,
+  votes_against     INTEGER NOT NULL,
+  abstentions       INTEGER NOT NULL,
+  votes             TEXT COLLATE "C" NOT NULL,
+  adopted           INTEGER NOT NULL CHECK (adopted IN (0, 1)),
+  recommendation_id TEXT COLLATE "C",
+  position          INTEGER NOT NULL,
+  created_by        TEXT COLLATE "C" NOT NULL,
+  created_at        TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX council_proposals_session ON council_proposals(session_id, created_at);
+
+CREATE TABLE events (
+  id           TEXT COLLATE "C" PRIMARY KEY,
+  unit_id      TEXT COLLATE "C" NOT NULL REFERENCES units(id),
+  kind         TEXT COLLATE "C" NOT NULL CHECK (kind IN ('forum', 'leaders_dialogue', 'school_dialogue')),
+  title        TEXT COLLATE "C" NOT NULL,
+  held_on      TEXT COLLATE "C" NOT NULL,
+  participants_by_band TEXT COLLATE "C" NOT NULL,
+  participants BIGINT NOT NULL,
+  outcomes     TEXT COLLATE "C" NOT NULL,
+  council_id   TEXT COLLATE "C" REFERENCES councils(id),
+  created_by   TEXT COLLATE "C" NOT NULL,
+  created_at   TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX events_unit ON events(unit_id, held_on);
 )sql"},
   };
   return all;

@@ -5,6 +5,7 @@
 #include "store/postgres/account_store.h"
 #include "store/postgres/audit_store.h"
 #include "store/postgres/consultation_store.h"
+#include "store/postgres/council_store.h"
 #include "store/postgres/organisation_store.h"
 #include "store/postgres/pool.h"
 #include "store/postgres/pupil_store.h"
@@ -32,6 +33,8 @@ class PostgresStorage : public Storage {
   AuditStore& audit() override { return audit_; }
   RetentionStore& retention() override { return retention_; }
   RecommendationStore& recommendations() override { return recommendations_; }
+  CouncilStore& councils() override { return councils_; }
+  ReportStore& reports() override { return reports_; }
 
   Pool& pool() { return pool_; }
 
@@ -45,6 +48,8 @@ class PostgresStorage : public Storage {
   PostgresAuditStore audit_{pool_};
   PostgresRetentionStore retention_{pool_};
   PostgresRecommendationStore recommendations_{pool_};
+  PostgresCouncilStore councils_{pool_};
+  PostgresReportStore reports_{pool_};
 };
 
 }  // namespace ln::store::postgres

@@ -405,6 +405,90 @@ CREATE TABLE authority_contacts (
   email        TEXT NOT NULL,
   updated_at   TEXT NOT NULL
 ) STRICT;
+      {10, "councils, sessions, proposals, events",
+       R"sql(
+CREATE TABLE councils (
+  id          TEXT PRIMARY KEY,
+  unit_id     TEXT NOT NULL REFERENCES units(id),
+  name        TEXT NOT NULL,
+  term_start  TEXT NOT NULL,
+  term_end    TEXT NOT NULL,
+  member_cap  INTEGER NOT NULL CHECK (member_cap > 0),
+  min_age     INTEGER NOT NULL,
+  max_age     INTEGER NOT NULL,
+  adviser_ids TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX councils_unit ON councils(unit_id);
+
+CREATE TABLE council_members (
+  id         TEXT PRIMARY KEY,
+  council_id TEXT NOT NULL REFERENCES councils(id),
+  pupil_id   TEXT NOT NULL REFERENCES pupils(id),
+  role       TEXT NOT NULL CHECK (role IN ('chair', 'vice_chair', 'member')),
+  joined_by  TEXT NOT NULL CHECK (joined_by IN ('nomination', 'election')),
+  joined_on  TEXT NOT NULL,
+  left_on    TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX council_members_current ON council_members(council_id, pupil_id)
+  WHERE left_on IS NULL;
+CREATE INDEX council_members_pupil ON council_members(pupil_id);
+
+CREATE TABLE council_sessions (
+  id          TEXT PRIMARY KEY,
+  council_id  TEXT NOT NULL REFERENCES councils(id),
+  title       TEXT NOT NULL,
+  planned_for TEXT NOT NULL,
+  location    TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('planned', 'held', 'minuted')),
+  agenda      TEXT NOT NULL,
+  held_on     TEXT,
+  attendance  TEXT NOT NULL,
+  minutes     TEXT NOT NULL,
+  lifecycle   TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX council_sessions_council ON council_sessions(council_id, planned_for);
+
+CREATE TABLE council_proposals (
+  id                TEXT PRIMARY KEY,
+  session_id        TEXT NOT NULL REFERENCES council_sessions(id),
+  council_id        TEXT NOT NULL REFERENCES councils(id),
+  title             TEXT NOT NULL,
+  text              TEXT NOT NULL,
+  present           INTEGER NOT NULL,
+  votes_for         INTEGER NOT NULL,
+  votes_against     INTEGER NOT NULL,
+  abstentions       INTEGER NOT NULL,
+  votes             TEXT NOT NULL,
+  adopted           INTEGER NOT NULL CHECK (adopted IN (0, 1)),
+  recommendation_id TEXT,
+  position          INTEGER NOT NULL,
+  created_by        TEXT NOT NULL,
+  created_at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX council_proposals_session ON council_proposals(session_id, created_at);
+
+CREATE TABLE events (
+  id           TEXT PRIMARY KEY,
+  unit_id      TEXT NOT NULL REFERENCES units(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('forum', 'leaders_dialogue', 'school_dialogue')),
+  title        TEXT NOT NULL,
+  held_on      TEXT NOT NULL,
+  participants_by_band TEXT NOT NULL,
+  participants INTEGER NOT NULL,
+  outcomes     TEXT NOT NULL,
+  council_id   TEXT REFERENCES councils(id),
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX events_unit ON events(unit_id, held_on);
 )sql"},
   };
   return all;

@@ -5,6 +5,7 @@
 #include "store/sqlite/account_store.h"
 #include "store/sqlite/audit_store.h"
 #include "store/sqlite/consultation_store.h"
+#include "store/sqlite/council_store.h"
 #include "store/sqlite/organisation_store.h"
 #include "store/sqlite/pool.h"
 #include "store/sqlite/pupil_store.h"
@@ -31,6 +32,8 @@ class SqliteStorage : public Storage {
   AuditStore& audit() override { return audit_; }
   RetentionStore& retention() override { return retention_; }
   RecommendationStore& recommendations() override { return recommendations_; }
+  CouncilStore& councils() override { return councils_; }
+  ReportStore& reports() override { return reports_; }
 
   Pool& pool() { return pool_; }
 
@@ -44,6 +47,8 @@ class SqliteStorage : public Storage {
   SqliteAuditStore audit_{pool_};
   SqliteRetentionStore retention_{pool_};
   SqliteRecommendationStore recommendations_{pool_};
+  SqliteCouncilStore councils_{pool_};
+  SqliteReportStore reports_{pool_};
 };
 
 }  // namespace ln::store::sqlite

@@ -155,6 +155,26 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /api/v1/calendar", kAdults},
     {"PUT /api/v1/calendar", kAdmin},
     {"PUT /api/v1/authorities/{id}/contact", kAdmin},
+    // Children's Councils, events and reports (issue 7).
+    {"GET /api/v1/councils", kEveryone},
+    {"POST /api/v1/councils", {"moderator", "admin"}},
+    {"GET /api/v1/councils/{id}", kEveryone},
+    {"PATCH /api/v1/councils/{id}", {"moderator", "admin"}},
+    {"POST /api/v1/councils/{id}/members", {"moderator", "admin"}},
+    {"DELETE /api/v1/councils/{id}/members/{member}", {"moderator", "admin"}},
+    {"GET /api/v1/councils/{id}/review", {"moderator", "admin"}},
+    {"GET /api/v1/councils/{id}/sessions", kEveryone},
+    {"POST /api/v1/councils/{id}/sessions", {"moderator", "admin"}},
+    {"GET /api/v1/council-sessions/{id}", kEveryone},
+    {"PATCH /api/v1/council-sessions/{id}", {"moderator", "admin"}},
+    {"POST /api/v1/council-sessions/{id}/held", {"moderator", "admin"}},
+    {"PUT /api/v1/council-sessions/{id}/attendance", {"moderator", "admin"}},
+    {"POST /api/v1/council-sessions/{id}/proposals", {"moderator", "admin"}},
+    {"POST /api/v1/council-sessions/{id}/minutes", {"moderator", "admin"}},
+    {"GET /api/v1/events", kAdults},
+    {"POST /api/v1/events", {"facilitator", "moderator", "admin"}},
+    {"GET /api/v1/events/{id}", kAdults},
+    {"GET /api/v1/units/{id}/reports", {"facilitator", "moderator", "admin"}},
 };
 
 // Demo usernames (or sign-in codes for children) for each role.
@@ -189,7 +209,7 @@ class Authorization : public ::testing::Test {
   HttpResponse call(const std::string& operation, const std::string& token) {
     auto space = operation.find(' ');
     std::string method = operation.substr(0, space), path = operation.substr(space + 1);
-    for (std::string param : {"{id}", "{code}", "{queue}"})
+    for (std::string param : {"{id}", "{code}", "{queue}", "{member}"})
       for (auto at = path.find(param); at != std::string::npos; at = path.find(param))
         path.replace(at, param.size(), "x0");
     Headers headers;

@@ -32,6 +32,19 @@ TEST(Policy, ChildrenNeverReachAdultPermissions) {
   }
 }
 
+TEST(Policy, CouncilsAreRunByTheYouthUnionAndAdmins) {
+  for (Role role : all_roles()) {
+    EXPECT_EQ(role_has(role, Permission::kManageCouncils),
+              role == Role::kModerator || role == Role::kAdmin)
+        << to_string(role);
+    EXPECT_EQ(role_has(role, Permission::kReadReports),
+              role == Role::kFacilitator || role == Role::kModerator || role == Role::kAdmin)
+        << to_string(role);
+  }
+  // Council members are children: they take part in their Council, they do not run it.
+  EXPECT_FALSE(role_has(Role::kCouncilMember, Permission::kManageEvents));
+}
+
 TEST(Policy, RequireNamesWhatIsMissing) {
   EXPECT_THROW(require(nullptr, Permission::kSignedIn), Unauthorized);
   auto moderator = as(Role::kModerator);

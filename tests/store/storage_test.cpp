@@ -488,6 +488,66 @@ TEST_P(StorageTest, RetentionPurgeDeletesOnlyWhatIsPastItsCutoff) {
   EXPECT_EQ(s->retention().purge(cutoffs).sign_in_failures, 0) << "purging twice deletes nothing";
 }
 
+// Children's Councils: the member cap holds when two instances add members at once, and the
+// pupil's council_member role follows a current membership.
+TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMembership) {
+  auto first = open();
+  auto second = open();
+  seed_school(*first);
+  Council council;
+  council.id = "cou_1";
+  council.unit_id = "u_ward";
+  council.name = "Hội đồng trẻ em";
+  council.term_start = "2026-01-01";
+  council.term_end = "2027-12-31";
+  council.member_cap = 5;
+  council.min_age = 7;
+  council.max_age = 15;
+  council.created_by = "acc_1";
+  council.created_at = council.updated_at = kAt;
+  first->councils().insert_council(council);
+  constexpr int kCandidates = 16;
+  for (int i = 0; i < kCandidates; ++i)
+    first->pupils().insert_pupil(pupil("p_c" + std::to_string(100 + i)), kIdentity);
+
+  std::atomic<int> added{0}, ready{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      Storage& s = t % 2 ? *first : *second;
+      ++ready;
+      while (ready < 4) std::this_thread::yield();
+      for (int i = t; i < kCandidates; i += 4) {
+        std::string id = std::to_string(100 + i);
+        CouncilMember m{"mem_" + id,  "cou_1",      "p_c" + id, "member", "election",
+                        "2026-02-01", std::nullopt, "acc_1",    kAt};
+        if (s.councils().insert_member(m, council.member_cap)) ++added;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(added.load(), 5);
+  auto members = first->councils().members("cou_1");
+  ASSERT_EQ(members.size(), 5u);
+  int council_members = 0;
+  for (int i = 0; i < kCandidates; ++i)
+    council_members +=
+        first->pupils().pupil("p_c" + std::to_string(100 + i))->role == "council_member";
+  EXPECT_EQ(council_members, 5);
+
+  // The same pupil twice is a Conflict; leaving gives the role back and frees a place.
+  const auto& one = members.front();
+  CouncilMember again{"mem_again",  "cou_1",      one.pupil_id, "member", "election",
+                      "2026-03-01", std::nullopt, "acc_1",      kAt};
+  first->councils().end_member(one.id, "2026-03-01");
+  EXPECT_EQ(first->pupils().pupil(one.pupil_id)->role, "pupil");
+  EXPECT_EQ(first->councils().members("cou_1").front().left_on, "2026-03-01");
+  EXPECT_TRUE(second->councils().insert_member(again, council.member_cap));
+  EXPECT_EQ(first->pupils().pupil(one.pupil_id)->role, "council_member");
+  again.id = "mem_again2";
+  EXPECT_THROW(first->councils().insert_member(again, 10), Conflict);
+  EXPECT_EQ(first->councils().memberships_of(one.pupil_id).size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

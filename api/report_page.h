@@ -1,0 +1,14 @@
+#pragma once
+// A unit's report as a printable HTML page: every figure in a table, and beside each table a
+// <canvas> that web/report.js fills with a chart (Chart.js from /vendor) from the report's data
+// block. The CSP allows no inline script or style, so the data rides in a
+// <script type="application/json"> block (never executed) and the page script reads it.
+#include <nlohmann/json.hpp>
+#include <string>
+#include "api/html.h"
+
+namespace ln::api {
+
+std::string report_page(const nlohmann::json& report);
+
+}  // namespace ln::api

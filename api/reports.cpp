@@ -1,0 +1,41 @@
+// /api/v1/units/{id}/reports: the six-monthly and yearly report of a unit, as JSON, CSV or a
+// printable HTML page with charts.
+#include "api/fields.h"
+#include "api/report_page.h"
+#include "api/route_doc.h"
+#include "api/routes.h"
+
+namespace ln::api {
+
+void add_report_routes(Router& r, App& app) {
+  r.add(
+      "GET", "/api/v1/units/{id}/reports",
+      [&app](Request& q) {
+        auto period = q.query_value("period");
+        if (!period) throw Invalid("period", "period is required (2026, 2026-H1 or 2026-H2).");
+        std::string format = q.query_value("format").value_or("json");
+        if (format != "json" && format != "csv" && format != "html")
+          throw Invalid("format", "format is json, csv or html.");
+        auto report = app.reports.report(q.who(), q.param("id"), *period, format);
+        if (format == "json") return Response::json(200, report);
+        Response out;
+        std::string name = "bao-cao-" + report["period"].get<std::string>();
+        if (format == "csv") {
+          out.content_type = "text/csv; charset=utf-8";
+          out.body = app.reports.csv(report);
+          out.with_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+        } else {
+          out.content_type = "text/html; charset=utf-8";
+          out.body = report_page(report);
+        }
+        out.with_header("Cache-Control", "no-store");
+        return out;
+      },
+      doc("The unit's report for ?period=2026 (yearly) or 2026-H1 / 2026-H2 (six-monthly): "
+          "children consulted by age band and gender, consultations, submissions by outcome, "
+          "Council sessions (with a warning under two a year), events, targets. "
+          "?format=json (default), csv or html (printable, with charts). Groups under 5 hidden.",
+          "reports", Permission::kReadReports));
+}
+
+}  // namespace ln::api

@@ -1,0 +1,687 @@
+#include "consult/councils.h"
+
+#include <algorithm>
+#include <set>
+
+#include "consult/age_bands.h"
+#include "consult/crypto.h"
+#include "consult/errors.h"
+#include "consult/validate.h"
+
+namespace ln {
+using namespace std::chrono;
+
+namespace {
+
+const std::set<std::string> kRoles = {"chair", "vice_chair", "member"};
+const std::set<std::string> kJoinedBy = {"nomination", "election"};
+const std::set<std::string> kChoices = {"for", "against", "abstain"};
+
+std::string checked_date(const std::string& field, const std::string& value) {
+  if (!parse_date(value)) throw Invalid(field, field + " must be a date written YYYY-MM-DD.");
+  return value;
+}
+
+bool has_current(const std::vector<Consent>& consents, const std::string& kind) {
+  return std::any_of(consents.begin(), consents.end(),
+                     [&](const Consent& c) { return c.kind == kind && !c.withdrawn_at; });
+}
+
+bool approved(const Submission& s) {
+  return s.status == "approved" || s.status == "approved_redacted";
+}
+
+int year_of(const std::string& date) {
+  return std::stoi(date.substr(0, 4));
+}
+
+}  // namespace
+
+Council Councils::require(const std::string& id) {
+  auto c = storage_.councils().council(id);
+  if (!c) throw NotFound("No such Council.");
+  return *c;
+}
+
+Council Councils::managed(const Principal& actor, const std::string& id) {
+  Council c = require(id);
+  if (!organisation_.covers(actor, c.unit_id)) throw NotFound("No such Council.");
+  return c;
+}
+
+Council Councils::readable(const Principal& actor, const std::string& id) {
+  Council c = require(id);
+  if (actor.is_pupil()) {
+    for (const auto& m : current_members(c.id))
+      if (m.pupil_id == actor.id) return c;
+    throw NotFound("No such Council.");
+  }
+  if (organisation_.covers(actor, c.unit_id) ||
+      std::find(c.adviser_ids.begin(), c.adviser_ids.end(), actor.id) != c.adviser_ids.end())
+    return c;
+  throw NotFound("No such Council.");
+}
+
+std::vector<CouncilMember> Councils::current_members(const std::string& council_id) {
+  auto all = storage_.councils().members(council_id);
+  std::vector<CouncilMember> out;
+  for (auto& m : all)
+    if (!m.left_on) out.push_back(std::move(m));
+  return out;
+}
+
+void Councils::apply(Council& c, const CouncilInput& in) {
+  if (in.name) c.name = clean_text("name", *in.name, 1, 200);
+  if (in.term_start) c.term_start = checked_date("term_start", *in.term_start);
+  if (in.term_end) c.term_end = checked_date("term_end", *in.term_end);
+  if (c.term_end <= c.term_start) throw Invalid("term_end", "The term ends after it starts.");
+  if (in.member_cap) {
+    if (*in.member_cap < 1 || *in.member_cap > 500)
+      throw Invalid("member_cap", "member_cap is between 1 and 500.");
+    if (static_cast<std::size_t>(*in.member_cap) < current_members(c.id).size())
+      throw Conflict("The Council already has more members than that.", "council_full");
+    c.member_cap = *in.member_cap;
+  }
+  if (in.min_age) c.min_age = *in.min_age;
+  if (in.max_age) c.max_age = *in.max_age;
+  if (c.min_age < kYoungestAge || c.min_age > kOldestAge)
+    throw Invalid("min_age", "min_age is between 7 and 17.");
+  if (c.max_age < c.min_age || c.max_age > kOldestAge)
+    throw Invalid("max_age", "max_age is between min_age and 17.");
+  if (in.adviser_ids) {
+    std::vector<std::string> advisers;
+    for (const auto& id : *in.adviser_ids) {
+      auto account = storage_.accounts().account(id);
+      if (!account || account->disabled_at)
+        throw Invalid("adviser_ids", "There is no adult account " + id + ".");
+      if (std::find(advisers.begin(), advisers.end(), id) == advisers.end()) advisers.push_back(id);
+    }
+    if (advisers.size() > 20) throw Invalid("adviser_ids", "At most 20 advisers.");
+    c.adviser_ids = advisers;
+  }
+}
+
+Council Councils::create(const Principal& actor, const CouncilInput& input) {
+  if (!input.unit_id) throw Invalid("unit_id", "unit_id is required.");
+  for (const auto& [field, present] : {std::pair{"name", input.name.has_value()},
+                                       {"term_start", input.term_start.has_value()},
+                                       {"term_end", input.term_end.has_value()},
+                                       {"member_cap", input.member_cap.has_value()}})
+    if (!present) throw Invalid(field, std::string(field) + " is required.");
+  auto unit = storage_.organisation().unit(*input.unit_id);
+  if (!unit || unit->retired_at) throw Invalid("unit_id", "There is no such unit.");
+  if (!organisation_.covers(actor, unit->id))
+    throw Invalid("unit_id", "That unit is not one of yours.");
+  Council c;
+  c.id = new_id("cou");
+  c.unit_id = unit->id;
+  c.min_age = input.min_age.value_or(kYoungestAge);
+  c.max_age = input.max_age.value_or(15);  // the Law on Children: a child is under 16
+  apply(c, input);
+  c.created_by = actor.id;
+  c.created_at = c.updated_at = clock_.now_text();
+  storage_.councils().insert_council(c);
+  audit_.record(AuditActor::of(actor), "council.create", "council", c.id);
+  return c;
+}
+
+Council Councils::update(const Principal& actor, const std::string& id, const CouncilInput& input) {
+  if (input.unit_id) throw Invalid("unit_id", "A Council stays with its unit.");
+  Council c = managed(actor, id);
+  apply(c, input);
+  c.updated_at = clock_.now_text();
+  storage_.councils().update_council(c);
+  audit_.record(AuditActor::of(actor), "council.update", "council", c.id);
+  return c;
+}
+
+std::vector<Council> Councils::list(const Principal& actor, const Page& page) {
+  std::vector<Council> out;
+  if (actor.is_pupil()) {
+    for (const auto& m : storage_.councils().memberships_of(actor.id))
+      if (!m.left_on)
+        if (auto c = storage_.councils().council(m.council_id)) out.push_back(*c);
+    return out;
+  }
+  Page cursor = page;
+  for (int rounds = 0; rounds < 50 && static_cast<int>(out.size()) < page.limit; ++rounds) {
+    auto batch = storage_.councils().councils(cursor);
+    for (auto& c : batch) {
+      bool visible =
+          organisation_.covers(actor, c.unit_id) ||
+          std::find(c.adviser_ids.begin(), c.adviser_ids.end(), actor.id) != c.adviser_ids.end();
+      if (visible && static_cast<int>(out.size()) < page.limit) out.push_back(std::move(c));
+    }
+    if (static_cast<int>(batch.size()) < cursor.limit) break;
+    cursor.after = batch.back().id;
+  }
+  return out;
+}
+
+std::vector<YearOfSessions> Councils::years_of(const Council& council, int from_year, int to_year) {
+  std::vector<YearOfSessions> years;
+  auto sessions = storage_.councils().sessions_of(council.id);
+  for (int y = from_year; y <= to_year; ++y) {
+    int held = 0;
+    for (const auto& s : sessions)
+      if (s.held_on && year_of(*s.held_on) == y) ++held;
+    years.push_back({y, held, held < kMinimumSessionsPerYear});
+  }
+  return years;
+}
+
+std::vector<CouncilSession> Councils::held_between(const Council& council, const std::string& from,
+                                                   const std::string& to) {
+  std::vector<CouncilSession> out;
+  for (auto& s : storage_.councils().sessions_of(council.id))
+    if (s.held_on && *s.held_on >= from && *s.held_on < to) out.push_back(std::move(s));
+  return out;
+}
+
+std::vector<Council> Councils::councils_under(const std::string& unit_id) {
+  std::vector<Council> out;
+  Page page{std::nullopt, 200};
+  for (;;) {
+    auto batch = storage_.councils().councils(page);
+    for (auto& c : batch) {
+      auto up = storage_.organisation().unit_and_ancestors(c.unit_id);
+      if (std::find(up.begin(), up.end(), unit_id) != up.end()) out.push_back(std::move(c));
+    }
+    if (static_cast<int>(batch.size()) < page.limit) break;
+    page.after = batch.back().id;
+  }
+  return out;
+}
+
+nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
+  Council c = readable(actor, id);
+  nlohmann::json members = nlohmann::json::array();
+  auto current = current_members(c.id);
+  // The chair first, then vice-chairs, then members, each in the order they joined.
+  auto rank = [](const std::string& role) {
+    return role == "chair" ? 0 : role == "vice_chair" ? 1 : 2;
+  };
+  std::stable_sort(
+      current.begin(), current.end(), [&](const CouncilMember& a, const CouncilMember& b) {
+        return std::pair(rank(a.role), a.joined_on) < std::pair(rank(b.role), b.joined_on);
+      });
+  for (const auto& m : current) {
+    auto pupil = storage_.pupils().pupil(m.pupil_id);
+    nlohmann::json jm = {{"member_id", m.id},
+                         {"pseudonym", pupil ? pupil->pseudonym : ""},
+                         {"role", m.role},
+                         {"joined_by", m.joined_by},
+                         {"joined_on", m.joined_on}};
+    if (!actor.is_pupil()) {
+      jm["pupil_id"] = m.pupil_id;
+      jm["age_band"] = pupil ? pupil->age_band : "";
+    }
+    members.push_back(jm);
+  }
+  nlohmann::json advisers = nlohmann::json::array();
+  for (const auto& a : c.adviser_ids)
+    if (auto account = storage_.accounts().account(a))
+      advisers.push_back({{"account_id", account->id}, {"display_name", account->display_name}});
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : storage_.councils().sessions_of(c.id))
+    sessions.push_back({{"id", s.id},
+                        {"title", s.title},
+                        {"planned_for", s.planned_for},
+                        {"held_on", s.held_on ? nlohmann::json(*s.held_on) : nlohmann::json()},
+                        {"status", s.status}});
+  // Each calendar year of the term up to this one: a Council meets at least twice a year.
+  int this_year = static_cast<int>(date_of(clock_.now()).year());
+  int first = year_of(c.term_start), last = std::min(year_of(c.term_end), this_year);
+  nlohmann::json years = nlohmann::json::array(), warnings = nlohmann::json::array();
+  for (const auto& y : years_of(c, first, last)) {
+    years.push_back({{"year", y.year}, {"sessions_held", y.held}});
+    if (y.too_few)
+      warnings.push_back(
+          {{"code", "too_few_sessions"},
+           {"year", y.year},
+           {"sessions_held", y.held},
+           {"message", "Hội đồng họp " + std::to_string(y.held) + " kỳ trong năm " +
+                           std::to_string(y.year) +
+                           "; kế hoạch yêu cầu ít nhất 2 kỳ/năm. The Council held " +
+                           std::to_string(y.held) + " session(s) in " + std::to_string(y.year) +
+                           "; it should meet at least twice a year."}});
+  }
+  return {{"id", c.id},
+          {"unit_id", c.unit_id},
+          {"name", c.name},
+          {"term_start", c.term_start},
+          {"term_end", c.term_end},
+          {"member_cap", c.member_cap},
+          {"min_age", c.min_age},
+          {"max_age", c.max_age},
+          {"members", members},
+          {"advisers", advisers},
+          {"sessions", sessions},
+          {"years", years},
+          {"warnings", warnings},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at}};
+}
+
+CouncilMember Councils::add_member(const Principal& actor, const std::string& council_id,
+                                   const MemberInput& input) {
+  Council c = managed(actor, council_id);
+  if (!kRoles.count(input.role)) throw Invalid("role", "role is chair, vice_chair or member.");
+  if (!kJoinedBy.count(input.joined_by))
+    throw Invalid("joined_by", "joined_by is nomination or election.");
+  std::string today = format_date(date_of(clock_.now()));
+  std::string joined_on = input.joined_on ? checked_date("joined_on", *input.joined_on) : today;
+  auto pupil = storage_.pupils().pupil(input.pupil_id);
+  if (!pupil || pupil->status != "active") throw Invalid("pupil_id", "There is no such pupil.");
+  auto up = storage_.organisation().unit_and_ancestors(pupil->unit_id);
+  if (std::find(up.begin(), up.end(), c.unit_id) == up.end())
+    throw Invalid("pupil_id", "The pupil is not from this Council's unit.");
+
+  std::vector<Unprocessable::Problem> problems;
+  auto consents = storage_.pupils().consents(pupil->id);
+  if (!has_current(consents, "child"))
+    problems.push_back({"pupil_id", "The child has not agreed (child consent is missing)."});
+  if (!has_current(consents, "guardian"))
+    problems.push_back({"pupil_id", "A parent or guardian has not agreed (guardian consent)."});
+  if (!problems.empty())
+    throw Unprocessable("consent_missing",
+                        "A Council member needs both consents: the child's and a guardian's.",
+                        problems);
+  auto age = pupils_.exact_age(pupil->id, date_of(clock_.now()));
+  if (!age || *age < c.min_age || *age > c.max_age)
+    throw Unprocessable("outside_age_limits",
+                        "This Council's members are " + std::to_string(c.min_age) + " to " +
+                            std::to_string(c.max_age) + " years old.",
+                        {{"pupil_id", "The pupil's age is outside the Council's age limits."}});
+  auto current = current_members(c.id);
+  for (const auto& m : current)
+    if (m.pupil_id == pupil->id) throw Conflict("The pupil is already a member.", "already_member");
+  if (input.role == "chair")
+    for (const auto& m : current)
+      if (m.role == "chair") throw Conflict("The Council already has a chair.", "chair_taken");
+
+  CouncilMember m{new_id("mem"), c.id,         pupil->id, input.role,       input.joined_by,
+                  joined_on,     std::nullopt, actor.id,  clock_.now_text()};
+  if (!storage_.councils().insert_member(m, c.member_cap))
+    throw Conflict("The Council is full (" + std::to_string(c.member_cap) + " members).",
+                   "council_full");
+  audit_.record(AuditActor::of(actor), "council.member_add", "council", c.id, "",
+                {{"member_id", m.id}, {"role", m.role}, {"joined_by", m.joined_by}});
+  return m;
+}
+
+void Councils::remove_member(const Principal& actor, const std::string& council_id,
+                             const std::string& pupil_id) {
+  Council c = managed(actor, council_id);
+  for (const auto& m : current_members(c.id))
+    if (m.pupil_id == pupil_id || m.id == pupil_id) {
+      storage_.councils().end_member(m.id, format_date(date_of(clock_.now())));
+      audit_.record(AuditActor::of(actor), "council.member_leave", "council", c.id, "",
+                    {{"member_id", m.id}});
+      return;
+    }
+  throw NotFound("No such member.");
+}
+
+nlohmann::json Councils::review(const Principal& actor, const std::string& council_id,
+                                const std::optional<std::string>& on) {
+  Council c = managed(actor, council_id);
+  std::string day = on ? checked_date("on", *on) : format_date(date_of(clock_.now()));
+  auto review_day = *parse_date(day), term_end = *parse_date(c.term_end);
+  nlohmann::json flagged = nlohmann::json::array();
+  std::int64_t reviewed = 0;
+  for (const auto& m : current_members(c.id)) {
+    ++reviewed;
+    auto pupil = storage_.pupils().pupil(m.pupil_id);
+    // A child whose consent was withdrawn takes no further part: the review lists them too.
+    auto consents = storage_.pupils().consents(m.pupil_id);
+    bool withdrawn = !pupil || pupil->status != "active" || !has_current(consents, "child") ||
+                     !has_current(consents, "guardian");
+    auto age = withdrawn ? std::nullopt : pupils_.exact_age(m.pupil_id, review_day);
+    auto age_at_end = withdrawn ? std::nullopt : pupils_.exact_age(m.pupil_id, term_end);
+    bool aged_out = !withdrawn && (!age || *age > c.max_age);
+    bool before_end = !withdrawn && !aged_out && age_at_end && *age_at_end > c.max_age;
+    if (!withdrawn && !aged_out && !before_end) continue;
+    flagged.push_back({{"member_id", m.id},
+                       {"pupil_id", m.pupil_id},
+                       {"pseudonym", pupil ? pupil->pseudonym : ""},
+                       {"role", m.role},
+                       {"age_band", pupil ? pupil->age_band : ""},
+                       {"reason", withdrawn  ? "consent_withdrawn"
+                                  : aged_out ? "over_age_limit"
+                                             : "over_age_limit_before_term_end"}});
+  }
+  audit_.record(AuditActor::of(actor), "council.review", "council", c.id, "",
+                {{"on", day}, {"flagged", flagged.size()}});
+  return {{"council_id", c.id},
+          {"on", day},
+          {"max_age", c.max_age},
+          {"members_reviewed", reviewed},
+          {"flagged", flagged}};
+}
+
+nlohmann::json Councils::checked_agenda(const Council& c, const nlohmann::json& agenda) {
+  if (!agenda.is_array() || agenda.size() > 100)
+    throw Invalid("agenda", "agenda is a list of {kind, id} (at most 100 items).");
+  nlohmann::json out = nlohmann::json::array();
+  std::vector<Unprocessable::Problem> problems;
+  std::set<std::string> seen;
+  auto in_scope = [&](const std::string& unit) {
+    auto up = storage_.organisation().unit_and_ancestors(unit);
+    return std::find(up.begin(), up.end(), c.unit_id) != up.end();
+  };
+  auto above = storage_.organisation().unit_and_ancestors(c.unit_id);
+  for (std::size_t i = 0; i < agenda.size(); ++i) {
+    std::string field = "agenda[" + std::to_string(i) + "]";
+    const auto& item = agenda[i];
+    if (!item.is_object() || !item.contains("kind") || !item["kind"].is_string() ||
+        !item.contains("id") || !item["id"].is_string() || item.size() != 2)
+      throw Invalid(field, "Each agenda item is {kind, id}.");
+    std::string kind = item["kind"], id = item["id"];
+    if (!seen.insert(kind + ":" + id).second) continue;
+    if (kind == "submission") {
+      auto s = storage_.submissions().submission(id);
+      if (!s || !in_scope(s->unit_id))
+        problems.push_back({field, "There is no such submission from this Council's unit."});
+      else if (!approved(*s))
+        problems.push_back({field, "Only approved submissions go on an agenda."});
+      else
+        out.push_back({{"kind", kind}, {"id", id}});
+    } else if (kind == "consultation") {
+      auto k = storage_.consultations().consultation(id);
+      bool related = k && (in_scope(k->owner_unit_id) ||
+                           std::find(above.begin(), above.end(), k->owner_unit_id) != above.end());
+      if (k && !related)
+        for (const auto& u : k->audience_unit_ids)
+          related =
+              related || in_scope(u) || std::find(above.begin(), above.end(), u) != above.end();
+      if (!related)
+        problems.push_back({field, "There is no such consultation for this Council's unit."});
+      else if (k->status == "draft" || k->status == "published")
+        problems.push_back({field, "A consultation's results come on an agenda once it closes."});
+      else
+        out.push_back({{"kind", kind}, {"id", id}});
+    } else {
+      throw Invalid(field + ".kind", "kind is submission or consultation.");
+    }
+  }
+  if (!problems.empty())
+    throw Unprocessable("invalid_agenda", "Some agenda items cannot be used.", problems);
+  return out;
+}
+
+nlohmann::json Councils::agenda_view(const Council&, const CouncilSession& s) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& item : nlohmann::json::parse(s.agenda_json)) {
+    std::string kind = item["kind"], id = item["id"];
+    if (kind == "submission") {
+      auto sub = storage_.submissions().submission(id);
+      if (!sub || !approved(*sub)) {
+        out.push_back({{"kind", kind}, {"id", id}, {"available", false}});
+        continue;
+      }
+      // Only the approved words: the redacted text when a moderator hid parts of it.
+      out.push_back({{"kind", kind},
+                     {"id", id},
+                     {"available", true},
+                     {"text", sub->redacted_text.value_or(sub->text)},
+                     {"topic", sub->topic ? nlohmann::json(*sub->topic) : nlohmann::json()}});
+    } else {
+      auto k = storage_.consultations().consultation(id);
+      if (!k) {
+        out.push_back({{"kind", kind}, {"id", id}, {"available", false}});
+        continue;
+      }
+      out.push_back({{"kind", kind},
+                     {"id", id},
+                     {"available", true},
+                     {"title", k->title},
+                     {"status", k->status},
+                     {"results", "/api/v1/consultations/" + k->id + "/results"}});
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Councils::checked_attendance(const Council& c,
+                                                      const std::vector<std::string>& attendance) {
+  auto members = current_members(c.id);
+  std::vector<std::string> out;
+  for (const auto& id : attendance) {
+    auto it = std::find_if(members.begin(), members.end(),
+                           [&](const CouncilMember& m) { return m.id == id; });
+    if (it == members.end())
+      throw Invalid("attendance",
+                    "Attendance lists current members by member_id; " + id + " is not one.");
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  }
+  return out;
+}
+
+CouncilSession Councils::managed_session(const Principal& actor, const std::string& id,
+                                         Council& council) {
+  auto s = storage_.councils().session(id);
+  if (!s) throw NotFound("No such session.");
+  council = require(s->council_id);
+  if (!organisation_.covers(actor, council.unit_id)) throw NotFound("No such session.");
+  return *s;
+}
+
+CouncilSession Councils::move(const Principal& actor, CouncilSession s, const std::string& to) {
+  auto lifecycle = nlohmann::json::parse(s.lifecycle_json);
+  s.status = to;
+  s.updated_at = clock_.now_text();
+  lifecycle.push_back({{"status", to}, {"at", s.updated_at}, {"by", actor.id}});
+  s.lifecycle_json = lifecycle.dump();
+  storage_.councils().update_session(s);
+  audit_.record(AuditActor::of(actor), "council_session." + to, "council_session", s.id);
+  return s;
+}
+
+CouncilSession Councils::plan_session(const Principal& actor, const std::string& council_id,
+                                      const SessionInput& input) {
+  Council c = managed(actor, council_id);
+  if (!input.title) throw Invalid("title", "title is required.");
+  if (!input.planned_for) throw Invalid("planned_for", "planned_for is required.");
+  CouncilSession s;
+  s.id = new_id("ses");
+  s.council_id = c.id;
+  s.title = clean_text("title", *input.title, 1, 200);
+  s.planned_for = checked_date("planned_for", *input.planned_for);
+  s.location = clean_text("location", input.location.value_or(""), 0, 200);
+  if (input.agenda) s.agenda_json = checked_agenda(c, *input.agenda).dump();
+  s.created_by = actor.id;
+  s.created_at = s.updated_at = clock_.now_text();
+  s.lifecycle_json =
+      nlohmann::json::array({{{"status", "planned"}, {"at", s.created_at}, {"by", actor.id}}})
+          .dump();
+  storage_.councils().insert_session(s);
+  audit_.record(AuditActor::of(actor), "council_session.planned", "council_session", s.id);
+  return s;
+}
+
+CouncilSession Councils::update_session(const Principal& actor, const std::string& id,
+                                        const SessionInput& input) {
+  Council c;
+  CouncilSession s = managed_session(actor, id, c);
+  if (s.status == "minuted")
+    throw Conflict("A minuted session is the record; it does not change.", "session_minuted");
+  if (input.title) s.title = clean_text("title", *input.title, 1, 200);
+  if (input.planned_for) {
+    if (s.status != "planned")
+      throw Conflict("The date of a held session does not move.", "session_held");
+    s.planned_for = checked_date("planned_for", *input.planned_for);
+  }
+  if (input.location) s.location = clean_text("location", *input.location, 0, 200);
+  if (input.agenda) s.agenda_json = checked_agenda(c, *input.agenda).dump();
+  s.updated_at = clock_.now_text();
+  storage_.councils().update_session(s);
+  audit_.record(AuditActor::of(actor), "council_session.update", "council_session", s.id);
+  return s;
+}
+
+CouncilSession Councils::mark_held(const Principal& actor, const std::string& id,
+                                   const std::optional<std::string>& held_on,
+                                   const std::vector<std::string>& attendance) {
+  Council c;
+  CouncilSession s = managed_session(actor, id, c);
+  if (s.status != "planned") throw Conflict("Only a planned session can be held.", "not_planned");
+  std::string day = held_on ? checked_date("held_on", *held_on) : s.planned_for;
+  if (day > format_date(date_of(clock_.now())))
+    throw Invalid("held_on", "A session is marked held on or after the day it met.");
+  auto present = checked_attendance(c, attendance);
+  if (present.empty()) throw Invalid("attendance", "Name the members who were present.");
+  s.held_on = day;
+  s.attendance_json = nlohmann::json(present).dump();
+  return move(actor, s, "held");
+}
+
+CouncilSession Councils::set_attendance(const Principal& actor, const std::string& id,
+                                        const std::vector<std::string>& attendance) {
+  Council c;
+  CouncilSession s = managed_session(actor, id, c);
+  if (s.status != "held")
+    throw Conflict("Attendance is recorded for a held session, before its minutes.", "not_held");
+  if (!storage_.councils().proposals_of(s.id).empty())
+    throw Conflict("Votes were counted with this attendance; it no longer changes.",
+                   "votes_recorded");
+  auto present = checked_attendance(c, attendance);
+  if (present.empty()) throw Invalid("attendance", "Name the members who were present.");
+  s.attendance_json = nlohmann::json(present).dump();
+  s.updated_at = clock_.now_text();
+  storage_.councils().update_session(s);
+  audit_.record(AuditActor::of(actor), "council_session.attendance", "council_session", s.id);
+  return s;
+}
+
+CouncilProposal Councils::vote(const Principal& actor, const std::string& session_id,
+                               const VoteInput& input) {
+  Council c;
+  CouncilSession s = managed_session(actor, session_id, c);
+  if (s.status != "held")
+    throw Conflict("Votes are taken at a held session, before its minutes.", "not_held");
+  auto present = nlohmann::json::parse(s.attendance_json).get<std::vector<std::string>>();
+  CouncilProposal p;
+  p.id = new_id("pro");
+  p.session_id = s.id;
+  p.council_id = c.id;
+  p.title = clean_text("title", input.title, 1, 200);
+  p.text = clean_text("text", input.text, 1, 4000);
+  p.present = static_cast<int>(present.size());
+  if (input.votes.has_value() == input.counts.has_value())
+    throw Invalid("votes", "Send either votes (member → for/against/abstain) or counts.");
+  if (input.votes) {
+    if (!input.votes->is_object()) throw Invalid("votes", "votes is member_id → choice.");
+    for (const auto& [member, choice] : input.votes->items()) {
+      if (std::find(present.begin(), present.end(), member) == present.end())
+        throw Invalid("votes." + member.substr(0, 60), "Only members present at the session vote.");
+      if (!choice.is_string() || !kChoices.count(choice.get<std::string>()))
+        throw Invalid("votes." + member.substr(0, 60), "A vote is for, against or abstain.");
+      std::string v = choice;
+      (v == "for" ? p.votes_for : v == "against" ? p.votes_against : p.abstentions) += 1;
+    }
+    p.votes_json = input.votes->dump();
+  } else {
+    const auto& k = *input.counts;
+    if (!k.is_object()) throw Invalid("counts", "counts is {for, against, abstain}.");
+    for (const auto& [key, n] : k.items()) {
+      if (!kChoices.count(key)) throw Invalid("counts." + key.substr(0, 60), "Unknown field.");
+      if (!n.is_number_integer() || n.get<long long>() < 0 || n.get<long long>() > 1000)
+        throw Invalid("counts." + key, "A count is a whole number, 0 or more.");
+    }
+    p.votes_for = static_cast<int>(k.value("for", 0LL));
+    p.votes_against = static_cast<int>(k.value("against", 0LL));
+    p.abstentions = static_cast<int>(k.value("abstain", 0LL));
+  }
+  if (p.votes_for + p.votes_against + p.abstentions > p.present)
+    throw Unprocessable("too_many_votes", "More votes than members present.",
+                        {{"counts", std::to_string(p.present) + " members were present."}});
+  // Adopted by more than half of the members present (abstentions and absent votes count
+  // against adoption, as in the plan's rule).
+  p.adopted = 2 * p.votes_for > p.present;
+  p.created_by = actor.id;
+  p.created_at = clock_.now_text();
+  p.position = static_cast<int>(storage_.councils().proposals_of(s.id).size()) + 1;
+  storage_.councils().insert_proposal(p);
+  // MERGE (issue 7, recommendations branch): an adopted proposal becomes a draft
+  // recommendation here — call Recommendations::adopt_from_council with this proposal (title,
+  // text, council, session) and store the draft's id with
+  // storage_.councils().set_proposal_recommendation(p.id, draft.id); p.recommendation_id = id.
+  audit_.record(AuditActor::of(actor), "council_session.vote", "council_session", s.id, "",
+                {{"proposal_id", p.id},
+                 {"for", p.votes_for},
+                 {"against", p.votes_against},
+                 {"abstain", p.abstentions},
+                 {"present", p.present},
+                 {"adopted", p.adopted}});
+  return p;
+}
+
+CouncilSession Councils::minute(const Principal& actor, const std::string& id,
+                                const std::string& minutes) {
+  Council c;
+  CouncilSession s = managed_session(actor, id, c);
+  if (s.status != "held") throw Conflict("Minutes follow a held session.", "not_held");
+  s.minutes = clean_text("minutes", minutes, 1, 50000);
+  return move(actor, s, "minuted");
+}
+
+std::vector<CouncilSession> Councils::sessions(const Principal& actor,
+                                               const std::string& council_id) {
+  Council c = readable(actor, council_id);
+  return storage_.councils().sessions_of(c.id);
+}
+
+nlohmann::json Councils::session_view(const Principal& actor, const std::string& id) {
+  auto s = storage_.councils().session(id);
+  if (!s) throw NotFound("No such session.");
+  Council c;
+  try {
+    c = readable(actor, s->council_id);
+  } catch (const NotFound&) {
+    throw NotFound("No such session.");
+  }
+  auto members = storage_.councils().members(c.id);
+  nlohmann::json attendance = nlohmann::json::array();
+  for (const auto& mid : nlohmann::json::parse(s->attendance_json)) {
+    std::string pseudonym;
+    for (const auto& m : members)
+      if (m.id == mid)
+        if (auto pupil = storage_.pupils().pupil(m.pupil_id)) pseudonym = pupil->pseudonym;
+    attendance.push_back({{"member_id", mid}, {"pseudonym", pseudonym}});
+  }
+  nlohmann::json proposals = nlohmann::json::array();
+  for (const auto& p : storage_.councils().proposals_of(s->id)) {
+    nlohmann::json jp = {
+        {"id", p.id},
+        {"title", p.title},
+        {"text", p.text},
+        {"present", p.present},
+        {"for", p.votes_for},
+        {"against", p.votes_against},
+        {"abstain", p.abstentions},
+        {"adopted", p.adopted},
+        {"recommendation_id",
+         p.recommendation_id ? nlohmann::json(*p.recommendation_id) : nlohmann::json()},
+        {"created_at", p.created_at}};
+    // How each child voted stays with the adults who keep the record.
+    if (!actor.is_pupil()) jp["votes"] = nlohmann::json::parse(p.votes_json);
+    proposals.push_back(jp);
+  }
+  return {{"id", s->id},
+          {"council_id", s->council_id},
+          {"title", s->title},
+          {"planned_for", s->planned_for},
+          {"location", s->location},
+          {"status", s->status},
+          {"held_on", s->held_on ? nlohmann::json(*s->held_on) : nlohmann::json()},
+          {"agenda", agenda_view(c, *s)},
+          {"attendance", attendance},
+          {"minutes", s->minutes},
+          {"proposals", proposals},
+          {"lifecycle", nlohmann::json::parse(s->lifecycle_json)},
+          {"created_at", s->created_at},
+          {"updated_at", s->updated_at}};
+}
+
+}  // namespace ln

@@ -1,0 +1,121 @@
+#pragma once
+// Children's Councils (Hội đồng trẻ em): a unit's Council for a term, its child members (both
+// consents, within the age limits, up to the cap), advisory adults, and its sessions
+// planned → held → minuted, with an agenda of approved children's words and consultation
+// results, attendance, minutes, and votes on proposals (adopted by more than half of those
+// present). A Council should meet at least twice a calendar year; fewer raises a warning.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "consult/audit.h"
+#include "consult/organisation.h"
+#include "consult/pupils.h"
+
+namespace ln {
+
+inline constexpr int kMinimumSessionsPerYear = 2;
+
+// Fields a request may set; absent ones stay as they are.
+struct CouncilInput {
+  std::optional<std::string> unit_id, name, term_start, term_end;
+  std::optional<int> member_cap, min_age, max_age;
+  std::optional<std::vector<std::string>> adviser_ids;
+};
+
+struct MemberInput {
+  std::string pupil_id;
+  std::string role;       // chair | vice_chair | member
+  std::string joined_by;  // nomination | election
+  std::optional<std::string> joined_on;
+};
+
+struct SessionInput {
+  std::optional<std::string> title, planned_for, location;
+  std::optional<nlohmann::json> agenda;  // [{kind: submission | consultation, id}]
+};
+
+struct VoteInput {
+  std::string title;
+  std::string text;
+  std::optional<nlohmann::json> votes;   // member id → for | against | abstain
+  std::optional<nlohmann::json> counts;  // {for, against, abstain}
+};
+
+// Sessions held in one calendar year, and whether that is too few.
+struct YearOfSessions {
+  int year = 0;
+  int held = 0;
+  bool too_few = false;
+};
+
+class Councils {
+ public:
+  Councils(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
+           Pupils& pupils)
+      : storage_(storage),
+        clock_(clock),
+        audit_(audit),
+        organisation_(organisation),
+        pupils_(pupils) {}
+
+  Council create(const Principal& actor, const CouncilInput& input);
+  Council update(const Principal& actor, const std::string& id, const CouncilInput& input);
+  // Adults: the Councils of their units (and those they advise). Pupils: their own Councils.
+  std::vector<Council> list(const Principal& actor, const Page& page);
+  // The Council with its current members, advisers, sessions and warnings.
+  nlohmann::json view(const Principal& actor, const std::string& id);
+
+  CouncilMember add_member(const Principal& actor, const std::string& council_id,
+                           const MemberInput& input);
+  void remove_member(const Principal& actor, const std::string& council_id,
+                     const std::string& pupil_id);
+  // The yearly review: current members who are past the age limit on `on` (default today),
+  // will be before the term ends, or whose consent was withdrawn.
+  nlohmann::json review(const Principal& actor, const std::string& council_id,
+                        const std::optional<std::string>& on);
+
+  CouncilSession plan_session(const Principal& actor, const std::string& council_id,
+                              const SessionInput& input);
+  CouncilSession update_session(const Principal& actor, const std::string& id,
+                                const SessionInput& input);
+  CouncilSession mark_held(const Principal& actor, const std::string& id,
+                           const std::optional<std::string>& held_on,
+                           const std::vector<std::string>& attendance);
+  CouncilSession set_attendance(const Principal& actor, const std::string& id,
+                                const std::vector<std::string>& attendance);
+  CouncilProposal vote(const Principal& actor, const std::string& session_id,
+                       const VoteInput& input);
+  CouncilSession minute(const Principal& actor, const std::string& id, const std::string& minutes);
+  // The session with its agenda in the approved words, attendance and proposals.
+  nlohmann::json session_view(const Principal& actor, const std::string& id);
+  std::vector<CouncilSession> sessions(const Principal& actor, const std::string& council_id);
+
+  // For reports: Councils of the units under `unit_id`, and the sessions held per year.
+  std::vector<Council> councils_under(const std::string& unit_id);
+  std::vector<YearOfSessions> years_of(const Council& council, int from_year, int to_year);
+  std::vector<CouncilSession> held_between(const Council& council, const std::string& from,
+                                           const std::string& to);
+
+ private:
+  Council require(const std::string& id);
+  Council managed(const Principal& actor, const std::string& id);
+  Council readable(const Principal& actor, const std::string& id);
+  CouncilSession managed_session(const Principal& actor, const std::string& id, Council& council);
+  std::vector<CouncilMember> current_members(const std::string& council_id);
+  void apply(Council& c, const CouncilInput& input);
+  nlohmann::json checked_agenda(const Council& c, const nlohmann::json& agenda);
+  nlohmann::json agenda_view(const Council& c, const CouncilSession& s);
+  std::vector<std::string> checked_attendance(const Council& c,
+                                              const std::vector<std::string>& attendance);
+  CouncilSession move(const Principal& actor, CouncilSession s, const std::string& to);
+
+  Storage& storage_;
+  const Clock& clock_;
+  AuditLog& audit_;
+  Organisation& organisation_;
+  Pupils& pupils_;
+};
+
+}  // namespace ln

@@ -1,0 +1,96 @@
+#include "consult/events.h"
+
+#include <algorithm>
+
+#include "consult/age_bands.h"
+#include "consult/crypto.h"
+#include "consult/errors.h"
+#include "consult/validate.h"
+
+namespace ln {
+
+const std::vector<std::string>& event_kinds() {
+  static const std::vector<std::string> kinds = {"forum", "leaders_dialogue", "school_dialogue"};
+  return kinds;
+}
+
+CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
+  if (std::find(event_kinds().begin(), event_kinds().end(), in.kind) == event_kinds().end())
+    throw Invalid("kind", "kind is forum, leaders_dialogue or school_dialogue.");
+  auto unit = storage_.organisation().unit(in.unit_id);
+  if (!unit || unit->retired_at) throw Invalid("unit_id", "There is no such unit.");
+  if (!organisation_.covers(actor, unit->id))
+    throw Invalid("unit_id", "That unit is not one of yours.");
+  if (!parse_date(in.held_on))
+    throw Invalid("held_on", "held_on must be a date written YYYY-MM-DD.");
+  CouncilEvent e;
+  e.id = new_id("evt");
+  e.unit_id = unit->id;
+  e.kind = in.kind;
+  e.title = clean_text("title", in.title, 1, 300);
+  e.held_on = in.held_on;
+  nlohmann::json by_band = nlohmann::json::object();
+  for (const auto& [band, n] : in.participants) {
+    bool known = std::any_of(age_bands().begin(), age_bands().end(),
+                             [&](const AgeBand& b) { return b.id == band; });
+    if (!known)
+      throw Invalid("participants." + band.substr(0, 40), "Unknown age band " + band + ".");
+    if (n < 0 || n > 100000)
+      throw Invalid("participants." + band, "A number of children, 0 to 100000.");
+    by_band[band] = n;
+    e.participants += n;
+  }
+  if (e.participants == 0)
+    throw Invalid("participants", "Count the children who took part, by age band.");
+  e.participants_json = by_band.dump();
+  if (in.outcomes.size() > 50) throw Invalid("outcomes", "At most 50 outcomes.");
+  nlohmann::json outcomes = nlohmann::json::array();
+  for (const auto& o : in.outcomes) outcomes.push_back(clean_text("outcomes", o, 1, 2000));
+  e.outcomes_json = outcomes.dump();
+  if (in.council_id) {
+    auto c = storage_.councils().council(*in.council_id);
+    if (!c || !organisation_.covers(actor, c->unit_id))
+      throw Invalid("council_id", "There is no such Council of yours.");
+    e.council_id = c->id;
+  }
+  e.created_by = actor.id;
+  e.created_at = clock_.now_text();
+  storage_.councils().insert_event(e);
+  audit_.record(AuditActor::of(actor), "event.record", "event", e.id, "",
+                {{"kind", e.kind}, {"participants", e.participants}});
+  return e;
+}
+
+CouncilEvent Events::get(const Principal& actor, const std::string& id) {
+  auto e = storage_.councils().event(id);
+  if (!e || !organisation_.covers(actor, e->unit_id)) throw NotFound("No such event.");
+  return *e;
+}
+
+std::vector<CouncilEvent> Events::list(const Principal& actor,
+                                       const std::optional<std::string>& unit_id,
+                                       const std::string& from, const std::string& to) {
+  if (!parse_date(from)) throw Invalid("from", "from must be a date written YYYY-MM-DD.");
+  if (!parse_date(to)) throw Invalid("to", "to must be a date written YYYY-MM-DD.");
+  std::vector<std::string> units;
+  if (unit_id) {
+    if (!storage_.organisation().unit(*unit_id) || !organisation_.covers(actor, *unit_id))
+      throw NotFound("No such unit.");
+    units.push_back(*unit_id);
+  } else if (actor.is_admin()) {
+    throw Invalid("unit_id", "Name the unit (unit_id).");
+  } else {
+    units = actor.unit_ids;
+  }
+  std::vector<CouncilEvent> out;
+  for (const auto& u : units)
+    for (auto& e : storage_.councils().events_in(u, from, to))
+      if (std::none_of(out.begin(), out.end(), [&](const CouncilEvent& x) { return x.id == e.id; }))
+        out.push_back(std::move(e));
+  std::sort(out.begin(), out.end(), [](const CouncilEvent& a, const CouncilEvent& b) {
+    return std::tie(a.held_on, a.id) < std::tie(b.held_on, b.id);
+  });
+  return out;
+}
+
+}  // namespace ln

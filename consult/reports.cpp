@@ -1,0 +1,278 @@
+#include "consult/reports.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "consult/age_bands.h"
+#include "consult/consultations.h"
+#include "consult/errors.h"
+#include "consult/suppression.h"
+
+namespace ln {
+namespace {
+
+nlohmann::json cell(std::int64_t value, bool hidden) {
+  return hidden ? nlohmann::json() : nlohmann::json(value);
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+ReportPeriod parse_period(const std::string& text) {
+  auto bad = [] {
+    return Invalid("period", "period is a year (2026) or a half year (2026-H1, 2026-H2).");
+  };
+  if (text.size() != 4 && text.size() != 7) throw bad();
+  for (std::size_t i = 0; i < 4; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) throw bad();
+  int year = std::stoi(text.substr(0, 4));
+  if (year < 2000 || year > 2100) throw bad();
+  std::string y = text.substr(0, 4), next = std::to_string(year + 1);
+  if (text.size() == 4) return {text, y + "-01-01", next + "-01-01", year};
+  if (text.substr(4) == "-H1") return {text, y + "-01-01", y + "-07-01", year};
+  if (text.substr(4) == "-H2") return {text, y + "-07-01", next + "-01-01", year};
+  throw bad();
+}
+
+nlohmann::json Reports::report(const Principal& actor, const std::string& unit_id,
+                               const std::string& period_text, const std::string& format) {
+  auto period = parse_period(period_text);
+  auto unit = storage_.organisation().unit(unit_id);
+  if (!unit || !organisation_.covers(actor, unit->id)) throw NotFound("No such unit.");
+  std::string from = period.from + "T00:00:00Z", to = period.to + "T00:00:00Z";
+  auto under = [&](const std::string& u) {
+    auto up = storage_.organisation().unit_and_ancestors(u);
+    return std::find(up.begin(), up.end(), unit->id) != up.end();
+  };
+
+  // Children consulted: age band × gender, every channel together, protected as one table.
+  std::vector<std::string> bands;
+  for (const auto& b : age_bands()) bands.push_back(b.id);
+  std::vector<std::string> gender_list = genders();
+  gender_list.push_back("unknown");
+  std::map<std::string, std::map<std::string, std::int64_t>> by_band_gender;
+  std::map<std::string, std::int64_t> by_channel = {{"online", 0}, {"paper", 0}, {"forum", 0}};
+  for (const auto& c : storage_.reports().children_consulted(unit->id, from, to)) {
+    std::string g = std::find(gender_list.begin(), gender_list.end(), c.gender) != gender_list.end()
+                        ? c.gender
+                        : "unknown";
+    if (std::find(bands.begin(), bands.end(), c.age_band) == bands.end())
+      bands.push_back(c.age_band);  // a band from before the bands were reconfigured
+    by_band_gender[c.age_band][g] += c.count;
+    by_channel[c.channel] += c.count;
+  }
+  std::vector<std::vector<std::int64_t>> cells;
+  for (const auto& b : bands) {
+    std::vector<std::int64_t> row;
+    for (const auto& g : gender_list) row.push_back(by_band_gender[b][g]);
+    cells.push_back(row);
+  }
+  auto table = suppress(cells, threshold_);
+  nlohmann::json rows = nlohmann::json::array(), totals = nlohmann::json::array();
+  for (std::size_t r = 0; r < bands.size(); ++r) {
+    nlohmann::json counts = nlohmann::json::array();
+    for (std::size_t g = 0; g < gender_list.size(); ++g)
+      counts.push_back(cell(table.values[r][g], table.hidden[r][g]));
+    rows.push_back({{"age_band", bands[r]},
+                    {"counts", counts},
+                    {"total", cell(table.values[r][gender_list.size()],
+                                   table.hidden[r][gender_list.size()])}});
+  }
+  for (std::size_t g = 0; g <= gender_list.size(); ++g)
+    totals.push_back(cell(table.values[bands.size()][g], table.hidden[bands.size()][g]));
+  auto channels =
+      suppress({{by_channel["online"], by_channel["paper"], by_channel["forum"]}}, threshold_);
+  nlohmann::json consulted = {
+      {"total", totals.back()},
+      {"by_channel",
+       {{"online", cell(channels.values[0][0], channels.hidden[0][0])},
+        {"paper", cell(channels.values[0][1], channels.hidden[0][1])},
+        {"forum", cell(channels.values[0][2], channels.hidden[0][2])}}},
+      {"genders", gender_list},
+      {"rows", rows},
+      {"totals", totals},
+      {"note",
+       "Online: each child once. Paper: each questionnaire. Forum records: children present. "
+       "Gender as the child gave it on their answers (unknown for forums)."}};
+
+  // Consultations held (open at some time in the period).
+  nlohmann::json consultations = nlohmann::json::array();
+  for (const auto& c : storage_.reports().consultations_held(unit->id, from, to))
+    consultations.push_back({{"id", c.id},
+                             {"title", c.title},
+                             {"status", c.status},
+                             {"opens_at", c.opens_at},
+                             {"closes_at", c.closes_at}});
+
+  // Children's submissions by outcome: counts only, small ones hidden.
+  std::int64_t received = 0, approved = 0, returned = 0, rejected = 0, escalated = 0;
+  for (const auto& s : storage_.reports().submissions(unit->id, from, to)) {
+    received += s.count;
+    if (s.status == "approved" || s.status == "approved_redacted") approved += s.count;
+    if (s.status == "returned") returned += s.count;
+    if (s.status == "rejected") rejected += s.count;
+    if (s.queue == "safeguarding") escalated += s.count;
+  }
+  auto small = [&](std::int64_t n) { return n > 0 && n < threshold_; };
+  nlohmann::json submissions = {{"received", cell(received, small(received))},
+                                {"approved", cell(approved, small(approved))},
+                                {"returned", cell(returned, small(returned))},
+                                {"rejected", cell(rejected, small(rejected))},
+                                {"escalated", cell(escalated, small(escalated))}};
+
+  // Councils: sessions held in the period; fewer than two in the calendar year is a warning.
+  nlohmann::json councils = nlohmann::json::array(), warnings = nlohmann::json::array();
+  std::int64_t sessions_held = 0;
+  for (const auto& c : councils_.councils_under(unit->id)) {
+    auto held = councils_.held_between(c, period.from, period.to);
+    sessions_held += static_cast<std::int64_t>(held.size());
+    auto year = councils_.years_of(c, period.year, period.year).front();
+    nlohmann::json item = {{"id", c.id},
+                           {"name", c.name},
+                           {"unit_id", c.unit_id},
+                           {"sessions_held", held.size()},
+                           {"sessions_held_in_year", year.held}};
+    bool in_term = c.term_start < period.to && c.term_end >= period.from;
+    if (year.too_few && in_term) {
+      std::string text = c.name + ": " + std::to_string(year.held) + " kỳ họp trong năm " +
+                         std::to_string(period.year) + " (ít nhất 2 kỳ/năm) — " +
+                         std::to_string(year.held) + " session(s) in " +
+                         std::to_string(period.year) +
+                         "; a Council should meet at least twice a year.";
+      item["warning"] = text;
+      warnings.push_back({{"code", "too_few_sessions"}, {"council_id", c.id}, {"message", text}});
+    }
+    councils.push_back(item);
+  }
+
+  // Events: by kind, and the children present by age band (protected).
+  auto events = storage_.councils().events_in(unit->id, period.from, period.to);
+  std::map<std::string, std::int64_t> by_kind;
+  for (const auto& k : event_kinds()) by_kind[k] = 0;
+  std::vector<std::vector<std::int64_t>> event_cells;
+  nlohmann::json event_items = nlohmann::json::array();
+  for (const auto& e : events) {
+    ++by_kind[e.kind];
+    auto present = nlohmann::json::parse(e.participants_json);
+    std::vector<std::int64_t> row;
+    for (const auto& b : bands) row.push_back(present.value(b, std::int64_t{0}));
+    event_cells.push_back(row);
+  }
+  nlohmann::json event_band_totals = nlohmann::json::array();
+  nlohmann::json event_total = 0;
+  if (!events.empty()) {
+    auto t = suppress(event_cells, threshold_);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& e = events[i];
+      event_items.push_back(
+          {{"id", e.id},
+           {"kind", e.kind},
+           {"title", e.title},
+           {"held_on", e.held_on},
+           {"unit_id", e.unit_id},
+           {"participants", cell(t.values[i][bands.size()], t.hidden[i][bands.size()])},
+           {"outcomes", nlohmann::json::parse(e.outcomes_json)}});
+    }
+    for (std::size_t b = 0; b < bands.size(); ++b)
+      event_band_totals.push_back(
+          {{"age_band", bands[b]},
+           {"participants", cell(t.values[events.size()][b], t.hidden[events.size()][b])}});
+    event_total =
+        cell(t.values[events.size()][bands.size()], t.hidden[events.size()][bands.size()]);
+  }
+
+  // Targets of this unit and the units under it, with their progress over their own period.
+  nlohmann::json targets = nlohmann::json::array();
+  auto progress = targets_.with_progress(actor);
+  for (const auto& t : progress["items"])
+    if (under(t["unit_id"].get<std::string>())) targets.push_back(t);
+
+  audit_.record(AuditActor::of(actor), "report.view", "unit", unit->id, "",
+                {{"period", period.label}, {"format", format}});
+  // MERGE (issue 7, recommendations branch): add the "recommendations" section here —
+  // forwarded / answered / overdue in the period and the authority figures — from the
+  // recommendations service. It is left out on this branch rather than filled with zeros.
+  return {
+      {"unit", {{"id", unit->id}, {"name", unit->name}, {"code", unit->code.value_or("")}}},
+      {"period", period.label},
+      {"from", period.from},
+      {"to", period.to},
+      {"generated_at", clock_.now_text()},
+      {"threshold", threshold_},
+      {"children_consulted", consulted},
+      {"consultations", {{"held", consultations.size()}, {"items", consultations}}},
+      {"submissions", submissions},
+      {"councils", {{"sessions_held", sessions_held}, {"items", councils}, {"warnings", warnings}}},
+      {"events",
+       {{"held", events.size()},
+        {"by_kind", by_kind},
+        {"participants", event_total},
+        {"participants_by_band", event_band_totals},
+        {"items", event_items}}},
+      {"targets", targets}};
+}
+
+std::string Reports::csv(const nlohmann::json& r) const {
+  std::string hidden = std::to_string(threshold_);
+  hidden.insert(hidden.begin(), '<');
+  auto value = [&](const nlohmann::json& v) {
+    if (v.is_null()) return hidden;
+    if (v.is_string()) return v.get<std::string>();
+    return v.dump();
+  };
+  std::string out = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read Vietnamese as UTF-8
+  auto line = [&](const std::string& section, const std::string& metric, const std::string& group,
+                  const nlohmann::json& v) {
+    out +=
+        quote(section) + "," + quote(metric) + "," + quote(group) + "," + quote(value(v)) + "\r\n";
+  };
+  out += "section,metric,group,value\r\n";
+  line("report", "unit", r["unit"]["name"].get<std::string>(), r["unit"]["id"]);
+  line("report", "period", "", r["period"]);
+  const auto& cc = r["children_consulted"];
+  line("children_consulted", "total", "", cc["total"]);
+  for (const auto& [channel, v] : cc["by_channel"].items())
+    line("children_consulted", "by_channel", channel, v);
+  for (const auto& row : cc["rows"]) {
+    for (std::size_t g = 0; g < cc["genders"].size(); ++g)
+      line("children_consulted", "age_band_gender",
+           row["age_band"].get<std::string>() + "/" + cc["genders"][g].get<std::string>(),
+           row["counts"][g]);
+    line("children_consulted", "age_band", row["age_band"], row["total"]);
+  }
+  for (std::size_t g = 0; g < cc["genders"].size(); ++g)
+    line("children_consulted", "gender", cc["genders"][g], cc["totals"][g]);
+  line("consultations", "held", "", r["consultations"]["held"]);
+  for (const auto& c : r["consultations"]["items"])
+    line("consultations", "consultation", c["title"], c["status"]);
+  for (const auto& [k, v] : r["submissions"].items()) line("submissions", k, "", v);
+  line("councils", "sessions_held", "", r["councils"]["sessions_held"]);
+  for (const auto& c : r["councils"]["items"]) {
+    line("councils", "sessions_held", c["name"], c["sessions_held"]);
+    line("councils", "sessions_held_in_year", c["name"], c["sessions_held_in_year"]);
+    if (c.contains("warning")) line("councils", "warning", c["name"], c["warning"]);
+  }
+  line("events", "held", "", r["events"]["held"]);
+  for (const auto& [k, v] : r["events"]["by_kind"].items()) line("events", "held", k, v);
+  line("events", "participants", "", r["events"]["participants"]);
+  for (const auto& b : r["events"]["participants_by_band"])
+    line("events", "participants", b["age_band"], b["participants"]);
+  for (const auto& t : r["targets"]) {
+    std::string group = t["kind"].get<std::string>() + " " + t["period_start"].get<std::string>() +
+                        ".." + t["period_end"].get<std::string>();
+    line("targets", "target", group, t["target"]);
+    line("targets", "progress", group, t["progress"]["total"]);
+  }
+  return out;
+}
+
+}  // namespace ln

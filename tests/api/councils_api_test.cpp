@@ -1,0 +1,395 @@
+// A Children's Council through the real binary: set up for a ward with a cap and age limits;
+// members refused without both consents, outside the age limits or over the cap; the
+// council_member role follows membership; a session planned with an agenda of approved words
+// only, held with attendance, votes adopted by more than half of those present (and not at
+// exactly half), minuted; the warning under two sessions a year; the yearly age review.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "tests/api/harness.h"
+
+namespace ln::test {
+namespace {
+
+int this_year() {
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<int>(std::chrono::year_month_day(today).year());
+}
+
+std::string today_text() {
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  std::chrono::year_month_day d(today);
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return out;
+}
+
+// Born on 1 January: exactly `age` all through this year.
+std::string born_aged(int age) {
+  return std::to_string(this_year() - age) + "-01-01";
+}
+
+class CouncilsApi : public ::testing::Test {
+ protected:
+  CouncilsApi() : server(demo_options()) {
+    admin = login(server, "admin");
+    moderator = login(server, "moderator");
+    facilitator = login(server, "facilitator");
+    auto listed1 = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+    for (const auto& u : listed1)
+      if (u["code"] == "HCM-PN-P9") ward9 = u["id"];
+  }
+
+  struct Child {
+    std::string token, id;
+  };
+  // A pupil of class 6A (Phường 9); `child` and `guardian` say which consents exist.
+  Child pupil(const std::string& name, int age, bool child = true, bool guardian = true) {
+    auto joined =
+        server.post_json("/api/v1/pupils/join",
+                         {{"code", "DEMO6A"}, {"pseudonym", name}, {"birth_date", born_aged(age)}});
+    EXPECT_EQ(joined.status, 201) << joined.body;
+    Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
+    if (child) {
+      EXPECT_EQ(
+          server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(c.token))
+              .status,
+          201);
+    }
+    if (guardian) {
+      EXPECT_EQ(
+          server
+              .post_json("/api/v1/pupils/" + c.id + "/consents",
+                         {{"kind", "guardian"}, {"slip_number", "HD-" + std::to_string(++slips)}},
+                         bearer(facilitator))
+              .status,
+          201);
+    }
+    return c;
+  }
+
+  HttpResponse post(const std::string& path, const nlohmann::json& body, const std::string& who) {
+    return server.post_json(path, body, bearer(who));
+  }
+
+  std::string council(int cap, int min_age, int max_age) {
+    int y = this_year();
+    auto r = post("/api/v1/councils",
+                  {{"unit_id", ward9},
+                   {"name", "Hội đồng trẻ em thử nghiệm"},
+                   {"term_start", std::to_string(y) + "-01-01"},
+                   {"term_end", std::to_string(y + 1) + "-12-31"},
+                   {"member_cap", cap},
+                   {"min_age", min_age},
+                   {"max_age", max_age}},
+                  moderator);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"];
+  }
+
+  std::string add(const std::string& council_id, const Child& c, const std::string& role,
+                  int expect_status, const std::string& expect_code = "") {
+    auto r = post("/api/v1/councils/" + council_id + "/members",
+                  {{"pupil_id", c.id}, {"role", role}, {"joined_by", "election"}}, moderator);
+    EXPECT_EQ(r.status, expect_status) << r.body;
+    if (!expect_code.empty()) {
+      EXPECT_EQ(r.error_code(), expect_code) << r.body;
+    }
+    return r.status == 201 ? r.json()["member_id"].get<std::string>() : "";
+  }
+
+  // A submission by `c`, approved by the moderator; returns its id.
+  std::string approved_idea(const Child& c, const std::string& text) {
+    std::string id =
+        post("/api/v1/submissions", {{"kind", "idea"}, {"text", text}}, c.token).json()["id"];
+    auto claimed =
+        post("/api/v1/moderation/items/" + id + "/claim", nlohmann::json::object(), moderator);
+    EXPECT_EQ(claimed.status, 200) << claimed.body;
+    auto decided =
+        post("/api/v1/moderation/items/" + id + "/decision",
+             {{"decision", "approve"}, {"version", claimed.json()["version"]}}, moderator);
+    EXPECT_EQ(decided.status, 200) << decided.body;
+    return id;
+  }
+
+  Server server;
+  std::string admin, moderator, facilitator, ward9;
+  int slips = 0;
+};
+
+TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
+  EXPECT_EQ(post("/api/v1/councils",
+                 {{"unit_id", ward9},
+                  {"name", "Sai"},
+                  {"term_start", "2027-01-01"},
+                  {"term_end", "2026-01-01"},
+                  {"member_cap", 5}},
+                 moderator)
+                .error_code(),
+            "invalid");
+  std::string id = council(3, 11, 14);
+
+  auto ok1 = pupil("Hải Âu", 12), ok2 = pupil("Cò Trắng", 13), ok3 = pupil("Vành Khuyên", 14);
+  auto no_guardian = pupil("Chim Cắt", 12, true, false);
+  auto no_child = pupil("Đại Bàng", 12, false, true);
+  auto too_old = pupil("Bói Cá", 16), too_young = pupil("Chim Non", 9);
+  auto extra = pupil("Cu Gáy", 12);
+
+  std::string chair = add(id, ok1, "chair", 201);
+  EXPECT_EQ(server.get("/api/v1/me", bearer(ok1.token)).json()["role"], "council_member");
+  add(id, no_guardian, "member", 422, "consent_missing");
+  add(id, no_child, "member", 422, "consent_missing");
+  add(id, too_old, "member", 422, "outside_age_limits");
+  add(id, too_young, "member", 422, "outside_age_limits");
+  add(id, ok2, "chair", 409, "chair_taken");
+  add(id, ok2, "vice_chair", 201);
+  add(id, ok2, "member", 409, "already_member");
+  add(id, ok3, "member", 201);
+  add(id, extra, "member", 409, "council_full");
+  EXPECT_EQ(server.get("/api/v1/me", bearer(extra.token)).json()["role"], "pupil");
+  EXPECT_EQ(post("/api/v1/councils/" + id + "/members",
+                 {{"pupil_id", ok1.id}, {"role", "king"}, {"joined_by", "election"}}, moderator)
+                .status,
+            400);
+
+  // A member sees their Council, fellow members by pseudonym only; other pupils do not.
+  auto seen = server.get("/api/v1/councils/" + id, bearer(ok1.token));
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  ASSERT_EQ(seen.json()["members"].size(), 3u);
+  EXPECT_EQ(seen.json()["members"][0]["pseudonym"], "Hải Âu");
+  EXPECT_EQ(seen.json()["members"][0]["role"], "chair");
+  EXPECT_FALSE(seen.json()["members"][0].contains("pupil_id"));
+  EXPECT_EQ(server.get("/api/v1/councils/" + id, bearer(extra.token)).status, 404);
+  auto mine = server.get("/api/v1/councils", bearer(ok1.token)).json()["items"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["id"], id);
+  // Officials act in no unit: they do not see it.
+  EXPECT_EQ(server.get("/api/v1/councils/" + id, bearer(login(server, "official"))).status, 404);
+
+  // Leaving: the role goes back to pupil, and there is room again.
+  EXPECT_EQ(
+      server
+          .request("DELETE", "/api/v1/councils/" + id + "/members/" + chair, "", bearer(moderator))
+          .status,
+      204);
+  EXPECT_EQ(server.get("/api/v1/me", bearer(ok1.token)).json()["role"], "pupil");
+  add(id, extra, "member", 201);
+  EXPECT_EQ(
+      server
+          .request("DELETE", "/api/v1/councils/" + id + "/members/" + chair, "", bearer(moderator))
+          .status,
+      404);
+
+  // Lowering the cap under the current members is refused.
+  auto patched = server.request(
+      "PATCH", "/api/v1/councils/" + id, nlohmann::json{{"member_cap", 2}}.dump(),
+      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(patched.status, 409) << patched.body;
+
+  // The yearly review flags who will be past the age limit before the term ends, and who is
+  // past it on the review day.
+  auto review = server.get("/api/v1/councils/" + id + "/review", bearer(moderator));
+  ASSERT_EQ(review.status, 200) << review.body;
+  ASSERT_EQ(review.json()["flagged"].size(), 1u);
+  EXPECT_EQ(review.json()["flagged"][0]["pseudonym"], "Vành Khuyên");
+  EXPECT_EQ(review.json()["flagged"][0]["reason"], "over_age_limit_before_term_end");
+  auto next_year = server
+                       .get("/api/v1/councils/" + id +
+                                "/review?on=" + std::to_string(this_year() + 1) + "-06-01",
+                            bearer(moderator))
+                       .json();
+  ASSERT_EQ(next_year["flagged"].size(), 1u);
+  EXPECT_EQ(next_year["flagged"][0]["reason"], "over_age_limit");
+  EXPECT_EQ(server.get("/api/v1/councils/" + id + "/review?on=someday", bearer(moderator)).status,
+            400);
+  // A guardian withdraws consent: the review lists the child for leaving the Council.
+  ASSERT_EQ(post("/api/v1/pupils/" + ok2.id + "/consents/withdraw",
+                 {{"reason", "Phiếu rút đồng ý của phụ huynh"}}, facilitator)
+                .status,
+            204);
+  auto after = server.get("/api/v1/councils/" + id + "/review", bearer(moderator)).json();
+  ASSERT_EQ(after["flagged"].size(), 2u) << after.dump();
+  bool listed = false;
+  for (const auto& f : after["flagged"])
+    listed = listed || (f["member_id"].is_string() && f["pupil_id"] == ok2.id &&
+                        f["reason"] == "consent_withdrawn");
+  EXPECT_TRUE(listed) << after.dump();
+}
+
+TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
+  std::string id = council(10, 7, 15);
+  auto a = pupil("Hải Âu", 12), b = pupil("Cò Trắng", 13), c = pupil("Vành Khuyên", 14),
+       d = pupil("Cu Gáy", 11);
+  std::string ma = add(id, a, "chair", 201), mb = add(id, b, "member", 201),
+              mc = add(id, c, "member", 201), md = add(id, d, "member", 201);
+
+  // The agenda takes approved words only, and consultations once closed.
+  std::string approved = approved_idea(a, "Trường em cần thêm ghế đá dưới bóng cây");
+  std::string waiting =
+      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Em muốn có thêm sân bóng"}}, b.token)
+          .json()["id"];
+  std::string demo_consultation =
+      server.get("/api/v1/consultations", bearer(moderator)).json()["items"][0]["id"];
+  std::string today = today_text();
+  nlohmann::json plan = {{"title", "Kỳ họp thứ nhất"},
+                         {"planned_for", today},
+                         {"location", "Nhà văn hóa"},
+                         {"agenda",
+                          {{{"kind", "submission"}, {"id", approved}},
+                           {{"kind", "submission"}, {"id", waiting}},
+                           {{"kind", "consultation"}, {"id", demo_consultation}}}}};
+  auto refused = post("/api/v1/councils/" + id + "/sessions", plan, moderator);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.error_code(), "invalid_agenda");
+  EXPECT_EQ(refused.json()["error"]["problems"].size(), 2u);
+  plan["agenda"] = {{{"kind", "submission"}, {"id", approved}}};
+  auto planned = post("/api/v1/councils/" + id + "/sessions", plan, moderator);
+  ASSERT_EQ(planned.status, 201) << planned.body;
+  std::string s1 = planned.json()["id"];
+  EXPECT_EQ(planned.json()["status"], "planned");
+
+  // Members read the agenda in the approved words.
+  auto seen = server.get("/api/v1/council-sessions/" + s1, bearer(b.token));
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(seen.json()["agenda"][0]["text"], "Trường em cần thêm ghế đá dưới bóng cây");
+
+  // No vote before the session is held; held with three of four present.
+  nlohmann::json motion = {{"title", "Thêm ghế đá"},
+                           {"text", "Đề nghị nhà trường đặt thêm ghế đá dưới bóng cây."},
+                           {"votes", {{ma, "for"}, {mb, "for"}, {mc, "against"}}}};
+  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
+            "not_held");
+  EXPECT_EQ(
+      post("/api/v1/council-sessions/" + s1 + "/held", {{"attendance", {"mem_nobody"}}}, moderator)
+          .status,
+      400);
+  auto held = post("/api/v1/council-sessions/" + s1 + "/held",
+                   {{"held_on", today}, {"attendance", {ma, mb, mc}}}, moderator);
+  ASSERT_EQ(held.status, 200) << held.body;
+  EXPECT_EQ(held.json()["status"], "held");
+  EXPECT_EQ(held.json()["attendance"].size(), 3u);
+
+  // 2 of 3 present for: adopted, kept with no recommendation yet.
+  auto adopted = post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator);
+  ASSERT_EQ(adopted.status, 201) << adopted.body;
+  EXPECT_EQ(adopted.json()["adopted"], true);
+  EXPECT_EQ(adopted.json()["for"], 2);
+  EXPECT_EQ(adopted.json()["present"], 3);
+  EXPECT_TRUE(adopted.json()["recommendation_id"].is_null());
+  // An absent member does not vote; more votes than members present is refused.
+  motion["votes"] = {{md, "for"}};
+  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).status, 400);
+  motion.erase("votes");
+  motion["counts"] = {{"for", 3}, {"against", 1}};
+  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
+            "too_many_votes");
+  // 1 for, 1 against, 1 abstaining of 3: not adopted.
+  motion["title"] = "Đổi giờ ra chơi";
+  motion["counts"] = {{"for", 1}, {"against", 1}, {"abstain", 1}};
+  auto lost = post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator);
+  ASSERT_EQ(lost.status, 201) << lost.body;
+  EXPECT_EQ(lost.json()["adopted"], false);
+  // Votes were counted with this attendance: it no longer changes.
+  auto attendance = server.request(
+      "PUT", "/api/v1/council-sessions/" + s1 + "/attendance",
+      nlohmann::json{{"attendance", {ma, mb}}}.dump(),
+      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(attendance.error_code(), "votes_recorded");
+
+  // A pupil sees the results but not how each child voted.
+  auto results = server.get("/api/v1/council-sessions/" + s1, bearer(a.token)).json();
+  ASSERT_EQ(results["proposals"].size(), 2u);
+  EXPECT_FALSE(results["proposals"][0].contains("votes"));
+  EXPECT_EQ(server.get("/api/v1/council-sessions/" + s1, bearer(moderator))
+                .json()["proposals"][0]["votes"][ma],
+            "for");
+
+  // Minuted: the record no longer changes.
+  EXPECT_EQ(
+      post("/api/v1/council-sessions/" + s1 + "/minutes", {{"minutes", ""}}, moderator).status,
+      400);
+  auto minuted = post("/api/v1/council-sessions/" + s1 + "/minutes",
+                      {{"minutes", "Hội đồng thông qua kiến nghị thêm ghế đá."}}, moderator);
+  ASSERT_EQ(minuted.status, 200) << minuted.body;
+  EXPECT_EQ(minuted.json()["status"], "minuted");
+  EXPECT_EQ(minuted.json()["lifecycle"].size(), 3u);
+  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
+            "not_held");
+  auto late = server.request(
+      "PATCH", "/api/v1/council-sessions/" + s1, nlohmann::json{{"title", "Khác"}}.dump(),
+      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(late.error_code(), "session_minuted");
+
+  // One session held this year: the Council view warns.
+  auto view = server.get("/api/v1/councils/" + id, bearer(moderator)).json();
+  ASSERT_EQ(view["warnings"].size(), 1u) << view.dump();
+  EXPECT_EQ(view["warnings"][0]["code"], "too_few_sessions");
+  EXPECT_EQ(view["warnings"][0]["year"], this_year());
+  EXPECT_EQ(view["warnings"][0]["sessions_held"], 1);
+
+  // A second session, everyone present: 2 of 4 for is exactly half, not adopted; the warning
+  // goes.
+  std::string s2 = post("/api/v1/councils/" + id + "/sessions",
+                        {{"title", "Kỳ họp thứ hai"}, {"planned_for", today}}, moderator)
+                       .json()["id"];
+  ASSERT_EQ(post("/api/v1/council-sessions/" + s2 + "/held", {{"attendance", {ma, mb, mc, md}}},
+                 moderator)
+                .status,
+            200);
+  auto half = post("/api/v1/council-sessions/" + s2 + "/proposals",
+                   {{"title", "Nửa số phiếu"},
+                    {"text", "Một đề xuất chỉ được một nửa tán thành."},
+                    {"votes", {{ma, "for"}, {mb, "for"}, {mc, "against"}, {md, "abstain"}}}},
+                   moderator);
+  ASSERT_EQ(half.status, 201) << half.body;
+  EXPECT_EQ(half.json()["adopted"], false);
+  EXPECT_EQ(server.get("/api/v1/councils/" + id, bearer(moderator)).json()["warnings"].size(), 0u);
+  auto sessions = server.get("/api/v1/councils/" + id + "/sessions", bearer(a.token)).json();
+  EXPECT_EQ(sessions["items"].size(), 2u);
+
+  // A facilitator of the ward reads, but only the Youth Union and admins manage.
+  EXPECT_EQ(server.get("/api/v1/council-sessions/" + s2, bearer(facilitator)).status, 200);
+  EXPECT_EQ(
+      post("/api/v1/council-sessions/" + s2 + "/minutes", {{"minutes", "x"}}, facilitator).status,
+      403);
+}
+
+TEST_F(CouncilsApi, TheDemoHasAWardCouncilWithTwoSessionsThisYearAndAForum) {
+  auto councils = server.get("/api/v1/councils", bearer(moderator)).json()["items"];
+  ASSERT_EQ(councils.size(), 1u);
+  auto view =
+      server.get("/api/v1/councils/" + councils[0]["id"].get<std::string>(), bearer(moderator))
+          .json();
+  EXPECT_EQ(view["name"], "Hội đồng trẻ em Phường 9");
+  EXPECT_GE(view["members"].size(), 5u);
+  EXPECT_EQ(view["warnings"].size(), 0u);
+  int held = 0;
+  std::string minuted;
+  for (const auto& s : view["sessions"]) {
+    if (!s["held_on"].is_null() &&
+        s["held_on"].get<std::string>().substr(0, 4) == std::to_string(this_year()))
+      ++held;
+    if (s["status"] == "minuted") minuted = s["id"];
+  }
+  EXPECT_EQ(held, 2);
+  ASSERT_FALSE(minuted.empty());
+  auto session = server.get("/api/v1/council-sessions/" + minuted, bearer(moderator)).json();
+  ASSERT_EQ(session["proposals"].size(), 2u);
+  EXPECT_EQ(session["proposals"][0]["adopted"], true);
+  EXPECT_EQ(session["proposals"][1]["adopted"], false);
+  // The chair signs in with the README's code and sees the Council.
+  auto chair = server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json();
+  EXPECT_EQ(chair["pupil"]["role"], "council_member");
+  EXPECT_EQ(server.get("/api/v1/councils", bearer(chair["token"])).json()["items"].size(), 1u);
+  auto events = server
+                    .get("/api/v1/events?unit_id=" + ward9 + "&year=" + std::to_string(this_year()),
+                         bearer(moderator))
+                    .json()["items"];
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["kind"], "forum");
+}
+
+}  // namespace
+}  // namespace ln::test

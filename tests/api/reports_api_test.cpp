@@ -1,0 +1,412 @@
+// Events (forums, dialogues) and a unit's six-monthly and yearly reports through the real binary:
+// everything the test creates in Phường 15 — children answering online and on paper, ideas
+// approved and returned, a Council session, two events, a target — comes back in the report's
+// counts (JSON, CSV and the printable page), with groups of fewer than 5 children hidden.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "tests/api/harness.h"
+
+namespace ln::test {
+namespace {
+
+std::chrono::year_month_day today() {
+  return std::chrono::year_month_day(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+int this_year() {
+  return static_cast<int>(today().year());
+}
+
+std::string today_text() {
+  auto d = today();
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return out;
+}
+
+std::string born_aged(int age) {
+  return std::to_string(this_year() - age) + "-01-01";
+}
+
+Headers json_auth(const std::string& token) {
+  return {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+}
+
+class ReportsApi : public ::testing::Test {
+ protected:
+  ReportsApi() : server(demo_options()) {
+    admin = login(server, "admin");
+    moderator = login(server, "moderator");
+    facilitator = login(server, "facilitator");
+    auto listed1 = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+    for (const auto& u : listed1)
+      if (u["code"] == "HCM-PN-P15") ward15 = u["id"];
+    auto listed2 = server.get("/api/v1/schools?limit=200", bearer(admin)).json()["items"];
+    for (const auto& s : listed2)
+      if (s["code"] == "TH-CL") school = s["id"];
+    auto k = server.post_json(
+        "/api/v1/classes",
+        {{"school_id", school}, {"name", "5B"}, {"grade", 5}, {"school_year", "2026-2027"}},
+        bearer(facilitator));
+    join_code = k.json()["join_code"]["code"];
+  }
+
+  struct Child {
+    std::string token, id;
+  };
+  Child pupil(const std::string& name, int age) {
+    auto joined = server.post_json(
+        "/api/v1/pupils/join",
+        {{"code", join_code}, {"pseudonym", name}, {"birth_date", born_aged(age)}});
+    EXPECT_EQ(joined.status, 201) << joined.body;
+    Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
+    server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(c.token));
+    server.post_json("/api/v1/pupils/" + c.id + "/consents",
+                     {{"kind", "guardian"}, {"slip_number", "R-" + std::to_string(++slips)}},
+                     bearer(facilitator));
+    return c;
+  }
+
+  std::string consultation() {
+    nlohmann::json cards = nlohmann::json::object(), text = nlohmann::json::object(),
+                   yes = nlohmann::json::object(), no = nlohmann::json::object();
+    for (std::string b : {"7-10", "11-13", "14-15"}) {
+      cards[b] = {{"why", "Vì sao"}, {"who_reads", "Đoàn phường"}, {"hear_back", "Trước Tết"}};
+      text[b] = "Em có thích thư viện không? [" + b + "]";
+      yes[b] = "Có";
+      no[b] = "Không";
+    }
+    auto created = server.post_json(
+        "/api/v1/consultations",
+        {{"title", "Thư viện Phường 15"},
+         {"purpose", "Hỏi các em về thư viện"},
+         {"owner_unit_id", ward15},
+         {"audience_unit_ids", {ward15}},
+         {"audience_bands", {"7-10", "11-13", "14-15"}},
+         {"opens_at", std::to_string(this_year()) + "-01-01T00:00:00Z"},
+         {"closes_at", "2099-01-01T00:00:00Z"},
+         {"decision", "Kế hoạch thư viện"},
+         {"decision_maker", "UBND Phường 15"},
+         {"decision_due", "2099-02-01"},
+         {"feedback_due", "2099-03-01"},
+         {"info_cards", cards},
+         {"questions",
+          {{{"id", "q_like"},
+            {"type", "single"},
+            {"text", text},
+            {"options", {{{"id", "yes"}, {"text", yes}}, {{"id", "no"}, {"text", no}}}}}}}},
+        bearer(moderator));
+    EXPECT_EQ(created.status, 201) << created.body;
+    std::string id = created.json()["id"];
+    auto published = server.post_json("/api/v1/consultations/" + id + "/publish",
+                                      nlohmann::json::object(), bearer(moderator));
+    EXPECT_EQ(published.status, 200) << published.body;
+    return id;
+  }
+
+  HttpResponse report(const std::string& period, const std::string& format,
+                      const std::string& token) {
+    return server.get("/api/v1/units/" + ward15 + "/reports?period=" + period +
+                          (format.empty() ? "" : "&format=" + format),
+                      bearer(token));
+  }
+
+  Server server;
+  std::string admin, moderator, facilitator, ward15, school, join_code;
+  int slips = 0;
+};
+
+TEST_F(ReportsApi, EventsAreRecordedWithChildrenCountedByAgeBand) {
+  nlohmann::json forum = {{"unit_id", ward15},
+                          {"kind", "forum"},
+                          {"title", "Diễn đàn \"Lắng nghe tiếng nói trẻ em\" Phường 15"},
+                          {"held_on", today_text()},
+                          {"participants", {{"7-10", 3}, {"11-13", 12}}},
+                          {"outcomes", {"Kiến nghị mở thư viện buổi tối"}}};
+  auto created = server.post_json("/api/v1/events", forum, bearer(facilitator));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["participants"], 15);
+  EXPECT_EQ(created.json()["participants_by_band"]["11-13"], 12);
+  EXPECT_EQ(created.json()["outcomes"][0], "Kiến nghị mở thư viện buổi tối");
+
+  auto bad = forum;
+  bad["kind"] = "party";
+  EXPECT_EQ(server.post_json("/api/v1/events", bad, bearer(facilitator)).status, 400);
+  bad = forum;
+  bad["participants"] = {{"5-6", 4}};
+  EXPECT_EQ(server.post_json("/api/v1/events", bad, bearer(facilitator)).status, 400);
+  bad["participants"] = {{"11-13", 0}};
+  EXPECT_EQ(server.post_json("/api/v1/events", bad, bearer(facilitator)).status, 400);
+  bad = forum;
+  bad["held_on"] = "2026-02-30";
+  EXPECT_EQ(server.post_json("/api/v1/events", bad, bearer(facilitator)).status, 400);
+
+  auto listed =
+      server.get("/api/v1/events?unit_id=" + ward15 + "&year=" + std::to_string(this_year()),
+                 bearer(moderator));
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  ASSERT_EQ(listed.json()["items"].size(), 1u);
+  EXPECT_EQ(listed.json()["items"][0]["id"], created.json()["id"]);
+  EXPECT_EQ(
+      server
+          .get("/api/v1/events?unit_id=" + ward15 + "&year=" + std::to_string(this_year() - 1),
+               bearer(moderator))
+          .json()["items"]
+          .size(),
+      0u);
+  // A facilitator of another ward sees neither the list nor the event.
+  std::string ward2;
+  auto listed3 = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+  for (const auto& u : listed3)
+    if (u["code"] == "HCM-PN-P2") ward2 = u["id"];
+  server.post_json("/api/v1/accounts",
+                   {{"username", "fac.p2"},
+                    {"display_name", "P2"},
+                    {"role", "facilitator"},
+                    {"password", "ward-two-password"},
+                    {"unit_ids", {ward2}}},
+                   bearer(admin));
+  auto other = login(server, "fac.p2", "ward-two-password");
+  EXPECT_EQ(
+      server.get("/api/v1/events/" + created.json()["id"].get<std::string>(), bearer(other)).status,
+      404);
+  EXPECT_EQ(server.get("/api/v1/events?unit_id=" + ward15, bearer(other)).status, 404);
+  EXPECT_EQ(server.post_json("/api/v1/events", forum, bearer(other)).status, 400);
+}
+
+TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
+  // Online: six girls of 11–13 and one boy of 7–10; on paper: five boys of 14–15.
+  std::string id = consultation();
+  std::vector<Child> children;
+  for (int i = 0; i < 6; ++i) children.push_back(pupil("Bạn Gái " + std::to_string(i), 12));
+  children.push_back(pupil("Bạn Trai", 9));
+  for (std::size_t i = 0; i < children.size(); ++i) {
+    auto r = server.request(
+        "POST", "/api/v1/consultations/" + id + "/responses",
+        nlohmann::json{{"answers", {{"q_like", "yes"}}}, {"gender", i < 6 ? "girl" : "boy"}}.dump(),
+        json_auth(children[i].token));
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+  // Answering again replaces: still one child.
+  ASSERT_EQ(server
+                .request("POST", "/api/v1/consultations/" + id + "/responses",
+                         nlohmann::json{{"answers", {{"q_like", "no"}}}, {"gender", "girl"}}.dump(),
+                         json_auth(children[0].token))
+                .status,
+            201);
+  nlohmann::json sheets = nlohmann::json::array();
+  for (int i = 0; i < 5; ++i)
+    sheets.push_back({{"age_band", "14-15"}, {"gender", "boy"}, {"answers", {{"q_like", "no"}}}});
+  auto paper = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
+                                {{"reference", "P15-01"}, {"unit_id", ward15}, {"sheets", sheets}},
+                                bearer(facilitator));
+  ASSERT_EQ(paper.status, 201) << paper.body;
+
+  // Six ideas: five approved, one returned.
+  for (int i = 0; i < 6; ++i) {
+    std::string sid =
+        server
+            .post_json("/api/v1/submissions",
+                       {{"kind", "idea"},
+                        {"text", "Thư viện nên mở cửa thêm giờ, ý kiến số " + std::to_string(i)}},
+                       bearer(children[static_cast<std::size_t>(i)].token))
+            .json()["id"];
+    auto claimed = server.post_json("/api/v1/moderation/items/" + sid + "/claim",
+                                    nlohmann::json::object(), bearer(moderator));
+    ASSERT_EQ(claimed.status, 200) << claimed.body;
+    nlohmann::json decision = {{"decision", i < 5 ? "approve" : "return"},
+                               {"version", claimed.json()["version"]}};
+    if (i == 5) decision["reason"] = "unclear";
+    auto decided = server.post_json("/api/v1/moderation/items/" + sid + "/decision", decision,
+                                    bearer(moderator));
+    ASSERT_EQ(decided.status, 200) << decided.body;
+  }
+
+  // A Council that met once this year.
+  int y = this_year();
+  std::string council = server
+                            .post_json("/api/v1/councils",
+                                       {{"unit_id", ward15},
+                                        {"name", "Hội đồng trẻ em Phường 15"},
+                                        {"term_start", std::to_string(y) + "-01-01"},
+                                        {"term_end", std::to_string(y + 1) + "-12-31"},
+                                        {"member_cap", 9}},
+                                       bearer(moderator))
+                            .json()["id"];
+  std::string member =
+      server
+          .post_json("/api/v1/councils/" + council + "/members",
+                     {{"pupil_id", children[1].id}, {"joined_by", "nomination"}}, bearer(moderator))
+          .json()["member_id"];
+  std::string session =
+      server
+          .post_json("/api/v1/councils/" + council + "/sessions",
+                     {{"title", "Kỳ họp"}, {"planned_for", today_text()}}, bearer(moderator))
+          .json()["id"];
+  ASSERT_EQ(server
+                .post_json("/api/v1/council-sessions/" + session + "/held",
+                           {{"attendance", {member}}}, bearer(moderator))
+                .status,
+            200);
+
+  // Two events: a forum of 3 + 12 children and a school dialogue of 8.
+  for (const auto& [kind, participants] : std::vector<std::pair<std::string, nlohmann::json>>{
+           {"forum", {{"7-10", 3}, {"11-13", 12}}}, {"school_dialogue", {{"11-13", 8}}}})
+    ASSERT_EQ(server
+                  .post_json("/api/v1/events",
+                             {{"unit_id", ward15},
+                              {"kind", kind},
+                              {"title", "Sự kiện " + kind},
+                              {"held_on", today_text()},
+                              {"participants", participants}},
+                             bearer(facilitator))
+                  .status,
+              201);
+  ASSERT_EQ(server
+                .post_json("/api/v1/targets",
+                           {{"unit_id", ward15},
+                            {"kind", "children_consulted"},
+                            {"period_start", std::to_string(y - 1) + "-01-01"},
+                            {"period_end", std::to_string(y + 1) + "-12-31"},
+                            {"target", 100}},
+                           bearer(admin))
+                .status,
+            201);
+
+  auto got = report(std::to_string(y), "", moderator);
+  ASSERT_EQ(got.status, 200) << got.body;
+  auto r = got.json();
+  EXPECT_EQ(r["period"], std::to_string(y));
+  const auto& cc = r["children_consulted"];
+  EXPECT_EQ(cc["total"], 12);
+  EXPECT_EQ(cc["by_channel"]["online"], 7);
+  EXPECT_EQ(cc["by_channel"]["paper"], 5);
+  EXPECT_EQ(cc["by_channel"]["forum"], 0);
+  auto gender = [&](const std::string& g) {
+    for (std::size_t i = 0; i < cc["genders"].size(); ++i)
+      if (cc["genders"][i] == g) return i;
+    return std::size_t{99};
+  };
+  auto row = [&](const std::string& band) {
+    for (const auto& x : cc["rows"])
+      if (x["age_band"] == band) return x;
+    return nlohmann::json();
+  };
+  EXPECT_EQ(row("11-13")["counts"][gender("girl")], 6);
+  EXPECT_EQ(row("14-15")["counts"][gender("boy")], 5);
+  EXPECT_TRUE(row("7-10")["counts"][gender("boy")].is_null());  // one child: hidden
+  EXPECT_TRUE(row("7-10")["total"].is_null());
+  EXPECT_EQ(r["consultations"]["held"], 1);
+  EXPECT_EQ(r["submissions"]["received"], 6);
+  EXPECT_EQ(r["submissions"]["approved"], 5);
+  EXPECT_TRUE(r["submissions"]["returned"].is_null());  // one: hidden
+  EXPECT_EQ(r["submissions"]["rejected"], 0);
+  EXPECT_EQ(r["submissions"]["escalated"], 0);
+  EXPECT_EQ(r["councils"]["sessions_held"], 1);
+  ASSERT_EQ(r["councils"]["warnings"].size(), 1u);
+  EXPECT_EQ(r["councils"]["warnings"][0]["council_id"], council);
+  EXPECT_EQ(r["events"]["held"], 2);
+  EXPECT_EQ(r["events"]["by_kind"]["forum"], 1);
+  EXPECT_EQ(r["events"]["by_kind"]["school_dialogue"], 1);
+  EXPECT_EQ(r["events"]["by_kind"]["leaders_dialogue"], 0);
+  EXPECT_EQ(r["events"]["participants"], 23);
+  for (const auto& b : r["events"]["participants_by_band"]) {
+    if (b["age_band"] == "7-10") {
+      EXPECT_TRUE(b["participants"].is_null());
+    }
+    if (b["age_band"] == "11-13") {
+      EXPECT_EQ(b["participants"], 20);
+    }
+  }
+  ASSERT_EQ(r["targets"].size(), 1u);
+  EXPECT_EQ(r["targets"][0]["progress"]["total"], 12);
+  // Left for the recommendations branch: no section with made-up numbers.
+  EXPECT_FALSE(r.contains("recommendations"));
+  // Nothing in a report names a child.
+  EXPECT_EQ(got.body.find("Bạn Gái"), std::string::npos);
+  EXPECT_EQ(got.body.find(children[0].id), std::string::npos);
+
+  // The half year that holds today counts the same; the other half and last year nothing.
+  bool second_half = static_cast<unsigned>(today().month()) >= 7;
+  auto half = report(std::to_string(y) + (second_half ? "-H2" : "-H1"), "json", moderator).json();
+  EXPECT_EQ(half["children_consulted"]["total"], 12);
+  EXPECT_EQ(half["events"]["held"], 2);
+  auto other_half =
+      report(std::to_string(y) + (second_half ? "-H1" : "-H2"), "json", moderator).json();
+  EXPECT_EQ(other_half["children_consulted"]["total"], 0);
+  EXPECT_EQ(other_half["submissions"]["received"], 0);
+  EXPECT_EQ(other_half["events"]["held"], 0);
+  EXPECT_EQ(report(std::to_string(y - 1), "", moderator).json()["councils"]["sessions_held"], 0);
+
+  // CSV: UTF-8 with a BOM, the same counts, hidden ones as <5.
+  auto csv = report(std::to_string(y), "csv", moderator);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.body.find("\"children_consulted\",\"total\",\"\",\"12\""), std::string::npos)
+      << csv.body;
+  EXPECT_NE(csv.body.find("\"children_consulted\",\"age_band_gender\",\"11-13/girl\",\"6\""),
+            std::string::npos);
+  EXPECT_NE(csv.body.find("\"children_consulted\",\"age_band_gender\",\"7-10/boy\",\"<5\""),
+            std::string::npos);
+  EXPECT_NE(csv.body.find("\"submissions\",\"approved\",\"\",\"5\""), std::string::npos);
+  EXPECT_NE(csv.body.find("\"events\",\"participants\",\"\",\"23\""), std::string::npos);
+  EXPECT_NE(csv.body.find("Hội đồng trẻ em Phường 15"), std::string::npos);
+
+  // The printable page: tables, a canvas per chart, scripts only from files (strict CSP),
+  // the data in a JSON block that cannot close its element early.
+  auto html = report(std::to_string(y), "html", moderator);
+  ASSERT_EQ(html.status, 200);
+  EXPECT_EQ(html.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(html.header("content-security-policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(html.body.find("<canvas data-chart=\"children\""), std::string::npos);
+  EXPECT_NE(html.body.find("<canvas data-chart=\"participants\""), std::string::npos);
+  EXPECT_NE(html.body.find("<script src=\"/vendor/chart.umd.js\" defer></script>"),
+            std::string::npos);
+  EXPECT_NE(html.body.find("<script src=\"/report.js\" defer></script>"), std::string::npos);
+  EXPECT_NE(html.body.find("<script type=\"application/json\" id=\"report-data\">"),
+            std::string::npos);
+  EXPECT_EQ(html.body.find("style=\""), std::string::npos);
+  EXPECT_NE(html.body.find("<td>6</td>"), std::string::npos);
+  EXPECT_NE(html.body.find("&lt;5"), std::string::npos);
+  EXPECT_NE(html.body.find("Hội đồng trẻ em Phường 15"), std::string::npos);
+  const std::string opening = "id=\"report-data\">";
+  auto data_at = html.body.find(opening) + opening.size();
+  auto data_end = html.body.find("</script>", data_at);
+  auto data = nlohmann::json::parse(html.body.substr(data_at, data_end - data_at));
+  EXPECT_EQ(data["children_consulted"]["total"], 12);
+  EXPECT_EQ(server.get("/report.js").status, 200);
+
+  // Bad periods and formats are a 400; another ward's facilitator and officials see nothing.
+  for (std::string bad : {"2026-H3", "26", "2026-1", "year", "1999"})
+    EXPECT_EQ(report(bad, "", moderator).status, 400) << bad;
+  EXPECT_EQ(report(std::to_string(y), "pdf", moderator).status, 400);
+  EXPECT_EQ(server.get("/api/v1/units/" + ward15 + "/reports", bearer(moderator)).status, 400);
+  EXPECT_EQ(report(std::to_string(y), "", login(server, "official")).status, 403);
+  EXPECT_EQ(server.get("/api/v1/units/nope/reports?period=2026", bearer(admin)).status, 404);
+}
+
+TEST_F(ReportsApi, ATitleCannotBreakOutOfThePageOrItsDataBlock) {
+  int y = this_year();
+  ASSERT_EQ(server
+                .post_json("/api/v1/events",
+                           {{"unit_id", ward15},
+                            {"kind", "leaders_dialogue"},
+                            {"title", "</script><script>alert(1)</script> & <b>"},
+                            {"held_on", today_text()},
+                            {"participants", {{"11-13", 30}}}},
+                           bearer(facilitator))
+                .status,
+            201);
+  auto html = report(std::to_string(y), "html", moderator).body;
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("&lt;/script&gt;&lt;script&gt;alert(1)"), std::string::npos);
+  EXPECT_NE(html.find("\\u003c/script\\u003e"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ln::test

@@ -1,0 +1,97 @@
+// Draws the charts of a unit's report page (api/report_page.cpp) from its data block.
+// The CSP forbids inline scripts and styles: the data is a <script type="application/json">
+// block, read here, never executed. Without Chart.js (/vendor/chart.umd.js) the tables beside
+// each canvas still carry every figure.
+(function drawReport() {
+  const printButton = document.querySelector('[data-print]');
+  if (printButton) printButton.addEventListener('click', () => window.print());
+
+  const block = document.getElementById('report-data');
+  if (!block || typeof window.Chart === 'undefined') return;
+  const report = JSON.parse(block.textContent);
+  document.body.classList.add('charts-on');
+  const colours = ['#0b6e4f', '#e0b84c', '#3a6ea5', '#b5485d', '#7a7a7a', '#5b8c5a'];
+
+  // A hidden (suppressed) count is null: Chart.js leaves a gap rather than a zero.
+  const charts = {
+    children() {
+      const cc = report.children_consulted;
+      return {
+        type: 'bar',
+        data: {
+          labels: cc.rows.map((r) => r.age_band),
+          datasets: cc.genders.map((g, i) => ({
+            label: g,
+            data: cc.rows.map((r) => r.counts[i]),
+            backgroundColor: colours[i % colours.length],
+          })),
+        },
+        options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+      };
+    },
+    channels() {
+      const c = report.children_consulted.by_channel;
+      return {
+        type: 'bar',
+        data: {
+          labels: Object.keys(c),
+          datasets: [{ label: 'children', data: Object.values(c), backgroundColor: colours[0] }],
+        },
+      };
+    },
+    submissions() {
+      const s = report.submissions;
+      const keys = ['received', 'approved', 'returned', 'rejected', 'escalated'];
+      return {
+        type: 'bar',
+        data: {
+          labels: keys,
+          datasets: [{ label: 'submissions', data: keys.map((k) => s[k]), backgroundColor: colours[2] }],
+        },
+      };
+    },
+    events() {
+      const k = report.events.by_kind;
+      return {
+        type: 'bar',
+        data: {
+          labels: Object.keys(k),
+          datasets: [{ label: 'events', data: Object.values(k), backgroundColor: colours[1] }],
+        },
+      };
+    },
+    participants() {
+      const p = report.events.participants_by_band;
+      return {
+        type: 'bar',
+        data: {
+          labels: p.map((b) => b.age_band),
+          datasets: [{ label: 'children', data: p.map((b) => b.participants), backgroundColor: colours[0] }],
+        },
+      };
+    },
+    targets() {
+      return {
+        type: 'bar',
+        data: {
+          labels: report.targets.map((t) => `${t.kind} ${t.period_start}–${t.period_end}`),
+          datasets: [{
+            label: '%',
+            data: report.targets.map((t) => Math.round(t.progress.percent * 10) / 10),
+            backgroundColor: colours[3],
+          }],
+        },
+        options: { indexAxis: 'y', scales: { x: { beginAtZero: true, max: 100 } } },
+      };
+    },
+  };
+
+  for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
+    const make = charts[canvas.dataset.chart];
+    if (!make) continue;
+    const config = make();
+    config.options = Object.assign({ animation: false, responsive: true, maintainAspectRatio: false,
+      plugins: { legend: { display: config.data.datasets.length > 1 } } }, config.options || {});
+    new window.Chart(canvas, config);
+  }
+})();
