@@ -98,9 +98,10 @@ struct App {
       screen,
       {options.remind_before_working_days, options.escalate_after_working_days, 5},
       &mailer};
-  Councils councils{storage, clock, audit, organisation, pupils};
+  Councils councils{storage, clock, audit, organisation, pupils, recommendations};
   Events events{storage, clock, audit, organisation};
-  Reports reports{storage, clock, audit, organisation, councils, targets, options.min_group_size};
+  Reports reports{storage,  clock,   audit,           organisation,
+                  councils, targets, recommendations, settings.min_group_size};
 };
 
 }  // namespace ln::api

@@ -603,10 +603,13 @@ CouncilProposal Councils::vote(const Principal& actor, const std::string& sessio
   p.created_at = clock_.now_text();
   p.position = static_cast<int>(storage_.councils().proposals_of(s.id).size()) + 1;
   storage_.councils().insert_proposal(p);
-  // MERGE (issue 7, recommendations branch): an adopted proposal becomes a draft
-  // recommendation here — call Recommendations::adopt_from_council with this proposal (title,
-  // text, council, session) and store the draft's id with
-  // storage_.councils().set_proposal_recommendation(p.id, draft.id); p.recommendation_id = id.
+  // An adopted proposal becomes a draft recommendation of the Council's unit, naming the session.
+  if (p.adopted) {
+    const Recommendation draft = recommendations_.adopt_from_council(
+        AuditActor::of(actor), {p.title, p.text, c.unit_id, std::nullopt, s.id, {}});
+    storage_.councils().set_proposal_recommendation(p.id, draft.id);
+    p.recommendation_id = draft.id;
+  }
   audit_.record(AuditActor::of(actor), "council_session.vote", "council_session", s.id, "",
                 {{"proposal_id", p.id},
                  {"for", p.votes_for},

@@ -12,6 +12,7 @@
 #include "consult/audit.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
+#include "consult/recommendations.h"
 
 namespace ln {
 
@@ -52,13 +53,15 @@ struct YearOfSessions {
 
 class Councils {
  public:
+  // An adopted proposal becomes a draft recommendation through `recommendations`.
   Councils(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
-           Pupils& pupils)
+           Pupils& pupils, Recommendations& recommendations)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
         organisation_(organisation),
-        pupils_(pupils) {}
+        pupils_(pupils),
+        recommendations_(recommendations) {}
 
   Council create(const Principal& actor, const CouncilInput& input);
   Council update(const Principal& actor, const std::string& id, const CouncilInput& input);
@@ -116,6 +119,7 @@ class Councils {
   AuditLog& audit_;
   Organisation& organisation_;
   Pupils& pupils_;
+  Recommendations& recommendations_;
 };
 
 }  // namespace ln

@@ -133,7 +133,10 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
                        const std::string& chair_pupil_id) {
   using namespace std::chrono;
   AuditLog audit(storage.audit(), clock);
-  Councils councils(storage, clock, audit, organisation, pupils);
+  // The Council's adopted proposal becomes a draft recommendation, as it would in use.
+  const WorkingCalendar calendar = WorkingCalendar::load(default_calendar_file());
+  Recommendations recommendations(storage, clock, audit, organisation, calendar, TextScreen{});
+  Councils councils(storage, clock, audit, organisation, pupils, recommendations);
   Events events(storage, clock, audit, organisation);
   auto today = date_of(clock.now());
   int year = static_cast<int>(today.year());

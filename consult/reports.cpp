@@ -198,9 +198,38 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
 
   audit_.record(AuditActor::of(actor), "report.view", "unit", unit->id, "",
                 {{"period", period.label}, {"format", format}});
-  // MERGE (issue 7, recommendations branch): add the "recommendations" section here —
-  // forwarded / answered / overdue in the period and the authority figures — from the
-  // recommendations service. It is left out on this branch rather than filled with zeros.
+  // Recommendations forwarded in the period from this unit and those under it: answered, overdue
+  // now, by status, and each authority's record (received, answered on time, days to answer).
+  std::vector<Recommendation> forwarded;
+  for (auto& rec : recommendations_.tracker(unit->id)) {
+    const std::string day = rec.dispatch_date.value_or(rec.forwarded_at.value_or("").substr(0, 10));
+    if (day >= period.from && day < period.to) forwarded.push_back(std::move(rec));
+  }
+  std::map<std::string, int> by_status;
+  int answered = 0, overdue = 0;
+  for (const auto& rec : forwarded) {
+    ++by_status[rec.status];
+    if (rec.answered_at) ++answered;
+    if (rec.overdue) ++overdue;
+  }
+  nlohmann::json authorities = nlohmann::json::array();
+  for (const auto& f : recommendations_.figures(forwarded)) {
+    authorities.push_back(
+        {{"authority_id", f.authority_id},
+         {"name", f.name},
+         {"received", f.received},
+         {"answered", f.answered},
+         {"answered_on_time", f.answered_on_time},
+         {"on_time_percent", f.on_time_percent ? nlohmann::json(*f.on_time_percent) : nullptr},
+         {"median_days_to_answer",
+          f.median_days_to_answer ? nlohmann::json(*f.median_days_to_answer) : nullptr},
+         {"overdue_now", f.overdue_now}});
+  }
+  const nlohmann::json recommendations = {{"forwarded", forwarded.size()},
+                                          {"answered", answered},
+                                          {"overdue_now", overdue},
+                                          {"by_status", by_status},
+                                          {"authorities", authorities}};
   return {
       {"unit", {{"id", unit->id}, {"name", unit->name}, {"code", unit->code.value_or("")}}},
       {"period", period.label},
@@ -218,6 +247,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
         {"participants", event_total},
         {"participants_by_band", event_band_totals},
         {"items", event_items}}},
+      {"recommendations", recommendations},
       {"targets", targets}};
 }
 
@@ -266,6 +296,13 @@ std::string Reports::csv(const nlohmann::json& r) const {
   line("events", "participants", "", r["events"]["participants"]);
   for (const auto& b : r["events"]["participants_by_band"])
     line("events", "participants", b["age_band"], b["participants"]);
+  line("recommendations", "forwarded", "", r["recommendations"]["forwarded"]);
+  line("recommendations", "answered", "", r["recommendations"]["answered"]);
+  line("recommendations", "overdue_now", "", r["recommendations"]["overdue_now"]);
+  for (const auto& a : r["recommendations"]["authorities"]) {
+    line("recommendations", "received", a["name"], a["received"]);
+    line("recommendations", "answered_on_time", a["name"], a["answered_on_time"]);
+  }
   for (const auto& t : r["targets"]) {
     std::string group = t["kind"].get<std::string>() + " " + t["period_start"].get<std::string>() +
                         ".." + t["period_end"].get<std::string>();

@@ -8,6 +8,7 @@
 
 #include "consult/councils.h"
 #include "consult/events.h"
+#include "consult/recommendations.h"
 #include "consult/targets.h"
 
 namespace ln {
@@ -25,13 +26,15 @@ ReportPeriod parse_period(const std::string& text);
 class Reports {
  public:
   Reports(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
-          Councils& councils, Targets& targets, std::int64_t suppression_threshold)
+          Councils& councils, Targets& targets, Recommendations& recommendations,
+          std::int64_t suppression_threshold)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
         organisation_(organisation),
         councils_(councils),
         targets_(targets),
+        recommendations_(recommendations),
         threshold_(std::max<std::int64_t>(suppression_threshold, 5)) {}
 
   // `format` is only recorded in the audit log (json, csv or html).
@@ -47,6 +50,7 @@ class Reports {
   Organisation& organisation_;
   Councils& councils_;
   Targets& targets_;
+  Recommendations& recommendations_;
   std::int64_t threshold_;
 };
 

@@ -343,6 +343,8 @@ CREATE TABLE moderation_rule_outcomes (
   agreed     BIGINT NOT NULL DEFAULT 0,
   disagreed  BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (unit_id, rule)
+);
+)sql"},
       {9, "recommendations and official responses",
        R"sql(
 CREATE TABLE recommendations (
@@ -413,6 +415,7 @@ CREATE TABLE authority_contacts (
   email        TEXT COLLATE "C" NOT NULL,
   updated_at   TEXT COLLATE "C" NOT NULL
 );
+)sql"},
       {10, "councils, sessions, proposals, events",
        R"sql(
 CREATE TABLE councils (

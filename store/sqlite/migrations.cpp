@@ -335,6 +335,8 @@ CREATE TABLE moderation_rule_outcomes (
   agreed     INTEGER NOT NULL DEFAULT 0,
   disagreed  INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (unit_id, rule)
+) STRICT;
+)sql"},
       {9, "recommendations and official responses",
        R"sql(
 CREATE TABLE recommendations (
@@ -405,6 +407,7 @@ CREATE TABLE authority_contacts (
   email        TEXT NOT NULL,
   updated_at   TEXT NOT NULL
 ) STRICT;
+)sql"},
       {10, "councils, sessions, proposals, events",
        R"sql(
 CREATE TABLE councils (

@@ -324,8 +324,10 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   }
   ASSERT_EQ(r["targets"].size(), 1u);
   EXPECT_EQ(r["targets"][0]["progress"]["total"], 12);
-  // Left for the recommendations branch: no section with made-up numbers.
-  EXPECT_FALSE(r.contains("recommendations"));
+  // No recommendation of this ward was forwarded: the section says so, it does not guess.
+  EXPECT_EQ(r["recommendations"]["forwarded"], 0);
+  EXPECT_EQ(r["recommendations"]["answered"], 0);
+  EXPECT_TRUE(r["recommendations"]["authorities"].empty());
   // Nothing in a report names a child.
   EXPECT_EQ(got.body.find("Bạn Gái"), std::string::npos);
   EXPECT_EQ(got.body.find(children[0].id), std::string::npos);
