@@ -271,13 +271,21 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
   EXPECT_EQ(held.json()["status"], "held");
   EXPECT_EQ(held.json()["attendance"].size(), 3u);
 
-  // 2 of 3 present for: adopted, kept with no recommendation yet.
+  // 2 of 3 present for: adopted, and a draft recommendation of the Council's unit exists.
   auto adopted = post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator);
   ASSERT_EQ(adopted.status, 201) << adopted.body;
   EXPECT_EQ(adopted.json()["adopted"], true);
   EXPECT_EQ(adopted.json()["for"], 2);
   EXPECT_EQ(adopted.json()["present"], 3);
-  EXPECT_TRUE(adopted.json()["recommendation_id"].is_null());
+  ASSERT_TRUE(adopted.json()["recommendation_id"].is_string()) << adopted.body;
+  auto draft = server.get(
+      "/api/v1/recommendations/" + adopted.json()["recommendation_id"].get<std::string>(),
+      bearer(moderator));
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_EQ(draft.json()["status"], "draft");
+  EXPECT_EQ(draft.json()["origin"], "council");
+  EXPECT_EQ(draft.json()["council_session_id"], s1);
+  EXPECT_EQ(draft.json()["title"], motion["title"]);
   // An absent member does not vote; more votes than members present is refused.
   motion["votes"] = {{md, "for"}};
   EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).status, 400);

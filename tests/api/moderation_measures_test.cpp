@@ -205,6 +205,11 @@ TEST_F(ModerationMeasures, LateFirstReviewsAreFlaggedInQueuesAndMetrics) {
 }
 
 TEST_F(ModerationMeasures, LeadsSeeReviewTimesAndHowOftenTheyAgreedWithEachRule) {
+  // What the demo already holds; the decisions below add to it.
+  auto before = server.get("/api/v1/moderation/measures?days=7", bearer(moderator)).json();
+  auto decided_before = [&](const std::string& d) { return before["decisions"].value(d, 0); };
+  std::map<std::string, nlohmann::json> rules_before;
+  for (const auto& r : before["rules"]) rules_before[r["rule"]] = r;
   // Two ideas with phone numbers: one redacted (agreed with the rule), one approved as it was.
   auto a = send(pupil, "Số của em là 0912 345 678, gọi em về sân chơi nhé");
   auto b = send(other_pupil, "Đường dây nóng của phường là 0283 844 5566 phải không ạ");
@@ -225,14 +230,15 @@ TEST_F(ModerationMeasures, LeadsSeeReviewTimesAndHowOftenTheyAgreedWithEachRule)
   EXPECT_EQ(m["first_review"]["p90_minutes"], 120.0);
   EXPECT_EQ(m["first_review"]["waiting"], 1);
   EXPECT_EQ(m["first_review"]["late"], 0);
-  EXPECT_EQ(m["decisions"]["approve"], 1);
-  EXPECT_EQ(m["decisions"]["approve_redacted"], 1);
+  EXPECT_EQ(m["decisions"]["approve"], decided_before("approve") + 1);
+  EXPECT_EQ(m["decisions"]["approve_redacted"], decided_before("approve_redacted") + 1);
   std::map<std::string, nlohmann::json> rules;
   for (const auto& r : m["rules"]) rules[r["rule"]] = r;
   ASSERT_TRUE(rules.count("pi.phone.vn")) << m["rules"];
-  EXPECT_EQ(rules["pi.phone.vn"]["agreed"], 1);
-  EXPECT_EQ(rules["pi.phone.vn"]["disagreed"], 1);
-  EXPECT_EQ(rules["pi.phone.vn"]["agreement"], 0.5);
+  const nlohmann::json earlier =
+      rules_before.count("pi.phone.vn") ? rules_before["pi.phone.vn"] : nlohmann::json::object();
+  EXPECT_EQ(rules["pi.phone.vn"]["agreed"], earlier.value("agreed", 0) + 1);
+  EXPECT_EQ(rules["pi.phone.vn"]["disagreed"], earlier.value("disagreed", 0) + 1);
 
   EXPECT_EQ(server.get("/api/v1/moderation/measures?days=0", bearer(moderator)).status, 400);
   EXPECT_EQ(server.get("/api/v1/moderation/measures?days=abc", bearer(moderator)).status, 400);
