@@ -278,10 +278,9 @@ void add_recommendation_routes(Router& r, App& app) {
       doc("Mark one of my notifications read.", "notifications", Permission::kSignedIn, nullptr,
           204));
 
-  r.add(
-      "GET", "/api/v1/public/units/{id}/tracker",
-      [&app](Request& q) {
-        auto unit = app.organisation.unit(q.param("id"));
+  // Every forwarded recommendation of a unit and the units under it, for anyone.
+  auto unit_tracker = [&app](const std::string& unit_id) {
+        auto unit = app.organisation.unit(unit_id);
         auto items = app.recommendations.tracker(unit.id);
         json out = {{"unit", {{"id", unit.id}, {"name", unit.name}}},
                     {"recommendations", json::array()},
@@ -299,11 +298,31 @@ void add_recommendation_routes(Router& r, App& app) {
             ++hidden;
         }
         out["authorities_not_shown"] = hidden;
-        return Response::json(200, out);
-      },
+        return out;
+  };
+
+  r.add(
+      "GET", "/api/v1/public/units/{id}/tracker",
+      [unit_tracker](Request& q) { return Response::json(200, unit_tracker(q.param("id"))); },
       doc("Public, no sign-in: every forwarded recommendation of a unit (and the units under it) "
           "with its authority, dates, status, answer and the children's feedback — never a "
           "child's identity; authority figures where an authority has at least 5.",
+          "tracker", std::nullopt));
+
+  r.add(
+      "GET", "/api/v1/public/councils/{id}/tracker",
+      [&app, unit_tracker](Request& q) {
+        auto council = app.councils.public_view(q.param("id"));
+        json out = unit_tracker(council.unit_id);
+        out["council"] = {{"id", council.id},
+                          {"name", council.name},
+                          {"unit_id", council.unit_id},
+                          {"term_start", council.term_start},
+                          {"term_end", council.term_end}};
+        return Response::json(200, out);
+      },
+      doc("Public, no sign-in: a Children's Council's tracker — every recommendation forwarded "
+          "from its unit, with the answers and the children's feedback, never a child's identity.",
           "tracker", std::nullopt));
 
   r.add(

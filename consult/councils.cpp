@@ -687,4 +687,16 @@ nlohmann::json Councils::session_view(const Principal& actor, const std::string&
           {"updated_at", s->updated_at}};
 }
 
+Council Councils::public_view(const std::string& id) {
+  auto c = storage_.councils().council(id);
+  if (!c) throw NotFound("No such Council.");
+  Council out;
+  out.id = c->id;
+  out.unit_id = c->unit_id;
+  out.name = c->name;
+  out.term_start = c->term_start;
+  out.term_end = c->term_end;
+  return out;
+}
+
 }  // namespace ln

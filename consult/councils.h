@@ -64,6 +64,8 @@ class Councils {
         recommendations_(recommendations) {}
 
   Council create(const Principal& actor, const CouncilInput& input);
+  // What anyone may know of a Council (its public tracker): name, unit and term. NotFound if none.
+  Council public_view(const std::string& id);
   Council update(const Principal& actor, const std::string& id, const CouncilInput& input);
   // Adults: the Councils of their units (and those they advise). Pupils: their own Councils.
   std::vector<Council> list(const Principal& actor, const Page& page);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "consult/crypto.h"
 #include "consult/errors.h"
 #include "consult/validate.h"
 
@@ -88,6 +89,29 @@ Submission SafeguardingCases::record_action(const Principal& lead, const std::st
   return change(lead, item, "action", action.kind);
 }
 
+void SafeguardingCases::tell_other_leads(const Principal& lead, const Submission& item,
+                                         const std::string& kind, const std::string& message) {
+  const auto scope = storage_.organisation().unit_and_ancestors(item.unit_id);
+  const std::string now = clock_.now_text();
+  Page page;
+  page.limit = 200;
+  for (;;) {
+    auto batch = storage_.accounts().accounts(page);
+    for (const auto& a : batch) {
+      if (a.role != "safeguarding_lead" || a.disabled_at || a.id == lead.id) continue;
+      const bool covers = std::any_of(a.unit_ids.begin(), a.unit_ids.end(), [&](const auto& u) {
+        return std::find(scope.begin(), scope.end(), u) != scope.end();
+      });
+      if (!covers) continue;
+      storage_.recommendations().insert_notification(
+          {new_id("ntf"), "account", a.id, kind, "submission", item.id, message,
+           "safeguarding:" + item.id + ":" + kind + ":" + now + ":" + a.id, now, std::nullopt});
+    }
+    if (static_cast<int>(batch.size()) < page.limit) break;
+    page.after = batch.back().id;
+  }
+}
+
 Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id,
                                    const std::string& reason) {
   Submission item = get(lead, id);
@@ -99,6 +123,10 @@ Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id,
                           {"reason", clean_text("reason", reason, 10, 1000)}});
   item.safeguarding_json = c.dump();
   change(lead, item, "reveal_noted", reason);
+  // Never the identity itself: only that it was revealed, by whom and why.
+  tell_other_leads(lead, item, "identity_revealed",
+                   "Another safeguarding lead revealed the identity of the child in a case you "
+                   "share (" + item.id + "). Reason: " + c["reveals"].back()["reason"].get<std::string>());
   return identity;
 }
 
@@ -123,7 +151,13 @@ Submission SafeguardingCases::close(const Principal& lead, const std::string& id
     item.claimed_by.reset();
   }
   item.safeguarding_json = c.dump();
-  return change(lead, item, "close_" + outcome, reason);
+  Submission changed = change(lead, item, "close_" + outcome, reason);
+  if (outcome == "no_concern")
+    tell_other_leads(lead, changed, "closure_to_confirm",
+                     "A case (" + changed.id +
+                     ") is proposed for closing as no concern and needs a second safeguarding "
+                     "lead to confirm.");
+  return changed;
 }
 
 Submission SafeguardingCases::confirm_closure(const Principal& lead, const std::string& id) {

@@ -48,6 +48,9 @@ class SafeguardingCases {
  private:
   Submission change(const Principal& lead, Submission item, const std::string& action,
                     const std::string& reason = "");
+  // An in-app notification to every other safeguarding lead of the item's unit.
+  void tell_other_leads(const Principal& lead, const Submission& item, const std::string& kind,
+                        const std::string& message);
 
   Storage& storage_;
   const Clock& clock_;

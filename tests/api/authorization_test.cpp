@@ -152,6 +152,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /api/v1/me/notifications", kEveryone},
     {"POST /api/v1/me/notifications/{id}/read", kEveryone},
     {"GET /api/v1/public/units/{id}/tracker", kPublic},
+    {"GET /api/v1/public/councils/{id}/tracker", kPublic},
     {"GET /api/v1/calendar", kAdults},
     {"PUT /api/v1/calendar", kAdmin},
     {"PUT /api/v1/authorities/{id}/contact", kAdmin},

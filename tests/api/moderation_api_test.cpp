@@ -236,6 +236,21 @@ TEST_F(Moderation, ASafeguardingCaseFromDisclosureToSecondLeadClosure) {
   // The other lead sees that someone looked, who and why.
   auto seen = server.get("/api/v1/safeguarding/cases/" + id, bearer(lead2)).json();
   EXPECT_EQ(seen["case"]["reveals"].size(), 1u);
+  // …and is told so in the app, with the reason but never the identity.
+  auto told = [&](const std::string& token, const std::string& kind) {
+    int count = 0;
+    auto items = server.get("/api/v1/me/notifications", bearer(token)).json()["items"];
+    for (const auto& n : items) {
+      if (n["kind"] == kind && n["object_id"] == id) {
+        ++count;
+        EXPECT_EQ(n["message"].get<std::string>().find(revealed.json()["birth_date"]),
+                  std::string::npos);
+      }
+    }
+    return count;
+  };
+  EXPECT_EQ(told(lead2, "identity_revealed"), 1);
+  EXPECT_EQ(told(lead, "identity_revealed"), 0);  // not the lead who looked
 
   // "No concern" needs a second lead.
   auto proposed = server.post_json(
@@ -244,6 +259,7 @@ TEST_F(Moderation, ASafeguardingCaseFromDisclosureToSecondLeadClosure) {
       bearer(lead));
   ASSERT_EQ(proposed.status, 200) << proposed.body;
   EXPECT_EQ(proposed.json()["status"], "closure_pending");
+  EXPECT_EQ(told(lead2, "closure_to_confirm"), 1);
   EXPECT_EQ(server
                 .post_json("/api/v1/safeguarding/cases/" + id + "/confirm-closure",
                            nlohmann::json::object(), bearer(lead))

@@ -401,6 +401,22 @@ TEST_F(Recommendations, OfficialsSeeOnlyTheirAuthoritysItems) {
   EXPECT_TRUE(draft);
 }
 
+TEST_F(Recommendations, TheDemoCouncilHasAPublicTrackerWithoutChildrensIdentities) {
+  auto councils = server.get("/api/v1/councils", bearer(moderator)).json()["items"];
+  ASSERT_FALSE(councils.empty());
+  std::string council = councils[0]["id"];
+  auto tracker = server.get("/api/v1/public/councils/" + council + "/tracker");  // no sign-in
+  ASSERT_EQ(tracker.status, 200) << tracker.body;
+  auto board = tracker.json();
+  EXPECT_EQ(board["council"]["name"], councils[0]["name"]);
+  EXPECT_EQ(board["unit"]["id"], councils[0]["unit_id"]);
+  EXPECT_FALSE(board["recommendations"].empty());
+  for (const auto& item : board["recommendations"]) EXPECT_NE(item["status"], "draft");
+  for (const char* secret : {"Mèo Xanh", "Cá Heo Vàng", "Sóc Nâu", "Thỏ Trắng", "pup_", "sub_"})
+    EXPECT_EQ(tracker.body.find(secret), std::string::npos) << secret;
+  EXPECT_EQ(server.get("/api/v1/public/councils/cou_nowhere/tracker").status, 404);
+}
+
 TEST_F(Recommendations, ADemoChildSeesWhatHappenedToTheirIdea) {
   auto child =
       server.post_json("/api/v1/pupils/sign-in", {{"code", "soc-nau-2026"}}).json()["token"];
