@@ -126,7 +126,8 @@ Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id,
   // Never the identity itself: only that it was revealed, by whom and why.
   tell_other_leads(lead, item, "identity_revealed",
                    "Another safeguarding lead revealed the identity of the child in a case you "
-                   "share (" + item.id + "). Reason: " + c["reveals"].back()["reason"].get<std::string>());
+                   "share (" +
+                       item.id + "). Reason: " + c["reveals"].back()["reason"].get<std::string>());
   return identity;
 }
 
@@ -155,8 +156,8 @@ Submission SafeguardingCases::close(const Principal& lead, const std::string& id
   if (outcome == "no_concern")
     tell_other_leads(lead, changed, "closure_to_confirm",
                      "A case (" + changed.id +
-                     ") is proposed for closing as no concern and needs a second safeguarding "
-                     "lead to confirm.");
+                         ") is proposed for closing as no concern and needs a second safeguarding "
+                         "lead to confirm.");
   return changed;
 }
 
