@@ -30,9 +30,11 @@ CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
   e.title = clean_text("title", in.title, 1, 300);
   e.held_on = in.held_on;
   nlohmann::json by_band = nlohmann::json::object();
-  for (const auto& [band, n] : in.participants) {
+  for (const auto& entry : in.participants) {
+    const std::string& band = entry.first;
+    const auto n = entry.second;
     bool known = std::any_of(age_bands().begin(), age_bands().end(),
-                             [&](const AgeBand& b) { return b.id == band; });
+                             [&band](const AgeBand& b) { return b.id == band; });
     if (!known)
       throw Invalid("participants." + band.substr(0, 40), "Unknown age band " + band + ".");
     if (n < 0 || n > 100000)
