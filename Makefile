@@ -57,13 +57,14 @@ leakcheck: build
 # npm packages (package-lock.json): installed again only when node_modules is missing or older
 # than the lock file. Front-end packages are copied into the served folder (web/vendor/).
 NPM_STAMP := node_modules/.package-lock.json
-WEB_VENDOR := web/vendor/chart.umd.min.js
+# The report page loads /vendor/chart.umd.js (api/report_page.cpp).
+WEB_VENDOR := web/vendor/chart.umd.js
 
 $(NPM_STAMP): package.json package-lock.json | deps
 	npm ci --no-audit --no-fund
 	@touch $@
 
-web/vendor/chart.umd.min.js: $(NPM_STAMP)
+web/vendor/chart.umd.js: $(NPM_STAMP)
 	@mkdir -p web/vendor
 	cp node_modules/chart.js/dist/chart.umd.min.js $@
 
@@ -76,7 +77,7 @@ run: build web
 test: build build-sanitize build-fuzz build-tsan corpora web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Release build, then every scenario on SQLite and PostgreSQL (bench/run.sh, about 15 minutes).
+# Release build, then every scenario on SQLite and PostgreSQL (bench/run.sh, under 20 minutes).
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target langnghe-bench-seed langnghe-screener-bench
 	bench/run.sh $(BUILD)

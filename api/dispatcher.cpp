@@ -165,8 +165,9 @@ void Dispatcher::dispatch(Request& request, Reply reply) const {
     bool from_proxy = std::find(trusted_proxies_.begin(), trusted_proxies_.end(),
                                 request.client_address) != trusted_proxies_.end();
     // Only a trusted proxy may say the client spoke TLS (the cookies' Secure flag follows it).
-    if (!from_proxy) request.headers.erase("x-forwarded-proto");
-    if (from_proxy) {
+    if (!from_proxy) {
+      request.headers.erase("x-forwarded-proto");
+    } else {
       auto real = request.header("x-real-ip");
       bool plain = real && !real->empty() && real->size() <= 45 &&
                    std::all_of(real->begin(), real->end(), [](unsigned char c) {

@@ -281,23 +281,16 @@ void add_recommendation_routes(Router& r, App& app) {
   // Every forwarded recommendation of a unit and the units under it, for anyone.
   auto unit_tracker = [&app](const std::string& unit_id) {
     auto unit = app.organisation.unit(unit_id);
-    auto items = app.recommendations.tracker(unit.id);
+    auto board = app.recommendations.public_tracker(unit.id);
     json out = {
         {"unit", {{"id", unit.id}, {"name", unit.name}}},
         {"recommendations", json::array()},
         {"authorities", json::array()},
-        {"authorities_not_shown", 0},
+        {"authorities_not_shown", board.authorities_not_shown},
         {"min_recommendations_shown", app.recommendations.settings().public_min_recommendations}};
-    for (const auto& x : items)
+    for (const auto& x : board.items)
       out["recommendations"].push_back(public_recommendation_json(app, x));
-    int hidden = 0;
-    for (const auto& f : app.recommendations.figures(items)) {
-      if (f.received >= app.recommendations.settings().public_min_recommendations)
-        out["authorities"].push_back(figures_json(f));
-      else
-        ++hidden;
-    }
-    out["authorities_not_shown"] = hidden;
+    for (const auto& f : board.authorities) out["authorities"].push_back(figures_json(f));
     return out;
   };
 

@@ -3,36 +3,30 @@
 #include <curl/curl.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <stdexcept>
 
-#include "consult/clock.h"
+#include "consult/crypto.h"
 
 namespace ln::api {
 namespace {
 
-std::string base64(const std::string& in) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned n = (static_cast<unsigned char>(in[i]) << 16) |
-                 (static_cast<unsigned char>(in[i + 1]) << 8) |
-                 static_cast<unsigned char>(in[i + 2]);
-    out += table[(n >> 18) & 63];
-    out += table[(n >> 12) & 63];
-    out += table[(n >> 6) & 63];
-    out += table[n & 63];
-  }
-  if (i < in.size()) {
-    unsigned n = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += table[(n >> 18) & 63];
-    out += table[(n >> 12) & 63];
-    out += i + 1 < in.size() ? table[(n >> 6) & 63] : '=';
-    out += '=';
-  }
+// The Date header as e-mail wants it (RFC 5322): "Tue, 24 Nov 2026 16:04:36 +0000".
+std::string mail_date(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char out[40];
+  std::snprintf(out, sizeof out, "%s, %02d %s %04d %02d:%02d:%02d +0000", kDays[utc.tm_wday],
+                utc.tm_mday, kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min,
+                utc.tm_sec);
   return out;
 }
 
@@ -79,14 +73,12 @@ void SmtpMailer::send(const Mail& mail) {
     else if (c != '\r')
       body += c;
   }
-  upload.data = "Date: " + format_time(std::chrono::system_clock::now()) + "\r\nTo: <" + mail.to +
-                ">\r\nFrom: Lắng Nghe <" + from_ +
+  upload.data = "Date: " + mail_date(std::chrono::system_clock::now()) + "\r\nTo: <" + mail.to +
+                ">\r\nFrom: " + mime_header_word("Lắng Nghe") + " <" + from_ +
                 ">\r\nSubject: " + mime_header_word(mail.subject) +
                 "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                 "Content-Transfer-Encoding: 8bit\r\n\r\n" +
                 body + "\r\n";
-  upload.data.replace(upload.data.find("Lắng Nghe"), std::strlen("Lắng Nghe"),
-                      mime_header_word("Lắng Nghe"));
 
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) throw std::runtime_error("curl_easy_init failed");

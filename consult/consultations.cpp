@@ -34,8 +34,7 @@ void check_time(const std::string& field, const std::string& value) {
 }
 
 void check_date(const std::string& field, const std::string& value) {
-  if (!value.empty() && !parse_date(value))
-    throw Invalid(field, field + " must be a date written YYYY-MM-DD.");
+  if (!value.empty()) clean_date(field, value);
 }
 
 std::string group_value(const ResultCounter& c, const std::string& dimension) {
@@ -463,22 +462,6 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
                                  earlier ? "consultation.answer_replace" : "consultation.answer",
                                  "consultation", c.id)};
   return {{r, earlier.has_value(), needs_support}, std::move(write)};
-}
-
-SavedAnswer Consultations::answer(const Principal& pupil, const std::string& id,
-                                  const nlohmann::json& answers,
-                                  const std::optional<std::string>& gender,
-                                  const std::optional<std::string>& idempotency_key) {
-  auto prepared = prepare_answer(pupil, id, answers, gender, idempotency_key);
-  if (!prepared.write) return prepared.reply;
-  std::vector<AnswerWrite> writes{std::move(*prepared.write)};
-  auto outcome = storage_.consultations().save_responses(
-      writes, [](AuditEntry& e) { e.hash = audit_hash(e); })[0];
-  if (outcome == WriteOutcome::kConflict)
-    throw Conflict("That clashes with something that already exists.");
-  if (outcome != WriteOutcome::kSaved)
-    throw Unavailable("Your answers could not be saved just now. Please send them again.");
-  return prepared.reply;
 }
 
 std::optional<ConsultationResponse> Consultations::my_answers(const Principal& pupil,

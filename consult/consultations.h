@@ -97,10 +97,8 @@ class Consultations {
   nlohmann::json view_for_pupil(const Principal& pupil, const std::string& id);
   static nlohmann::json summary_for_pupil(const Consultation& c, const std::string& band);
 
-  SavedAnswer answer(const Principal& pupil, const std::string& id, const nlohmann::json& answers,
-                     const std::optional<std::string>& gender,
-                     const std::optional<std::string>& idempotency_key);
-  // Checks everything answer() checks and builds the write without saving it: the caller hands the
+  // A pupil's answer set: checks everything (consent, once per pupil, Idempotency-Key, each
+  // answer against its question) and builds the write without saving it — the caller hands the
   // write to the AnswerCommitter and replies when its batch is on disk.
   PreparedAnswer prepare_answer(const Principal& pupil, const std::string& id,
                                 const nlohmann::json& answers,

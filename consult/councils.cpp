@@ -17,11 +17,6 @@ const std::set<std::string> kRoles = {"chair", "vice_chair", "member"};
 const std::set<std::string> kJoinedBy = {"nomination", "election"};
 const std::set<std::string> kChoices = {"for", "against", "abstain"};
 
-std::string checked_date(const std::string& field, const std::string& value) {
-  if (!parse_date(value)) throw Invalid(field, field + " must be a date written YYYY-MM-DD.");
-  return value;
-}
-
 bool has_current(const std::vector<Consent>& consents, const std::string& kind) {
   return std::any_of(consents.begin(), consents.end(),
                      [&](const Consent& c) { return c.kind == kind && !c.withdrawn_at; });
@@ -72,8 +67,8 @@ std::vector<CouncilMember> Councils::current_members(const std::string& council_
 
 void Councils::apply(Council& c, const CouncilInput& in) {
   if (in.name) c.name = clean_text("name", *in.name, 1, 200);
-  if (in.term_start) c.term_start = checked_date("term_start", *in.term_start);
-  if (in.term_end) c.term_end = checked_date("term_end", *in.term_end);
+  if (in.term_start) c.term_start = clean_date("term_start", *in.term_start);
+  if (in.term_end) c.term_end = clean_date("term_end", *in.term_end);
   if (c.term_end <= c.term_start) throw Invalid("term_end", "The term ends after it starts.");
   if (in.member_cap) {
     if (*in.member_cap < 1 || *in.member_cap > 500)
@@ -270,7 +265,7 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
   if (!kJoinedBy.count(input.joined_by))
     throw Invalid("joined_by", "joined_by is nomination or election.");
   std::string today = format_date(date_of(clock_.now()));
-  std::string joined_on = input.joined_on ? checked_date("joined_on", *input.joined_on) : today;
+  std::string joined_on = input.joined_on ? clean_date("joined_on", *input.joined_on) : today;
   auto pupil = storage_.pupils().pupil(input.pupil_id);
   if (!pupil || pupil->status != "active") throw Invalid("pupil_id", "There is no such pupil.");
   auto up = storage_.organisation().unit_and_ancestors(pupil->unit_id);
@@ -326,7 +321,7 @@ void Councils::remove_member(const Principal& actor, const std::string& council_
 nlohmann::json Councils::review(const Principal& actor, const std::string& council_id,
                                 const std::optional<std::string>& on) {
   Council c = managed(actor, council_id);
-  std::string day = on ? checked_date("on", *on) : format_date(date_of(clock_.now()));
+  std::string day = on ? clean_date("on", *on) : format_date(date_of(clock_.now()));
   auto review_day = *parse_date(day), term_end = *parse_date(c.term_end);
   nlohmann::json flagged = nlohmann::json::array();
   std::int64_t reviewed = 0;
@@ -487,7 +482,7 @@ CouncilSession Councils::plan_session(const Principal& actor, const std::string&
   s.id = new_id("ses");
   s.council_id = c.id;
   s.title = clean_text("title", *input.title, 1, 200);
-  s.planned_for = checked_date("planned_for", *input.planned_for);
+  s.planned_for = clean_date("planned_for", *input.planned_for);
   s.location = clean_text("location", input.location.value_or(""), 0, 200);
   if (input.agenda) s.agenda_json = checked_agenda(c, *input.agenda).dump();
   s.created_by = actor.id;
@@ -510,7 +505,7 @@ CouncilSession Councils::update_session(const Principal& actor, const std::strin
   if (input.planned_for) {
     if (s.status != "planned")
       throw Conflict("The date of a held session does not move.", "session_held");
-    s.planned_for = checked_date("planned_for", *input.planned_for);
+    s.planned_for = clean_date("planned_for", *input.planned_for);
   }
   if (input.location) s.location = clean_text("location", *input.location, 0, 200);
   if (input.agenda) s.agenda_json = checked_agenda(c, *input.agenda).dump();
@@ -526,7 +521,7 @@ CouncilSession Councils::mark_held(const Principal& actor, const std::string& id
   Council c;
   CouncilSession s = managed_session(actor, id, c);
   if (s.status != "planned") throw Conflict("Only a planned session can be held.", "not_planned");
-  std::string day = held_on ? checked_date("held_on", *held_on) : s.planned_for;
+  std::string day = held_on ? clean_date("held_on", *held_on) : s.planned_for;
   if (day > format_date(date_of(clock_.now())))
     throw Invalid("held_on", "A session is marked held on or after the day it met.");
   auto present = checked_attendance(c, attendance);
@@ -602,14 +597,16 @@ CouncilProposal Councils::vote(const Principal& actor, const std::string& sessio
   p.created_by = actor.id;
   p.created_at = clock_.now_text();
   p.position = static_cast<int>(storage_.councils().proposals_of(s.id).size()) + 1;
-  storage_.councils().insert_proposal(p);
   // An adopted proposal becomes a draft recommendation of the Council's unit, naming the session.
+  // The draft comes first: if its own checks refuse the title or text, nothing is stored.
   if (p.adopted) {
-    const Recommendation draft = recommendations_.adopt_from_council(
-        AuditActor::of(actor), {p.title, p.text, c.unit_id, std::nullopt, s.id, {}});
-    storage_.councils().set_proposal_recommendation(p.id, draft.id);
-    p.recommendation_id = draft.id;
+    p.recommendation_id =
+        recommendations_
+            .adopt_from_council(AuditActor::of(actor),
+                                {p.title, p.text, c.unit_id, std::nullopt, s.id, {}})
+            .id;
   }
+  storage_.councils().insert_proposal(p);
   audit_.record(AuditActor::of(actor), "council_session.vote", "council_session", s.id, "",
                 {{"proposal_id", p.id},
                  {"for", p.votes_for},

@@ -41,6 +41,15 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
+std::string base64(std::string_view bytes) {
+  ensure_sodium();
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
 std::string new_id(std::string_view prefix) {
   // 80 bits, lower-case base32 without look-alike letters.
   static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";

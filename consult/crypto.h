@@ -9,6 +9,8 @@ namespace ln {
 
 // URL-safe random text with `bytes` bytes of entropy (session tokens, CSRF tokens).
 std::string random_token(std::size_t bytes = 32);
+// Standard base64 with padding (MIME encoded words in e-mail headers).
+std::string base64(std::string_view bytes);
 // A random opaque id such as "acc_5kq3…"; the prefix says what it names.
 std::string new_id(std::string_view prefix);
 // An unkeyed hash of a bearer secret (session tokens), hex.

@@ -21,8 +21,7 @@ CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
   if (!unit || unit->retired_at) throw Invalid("unit_id", "There is no such unit.");
   if (!organisation_.covers(actor, unit->id))
     throw Invalid("unit_id", "That unit is not one of yours.");
-  if (!parse_date(in.held_on))
-    throw Invalid("held_on", "held_on must be a date written YYYY-MM-DD.");
+  clean_date("held_on", in.held_on);
   CouncilEvent e;
   e.id = new_id("evt");
   e.unit_id = unit->id;
@@ -72,8 +71,8 @@ CouncilEvent Events::get(const Principal& actor, const std::string& id) {
 std::vector<CouncilEvent> Events::list(const Principal& actor,
                                        const std::optional<std::string>& unit_id,
                                        const std::string& from, const std::string& to) {
-  if (!parse_date(from)) throw Invalid("from", "from must be a date written YYYY-MM-DD.");
-  if (!parse_date(to)) throw Invalid("to", "to must be a date written YYYY-MM-DD.");
+  clean_date("from", from);
+  clean_date("to", to);
   std::vector<std::string> units;
   if (unit_id) {
     if (!storage_.organisation().unit(*unit_id) || !organisation_.covers(actor, *unit_id))

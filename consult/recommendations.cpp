@@ -5,6 +5,7 @@
 
 #include "consult/crypto.h"
 #include "consult/errors.h"
+#include "consult/notifications.h"
 #include "consult/policy.h"
 #include "consult/validate.h"
 
@@ -26,23 +27,10 @@ bool is_staff(const Principal& p) {
   return p.role == Role::kModerator || p.role == Role::kAdmin;
 }
 
-std::string clean_date(const std::string& field, const std::string& value) {
-  if (!parse_date(value)) throw Invalid(field, field + " must be a date, YYYY-MM-DD.");
-  return value;
-}
-
 // dd/mm/yyyy, as Vietnamese letters and messages write dates.
 std::string vn_date(const std::string& iso) {
   if (iso.size() != 10) return iso;
   return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-}
-
-// Notification ids sort by time, so a recipient's list reads oldest first.
-std::string notification_id(const std::string& now) {
-  std::string stamp;
-  for (char c : now)
-    if (c >= '0' && c <= '9') stamp += c;
-  return "ntf_" + stamp + "_" + new_id("n").substr(2);
 }
 
 void push_history(Recommendation& r, const std::string& action, const std::string& by,
@@ -212,8 +200,7 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
   if (!authority || authority->retired_at)
     throw Invalid("authority_id", "There is no such authority.");
   std::string number = clean_text("dispatch_number", input.dispatch_number, 1, 60);
-  auto date = parse_date(input.dispatch_date);
-  if (!date) throw Invalid("dispatch_date", "dispatch_date must be a date, YYYY-MM-DD.");
+  auto date = parse_date(clean_date("dispatch_date", input.dispatch_date));
   if (sys_days(*date) > sys_days(vietnam_date(clock_.now())))
     throw Invalid("dispatch_date", "The dispatch date cannot be in the future.");
   int days = input.due_working_days.value_or(authority->due_days);
@@ -228,7 +215,7 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
   r.forwarded_at = clock_.now_text();
   r = save(AuditActor::of(actor), actor.id, r, expected, "forwarded",
            {{"authority_id", authority->id}, {"due_date", *r.due_date}});
-  notify(officials_of(authority->id), r, "forwarded",
+  notify(officials_of(storage_, authority->id), r, "forwarded",
          "Kiến nghị mới của trẻ em: “" + r.title + "”. Hạn trả lời: " + vn_date(*r.due_date) + ".");
   return r;
 }
@@ -296,7 +283,7 @@ Recommendation Recommendations::answer(const Principal& official, const std::str
   r.overdue = false;  // the answer came; whether it was late stays in answered_on_time
   r = save(AuditActor::of(official), official.id, r, expected, "answered",
            {{"decision", input.decision}, {"late", was_overdue || !answered_on_time(r)}});
-  notify(youth_union_of(r.unit_id), r, "answered",
+  notify(accounts_serving(storage_, "moderator", r.unit_id), r, "answered",
          "Cơ quan đã trả lời kiến nghị “" + r.title + "”. Hãy viết phản hồi cho các em.");
   return r;
 }
@@ -461,7 +448,7 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
   audit_.record(AuditActor::of(pupil), "recommendation.reaction", "recommendation", r->id, "",
                 {{"kind", kind}});
   if (kind != "agree")
-    notify(youth_union_of(r->unit_id), *r, "reaction",
+    notify(accounts_serving(storage_, "moderator", r->unit_id), *r, "reaction",
            std::string(kind == "disagree" ? "Một em không đồng ý" : "Một em có câu hỏi") +
                " về câu trả lời cho kiến nghị “" + r->title + "”. Xem hàng chờ kiểm duyệt.");
   return reaction;
@@ -479,42 +466,6 @@ void Recommendations::mark_read(const Principal& who, const std::string& notific
   if (!storage_.recommendations().mark_notification_read(
           notification_id, who.is_pupil() ? "pupil" : "account", who.id, clock_.now_text()))
     throw NotFound("No such notification.");
-}
-
-std::vector<Account> Recommendations::officials_of(const std::string& authority_id) {
-  std::vector<Account> out;
-  Page page;
-  page.limit = 200;
-  for (;;) {
-    auto batch = storage_.accounts().accounts(page);
-    for (auto& a : batch)
-      if (a.role == "official" && a.authority_id == authority_id && !a.disabled_at)
-        out.push_back(a);
-    if (static_cast<int>(batch.size()) < page.limit) break;
-    page.after = batch.back().id;
-  }
-  return out;
-}
-
-std::vector<Account> Recommendations::youth_union_of(const std::string& unit_id) {
-  auto scope = storage_.organisation().unit_and_ancestors(unit_id);
-  std::vector<Account> out;
-  Page page;
-  page.limit = 200;
-  for (;;) {
-    auto batch = storage_.accounts().accounts(page);
-    for (auto& a : batch) {
-      if (a.role != "moderator" || a.disabled_at) continue;
-      for (const auto& u : a.unit_ids)
-        if (std::find(scope.begin(), scope.end(), u) != scope.end()) {
-          out.push_back(a);
-          break;
-        }
-    }
-    if (static_cast<int>(batch.size()) < page.limit) break;
-    page.after = batch.back().id;
-  }
-  return out;
 }
 
 int Recommendations::notify(const std::vector<Account>& to, const Recommendation& r,
@@ -571,12 +522,13 @@ ReminderRun Recommendations::run_reminders() {
     auto due = parse_date(*r.due_date);
     if (!due) continue;
     int left = calendar_.working_days_between(today, *due);
+    // Most items are not due soon: skip them before reading who would be told.
+    if (sys_days(today) <= sys_days(*due) && left > settings_.remind_before_working_days) continue;
     std::string authority_name =
         r.authority_id ? organisation_.authority(*r.authority_id).name : std::string();
-    auto people = officials_of(*r.authority_id);
-    auto youth_union = youth_union_of(r.unit_id);
+    auto people = officials_of(storage_, *r.authority_id);
+    auto youth_union = accounts_serving(storage_, "moderator", r.unit_id);
     if (sys_days(today) <= sys_days(*due)) {
-      if (left > settings_.remind_before_working_days) continue;
       std::string message = "Nhắc hạn: kiến nghị “" + r.title + "” cần được trả lời trước ngày " +
                             vn_date(*r.due_date) + ".";
       run.notifications += notify(people, r, "due_soon", message);
@@ -648,16 +600,19 @@ int Recommendations::remind_commitments(std::chrono::year_month_day today) {
     for (;;) {
       auto batch = storage_.recommendations().recommendations(filter, page);
       for (const auto& r : batch) {
+        std::optional<std::vector<Account>> people;  // who is told, read once per recommendation
         for (const auto& c : json::parse(r.commitments_json)) {
           if (!commitment_overdue(c, today) || !r.authority_id) continue;
           std::string message = "Cam kết “" + c["text"].get<std::string>() + "” (kiến nghị “" +
                                 r.title + "”) đã quá hạn " +
                                 vn_date(c["due_date"].get<std::string>()) + ".";
           std::string now = clock_.now_text();
-          auto people = officials_of(*r.authority_id);
-          auto youth_union = youth_union_of(r.unit_id);
-          people.insert(people.end(), youth_union.begin(), youth_union.end());
-          for (const auto& a : people) {
+          if (!people) {
+            people = officials_of(storage_, *r.authority_id);
+            auto youth_union = accounts_serving(storage_, "moderator", r.unit_id);
+            people->insert(people->end(), youth_union.begin(), youth_union.end());
+          }
+          for (const auto& a : *people) {
             Notification n{notification_id(now),
                            "account",
                            a.id,
@@ -695,14 +650,31 @@ std::vector<Recommendation> Recommendations::tracker(const std::string& unit_id)
   filter.forwarded_only = true;
   Page page;
   page.limit = 200;
+  std::map<std::string, bool> under;  // per distinct unit: is it `unit_id` or below it?
   for (;;) {
     auto batch = storage_.recommendations().recommendations(filter, page);
     for (auto& r : batch) {
-      auto scope = storage_.organisation().unit_and_ancestors(r.unit_id);
-      if (std::find(scope.begin(), scope.end(), unit_id) != scope.end()) out.push_back(r);
+      auto [it, fresh] = under.try_emplace(r.unit_id, false);
+      if (fresh) {
+        auto scope = storage_.organisation().unit_and_ancestors(r.unit_id);
+        it->second = std::find(scope.begin(), scope.end(), unit_id) != scope.end();
+      }
+      if (it->second) out.push_back(r);
     }
     if (static_cast<int>(batch.size()) < page.limit) break;
     page.after = batch.back().id;
+  }
+  return out;
+}
+
+Recommendations::PublicTracker Recommendations::public_tracker(const std::string& unit_id) {
+  PublicTracker out;
+  out.items = tracker(unit_id);
+  for (auto& f : figures(out.items)) {
+    if (f.received >= settings_.public_min_recommendations)
+      out.authorities.push_back(std::move(f));
+    else
+      ++out.authorities_not_shown;
   }
   return out;
 }
@@ -711,7 +683,6 @@ std::vector<AuthorityFigures> Recommendations::figures(
     const std::vector<Recommendation>& forwarded) {
   std::map<std::string, AuthorityFigures> by;
   std::map<std::string, std::vector<int>> days;
-  std::map<std::string, int> decided;
   auto today = vietnam_date(clock_.now());
   for (const auto& r : forwarded) {
     if (!r.authority_id) continue;
@@ -720,7 +691,6 @@ std::vector<AuthorityFigures> Recommendations::figures(
     ++f.received;
     if (r.answered_at) {
       ++f.answered;
-      ++decided[f.authority_id];
       if (answered_on_time(r)) ++f.answered_on_time;
       auto at = parse_time(*r.answered_at);
       auto sent = parse_date(r.dispatch_date.value_or(""));
@@ -728,7 +698,6 @@ std::vector<AuthorityFigures> Recommendations::figures(
         days[f.authority_id].push_back(
             static_cast<int>((sys_days(vietnam_date(*at)) - sys_days(*sent)).count()));
     } else if (r.due_date && sys_days(*parse_date(*r.due_date)) < sys_days(today)) {
-      ++decided[f.authority_id];
       ++f.overdue_now;
     }
   }
@@ -736,7 +705,9 @@ std::vector<AuthorityFigures> Recommendations::figures(
   for (auto& [id, f] : by) {
     auto authority = storage_.organisation().authority(id);
     f.name = authority ? authority->name : id;
-    if (decided[id] > 0) f.on_time_percent = 100.0 * f.answered_on_time / decided[id];
+    // Decided: answered, or past the due date without an answer.
+    if (const int decided = f.answered + f.overdue_now; decided > 0)
+      f.on_time_percent = 100.0 * f.answered_on_time / decided;
     auto& d = days[id];
     if (!d.empty()) {
       std::sort(d.begin(), d.end());

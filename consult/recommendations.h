@@ -153,6 +153,14 @@ class Recommendations {
   // The public tracker of a unit (and every unit under it): every forwarded recommendation.
   std::vector<Recommendation> tracker(const std::string& unit_id);
   std::vector<AuthorityFigures> figures(const std::vector<Recommendation>& forwarded);
+  // What the public sees: the tracker's items, and the figures of only those authorities with
+  // at least `public_min_recommendations` (how many were held back is said).
+  struct PublicTracker {
+    std::vector<Recommendation> items;
+    std::vector<AuthorityFigures> authorities;
+    int authorities_not_shown = 0;
+  };
+  PublicTracker public_tracker(const std::string& unit_id);
 
   void set_authority_contact(const Principal& admin, const std::string& authority_id,
                              const std::string& email);
@@ -177,8 +185,6 @@ class Recommendations {
                       int expected_version, const std::string& action,
                       const nlohmann::json& details = nlohmann::json::object());
   int remind_commitments(std::chrono::year_month_day today);
-  std::vector<Account> officials_of(const std::string& authority_id);
-  std::vector<Account> youth_union_of(const std::string& unit_id);
   int notify(const std::vector<Account>& to, const Recommendation& r, const std::string& kind,
              const std::string& message);
   bool email(const Recommendation& r, const std::string& kind, const std::string& subject,

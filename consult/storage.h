@@ -168,12 +168,6 @@ class ConsultationStore {
   virtual std::int64_t response_count(const std::string& consultation_id) = 0;
   virtual std::optional<ConsultationResponse> response_of(const std::string& consultation_id,
                                                           const std::string& pupil_id) = 0;
-  // One transaction: writes the response (replacing the pupil's earlier one when `replaces`),
-  // adds `deltas` to the counters, stores the free-text answers as submissions and withdraws
-  // the replaced response's pending ones.
-  virtual void save_response(const ConsultationResponse& response, bool replaces,
-                             const std::vector<ResultCounter>& deltas,
-                             const std::vector<Submission>& texts) = 0;
   virtual void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
                           const std::vector<ResultCounter>& deltas,
                           const std::vector<Submission>& texts) = 0;
@@ -270,9 +264,6 @@ class CouncilStore {
 
   virtual void insert_proposal(const CouncilProposal& proposal) = 0;
   virtual std::vector<CouncilProposal> proposals_of(const std::string& session_id) = 0;
-  // Where the recommendations service records the draft it made from an adopted proposal.
-  virtual void set_proposal_recommendation(const std::string& proposal_id,
-                                           const std::string& recommendation_id) = 0;
 
   virtual void insert_event(const CouncilEvent& event) = 0;
   virtual std::optional<CouncilEvent> event(const std::string& id) = 0;

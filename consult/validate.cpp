@@ -1,5 +1,6 @@
 #include "consult/validate.h"
 
+#include "consult/clock.h"
 #include "consult/errors.h"
 
 namespace ln {
@@ -43,6 +44,13 @@ std::string clean_code(const std::string& field, std::string_view value) {
     if (!std::isalnum(c) && c != '-' && c != '_' && c != '.' && c != '/')
       throw Invalid(field, field + " must be 1 to 40 letters, digits or - _ . /");
   return std::string(value);
+}
+
+std::string clean_date(const std::string& field, const std::string& value) {
+  auto date = parse_date(value);
+  if (!date || date->year() < std::chrono::year(2000) || date->year() > std::chrono::year(2199))
+    throw Invalid(field, field + " must be a date written YYYY-MM-DD (years 2000 to 2199).");
+  return value;
 }
 
 }  // namespace ln

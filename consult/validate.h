@@ -15,5 +15,8 @@ std::optional<std::string> clean_optional_text(const std::string& field,
                                                std::size_t max);
 // A code from a directory or a paper slip: letters, digits, '-', '_', '.', '/', 1–40 of them.
 std::string clean_code(const std::string& field, std::string_view value);
+// A calendar date written YYYY-MM-DD in the years 2000–2199 (a wider year is a typing slip, and
+// would make year-by-year views run for centuries); returned as given.
+std::string clean_date(const std::string& field, const std::string& value);
 
 }  // namespace ln

@@ -72,7 +72,6 @@ struct PatternSet::Impl {
     return o;
   }
   RE2::Set set;
-  bool compiled = false;
 };
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
@@ -89,8 +88,8 @@ std::size_t PatternSet::add(std::string_view source, const std::string& where) {
 }
 
 void PatternSet::finish() {
-  impl_->compiled = count_ == 0 || impl_->set.Compile();
-  if (!impl_->compiled) throw std::runtime_error("lexicon: the pattern set does not compile");
+  if (count_ > 0 && !impl_->set.Compile())
+    throw std::runtime_error("lexicon: the pattern set does not compile");
 }
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "consult/crypto.h"
 #include "consult/errors.h"
+#include "consult/notifications.h"
 #include "consult/validate.h"
 
 namespace ln::moderation {
@@ -91,24 +91,12 @@ Submission SafeguardingCases::record_action(const Principal& lead, const std::st
 
 void SafeguardingCases::tell_other_leads(const Principal& lead, const Submission& item,
                                          const std::string& kind, const std::string& message) {
-  const auto scope = storage_.organisation().unit_and_ancestors(item.unit_id);
   const std::string now = clock_.now_text();
-  Page page;
-  page.limit = 200;
-  for (;;) {
-    auto batch = storage_.accounts().accounts(page);
-    for (const auto& a : batch) {
-      if (a.role != "safeguarding_lead" || a.disabled_at || a.id == lead.id) continue;
-      const bool covers = std::any_of(a.unit_ids.begin(), a.unit_ids.end(), [&](const auto& u) {
-        return std::find(scope.begin(), scope.end(), u) != scope.end();
-      });
-      if (!covers) continue;
-      storage_.recommendations().insert_notification(
-          {new_id("ntf"), "account", a.id, kind, "submission", item.id, message,
-           "safeguarding:" + item.id + ":" + kind + ":" + now + ":" + a.id, now, std::nullopt});
-    }
-    if (static_cast<int>(batch.size()) < page.limit) break;
-    page.after = batch.back().id;
+  for (const auto& a : accounts_serving(storage_, "safeguarding_lead", item.unit_id)) {
+    if (a.id == lead.id) continue;
+    storage_.recommendations().insert_notification(
+        {notification_id(now), "account", a.id, kind, "submission", item.id, message,
+         "safeguarding:" + item.id + ":" + kind + ":" + now + ":" + a.id, now, std::nullopt});
   }
 }
 

@@ -187,17 +187,6 @@ std::optional<ConsultationResponse> PostgresConsultationStore::response_of(
   });
 }
 
-void PostgresConsultationStore::save_response(const ConsultationResponse& r, bool replaces,
-                                              const std::vector<ResultCounter>& deltas,
-                                              const std::vector<Submission>& texts) {
-  write(pool_, [&](Connection& c) {
-    if (replaces) c.exec(sql::kWithdrawTexts, r.id, r.updated_at);
-    write_response(c, r);
-    add_counters(c, r.consultation_id, deltas);
-    for (const auto& t : texts) insert_submission_row(c, t);
-  });
-}
-
 void PostgresConsultationStore::save_batch(const PaperBatch& b,
                                            const std::vector<ConsultationResponse>& sheets,
                                            const std::vector<ResultCounter>& deltas,

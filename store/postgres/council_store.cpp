@@ -66,8 +66,6 @@ constexpr const char* kInsertProposal =
     " votes_against, abstentions, votes, adopted, recommendation_id, created_by, created_at,"
     " position)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
-constexpr const char* kSetRecommendation =
-    "UPDATE council_proposals SET recommendation_id = $2 WHERE id = $1";
 #define LN_EVENT_COLUMNS                                                                    \
   "SELECT id, unit_id, kind, title, held_on, participants_by_band, participants, outcomes," \
   " council_id, created_by, created_at FROM events "
@@ -205,12 +203,6 @@ std::vector<CouncilProposal> PostgresCouncilStore::proposals_of(const std::strin
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kProposalsOf, session_id).all(rows::council_proposal<Row>);
   });
-}
-
-void PostgresCouncilStore::set_proposal_recommendation(const std::string& proposal_id,
-                                                       const std::string& recommendation_id) {
-  write(pool_,
-        [&](Connection& c) { c.exec(sql::kSetRecommendation, proposal_id, recommendation_id); });
 }
 
 void PostgresCouncilStore::insert_event(const CouncilEvent& e) {

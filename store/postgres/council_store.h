@@ -25,8 +25,6 @@ class PostgresCouncilStore : public CouncilStore {
 
   void insert_proposal(const CouncilProposal& proposal) override;
   std::vector<CouncilProposal> proposals_of(const std::string& session_id) override;
-  void set_proposal_recommendation(const std::string& proposal_id,
-                                   const std::string& recommendation_id) override;
 
   void insert_event(const CouncilEvent& event) override;
   std::optional<CouncilEvent> event(const std::string& id) override;

@@ -2,7 +2,7 @@
 
 #include "store/postgres/access.h"
 #include "store/postgres/submission_store.h"
-#include "store/recommendation_rows.h"
+#include "store/rows.h"
 
 namespace ln::store::postgres {
 namespace sql {

@@ -230,17 +230,6 @@ std::optional<ConsultationResponse> SqliteConsultationStore::response_of(
   });
 }
 
-void SqliteConsultationStore::save_response(const ConsultationResponse& r, bool replaces,
-                                            const std::vector<ResultCounter>& deltas,
-                                            const std::vector<Submission>& texts) {
-  write(pool_, [&](Connection& c) {
-    if (replaces) c.prepare(sql::kWithdrawTexts).bind(1, r.id).bind(2, r.updated_at).run();
-    write_response(c, r);
-    add_counters(c, r.consultation_id, deltas);
-    for (const auto& t : texts) insert_submission_row(c, t);
-  });
-}
-
 void SqliteConsultationStore::save_batch(const PaperBatch& b,
                                          const std::vector<ConsultationResponse>& sheets,
                                          const std::vector<ResultCounter>& deltas,

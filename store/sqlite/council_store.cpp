@@ -52,8 +52,6 @@ constexpr const char* kInsertProposal =
     " votes_against, abstentions, votes, adopted, recommendation_id, created_by, created_at,"
     " position)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
-constexpr const char* kSetRecommendation =
-    "UPDATE council_proposals SET recommendation_id = ?2 WHERE id = ?1";
 constexpr const char* kEventColumns =
     "SELECT id, unit_id, kind, title, held_on, participants_by_band, participants, outcomes,"
     " council_id, created_by, created_at FROM events ";
@@ -282,13 +280,6 @@ std::vector<CouncilProposal> SqliteCouncilStore::proposals_of(const std::string&
                        "WHERE session_id = ?1 ORDER BY position, id");
     s.bind(1, session_id);
     return all_rows(s, rows::council_proposal<Statement>);
-  });
-}
-
-void SqliteCouncilStore::set_proposal_recommendation(const std::string& proposal_id,
-                                                     const std::string& recommendation_id) {
-  write(pool_, [&](Connection& c) {
-    c.prepare(sql::kSetRecommendation).bind(1, proposal_id).bind(2, recommendation_id).run();
   });
 }
 

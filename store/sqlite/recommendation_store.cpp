@@ -1,6 +1,6 @@
 #include "store/sqlite/recommendation_store.h"
 
-#include "store/recommendation_rows.h"
+#include "store/rows.h"
 #include "store/sqlite/access.h"
 #include "store/sqlite/submission_store.h"
 

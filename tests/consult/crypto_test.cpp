@@ -11,7 +11,8 @@ namespace {
 TEST(Crypto, SealedRecordsOpenOnlyUntouched) {
   auto keys = Keys::for_tests();
   auto sealed = seal(keys, R"({"birth_date":"2015-06-10"})");
-  EXPECT_EQ(sealed.ciphertext.find("2015"), std::string::npos);
+  EXPECT_EQ(sealed.ciphertext.find("2015-06-10"), std::string::npos);
+  EXPECT_EQ(sealed.ciphertext.find("birth_date"), std::string::npos);
   EXPECT_EQ(open_sealed(keys, sealed), R"({"birth_date":"2015-06-10"})");
   auto tampered = sealed;
   tampered.ciphertext[3] ^= 1;
