@@ -1,6 +1,6 @@
 // One recommendation as the official of the authority sees it: acknowledge receipt, answer
 // with a decision, reasons (the children read them) and commitments, then record progress.
-import { h, field, uid } from '../dom.js';
+import { h, field, uid, append } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, button, section, statusArea } from '../ui.js';
@@ -105,7 +105,7 @@ export async function render({ main, params, route }) {
     const { items } = await get('/authorities?limit=200');
     main.append(answerForm(r, items, route));
   }
-  main.append(answerBlock(r));
+  append(main, [answerBlock(r)]);
   if (r.commitments.length && r.status !== 'closed') main.append(progressForms(r, route));
   return r.title;
 }

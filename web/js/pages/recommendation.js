@@ -1,7 +1,7 @@
 // One recommendation for the Youth Union: forward a draft to an authority, print the forwarding
 // and reminder letters, read the answer and its commitments, write the children's feedback
 // ("You said / We did / Why / What next") for all ages or per age band, report back, close.
-import { h, field } from '../dom.js';
+import { h, field, append } from '../dom.js';
 import { t, has, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, button, section, table, statusArea } from '../ui.js';
@@ -136,8 +136,8 @@ export async function render({ main, params, route }) {
     const { items } = await get('/authorities?limit=200');
     main.append(forwardForm(id, items, route));
   }
-  main.append(letters(r));
-  main.append(answerBlock(r));
+  append(main, [letters(r)]);
+  append(main, [answerBlock(r)]);
 
   if (r.status === 'answered') {
     const { items } = await get('/consultations?limit=100').catch(() => ({ items: [] }));
