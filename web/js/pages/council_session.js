@@ -3,7 +3,7 @@
 // present; an adopted one becomes a draft recommendation) and the minutes. The Youth Union
 // keeps the record; Council members read it (without how each child voted).
 import { h, field, uid } from '../dom.js';
-import { t, has, formatDate } from '../i18n.js';
+import { t, has, formatDate, todayIso } from '../i18n.js';
 import { get, post, patch } from '../api.js';
 import { form, section, table, badge } from '../ui.js';
 import { sessionStatus } from './council.js';
@@ -42,7 +42,7 @@ async function agendaForm(s, route) {
 }
 
 function heldForm(s, members, route) {
-  const date = field(t('session.held_on'), 'date', { required: true, value: new Date().toISOString().slice(0, 10) });
+  const date = field(t('session.held_on'), 'date', { required: true, value: todayIso() });
   const boxes = members.map((m) => {
     const inputId = uid('m');
     return { m, el: h('div', { class: 'check' }, h('input', { type: 'checkbox', id: inputId, value: m.member_id, checked: true }),

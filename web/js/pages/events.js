@@ -1,7 +1,7 @@
 // Forums listening to children's voices and dialogues with leaders: the record of each (how
 // many children of each age band took part, what came out of it), and a form to add one.
 import { h, field } from '../dom.js';
-import { t, has, formatDate } from '../i18n.js';
+import { t, has, formatDate, todayIso } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, section, table } from '../ui.js';
 import { myUnits } from './recommendation_new.js';
@@ -31,7 +31,7 @@ export async function render({ main, me, route }) {
   const bands = [...new Set(consultations.items.flatMap((c) => c.audience_bands || []))];
   const kind = field(t('event.kind'), 'select', {}, KINDS.map((k) => ({ value: k, label: kindName(k) })));
   const name = field(t('event.title'), 'text', { required: true, maxlength: 200 });
-  const date = field(t('event.held_on'), 'date', { required: true, value: new Date().toISOString().slice(0, 10) });
+  const date = field(t('event.held_on'), 'date', { required: true, value: todayIso() });
   const unit = field(t('event.unit'), 'select', {}, myUnits(me, units).map((u) => ({ value: u.id, label: u.name })));
   const council = field(t('event.council'), 'select', {}, [{ value: '', label: t('event.no_council') },
     ...councils.items.map((c) => ({ value: c.id, label: c.name }))]);

@@ -2,7 +2,7 @@
 // and reminder letters, read the answer and its commitments, write the children's feedback
 // ("You said / We did / Why / What next") for all ages or per age band, report back, close.
 import { h, field, append } from '../dom.js';
-import { t, has, formatDate } from '../i18n.js';
+import { t, has, formatDate, todayIso } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, button, section, table, statusArea } from '../ui.js';
 import { statusBadge, dueText, decisionName } from './recommendations.js';
@@ -60,7 +60,7 @@ function forwardForm(id, authorities, route) {
   const live = authorities.filter((a) => !a.retired_at);
   const authority = field(t('forward.authority'), 'select', {}, live.map((a) => ({ value: a.id, label: a.name })));
   const number = field(t('forward.number'), 'text', { required: true, maxlength: 60, hint: t('forward.number_hint') });
-  const date = field(t('forward.date'), 'date', { required: true, value: new Date().toISOString().slice(0, 10) });
+  const date = field(t('forward.date'), 'date', { required: true, value: todayIso() });
   const days = field(t('forward.days'), 'number', { min: 1, max: 365, inputmode: 'numeric', hint: ' ' });
   // The hint names the chosen authority's own number of working days, used when left empty.
   const hintDays = () => {
