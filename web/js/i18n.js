@@ -68,3 +68,9 @@ export function formatDuration(ms) {
   if (hours < 48) return t('time.hours', { n: hours });
   return t('time.days', { n: Math.round(hours / 24) });
 }
+
+// Today's date (YYYY-MM-DD) where the reader is, for date fields' default values.
+export function todayIso() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

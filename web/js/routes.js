@@ -1,5 +1,8 @@
-// Every page, who may open it, and the navigation of each role. Pages for the Council,
-// recommendations, officials, the public tracker and reports join this table as their APIs land.
+// Every page, who may open it, and the navigation of each role. Pupils and Council members;
+// facilitators (classes, paper); moderators and safeguarding leads (queues, cases); the Youth
+// Union (moderators) and admins also run the recommendations board, the Children's Councils and
+// their sessions, and events; officials answer what is addressed to their authority. The public
+// tracker (/tracker.html) and the printable reports are pages of their own, linked from here.
 export const PUPIL_ROLES = ['pupil', 'council_member'];
 export const ADULT_ROLES = ['facilitator', 'moderator', 'safeguarding_lead', 'official', 'admin'];
 
@@ -19,6 +22,8 @@ export const ROUTES = [
   { path: '/pupil/idea', load: page('pupil_idea'), who: PUPIL_ROLES },
   { path: '/pupil/ideas', load: page('pupil_ideas'), who: PUPIL_ROLES },
   { path: '/pupil/data', load: page('pupil_data'), who: PUPIL_ROLES },
+  { path: '/pupil/council', load: page('pupil_council'), who: ['council_member'] },
+  { path: '/pupil/council-sessions/:id', load: page('council_session'), who: ['council_member'] },
 
   { path: '/classes', load: page('classes'), who: ['facilitator', 'admin'] },
   { path: '/classes/:id', load: page('class'), who: ['facilitator', 'admin'] },
@@ -33,18 +38,29 @@ export const ROUTES = [
   { path: '/safeguarding', load: page('safeguarding_cases'), who: ['safeguarding_lead'] },
   { path: '/safeguarding/cases/:id', load: page('safeguarding_case'), who: ['safeguarding_lead'] },
 
+  { path: '/recommendations', load: page('recommendations'), who: ['moderator', 'admin'] },
+  { path: '/recommendations/new', load: page('recommendation_new'), who: ['moderator', 'admin'] },
+  { path: '/recommendations/:id', load: page('recommendation'), who: ['moderator', 'admin'] },
+  { path: '/councils', load: page('councils'), who: ['moderator', 'admin'] },
+  { path: '/councils/:id', load: page('council'), who: ['moderator', 'admin'] },
+  { path: '/council-sessions/:id', load: page('council_session'), who: ['moderator', 'admin'] },
+  { path: '/events', load: page('events'), who: ['facilitator', 'moderator', 'admin'] },
+
+  { path: '/official', load: page('official_inbox'), who: ['official'] },
+  { path: '/official/recommendations/:id', load: page('official_recommendation'), who: ['official'] },
+
   { path: '/admin', load: page('admin'), who: ['admin'] },
 ];
 
 // The menu of each role: [route, string key]. The first entry is the role's home.
 export const NAV = {
   pupil: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
-  council_member: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
-  facilitator: [['/classes', 'nav.classes'], ['/paper', 'nav.paper']],
-  moderator: [['/moderation', 'nav.moderation'], ['/paper', 'nav.paper']],
+  council_member: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/council', 'nav.my_council'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
+  facilitator: [['/classes', 'nav.classes'], ['/paper', 'nav.paper'], ['/events', 'nav.events']],
+  moderator: [['/moderation', 'nav.moderation'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper']],
   safeguarding_lead: [['/safeguarding', 'nav.safeguarding'], ['/moderation', 'nav.moderation']],
-  official: [],
-  admin: [['/admin', 'nav.admin'], ['/classes', 'nav.classes'], ['/moderation', 'nav.moderation'], ['/paper', 'nav.paper']],
+  official: [['/official', 'nav.official']],
+  admin: [['/admin', 'nav.admin'], ['/classes', 'nav.classes'], ['/moderation', 'nav.moderation'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper']],
   anyone: [['/', 'nav.home'], ['/help', 'nav.help']],
 };
 

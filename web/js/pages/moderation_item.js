@@ -5,6 +5,7 @@ import { t, has, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, button, section, statusArea, showMessage } from '../ui.js';
 import { labelTags, kindText } from './moderation_queue.js';
+import { addToBasket, basket } from './recommendation_new.js';
 
 const RETURN_REASONS = ['personal_info', 'unclear', 'off_topic', 'unkind_words', 'too_long'];
 const REJECT_REASONS = ['spam', 'abusive', 'attacks_a_person', 'not_for_this_platform'];
@@ -65,7 +66,23 @@ function offsetIn(box, node, offset) {
   return Array.from(part.textContent).length;
 }
 
-export async function render({ main, params }) {
+// An approved idea can be gathered for a recommendation (Youth Union and admins).
+function compileBox(itemId) {
+  const count = h('p', { role: 'status' });
+  const link = h('a', { class: 'button secondary', href: '#/recommendations/new' }, t('compile.open'));
+  const show = () => {
+    const n = basket().length;
+    count.textContent = n ? t('compile.gathered', { n }) : '';
+    link.hidden = n === 0;
+  };
+  const add = h('button', { type: 'button', onclick: () => { addToBasket(itemId); show(); add.disabled = true; } }, t('compile.add'));
+  if (basket().includes(itemId)) add.disabled = true;
+  show();
+  return h('div', { class: 'compile-box' }, h('p', {}, t('compile.add_lead')), h('div', { class: 'actions' }, add, link), count);
+}
+
+export async function render({ main, params, me }) {
+  const canCompile = ['moderator', 'admin'].includes(me.role);
   const id = encodeURIComponent(params.id);
   let item = await get(`/moderation/items/${id}`);
   let claimedVersion = null;
@@ -115,6 +132,7 @@ export async function render({ main, params }) {
   const decided = !['queued', 'claimed'].includes(item.status);
   main.append(section(t('item.decide'),
     decided ? h('p', {}, t('item.already_decided', { status: has(`ideas.status.${item.status}`) ? t(`ideas.status.${item.status}`) : item.status })) : null,
+    decided && canCompile && ['approved', 'approved_redacted'].includes(item.status) ? compileBox(item.id) : null,
     decided ? null : h('p', {}, t('item.claim_first')),
     decided ? null : h('div', { class: 'actions' }, claimButton),
     claimState, claimArea, decisionBox));
@@ -183,6 +201,7 @@ export async function render({ main, params }) {
       append(decisionBox, [h('p', { class: 'message message-ok', role: 'status', tabindex: '-1' },
         t('item.decided', { decision: t(`decision.${d}`) })),
       done.redacted_text ? h('p', {}, t('item.published_as'), ' ', h('span', { class: 'idea-text', 'data-testid': 'published-text' }, done.redacted_text)) : null,
+      canCompile && ['approved', 'approved_redacted'].includes(done.status) ? compileBox(done.id) : null,
       h('p', {}, h('a', { class: 'button', href: `#/moderation/queues/${item.queue}` }, t('queue.back')))]);
       decisionBox.querySelector('.message').focus();
     }));
