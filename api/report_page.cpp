@@ -84,7 +84,6 @@ std::string report_page(const nlohmann::json& r) {
       .text("Báo cáo " + period + " — " + unit)
       .add("</title>\n<link rel=\"stylesheet\" href=\"/app.css\">\n")
       .add("<link rel=\"stylesheet\" href=\"/report.css\">\n")
-      .add("<script src=\"/app.js\" defer></script>\n")
       .add("<script src=\"/vendor/chart.umd.js\" defer></script>\n")
       .add("<script src=\"/report.js\" defer></script>\n</head>\n<body class=\"report\">\n")
       .add("<main>\n<header class=\"report-head\"><p class=\"org\">")
