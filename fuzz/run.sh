@@ -10,7 +10,7 @@ set -eu
 bin_dir=$1 target=$2 seconds=$3 mode=$4
 here=$(cd "$(dirname "$0")" && pwd)
 bin="$bin_dir/${target}_fuzz"
-[ -x "$bin" ] || { echo "no fuzz binary $bin (build it with: make build-fuzz)" >&2; exit 1; }
+[ -x "$bin" ] || { echo "no fuzz binary $bin (build it with: make build-sanitize)" >&2; exit 1; }
 corpus="$here/corpus/$target"
 mkdir -p "$corpus"
 # The targets that hold the whole app in process keep caches (prepared statements, SQLite pages)
