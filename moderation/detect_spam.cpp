@@ -2,8 +2,8 @@
 // letters over and over, keyboard mashing) and one word repeated. Duplicates across submissions
 // and rate limits need storage and live elsewhere (see simhash.h).
 #include <algorithm>
+#include <bit>
 #include <map>
-#include <set>
 #include <string_view>
 
 #include "moderation/detectors.h"
@@ -88,7 +88,7 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
   }
 
   // Letters only: numbers are information ("0912…", "2024"), not mashing.
-  std::set<char32_t> distinct;
+  std::uint32_t distinct = 0;  // one bit per letter a–z seen
   std::size_t letters = 0, mashed = 0, other = 0;
   for (const auto& w : words) {
     const bool all_letters = std::all_of(w.chars.begin(), w.chars.end(),
@@ -98,11 +98,11 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
       continue;
     }
     letters += w.chars.size();
-    distinct.insert(w.chars.begin(), w.chars.end());
+    for (char32_t c : w.chars) distinct |= 1u << (c - U'a');
     if (looks_mashed(w.chars)) mashed += w.chars.size();
   }
   if (other > 0 && letters < 6) return;
-  if (letters >= 6 && distinct.size() < 4) {
+  if (letters >= 6 && std::popcount(distinct) < 4) {
     out.push_back({whole, "spam", "spam.low_information", "low_information", kSpamSeverity});
     return;
   }

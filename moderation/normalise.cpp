@@ -251,7 +251,7 @@ View build_folded(const std::u32string& original) {
     }
   }
   View view;
-  view.chars.reserve(pieces.size());
+  view.reserve(pieces.size());
   for (const Piece& p : compose(std::move(pieces))) {
     if (p.c == U' ' && !view.chars.empty() && view.chars.back() == U' ') {
       view.to.back() = p.to;
@@ -301,63 +301,87 @@ bool is_marked_slow(char32_t c) {
 // Every ICU answer the pipeline needs, computed once per code point for the scripts children
 // write in (Latin, Vietnamese, Greek, Cyrillic, punctuation: below U+3000); the rest is asked of
 // ICU each time. Screening is dominated by these look-ups, so this table is what makes it fast.
-struct CharInfo {
-  bool mark = false, space = false, invisible = false, marked = false, word = false, alpha = false;
+// The yes/no answers and the combining class take two bytes per code point (24 KB, which stays
+// in cache); the folded and base letters, needed once per character, live apart.
+struct CharFlags {
+  enum : std::uint8_t {
+    kMark = 1,
+    kSpace = 2,
+    kInvisible = 4,
+    kMarked = 8,
+    kWord = 16,
+    kAlpha = 32,
+  };
+  std::uint8_t bits = 0;
   std::uint8_t ccc = 0;
+};
+struct CharLetters {
   std::u32string folded, base;
 };
 
 constexpr char32_t kTabled = 0x3000;
 
-const std::vector<CharInfo>& char_table() {
-  static const std::vector<CharInfo> table = [] {
-    std::vector<CharInfo> t(kTabled);
+struct CharTable {
+  std::vector<CharFlags> flags;
+  std::vector<CharLetters> letters;
+};
+
+const CharTable& char_table() {
+  static const CharTable table = [] {
+    CharTable t{std::vector<CharFlags>(kTabled), std::vector<CharLetters>(kTabled)};
     const auto& n = normalizers();
     for (char32_t c = 0; c < kTabled; ++c) {
-      CharInfo& info = t[c];
       const auto u = static_cast<UChar32>(c);
-      info.mark = is_mark_slow(c);
-      info.space = is_space_slow(c);
-      info.invisible = is_invisible_slow(c);
-      info.marked = is_marked_slow(c);
-      info.word = u_isalnum(u) || info.mark;
-      info.alpha = u_isalpha(u);
-      info.ccc = n.nfc->getCombiningClass(u);
-      info.folded = fold_char_slow(c);
-      base_letters_slow(c, info.base);
+      const bool mark = is_mark_slow(c);
+      std::uint8_t bits = 0;
+      if (mark) bits |= CharFlags::kMark;
+      if (is_space_slow(c)) bits |= CharFlags::kSpace;
+      if (is_invisible_slow(c)) bits |= CharFlags::kInvisible;
+      if (is_marked_slow(c)) bits |= CharFlags::kMarked;
+      if (u_isalnum(u) || mark) bits |= CharFlags::kWord;
+      if (u_isalpha(u)) bits |= CharFlags::kAlpha;
+      t.flags[c] = {bits, static_cast<std::uint8_t>(n.nfc->getCombiningClass(u))};
+      t.letters[c].folded = fold_char_slow(c);
+      base_letters_slow(c, t.letters[c].base);
     }
     return t;
   }();
   return table;
 }
 
-const CharInfo* tabled(char32_t c) {
-  return c < kTabled ? &char_table()[c] : nullptr;
+const CharFlags* flags_of(char32_t c) {
+  static const CharFlags* const flags = char_table().flags.data();
+  return c < kTabled ? flags + c : nullptr;
+}
+
+const CharLetters* letters_of(char32_t c) {
+  static const CharLetters* const letters = char_table().letters.data();
+  return c < kTabled ? letters + c : nullptr;
 }
 
 bool is_mark(char32_t c) {
-  const CharInfo* info = tabled(c);
-  return info ? info->mark : is_mark_slow(c);
+  const CharFlags* f = flags_of(c);
+  return f ? (f->bits & CharFlags::kMark) != 0 : is_mark_slow(c);
 }
 bool is_space(char32_t c) {
-  const CharInfo* info = tabled(c);
-  return info ? info->space : is_space_slow(c);
+  const CharFlags* f = flags_of(c);
+  return f ? (f->bits & CharFlags::kSpace) != 0 : is_space_slow(c);
 }
 bool is_invisible(char32_t c) {
-  const CharInfo* info = tabled(c);
-  return info ? info->invisible : is_invisible_slow(c);
+  const CharFlags* f = flags_of(c);
+  return f ? (f->bits & CharFlags::kInvisible) != 0 : is_invisible_slow(c);
 }
 bool is_alpha(char32_t c) {
-  const CharInfo* info = tabled(c);
-  return info ? info->alpha : u_isalpha(static_cast<UChar32>(c));
+  const CharFlags* f = flags_of(c);
+  return f ? (f->bits & CharFlags::kAlpha) != 0 : u_isalpha(static_cast<UChar32>(c));
 }
 std::uint8_t combining_class(char32_t c) {
-  const CharInfo* info = tabled(c);
-  return info ? info->ccc : normalizers().nfc->getCombiningClass(static_cast<UChar32>(c));
+  const CharFlags* f = flags_of(c);
+  return f ? f->ccc : normalizers().nfc->getCombiningClass(static_cast<UChar32>(c));
 }
 
 void base_letters(char32_t c, std::u32string& out) {
-  if (const CharInfo* info = tabled(c)) {
+  if (const CharLetters* info = letters_of(c)) {
     out += info->base;
   } else {
     base_letters_slow(c, out);
@@ -365,14 +389,16 @@ void base_letters(char32_t c, std::u32string& out) {
 }
 
 void append_decomposed(char32_t c, std::uint32_t index, std::vector<Piece>& out) {
-  const CharInfo* info = tabled(c);
-  const std::u32string slow = info ? std::u32string() : fold_char_slow(c);
-  for (char32_t f : info ? info->folded : slow) out.push_back({f, index, index + 1});
+  if (const CharLetters* info = letters_of(c)) {
+    for (char32_t f : info->folded) out.push_back({f, index, index + 1});
+    return;
+  }
+  for (char32_t f : fold_char_slow(c)) out.push_back({f, index, index + 1});
 }
 
 View build_plain(const View& folded) {
   View view;
-  view.chars.reserve(folded.size());
+  view.reserve(folded.size());
   std::u32string letters;
   for (std::size_t i = 0; i < folded.size(); ++i) {
     letters.clear();
@@ -434,6 +460,19 @@ char32_t leet(char32_t c, char32_t one_as) {
 // decoded inside words that have a letter (n9u stays, ng0 → ngo), repeated letters collapsed.
 // Sets *saw_one when a '1' was decoded, so the caller can also try 1→l.
 View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
+  // The table, read directly: this loop runs over every character of two or four views.
+  const CharFlags* const table = char_table().flags.data();
+  const auto has = [table](char32_t c, std::uint8_t bit) {
+    return c < kTabled ? (table[c].bits & bit) != 0 : false;
+  };
+  const auto token_char = [&](char32_t c) {
+    return c < kTabled ? (table[c].bits & CharFlags::kWord) != 0 || c == U'@' || c == U'$'
+                       : is_token_char(c);
+  };
+  const auto mark = [&](char32_t c) { return c < kTabled ? has(c, CharFlags::kMark) : is_mark(c); };
+  const auto alpha = [&](char32_t c) {
+    return c < kTabled ? has(c, CharFlags::kAlpha) : is_alpha(c);
+  };
   struct Item {
     enum Kind { kToken, kSeparator, kOther } kind;
     std::size_t begin, end;
@@ -442,12 +481,13 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
   };
   std::vector<Item> items;
   const std::size_t n = base.size();
+  items.reserve(n / 2 + 1);
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i;
-    if (is_token_char(base.chars[i])) {
+    if (token_char(base.chars[i])) {
       Item item{Item::kToken, i, i};
-      while (j < n && is_token_char(base.chars[j])) {
-        if (!is_mark(base.chars[j])) ++item.letters;
+      while (j < n && token_char(base.chars[j])) {
+        if (!mark(base.chars[j])) ++item.letters;
         ++j;
       }
       item.end = j;
@@ -468,7 +508,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
   }
 
   View out;
-  out.chars.reserve(n);
+  out.reserve(n);
   bool in_word = false;  // the last character written belongs to the current (merged) word
   for (std::size_t k = 0; k < items.size(); ++k) {
     const Item& item = items[k];
@@ -494,7 +534,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
     }
     bool has_letter = false;
     for (std::size_t i = item.begin; i < item.end; ++i) {
-      if (is_alpha(base.chars[i])) has_letter = true;
+      if (alpha(base.chars[i])) has_letter = true;
     }
     // A word merged over a dropped separator starts "changed".
     bool first = true;
@@ -511,7 +551,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
           changed = true;
         }
       }
-      if (in_word && !out.chars.empty() && out.chars.back() == c && !is_mark(c)) {
+      if (in_word && !out.chars.empty() && out.chars.back() == c && !mark(c)) {
         out.to.back() = base.to[i];
         out.changed.back() = true;
         continue;
@@ -553,8 +593,8 @@ std::u32string trimmed(std::u32string s) {
 }  // namespace
 
 bool is_word_char(char32_t c) {
-  const CharInfo* info = tabled(c);
-  return info ? info->word : u_isalnum(static_cast<UChar32>(c)) || is_mark(c);
+  const CharFlags* f = flags_of(c);
+  return f ? (f->bits & CharFlags::kWord) != 0 : u_isalnum(static_cast<UChar32>(c)) || is_mark(c);
 }
 
 bool is_valid_utf8(std::string_view text) {
@@ -581,8 +621,9 @@ std::optional<NormalisedText> normalise(std::string_view utf8) {
     U8_NEXT(s, i, length, c);
     if (c < 0) return std::nullopt;
     text.original.push_back(static_cast<char32_t>(c));
-    const CharInfo* info = tabled(static_cast<char32_t>(c));
-    text.marked.push_back(info ? info->marked : is_marked_slow(static_cast<char32_t>(c)));
+    const CharFlags* f = flags_of(static_cast<char32_t>(c));
+    text.marked.push_back(f ? (f->bits & CharFlags::kMarked) != 0
+                            : is_marked_slow(static_cast<char32_t>(c)));
   }
   text.byte_of.push_back(utf8.size());
   text.folded = build_folded(text.original);

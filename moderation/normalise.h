@@ -26,6 +26,12 @@ struct View {
   std::vector<std::uint8_t> changed;  // squeezed views only: chars[i] differs from the base view
 
   std::size_t size() const { return chars.size(); }
+  void reserve(std::size_t n) {
+    chars.reserve(n);
+    from.reserve(n);
+    to.reserve(n);
+    changed.reserve(n);
+  }
   void push(char32_t c, std::uint32_t f, std::uint32_t t, bool was_changed = false) {
     chars.push_back(c);
     from.push_back(f);
