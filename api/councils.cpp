@@ -175,6 +175,29 @@ void add_council_routes(Router& r, App& app) {
                    {"422", "consent_missing (both consents needed) or outside_age_limits"}}));
 
   r.add(
+      "GET", "/api/v1/councils/{id}/candidates",
+      [&app](Request& q) {
+        auto found = app.councils.candidates(q.who(), q.param("id"), page_of(q));
+        nlohmann::json out = {
+            {"items", nlohmann::json::array()},
+            {"next", found.next ? nlohmann::json(*found.next) : nlohmann::json()}};
+        for (const auto& e : found.items)
+          out["items"].push_back({{"pupil_id", e.pupil.id},
+                                  {"pseudonym", e.pupil.pseudonym},
+                                  {"age_band", e.pupil.age_band},
+                                  {"school_id", e.pupil.school_id},
+                                  {"school_name", e.school_name},
+                                  {"class_id", e.pupil.class_id},
+                                  {"class_name", e.class_name}});
+        return Response::json(200, out);
+      },
+      doc("Pupils who could join now: active, of the Council's unit or one below it, with both "
+          "consents, within its age limits and not yet members; pseudonym, age band, school and "
+          "class (never a name or birth date). By pupil id; a page may be short when many pupils "
+          "were read past, and `next` then says where to read on.",
+          "councils", manage));
+
+  r.add(
       "DELETE", "/api/v1/councils/{id}/members/{member}",
       [&app](Request& q) {
         app.councils.remove_member(q.who(), q.param("id"), q.param("member"));

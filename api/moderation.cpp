@@ -44,6 +44,21 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
   return out;
 }
 
+// What anyone but the author may see: the approved words, never the text as first written.
+nlohmann::json approved_json(App& app, const ApprovedSubmission& a) {
+  const Submission& s = a.submission;
+  auto author = app.moderation.author_of(s);
+  return {{"id", s.id},
+          {"kind", s.kind},
+          {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
+          {"unit_id", s.unit_id},
+          {"created_at", s.created_at},
+          {"text", approved_words(s)},
+          {"redacted", s.status == "approved_redacted"},
+          {"author", {{"pseudonym", author.pseudonym}, {"age_band", author.age_band}}},
+          {"in_recommendation", a.in_recommendation}};
+}
+
 }  // namespace
 
 void add_moderation_routes(Router& r, App& app) {
@@ -83,6 +98,24 @@ void add_moderation_routes(Router& r, App& app) {
       doc("Waiting items, oldest first; their text stays collapsed. Filters: `kind`, `label` (a "
           "screener label), `unit_id` (one of my units and those below it).",
           "moderation", moderate));
+
+  r.add(
+      "GET", "/api/v1/moderation/approved",
+      [&app](Request& q) {
+        auto page = page_of(q);
+        auto items =
+            app.moderation.approved(q.who(), q.query_value("kind"), q.query_value("unit_id"), page);
+        nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
+        for (const auto& a : items) out["items"].push_back(approved_json(app, a));
+        if (static_cast<int>(items.size()) == page.limit)
+          out["next"] = items.back().submission.created_at + "|" + items.back().submission.id;
+        return Response::json(200, out);
+      },
+      doc("Approved children's words of my units and those below them, newest first, to compile "
+          "into a recommendation: the redacted text where parts were hidden, the author's "
+          "pseudonym and age band, and whether a recommendation already quotes it. Filters: "
+          "`kind`, `unit_id` (one of my units and those below it). The listing is audited.",
+          "moderation", Permission::kManageRecommendations));
 
   r.add(
       "GET", "/api/v1/moderation/items/{id}",

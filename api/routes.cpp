@@ -6,6 +6,7 @@ void build_router(Router& router, App& app) {
   add_health_routes(router, app);
   add_openapi_routes(router);
   add_about_routes(router, app);
+  add_age_band_routes(router, app);
   add_auth_routes(router, app);
   add_account_routes(router, app);
   add_unit_routes(router, app);

@@ -11,6 +11,7 @@ void build_router(Router& router, App& app);
 void add_health_routes(Router& router, App& app);
 void add_openapi_routes(Router& router);
 void add_about_routes(Router& router, App& app);
+void add_age_band_routes(Router& router, App& app);
 void add_auth_routes(Router& router, App& app);
 void add_account_routes(Router& router, App& app);
 void add_unit_routes(Router& router, App& app);

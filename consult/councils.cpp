@@ -258,6 +258,50 @@ nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
           {"updated_at", c.updated_at}};
 }
 
+JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pupil) {
+  JoinBarriers b;
+  if (!pupil || pupil->status != "active") {
+    b.not_active = true;
+    return b;
+  }
+  auto up = storage_.organisation().unit_and_ancestors(pupil->unit_id);
+  if (std::find(up.begin(), up.end(), c.unit_id) == up.end()) {
+    b.other_unit = true;
+    return b;
+  }
+  auto consents = storage_.pupils().consents(pupil->id);
+  b.no_child_consent = !has_current(consents, "child");
+  b.no_guardian_consent = !has_current(consents, "guardian");
+  if (b.no_child_consent || b.no_guardian_consent) return b;
+  auto age = pupils_.exact_age(pupil->id, date_of(clock_.now()));
+  b.outside_age = !age || *age < c.min_age || *age > c.max_age;
+  return b;
+}
+
+CouncilCandidates Councils::candidates(const Principal& actor, const std::string& council_id,
+                                       const Page& page) {
+  Council c = managed(actor, council_id);
+  // The store finds pupils by unit, consents and membership; the age needs each pupil's sealed
+  // identity, so a page is filled by reading on, a bounded number of batches.
+  constexpr int kBatches = 10;
+  CouncilCandidates out;
+  Page cursor = page;
+  for (int batch_no = 0; batch_no < kBatches; ++batch_no) {
+    auto batch = storage_.pupils().consenting_pupils_under(c.unit_id, c.id, cursor);
+    for (auto& candidate : batch) {
+      cursor.after = candidate.pupil.id;
+      if (!barriers(c, candidate.pupil).any()) out.items.push_back(std::move(candidate));
+      if (static_cast<int>(out.items.size()) == page.limit) {
+        out.next = cursor.after;
+        return out;
+      }
+    }
+    if (static_cast<int>(batch.size()) < cursor.limit) return out;
+  }
+  out.next = cursor.after;  // not every pupil was read: the next page reads on from here
+  return out;
+}
+
 CouncilMember Councils::add_member(const Principal& actor, const std::string& council_id,
                                    const MemberInput& input) {
   Council c = managed(actor, council_id);
@@ -267,23 +311,20 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
   std::string today = format_date(date_of(clock_.now()));
   std::string joined_on = input.joined_on ? clean_date("joined_on", *input.joined_on) : today;
   auto pupil = storage_.pupils().pupil(input.pupil_id);
-  if (!pupil || pupil->status != "active") throw Invalid("pupil_id", "There is no such pupil.");
-  auto up = storage_.organisation().unit_and_ancestors(pupil->unit_id);
-  if (std::find(up.begin(), up.end(), c.unit_id) == up.end())
-    throw Invalid("pupil_id", "The pupil is not from this Council's unit.");
+  const JoinBarriers barrier = barriers(c, pupil);
+  if (barrier.not_active) throw Invalid("pupil_id", "There is no such pupil.");
+  if (barrier.other_unit) throw Invalid("pupil_id", "The pupil is not from this Council's unit.");
 
   std::vector<Unprocessable::Problem> problems;
-  auto consents = storage_.pupils().consents(pupil->id);
-  if (!has_current(consents, "child"))
+  if (barrier.no_child_consent)
     problems.push_back({"pupil_id", "The child has not agreed (child consent is missing)."});
-  if (!has_current(consents, "guardian"))
+  if (barrier.no_guardian_consent)
     problems.push_back({"pupil_id", "A parent or guardian has not agreed (guardian consent)."});
   if (!problems.empty())
     throw Unprocessable("consent_missing",
                         "A Council member needs both consents: the child's and a guardian's.",
                         problems);
-  auto age = pupils_.exact_age(pupil->id, date_of(clock_.now()));
-  if (!age || *age < c.min_age || *age > c.max_age)
+  if (barrier.outside_age)
     throw Unprocessable("outside_age_limits",
                         "This Council's members are " + std::to_string(c.min_age) + " to " +
                             std::to_string(c.max_age) + " years old.",
@@ -419,7 +460,7 @@ nlohmann::json Councils::agenda_view(const Council&, const CouncilSession& s) {
       out.push_back({{"kind", kind},
                      {"id", id},
                      {"available", true},
-                     {"text", sub->redacted_text.value_or(sub->text)},
+                     {"text", approved_words(*sub)},
                      {"topic", sub->topic ? nlohmann::json(*sub->topic) : nlohmann::json()}});
     } else {
       auto k = storage_.consultations().consultation(id);

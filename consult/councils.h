@@ -44,6 +44,25 @@ struct VoteInput {
   std::optional<nlohmann::json> counts;  // {for, against, abstain}
 };
 
+// What keeps a pupil out of a Council today, places and current membership aside; checked in
+// this order, and only up to the first that applies.
+struct JoinBarriers {
+  bool not_active = false;  // no such pupil, or not active
+  bool other_unit = false;  // not from the Council's unit or one below it
+  bool no_child_consent = false;
+  bool no_guardian_consent = false;
+  bool outside_age = false;  // outside the Council's min/max age (or the age is unknown)
+  bool any() const {
+    return not_active || other_unit || no_child_consent || no_guardian_consent || outside_age;
+  }
+};
+
+// A page of pupils who could join a Council; `next` is the cursor to read on from, if any.
+struct CouncilCandidates {
+  std::vector<EnrolledPupil> items;
+  std::optional<std::string> next;
+};
+
 // Sessions held in one calendar year, and whether that is too few.
 struct YearOfSessions {
   int year = 0;
@@ -74,6 +93,10 @@ class Councils {
 
   CouncilMember add_member(const Principal& actor, const std::string& council_id,
                            const MemberInput& input);
+  // Pupils who could join now: active, of the Council's unit or one below it, both consents,
+  // within the age limits, and not current members; by pupil id.
+  CouncilCandidates candidates(const Principal& actor, const std::string& council_id,
+                               const Page& page);
   void remove_member(const Principal& actor, const std::string& council_id,
                      const std::string& pupil_id);
   // The yearly review: current members who are past the age limit on `on` (default today),
@@ -109,6 +132,7 @@ class Councils {
   Council readable(const Principal& actor, const std::string& id);
   CouncilSession managed_session(const Principal& actor, const std::string& id, Council& council);
   std::vector<CouncilMember> current_members(const std::string& council_id);
+  JoinBarriers barriers(const Council& c, const std::optional<Pupil>& pupil);
   void apply(Council& c, const CouncilInput& input);
   nlohmann::json checked_agenda(const Council& c, const nlohmann::json& agenda);
   nlohmann::json agenda_view(const Council& c, const CouncilSession& s);

@@ -67,10 +67,7 @@ Recommendation Recommendations::make(const std::string& by, const std::string& u
     if (s->status != "approved" && s->status != "approved_redacted")
       throw Invalid("submission_ids", "Only approved submissions can go into a recommendation.");
     // The children's own words, only as a moderator approved them.
-    quotes.push_back(
-        {{"submission_id", s->id},
-         {"text",
-          s->status == "approved_redacted" && s->redacted_text ? *s->redacted_text : s->text}});
+    quotes.push_back({{"submission_id", s->id}, {"text", approved_words(*s)}});
     sources.push_back({r.id, s->id, s->pupil_id});
   }
   r.quotes_json = quotes.dump();

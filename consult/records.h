@@ -113,6 +113,13 @@ struct Pupil {
   std::string created_at;
 };
 
+// A pupil with the names of their school and class (never their identity).
+struct EnrolledPupil {
+  Pupil pupil;
+  std::string school_name;
+  std::string class_name;
+};
+
 struct SealedIdentity {
   std::string nonce;
   std::string ciphertext;
@@ -180,6 +187,18 @@ struct Submission {
   std::optional<std::string> resent_at;          // when the child last edited and resent it
   std::optional<std::string> first_reviewed_at;  // the first decision (or acknowledgement)
   std::string revisions_json = "[]";             // earlier texts and why they came back
+};
+
+// What anyone but the author may see of an approved submission: the redacted text when a
+// moderator hid parts of it, otherwise the child's words as approved.
+inline const std::string& approved_words(const Submission& s) {
+  return s.status == "approved_redacted" && s.redacted_text ? *s.redacted_text : s.text;
+}
+
+// An approved submission waiting to be compiled, and whether a recommendation already quotes it.
+struct ApprovedSubmission {
+  Submission submission;
+  bool in_recommendation = false;
 };
 
 // Narrows a queue listing: only items of this kind, or carrying this screener label.

@@ -93,6 +93,11 @@ class PupilStore {
   virtual std::optional<Pupil> pupil_by_sign_in(const std::string& lookup) = 0;
   virtual std::vector<Pupil> pupils_of_class(const std::string& class_id) = 0;
   virtual bool pseudonym_taken(const std::string& class_id, const std::string& pseudonym) = 0;
+  // Active pupils of schools in `unit_id` or any unit below it who have both current consents
+  // and are not current members of Council `not_member_of`, by id; `page.after` is the last id.
+  virtual std::vector<EnrolledPupil> consenting_pupils_under(const std::string& unit_id,
+                                                             const std::string& not_member_of,
+                                                             const Page& page) = 0;
   virtual void update_pupil(const Pupil& pupil) = 0;
 
   virtual std::optional<SealedIdentity> identity(const std::string& pupil_id) = 0;
@@ -135,6 +140,13 @@ class SubmissionStore {
                                               const std::vector<std::string>& unit_ids,
                                               bool everywhere, const Page& page,
                                               const QueueFilter& filter = {}) = 0;
+  // Approved submissions (approved or approved_redacted) from these units and every unit below
+  // them (all units when `everywhere`), newest first, of `kind` when given; `page.after` is
+  // "<created_at>|<id>".
+  virtual std::vector<ApprovedSubmission> approved(const std::vector<std::string>& unit_ids,
+                                                   bool everywhere,
+                                                   const std::optional<std::string>& kind,
+                                                   const Page& page) = 0;
   // Writes every moderation field of `submission` only if the stored version is still
   // `expected_version`; false when someone else changed it first.
   virtual bool update_if_version(const Submission& submission, int expected_version) = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "consult/errors.h"
+#include "consult/policy.h"
 #include "consult/validate.h"
 
 namespace ln::moderation {
@@ -18,6 +19,11 @@ std::size_t byte_at(const std::string& text, std::size_t n) {
     if (chars++ == n) return i;
   }
   return text.size();
+}
+
+void check_kind(const std::optional<std::string>& kind) {
+  if (kind && *kind != "idea" && *kind != "opinion" && *kind != "recommendation")
+    throw Invalid("kind", "kind is idea, opinion or recommendation.");
 }
 
 }  // namespace
@@ -120,9 +126,7 @@ std::vector<Submission> ModerationQueue::items(const Principal& actor, const std
   static const std::vector<std::string> kLabels = {"disclosure", "personal_info", "rude", "spam"};
   if (filter.label && std::find(kLabels.begin(), kLabels.end(), *filter.label) == kLabels.end())
     throw Invalid("label", "label is disclosure, personal_info, rude or spam.");
-  if (filter.kind && *filter.kind != "idea" && *filter.kind != "opinion" &&
-      *filter.kind != "recommendation")
-    throw Invalid("kind", "kind is idea, opinion or recommendation.");
+  check_kind(filter.kind);
   if (unit_id) {
     if (!organisation_.covers(actor, *unit_id)) throw NotFound("No such unit.");
     return storage_.submissions().queue_items(queue, {*unit_id}, false, page, filter);
@@ -141,6 +145,25 @@ Submission ModerationQueue::item(const Principal& actor, const std::string& id) 
   Submission s = visible(actor, id);
   audit_.record(AuditActor::of(actor), "moderation.view", "submission", s.id);
   return s;
+}
+
+std::vector<ApprovedSubmission> ModerationQueue::approved(const Principal& actor,
+                                                          const std::optional<std::string>& kind,
+                                                          const std::optional<std::string>& unit_id,
+                                                          const Page& page) {
+  if (!role_has(actor.role, Permission::kManageRecommendations)) throw Forbidden();
+  check_kind(kind);
+  std::vector<ApprovedSubmission> items;
+  if (unit_id) {
+    if (!storage_.organisation().unit(*unit_id) || !organisation_.covers(actor, *unit_id))
+      throw NotFound("No such unit.");
+    items = storage_.submissions().approved({*unit_id}, false, kind, page);
+  } else {
+    items = storage_.submissions().approved(actor.unit_ids, actor.is_admin(), kind, page);
+  }
+  audit_.record(AuditActor::of(actor), "moderation.list_approved", "unit", unit_id.value_or(""), "",
+                {{"items", items.size()}});
+  return items;
 }
 
 ModerationQueue::Author ModerationQueue::author_of(const Submission& item) {

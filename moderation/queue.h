@@ -48,6 +48,14 @@ class ModerationQueue {
                                 const QueueFilter& filter = {},
                                 const std::optional<std::string>& unit_id = std::nullopt);
   Submission item(const Principal& actor, const std::string& id);
+  // Approved submissions (as approved, or with the hidden parts replaced) of the principal's units
+  // and those below them, newest first, for the Youth Union to compile into recommendations.
+  // `unit_id` narrows to one unit (and those below it) the principal works for; `page.after` is
+  // "<created_at>|<id>". The listing is audited.
+  std::vector<ApprovedSubmission> approved(const Principal& actor,
+                                           const std::optional<std::string>& kind,
+                                           const std::optional<std::string>& unit_id,
+                                           const Page& page);
   Submission claim(const Principal& actor, const std::string& id);
   Submission decide(const Principal& actor, const std::string& id, const Decision& decision);
 

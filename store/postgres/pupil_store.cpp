@@ -6,10 +6,27 @@
 namespace ln::store::postgres {
 namespace sql {
 
-constexpr const char* kPupilColumns =
-    "SELECT p.id, p.pseudonym, p.class_id, c.school_id, s.unit_id, p.age_band, p.band_changes_on,"
-    " p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at, p.created_at"
-    " FROM pupils p JOIN classes c ON c.id = p.class_id JOIN schools s ON s.id = c.school_id ";
+#define LN_PUPIL_COLUMNS                                                                         \
+  "SELECT p.id, p.pseudonym, p.class_id, c.school_id, s.unit_id, p.age_band, p.band_changes_on," \
+  " p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at, p.created_at"
+#define LN_PUPIL_FROM \
+  " FROM pupils p JOIN classes c ON c.id = p.class_id JOIN schools s ON s.id = c.school_id "
+constexpr const char* kPupilColumns = LN_PUPIL_COLUMNS LN_PUPIL_FROM;
+// The pupil, then their school's and class's names.
+constexpr const char* kConsentingUnder =
+    "WITH RECURSIVE scope(id) AS (SELECT $1::text COLLATE \"C\" UNION SELECT u.id FROM units u "
+    "JOIN scope"
+    " ON u.parent_id = scope.id) " LN_PUPIL_COLUMNS ", s.name, c.name" LN_PUPIL_FROM
+    "WHERE s.unit_id IN (SELECT id FROM scope) AND p.status = 'active' AND p.id > $3"
+    " AND EXISTS (SELECT 1 FROM consents k WHERE k.pupil_id = p.id AND k.kind = 'child'"
+    " AND k.withdrawn_at IS NULL)"
+    " AND EXISTS (SELECT 1 FROM consents k WHERE k.pupil_id = p.id AND k.kind = 'guardian'"
+    " AND k.withdrawn_at IS NULL)"
+    " AND NOT EXISTS (SELECT 1 FROM council_members m WHERE m.council_id = $2"
+    " AND m.pupil_id = p.id AND m.left_on IS NULL)"
+    " ORDER BY p.id LIMIT $4";
+#undef LN_PUPIL_COLUMNS
+#undef LN_PUPIL_FROM
 const std::string kPupilById = std::string(kPupilColumns) + "WHERE p.id = $1";
 const std::string kPupilBySignIn = std::string(kPupilColumns) + "WHERE p.sign_in_lookup = $1";
 const std::string kPupilsOfClass = std::string(kPupilColumns) +
@@ -107,6 +124,17 @@ std::optional<Pupil> PostgresPupilStore::pupil_by_sign_in(const std::string& loo
 std::vector<Pupil> PostgresPupilStore::pupils_of_class(const std::string& class_id) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kPupilsOfClass, class_id).all(rows::pupil<Row>);
+  });
+}
+
+std::vector<EnrolledPupil> PostgresPupilStore::consenting_pupils_under(
+    const std::string& unit_id, const std::string& not_member_of, const Page& page) {
+  return read(pool_, [&](Connection& c) {
+    return c
+        .exec(sql::kConsentingUnder, unit_id, not_member_of, page.after.value_or(""), page.limit)
+        .all([](const Row& row) {
+          return EnrolledPupil{rows::pupil(row), row.text(13), row.text(14)};
+        });
   });
 }
 

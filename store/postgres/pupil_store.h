@@ -13,6 +13,9 @@ class PostgresPupilStore : public PupilStore {
   std::optional<Pupil> pupil_by_sign_in(const std::string& lookup) override;
   std::vector<Pupil> pupils_of_class(const std::string& class_id) override;
   bool pseudonym_taken(const std::string& class_id, const std::string& pseudonym) override;
+  std::vector<EnrolledPupil> consenting_pupils_under(const std::string& unit_id,
+                                                     const std::string& not_member_of,
+                                                     const Page& page) override;
   void update_pupil(const Pupil& pupil) override;
 
   std::optional<SealedIdentity> identity(const std::string& pupil_id) override;

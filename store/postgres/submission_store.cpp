@@ -6,11 +6,12 @@
 namespace ln::store::postgres {
 namespace sql {
 
-constexpr const char* kColumns =
-    "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
-    " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
-    " decision, redacted_text, safeguarding, fingerprint, simhash, resent_at, first_reviewed_at,"
-    " revisions FROM submissions ";
+#define LN_SUBMISSION_COLUMNS                                                                   \
+  "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"            \
+  " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"     \
+  " decision, redacted_text, safeguarding, fingerprint, simhash, resent_at, first_reviewed_at," \
+  " revisions"
+constexpr const char* kColumns = LN_SUBMISSION_COLUMNS " FROM submissions ";
 const std::string kById = std::string(kColumns) + "WHERE id = $1";
 const std::string kOfPupil =
     std::string(kColumns) + "WHERE pupil_id = $1 AND id > $2 ORDER BY id LIMIT $3";
@@ -60,8 +61,19 @@ const std::string kItems = std::string(LN_SCOPE) + kColumns +
                            " AND (created_at, id) > ($4, $5) AND ($7::text IS NULL OR kind = $7)"
                            " AND ($8::text IS NULL OR (screening::jsonb -> 'labels') ? $8)"
                            " ORDER BY created_at, id LIMIT $6";
+// Whether a recommendation quotes it: one lookup per query (recommendation_sources has no index
+// by submission).
+constexpr const char* kApproved =
+    "WITH RECURSIVE scope(id) AS (SELECT value COLLATE \"C\" FROM"
+    " jsonb_array_elements_text($1::jsonb)"
+    " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) " LN_SUBMISSION_COLUMNS
+    ", (id IN (SELECT submission_id FROM recommendation_sources))::int FROM submissions"
+    " WHERE status IN ('approved', 'approved_redacted') AND ($2::boolean OR unit_id IN (SELECT id"
+    " FROM scope)) AND ($3 = '' OR (created_at, id) < ($3, $4)) AND ($6::text IS NULL OR kind = $6)"
+    " ORDER BY created_at DESC, id DESC LIMIT $5";
 #undef LN_SCOPE
 #undef LN_WAITING
+#undef LN_SUBMISSION_COLUMNS
 
 }  // namespace sql
 
@@ -116,6 +128,22 @@ std::vector<Submission> PostgresSubmissionStore::queue_items(
         .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after_at, after_id, page.limit,
               filter.kind, filter.label)
         .all(rows::submission<Row>);
+  });
+}
+
+std::vector<ApprovedSubmission> PostgresSubmissionStore::approved(
+    const std::vector<std::string>& unit_ids, bool everywhere,
+    const std::optional<std::string>& kind, const Page& page) {
+  std::string after = page.after.value_or("|");
+  auto bar = after.find('|');
+  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
+  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  return read(pool_, [&](Connection& c) {
+    return c
+        .exec(sql::kApproved, json_list(unit_ids), everywhere, after_at, after_id, page.limit, kind)
+        .all([](const Row& row) {
+          return ApprovedSubmission{rows::submission(row), row.int64(24) != 0};
+        });
   });
 }
 

@@ -6,10 +6,26 @@
 namespace ln::store::sqlite {
 namespace sql {
 
-constexpr const char* kPupilColumns =
-    "SELECT p.id, p.pseudonym, p.class_id, c.school_id, s.unit_id, p.age_band, p.band_changes_on,"
-    " p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at, p.created_at"
-    " FROM pupils p JOIN classes c ON c.id = p.class_id JOIN schools s ON s.id = c.school_id ";
+#define LN_PUPIL_COLUMNS                                                                         \
+  "SELECT p.id, p.pseudonym, p.class_id, c.school_id, s.unit_id, p.age_band, p.band_changes_on," \
+  " p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at, p.created_at"
+#define LN_PUPIL_FROM \
+  " FROM pupils p JOIN classes c ON c.id = p.class_id JOIN schools s ON s.id = c.school_id "
+constexpr const char* kPupilColumns = LN_PUPIL_COLUMNS LN_PUPIL_FROM;
+// The pupil, then their school's and class's names.
+constexpr const char* kConsentingUnder =
+    "WITH RECURSIVE scope(id) AS (SELECT ?1 UNION SELECT u.id FROM units u JOIN scope"
+    " ON u.parent_id = scope.id) " LN_PUPIL_COLUMNS ", s.name, c.name" LN_PUPIL_FROM
+    "WHERE s.unit_id IN (SELECT id FROM scope) AND p.status = 'active' AND p.id > ?3"
+    " AND EXISTS (SELECT 1 FROM consents k WHERE k.pupil_id = p.id AND k.kind = 'child'"
+    " AND k.withdrawn_at IS NULL)"
+    " AND EXISTS (SELECT 1 FROM consents k WHERE k.pupil_id = p.id AND k.kind = 'guardian'"
+    " AND k.withdrawn_at IS NULL)"
+    " AND NOT EXISTS (SELECT 1 FROM council_members m WHERE m.council_id = ?2"
+    " AND m.pupil_id = p.id AND m.left_on IS NULL)"
+    " ORDER BY p.id LIMIT ?4";
+#undef LN_PUPIL_COLUMNS
+#undef LN_PUPIL_FROM
 constexpr const char* kInsertPupil =
     "INSERT INTO pupils(id, pseudonym, class_id, age_band, band_changes_on, sign_in_lookup, role,"
     " status, withdrawn_at, identity_purge_at, created_at)"
@@ -114,6 +130,17 @@ std::vector<Pupil> SqlitePupilStore::pupils_of_class(const std::string& class_id
                        "WHERE p.class_id = ?1 AND p.status <> 'deleted' ORDER BY p.pseudonym");
     s.bind(1, class_id);
     return all_rows(s, rows::pupil<Statement>);
+  });
+}
+
+std::vector<EnrolledPupil> SqlitePupilStore::consenting_pupils_under(
+    const std::string& unit_id, const std::string& not_member_of, const Page& page) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kConsentingUnder);
+    s.bind(1, unit_id).bind(2, not_member_of).bind(3, page.after.value_or("")).bind(4, page.limit);
+    return all_rows(s, [](const Statement& row) {
+      return EnrolledPupil{rows::pupil(row), row.text(13), row.text(14)};
+    });
   });
 }
 

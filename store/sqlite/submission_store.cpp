@@ -6,11 +6,12 @@
 namespace ln::store::sqlite {
 namespace sql {
 
-constexpr const char* kColumns =
-    "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"
-    " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"
-    " decision, redacted_text, safeguarding, fingerprint, simhash, resent_at, first_reviewed_at,"
-    " revisions FROM submissions ";
+#define LN_SUBMISSION_COLUMNS                                                                   \
+  "SELECT id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,"            \
+  " consultation_id, response_id, screening, queue, version, claimed_by, claim_expires_at,"     \
+  " decision, redacted_text, safeguarding, fingerprint, simhash, resent_at, first_reviewed_at," \
+  " revisions"
+constexpr const char* kColumns = LN_SUBMISSION_COLUMNS " FROM submissions ";
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = ?2, text = ?3, topic = ?4, status = ?5, updated_at = ?6"
     " WHERE id = ?1";
@@ -35,6 +36,17 @@ constexpr const char* kScope =
 constexpr const char* kWaiting =
     "queue = ?1 AND status IN ('queued', 'claimed') AND (?3 = 1 OR unit_id IN (SELECT id FROM "
     "scope))";
+
+// Whether a recommendation quotes it: one lookup per query (recommendation_sources has no index
+// by submission).
+constexpr const char* kApproved =
+    "WITH RECURSIVE scope(id) AS (SELECT value FROM json_each(?1)"
+    " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) " LN_SUBMISSION_COLUMNS
+    ", id IN (SELECT submission_id FROM recommendation_sources) FROM submissions"
+    " WHERE status IN ('approved', 'approved_redacted') AND (?2 = 1 OR unit_id IN (SELECT id FROM"
+    " scope)) AND (?3 = '' OR (created_at, id) < (?3, ?4)) AND (?6 IS NULL OR kind = ?6)"
+    " ORDER BY created_at DESC, id DESC LIMIT ?5";
+#undef LN_SUBMISSION_COLUMNS
 
 }  // namespace sql
 
@@ -126,6 +138,27 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& qu
         .bind(7, filter.kind)
         .bind(8, filter.label);
     return all_rows(s, rows::submission<Statement>);
+  });
+}
+
+std::vector<ApprovedSubmission> SqliteSubmissionStore::approved(
+    const std::vector<std::string>& unit_ids, bool everywhere,
+    const std::optional<std::string>& kind, const Page& page) {
+  std::string after = page.after.value_or("|");
+  auto bar = after.find('|');
+  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
+  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kApproved);
+    s.bind(1, json_list(unit_ids))
+        .bind(2, everywhere ? 1 : 0)
+        .bind(3, after_at)
+        .bind(4, after_id)
+        .bind(5, page.limit)
+        .bind(6, kind);
+    return all_rows(s, [](const Statement& row) {
+      return ApprovedSubmission{rows::submission(row), row.int64(24) != 0};
+    });
   });
 }
 

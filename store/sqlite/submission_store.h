@@ -27,6 +27,9 @@ class SqliteSubmissionStore : public SubmissionStore {
   std::vector<Submission> queue_items(const std::string& queue,
                                       const std::vector<std::string>& unit_ids, bool everywhere,
                                       const Page& page, const QueueFilter& filter) override;
+  std::vector<ApprovedSubmission> approved(const std::vector<std::string>& unit_ids,
+                                           bool everywhere, const std::optional<std::string>& kind,
+                                           const Page& page) override;
   bool update_if_version(const Submission& submission, int expected_version) override;
   std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
                                                          const std::string& since,

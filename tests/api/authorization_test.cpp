@@ -29,6 +29,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /metrics", kPublic},
     {"GET /openapi.json", kPublic},
     {"GET /api/v1/about", kPublic},
+    {"GET /api/v1/age-bands", kAdults},
     {"POST /api/v1/auth/login", kPublic},
     {"POST /api/v1/pupils/join", kPublic},
     {"POST /api/v1/pupils/sign-in", kPublic},
@@ -117,6 +118,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /api/v1/moderation/measures", {"moderator", "safeguarding_lead", "admin"}},
     {"GET /api/v1/moderation/queues/{queue}/items", {"moderator", "safeguarding_lead", "admin"}},
     {"GET /api/v1/moderation/items/{id}", {"moderator", "safeguarding_lead", "admin"}},
+    {"GET /api/v1/moderation/approved", {"moderator", "admin"}},
     {"POST /api/v1/moderation/items/{id}/claim", {"moderator", "safeguarding_lead", "admin"}},
     {"POST /api/v1/moderation/items/{id}/decision", {"moderator", "safeguarding_lead", "admin"}},
 
@@ -163,6 +165,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"PATCH /api/v1/councils/{id}", {"moderator", "admin"}},
     {"POST /api/v1/councils/{id}/members", {"moderator", "admin"}},
     {"DELETE /api/v1/councils/{id}/members/{member}", {"moderator", "admin"}},
+    {"GET /api/v1/councils/{id}/candidates", {"moderator", "admin"}},
     {"GET /api/v1/councils/{id}/review", {"moderator", "admin"}},
     {"GET /api/v1/councils/{id}/sessions", kEveryone},
     {"POST /api/v1/councils/{id}/sessions", {"moderator", "admin"}},

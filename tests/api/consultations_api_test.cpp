@@ -469,6 +469,15 @@ TEST(AgeBands, AreConfigurablePerDeployment) {
       {{"code", k["join_code"]["code"]}, {"pseudonym", "Sẻ Nâu"}, {"birth_date", "2016-12-30"}});
   ASSERT_EQ(joined.status, 201) << joined.body;
   EXPECT_EQ(joined.json()["pupil"]["age_band"], "7-9");
+  // Forms read the bands from the server: the configured ones, youngest first.
+  auto bands = server.get("/api/v1/age-bands", bearer(facilitator));
+  ASSERT_EQ(bands.status, 200) << bands.body;
+  EXPECT_EQ(bands.json()["items"], nlohmann::json::parse(R"([
+      {"id": "7-9", "min_age": 7, "max_age": 9},
+      {"id": "10-12", "min_age": 10, "max_age": 12},
+      {"id": "13-17", "min_age": 13, "max_age": 17}])"));
+  EXPECT_EQ(server.get("/api/v1/age-bands", bearer(joined.json()["token"])).status, 403);
+  EXPECT_EQ(server.get("/api/v1/age-bands").status, 401);
   EXPECT_EQ(run_langnghe({"serve", "--age-bands", "7-9,11-17"}).exit_code, 2);
   EXPECT_EQ(run_langnghe({"serve", "--age-bands", "seven"}).exit_code, 2);
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 
 #include "tests/api/harness.h"
 
@@ -362,6 +363,111 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
   EXPECT_EQ(
       post("/api/v1/council-sessions/" + s2 + "/minutes", {{"minutes", "x"}}, facilitator).status,
       403);
+}
+
+TEST_F(CouncilsApi, CandidatesAreThePupilsWhoCouldJoinNow) {
+  std::string id = council(10, 11, 14);
+  auto ok = pupil("Sáo Sậu", 12), ok2 = pupil("Vẹt Xanh", 14);
+  auto no_guardian = pupil("Chim Sẻ", 12, true, false);
+  auto too_old = pupil("Công Múa", 16), too_young = pupil("Chào Mào", 10);
+  auto member = pupil("Yến Nhỏ", 13);
+  add(id, member, "member", 201);
+  // A pupil of class 4C, in Phường 15: not of this Council's unit.
+  std::string class_4c;
+  const auto classes = server.get("/api/v1/classes?limit=200", bearer(admin)).json()["items"];
+  for (const auto& c : classes)
+    if (c["name"] == "4C") class_4c = c["id"];
+  ASSERT_FALSE(class_4c.empty());
+  auto code =
+      post("/api/v1/classes/" + class_4c + "/join-codes", nlohmann::json::object(), facilitator);
+  ASSERT_EQ(code.status, 201) << code.body;
+  auto joined = server.post_json(
+      "/api/v1/pupils/join",
+      {{"code", code.json()["code"]}, {"pseudonym", "Chim Khuyên"}, {"birth_date", born_aged(12)}});
+  ASSERT_EQ(joined.status, 201) << joined.body;
+  Child elsewhere{joined.json()["token"], joined.json()["pupil"]["id"]};
+  ASSERT_EQ(post("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, elsewhere.token).status,
+            201);
+  ASSERT_EQ(post("/api/v1/pupils/" + elsewhere.id + "/consents",
+                 {{"kind", "guardian"}, {"slip_number", "HD-15"}}, facilitator)
+                .status,
+            201);
+
+  // Read it all two at a time: every page but the last is full although pupils are skipped.
+  std::vector<std::string> paged;
+  std::map<std::string, nlohmann::json> by_id;
+  std::string path = "/api/v1/councils/" + id + "/candidates?limit=2";
+  for (int pages = 0; pages < 100; ++pages) {
+    auto r = server.get(path, bearer(moderator));
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto body = r.json();
+    for (const auto& c : body["items"]) {
+      paged.push_back(c["pupil_id"]);
+      by_id[c["pupil_id"]] = c;
+    }
+    if (body["next"].is_null()) break;
+    EXPECT_EQ(body["items"].size(), 2u);
+    path =
+        "/api/v1/councils/" + id + "/candidates?limit=2&after=" + body["next"].get<std::string>();
+  }
+  EXPECT_EQ(paged.size(), by_id.size()) << "a pupil was listed twice";
+  auto whole = server.get("/api/v1/councils/" + id + "/candidates?limit=200", bearer(moderator));
+  ASSERT_EQ(whole.status, 200) << whole.body;
+  std::vector<std::string> at_once;
+  const auto whole_items = whole.json()["items"];
+  for (const auto& c : whole_items) at_once.push_back(c["pupil_id"]);
+  EXPECT_EQ(paged, at_once);
+
+  EXPECT_TRUE(by_id.count(ok.id));
+  EXPECT_TRUE(by_id.count(ok2.id));
+  EXPECT_FALSE(by_id.count(no_guardian.id));
+  EXPECT_FALSE(by_id.count(too_old.id));
+  EXPECT_FALSE(by_id.count(too_young.id));
+  EXPECT_FALSE(by_id.count(member.id));
+  EXPECT_FALSE(by_id.count(elsewhere.id));
+  auto& shown = by_id[ok.id];
+  EXPECT_EQ(shown["pseudonym"], "Sáo Sậu");
+  EXPECT_EQ(shown["age_band"], "11-13");
+  EXPECT_EQ(shown["class_name"], "6A");
+  EXPECT_EQ(shown["school_name"], "Liên đội Trường THCS Đào Duy Anh");
+  // Never a birth date or a name.
+  EXPECT_EQ(whole.body.find(born_aged(12)), std::string::npos);
+  EXPECT_FALSE(shown.contains("birth_date"));
+  EXPECT_FALSE(shown.contains("real_name"));
+
+  // Picking one from the list adds them, and they leave the list.
+  add(id, ok, "member", 201);
+  auto again = server.get("/api/v1/councils/" + id + "/candidates?limit=200", bearer(moderator));
+  const auto again_items = again.json()["items"];
+  for (const auto& c : again_items) EXPECT_NE(c["pupil_id"], ok.id);
+
+  // Bad input and scope.
+  EXPECT_EQ(server.get("/api/v1/councils/cou_nope/candidates", bearer(moderator)).status, 404);
+  EXPECT_EQ(server.get("/api/v1/councils/" + id + "/candidates?limit=0", bearer(moderator)).status,
+            400);
+  EXPECT_EQ(
+      server.get("/api/v1/councils/" + id + "/candidates?limit=many", bearer(moderator)).status,
+      400);
+  EXPECT_EQ(server.get("/api/v1/councils/" + id + "/candidates", bearer(facilitator)).status, 403);
+  EXPECT_EQ(server.get("/api/v1/councils/" + id + "/candidates", bearer(ok2.token)).status, 403);
+  std::string ward2;
+  const auto units = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+  for (const auto& u : units)
+    if (u["code"] == "HCM-PN-P2") ward2 = u["id"];
+  ASSERT_EQ(post("/api/v1/accounts",
+                 {{"username", "mod.ward2"},
+                  {"display_name", "Đoàn Phường 2"},
+                  {"role", "moderator"},
+                  {"password", "ward-two-password"},
+                  {"unit_ids", {ward2}}},
+                 admin)
+                .status,
+            201);
+  EXPECT_EQ(server
+                .get("/api/v1/councils/" + id + "/candidates",
+                     bearer(login(server, "mod.ward2", "ward-two-password")))
+                .status,
+            404);
 }
 
 TEST_F(CouncilsApi, TheDemoHasAWardCouncilWithTwoSessionsThisYearAndAForum) {

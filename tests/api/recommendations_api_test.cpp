@@ -373,6 +373,130 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_GE(tracker.json()["authorities_not_shown"].get<int>(), 1);  // the education office
 }
 
+// The ids of every item of an approved listing, in order.
+std::vector<std::string> ids_of(const json& listing) {
+  std::vector<std::string> ids;
+  for (const auto& item : listing["items"]) ids.push_back(item["id"]);
+  return ids;
+}
+
+TEST_F(Recommendations, TheApprovedListShowsOnlyApprovedWordsOfMyUnits) {
+  std::string ward9 = find_id("/api/v1/units", "code", "HCM-PN-P9");
+  std::string ward2 = find_id("/api/v1/units", "code", "HCM-PN-P2");
+  ASSERT_FALSE(ward9.empty());
+  ASSERT_FALSE(ward2.empty());
+  std::string plain = approved_idea(meo, "Em muốn trường mở thư viện vào sáng thứ Bảy.");
+  // "bạn Hùng ở hẻm 34" is hidden by the moderator.
+  std::string hidden =
+      approved_idea(caheo, "Sân bóng của bạn Hùng ở hẻm 34 cần lưới mới ạ.", json{{13, 30}});
+  std::string waiting = post("/api/v1/submissions",
+                             {{"kind", "idea"}, {"text", "Em muốn thêm ghế đá ở công viên."}}, meo)
+                            .json()["id"];
+  std::string rejected =
+      post("/api/v1/submissions",
+           {{"kind", "idea"}, {"text", "Mua mua mua giảm giá ngay hôm nay."}}, caheo)
+          .json()["id"];
+  auto claimed = post("/api/v1/moderation/items/" + rejected + "/claim", json::object(), moderator);
+  ASSERT_EQ(claimed.status, 200) << claimed.body;
+  ASSERT_EQ(
+      post("/api/v1/moderation/items/" + rejected + "/decision",
+           {{"decision", "reject"}, {"reason", "spam"}, {"version", claimed.json()["version"]}},
+           moderator)
+          .status,
+      200);
+
+  auto listed = server.get("/api/v1/moderation/approved?limit=200", bearer(moderator));
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  std::map<std::string, json> by_id;
+  const json items = listed.json()["items"];
+  for (const auto& item : items) by_id[item["id"]] = item;
+  ASSERT_TRUE(by_id.count(plain));
+  ASSERT_TRUE(by_id.count(hidden));
+  EXPECT_FALSE(by_id.count(waiting));
+  EXPECT_FALSE(by_id.count(rejected));
+  EXPECT_EQ(by_id[plain]["text"], "Em muốn trường mở thư viện vào sáng thứ Bảy.");
+  EXPECT_EQ(by_id[plain]["redacted"], false);
+  EXPECT_EQ(by_id[plain]["kind"], "idea");
+  EXPECT_EQ(by_id[plain]["unit_id"], ward9);
+  EXPECT_EQ(by_id[plain]["author"]["pseudonym"], "Mèo Xanh");
+  EXPECT_EQ(by_id[plain]["author"]["age_band"], "11-13");
+  EXPECT_EQ(by_id[plain]["in_recommendation"], false);
+  EXPECT_FALSE(by_id[plain].contains("pupil_id"));
+  // Only the words as approved: the hidden part is nowhere in the answer.
+  EXPECT_EQ(by_id[hidden]["text"], "Sân bóng của […] cần lưới mới ạ.");
+  EXPECT_EQ(by_id[hidden]["redacted"], true);
+  EXPECT_EQ(listed.body.find("Hùng"), std::string::npos);
+  EXPECT_EQ(listed.body.find("hẻm 34"), std::string::npos);
+  // Newest first.
+  for (std::size_t i = 1; i < items.size(); ++i)
+    EXPECT_GE(items[i - 1]["created_at"].get<std::string>(),
+              items[i]["created_at"].get<std::string>());
+
+  // Once compiled into a recommendation, the list says so.
+  ASSERT_EQ(post("/api/v1/recommendations",
+                 {{"title", "Thư viện cuối tuần"},
+                  {"text", "Các em đề nghị mở thư viện trường vào sáng thứ Bảy."},
+                  {"unit_id", ward9},
+                  {"submission_ids", {plain}}},
+                 moderator)
+                .status,
+            201);
+  auto after =
+      server.get("/api/v1/moderation/approved?limit=200&unit_id=" + ward9, bearer(moderator))
+          .json();
+  bool seen = false;
+  for (const auto& item : after["items"])
+    if (item["id"] == plain) {
+      seen = true;
+      EXPECT_EQ(item["in_recommendation"], true);
+    }
+  EXPECT_TRUE(seen);
+
+  // Two pages of one are the first two items, in order, without repeats (the demo's ideas may
+  // share a creation time with these: the cursor carries the id too).
+  std::string in9 = "/api/v1/moderation/approved?unit_id=" + ward9;
+  auto both = server.get(in9 + "&limit=2", bearer(moderator)).json();
+  ASSERT_EQ(both["items"].size(), 2u);
+  auto page1 = server.get(in9 + "&limit=1", bearer(moderator)).json();
+  ASSERT_EQ(page1["items"].size(), 1u);
+  ASSERT_TRUE(page1["next"].is_string());
+  auto page2 =
+      server.get(in9 + "&limit=1&after=" + page1["next"].get<std::string>(), bearer(moderator))
+          .json();
+  ASSERT_EQ(page2["items"].size(), 1u);
+  EXPECT_EQ(ids_of(both), (std::vector<std::string>{ids_of(page1)[0], ids_of(page2)[0]}));
+
+  // Filters: kind, and bad input.
+  auto opinions = server.get(in9 + "&kind=opinion&limit=200", bearer(moderator)).json();
+  for (const auto& item : opinions["items"]) EXPECT_EQ(item["kind"], "opinion");
+  auto bad_kind = server.get("/api/v1/moderation/approved?kind=poem", bearer(moderator));
+  EXPECT_EQ(bad_kind.status, 400);
+  EXPECT_EQ(bad_kind.json()["error"]["field"], "kind");
+  EXPECT_EQ(server.get("/api/v1/moderation/approved?limit=0", bearer(moderator)).status, 400);
+  EXPECT_EQ(server.get("/api/v1/moderation/approved?limit=lots", bearer(moderator)).status, 400);
+  EXPECT_EQ(server.get("/api/v1/moderation/approved?unit_id=unt_nope", bearer(admin)).status, 404);
+
+  // A moderator of Phường 2 sees none of Phường 9's words, and cannot ask for them.
+  ASSERT_EQ(post("/api/v1/accounts",
+                 {{"username", "mod.ward2"},
+                  {"display_name", "Đoàn Phường 2"},
+                  {"role", "moderator"},
+                  {"password", "ward-two-password"},
+                  {"unit_ids", {ward2}}},
+                 admin)
+                .status,
+            201);
+  std::string other = login(server, "mod.ward2", "ward-two-password");
+  auto theirs = server.get("/api/v1/moderation/approved?limit=200", bearer(other));
+  ASSERT_EQ(theirs.status, 200) << theirs.body;
+  const json their_items = theirs.json()["items"];
+  for (const auto& item : their_items) EXPECT_NE(item["unit_id"], ward9);
+  EXPECT_EQ(server.get("/api/v1/moderation/approved?unit_id=" + ward9, bearer(other)).status, 404);
+  EXPECT_EQ(server.get("/api/v1/moderation/approved?unit_id=" + ward2, bearer(other)).status, 200);
+  // Officials and facilitators do not compile recommendations.
+  EXPECT_EQ(server.get("/api/v1/moderation/approved", bearer(official)).status, 403);
+}
+
 TEST_F(Recommendations, OfficialsSeeOnlyTheirAuthoritysItems) {
   auto mine = server.get("/api/v1/recommendations?limit=200", bearer(official)).json()["items"];
   auto theirs = server.get("/api/v1/recommendations?limit=200", bearer(official2)).json()["items"];

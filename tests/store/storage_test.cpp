@@ -665,5 +665,144 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   EXPECT_EQ(s->recommendations().authority_contact("aut_1"), "b@example.org");
 }
 
+// --- Lists for compiling recommendations and finding Council members --------------------------
+
+TEST_P(StorageTest, ApprovedSubmissionsNewestFirstWithinUnitsAndWhetherQuoted) {
+  auto s = open();
+  seed_school(*s);
+  s->pupils().insert_pupil(pupil("p_1"), kIdentity);
+  auto add = [&](const std::string& id, const std::string& unit, const std::string& status,
+                 const std::string& at, const std::string& kind = "idea") {
+    Submission x;
+    x.id = id;
+    x.pupil_id = "p_1";
+    x.unit_id = unit;
+    x.kind = kind;
+    x.text = "Lời của em " + id;
+    x.status = status;
+    x.created_at = x.updated_at = at;
+    s->submissions().insert_submission(x);
+    return x;
+  };
+  add("sub_a", "u_ward", "approved", "2025-09-01T08:00:00Z");
+  Submission redacted = add("sub_b", "u_ward", "approved", "2025-09-02T08:00:00Z");
+  redacted.status = "approved_redacted";
+  redacted.redacted_text = "Lời của […]";
+  redacted.version = 2;
+  ASSERT_TRUE(s->submissions().update_if_version(redacted, 1));
+  add("sub_c", "u_ward", "queued", "2025-09-03T08:00:00Z");
+  add("sub_d", "u_ward", "rejected", "2025-09-04T08:00:00Z");
+  add("sub_e", "u_ward2", "approved", "2025-09-05T08:00:00Z", "opinion");
+  add("sub_f", "u_ward2", "approved", "2025-09-05T08:00:00Z");  // same time: by id, descending
+
+  auto ids = [](const std::vector<ApprovedSubmission>& items) {
+    std::vector<std::string> out;
+    for (const auto& a : items) out.push_back(a.submission.id);
+    return out;
+  };
+  auto& subs = s->submissions();
+  EXPECT_EQ(ids(subs.approved({"u_city"}, false, std::nullopt, {std::nullopt, 10})),
+            (std::vector<std::string>{"sub_f", "sub_e", "sub_b", "sub_a"}));
+  EXPECT_EQ(ids(subs.approved({}, true, std::nullopt, {std::nullopt, 10})),
+            (std::vector<std::string>{"sub_f", "sub_e", "sub_b", "sub_a"}));
+  EXPECT_EQ(ids(subs.approved({"u_ward"}, false, std::nullopt, {std::nullopt, 10})),
+            (std::vector<std::string>{"sub_b", "sub_a"}));
+  EXPECT_TRUE(subs.approved({"u_elsewhere"}, false, std::nullopt, {std::nullopt, 10}).empty());
+  EXPECT_EQ(ids(subs.approved({"u_city"}, false, std::string("opinion"), {std::nullopt, 10})),
+            (std::vector<std::string>{"sub_e"}));
+  // Pages follow "<created_at>|<id>", through items created at the same time.
+  EXPECT_EQ(ids(subs.approved({"u_city"}, false, std::nullopt, {std::nullopt, 1})),
+            (std::vector<std::string>{"sub_f"}));
+  EXPECT_EQ(ids(subs.approved({"u_city"}, false, std::nullopt,
+                              {std::string("2025-09-05T08:00:00Z|sub_f"), 2})),
+            (std::vector<std::string>{"sub_e", "sub_b"}));
+  auto b = subs.approved({"u_ward"}, false, std::nullopt, {std::nullopt, 1});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].submission.redacted_text, "Lời của […]");
+  EXPECT_EQ(b[0].submission.status, "approved_redacted");
+
+  Recommendation r;
+  r.id = "rec_1";
+  r.unit_id = "u_ward";
+  r.title = "Sân chơi";
+  r.text = "Các em đề nghị.";
+  r.quotes_json = "[]";
+  r.created_by = "acc_m";
+  r.created_at = r.updated_at = kAt;
+  s->recommendations().insert_recommendation(r, {{"rec_1", "sub_a", "p_1"}});
+  for (const auto& a : subs.approved({"u_ward"}, false, std::nullopt, {std::nullopt, 10}))
+    EXPECT_EQ(a.in_recommendation, a.submission.id == "sub_a") << a.submission.id;
+}
+
+TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
+  auto s = open();
+  seed_school(*s);
+  s->organisation().insert_schools({{"s_2", "u_ward2", "Trường 2", "S2", std::nullopt, kAt}});
+  s->organisation().insert_class(
+      {"c_2b", "s_2", "u_ward2", "2B", 2, "2025-2026", "acc_f", std::nullopt, kAt},
+      {"CODE2B", "c_2b", "acc_f", kAt, kFuture, std::nullopt});
+  auto enrol = [&](const std::string& id, const std::string& klass, bool child, bool guardian) {
+    Pupil p = pupil(id);
+    p.class_id = klass;
+    s->pupils().insert_pupil(p, kIdentity);
+    if (child)
+      s->pupils().insert_consent({"con_c" + id, id, "child", "online", "v1", std::nullopt, id, kAt,
+                                  std::nullopt, std::nullopt});
+    if (guardian)
+      s->pupils().insert_consent({"con_g" + id, id, "guardian", "paper_slip", std::nullopt,
+                                  std::string("HD-1"), "acc_f", kAt, std::nullopt, std::nullopt});
+  };
+  enrol("p_a", "c_6a", true, true);
+  enrol("p_b", "c_6a", true, false);  // no guardian consent
+  enrol("p_c", "c_6a", true, true);   // becomes a member
+  enrol("p_d", "c_2b", true, true);   // the other ward
+  enrol("p_e", "c_6a", true, true);   // consent withdrawn
+  s->pupils().withdraw_consents("p_e", kNow, "pupil");
+  enrol("p_f", "c_6a", true, true);
+  Pupil left = *s->pupils().pupil("p_f");
+  left.status = "withdrawn";
+  s->pupils().update_pupil(left);
+
+  Council council;
+  council.id = "cou_1";
+  council.unit_id = "u_ward";
+  council.name = "Hội đồng";
+  council.term_start = "2026-01-01";
+  council.term_end = "2027-12-31";
+  council.member_cap = 5;
+  council.min_age = 7;
+  council.max_age = 15;
+  council.created_by = "acc_1";
+  council.created_at = council.updated_at = kAt;
+  s->councils().insert_council(council);
+  ASSERT_TRUE(s->councils().insert_member(
+      {"mem_1", "cou_1", "p_c", "member", "election", "2026-01-05", std::nullopt, "acc_m", kAt},
+      5));
+
+  auto ids = [](const std::vector<EnrolledPupil>& items) {
+    std::vector<std::string> out;
+    for (const auto& e : items) out.push_back(e.pupil.id);
+    return out;
+  };
+  auto& pupils = s->pupils();
+  EXPECT_EQ(ids(pupils.consenting_pupils_under("u_ward", "cou_1", {std::nullopt, 10})),
+            (std::vector<std::string>{"p_a"}));
+  EXPECT_EQ(ids(pupils.consenting_pupils_under("u_city", "cou_1", {std::nullopt, 10})),
+            (std::vector<std::string>{"p_a", "p_d"}));
+  EXPECT_EQ(ids(pupils.consenting_pupils_under("u_city", "cou_other", {std::nullopt, 10})),
+            (std::vector<std::string>{"p_a", "p_c", "p_d"}));
+  EXPECT_EQ(ids(pupils.consenting_pupils_under("u_city", "cou_1", {std::string("p_a"), 10})),
+            (std::vector<std::string>{"p_d"}));
+  auto d = pupils.consenting_pupils_under("u_ward2", "cou_1", {std::nullopt, 1});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].school_name, "Trường 2");
+  EXPECT_EQ(d[0].class_name, "2B");
+  EXPECT_EQ(d[0].pupil.unit_id, "u_ward2");
+  // A member who left may be chosen again.
+  s->councils().end_member("mem_1", "2026-06-01");
+  EXPECT_EQ(ids(pupils.consenting_pupils_under("u_ward", "cou_1", {std::nullopt, 10})),
+            (std::vector<std::string>{"p_a", "p_c"}));
+}
+
 }  // namespace
 }  // namespace ln

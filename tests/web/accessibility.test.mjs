@@ -118,7 +118,6 @@ const ROLES = [
     ['cases', '/safeguarding'], ['case', `/safeguarding/cases/${caseId}`, showText]] },
   { role: 'admin', signIn: { adult: 'admin' }, pages: [['admin', '/admin'], ['board', '/recommendations'], ['events', '/events'],
     ['council', `/councils/${council.id}`, async (page) => {
-      await page.getByLabel(/^(Lớp|Class)$/).selectOption({ label: '6A' });
       await page.waitForFunction(() => [...document.querySelectorAll('main select option')].some((o) => o.value.startsWith('pup_')));
     }]] },
 ];

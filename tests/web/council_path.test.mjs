@@ -1,11 +1,13 @@
 // The rest of the golden path, from a fresh server, each role in its own browser context: a
-// pupil sends an idea and a moderator approves it; the Youth Union compiles it into a
+// pupil sends two ideas and a moderator approves them; the Youth Union compiles the one gathered
+// from the moderation page and one ticked in the ward's list of approved ideas into a
 // recommendation and forwards it to the ward People's Committee (the forwarding letter opens,
 // printable); the official acknowledges and answers with a decision, reasons and a commitment;
 // the Youth Union writes the children's feedback and reports back; the pupil reads it under "My
 // ideas" and disagrees, and the disagreement reaches the Youth Union and the moderation queue.
 // Then the Children's Council: a session is planned, held, a proposal adopted by vote, minuted,
-// and a Council member (a child) reads it.
+// a pupil is added from the list of those who could join, and a Council member (a child) reads
+// the session.
 import path from 'node:path';
 import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP } from './support.mjs';
 
@@ -36,14 +38,26 @@ try {
   await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(idea);
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
-  const mine = (await apiGet(pupil, '/submissions?limit=100')).items.find((s) => s.text === idea);
-  check(mine, 'the idea is stored');
+  const second = 'Em mong thư viện trường mở cửa vào sáng thứ Bảy để chúng em đọc sách.';
+  await go(pupil, '/pupil/idea');
+  await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(second);
+  await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
+  const sent = (await apiGet(pupil, '/submissions?limit=100')).items;
+  const mine = sent.find((s) => s.text === idea);
+  const mine2 = sent.find((s) => s.text === second);
+  check(mine && mine2, 'both ideas are stored');
 
   // The moderator approves it, and gathers it for a recommendation.
   const moderator = await newPage(browser, server.url, { viewport: DESKTOP });
   pages.push(moderator);
   await signInAdult(moderator, 'moderator');
   check(await moderator.getByRole('link', { name: 'Kiến nghị', exact: true }).isVisible(), 'the Youth Union menu has the recommendations board');
+  // The second idea is approved and left in the ward's list of approved ideas.
+  await go(moderator, `/moderation/items/${mine2.id}`);
+  await moderator.getByRole('button', { name: 'Nhận xử lý' }).click();
+  await moderator.getByRole('button', { name: 'Lưu quyết định' }).click();
+  await moderator.getByText('Đã lưu: Duyệt.').waitFor();
   await go(moderator, `/moderation/items/${mine.id}`);
   await moderator.getByRole('button', { name: 'Nhận xử lý' }).click();
   await moderator.getByRole('button', { name: 'Lưu quyết định' }).click();
@@ -54,6 +68,12 @@ try {
   await settled(moderator);
   check((await moderator.locator('main .idea-text').first().textContent()).includes(idea), 'the compile page quotes the approved idea');
   check((await moderator.getByLabel('Đơn vị').locator('option:checked').textContent()) === 'Phường 9', 'the idea\'s own ward is chosen');
+  // The ward's approved ideas are listed to tick: the gathered one is ticked already.
+  const gatheredBox = moderator.getByRole('checkbox', { name: idea });
+  check(await gatheredBox.isChecked() && await gatheredBox.isDisabled(), 'the gathered idea is ticked in the list');
+  const secondBox = moderator.getByRole('checkbox', { name: second });
+  check(!(await secondBox.isChecked()), 'the other approved idea waits to be ticked');
+  await secondBox.check();
   const title = 'Ghế đá và nước uống ở công viên Phường 9';
   await moderator.getByLabel('Tên kiến nghị').fill(title);
   await moderator.getByLabel('Nội dung kiến nghị').fill('Các em đề nghị đặt thêm ghế đá và vòi nước uống sạch ở công viên Phường 9.');
@@ -62,6 +82,8 @@ try {
   await settled(moderator);
   check(await statusOf(moderator) === 'Bản nháp', `a new recommendation is a draft, not ${await statusOf(moderator)}`);
   const recId = decodeURIComponent(moderator.url().split('/').pop());
+  const quoted = await moderator.locator('main ul.quotes').textContent();
+  check(quoted.includes(idea) && quoted.includes(second), 'the recommendation quotes the gathered and the ticked idea');
 
   // Forwarded to the ward People's Committee, with a dispatch number; the letter prints.
   await moderator.getByLabel('Cơ quan', { exact: true }).selectOption({ label: 'Ủy ban nhân dân Phường 9' });
@@ -192,6 +214,24 @@ try {
   await moderator.getByRole('button', { name: 'Lưu biên bản' }).click();
   await moderator.getByText(minutes).waitFor();
   check((await moderator.locator('.session-status').textContent()) === 'Đã có biên bản', 'the session is minuted');
+
+  // A new member from the pupils who could join: Mèo Xanh (11, both consents); not Thỏ Trắng (9,
+  // under the Council's ages) nor the chair, who is a member already.
+  await go(moderator, '/councils');
+  await moderator.getByRole('link', { name: 'Hội đồng trẻ em Phường 9' }).click();
+  await settled(moderator);
+  const picker = moderator.getByLabel('Học sinh', { exact: true });
+  await picker.locator('option[value^="pup_"]').first().waitFor({ state: 'attached' });
+  const offered = await picker.locator('option').allTextContents();
+  check(offered.some((o) => o.startsWith('Mèo Xanh — 11-13 tuổi, lớp 6A')), `Mèo Xanh is offered: ${offered.join(' | ')}`);
+  check(!offered.some((o) => o.includes('Thỏ Trắng') || o.includes('Cá Heo Vàng')), `only those who could join are offered: ${offered.join(' | ')}`);
+  await picker.selectOption(await picker.locator('option', { hasText: 'Mèo Xanh' }).getAttribute('value'));
+  await moderator.getByRole('button', { name: 'Thêm vào Hội đồng' }).click();
+  await moderator.locator('main table', { hasText: 'Mèo Xanh' }).waitFor();
+  await settled(moderator);
+  await picker.locator('option[value^="pup_"]').first().waitFor({ state: 'attached' });
+  check(!(await picker.locator('option').allTextContents()).some((o) => o.includes('Mèo Xanh')),
+    'a new member leaves the list of those who could join');
 
   // A Council member (the chair, 13) reads the session on a phone.
   const member = await newPage(browser, server.url, { viewport: PHONE });

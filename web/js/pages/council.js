@@ -1,6 +1,6 @@
 // One Children's Council: its members (chair first; add and end memberships), its advisers,
 // its sessions (plan one; a year with fewer than two is flagged), and its public tracker.
-import { h, field, clear } from '../dom.js';
+import { h, field, showMessage } from '../dom.js';
 import { t, has, formatDate } from '../i18n.js';
 import { get, post, del } from '../api.js';
 import { form, button, section, table, statusArea } from '../ui.js';
@@ -10,27 +10,26 @@ const ROLES = ['chair', 'vice_chair', 'member'];
 const JOINED_BY = ['election', 'nomination'];
 export const sessionStatus = (s) => (has(`session.status.${s}`) ? t(`session.status.${s}`) : s);
 
-// Who to add: admins pick a class and then a pupil; the Youth Union, who cannot list classes,
-// types the pupil's number as the class's teacher gives it.
-async function pupilPicker(me) {
-  if (me.role !== 'admin') {
-    const id = field(t('member.pupil_id'), 'text', { required: true, maxlength: 60, autocomplete: 'off', hint: t('member.pupil_id_hint') });
-    return { wraps: [id.wrap], value: () => id.input.value.trim() };
+// Who to add: the pupils who could join now (both consents, within the Council's ages, of its
+// unit, not yet members), by nickname, age band, class and school; "Show more" reads on.
+async function pupilPicker(councilId) {
+  const pupil = field(t('member.pupil'), 'select', { hint: t('member.pupil_hint') }, [{ value: '', label: t('member.choose_pupil_option') }]);
+  const area = statusArea('status');
+  let next = null;
+  const more = button(t('member.more'), () => load(), { class: 'secondary', area });
+  async function load() {
+    const page = await get(`/councils/${councilId}/candidates?limit=100${next ? `&after=${encodeURIComponent(next)}` : ''}`);
+    page.items.forEach((p) => pupil.input.append(h('option', { value: p.pupil_id },
+      t('member.candidate', { name: p.pseudonym, band: p.age_band, klass: p.class_name, school: p.school_name }))));
+    next = page.next;
+    more.hidden = !next;
+    if (pupil.input.options.length === 1 && !next) showMessage(area, t('member.no_candidates'));
   }
-  const { items } = await get('/classes?limit=200');
-  const klass = field(t('member.class'), 'select', {}, [{ value: '', label: t('member.choose_class') },
-    ...items.map((k) => ({ value: k.id, label: k.name }))]);
-  const pupil = field(t('member.pupil'), 'select', {}, [{ value: '', label: t('member.choose_class_first') }]);
-  klass.input.addEventListener('change', async () => {
-    clear(pupil.input);
-    if (!klass.input.value) return;
-    const { items: pupils } = await get(`/classes/${encodeURIComponent(klass.input.value)}/pupils?limit=200`);
-    pupils.forEach((p) => pupil.input.append(h('option', { value: p.id }, `${p.pseudonym} (${p.age_band})`)));
-  });
-  return { wraps: [klass.wrap, pupil.wrap], value: () => pupil.input.value };
+  await load();
+  return { wraps: [pupil.wrap, h('div', { class: 'actions' }, more), area], value: () => pupil.input.value };
 }
 
-export async function render({ main, params, me, route, navigate }) {
+export async function render({ main, params, route, navigate }) {
   const id = encodeURIComponent(params.id);
   const [c, units] = await Promise.all([get(`/councils/${id}`), get('/units?limit=200')]);
   const unit = units.items.find((u) => u.id === c.unit_id);
@@ -59,7 +58,7 @@ export async function render({ main, params, me, route, navigate }) {
       : h('p', {}, t('council.no_members')),
     area));
 
-  const picker = await pupilPicker(me);
+  const picker = await pupilPicker(id);
   const role = field(t('member.role'), 'select', {}, ROLES.map((r) => ({ value: r, label: t(`member.role.${r}`), selected: r === 'member' })));
   const joinedBy = field(t('member.joined_by'), 'select', {}, JOINED_BY.map((j) => ({ value: j, label: t(`member.by.${j}`) })));
   main.append(section(t('member.add'), h('p', {}, t('member.add_lead')), form({ 'aria-label': t('member.add') }, [

@@ -17,8 +17,8 @@ export async function render({ main, me, route }) {
   // Admins name a unit: the top of the tree covers every event.
   const top = units.find((u) => !u.parent_id && !u.retired_at);
   const query = me.role === 'admin' && top ? `?unit_id=${encodeURIComponent(top.id)}` : '';
-  const [{ items }, consultations, councils] = await Promise.all([get(`/events${query}`),
-    get('/consultations?limit=100').catch(() => ({ items: [] })), get('/councils?limit=100').catch(() => ({ items: [] }))]);
+  const [{ items }, ageBands, councils] = await Promise.all([get(`/events${query}`),
+    get('/age-bands'), get('/councils?limit=100').catch(() => ({ items: [] }))]);
   main.append(section(t('events.list'),
     items.length
       ? table(t('events.list'), [t('event.title'), t('event.kind'), t('event.held_on'), t('event.unit'), t('event.participants'), t('event.outcomes')],
@@ -28,7 +28,8 @@ export async function render({ main, me, route }) {
           e.outcomes.length ? h('ul', {}, e.outcomes.map((o) => h('li', {}, o))) : '—']))
       : h('p', {}, t('events.none'))));
 
-  const bands = [...new Set(consultations.items.flatMap((c) => c.audience_bands || []))];
+  // The deployment's age bands (--age-bands), youngest first.
+  const bands = ageBands.items.map((b) => b.id);
   const kind = field(t('event.kind'), 'select', {}, KINDS.map((k) => ({ value: k, label: kindName(k) })));
   const name = field(t('event.title'), 'text', { required: true, maxlength: 200 });
   const date = field(t('event.held_on'), 'date', { required: true, value: todayIso() });

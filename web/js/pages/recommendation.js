@@ -140,9 +140,9 @@ export async function render({ main, params, route }) {
   append(main, [answerBlock(r)]);
 
   if (r.status === 'answered') {
-    const { items } = await get('/consultations?limit=100').catch(() => ({ items: [] }));
-    const bands = [...new Set(items.flatMap((c) => c.audience_bands || []))];
-    main.append(feedbackForm(r, bands, route));
+    // Words per age band of the deployment (--age-bands), besides the words for all ages.
+    const { items } = await get('/age-bands');
+    main.append(feedbackForm(r, items.map((b) => b.id), route));
   }
   if (r.feedback) main.append(section(t('feedback.written'), feedbackBlock(r.feedback)));
 
