@@ -612,6 +612,7 @@ std::optional<NormalisedText> normalise(std::string_view utf8) {
   NormalisedText text;
   text.utf8 = utf8;
   text.original.reserve(utf8.size());
+  text.marked.reserve(utf8.size());
   text.byte_of.reserve(utf8.size() + 1);
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int64_t length = static_cast<int64_t>(utf8.size());
@@ -653,6 +654,11 @@ Utf8View to_utf8(const View& view) {
   out.text.reserve(view.size());
   out.index_of_byte.reserve(view.size() + 1);
   for (std::size_t i = 0; i < view.size(); ++i) {
+    if (view.chars[i] < 0x80) {  // most of any text: one byte, no encoder
+      out.text.push_back(static_cast<char>(view.chars[i]));
+      out.index_of_byte.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
     const std::size_t before = out.text.size();
     append_utf8(view.chars[i], out.text);
     for (std::size_t b = before; b < out.text.size(); ++b) {

@@ -9,7 +9,7 @@
 // a pupil is added from the list of those who could join, and a Council member (a child) reads
 // the session.
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP, shows } from './support.mjs';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -52,7 +52,7 @@ try {
   const moderator = await newPage(browser, server.url, { viewport: DESKTOP });
   pages.push(moderator);
   await signInAdult(moderator, 'moderator');
-  check(await moderator.getByRole('link', { name: 'Kiến nghị', exact: true }).isVisible(), 'the Youth Union menu has the recommendations board');
+  check(await shows(moderator.getByRole('link', { name: 'Kiến nghị', exact: true })), 'the Youth Union menu has the recommendations board');
   // The second idea is approved and left in the ward's list of approved ideas.
   await go(moderator, `/moderation/items/${mine2.id}`);
   await moderator.getByRole('button', { name: 'Nhận xử lý' }).click();
@@ -208,7 +208,7 @@ try {
   const row = moderator.locator('main tr', { hasText: proposal });
   await row.waitFor();
   check((await row.textContent()).includes('Thông qua') && (await row.textContent()).includes('4 / 6 có mặt'), 'the proposal is adopted, 4 of 6');
-  check(await row.getByRole('link', { name: 'Mở kiến nghị' }).isVisible(), 'an adopted proposal becomes a recommendation');
+  check(await shows(row.getByRole('link', { name: 'Mở kiến nghị' })), 'an adopted proposal becomes a recommendation');
   const minutes = 'Hội đồng họp đủ 6/6 thành viên, thông qua đề xuất thùng rác phân loại.';
   await moderator.getByRole('textbox', { name: 'Biên bản' }).fill(minutes);
   await moderator.getByRole('button', { name: 'Lưu biên bản' }).click();
@@ -243,8 +243,8 @@ try {
   await member.getByRole('link', { name: new RegExp(session) }).click();
   await settled(member);
   check((await member.locator('main tr', { hasText: proposal }).textContent()).includes('Thông qua'), 'the member sees the vote\'s result');
-  check(await member.getByText(minutes).isVisible(), 'the member reads the minutes');
-  check(await member.locator('.help-bar a[href="tel:111"]').isVisible(), 'the 111 hotline is on the Council member\'s page');
+  check(await shows(member.getByText(minutes)), 'the member reads the minutes');
+  check(await shows(member.locator('.help-bar a[href="tel:111"]')), 'the 111 hotline is on the Council member\'s page');
 
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('council path: ok');

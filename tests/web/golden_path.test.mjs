@@ -4,7 +4,7 @@
 // claims and approves it; the pupil sees it approved. A worrying idea shows the 111 message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP, shows } from './support.mjs';
 
 function birthDateForAge(age) {
   const d = new Date();
@@ -15,8 +15,8 @@ function birthDateForAge(age) {
 }
 
 async function hasHotline(page, where) {
-  check(await page.locator('.help-bar a[href="tel:111"]').isVisible(), `${where}: the 111 hotline is on the page`);
-  check(await page.locator('.help-bar a[href="#/help"]').isVisible(), `${where}: "need help now?" is on the page`);
+  check(await shows(page.locator('.help-bar a[href="tel:111"]')), `${where}: the 111 hotline is on the page`);
+  check(await shows(page.locator('.help-bar a[href="#/help"]')), `${where}: "need help now?" is on the page`);
 }
 
 const server = await startServer();
@@ -56,7 +56,7 @@ try {
   await pupil.getByLabel('Em đã đọc và em đồng ý tham gia.').check();
   await pupil.getByRole('button', { name: 'Em đồng ý' }).click();
   await pupil.getByRole('heading', { name: 'Cảm ơn em!' }).waitFor();
-  check(await pupil.getByText('Bố mẹ hoặc người giám hộ của em chưa đồng ý', { exact: false }).isVisible(),
+  check(await shows(pupil.getByText('Bố mẹ hoặc người giám hộ của em chưa đồng ý', { exact: false })),
     'the pupil sees that the guardian\'s consent is still missing');
 
   // Facilitator: the guardian's paper slip comes back.
@@ -89,13 +89,13 @@ try {
   // Pupil: answers the demo consultation, one question per screen, in the 7–10 wording.
   await go(pupil, '/pupil');
   await hasHotline(pupil, 'pupil home');
-  check(await pupil.getByText('Đã đủ! Em có thể trả lời và gửi ý kiến.').isVisible(), 'the pupil sees both consents given');
+  check(await shows(pupil.getByText('Đã đủ! Em có thể trả lời và gửi ý kiến.')), 'the pupil sees both consents given');
   await pupil.getByRole('link', { name: /Trả lời/ }).first().click();
   await settled(pupil);
   await hasHotline(pupil, 'consultation');
-  check(await pupil.getByText('Em thích chơi ở đâu nhất sau giờ học?').isVisible(), 'the first question is in the 7–10 wording');
+  check(await shows(pupil.getByText('Em thích chơi ở đâu nhất sau giờ học?')), 'the first question is in the 7–10 wording');
   check((await pupil.locator('fieldset.question').count()) === 1, 'one question per screen for 7–10');
-  check(await pupil.getByText('Câu 1 / 6').isVisible(), 'a progress indicator shows question 1 of 6');
+  check(await shows(pupil.getByText('Câu 1 / 6')), 'a progress indicator shows question 1 of 6');
   // The first answer by keyboard only: Tab to the choices, arrows to move, Space to choose.
   await pupil.locator('fieldset.question input').first().focus();
   await pupil.keyboard.press('ArrowDown');
@@ -108,11 +108,11 @@ try {
   await pupil.getByText('Cây xanh 🌳').click();
   await pupil.getByText('Đèn sáng 💡').click();
   await pupil.getByRole('button', { name: 'Câu tiếp' }).click();
-  check(await pupil.locator('.face').first().isVisible(), 'the scale shows faces for 7–10');
+  check(await shows(pupil.locator('.face').first()), 'the scale shows faces for 7–10');
   await pupil.getByText('Rất an toàn').click();
   await pupil.getByRole('button', { name: 'Câu tiếp' }).click();
   await pupil.getByRole('button', { name: 'Bỏ qua' }).click();
-  check(await pupil.getByText('Câu 5 / 6').isVisible(), 'skipping moves on to question 5');
+  check(await shows(pupil.getByText('Câu 5 / 6')), 'skipping moves on to question 5');
   await pupil.getByLabel('Thứ 1').selectOption('open');
   await pupil.getByRole('button', { name: 'Câu tiếp' }).click();
   await pupil.locator('fieldset.question textarea').fill('Cho chúng em chơi ở sân trường vào cuối tuần ạ.');
@@ -133,7 +133,7 @@ try {
   await pupil.getByLabel('Ý kiến của em', { exact: true }).fill('Bố em hay đánh em đau lắm');
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
-  check(await pupil.locator('.support a[href="tel:111"]').isVisible(), 'the 111 support message shows after a possible disclosure');
+  check(await shows(pupil.locator('.support a[href="tel:111"]')), 'the 111 support message shows after a possible disclosure');
 
   // Moderator: the normal queue, claim, read, approve.
   const moderator = await newPage(browser, server.url, { viewport: DESKTOP });
@@ -163,7 +163,7 @@ try {
   check((await card.getAttribute('data-status')) === 'approved', 'the idea is approved');
   check((await card.locator('.status-text').textContent()).includes('Đã được duyệt'), 'the status is in words for children');
   const worrying = pupil.locator('li.card', { hasText: 'Bố em hay đánh em' });
-  check(await worrying.locator('.support').isVisible(), 'the worrying idea keeps the support message in "my ideas"');
+  check(await shows(worrying.locator('.support')), 'the worrying idea keeps the support message in "my ideas"');
 
   // The pupil downloads their data, and asks for it to be deleted.
   await go(pupil, '/pupil/data');

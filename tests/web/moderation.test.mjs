@@ -3,7 +3,7 @@
 // records a referral, reveals the identity with a reason and proposes "no concern", which only
 // a second lead can confirm. The English pages are used here (the golden path is Vietnamese).
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, DESKTOP } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, DESKTOP, shows } from './support.mjs';
 
 const server = await startServer();
 async function call(method, url, token, body) {
@@ -50,7 +50,7 @@ try {
   pages.push(lead);
   await signInAdult(lead, 'safeguarding');
   check(lead.url().endsWith('#/safeguarding'), 'a safeguarding lead lands on the cases');
-  check(await lead.getByText(/left \(until/).first().isVisible(), 'the acknowledgement timer shows the time left');
+  check(await shows(lead.getByText(/left \(until/).first()), 'the acknowledgement timer shows the time left');
   await go(lead, `/safeguarding/cases/${harm.id}`);
   await lead.getByRole('button', { name: 'Acknowledge' }).click();
   await lead.getByText(/Acknowledged at/).first().waitFor();
@@ -75,7 +75,7 @@ try {
   pages.push(second);
   await signInAdult(second, 'safeguarding2');
   await go(second, `/safeguarding/cases/${harm.id}`);
-  check(await second.getByRole('cell', { name: 'Another lead' }).isVisible(), 'the other lead sees that the identity was revealed');
+  check(await shows(second.getByRole('cell', { name: 'Another lead' })), 'the other lead sees that the identity was revealed');
   await second.getByRole('button', { name: 'Confirm closing (second lead)' }).click();
   await second.getByText(/Closed \(No concern/).waitFor();
 

@@ -103,6 +103,18 @@ export async function settled(page) {
   await page.waitForSelector('body[data-busy="false"]', { timeout: 30000 });
 }
 
+// Whether `locator` shows within a few seconds. A page draws after its data arrives, so a check
+// made the moment the previous page was "settled" can come before the drawing; waiting for the
+// thing itself makes the check mean what it says on a loaded machine.
+export async function shows(locator, timeout = 10000) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function go(page, hash) {
   if (new URL(page.url()).hash === `#${hash}`) await page.reload();
   else await page.goto(`/#${hash}`);
