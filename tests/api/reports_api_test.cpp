@@ -515,6 +515,11 @@ TEST_F(ReportsApi, ThePrintablePageSpeaksVietnameseByDefaultAndEnglishOnRequest)
   }
   for (const auto& label : labels_of(vi.body))
     EXPECT_EQ(label.find("Children"), std::string::npos) << label;
+  // Every word the page asks for exists: none shows as its key.
+  for (const auto* body : {&en.body, &vi.body}) {
+    EXPECT_EQ(body->find(">report."), std::string::npos);
+    EXPECT_EQ(body->find("=\"report."), std::string::npos);
+  }
 
   // The charts are labelled from the page's words, in the page's language; the figures are the
   // same in both.
