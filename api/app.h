@@ -4,6 +4,7 @@
 #include <atomic>
 
 #include "api/metrics.h"
+#include "api/page_words.h"
 #include "api/serve_options.h"
 #include "consult/accounts.h"
 #include "consult/answer_committer.h"
@@ -102,6 +103,8 @@ struct App {
   Events events{storage, clock, audit, organisation};
   Reports reports{storage,  clock,   audit,           organisation,
                   councils, targets, recommendations, settings.min_group_size};
+  // The printable report page's words, from the front end's translation files.
+  PageWords report_words{options.web_root, "report."};
 };
 
 }  // namespace ln::api

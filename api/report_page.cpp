@@ -1,13 +1,9 @@
 #include "api/report_page.h"
 
+#include <cstdio>
+
 namespace ln::api {
 namespace {
-
-std::string value_text(const nlohmann::json& v) {
-  if (v.is_null()) return "&lt;5";
-  if (v.is_string()) return html_escape(v.get<std::string>());
-  return v.dump();
-}
 
 // JSON that cannot end its <script> element early: <, > and & only occur inside JSON strings,
 // where their \u escapes mean the same.
@@ -26,31 +22,6 @@ std::string script_safe_json(const nlohmann::json& j) {
   return out;
 }
 
-std::string label_of(const std::string& key) {
-  static const std::pair<const char*, const char*> labels[] = {
-      {"online", "Trực tuyến / Online"},
-      {"paper", "Phiếu giấy / Paper"},
-      {"forum", "Diễn đàn / Forum"},
-      {"girl", "Nữ / Girls"},
-      {"boy", "Nam / Boys"},
-      {"other", "Khác / Other"},
-      {"prefer_not_to_say", "Không nói / Prefer not to say"},
-      {"unknown", "Không rõ / Unknown"},
-      {"received", "Đã nhận / Received"},
-      {"approved", "Được duyệt / Approved"},
-      {"returned", "Trả lại để sửa / Returned"},
-      {"rejected", "Không đăng / Rejected"},
-      {"escalated", "Chuyển bảo vệ trẻ em / Escalated"},
-      {"leaders_dialogue", "Lãnh đạo gặp gỡ thiếu nhi / Leaders meet pupils"},
-      {"school_dialogue", "Đối thoại tại trường / School dialogue"},
-      {"children_consulted", "Trẻ em được lấy ý kiến / Children consulted"},
-      {"teenagers_participating", "Thanh thiếu niên tham gia / Teenagers participating"},
-  };
-  for (const auto& [k, v] : labels)
-    if (key == k) return v;
-  return key;
-}
-
 struct Html {
   std::string out;
   Html& add(const std::string& s) {
@@ -60,11 +31,56 @@ struct Html {
   Html& text(const std::string& s) { return add(html_escape(s)); }
 };
 
-// A figure: its table, and a canvas the page script draws from data-chart.
-void figure(Html& h, const std::string& chart, const std::string& caption,
-            const std::string& table_html) {
-  h.add("<figure class=\"figure\"><figcaption>").text(caption).add("</figcaption>");
-  h.add("<div class=\"figure-body\"><div class=\"chart\"><canvas data-chart=\"")
+// The page of one report in one language: every word from `words`, every figure from the report.
+class ReportPage {
+ public:
+  ReportPage(const nlohmann::json& r, const Words& words) : r_(r), w_(words) {
+    hidden_ = "<" + std::to_string(r["threshold"].get<int>());
+  }
+
+  std::string render();
+
+ private:
+  // A count as shown: a hidden (suppressed) one is null in the report and "<5" on the page.
+  std::string count(const nlohmann::json& v) const {
+    if (v.is_null()) return hidden_;
+    if (v.is_string()) return v.get<std::string>();
+    return v.dump();
+  }
+  std::string word(const std::string& key, const std::map<std::string, std::string>& vars = {}) {
+    return w_("report." + key, vars);
+  }
+  std::string th_col(const std::string& key) {
+    return "<th scope=\"col\">" + html_escape(word(key)) + "</th>";
+  }
+  std::string th_row(const std::string& label) {
+    return "<th scope=\"row\">" + html_escape(label) + "</th>";
+  }
+  std::string td(const std::string& text) { return "<td>" + html_escape(text) + "</td>"; }
+  std::string td_count(const nlohmann::json& v) { return td(count(v)); }
+  // A figure: its table, and a canvas the page script draws from data-chart.
+  void figure(const std::string& chart, const std::string& caption_key,
+              const std::string& table_html);
+
+  void head();
+  void children_consulted();
+  void consultations();
+  void submissions();
+  void councils();
+  void events();
+  void targets();
+
+  const nlohmann::json& r_;
+  const Words& w_;
+  std::string hidden_;
+  Html h_;
+};
+
+void ReportPage::figure(const std::string& chart, const std::string& caption_key,
+                        const std::string& table_html) {
+  std::string caption = word(caption_key);
+  h_.add("<figure class=\"figure\"><figcaption>").text(caption).add("</figcaption>");
+  h_.add("<div class=\"figure-body\"><div class=\"chart\"><canvas data-chart=\"")
       .add(chart)
       .add("\" role=\"img\" aria-label=\"")
       .text(caption)
@@ -73,187 +89,193 @@ void figure(Html& h, const std::string& chart, const std::string& caption,
       .add("</div></figure>");
 }
 
-}  // namespace
-
-std::string report_page(const nlohmann::json& r) {
-  Html h;
-  std::string unit = r["unit"]["name"];
-  std::string period = r["period"];
-  h.add("<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
+void ReportPage::head() {
+  std::string unit = r_["unit"]["name"];
+  std::string period = r_["period"];
+  std::string threshold = std::to_string(r_["threshold"].get<int>());
+  h_.add("<!doctype html>\n<html lang=\"")
+      .add(w_.lang())
+      .add("\">\n<head>\n<meta charset=\"utf-8\">\n")
       .add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-      .text("Báo cáo " + period + " — " + unit)
+      .text(word("page_title", {{"period", period}, {"unit", unit}}))
       .add("</title>\n<link rel=\"stylesheet\" href=\"/app.css\">\n")
       .add("<link rel=\"stylesheet\" href=\"/report.css\">\n")
       .add("<script src=\"/vendor/chart.umd.js\" defer></script>\n")
       .add("<script src=\"/report.js\" defer></script>\n</head>\n<body class=\"report\">\n")
-      .add("<main>\n<header class=\"report-head\"><p class=\"org\">")
-      .text("Đoàn TNCS Hồ Chí Minh — " + unit)
+      // The letterhead is the issuing organisation's Vietnamese name in every language.
+      .add("<main>\n<header class=\"report-head\"><p class=\"org\" lang=\"vi\">")
+      .text(word("letterhead", {{"unit", unit}}))
       .add("</p><h1>")
-      .text(std::string(period.size() == 4 ? "Báo cáo năm " : "Báo cáo 6 tháng ") + period)
+      .text(word(period.size() == 4 ? "title_year" : "title_half", {{"period", period}}))
       .add("</h1><p class=\"sub\">")
-      .text("Thúc đẩy quyền tham gia của trẻ em — Report on children's participation, " + period +
-            " (" + r["from"].get<std::string>() + " – before " + r["to"].get<std::string>() + ")")
+      .text(word("subtitle", {{"period", period},
+                              {"from", r_["from"].get<std::string>()},
+                              {"to", r_["to"].get<std::string>()}}))
       .add("</p><p class=\"meta\">")
-      .text("Lập lúc / generated " + r["generated_at"].get<std::string>() + ". Nhóm dưới " +
-            std::to_string(r["threshold"].get<int>()) + " em được ẩn (<5) / groups under " +
-            std::to_string(r["threshold"].get<int>()) + " children are hidden.")
-      .add("</p><button type=\"button\" class=\"print\" data-print>In / Print</button></header>\n");
+      .text(word("generated", {{"at", r_["generated_at"].get<std::string>()}}) + " " +
+            word("hidden_note", {{"n", threshold}}))
+      .add("</p><button type=\"button\" class=\"print\" data-print>")
+      .text(word("print"))
+      .add("</button></header>\n");
+}
 
-  // 1. Children consulted.
-  const auto& cc = r["children_consulted"];
-  h.add("<section><h2>1. Trẻ em được lấy ý kiến / Children consulted</h2><p class=\"total\">")
-      .add("Tổng / Total: <strong>")
-      .add(value_text(cc["total"]))
+void ReportPage::children_consulted() {
+  const auto& cc = r_["children_consulted"];
+  h_.add("<section><h2>")
+      .text(word("children_consulted.title"))
+      .add("</h2><p class=\"total\">")
+      .text(word("total"))
+      .add(": <strong>")
+      .text(count(cc["total"]))
       .add("</strong></p>");
-  std::string t = "<table><thead><tr><th scope=\"col\">Độ tuổi / Age band</th>";
+  std::string t = "<table><thead><tr>" + th_col("age_band");
   for (const auto& g : cc["genders"])
-    t += "<th scope=\"col\">" + html_escape(label_of(g)) + "</th>";
-  t += "<th scope=\"col\">Tổng / Total</th></tr></thead><tbody>";
+    t += "<th scope=\"col\">" + html_escape(word("gender." + g.get<std::string>())) + "</th>";
+  t += th_col("total") + "</tr></thead><tbody>";
   for (const auto& row : cc["rows"]) {
-    t += "<tr><th scope=\"row\">" + html_escape(row["age_band"].get<std::string>()) + "</th>";
-    for (const auto& v : row["counts"]) t += "<td>" + value_text(v) + "</td>";
-    t += "<td>" + value_text(row["total"]) + "</td></tr>";
+    t += "<tr>" + th_row(row["age_band"].get<std::string>());
+    for (const auto& v : row["counts"]) t += td_count(v);
+    t += td_count(row["total"]) + "</tr>";
   }
-  t += "</tbody><tfoot><tr><th scope=\"row\">Tổng / Total</th>";
-  for (const auto& v : cc["totals"]) t += "<td>" + value_text(v) + "</td>";
+  t += "</tbody><tfoot><tr>" + th_row(word("total"));
+  for (const auto& v : cc["totals"]) t += td_count(v);
   t += "</tr></tfoot></table>";
-  figure(h, "children", "Theo độ tuổi và giới / By age band and gender", t);
-  t = "<table><thead><tr><th scope=\"col\">Kênh / Channel</th><th scope=\"col\">Số em / "
-      "Children</th></tr></thead><tbody>";
+  figure("children", "children_consulted.by_age_gender", t);
+  t = "<table><thead><tr>" + th_col("channel") + th_col("children") + "</tr></thead><tbody>";
   for (const auto& [k, v] : cc["by_channel"].items())
-    t += "<tr><th scope=\"row\">" + html_escape(label_of(k)) + "</th><td>" + value_text(v) +
-         "</td></tr>";
+    t += "<tr>" + th_row(word("channel." + k)) + td_count(v) + "</tr>";
   t += "</tbody></table>";
-  figure(h, "channels", "Theo kênh / By channel", t);
-  h.add("<p class=\"note\">").text(cc["note"].get<std::string>()).add("</p></section>\n");
+  figure("channels", "children_consulted.by_channel", t);
+  h_.add("<p class=\"note\">").text(word("children_consulted.note")).add("</p></section>\n");
+}
 
-  // 2. Consultations.
-  h.add("<section><h2>2. Các đợt lấy ý kiến / Consultations held: ")
-      .add(value_text(r["consultations"]["held"]))
-      .add("</h2>");
-  if (!r["consultations"]["items"].empty()) {
-    h.add(
-        "<table class=\"list\"><thead><tr><th scope=\"col\">Tên / Title</th><th "
-        "scope=\"col\">Trạng thái / "
-        "Status</th><th scope=\"col\">Mở / Opens</th><th scope=\"col\">Đóng / "
-        "Closes</th></tr></thead><tbody>");
-    for (const auto& c : r["consultations"]["items"])
-      h.add("<tr><td>")
-          .text(c["title"])
-          .add("</td><td>")
-          .text(c["status"])
-          .add("</td><td>")
-          .text(c["opens_at"])
-          .add("</td><td>")
-          .text(c["closes_at"])
-          .add("</td></tr>");
-    h.add("</tbody></table>");
+void ReportPage::consultations() {
+  const auto& c = r_["consultations"];
+  h_.add("<section><h2>").text(word("consultations.title", {{"n", count(c["held"])}})).add("</h2>");
+  if (!c["items"].empty()) {
+    h_.add("<table class=\"list\"><thead><tr>")
+        .add(th_col("name") + th_col("status") + th_col("opens") + th_col("closes"))
+        .add("</tr></thead><tbody>");
+    for (const auto& x : c["items"])
+      h_.add("<tr>")
+          .add(td(x["title"]) + td(word("consultation_status." + x["status"].get<std::string>())) +
+               td(x["opens_at"]) + td(x["closes_at"]))
+          .add("</tr>");
+    h_.add("</tbody></table>");
   }
-  h.add("</section>\n");
+  h_.add("</section>\n");
+}
 
-  // 3. Submissions.
-  t = "<table><thead><tr><th scope=\"col\">Kết quả / Outcome</th><th scope=\"col\">Số ý kiến / "
-      "Submissions</th></tr></thead><tbody>";
+void ReportPage::submissions() {
+  std::string t =
+      "<table><thead><tr>" + th_col("outcome") + th_col("submissions") + "</tr></thead><tbody>";
   for (const char* k : {"received", "approved", "returned", "rejected", "escalated"})
-    t += "<tr><th scope=\"row\">" + html_escape(label_of(k)) + "</th><td>" +
-         value_text(r["submissions"][k]) + "</td></tr>";
+    t += "<tr>" + th_row(word(std::string("submission.") + k)) + td_count(r_["submissions"][k]) +
+         "</tr>";
   t += "</tbody></table>";
-  h.add("<section><h2>3. Ý kiến của trẻ em / Children's submissions</h2>");
-  figure(h, "submissions", "Theo kết quả kiểm duyệt / By moderation outcome", t);
-  h.add("</section>\n");
+  h_.add("<section><h2>").text(word("submissions.title")).add("</h2>");
+  figure("submissions", "submissions.by_outcome", t);
+  h_.add("</section>\n");
+}
 
-  // 4. Councils.
-  const auto& councils = r["councils"];
-  h.add("<section><h2>4. Hội đồng trẻ em / Children's Councils — kỳ họp / sessions held: ")
-      .add(value_text(councils["sessions_held"]))
+void ReportPage::councils() {
+  const auto& councils = r_["councils"];
+  h_.add("<section><h2>")
+      .text(word("councils.title", {{"n", count(councils["sessions_held"])}}))
       .add("</h2>");
-  for (const auto& w : councils["warnings"])
-    h.add("<p class=\"warning\" role=\"note\">⚠ ").text(w["message"]).add("</p>");
+  std::string year = r_["period"].get<std::string>().substr(0, 4);
+  for (const auto& c : councils["items"])
+    if (c.contains("warning"))
+      h_.add("<p class=\"warning\" role=\"note\">⚠ ")
+          .text(word("councils.too_few_sessions", {{"council", c["name"].get<std::string>()},
+                                                   {"n", count(c["sessions_held_in_year"])},
+                                                   {"year", year}}))
+          .add("</p>");
   if (!councils["items"].empty()) {
-    h.add(
-        "<table><thead><tr><th scope=\"col\">Hội đồng / Council</th><th scope=\"col\">Kỳ họp "
-        "trong kỳ báo cáo / In the period</th><th scope=\"col\">Trong năm / In the "
-        "year</th></tr></thead><tbody>");
+    h_.add("<table><thead><tr>")
+        .add(th_col("council") + th_col("sessions_in_period") + th_col("sessions_in_year"))
+        .add("</tr></thead><tbody>");
     for (const auto& c : councils["items"])
-      h.add("<tr><td>")
-          .text(c["name"])
-          .add("</td><td>")
-          .add(value_text(c["sessions_held"]))
-          .add("</td><td>")
-          .add(value_text(c["sessions_held_in_year"]))
-          .add("</td></tr>");
-    h.add("</tbody></table>");
+      h_.add("<tr>")
+          .add(td(c["name"]) + td_count(c["sessions_held"]) + td_count(c["sessions_held_in_year"]))
+          .add("</tr>");
+    h_.add("</tbody></table>");
   }
-  h.add("</section>\n");
+  h_.add("</section>\n");
+}
 
-  // 5. Events.
-  const auto& ev = r["events"];
-  h.add("<section><h2>5. Diễn đàn và đối thoại / Forums and dialogues: ")
-      .add(value_text(ev["held"]))
-      .add("</h2>");
-  t = "<table><thead><tr><th scope=\"col\">Hình thức / Kind</th><th scope=\"col\">Số lần / "
-      "Held</th></tr></thead><tbody>";
+void ReportPage::events() {
+  const auto& ev = r_["events"];
+  h_.add("<section><h2>").text(word("events.title", {{"n", count(ev["held"])}})).add("</h2>");
+  std::string t = "<table><thead><tr>" + th_col("kind") + th_col("held") + "</tr></thead><tbody>";
   for (const auto& [k, v] : ev["by_kind"].items())
-    t += "<tr><th scope=\"row\">" +
-         html_escape(k == "forum" ? "Diễn đàn lắng nghe tiếng nói trẻ em / Forum" : label_of(k)) +
-         "</th><td>" + value_text(v) + "</td></tr>";
+    t += "<tr>" + th_row(word("event_kind." + k)) + td_count(v) + "</tr>";
   t += "</tbody></table>";
-  figure(h, "events", "Theo hình thức / By kind", t);
-  t = "<table><thead><tr><th scope=\"col\">Độ tuổi / Age band</th><th scope=\"col\">Số em tham "
-      "dự / Children present</th></tr></thead><tbody>";
+  figure("events", "events.by_kind", t);
+  t = "<table><thead><tr>" + th_col("age_band") + th_col("children_present") +
+      "</tr></thead><tbody>";
   for (const auto& b : ev["participants_by_band"])
-    t += "<tr><th scope=\"row\">" + html_escape(b["age_band"].get<std::string>()) + "</th><td>" +
-         value_text(b["participants"]) + "</td></tr>";
-  t += "</tbody><tfoot><tr><th scope=\"row\">Tổng / Total</th><td>" +
-       value_text(ev["participants"]) + "</td></tr></tfoot></table>";
-  figure(h, "participants", "Trẻ em tham dự theo độ tuổi / Children present by age band", t);
+    t += "<tr>" + th_row(b["age_band"].get<std::string>()) + td_count(b["participants"]) + "</tr>";
+  t += "</tbody><tfoot><tr>" + th_row(word("total")) + td_count(ev["participants"]) +
+       "</tr></tfoot></table>";
+  figure("participants", "events.present_by_age", t);
   if (!ev["items"].empty()) {
-    h.add(
-        "<table class=\"list\"><thead><tr><th scope=\"col\">Ngày / Date</th><th scope=\"col\">Tên "
-        "/ "
-        "Title</th><th scope=\"col\">Số em / Children</th><th scope=\"col\">Kết quả / "
-        "Outcomes</th></tr></thead><tbody>");
+    h_.add("<table class=\"list\"><thead><tr>")
+        .add(th_col("date") + th_col("name") + th_col("children") + th_col("outcomes"))
+        .add("</tr></thead><tbody>");
     for (const auto& e : ev["items"]) {
-      h.add("<tr><td>")
-          .text(e["held_on"])
-          .add("</td><td>")
-          .text(e["title"])
-          .add("</td><td>")
-          .add(value_text(e["participants"]))
-          .add("</td><td><ul>");
-      for (const auto& o : e["outcomes"]) h.add("<li>").text(o).add("</li>");
-      h.add("</ul></td></tr>");
+      h_.add("<tr>")
+          .add(td(e["held_on"]) + td(e["title"]) + td_count(e["participants"]))
+          .add("<td><ul>");
+      for (const auto& o : e["outcomes"]) h_.add("<li>").text(o).add("</li>");
+      h_.add("</ul></td></tr>");
     }
-    h.add("</tbody></table>");
+    h_.add("</tbody></table>");
   }
-  h.add("</section>\n");
+  h_.add("</section>\n");
+}
 
-  // 6. Targets.
-  h.add("<section><h2>6. Tiến độ so với chỉ tiêu / Progress against targets</h2>");
-  if (r["targets"].empty()) {
-    h.add("<p>Chưa đặt chỉ tiêu / No targets set.</p>");
+void ReportPage::targets() {
+  h_.add("<section><h2>").text(word("targets.title")).add("</h2>");
+  if (r_["targets"].empty()) {
+    h_.add("<p>").text(word("targets.none")).add("</p>");
   } else {
-    t = "<table><thead><tr><th scope=\"col\">Chỉ tiêu / Target</th><th scope=\"col\">Giai đoạn / "
-        "Period</th><th scope=\"col\">Mục tiêu / Goal</th><th scope=\"col\">Đạt / "
-        "Reached</th><th scope=\"col\">%</th></tr></thead><tbody>";
-    for (const auto& x : r["targets"]) {
+    std::string t = "<table><thead><tr>" + th_col("target") + th_col("target_period") +
+                    th_col("goal") + th_col("reached") + th_col("percent") + "</tr></thead><tbody>";
+    for (const auto& x : r_["targets"]) {
       char percent[32];
       std::snprintf(percent, sizeof percent, "%.1f", x["progress"]["percent"].get<double>());
-      t += "<tr><th scope=\"row\">" + html_escape(label_of(x["kind"])) + "</th><td>" +
-           html_escape(x["period_start"].get<std::string>() + " – " +
-                       x["period_end"].get<std::string>()) +
-           "</td><td>" + value_text(x["target"]) + "</td><td>" +
-           value_text(x["progress"]["total"]) + "</td><td>" + percent + "</td></tr>";
+      t += "<tr>" + th_row(word("target_kind." + x["kind"].get<std::string>())) +
+           td(x["period_start"].get<std::string>() + " – " + x["period_end"].get<std::string>()) +
+           td_count(x["target"]) + td_count(x["progress"]["total"]) + td(percent) + "</tr>";
     }
     t += "</tbody></table>";
-    figure(h, "targets", "Tiến độ / Progress (%)", t);
+    figure("targets", "targets.progress", t);
   }
-  h.add("</section>\n");
+  h_.add("</section>\n");
+}
 
-  h.add("<script type=\"application/json\" id=\"report-data\">")
-      .add(script_safe_json(r))
+std::string ReportPage::render() {
+  head();
+  children_consulted();
+  consultations();
+  submissions();
+  councils();
+  events();
+  targets();
+  // The figures, and the words the charts label them with, for web/report.js.
+  h_.add("<script type=\"application/json\" id=\"report-data\">")
+      .add(script_safe_json(r_))
+      .add("</script>\n<script type=\"application/json\" id=\"report-words\">")
+      .add(script_safe_json(w_.to_json()))
       .add("</script>\n</main>\n</body>\n</html>\n");
-  return h.out;
+  return h_.out;
+}
+
+}  // namespace
+
+std::string report_page(const nlohmann::json& report, const Words& words) {
+  return ReportPage(report, words).render();
 }
 
 }  // namespace ln::api

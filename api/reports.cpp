@@ -16,6 +16,8 @@ void add_report_routes(Router& r, App& app) {
         std::string format = q.query_value("format").value_or("json");
         if (format != "json" && format != "csv" && format != "html")
           throw Invalid("format", "format is json, csv or html.");
+        std::string lang = q.query_value("lang").value_or(PageWords::languages().front());
+        if (!PageWords::speaks(lang)) throw Invalid("lang", "lang is vi or en.");
         auto report = app.reports.report(q.who(), q.param("id"), *period, format);
         if (format == "json") return Response::json(200, report);
         Response out;
@@ -26,7 +28,7 @@ void add_report_routes(Router& r, App& app) {
           out.with_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
         } else {
           out.content_type = "text/html; charset=utf-8";
-          out.body = report_page(report);
+          out.body = report_page(report, app.report_words.in(lang));
         }
         out.with_header("Cache-Control", "no-store");
         return out;
@@ -34,7 +36,8 @@ void add_report_routes(Router& r, App& app) {
       doc("The unit's report for ?period=2026 (yearly) or 2026-H1 / 2026-H2 (six-monthly): "
           "children consulted by age band and gender, consultations, submissions by outcome, "
           "Council sessions (with a warning under two a year), events, targets. "
-          "?format=json (default), csv or html (printable, with charts). Groups under 5 hidden.",
+          "?format=json (default), csv or html (printable, with charts; ?lang=vi (default) or en "
+          "for its words). Groups under 5 hidden.",
           "reports", Permission::kReadReports));
 }
 

@@ -1,6 +1,7 @@
 // Draws the charts of a unit's report page (api/report_page.cpp) from its data block.
-// The CSP forbids inline scripts and styles: the data is a <script type="application/json">
-// block, read here, never executed. Without Chart.js (/vendor/chart.umd.js) the tables beside
+// The CSP forbids inline scripts and styles: the data and the page's words (the report.* strings
+// of web/i18n/<lang>.json, in the page's language) are <script type="application/json">
+// blocks, read here, never executed. Without Chart.js (/vendor/chart.umd.js) the tables beside
 // each canvas still carry every figure.
 (function drawReport() {
   const printButton = document.querySelector('[data-print]');
@@ -9,6 +10,9 @@
   const block = document.getElementById('report-data');
   if (!block || typeof window.Chart === 'undefined') return;
   const report = JSON.parse(block.textContent);
+  const wordsBlock = document.getElementById('report-words');
+  const words = wordsBlock ? JSON.parse(wordsBlock.textContent) : {};
+  const word = (key) => words[`report.${key}`] ?? key;
   document.body.classList.add('charts-on');
   const colours = ['#0b6e4f', '#e0b84c', '#3a6ea5', '#b5485d', '#7a7a7a', '#5b8c5a'];
 
@@ -21,7 +25,7 @@
         data: {
           labels: cc.rows.map((r) => r.age_band),
           datasets: cc.genders.map((g, i) => ({
-            label: g,
+            label: word(`gender.${g}`),
             data: cc.rows.map((r) => r.counts[i]),
             backgroundColor: colours[i % colours.length],
           })),
@@ -34,8 +38,8 @@
       return {
         type: 'bar',
         data: {
-          labels: Object.keys(c),
-          datasets: [{ label: 'children', data: Object.values(c), backgroundColor: colours[0] }],
+          labels: Object.keys(c).map((k) => word(`channel.${k}`)),
+          datasets: [{ label: word('children'), data: Object.values(c), backgroundColor: colours[0] }],
         },
       };
     },
@@ -45,8 +49,8 @@
       return {
         type: 'bar',
         data: {
-          labels: keys,
-          datasets: [{ label: 'submissions', data: keys.map((k) => s[k]), backgroundColor: colours[2] }],
+          labels: keys.map((k) => word(`submission.${k}`)),
+          datasets: [{ label: word('submissions'), data: keys.map((k) => s[k]), backgroundColor: colours[2] }],
         },
       };
     },
@@ -55,8 +59,8 @@
       return {
         type: 'bar',
         data: {
-          labels: Object.keys(k),
-          datasets: [{ label: 'events', data: Object.values(k), backgroundColor: colours[1] }],
+          labels: Object.keys(k).map((kind) => word(`event_kind.${kind}`)),
+          datasets: [{ label: word('held'), data: Object.values(k), backgroundColor: colours[1] }],
         },
       };
     },
@@ -66,7 +70,7 @@
         type: 'bar',
         data: {
           labels: p.map((b) => b.age_band),
-          datasets: [{ label: 'children', data: p.map((b) => b.participants), backgroundColor: colours[0] }],
+          datasets: [{ label: word('children_present'), data: p.map((b) => b.participants), backgroundColor: colours[0] }],
         },
       };
     },
@@ -74,9 +78,9 @@
       return {
         type: 'bar',
         data: {
-          labels: report.targets.map((t) => `${t.kind} ${t.period_start}–${t.period_end}`),
+          labels: report.targets.map((t) => `${word(`target_kind.${t.kind}`)} ${t.period_start}–${t.period_end}`),
           datasets: [{
-            label: '%',
+            label: word('targets.progress'),
             data: report.targets.map((t) => Math.round(t.progress.percent * 10) / 10),
             backgroundColor: colours[3],
           }],

@@ -1,100 +1,150 @@
-// The public tracker of a unit: /tracker.html?unit=<unit id>. Text is set with textContent only.
-(function () {
-  'use strict';
-  const statusWords = {
-    forwarded: 'Đã gửi', acknowledged: 'Cơ quan đã nhận', answered: 'Đã có trả lời',
-    reported_back: 'Đã báo lại cho các em', closed: 'Đã hoàn thành',
-  };
-  const decisionWords = {
-    accepted: 'Chấp nhận', partly_accepted: 'Chấp nhận một phần', declined: 'Không chấp nhận',
-    referred: 'Chuyển cơ quan khác',
-  };
-  const commitmentWords = {
-    planned: 'đã lên kế hoạch', in_progress: 'đang làm', done: 'đã xong', dropped: 'đã dừng',
-  };
-  const parts = [['you_said', 'Các em nói'], ['we_did', 'Người lớn đã làm'], ['why', 'Vì sao'],
-    ['what_next', 'Tiếp theo']];
+// The public tracker, no sign-in: /tracker.html?unit=<unit id> or ?council=<council id>, and
+// ?lang=vi|en to ask for a language (otherwise the reader's saved choice, else Vietnamese).
+// Every word comes from web/i18n/<lang>.json; server text is inserted as text only (dom.js).
+import { h, clear } from './js/dom.js';
+import { initI18n, setLang, t, otherLang, formatDate } from './js/i18n.js';
 
-  function el(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (className) node.className = className;
-    return node;
-  }
-  function vnDate(iso) {
-    return iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—';
-  }
+const HOTLINE = '111';
+const page = document.getElementById('tracker-page');
+const params = new URLSearchParams(window.location.search);
+// What the page shows: {data} once loaded, or {problem: an i18n key}.
+let state = { problem: 'tracker.loading' };
 
-  function item(r) {
-    const li = el('li', null, 'tracker-item' + (r.overdue ? ' is-overdue' : ''));
-    li.appendChild(el('h3', r.title));
-    li.appendChild(el('p', r.text));
-    if (r.children_said.length) {
-      const said = el('ul', null, 'quotes');
-      r.children_said.forEach((q) => said.appendChild(el('li', '“' + q + '”')));
-      li.appendChild(said);
-    }
-    const facts = el('dl', null, 'facts');
-    [['Cơ quan', r.authority], ['Công văn', (r.dispatch_number || '') + ' ngày ' + vnDate(r.dispatch_date)],
-      ['Hạn trả lời', vnDate(r.due_date)],
-      ['Tình trạng', (statusWords[r.status] || r.status) + (r.overdue ? ' — quá hạn' : '')]]
-      .forEach(([k, v]) => { facts.appendChild(el('dt', k)); facts.appendChild(el('dd', v)); });
-    if (r.answer) {
-      facts.appendChild(el('dt', 'Trả lời'));
-      facts.appendChild(el('dd', (decisionWords[r.answer.decision] || r.answer.decision) +
-        (r.answer.reasons ? ': ' + r.answer.reasons : '') +
-        (r.answered_on_time === false ? ' (trả lời trễ hạn)' : '')));
-    }
-    li.appendChild(facts);
-    if (r.commitments.length) {
-      const list = el('ul', null, 'commitments');
-      r.commitments.forEach((c) => list.appendChild(el('li', c.text + ' — ' + c.owner + ', hạn ' +
-        vnDate(c.due_date) + ' (' + (commitmentWords[c.status] || c.status) + (c.overdue ? ', quá hạn' : '') + ')')));
-      li.appendChild(list);
-    }
-    if (r.feedback) {
-      const text = r.feedback.all || Object.values(r.feedback)[0];
-      const box = el('div', null, 'feedback');
-      parts.forEach(([key, label]) => {
-        const p = el('p');
-        p.appendChild(el('strong', label + ': '));
-        p.appendChild(document.createTextNode(text[key]));
-        box.appendChild(p);
-      });
-      li.appendChild(box);
-    }
-    return li;
-  }
+function date(iso) { return iso ? formatDate(iso) : '—'; }
 
-  async function load() {
-    const status = document.getElementById('tracker-status');
-    const unit = new URLSearchParams(window.location.search).get('unit');
-    if (!unit) { status.textContent = 'Chọn một phường hoặc xã (?unit=…).'; return; }
-    const response = await fetch('/api/v1/public/units/' + encodeURIComponent(unit) + '/tracker');
-    if (!response.ok) { status.textContent = 'Không tìm thấy đơn vị này.'; return; }
-    const data = await response.json();
-    status.textContent = data.unit.name + ': ' + data.recommendations.length + ' kiến nghị.';
-    const items = document.getElementById('tracker-items');
-    data.recommendations.forEach((r) => items.appendChild(item(r)));
-    if (data.authorities.length) {
-      const section = document.getElementById('tracker-authorities');
-      const body = section.querySelector('tbody');
-      data.authorities.forEach((a) => {
-        const row = el('tr');
-        row.appendChild(el('th', a.name)).setAttribute('scope', 'row');
-        [a.received, a.answered_on_time_percent === null ? '—' : Math.round(a.answered_on_time_percent) + '%',
-          a.median_days_to_answer === null ? '—' : a.median_days_to_answer, a.overdue_now]
-          .forEach((v) => row.appendChild(el('td', v)));
-        body.appendChild(row);
-      });
-      section.hidden = false;
-    }
-    if (data.authorities_not_shown) {
-      document.getElementById('tracker-hidden').textContent = data.authorities_not_shown +
-        ' cơ quan có dưới ' + data.min_recommendations_shown + ' kiến nghị nên chưa hiển thị số liệu.';
-    }
+function helpBar() {
+  return h('aside', { class: 'help-bar', 'aria-label': t('help.bar_label') },
+    h('p', {},
+      h('strong', {}, t('help.need_help')), ' ',
+      h('a', { href: `tel:${HOTLINE}`, class: 'hotline' }, t('help.call', { number: HOTLINE })), ' ',
+      h('span', {}, t('help.free')), ' ',
+      h('a', { href: '/#/help' }, t('help.more'))));
+}
+
+function header() {
+  const other = otherLang();
+  const button = h('button', {
+    type: 'button', class: 'lang-switch', id: 'lang-switch', lang: other,
+    onclick: async () => {
+      await setLang(other);
+      // A ?lang= in the address would bring the old language back on reload.
+      if (params.has('lang')) {
+        params.set('lang', other);
+        history.replaceState(null, '', `${location.pathname}?${params}`);
+      }
+      render();
+      document.getElementById('lang-switch').focus();
+    },
+  }, t('lang.switch_to'));
+  return h('header', { class: 'site-header' },
+    h('div', { class: 'brand-row' },
+      h('a', { href: '/', class: 'brand' }, t('app.name')),
+      h('div', { class: 'header-tools' }, button)));
+}
+
+function item(r) {
+  const facts = h('dl', { class: 'facts' });
+  const fact = (key, value) => facts.append(h('dt', {}, t(key)), h('dd', {}, value));
+  fact('tracker.fact.authority', r.authority);
+  fact('tracker.fact.dispatch', t('tracker.dispatch', { number: r.dispatch_number || '', date: date(r.dispatch_date) }));
+  fact('tracker.fact.due', date(r.due_date));
+  const status = t(`tracker.status.${r.status}`);
+  fact('tracker.fact.status', r.overdue ? t('tracker.overdue', { status }) : status);
+  if (r.answer) {
+    const decision = t(`tracker.decision.${r.answer.decision}`);
+    let answer = r.answer.reasons ? t('tracker.answer', { decision, reasons: r.answer.reasons }) : decision;
+    if (r.answered_on_time === false) answer = t('tracker.answered_late', { answer });
+    fact('tracker.fact.answer', answer);
   }
-  load().catch(() => {
-    document.getElementById('tracker-status').textContent = 'Không tải được. Thử lại sau.';
-  });
-})();
+  const text = r.feedback ? (r.feedback.all || Object.values(r.feedback)[0]) : null;
+  return h('li', { class: `tracker-item${r.overdue ? ' is-overdue' : ''}` },
+    h('h3', {}, r.title),
+    h('p', {}, r.text),
+    r.children_said.length
+      ? h('ul', { class: 'quotes' }, r.children_said.map((q) => h('li', {}, `“${q}”`)))
+      : null,
+    facts,
+    r.commitments.length
+      ? h('ul', { class: 'commitments' }, r.commitments.map((c) => {
+        const progress = t(`tracker.commitment.${c.status}`);
+        return h('li', {}, t('tracker.commitment_line', {
+          text: c.text, owner: c.owner, due: date(c.due_date),
+          status: c.overdue ? t('tracker.overdue', { status: progress }) : progress,
+        }));
+      }))
+      : null,
+    text
+      ? h('div', { class: 'feedback' }, ['you_said', 'we_did', 'why', 'what_next'].map((key) =>
+        h('p', {}, h('strong', {}, `${t(`tracker.feedback.${key}`)}:`), ' ', text[key])))
+      : null);
+}
+
+function authorities(data) {
+  if (!data.authorities.length && !data.authorities_not_shown) return null;
+  const percent = (a) => (a.answered_on_time_percent === null ? '—' : `${Math.round(a.answered_on_time_percent)}%`);
+  const median = (a) => (a.median_days_to_answer === null ? '—' : a.median_days_to_answer);
+  // The table scrolls inside its own box on a phone, so the box takes the keyboard's focus.
+  return h('section', { id: 'tracker-authorities', 'aria-labelledby': 'authorities-title', tabindex: '0' },
+    h('h2', { id: 'authorities-title' }, t('tracker.authorities_title')),
+    data.authorities.length
+      ? h('table', {},
+          h('thead', {}, h('tr', {}, ['authority', 'received', 'on_time', 'median_days', 'overdue']
+            .map((k) => h('th', { scope: 'col' }, t(`tracker.col.${k}`))))),
+          h('tbody', {}, data.authorities.map((a) => h('tr', {},
+            h('th', { scope: 'row' }, a.name),
+            [a.received, percent(a), median(a), a.overdue_now].map((v) => h('td', {}, v))))))
+      : null,
+    data.authorities_not_shown
+      ? h('p', { class: 'note' }, t('tracker.authorities_hidden', { n: data.authorities_not_shown, min: data.min_recommendations_shown }))
+      : null);
+}
+
+function render() {
+  const { data, problem } = state;
+  document.title = `${t('tracker.title')} — ${t('app.name')}`;
+  const main = h('main', { id: 'main' },
+    h('h1', {}, t('tracker.title')),
+    h('p', {}, t('tracker.lead')));
+  if (data && data.council) {
+    main.append(h('p', { class: 'council' }, t('tracker.council', {
+      name: data.council.name, from: date(data.council.term_start), to: date(data.council.term_end),
+    })));
+  }
+  main.append(h('p', { id: 'tracker-status', role: 'status' }, data
+    ? t('tracker.count', { name: data.unit.name, n: data.recommendations.length })
+    : t(problem)));
+  if (data) {
+    main.append(...[authorities(data)].filter(Boolean),
+      h('section', { 'aria-labelledby': 'items-title' },
+        h('h2', { id: 'items-title' }, t('tracker.items_title')),
+        h('ol', { id: 'tracker-items', class: 'tracker-items' }, data.recommendations.map(item))));
+  }
+  clear(page).append(helpBar(), header(), main);
+}
+
+async function load() {
+  const unit = params.get('unit');
+  const council = params.get('council');
+  if (!unit && !council) return { problem: 'tracker.choose' };
+  const url = council
+    ? `/api/v1/public/councils/${encodeURIComponent(council)}/tracker`
+    : `/api/v1/public/units/${encodeURIComponent(unit)}/tracker`;
+  const response = await fetch(url);
+  if (!response.ok) return { problem: response.status === 404 || response.status === 400 ? 'tracker.not_found' : 'tracker.load_failed' };
+  return { data: await response.json() };
+}
+
+async function start() {
+  const asked = params.get('lang');
+  await initI18n(asked);
+  render();
+  try {
+    state = await load();
+  } catch (e) {
+    state = { problem: 'tracker.load_failed' };
+  }
+  render();
+  document.body.dataset.busy = 'false';
+}
+
+start();

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <regex>
+#include <set>
 
 #include "tests/api/harness.h"
 
@@ -30,6 +33,44 @@ std::string today_text() {
 
 std::string born_aged(int age) {
   return std::to_string(this_year() - age) + "-01-01";
+}
+
+// Any letter a Vietnamese word has and an English one does not (ă, đ, ơ, ư, ạ, ế, …).
+bool has_vietnamese_letter(const std::string& utf8) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0xC3 && c <= 0xC6) return true;  // U+00C0–U+01BF
+    if (c == 0xE1 && i + 1 < utf8.size() &&
+        (static_cast<unsigned char>(utf8[i + 1]) & 0xFC) == 0xB8)  // U+1E00–U+1EFF
+      return true;
+  }
+  return false;
+}
+
+// The page's own words: headings, captions, table headers, the button and the charts' names —
+// never the unit's, Councils' or events' names, which are data.
+std::vector<std::string> labels_of(const std::string& html) {
+  std::vector<std::string> out;
+  static const std::regex element("<(h1|h2|th|figcaption|button)[^>]*>([^<]*)<");
+  static const std::regex aria("aria-label=\"([^\"]*)\"");
+  for (std::sregex_iterator it(html.begin(), html.end(), element), end; it != end; ++it)
+    out.push_back((*it)[2]);
+  for (std::sregex_iterator it(html.begin(), html.end(), aria), end; it != end; ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+nlohmann::json json_block(const std::string& html, const std::string& id) {
+  const std::string opening = "id=\"" + id + "\">";
+  auto at = html.find(opening);
+  if (at == std::string::npos) return nullptr;
+  at += opening.size();
+  return nlohmann::json::parse(html.substr(at, html.find("</script>", at) - at));
+}
+
+nlohmann::json translation(const std::string& lang) {
+  std::ifstream in(std::string(LANGNGHE_SOURCE_DIR) + "/web/i18n/" + lang + ".json");
+  return nlohmann::json::parse(in);
 }
 
 Headers json_auth(const std::string& token) {
@@ -408,6 +449,96 @@ TEST_F(ReportsApi, ATitleCannotBreakOutOfThePageOrItsDataBlock) {
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
   EXPECT_NE(html.find("&lt;/script&gt;&lt;script&gt;alert(1)"), std::string::npos);
   EXPECT_NE(html.find("\\u003c/script\\u003e"), std::string::npos);
+}
+
+// ?lang=en gives the same figures with every label in English (the words come from
+// web/i18n/en.json); the letterhead, the organisation's name, stays Vietnamese and says so.
+TEST_F(ReportsApi, ThePrintablePageSpeaksVietnameseByDefaultAndEnglishOnRequest) {
+  int y = this_year();
+  ASSERT_EQ(server
+                .post_json("/api/v1/events",
+                           {{"unit_id", ward15},
+                            {"kind", "leaders_dialogue"},
+                            {"title", "Lãnh đạo phường gặp gỡ thiếu nhi"},
+                            {"held_on", today_text()},
+                            {"participants", {{"11-13", 30}, {"7-10", 3}}}},
+                           bearer(facilitator))
+                .status,
+            201);
+  auto page = [&](const std::string& lang) {
+    return server.get("/api/v1/units/" + ward15 + "/reports?period=" + std::to_string(y) +
+                          "&format=html" + (lang.empty() ? "" : "&lang=" + lang),
+                      bearer(moderator));
+  };
+  auto vi = page(""), en = page("en"), vi_asked = page("vi");
+  ASSERT_EQ(vi.status, 200);
+  ASSERT_EQ(en.status, 200);
+  ASSERT_EQ(vi_asked.status, 200);
+
+  // Vietnamese: the same sections and figures as before, now without English halves.
+  EXPECT_NE(vi.body.find("<html lang=\"vi\">"), std::string::npos);
+  for (const char* words :
+       {"Báo cáo năm " /* + year */, "1. Trẻ em được lấy ý kiến", "Theo độ tuổi và giới",
+        "<th scope=\"col\">Độ tuổi</th>", "3. Ý kiến của trẻ em", "Theo kết quả kiểm duyệt",
+        "5. Diễn đàn và đối thoại: 1", "Lãnh đạo gặp gỡ thiếu nhi", "Nhóm dưới 5 em được ẩn",
+        "6. Tiến độ so với chỉ tiêu", "Đoàn TNCS Hồ Chí Minh — Phường 15"})
+    EXPECT_NE(vi.body.find(words), std::string::npos) << words;
+  EXPECT_EQ(vi.body.find("By age band and gender"), std::string::npos);
+  EXPECT_EQ(vi.body.find("Children consulted"), std::string::npos);
+  EXPECT_NE(vi.body.find("<td>&lt;5</td>"), std::string::npos);
+  EXPECT_NE(vi_asked.body.find("<html lang=\"vi\">"), std::string::npos);
+  EXPECT_NE(vi_asked.body.find("Theo độ tuổi và giới"), std::string::npos);
+
+  // English: the labels are English, the data (names, titles) as written, "<5" explained.
+  EXPECT_NE(en.body.find("<html lang=\"en\">"), std::string::npos);
+  for (const char* words :
+       {"<h1>Yearly report ", "1. Children consulted", "<figcaption>By age band and gender",
+        "<th scope=\"col\">Age band</th>", "3. Children&#39;s submissions", "By moderation outcome",
+        "5. Forums and dialogues: 1", "Leaders meet pupils",
+        "Groups of fewer than 5 children are hidden and shown as &lt;5.",
+        "6. Progress against targets", ">Print the report</button>",
+        "<p class=\"org\" lang=\"vi\">Đoàn TNCS Hồ Chí Minh — Phường 15</p>",
+        "Lãnh đạo phường gặp gỡ thiếu nhi"})
+    EXPECT_NE(en.body.find(words), std::string::npos) << words;
+  EXPECT_NE(en.body.find("<td>&lt;5</td>"), std::string::npos);
+  auto labels = labels_of(en.body);
+  EXPECT_GT(labels.size(), 30u);
+  std::set<std::string> vietnamese;
+  auto vi_words = translation("vi"), en_words = translation("en");
+  for (const auto& [key, text] : vi_words.items())
+    if (key.starts_with("report.") && key != "report.letterhead" && text != en_words[key])
+      vietnamese.insert(text.get<std::string>());
+  EXPECT_GT(vietnamese.size(), 40u);
+  for (const auto& label : labels) {
+    EXPECT_FALSE(has_vietnamese_letter(label)) << "a Vietnamese label left: " << label;
+    EXPECT_EQ(vietnamese.count(label), 0u) << label;
+  }
+  for (const auto& label : labels_of(vi.body))
+    EXPECT_EQ(label.find("Children"), std::string::npos) << label;
+  // Every word the page asks for exists: none shows as its key.
+  for (const auto* body : {&en.body, &vi.body}) {
+    EXPECT_EQ(body->find(">report."), std::string::npos);
+    EXPECT_EQ(body->find("=\"report."), std::string::npos);
+  }
+
+  // The charts are labelled from the page's words, in the page's language; the figures are the
+  // same in both.
+  EXPECT_EQ(json_block(en.body, "report-words")["report.gender.girl"], "Girls");
+  EXPECT_EQ(json_block(vi.body, "report-words")["report.gender.girl"], "Nữ");
+  auto en_data = json_block(en.body, "report-data"), vi_data = json_block(vi.body, "report-data");
+  EXPECT_EQ(en_data["events"], vi_data["events"]);
+  EXPECT_EQ(en_data["events"]["participants_by_band"][0]["participants"], nullptr);
+
+  // An unknown language is a bad query value, like an unknown format.
+  for (std::string bad : {"xx", "EN", "", "en-GB"}) {
+    auto r = server.get("/api/v1/units/" + ward15 + "/reports?period=" + std::to_string(y) +
+                            "&format=html&lang=" + bad,
+                        bearer(moderator));
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.json()["error"]["code"], "invalid") << bad;
+    EXPECT_EQ(r.json()["error"]["field"], "lang") << bad;
+  }
+  EXPECT_EQ(report(std::to_string(y) + "&lang=fr", "json", moderator).status, 400);
 }
 
 }  // namespace

@@ -174,31 +174,73 @@ try {
       }
     }
   }
-  // The public tracker and the printable report are pages of their own, in Vietnamese.
+  // The public tracker and the printable report are pages of their own, in Vietnamese and in
+  // English: the tracker follows the reader's saved choice (and ?lang=), the report ?lang=.
   const ward = (await call('GET', '/units?limit=200', moderatorToken)).items.find((u) => u.name === 'Phường 9').id;
-  for (const viewport of [PHONE, DESKTOP]) {
-    const page = await newPage(browser, server.url, { viewport, lang: 'vi' });
-    await signInAdult(page, 'moderator');
-    for (const [name, url] of [['tracker', `/tracker.html?unit=${ward}`], ['report', `/api/v1/units/${ward}/reports?period=${new Date().getFullYear()}&format=html`]]) {
-      await page.goto(url);
-      await page.waitForLoadState('networkidle');
-      const where = `${name} vi ${viewport.width}×${viewport.height}`;
-      if (name === 'tracker') check((await page.locator('.tracker-item').count()) > 0, `${where}: the tracker lists the ward's recommendations`);
-      for (const v of await axe(page)) failures.push(`${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(' ; ')}`);
-      checked += 1;
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      if (overflow > 1) failures.push(`${where}: the page scrolls sideways by ${overflow}px`);
-      await page.screenshot({ path: path.join(shots, `public-${name}-vi-${viewport.width}x${viewport.height}.png`), fullPage: true });
-      if (name === 'report') {
-        const [canvases, drawn] = await page.evaluate(() => {
-          const all = [...document.querySelectorAll('canvas[data-chart]')];
-          return [all.length, all.filter((c) => window.Chart && window.Chart.getChart(c)).length];
-        });
-        check(canvases > 0 && drawn === canvases, `${where}: Chart.js (from /vendor/) drew ${drawn} of ${canvases} charts`);
+  const year = new Date().getFullYear();
+  const HEADINGS = {
+    tracker: { vi: 'Kiến nghị của trẻ em và câu trả lời', en: "Children's recommendations and the answers" },
+    report: { vi: `Báo cáo năm ${year}`, en: `Yearly report ${year}` },
+  };
+  for (const lang of ['vi', 'en']) {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await newPage(browser, server.url, { viewport, lang });
+      await signInAdult(page, 'moderator');
+      for (const [name, url] of [['tracker', `/tracker.html?unit=${ward}`], ['report', `/api/v1/units/${ward}/reports?period=${year}&format=html&lang=${lang}`]]) {
+        await page.goto(url);
+        await page.waitForLoadState('networkidle');
+        if (name === 'tracker') await page.waitForSelector('body[data-busy="false"]');
+        const where = `${name} ${lang} ${viewport.width}×${viewport.height}`;
+        if (name === 'tracker') check((await page.locator('.tracker-item').count()) > 0, `${where}: the tracker lists the ward's recommendations`);
+        check(await page.evaluate((l) => document.documentElement.lang === l, lang), `${where}: <html lang> follows the language`);
+        check((await page.locator('h1').first().textContent()).trim() === HEADINGS[name][lang], `${where}: the heading is in the page's language`);
+        for (const v of await axe(page)) failures.push(`${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(' ; ')}`);
+        checked += 1;
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 1) failures.push(`${where}: the page scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: path.join(shots, `public-${name}-${lang}-${viewport.width}x${viewport.height}.png`), fullPage: true });
+        if (name === 'report') {
+          const [canvases, drawn, labels] = await page.evaluate(() => {
+            const all = [...document.querySelectorAll('canvas[data-chart]')];
+            const charts = all.map((c) => window.Chart && window.Chart.getChart(c)).filter(Boolean);
+            return [all.length, charts.length, charts.flatMap((c) => c.data.datasets.map((d) => d.label).concat(c.data.labels))];
+          });
+          check(canvases > 0 && drawn === canvases, `${where}: Chart.js (from /vendor/) drew ${drawn} of ${canvases} charts`);
+          const sample = lang === 'en' ? ['Girls', 'Online', 'Approved'] : ['Nữ', 'Trực tuyến', 'Được duyệt'];
+          check(sample.every((w) => labels.includes(w)), `${where}: the charts are labelled in the page's language (${labels.join(', ')})`);
+        }
+        const missing = await page.evaluate(() => [...document.querySelectorAll('main *')].map((e) => e.childNodes)
+          .flatMap((n) => [...n]).filter((n) => n.nodeType === 3 && /^([a-z_]+(\.[a-z0-9_]+)+|null|undefined|NaN|\[object Object\])$/.test(n.textContent.trim()))
+          .map((n) => n.textContent.trim()));
+        if (missing.length) failures.push(`${where}: untranslated keys shown: ${missing.join(', ')}`);
+        const errors = page.errors.splice(0);
+        if (errors.length) failures.push(`${where}: script errors: ${errors.join(' | ')}`);
       }
-      const errors = page.errors.splice(0);
-      if (errors.length) failures.push(`${where}: script errors: ${errors.join(' | ')}`);
+      await page.context().close();
     }
+  }
+  // The tracker's language switch, and ?lang= asking for a language without saving it.
+  {
+    const page = await newPage(browser, server.url, { viewport: PHONE, lang: 'vi' });
+    await page.goto(`/tracker.html?unit=${ward}&lang=en`);
+    await page.waitForSelector('body[data-busy="false"]');
+    check(await page.evaluate(() => document.documentElement.lang === 'en'), 'tracker ?lang=en: <html lang="en">');
+    check((await page.locator('h1').textContent()).trim() === HEADINGS.tracker.en, 'tracker ?lang=en: the heading is English');
+    check(await page.evaluate(() => localStorage.getItem('langnghe.lang')) === 'vi', 'tracker ?lang=en: the saved choice stays as it was');
+    await page.locator('button.lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    check((await page.locator('h1').textContent()).trim() === HEADINGS.tracker.vi, 'tracker switch: the heading turns Vietnamese');
+    check(new URL(page.url()).searchParams.get('lang') === 'vi', 'tracker switch: the address follows, so a reload keeps it');
+    check(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('lang-switch')), 'tracker switch: the focus stays on the switch');
+    check((await page.locator('.tracker-item').count()) > 0, 'tracker switch: the recommendations are still listed');
+    await page.goto(`/tracker.html?council=${council.id}&lang=en`);
+    await page.waitForSelector('body[data-busy="false"]');
+    check((await page.locator('.tracker-item').count()) > 0 && (await page.locator('p.council').textContent()).includes(council.name),
+      'tracker ?council=: the Council\'s tracker names the Council and lists its recommendations');
+    for (const v of await axe(page)) failures.push(`tracker council en: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(' ; ')}`);
+    checked += 1;
+    const errors = page.errors.splice(0);
+    if (errors.length) failures.push(`tracker switch: script errors: ${errors.join(' | ')}`);
     await page.context().close();
   }
 } finally {

@@ -25,11 +25,14 @@ const walk = (dir) => {
   }
 };
 walk(path.join(web, 'js'));
+// The pages of their own: the public tracker, and the report page's charts.
+files.push(path.join(web, 'tracker.js'), path.join(web, 'report.js'));
 check(files.length > 10, 'the page scripts are found');
 for (const file of files) {
   const code = fs.readFileSync(file, 'utf8');
   const name = path.relative(web, file);
   for (const [, key] of code.matchAll(/\bt\('([a-z0-9_.]+)'/g)) if (!(key in vi)) problems.push(`${name}: no string ${key}`);
+  for (const [, key] of code.matchAll(/\bword\('([a-z0-9_.]+)'/g)) if (!(`report.${key}` in vi)) problems.push(`${name}: no string report.${key}`);
   for (const [, key] of code.matchAll(/'((?:nav)\.[a-z_]+)'/g)) if (!(key in vi)) problems.push(`${name}: no string ${key}`);
   // Text handed straight to the page must come from t(), pick() or the server, never a literal
   // with letters in it (a Vietnamese or English word in code).

@@ -11,22 +11,27 @@ async function load(lang) {
   return response.json();
 }
 
-export async function initI18n() {
+// `asked`: a language the address asks for (?lang=), used for this page without becoming the
+// reader's saved choice; otherwise the saved choice, else Vietnamese.
+export async function initI18n(asked) {
   let wanted = 'vi';
   try {
     const saved = localStorage.getItem(STORE_KEY);
     if (LANGS.includes(saved)) wanted = saved;
   } catch (e) { /* storage may be off; Vietnamese then */ }
   fallback = await load('vi');
-  await setLang(wanted);
+  if (LANGS.includes(asked)) await setLang(asked, { remember: false });
+  else await setLang(wanted);
 }
 
-export async function setLang(lang) {
+export async function setLang(lang, { remember = true } = {}) {
   if (!LANGS.includes(lang)) lang = 'vi';
   strings = lang === 'vi' ? fallback : await load(lang);
   current = lang;
   document.documentElement.lang = lang;
-  try { localStorage.setItem(STORE_KEY, lang); } catch (e) { /* ignore */ }
+  if (remember) {
+    try { localStorage.setItem(STORE_KEY, lang); } catch (e) { /* ignore */ }
+  }
 }
 
 export function lang() { return current; }
@@ -52,7 +57,9 @@ export function pick(both) {
 
 export function formatDate(iso, withTime = false) {
   if (!iso) return '';
-  const d = new Date(iso);
+  // A bare date (YYYY-MM-DD) is that day where the reader is, not midnight UTC.
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const d = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const locale = current === 'vi' ? 'vi-VN' : 'en-GB';
   return withTime

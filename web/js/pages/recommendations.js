@@ -1,7 +1,7 @@
 // The Youth Union's board of recommendations, one group per status; anything past its due date
 // sits in its own "overdue" group, marked with an icon and a word as well as a colour.
 import { h } from '../dom.js';
-import { t, has, formatDate } from '../i18n.js';
+import { t, has, formatDate, lang } from '../i18n.js';
 import { get } from '../api.js';
 import { section } from '../ui.js';
 
@@ -75,7 +75,7 @@ export function publicLinks(units) {
       h('strong', {}, u.name), ' ',
       h('a', { href: `/tracker.html?unit=${encodeURIComponent(u.id)}`, target: '_blank', rel: 'noopener' },
         t('links.tracker'), h('span', { class: 'visually-hidden' }, ` — ${u.name}`)), ' · ',
-      h('a', { href: `/api/v1/units/${encodeURIComponent(u.id)}/reports?period=${year}&format=html`, target: '_blank', rel: 'noopener' },
+      h('a', { href: `/api/v1/units/${encodeURIComponent(u.id)}/reports?period=${year}&format=html&lang=${lang()}`, target: '_blank', rel: 'noopener' },
         t('links.report', { year }), h('span', { class: 'visually-hidden' }, ` — ${u.name}`))))));
 }
 
