@@ -162,8 +162,10 @@ TEST_P(AnswerCommitterTest, AnswersArrivingTogetherShareOneCommit) {
   EXPECT_EQ(failed, 0);
   auto stats = committer.stats();
   EXPECT_EQ(stats.writes, 40);
+  // 40 answers in at most two commits. How many the committer takes before it meets the held
+  // lock depends on when its thread wakes (on a loaded machine it took 10 at once), so the split
+  // between the two is not asserted; every answer after that first take waits in one batch.
   EXPECT_LE(stats.batches, 2) << "the answers queued behind one commit were not written together";
-  EXPECT_GE(stats.largest_batch, 39);
   EXPECT_EQ(storage_->consultations().response_count("cns_1"), 40);
   EXPECT_EQ(counter("park"), 40);
   auto chain = AuditLog(storage_->audit(), clock_).verify();
