@@ -132,6 +132,11 @@ Recommendation Recommendations::get(const Principal& actor, const std::string& i
 
 std::vector<Recommendation> Recommendations::list(const Principal& actor,
                                                   RecommendationFilter filter, const Page& page) {
+  static const std::set<std::string> kStatuses = {"draft",    "forwarded",     "acknowledged",
+                                                  "answered", "reported_back", "closed"};
+  if (filter.status && !kStatuses.count(*filter.status))
+    throw Invalid("status",
+                  "status is draft, forwarded, acknowledged, answered, reported_back or closed.");
   if (actor.role == Role::kOfficial) {
     if (!actor.authority_id) return {};
     filter.authority_id = actor.authority_id;

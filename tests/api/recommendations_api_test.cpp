@@ -523,6 +523,17 @@ TEST_F(Recommendations, OfficialsSeeOnlyTheirAuthoritysItems) {
   for (const auto& r : all)
     if (r["status"] == "draft") draft = true;
   EXPECT_TRUE(draft);
+
+  // ?status= narrows the list to that state; a state that does not exist is a 400, not an
+  // empty list that looks like "nothing answered yet".
+  auto answered =
+      server.get("/api/v1/recommendations?status=answered&limit=200", bearer(moderator));
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  ASSERT_FALSE(answered.json()["items"].empty());
+  for (const auto& r : answered.json()["items"]) EXPECT_EQ(r["status"], "answered");
+  auto bogus = server.get("/api/v1/recommendations?status=answred", bearer(moderator));
+  EXPECT_EQ(bogus.status, 400) << bogus.body;
+  EXPECT_EQ(bogus.json()["error"]["field"], "status");
 }
 
 TEST_F(Recommendations, TheDemoCouncilHasAPublicTrackerWithoutChildrensIdentities) {
