@@ -460,19 +460,6 @@ char32_t leet(char32_t c, char32_t one_as) {
 // decoded inside words that have a letter (n9u stays, ng0 → ngo), repeated letters collapsed.
 // Sets *saw_one when a '1' was decoded, so the caller can also try 1→l.
 View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
-  // The table, read directly: this loop runs over every character of two or four views.
-  const CharFlags* const table = char_table().flags.data();
-  const auto has = [table](char32_t c, std::uint8_t bit) {
-    return c < kTabled ? (table[c].bits & bit) != 0 : false;
-  };
-  const auto token_char = [&](char32_t c) {
-    return c < kTabled ? (table[c].bits & CharFlags::kWord) != 0 || c == U'@' || c == U'$'
-                       : is_token_char(c);
-  };
-  const auto mark = [&](char32_t c) { return c < kTabled ? has(c, CharFlags::kMark) : is_mark(c); };
-  const auto alpha = [&](char32_t c) {
-    return c < kTabled ? has(c, CharFlags::kAlpha) : is_alpha(c);
-  };
   struct Item {
     enum Kind { kToken, kSeparator, kOther } kind;
     std::size_t begin, end;
@@ -484,10 +471,10 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
   items.reserve(n / 2 + 1);
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i;
-    if (token_char(base.chars[i])) {
+    if (is_token_char(base.chars[i])) {
       Item item{Item::kToken, i, i};
-      while (j < n && token_char(base.chars[j])) {
-        if (!mark(base.chars[j])) ++item.letters;
+      while (j < n && is_token_char(base.chars[j])) {
+        if (!is_mark(base.chars[j])) ++item.letters;
         ++j;
       }
       item.end = j;
@@ -534,7 +521,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
     }
     bool has_letter = false;
     for (std::size_t i = item.begin; i < item.end; ++i) {
-      if (alpha(base.chars[i])) has_letter = true;
+      if (is_alpha(base.chars[i])) has_letter = true;
     }
     // A word merged over a dropped separator starts "changed".
     bool first = true;
@@ -551,7 +538,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
           changed = true;
         }
       }
-      if (in_word && !out.chars.empty() && out.chars.back() == c && !mark(c)) {
+      if (in_word && !out.chars.empty() && out.chars.back() == c && !is_mark(c)) {
         out.to.back() = base.to[i];
         out.changed.back() = true;
         continue;

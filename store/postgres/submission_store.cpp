@@ -2,6 +2,7 @@
 
 #include "store/postgres/access.h"
 #include "store/rows.h"
+#include "store/time_cursor.h"
 
 namespace ln::store::postgres {
 namespace sql {
@@ -119,13 +120,10 @@ QueueSummary PostgresSubmissionStore::queue_summary(const std::string& queue,
 std::vector<Submission> PostgresSubmissionStore::queue_items(
     const std::string& queue, const std::vector<std::string>& unit_ids, bool everywhere,
     const Page& page, const QueueFilter& filter) {
-  std::string after = page.after.value_or("|");
-  auto bar = after.find('|');
-  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
-  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  const TimeCursor after = time_cursor(page.after);
   return read(pool_, [&](Connection& c) {
     return c
-        .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after_at, after_id, page.limit,
+        .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after.at, after.id, page.limit,
               filter.kind, filter.label)
         .all(rows::submission<Row>);
   });
@@ -134,13 +132,10 @@ std::vector<Submission> PostgresSubmissionStore::queue_items(
 std::vector<ApprovedSubmission> PostgresSubmissionStore::approved(
     const std::vector<std::string>& unit_ids, bool everywhere,
     const std::optional<std::string>& kind, const Page& page) {
-  std::string after = page.after.value_or("|");
-  auto bar = after.find('|');
-  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
-  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  const TimeCursor after = time_cursor(page.after);
   return read(pool_, [&](Connection& c) {
     return c
-        .exec(sql::kApproved, json_list(unit_ids), everywhere, after_at, after_id, page.limit, kind)
+        .exec(sql::kApproved, json_list(unit_ids), everywhere, after.at, after.id, page.limit, kind)
         .all([](const Row& row) {
           return ApprovedSubmission{rows::submission(row), row.int64(24) != 0};
         });

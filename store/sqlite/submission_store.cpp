@@ -2,6 +2,7 @@
 
 #include "store/rows.h"
 #include "store/sqlite/access.h"
+#include "store/time_cursor.h"
 
 namespace ln::store::sqlite {
 namespace sql {
@@ -120,10 +121,7 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& qu
                                                            const std::vector<std::string>& unit_ids,
                                                            bool everywhere, const Page& page,
                                                            const QueueFilter& filter) {
-  std::string after = page.after.value_or("|");
-  auto bar = after.find('|');
-  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
-  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  const TimeCursor after = time_cursor(page.after);
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kScope) + sql::kColumns + "WHERE " + sql::kWaiting +
                        " AND (created_at, id) > (?4, ?5) AND (?7 IS NULL OR kind = ?7)"
@@ -132,8 +130,8 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& qu
     s.bind(1, queue)
         .bind(2, json_list(unit_ids))
         .bind(3, everywhere ? 1 : 0)
-        .bind(4, after_at)
-        .bind(5, after_id)
+        .bind(4, after.at)
+        .bind(5, after.id)
         .bind(6, page.limit)
         .bind(7, filter.kind)
         .bind(8, filter.label);
@@ -144,16 +142,13 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& qu
 std::vector<ApprovedSubmission> SqliteSubmissionStore::approved(
     const std::vector<std::string>& unit_ids, bool everywhere,
     const std::optional<std::string>& kind, const Page& page) {
-  std::string after = page.after.value_or("|");
-  auto bar = after.find('|');
-  std::string after_at = bar == std::string::npos ? "" : after.substr(0, bar);
-  std::string after_id = bar == std::string::npos ? "" : after.substr(bar + 1);
+  const TimeCursor after = time_cursor(page.after);
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kApproved);
     s.bind(1, json_list(unit_ids))
         .bind(2, everywhere ? 1 : 0)
-        .bind(3, after_at)
-        .bind(4, after_id)
+        .bind(3, after.at)
+        .bind(4, after.id)
         .bind(5, page.limit)
         .bind(6, kind);
     return all_rows(s, [](const Statement& row) {

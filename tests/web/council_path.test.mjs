@@ -8,8 +8,7 @@
 // Then the Children's Council: a session is planned, held, a proposal adopted by vote, minuted,
 // a pupil is added from the list of those who could join, and a Council member (a child) reads
 // the session.
-import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP, shows } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures } from './support.mjs';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -249,11 +248,7 @@ try {
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('council path: ok');
 } catch (e) {
-  for (const [i, p] of pages.entries()) {
-    const file = path.join(artifactsDir(), `council-path-failure-${i}.png`);
-    await p.screenshot({ path: file, fullPage: true }).catch(() => {});
-    console.error(`screenshot of context ${i} (${p.url()}): ${file}`);
-  }
+  await screenshotFailures(pages, 'council-path');
   throw e;
 } finally {
   await browser.close();

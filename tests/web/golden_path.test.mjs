@@ -3,8 +3,7 @@
 // answers the demo consultation in their age band's words and sends an idea; a moderator
 // claims and approves it; the pupil sees it approved. A worrying idea shows the 111 message.
 import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, PHONE, DESKTOP, shows } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures } from './support.mjs';
 
 function birthDateForAge(age) {
   const d = new Date();
@@ -187,12 +186,7 @@ try {
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('golden path: ok');
 } catch (e) {
-  // What each role saw when it failed, for whoever reads the test log.
-  for (const [i, p] of pages.entries()) {
-    const file = path.join(artifactsDir(), `golden-path-failure-${i}.png`);
-    await p.screenshot({ path: file, fullPage: true }).catch(() => {});
-    console.error(`screenshot of context ${i} (${p.url()}): ${file}`);
-  }
+  await screenshotFailures(pages, 'golden-path');
   throw e;
 } finally {
   await browser.close();

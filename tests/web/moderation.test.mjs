@@ -2,8 +2,7 @@
 // in the text and approves the rest; a safeguarding lead acknowledges a possible disclosure,
 // records a referral, reveals the identity with a reason and proposes "no concern", which only
 // a second lead can confirm. The English pages are used here (the golden path is Vietnamese).
-import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, artifactsDir, DESKTOP, shows } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, DESKTOP, shows, screenshotFailures } from './support.mjs';
 
 const server = await startServer();
 async function call(method, url, token, body) {
@@ -82,11 +81,7 @@ try {
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('moderation and safeguarding: ok');
 } catch (e) {
-  for (const [i, p] of pages.entries()) {
-    const file = path.join(artifactsDir(), `moderation-failure-${i}.png`);
-    await p.screenshot({ path: file, fullPage: true }).catch(() => {});
-    console.error(`screenshot of context ${i} (${p.url()}): ${file}`);
-  }
+  await screenshotFailures(pages, 'moderation');
   throw e;
 } finally {
   await browser.close();

@@ -103,6 +103,16 @@ export async function settled(page) {
   await page.waitForSelector('body[data-busy="false"]', { timeout: 30000 });
 }
 
+// What each role saw when a test failed, saved beside the other artifacts for whoever reads the
+// test log: <name>-failure-<i>.png for each page.
+export async function screenshotFailures(pages, name) {
+  for (const [i, p] of pages.entries()) {
+    const file = path.join(artifactsDir(), `${name}-failure-${i}.png`);
+    await p.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`screenshot of context ${i} (${p.url()}): ${file}`);
+  }
+}
+
 // Whether `locator` shows within a few seconds. A page draws after its data arrives, so a check
 // made the moment the previous page was "settled" can come before the drawing; waiting for the
 // thing itself makes the check mean what it says on a loaded machine.
