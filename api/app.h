@@ -7,12 +7,12 @@
 #include "api/page_words.h"
 #include "api/serve_options.h"
 #include "consult/accounts.h"
-#include "consult/answer_committer.h"
 #include "consult/audit.h"
 #include "consult/consultations.h"
 #include "consult/councils.h"
 #include "consult/crypto.h"
 #include "consult/events.h"
+#include "consult/group_committer.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
 #include "consult/reports.h"
@@ -78,7 +78,7 @@ struct App {
 
   // Writes children's answers in batches, one sync per batch; stopped (drained) by serve() before
   // the HTTP endpoint shuts down.
-  AnswerCommitter answer_committer{storage.consultations()};
+  GroupCommitter group_committer{storage.consultations()};
 
   // Every write, per account and per client address (429 with Retry-After past the limit).
   WriteLimits write_limits{clock, {options.write_limit_account}, {options.write_limit_address}};

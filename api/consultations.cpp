@@ -4,6 +4,7 @@
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/saved_reply.h"
 #include "api/views.h"
 
 namespace ln::api {
@@ -235,18 +236,11 @@ void add_consultation_routes(Router& r, App& app) {
         if (prepared.reply.needs_support) body["support"] = support_json();
         if (!prepared.write) return Response::json(201, body);
         // 201 only once the answers are on disk: the committer replies when its batch is synced.
-        return Response::later([&app, write = std::move(*prepared.write),
-                                body = std::move(body)](Reply reply) mutable {
-          app.answer_committer.submit(std::move(write),
-                                      [reply, body = std::move(body)](std::exception_ptr error) {
-                                        if (!error) return reply(Response::json(201, body));
-                                        try {
-                                          std::rethrow_exception(error);
-                                        } catch (...) {
-                                          reply(response_for_current_exception());
-                                        }
-                                      });
-        });
+        return Response::later(
+            [&app, write = std::move(*prepared.write), body = body.dump()](Reply reply) mutable {
+              app.group_committer.submit(std::move(write),
+                                         reply_when_saved(std::move(reply), std::move(body)));
+            });
       },
       [] {
         OperationDoc d = doc(

@@ -199,7 +199,7 @@ int serve(const ServeOptions& options) {
     spdlog::warn("{} requests still in flight after {}s; stopping anyway", state->in_flight.load(),
                  options.drain_seconds);
   // Batches still queued (past the deadline) are written and answered before the endpoint stops.
-  app.answer_committer.stop();
+  app.group_committer.stop();
   // Let the last replies leave the write queues before the reactor stops.
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   jobs.stop();

@@ -4,6 +4,7 @@
 #include "api/recommendation_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/saved_reply.h"
 #include "api/views.h"
 
 namespace ln::api {
@@ -43,9 +44,15 @@ void add_submission_routes(Router& r, App& app) {
       "POST", "/api/v1/submissions",
       [&app](Request& q) {
         Fields f(q, {"kind", "text", "topic"});
-        auto s = app.submissions.submit(q.who(),
-                                        {f.text("kind"), f.text("text"), f.optional_text("topic")});
-        return Response::json(201, submission_json(s));
+        auto prepared = app.submissions.prepare(
+            q.who(), {f.text("kind"), f.text("text"), f.optional_text("topic")});
+        // 201 only once the idea is on disk, written together with others in one commit.
+        return Response::later(
+            [&app, write = std::move(prepared.write),
+             body = submission_json(prepared.submission).dump()](Reply reply) mutable {
+              app.group_committer.submit(std::move(write),
+                                         reply_when_saved(std::move(reply), std::move(body)));
+            });
       },
       [] {
         auto d = doc("Send an idea, opinion or recommendation (needs both consents).",

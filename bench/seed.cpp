@@ -283,7 +283,7 @@ int main(int argc, char** argv) {
   double pending_seconds = since(pending_started);
   std::printf("seed pending=%lld seconds=%.1f rows_per_s=%.0f\n", queued, pending_seconds,
               queued / std::max(pending_seconds, 1e-9));
-  app.answer_committer.stop();
+  app.group_committer.stop();
   std::printf("seed total_seconds=%.1f\n", since(started));
   return 0;
 }

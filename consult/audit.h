@@ -28,7 +28,7 @@ class AuditLog {
                     const nlohmann::json& details = nlohmann::json::object());
 
   // An entry stamped now but not yet chained or sealed: for writes that append it in their own
-  // transaction (ConsultationStore::save_responses).
+  // transaction (ConsultationStore::save_child_writes).
   AuditEntry draft(const AuditActor& actor, const std::string& action,
                    const std::string& object_type, const std::string& object_id,
                    const std::string& reason = "",

@@ -14,10 +14,6 @@ namespace {
 const std::vector<std::string> kStatuses = {"draft", "published", "closed", "results_published",
                                             "feedback_given"};
 
-std::vector<Question> questions_of(const Consultation& c) {
-  return parse_questions(nlohmann::json::parse(c.questions_json));
-}
-
 bool is_band(const std::string& band) {
   return std::any_of(age_bands().begin(), age_bands().end(),
                      [&](const AgeBand& b) { return b.id == band; });
@@ -181,7 +177,7 @@ void Consultations::apply(Consultation& c, const ConsultationInput& in, bool ans
   if (in.questions) {
     auto questions = parse_questions(*in.questions);
     if ((answers_exist || !draft) &&
-        question_structure(questions) != question_structure(questions_of(c)))
+        question_structure(questions) != question_structure(*questions_of(c)))
       throw Conflict(
           "Once published, questions and options keep their meaning; only their wording can be "
           "fixed.",
@@ -248,7 +244,7 @@ std::vector<Unprocessable::Problem> Consultations::plan_problems(const Consultat
       if (!cards.contains(band) || cards[band].value(key, "").empty())
         p.push_back({"info_cards." + band + "." + key,
                      "The " + band + " information card needs '" + key + "'."});
-  auto q = question_problems(questions_of(c), c.audience_bands);
+  auto q = question_problems(*questions_of(c), c.audience_bands);
   p.insert(p.end(), q.begin(), q.end());
   return p;
 }
@@ -382,7 +378,8 @@ nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::
   Consultation c = open_to(pupil, id);
   auto view = summary_for_pupil(c, pupil.age_band);
   view["questions"] = nlohmann::json::array();
-  for (const auto& q : questions_of(c))
+  auto questions = questions_of(c);
+  for (const auto& q : *questions)
     view["questions"].push_back(question_for_band(q, pupil.age_band));
   view["one_question_per_screen"] = is_youngest_band(pupil.age_band);
   if (c.status == "feedback_given") {
@@ -408,7 +405,8 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
   if (idempotency_key && (idempotency_key->empty() || idempotency_key->size() > 100))
     throw Invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 100 characters.");
 
-  auto questions = questions_of(c);
+  auto held = questions_of(c);
+  const auto& questions = *held;
   CheckedAnswers checked = check_answers(questions, answers);
   auto earlier = storage_.consultations().response_of(c.id, pupil.id);
   if (earlier && idempotency_key && earlier->idempotency_key == idempotency_key &&
@@ -453,14 +451,14 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
     needs_support = needs_support || s.queue == "safeguarding";
     texts.push_back(std::move(s));
   }
-  AnswerWrite write{r,
-                    earlier.has_value(),
-                    earlier,
-                    std::move(deltas),
-                    std::move(texts),
-                    audit_.draft(AuditActor::of(pupil),
-                                 earlier ? "consultation.answer_replace" : "consultation.answer",
-                                 "consultation", c.id)};
+  ChildWrite write{r,
+                   earlier.has_value(),
+                   earlier,
+                   std::move(deltas),
+                   std::move(texts),
+                   audit_.draft(AuditActor::of(pupil),
+                                earlier ? "consultation.answer_replace" : "consultation.answer",
+                                "consultation", c.id)};
   return {{r, earlier.has_value(), needs_support}, std::move(write)};
 }
 
@@ -491,7 +489,8 @@ PaperBatch Consultations::add_paper(const Principal& actor, const std::string& i
     throw Invalid("sheets", "A batch has 1 to 5000 sheets.");
   if (input.sheet_count && *input.sheet_count != static_cast<int>(input.sheets.size()))
     throw Invalid("sheet_count", "sheet_count does not match the sheets sent.");
-  auto questions = questions_of(c);
+  auto held = questions_of(c);
+  const auto& questions = *held;
   std::string now = clock_.now_text();
   PaperBatch batch{new_id("bat"),
                    c.id,
@@ -558,7 +557,8 @@ PaperBatch Consultations::add_forum(const Principal& actor, const std::string& i
                                     const ForumInput& input) {
   Consultation c = readable(actor, id);
   std::string unit = batch_unit(actor, c, input.unit_id);
-  auto questions = questions_of(c);
+  auto held = questions_of(c);
+  const auto& questions = *held;
   std::string now = clock_.now_text();
   PaperBatch batch{new_id("bat"),
                    c.id,
@@ -631,7 +631,8 @@ std::vector<PaperBatch> Consultations::batches(const Principal& actor, const std
 
 nlohmann::json Consultations::results(const Principal& actor, const std::string& id) {
   Consultation c = readable(actor, id);
-  auto questions = questions_of(c);
+  auto held = questions_of(c);
+  const auto& questions = *held;
   auto counters = storage_.consultations().counters(c.id);
   std::string band0 = c.audience_bands.empty() ? "16-17" : c.audience_bands.back();
 

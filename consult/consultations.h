@@ -7,6 +7,7 @@
 
 #include "consult/audit.h"
 #include "consult/organisation.h"
+#include "consult/question_cache.h"
 #include "consult/questions.h"
 #include "consult/screening.h"
 #include "consult/suppression.h"
@@ -61,7 +62,7 @@ struct SavedAnswer {
 // already saved), `reply` what to tell the pupil once it is saved.
 struct PreparedAnswer {
   SavedAnswer reply;
-  std::optional<AnswerWrite> write;
+  std::optional<ChildWrite> write;
 };
 
 class Consultations {
@@ -99,7 +100,7 @@ class Consultations {
 
   // A pupil's answer set: checks everything (consent, once per pupil, Idempotency-Key, each
   // answer against its question) and builds the write without saving it — the caller hands the
-  // write to the AnswerCommitter and replies when its batch is on disk.
+  // write to the GroupCommitter and replies when its batch is on disk.
   PreparedAnswer prepare_answer(const Principal& pupil, const std::string& id,
                                 const nlohmann::json& answers,
                                 const std::optional<std::string>& gender,
@@ -115,6 +116,9 @@ class Consultations {
   nlohmann::json representativeness(const Principal& actor, const std::string& id);
 
  private:
+  QuestionCache::Shared questions_of(const Consultation& c) {
+    return questions_.of(c.questions_json);
+  }
   Consultation require(const std::string& id);
   Consultation managed(const Principal& actor, const std::string& id);
   Consultation readable(const Principal& actor, const std::string& id);
@@ -126,6 +130,7 @@ class Consultations {
   std::string batch_unit(const Principal& actor, const Consultation& c, const std::string& unit_id);
 
   TextScreen screen_;
+  QuestionCache questions_;
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;

@@ -339,17 +339,18 @@ struct AuditEntry {
   std::string hash;
 };
 
-// One pupil's answer set on its way to disk through the group committer
-// (consult/answer_committer.h): everything Consultations::answer decided, written later together
-// with the answer sets of other pupils in one transaction.
-struct AnswerWrite {
-  ConsultationResponse response;
+// What a child sent, on its way to disk through the group committer (consult/group_committer.h),
+// written later together with what other children sent in one transaction: either an answer set
+// (`response`, its counter deltas and its free-text answers) or an idea on its own (no `response`,
+// one text in `texts`).
+struct ChildWrite {
+  std::optional<ConsultationResponse> response;  // none for an idea sent on its own
   bool replaces = false;  // the pupil's earlier answers are replaced (same response id)
   // The stored answers `deltas` undo when replacing; if another write replaced them first, this
   // one is refused (kConflict) so the counters never undo the same answers twice.
   std::optional<ConsultationResponse> earlier;
   std::vector<ResultCounter> deltas;
-  std::vector<Submission> texts;  // free-text answers, screened, waiting for moderation
+  std::vector<Submission> texts;  // free texts, screened, waiting for moderation
   AuditEntry audit;               // seq, prev_hash and hash are set when it is written
 };
 

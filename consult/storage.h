@@ -202,8 +202,8 @@ class ConsultationStore {
   // undone alone while the others commit; their counters are added once per batch and their audit
   // entries are chained in order with `seal`. Returns one outcome per write, in order, after the
   // commit; throws when the transaction itself cannot commit (then nothing was saved).
-  virtual std::vector<WriteOutcome> save_responses(
-      std::vector<AnswerWrite>& writes, const std::function<void(AuditEntry&)>& seal) = 0;
+  virtual std::vector<WriteOutcome> save_child_writes(
+      std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) = 0;
 };
 
 class AuditStore {

@@ -64,7 +64,7 @@ void check_submission_text(const std::string& text) {
   clean_text("text", flat, 1, kSubmissionMaxChars);
 }
 
-Submission Submissions::submit(const Principal& pupil, const NewSubmission& input) {
+Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubmission& input) {
   require(&pupil, Permission::kPupilContribute);
   if (input.kind != "idea" && input.kind != "opinion" && input.kind != "recommendation")
     throw Invalid("kind", "kind must be idea, opinion or recommendation.");
@@ -84,9 +84,10 @@ Submission Submissions::submit(const Principal& pupil, const NewSubmission& inpu
                    storage_.submissions().recent_fingerprints(
                        s.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory),
                    clock_.now());
-  storage_.submissions().insert_submission(s);
-  audit_.record(AuditActor::of(pupil), "submission.create", "submission", s.id);
-  return s;
+  ChildWrite write;
+  write.texts.push_back(s);
+  write.audit = audit_.draft(AuditActor::of(pupil), "submission.create", "submission", s.id);
+  return {std::move(s), std::move(write)};
 }
 
 std::vector<Submission> Submissions::mine(const Principal& pupil, const Page& page) {

@@ -39,8 +39,14 @@ class Submissions {
   Submissions(Storage& storage, const Clock& clock, AuditLog& audit, TextScreen screen)
       : storage_(storage), clock_(clock), audit_(audit), screen_(std::move(screen)) {}
 
-  // Needs both consents (Forbidden consent_required otherwise).
-  Submission submit(const Principal& pupil, const NewSubmission& input);
+  // Needs both consents (Forbidden consent_required otherwise). Checks, screens and looks for
+  // repeats, and builds the write without saving it: the caller hands `write` to the group
+  // committer (consult/group_committer.h) and replies once its batch is on disk.
+  struct Prepared {
+    Submission submission;
+    ChildWrite write;
+  };
+  Prepared prepare(const Principal& pupil, const NewSubmission& input);
   std::vector<Submission> mine(const Principal& pupil, const Page& page);
   Submission own(const Principal& pupil, const std::string& id);
   // Takes back a submission nobody has decided on yet.

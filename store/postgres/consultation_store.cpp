@@ -205,8 +205,8 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
   });
 }
 
-std::vector<WriteOutcome> PostgresConsultationStore::save_responses(
-    std::vector<AnswerWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
+std::vector<WriteOutcome> PostgresConsultationStore::save_child_writes(
+    std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
   std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
   write(pool_, [&](Connection& c) {
     c.exec(sql::kAdvisoryLock, sql::kAuditLockKey);
@@ -214,16 +214,17 @@ std::vector<WriteOutcome> PostgresConsultationStore::save_responses(
     CounterSums sums;
     for (std::size_t i = 0; i < writes.size(); ++i) {
       auto& w = writes[i];
-      const auto& r = w.response;
       c.exec_script("SAVEPOINT answer");
       try {
-        if (w.replaces && w.earlier && !still_stored(c, *w.earlier)) {
+        if (w.response && w.replaces && w.earlier && !still_stored(c, *w.earlier)) {
           c.exec_script("ROLLBACK TO SAVEPOINT answer; RELEASE SAVEPOINT answer");
           outcomes[i] = WriteOutcome::kConflict;
           continue;
         }
-        if (w.replaces) c.exec(sql::kWithdrawTexts, r.id, r.updated_at);
-        write_response(c, r);
+        if (w.response) {
+          if (w.replaces) c.exec(sql::kWithdrawTexts, w.response->id, w.response->updated_at);
+          write_response(c, *w.response);
+        }
         for (const auto& t : w.texts) insert_submission_row(c, t);
         w.audit.seq = tip.seq + 1;
         w.audit.prev_hash = tip.hash;
@@ -237,7 +238,7 @@ std::vector<WriteOutcome> PostgresConsultationStore::save_responses(
         continue;
       }
       tip = {w.audit.seq, w.audit.hash};
-      sums.add(r.consultation_id, w.deltas);
+      if (w.response) sums.add(w.response->consultation_id, w.deltas);
       outcomes[i] = WriteOutcome::kSaved;
     }
     sums.each([&](const std::string& consultation_id, const ResultCounter& d) {

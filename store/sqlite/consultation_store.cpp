@@ -45,6 +45,9 @@ constexpr const char* kUpsertResponse =
     " ON CONFLICT(id) DO UPDATE SET age_band = excluded.age_band, gender = excluded.gender,"
     " unit_id = excluded.unit_id, info_version = excluded.info_version, answers = excluded.answers,"
     " idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at";
+constexpr const char* kSavepoint = "SAVEPOINT child_write";
+constexpr const char* kReleaseSavepoint = "RELEASE child_write";
+constexpr const char* kRollbackToSavepoint = "ROLLBACK TO child_write";
 constexpr const char* kAddCounter =
     "INSERT INTO consultation_counters(consultation_id, question_id, option_key, age_band, gender,"
     " unit_id, channel, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -259,8 +262,8 @@ void SqliteConsultationStore::save_batch(const PaperBatch& b,
   });
 }
 
-std::vector<WriteOutcome> SqliteConsultationStore::save_responses(
-    std::vector<AnswerWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
+std::vector<WriteOutcome> SqliteConsultationStore::save_child_writes(
+    std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
   std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
   auto c = pool_.acquire();
   Transaction tx(*c);
@@ -268,29 +271,37 @@ std::vector<WriteOutcome> SqliteConsultationStore::save_responses(
   CounterSums sums;
   for (std::size_t i = 0; i < writes.size(); ++i) {
     auto& w = writes[i];
-    const auto& r = w.response;
-    c->exec("SAVEPOINT answer");
+    // Prepared once per connection: parsing these on every write cost as much as the inserts.
+    c->prepare(sql::kSavepoint).run();
     try {
-      if (w.replaces && w.earlier && !still_stored(*c, *w.earlier)) {
-        c->exec("ROLLBACK TO answer; RELEASE answer");
+      if (w.response && w.replaces && w.earlier && !still_stored(*c, *w.earlier)) {
+        c->prepare(sql::kRollbackToSavepoint).run();
+        c->prepare(sql::kReleaseSavepoint).run();
         outcomes[i] = WriteOutcome::kConflict;
         continue;
       }
-      if (w.replaces) c->prepare(sql::kWithdrawTexts).bind(1, r.id).bind(2, r.updated_at).run();
-      write_response(*c, r);
+      if (w.response) {
+        if (w.replaces)
+          c->prepare(sql::kWithdrawTexts)
+              .bind(1, w.response->id)
+              .bind(2, w.response->updated_at)
+              .run();
+        write_response(*c, *w.response);
+      }
       for (const auto& t : w.texts) insert_submission_row(*c, t);
       w.audit.seq = tip.seq + 1;
       w.audit.prev_hash = tip.hash;
       seal(w.audit);
       insert_audit_row(*c, w.audit);
-      c->exec("RELEASE answer");
+      c->prepare(sql::kReleaseSavepoint).run();
     } catch (const SqliteError& e) {
-      c->exec("ROLLBACK TO answer; RELEASE answer");
+      c->prepare(sql::kRollbackToSavepoint).run();
+      c->prepare(sql::kReleaseSavepoint).run();
       outcomes[i] = e.is_constraint() ? WriteOutcome::kConflict : WriteOutcome::kFailed;
       continue;
     }
     tip = {w.audit.seq, w.audit.hash};
-    sums.add(r.consultation_id, w.deltas);
+    if (w.response) sums.add(w.response->consultation_id, w.deltas);
     outcomes[i] = WriteOutcome::kSaved;
   }
   sums.each([&](const std::string& consultation_id, const ResultCounter& d) {

@@ -1,5 +1,6 @@
-// A 201 for a child's answer means it is on disk: kill the server with SIGKILL in the middle of a
-// load of answers, restart it on the same database, and every answer that got a 201 is there,
+// A 201 for a child's answer or idea means it is on disk: kill the server with SIGKILL in the
+// middle of a load of answers and ideas, restart it on the same database, and every answer and
+// idea that got a 201 is there,
 // the running results equal a recount of the stored answers, and the database is intact.
 #include <gtest/gtest.h>
 
@@ -12,7 +13,7 @@
 namespace ln::test {
 namespace {
 
-TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
+TEST(Durability, EveryAnswerAndIdeaThatGot201SurvivesSigkill) {
   auto first = std::make_unique<Server>(demo_options());
   Server& a = *first;
   auto facilitator = login(a, "facilitator");
@@ -37,9 +38,11 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
   std::string consultation =
       a.get("/api/v1/consultations", bearer(children[0].token)).json()["items"][0]["id"];
 
-  // Two clients answer as fast as they can; the server is killed after the 30th 201.
+  // Two clients answer and send ideas as fast as they can; the server is killed after the 30th
+  // answer's 201.
   std::mutex mutex;
   std::vector<std::string> acknowledged;
+  std::vector<std::pair<std::string, std::string>> ideas;  // (token, submission id) that got 201
   std::atomic<int> next{0};
   std::atomic<bool> killed{false};
   auto answer_loop = [&] {
@@ -51,6 +54,14 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
         if (r.status == 201) {
           std::lock_guard lock(mutex);
           acknowledged.push_back(children[i].token);
+        }
+        auto idea = a.post_json(
+            "/api/v1/submissions",
+            {{"kind", "idea"}, {"text", "Thêm cây xanh ở sân trường số " + std::to_string(i)}},
+            bearer(children[i].token));
+        if (idea.status == 201) {
+          std::lock_guard lock(mutex);
+          ideas.emplace_back(children[i].token, idea.json()["id"]);
         }
       } catch (const std::exception&) {
         // The server is gone: nothing was acknowledged.
@@ -83,6 +94,11 @@ TEST(Durability, EveryAnswerThatGot201SurvivesSigkill) {
   for (const auto& token : acknowledged) {
     auto mine = b.get("/api/v1/consultations/" + consultation + "/responses/mine", bearer(token));
     EXPECT_EQ(mine.status, 200) << mine.body;
+  }
+  EXPECT_FALSE(ideas.empty());
+  for (const auto& [token, id] : ideas) {
+    auto idea = b.get("/api/v1/submissions/" + id, bearer(token));
+    EXPECT_EQ(idea.status, 200) << idea.body;
   }
   std::int64_t stored = a.database().query_int(
       "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" + consultation + "'");

@@ -1,9 +1,9 @@
 #pragma once
-// Group commit for children's answers. A 201 promises the answers are synced to disk, and a disk
-// syncs only a few thousand times a second, so one commit per answer caps a national consultation
-// there. The committer gathers the answer sets that arrive while the previous batch is being
-// written, writes them all in one transaction (one sync), and only then tells each sender — from
-// its own thread, so the threads that took the requests never wait on the disk.
+// Group commit for what children send: answer sets and ideas. A 201 promises they are synced to
+// disk, and a disk syncs only a few thousand times a second, so one commit per request caps a
+// national consultation there. The committer gathers the writes that arrive while the previous
+// batch is being written, writes them all in one transaction (one sync), and only then tells each
+// sender — from its own thread, so the threads that took the requests never wait on the disk.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -16,20 +16,20 @@
 
 namespace ln {
 
-class AnswerCommitter {
+class GroupCommitter {
  public:
   // Called on the committer's thread once the write's batch is committed (no error) or when it
   // could not be saved: Conflict for a clash with answers stored meanwhile, Unavailable when the
-  // database failed (then nothing of its batch was saved).
+  // database failed (then nothing of its batch was saved). Keep it short: the next batch waits.
   using Done = std::function<void(std::exception_ptr error)>;
 
-  explicit AnswerCommitter(ConsultationStore& store, std::size_t max_batch = 1000);
-  AnswerCommitter(const AnswerCommitter&) = delete;
-  AnswerCommitter& operator=(const AnswerCommitter&) = delete;
-  ~AnswerCommitter();
+  explicit GroupCommitter(ConsultationStore& store, std::size_t max_batch = 1000);
+  GroupCommitter(const GroupCommitter&) = delete;
+  GroupCommitter& operator=(const GroupCommitter&) = delete;
+  ~GroupCommitter();
 
   // Queues the write; `done` is called exactly once. Throws Unavailable after stop().
-  void submit(AnswerWrite write, Done done);
+  void submit(ChildWrite write, Done done);
   // Writes and answers everything submitted so far, then ends the thread. Safe to call twice.
   void stop();
 
@@ -42,7 +42,7 @@ class AnswerCommitter {
 
  private:
   struct Pending {
-    AnswerWrite write;
+    ChildWrite write;
     Done done;
   };
   void run();

@@ -1,18 +1,29 @@
-#include "consult/answer_committer.h"
+#include "consult/group_committer.h"
 
 #include "consult/audit.h"
 #include "consult/errors.h"
 
 namespace ln {
+namespace {
 
-AnswerCommitter::AnswerCommitter(ConsultationStore& store, std::size_t max_batch)
+std::exception_ptr not_saved(const ChildWrite& w) {
+  if (w.response)
+    return std::make_exception_ptr(
+        Unavailable("Your answers could not be saved just now. Please send them again."));
+  return std::make_exception_ptr(
+      Unavailable("Your idea could not be saved just now. Please send it again."));
+}
+
+}  // namespace
+
+GroupCommitter::GroupCommitter(ConsultationStore& store, std::size_t max_batch)
     : store_(store), max_batch_(std::max<std::size_t>(max_batch, 1)), thread_([this] { run(); }) {}
 
-AnswerCommitter::~AnswerCommitter() {
+GroupCommitter::~GroupCommitter() {
   stop();
 }
 
-void AnswerCommitter::submit(AnswerWrite write, Done done) {
+void GroupCommitter::submit(ChildWrite write, Done done) {
   {
     std::lock_guard lock(mutex_);
     if (stopping_)
@@ -22,7 +33,7 @@ void AnswerCommitter::submit(AnswerWrite write, Done done) {
   arrived_.notify_one();
 }
 
-void AnswerCommitter::stop() {
+void GroupCommitter::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -31,12 +42,12 @@ void AnswerCommitter::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-AnswerCommitter::Stats AnswerCommitter::stats() const {
+GroupCommitter::Stats GroupCommitter::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
 }
 
-void AnswerCommitter::run() {
+void GroupCommitter::run() {
   while (true) {
     std::deque<Pending> batch;
     {
@@ -53,17 +64,16 @@ void AnswerCommitter::run() {
   }
 }
 
-void AnswerCommitter::commit(std::deque<Pending>& batch) {
-  std::vector<AnswerWrite> writes;
+void GroupCommitter::commit(std::deque<Pending>& batch) {
+  std::vector<ChildWrite> writes;
   writes.reserve(batch.size());
   for (auto& p : batch) writes.push_back(std::move(p.write));
   std::vector<WriteOutcome> outcomes;
-  std::exception_ptr failure;
+  bool failed = false;
   try {
-    outcomes = store_.save_responses(writes, [](AuditEntry& e) { e.hash = audit_hash(e); });
+    outcomes = store_.save_child_writes(writes, [](AuditEntry& e) { e.hash = audit_hash(e); });
   } catch (...) {
-    failure = std::make_exception_ptr(
-        Unavailable("Your answers could not be saved just now. Please send them again."));
+    failed = true;
   }
   {
     std::lock_guard lock(mutex_);
@@ -72,15 +82,16 @@ void AnswerCommitter::commit(std::deque<Pending>& batch) {
     stats_.largest_batch = std::max<std::int64_t>(stats_.largest_batch, batch.size());
   }
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    std::exception_ptr error = failure;
-    if (!error && outcomes[i] == WriteOutcome::kConflict)
+    std::exception_ptr error;
+    if (failed)
+      error = not_saved(writes[i]);
+    else if (outcomes[i] == WriteOutcome::kConflict && writes[i].response)
       error = std::make_exception_ptr(
           Conflict("These answers crossed with others you sent at the same moment. Please look "
                    "at your answers and send them again.",
                    "answer_conflict"));
-    else if (!error && outcomes[i] != WriteOutcome::kSaved)
-      error = std::make_exception_ptr(
-          Unavailable("Your answers could not be saved just now. Please send them again."));
+    else if (outcomes[i] != WriteOutcome::kSaved)
+      error = not_saved(writes[i]);
     try {
       batch[i].done(error);
     } catch (...) {

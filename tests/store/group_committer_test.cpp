@@ -1,7 +1,7 @@
-// Group commit of children's answers (consult/answer_committer.h) on both backends: many answer
-// sets share one transaction, one that clashes fails alone, each sender hears back only after its
-// answers are committed, and stopping writes everything already queued.
-#include "consult/answer_committer.h"
+// Group commit of what children send (consult/group_committer.h) on both backends: many answer
+// sets and ideas share one transaction, one that clashes fails alone, each sender hears back only
+// after its write is committed, and stopping writes everything already queued.
+#include "consult/group_committer.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 const std::string kAt = "2025-09-01T08:00:00Z";
 const std::string kFuture = "2025-12-01T00:00:00Z";
 
-class AnswerCommitterTest : public ::testing::TestWithParam<std::string> {
+class GroupCommitterTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (GetParam() == "postgresql") {
@@ -82,9 +82,9 @@ class AnswerCommitterTest : public ::testing::TestWithParam<std::string> {
   static std::string pupil_id(int i) { return "p_" + std::to_string(100 + i); }
 
   // Pupil i's answer "park" to q_space, as Consultations::prepare_answer builds it.
-  AnswerWrite answer_of(int i, const std::string& response_id = "") {
-    AnswerWrite w;
-    auto& r = w.response;
+  ChildWrite answer_of(int i, const std::string& response_id = "") {
+    ChildWrite w;
+    auto& r = w.response.emplace();
     r.id = response_id.empty() ? "rsp_" + std::to_string(100 + i) : response_id;
     r.consultation_id = "cns_1";
     r.pupil_id = pupil_id(i);
@@ -150,8 +150,8 @@ class AnswerCommitterTest : public ::testing::TestWithParam<std::string> {
   SystemClock clock_;
 };
 
-TEST_P(AnswerCommitterTest, AnswersArrivingTogetherShareOneCommit) {
-  AnswerCommitter committer(storage_->consultations());
+TEST_P(GroupCommitterTest, AnswersArrivingTogetherShareOneCommit) {
+  GroupCommitter committer(storage_->consultations());
   auto lock = hold_write_lock();
   std::atomic<int> saved{0}, failed{0};
   for (int i = 0; i < 40; ++i)
@@ -173,9 +173,9 @@ TEST_P(AnswerCommitterTest, AnswersArrivingTogetherShareOneCommit) {
   EXPECT_EQ(chain.entries, 40);
 }
 
-TEST_P(AnswerCommitterTest, OneClashingAnswerFailsAloneAndTheOthersAreSaved) {
+TEST_P(GroupCommitterTest, OneClashingAnswerFailsAloneAndTheOthersAreSaved) {
   // Pupil 5 already answered; a second first answer (a new response id) clashes with it.
-  AnswerCommitter committer(storage_->consultations());
+  GroupCommitter committer(storage_->consultations());
   std::promise<void> first;
   committer.submit(answer_of(5), [&](std::exception_ptr) { first.set_value(); });
   first.get_future().wait();
@@ -216,8 +216,8 @@ TEST_P(AnswerCommitterTest, OneClashingAnswerFailsAloneAndTheOthersAreSaved) {
   EXPECT_EQ(chain.entries, 11) << "the clashing answer's audit entry was kept";
 }
 
-TEST_P(AnswerCommitterTest, EachSenderHearsBackOnlyAfterItsAnswersAreCommitted) {
-  AnswerCommitter committer(storage_->consultations());
+TEST_P(GroupCommitterTest, EachSenderHearsBackOnlyAfterItsAnswersAreCommitted) {
+  GroupCommitter committer(storage_->consultations());
   auto reader = store::open_storage(url_);  // another connection sees only committed rows
   std::mutex mutex;
   std::vector<std::string> missing;
@@ -244,8 +244,8 @@ TEST_P(AnswerCommitterTest, EachSenderHearsBackOnlyAfterItsAnswersAreCommitted) 
   EXPECT_TRUE(missing.empty()) << "told before committed: " << missing.front();
 }
 
-TEST_P(AnswerCommitterTest, StoppingWritesEverythingAlreadyQueuedThenRefusesMore) {
-  auto committer = std::make_unique<AnswerCommitter>(storage_->consultations());
+TEST_P(GroupCommitterTest, StoppingWritesEverythingAlreadyQueuedThenRefusesMore) {
+  auto committer = std::make_unique<GroupCommitter>(storage_->consultations());
   auto lock = hold_write_lock();
   std::atomic<int> saved{0};
   for (int i = 0; i < 30; ++i)
@@ -262,10 +262,10 @@ TEST_P(AnswerCommitterTest, StoppingWritesEverythingAlreadyQueuedThenRefusesMore
   EXPECT_EQ(counter("park"), 30);
 }
 
-TEST_P(AnswerCommitterTest, TwoReplacementsOfTheSameAnswersCountOnce) {
+TEST_P(GroupCommitterTest, TwoReplacementsOfTheSameAnswersCountOnce) {
   // Pupil 3 answered "park"; two replacements were both prepared against that answer. The first
   // to be written wins; the second would undo "park" a second time, so it is refused.
-  AnswerCommitter committer(storage_->consultations());
+  GroupCommitter committer(storage_->consultations());
   std::promise<void> first;
   committer.submit(answer_of(3), [&](std::exception_ptr) { first.set_value(); });
   first.get_future().wait();
@@ -273,10 +273,10 @@ TEST_P(AnswerCommitterTest, TwoReplacementsOfTheSameAnswersCountOnce) {
   ASSERT_TRUE(earlier);
 
   auto replacement = [&](const std::string& space) {
-    AnswerWrite w = answer_of(3, earlier->id);
+    ChildWrite w = answer_of(3, earlier->id);
     w.replaces = true;
     w.earlier = earlier;
-    w.response.answers_json = R"({"q_space":")" + space + R"("})";
+    w.response->answers_json = R"({"q_space":")" + space + R"("})";
     w.deltas = {{"q_space", space, "11-13", "unknown", "u_ward", "online", 1},
                 {"q_space", "park", "11-13", "unknown", "u_ward", "online", -1}};
     return w;
@@ -298,7 +298,66 @@ TEST_P(AnswerCommitterTest, TwoReplacementsOfTheSameAnswersCountOnce) {
             R"({"q_space":"school"})");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AnswerCommitterTest, ::testing::Values("sqlite", "postgresql"),
+TEST_P(GroupCommitterTest, IdeasAndAnswersShareOneCommitAndAClashingIdeaFailsAlone) {
+  // POST /submissions sends an idea on its own (no answer set) through the same committer.
+  auto idea_of = [&](int i, const std::string& id) {
+    ChildWrite w;
+    Submission s;
+    s.id = id;
+    s.pupil_id = pupil_id(i);
+    s.unit_id = "u_ward";
+    s.kind = "idea";
+    s.text = "Ý tưởng số " + std::to_string(i);
+    s.status = "queued";
+    s.queue = "normal";
+    s.created_at = s.updated_at = kAt;
+    w.texts.push_back(s);
+    w.audit = AuditLog(storage_->audit(), clock_)
+                  .draft({"pupil", pupil_id(i)}, "submission.create", "submission", id);
+    return w;
+  };
+  GroupCommitter committer(storage_->consultations());
+  auto lock = hold_write_lock();
+  std::mutex mutex;
+  std::map<std::string, std::string> outcome;
+  auto note = [&](const std::string& name) {
+    return [&, name](std::exception_ptr e) {
+      std::string what = "saved";
+      if (e) {
+        try {
+          std::rethrow_exception(e);
+        } catch (const Unavailable& u) {
+          what = u.what();
+        } catch (...) {
+          what = "other";
+        }
+      }
+      std::lock_guard guard(mutex);
+      outcome[name] = what;
+    };
+  };
+  committer.submit(idea_of(1, "sub_1"), note("idea 1"));
+  committer.submit(answer_of(2), note("answer 2"));
+  committer.submit(idea_of(3, "sub_1"), note("idea 3, same id"));
+  committer.submit(idea_of(4, "sub_4"), note("idea 4"));
+  release(lock);
+  committer.stop();
+
+  EXPECT_EQ(outcome["idea 1"], "saved");
+  EXPECT_EQ(outcome["answer 2"], "saved");
+  EXPECT_EQ(outcome["idea 4"], "saved");
+  EXPECT_NE(outcome["idea 3, same id"].find("idea could not be saved"), std::string::npos)
+      << outcome["idea 3, same id"];
+  EXPECT_LE(committer.stats().batches, 2);
+  EXPECT_EQ(storage_->submissions().submission("sub_1")->pupil_id, pupil_id(1));
+  EXPECT_TRUE(storage_->submissions().submission("sub_4"));
+  EXPECT_EQ(storage_->consultations().response_count("cns_1"), 1);
+  auto chain = AuditLog(storage_->audit(), clock_).verify();
+  EXPECT_TRUE(chain.ok) << chain.problem;
+  EXPECT_EQ(chain.entries, 3) << "the clashing idea's audit entry was kept";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, GroupCommitterTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace
