@@ -47,12 +47,11 @@ void Sessions::write_touches() {
       if (touches_.empty()) return;
       batch.swap(touches_);
     }
-    for (const auto& [id, at] : batch) {
-      try {
-        storage_.accounts().touch_session(id, at);
-      } catch (...) {
-        // "Last seen" is informative only; the next request tries again.
-      }
+    // One transaction (one sync) for every session seen since the last write.
+    try {
+      storage_.accounts().touch_sessions(batch);
+    } catch (...) {
+      // "Last seen" is informative only; the next request tries again.
     }
   }
 }

@@ -3,6 +3,7 @@
 // (SQLite embedded, PostgreSQL for several instances); nothing here knows SQL.
 // Each method is one transaction. Unique-key clashes throw Conflict; nothing else is mapped.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,7 +69,8 @@ class AccountStore {
   virtual std::optional<Session> session_by_token_hash(const std::string& token_hash) = 0;
   virtual std::vector<Session> sessions_of(const std::string& subject_kind,
                                            const std::string& subject_id) = 0;
-  virtual void touch_session(const std::string& id, const std::string& at) = 0;
+  // "Last seen" of many sessions (session id → time) in one transaction.
+  virtual void touch_sessions(const std::map<std::string, std::string>& last_seen) = 0;
   virtual void revoke_session(const std::string& id, const std::string& at) = 0;
   // Revokes every live session of the subject except `keep_id` (may be empty).
   virtual void revoke_sessions_of(const std::string& subject_kind, const std::string& subject_id,

@@ -122,8 +122,10 @@ std::vector<Session> PostgresAccountStore::sessions_of(const std::string& subjec
   });
 }
 
-void PostgresAccountStore::touch_session(const std::string& id, const std::string& at) {
-  write(pool_, [&](Connection& c) { c.exec(sql::kTouchSession, id, at); });
+void PostgresAccountStore::touch_sessions(const std::map<std::string, std::string>& last_seen) {
+  write(pool_, [&](Connection& c) {
+    for (const auto& [id, at] : last_seen) c.exec(sql::kTouchSession, id, at);
+  });
 }
 
 void PostgresAccountStore::revoke_session(const std::string& id, const std::string& at) {

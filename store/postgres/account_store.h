@@ -19,7 +19,7 @@ class PostgresAccountStore : public AccountStore {
   std::optional<Session> session_by_token_hash(const std::string& token_hash) override;
   std::vector<Session> sessions_of(const std::string& subject_kind,
                                    const std::string& subject_id) override;
-  void touch_session(const std::string& id, const std::string& at) override;
+  void touch_sessions(const std::map<std::string, std::string>& last_seen) override;
   void revoke_session(const std::string& id, const std::string& at) override;
   void revoke_sessions_of(const std::string& subject_kind, const std::string& subject_id,
                           const std::string& keep_id, const std::string& at) override;

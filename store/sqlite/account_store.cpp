@@ -154,8 +154,11 @@ std::vector<Session> SqliteAccountStore::sessions_of(const std::string& subject_
   });
 }
 
-void SqliteAccountStore::touch_session(const std::string& id, const std::string& at) {
-  write(pool_, [&](Connection& c) { c.prepare(sql::kTouchSession).bind(1, id).bind(2, at).run(); });
+void SqliteAccountStore::touch_sessions(const std::map<std::string, std::string>& last_seen) {
+  write(pool_, [&](Connection& c) {
+    for (const auto& [id, at] : last_seen)
+      c.prepare(sql::kTouchSession).bind(1, id).bind(2, at).run();
+  });
 }
 
 void SqliteAccountStore::revoke_session(const std::string& id, const std::string& at) {

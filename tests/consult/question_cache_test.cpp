@@ -9,13 +9,13 @@ namespace ln {
 namespace {
 
 std::string questions_text(const std::string& option) {
-  nlohmann::json q = nlohmann::json::array(
-      {{{"id", "q_space"},
-        {"type", "single"},
-        {"text", {{"11-13", "Em thích chơi ở đâu?"}}},
-        {"options",
-         {{{"id", option}, {"text", {{"11-13", option}}}},
-          {{"id", "school"}, {"text", {{"11-13", "Sân trường"}}}}}}}});
+  nlohmann::json q =
+      nlohmann::json::array({{{"id", "q_space"},
+                              {"type", "single"},
+                              {"text", {{"11-13", "Em thích chơi ở đâu?"}}},
+                              {"options",
+                               {{{"id", option}, {"text", {{"11-13", option}}}},
+                                {{"id", "school"}, {"text", {{"11-13", "Sân trường"}}}}}}}});
   return q.dump();
 }
 

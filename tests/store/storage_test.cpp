@@ -260,6 +260,9 @@ TEST_P(StorageTest, SessionsAndSignInFailures) {
   auto sessions = s->accounts().sessions_of("pupil", "p_1");
   ASSERT_EQ(sessions.size(), 2u);
   EXPECT_EQ(sessions[0].id, "ses_2");  // newest first
+  s->accounts().touch_sessions({{"ses_1", kNow}, {"ses_2", kFuture}});
+  EXPECT_EQ(s->accounts().session_by_token_hash("th1")->last_seen_at, kNow);
+  EXPECT_EQ(s->accounts().session_by_token_hash("th2")->last_seen_at, kFuture);
 
   EXPECT_EQ(s->accounts().failures("k").failures, 0);
   s->accounts().set_failures("k", {3, std::nullopt}, kAt);
