@@ -14,6 +14,7 @@
 #include "consult/crypto.h"
 #include "consult/demo.h"
 #include "consult/questions.h"
+#include "moderation/repeats.h"
 #include "store/open_storage.h"
 #include "store/sqlite/sqlite_storage.h"
 
@@ -244,10 +245,15 @@ int main(int argc, char** argv) {
               written / std::max(answer_seconds, 1e-9));
 
   // A moderation queue of pending ideas from the seeded pupils, screened by the real screener.
-  std::vector<std::pair<std::string, std::string>> screened;  // (route, screening json)
+  // Each with its repeat fingerprints, as Submissions::prepare sets them.
+  std::vector<ln::Submission> screened;
   for (const auto& text : kIdeas) {
     auto verdict = app.screen(text);
-    screened.push_back({verdict.queue, verdict.screening_json});
+    ln::Submission s;
+    s.text = text;
+    s.screening_json = verdict.screening_json;
+    ln::moderation::fingerprint(s);
+    screened.push_back(std::move(s));
   }
   auto pending_started = Clock::now();
   long long queued = 0;
@@ -271,7 +277,10 @@ int main(int argc, char** argv) {
       s.status = "queued";
       s.created_at = s.updated_at = ln::format_time(
           std::chrono::time_point_cast<std::chrono::seconds>(base + std::chrono::seconds(k)));
-      s.screening_json = screened[static_cast<std::size_t>(k) % kIdeas.size()].second;
+      const auto& like = screened[static_cast<std::size_t>(k) % kIdeas.size()];
+      s.screening_json = like.screening_json;
+      s.fingerprint = like.fingerprint;
+      s.simhash = like.simhash;
       s.queue = "normal";
       // Cursors deep into the queue for the wrk script (?after=<created_at>|<id>).
       if (k % 997 == 0) cursors << s.created_at << "|" << s.id << "\n";

@@ -153,7 +153,8 @@ class SubmissionStore {
   // `expected_version`; false when someone else changed it first.
   virtual bool update_if_version(const Submission& submission, int expected_version) = 0;
 
-  // Fingerprints of a unit's submissions since `since`, newest first, at most `limit`.
+  // Fingerprints of a unit's submissions since `since`, newest first, at most `limit` (a text
+  // with no words, or one written before fingerprints, has an empty one).
   virtual std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
                                                                  const std::string& since,
                                                                  int limit) = 0;

@@ -58,6 +58,7 @@ void annotate_repeats(Submission& s, const std::vector<SubmissionFingerprint>& r
   bool repeat = false, near = false;
   int from_child_lately = 0, alike_from_others = 0;
   for (const auto& r : recent) {
+    if (r.fingerprint.empty()) continue;  // written before fingerprints, or no words at all
     const bool same_text = r.fingerprint == s.fingerprint;
     const bool near_text =
         !same_text && s.simhash != 0 && r.simhash != 0 &&

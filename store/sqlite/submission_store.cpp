@@ -25,7 +25,7 @@ constexpr const char* kUpdateIfVersion =
     " WHERE id = ?1 AND version = ?10";
 constexpr const char* kFingerprints =
     "SELECT pupil_id, fingerprint, simhash, created_at FROM submissions"
-    " WHERE unit_id = ?1 AND created_at >= ?2 AND fingerprint <> ''"
+    " WHERE unit_id = ?1 AND created_at >= ?2"
     " ORDER BY created_at DESC LIMIT ?3";
 constexpr const char* kCountRule =
     "INSERT INTO moderation_rule_outcomes(unit_id, rule, agreed, disagreed) VALUES (?1, ?2, ?3, ?4)"

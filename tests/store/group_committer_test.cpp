@@ -103,6 +103,20 @@ class GroupCommitterTest : public ::testing::TestWithParam<std::string> {
     return w;
   }
 
+  // What a sender was told: "saved", "conflict", or the message of Unavailable.
+  static std::string what_happened(std::exception_ptr e) {
+    if (!e) return "saved";
+    try {
+      std::rethrow_exception(e);
+    } catch (const Conflict&) {
+      return "conflict";
+    } catch (const Unavailable& u) {
+      return u.what();
+    } catch (...) {
+      return "other";
+    }
+  }
+
   std::int64_t counter(const std::string& key) {
     std::int64_t n = 0;
     for (const auto& c : storage_->consultations().counters("cns_1"))
@@ -185,18 +199,8 @@ TEST_P(GroupCommitterTest, OneClashingAnswerFailsAloneAndTheOthersAreSaved) {
   std::map<int, std::string> outcome;
   auto note = [&](int i) {
     return [&, i](std::exception_ptr e) {
-      std::string what = "saved";
-      if (e) {
-        try {
-          std::rethrow_exception(e);
-        } catch (const Conflict& c) {
-          what = "conflict";
-        } catch (...) {
-          what = "other";
-        }
-      }
       std::lock_guard guard(mutex);
-      outcome[i] = what;
+      outcome[i] = what_happened(e);
     };
   };
   for (int i = 10; i < 15; ++i) committer.submit(answer_of(i), note(i));
@@ -322,18 +326,8 @@ TEST_P(GroupCommitterTest, IdeasAndAnswersShareOneCommitAndAClashingIdeaFailsAlo
   std::map<std::string, std::string> outcome;
   auto note = [&](const std::string& name) {
     return [&, name](std::exception_ptr e) {
-      std::string what = "saved";
-      if (e) {
-        try {
-          std::rethrow_exception(e);
-        } catch (const Unavailable& u) {
-          what = u.what();
-        } catch (...) {
-          what = "other";
-        }
-      }
       std::lock_guard guard(mutex);
-      outcome[name] = what;
+      outcome[name] = what_happened(e);
     };
   };
   committer.submit(idea_of(1, "sub_1"), note("idea 1"));

@@ -1,0 +1,71 @@
+// Repeat findings from a unit's recent fingerprints (moderation/repeats.h): the same words from
+// the same child again are a repeat; the same words from another child are only counted; and a
+// recent text without a fingerprint (no words, or written before fingerprints) matches nothing.
+#include "moderation/repeats.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "consult/clock.h"
+
+namespace ln::moderation {
+namespace {
+
+const auto kNow = *parse_time("2026-11-24T10:00:00Z");
+
+Submission idea(const std::string& pupil, const std::string& text) {
+  Submission s;
+  s.pupil_id = pupil;
+  s.text = text;
+  s.screening_json = "{}";
+  fingerprint(s);
+  return s;
+}
+
+nlohmann::json screening(const Submission& s) {
+  return nlohmann::json::parse(s.screening_json);
+}
+
+bool has_rule(const Submission& s, const std::string& rule) {
+  return s.screening_json.find("\"" + rule + "\"") != std::string::npos;
+}
+
+TEST(Repeats, SameWordsFromTheSameChildAreARepeatFromOthersOnlyCounted) {
+  auto earlier = idea("p_1", "Em mong phường làm thêm sân bóng đá cho thiếu nhi");
+  std::vector<SubmissionFingerprint> recent = {
+      {"p_1", earlier.fingerprint, earlier.simhash, "2026-11-24T08:00:00Z"},
+      {"p_2", earlier.fingerprint, earlier.simhash, "2026-11-24T08:30:00Z"}};
+  auto again = idea("p_1", "Em mong phường làm thêm sân bóng đá cho thiếu nhi!");
+  annotate_repeats(again, recent, kNow);
+  EXPECT_TRUE(has_rule(again, "spam.repeat")) << again.screening_json;
+  EXPECT_EQ(screening(again)["alike_from_other_children"], 1);
+
+  auto other = idea("p_3", "Em mong phường làm thêm sân bóng đá cho thiếu nhi");
+  annotate_repeats(other, recent, kNow);
+  EXPECT_FALSE(has_rule(other, "spam.repeat")) << other.screening_json;
+  EXPECT_EQ(screening(other)["alike_from_other_children"], 2);
+}
+
+TEST(Repeats, ManyTextsInTenMinutesAreABurstButOnlyThoseWithAFingerprintCount) {
+  auto texts = [](const std::string& fingerprint) {
+    std::vector<SubmissionFingerprint> recent;
+    for (int i = 0; i < 4; ++i)
+      recent.push_back({"p_1", fingerprint.empty() ? "" : fingerprint + std::to_string(i), 0,
+                        "2026-11-24T09:5" + std::to_string(i) + ":00Z"});
+    return recent;
+  };
+  auto fifth = idea("p_1", "Thư viện trường nên mở cửa cả thứ Bảy");
+  annotate_repeats(fifth, texts("fp_"), kNow);
+  EXPECT_TRUE(has_rule(fifth, "spam.burst")) << fifth.screening_json;
+
+  // Texts with no words, or written before fingerprints, are not part of the history.
+  auto alone = idea("p_1", "Thư viện trường nên mở cửa cả thứ Bảy");
+  annotate_repeats(alone, texts(""), kNow);
+  EXPECT_FALSE(has_rule(alone, "spam.burst")) << alone.screening_json;
+  EXPECT_FALSE(has_rule(alone, "spam.repeat")) << alone.screening_json;
+  EXPECT_EQ(screening(alone)["alike_from_other_children"], 0);
+}
+
+}  // namespace
+}  // namespace ln::moderation
