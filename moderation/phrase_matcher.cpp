@@ -4,7 +4,7 @@
 #include <deque>
 #include <stdexcept>
 
-#include "moderation/normalise.h"
+#include "moderation/char_table.h"
 
 namespace ln::moderation {
 
@@ -15,12 +15,11 @@ std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
   return it != next.end() && it->first == c ? it->second : 0;
 }
 
-std::uint32_t PhraseMatcher::step(std::uint32_t node, char32_t c) const {
-  while (node != 0) {
-    if (const std::uint32_t next = child(node, c)) return next;
-    node = nodes_[node].fail;
-  }
-  return c < kRootTable ? root_[c] : child(0, c);
+std::uint32_t PhraseMatcher::class_of(char32_t c) const {
+  if (c < kClassTable) return classes_[c];
+  auto it = std::lower_bound(other_classes_.begin(), other_classes_.end(), c,
+                             [](const auto& entry, char32_t key) { return entry.first < key; });
+  return it != other_classes_.end() && it->first == c ? it->second : 0;
 }
 
 void PhraseMatcher::add(std::u32string_view phrase, std::uint32_t id) {
@@ -63,9 +62,38 @@ void PhraseMatcher::finish() {
       queue.push_back(next);
     }
   }
-  root_.assign(kRootTable, 0);
-  for (const auto& [c, next] : nodes_[0].next) {
-    if (c < kRootTable) root_[c] = next;
+  // One class per character on any edge; the transition table follows failure links ahead of
+  // time, in breadth-first order (a node's failure target is shallower, so already filled in).
+  classes_.assign(kClassTable, 0);
+  std::vector<char32_t> alphabet(1, 0);
+  for (const Node& n : nodes_) {
+    for (const auto& [c, next] : n.next) alphabet.push_back(c);
+  }
+  std::sort(alphabet.begin() + 1, alphabet.end());
+  alphabet.erase(std::unique(alphabet.begin() + 1, alphabet.end()), alphabet.end());
+  if (alphabet.size() > 0xFFFF) throw std::length_error("PhraseMatcher: too many characters");
+  class_count_ = static_cast<std::uint32_t>(alphabet.size());
+  for (std::uint32_t k = 1; k < class_count_; ++k) {
+    if (alphabet[k] < kClassTable) {
+      classes_[alphabet[k]] = static_cast<std::uint16_t>(k);
+    } else {
+      other_classes_.emplace_back(alphabet[k], k);
+    }
+  }
+  next_.assign(nodes_.size() * class_count_, 0);
+  first_output_.assign(nodes_.size(), 0);
+  std::deque<std::uint32_t> order{0};
+  while (!order.empty()) {
+    const std::uint32_t node = order.front();
+    order.pop_front();
+    std::uint32_t* row = next_.data() + std::size_t{node} * class_count_;
+    const std::uint32_t* fail_row = next_.data() + std::size_t{nodes_[node].fail} * class_count_;
+    for (std::uint32_t k = 1; k < class_count_; ++k) {
+      const std::uint32_t next = child(node, alphabet[k]);
+      row[k] = next != 0 ? next : node == 0 ? 0 : fail_row[k];
+    }
+    first_output_[node] = nodes_[node].outputs.empty() ? nodes_[node].output_link : node;
+    for (const auto& [c, next] : nodes_[node].next) order.push_back(next);
   }
   finished_ = true;
 }
@@ -74,12 +102,15 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
                                                           bool whole_words) const {
   if (!finished_) throw std::logic_error("PhraseMatcher::find_all before finish");
   std::vector<Match> matches;
+  const CharTable& table = char_table();
+  auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
+  const std::uint32_t* next = next_.data();
+  const std::uint32_t* first_output = first_output_.data();
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    node = step(node, text[i]);
-    if (node == 0) continue;
-    for (std::uint32_t out = nodes_[node].outputs.empty() ? nodes_[node].output_link : node;
-         out != 0; out = nodes_[out].output_link) {
+    const char32_t c = text[i];
+    node = next[std::size_t{node} * class_count_ + (c < kClassTable ? classes_[c] : class_of(c))];
+    for (std::uint32_t out = first_output[node]; out != 0; out = nodes_[out].output_link) {
       for (const auto& [id, length] : nodes_[out].outputs) {
         const std::size_t begin = i + 1 - length, end = i + 1;
         if (whole_words) {
