@@ -80,8 +80,19 @@ void PhraseMatcher::finish() {
       other_classes_.emplace_back(alphabet[k], k);
     }
   }
-  next_.assign(nodes_.size() * class_count_, 0);
+  // Entries are states: a node's row offset times two, plus one when a phrase ends at the node.
+  if (nodes_.size() * class_count_ >= (std::size_t{1} << 31)) {
+    throw std::length_error("PhraseMatcher: too many phrases");
+  }
   first_output_.assign(nodes_.size(), 0);
+  for (std::size_t node = 0; node < nodes_.size(); ++node) {
+    first_output_[node] =
+        nodes_[node].outputs.empty() ? nodes_[node].output_link : static_cast<std::uint32_t>(node);
+  }
+  auto state = [&](std::uint32_t node) {
+    return node * class_count_ * 2 + (first_output_[node] != 0 ? 1 : 0);
+  };
+  next_.assign(nodes_.size() * class_count_, 0);
   std::deque<std::uint32_t> order{0};
   while (!order.empty()) {
     const std::uint32_t node = order.front();
@@ -90,9 +101,8 @@ void PhraseMatcher::finish() {
     const std::uint32_t* fail_row = next_.data() + std::size_t{nodes_[node].fail} * class_count_;
     for (std::uint32_t k = 1; k < class_count_; ++k) {
       const std::uint32_t next = child(node, alphabet[k]);
-      row[k] = next != 0 ? next : node == 0 ? 0 : fail_row[k];
+      row[k] = next != 0 ? state(next) : node == 0 ? 0 : fail_row[k];
     }
-    first_output_[node] = nodes_[node].outputs.empty() ? nodes_[node].output_link : node;
     for (const auto& [c, next] : nodes_[node].next) order.push_back(next);
   }
   finished_ = true;
@@ -104,13 +114,8 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
   std::vector<Match> matches;
   const CharTable& table = char_table();
   auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
-  const std::uint32_t* next = next_.data();
-  const std::uint32_t* first_output = first_output_.data();
-  std::uint32_t node = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    node = next[std::size_t{node} * class_count_ + (c < kClassTable ? classes_[c] : class_of(c))];
-    for (std::uint32_t out = first_output[node]; out != 0; out = nodes_[out].output_link) {
+  auto report = [&](std::size_t i, std::uint32_t node) {
+    for (std::uint32_t out = first_output_[node]; out != 0; out = nodes_[out].output_link) {
       for (const auto& [id, length] : nodes_[out].outputs) {
         const std::size_t begin = i + 1 - length, end = i + 1;
         if (whole_words) {
@@ -122,6 +127,16 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
         matches.push_back({begin, end, id});
       }
     }
+  };
+  const std::uint32_t* next = next_.data();
+  const std::uint16_t* classes = classes_.data();
+  const char32_t* chars = text.data();
+  const std::size_t n = text.size();
+  std::uint32_t state = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = chars[i];
+    state = next[(state >> 1) + (c < kClassTable ? classes[c] : class_of(c))];
+    if ((state & 1) != 0) report(i, (state >> 1) / class_count_);
   }
   return matches;
 }
