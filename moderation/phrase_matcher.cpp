@@ -108,26 +108,28 @@ void PhraseMatcher::finish() {
   finished_ = true;
 }
 
+// Out of line, so the search loop keeps its state in registers.
+[[gnu::noinline]] void PhraseMatcher::report(std::u32string_view text, std::size_t i,
+                                             std::uint32_t node, bool whole_words,
+                                             std::vector<Match>& matches) const {
+  const CharTable& table = char_table();
+  auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
+  for (std::uint32_t out = first_output_[node]; out != 0; out = nodes_[out].output_link) {
+    for (const auto& [id, length] : nodes_[out].outputs) {
+      const std::size_t begin = i + 1 - length, end = i + 1;
+      if (whole_words) {
+        if (begin > 0 && is_word_char(text[begin - 1]) && is_word_char(text[begin])) continue;
+        if (end < text.size() && is_word_char(text[end]) && is_word_char(text[end - 1])) continue;
+      }
+      matches.push_back({begin, end, id});
+    }
+  }
+}
+
 std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view text,
                                                           bool whole_words) const {
   if (!finished_) throw std::logic_error("PhraseMatcher::find_all before finish");
   std::vector<Match> matches;
-  const CharTable& table = char_table();
-  auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
-  auto report = [&](std::size_t i, std::uint32_t node) {
-    for (std::uint32_t out = first_output_[node]; out != 0; out = nodes_[out].output_link) {
-      for (const auto& [id, length] : nodes_[out].outputs) {
-        const std::size_t begin = i + 1 - length, end = i + 1;
-        if (whole_words) {
-          if (begin > 0 && is_word_char(text[begin - 1]) && is_word_char(text[begin])) continue;
-          if (end < text.size() && is_word_char(text[end]) && is_word_char(text[end - 1])) {
-            continue;
-          }
-        }
-        matches.push_back({begin, end, id});
-      }
-    }
-  };
   const std::uint32_t* next = next_.data();
   const std::uint16_t* classes = classes_.data();
   const char32_t* chars = text.data();
@@ -136,7 +138,7 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
   for (std::size_t i = 0; i < n; ++i) {
     const char32_t c = chars[i];
     state = next[(state >> 1) + (c < kClassTable ? classes[c] : class_of(c))];
-    if ((state & 1) != 0) report(i, (state >> 1) / class_count_);
+    if ((state & 1) != 0) report(text, i, (state >> 1) / class_count_, whole_words, matches);
   }
   return matches;
 }

@@ -35,6 +35,9 @@ class PhraseMatcher {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs;  // (id, length)
   };
   std::uint32_t child(std::uint32_t node, char32_t c) const;
+  // Adds the phrases that end at text[i] in `node` (whole words only, when asked).
+  void report(std::u32string_view text, std::size_t i, std::uint32_t node, bool whole_words,
+              std::vector<Match>& matches) const;
   // The class of a text character: 0 when no phrase has it, else one per character phrases have.
   std::uint32_t class_of(char32_t c) const;
 
