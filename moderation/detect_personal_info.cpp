@@ -222,9 +222,9 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
                                        std::vector<Finding>& out) const {
   const View& view = text.plain;
   const std::size_t n = view.size();
-  std::vector<bool> masked(n, false);
+  std::vector<std::uint8_t> masked(n, 0);  // inside a date
   for (const auto& m : date_.find_all(plain_utf8)) {
-    for (std::size_t i = m.begin; i < m.end; ++i) masked[i] = true;
+    for (std::size_t i = m.begin; i < m.end; ++i) masked[i] = 1;
   }
   struct Chunk {
     std::size_t begin, end;
@@ -255,7 +255,7 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
       Chunk chunk{i, j, {}};
       if (digits == word.size()) {
         for (char32_t d : word) chunk.digits.push_back(static_cast<char>(d));
-      } else if (auto it = digit_words_.find(std::u32string(word)); it != digit_words_.end()) {
+      } else if (auto it = digit_words_.find(word); it != digit_words_.end()) {
         chunk.digits.push_back(it->second);
       } else if (digits > 0 && digits * 2 >= word.size() &&
                  std::all_of(word.begin(), word.end(), [](char32_t w) {

@@ -56,10 +56,10 @@ class PersonalInfoDetector {
   void find_self_identification(const NormalisedText& text, const Utf8View& plain,
                                 std::vector<Finding>& out) const;
 
-  std::map<std::u32string, char> digit_words_;  // spelled digits, without diacritics
-  std::vector<Pattern> patterns_;               // contact, address and identity patterns
-  PatternSet pattern_set_;                      // the same, as a prefilter
-  Pattern date_;                                // dates, never phone numbers
+  std::map<std::u32string, char, std::less<>> digit_words_;  // spelled digits, no diacritics
+  std::vector<Pattern> patterns_;  // contact, address and identity patterns
+  PatternSet pattern_set_;         // the same, as a prefilter
+  Pattern date_;                   // dates, never phone numbers
   Pattern phone_keyword_;
   Pattern name_intro_;
   Pattern name_is_;
