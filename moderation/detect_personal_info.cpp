@@ -108,7 +108,11 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
       throw std::runtime_error("lexicon personal_info.tsv: digit value must be 0-9, not '" + value +
                                "'");
     }
-    digit_words_[strip_diacritics(fold(word))] = value[0];
+    const std::u32string key = strip_diacritics(fold(word));
+    digit_words_[key] = value[0];
+    // A word starting otherwise turns the quick check off (every word is then looked up).
+    digit_word_initials_ |= !key.empty() && is_letter(key[0]) ? 1u << (key[0] - U'a') : ~0u;
+    longest_digit_word_ = std::max(longest_digit_word_, key.size());
   }
   for (const auto& [value, word] : lexicon.lists.at("not_name")) {
     if (value != "vi" && value != "en" && value != "question") {
@@ -218,6 +222,12 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
       "school or class");
 }
 
+bool PersonalInfoDetector::could_be_digit_word(std::u32string_view word) const {
+  if (digit_word_initials_ == ~0u) return true;
+  return word.size() <= longest_digit_word_ && !word.empty() && is_letter(word[0]) &&
+         (digit_word_initials_ >> (word[0] - U'a') & 1u) != 0;
+}
+
 void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8View& plain_utf8,
                                        std::vector<Finding>& out) const {
   const View& view = text.plain;
@@ -255,7 +265,8 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
       Chunk chunk{i, j, {}};
       if (digits == word.size()) {
         for (char32_t d : word) chunk.digits.push_back(static_cast<char>(d));
-      } else if (auto it = digit_words_.find(word); it != digit_words_.end()) {
+      } else if (auto it = could_be_digit_word(word) ? digit_words_.find(word) : digit_words_.end();
+                 it != digit_words_.end()) {
         chunk.digits.push_back(it->second);
       } else if (digits > 0 && digits * 2 >= word.size() &&
                  std::all_of(word.begin(), word.end(), [](char32_t w) {

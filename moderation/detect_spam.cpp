@@ -3,9 +3,10 @@
 // and rate limits need storage and live elsewhere (see simhash.h).
 #include <algorithm>
 #include <bit>
-#include <map>
 #include <string_view>
+#include <unordered_map>
 
+#include "moderation/char_table.h"
 #include "moderation/detectors.h"
 
 namespace ln::moderation {
@@ -62,6 +63,8 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
   }
 
   const View& view = text.plain;
+  const CharTable& table = char_table();
+  auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
   struct Word {
     std::size_t begin, end;
     std::u32string_view chars;
@@ -122,7 +125,7 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
     i = j;
   }
   if (words.size() >= 8) {
-    std::map<std::u32string_view, std::size_t> counts;
+    std::unordered_map<std::u32string_view, std::size_t> counts;
     for (const auto& w : words) ++counts[w.chars];
     const auto top =
         std::max_element(counts.begin(), counts.end(),
