@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <bit>
 #include <string_view>
-#include <unordered_map>
 
 #include "moderation/char_table.h"
 #include "moderation/detectors.h"
@@ -42,6 +41,48 @@ bool looks_mashed(std::u32string_view word) {
     neighbours += keyboard_neighbours(word[i - 1], word[i]) ? 1 : 0;
   }
   return neighbours * 4 >= (word.size() - 1) * 3;
+}
+
+struct WordCounts {
+  std::size_t distinct = 0;  // different words
+  std::size_t top = 0;       // occurrences of the commonest
+};
+
+// Counted in an open-addressing table that grows with the distinct words: a hostile text has
+// hundreds of thousands of words, and a general-purpose map spent most of its time hashing.
+WordCounts count_words(const std::vector<std::u32string_view>& words) {
+  struct Slot {
+    std::u32string_view word;
+    std::size_t count = 0;
+  };
+  std::vector<Slot> slots(64);
+  WordCounts counts;
+  auto hash = [](std::u32string_view w) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the code points
+    for (char32_t c : w) h = (h ^ c) * 1099511628211ull;
+    return h;
+  };
+  auto insert = [](std::vector<Slot>& table, std::u32string_view w, std::uint64_t h) -> Slot& {
+    const std::size_t mask = table.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      if (table[i].count == 0 || table[i].word == w) {
+        table[i].word = w;
+        return table[i];
+      }
+    }
+  };
+  for (std::u32string_view w : words) {
+    Slot& slot = insert(slots, w, hash(w));
+    if (slot.count++ == 0 && ++counts.distinct * 2 > slots.size()) {
+      std::vector<Slot> bigger(slots.size() * 2);
+      for (const Slot& old : slots) {
+        if (old.count > 0) insert(bigger, old.word, hash(old.word)).count = old.count;
+      }
+      slots = std::move(bigger);
+    }
+  }
+  for (const Slot& slot : slots) counts.top = std::max(counts.top, slot.count);
+  return counts;
 }
 
 }  // namespace
@@ -125,12 +166,11 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
     i = j;
   }
   if (words.size() >= 8) {
-    std::unordered_map<std::u32string_view, std::size_t> counts;
-    for (const auto& w : words) ++counts[w.chars];
-    const auto top =
-        std::max_element(counts.begin(), counts.end(),
-                         [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (top->second * 2 >= words.size() || counts.size() * 4 <= words.size()) {
+    std::vector<std::u32string_view> chars;
+    chars.reserve(words.size());
+    for (const auto& w : words) chars.push_back(w.chars);
+    const WordCounts counts = count_words(chars);
+    if (counts.top * 2 >= words.size() || counts.distinct * 4 <= words.size()) {
       out.push_back({whole, "spam", "spam.repetition", "repetition", kSpamSeverity});
     }
   }
