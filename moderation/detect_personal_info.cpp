@@ -199,15 +199,25 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
                            spec.severity);
     pattern_set_.add(source, std::string("rule ") + spec.rule);
   }
-  pattern_set_.finish();
-  date_ = Pattern(
+  // The helper patterns join the prefilter after the rules (see Helper), so one pass over the
+  // text tells which of them can match at all.
+  auto helper = [&](Helper which, std::string source, const char* where) {
+    if (pattern_set_.add(source, where) != patterns_.size() + which) {
+      throw std::logic_error("personal information: helper patterns out of order");
+    }
+    return Pattern(source, where);
+  };
+  date_ = helper(
+      kDate,
       R"(\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2}\b)",
       "dates");
-  phone_keyword_ = Pattern(expand(R"(\b{phone_word}\b\s*(?:cua\s+{self}\s*)?(?:la|:|is|la so)?)"
-                                  R"(\s*(\+?\d[\d .\-]{5,16}\d))",
-                                  lexicon),
-                           "phone keywords");
-  name_intro_ = Pattern(
+  phone_keyword_ = helper(kPhoneKeyword,
+                          expand(R"(\b{phone_word}\b\s*(?:cua\s+{self}\s*)?(?:la|:|is|la so)?)"
+                                 R"(\s*(\+?\d[\d .\-]{5,16}\d))",
+                                 lexicon),
+                          "phone keywords");
+  name_intro_ = helper(
+      kNameIntro,
       expand(
           R"(\b(?:{self}\s+ten\s+(?:that\s+)?(?:la\s+|:\s*)?|ten\s+(?:that\s+)?(?:cua\s+)?{self}\s*(?:la|:)\s*|)"
           R"(ho (?:va )?ten\s*(?:cua\s+{self}\s*)?(?:la|:)\s*|ten day du\s+(?:cua\s+{self}\s+)?la\s+|)"
@@ -215,11 +225,20 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
           R"(([a-z]+))",
           lexicon),
       "name introductions");
-  name_is_ = Pattern(expand(R"(\b(?:{self}\s+(?:la|ten)|i'm|i am)\s+([a-z]+))", lexicon),
-                     "self introductions");
-  school_or_class_ = Pattern(
+  name_is_ = helper(kNameIs, expand(R"(\b(?:{self}\s+(?:la|ten)|i'm|i am)\s+([a-z]+))", lexicon),
+                    "self introductions");
+  school_or_class_ = helper(
+      kSchoolOrClass,
       R"(\blop\s*\d{1,2}\s*[a-z]\d{0,2}\b|\btruong\s+(?:tieu hoc|thcs|thpt|trung hoc|mam non|th|pho thong|lien cap)\b|\bclass\s+\d{1,2}\s*[a-z]\b|\b(?:primary|secondary|high|middle|elementary) school\b)",
       "school or class");
+  pattern_set_.finish();
+}
+
+std::vector<Pattern::Match> PersonalInfoDetector::find_helper(Helper which, const Pattern& pattern,
+                                                              const Utf8View& plain_utf8,
+                                                              std::uint32_t may_match) const {
+  if ((may_match & (1u << which)) == 0) return {};
+  return pattern.find_all(plain_utf8);
 }
 
 bool PersonalInfoDetector::could_be_digit_word(std::u32string_view word) const {
@@ -229,11 +248,11 @@ bool PersonalInfoDetector::could_be_digit_word(std::u32string_view word) const {
 }
 
 void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8View& plain_utf8,
-                                       std::vector<Finding>& out) const {
+                                       std::uint32_t may_match, std::vector<Finding>& out) const {
   const View& view = text.plain;
   const std::size_t n = view.size();
   std::vector<std::uint8_t> masked(n, 0);  // inside a date
-  for (const auto& m : date_.find_all(plain_utf8)) {
+  for (const auto& m : find_helper(kDate, date_, plain_utf8, may_match)) {
     for (std::size_t i = m.begin; i < m.end; ++i) masked[i] = 1;
   }
   struct Chunk {
@@ -316,7 +335,7 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
   }
 
   // "số điện thoại của em là 0912 345" — a number after a phone word, even when incomplete.
-  for (const auto& m : phone_keyword_.find_all(plain_utf8)) {
+  for (const auto& m : find_helper(kPhoneKeyword, phone_keyword_, plain_utf8, may_match)) {
     const auto [b, e] = m.groups[0];
     std::size_t digits = 0;
     for (std::size_t i = b; i < e; ++i) digits += is_digit(view.chars[i]) ? 1 : 0;
@@ -328,6 +347,7 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
 
 void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
                                                     const Utf8View& plain_utf8,
+                                                    std::uint32_t may_match,
                                                     std::vector<Finding>& out) const {
   const View& view = text.plain;
   auto capitalised = [&](std::size_t i) {
@@ -355,13 +375,13 @@ void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
   };
 
   std::vector<Finding> names;
-  for (const auto& m : name_intro_.find_all(plain_utf8)) {
+  for (const auto& m : find_helper(kNameIntro, name_intro_, plain_utf8, may_match)) {
     const auto [b, e] = m.groups[0];
     if (is_listed("question", b, e)) continue;
     names.push_back({view.original(m.begin, extend_name(e)), "personal_info", "pi.self.name",
                      "self_identification", kNameSeverity});
   }
-  for (const auto& m : name_is_.find_all(plain_utf8)) {
+  for (const auto& m : find_helper(kNameIs, name_is_, plain_utf8, may_match)) {
     const auto [b, e] = m.groups[0];
     const bool english = view.chars[m.begin] == U'i';
     if (!capitalised(b) || is_listed("question", b, e) || is_listed(english ? "en" : "vi", b, e)) {
@@ -372,7 +392,8 @@ void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
     names.push_back({view.original(m.begin, extend_name(e)), "personal_info", "pi.self.name",
                      "self_identification", kNameSeverity});
   }
-  if (!names.empty() && !school_or_class_.find_all(plain_utf8).empty()) {
+  if (!names.empty() &&
+      !find_helper(kSchoolOrClass, school_or_class_, plain_utf8, may_match).empty()) {
     for (auto& name : names) {
       name.rule = "pi.self.name_with_school";
       name.severity = kNameWithSchoolSeverity;
@@ -407,8 +428,14 @@ bool PersonalInfoDetector::names_a_school(const NormalisedText& text, std::size_
 void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
   const Utf8View& plain_utf8 = text.plain_utf8;
   std::vector<Finding> found;
-  find_phones(text, plain_utf8, found);
-  for (std::size_t i : pattern_set_.candidates(plain_utf8)) {
+  const std::vector<std::size_t> candidates = pattern_set_.candidates(plain_utf8);
+  std::uint32_t may_match = 0;  // one bit per Helper
+  for (std::size_t i : candidates) {
+    if (i >= patterns_.size()) may_match |= 1u << (i - patterns_.size());
+  }
+  find_phones(text, plain_utf8, may_match, found);
+  for (std::size_t i : candidates) {
+    if (i >= patterns_.size()) break;  // the helpers come last
     const Pattern& pattern = patterns_[i];
     for (const auto& m : pattern.find_all(plain_utf8)) {
       std::size_t b = m.begin, e = m.end;
@@ -426,7 +453,7 @@ void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>
                        pattern.category(), pattern.severity()});
     }
   }
-  find_self_identification(text, plain_utf8, found);
+  find_self_identification(text, plain_utf8, may_match, found);
 
   // An e-mail address is not also a link or a handle; a phone after a keyword is reported once;
   // a finding inside a larger one of the same category is dropped.

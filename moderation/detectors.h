@@ -51,10 +51,15 @@ class PersonalInfoDetector {
   void find(const NormalisedText& text, std::vector<Finding>& out) const;
 
  private:
-  void find_phones(const NormalisedText& text, const Utf8View& plain,
+  // Patterns that serve the code rather than name a rule; they follow the rules in pattern_set_.
+  // `may_match` has bit 1 << Helper set when the prefilter says that helper can match.
+  enum Helper : std::uint32_t { kDate, kPhoneKeyword, kNameIntro, kNameIs, kSchoolOrClass };
+  std::vector<Pattern::Match> find_helper(Helper which, const Pattern& pattern,
+                                          const Utf8View& plain, std::uint32_t may_match) const;
+  void find_phones(const NormalisedText& text, const Utf8View& plain, std::uint32_t may_match,
                    std::vector<Finding>& out) const;
   void find_self_identification(const NormalisedText& text, const Utf8View& plain,
-                                std::vector<Finding>& out) const;
+                                std::uint32_t may_match, std::vector<Finding>& out) const;
 
   std::map<std::u32string, char, std::less<>> digit_words_;  // spelled digits, no diacritics
   std::uint32_t digit_word_initials_ = 0;  // a bit per letter a–z starting a spelled digit
