@@ -183,22 +183,26 @@ bool NormalisedText::has_diacritics(Range r) const {
 }
 
 Utf8View to_utf8(const View& view) {
+  return utf8_view(view.chars);
+}
+
+Utf8View utf8_view(std::u32string_view chars) {
   Utf8View out;
-  out.text.reserve(view.size());
-  out.index_of_byte.reserve(view.size() + 1);
-  for (std::size_t i = 0; i < view.size(); ++i) {
-    if (view.chars[i] < 0x80) {  // most of any text: one byte, no encoder
-      out.text.push_back(static_cast<char>(view.chars[i]));
+  out.text.reserve(chars.size());
+  out.index_of_byte.reserve(chars.size() + 1);
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    if (chars[i] < 0x80) {  // most of any text: one byte, no encoder
+      out.text.push_back(static_cast<char>(chars[i]));
       out.index_of_byte.push_back(static_cast<std::uint32_t>(i));
       continue;
     }
     const std::size_t before = out.text.size();
-    append_utf8(view.chars[i], out.text);
+    append_utf8(chars[i], out.text);
     for (std::size_t b = before; b < out.text.size(); ++b) {
       out.index_of_byte.push_back(static_cast<std::uint32_t>(i));
     }
   }
-  out.index_of_byte.push_back(static_cast<std::uint32_t>(view.size()));
+  out.index_of_byte.push_back(static_cast<std::uint32_t>(chars.size()));
   return out;
 }
 

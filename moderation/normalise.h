@@ -48,6 +48,7 @@ struct Utf8View {
   std::vector<std::uint32_t> index_of_byte;  // size text.size() + 1
 };
 Utf8View to_utf8(const View& view);
+Utf8View utf8_view(std::u32string_view chars);  // the same for code points of a view
 
 struct NormalisedText {
   std::string_view utf8;              // the original text
