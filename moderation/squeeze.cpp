@@ -49,7 +49,34 @@ char32_t leet(char32_t c, char32_t one_as) {
   }
 }
 
-// A run of token characters (letters, digits, marks, '@', '$') starting at some position.
+// What squeezing asks of a code point, in one byte.
+enum SqueezeClass : std::uint8_t {
+  kToken = 1,      // letter, digit, mark, '@' or '$'
+  kSeparator = 2,  // dropped between single letters
+  kMarkClass = 4,  // combining mark
+  kAlphaClass = 8,
+};
+
+std::uint8_t squeeze_class(char32_t c, std::uint8_t flag_bits) {
+  std::uint8_t k = 0;
+  if ((flag_bits & CharFlags::kWord) != 0 || c == U'@' || c == U'$') k |= kToken;
+  if (is_separator(c)) k |= kSeparator;
+  if ((flag_bits & CharFlags::kMark) != 0) k |= kMarkClass;
+  if ((flag_bits & CharFlags::kAlpha) != 0) k |= kAlphaClass;
+  return k;
+}
+
+const std::uint8_t* squeeze_classes() {
+  static const std::vector<std::uint8_t> classes = [] {
+    const CharTable& table = char_table();
+    std::vector<std::uint8_t> out(kTabled);
+    for (char32_t c = 0; c < kTabled; ++c) out[c] = squeeze_class(c, table.flags[c].bits);
+    return out;
+  }();
+  return classes.data();
+}
+
+// A run of token characters starting at some position.
 struct Token {
   std::size_t end = 0;
   std::size_t letters = 0;  // characters that are not combining marks
@@ -60,22 +87,27 @@ struct Token {
 
 // One pass over the base view. A separator run is dropped when it is at most three characters
 // between two tokens and one of them is a single letter (both, when the run holds a space); the
-// token after it then continues the word.
+// token after it then continues the word. Everything the loop reads or writes is in local
+// pointers: the byte-wide `changed` stores could otherwise alias any vector's insides.
 View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
-  const CharTable& table = char_table();
+  const std::uint8_t* classes = squeeze_classes();
+  auto class_of = [classes](char32_t c) {
+    return c < kTabled ? classes[c] : squeeze_class(c, CharTable::untabled_flags(c).bits);
+  };
+  char32_t decoded_ascii[128];
+  for (char32_t c = 0; c < 128; ++c) decoded_ascii[c] = leet(c, one_as);
+
   const std::size_t n = base.size();
   const char32_t* chars = base.chars.data();
-  auto is_token_char = [&](char32_t c) {
-    return (table.flags_of(c).bits & CharFlags::kWord) != 0 || c == U'@' || c == U'$';
-  };
+  const std::uint32_t* from = base.from.data();
+  const std::uint32_t* to = base.to.data();
   auto scan_token = [&](std::size_t i) {
     Token t;
     for (; i < n; ++i) {
-      const char32_t c = chars[i];
-      const std::uint8_t bits = table.flags_of(c).bits;
-      if ((bits & CharFlags::kWord) == 0 && c != U'@' && c != U'$') break;
-      if ((bits & CharFlags::kMark) == 0) ++t.letters;
-      if ((bits & CharFlags::kAlpha) != 0) t.has_letter = true;
+      const std::uint8_t k = class_of(chars[i]);
+      if ((k & kToken) == 0) break;
+      if ((k & kMarkClass) == 0) ++t.letters;
+      if ((k & kAlphaClass) != 0) t.has_letter = true;
     }
     t.end = i;
     return t;
@@ -92,10 +124,10 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
   std::uint32_t* out_to = out.to.data();
   std::uint8_t* out_changed = out.changed.data();
   std::size_t m = 0;
-  auto push = [&](char32_t c, std::uint32_t from, std::uint32_t to, bool changed) {
+  auto push = [&](char32_t c, std::uint32_t f, std::uint32_t t, bool changed) {
     out_chars[m] = c;
-    out_from[m] = from;
-    out_to[m] = to;
+    out_from[m] = f;
+    out_to[m] = t;
     out_changed[m] = changed;
     ++m;
   };
@@ -103,31 +135,30 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
   enum class Kind { kNone, kToken, kSeparator, kOther } previous = Kind::kNone;
   std::size_t previous_letters = 0;  // of the previous item, when a token
   bool in_word = false;  // the last character written belongs to the current (merged) word
-  Token next;            // the token at `next_at`, when already scanned
+  bool one_decoded = false;
+  Token next;  // the token at `next_at`, when already scanned
   std::size_t next_at = n;
   for (std::size_t i = 0; i < n;) {
     const char32_t first = chars[i];
-    if (is_token_char(first)) {
+    const std::uint8_t first_class = class_of(first);
+    if ((first_class & kToken) != 0) {
       const Token token = next_at == i ? next : scan_token(i);
       // A word merged over a dropped separator starts "changed".
       const bool merged = in_word;
       for (std::size_t k = i; k < token.end; ++k) {
         char32_t c = chars[k];
         bool changed = merged && k == i;
-        if (token.has_letter) {
-          const char32_t decoded = leet(c, one_as);
-          if (decoded != c) {
-            if (c == U'1') *saw_one = true;
-            c = decoded;
-            changed = true;
-          }
+        if (token.has_letter && c < 128 && decoded_ascii[c] != c) {
+          if (c == U'1') one_decoded = true;
+          c = decoded_ascii[c];
+          changed = true;
         }
-        if (in_word && m > 0 && out_chars[m - 1] == c && !table.is(c, CharFlags::kMark)) {
-          out_to[m - 1] = base.to[k];
+        if (in_word && m > 0 && out_chars[m - 1] == c && (class_of(c) & kMarkClass) == 0) {
+          out_to[m - 1] = to[k];
           out_changed[m - 1] = true;
           continue;
         }
-        push(c, base.from[k], base.to[k], changed);
+        push(c, from[k], to[k], changed);
         in_word = true;
       }
       previous = Kind::kToken;
@@ -135,13 +166,13 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
       i = token.end;
       continue;
     }
-    if (is_separator(first)) {
+    if ((first_class & kSeparator) != 0) {
       std::size_t j = i;
       bool has_space = false;
-      for (; j < n && is_separator(chars[j]); ++j) {
+      for (; j < n && (class_of(chars[j]) & kSeparator) != 0; ++j) {
         if (chars[j] == U' ') has_space = true;
       }
-      if (previous == Kind::kToken && j < n && is_token_char(chars[j]) && j - i <= 3) {
+      if (previous == Kind::kToken && j < n && (class_of(chars[j]) & kToken) != 0 && j - i <= 3) {
         next = scan_token(j);
         next_at = j;
         const std::size_t left = previous_letters, right = next.letters;
@@ -153,17 +184,18 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
         }
       }
       const bool plain_space = j - i == 1 && first == U' ';
-      push(U' ', base.from[i], base.to[j - 1], !plain_space);
+      push(U' ', from[i], to[j - 1], !plain_space);
       in_word = false;
       previous = Kind::kSeparator;
       i = j;
       continue;
     }
-    push(first, base.from[i], base.to[i], false);
+    push(first, from[i], to[i], false);
     in_word = false;
     previous = Kind::kOther;
     ++i;
   }
+  if (one_decoded) *saw_one = true;
   out.chars.resize(m);
   out.from.resize(m);
   out.to.resize(m);
