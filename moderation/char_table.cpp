@@ -299,6 +299,7 @@ CharFlags CharTable::untabled_flags(char32_t c) {
 const CharTable& char_table() {
   static const CharTable table = [] {
     CharTable t{std::vector<CharFlags>(kTabled), std::vector<char32_t>(kTabled),
+                std::vector<char32_t>(kTabled, CharTable::kNotOne),
                 std::vector<CharLetters>(kTabled)};
     for (char32_t c = 0; c < kTabled; ++c) {
       t.flags[c] = {flag_bits_slow(c), combining_class_slow(c)};
@@ -316,6 +317,7 @@ const CharTable& char_table() {
         for (const Piece& p : compose_with(std::move(pieces), combining_class_slow)) {
           letters.composed.push_back(p.c);
         }
+        if (letters.composed.size() == 1) t.composed_one[c] = letters.composed[0];
       }
     }
     return t;

@@ -23,20 +23,14 @@ struct View {
   std::u32string chars;
   std::vector<std::uint32_t> from;    // first original code point of chars[i]
   std::vector<std::uint32_t> to;      // one past the last original code point of chars[i]
-  std::vector<std::uint8_t> changed;  // squeezed views only: chars[i] differs from the base view
+  std::vector<std::uint8_t> changed;  // squeezed views only (else empty): chars[i] differs
+                                      // from the base view
 
   std::size_t size() const { return chars.size(); }
-  void reserve(std::size_t n) {
-    chars.reserve(n);
-    from.reserve(n);
-    to.reserve(n);
-    changed.reserve(n);
-  }
-  void push(char32_t c, std::uint32_t f, std::uint32_t t, bool was_changed = false) {
+  void push(char32_t c, std::uint32_t f, std::uint32_t t) {
     chars.push_back(c);
     from.push_back(f);
     to.push_back(t);
-    changed.push_back(was_changed);
   }
   // Original code points covered by view characters [b, e), e > b.
   Range original(std::size_t b, std::size_t e) const { return {from[b], to[e - 1]}; }
