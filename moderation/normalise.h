@@ -5,6 +5,7 @@
 // original code points and bytes.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,12 +20,35 @@ struct Range {
   friend bool operator==(const Range&, const Range&) = default;
 };
 
+// Leaves the elements a vector grows by uninitialised instead of zeroing them: the view builders
+// size their arrays for a whole text (megabytes) and write every element they keep.
+template <typename T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  UninitialisedAllocator() = default;
+  template <typename U>
+  UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <typename T>
+using Array = std::vector<T, UninitialisedAllocator<T>>;
+
 struct View {
   std::u32string chars;
-  std::vector<std::uint32_t> from;    // first original code point of chars[i]
-  std::vector<std::uint32_t> to;      // one past the last original code point of chars[i]
-  std::vector<std::uint8_t> changed;  // squeezed views only (else empty): chars[i] differs
-                                      // from the base view
+  Array<std::uint32_t> from;    // first original code point of chars[i]
+  Array<std::uint32_t> to;      // one past the last original code point of chars[i]
+  Array<std::uint8_t> changed;  // squeezed views only (else empty): chars[i] differs from the
+                                // base view
 
   std::size_t size() const { return chars.size(); }
   void push(char32_t c, std::uint32_t f, std::uint32_t t) {
