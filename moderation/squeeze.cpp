@@ -55,6 +55,7 @@ enum SqueezeClass : std::uint8_t {
   kSeparator = 2,  // dropped between single letters
   kMarkClass = 4,  // combining mark
   kAlphaClass = 8,
+  kLeet = 16,  // leetspeak for a letter ('0' → o, '@' → a, …)
 };
 
 std::uint8_t squeeze_class(char32_t c, std::uint8_t flag_bits) {
@@ -63,6 +64,7 @@ std::uint8_t squeeze_class(char32_t c, std::uint8_t flag_bits) {
   if (is_separator(c)) k |= kSeparator;
   if ((flag_bits & CharFlags::kMark) != 0) k |= kMarkClass;
   if ((flag_bits & CharFlags::kAlpha) != 0) k |= kAlphaClass;
+  if (leet(c, U'i') != c) k |= kLeet;
   return k;
 }
 
@@ -90,24 +92,26 @@ struct Token {
 // token after it then continues the word. Everything the loop reads or writes is in local
 // pointers: the byte-wide `changed` stores could otherwise alias any vector's insides.
 View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
-  const std::uint8_t* classes = squeeze_classes();
-  auto class_of = [classes](char32_t c) {
-    return c < kTabled ? classes[c] : squeeze_class(c, CharTable::untabled_flags(c).bits);
-  };
-  char32_t decoded_ascii[128];
-  for (char32_t c = 0; c < 128; ++c) decoded_ascii[c] = leet(c, one_as);
-
   const std::size_t n = base.size();
   const char32_t* chars = base.chars.data();
   const std::uint32_t* from = base.from.data();
   const std::uint32_t* to = base.to.data();
+  // The class of every character, looked up once.
+  Array<std::uint8_t> class_array(n + 1);
+  std::uint8_t* cls = class_array.data();
+  {
+    const std::uint8_t* classes = squeeze_classes();
+    for (std::size_t i = 0; i < n; ++i) {
+      const char32_t c = chars[i];
+      cls[i] = c < kTabled ? classes[c] : squeeze_class(c, CharTable::untabled_flags(c).bits);
+    }
+    cls[n] = 0;  // the end: neither token nor separator
+  }
   auto scan_token = [&](std::size_t i) {
     Token t;
-    for (; i < n; ++i) {
-      const std::uint8_t k = class_of(chars[i]);
-      if ((k & kToken) == 0) break;
-      if ((k & kMarkClass) == 0) ++t.letters;
-      if ((k & kAlphaClass) != 0) t.has_letter = true;
+    for (; (cls[i] & kToken) != 0; ++i) {
+      if ((cls[i] & kMarkClass) == 0) ++t.letters;
+      if ((cls[i] & kAlphaClass) != 0) t.has_letter = true;
     }
     t.end = i;
     return t;
@@ -139,8 +143,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
   Token next;  // the token at `next_at`, when already scanned
   std::size_t next_at = n;
   for (std::size_t i = 0; i < n;) {
-    const char32_t first = chars[i];
-    const std::uint8_t first_class = class_of(first);
+    const std::uint8_t first_class = cls[i];
     if ((first_class & kToken) != 0) {
       const Token token = next_at == i ? next : scan_token(i);
       // A word merged over a dropped separator starts "changed".
@@ -148,12 +151,14 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
       for (std::size_t k = i; k < token.end; ++k) {
         char32_t c = chars[k];
         bool changed = merged && k == i;
-        if (token.has_letter && c < 128 && decoded_ascii[c] != c) {
+        bool mark = (cls[k] & kMarkClass) != 0;
+        if (token.has_letter && (cls[k] & kLeet) != 0) {
           if (c == U'1') one_decoded = true;
-          c = decoded_ascii[c];
+          c = leet(c, one_as);
           changed = true;
+          mark = false;
         }
-        if (in_word && m > 0 && out_chars[m - 1] == c && (class_of(c) & kMarkClass) == 0) {
+        if (in_word && m > 0 && out_chars[m - 1] == c && !mark) {
           out_to[m - 1] = to[k];
           out_changed[m - 1] = true;
           continue;
@@ -169,10 +174,10 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
     if ((first_class & kSeparator) != 0) {
       std::size_t j = i;
       bool has_space = false;
-      for (; j < n && (class_of(chars[j]) & kSeparator) != 0; ++j) {
+      for (; (cls[j] & kSeparator) != 0; ++j) {
         if (chars[j] == U' ') has_space = true;
       }
-      if (previous == Kind::kToken && j < n && (class_of(chars[j]) & kToken) != 0 && j - i <= 3) {
+      if (previous == Kind::kToken && (cls[j] & kToken) != 0 && j - i <= 3) {
         next = scan_token(j);
         next_at = j;
         const std::size_t left = previous_letters, right = next.letters;
@@ -183,14 +188,14 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
           continue;
         }
       }
-      const bool plain_space = j - i == 1 && first == U' ';
+      const bool plain_space = j - i == 1 && chars[i] == U' ';
       push(U' ', from[i], to[j - 1], !plain_space);
       in_word = false;
       previous = Kind::kSeparator;
       i = j;
       continue;
     }
-    push(first, from[i], to[i], false);
+    push(chars[i], from[i], to[i], false);
     in_word = false;
     previous = Kind::kOther;
     ++i;
