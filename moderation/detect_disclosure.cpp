@@ -18,7 +18,9 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
       pattern_set_.add(source, rule.where);
       rule_sources.push_back(source);
     } else {
-      phrases_.add(strip_diacritics(fold(rule.text)), static_cast<std::uint32_t>(i));
+      const std::u32string phrase = strip_diacritics(fold(rule.text));
+      phrases_.add(phrase, static_cast<std::uint32_t>(i));
+      plain_phrases_.add(phrase, static_cast<std::uint32_t>(i));
     }
   }
   std::uint32_t id = 0;
@@ -28,7 +30,7 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
       idiom_patterns_.emplace_back(source, idiom.where);
       idiom_set_.add(source, idiom.where);
     } else {
-      idiom_phrases_.add(strip_diacritics(fold(idiom.text)), id++);
+      plain_phrases_.add(strip_diacritics(fold(idiom.text)), kIdiom | id++);
     }
   }
   // The rules after the idioms: while no idiom is blanked, one pass over the text serves both.
@@ -36,7 +38,7 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
     idiom_set_.add(rule_sources[i], lexicon.disclosures[patterns_[i].first].where);
   }
   phrases_.finish();
-  idiom_phrases_.finish();
+  plain_phrases_.finish();
   pattern_set_.finish();
   idiom_set_.finish();
 }
@@ -50,7 +52,14 @@ void DisclosureDetector::find(const NormalisedText& text, std::vector<Finding>& 
   };
   const std::vector<std::size_t> candidates = idiom_set_.candidates(text.plain_utf8);
   const std::size_t idioms = idiom_patterns_.size();
-  for (const auto& m : idiom_phrases_.find_all(text.plain.chars, true)) blank(m.begin, m.end);
+  std::vector<PhraseMatcher::Match> rule_phrases;  // found in the text before any blanking
+  for (const auto& m : plain_phrases_.find_all(text.plain.chars, true)) {
+    if ((m.id & kIdiom) != 0) {
+      blank(m.begin, m.end);
+    } else {
+      rule_phrases.push_back(m);
+    }
+  }
   for (std::size_t i : candidates) {
     if (i >= idioms) break;  // the rules come after the idioms
     for (const auto& m : idiom_patterns_[i].find_all(text.plain_utf8)) blank(m.begin, m.end);
@@ -64,7 +73,8 @@ void DisclosureDetector::find(const NormalisedText& text, std::vector<Finding>& 
     found.push_back({text.widen(text.plain.original(b, e)), "disclosure", rule.rule, rule.category,
                      rule.severity});
   };
-  for (const auto& m : phrases_.find_all(chars, true)) report(m.id, m.begin, m.end);
+  if (masked) rule_phrases = phrases_.find_all(chars, true);
+  for (const auto& m : rule_phrases) report(m.id, m.begin, m.end);
   Utf8View blanked_utf8;
   if (masked) blanked_utf8 = utf8_view(chars);
   const Utf8View& utf8 = masked ? blanked_utf8 : text.plain_utf8;

@@ -110,9 +110,12 @@ class DisclosureDetector {
   PhraseMatcher phrases_;
   std::vector<std::pair<std::size_t, Pattern>> patterns_;  // (rule index, pattern)
   PatternSet pattern_set_;                                 // the same patterns, as a prefilter
-  PhraseMatcher idiom_phrases_;
+  // The idioms' phrases (ids with kIdiom) and the rules' phrases: one pass over the plain text
+  // finds both; phrases_ runs again only over a text with idioms blanked.
+  static constexpr std::uint32_t kIdiom = 1u << 31;
+  PhraseMatcher plain_phrases_;
   std::vector<Pattern> idiom_patterns_;
-  PatternSet idiom_set_;
+  PatternSet idiom_set_;  // the idioms' patterns, then the rules' (one pass while none is blanked)
 };
 
 class SpamDetector {
