@@ -106,11 +106,12 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
   const View& view = text.plain;
   const CharTable& table = char_table();
   auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
-  struct Word {
-    std::size_t begin, end;
-    std::u32string_view chars;
+  const std::u32string_view chars(view.chars);
+  std::vector<std::u32string_view> words;  // views into `chars`
+  words.reserve(chars.size() / 2 + 1);     // at most one per two characters
+  auto begin_of = [&](std::u32string_view w) {
+    return static_cast<std::size_t>(w.data() - chars.data());
   };
-  std::vector<Word> words;
   std::size_t visible = 0;
   for (std::size_t i = 0; i < view.size();) {
     if (!is_word_char(view.chars[i])) {
@@ -120,7 +121,7 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
     }
     std::size_t j = i;
     while (j < view.size() && is_word_char(view.chars[j])) ++j;
-    words.push_back({i, j, std::u32string_view(view.chars).substr(i, j - i)});
+    words.push_back(chars.substr(i, j - i));
     visible += j - i;
     i = j;
   }
@@ -135,15 +136,15 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
   std::uint32_t distinct = 0;  // one bit per letter a–z seen
   std::size_t letters = 0, mashed = 0, other = 0;
   for (const auto& w : words) {
-    const bool all_letters = std::all_of(w.chars.begin(), w.chars.end(),
-                                         [](char32_t c) { return c >= U'a' && c <= U'z'; });
+    const bool all_letters =
+        std::all_of(w.begin(), w.end(), [](char32_t c) { return c >= U'a' && c <= U'z'; });
     if (!all_letters) {
-      other += w.chars.size();
+      other += w.size();
       continue;
     }
-    letters += w.chars.size();
-    for (char32_t c : w.chars) distinct |= 1u << (c - U'a');
-    if (looks_mashed(w.chars)) mashed += w.chars.size();
+    letters += w.size();
+    for (char32_t c : w) distinct |= 1u << (c - U'a');
+    if (looks_mashed(w)) mashed += w.size();
   }
   if (other > 0 && letters < 6) return;
   if (letters >= 6 && std::popcount(distinct) < 4) {
@@ -158,18 +159,16 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
   // The same word many times in a row, or most of a long text being one word.
   for (std::size_t i = 0; i < words.size();) {
     std::size_t j = i + 1;
-    while (j < words.size() && words[j].chars == words[i].chars) ++j;
+    while (j < words.size() && words[j] == words[i]) ++j;
     if (j - i >= kRepeatRun) {
-      out.push_back({view.original(words[i].begin, words[j - 1].end), "spam", "spam.repetition",
-                     "repetition", kSpamSeverity});
+      out.push_back(
+          {view.original(begin_of(words[i]), begin_of(words[j - 1]) + words[j - 1].size()), "spam",
+           "spam.repetition", "repetition", kSpamSeverity});
     }
     i = j;
   }
   if (words.size() >= 8) {
-    std::vector<std::u32string_view> chars;
-    chars.reserve(words.size());
-    for (const auto& w : words) chars.push_back(w.chars);
-    const WordCounts counts = count_words(chars);
+    const WordCounts counts = count_words(words);
     if (counts.top * 2 >= words.size() || counts.distinct * 4 <= words.size()) {
       out.push_back({whole, "spam", "spam.repetition", "repetition", kSpamSeverity});
     }
