@@ -262,6 +262,7 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
   // Runs of digit chunks ("0912", "chín", "o9l2") joined only by separators.
   std::vector<std::vector<Chunk>> runs(1);
   std::size_t separators = 0;
+  std::string word_digits;
   auto break_run = [&] {
     if (!runs.back().empty()) runs.emplace_back();
     separators = 0;
@@ -281,21 +282,21 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
         ++j;
       }
       const std::u32string_view word(view.chars.data() + i, j - i);
-      Chunk chunk{i, j, {}};
+      std::string& found = word_digits;  // reused: most words are not digits
+      found.clear();
       if (digits == word.size()) {
-        for (char32_t d : word) chunk.digits.push_back(static_cast<char>(d));
+        for (char32_t d : word) found.push_back(static_cast<char>(d));
       } else if (auto it = could_be_digit_word(word) ? digit_words_.find(word) : digit_words_.end();
                  it != digit_words_.end()) {
-        chunk.digits.push_back(it->second);
+        found.push_back(it->second);
       } else if (digits > 0 && digits * 2 >= word.size() &&
                  std::all_of(word.begin(), word.end(), [](char32_t w) {
                    return is_digit(w) || w == U'o' || w == U'l' || w == U'i';
                  })) {
-        for (char32_t w : word)
-          chunk.digits.push_back(w == U'o' ? '0' : is_digit(w) ? char(w) : '1');
+        for (char32_t w : word) found.push_back(w == U'o' ? '0' : is_digit(w) ? char(w) : '1');
       }
-      if (chunk.digits.empty() || separators > 3) break_run();
-      if (!chunk.digits.empty()) runs.back().push_back(std::move(chunk));
+      if (found.empty() || separators > 3) break_run();
+      if (!found.empty()) runs.back().push_back({i, j, found});
       separators = 0;
       i = j;
       continue;
