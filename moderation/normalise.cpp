@@ -220,7 +220,10 @@ std::optional<NormalisedText> normalise(std::string_view utf8) {
   text.plain = build_plain(text.folded);
   text.plain_utf8 = to_utf8(text.plain);
   text.squeezed_folded = squeeze_all(text.folded);
-  text.squeezed_plain = squeeze_all(text.plain);
+  // Text without diacritics (most English) has the same plain view: squeeze it once.
+  const bool same = text.plain.chars == text.folded.chars && text.plain.from == text.folded.from &&
+                    text.plain.to == text.folded.to;
+  text.squeezed_plain = same ? text.squeezed_folded : squeeze_all(text.plain);
   return text;
 }
 
