@@ -44,13 +44,18 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
 }
 
 void DisclosureDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
+  find(text, idiom_set_.candidates(text.plain_utf8), out);
+}
+
+void DisclosureDetector::find(const NormalisedText& text,
+                              const std::vector<std::size_t>& candidates,
+                              std::vector<Finding>& out) const {
   // The plain text with idioms blanked out; a copy only once something is blanked.
   std::u32string blanked;
   auto blank = [&](std::size_t b, std::size_t e) {
     if (blanked.empty()) blanked = text.plain.chars;
     for (std::size_t i = b; i < e; ++i) blanked[i] = U'#';
   };
-  const std::vector<std::size_t> candidates = idiom_set_.candidates(text.plain_utf8);
   const std::size_t idioms = idiom_patterns_.size();
   std::vector<PhraseMatcher::Match> rule_phrases;  // found in the text before any blanking
   for (const auto& m : plain_phrases_.find_all(text.plain.chars, true)) {

@@ -427,9 +427,14 @@ bool PersonalInfoDetector::names_a_school(const NormalisedText& text, std::size_
 }
 
 void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
+  find(text, pattern_set_.candidates(text.plain_utf8), out);
+}
+
+void PersonalInfoDetector::find(const NormalisedText& text,
+                                const std::vector<std::size_t>& candidates,
+                                std::vector<Finding>& out) const {
   const Utf8View& plain_utf8 = text.plain_utf8;
   std::vector<Finding> found;
-  const std::vector<std::size_t> candidates = pattern_set_.candidates(plain_utf8);
   std::uint32_t may_match = 0;  // one bit per Helper
   for (std::size_t i : candidates) {
     if (i >= patterns_.size()) may_match |= 1u << (i - patterns_.size());

@@ -49,6 +49,10 @@ class PersonalInfoDetector {
  public:
   explicit PersonalInfoDetector(const Lexicon& lexicon);
   void find(const NormalisedText& text, std::vector<Finding>& out) const;
+  // The same, given which of plain_prefilter()'s patterns match the plain view somewhere.
+  void find(const NormalisedText& text, const std::vector<std::size_t>& candidates,
+            std::vector<Finding>& out) const;
+  const PatternSet& plain_prefilter() const { return pattern_set_; }
 
  private:
   // Patterns that serve the code rather than name a rule; they follow the rules in pattern_set_.
@@ -100,6 +104,10 @@ class DisclosureDetector {
  public:
   explicit DisclosureDetector(const Lexicon& lexicon);
   void find(const NormalisedText& text, std::vector<Finding>& out) const;
+  // The same, given which of plain_prefilter()'s patterns match the plain view somewhere.
+  void find(const NormalisedText& text, const std::vector<std::size_t>& candidates,
+            std::vector<Finding>& out) const;
+  const PatternSet& plain_prefilter() const { return idiom_set_; }
 
  private:
   struct Rule {
