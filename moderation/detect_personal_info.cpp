@@ -114,6 +114,11 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
     digit_word_initials_ |= !key.empty() && is_letter(key[0]) ? 1u << (key[0] - U'a') : ~0u;
     longest_digit_word_ = std::max(longest_digit_word_, key.size());
   }
+  // Packed into numbers when every spelled digit allows (else looked up in the map).
+  for (const auto& [word, digit] : digit_words_) {
+    if (const std::uint64_t key = packed(word)) packed_digit_words_.emplace_back(key, digit);
+  }
+  std::sort(packed_digit_words_.begin(), packed_digit_words_.end());
   for (const auto& [value, word] : lexicon.lists.at("not_name")) {
     if (value != "vi" && value != "en" && value != "question") {
       throw std::runtime_error("lexicon personal_info.tsv: not_name must be vi, en or question");
@@ -241,6 +246,30 @@ std::vector<Pattern::Match> PersonalInfoDetector::find_helper(Helper which, cons
   return pattern.find_all(plain_utf8);
 }
 
+// A word of up to ten letters and digits as a number (six bits per character, from 1), or 0.
+std::uint64_t PersonalInfoDetector::packed(std::u32string_view word) {
+  if (word.empty() || word.size() > 10) return 0;
+  std::uint64_t key = 0;
+  for (char32_t c : word) {
+    const std::uint64_t code = is_letter(c) ? c - U'a' + 1 : is_digit(c) ? c - U'0' + 27 : 0;
+    if (code == 0) return 0;
+    key = key << 6 | code;
+  }
+  return key;
+}
+
+const char* PersonalInfoDetector::digit_of_word(std::u32string_view word) const {
+  if (!could_be_digit_word(word)) return nullptr;
+  if (packed_digit_words_.size() == digit_words_.size()) {
+    const std::uint64_t key = packed(word);
+    auto it = std::lower_bound(packed_digit_words_.begin(), packed_digit_words_.end(), key,
+                               [](const auto& entry, std::uint64_t k) { return entry.first < k; });
+    return key != 0 && it != packed_digit_words_.end() && it->first == key ? &it->second : nullptr;
+  }
+  auto it = digit_words_.find(word);
+  return it != digit_words_.end() ? &it->second : nullptr;
+}
+
 bool PersonalInfoDetector::could_be_digit_word(std::u32string_view word) const {
   if (digit_word_initials_ == ~0u) return true;
   return word.size() <= longest_digit_word_ && !word.empty() && is_letter(word[0]) &&
@@ -286,9 +315,8 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
       found.clear();
       if (digits == word.size()) {
         for (char32_t d : word) found.push_back(static_cast<char>(d));
-      } else if (auto it = could_be_digit_word(word) ? digit_words_.find(word) : digit_words_.end();
-                 it != digit_words_.end()) {
-        found.push_back(it->second);
+      } else if (const char* digit = digit_of_word(word)) {
+        found.push_back(*digit);
       } else if (digits > 0 && digits * 2 >= word.size() &&
                  std::all_of(word.begin(), word.end(), [](char32_t w) {
                    return is_digit(w) || w == U'o' || w == U'l' || w == U'i';

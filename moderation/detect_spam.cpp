@@ -2,6 +2,7 @@
 // letters over and over, keyboard mashing) and one word repeated. Duplicates across submissions
 // and rate limits need storage and live elsewhere (see simhash.h).
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <string_view>
 
@@ -15,17 +16,21 @@ constexpr int kSpamSeverity = 1;
 constexpr std::size_t kLinksForSpam = 3;
 constexpr std::size_t kRepeatRun = 5;  // the same word five times in a row
 
-// Letters next to each other on a QWERTY row ("asdf", "jkl").
-bool keyboard_neighbours(char32_t a, char32_t b) {
-  static constexpr std::u32string_view rows[] = {U"qwertyuiop", U"asdfghjkl", U"zxcvbnm"};
-  for (auto row : rows) {
-    const auto i = row.find(a), j = row.find(b);
-    if (i != std::u32string_view::npos && j != std::u32string_view::npos &&
-        (i + 1 == j || j + 1 == i)) {
-      return true;
+// Letters next to each other on a QWERTY row ("asdf", "jkl"): for each letter a–z, a bit per
+// neighbour.
+constexpr std::array<std::uint32_t, 26> kNeighbours = [] {
+  std::array<std::uint32_t, 26> out{};
+  for (std::u32string_view row : {U"qwertyuiop", U"asdfghjkl", U"zxcvbnm"}) {
+    for (std::size_t i = 0; i + 1 < row.size(); ++i) {
+      out[row[i] - U'a'] |= 1u << (row[i + 1] - U'a');
+      out[row[i + 1] - U'a'] |= 1u << (row[i] - U'a');
     }
   }
-  return false;
+  return out;
+}();
+
+bool keyboard_neighbours(char32_t a, char32_t b) {  // both a–z
+  return (kNeighbours[a - U'a'] >> (b - U'a') & 1u) != 0;
 }
 
 bool is_vowel(char32_t c) {

@@ -68,7 +68,10 @@ class PersonalInfoDetector {
   std::map<std::u32string, char, std::less<>> digit_words_;  // spelled digits, no diacritics
   std::uint32_t digit_word_initials_ = 0;  // a bit per letter a–z starting a spelled digit
   std::size_t longest_digit_word_ = 0;
+  std::vector<std::pair<std::uint64_t, char>> packed_digit_words_;  // sorted by packed()
+  static std::uint64_t packed(std::u32string_view word);
   bool could_be_digit_word(std::u32string_view word) const;
+  const char* digit_of_word(std::u32string_view word) const;  // its digit, or null
   std::vector<Pattern> patterns_;  // contact, address and identity patterns
   PatternSet pattern_set_;         // the same, as a prefilter
   Pattern date_;                   // dates, never phone numbers
