@@ -117,17 +117,38 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
   auto begin_of = [&](std::u32string_view w) {
     return static_cast<std::size_t>(w.data() - chars.data());
   };
+  // Words, and (letters only: numbers are information, "0912…", "2024", not mashing) how many
+  // letters, which letters a–z and how much mashing the words made only of letters hold.
   std::size_t visible = 0;
-  for (std::size_t i = 0; i < view.size();) {
-    if (!is_word_char(view.chars[i])) {
-      if (view.chars[i] != U' ') ++visible;
+  std::uint32_t distinct = 0;  // one bit per letter a–z seen
+  std::size_t letters = 0, mashed = 0, other = 0;
+  for (std::size_t i = 0; i < chars.size();) {
+    if (!is_word_char(chars[i])) {
+      if (chars[i] != U' ') ++visible;
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < view.size() && is_word_char(view.chars[j])) ++j;
-    words.push_back(chars.substr(i, j - i));
-    visible += j - i;
+    bool all_letters = true;
+    std::uint32_t seen = 0;
+    for (; j < chars.size() && is_word_char(chars[j]); ++j) {
+      const char32_t c = chars[j];
+      if (c >= U'a' && c <= U'z') {
+        seen |= 1u << (c - U'a');
+      } else {
+        all_letters = false;
+      }
+    }
+    const std::u32string_view word = chars.substr(i, j - i);
+    words.push_back(word);
+    visible += word.size();
+    if (all_letters) {
+      letters += word.size();
+      distinct |= seen;
+      if (looks_mashed(word)) mashed += word.size();
+    } else {
+      other += word.size();
+    }
     i = j;
   }
   if (visible == 0) return;  // empty or only spaces: nothing to say
@@ -135,21 +156,6 @@ void SpamDetector::find(const NormalisedText& text, const std::vector<Finding>& 
   if (words.empty()) {
     out.push_back({whole, "spam", "spam.no_words", "low_information", kSpamSeverity});
     return;
-  }
-
-  // Letters only: numbers are information ("0912…", "2024"), not mashing.
-  std::uint32_t distinct = 0;  // one bit per letter a–z seen
-  std::size_t letters = 0, mashed = 0, other = 0;
-  for (const auto& w : words) {
-    const bool all_letters =
-        std::all_of(w.begin(), w.end(), [](char32_t c) { return c >= U'a' && c <= U'z'; });
-    if (!all_letters) {
-      other += w.size();
-      continue;
-    }
-    letters += w.size();
-    for (char32_t c : w) distinct |= 1u << (c - U'a');
-    if (looks_mashed(w)) mashed += w.size();
   }
   if (other > 0 && letters < 6) return;
   if (letters >= 6 && std::popcount(distinct) < 4) {
