@@ -317,7 +317,10 @@ const CharTable& char_table() {
         for (const Piece& p : compose_with(std::move(pieces), combining_class_slow)) {
           letters.composed.push_back(p.c);
         }
-        if (letters.composed.size() == 1) t.composed_one[c] = letters.composed[0];
+        const char32_t one = letters.composed.size() == 1 ? letters.composed[0] : 0;
+        if (one != 0 && one != U' ' && (flag_bits_slow(one) & CharFlags::kInvisible) == 0) {
+          t.composed_one[c] = one;
+        }
       }
     }
     return t;

@@ -44,10 +44,12 @@ struct CharLetters {
 inline constexpr char32_t kTabled = 0x3000;
 
 struct CharTable {
-  std::vector<CharFlags> flags;        // kTabled entries
-  std::vector<char32_t> base_one;      // the one base letter of c, or kNotOne (none or several)
-  std::vector<char32_t> composed_one;  // letters[c].composed when one code point, else kNotOne
-  std::vector<CharLetters> letters;    // kTabled entries
+  std::vector<CharFlags> flags;    // kTabled entries
+  std::vector<char32_t> base_one;  // the one base letter of c, or kNotOne (none or several)
+  // letters[c].composed when that is one code point, neither a space nor invisible (so it is
+  // written to a view as it is); else kNotOne.
+  std::vector<char32_t> composed_one;
+  std::vector<CharLetters> letters;  // kTabled entries
 
   static constexpr char32_t kNotOne = 0xFFFFFFFF;
 

@@ -94,7 +94,7 @@ View build_folded(const std::u32string& original) {
         const auto index = static_cast<std::uint32_t>(alone);
         const char32_t c = original[alone];
         if (table.composed_one[c] != CharTable::kNotOne) {
-          emit(table.composed_one[c], index, index + 1);
+          out.push(table.composed_one[c], index, index + 1);
         } else {
           for (char32_t f : table.letters[c].composed) emit(f, index, index + 1);
         }
