@@ -202,20 +202,30 @@ std::optional<NormalisedText> normalise(std::string_view utf8) {
   const CharTable& table = char_table();
   NormalisedText text;
   text.utf8 = utf8;
-  text.original.reserve(utf8.size());
-  text.marked.reserve(utf8.size());
-  text.byte_of.reserve(utf8.size() + 1);
+  // At most one code point per byte: write through pointers, then trim.
+  const std::size_t bytes = utf8.size();
+  text.original.resize(bytes);
+  text.byte_of.resize(bytes + 1);
+  text.marked.resize(bytes);
+  char32_t* original = text.original.data();
+  std::size_t* byte_of = text.byte_of.data();
+  std::uint8_t* marked = text.marked.data();
+  std::size_t n = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int64_t length = static_cast<int64_t>(utf8.size());
+  const int64_t length = static_cast<int64_t>(bytes);
   for (int64_t i = 0; i < length;) {
-    text.byte_of.push_back(static_cast<std::size_t>(i));
+    byte_of[n] = static_cast<std::size_t>(i);
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) return std::nullopt;
-    text.original.push_back(static_cast<char32_t>(c));
-    text.marked.push_back(table.is(static_cast<char32_t>(c), CharFlags::kMarked));
+    original[n] = static_cast<char32_t>(c);
+    marked[n] = table.is(static_cast<char32_t>(c), CharFlags::kMarked);
+    ++n;
   }
-  text.byte_of.push_back(utf8.size());
+  byte_of[n] = bytes;
+  text.original.resize(n);
+  text.byte_of.resize(n + 1);
+  text.marked.resize(n);
   text.folded = build_folded(text.original);
   text.plain = build_plain(text.folded);
   text.plain_utf8 = to_utf8(text.plain);

@@ -71,8 +71,8 @@ Utf8View utf8_view(std::u32string_view chars);  // the same for code points of a
 struct NormalisedText {
   std::string_view utf8;              // the original text
   std::u32string original;            // its code points
-  std::vector<std::size_t> byte_of;   // byte offset of original code point i; size n + 1
-  std::vector<std::uint8_t> marked;   // original code point i carries a diacritic (or is đ/Đ)
+  Array<std::size_t> byte_of;         // byte offset of original code point i; size n + 1
+  Array<std::uint8_t> marked;         // original code point i carries a diacritic (or is đ/Đ)
   View folded;                        // NFKC, case folded, look-alikes mapped, NFC, one space
   View plain;                         // folded without diacritics: đ→d, tone/vowel marks gone
   Utf8View plain_utf8;                // the plain view as UTF-8, for the RE2 patterns
