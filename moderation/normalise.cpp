@@ -258,22 +258,29 @@ Utf8View to_utf8(const View& view) {
 }
 
 Utf8View utf8_view(std::u32string_view chars) {
+  std::size_t bytes = 0;
+  for (char32_t c : chars) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   Utf8View out;
-  out.text.reserve(chars.size());
-  out.index_of_byte.reserve(chars.size() + 1);
+  out.text.resize(bytes);
+  out.index_of_byte.resize(bytes + 1);
+  auto* text = reinterpret_cast<uint8_t*>(out.text.data());
+  std::uint32_t* index = out.index_of_byte.data();
+  int32_t b = 0;
   for (std::size_t i = 0; i < chars.size(); ++i) {
+    const auto before = b;
     if (chars[i] < 0x80) {  // most of any text: one byte, no encoder
-      out.text.push_back(static_cast<char>(chars[i]));
-      out.index_of_byte.push_back(static_cast<std::uint32_t>(i));
-      continue;
+      text[b++] = static_cast<uint8_t>(chars[i]);
+    } else {
+      UBool error = false;
+      U8_APPEND(text, b, static_cast<int32_t>(bytes), static_cast<UChar32>(chars[i]), error);
+      if (error) b = before;  // not a scalar value (a lone surrogate): no bytes
     }
-    const std::size_t before = out.text.size();
-    append_utf8(chars[i], out.text);
-    for (std::size_t b = before; b < out.text.size(); ++b) {
-      out.index_of_byte.push_back(static_cast<std::uint32_t>(i));
-    }
+    for (auto k = before; k < b; ++k) index[k] = static_cast<std::uint32_t>(i);
   }
-  out.index_of_byte.push_back(static_cast<std::uint32_t>(chars.size()));
+  const auto written = static_cast<std::size_t>(b);
+  out.text.resize(written);
+  out.index_of_byte.resize(written + 1);
+  out.index_of_byte[written] = static_cast<std::uint32_t>(chars.size());
   return out;
 }
 

@@ -63,7 +63,7 @@ struct View {
 // A view as UTF-8, for RE2, with the view index of every byte (and one past the end).
 struct Utf8View {
   std::string text;
-  std::vector<std::uint32_t> index_of_byte;  // size text.size() + 1
+  Array<std::uint32_t> index_of_byte;  // size text.size() + 1
 };
 Utf8View to_utf8(const View& view);
 Utf8View utf8_view(std::u32string_view chars);  // the same for code points of a view
