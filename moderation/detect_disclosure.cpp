@@ -7,6 +7,7 @@
 namespace ln::moderation {
 
 DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
+  std::vector<std::string> rule_sources;
   for (std::size_t i = 0; i < lexicon.disclosures.size(); ++i) {
     const DisclosureRule& rule = lexicon.disclosures[i];
     rules_.push_back(
@@ -15,8 +16,11 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
       const std::string source = strip_diacritics_utf8(rule.text);
       patterns_.emplace_back(i, Pattern(source, rule.where));
       pattern_set_.add(source, rule.where);
+      rule_sources.push_back(source);
     } else {
-      phrases_.add(strip_diacritics(fold(rule.text)), static_cast<std::uint32_t>(i));
+      const std::u32string phrase = strip_diacritics(fold(rule.text));
+      phrases_.add(phrase, static_cast<std::uint32_t>(i));
+      plain_phrases_.add(phrase, static_cast<std::uint32_t>(i));
     }
   }
   std::uint32_t id = 0;
@@ -26,38 +30,70 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
       idiom_patterns_.emplace_back(source, idiom.where);
       idiom_set_.add(source, idiom.where);
     } else {
-      idiom_phrases_.add(strip_diacritics(fold(idiom.text)), id++);
+      plain_phrases_.add(strip_diacritics(fold(idiom.text)), kIdiom | id++);
     }
   }
+  // The rules after the idioms: while no idiom is blanked, one pass over the text serves both.
+  for (std::size_t i = 0; i < rule_sources.size(); ++i) {
+    idiom_set_.add(rule_sources[i], lexicon.disclosures[patterns_[i].first].where);
+  }
   phrases_.finish();
-  idiom_phrases_.finish();
+  plain_phrases_.finish();
   pattern_set_.finish();
   idiom_set_.finish();
 }
 
 void DisclosureDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
-  View masked = text.plain;
-  {
-    const Utf8View& plain = text.plain_utf8;
-    auto blank = [&](std::size_t b, std::size_t e) {
-      for (std::size_t i = b; i < e; ++i) masked.chars[i] = U'#';
-    };
-    for (const auto& m : idiom_phrases_.find_all(text.plain.chars, true)) blank(m.begin, m.end);
-    for (std::size_t i : idiom_set_.candidates(plain)) {
-      for (const auto& m : idiom_patterns_[i].find_all(plain)) blank(m.begin, m.end);
+  find(text, idiom_set_.candidates(text.plain_utf8), out);
+}
+
+void DisclosureDetector::find(const NormalisedText& text,
+                              const std::vector<std::size_t>& candidates,
+                              std::vector<Finding>& out) const {
+  // The plain text with idioms blanked out; a copy only once something is blanked.
+  std::u32string blanked;
+  auto blank = [&](std::size_t b, std::size_t e) {
+    if (blanked.empty()) blanked = text.plain.chars;
+    for (std::size_t i = b; i < e; ++i) blanked[i] = U'#';
+  };
+  const std::size_t idioms = idiom_patterns_.size();
+  std::vector<PhraseMatcher::Match> rule_phrases;  // found in the text before any blanking
+  for (const auto& m : plain_phrases_.find_all(text.plain.chars, true)) {
+    if ((m.id & kIdiom) != 0) {
+      blank(m.begin, m.end);
+    } else {
+      rule_phrases.push_back(m);
     }
   }
+  for (std::size_t i : candidates) {
+    if (i >= idioms) break;  // the rules come after the idioms
+    for (const auto& m : idiom_patterns_[i].find_all(text.plain_utf8)) blank(m.begin, m.end);
+  }
+  const bool masked = !blanked.empty();
+  const std::u32string& chars = masked ? blanked : text.plain.chars;
+
   std::vector<Finding> found;
   auto report = [&](std::size_t rule_index, std::size_t b, std::size_t e) {
     const Rule& rule = rules_[rule_index];
-    found.push_back(
-        {text.widen(masked.original(b, e)), "disclosure", rule.rule, rule.category, rule.severity});
+    found.push_back({text.widen(text.plain.original(b, e)), "disclosure", rule.rule, rule.category,
+                     rule.severity});
   };
-  for (const auto& m : phrases_.find_all(masked.chars, true)) report(m.id, m.begin, m.end);
-  const Utf8View masked_utf8 = to_utf8(masked);
-  for (std::size_t i : pattern_set_.candidates(masked_utf8)) {
+  if (masked) rule_phrases = phrases_.find_all(chars, true);
+  for (const auto& m : rule_phrases) report(m.id, m.begin, m.end);
+  Utf8View blanked_utf8;
+  if (masked) blanked_utf8 = utf8_view(chars);
+  const Utf8View& utf8 = masked ? blanked_utf8 : text.plain_utf8;
+  std::vector<std::size_t> rules;
+  if (masked) {
+    rules = pattern_set_.candidates(utf8);
+  } else {
+    for (std::size_t i : candidates) {
+      if (i >= idioms) rules.push_back(i - idioms);
+    }
+  }
+  for (std::size_t i : rules) {
     const auto& [rule_index, pattern] = patterns_[i];
-    for (const auto& m : pattern.find_all(masked_utf8)) report(rule_index, m.begin, m.end);
+    for (const auto& m : pattern.find_all(utf8)) report(rule_index, m.begin, m.end);
   }
   drop_contained(found);
   out.insert(out.end(), found.begin(), found.end());

@@ -108,8 +108,17 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
       throw std::runtime_error("lexicon personal_info.tsv: digit value must be 0-9, not '" + value +
                                "'");
     }
-    digit_words_[strip_diacritics(fold(word))] = value[0];
+    const std::u32string key = strip_diacritics(fold(word));
+    digit_words_[key] = value[0];
+    // A word starting otherwise turns the quick check off (every word is then looked up).
+    digit_word_initials_ |= !key.empty() && is_letter(key[0]) ? 1u << (key[0] - U'a') : ~0u;
+    longest_digit_word_ = std::max(longest_digit_word_, key.size());
   }
+  // Packed into numbers when every spelled digit allows (else looked up in the map).
+  for (const auto& [word, digit] : digit_words_) {
+    if (const std::uint64_t key = packed(word)) packed_digit_words_.emplace_back(key, digit);
+  }
+  std::sort(packed_digit_words_.begin(), packed_digit_words_.end());
   for (const auto& [value, word] : lexicon.lists.at("not_name")) {
     if (value != "vi" && value != "en" && value != "question") {
       throw std::runtime_error("lexicon personal_info.tsv: not_name must be vi, en or question");
@@ -195,15 +204,25 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
                            spec.severity);
     pattern_set_.add(source, std::string("rule ") + spec.rule);
   }
-  pattern_set_.finish();
-  date_ = Pattern(
+  // The helper patterns join the prefilter after the rules (see Helper), so one pass over the
+  // text tells which of them can match at all.
+  auto helper = [&](Helper which, std::string source, const char* where) {
+    if (pattern_set_.add(source, where) != patterns_.size() + which) {
+      throw std::logic_error("personal information: helper patterns out of order");
+    }
+    return Pattern(source, where);
+  };
+  date_ = helper(
+      kDate,
       R"(\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2}\b)",
       "dates");
-  phone_keyword_ = Pattern(expand(R"(\b{phone_word}\b\s*(?:cua\s+{self}\s*)?(?:la|:|is|la so)?)"
-                                  R"(\s*(\+?\d[\d .\-]{5,16}\d))",
-                                  lexicon),
-                           "phone keywords");
-  name_intro_ = Pattern(
+  phone_keyword_ = helper(kPhoneKeyword,
+                          expand(R"(\b{phone_word}\b\s*(?:cua\s+{self}\s*)?(?:la|:|is|la so)?)"
+                                 R"(\s*(\+?\d[\d .\-]{5,16}\d))",
+                                 lexicon),
+                          "phone keywords");
+  name_intro_ = helper(
+      kNameIntro,
       expand(
           R"(\b(?:{self}\s+ten\s+(?:that\s+)?(?:la\s+|:\s*)?|ten\s+(?:that\s+)?(?:cua\s+)?{self}\s*(?:la|:)\s*|)"
           R"(ho (?:va )?ten\s*(?:cua\s+{self}\s*)?(?:la|:)\s*|ten day du\s+(?:cua\s+{self}\s+)?la\s+|)"
@@ -211,20 +230,59 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
           R"(([a-z]+))",
           lexicon),
       "name introductions");
-  name_is_ = Pattern(expand(R"(\b(?:{self}\s+(?:la|ten)|i'm|i am)\s+([a-z]+))", lexicon),
-                     "self introductions");
-  school_or_class_ = Pattern(
+  name_is_ = helper(kNameIs, expand(R"(\b(?:{self}\s+(?:la|ten)|i'm|i am)\s+([a-z]+))", lexicon),
+                    "self introductions");
+  school_or_class_ = helper(
+      kSchoolOrClass,
       R"(\blop\s*\d{1,2}\s*[a-z]\d{0,2}\b|\btruong\s+(?:tieu hoc|thcs|thpt|trung hoc|mam non|th|pho thong|lien cap)\b|\bclass\s+\d{1,2}\s*[a-z]\b|\b(?:primary|secondary|high|middle|elementary) school\b)",
       "school or class");
+  pattern_set_.finish();
+}
+
+std::vector<Pattern::Match> PersonalInfoDetector::find_helper(Helper which, const Pattern& pattern,
+                                                              const Utf8View& plain_utf8,
+                                                              std::uint32_t may_match) const {
+  if ((may_match & (1u << which)) == 0) return {};
+  return pattern.find_all(plain_utf8);
+}
+
+// A word of up to ten letters and digits as a number (six bits per character, from 1), or 0.
+std::uint64_t PersonalInfoDetector::packed(std::u32string_view word) {
+  if (word.empty() || word.size() > 10) return 0;
+  std::uint64_t key = 0;
+  for (char32_t c : word) {
+    const std::uint64_t code = is_letter(c) ? c - U'a' + 1 : is_digit(c) ? c - U'0' + 27 : 0;
+    if (code == 0) return 0;
+    key = key << 6 | code;
+  }
+  return key;
+}
+
+const char* PersonalInfoDetector::digit_of_word(std::u32string_view word) const {
+  if (!could_be_digit_word(word)) return nullptr;
+  if (packed_digit_words_.size() == digit_words_.size()) {
+    const std::uint64_t key = packed(word);
+    auto it = std::lower_bound(packed_digit_words_.begin(), packed_digit_words_.end(), key,
+                               [](const auto& entry, std::uint64_t k) { return entry.first < k; });
+    return key != 0 && it != packed_digit_words_.end() && it->first == key ? &it->second : nullptr;
+  }
+  auto it = digit_words_.find(word);
+  return it != digit_words_.end() ? &it->second : nullptr;
+}
+
+bool PersonalInfoDetector::could_be_digit_word(std::u32string_view word) const {
+  if (digit_word_initials_ == ~0u) return true;
+  return word.size() <= longest_digit_word_ && !word.empty() && is_letter(word[0]) &&
+         (digit_word_initials_ >> (word[0] - U'a') & 1u) != 0;
 }
 
 void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8View& plain_utf8,
-                                       std::vector<Finding>& out) const {
+                                       std::uint32_t may_match, std::vector<Finding>& out) const {
   const View& view = text.plain;
   const std::size_t n = view.size();
-  std::vector<bool> masked(n, false);
-  for (const auto& m : date_.find_all(plain_utf8)) {
-    for (std::size_t i = m.begin; i < m.end; ++i) masked[i] = true;
+  std::vector<std::uint8_t> masked(n, 0);  // inside a date
+  for (const auto& m : find_helper(kDate, date_, plain_utf8, may_match)) {
+    for (std::size_t i = m.begin; i < m.end; ++i) masked[i] = 1;
   }
   struct Chunk {
     std::size_t begin, end;
@@ -233,6 +291,7 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
   // Runs of digit chunks ("0912", "chín", "o9l2") joined only by separators.
   std::vector<std::vector<Chunk>> runs(1);
   std::size_t separators = 0;
+  std::string word_digits;
   auto break_run = [&] {
     if (!runs.back().empty()) runs.emplace_back();
     separators = 0;
@@ -252,20 +311,20 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
         ++j;
       }
       const std::u32string_view word(view.chars.data() + i, j - i);
-      Chunk chunk{i, j, {}};
+      std::string& found = word_digits;  // reused: most words are not digits
+      found.clear();
       if (digits == word.size()) {
-        for (char32_t d : word) chunk.digits.push_back(static_cast<char>(d));
-      } else if (auto it = digit_words_.find(std::u32string(word)); it != digit_words_.end()) {
-        chunk.digits.push_back(it->second);
+        for (char32_t d : word) found.push_back(static_cast<char>(d));
+      } else if (const char* digit = digit_of_word(word)) {
+        found.push_back(*digit);
       } else if (digits > 0 && digits * 2 >= word.size() &&
                  std::all_of(word.begin(), word.end(), [](char32_t w) {
                    return is_digit(w) || w == U'o' || w == U'l' || w == U'i';
                  })) {
-        for (char32_t w : word)
-          chunk.digits.push_back(w == U'o' ? '0' : is_digit(w) ? char(w) : '1');
+        for (char32_t w : word) found.push_back(w == U'o' ? '0' : is_digit(w) ? char(w) : '1');
       }
-      if (chunk.digits.empty() || separators > 3) break_run();
-      if (!chunk.digits.empty()) runs.back().push_back(std::move(chunk));
+      if (found.empty() || separators > 3) break_run();
+      if (!found.empty()) runs.back().push_back({i, j, found});
       separators = 0;
       i = j;
       continue;
@@ -305,7 +364,7 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
   }
 
   // "số điện thoại của em là 0912 345" — a number after a phone word, even when incomplete.
-  for (const auto& m : phone_keyword_.find_all(plain_utf8)) {
+  for (const auto& m : find_helper(kPhoneKeyword, phone_keyword_, plain_utf8, may_match)) {
     const auto [b, e] = m.groups[0];
     std::size_t digits = 0;
     for (std::size_t i = b; i < e; ++i) digits += is_digit(view.chars[i]) ? 1 : 0;
@@ -317,6 +376,7 @@ void PersonalInfoDetector::find_phones(const NormalisedText& text, const Utf8Vie
 
 void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
                                                     const Utf8View& plain_utf8,
+                                                    std::uint32_t may_match,
                                                     std::vector<Finding>& out) const {
   const View& view = text.plain;
   auto capitalised = [&](std::size_t i) {
@@ -344,13 +404,13 @@ void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
   };
 
   std::vector<Finding> names;
-  for (const auto& m : name_intro_.find_all(plain_utf8)) {
+  for (const auto& m : find_helper(kNameIntro, name_intro_, plain_utf8, may_match)) {
     const auto [b, e] = m.groups[0];
     if (is_listed("question", b, e)) continue;
     names.push_back({view.original(m.begin, extend_name(e)), "personal_info", "pi.self.name",
                      "self_identification", kNameSeverity});
   }
-  for (const auto& m : name_is_.find_all(plain_utf8)) {
+  for (const auto& m : find_helper(kNameIs, name_is_, plain_utf8, may_match)) {
     const auto [b, e] = m.groups[0];
     const bool english = view.chars[m.begin] == U'i';
     if (!capitalised(b) || is_listed("question", b, e) || is_listed(english ? "en" : "vi", b, e)) {
@@ -361,7 +421,8 @@ void PersonalInfoDetector::find_self_identification(const NormalisedText& text,
     names.push_back({view.original(m.begin, extend_name(e)), "personal_info", "pi.self.name",
                      "self_identification", kNameSeverity});
   }
-  if (!names.empty() && !school_or_class_.find_all(plain_utf8).empty()) {
+  if (!names.empty() &&
+      !find_helper(kSchoolOrClass, school_or_class_, plain_utf8, may_match).empty()) {
     for (auto& name : names) {
       name.rule = "pi.self.name_with_school";
       name.severity = kNameWithSchoolSeverity;
@@ -394,10 +455,21 @@ bool PersonalInfoDetector::names_a_school(const NormalisedText& text, std::size_
 }
 
 void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
+  find(text, pattern_set_.candidates(text.plain_utf8), out);
+}
+
+void PersonalInfoDetector::find(const NormalisedText& text,
+                                const std::vector<std::size_t>& candidates,
+                                std::vector<Finding>& out) const {
   const Utf8View& plain_utf8 = text.plain_utf8;
   std::vector<Finding> found;
-  find_phones(text, plain_utf8, found);
-  for (std::size_t i : pattern_set_.candidates(plain_utf8)) {
+  std::uint32_t may_match = 0;  // one bit per Helper
+  for (std::size_t i : candidates) {
+    if (i >= patterns_.size()) may_match |= 1u << (i - patterns_.size());
+  }
+  find_phones(text, plain_utf8, may_match, found);
+  for (std::size_t i : candidates) {
+    if (i >= patterns_.size()) break;  // the helpers come last
     const Pattern& pattern = patterns_[i];
     for (const auto& m : pattern.find_all(plain_utf8)) {
       std::size_t b = m.begin, e = m.end;
@@ -415,7 +487,7 @@ void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>
                        pattern.category(), pattern.severity()});
     }
   }
-  find_self_identification(text, plain_utf8, found);
+  find_self_identification(text, plain_utf8, may_match, found);
 
   // An e-mail address is not also a link or a handle; a phone after a keyword is reported once;
   // a finding inside a larger one of the same category is dropped.

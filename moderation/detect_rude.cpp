@@ -62,14 +62,6 @@ RudeDetector::RudeDetector(const Lexicon& lexicon) {
 }
 
 void RudeDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
-  std::vector<Range> innocent_ranges;
-  for (const View* view : {&text.folded, &text.plain}) {
-    for (const auto& m : exceptions_.find_all(view->chars, true)) {
-      innocent_ranges.push_back(view->original(m.begin, m.end));
-    }
-  }
-  const RangeIndex innocent(std::move(innocent_ranges));
-
   struct Pass {
     const View* view;
     const PhraseMatcher* matcher;
@@ -81,7 +73,11 @@ void RudeDetector::find(const NormalisedText& text, std::vector<Finding>& out) c
   for (const auto& v : text.squeezed_folded) passes.push_back({&v, &squeezed_folded_, false, true});
   for (const auto& v : text.squeezed_plain) passes.push_back({&v, &squeezed_plain_, true, true});
 
-  std::vector<Finding> found;
+  struct Candidate {
+    Range range;
+    std::uint32_t id;
+  };
+  std::vector<Candidate> candidates;
   for (const Pass& pass : passes) {
     if (pass.matcher->size() == 0) continue;
     for (const auto& m : pass.matcher->find_all(pass.view->chars, true)) {
@@ -92,10 +88,23 @@ void RudeDetector::find(const NormalisedText& text, std::vector<Finding>& out) c
       }
       const Range range = pass.view->original(m.begin, m.end);
       if (pass.needs_bare_word && text.has_diacritics(range)) continue;
-      if (innocent.contains(range)) continue;
-      const Entry& entry = entries_[m.id];
-      found.push_back({text.widen(range), "rude", entry.rule, entry.category, entry.severity});
+      candidates.push_back({range, m.id});
     }
+  }
+  if (candidates.empty()) return;  // most texts: the innocent phrases need not be sought
+
+  std::vector<Range> innocent_ranges;
+  for (const View* view : {&text.folded, &text.plain}) {
+    for (const auto& m : exceptions_.find_all(view->chars, true)) {
+      innocent_ranges.push_back(view->original(m.begin, m.end));
+    }
+  }
+  const RangeIndex innocent(std::move(innocent_ranges));
+  std::vector<Finding> found;
+  for (const Candidate& c : candidates) {
+    if (innocent.contains(c.range)) continue;
+    const Entry& entry = entries_[c.id];
+    found.push_back({text.widen(c.range), "rude", entry.rule, entry.category, entry.severity});
   }
   // Overlapping words ("đm" inside "đmm"): keep the widest.
   drop_contained(found);

@@ -49,17 +49,32 @@ class PersonalInfoDetector {
  public:
   explicit PersonalInfoDetector(const Lexicon& lexicon);
   void find(const NormalisedText& text, std::vector<Finding>& out) const;
+  // The same, given which of plain_prefilter()'s patterns match the plain view somewhere.
+  void find(const NormalisedText& text, const std::vector<std::size_t>& candidates,
+            std::vector<Finding>& out) const;
+  const PatternSet& plain_prefilter() const { return pattern_set_; }
 
  private:
-  void find_phones(const NormalisedText& text, const Utf8View& plain,
+  // Patterns that serve the code rather than name a rule; they follow the rules in pattern_set_.
+  // `may_match` has bit 1 << Helper set when the prefilter says that helper can match.
+  enum Helper : std::uint32_t { kDate, kPhoneKeyword, kNameIntro, kNameIs, kSchoolOrClass };
+  std::vector<Pattern::Match> find_helper(Helper which, const Pattern& pattern,
+                                          const Utf8View& plain, std::uint32_t may_match) const;
+  void find_phones(const NormalisedText& text, const Utf8View& plain, std::uint32_t may_match,
                    std::vector<Finding>& out) const;
   void find_self_identification(const NormalisedText& text, const Utf8View& plain,
-                                std::vector<Finding>& out) const;
+                                std::uint32_t may_match, std::vector<Finding>& out) const;
 
-  std::map<std::u32string, char> digit_words_;  // spelled digits, without diacritics
-  std::vector<Pattern> patterns_;               // contact, address and identity patterns
-  PatternSet pattern_set_;                      // the same, as a prefilter
-  Pattern date_;                                // dates, never phone numbers
+  std::map<std::u32string, char, std::less<>> digit_words_;  // spelled digits, no diacritics
+  std::uint32_t digit_word_initials_ = 0;  // a bit per letter a–z starting a spelled digit
+  std::size_t longest_digit_word_ = 0;
+  std::vector<std::pair<std::uint64_t, char>> packed_digit_words_;  // sorted by packed()
+  static std::uint64_t packed(std::u32string_view word);
+  bool could_be_digit_word(std::u32string_view word) const;
+  const char* digit_of_word(std::u32string_view word) const;  // its digit, or null
+  std::vector<Pattern> patterns_;  // contact, address and identity patterns
+  PatternSet pattern_set_;         // the same, as a prefilter
+  Pattern date_;                   // dates, never phone numbers
   Pattern phone_keyword_;
   Pattern name_intro_;
   Pattern name_is_;
@@ -92,6 +107,10 @@ class DisclosureDetector {
  public:
   explicit DisclosureDetector(const Lexicon& lexicon);
   void find(const NormalisedText& text, std::vector<Finding>& out) const;
+  // The same, given which of plain_prefilter()'s patterns match the plain view somewhere.
+  void find(const NormalisedText& text, const std::vector<std::size_t>& candidates,
+            std::vector<Finding>& out) const;
+  const PatternSet& plain_prefilter() const { return idiom_set_; }
 
  private:
   struct Rule {
@@ -102,9 +121,12 @@ class DisclosureDetector {
   PhraseMatcher phrases_;
   std::vector<std::pair<std::size_t, Pattern>> patterns_;  // (rule index, pattern)
   PatternSet pattern_set_;                                 // the same patterns, as a prefilter
-  PhraseMatcher idiom_phrases_;
+  // The idioms' phrases (ids with kIdiom) and the rules' phrases: one pass over the plain text
+  // finds both; phrases_ runs again only over a text with idioms blanked.
+  static constexpr std::uint32_t kIdiom = 1u << 31;
+  PhraseMatcher plain_phrases_;
   std::vector<Pattern> idiom_patterns_;
-  PatternSet idiom_set_;
+  PatternSet idiom_set_;  // the idioms' patterns, then the rules' (one pass while none is blanked)
 };
 
 class SpamDetector {

@@ -1,564 +1,168 @@
 #include "moderation/normalise.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <stdexcept>
+#include <limits>
+
+#include "moderation/char_table.h"
+#include "moderation/squeeze.h"
 
 namespace ln::moderation {
 namespace {
 
-struct Piece {
-  char32_t c;
-  std::uint32_t from, to;
-};
-
-// Per-code-point answers, from a table for common scripts (defined below).
-bool is_mark(char32_t c);
-bool is_space(char32_t c);
-bool is_invisible(char32_t c);
-bool is_alpha(char32_t c);
-std::uint8_t combining_class(char32_t c);
-void base_letters(char32_t c, std::u32string& out);
-void append_decomposed(char32_t c, std::uint32_t index, std::vector<Piece>& out);
-
-struct Normalizers {
-  const icu::Normalizer2* nfkc_casefold;
-  const icu::Normalizer2* nfd;
-  const icu::Normalizer2* nfc;
-};
-
-const Normalizers& normalizers() {
-  static const Normalizers instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    Normalizers n{};
-    n.nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    n.nfd = icu::Normalizer2::getNFDInstance(status);
-    n.nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU normalisation data is not available");
-    return n;
-  }();
-  return instance;
-}
-
-bool is_mark_slow(char32_t c) {
-  const auto type = u_charType(static_cast<UChar32>(c));
-  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
-}
-
-// Letters from other scripts that look like Latin ones, after case folding.
-char32_t look_alike(char32_t c) {
-  switch (c) {
-    // Cyrillic
-    case U'\u0430':
-      return U'a';
-    case U'\u0432':
-      return U'b';
-    case U'\u0435':
-      return U'e';
-    case U'\u043A':
-      return U'k';
-    case U'\u043C':
-      return U'm';
-    case U'\u043D':
-      return U'h';
-    case U'\u043E':
-      return U'o';
-    case U'\u0440':
-      return U'p';
-    case U'\u0441':
-      return U'c';
-    case U'\u0442':
-      return U't';
-    case U'\u0443':
-      return U'y';
-    case U'\u0445':
-      return U'x';
-    case U'\u0455':
-      return U's';
-    case U'\u0456':
-      return U'i';
-    case U'\u0458':
-      return U'j';
-    case U'\u04BB':
-      return U'h';
-    case U'\u04CF':
-      return U'l';
-    case U'\u0501':
-      return U'd';
-    case U'\u051B':
-      return U'q';
-    case U'\u051D':
-      return U'w';
-    // Greek
-    case U'\u03B1':
-      return U'a';
-    case U'\u03B2':
-      return U'b';
-    case U'\u03B3':
-      return U'y';
-    case U'\u03B5':
-      return U'e';
-    case U'\u03B6':
-      return U'z';
-    case U'\u03B7':
-      return U'n';
-    case U'\u03B9':
-      return U'i';
-    case U'\u03BA':
-      return U'k';
-    case U'\u03BC':
-      return U'u';
-    case U'\u03BD':
-      return U'v';
-    case U'\u03BF':
-      return U'o';
-    case U'\u03C1':
-      return U'p';
-    case U'\u03C4':
-      return U't';
-    case U'\u03C5':
-      return U'u';
-    case U'\u03C7':
-      return U'x';
-    case U'\u03C9':
-      return U'w';
-    // Punctuation look-alikes
-    case U'\u2018':
-    case U'\u2019':
-    case U'\u02BC':
-    case U'\u2032':
-      return U'\'';
-    case U'\u201C':
-    case U'\u201D':
-      return U'"';
-    // Latin look-alikes
-    case U'\u0131':
-      return U'i';
-    case U'\u0237':
-      return U'j';
-    case U'\u0251':
-      return U'a';
-    case U'\u0261':
-      return U'g';
-    case U'\u0269':
-      return U'i';
-    default:
-      return c;
-  }
-}
-
-// What one original code point folds to: NFKC_Casefold, each result decomposed (NFD), look-alikes
-// mapped. Zero or more code points.
-std::u32string fold_char_slow(char32_t c) {
-  const auto& n = normalizers();
-  std::u32string out;
-  // One original code point becomes zero or more folded ones (NFKC_Casefold drops the invisible).
-  icu::UnicodeString folded;
-  if (c < 0x80) {
-    folded = icu::UnicodeString(static_cast<UChar32>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-  } else {
-    UErrorCode status = U_ZERO_ERROR;
-    folded = n.nfkc_casefold->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
-    if (U_FAILURE(status)) folded = icu::UnicodeString(static_cast<UChar32>(c));
-  }
-  for (int32_t i = 0; i < folded.length();) {
-    const UChar32 f = folded.char32At(i);
-    i += U16_LENGTH(f);
-    icu::UnicodeString decomposition;
-    if (f >= 0x80 && n.nfd->getDecomposition(f, decomposition)) {
-      for (int32_t j = 0; j < decomposition.length();) {
-        const UChar32 d = decomposition.char32At(j);
-        j += U16_LENGTH(d);
-        out.push_back(look_alike(static_cast<char32_t>(d)));
-      }
-    } else {
-      out.push_back(look_alike(static_cast<char32_t>(f)));
-    }
-  }
-  return out;
-}
-
-// Canonical ordering then canonical composition (NFC), keeping each piece's original range.
-std::vector<Piece> compose(std::vector<Piece> pieces) {
-  const auto& n = normalizers();
-  auto ccc = combining_class;
-  for (std::size_t i = 0; i < pieces.size();) {
-    if (ccc(pieces[i].c) == 0) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < pieces.size() && ccc(pieces[j].c) != 0) ++j;
-    std::stable_sort(pieces.begin() + static_cast<std::ptrdiff_t>(i),
-                     pieces.begin() + static_cast<std::ptrdiff_t>(j),
-                     [&](const Piece& a, const Piece& b) { return ccc(a.c) < ccc(b.c); });
-    i = j;
-  }
-  std::vector<Piece> out;
-  out.reserve(pieces.size());
-  std::ptrdiff_t starter = -1;
-  uint8_t previous = 0;
-  for (const Piece& p : pieces) {
-    const uint8_t cc = ccc(p.c);
-    if (starter >= 0) {
-      const bool adjacent = static_cast<std::size_t>(starter) + 1 == out.size();
-      // Nothing below U+0300 is ever the second half of a composition: skip ICU for plain text.
-      if (p.c >= 0x300 && (adjacent || (previous != 0 && previous < cc))) {
-        const UChar32 composite =
-            n.nfc->composePair(static_cast<UChar32>(out[starter].c), static_cast<UChar32>(p.c));
-        if (composite >= 0) {
-          Piece& s = out[static_cast<std::size_t>(starter)];
-          s.c = static_cast<char32_t>(composite);
-          s.from = std::min(s.from, p.from);
-          s.to = std::max(s.to, p.to);
-          continue;
-        }
-      }
-    }
-    if (cc == 0) starter = static_cast<std::ptrdiff_t>(out.size());
-    previous = cc;
-    out.push_back(p);
-  }
-  return out;
-}
-
-bool is_space_slow(char32_t c) {
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
-}
-
-bool is_invisible_slow(char32_t c) {
-  const auto type = u_charType(static_cast<UChar32>(c));
-  return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR ||
-         u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
-}
-
-View build_folded(const std::u32string& original) {
-  std::vector<Piece> pieces;
-  pieces.reserve(original.size());
-  for (std::size_t i = 0; i < original.size(); ++i) {
-    const char32_t c = original[i];
-    const auto index = static_cast<std::uint32_t>(i);
-    if (is_space(c)) {
-      pieces.push_back({U' ', index, index + 1});
-    } else if (is_invisible(c)) {
-      continue;
-    } else {
-      append_decomposed(c, index, pieces);
-    }
-  }
-  View view;
-  view.reserve(pieces.size());
-  for (const Piece& p : compose(std::move(pieces))) {
-    if (p.c == U' ' && !view.chars.empty() && view.chars.back() == U' ') {
-      view.to.back() = p.to;
-      continue;
-    }
-    if (is_invisible(p.c)) continue;
-    view.push(p.c, p.from, p.to);
-  }
-  return view;
-}
-
-// The letters of `c` without marks: ồ→o, đ→d.
-void base_letters_slow(char32_t c, std::u32string& out) {
-  if (c == U'đ' || c == U'ð') {
-    out.push_back(U'd');
-    return;
-  }
-  if (c < 0x80) {
-    out.push_back(c);
-    return;
-  }
-  if (is_mark_slow(c)) return;
-  icu::UnicodeString decomposition;
-  if (!normalizers().nfd->getDecomposition(static_cast<UChar32>(c), decomposition)) {
-    out.push_back(c);
-    return;
-  }
-  for (int32_t j = 0; j < decomposition.length();) {
-    const UChar32 d = decomposition.char32At(j);
-    j += U16_LENGTH(d);
-    if (!is_mark_slow(static_cast<char32_t>(d))) out.push_back(static_cast<char32_t>(d));
-  }
-}
-
-// Carries a diacritic (or is đ/Đ).
-bool is_marked_slow(char32_t c) {
-  if (c == 0x111 || c == 0x110 || is_mark_slow(c)) return true;
-  if (c < 0xC0) return false;
-  icu::UnicodeString decomposition;
-  if (!normalizers().nfd->getDecomposition(static_cast<UChar32>(c), decomposition)) return false;
-  for (int32_t j = 0; j < decomposition.length(); ++j) {
-    if (is_mark_slow(decomposition.charAt(j))) return true;
-  }
-  return false;
-}
-
-// Every ICU answer the pipeline needs, computed once per code point for the scripts children
-// write in (Latin, Vietnamese, Greek, Cyrillic, punctuation: below U+3000); the rest is asked of
-// ICU each time. Screening is dominated by these look-ups, so this table is what makes it fast.
-// The yes/no answers and the combining class take two bytes per code point (24 KB, which stays
-// in cache); the folded and base letters, needed once per character, live apart.
-struct CharFlags {
-  enum : std::uint8_t {
-    kMark = 1,
-    kSpace = 2,
-    kInvisible = 4,
-    kMarked = 8,
-    kWord = 16,
-    kAlpha = 32,
-  };
-  std::uint8_t bits = 0;
-  std::uint8_t ccc = 0;
-};
-struct CharLetters {
-  std::u32string folded, base;
-};
-
-constexpr char32_t kTabled = 0x3000;
-
-struct CharTable {
-  std::vector<CharFlags> flags;
-  std::vector<CharLetters> letters;
-};
-
-const CharTable& char_table() {
-  static const CharTable table = [] {
-    CharTable t{std::vector<CharFlags>(kTabled), std::vector<CharLetters>(kTabled)};
-    const auto& n = normalizers();
-    for (char32_t c = 0; c < kTabled; ++c) {
-      const auto u = static_cast<UChar32>(c);
-      const bool mark = is_mark_slow(c);
-      std::uint8_t bits = 0;
-      if (mark) bits |= CharFlags::kMark;
-      if (is_space_slow(c)) bits |= CharFlags::kSpace;
-      if (is_invisible_slow(c)) bits |= CharFlags::kInvisible;
-      if (is_marked_slow(c)) bits |= CharFlags::kMarked;
-      if (u_isalnum(u) || mark) bits |= CharFlags::kWord;
-      if (u_isalpha(u)) bits |= CharFlags::kAlpha;
-      t.flags[c] = {bits, static_cast<std::uint8_t>(n.nfc->getCombiningClass(u))};
-      t.letters[c].folded = fold_char_slow(c);
-      base_letters_slow(c, t.letters[c].base);
-    }
-    return t;
-  }();
-  return table;
-}
-
-const CharFlags* flags_of(char32_t c) {
-  static const CharFlags* const flags = char_table().flags.data();
-  return c < kTabled ? flags + c : nullptr;
-}
-
-const CharLetters* letters_of(char32_t c) {
-  static const CharLetters* const letters = char_table().letters.data();
-  return c < kTabled ? letters + c : nullptr;
-}
-
-bool is_mark(char32_t c) {
-  const CharFlags* f = flags_of(c);
-  return f ? (f->bits & CharFlags::kMark) != 0 : is_mark_slow(c);
-}
-bool is_space(char32_t c) {
-  const CharFlags* f = flags_of(c);
-  return f ? (f->bits & CharFlags::kSpace) != 0 : is_space_slow(c);
-}
-bool is_invisible(char32_t c) {
-  const CharFlags* f = flags_of(c);
-  return f ? (f->bits & CharFlags::kInvisible) != 0 : is_invisible_slow(c);
-}
-bool is_alpha(char32_t c) {
-  const CharFlags* f = flags_of(c);
-  return f ? (f->bits & CharFlags::kAlpha) != 0 : u_isalpha(static_cast<UChar32>(c));
-}
-std::uint8_t combining_class(char32_t c) {
-  const CharFlags* f = flags_of(c);
-  return f ? f->ccc : normalizers().nfc->getCombiningClass(static_cast<UChar32>(c));
-}
-
-void base_letters(char32_t c, std::u32string& out) {
-  if (const CharLetters* info = letters_of(c)) {
-    out += info->base;
+void base_letters(const CharTable& table, char32_t c, std::u32string& out) {
+  if (c < kTabled) {
+    out += table.letters[c].base;
   } else {
     base_letters_slow(c, out);
   }
 }
 
-void append_decomposed(char32_t c, std::uint32_t index, std::vector<Piece>& out) {
-  if (const CharLetters* info = letters_of(c)) {
-    for (char32_t f : info->folded) out.push_back({f, index, index + 1});
-    return;
-  }
-  for (char32_t f : fold_char_slow(c)) out.push_back({f, index, index + 1});
+// Nothing before this folded code point composes with it or is reordered across it.
+bool starts_segment(const CharTable& table, char32_t c) {
+  return c < 0x300 && table.flags[c].ccc == 0;
 }
 
-View build_plain(const View& folded) {
+// Appends to a view through pointers held in locals: a view of a megabyte has a million
+// characters, and push_back on three arrays cost more than the rest of the builders' work.
+class ViewWriter {
+ public:
+  ViewWriter(View& view, std::size_t capacity) : view_(view) {
+    grow(std::max<std::size_t>(capacity, 16));
+  }
+  ViewWriter(const ViewWriter&) = delete;
+  ViewWriter& operator=(const ViewWriter&) = delete;
+  ~ViewWriter() {
+    view_.chars.resize(size_);
+    view_.from.resize(size_);
+    view_.to.resize(size_);
+  }
+  void push(char32_t c, std::uint32_t from, std::uint32_t to) {
+    if (size_ == capacity_) grow(capacity_ * 2);
+    chars_[size_] = c;
+    from_[size_] = from;
+    to_[size_] = to;
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  char32_t back() const { return chars_[size_ - 1]; }
+  void extend_back(std::uint32_t to) { to_[size_ - 1] = to; }
+
+ private:
+  void grow(std::size_t capacity) {
+    view_.chars.resize(capacity);
+    view_.from.resize(capacity);
+    view_.to.resize(capacity);
+    chars_ = view_.chars.data();
+    from_ = view_.from.data();
+    to_ = view_.to.data();
+    capacity_ = capacity;
+  }
+  View& view_;
+  char32_t* chars_ = nullptr;
+  std::uint32_t* from_ = nullptr;
+  std::uint32_t* to_ = nullptr;
+  std::size_t size_ = 0, capacity_ = 0;
+};
+
+// NFKC, case folded, look-alikes mapped, NFC, invisible characters dropped, spaces collapsed.
+// Composition never reaches back over a starter below U+0300, so the text is composed one segment
+// (such a starter and what follows it up to the next) at a time, and a code point that folds to
+// one segment on its own (every ASCII and precomposed Vietnamese letter) takes its composed form
+// from the table.
+View build_folded(const std::u32string& original) {
+  const CharTable& table = char_table();
   View view;
-  view.reserve(folded.size());
-  std::u32string letters;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    letters.clear();
-    base_letters(folded.chars[i], letters);
-    for (char32_t c : letters) view.push(c, folded.from[i], folded.to[i]);
+  {
+    ViewWriter out(view, original.size());
+    auto emit = [&](char32_t c, std::uint32_t from, std::uint32_t to) {
+      if (c == U' ' && out.size() > 0 && out.back() == U' ') {
+        out.extend_back(to);
+        return;
+      }
+      if (table.is(c, CharFlags::kInvisible)) return;
+      out.push(c, from, to);
+    };
+    // The segment being read: original[alone] on its own (a kOneSegment code point), or
+    // `segment`.
+    constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+    std::size_t alone = kNone;
+    std::vector<Piece> segment;
+    auto flush = [&] {
+      if (alone != kNone) {
+        const auto index = static_cast<std::uint32_t>(alone);
+        const char32_t c = original[alone];
+        if (table.composed_one[c] != CharTable::kNotOne) {
+          out.push(table.composed_one[c], index, index + 1);
+        } else {
+          for (char32_t f : table.letters[c].composed) emit(f, index, index + 1);
+        }
+        alone = kNone;
+      } else if (segment.size() == 1) {
+        emit(segment[0].c, segment[0].from, segment[0].to);
+        segment.clear();
+      } else if (!segment.empty()) {
+        for (const Piece& p : compose(segment)) emit(p.c, p.from, p.to);
+        segment.clear();
+      }
+    };
+    auto add = [&](const Piece& p) {
+      if (starts_segment(table, p.c)) {
+        flush();
+      } else if (alone != kNone) {
+        const auto index = static_cast<std::uint32_t>(alone);
+        for (char32_t f : table.letters[original[alone]].folded) {
+          segment.push_back({f, index, index + 1});
+        }
+        alone = kNone;
+      }
+      segment.push_back(p);
+    };
+    for (std::size_t i = 0; i < original.size(); ++i) {
+      const char32_t c = original[i];
+      const auto index = static_cast<std::uint32_t>(i);
+      const std::uint8_t bits = table.flags_of(c).bits;
+      if ((bits & CharFlags::kSpace) != 0) {
+        add({U' ', index, index + 1});
+      } else if ((bits & CharFlags::kInvisible) != 0) {
+        continue;
+      } else if ((bits & CharFlags::kOneSegment) != 0) {
+        flush();
+        alone = i;
+      } else if (c < kTabled) {
+        for (char32_t f : table.letters[c].folded) add({f, index, index + 1});
+      } else {
+        for (char32_t f : fold_char_slow(c)) add({f, index, index + 1});
+      }
+    }
+    flush();
   }
   return view;
 }
 
-bool is_separator(char32_t c) {
-  switch (c) {
-    case U' ':
-    case U'.':
-    case U'-':
-    case U'_':
-    case U'*':
-    case U'~':
-    case U'+':
-    case U'\'':
-    case U'`':
-    case U'^':
-    case U'|':
-    case U'/':
-    case U'\\':
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_token_char(char32_t c) {
-  return is_word_char(c) || c == U'@' || c == U'$';
-}
-
-char32_t leet(char32_t c, char32_t one_as) {
-  switch (c) {
-    case U'0':
-      return U'o';
-    case U'1':
-      return one_as;
-    case U'3':
-      return U'e';
-    case U'4':
-      return U'a';
-    case U'5':
-      return U's';
-    case U'7':
-      return U't';
-    case U'@':
-      return U'a';
-    case U'$':
-      return U's';
-    default:
-      return c;
-  }
-}
-
-// Obfuscation undone: separators between single letters dropped (d.m, d m → dm), leetspeak
-// decoded inside words that have a letter (n9u stays, ng0 → ngo), repeated letters collapsed.
-// Sets *saw_one when a '1' was decoded, so the caller can also try 1→l.
-View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
-  struct Item {
-    enum Kind { kToken, kSeparator, kOther } kind;
-    std::size_t begin, end;
-    std::size_t letters = 0;
-    bool has_space = false;
-  };
-  std::vector<Item> items;
-  const std::size_t n = base.size();
-  items.reserve(n / 2 + 1);
-  for (std::size_t i = 0; i < n;) {
-    std::size_t j = i;
-    if (is_token_char(base.chars[i])) {
-      Item item{Item::kToken, i, i};
-      while (j < n && is_token_char(base.chars[j])) {
-        if (!is_mark(base.chars[j])) ++item.letters;
-        ++j;
-      }
-      item.end = j;
-      items.push_back(item);
-    } else if (is_separator(base.chars[i])) {
-      Item item{Item::kSeparator, i, i};
-      while (j < n && is_separator(base.chars[j])) {
-        if (base.chars[j] == U' ') item.has_space = true;
-        ++j;
-      }
-      item.end = j;
-      items.push_back(item);
-    } else {
-      items.push_back({Item::kOther, i, i + 1});
-      j = i + 1;
-    }
-    i = j;
-  }
-
-  View out;
-  out.reserve(n);
-  bool in_word = false;  // the last character written belongs to the current (merged) word
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    const Item& item = items[k];
-    if (item.kind == Item::kSeparator) {
-      const bool between_tokens = k > 0 && k + 1 < items.size() &&
-                                  items[k - 1].kind == Item::kToken &&
-                                  items[k + 1].kind == Item::kToken;
-      if (between_tokens && item.end - item.begin <= 3) {
-        const std::size_t left = items[k - 1].letters, right = items[k + 1].letters;
-        const bool merge =
-            (left == 1 && right == 1) || (!item.has_space && (left == 1 || right == 1));
-        if (merge) continue;  // the next token continues the word
-      }
-      const bool plain_space = item.end - item.begin == 1 && base.chars[item.begin] == U' ';
-      out.push(U' ', base.from[item.begin], base.to[item.end - 1], !plain_space);
-      in_word = false;
-      continue;
-    }
-    if (item.kind == Item::kOther) {
-      out.push(base.chars[item.begin], base.from[item.begin], base.to[item.begin]);
-      in_word = false;
-      continue;
-    }
-    bool has_letter = false;
-    for (std::size_t i = item.begin; i < item.end; ++i) {
-      if (is_alpha(base.chars[i])) has_letter = true;
-    }
-    // A word merged over a dropped separator starts "changed".
-    bool first = true;
-    const bool merged = in_word;
-    for (std::size_t i = item.begin; i < item.end; ++i) {
-      char32_t c = base.chars[i];
-      bool changed = merged && first;
-      first = false;
-      if (has_letter) {
-        const char32_t decoded = leet(c, one_as);
-        if (decoded != c) {
-          if (c == U'1') *saw_one = true;
-          c = decoded;
-          changed = true;
-        }
-      }
-      if (in_word && !out.chars.empty() && out.chars.back() == c && !is_mark(c)) {
-        out.to.back() = base.to[i];
-        out.changed.back() = true;
+View build_plain(const View& folded) {
+  const CharTable& table = char_table();
+  View view;
+  {
+    ViewWriter out(view, folded.size());
+    const char32_t* chars = folded.chars.data();
+    const std::uint32_t* from = folded.from.data();
+    const std::uint32_t* to = folded.to.data();
+    const char32_t* base_one = table.base_one.data();
+    std::u32string letters;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      const char32_t c = chars[i];
+      if (c < kTabled && base_one[c] != CharTable::kNotOne) {
+        out.push(base_one[c], from[i], to[i]);
         continue;
       }
-      out.push(c, base.from[i], base.to[i], changed);
-      in_word = true;
+      letters.clear();
+      base_letters(table, c, letters);
+      for (char32_t b : letters) out.push(b, from[i], to[i]);
     }
   }
-  return out;
-}
-
-std::vector<View> squeeze_all(const View& base) {
-  std::vector<View> views;
-  bool saw_one = false;
-  views.push_back(squeeze_view(base, U'i', &saw_one));
-  if (saw_one) {
-    bool ignored = false;
-    views.push_back(squeeze_view(base, U'l', &ignored));
-  }
-  return views;
+  return view;
 }
 
 void append_utf8(char32_t c, std::string& out) {
@@ -580,8 +184,7 @@ std::u32string trimmed(std::u32string s) {
 }  // namespace
 
 bool is_word_char(char32_t c) {
-  const CharFlags* f = flags_of(c);
-  return f ? (f->bits & CharFlags::kWord) != 0 : u_isalnum(static_cast<UChar32>(c)) || is_mark(c);
+  return char_table().is(c, CharFlags::kWord);
 }
 
 bool is_valid_utf8(std::string_view text) {
@@ -596,34 +199,48 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::optional<NormalisedText> normalise(std::string_view utf8) {
+  const CharTable& table = char_table();
   NormalisedText text;
   text.utf8 = utf8;
-  text.original.reserve(utf8.size());
-  text.marked.reserve(utf8.size());
-  text.byte_of.reserve(utf8.size() + 1);
+  // At most one code point per byte: write through pointers, then trim.
+  const std::size_t bytes = utf8.size();
+  text.original.resize(bytes);
+  text.byte_of.resize(bytes + 1);
+  text.marked.resize(bytes);
+  char32_t* original = text.original.data();
+  std::size_t* byte_of = text.byte_of.data();
+  std::uint8_t* marked = text.marked.data();
+  std::size_t n = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int64_t length = static_cast<int64_t>(utf8.size());
+  const int64_t length = static_cast<int64_t>(bytes);
   for (int64_t i = 0; i < length;) {
-    text.byte_of.push_back(static_cast<std::size_t>(i));
+    byte_of[n] = static_cast<std::size_t>(i);
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) return std::nullopt;
-    text.original.push_back(static_cast<char32_t>(c));
-    const CharFlags* f = flags_of(static_cast<char32_t>(c));
-    text.marked.push_back(f ? (f->bits & CharFlags::kMarked) != 0
-                            : is_marked_slow(static_cast<char32_t>(c)));
+    original[n] = static_cast<char32_t>(c);
+    marked[n] = table.is(static_cast<char32_t>(c), CharFlags::kMarked);
+    ++n;
   }
-  text.byte_of.push_back(utf8.size());
+  byte_of[n] = bytes;
+  text.original.resize(n);
+  text.byte_of.resize(n + 1);
+  text.marked.resize(n);
   text.folded = build_folded(text.original);
   text.plain = build_plain(text.folded);
   text.plain_utf8 = to_utf8(text.plain);
   text.squeezed_folded = squeeze_all(text.folded);
-  text.squeezed_plain = squeeze_all(text.plain);
+  // Text without diacritics (most English) has the same plain view: squeeze it once.
+  const bool same = text.plain.chars == text.folded.chars && text.plain.from == text.folded.from &&
+                    text.plain.to == text.folded.to;
+  text.squeezed_plain = same ? text.squeezed_folded : squeeze_all(text.plain);
   return text;
 }
 
 Range NormalisedText::widen(Range r) const {
-  while (r.end < original.size() && (is_mark(original[r.end]) || is_invisible(original[r.end]))) {
+  const CharTable& table = char_table();
+  while (r.end < original.size() &&
+         table.is(original[r.end], CharFlags::kMark | CharFlags::kInvisible)) {
     ++r.end;
   }
   return r;
@@ -637,22 +254,33 @@ bool NormalisedText::has_diacritics(Range r) const {
 }
 
 Utf8View to_utf8(const View& view) {
+  return utf8_view(view.chars);
+}
+
+Utf8View utf8_view(std::u32string_view chars) {
+  std::size_t bytes = 0;
+  for (char32_t c : chars) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   Utf8View out;
-  out.text.reserve(view.size());
-  out.index_of_byte.reserve(view.size() + 1);
-  for (std::size_t i = 0; i < view.size(); ++i) {
-    if (view.chars[i] < 0x80) {  // most of any text: one byte, no encoder
-      out.text.push_back(static_cast<char>(view.chars[i]));
-      out.index_of_byte.push_back(static_cast<std::uint32_t>(i));
-      continue;
+  out.text.resize(bytes);
+  out.index_of_byte.resize(bytes + 1);
+  auto* text = reinterpret_cast<uint8_t*>(out.text.data());
+  std::uint32_t* index = out.index_of_byte.data();
+  int32_t b = 0;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const auto before = b;
+    if (chars[i] < 0x80) {  // most of any text: one byte, no encoder
+      text[b++] = static_cast<uint8_t>(chars[i]);
+    } else {
+      UBool error = false;
+      U8_APPEND(text, b, static_cast<int32_t>(bytes), static_cast<UChar32>(chars[i]), error);
+      if (error) b = before;  // not a scalar value (a lone surrogate): no bytes
     }
-    const std::size_t before = out.text.size();
-    append_utf8(view.chars[i], out.text);
-    for (std::size_t b = before; b < out.text.size(); ++b) {
-      out.index_of_byte.push_back(static_cast<std::uint32_t>(i));
-    }
+    for (auto k = before; k < b; ++k) index[k] = static_cast<std::uint32_t>(i);
   }
-  out.index_of_byte.push_back(static_cast<std::uint32_t>(view.size()));
+  const auto written = static_cast<std::size_t>(b);
+  out.text.resize(written);
+  out.index_of_byte.resize(written + 1);
+  out.index_of_byte[written] = static_cast<std::uint32_t>(chars.size());
   return out;
 }
 
@@ -672,11 +300,13 @@ std::u32string fold(std::string_view utf8) {
 std::u32string strip_diacritics(std::u32string_view folded) {
   std::u32string out;
   out.reserve(folded.size());
-  for (char32_t c : folded) base_letters(c, out);
+  const CharTable& table = char_table();
+  for (char32_t c : folded) base_letters(table, c, out);
   return out;
 }
 
 std::string strip_diacritics_utf8(std::string_view utf8) {
+  const CharTable& table = char_table();
   std::u32string decoded;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int64_t length = static_cast<int64_t>(utf8.size());
@@ -688,18 +318,9 @@ std::string strip_diacritics_utf8(std::string_view utf8) {
       decoded.push_back(U'D');
       continue;
     }
-    base_letters(static_cast<char32_t>(c), decoded);
+    base_letters(table, static_cast<char32_t>(c), decoded);
   }
   return to_utf8(decoded);
-}
-
-std::u32string squeeze(std::u32string_view text) {
-  View base;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    base.push(text[i], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1));
-  }
-  bool ignored = false;
-  return squeeze_view(base, U'i', &ignored).chars;
 }
 
 }  // namespace ln::moderation

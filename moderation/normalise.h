@@ -5,6 +5,7 @@
 // original code points and bytes.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,24 +20,41 @@ struct Range {
   friend bool operator==(const Range&, const Range&) = default;
 };
 
+// Leaves the elements a vector grows by uninitialised instead of zeroing them: the view builders
+// size their arrays for a whole text (megabytes) and write every element they keep.
+template <typename T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  UninitialisedAllocator() = default;
+  template <typename U>
+  UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <typename T>
+using Array = std::vector<T, UninitialisedAllocator<T>>;
+
 struct View {
   std::u32string chars;
-  std::vector<std::uint32_t> from;    // first original code point of chars[i]
-  std::vector<std::uint32_t> to;      // one past the last original code point of chars[i]
-  std::vector<std::uint8_t> changed;  // squeezed views only: chars[i] differs from the base view
+  Array<std::uint32_t> from;    // first original code point of chars[i]
+  Array<std::uint32_t> to;      // one past the last original code point of chars[i]
+  Array<std::uint8_t> changed;  // squeezed views only (else empty): chars[i] differs from the
+                                // base view
 
   std::size_t size() const { return chars.size(); }
-  void reserve(std::size_t n) {
-    chars.reserve(n);
-    from.reserve(n);
-    to.reserve(n);
-    changed.reserve(n);
-  }
-  void push(char32_t c, std::uint32_t f, std::uint32_t t, bool was_changed = false) {
+  void push(char32_t c, std::uint32_t f, std::uint32_t t) {
     chars.push_back(c);
     from.push_back(f);
     to.push_back(t);
-    changed.push_back(was_changed);
   }
   // Original code points covered by view characters [b, e), e > b.
   Range original(std::size_t b, std::size_t e) const { return {from[b], to[e - 1]}; }
@@ -45,15 +63,16 @@ struct View {
 // A view as UTF-8, for RE2, with the view index of every byte (and one past the end).
 struct Utf8View {
   std::string text;
-  std::vector<std::uint32_t> index_of_byte;  // size text.size() + 1
+  Array<std::uint32_t> index_of_byte;  // size text.size() + 1
 };
 Utf8View to_utf8(const View& view);
+Utf8View utf8_view(std::u32string_view chars);  // the same for code points of a view
 
 struct NormalisedText {
   std::string_view utf8;              // the original text
   std::u32string original;            // its code points
-  std::vector<std::size_t> byte_of;   // byte offset of original code point i; size n + 1
-  std::vector<std::uint8_t> marked;   // original code point i carries a diacritic (or is đ/Đ)
+  Array<std::size_t> byte_of;         // byte offset of original code point i; size n + 1
+  Array<std::uint8_t> marked;         // original code point i carries a diacritic (or is đ/Đ)
   View folded;                        // NFKC, case folded, look-alikes mapped, NFC, one space
   View plain;                         // folded without diacritics: đ→d, tone/vowel marks gone
   Utf8View plain_utf8;                // the plain view as UTF-8, for the RE2 patterns

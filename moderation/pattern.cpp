@@ -84,24 +84,25 @@ std::size_t PatternSet::add(std::string_view source, const std::string& where) {
   if (impl_->set.Add(re2::StringPiece(source.data(), source.size()), &error) < 0) {
     throw std::runtime_error("lexicon " + where + ": bad pattern: " + error);
   }
-  return count_++;
+  sources_.emplace_back(source);
+  return sources_.size() - 1;
 }
 
 void PatternSet::finish() {
-  if (count_ > 0 && !impl_->set.Compile())
+  if (!sources_.empty() && !impl_->set.Compile())
     throw std::runtime_error("lexicon: the pattern set does not compile");
 }
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
-  if (count_ == 0) return out;
+  if (sources_.empty()) return out;
   std::vector<int> hits;
   RE2::Set::ErrorInfo error{};
   if (impl_->set.Match(re2::StringPiece(text.text), &hits, &error)) {
     out.assign(hits.begin(), hits.end());
     std::sort(out.begin(), out.end());
   } else if (error.kind != RE2::Set::kNoError) {
-    for (std::size_t i = 0; i < count_; ++i) out.push_back(i);
+    for (std::size_t i = 0; i < sources_.size(); ++i) out.push_back(i);
   }
   return out;
 }

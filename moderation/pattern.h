@@ -53,12 +53,13 @@ class PatternSet {
   // Indices of the patterns that match somewhere, ascending. When RE2 runs out of memory on a
   // hostile text, every index (the caller then runs each pattern, which is still linear).
   std::vector<std::size_t> candidates(const Utf8View& text) const;
-  std::size_t size() const { return count_; }
+  std::size_t size() const { return sources_.size(); }
+  const std::vector<std::string>& sources() const { return sources_; }
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  std::size_t count_ = 0;
+  std::vector<std::string> sources_;
 };
 
 // "a|b|c" of the words, regex-escaped, longest first (so "tik tok" wins over "tik").

@@ -4,7 +4,7 @@
 #include <deque>
 #include <stdexcept>
 
-#include "moderation/normalise.h"
+#include "moderation/char_table.h"
 
 namespace ln::moderation {
 
@@ -15,12 +15,11 @@ std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
   return it != next.end() && it->first == c ? it->second : 0;
 }
 
-std::uint32_t PhraseMatcher::step(std::uint32_t node, char32_t c) const {
-  while (node != 0) {
-    if (const std::uint32_t next = child(node, c)) return next;
-    node = nodes_[node].fail;
-  }
-  return c < kRootTable ? root_[c] : child(0, c);
+std::uint32_t PhraseMatcher::class_of(char32_t c) const {
+  if (c < kClassTable) return classes_[c];
+  auto it = std::lower_bound(other_classes_.begin(), other_classes_.end(), c,
+                             [](const auto& entry, char32_t key) { return entry.first < key; });
+  return it != other_classes_.end() && it->first == c ? it->second : 0;
 }
 
 void PhraseMatcher::add(std::u32string_view phrase, std::uint32_t id) {
@@ -63,34 +62,83 @@ void PhraseMatcher::finish() {
       queue.push_back(next);
     }
   }
-  root_.assign(kRootTable, 0);
-  for (const auto& [c, next] : nodes_[0].next) {
-    if (c < kRootTable) root_[c] = next;
+  // One class per character on any edge; the transition table follows failure links ahead of
+  // time, in breadth-first order (a node's failure target is shallower, so already filled in).
+  classes_.assign(kClassTable, 0);
+  std::vector<char32_t> alphabet(1, 0);
+  for (const Node& n : nodes_) {
+    for (const auto& [c, next] : n.next) alphabet.push_back(c);
+  }
+  std::sort(alphabet.begin() + 1, alphabet.end());
+  alphabet.erase(std::unique(alphabet.begin() + 1, alphabet.end()), alphabet.end());
+  if (alphabet.size() > 0xFFFF) throw std::length_error("PhraseMatcher: too many characters");
+  class_count_ = static_cast<std::uint32_t>(alphabet.size());
+  for (std::uint32_t k = 1; k < class_count_; ++k) {
+    if (alphabet[k] < kClassTable) {
+      classes_[alphabet[k]] = static_cast<std::uint16_t>(k);
+    } else {
+      other_classes_.emplace_back(alphabet[k], k);
+    }
+  }
+  // Entries are states: a node's row offset times two, plus one when a phrase ends at the node.
+  if (nodes_.size() * class_count_ >= (std::size_t{1} << 31)) {
+    throw std::length_error("PhraseMatcher: too many phrases");
+  }
+  first_output_.assign(nodes_.size(), 0);
+  for (std::size_t node = 0; node < nodes_.size(); ++node) {
+    first_output_[node] =
+        nodes_[node].outputs.empty() ? nodes_[node].output_link : static_cast<std::uint32_t>(node);
+  }
+  auto state = [&](std::uint32_t node) {
+    return node * class_count_ * 2 + (first_output_[node] != 0 ? 1 : 0);
+  };
+  next_.assign(nodes_.size() * class_count_, 0);
+  std::deque<std::uint32_t> order{0};
+  while (!order.empty()) {
+    const std::uint32_t node = order.front();
+    order.pop_front();
+    std::uint32_t* row = next_.data() + std::size_t{node} * class_count_;
+    const std::uint32_t* fail_row = next_.data() + std::size_t{nodes_[node].fail} * class_count_;
+    for (std::uint32_t k = 1; k < class_count_; ++k) {
+      const std::uint32_t next = child(node, alphabet[k]);
+      row[k] = next != 0 ? state(next) : node == 0 ? 0 : fail_row[k];
+    }
+    for (const auto& [c, next] : nodes_[node].next) order.push_back(next);
   }
   finished_ = true;
+}
+
+// Out of line, so the search loop keeps its state in registers.
+[[gnu::noinline]] void PhraseMatcher::report(std::u32string_view text, std::size_t i,
+                                             std::uint32_t node, bool whole_words,
+                                             std::vector<Match>& matches) const {
+  const CharTable& table = char_table();
+  auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
+  for (std::uint32_t out = first_output_[node]; out != 0; out = nodes_[out].output_link) {
+    for (const auto& [id, length] : nodes_[out].outputs) {
+      const std::size_t begin = i + 1 - length, end = i + 1;
+      if (whole_words) {
+        if (begin > 0 && is_word_char(text[begin - 1]) && is_word_char(text[begin])) continue;
+        if (end < text.size() && is_word_char(text[end]) && is_word_char(text[end - 1])) continue;
+      }
+      matches.push_back({begin, end, id});
+    }
+  }
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view text,
                                                           bool whole_words) const {
   if (!finished_) throw std::logic_error("PhraseMatcher::find_all before finish");
   std::vector<Match> matches;
-  std::uint32_t node = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    node = step(node, text[i]);
-    if (node == 0) continue;
-    for (std::uint32_t out = nodes_[node].outputs.empty() ? nodes_[node].output_link : node;
-         out != 0; out = nodes_[out].output_link) {
-      for (const auto& [id, length] : nodes_[out].outputs) {
-        const std::size_t begin = i + 1 - length, end = i + 1;
-        if (whole_words) {
-          if (begin > 0 && is_word_char(text[begin - 1]) && is_word_char(text[begin])) continue;
-          if (end < text.size() && is_word_char(text[end]) && is_word_char(text[end - 1])) {
-            continue;
-          }
-        }
-        matches.push_back({begin, end, id});
-      }
-    }
+  const std::uint32_t* next = next_.data();
+  const std::uint16_t* classes = classes_.data();
+  const char32_t* chars = text.data();
+  const std::size_t n = text.size();
+  std::uint32_t state = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = chars[i];
+    state = next[(state >> 1) + (c < kClassTable ? classes[c] : class_of(c))];
+    if ((state & 1) != 0) report(text, i, (state >> 1) / class_count_, whole_words, matches);
   }
   return matches;
 }

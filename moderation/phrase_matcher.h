@@ -1,6 +1,8 @@
 #pragma once
 // Many phrases found in one pass (Aho–Corasick over code points): every occurrence of every
-// phrase, in time linear in the text plus the number of occurrences.
+// phrase, in time linear in the text plus the number of occurrences. finish() turns the trie into
+// a full transition table over the phrases' own characters (every other character leads back to
+// the root), so a search takes one table look-up per character of the text.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -33,14 +35,20 @@ class PhraseMatcher {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs;  // (id, length)
   };
   std::uint32_t child(std::uint32_t node, char32_t c) const;
+  // Adds the phrases that end at text[i] in `node` (whole words only, when asked).
+  void report(std::u32string_view text, std::size_t i, std::uint32_t node, bool whole_words,
+              std::vector<Match>& matches) const;
+  // The class of a text character: 0 when no phrase has it, else one per character phrases have.
+  std::uint32_t class_of(char32_t c) const;
 
-  // The automaton's step: follows failure links until a transition on `c` exists.
-  std::uint32_t step(std::uint32_t node, char32_t c) const;
   std::vector<Node> nodes_{Node{}};
-  // The root's transitions for the common code points, looked up directly: most steps of a search
-  // fall back to the root, so this is where a search spends its time.
-  static constexpr char32_t kRootTable = 0x3000;
-  std::vector<std::uint32_t> root_;
+  static constexpr char32_t kClassTable =
+      0x3000;                           // classes of code points below, looked up directly
+  std::vector<std::uint16_t> classes_;  // kClassTable entries
+  std::vector<std::pair<char32_t, std::uint32_t>> other_classes_;  // the rest, sorted
+  std::uint32_t class_count_ = 1;
+  std::vector<std::uint32_t> next_;          // node * class_count_ + class → node
+  std::vector<std::uint32_t> first_output_;  // node → the node of its longest phrase ending there
   bool finished_ = false;
   std::size_t phrase_count_ = 0;
 };
