@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "consult/age_bands.h"
 #include "consult/crypto.h"
@@ -33,7 +34,7 @@ void check_date(const std::string& field, const std::string& value) {
   if (!value.empty()) clean_date(field, value);
 }
 
-std::string group_value(const ResultCounter& c, const std::string& dimension) {
+const std::string& group_value(const ResultCounter& c, const std::string& dimension) {
   if (dimension == "age_band") return c.age_band;
   if (dimension == "gender") return c.gender;
   if (dimension == "unit") return c.unit_id;
@@ -48,6 +49,22 @@ std::vector<ResultCounter> deltas_for(const std::vector<std::pair<std::string, s
   for (const auto& [q, key] : keys)
     out.push_back({q, key, r.age_band, r.gender, r.unit_id, r.channel, sign});
   return out;
+}
+
+// Counts summed by answer key, then by group. The keys are views into the counters read for one
+// results request, which outlive the tables: no string is copied per counter.
+using CountRow = std::map<std::string_view, std::int64_t, std::less<>>;
+using CountTable = std::map<std::string_view, CountRow, std::less<>>;
+
+const CountRow& row_of(const CountTable& t, std::string_view key) {
+  static const CountRow kNone;
+  auto it = t.find(key);
+  return it == t.end() ? kNone : it->second;
+}
+
+std::int64_t count_in(const CountRow& row, std::string_view group) {
+  auto it = row.find(group);
+  return it == row.end() ? 0 : it->second;
 }
 
 nlohmann::json cell(std::int64_t value, bool hidden) {
@@ -642,14 +659,15 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
   for (const auto& k : counters) by_question[k.question_id].push_back(&k);
   // Sum counters into (question, key) → group → count for one dimension.
   auto table = [&](const std::string& question, const std::string& dimension) {
-    std::map<std::string, std::map<std::string, std::int64_t>> t;
-    for (const auto* k : by_question[question])
-      t[k->option_key][group_value(*k, dimension)] += k->count;
+    CountTable t;
+    auto it = by_question.find(question);
+    if (it == by_question.end()) return t;
+    for (const auto* k : it->second) t[k->option_key][group_value(*k, dimension)] += k->count;
     return t;
   };
   auto all = table("_all", "channel");
   std::int64_t respondents = 0;
-  for (const auto& [group, n] : all["_respondents"]) respondents += n;
+  for (const auto& [group, n] : row_of(all, "_respondents")) respondents += n;
 
   nlohmann::json out = {{"consultation_id", c.id},
                         {"title", c.title},
@@ -670,7 +688,7 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
       for (const auto& o : q.options) keys.push_back(o.id);
     auto t = table(q.id, "channel");
     std::int64_t answered = 0;
-    for (const auto& [g, n] : t["_answered"]) answered += n;
+    for (const auto& [g, n] : row_of(t, "_answered")) answered += n;
     bool small = answered < threshold_;
     nlohmann::json jq = {{"id", q.id},
                          {"type", q.type},
@@ -681,7 +699,7 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
     std::vector<std::vector<std::int64_t>> column;
     for (const auto& key : keys) {
       std::int64_t total = 0;
-      for (const auto& [g, n] : t[key]) total += n;
+      for (const auto& [g, n] : row_of(t, key)) total += n;
       column.push_back({total});
     }
     auto overall = suppress(column, threshold_);
@@ -705,7 +723,7 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
       for (const auto& o : q.options) {
         std::int64_t score = 0;
         for (int pos = 1; pos <= q.rank_count; ++pos)
-          for (const auto& [g, n] : t[o.id + "@" + std::to_string(pos)])
+          for (const auto& [g, n] : row_of(t, o.id + "@" + std::to_string(pos)))
             score += n * (q.rank_count - pos + 1);
         scores.push_back({{"key", o.id}, {"text", pick(o.text, band0)}, {"score", score}});
       }
@@ -717,15 +735,15 @@ nlohmann::json Consultations::results(const Principal& actor, const std::string&
       auto td = table(q.id, dimension);
       std::set<std::string> group_set;
       for (const auto& key : keys)
-        for (const auto& [g, n] : td[key]) group_set.insert(g);
-      for (const auto& [g, n] : td["_answered"]) group_set.insert(g);
+        for (const auto& [g, n] : row_of(td, key)) group_set.emplace(g);
+      for (const auto& [g, n] : row_of(td, "_answered")) group_set.emplace(g);
       std::vector<std::string> groups;
       if (!keys.empty())
         groups.assign(group_set.begin(), group_set.end());  // text answers have no rows
       std::vector<std::vector<std::int64_t>> cells;
       for (const auto& key : keys) {
         std::vector<std::int64_t> row;
-        for (const auto& g : groups) row.push_back(td[key][g]);
+        for (const auto& g : groups) row.push_back(count_in(row_of(td, key), g));
         cells.push_back(row);
       }
       nlohmann::json jd = {{"groups", groups},
