@@ -648,6 +648,13 @@ std::vector<PaperBatch> Consultations::batches(const Principal& actor, const std
 
 nlohmann::json Consultations::results(const Principal& actor, const std::string& id) {
   Consultation c = readable(actor, id);
+  if (auto kept = results_.find(c)) return std::move(*kept);
+  auto out = compute_results(c);
+  results_.keep(c, out);
+  return out;
+}
+
+nlohmann::json Consultations::compute_results(const Consultation& c) {
   auto held = questions_of(c);
   const auto& questions = *held;
   auto counters = storage_.consultations().counters(c.id);

@@ -9,6 +9,7 @@
 #include "consult/organisation.h"
 #include "consult/question_cache.h"
 #include "consult/questions.h"
+#include "consult/results_cache.h"
 #include "consult/screening.h"
 #include "consult/suppression.h"
 
@@ -119,6 +120,8 @@ class Consultations {
   QuestionCache::Shared questions_of(const Consultation& c) {
     return questions_.of(c.questions_json);
   }
+  // The same for anyone who may read them (results() checks who may).
+  nlohmann::json compute_results(const Consultation& c);
   Consultation require(const std::string& id);
   Consultation managed(const Principal& actor, const std::string& id);
   Consultation readable(const Principal& actor, const std::string& id);
@@ -131,6 +134,7 @@ class Consultations {
 
   TextScreen screen_;
   QuestionCache questions_;
+  ResultsCache results_;
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;

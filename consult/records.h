@@ -258,6 +258,9 @@ struct Consultation {
   std::string created_by;
   std::string created_at;
   std::string updated_at;
+  // Goes up whenever the consultation's counters change (answers, paper, forums): results
+  // computed for one version stay true until the next (consult/results_cache.h).
+  std::int64_t results_version = 0;
 };
 
 struct ConsultationResponse {

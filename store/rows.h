@@ -42,6 +42,7 @@ Consultation consultation(const Row& s) {
   c.created_by = s.text(18);
   c.created_at = s.text(19);
   c.updated_at = s.text(20);
+  c.results_version = s.int64(21);
   return c;
 }
 

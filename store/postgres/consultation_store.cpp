@@ -1,6 +1,7 @@
 #include "store/postgres/consultation_store.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "store/counter_sums.h"
 #include "store/postgres/access.h"
@@ -17,7 +18,9 @@ constexpr const char* kColumns =
     "closes_at,"
     " decision, decision_maker, decision_due, feedback_due, info_cards, info_version, questions, "
     "status,"
-    " lifecycle, feedback, created_by, created_at, updated_at FROM consultations ";
+    " lifecycle, feedback, created_by, created_at, updated_at,"
+    " COALESCE((SELECT version FROM results_versions WHERE consultation_id = consultations.id), 0)"
+    " FROM consultations ";
 const std::string kById = std::string(kColumns) + "WHERE id = $1";
 const std::string kPage =
     std::string(kColumns) +
@@ -51,6 +54,9 @@ constexpr const char* kUpsertResponse =
     " ON CONFLICT(id) DO UPDATE SET age_band = excluded.age_band, gender = excluded.gender,"
     " unit_id = excluded.unit_id, info_version = excluded.info_version, answers = excluded.answers,"
     " idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at";
+constexpr const char* kBumpResultsVersion =
+    "INSERT INTO results_versions(consultation_id, version) VALUES ($1, 1)"
+    " ON CONFLICT(consultation_id) DO UPDATE SET version = results_versions.version + 1";
 constexpr const char* kAddCounter =
     "INSERT INTO consultation_counters AS k(consultation_id, question_id, option_key, age_band, "
     "gender,"
@@ -129,6 +135,16 @@ void add_counters(Connection& c, const std::string& consultation_id,
            d.unit_id, d.channel, d.count);
 }
 
+// A batch's counter cells, and one step of each changed consultation's results version.
+void write_sums(Connection& c, const CounterSums& sums) {
+  std::set<std::string> changed;
+  sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
+    add_counters(c, consultation_id, {d});
+    changed.insert(consultation_id);
+  });
+  for (const auto& id : changed) c.exec(sql::kBumpResultsVersion, id);
+}
+
 // The replaced answers are still the stored ones (nobody replaced them since they were read).
 bool still_stored(Connection& c, const ConsultationResponse& earlier) {
   auto result = c.exec(sql::kResponseState, earlier.id);
@@ -198,9 +214,7 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
     // Thousands of sheets fall into a few counter cells: add each cell once.
     CounterSums sums;
     sums.add(b.consultation_id, deltas);
-    sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
-      add_counters(c, consultation_id, {d});
-    });
+    write_sums(c, sums);
     for (const auto& t : texts) insert_submission_row(c, t);
   });
 }
@@ -241,9 +255,7 @@ std::vector<WriteOutcome> PostgresConsultationStore::save_child_writes(
       if (w.response) sums.add(w.response->consultation_id, w.deltas);
       outcomes[i] = WriteOutcome::kSaved;
     }
-    sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
-      add_counters(c, consultation_id, {d});
-    });
+    write_sums(c, sums);
   });
   return outcomes;
 }

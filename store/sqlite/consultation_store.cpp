@@ -1,6 +1,7 @@
 #include "store/sqlite/consultation_store.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "store/counter_sums.h"
 #include "store/rows.h"
@@ -16,7 +17,9 @@ constexpr const char* kColumns =
     "closes_at,"
     " decision, decision_maker, decision_due, feedback_due, info_cards, info_version, questions, "
     "status,"
-    " lifecycle, feedback, created_by, created_at, updated_at FROM consultations ";
+    " lifecycle, feedback, created_by, created_at, updated_at,"
+    " COALESCE((SELECT version FROM results_versions WHERE consultation_id = consultations.id), 0)"
+    " FROM consultations ";
 constexpr const char* kInsert =
     "INSERT INTO consultations(id, title, purpose, owner_unit_id, audience_unit_ids, "
     "audience_bands,"
@@ -48,6 +51,9 @@ constexpr const char* kUpsertResponse =
 constexpr const char* kSavepoint = "SAVEPOINT child_write";
 constexpr const char* kReleaseSavepoint = "RELEASE child_write";
 constexpr const char* kRollbackToSavepoint = "ROLLBACK TO child_write";
+constexpr const char* kBumpResultsVersion =
+    "INSERT INTO results_versions(consultation_id, version) VALUES (?1, 1)"
+    " ON CONFLICT(consultation_id) DO UPDATE SET version = results_versions.version + 1";
 constexpr const char* kAddCounter =
     "INSERT INTO consultation_counters(consultation_id, question_id, option_key, age_band, gender,"
     " unit_id, channel, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -164,6 +170,16 @@ void add_counters(Connection& c, const std::string& consultation_id,
         .run();
 }
 
+// A batch's counter cells, and one step of each changed consultation's results version.
+void write_sums(Connection& c, const CounterSums& sums) {
+  std::set<std::string> changed;
+  sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
+    add_counters(c, consultation_id, {d});
+    changed.insert(consultation_id);
+  });
+  for (const auto& id : changed) c.prepare(sql::kBumpResultsVersion).bind(1, id).run();
+}
+
 // The replaced answers are still the stored ones (nobody replaced them since they were read).
 bool still_stored(Connection& c, const ConsultationResponse& earlier) {
   auto s = c.prepare(sql::kResponseState);
@@ -255,9 +271,7 @@ void SqliteConsultationStore::save_batch(const PaperBatch& b,
     // Thousands of sheets fall into a few counter cells: add each cell once.
     CounterSums sums;
     sums.add(b.consultation_id, deltas);
-    sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
-      add_counters(c, consultation_id, {d});
-    });
+    write_sums(c, sums);
     for (const auto& t : texts) insert_submission_row(c, t);
   });
 }
@@ -304,9 +318,7 @@ std::vector<WriteOutcome> SqliteConsultationStore::save_child_writes(
     if (w.response) sums.add(w.response->consultation_id, w.deltas);
     outcomes[i] = WriteOutcome::kSaved;
   }
-  sums.each([&](const std::string& consultation_id, const ResultCounter& d) {
-    add_counters(*c, consultation_id, {d});
-  });
+  write_sums(*c, sums);
   tx.commit();
   return outcomes;
 }

@@ -501,6 +501,16 @@ DROP INDEX submissions_recent;
 CREATE INDEX submissions_recent
   ON submissions(unit_id, created_at, pupil_id, fingerprint, simhash);
 )sql"},
+      // Results are cached per version of a consultation's counters.
+      {12, "results version",
+       R"sql(
+-- Its own small table: the consultation's row (with every band's questions) is not
+-- rewritten with every batch of answers.
+CREATE TABLE results_versions (
+  consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
+  version         INTEGER NOT NULL
+) STRICT;
+)sql"},
   };
   return all;
 }

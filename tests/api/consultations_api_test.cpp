@@ -231,6 +231,13 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
                 .status,
             200);
 
+  // Results read while answering (and kept by the server) have only the three online answers so
+  // far, too few to show; the paper and forum answers below must count in the next read.
+  auto early = server.get("/api/v1/consultations/" + id + "/results", bearer(moderator));
+  ASSERT_EQ(early.status, 200) << early.body;
+  EXPECT_TRUE(early.json()["respondents"].is_null()) << early.body;
+  EXPECT_EQ(early.json()["status"], "published");
+
   // A facilitator adds a paper batch (nine sheets) and a forum record.
   nlohmann::json sheets = nlohmann::json::array();
   for (int i = 0; i < 9; ++i)
@@ -355,6 +362,10 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
                            nlohmann::json::object(), bearer(moderator))
                 .status,
             200);
+  // Within the same second as the read after closing: the new status, not the kept one.
+  EXPECT_EQ(
+      server.get("/api/v1/consultations/" + id + "/results", bearer(moderator)).json()["status"],
+      "results_published");
   auto partial = server.post_json("/api/v1/consultations/" + id + "/feedback",
                                   {{"feedback", {{"7-10", "Cảm ơn"}}}}, bearer(moderator));
   EXPECT_EQ(partial.status, 422);

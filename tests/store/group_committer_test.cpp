@@ -182,6 +182,10 @@ TEST_P(GroupCommitterTest, AnswersArrivingTogetherShareOneCommit) {
   EXPECT_LE(stats.batches, 2) << "the answers queued behind one commit were not written together";
   EXPECT_EQ(storage_->consultations().response_count("cns_1"), 40);
   EXPECT_EQ(counter("park"), 40);
+  // Cached results are keyed on this version: it moved, once per batch.
+  auto version = storage_->consultations().consultation("cns_1")->results_version;
+  EXPECT_GE(version, 1);
+  EXPECT_EQ(version, stats.batches);
   auto chain = AuditLog(storage_->audit(), clock_).verify();
   EXPECT_TRUE(chain.ok) << chain.problem;
   EXPECT_EQ(chain.entries, 40);
