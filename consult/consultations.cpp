@@ -648,9 +648,9 @@ std::vector<PaperBatch> Consultations::batches(const Principal& actor, const std
 
 nlohmann::json Consultations::results(const Principal& actor, const std::string& id) {
   Consultation c = readable(actor, id);
-  if (auto kept = results_.find(c)) return std::move(*kept);
+  if (auto kept = results_.find(c)) return *kept;  // copied outside the cache's lock
   auto out = compute_results(c);
-  results_.keep(c, out);
+  results_.keep(c, std::make_shared<const nlohmann::json>(out));
   return out;
 }
 

@@ -6,12 +6,15 @@
 namespace ln {
 namespace {
 
+// "Your answers" or "Your idea", with what to do: send again.
+std::string send_again(const ChildWrite& w) {
+  return w.response ? "Please send your answers again." : "Please send your idea again.";
+}
+
 std::exception_ptr not_saved(const ChildWrite& w) {
-  if (w.response)
-    return std::make_exception_ptr(
-        Unavailable("Your answers could not be saved just now. Please send them again."));
   return std::make_exception_ptr(
-      Unavailable("Your idea could not be saved just now. Please send it again."));
+      Unavailable(std::string(w.response ? "Your answers" : "Your idea") +
+                  " could not be saved just now. " + send_again(w)));
 }
 
 }  // namespace
@@ -26,8 +29,7 @@ GroupCommitter::~GroupCommitter() {
 void GroupCommitter::submit(ChildWrite write, Done done) {
   {
     std::lock_guard lock(mutex_);
-    if (stopping_)
-      throw Unavailable("The server is shutting down. Please send your answers again.");
+    if (stopping_) throw Unavailable("The server is shutting down. " + send_again(write));
     queue_.push_back({std::move(write), std::move(done)});
   }
   arrived_.notify_one();

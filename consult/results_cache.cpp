@@ -10,17 +10,19 @@ std::string ResultsCache::version_of(const Consultation& c) {
   return v + '\n' + c.questions_json;
 }
 
-std::optional<nlohmann::json> ResultsCache::find(const Consultation& c) const {
+ResultsCache::Shared ResultsCache::find(const Consultation& c) const {
+  const std::string version = version_of(c);
   std::lock_guard lock(mutex_);
   auto it = by_id_.find(c.id);
-  if (it == by_id_.end() || it->second.version != version_of(c)) return std::nullopt;
+  if (it == by_id_.end() || it->second.version != version) return nullptr;
   return it->second.results;
 }
 
-void ResultsCache::keep(const Consultation& c, const nlohmann::json& results) {
+void ResultsCache::keep(const Consultation& c, Shared results) {
+  std::string version = version_of(c);
   std::lock_guard lock(mutex_);
   if (by_id_.size() >= capacity_ && !by_id_.count(c.id)) by_id_.clear();
-  by_id_[c.id] = {version_of(c), results};
+  by_id_[c.id] = {std::move(version), std::move(results)};
 }
 
 }  // namespace ln

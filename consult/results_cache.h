@@ -6,9 +6,9 @@
 // title, bands, questions) and `results_version`, which every write of counters raises in the
 // same transaction — so no instance ever serves results older than what it has just read.
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -19,14 +19,16 @@ namespace ln {
 class ResultsCache {
  public:
   explicit ResultsCache(std::size_t capacity = 64) : capacity_(capacity) {}
-  std::optional<nlohmann::json> find(const Consultation& c) const;
-  void keep(const Consultation& c, const nlohmann::json& results);
+  using Shared = std::shared_ptr<const nlohmann::json>;
+  // The kept results for this version of `c`, or null.
+  Shared find(const Consultation& c) const;
+  void keep(const Consultation& c, Shared results);
 
  private:
   static std::string version_of(const Consultation& c);
   struct Entry {
     std::string version;
-    nlohmann::json results;
+    Shared results;
   };
   std::size_t capacity_;
   mutable std::mutex mutex_;
