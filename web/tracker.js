@@ -3,6 +3,7 @@
 // Every word comes from web/i18n/<lang>.json; server text is inserted as text only (dom.js).
 import { h, clear } from './js/dom.js';
 import { initI18n, setLang, t, otherLang, formatDate } from './js/i18n.js';
+import { helpBar } from './js/help_bar.js';
 
 const HOTLINE = '111';
 const page = document.getElementById('tracker-page');
@@ -12,14 +13,6 @@ let state = { problem: 'tracker.loading' };
 
 function date(iso) { return iso ? formatDate(iso) : '—'; }
 
-function helpBar() {
-  return h('aside', { class: 'help-bar', 'aria-label': t('help.bar_label') },
-    h('p', {},
-      h('strong', {}, t('help.need_help')), ' ',
-      h('a', { href: `tel:${HOTLINE}`, class: 'hotline' }, t('help.call', { number: HOTLINE })), ' ',
-      h('span', {}, t('help.free')), ' ',
-      h('a', { href: '/#/help' }, t('help.more'))));
-}
 
 function header() {
   const other = otherLang();
@@ -119,7 +112,7 @@ function render() {
         h('h2', { id: 'items-title' }, t('tracker.items_title')),
         h('ol', { id: 'tracker-items', class: 'tracker-items' }, data.recommendations.map(item))));
   }
-  clear(page).append(helpBar(), header(), main);
+  clear(page).append(helpBar(HOTLINE, '/#/help'), header(), main);
 }
 
 async function load() {

@@ -5,6 +5,7 @@ import { get } from './api.js';
 import { session, loadMe, signOut } from './session.js';
 import { match, NAV, homeOf } from './routes.js';
 import { errorMessage } from './ui.js';
+import { helpBar } from './help_bar.js';
 
 const app = document.getElementById('app');
 let renderCount = 0;
@@ -19,15 +20,6 @@ function currentPath() {
   return hash.startsWith('/') ? hash.split('?')[0] : '/';
 }
 
-function helpBar() {
-  const hotline = session.about ? session.about.hotline.number : '111';
-  return h('aside', { class: 'help-bar', 'aria-label': t('help.bar_label') },
-    h('p', {},
-      h('strong', {}, t('help.need_help')), ' ',
-      h('a', { href: `tel:${hotline}`, class: 'hotline' }, t('help.call', { number: hotline })), ' ',
-      h('span', {}, t('help.free')), ' ',
-      h('a', { href: '#/help' }, t('help.more'))));
-}
 
 function header(path) {
   const me = session.me;
@@ -81,7 +73,7 @@ async function route() {
     app.append(h('p', { class: 'demo-banner', role: 'note' }, t('app.demo_banner')));
   }
   app.append(h('a', { href: '#main', class: 'skip-link', onclick: (e) => { e.preventDefault(); focusMain(); } }, t('app.skip')));
-  app.append(helpBar());
+  app.append(helpBar(session.about ? session.about.hotline.number : '111', '#/help'));
   app.append(header(path));
   const main = h('main', { id: 'main', tabindex: '-1' });
   app.append(main);
