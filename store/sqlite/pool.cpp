@@ -11,7 +11,9 @@ Pool::Lease Pool::acquire() {
       return Lease(*this, std::move(connection));
     }
   }
-  return Lease(*this, std::make_unique<Connection>(path_));
+  auto connection = std::make_unique<Connection>(path_);
+  if (on_open_) on_open_(*connection);
+  return Lease(*this, std::move(connection));
 }
 
 void Pool::give_back(std::unique_ptr<Connection> connection) {

@@ -12,7 +12,9 @@ namespace ln::store::sqlite {
 
 class Pool {
  public:
-  explicit Pool(std::string path) : path_(std::move(path)) {}
+  // `on_open` runs once on every connection the pool opens (the storage attaches its checkpointer).
+  explicit Pool(std::string path, std::function<void(Connection&)> on_open = {})
+      : path_(std::move(path)), on_open_(std::move(on_open)) {}
 
   class Lease {
    public:
@@ -36,6 +38,7 @@ class Pool {
   void give_back(std::unique_ptr<Connection> connection);
 
   std::string path_;
+  std::function<void(Connection&)> on_open_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
 };

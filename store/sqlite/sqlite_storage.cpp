@@ -8,7 +8,8 @@
 
 namespace ln::store::sqlite {
 
-SqliteStorage::SqliteStorage(const std::string& path) : pool_(path) {
+SqliteStorage::SqliteStorage(const std::string& path)
+    : checkpointer_(path), pool_(path, [this](Connection& c) { checkpointer_.attach(c); }) {
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   pool_.acquire();  // fail now, at start, if the file cannot be opened

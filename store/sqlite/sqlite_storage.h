@@ -4,6 +4,7 @@
 #include "consult/storage.h"
 #include "store/sqlite/account_store.h"
 #include "store/sqlite/audit_store.h"
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/consultation_store.h"
 #include "store/sqlite/council_store.h"
 #include "store/sqlite/organisation_store.h"
@@ -38,6 +39,7 @@ class SqliteStorage : public Storage {
   Pool& pool() { return pool_; }
 
  private:
+  Checkpointer checkpointer_;  // declared first: outlives every connection that calls it
   Pool pool_;
   SqliteOrganisationStore organisation_{pool_};
   SqliteAccountStore accounts_{pool_};
