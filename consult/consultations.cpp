@@ -90,8 +90,16 @@ Consultation Consultations::managed(const Principal& actor, const std::string& i
   return c;
 }
 
-bool Consultations::in_audience(const Consultation& c, const std::string& unit_id) {
-  for (const auto& u : storage_.organisation().unit_and_ancestors(unit_id))
+bool Consultations::in_audience(const Consultation& c, const std::string& unit_id,
+                                const std::optional<std::int64_t>& epoch) {
+  std::shared_ptr<const std::vector<std::string>> units;
+  if (epoch) units = kept_ancestors_.get(*epoch, unit_id).value_or(nullptr);
+  if (!units) {
+    units = std::make_shared<const std::vector<std::string>>(
+        storage_.organisation().unit_and_ancestors(unit_id));
+    if (epoch) kept_ancestors_.put(*epoch, unit_id, units);
+  }
+  for (const auto& u : *units)
     if (std::find(c.audience_unit_ids.begin(), c.audience_unit_ids.end(), u) !=
         c.audience_unit_ids.end())
       return true;
@@ -359,7 +367,8 @@ std::vector<Consultation> Consultations::open_for_pupil(const Principal& pupil) 
   for (int rounds = 0; rounds < 50; ++rounds) {
     auto batch = storage_.consultations().consultations(page, std::string("published"));
     for (auto& c : batch)
-      if (c.opens_at <= now && now < c.closes_at && in_audience(c, pupil.unit_id) &&
+      if (c.opens_at <= now && now < c.closes_at &&
+          in_audience(c, pupil.unit_id, pupil.reference_epoch) &&
           std::find(c.audience_bands.begin(), c.audience_bands.end(), pupil.age_band) !=
               c.audience_bands.end())
         out.push_back(std::move(c));
@@ -382,8 +391,17 @@ nlohmann::json Consultations::summary_for_pupil(const Consultation& c, const std
 }
 
 Consultation Consultations::open_to(const Principal& pupil, const std::string& id) {
-  Consultation c = require(id);
-  bool audience = in_audience(c, pupil.unit_id) &&
+  // Kept under the epoch the pupil signed in with: any change to the consultation moves it.
+  // (Its results version, which moves with every batch of answers, is not used here.)
+  const auto& epoch = pupil.reference_epoch;
+  std::shared_ptr<const Consultation> kept;
+  if (epoch) kept = kept_consultations_.get(*epoch, id).value_or(nullptr);
+  if (!kept) {
+    kept = std::make_shared<const Consultation>(require(id));
+    if (epoch) kept_consultations_.put(*epoch, id, kept);
+  }
+  const Consultation& c = *kept;
+  bool audience = in_audience(c, pupil.unit_id, epoch) &&
                   std::find(c.audience_bands.begin(), c.audience_bands.end(), pupil.age_band) !=
                       c.audience_bands.end();
   if (c.status == "draft") throw NotFound("No such consultation.");

@@ -1,11 +1,14 @@
 #pragma once
 // Consulting children (Circular 36/2018): plan → publish → answer → close → results → feedback.
+#include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "consult/audit.h"
+#include "consult/epoch_cache.h"
 #include "consult/organisation.h"
 #include "consult/question_cache.h"
 #include "consult/questions.h"
@@ -125,7 +128,9 @@ class Consultations {
   Consultation require(const std::string& id);
   Consultation managed(const Principal& actor, const std::string& id);
   Consultation readable(const Principal& actor, const std::string& id);
-  bool in_audience(const Consultation& c, const std::string& unit_id);
+  // `epoch`: the pupil's reference epoch, under which the unit's ancestors may be kept.
+  bool in_audience(const Consultation& c, const std::string& unit_id,
+                   const std::optional<std::int64_t>& epoch = std::nullopt);
   Consultation open_to(const Principal& pupil, const std::string& id);
   void apply(Consultation& c, const ConsultationInput& input, bool answers_exist);
   std::vector<Unprocessable::Problem> plan_problems(const Consultation& c);
@@ -135,6 +140,8 @@ class Consultations {
   TextScreen screen_;
   QuestionCache questions_;
   ResultsCache results_;
+  EpochCache<std::shared_ptr<const Consultation>> kept_consultations_{1000};
+  EpochCache<std::shared_ptr<const std::vector<std::string>>> kept_ancestors_{20000};
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;

@@ -1,5 +1,6 @@
 #pragma once
 // Who is making a request: an adult account or a pupil, with the scope they act in.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ struct Principal {
   std::string age_band;
   bool child_consent = false;
   bool guardian_consent = false;
+
+  // The storage's reference epoch read at sign-in (Storage::reference_epoch): what this request
+  // may take from memory of units and consultations. nullopt: read everything afresh.
+  std::optional<std::int64_t> reference_epoch;
 
   bool is_pupil() const { return kind == Kind::kPupil; }
   bool is_admin() const { return kind == Kind::kAccount && role == Role::kAdmin; }

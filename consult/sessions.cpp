@@ -67,25 +67,53 @@ void Sessions::apply_consents(Principal& principal, const std::vector<Consent>& 
 
 std::optional<Principal> Sessions::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 200) return std::nullopt;
-  auto session = storage_.accounts().session_by_token_hash(hash_token(token));
-  if (!session || session->revoked_at) return std::nullopt;
-  auto expires = parse_time(session->expires_at);
-  if (!expires || *expires <= clock_.now()) return std::nullopt;
+  std::string token_hash = hash_token(token);
+  // Read before the sign-in itself, so what is kept is at least as new as the epoch says.
+  auto epoch = storage_.reference_epoch();
+  std::shared_ptr<SignedIn> signed_in;
+  if (epoch) signed_in = signed_in_.get(*epoch, token_hash).value_or(nullptr);
+  if (!signed_in) {
+    signed_in = read_signed_in(token_hash);
+    if (!signed_in) return std::nullopt;
+    if (epoch) signed_in_.put(*epoch, token_hash, signed_in);
+  }
+  auto now = clock_.now();
+  if (signed_in->expires <= now) return std::nullopt;
 
   // Keep "last seen" useful for the sessions list without a write on every request.
-  auto last_seen = parse_time(session->last_seen_at);
-  if (!last_seen || clock_.now() - *last_seen > std::chrono::minutes(1))
-    touch_later(session->id, clock_.now_text());
+  auto now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  auto last_seen_s = signed_in->last_seen_s.load();
+  if (now_s - last_seen_s > 60 &&
+      signed_in->last_seen_s.compare_exchange_strong(last_seen_s, now_s))
+    touch_later(signed_in->principal.session_id, format_time(now));
 
-  Principal p;
+  Principal p = signed_in->principal;
+  p.reference_epoch = epoch;
+  return p;
+}
+
+std::shared_ptr<Sessions::SignedIn> Sessions::read_signed_in(const std::string& token_hash) {
+  auto session = storage_.accounts().session_by_token_hash(token_hash);
+  if (!session || session->revoked_at) return nullptr;
+  auto expires = parse_time(session->expires_at);
+  if (!expires) return nullptr;
+
+  auto signed_in = std::make_shared<SignedIn>();
+  signed_in->expires = *expires;
+  auto last_seen = parse_time(session->last_seen_at);
+  signed_in->last_seen_s =
+      last_seen
+          ? std::chrono::duration_cast<std::chrono::seconds>(last_seen->time_since_epoch()).count()
+          : 0;
+  Principal& p = signed_in->principal;
   p.session_id = session->id;
   p.csrf_token = session->csrf_token;
   p.id = session->subject_id;
   if (session->subject_kind == "account") {
     auto account = storage_.accounts().account(session->subject_id);
-    if (!account || account->disabled_at) return std::nullopt;
+    if (!account || account->disabled_at) return nullptr;
     auto role = role_from_string(account->role);
-    if (!role) return std::nullopt;
+    if (!role) return nullptr;
     p.kind = Principal::Kind::kAccount;
     p.role = *role;
     p.name = account->username;
@@ -93,7 +121,7 @@ std::optional<Principal> Sessions::authenticate(const std::string& token) {
     p.authority_id = account->authority_id;
   } else {
     auto pupil = storage_.pupils().pupil(session->subject_id);
-    if (!pupil || pupil->status == "deleted") return std::nullopt;
+    if (!pupil || pupil->status == "deleted") return nullptr;
     p.kind = Principal::Kind::kPupil;
     p.role = role_from_string(pupil->role).value_or(Role::kPupil);
     p.name = pupil->pseudonym;
@@ -102,7 +130,7 @@ std::optional<Principal> Sessions::authenticate(const std::string& token) {
     p.age_band = pupil->age_band;
     apply_consents(p, storage_.pupils().consents(pupil->id));
   }
-  return p;
+  return signed_in;
 }
 
 std::vector<Session> Sessions::live_sessions_of(const std::string& subject_kind,

@@ -1,14 +1,18 @@
 #pragma once
 // Sign-in sessions for accounts and pupils: an opaque random token, stored only as a hash,
 // usable as a Bearer token or an HttpOnly cookie (cookie writes also need the CSRF token).
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "consult/clock.h"
+#include "consult/epoch_cache.h"
 #include "consult/principal.h"
 #include "consult/settings.h"
 #include "consult/storage.h"
@@ -51,6 +55,16 @@ class Sessions {
   static void apply_consents(Principal& principal, const std::vector<Consent>& consents);
 
  private:
+  // A live session as read from storage: kept under the reference epoch, so a request signs in
+  // from memory until something it depends on (the session ended, the pupil or account changed,
+  // consent given or withdrawn) moves the epoch.
+  struct SignedIn {
+    Principal principal;
+    TimePoint expires;
+    std::atomic<std::int64_t> last_seen_s{0};  // seconds since 1970, as last written
+  };
+  std::shared_ptr<SignedIn> read_signed_in(const std::string& token_hash);
+
   // "Last seen" is written by a thread of its own: a request never waits for that write (on
   // SQLite it would queue for the write lock behind the answers' group commit).
   void touch_later(const std::string& session_id, const std::string& at);
@@ -65,6 +79,8 @@ class Sessions {
   std::map<std::string, std::string> touches_;  // session id → last seen
   bool stopping_ = false;
   std::thread toucher_;  // started on the first touch
+
+  EpochCache<std::shared_ptr<SignedIn>> signed_in_{50000};
 };
 
 }  // namespace ln

@@ -316,6 +316,11 @@ class Storage {
   virtual void ping() = 0;
   // The newest migration applied to this database.
   virtual int schema_version() = 0;
+  // A number that moves with every change to sessions (other than "last seen"), pupils,
+  // consents, accounts and their units, units and consultations (SQLite: triggers, migration
+  // 13). While it stays the same, what was read of those may be kept in memory. nullopt when the
+  // backend keeps no such number (PostgreSQL): then everything is read afresh.
+  virtual std::optional<std::int64_t> reference_epoch() = 0;
 
   virtual OrganisationStore& organisation() = 0;
   virtual AccountStore& accounts() = 0;

@@ -519,6 +519,19 @@ CREATE TABLE results_versions (
   version         BIGINT NOT NULL
 );
 )sql"},
+      // SQLite's servers keep sign-in and audience data in memory under this number.
+      {13, "reference epoch",
+       R"sql(
+-- PostgreSQL servers read sign-in and audience data afresh on every request. One shared row
+-- that every change to those tables updated would take a row lock in each such transaction,
+-- and two of them touching the tables in opposite orders could deadlock; so the table is here
+-- for the two schemas to match, and nothing on PostgreSQL reads it.
+CREATE TABLE reference_epoch (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  epoch BIGINT NOT NULL
+);
+INSERT INTO reference_epoch(id, epoch) VALUES (1, 0);
+)sql"},
   };
   return all;
 }

@@ -30,4 +30,9 @@ int PostgresStorage::schema_version() {
   });
 }
 
+// See migration 13: PostgreSQL keeps no epoch, so sign-in and audience data are read afresh.
+std::optional<std::int64_t> PostgresStorage::reference_epoch() {
+  return std::nullopt;
+}
+
 }  // namespace ln::store::postgres

@@ -24,6 +24,7 @@ class PostgresStorage : public Storage {
   std::string backend() const override { return "postgresql"; }
   void ping() override;
   int schema_version() override;
+  std::optional<std::int64_t> reference_epoch() override;
 
   OrganisationStore& organisation() override { return organisation_; }
   AccountStore& accounts() override { return accounts_; }

@@ -511,6 +511,54 @@ CREATE TABLE results_versions (
   version         INTEGER NOT NULL
 ) STRICT;
 )sql"},
+      // Sign-in and audience data are kept in memory while this number stays the same.
+      {13, "reference epoch",
+       R"sql(
+-- One number that moves, in the same transaction, with every change to what a request's
+-- sign-in or a pupil's audience check reads: sessions ended, pupils, consents, accounts and
+-- their units, the unit tree, consultations. A server keeps those in memory for as long as the
+-- number it reads at sign-in is the one it kept them under, so a change made by any instance is
+-- seen by the next request everywhere. Triggers, so no write path can forget it. Inserts of
+-- sessions, pupils, units and consultations need no move: nothing is kept for what is new.
+CREATE TABLE reference_epoch (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  epoch INTEGER NOT NULL
+) STRICT;
+INSERT INTO reference_epoch(id, epoch) VALUES (1, 0);
+CREATE TRIGGER sessions_end_moves_epoch
+  AFTER UPDATE OF token_hash, subject_kind, subject_id, csrf_token, expires_at, revoked_at
+  ON sessions BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER sessions_delete_moves_epoch AFTER DELETE ON sessions
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER pupils_update_moves_epoch AFTER UPDATE ON pupils
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER pupils_delete_moves_epoch AFTER DELETE ON pupils
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER consents_insert_moves_epoch AFTER INSERT ON consents
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER consents_update_moves_epoch AFTER UPDATE ON consents
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER consents_delete_moves_epoch AFTER DELETE ON consents
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER accounts_update_moves_epoch AFTER UPDATE ON accounts
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER accounts_delete_moves_epoch AFTER DELETE ON accounts
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER account_units_insert_moves_epoch AFTER INSERT ON account_units
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER account_units_update_moves_epoch AFTER UPDATE ON account_units
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER account_units_delete_moves_epoch AFTER DELETE ON account_units
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER units_update_moves_epoch AFTER UPDATE ON units
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER units_delete_moves_epoch AFTER DELETE ON units
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER consultations_update_moves_epoch AFTER UPDATE ON consultations
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER consultations_delete_moves_epoch AFTER DELETE ON consultations
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+)sql"},
   };
   return all;
 }

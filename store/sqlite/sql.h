@@ -12,6 +12,7 @@ inline constexpr const char* kSchemaVersion =
 inline constexpr const char* kRecordMigration =
     "INSERT INTO schema_migrations(version, name) VALUES (?1, ?2)";
 inline constexpr const char* kPing = "SELECT 1";
+inline constexpr const char* kReferenceEpoch = "SELECT epoch FROM reference_epoch WHERE id = 1";
 
 }  // namespace ln::store::sqlite::sql
 

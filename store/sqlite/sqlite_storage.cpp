@@ -30,4 +30,11 @@ int SqliteStorage::schema_version() {
   return current_version(*connection);
 }
 
+std::optional<std::int64_t> SqliteStorage::reference_epoch() {
+  auto connection = pool_.acquire();
+  auto stmt = connection->prepare(sql::kReferenceEpoch);
+  if (!stmt.step()) return std::nullopt;  // a database not yet migrated to 13
+  return stmt.int64(0);
+}
+
 }  // namespace ln::store::sqlite

@@ -274,6 +274,50 @@ TEST_P(StorageTest, SessionsAndSignInFailures) {
   EXPECT_EQ(s->accounts().failures("k").failures, 0);
 }
 
+// The reference epoch (migration 13) moves with every change a kept sign-in or audience check
+// depends on, and stays put for what they do not ("last seen", new rows nobody has read yet).
+TEST_P(StorageTest, TheReferenceEpochMovesWithWhatSignInAndAudiencesRead) {
+  auto s = open();
+  if (GetParam() == "postgresql") {
+    EXPECT_FALSE(s->reference_epoch());  // PostgreSQL servers read afresh every time
+    return;
+  }
+  seed_school(*s);
+  s->pupils().insert_pupil(pupil("p_1"), kIdentity);
+  s->accounts().insert_session(
+      {"ses_1", "th1", "pupil", "p_1", "csrf", kAt, kAt, kFuture, std::nullopt, ""});
+  auto epoch = s->reference_epoch();
+  ASSERT_TRUE(epoch);
+  auto moved = [&] {
+    auto now = s->reference_epoch();
+    bool changed = now != epoch;
+    epoch = now;
+    return changed;
+  };
+
+  s->accounts().touch_sessions({{"ses_1", kNow}});
+  EXPECT_FALSE(moved()) << "last seen";
+  s->accounts().insert_session(
+      {"ses_2", "th2", "pupil", "p_1", "csrf", kAt, kAt, kFuture, std::nullopt, ""});
+  EXPECT_FALSE(moved()) << "a new session";
+
+  s->pupils().insert_consent({"con_1", "p_1", "child", "online", "v1", std::nullopt, "p_1", kAt,
+                              std::nullopt, std::nullopt});
+  EXPECT_TRUE(moved()) << "consent given";
+  s->pupils().withdraw_consents("p_1", kNow, "pupil");
+  EXPECT_TRUE(moved()) << "consent withdrawn";
+  s->accounts().revoke_session("ses_1", kNow);
+  EXPECT_TRUE(moved()) << "signed out";
+  auto p = *s->pupils().pupil("p_1");
+  p.age_band = "15_17";
+  s->pupils().update_pupil(p);
+  EXPECT_TRUE(moved()) << "pupil changed";
+  auto ward = *s->organisation().unit("u_ward");
+  ward.name = "Phường 9 (mới)";
+  s->organisation().update_unit(ward);
+  EXPECT_TRUE(moved()) << "unit changed";
+}
+
 TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   auto s = open();
   seed_school(*s);
