@@ -1,5 +1,7 @@
 #include "consult/group_committer.h"
 
+#include <pthread.h>
+
 #include "consult/audit.h"
 #include "consult/errors.h"
 
@@ -20,7 +22,10 @@ std::exception_ptr not_saved(const ChildWrite& w) {
 }  // namespace
 
 GroupCommitter::GroupCommitter(ConsultationStore& store, std::size_t max_batch)
-    : store_(store), max_batch_(std::max<std::size_t>(max_batch, 1)), thread_([this] { run(); }) {}
+    : store_(store),
+      max_batch_(std::max<std::size_t>(max_batch, 1)),
+      replier_([this] { reply(); }),
+      thread_([this] { run(); }) {}
 
 GroupCommitter::~GroupCommitter() {
   stop();
@@ -42,6 +47,12 @@ void GroupCommitter::stop() {
   }
   arrived_.notify_one();
   if (thread_.joinable()) thread_.join();
+  {
+    std::lock_guard lock(replies_mutex_);
+    replies_closing_ = true;
+  }
+  replies_ready_.notify_one();
+  if (replier_.joinable()) replier_.join();
 }
 
 GroupCommitter::Stats GroupCommitter::stats() const {
@@ -50,6 +61,7 @@ GroupCommitter::Stats GroupCommitter::stats() const {
 }
 
 void GroupCommitter::run() {
+  pthread_setname_np(pthread_self(), "ln-commit");
   while (true) {
     std::deque<Pending> batch;
     {
@@ -83,6 +95,9 @@ void GroupCommitter::commit(std::deque<Pending>& batch) {
     stats_.writes += static_cast<std::int64_t>(batch.size());
     stats_.largest_batch = std::max<std::int64_t>(stats_.largest_batch, batch.size());
   }
+  Replies replies;
+  replies.done.reserve(batch.size());
+  replies.errors.reserve(batch.size());
   for (std::size_t i = 0; i < batch.size(); ++i) {
     std::exception_ptr error;
     if (failed)
@@ -94,10 +109,34 @@ void GroupCommitter::commit(std::deque<Pending>& batch) {
                    "answer_conflict"));
     else if (outcomes[i] != WriteOutcome::kSaved)
       error = not_saved(writes[i]);
-    try {
-      batch[i].done(error);
-    } catch (...) {
-      // A sender that cannot be told (its connection is gone) must not stop the others.
+    replies.done.push_back(std::move(batch[i].done));
+    replies.errors.push_back(std::move(error));
+  }
+  replies.writes = std::move(writes);
+  {
+    std::lock_guard lock(replies_mutex_);
+    replies_.push_back(std::move(replies));
+  }
+  replies_ready_.notify_one();
+}
+
+void GroupCommitter::reply() {
+  pthread_setname_np(pthread_self(), "ln-reply");
+  while (true) {
+    Replies replies;
+    {
+      std::unique_lock lock(replies_mutex_);
+      replies_ready_.wait(lock, [this] { return replies_closing_ || !replies_.empty(); });
+      if (replies_.empty()) return;  // closing, and everyone has been told
+      replies = std::move(replies_.front());
+      replies_.pop_front();
+    }
+    for (std::size_t i = 0; i < replies.done.size(); ++i) {
+      try {
+        replies.done[i](replies.errors[i]);
+      } catch (...) {
+        // A sender that cannot be told (its connection is gone) must not stop the others.
+      }
     }
   }
 }

@@ -3,7 +3,8 @@
 // disk, and a disk syncs only a few thousand times a second, so one commit per request caps a
 // national consultation there. The committer gathers the writes that arrive while the previous
 // batch is being written, writes them all in one transaction (one sync), and only then tells each
-// sender — from its own thread, so the threads that took the requests never wait on the disk.
+// sender — from a thread of its own, so the threads that took the requests never wait on the disk
+// and the committer goes on to the next batch while the last one's replies are sent.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -11,6 +12,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "consult/storage.h"
 
@@ -18,9 +20,9 @@ namespace ln {
 
 class GroupCommitter {
  public:
-  // Called on the committer's thread once the write's batch is committed (no error) or when it
-  // could not be saved: Conflict for a clash with answers stored meanwhile, Unavailable when the
-  // database failed (then nothing of its batch was saved). Keep it short: the next batch waits.
+  // Called on the reply thread, in the order of submission, once the write's batch is committed
+  // (no error) or when it could not be saved: Conflict for a clash with answers stored meanwhile,
+  // Unavailable when the database failed (then nothing of its batch was saved).
   using Done = std::function<void(std::exception_ptr error)>;
 
   explicit GroupCommitter(ConsultationStore& store, std::size_t max_batch = 1000);
@@ -45,8 +47,15 @@ class GroupCommitter {
     ChildWrite write;
     Done done;
   };
+  // One batch's callbacks and what they are told; its writes are freed on the reply thread too.
+  struct Replies {
+    std::vector<Done> done;
+    std::vector<std::exception_ptr> errors;
+    std::vector<ChildWrite> writes;
+  };
   void run();
   void commit(std::deque<Pending>& batch);
+  void reply();
 
   ConsultationStore& store_;
   std::size_t max_batch_;
@@ -55,6 +64,12 @@ class GroupCommitter {
   std::deque<Pending> queue_;
   bool stopping_ = false;
   Stats stats_;
+
+  std::mutex replies_mutex_;
+  std::condition_variable replies_ready_;
+  std::deque<Replies> replies_;
+  bool replies_closing_ = false;
+  std::thread replier_;  // started before the committer, ended after it
   std::thread thread_;
 };
 

@@ -1,5 +1,7 @@
 #include "store/sqlite/checkpointer.h"
 
+#include <pthread.h>
+
 #include <chrono>
 #include <memory>
 
@@ -41,6 +43,7 @@ int Checkpointer::on_commit(void* self, sqlite3* /*db*/, const char* /*name*/, i
 }
 
 void Checkpointer::run() {
+  pthread_setname_np(pthread_self(), "ln-checkpoint");
   std::unique_ptr<Connection> connection;
   std::unique_lock lock(mutex_);
   for (;;) {
