@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ln {
@@ -214,11 +215,13 @@ struct QueueSummary {
 };
 
 // A recent submission's fingerprints, to find repeats and near-duplicates of a new one.
+// One of a unit's recent submissions as repeat detection reads it: views into the storage's row,
+// valid only during the call that is handed it (hundreds are read per idea: nothing is copied).
 struct SubmissionFingerprint {
-  std::string pupil_id;
-  std::string fingerprint;
+  std::string_view pupil_id;
+  std::string_view fingerprint;
   std::int64_t simhash = 0;
-  std::string created_at;
+  std::string_view created_at;
 };
 
 // How often moderators agreed with one screener rule: it flagged an item and the moderator

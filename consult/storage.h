@@ -153,11 +153,12 @@ class SubmissionStore {
   // `expected_version`; false when someone else changed it first.
   virtual bool update_if_version(const Submission& submission, int expected_version) = 0;
 
-  // Fingerprints of a unit's submissions since `since`, newest first, at most `limit` (a text
-  // with no words, or one written before fingerprints, has an empty one).
-  virtual std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
-                                                                 const std::string& since,
-                                                                 int limit) = 0;
+  // Calls `see` with the fingerprint of each of a unit's submissions since `since`, newest
+  // first, at most `limit` (a text with no words, or one written before fingerprints, has an
+  // empty one).
+  virtual void recent_fingerprints(
+      const std::string& unit_id, const std::string& since, int limit,
+      const std::function<void(const SubmissionFingerprint&)>& see) = 0;
   // Screened submissions of these units created since `since`, newest first (for measures).
   virtual std::vector<Submission> screened_since(const std::vector<std::string>& unit_ids,
                                                  bool everywhere, const std::string& since,

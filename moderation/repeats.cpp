@@ -51,33 +51,37 @@ void fingerprint(Submission& submission) {
                            : 0;
 }
 
-void annotate_repeats(Submission& s, const std::vector<SubmissionFingerprint>& recent,
-                      std::chrono::system_clock::time_point now) {
-  if (s.fingerprint.empty()) return;
-  const std::string burst_since = format_time(now - kBurstWindow);
-  bool repeat = false, near = false;
-  int from_child_lately = 0, alike_from_others = 0;
-  for (const auto& r : recent) {
-    if (r.fingerprint.empty()) continue;  // written before fingerprints, or no words at all
-    const bool same_text = r.fingerprint == s.fingerprint;
-    const bool near_text =
-        !same_text && s.simhash != 0 && r.simhash != 0 &&
-        hamming_distance(static_cast<std::uint64_t>(s.simhash),
-                         static_cast<std::uint64_t>(r.simhash)) <= kNearDuplicateBits;
-    if (r.pupil_id == s.pupil_id) {
-      repeat = repeat || same_text;
-      near = near || near_text;
-      if (r.created_at >= burst_since) ++from_child_lately;
-    } else if (same_text || near_text) {
-      ++alike_from_others;
-    }
+RepeatTally::RepeatTally(const Submission& s, std::chrono::system_clock::time_point now)
+    : pupil_id_(s.pupil_id),
+      fingerprint_(s.fingerprint),
+      simhash_(s.simhash),
+      burst_since_(format_time(now - kBurstWindow)) {}
+
+void RepeatTally::see(const SubmissionFingerprint& r) {
+  if (fingerprint_.empty()) return;
+  if (r.fingerprint.empty()) return;  // written before fingerprints, or no words at all
+  const bool same_text = r.fingerprint == fingerprint_;
+  const bool near_text =
+      !same_text && simhash_ != 0 && r.simhash != 0 &&
+      hamming_distance(static_cast<std::uint64_t>(simhash_),
+                       static_cast<std::uint64_t>(r.simhash)) <= kNearDuplicateBits;
+  if (r.pupil_id == pupil_id_) {
+    repeat_ = repeat_ || same_text;
+    near_ = near_ || near_text;
+    if (r.created_at >= burst_since_) ++from_child_lately_;
+  } else if (same_text || near_text) {
+    ++alike_from_others_;
   }
+}
+
+void RepeatTally::annotate(Submission& s) const {
+  if (fingerprint_.empty()) return;
   auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
   if (!screening.is_object()) screening = nlohmann::json::object();
-  if (repeat) add_finding(screening, s, "spam.repeat", "repeat", 2);
-  if (near) add_finding(screening, s, "spam.near_duplicate", "repeat", 1);
-  if (from_child_lately + 1 >= kBurstCount) add_finding(screening, s, "spam.burst", "burst", 2);
-  screening["alike_from_other_children"] = alike_from_others;
+  if (repeat_) add_finding(screening, s, "spam.repeat", "repeat", 2);
+  if (near_) add_finding(screening, s, "spam.near_duplicate", "repeat", 1);
+  if (from_child_lately_ + 1 >= kBurstCount) add_finding(screening, s, "spam.burst", "burst", 2);
+  screening["alike_from_other_children"] = alike_from_others_;
   s.screening_json = screening.dump();
 }
 

@@ -5,8 +5,8 @@
 // children that say the same are not spam — many children asking for one playground is a
 // signal — so they are only counted, to help moderators compile recommendations.
 #include <chrono>
+#include <cstdint>
 #include <string>
-#include <vector>
 
 #include "consult/records.h"
 
@@ -24,9 +24,26 @@ inline constexpr int kRepeatHistory = 500;                   // at most this man
 // Sets the submission's fingerprint and SimHash from its text.
 void fingerprint(Submission& submission);
 
-// Adds repeat findings to the submission's screening JSON from the unit's recent submissions
-// (`recent`, which must not include this one), given the time now.
-void annotate_repeats(Submission& submission, const std::vector<SubmissionFingerprint>& recent,
-                      std::chrono::system_clock::time_point now);
+// Weighs a new submission against the unit's recent ones, seen one at a time as storage reads
+// them (SubmissionStore::recent_fingerprints), then adds the repeat findings to its screening.
+class RepeatTally {
+ public:
+  // `submission` has its fingerprint already (fingerprint()); `now` is the time now.
+  RepeatTally(const Submission& submission, std::chrono::system_clock::time_point now);
+  // One of the unit's recent submissions (never this one itself).
+  void see(const SubmissionFingerprint& recent);
+  // Adds what was found to the submission's screening JSON.
+  void annotate(Submission& submission) const;
+
+ private:
+  std::string pupil_id_;
+  std::string fingerprint_;
+  std::int64_t simhash_ = 0;
+  std::string burst_since_;
+  bool repeat_ = false;
+  bool near_ = false;
+  int from_child_lately_ = 0;
+  int alike_from_others_ = 0;
+};
 
 }  // namespace ln::moderation

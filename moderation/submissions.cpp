@@ -80,10 +80,11 @@ Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubm
   s.created_at = s.updated_at = clock_.now_text();
   screen_submission(screen_, s);
   fingerprint(s);
-  annotate_repeats(s,
-                   storage_.submissions().recent_fingerprints(
-                       s.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory),
-                   clock_.now());
+  RepeatTally tally(s, clock_.now());
+  storage_.submissions().recent_fingerprints(
+      s.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory,
+      [&](const SubmissionFingerprint& recent) { tally.see(recent); });
+  tally.annotate(s);
   ChildWrite write;
   write.texts.push_back(s);
   write.audit = audit_.draft(AuditActor::of(pupil), "submission.create", "submission", s.id);
@@ -140,12 +141,15 @@ Submission Submissions::resend(const Principal& pupil, const std::string& id,
   next.version = s.version + 1;
   screen_submission(screen_, next);
   fingerprint(next);
-  auto recent = storage_.submissions().recent_fingerprints(
-      next.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory);
-  std::erase_if(recent, [&](const SubmissionFingerprint& f) {
-    return f.pupil_id == next.pupil_id && f.created_at == next.created_at;
-  });
-  annotate_repeats(next, recent, clock_.now());
+  RepeatTally tally(next, clock_.now());
+  storage_.submissions().recent_fingerprints(
+      next.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory,
+      [&](const SubmissionFingerprint& recent) {
+        // Not the idea itself, as it was first sent.
+        if (recent.pupil_id != next.pupil_id || recent.created_at != next.created_at)
+          tally.see(recent);
+      });
+  tally.annotate(next);
   if (!storage_.submissions().update_if_version(next, s.version))
     throw Conflict("This idea changed since you opened it.", "stale_version");
   audit_.record(AuditActor::of(pupil), "submission.resend", "submission", s.id);

@@ -113,7 +113,7 @@ Submission submission(const Row& s) {
 // pupil_id, fingerprint, simhash, created_at
 template <typename Row>
 SubmissionFingerprint fingerprint(const Row& s) {
-  return {s.text(0), s.text(1), s.int64(2), s.text(3)};
+  return {s.text_view(0), s.text_view(1), s.int64(2), s.text_view(3)};
 }
 
 // rule, agreed, disagreed

@@ -41,6 +41,12 @@ std::string Row::text(int column) const {
                      static_cast<std::size_t>(PQgetlength(r, row_, column)));
 }
 
+std::string_view Row::text_view(int column) const {
+  PGresult* r = result_.handle();
+  return std::string_view(PQgetvalue(r, row_, column),
+                          static_cast<std::size_t>(PQgetlength(r, row_, column)));
+}
+
 std::optional<std::string> Row::optional_text(int column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);

@@ -80,6 +80,8 @@ class Row {
   Row(const Result& result, int row) : result_(result), row_(row) {}
   bool is_null(int column) const;
   std::string text(int column) const;
+  // The column's text without a copy: valid while the Result lives.
+  std::string_view text_view(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::int64_t int64(int column) const;
   // A bytea column, decoded from libpq's text form.

@@ -152,10 +152,12 @@ bool PostgresSubmissionStore::update_if_version(const Submission& x, int expecte
   });
 }
 
-std::vector<SubmissionFingerprint> PostgresSubmissionStore::recent_fingerprints(
-    const std::string& unit_id, const std::string& since, int limit) {
-  return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kFingerprints, unit_id, since, limit).all(rows::fingerprint<Row>);
+void PostgresSubmissionStore::recent_fingerprints(
+    const std::string& unit_id, const std::string& since, int limit,
+    const std::function<void(const SubmissionFingerprint&)>& see) {
+  read(pool_, [&](Connection& c) {
+    auto result = c.exec(sql::kFingerprints, unit_id, since, limit);
+    for (int i = 0; i < result.rows(); ++i) see(rows::fingerprint(result.row(i)));
   });
 }
 

@@ -92,6 +92,12 @@ std::string Statement::text(int column) const {
   return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
 }
 
+std::string_view Statement::text_view(int column) const {
+  const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  int size = sqlite3_column_bytes(stmt_, column);
+  return data ? std::string_view(data, static_cast<std::size_t>(size)) : std::string_view();
+}
+
 std::optional<std::string> Statement::optional_text(int column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);

@@ -45,6 +45,8 @@ class Statement {
   std::int64_t int64(int column) const;
   double real(int column) const;
   std::string text(int column) const;
+  // The column's text without a copy: valid until the next step or reset.
+  std::string_view text_view(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::optional<std::int64_t> optional_int64(int column) const;
 

@@ -185,12 +185,13 @@ bool SqliteSubmissionStore::update_if_version(const Submission& x, int expected_
   return changed;
 }
 
-std::vector<SubmissionFingerprint> SqliteSubmissionStore::recent_fingerprints(
-    const std::string& unit_id, const std::string& since, int limit) {
-  return read(pool_, [&](Connection& c) {
+void SqliteSubmissionStore::recent_fingerprints(
+    const std::string& unit_id, const std::string& since, int limit,
+    const std::function<void(const SubmissionFingerprint&)>& see) {
+  read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kFingerprints);
     s.bind(1, unit_id).bind(2, since).bind(3, limit);
-    return all_rows(s, rows::fingerprint<Statement>);
+    while (s.step()) see(rows::fingerprint(s));
   });
 }
 

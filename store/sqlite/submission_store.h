@@ -31,9 +31,8 @@ class SqliteSubmissionStore : public SubmissionStore {
                                            bool everywhere, const std::optional<std::string>& kind,
                                            const Page& page) override;
   bool update_if_version(const Submission& submission, int expected_version) override;
-  std::vector<SubmissionFingerprint> recent_fingerprints(const std::string& unit_id,
-                                                         const std::string& since,
-                                                         int limit) override;
+  void recent_fingerprints(const std::string& unit_id, const std::string& since, int limit,
+                           const std::function<void(const SubmissionFingerprint&)>& see) override;
   std::vector<Submission> screened_since(const std::vector<std::string>& unit_ids, bool everywhere,
                                          const std::string& since, int limit) override;
   void count_rule_outcomes(const std::string& unit_id, const std::vector<std::string>& rules,

@@ -27,41 +27,54 @@ nlohmann::json screening(const Submission& s) {
   return nlohmann::json::parse(s.screening_json);
 }
 
+// The unit's recent submissions, as storage would hand them over one by one.
+struct Recent {
+  std::string pupil_id, fingerprint;
+  std::int64_t simhash = 0;
+  std::string created_at;
+};
+
+void annotate_repeats(Submission& s, const std::vector<Recent>& recent) {
+  RepeatTally tally(s, kNow);
+  for (const auto& r : recent) tally.see({r.pupil_id, r.fingerprint, r.simhash, r.created_at});
+  tally.annotate(s);
+}
+
 bool has_rule(const Submission& s, const std::string& rule) {
   return s.screening_json.find("\"" + rule + "\"") != std::string::npos;
 }
 
 TEST(Repeats, SameWordsFromTheSameChildAreARepeatFromOthersOnlyCounted) {
   auto earlier = idea("p_1", "Em mong phường làm thêm sân bóng đá cho thiếu nhi");
-  std::vector<SubmissionFingerprint> recent = {
+  std::vector<Recent> recent = {
       {"p_1", earlier.fingerprint, earlier.simhash, "2026-11-24T08:00:00Z"},
       {"p_2", earlier.fingerprint, earlier.simhash, "2026-11-24T08:30:00Z"}};
   auto again = idea("p_1", "Em mong phường làm thêm sân bóng đá cho thiếu nhi!");
-  annotate_repeats(again, recent, kNow);
+  annotate_repeats(again, recent);
   EXPECT_TRUE(has_rule(again, "spam.repeat")) << again.screening_json;
   EXPECT_EQ(screening(again)["alike_from_other_children"], 1);
 
   auto other = idea("p_3", "Em mong phường làm thêm sân bóng đá cho thiếu nhi");
-  annotate_repeats(other, recent, kNow);
+  annotate_repeats(other, recent);
   EXPECT_FALSE(has_rule(other, "spam.repeat")) << other.screening_json;
   EXPECT_EQ(screening(other)["alike_from_other_children"], 2);
 }
 
 TEST(Repeats, ManyTextsInTenMinutesAreABurstButOnlyThoseWithAFingerprintCount) {
   auto texts = [](const std::string& fingerprint) {
-    std::vector<SubmissionFingerprint> recent;
+    std::vector<Recent> recent;
     for (int i = 0; i < 4; ++i)
       recent.push_back({"p_1", fingerprint.empty() ? "" : fingerprint + std::to_string(i), 0,
                         "2026-11-24T09:5" + std::to_string(i) + ":00Z"});
     return recent;
   };
   auto fifth = idea("p_1", "Thư viện trường nên mở cửa cả thứ Bảy");
-  annotate_repeats(fifth, texts("fp_"), kNow);
+  annotate_repeats(fifth, texts("fp_"));
   EXPECT_TRUE(has_rule(fifth, "spam.burst")) << fifth.screening_json;
 
   // Texts with no words, or written before fingerprints, are not part of the history.
   auto alone = idea("p_1", "Thư viện trường nên mở cửa cả thứ Bảy");
-  annotate_repeats(alone, texts(""), kNow);
+  annotate_repeats(alone, texts(""));
   EXPECT_FALSE(has_rule(alone, "spam.burst")) << alone.screening_json;
   EXPECT_FALSE(has_rule(alone, "spam.repeat")) << alone.screening_json;
   EXPECT_EQ(screening(alone)["alike_from_other_children"], 0);

@@ -412,11 +412,17 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   EXPECT_EQ(again->resent_at, kFuture);
   EXPECT_EQ(again->revisions_json, R"([{"text":"Thêm cây xanh"}])");
   EXPECT_EQ(s->submissions().queue_summary("normal", {}, true, "9999").late, 0);
-  auto prints = s->submissions().recent_fingerprints("u_ward", kAt, 10);
+  std::vector<std::pair<std::string, std::int64_t>> prints;
+  auto collect = [&](const SubmissionFingerprint& f) {
+    prints.emplace_back(std::string(f.fingerprint), f.simhash);
+  };
+  s->submissions().recent_fingerprints("u_ward", kAt, 10, collect);
   ASSERT_EQ(prints.size(), 1u);
-  EXPECT_EQ(prints[0].fingerprint, "fp_2");
-  EXPECT_EQ(prints[0].simhash, -42);
-  EXPECT_TRUE(s->submissions().recent_fingerprints("u_elsewhere", kAt, 10).empty());
+  EXPECT_EQ(prints[0].first, "fp_2");
+  EXPECT_EQ(prints[0].second, -42);
+  prints.clear();
+  s->submissions().recent_fingerprints("u_elsewhere", kAt, 10, collect);
+  EXPECT_TRUE(prints.empty());
   EXPECT_EQ(s->submissions().screened_since({}, true, kAt, 10).size(), 1u);
   EXPECT_TRUE(s->submissions().screened_since({"u_elsewhere"}, false, kAt, 10).empty());
 
