@@ -809,3 +809,24 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
 
 }  // namespace
 }  // namespace ln
+
+// A page of moderation items reads its authors at once: the pupils asked for that exist, each
+// once, with the school's unit as a single read gives it.
+TEST_P(StorageTest, PupilsReadByIdsAtOnce) {
+  auto s = open();
+  seed_school(*s);
+  for (std::string id : {"p_1", "p_2", "p_3"}) s->pupils().insert_pupil(pupil(id), kIdentity);
+  EXPECT_TRUE(s->pupils().pupils_by_id({}).empty());
+  auto found = s->pupils().pupils_by_id({"p_3", "p_missing", "p_1", "p_3"});
+  std::sort(found.begin(), found.end(), [](const Pupil& a, const Pupil& b) { return a.id < b.id; });
+  ASSERT_EQ(found.size(), 2u);
+  for (const auto& p : found) {
+    auto one = s->pupils().pupil(p.id);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(p.pseudonym, one->pseudonym);
+    EXPECT_EQ(p.age_band, one->age_band);
+    EXPECT_EQ(p.unit_id, "u_ward");
+  }
+  EXPECT_EQ(found[0].id, "p_1");
+  EXPECT_EQ(found[1].id, "p_3");
+}
