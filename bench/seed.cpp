@@ -311,6 +311,11 @@ int main(int argc, char** argv) {
   std::printf("seed pending=%lld seconds=%.1f rows_per_s=%.0f\n", queued, pending_seconds,
               queued / std::max(pending_seconds, 1e-9));
   app.group_committer.stop();
+  if (auto* pg = dynamic_cast<ln::store::postgres::PostgresStorage*>(storage.get())) {
+    auto vacuum_started = Clock::now();
+    pg->pool().acquire()->exec_script(ln::store::postgres::sql::kAfterBulkLoad);
+    std::printf("seed vacuum_analyze seconds=%.1f\n", since(vacuum_started));
+  }
   std::printf("seed total_seconds=%.1f\n", since(started));
   return 0;
 }
