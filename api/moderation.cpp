@@ -6,8 +6,17 @@
 namespace ln::api {
 namespace {
 
+using Author = moderation::ModerationQueue::Author;
+
+// The author of an item of a page whose authors were read at once.
+const Author& author_in(const std::map<std::string, Author>& authors, const Submission& s) {
+  static const Author kUnknown{"", ""};
+  auto it = authors.find(s.pupil_id);
+  return it == authors.end() ? kUnknown : it->second;
+}
+
 // In lists the child's words stay collapsed: the screener's annotations say what to expect.
-nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
+nlohmann::json item_json(App& app, const Submission& s, bool with_text, const Author& author) {
   auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
   nlohmann::json out = {
       {"id", s.id},
@@ -29,7 +38,6 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
        s.claim_expires_at ? nlohmann::json(*s.claim_expires_at) : nlohmann::json()},
       {"consultation_id",
        s.consultation_id ? nlohmann::json(*s.consultation_id) : nlohmann::json()}};
-  auto author = app.moderation.author_of(s);
   out["author"] = {{"pseudonym", author.pseudonym}, {"age_band", author.age_band}};
   if (with_text) {
     out["text"] = s.text;
@@ -44,10 +52,14 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
   return out;
 }
 
+// One item, with its author read for it alone.
+nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
+  return item_json(app, s, with_text, app.moderation.author_of(s));
+}
+
 // What anyone but the author may see: the approved words, never the text as first written.
-nlohmann::json approved_json(App& app, const ApprovedSubmission& a) {
+nlohmann::json approved_json(const ApprovedSubmission& a, const Author& author) {
   const Submission& s = a.submission;
-  auto author = app.moderation.author_of(s);
   return {{"id", s.id},
           {"kind", s.kind},
           {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
@@ -90,7 +102,9 @@ void add_moderation_routes(Router& r, App& app) {
                                           {q.query_value("kind"), q.query_value("label")},
                                           q.query_value("unit_id"));
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-        for (const auto& s : items) out["items"].push_back(item_json(app, s, false));
+        auto authors = app.moderation.authors_of(items);
+        for (const auto& s : items)
+          out["items"].push_back(item_json(app, s, false, author_in(authors, s)));
         if (static_cast<int>(items.size()) == page.limit)
           out["next"] = items.back().created_at + "|" + items.back().id;
         return Response::json(200, out);
@@ -106,7 +120,11 @@ void add_moderation_routes(Router& r, App& app) {
         auto items =
             app.moderation.approved(q.who(), q.query_value("kind"), q.query_value("unit_id"), page);
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-        for (const auto& a : items) out["items"].push_back(approved_json(app, a));
+        std::vector<Submission> words;
+        for (const auto& a : items) words.push_back(a.submission);
+        auto authors = app.moderation.authors_of(words);
+        for (const auto& a : items)
+          out["items"].push_back(approved_json(a, author_in(authors, a.submission)));
         if (static_cast<int>(items.size()) == page.limit)
           out["next"] = items.back().submission.created_at + "|" + items.back().submission.id;
         return Response::json(200, out);

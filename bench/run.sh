@@ -4,8 +4,8 @@
 #   bench scenario=answer backend=sqlite rps=12345 p50_ms=1.2 p99_ms=8.5 ratio_to_ping=0.83
 # Usage: bench/run.sh BUILD_DIR. Knobs (environment): BENCH_DURATION (wrk seconds per scenario,
 # default 15), BENCH_CONNECTIONS (64), BENCH_SQLITE_ANSWERS (10000000),
-# BENCH_PENDING (1000000), BENCH_PG_ANSWERS (200000), BENCH_PG_PENDING (200000), BENCH_PUPILS
-# (5000), BENCH_READ_CONNECTIONS (4), BENCH_BACKENDS ("sqlite postgresql").
+# BENCH_PENDING (1000000), BENCH_PG_ANSWERS and BENCH_PG_PENDING (the same as SQLite's),
+# BENCH_PUPILS (5000), BENCH_READ_CONNECTIONS (4), BENCH_BACKENDS ("sqlite postgresql").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,9 +14,11 @@ DURATION=${BENCH_DURATION:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 READ_CONNECTIONS=${BENCH_READ_CONNECTIONS:-4}
 SQLITE_ANSWERS=${BENCH_SQLITE_ANSWERS:-10000000}
-PG_ANSWERS=${BENCH_PG_ANSWERS:-200000}
 PENDING=${BENCH_PENDING:-1000000}
-PG_PENDING=${BENCH_PG_PENDING:-200000}
+# PostgreSQL is seeded many rows per statement (store/postgres/arrays.h): the full scale takes
+# about four minutes, so both backends are measured on the same data by default.
+PG_ANSWERS=${BENCH_PG_ANSWERS:-$SQLITE_ANSWERS}
+PG_PENDING=${BENCH_PG_PENDING:-$PENDING}
 PUPILS=${BENCH_PUPILS:-5000}
 BACKENDS=${BENCH_BACKENDS:-sqlite postgresql}
 SCENARIOS="ping answer results queue submit"
@@ -157,8 +159,8 @@ fi
 
 for backend in $BACKENDS; do bench_backend "$backend"; done
 
-if [[ "$BACKENDS" == *postgresql* && "$PG_ANSWERS" != "$SQLITE_ANSWERS" ]]; then
-  echo "note: PostgreSQL was seeded with $PG_ANSWERS answers and $PG_PENDING pending ideas (SQLite: $SQLITE_ANSWERS and $PENDING): one round trip per row is too slow for the 20-minute budget" >>"$SUMMARY"
+if [[ "$BACKENDS" == *postgresql* && ("$PG_ANSWERS" != "$SQLITE_ANSWERS" || "$PG_PENDING" != "$PENDING") ]]; then
+  echo "note: PostgreSQL was seeded with $PG_ANSWERS answers and $PG_PENDING pending ideas (SQLite: $SQLITE_ANSWERS and $PENDING): the figures of the two backends are not on the same data" >>"$SUMMARY"
 fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), load average before the last scenario: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$LATENCY"

@@ -16,6 +16,8 @@
 #include "consult/questions.h"
 #include "moderation/repeats.h"
 #include "store/open_storage.h"
+#include "store/postgres/postgres_storage.h"
+#include "store/postgres/sql.h"
 #include "store/sqlite/sqlite_storage.h"
 
 namespace {
@@ -111,6 +113,12 @@ int main(int argc, char** argv) {
     auto a = pool.acquire(), b = pool.acquire(), c = pool.acquire(), d = pool.acquire();
     for (auto* connection : {&*a, &*b, &*c, &*d})
       connection->exec("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144");
+  }
+  if (auto* pg = dynamic_cast<ln::store::postgres::PostgresStorage*>(storage.get())) {
+    auto& pool = pg->pool();
+    auto a = pool.acquire(), b = pool.acquire(), c = pool.acquire(), d = pool.acquire();
+    for (auto* connection : {&*a, &*b, &*c, &*d})
+      connection->exec_script(ln::store::postgres::sql::kBulkLoadSession);
   }
   auto keys = ln::Keys::load_or_create(key_file);
   ln::api::ServeOptions options;
@@ -241,6 +249,16 @@ int main(int argc, char** argv) {
     written += n;
   }
   double answer_seconds = since(answers_started);
+  // The seeded counters must equal a recount of the stored sheets.
+  std::int64_t stored = storage->consultations().response_count(consultation.id);
+  std::int64_t respondents = 0;
+  for (const auto& k : storage->consultations().counters(consultation.id))
+    if (k.question_id == "_all" && k.option_key == "_respondents") respondents += k.count;
+  if (stored != written || respondents != written) {
+    std::fprintf(stderr, "seeded %lld answers but %lld are stored and the counters say %lld\n",
+                 written, static_cast<long long>(stored), static_cast<long long>(respondents));
+    return 1;
+  }
   std::printf("seed answers=%lld seconds=%.1f rows_per_s=%.0f\n", written, answer_seconds,
               written / std::max(answer_seconds, 1e-9));
 
@@ -293,6 +311,11 @@ int main(int argc, char** argv) {
   std::printf("seed pending=%lld seconds=%.1f rows_per_s=%.0f\n", queued, pending_seconds,
               queued / std::max(pending_seconds, 1e-9));
   app.group_committer.stop();
+  if (auto* pg = dynamic_cast<ln::store::postgres::PostgresStorage*>(storage.get())) {
+    auto vacuum_started = Clock::now();
+    pg->pool().acquire()->exec_script(ln::store::postgres::sql::kAfterBulkLoad);
+    std::printf("seed vacuum_analyze seconds=%.1f\n", since(vacuum_started));
+  }
   std::printf("seed total_seconds=%.1f\n", since(started));
   return 0;
 }

@@ -122,6 +122,10 @@ class PupilStore {
                                                  const std::optional<std::string>& status,
                                                  const std::optional<std::string>& pupil_id) = 0;
   virtual void update_data_request(const DataRequest& request) = 0;
+
+  // The pupils with these ids that exist, in no particular order: one query for a whole page of
+  // moderation items instead of one per item.
+  virtual std::vector<Pupil> pupils_by_id(const std::vector<std::string>& ids) = 0;
 };
 
 class SubmissionStore {

@@ -172,6 +172,18 @@ ModerationQueue::Author ModerationQueue::author_of(const Submission& item) {
   return {pupil->pseudonym, pupil->age_band};
 }
 
+std::map<std::string, ModerationQueue::Author> ModerationQueue::authors_of(
+    const std::vector<Submission>& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.pupil_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::map<std::string, Author> out;
+  for (const auto& pupil : storage_.pupils().pupils_by_id(ids))
+    out[pupil.id] = {pupil.pseudonym, pupil.age_band};
+  return out;
+}
+
 Submission ModerationQueue::claim(const Principal& actor, const std::string& id) {
   Submission s = visible(actor, id);
   if (s.status != "queued" && s.status != "claimed")

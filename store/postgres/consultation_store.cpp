@@ -2,9 +2,12 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "store/counter_sums.h"
 #include "store/postgres/access.h"
+#include "store/postgres/arrays.h"
 #include "store/postgres/audit_store.h"
 #include "store/postgres/sql.h"
 #include "store/postgres/submission_store.h"
@@ -51,6 +54,16 @@ constexpr const char* kUpsertResponse =
     "unit_id,"
     " info_version, answers, idempotency_key, batch_id, created_at, updated_at)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    " ON CONFLICT(id) DO UPDATE SET age_band = excluded.age_band, gender = excluded.gender,"
+    " unit_id = excluded.unit_id, info_version = excluded.info_version, answers = excluded.answers,"
+    " idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at";
+// The same upsert, many rows at once (one array per column). One statement may not touch a row
+// twice: a batch that names an id twice goes row by row.
+constexpr const char* kUpsertResponses =
+    "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender,"
+    " unit_id, info_version, answers, idempotency_key, batch_id, created_at, updated_at)"
+    " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
+    " $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])"
     " ON CONFLICT(id) DO UPDATE SET age_band = excluded.age_band, gender = excluded.gender,"
     " unit_id = excluded.unit_id, info_version = excluded.info_version, answers = excluded.answers,"
     " idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at";
@@ -126,6 +139,40 @@ void write_response(Connection& c, const ConsultationResponse& r) {
   c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, r.channel, r.age_band, r.gender,
          r.unit_id, r.info_version, r.answers_json, r.idempotency_key, r.batch_id, r.created_at,
          r.updated_at);
+}
+
+void write_responses(Connection& c, const std::vector<ConsultationResponse>& sheets) {
+  std::unordered_set<std::string_view> ids;
+  for (const auto& r : sheets) ids.insert(r.id);
+  if (ids.size() != sheets.size()) {
+    for (const auto& r : sheets) write_response(c, r);
+    return;
+  }
+  for (std::size_t start = 0; start < sheets.size(); start += kRowsPerStatement) {
+    std::size_t end = std::min(sheets.size(), start + kRowsPerStatement);
+    ArrayColumn id, consultation_id, pupil_id, channel, age_band, gender, unit_id, info_version,
+        answers, idempotency_key, batch_id, created_at, updated_at;
+    for (std::size_t i = start; i < end; ++i) {
+      const ConsultationResponse& r = sheets[i];
+      id.add(r.id);
+      consultation_id.add(r.consultation_id);
+      pupil_id.add(r.pupil_id);
+      channel.add(r.channel);
+      age_band.add(r.age_band);
+      gender.add(r.gender);
+      unit_id.add(r.unit_id);
+      info_version.add(r.info_version);
+      answers.add(r.answers_json);
+      idempotency_key.add(r.idempotency_key);
+      batch_id.add(r.batch_id);
+      created_at.add(r.created_at);
+      updated_at.add(r.updated_at);
+    }
+    c.exec(sql::kUpsertResponses, id.literal(), consultation_id.literal(), pupil_id.literal(),
+           channel.literal(), age_band.literal(), gender.literal(), unit_id.literal(),
+           info_version.literal(), answers.literal(), idempotency_key.literal(), batch_id.literal(),
+           created_at.literal(), updated_at.literal());
+  }
 }
 
 void add_counters(Connection& c, const std::string& consultation_id,
@@ -210,12 +257,12 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertBatch, b.id, b.consultation_id, b.channel, b.reference, b.sheets,
            b.participants, b.participants_json, b.unit_id, b.notes, b.created_by, b.created_at);
-    for (const auto& r : sheets) write_response(c, r);
+    write_responses(c, sheets);
     // Thousands of sheets fall into a few counter cells: add each cell once.
     CounterSums sums;
     sums.add(b.consultation_id, deltas);
     write_sums(c, sums);
-    for (const auto& t : texts) insert_submission_row(c, t);
+    insert_submission_rows(c, texts);
   });
 }
 

@@ -28,6 +28,10 @@ constexpr const char* kConsentingUnder =
 #undef LN_PUPIL_COLUMNS
 #undef LN_PUPIL_FROM
 const std::string kPupilById = std::string(kPupilColumns) + "WHERE p.id = $1";
+// = ANY(array) reads the primary key once per id; IN (function scan) scanned every pupil.
+const std::string kPupilsById =
+    std::string(kPupilColumns) +
+    "WHERE p.id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))";
 const std::string kPupilBySignIn = std::string(kPupilColumns) + "WHERE p.sign_in_lookup = $1";
 const std::string kPupilsOfClass = std::string(kPupilColumns) +
                                    "WHERE p.class_id = $1 AND p.status <> 'deleted' "
@@ -228,6 +232,13 @@ std::vector<DataRequest> PostgresPupilStore::data_requests(
 void PostgresPupilStore::update_data_request(const DataRequest& r) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kUpdateRequest, r.id, r.status, r.handled_by, r.handled_at, r.outcome);
+  });
+}
+
+std::vector<Pupil> PostgresPupilStore::pupils_by_id(const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kPupilsById, json_list(ids)).all(rows::pupil<Row>);
   });
 }
 

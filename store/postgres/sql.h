@@ -21,5 +21,11 @@ inline constexpr const char* kSchemaVersion =
 inline constexpr const char* kRecordMigration =
     "INSERT INTO schema_migrations(version, name) VALUES ($1, $2)";
 inline constexpr const char* kPing = "SELECT 1";
+// For a seeding tool's own connections (as sqlite3's .import runs unsynced): commits do not wait
+// for the WAL flush. A crash may lose the last commits, never corrupt what is stored.
+inline constexpr const char* kBulkLoadSession = "SET synchronous_commit = off";
+// After a bulk load, as after pg_restore: the visibility map and the planner's statistics now,
+// rather than autovacuum reading the new tables while the first requests are measured.
+inline constexpr const char* kAfterBulkLoad = "VACUUM (ANALYZE)";
 
 }  // namespace ln::store::postgres::sql

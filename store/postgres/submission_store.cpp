@@ -1,6 +1,7 @@
 #include "store/postgres/submission_store.h"
 
 #include "store/postgres/access.h"
+#include "store/postgres/arrays.h"
 #include "store/rows.h"
 #include "store/time_cursor.h"
 
@@ -20,6 +21,13 @@ constexpr const char* kInsert =
     "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at,"
     " updated_at, consultation_id, response_id, screening, queue, fingerprint, simhash)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+// The same columns, many rows at once (one array per column).
+constexpr const char* kInsertMany =
+    "INSERT INTO submissions(id, pupil_id, unit_id, kind, text, topic, status, created_at,"
+    " updated_at, consultation_id, response_id, screening, queue, fingerprint, simhash)"
+    " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
+    " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],"
+    " $13::text[], $14::text[], $15::bigint[])";
 constexpr const char* kUpdate =
     "UPDATE submissions SET kind = $2, text = $3, topic = $4, status = $5, updated_at = $6"
     " WHERE id = $1";
@@ -82,6 +90,36 @@ void insert_submission_row(Connection& c, const Submission& x) {
   c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, x.kind, x.text, x.topic, x.status, x.created_at,
          x.updated_at, x.consultation_id, x.response_id, x.screening_json, x.queue, x.fingerprint,
          x.simhash);
+}
+
+void insert_submission_rows(Connection& c, const std::vector<Submission>& submissions) {
+  for (std::size_t start = 0; start < submissions.size(); start += kRowsPerStatement) {
+    std::size_t end = std::min(submissions.size(), start + kRowsPerStatement);
+    ArrayColumn id, pupil_id, unit_id, kind, text, topic, status, created_at, updated_at,
+        consultation_id, response_id, screening, queue, fingerprint, simhash;
+    for (std::size_t i = start; i < end; ++i) {
+      const Submission& x = submissions[i];
+      id.add(x.id);
+      pupil_id.add(x.pupil_id);
+      unit_id.add(x.unit_id);
+      kind.add(x.kind);
+      text.add(x.text);
+      topic.add(x.topic);
+      status.add(x.status);
+      created_at.add(x.created_at);
+      updated_at.add(x.updated_at);
+      consultation_id.add(x.consultation_id);
+      response_id.add(x.response_id);
+      screening.add(x.screening_json);
+      queue.add(x.queue);
+      fingerprint.add(x.fingerprint);
+      simhash.add(x.simhash);
+    }
+    c.exec(sql::kInsertMany, id.literal(), pupil_id.literal(), unit_id.literal(), kind.literal(),
+           text.literal(), topic.literal(), status.literal(), created_at.literal(),
+           updated_at.literal(), consultation_id.literal(), response_id.literal(),
+           screening.literal(), queue.literal(), fingerprint.literal(), simhash.literal());
+  }
 }
 
 void PostgresSubmissionStore::insert_submission(const Submission& x) {
@@ -188,9 +226,8 @@ std::vector<RuleOutcome> PostgresSubmissionStore::rule_outcomes(
 }
 
 void PostgresSubmissionStore::insert_submissions(const std::vector<Submission>& submissions) {
-  write(pool_, [&](Connection& c) {
-    for (const auto& s : submissions) insert_submission_row(c, s);
-  });
+  if (submissions.empty()) return;
+  write(pool_, [&](Connection& c) { insert_submission_rows(c, submissions); });
 }
 
 }  // namespace ln::store::postgres

@@ -7,6 +7,8 @@ namespace ln::store::postgres {
 
 // Shared with the consultation store, which writes free-text answers in the answer's transaction.
 void insert_submission_row(Connection& c, const Submission& submission);
+// Many rows in a few statements (bulk paths: paper batches, seeding).
+void insert_submission_rows(Connection& c, const std::vector<Submission>& submissions);
 
 class PostgresSubmissionStore : public SubmissionStore {
  public:

@@ -285,4 +285,14 @@ void SqlitePupilStore::update_data_request(const DataRequest& r) {
   });
 }
 
+std::vector<Pupil> SqlitePupilStore::pupils_by_id(const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(std::string(sql::kPupilColumns) +
+                       "WHERE p.id IN (SELECT value FROM json_each(?1))");
+    s.bind(1, json_list(ids));
+    return all_rows(s, rows::pupil<Statement>);
+  });
+}
+
 }  // namespace ln::store::sqlite

@@ -37,6 +37,8 @@ class SqlitePupilStore : public PupilStore {
                                          const std::optional<std::string>& pupil_id) override;
   void update_data_request(const DataRequest& request) override;
 
+  std::vector<Pupil> pupils_by_id(const std::vector<std::string>& ids) override;
+
  private:
   Pool& pool_;
 };

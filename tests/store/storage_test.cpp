@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -855,6 +856,237 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
   s->councils().end_member("mem_1", "2026-06-01");
   EXPECT_EQ(ids(pupils.consenting_pupils_under("u_ward", "cou_1", {std::nullopt, 10})),
             (std::vector<std::string>{"p_a", "p_c"}));
+}
+
+// A page of moderation items reads its authors at once: the pupils asked for that exist, each
+// once, with the school's unit as a single read gives it.
+TEST_P(StorageTest, PupilsReadByIdsAtOnce) {
+  auto s = open();
+  seed_school(*s);
+  for (std::string id : {"p_1", "p_2", "p_3"}) s->pupils().insert_pupil(pupil(id), kIdentity);
+  EXPECT_TRUE(s->pupils().pupils_by_id({}).empty());
+  auto found = s->pupils().pupils_by_id({"p_3", "p_missing", "p_1", "p_3"});
+  std::sort(found.begin(), found.end(), [](const Pupil& a, const Pupil& b) { return a.id < b.id; });
+  ASSERT_EQ(found.size(), 2u);
+  for (const auto& p : found) {
+    auto one = s->pupils().pupil(p.id);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(p.pseudonym, one->pseudonym);
+    EXPECT_EQ(p.age_band, one->age_band);
+    EXPECT_EQ(p.unit_id, "u_ward");
+  }
+  EXPECT_EQ(found[0].id, "p_1");
+  EXPECT_EQ(found[1].id, "p_3");
+}
+
+// Texts that the bulk paths bind inside array parameters must come back exactly as written.
+const std::vector<std::string> kAwkwardTexts = {"",
+                                                "NULL",
+                                                "null",
+                                                " padded ",
+                                                "a,b",
+                                                "{braces}",
+                                                "say \"hi\"",
+                                                "back\\slash\\",
+                                                "\\\"",
+                                                "tab\there\nnewline",
+                                                "Em muốn có sân chơi 🌳",
+                                                "'single' quotes",
+                                                "}{\",\\"};
+
+void expect_same_submission(const Submission& a, const Submission& b) {
+  EXPECT_EQ(a.pupil_id, b.pupil_id);
+  EXPECT_EQ(a.unit_id, b.unit_id);
+  EXPECT_EQ(a.kind, b.kind);
+  EXPECT_EQ(a.text, b.text);
+  EXPECT_EQ(a.topic, b.topic);
+  EXPECT_EQ(a.status, b.status);
+  EXPECT_EQ(a.created_at, b.created_at);
+  EXPECT_EQ(a.updated_at, b.updated_at);
+  EXPECT_EQ(a.consultation_id, b.consultation_id);
+  EXPECT_EQ(a.response_id, b.response_id);
+  EXPECT_EQ(a.screening_json, b.screening_json);
+  EXPECT_EQ(a.queue, b.queue);
+  EXPECT_EQ(a.version, b.version);
+  EXPECT_EQ(a.decision_json, b.decision_json);
+  EXPECT_EQ(a.fingerprint, b.fingerprint);
+  EXPECT_EQ(a.simhash, b.simhash);
+  EXPECT_EQ(a.revisions_json, b.revisions_json);
+}
+
+// Paper batches and queues of ideas are written many rows per statement: more rows than one
+// statement takes, awkward texts and NULLs store exactly what one-row writes store, every row is
+// there in order, and the counters equal a recount of the stored sheets.
+TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
+  auto s = open();
+  seed_school(*s);
+  for (std::string id : {"p_1", "p_2", "p_3"}) s->pupils().insert_pupil(pupil(id), kIdentity);
+  Consultation c;
+  c.id = "cns_1";
+  c.title = "Sân chơi";
+  c.owner_unit_id = "u_ward";
+  c.audience_unit_ids = {"u_ward"};
+  c.audience_bands = {"11-13", "14-17"};
+  c.status = "published";
+  c.created_by = "acc_f";
+  c.created_at = c.updated_at = kAt;
+  s->consultations().insert_consultation(c);
+
+  // 12,345 sheets: over two statements' worth; three carry a pupil so they can be read back.
+  const int kSheets = 12345;
+  const std::vector<std::string> options = {"park", "library", "pool"};
+  const std::vector<std::string> bands = {"11-13", "14-17"};
+  std::vector<ConsultationResponse> sheets;
+  std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> expected;
+  for (int i = 0; i < kSheets; ++i) {
+    char id[32];
+    std::snprintf(id, sizeof id, "rsp_%06d", i);
+    const std::string& option = options[static_cast<std::size_t>(i) % options.size()];
+    const std::string& band = bands[static_cast<std::size_t>(i) % 7 % bands.size()];
+    ConsultationResponse r{id,
+                           "cns_1",
+                           std::nullopt,
+                           "paper",
+                           band,
+                           "girl",
+                           "u_ward",
+                           2,
+                           R"({"q1":")" + option + R"("})",
+                           std::nullopt,
+                           std::string("bat_1"),
+                           kPast,
+                           kPast};
+    if (i < 3) {
+      r.pupil_id = "p_" + std::to_string(i + 1);
+      r.idempotency_key = kAwkwardTexts[static_cast<std::size_t>(i) + 5];
+      r.answers_json = R"({"q1":")" + option + R"(","q2":"say \"hi\" \\ {x}"})";
+    }
+    ++expected[{"_all", "_respondents", band}];
+    ++expected[{"q1", option, band}];
+    sheets.push_back(std::move(r));
+  }
+  std::vector<ResultCounter> deltas;
+  for (const auto& [k, n] : expected)
+    deltas.push_back(
+        {std::get<0>(k), std::get<1>(k), std::get<2>(k), "girl", "u_ward", "paper", n});
+  Submission answer_text;
+  answer_text.id = "sub_text";
+  answer_text.pupil_id = "p_1";
+  answer_text.unit_id = "u_ward";
+  answer_text.kind = "opinion";
+  answer_text.text = "back\\slash \"quoted\" {NULL}";
+  answer_text.status = "submitted";
+  answer_text.created_at = answer_text.updated_at = kPast;
+  answer_text.consultation_id = "cns_1";
+  answer_text.response_id = "rsp_000000";
+  PaperBatch batch{"bat_1", "cns_1",  "paper", "REF-1", kSheets, kSheets,
+                   "{}",    "u_ward", "",      "acc_f", kPast};
+  s->consultations().save_batch(batch, sheets, deltas, {answer_text});
+
+  // The recount: every sheet is stored once, and the counters add up to what is stored.
+  EXPECT_EQ(s->consultations().response_count("cns_1"), kSheets);
+  EXPECT_EQ(s->consultations().participation("u_city", kAt, kNow, {}).paper_sheets, kSheets);
+  std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> counted;
+  std::int64_t respondents = 0;
+  for (const auto& k : s->consultations().counters("cns_1")) {
+    counted[{k.question_id, k.option_key, k.age_band}] += k.count;
+    if (k.option_key == "_respondents") respondents += k.count;
+  }
+  EXPECT_EQ(counted, expected);
+  EXPECT_EQ(respondents, s->consultations().response_count("cns_1"));
+  for (int i = 0; i < 3; ++i) {
+    auto back = s->consultations().response_of("cns_1", "p_" + std::to_string(i + 1));
+    ASSERT_TRUE(back);
+    const auto& sent = sheets[static_cast<std::size_t>(i)];
+    EXPECT_EQ(back->id, sent.id);
+    EXPECT_EQ(back->answers_json, sent.answers_json);
+    EXPECT_EQ(back->idempotency_key, sent.idempotency_key);
+    EXPECT_EQ(back->info_version, 2);
+    EXPECT_EQ(back->batch_id, "bat_1");
+    EXPECT_EQ(back->age_band, sent.age_band);
+  }
+  auto text_back = s->submissions().submission("sub_text");
+  ASSERT_TRUE(text_back);
+  expect_same_submission(*text_back, answer_text);
+  EXPECT_EQ(s->consultations().batches("cns_1").size(), 1u);
+
+  // A batch naming one sheet twice keeps the later answers, as two one-row upserts do.
+  auto twice = sheets[3];
+  twice.id = "rsp_twice";
+  twice.pupil_id = "p_1";
+  twice.consultation_id = "cns_1";
+  auto later = twice;
+  later.answers_json = R"({"q1":"pool"})";
+  later.updated_at = kNow;
+  // (p_1 has answered already: a different consultation keeps the unique pair apart.)
+  Consultation other = c;
+  other.id = "cns_2";
+  s->consultations().insert_consultation(other);
+  twice.consultation_id = later.consultation_id = "cns_2";
+  s->consultations().save_batch(
+      {"bat_2", "cns_2", "paper", "REF-2", 2, 2, "{}", "u_ward", "", "acc_f", kPast},
+      {twice, later}, {}, {});
+  EXPECT_EQ(s->consultations().response_count("cns_2"), 1);
+  EXPECT_EQ(s->consultations().response_of("cns_2", "p_1")->answers_json, R"({"q1":"pool"})");
+  EXPECT_EQ(s->consultations().response_of("cns_2", "p_1")->updated_at, kNow);
+
+  // A queue of 11,111 ideas, with awkward texts and NULLs among them; each awkward one is also
+  // written alone through the one-row path, and both read back the same.
+  const int kIdeas = 11111;
+  std::vector<Submission> ideas;
+  for (int i = 0; i < kIdeas; ++i) {
+    Submission x;
+    char id[32];
+    std::snprintf(id, sizeof id, "sub_%06d", i);
+    x.id = id;
+    x.pupil_id = "p_" + std::to_string(i % 3 + 1);
+    x.unit_id = i % 2 ? "u_ward" : "u_ward2";
+    x.kind = "idea";
+    x.text = kAwkwardTexts[static_cast<std::size_t>(i) % kAwkwardTexts.size()];
+    if (i % 5 == 0) x.topic = kAwkwardTexts[static_cast<std::size_t>(i / 5) % kAwkwardTexts.size()];
+    x.status = "queued";
+    // Seconds apart, so that the queue's order (created_at, id) is the order written.
+    x.created_at = x.updated_at = "2025-09-01T" + std::string(i / 3600 < 10 ? "0" : "") +
+                                  std::to_string(i / 3600) + ":" + (i / 60 % 60 < 10 ? "0" : "") +
+                                  std::to_string(i / 60 % 60) + ":" + (i % 60 < 10 ? "0" : "") +
+                                  std::to_string(i % 60) + "Z";
+    x.screening_json = R"({"labels":["rude"],"note":"a \"quoted\" \\ word"})";
+    x.queue = "normal";
+    x.fingerprint = "fp_" + std::to_string(i % 17);
+    x.simhash = i % 2 ? -(static_cast<std::int64_t>(i) << 40) : static_cast<std::int64_t>(i);
+    ideas.push_back(std::move(x));
+  }
+  s->submissions().insert_submissions(ideas);
+  for (std::size_t i = 0; i < kAwkwardTexts.size(); ++i) {
+    Submission alone = ideas[i];
+    alone.id = "sub_alone_" + std::to_string(i);
+    alone.queue = "priority";
+    s->submissions().insert_submission(alone);
+    auto bulk = s->submissions().submission(ideas[i].id);
+    auto one = s->submissions().submission(alone.id);
+    ASSERT_TRUE(bulk);
+    ASSERT_TRUE(one);
+    one->queue = bulk->queue;
+    expect_same_submission(*bulk, *one);
+    expect_same_submission(*bulk, ideas[i]);
+  }
+  EXPECT_EQ(s->submissions().queue_summary("normal", {}, true, kAt).items, kIdeas);
+  std::vector<std::string> listed;
+  std::optional<std::string> after;
+  for (;;) {
+    auto page = s->submissions().queue_items("normal", {"u_city"}, false, {after, 1000});
+    for (const auto& x : page) listed.push_back(x.id);
+    if (page.size() < 1000) break;
+    after = page.back().created_at + "|" + page.back().id;
+  }
+  ASSERT_EQ(listed.size(), static_cast<std::size_t>(kIdeas));
+  for (int i = 0; i < kIdeas; ++i)
+    EXPECT_EQ(listed[static_cast<std::size_t>(i)], ideas[static_cast<std::size_t>(i)].id);
+  // An id clash anywhere in the bulk write is a Conflict, and none of its rows stay.
+  std::vector<Submission> clash = {ideas[0], ideas[1]};
+  clash[0].id = "sub_new";
+  EXPECT_THROW(s->submissions().insert_submissions(clash), Conflict);
+  EXPECT_FALSE(s->submissions().submission("sub_new"));
 }
 
 }  // namespace
