@@ -109,6 +109,7 @@ constexpr const char* kTargets =
     "targets"
     " ORDER BY period_start, id";
 
+constexpr const char* kCommitCacheSize = "PRAGMA cache_size = -32768";  // 32 MiB
 }  // namespace sql
 
 namespace {
@@ -371,9 +372,14 @@ std::vector<WriteOutcome> save_each(Connection& c, std::vector<ChildWrite>& writ
 
 std::vector<WriteOutcome> SqliteConsultationStore::save_child_writes(
     std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
-  auto c = pool_.acquire();
-  if (auto outcomes = save_all(*c, writes, seal)) return *outcomes;
-  return save_each(*c, writes, seal);
+  std::lock_guard lock(commit_mutex_);
+  if (!commit_connection_) {
+    commit_connection_ = pool_.open();
+    // Room for the index pages a batch touches, kept from one batch to the next.
+    commit_connection_->exec(sql::kCommitCacheSize);
+  }
+  if (auto outcomes = save_all(*commit_connection_, writes, seal)) return *outcomes;
+  return save_each(*commit_connection_, writes, seal);
 }
 
 std::vector<PaperBatch> SqliteConsultationStore::batches(const std::string& consultation_id) {

@@ -1,4 +1,6 @@
 #pragma once
+#include <memory>
+#include <mutex>
 #include "consult/storage.h"
 #include "store/sqlite/pool.h"
 
@@ -33,6 +35,10 @@ class SqliteConsultationStore : public ConsultationStore {
 
  private:
   Pool& pool_;
+  // The group commit's own connection: a pooled one would come back with a page cache that
+  // another connection's commit had emptied, and every batch read its index pages again.
+  std::mutex commit_mutex_;
+  std::unique_ptr<Connection> commit_connection_;
 };
 
 }  // namespace ln::store::sqlite

@@ -11,9 +11,13 @@ Pool::Lease Pool::acquire() {
       return Lease(*this, std::move(connection));
     }
   }
+  return Lease(*this, open());
+}
+
+std::unique_ptr<Connection> Pool::open() {
   auto connection = std::make_unique<Connection>(path_);
   if (on_open_) on_open_(*connection);
-  return Lease(*this, std::move(connection));
+  return connection;
 }
 
 void Pool::give_back(std::unique_ptr<Connection> connection) {

@@ -32,6 +32,8 @@ class Pool {
   };
 
   Lease acquire();
+  // A connection of the caller's own, outside the pool (with `on_open` run on it).
+  std::unique_ptr<Connection> open();
   const std::string& path() const { return path_; }
 
  private:
