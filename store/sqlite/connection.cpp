@@ -124,9 +124,7 @@ Connection::Connection(const std::string& path) {
   // without waiting on the busy handler (e.g. SQLITE_BUSY_RECOVERY): try again for a while.
   for (int attempt = 0;; ++attempt) {
     try {
-      exec(
-          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-          "PRAGMA temp_store=MEMORY;");
+      exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
       return;
     } catch (const SqliteError& e) {
       if (!e.is_busy() || attempt >= 250) {
