@@ -70,6 +70,16 @@ TEST_F(KeptSignIn, ChangesOnOneInstanceAreHonouredAtOnceOnTheOther) {
   auto late = answer(second, again);
   EXPECT_EQ(late.status, 409) << late.body;
   EXPECT_EQ(late.error_code(), "consultation_closed");
+
+  // An account disabled through the first: the second no longer lets it in.
+  std::string moderator2 = login(first, "moderator2");
+  auto me = second.get("/api/v1/me", bearer(moderator2));
+  ASSERT_EQ(me.status, 200) << me.body;
+  auto disabled = first.request(
+      "PATCH", "/api/v1/accounts/" + me.json()["id"].get<std::string>(), R"({"disabled":true})",
+      {{"Authorization", "Bearer " + login(first, "admin")}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(disabled.status, 200) << disabled.body;
+  EXPECT_EQ(second.get("/api/v1/me", bearer(moderator2)).status, 401);
 }
 
 }  // namespace
