@@ -8,13 +8,6 @@ namespace {
 
 using Author = moderation::ModerationQueue::Author;
 
-// The author of an item of a page whose authors were read at once.
-const Author& author_in(const std::map<std::string, Author>& authors, const Submission& s) {
-  static const Author kUnknown{"", ""};
-  auto it = authors.find(s.pupil_id);
-  return it == authors.end() ? kUnknown : it->second;
-}
-
 // In lists the child's words stay collapsed: the screener's annotations say what to expect.
 nlohmann::json item_json(App& app, const Submission& s, bool with_text, const Author& author) {
   auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
@@ -102,9 +95,11 @@ void add_moderation_routes(Router& r, App& app) {
                                           {q.query_value("kind"), q.query_value("label")},
                                           q.query_value("unit_id"));
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-        auto authors = app.moderation.authors_of(items);
-        for (const auto& s : items)
-          out["items"].push_back(item_json(app, s, false, author_in(authors, s)));
+        std::vector<std::string> pupils;
+        for (const auto& s : items) pupils.push_back(s.pupil_id);
+        auto authors = app.moderation.authors_of(pupils);
+        for (std::size_t i = 0; i < items.size(); ++i)
+          out["items"].push_back(item_json(app, items[i], false, authors[i]));
         if (static_cast<int>(items.size()) == page.limit)
           out["next"] = items.back().created_at + "|" + items.back().id;
         return Response::json(200, out);
@@ -120,11 +115,11 @@ void add_moderation_routes(Router& r, App& app) {
         auto items =
             app.moderation.approved(q.who(), q.query_value("kind"), q.query_value("unit_id"), page);
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-        std::vector<Submission> words;
-        for (const auto& a : items) words.push_back(a.submission);
-        auto authors = app.moderation.authors_of(words);
-        for (const auto& a : items)
-          out["items"].push_back(approved_json(a, author_in(authors, a.submission)));
+        std::vector<std::string> pupils;
+        for (const auto& a : items) pupils.push_back(a.submission.pupil_id);
+        auto authors = app.moderation.authors_of(pupils);
+        for (std::size_t i = 0; i < items.size(); ++i)
+          out["items"].push_back(approved_json(items[i], authors[i]));
         if (static_cast<int>(items.size()) == page.limit)
           out["next"] = items.back().submission.created_at + "|" + items.back().submission.id;
         return Response::json(200, out);

@@ -214,7 +214,6 @@ struct QueueSummary {
   std::int64_t late = 0;  // waiting for a first review past the deadline
 };
 
-// A recent submission's fingerprints, to find repeats and near-duplicates of a new one.
 // One of a unit's recent submissions as repeat detection reads it: views into the storage's row,
 // valid only during the call that is handed it (hundreds are read per idea: nothing is copied).
 struct SubmissionFingerprint {

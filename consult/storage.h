@@ -205,11 +205,12 @@ class ConsultationStore {
   virtual void insert_target(const Target& target) = 0;
   virtual std::vector<Target> targets() = 0;
 
-  // Group commit: many answer sets in one transaction and one sync. Each is written in its own
-  // savepoint, so one that fails (a unique-key clash → kConflict, anything else → kFailed) is
-  // undone alone while the others commit; their counters are added once per batch and their audit
-  // entries are chained in order with `seal`. Returns one outcome per write, in order, after the
-  // commit; throws when the transaction itself cannot commit (then nothing was saved).
+  // Group commit: what many children sent (answer sets, ideas) in one transaction and one sync.
+  // One that fails (a unique-key clash → kConflict, anything else → kFailed) is undone alone while
+  // the others commit: a batch is first written straight, and if a write fails it is written
+  // again with a savepoint per write. Counters are added once per batch and audit entries chained
+  // in order with `seal`. Returns one outcome per write, in order, after the commit; throws when
+  // the transaction itself cannot commit (then nothing was saved).
   virtual std::vector<WriteOutcome> save_child_writes(
       std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) = 0;
 };

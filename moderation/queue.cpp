@@ -172,15 +172,20 @@ ModerationQueue::Author ModerationQueue::author_of(const Submission& item) {
   return {pupil->pseudonym, pupil->age_band};
 }
 
-std::map<std::string, ModerationQueue::Author> ModerationQueue::authors_of(
-    const std::vector<Submission>& items) {
-  std::vector<std::string> ids;
-  for (const auto& item : items) ids.push_back(item.pupil_id);
+std::vector<ModerationQueue::Author> ModerationQueue::authors_of(
+    const std::vector<std::string>& pupil_ids) {
+  std::vector<std::string> ids = pupil_ids;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::map<std::string, Author> out;
+  std::map<std::string, Author> found;
   for (const auto& pupil : storage_.pupils().pupils_by_id(ids))
-    out[pupil.id] = {pupil.pseudonym, pupil.age_band};
+    found[pupil.id] = {pupil.pseudonym, pupil.age_band};
+  std::vector<Author> out;
+  out.reserve(pupil_ids.size());
+  for (const auto& id : pupil_ids) {
+    auto it = found.find(id);
+    out.push_back(it == found.end() ? Author{"", ""} : it->second);
+  }
   return out;
 }
 

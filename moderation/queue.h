@@ -2,7 +2,6 @@
 // The moderation queues (normal, priority, safeguarding) of the units a moderator works for:
 // listing, claiming with a lease, and deciding. A decision by anyone but the claimant, or on
 // an old version, is a 409. The safeguarding queue belongs to safeguarding leads.
-#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -66,8 +65,9 @@ class ModerationQueue {
     std::string age_band;
   };
   Author author_of(const Submission& item);
-  // The authors of a page of items, by pupil id, read at once (one query, not one per item).
-  std::map<std::string, Author> authors_of(const std::vector<Submission>& items);
+  // The author of each of these pupil ids, in order (as author_of: empty for a pupil who is
+  // gone), read at once: one query for a page of items, not one per item.
+  std::vector<Author> authors_of(const std::vector<std::string>& pupil_ids);
 
  private:
   Submission visible(const Principal& actor, const std::string& id);

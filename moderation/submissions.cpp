@@ -64,6 +64,18 @@ void check_submission_text(const std::string& text) {
   clean_text("text", flat, 1, kSubmissionMaxChars);
 }
 
+void Submissions::mark_repeats(Submission& s, bool resent) {
+  RepeatTally tally(s, clock_.now());
+  storage_.submissions().recent_fingerprints(
+      s.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory,
+      [&](const SubmissionFingerprint& recent) {
+        // A resent idea is stored as it was first sent: not a repeat of itself.
+        if (resent && recent.pupil_id == s.pupil_id && recent.created_at == s.created_at) return;
+        tally.see(recent);
+      });
+  tally.annotate(s);
+}
+
 Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubmission& input) {
   require(&pupil, Permission::kPupilContribute);
   if (input.kind != "idea" && input.kind != "opinion" && input.kind != "recommendation")
@@ -80,11 +92,7 @@ Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubm
   s.created_at = s.updated_at = clock_.now_text();
   screen_submission(screen_, s);
   fingerprint(s);
-  RepeatTally tally(s, clock_.now());
-  storage_.submissions().recent_fingerprints(
-      s.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory,
-      [&](const SubmissionFingerprint& recent) { tally.see(recent); });
-  tally.annotate(s);
+  mark_repeats(s, false);
   ChildWrite write;
   write.texts.push_back(s);
   write.audit = audit_.draft(AuditActor::of(pupil), "submission.create", "submission", s.id);
@@ -141,15 +149,7 @@ Submission Submissions::resend(const Principal& pupil, const std::string& id,
   next.version = s.version + 1;
   screen_submission(screen_, next);
   fingerprint(next);
-  RepeatTally tally(next, clock_.now());
-  storage_.submissions().recent_fingerprints(
-      next.unit_id, format_time(clock_.now() - kRepeatWindow), kRepeatHistory,
-      [&](const SubmissionFingerprint& recent) {
-        // Not the idea itself, as it was first sent.
-        if (recent.pupil_id != next.pupil_id || recent.created_at != next.created_at)
-          tally.see(recent);
-      });
-  tally.annotate(next);
+  mark_repeats(next, true);
   if (!storage_.submissions().update_if_version(next, s.version))
     throw Conflict("This idea changed since you opened it.", "stale_version");
   audit_.record(AuditActor::of(pupil), "submission.resend", "submission", s.id);

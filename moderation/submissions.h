@@ -57,6 +57,10 @@ class Submissions {
                     int version);
 
  private:
+  // Adds repeat findings (moderation/repeats.h) from the unit's recent submissions; `resent`: the
+  // submission is already stored, as first sent, and is left out.
+  void mark_repeats(Submission& submission, bool resent);
+
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;

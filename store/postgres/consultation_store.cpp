@@ -293,58 +293,31 @@ bool crossed(Connection& c, const ChildWrite& w) {
 // rolled back and the batch written again one savepoint per write.
 struct WriteEachAlone {};
 
-}  // namespace
-
-std::vector<WriteOutcome> PostgresConsultationStore::save_child_writes(
-    std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
-  // Nearly every batch: nothing in it clashes, so it is written straight, without the two round
-  // trips of a savepoint around each write.
-  try {
-    std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kSaved);
-    write(pool_, [&](Connection& c) {
-      c.exec(sql::kAdvisoryLock, sql::kAuditLockKey);
-      AuditTip tip = audit_tip(c);
-      CounterSums sums;
-      for (std::size_t i = 0; i < writes.size(); ++i) {
-        auto& w = writes[i];
-        try {
-          if (crossed(c, w)) {
-            outcomes[i] = WriteOutcome::kConflict;
-            continue;
-          }
-          write_child(c, w, tip, seal);
-        } catch (const PgError& e) {
-          if (e.is_unavailable()) throw;
-          throw WriteEachAlone{};
-        }
-        tip = {w.audit.seq, w.audit.hash};
-        if (w.response) sums.add(w.response->consultation_id, w.deltas);
-      }
-      write_sums(c, sums);
-    });
-    return outcomes;
-  } catch (const WriteEachAlone&) {
-  }
-
-  // One write at a time, each in a savepoint: a write that fails is undone alone.
+// The batch in one transaction. Nearly every batch holds no clash and is written straight
+// (`alone` false), without the two round trips of a savepoint around each write; a write that
+// fails throws WriteEachAlone. With `alone` each write is in a savepoint of its own, and a write
+// that fails is undone alone.
+std::vector<WriteOutcome> save_batch_of(Pool& pool, std::vector<ChildWrite>& writes,
+                                        const Seal& seal, bool alone) {
   std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
-  write(pool_, [&](Connection& c) {
+  write(pool, [&](Connection& c) {
     c.exec(sql::kAdvisoryLock, sql::kAuditLockKey);
     AuditTip tip = audit_tip(c);
     CounterSums sums;
     for (std::size_t i = 0; i < writes.size(); ++i) {
       auto& w = writes[i];
-      c.exec_script("SAVEPOINT answer");
+      if (alone) c.exec_script("SAVEPOINT answer");
       try {
         if (crossed(c, w)) {
-          c.exec_script("ROLLBACK TO SAVEPOINT answer; RELEASE SAVEPOINT answer");
+          if (alone) c.exec_script("ROLLBACK TO SAVEPOINT answer; RELEASE SAVEPOINT answer");
           outcomes[i] = WriteOutcome::kConflict;
           continue;
         }
         write_child(c, w, tip, seal);
-        c.exec_script("RELEASE SAVEPOINT answer");
+        if (alone) c.exec_script("RELEASE SAVEPOINT answer");
       } catch (const PgError& e) {
         if (e.is_unavailable()) throw;
+        if (!alone) throw WriteEachAlone{};
         c.exec_script("ROLLBACK TO SAVEPOINT answer; RELEASE SAVEPOINT answer");
         outcomes[i] = e.is_constraint() ? WriteOutcome::kConflict : WriteOutcome::kFailed;
         continue;
@@ -356,6 +329,17 @@ std::vector<WriteOutcome> PostgresConsultationStore::save_child_writes(
     write_sums(c, sums);
   });
   return outcomes;
+}
+
+}  // namespace
+
+std::vector<WriteOutcome> PostgresConsultationStore::save_child_writes(
+    std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
+  try {
+    return save_batch_of(pool_, writes, seal, false);
+  } catch (const WriteEachAlone&) {
+    return save_batch_of(pool_, writes, seal, true);
+  }
 }
 
 std::vector<PaperBatch> PostgresConsultationStore::batches(const std::string& consultation_id) {

@@ -311,37 +311,13 @@ bool crossed(Connection& c, const ChildWrite& w) {
   return w.response && w.replaces && w.earlier && !still_stored(c, *w.earlier);
 }
 
-// Nearly every batch: nothing in it clashes, so it is written straight, without a savepoint per
-// write (each one copied every page it touched into the sub-journal). nullopt when a write failed:
-// the transaction is rolled back and the batch goes one write at a time instead.
-std::optional<std::vector<WriteOutcome>> save_all(Connection& c, std::vector<ChildWrite>& writes,
-                                                  const Seal& seal) {
-  std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kSaved);
-  Transaction tx(c);
-  AuditTip tip = audit_tip(c);
-  CounterSums sums;
-  try {
-    for (std::size_t i = 0; i < writes.size(); ++i) {
-      auto& w = writes[i];
-      if (crossed(c, w)) {
-        outcomes[i] = WriteOutcome::kConflict;
-        continue;
-      }
-      write_child(c, w, tip, seal);
-      tip = {w.audit.seq, w.audit.hash};
-      if (w.response) sums.add(w.response->consultation_id, w.deltas);
-    }
-  } catch (const SqliteError&) {
-    return std::nullopt;
-  }
-  write_sums(c, sums);
-  tx.commit();
-  return outcomes;
-}
-
-// One write at a time, each in a savepoint: a write that fails is undone alone.
-std::vector<WriteOutcome> save_each(Connection& c, std::vector<ChildWrite>& writes,
-                                    const Seal& seal) {
+// The batch in one transaction. Nearly every batch holds no clash and is written straight
+// (`alone` false): no savepoint per write, which would copy every page it touches into the
+// sub-journal; nullopt when a write fails, and the transaction is rolled back. With `alone` each
+// write is in a savepoint of its own, and a write that fails is undone alone.
+std::optional<std::vector<WriteOutcome>> save_batch_of(Connection& c,
+                                                       std::vector<ChildWrite>& writes,
+                                                       const Seal& seal, bool alone) {
   std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
   Transaction tx(c);
   AuditTip tip = audit_tip(c);
@@ -349,16 +325,17 @@ std::vector<WriteOutcome> save_each(Connection& c, std::vector<ChildWrite>& writ
   for (std::size_t i = 0; i < writes.size(); ++i) {
     auto& w = writes[i];
     // Prepared once per connection: parsing them on every write was 9 % of the committer's time.
-    c.prepare(sql::kSavepoint).run();
+    if (alone) c.prepare(sql::kSavepoint).run();
     try {
       if (crossed(c, w)) {
-        undo_write(c);
+        if (alone) undo_write(c);
         outcomes[i] = WriteOutcome::kConflict;
         continue;
       }
       write_child(c, w, tip, seal);
-      c.prepare(sql::kReleaseSavepoint).run();
+      if (alone) c.prepare(sql::kReleaseSavepoint).run();
     } catch (const SqliteError& e) {
+      if (!alone) return std::nullopt;
       undo_write(c);
       outcomes[i] = e.is_constraint() ? WriteOutcome::kConflict : WriteOutcome::kFailed;
       continue;
@@ -381,8 +358,8 @@ std::vector<WriteOutcome> SqliteConsultationStore::save_child_writes(
     commit_connection_ = pool_.open();
     commit_connection_->exec(sql::kCommitPragmas);
   }
-  if (auto outcomes = save_all(*commit_connection_, writes, seal)) return *outcomes;
-  return save_each(*commit_connection_, writes, seal);
+  if (auto outcomes = save_batch_of(*commit_connection_, writes, seal, false)) return *outcomes;
+  return *save_batch_of(*commit_connection_, writes, seal, true);
 }
 
 std::vector<PaperBatch> SqliteConsultationStore::batches(const std::string& consultation_id) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <memory>
 #include <mutex>
+
 #include "consult/storage.h"
 #include "store/sqlite/pool.h"
 
