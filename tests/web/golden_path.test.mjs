@@ -62,6 +62,8 @@ try {
   await facilitator.getByRole('link', { name: /Mở lớp 6D/ }).click();
   await settled(facilitator);
   const row = facilitator.locator('tr', { hasText: 'Sóc Nâu' });
+  // The row may draw a moment after the page counts as settled: wait for it, then count.
+  await shows(row.locator('.badge-ok'));
   check((await row.locator('.badge-ok').count()) === 1, 'the class shows the child\'s consent, not yet the guardian\'s');
   await row.getByLabel('Số phiếu').fill('PH-6D-001');
   await row.getByRole('button', { name: /Ghi nhận phiếu/ }).click();
