@@ -13,7 +13,7 @@ rm -rf "$out" && mkdir -p "$out"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 
-valgrind --suppressions=scripts/valgrind-re2.supp --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+valgrind --soname-synonyms=somalloc='*tcmalloc*' --suppressions=scripts/valgrind-re2.supp --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
   --error-exitcode=99 --num-callers=30 --log-file="$out/valgrind.log" \
   "$bin" serve --demo --listen "127.0.0.1:$port" --db "sqlite:$out/leak.db" --key-file "$out/leak.key" \
   --web-root web --threads 2 --log-level warn --write-limit-account 0 --write-limit-address 0 \
