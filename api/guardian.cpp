@@ -1,4 +1,5 @@
 // /api/v1/guardian: what a parent or guardian does with the code a facilitator gave them.
+#include "api/data_export.h"
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
@@ -31,12 +32,14 @@ void add_guardian_routes(Router& r, App& app) {
       "POST", "/api/v1/guardian/data",
       [&app](Request& q) {
         Fields f(q, {"code"});
-        return Response::json(200, app.pupils.guardian_export(f.text("code"), q.client_address))
+        return Response::json(200, data_export_json(app, app.pupils.guardian_export(
+                                                             f.text("code"), q.client_address)))
             .with_header("Content-Disposition",
                          "attachment; filename=\"lang-nghe-child-data.json\"");
       },
-      doc("A guardian downloads the child's data as JSON with their guardian code.", "data rights",
-          std::nullopt, object_schema({{"code", "string"}}, {"code"})));
+      doc("A guardian downloads the child's data as JSON with their guardian code (all of the "
+          "child's copy but what they told a safeguarding lead).",
+          "data rights", std::nullopt, object_schema({{"code", "string"}}, {"code"})));
 
   r.add(
       "POST", "/api/v1/guardian/data-requests",

@@ -1,5 +1,6 @@
 // /api/v1/pupils: joining with a class code, signing in with a personal code, and what the
 // adults of a pupil's units may do for them (guardian slips, codes, resets, identity reveal).
+#include "api/data_export.h"
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
@@ -190,10 +191,12 @@ void add_pupil_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/me/data",
       [&app](Request& q) {
-        return Response::json(200, app.pupils.export_data(q.who()))
+        return Response::json(200, data_export_json(app, app.pupils.export_data(q.who())))
             .with_header("Content-Disposition", "attachment; filename=\"lang-nghe-my-data.json\"");
       },
-      doc("Download my data as JSON.", "data rights", Permission::kPupilSelf));
+      doc("Download my data as JSON: my account, consents, answers, ideas and what happened "
+          "to them, reactions and notifications.",
+          "data rights", Permission::kPupilSelf));
 
   r.add(
       "POST", "/api/v1/me/deletion-request",

@@ -8,36 +8,6 @@
 #include "api/views.h"
 
 namespace ln::api {
-namespace {
-
-nlohmann::json submission_json(const Submission& s) {
-  auto status = moderation::status_for_child(s.status);
-  nlohmann::json out = {
-      {"id", s.id},
-      {"kind", s.kind},
-      {"text", s.text},
-      {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
-      {"status", s.status},
-      {"status_text", {{"vi", status.vi}, {"en", status.en}}},
-      {"created_at", s.created_at},
-      {"updated_at", s.updated_at},
-      {"version", s.version},
-      {"resent_at", s.resent_at ? nlohmann::json(*s.resent_at) : nlohmann::json()}};
-  // A returned idea says why, in words for children, so the child can change it and resend it.
-  if (s.status == "returned") {
-    auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);
-    auto why = moderation::return_reason_for_child(
-        decision.is_object() ? decision.value("reason", "") : "");
-    out["returned_because"] = {{"vi", why.vi}, {"en", why.en}};
-    out["note"] =
-        decision.is_object() && decision.contains("note") ? decision["note"] : nlohmann::json();
-  }
-  // The screener's labels stay with the moderators; a child at risk sees where to get help.
-  if (s.queue == "safeguarding") out["support"] = support_json();
-  return out;
-}
-
-}  // namespace
 
 void add_submission_routes(Router& r, App& app) {
   r.add(
@@ -49,7 +19,7 @@ void add_submission_routes(Router& r, App& app) {
         // 201 only once the idea is on disk, written together with others in one commit.
         return Response::later(
             [&app, write = std::move(prepared.write),
-             body = submission_json(prepared.submission).dump()](Reply reply) mutable {
+             body = own_submission_json(prepared.submission).dump()](Reply reply) mutable {
               app.group_committer.submit(std::move(write),
                                          reply_when_saved(std::move(reply), std::move(body)));
             });
@@ -72,7 +42,7 @@ void add_submission_routes(Router& r, App& app) {
         // With what happened to each: the feedback of every recommendation it went into.
         return Response::json(
             200, page_json(app.submissions.mine(q.who(), page), page, [&](const Submission& s) {
-              auto out = submission_json(s);
+              auto out = own_submission_json(s);
               out["outcomes"] = outcomes_json(app, q.who(), s);
               return out;
             }));
@@ -84,7 +54,7 @@ void add_submission_routes(Router& r, App& app) {
       "GET", "/api/v1/submissions/{id}",
       [&app](Request& q) {
         auto s = app.submissions.own(q.who(), q.param("id"));
-        auto out = submission_json(s);
+        auto out = own_submission_json(s);
         out["outcomes"] = outcomes_json(app, q.who(), s);
         return Response::json(200, out);
       },
@@ -93,8 +63,8 @@ void add_submission_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/submissions/{id}/withdraw",
       [&app](Request& q) {
-        return Response::json(200,
-                              submission_json(app.submissions.withdraw(q.who(), q.param("id"))));
+        return Response::json(
+            200, own_submission_json(app.submissions.withdraw(q.who(), q.param("id"))));
       },
       doc("Take back one of my submissions before anyone has decided on it.", "submissions",
           Permission::kPupilSelf));
@@ -105,7 +75,7 @@ void add_submission_routes(Router& r, App& app) {
         Fields f(q, {"text", "version"});
         auto s =
             app.submissions.resend(q.who(), q.param("id"), f.text("text"), f.integer("version"));
-        return Response::json(200, submission_json(s));
+        return Response::json(200, own_submission_json(s));
       },
       [] {
         auto d =

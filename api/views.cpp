@@ -1,6 +1,7 @@
 #include "api/views.h"
 
 #include "consult/screening.h"
+#include "moderation/submissions.h"
 
 namespace ln::api {
 namespace {
@@ -166,6 +167,33 @@ nlohmann::json me_json(const Principal& p) {
     me["authority_id"] = opt(p.authority_id);
   }
   return me;
+}
+
+nlohmann::json own_submission_json(const Submission& s) {
+  auto status = moderation::status_for_child(s.status);
+  nlohmann::json out = {
+      {"id", s.id},
+      {"kind", s.kind},
+      {"text", s.text},
+      {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
+      {"status", s.status},
+      {"status_text", {{"vi", status.vi}, {"en", status.en}}},
+      {"created_at", s.created_at},
+      {"updated_at", s.updated_at},
+      {"version", s.version},
+      {"resent_at", s.resent_at ? nlohmann::json(*s.resent_at) : nlohmann::json()}};
+  // A returned idea says why, in words for children, so the child can change it and resend it.
+  if (s.status == "returned") {
+    auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);
+    auto why = moderation::return_reason_for_child(
+        decision.is_object() ? decision.value("reason", "") : "");
+    out["returned_because"] = {{"vi", why.vi}, {"en", why.en}};
+    out["note"] =
+        decision.is_object() && decision.contains("note") ? decision["note"] : nlohmann::json();
+  }
+  // The screener's labels stay with the moderators; a child at risk sees where to get help.
+  if (s.queue == "safeguarding") out["support"] = support_json();
+  return out;
 }
 
 }  // namespace ln::api

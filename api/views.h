@@ -21,6 +21,9 @@ nlohmann::json to_json(const AuditEntry& e);
 // A pupil as the adults in their units see them (pseudonym, band, consent), never identity.
 nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents);
 nlohmann::json me_json(const Principal& p);
+// A pupil's own submission as they see it: their words, its status in words for children, why it
+// came back, and where to get help when it went to a safeguarding lead.
+nlohmann::json own_submission_json(const Submission& s);
 // The 111 hotline and a supportive message, for a child whose words suggest they may be at risk.
 nlohmann::json support_json();
 

@@ -503,6 +503,39 @@ std::optional<ConsultationResponse> Consultations::my_answers(const Principal& p
   return storage_.consultations().response_of(id, pupil.id);
 }
 
+nlohmann::json Consultations::answers_for_export(const std::string& pupil_id,
+                                                 const std::string& band, bool for_guardian) {
+  std::set<std::pair<std::string, std::string>> withheld;  // (response id, text)
+  if (for_guardian)
+    for (const auto& s : every_page([&](const Page& page) {
+           return storage_.submissions().submissions_of(pupil_id, page);
+         }))
+      if (s.response_id && withheld_from_guardian(s)) withheld.insert({*s.response_id, s.text});
+
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : storage_.consultations().responses_of_pupil(pupil_id)) {
+    auto c = storage_.consultations().consultation(r.consultation_id);
+    if (!c) continue;
+    auto stored = nlohmann::json::parse(r.answers_json, nullptr, false);
+    nlohmann::json answers = nlohmann::json::array();
+    for (const auto& q : *questions_of(*c)) {
+      if (!stored.is_object() || !stored.contains(q.id)) continue;
+      const auto& value = stored[q.id];
+      if (value.is_string() && withheld.count({r.id, value.get<std::string>()})) continue;
+      answers.push_back({{"question_id", q.id},
+                         {"question", question_for_band(q, band)["text"]},
+                         {"answer", value},
+                         {"answer_in_words", answer_in_words(q, value, band)}});
+    }
+    out.push_back({{"consultation_id", c->id},
+                   {"consultation", c->title},
+                   {"answered_at", r.created_at},
+                   {"changed_at", r.updated_at},
+                   {"answers", std::move(answers)}});
+  }
+  return out;
+}
+
 std::string Consultations::batch_unit(const Principal& actor, const Consultation& c,
                                       const std::string& unit_id) {
   if (c.status != "published" && c.status != "closed")

@@ -333,15 +333,16 @@ DataRequest Pupils::open_request(const std::string& pupil_id, const std::string&
   return r;
 }
 
-nlohmann::json Pupils::export_data(const Principal& pupil) {
+PupilDataExport Pupils::export_data(const Principal& pupil) {
   return export_of(pupil.id, "pupil");
 }
 
-nlohmann::json Pupils::guardian_export(const std::string& code, const std::string& client_address) {
+PupilDataExport Pupils::guardian_export(const std::string& code,
+                                        const std::string& client_address) {
   return export_of(guardian_pupil(code, client_address), "guardian");
 }
 
-nlohmann::json Pupils::export_of(const std::string& pupil_id, const std::string& requested_by) {
+PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by) {
   Pupil p = require_pupil(pupil_id);
   auto k = storage_.organisation().school_class(p.class_id);
   auto school = storage_.organisation().school(p.school_id);
@@ -366,22 +367,28 @@ nlohmann::json Pupils::export_of(const std::string& pupil_id, const std::string&
   r.outcome = "downloaded";
   storage_.pupils().update_data_request(r);
 
-  return {{"exported_at", clock_.now_text()},
-          {"pupil",
-           {{"id", p.id},
-            {"pseudonym", p.pseudonym},
-            {"age_band", p.age_band},
-            {"role", p.role},
-            {"status", p.status},
-            {"joined_at", p.created_at},
-            {"class", k ? k->name : ""},
-            {"school", school ? school->name : ""}}},
-          {"identity_note",
-           "Your date of birth and any real name are kept encrypted and are not part of this file. "
-           "Ask your teacher or the Youth Union to see or correct them."},
-          {"consents", consents},
-          {"data_requests", requests},
-          {"sessions", sessions}};
+  nlohmann::json data = {
+      {"exported_at", clock_.now_text()},
+      {"pupil",
+       {{"id", p.id},
+        {"pseudonym", p.pseudonym},
+        {"age_band", p.age_band},
+        {"role", p.role},
+        {"status", p.status},
+        {"joined_at", p.created_at},
+        {"class", k ? k->name : ""},
+        {"school", school ? school->name : ""}}},
+      {"identity_note",
+       "Your date of birth and any real name are kept encrypted and are not part of this file. "
+       "Ask your teacher or the Youth Union to see or correct them."},
+      {"consents", consents},
+      {"data_requests", requests},
+      {"sessions", sessions}};
+  if (requested_by == "guardian")
+    data["guardian_note"] =
+        "What a child tells us about their safety is looked after by a safeguarding lead and is "
+        "never part of a guardian's copy.";
+  return {p, requested_by == "guardian", std::move(data)};
 }
 
 DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {

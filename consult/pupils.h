@@ -35,6 +35,14 @@ struct Identity {
   std::optional<std::string> real_name;
 };
 
+// A pupil's copy of their data as Pupils keeps it (the pupil, consents, data requests,
+// sessions); api/data_export adds what they sent and were sent.
+struct PupilDataExport {
+  Pupil pupil;
+  bool for_guardian = false;
+  nlohmann::json data;
+};
+
 class Pupils {
  public:
   Pupils(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
@@ -81,9 +89,9 @@ class Pupils {
                          const std::string& reason);
   void withdraw_by_guardian(const std::string& code, const std::string& client_address);
 
-  // Data rights.
-  nlohmann::json export_data(const Principal& pupil);
-  nlohmann::json guardian_export(const std::string& code, const std::string& client_address);
+  // Data rights. An export is recorded as a data request, done at once.
+  PupilDataExport export_data(const Principal& pupil);
+  PupilDataExport guardian_export(const std::string& code, const std::string& client_address);
   DataRequest request_deletion(const Principal& pupil, const std::string& details);
   DataRequest guardian_request(const std::string& code, const std::string& kind,
                                const std::string& details, const std::string& client_address);
@@ -106,7 +114,7 @@ class Pupils {
   DataRequest open_request(const std::string& pupil_id, const std::string& kind,
                            const std::string& requested_by, const std::string& details);
   Identity open_identity(const std::string& pupil_id);
-  nlohmann::json export_of(const std::string& pupil_id, const std::string& requested_by);
+  PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);
 
   Storage& storage_;

@@ -166,6 +166,30 @@ nlohmann::json question_for_band(const Question& q, const std::string& band) {
   return j;
 }
 
+nlohmann::json answer_in_words(const Question& q, const nlohmann::json& value,
+                               const std::string& band) {
+  auto shown = question_for_band(q, band);
+  auto option_words = [&](const nlohmann::json& id) -> nlohmann::json {
+    for (const auto& o : shown.value("options", nlohmann::json::array()))
+      if (o["id"] == id) return o["text"];
+    return id;
+  };
+  if (value.is_array()) {
+    nlohmann::json words = nlohmann::json::array();
+    for (const auto& id : value) words.push_back(option_words(id));
+    return words;
+  }
+  if (q.type == "single") return option_words(value);
+  if (q.type == "yes_no" && value.is_boolean())
+    return option_words(value.get<bool>() ? "yes" : "no");
+  if (q.type == "scale" && value.is_number_integer()) {
+    const auto& labels = shown["labels"];
+    auto point = value.get<long long>();
+    if (point >= 1 && point <= static_cast<long long>(labels.size())) return labels[point - 1];
+  }
+  return value;
+}
+
 std::vector<Unprocessable::Problem> question_problems(const std::vector<Question>& questions,
                                                       const std::vector<std::string>& bands) {
   std::vector<Unprocessable::Problem> problems;

@@ -37,6 +37,12 @@ nlohmann::json questions_json(const std::vector<Question>& questions);
 // The question as a child of `band` sees it: one wording, no other bands.
 nlohmann::json question_for_band(const Question& q, const std::string& band);
 
+// A stored answer as the child of `band` reads it: the option's words (a list for multiple and
+// ranking, in the child's order), the scale point's label, "Có"/"Không", or the text itself.
+// An answer that no longer fits its question is given back as it was stored.
+nlohmann::json answer_in_words(const Question& q, const nlohmann::json& value,
+                               const std::string& band);
+
 // Everything that must hold before publishing, for these audience bands. Each problem names
 // its field, e.g. "questions[2].options[1].text.7-10".
 std::vector<Unprocessable::Problem> question_problems(const std::vector<Question>& questions,

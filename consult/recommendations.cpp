@@ -464,6 +464,22 @@ std::vector<Notification> Recommendations::notifications(const Principal& who, c
                                                      page);
 }
 
+std::vector<std::pair<Reaction, std::string>> Recommendations::reactions_for_export(
+    const std::string& pupil_id) {
+  std::vector<std::pair<Reaction, std::string>> out;
+  for (auto& x : storage_.recommendations().reactions_of_pupil(pupil_id)) {
+    auto r = storage_.recommendations().recommendation(x.recommendation_id);
+    out.emplace_back(std::move(x), r ? r->title : std::string());
+  }
+  return out;
+}
+
+std::vector<Notification> Recommendations::notifications_for_export(const std::string& pupil_id) {
+  return every_page([&](const Page& page) {
+    return storage_.recommendations().notifications_of("pupil", pupil_id, page);
+  });
+}
+
 void Recommendations::mark_read(const Principal& who, const std::string& notification_id) {
   if (!storage_.recommendations().mark_notification_read(
           notification_id, who.is_pupil() ? "pupil" : "account", who.id, clock_.now_text()))

@@ -148,6 +148,11 @@ class Recommendations {
                  const std::optional<std::string>& text);
 
   std::vector<Notification> notifications(const Principal& who, const Page& page);
+
+  // For a pupil's copy of their data: each reaction with the title of what it reacts to, and
+  // every in-app notification they were sent.
+  std::vector<std::pair<Reaction, std::string>> reactions_for_export(const std::string& pupil_id);
+  std::vector<Notification> notifications_for_export(const std::string& pupil_id);
   void mark_read(const Principal& who, const std::string& notification_id);
 
   // The public tracker of a unit (and every unit under it): every forwarded recommendation.

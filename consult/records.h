@@ -2,6 +2,7 @@
 // The records the domain keeps, as plain values. Storage implementations fill them; services
 // decide what may change.
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,21 @@ struct Page {
   std::optional<std::string> after;  // the last id of the previous page
   int limit = 50;
 };
+
+// Every item of a read paged by ascending id, `limit` at a time.
+template <class Read>
+auto every_page(Read read, int limit = 500) {
+  Page page{std::nullopt, limit};
+  decltype(read(page)) all;
+  for (;;) {
+    auto batch = read(page);
+    bool last = static_cast<int>(batch.size()) < limit;
+    if (!batch.empty()) page.after = batch.back().id;
+    all.insert(all.end(), std::make_move_iterator(batch.begin()),
+               std::make_move_iterator(batch.end()));
+    if (last) return all;
+  }
+}
 
 struct Unit {
   std::string id;
@@ -194,6 +210,13 @@ struct Submission {
 // moderator hid parts of it, otherwise the child's words as approved.
 inline const std::string& approved_words(const Submission& s) {
   return s.status == "approved_redacted" && s.redacted_text ? *s.redacted_text : s.text;
+}
+
+// What a child told us that went to a safeguarding lead (a possible disclosure of harm). A
+// guardian's copy of the child's data leaves it out: the guardian may be the one the child spoke
+// about.
+inline bool withheld_from_guardian(const Submission& s) {
+  return s.queue == "safeguarding";
 }
 
 // An approved submission waiting to be compiled, and whether a recommendation already quotes it.

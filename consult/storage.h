@@ -188,6 +188,8 @@ class ConsultationStore {
   virtual std::int64_t response_count(const std::string& consultation_id) = 0;
   virtual std::optional<ConsultationResponse> response_of(const std::string& consultation_id,
                                                           const std::string& pupil_id) = 0;
+  // Every answer set this pupil sent online, oldest first (one per consultation at most).
+  virtual std::vector<ConsultationResponse> responses_of_pupil(const std::string& pupil_id) = 0;
   virtual void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
                           const std::vector<ResultCounter>& deltas,
                           const std::vector<Submission>& texts) = 0;
@@ -245,6 +247,7 @@ class RecommendationStore {
   // The reaction and (when it has one) its moderation item, in one transaction.
   virtual void insert_reaction(const Reaction& reaction, const std::optional<Submission>& item) = 0;
   virtual std::vector<Reaction> reactions(const std::string& recommendation_id) = 0;
+  virtual std::vector<Reaction> reactions_of_pupil(const std::string& pupil_id) = 0;
 
   // False (and nothing written) when a notification with the same dedupe_key exists.
   virtual bool insert_notification(const Notification& n) = 0;

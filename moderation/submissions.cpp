@@ -103,6 +103,13 @@ std::vector<Submission> Submissions::mine(const Principal& pupil, const Page& pa
   return storage_.submissions().submissions_of(pupil.id, page);
 }
 
+std::vector<Submission> Submissions::for_export(const std::string& pupil_id, bool for_guardian) {
+  auto all = every_page(
+      [&](const Page& page) { return storage_.submissions().submissions_of(pupil_id, page); });
+  if (for_guardian) std::erase_if(all, withheld_from_guardian);
+  return all;
+}
+
 Submission Submissions::own(const Principal& pupil, const std::string& id) {
   auto s = storage_.submissions().submission(id);
   if (!s || s->pupil_id != pupil.id) throw NotFound("No such idea.");

@@ -49,6 +49,13 @@ constexpr const char* kResponseOf =
     "answers,"
     " idempotency_key, batch_id, created_at, updated_at FROM consultation_responses"
     " WHERE consultation_id = $1 AND pupil_id = $2";
+// Consultations outer, each probing the (consultation_id, pupil_id) index: no index on pupil_id
+// alone, which every answer would have to keep up.
+constexpr const char* kResponsesOfPupil =
+    "SELECT r.id, r.consultation_id, r.pupil_id, r.channel, r.age_band, r.gender, r.unit_id,"
+    " r.info_version, r.answers, r.idempotency_key, r.batch_id, r.created_at, r.updated_at"
+    " FROM consultations c JOIN consultation_responses r"
+    " ON r.consultation_id = c.id AND r.pupil_id = $1 ORDER BY r.created_at, r.id";
 constexpr const char* kUpsertResponse =
     "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, "
     "unit_id,"
@@ -247,6 +254,13 @@ std::optional<ConsultationResponse> PostgresConsultationStore::response_of(
     auto result = c.exec(sql::kResponseOf, consultation_id, pupil_id);
     if (result.rows() == 0) return std::nullopt;
     return rows::response(result.row(0));
+  });
+}
+
+std::vector<ConsultationResponse> PostgresConsultationStore::responses_of_pupil(
+    const std::string& pupil_id) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kResponsesOfPupil, pupil_id).all(rows::response<Row>);
   });
 }
 

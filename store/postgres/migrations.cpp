@@ -532,6 +532,11 @@ CREATE TABLE reference_epoch (
 );
 INSERT INTO reference_epoch(id, epoch) VALUES (1, 0);
 )sql"},
+      // A child's data export lists their reactions to feedback.
+      {14, "reactions by pupil",
+       R"sql(
+CREATE INDEX recommendation_reactions_pupil ON recommendation_reactions(pupil_id, created_at);
+)sql"},
   };
   return all;
 }

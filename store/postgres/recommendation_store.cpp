@@ -48,6 +48,9 @@ constexpr const char* kInsertReaction =
 constexpr const char* kReactions =
     "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
     " FROM recommendation_reactions WHERE recommendation_id = $1 ORDER BY created_at, id";
+constexpr const char* kReactionsOfPupil =
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
+    " FROM recommendation_reactions WHERE pupil_id = $1 ORDER BY created_at, id";
 constexpr const char* kInsertNotification =
     "INSERT INTO notifications(id, recipient_kind, recipient_id, kind, object_type, object_id,"
     " message, dedupe_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
@@ -163,6 +166,12 @@ void PostgresRecommendationStore::insert_reaction(const Reaction& x,
 std::vector<Reaction> PostgresRecommendationStore::reactions(const std::string& recommendation_id) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kReactions, recommendation_id).all(rows::reaction<Row>);
+  });
+}
+
+std::vector<Reaction> PostgresRecommendationStore::reactions_of_pupil(const std::string& pupil_id) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kReactionsOfPupil, pupil_id).all(rows::reaction<Row>);
   });
 }
 

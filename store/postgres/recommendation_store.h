@@ -19,6 +19,7 @@ class PostgresRecommendationStore : public RecommendationStore {
   std::vector<Recommendation> awaiting_answer() override;
   void insert_reaction(const Reaction& reaction, const std::optional<Submission>& item) override;
   std::vector<Reaction> reactions(const std::string& recommendation_id) override;
+  std::vector<Reaction> reactions_of_pupil(const std::string& pupil_id) override;
   bool insert_notification(const Notification& n) override;
   std::vector<Notification> notifications_of(const std::string& recipient_kind,
                                              const std::string& recipient_id,

@@ -40,6 +40,13 @@ constexpr const char* kResponseColumns =
     "SELECT id, consultation_id, pupil_id, channel, age_band, gender, unit_id, info_version, "
     "answers,"
     " idempotency_key, batch_id, created_at, updated_at FROM consultation_responses ";
+// Consultations outer, so each probes the (consultation_id, pupil_id) index: no index on
+// pupil_id alone, which every answer would have to keep up.
+constexpr const char* kResponsesOfPupil =
+    "SELECT r.id, r.consultation_id, r.pupil_id, r.channel, r.age_band, r.gender, r.unit_id,"
+    " r.info_version, r.answers, r.idempotency_key, r.batch_id, r.created_at, r.updated_at"
+    " FROM consultations c CROSS JOIN consultation_responses r"
+    " ON r.consultation_id = c.id AND r.pupil_id = ?1 ORDER BY r.created_at, r.id";
 constexpr const char* kUpsertResponse =
     "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, "
     "unit_id,"
@@ -257,6 +264,15 @@ std::optional<ConsultationResponse> SqliteConsultationStore::response_of(
     s.bind(1, consultation_id).bind(2, pupil_id);
     if (!s.step()) return std::nullopt;
     return rows::response<Statement>(s);
+  });
+}
+
+std::vector<ConsultationResponse> SqliteConsultationStore::responses_of_pupil(
+    const std::string& pupil_id) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kResponsesOfPupil);
+    s.bind(1, pupil_id);
+    return all_rows(s, rows::response<Statement>);
   });
 }
 

@@ -559,6 +559,11 @@ CREATE TRIGGER consultations_update_moves_epoch AFTER UPDATE ON consultations
 CREATE TRIGGER consultations_delete_moves_epoch AFTER DELETE ON consultations
   BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
 )sql"},
+      // A child's data export lists their reactions to feedback.
+      {14, "reactions by pupil",
+       R"sql(
+CREATE INDEX recommendation_reactions_pupil ON recommendation_reactions(pupil_id, created_at);
+)sql"},
   };
   return all;
 }

@@ -45,6 +45,9 @@ constexpr const char* kInsertReaction =
 constexpr const char* kReactions =
     "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
     " FROM recommendation_reactions WHERE recommendation_id = ?1 ORDER BY created_at, id";
+constexpr const char* kReactionsOfPupil =
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
+    " FROM recommendation_reactions WHERE pupil_id = ?1 ORDER BY created_at, id";
 constexpr const char* kInsertNotification =
     "INSERT INTO notifications(id, recipient_kind, recipient_id, kind, object_type, object_id,"
     " message, dedupe_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
@@ -183,6 +186,14 @@ std::vector<Reaction> SqliteRecommendationStore::reactions(const std::string& re
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kReactions);
     s.bind(1, recommendation_id);
+    return all_rows(s, rows::reaction<Statement>);
+  });
+}
+
+std::vector<Reaction> SqliteRecommendationStore::reactions_of_pupil(const std::string& pupil_id) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kReactionsOfPupil);
+    s.bind(1, pupil_id);
     return all_rows(s, rows::reaction<Statement>);
   });
 }

@@ -1,0 +1,33 @@
+#include "api/data_export.h"
+
+#include "api/recommendation_views.h"
+#include "api/views.h"
+#include "moderation/submissions.h"
+
+namespace ln::api {
+
+nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
+  const std::string& id = kept.pupil.id;
+  nlohmann::json out = kept.data;
+  out["answers"] =
+      app.consultations.answers_for_export(id, kept.pupil.age_band, kept.for_guardian);
+  out["submissions"] = nlohmann::json::array();
+  for (const auto& s : app.submissions.for_export(id, kept.for_guardian)) {
+    auto one = own_submission_json(s);
+    one["consultation_id"] = s.consultation_id ? nlohmann::json(*s.consultation_id) : nullptr;
+    out["submissions"].push_back(std::move(one));
+  }
+  out["reactions"] = nlohmann::json::array();
+  for (const auto& [x, title] : app.recommendations.reactions_for_export(id))
+    out["reactions"].push_back({{"recommendation_id", x.recommendation_id},
+                                {"recommendation", title},
+                                {"kind", x.kind},
+                                {"text", x.text ? nlohmann::json(*x.text) : nullptr},
+                                {"created_at", x.created_at}});
+  out["notifications"] = nlohmann::json::array();
+  for (const auto& n : app.recommendations.notifications_for_export(id))
+    out["notifications"].push_back(notification_json(n));
+  return out;
+}
+
+}  // namespace ln::api
