@@ -9,8 +9,7 @@ namespace ln::api {
 nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
   const std::string& id = kept.pupil.id;
   nlohmann::json out = kept.data;
-  out["answers"] =
-      app.consultations.answers_for_export(id, kept.pupil.age_band, kept.for_guardian);
+  out["answers"] = app.consultations.answers_for_export(id, kept.pupil.age_band, kept.for_guardian);
   out["submissions"] = nlohmann::json::array();
   for (const auto& s : app.submissions.for_export(id, kept.for_guardian)) {
     auto one = own_submission_json(s);

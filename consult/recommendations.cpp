@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "consult/age_bands.h"
 #include "consult/crypto.h"
 #include "consult/errors.h"
 #include "consult/notifications.h"
@@ -330,8 +331,15 @@ Recommendation Recommendations::write_feedback(
     throw Invalid("bands", "Write the feedback for all bands or for each band.");
   json bands = json::object();
   for (const auto& [band, text] : feedback) {
-    if (band.empty() || band.size() > 20) throw Invalid("bands", "Name each age band.");
     std::string field = "bands." + band;
+    bool known = band == "all" || std::any_of(age_bands().begin(), age_bands().end(),
+                                              [&](const AgeBand& b) { return b.id == band; });
+    if (!known) {
+      std::string names = "\"all\"";
+      for (const auto& b : age_bands()) names += ", " + b.id;
+      throw Invalid(band.size() > 20 ? std::string("bands") : field,
+                    "Each feedback is for an age band: " + names + ".");
+    }
     bands[band] = {{"you_said", clean_text(field + ".you_said", text.you_said, 5, 1000)},
                    {"we_did", clean_text(field + ".we_did", text.we_did, 5, 1000)},
                    {"why", clean_text(field + ".why", text.why, 5, 1000)},

@@ -25,8 +25,8 @@ class DataExport : public ::testing::Test {
   DataExport() : server(demo_options()) {
     // Thỏ Trắng (9, band 7-10): a demo child whose idea became a recommendation that was
     // reported back.
-    token = server.post_json("/api/v1/pupils/sign-in", {{"code", "tho-trang-2026"}})
-                .json()["token"];
+    token =
+        server.post_json("/api/v1/pupils/sign-in", {{"code", "tho-trang-2026"}}).json()["token"];
     pupil_id = server.get("/api/v1/me", bearer(token)).json()["id"];
   }
 
@@ -42,8 +42,8 @@ class DataExport : public ::testing::Test {
       if (!s["outcomes"].empty()) {
         recommendation_title = s["outcomes"][0]["title"];
         auto reacted =
-            post("/api/v1/recommendations/" + s["outcomes"][0]["recommendation_id"].get<std::string>() +
-                     "/reactions",
+            post("/api/v1/recommendations/" +
+                     s["outcomes"][0]["recommendation_id"].get<std::string>() + "/reactions",
                  {{"kind", "agree"}});
         ASSERT_EQ(reacted.status, 201) << reacted.body;
       }
@@ -149,8 +149,7 @@ TEST_F(DataExport, AGuardiansCopyLeavesOutWhatTheChildToldAboutTheirSafety) {
 
   // The answers without the free-text one; the ideas without the one that went to a lead.
   ASSERT_EQ(data["answers"].size(), 1u);
-  EXPECT_EQ(find_by(data["answers"][0]["answers"], "question_id", question("text")["id"]),
-            nullptr);
+  EXPECT_EQ(find_by(data["answers"][0]["answers"], "question_id", question("text")["id"]), nullptr);
   EXPECT_NE(find_by(data["answers"][0]["answers"], "question_id", question("scale")["id"]),
             nullptr);
   EXPECT_NE(find_by(data["submissions"], "text", kNewIdea), nullptr);

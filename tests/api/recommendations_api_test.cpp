@@ -300,6 +300,15 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
                        {"we_did", "Phường sẽ thay xích đu mới."},
                        {"why", "Sân mới phải chờ ngân sách năm sau."},
                        {"what_next", "Bạn sẽ được báo khi xích đu xong."}}}}}};
+  // Feedback for a band the deployment does not have would reach no child: refused, nothing kept.
+  json stray = feedback;
+  stray["bands"]["12-99"] = feedback["bands"]["all"];
+  auto no_band = post("/api/v1/recommendations/" + id + "/feedback", stray, moderator);
+  EXPECT_EQ(no_band.status, 400) << no_band.body;
+  EXPECT_NE(no_band.body.find("bands.12-99"), std::string::npos) << no_band.body;
+  EXPECT_EQ(post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator)
+                .error_code(),
+            "feedback_missing");
   ASSERT_EQ(post("/api/v1/recommendations/" + id + "/feedback", feedback, moderator).status, 200);
   ASSERT_EQ(
       post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator).status,
