@@ -332,8 +332,8 @@ Recommendation Recommendations::write_feedback(
   json bands = json::object();
   for (const auto& [band, text] : feedback) {
     std::string field = "bands." + band;
-    bool known = band == "all" || std::any_of(age_bands().begin(), age_bands().end(),
-                                              [&](const AgeBand& b) { return b.id == band; });
+    bool known = band == "all";
+    for (const auto& b : age_bands()) known = known || b.id == band;
     if (!known) {
       std::string names = "\"all\"";
       for (const auto& b : age_bands()) names += ", " + b.id;
