@@ -9,9 +9,10 @@ namespace ln::api {
 nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
   const std::string& id = kept.pupil.id;
   nlohmann::json out = kept.data;
-  out["answers"] = app.consultations.answers_for_export(id, kept.pupil.age_band, kept.for_guardian);
+  auto sent = app.submissions.for_export(id, kept.for_guardian);
+  out["answers"] = app.consultations.answers_for_export(id, kept.pupil.age_band, sent.withheld);
   out["submissions"] = nlohmann::json::array();
-  for (const auto& s : app.submissions.for_export(id, kept.for_guardian)) {
+  for (const auto& s : sent.shown) {
     auto one = own_submission_json(s);
     one["consultation_id"] = s.consultation_id ? nlohmann::json(*s.consultation_id) : nullptr;
     out["submissions"].push_back(std::move(one));

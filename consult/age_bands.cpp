@@ -53,6 +53,11 @@ std::vector<AgeBand> parse_age_bands(const std::string& text) {
   return bands;
 }
 
+bool is_band(const std::string& band_id) {
+  return std::any_of(age_bands().begin(), age_bands().end(),
+                     [&](const AgeBand& b) { return b.id == band_id; });
+}
+
 bool is_youngest_band(const std::string& band_id) {
   return !age_bands().empty() && age_bands().front().id == band_id;
 }

@@ -20,6 +20,8 @@ const std::vector<AgeBand>& age_bands();
 void configure_age_bands(const std::vector<AgeBand>& bands);
 // "7-9,10-12,13-17" → bands; throws std::invalid_argument.
 std::vector<AgeBand> parse_age_bands(const std::string& text);
+// One of the deployment's bands.
+bool is_band(const std::string& band_id);
 // The youngest band: its children get faces on scales and one question per screen.
 bool is_youngest_band(const std::string& band_id);
 // Questions a child of this band may be asked in one consultation.

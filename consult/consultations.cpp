@@ -15,11 +15,6 @@ namespace {
 const std::vector<std::string> kStatuses = {"draft", "published", "closed", "results_published",
                                             "feedback_given"};
 
-bool is_band(const std::string& band) {
-  return std::any_of(age_bands().begin(), age_bands().end(),
-                     [&](const AgeBand& b) { return b.id == band; });
-}
-
 std::string pick(const Wording& w, const std::string& band) {
   auto it = w.find(band);
   return it == w.end() ? std::string() : it->second;
@@ -504,13 +499,11 @@ std::optional<ConsultationResponse> Consultations::my_answers(const Principal& p
 }
 
 nlohmann::json Consultations::answers_for_export(const std::string& pupil_id,
-                                                 const std::string& band, bool for_guardian) {
+                                                 const std::string& band,
+                                                 const std::vector<Submission>& withheld_texts) {
   std::set<std::pair<std::string, std::string>> withheld;  // (response id, text)
-  if (for_guardian)
-    for (const auto& s : every_page([&](const Page& page) {
-           return storage_.submissions().submissions_of(pupil_id, page);
-         }))
-      if (s.response_id && withheld_from_guardian(s)) withheld.insert({*s.response_id, s.text});
+  for (const auto& s : withheld_texts)
+    if (s.response_id) withheld.insert({*s.response_id, s.text});
 
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : storage_.consultations().responses_of_pupil(pupil_id)) {

@@ -111,10 +111,9 @@ class Consultations {
                                 const std::optional<std::string>& idempotency_key);
   std::optional<ConsultationResponse> my_answers(const Principal& pupil, const std::string& id);
   // Every answer set a pupil sent, each question and answer in the words of `band`, for their
-  // copy of their data. A guardian's copy (`for_guardian`) leaves out free-text answers that went
-  // to a safeguarding lead.
+  // copy of their data; free-text answers that became one of `withheld` are left out.
   nlohmann::json answers_for_export(const std::string& pupil_id, const std::string& band,
-                                    bool for_guardian);
+                                    const std::vector<Submission>& withheld);
 
   PaperBatch add_paper(const Principal& actor, const std::string& id, const PaperInput& input);
   PaperBatch add_forum(const Principal& actor, const std::string& id, const ForumInput& input);

@@ -32,9 +32,7 @@ CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
   for (const auto& entry : in.participants) {
     const std::string& band = entry.first;
     const auto n = entry.second;
-    bool known = std::any_of(age_bands().begin(), age_bands().end(),
-                             [&band](const AgeBand& b) { return b.id == band; });
-    if (!known)
+    if (!is_band(band))
       throw Invalid("participants." + band.substr(0, 40), "Unknown age band " + band + ".");
     if (n < 0 || n > 100000)
       throw Invalid("participants." + band, "A number of children, 0 to 100000.");

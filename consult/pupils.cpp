@@ -384,11 +384,12 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
       {"consents", consents},
       {"data_requests", requests},
       {"sessions", sessions}};
-  if (requested_by == "guardian")
+  bool for_guardian = requested_by == "guardian";
+  if (for_guardian)
     data["guardian_note"] =
         "What a child tells us about their safety is looked after by a safeguarding lead and is "
         "never part of a guardian's copy.";
-  return {p, requested_by == "guardian", std::move(data)};
+  return {p, for_guardian, std::move(data)};
 }
 
 DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {

@@ -30,9 +30,7 @@ Wording wording_of(const nlohmann::json& v, const std::string& field, std::size_
   if (v.is_null()) return w;
   if (!v.is_object()) throw Invalid(field, field + " must be an object of age band → text.");
   for (const auto& [band, text] : v.items()) {
-    if (std::none_of(age_bands().begin(), age_bands().end(),
-                     [&name = band](const AgeBand& b) { return b.id == name; }))
-      throw Invalid(field + "." + band, "Unknown age band " + band + ".");
+    if (!is_band(band)) throw Invalid(field + "." + band, "Unknown age band " + band + ".");
     if (!text.is_string()) throw Invalid(field + "." + band, "The wording must be text.");
     w[band] = clean_text(field + "." + band, text.get<std::string>(), 1, max);
   }

@@ -332,12 +332,10 @@ Recommendation Recommendations::write_feedback(
   json bands = json::object();
   for (const auto& [band, text] : feedback) {
     std::string field = "bands." + band;
-    bool known = band == "all";
-    for (const auto& b : age_bands()) known = known || b.id == band;
-    if (!known) {
+    if (band != "all" && !is_band(band)) {
       std::string names = "\"all\"";
       for (const auto& b : age_bands()) names += ", " + b.id;
-      throw Invalid(band.size() > 20 ? std::string("bands") : field,
+      throw Invalid("bands." + band.substr(0, 40),
                     "Each feedback is for an age band: " + names + ".");
     }
     bands[band] = {{"you_said", clean_text(field + ".you_said", text.you_said, 5, 1000)},

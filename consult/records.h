@@ -212,13 +212,6 @@ inline const std::string& approved_words(const Submission& s) {
   return s.status == "approved_redacted" && s.redacted_text ? *s.redacted_text : s.text;
 }
 
-// What a child told us that went to a safeguarding lead (a possible disclosure of harm). A
-// guardian's copy of the child's data leaves it out: the guardian may be the one the child spoke
-// about.
-inline bool withheld_from_guardian(const Submission& s) {
-  return s.queue == "safeguarding";
-}
-
 // An approved submission waiting to be compiled, and whether a recommendation already quotes it.
 struct ApprovedSubmission {
   Submission submission;

@@ -9,6 +9,16 @@
 #include <nlohmann/json.hpp>
 
 namespace ln::moderation {
+namespace {
+
+// What a child told us that went to a safeguarding lead (a possible disclosure of harm). A
+// guardian's copy of the child's data leaves it out: the guardian may be the one the child spoke
+// about.
+bool withheld_from_guardian(const Submission& s) {
+  return s.queue == "safeguarding";
+}
+
+}  // namespace
 
 StatusText status_for_child(const std::string& status) {
   if (status == "approved" || status == "approved_redacted")
@@ -103,11 +113,12 @@ std::vector<Submission> Submissions::mine(const Principal& pupil, const Page& pa
   return storage_.submissions().submissions_of(pupil.id, page);
 }
 
-std::vector<Submission> Submissions::for_export(const std::string& pupil_id, bool for_guardian) {
-  auto all = every_page(
-      [&](const Page& page) { return storage_.submissions().submissions_of(pupil_id, page); });
-  if (for_guardian) std::erase_if(all, withheld_from_guardian);
-  return all;
+Submissions::Exported Submissions::for_export(const std::string& pupil_id, bool for_guardian) {
+  Exported out;
+  for (auto& s : every_page(
+           [&](const Page& page) { return storage_.submissions().submissions_of(pupil_id, page); }))
+    (for_guardian && withheld_from_guardian(s) ? out.withheld : out.shown).push_back(std::move(s));
+  return out;
 }
 
 Submission Submissions::own(const Principal& pupil, const std::string& id) {

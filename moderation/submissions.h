@@ -48,9 +48,13 @@ class Submissions {
   };
   Prepared prepare(const Principal& pupil, const NewSubmission& input);
   std::vector<Submission> mine(const Principal& pupil, const Page& page);
-  // Everything a pupil sent, for their copy of their data; a guardian's copy leaves out what went
-  // to a safeguarding lead (withheld_from_guardian).
-  std::vector<Submission> for_export(const std::string& pupil_id, bool for_guardian);
+  // Everything a pupil sent, for their copy of their data. A guardian's copy leaves out what went
+  // to a safeguarding lead: those are `withheld`, the rest `shown`.
+  struct Exported {
+    std::vector<Submission> shown;
+    std::vector<Submission> withheld;
+  };
+  Exported for_export(const std::string& pupil_id, bool for_guardian);
   Submission own(const Principal& pupil, const std::string& id);
   // Takes back a submission nobody has decided on yet.
   Submission withdraw(const Principal& pupil, const std::string& id);

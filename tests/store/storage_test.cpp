@@ -46,6 +46,20 @@ Pupil pupil(const std::string& id, std::optional<std::string> purge_at = std::nu
   return p;
 }
 
+Submission submission(const std::string& id, const std::string& pupil_id,
+                      const std::string& unit_id, const std::string& kind, const std::string& text,
+                      const std::string& status, const std::string& at) {
+  Submission s;
+  s.id = id;
+  s.pupil_id = pupil_id;
+  s.unit_id = unit_id;
+  s.kind = kind;
+  s.text = text;
+  s.status = status;
+  s.created_at = s.updated_at = at;
+  return s;
+}
+
 const SealedIdentity kIdentity{std::string("n\0nce\xff", 6), std::string("\x01\0cipher\x80", 10)};
 
 class StorageTest : public ::testing::TestWithParam<std::string> {
@@ -357,14 +371,7 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   EXPECT_EQ(next[0].id, "dr_3");
   EXPECT_EQ(s->pupils().data_requests({std::nullopt, 50}, std::nullopt, std::nullopt).size(), 3u);
 
-  Submission idea;
-  idea.id = "sub_1";
-  idea.pupil_id = "p_1";
-  idea.unit_id = "u_ward";
-  idea.kind = "idea";
-  idea.text = "Thêm cây xanh";
-  idea.status = "queued";
-  idea.created_at = idea.updated_at = kAt;
+  Submission idea = submission("sub_1", "p_1", "u_ward", "idea", "Thêm cây xanh", "queued", kAt);
   idea.screening_json = R"({"labels":[]})";
   idea.queue = "normal";
   s->submissions().insert_submission(idea);
@@ -631,14 +638,7 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
                                          std::nullopt,
                                          kAt}});
   s->pupils().insert_pupil(pupil("p_1"), kIdentity);
-  Submission idea;
-  idea.id = "sub_1";
-  idea.pupil_id = "p_1";
-  idea.unit_id = "u_ward";
-  idea.kind = "idea";
-  idea.text = "Sân chơi";
-  idea.status = "approved";
-  idea.created_at = idea.updated_at = kAt;
+  Submission idea = submission("sub_1", "p_1", "u_ward", "idea", "Sân chơi", "approved", kAt);
   s->submissions().insert_submission(idea);
 
   Recommendation r;
@@ -727,14 +727,7 @@ TEST_P(StorageTest, ApprovedSubmissionsNewestFirstWithinUnitsAndWhetherQuoted) {
   s->pupils().insert_pupil(pupil("p_1"), kIdentity);
   auto add = [&](const std::string& id, const std::string& unit, const std::string& status,
                  const std::string& at, const std::string& kind = "idea") {
-    Submission x;
-    x.id = id;
-    x.pupil_id = "p_1";
-    x.unit_id = unit;
-    x.kind = kind;
-    x.text = "Lời của em " + id;
-    x.status = status;
-    x.created_at = x.updated_at = at;
+    Submission x = submission(id, "p_1", unit, kind, "Lời của em " + id, status, at);
     s->submissions().insert_submission(x);
     return x;
   };
@@ -969,14 +962,8 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
   for (const auto& [k, n] : expected)
     deltas.push_back(
         {std::get<0>(k), std::get<1>(k), std::get<2>(k), "girl", "u_ward", "paper", n});
-  Submission answer_text;
-  answer_text.id = "sub_text";
-  answer_text.pupil_id = "p_1";
-  answer_text.unit_id = "u_ward";
-  answer_text.kind = "opinion";
-  answer_text.text = "back\\slash \"quoted\" {NULL}";
-  answer_text.status = "submitted";
-  answer_text.created_at = answer_text.updated_at = kPast;
+  Submission answer_text = submission("sub_text", "p_1", "u_ward", "opinion",
+                                      "back\\slash \"quoted\" {NULL}", "submitted", kPast);
   answer_text.consultation_id = "cns_1";
   answer_text.response_id = "rsp_000000";
   PaperBatch batch{"bat_1", "cns_1",  "paper", "REF-1", kSheets, kSheets,
@@ -1035,21 +1022,15 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
   const int kIdeas = 11111;
   std::vector<Submission> ideas;
   for (int i = 0; i < kIdeas; ++i) {
-    Submission x;
     char id[32];
     std::snprintf(id, sizeof id, "sub_%06d", i);
-    x.id = id;
-    x.pupil_id = "p_" + std::to_string(i % 3 + 1);
-    x.unit_id = i % 2 ? "u_ward" : "u_ward2";
-    x.kind = "idea";
-    x.text = kAwkwardTexts[static_cast<std::size_t>(i) % kAwkwardTexts.size()];
-    if (i % 5 == 0) x.topic = kAwkwardTexts[static_cast<std::size_t>(i / 5) % kAwkwardTexts.size()];
-    x.status = "queued";
     // Seconds apart, so that the queue's order (created_at, id) is the order written.
-    x.created_at = x.updated_at = "2025-09-01T" + std::string(i / 3600 < 10 ? "0" : "") +
-                                  std::to_string(i / 3600) + ":" + (i / 60 % 60 < 10 ? "0" : "") +
-                                  std::to_string(i / 60 % 60) + ":" + (i % 60 < 10 ? "0" : "") +
-                                  std::to_string(i % 60) + "Z";
+    char at[32];
+    std::snprintf(at, sizeof at, "2025-09-01T%02d:%02d:%02dZ", i / 3600, i / 60 % 60, i % 60);
+    Submission x =
+        submission(id, "p_" + std::to_string(i % 3 + 1), i % 2 ? "u_ward" : "u_ward2", "idea",
+                   kAwkwardTexts[static_cast<std::size_t>(i) % kAwkwardTexts.size()], "queued", at);
+    if (i % 5 == 0) x.topic = kAwkwardTexts[static_cast<std::size_t>(i / 5) % kAwkwardTexts.size()];
     x.screening_json = R"({"labels":["rude"],"note":"a \"quoted\" \\ word"})";
     x.queue = "normal";
     x.fingerprint = "fp_" + std::to_string(i % 17);
