@@ -317,6 +317,15 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
   Consultation c = managed(actor, id);
   if (c.status != "results_published")
     throw Conflict("Feedback follows the published results.", "results_not_published");
+  // Feedback for a band the consultation did not ask would reach no child: refuse it.
+  for (const auto& [band, text] : feedback)
+    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), band) ==
+        c.audience_bands.end()) {
+      std::string names;
+      for (const auto& b : c.audience_bands) names += (names.empty() ? "" : ", ") + b;
+      throw Invalid("feedback." + band.substr(0, 40),
+                    "This consultation asked the age bands " + names + "; write for those.");
+    }
   std::vector<Unprocessable::Problem> problems;
   for (const auto& band : c.audience_bands)
     if (pick(feedback, band).empty())

@@ -366,6 +366,15 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_EQ(
       server.get("/api/v1/consultations/" + id + "/results", bearer(moderator)).json()["status"],
       "results_published");
+  // A band the consultation did not ask (16-17 is a band of the deployment) would reach nobody.
+  auto stray_feedback = by_band("Cảm ơn các em", kBands);
+  stray_feedback["16-17"] = "Cảm ơn";
+  auto stray = server.post_json("/api/v1/consultations/" + id + "/feedback",
+                                {{"feedback", stray_feedback}}, bearer(moderator));
+  EXPECT_EQ(stray.status, 400) << stray.body;
+  EXPECT_EQ(stray.json()["error"]["field"], "feedback.16-17") << stray.body;
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(moderator)).json()["status"],
+            "results_published");
   auto partial = server.post_json("/api/v1/consultations/" + id + "/feedback",
                                   {{"feedback", {{"7-10", "Cảm ơn"}}}}, bearer(moderator));
   EXPECT_EQ(partial.status, 422);
