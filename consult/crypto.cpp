@@ -51,11 +51,28 @@ std::string base64(std::string_view bytes) {
 }
 
 std::string new_id(std::string_view prefix) {
-  // 80 bits, lower-case base32 without look-alike letters.
+  // 16 symbols of 31 (about 79 bits), lower-case base32 without look-alike letters. The system's
+  // random source is asked once per id, not once per symbol (a system call each): a random byte
+  // is used only when below 248 = 8 × 31, so that every symbol stays equally likely.
   static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+  constexpr unsigned kSymbols = sizeof kAlphabet - 1;
+  constexpr unsigned kUsable = 256 - 256 % kSymbols;
+  constexpr std::size_t kLength = 16;
+  ensure_sodium();
   std::string id(prefix);
   id += '_';
-  for (int i = 0; i < 16; ++i) id += kAlphabet[random_below(sizeof kAlphabet - 1)];
+  unsigned char bytes[32];
+  std::size_t next = sizeof bytes;
+  for (std::size_t made = 0; made < kLength;) {
+    if (next == sizeof bytes) {
+      randombytes_buf(bytes, sizeof bytes);
+      next = 0;
+    }
+    const unsigned byte = bytes[next++];
+    if (byte >= kUsable) continue;
+    id += kAlphabet[byte % kSymbols];
+    ++made;
+  }
   return id;
 }
 
