@@ -3,7 +3,7 @@
 // screenshot under the build folder (build/web-artifacts/screens/).
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, axe, artifactsDir, check, PHONE, DESKTOP, PASSWORD } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, axe, artifactsDir, check, PHONE, DESKTOP, PASSWORD, counted, shows } from './support.mjs';
 
 const server = await startServer();
 
@@ -148,7 +148,7 @@ try {
           if (print) {
             check(!(await page.locator('.site-header').isVisible()) && !(await page.locator('.actions').first().isVisible()),
               `${where}: printing leaves out the header and the buttons`);
-            check((await page.locator('.join-card').count()) === 8 && await page.locator('.join-card .code').first().isVisible(),
+            check(await counted(page.locator('.join-card'), 8) && await page.locator('.join-card .code').first().isVisible(),
               `${where}: eight cards with the join code are printed`);
           }
           check(await page.evaluate((l) => document.documentElement.lang === l, lang), `${where}: <html lang> follows the language`);
@@ -191,7 +191,7 @@ try {
         await page.waitForLoadState('networkidle');
         if (name === 'tracker') await page.waitForSelector('body[data-busy="false"]');
         const where = `${name} ${lang} ${viewport.width}×${viewport.height}`;
-        if (name === 'tracker') check((await page.locator('.tracker-item').count()) > 0, `${where}: the tracker lists the ward's recommendations`);
+        if (name === 'tracker') check(await shows(page.locator('.tracker-item')), `${where}: the tracker lists the ward's recommendations`);
         check(await page.evaluate((l) => document.documentElement.lang === l, lang), `${where}: <html lang> follows the language`);
         check((await page.locator('h1').first().textContent()).trim() === HEADINGS[name][lang], `${where}: the heading is in the page's language`);
         for (const v of await axe(page)) failures.push(`${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(' ; ')}`);
@@ -232,10 +232,10 @@ try {
     check((await page.locator('h1').textContent()).trim() === HEADINGS.tracker.vi, 'tracker switch: the heading turns Vietnamese');
     check(new URL(page.url()).searchParams.get('lang') === 'vi', 'tracker switch: the address follows, so a reload keeps it');
     check(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('lang-switch')), 'tracker switch: the focus stays on the switch');
-    check((await page.locator('.tracker-item').count()) > 0, 'tracker switch: the recommendations are still listed');
+    check(await shows(page.locator('.tracker-item')), 'tracker switch: the recommendations are still listed');
     await page.goto(`/tracker.html?council=${council.id}&lang=en`);
     await page.waitForSelector('body[data-busy="false"]');
-    check((await page.locator('.tracker-item').count()) > 0 && (await page.locator('p.council').textContent()).includes(council.name),
+    check(await shows(page.locator('.tracker-item')) && (await page.locator('p.council').textContent()).includes(council.name),
       'tracker ?council=: the Council\'s tracker names the Council and lists its recommendations');
     for (const v of await axe(page)) failures.push(`tracker council en: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(' ; ')}`);
     checked += 1;

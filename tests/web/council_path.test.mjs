@@ -8,7 +8,7 @@
 // Then the Children's Council: a session is planned, held, a proposal adopted by vote, minuted,
 // a pupil is added from the list of those who could join, and a Council member (a child) reads
 // the session.
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -86,7 +86,7 @@ try {
 
   // Forwarded to the ward People's Committee, with a dispatch number; the letter prints.
   await moderator.getByLabel('Cơ quan', { exact: true }).selectOption({ label: 'Ủy ban nhân dân Phường 9' });
-  check((await moderator.getByText('Để trống: theo thời hạn của cơ quan này, 30 ngày làm việc.').count()) === 1, 'the authority\'s own due days are named');
+  check(await counted(moderator.getByText('Để trống: theo thời hạn của cơ quan này, 30 ngày làm việc.'), 1), 'the authority\'s own due days are named');
   await moderator.getByLabel('Số công văn').fill('25/ĐTN-KN');
   await moderator.getByRole('button', { name: 'Gửi kiến nghị' }).click();
   await moderator.getByRole('link', { name: 'Công văn chuyển kiến nghị' }).waitFor();
@@ -100,7 +100,7 @@ try {
     'the forwarding letter names the authority, the dispatch number and quotes the child');
   await letter.close();
   await go(moderator, '/recommendations');
-  check((await moderator.locator('[data-group="forwarded"] .rec-card', { hasText: title }).count()) === 1, 'the board lists it under "forwarded"');
+  check(await counted(moderator.locator('[data-group="forwarded"] .rec-card', { hasText: title }), 1), 'the board lists it under "forwarded"');
   const overdue = moderator.locator('[data-group="overdue"] .rec-card').first();
   check((await overdue.locator('.badge-late').textContent()).includes('Quá hạn'), 'an overdue item says so in words, not only by colour');
 
@@ -130,7 +130,7 @@ try {
 
   // The Youth Union reads the answer, writes the feedback for all ages and reports back.
   await go(moderator, `/recommendations/${recId}`);
-  check((await moderator.locator('main .decision').textContent()) === 'Chấp nhận một phần' && (await moderator.getByText(reasons).count()) === 1,
+  check((await moderator.locator('main .decision').textContent()) === 'Chấp nhận một phần' && await counted(moderator.getByText(reasons), 1),
     'the Youth Union sees the answer and its reasons');
   const all = moderator.locator('fieldset[data-band="all"]');
   const feedback = {
@@ -164,7 +164,7 @@ try {
   await pupil.locator('li.card', { hasText: idea }).locator('.my-reaction').waitFor();
   check((await pupil.locator('li.card', { hasText: idea }).locator('.my-reaction').textContent()).includes('em không đồng ý'),
     'the pupil is told the disagreement was sent');
-  check((await pupil.locator('li.card', { hasText: idea }).getByRole('button', { name: 'Em không đồng ý' }).count()) === 0, 'one reaction per answer');
+  check(await counted(pupil.locator('li.card', { hasText: idea }).getByRole('button', { name: 'Em không đồng ý' }), 0), 'one reaction per answer');
 
   // The disagreement lands: counted on the recommendation, and waiting in the moderation queue.
   await go(moderator, `/recommendations/${recId}`);

@@ -3,7 +3,7 @@
 // answers the demo consultation in their age band's words and sends an idea; a moderator
 // claims and approves it; the pupil sees it approved. A worrying idea shows the 111 message.
 import fs from 'node:fs';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
 
 function birthDateForAge(age) {
   const d = new Date();
@@ -62,14 +62,12 @@ try {
   await facilitator.getByRole('link', { name: /Mở lớp 6D/ }).click();
   await settled(facilitator);
   const row = facilitator.locator('tr', { hasText: 'Sóc Nâu' });
-  // The row may draw a moment after the page counts as settled: wait for it, then count.
-  await shows(row.locator('.badge-ok'));
-  check((await row.locator('.badge-ok').count()) === 1, 'the class shows the child\'s consent, not yet the guardian\'s');
+  check(await counted(row.locator('.badge-ok'), 1), 'the class shows the child\'s consent, not yet the guardian\'s');
   await row.getByLabel('Số phiếu').fill('PH-6D-001');
   await row.getByRole('button', { name: /Ghi nhận phiếu/ }).click();
   // Both consents given: the page redraws the row with two "given" badges and no slip form.
   await facilitator.locator('tr', { hasText: 'Sóc Nâu' }).locator('.badge-ok').nth(1).waitFor({ timeout: 10000 });
-  check((await facilitator.locator('tr', { hasText: 'Sóc Nâu' }).locator('form').count()) === 0,
+  check(await counted(facilitator.locator('tr', { hasText: 'Sóc Nâu' }).locator('form'), 0),
     'after the slip there is nothing more to record');
 
   // Facilitator: a paper questionnaire from the class is typed in and counted.
@@ -95,7 +93,7 @@ try {
   await settled(pupil);
   await hasHotline(pupil, 'consultation');
   check(await shows(pupil.getByText('Em thích chơi ở đâu nhất sau giờ học?')), 'the first question is in the 7–10 wording');
-  check((await pupil.locator('fieldset.question').count()) === 1, 'one question per screen for 7–10');
+  check(await counted(pupil.locator('fieldset.question'), 1), 'one question per screen for 7–10');
   check(await shows(pupil.getByText('Câu 1 / 6')), 'a progress indicator shows question 1 of 6');
   // The first answer by keyboard only: Tab to the choices, arrows to move, Space to choose.
   await pupil.locator('fieldset.question input').first().focus();
@@ -127,7 +125,7 @@ try {
   await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(idea);
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
-  check((await pupil.locator('.support').count()) === 0, 'an everyday idea shows no support message');
+  check(await counted(pupil.locator('.support'), 0), 'an everyday idea shows no support message');
 
   // A worrying idea: the 111 support message shows at once.
   await go(pupil, '/pupil/idea');
@@ -143,7 +141,7 @@ try {
   check(moderator.url().endsWith('#/moderation'), 'the moderator lands on the queues');
   const normal = moderator.locator('[data-queue="normal"]');
   check(/[1-9]\d* mục đang chờ/.test(await normal.locator('.queue-count').textContent()), 'the normal queue counts the idea');
-  check((await moderator.locator('[data-queue="safeguarding"]').count()) === 0, 'a moderator does not see the safeguarding queue');
+  check(await counted(moderator.locator('[data-queue="safeguarding"]'), 0), 'a moderator does not see the safeguarding queue');
   await normal.getByRole('link').click();
   await settled(moderator);
   await moderator.locator('tr', { hasText: 'Sóc Nâu' }).filter({ hasText: 'Ý tưởng' }).getByRole('link', { name: /Mở/ }).click();

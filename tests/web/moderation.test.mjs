@@ -2,7 +2,7 @@
 // in the text and approves the rest; a safeguarding lead acknowledges a possible disclosure,
 // records a referral, reveals the identity with a reason and proposes "no concern", which only
 // a second lead can confirm. The English pages are used here (the golden path is Vietnamese).
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, DESKTOP, shows, screenshotFailures } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
 
 const server = await startServer();
 async function call(method, url, token, body) {
@@ -30,7 +30,7 @@ try {
   check(!(await moderator.getByTestId('child-text').isVisible()), 'text marked by the screener stays collapsed until asked');
   await moderator.getByRole('button', { name: 'Show the text' }).click();
   const marked = moderator.locator('[data-testid="child-text"] mark');
-  check((await marked.count()) === 1 && (await marked.textContent()).includes('0912345678'), 'the screener\'s span is highlighted with <mark>');
+  check(await counted(marked, 1) && (await marked.textContent()).includes('0912345678'), 'the screener\'s span is highlighted with <mark>');
   check((await marked.textContent()).includes('personal information'), 'the mark says what it is, not only by colour');
   await moderator.getByRole('button', { name: 'Claim' }).click();
   await moderator.getByText(/You have this item until/).waitFor();
@@ -67,7 +67,7 @@ try {
   await lead.getByLabel('Reason:').fill('The child was talking about a film they watched.');
   await lead.getByRole('button', { name: 'Close the case' }).click();
   await lead.getByText('You proposed it; another safeguarding lead must confirm.').waitFor();
-  check((await lead.getByRole('button', { name: /Confirm closing/ }).count()) === 0, 'the proposer cannot confirm');
+  check(await counted(lead.getByRole('button', { name: /Confirm closing/ }), 0), 'the proposer cannot confirm');
 
   // Safeguarding lead 2 sees the reveal and confirms.
   const second = await newPage(browser, server.url, { viewport: DESKTOP, lang: 'en' });

@@ -125,6 +125,17 @@ export async function shows(locator, timeout = 10000) {
   }
 }
 
+// Whether `locator` matches exactly `n` elements within a few seconds: for the same reason as
+// shows(), a count taken the moment a page settled can be of the page before it was drawn.
+export async function counted(locator, n, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if ((await locator.count()) === n) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function go(page, hash) {
   if (new URL(page.url()).hash === `#${hash}`) await page.reload();
   else await page.goto(`/#${hash}`);
