@@ -7,6 +7,8 @@
 #   cpu scenario=answer rps=7361 us_per_request=188 langnghe=101 ln-commit=65 ln-reply=15 …
 # (the HTTP workers run in the threads named after the binary). Run after `make bench` has built
 # the tools: bench/cpu_per_request.sh BUILD_DIR [scenario …] (default: ping answer submit).
+# BENCH_PUPILS (default 1,000) sets how many pupils answer: with 1,000 nearly every answer replaces
+# the pupil's earlier one; with 100,000 (a minute of seeding) nearly every answer is a first one.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 
 "$BUILD/langnghe-bench-seed" --db "sqlite:$WORK/seed.db" --key-file "$WORK/key" --out "$WORK/seed" \
-  --answers 100000 --pending 10000 --pupils 1000 >/dev/null
+  --answers 100000 --pending 10000 --pupils "${BENCH_PUPILS:-1000}" >/dev/null
 
 # thread name → user+system clock ticks, summed over threads of the same name
 ticks() {

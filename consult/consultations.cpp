@@ -453,7 +453,7 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
     return {{*earlier, false, false}, std::nullopt};  // a retry of the same request
 
   ConsultationResponse r;
-  r.id = earlier ? earlier->id : new_id("rsp");
+  r.id = earlier ? earlier->id : new_ordered_id("rsp");
   r.consultation_id = c.id;
   r.pupil_id = pupil.id;
   r.channel = "online";
@@ -476,7 +476,7 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
   bool needs_support = false;
   for (const auto& [question_id, text] : checked.texts) {
     Submission s;
-    s.id = new_id("sub");
+    s.id = new_ordered_id("sub");
     s.pupil_id = pupil.id;
     s.unit_id = pupil.unit_id;
     s.kind = "opinion";
@@ -592,7 +592,7 @@ PaperBatch Consultations::add_paper(const Principal& actor, const std::string& i
     }
     try {
       auto checked = check_answers(questions, s.answers);
-      ConsultationResponse r{new_id("rsp"),
+      ConsultationResponse r{new_ordered_id("rsp"),
                              c.id,
                              std::nullopt,
                              "paper",

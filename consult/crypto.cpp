@@ -28,6 +28,31 @@ void ensure_sodium() {
   if (!ready) throw std::runtime_error("libsodium could not start");
 }
 
+// `count` symbols of `alphabet`, each equally likely. The system's random source is asked once per
+// 32 bytes, not once per symbol (a system call each): a random byte is used only when below the
+// largest multiple of the alphabet's size, so that no symbol is favoured.
+void append_random(std::string& out, std::string_view alphabet, std::size_t count) {
+  const unsigned symbols = static_cast<unsigned>(alphabet.size());
+  const unsigned usable = 256 - 256 % symbols;
+  ensure_sodium();
+  unsigned char bytes[32];
+  std::size_t next = sizeof bytes;
+  for (std::size_t made = 0; made < count;) {
+    if (next == sizeof bytes) {
+      randombytes_buf(bytes, sizeof bytes);
+      next = 0;
+    }
+    const unsigned byte = bytes[next++];
+    if (byte >= usable) continue;
+    out += alphabet[byte % symbols];
+    ++made;
+  }
+}
+
+// Lower-case base32 without look-alike letters, in ASCII order (so that numbers written with it
+// sort as they do).
+constexpr std::string_view kIdAlphabet = "23456789abcdefghjkmnpqrstuvwxyz";
+
 }  // namespace
 
 std::string random_token(std::size_t bytes) {
@@ -51,28 +76,26 @@ std::string base64(std::string_view bytes) {
 }
 
 std::string new_id(std::string_view prefix) {
-  // 16 symbols of 31 (about 79 bits), lower-case base32 without look-alike letters. The system's
-  // random source is asked once per id, not once per symbol (a system call each): a random byte
-  // is used only when below 248 = 8 × 31, so that every symbol stays equally likely.
-  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
-  constexpr unsigned kSymbols = sizeof kAlphabet - 1;
-  constexpr unsigned kUsable = 256 - 256 % kSymbols;
-  constexpr std::size_t kLength = 16;
-  ensure_sodium();
+  // 16 random symbols of 31: about 79 bits.
   std::string id(prefix);
   id += '_';
-  unsigned char bytes[32];
-  std::size_t next = sizeof bytes;
-  for (std::size_t made = 0; made < kLength;) {
-    if (next == sizeof bytes) {
-      randombytes_buf(bytes, sizeof bytes);
-      next = 0;
-    }
-    const unsigned byte = bytes[next++];
-    if (byte >= kUsable) continue;
-    id += kAlphabet[byte % kSymbols];
-    ++made;
-  }
+  append_random(id, kIdAlphabet, 16);
+  return id;
+}
+
+std::string new_ordered_id(std::string_view prefix) {
+  constexpr std::size_t kTimeSymbols = 9;  // 31^9 ms: until the year 2800
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  std::string time(kTimeSymbols, kIdAlphabet[0]);
+  auto rest = static_cast<std::uint64_t>(ms);
+  for (std::size_t i = kTimeSymbols; i-- > 0 && rest > 0; rest /= kIdAlphabet.size())
+    time[i] = kIdAlphabet[rest % kIdAlphabet.size()];
+  std::string id(prefix);
+  id += '_';
+  id += time;
+  append_random(id, kIdAlphabet, 11);
   return id;
 }
 

@@ -438,7 +438,7 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
     // Words from a child are screened and moderated like any submission; disagreements and
     // questions go back to the moderators' queue even without words.
     Submission s;
-    s.id = new_id("sub");
+    s.id = new_ordered_id("sub");
     s.pupil_id = pupil.id;
     s.unit_id = pupil.unit_id;
     s.kind = "opinion";

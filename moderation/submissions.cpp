@@ -91,7 +91,7 @@ Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubm
   if (input.kind != "idea" && input.kind != "opinion" && input.kind != "recommendation")
     throw Invalid("kind", "kind must be idea, opinion or recommendation.");
   Submission s;
-  s.id = new_id("sub");
+  s.id = new_ordered_id("sub");
   s.pupil_id = pupil.id;
   s.unit_id = pupil.unit_id;
   s.kind = input.kind;

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
+#include <vector>
 
 namespace ln {
 namespace {
@@ -75,6 +78,28 @@ TEST(Crypto, IdSymbolsAreEquallyLikely) {
     EXPECT_GT(count, share * 0.94) << symbol;
     EXPECT_LT(count, share * 1.06) << symbol;
   }
+}
+
+// Ordered ids sort as they were made (so a table's id index grows at its right edge), across
+// milliseconds, and stay unique and random within one.
+TEST(Crypto, OrderedIdsSortAsTheyWereMade) {
+  const std::string alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
+  std::vector<std::string> ids;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(5);
+  while (std::chrono::steady_clock::now() < until || ids.size() < 1000)
+    ids.push_back(new_ordered_id("rsp"));
+  for (const auto& id : ids) {
+    ASSERT_EQ(id.rfind("rsp_", 0), 0u) << id;
+    ASSERT_EQ(id.size(), 4u + 20u) << id;
+    ASSERT_EQ(id.find_first_not_of(alphabet, 4), std::string::npos) << id;
+  }
+  // Made over at least 5 ms: the time part moved, and the order of making is the order of the ids
+  // up to the millisecond (the random part orders ids made within the same one).
+  EXPECT_NE(ids.front().substr(0, 13), ids.back().substr(0, 13));
+  for (std::size_t i = 1; i < ids.size(); ++i)
+    ASSERT_LE(ids[i - 1].substr(0, 13), ids[i].substr(0, 13)) << ids[i - 1] << " " << ids[i];
+  std::set<std::string> distinct(ids.begin(), ids.end());
+  EXPECT_EQ(distinct.size(), ids.size());
 }
 
 }  // namespace
