@@ -111,10 +111,9 @@ std::string ModerationQueue::review_by(const Submission& item) const {
   return format_time(*sent + deadline(*item.queue));
 }
 
-bool ModerationQueue::late(const Submission& item) const {
+bool ModerationQueue::late(const Submission& item, const std::string& review_by) const {
   if (item.first_reviewed_at || (item.status != "queued" && item.status != "claimed")) return false;
-  const std::string due = review_by(item);
-  return !due.empty() && clock_.now_text() > due;
+  return !review_by.empty() && clock_.now_text() > review_by;
 }
 
 std::vector<Submission> ModerationQueue::items(const Principal& actor, const std::string& queue,

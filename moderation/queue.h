@@ -40,7 +40,8 @@ class ModerationQueue {
   // When an item waiting in a queue should have its first review (or, for a safeguarding item,
   // its acknowledgement), and whether that time has passed without one.
   std::string review_by(const Submission& item) const;
-  bool late(const Submission& item) const;
+  // `review_by` is review_by(item), which the caller has already.
+  bool late(const Submission& item, const std::string& review_by) const;
   // Waiting items, oldest first, with the screener's annotations; the text itself stays
   // collapsed (shown only through `item`, which is audited).
   // `unit_id` narrows to one unit (and those below it) the principal works for.
