@@ -154,11 +154,25 @@ std::vector<Session> SqliteAccountStore::sessions_of(const std::string& subject_
   });
 }
 
+// "Last seen" is not worth a sync of its own. It is written on a connection with
+// synchronous=NORMAL, so it reaches the disk with the next synced commit (an answer batch's) or
+// checkpoint; a crash can lose at most the last few seconds of it. And it is written a few
+// hundred sessions per transaction: when thousands of children are signed in at once, one
+// transaction for all of them would keep the group commit, and every child's answer, waiting.
 void SqliteAccountStore::touch_sessions(const std::map<std::string, std::string>& last_seen) {
-  write(pool_, [&](Connection& c) {
-    for (const auto& [id, at] : last_seen)
-      c.prepare(sql::kTouchSession).bind(1, id).bind(2, at).run();
-  });
+  constexpr int kSessionsPerTransaction = 200;
+  std::lock_guard lock(touch_mutex_);
+  if (!touch_connection_) {
+    touch_connection_ = pool_.open();
+    touch_connection_->exec("PRAGMA synchronous=NORMAL");
+  }
+  Connection& c = *touch_connection_;
+  for (auto next = last_seen.begin(); next != last_seen.end();) {
+    Transaction tx(c);
+    for (int n = 0; n < kSessionsPerTransaction && next != last_seen.end(); ++n, ++next)
+      c.prepare(sql::kTouchSession).bind(1, next->first).bind(2, next->second).run();
+    tx.commit();
+  }
 }
 
 void SqliteAccountStore::revoke_session(const std::string& id, const std::string& at) {

@@ -1,4 +1,7 @@
 #pragma once
+#include <memory>
+#include <mutex>
+
 #include "consult/storage.h"
 #include "store/sqlite/pool.h"
 
@@ -33,6 +36,9 @@ class SqliteAccountStore : public AccountStore {
 
  private:
   Pool& pool_;
+  // "Last seen" is written on a connection of its own (see touch_sessions).
+  std::mutex touch_mutex_;
+  std::unique_ptr<Connection> touch_connection_;
 };
 
 }  // namespace ln::store::sqlite

@@ -118,7 +118,7 @@ Connection::Connection(const std::string& path) {
     db_ = nullptr;
     throw SqliteError(rc, message);
   }
-  check(db_, sqlite3_busy_timeout(db_, 5000), "busy_timeout");
+  check(db_, sqlite3_busy_timeout(db_, static_cast<int>(kBusyTimeout.count())), "busy_timeout");
   sqlite3_extended_result_codes(db_, 1);
   // While another process creates the file or switches it to WAL, SQLite can answer BUSY
   // without waiting on the busy handler (e.g. SQLITE_BUSY_RECOVERY): try again for a while.
@@ -169,6 +169,10 @@ std::int64_t Connection::changes() const {
 }
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
+  if (auto* gate = connection_.writer_gate()) {
+    gate_ = std::unique_lock(*gate, std::defer_lock);
+    (void)gate_.try_lock_for(kBusyTimeout);
+  }
   connection_.exec("BEGIN IMMEDIATE");
 }
 
@@ -185,6 +189,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   connection_.exec("COMMIT");
   done_ = true;
+  if (gate_.owns_lock()) gate_.unlock();
 }
 
 }  // namespace ln::store::sqlite

@@ -3,14 +3,19 @@
 // prepared statements cached per connection, writes inside BEGIN IMMEDIATE transactions.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 namespace ln::store::sqlite {
+
+// How long a writer waits for the database (and for its writer gate) before giving up.
+inline constexpr std::chrono::milliseconds kBusyTimeout{5000};
 
 // A statement borrowed from the connection's cache; reset and unbound when it goes away.
 class Statement {
@@ -71,12 +76,24 @@ class Connection {
 
   sqlite3* handle() { return db_; }
 
+  // The writers' gate this connection's write transactions pass (Pool::open shares its own).
+  void share_writer_gate(std::shared_ptr<std::recursive_timed_mutex> gate) {
+    writer_gate_ = std::move(gate);
+  }
+  std::recursive_timed_mutex* writer_gate() const { return writer_gate_.get(); }
+
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::shared_ptr<std::recursive_timed_mutex> writer_gate_;
 };
 
 // BEGIN IMMEDIATE on construction; rolls back on destruction unless commit() was called.
+// Writers of one process first queue at their connection's writer gate, held until the
+// transaction ends: a writer that found the database locked by another thread of the same
+// process would otherwise sleep in SQLite's busy handler (1, 2, 5, 10 … ms at a time) well past
+// the moment the lock was released. Writers of other processes still meet at SQLite's lock. A
+// gate not free within the busy timeout is passed by (SQLite's own lock still keeps writes apart).
 class Transaction {
  public:
   explicit Transaction(Connection& connection);
@@ -87,6 +104,7 @@ class Transaction {
 
  private:
   Connection& connection_;
+  std::unique_lock<std::recursive_timed_mutex> gate_;
   bool done_ = false;
 };
 

@@ -16,6 +16,7 @@ Pool::Lease Pool::acquire() {
 
 std::unique_ptr<Connection> Pool::open() {
   auto connection = std::make_unique<Connection>(path_);
+  connection->share_writer_gate(writer_gate_);
   if (on_open_) on_open_(*connection);
   return connection;
 }

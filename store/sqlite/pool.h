@@ -43,6 +43,9 @@ class Pool {
   std::function<void(Connection&)> on_open_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
+  // Shared by every connection this pool opens, its own and those it hands out (see Transaction).
+  std::shared_ptr<std::recursive_timed_mutex> writer_gate_ =
+      std::make_shared<std::recursive_timed_mutex>();
 };
 
 }  // namespace ln::store::sqlite

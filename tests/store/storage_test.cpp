@@ -289,6 +289,24 @@ TEST_P(StorageTest, SessionsAndSignInFailures) {
   EXPECT_EQ(s->accounts().failures("k").failures, 0);
 }
 
+// Thousands of children signed in at once: "last seen" of every one of them is written, though
+// in several transactions (a few hundred sessions each on SQLite).
+TEST_P(StorageTest, LastSeenOfManySessionsAtOnce) {
+  auto s = open();
+  std::map<std::string, std::string> seen;
+  for (int i = 0; i < 450; ++i) {
+    const std::string id = "ses_" + std::to_string(i);
+    s->accounts().insert_session({id, "th" + std::to_string(i), "pupil", "p_1", "csrf", kAt, kAt,
+                                  kFuture, std::nullopt, ""});
+    seen[id] = i % 2 ? kNow : kFuture;
+  }
+  s->accounts().touch_sessions(seen);
+  for (int i : {0, 1, 199, 200, 201, 399, 400, 449})
+    EXPECT_EQ(s->accounts().session_by_token_hash("th" + std::to_string(i))->last_seen_at,
+              i % 2 ? kNow : kFuture)
+        << i;
+}
+
 // The reference epoch (migration 13) moves with every change a kept sign-in or audience check
 // depends on, and stays put for what they do not ("last seen", new rows nobody has read yet).
 TEST_P(StorageTest, TheReferenceEpochMovesWithWhatSignInAndAudiencesRead) {
