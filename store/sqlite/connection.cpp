@@ -169,11 +169,18 @@ std::int64_t Connection::changes() const {
 }
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
-  if (auto* gate = connection_.writer_gate()) {
-    gate_ = std::unique_lock(*gate, std::defer_lock);
-    (void)gate_.try_lock_for(kBusyTimeout);
+  if (auto* gate = connection_.writer_gate()) in_gate_ = gate->enter(kBusyTimeout);
+  try {
+    connection_.exec("BEGIN IMMEDIATE");
+  } catch (...) {
+    leave_gate();
+    throw;
   }
-  connection_.exec("BEGIN IMMEDIATE");
+}
+
+void Transaction::leave_gate() {
+  if (in_gate_) connection_.writer_gate()->leave();
+  in_gate_ = false;
 }
 
 Transaction::~Transaction() {
@@ -184,12 +191,13 @@ Transaction::~Transaction() {
       // Rolling back an already-aborted transaction fails harmlessly.
     }
   }
+  leave_gate();
 }
 
 void Transaction::commit() {
   connection_.exec("COMMIT");
   done_ = true;
-  if (gate_.owns_lock()) gate_.unlock();
+  leave_gate();
 }
 
 }  // namespace ln::store::sqlite

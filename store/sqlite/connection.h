@@ -6,11 +6,12 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "store/sqlite/writer_gate.h"
 
 namespace ln::store::sqlite {
 
@@ -77,15 +78,13 @@ class Connection {
   sqlite3* handle() { return db_; }
 
   // The writers' gate this connection's write transactions pass (Pool::open shares its own).
-  void share_writer_gate(std::shared_ptr<std::recursive_timed_mutex> gate) {
-    writer_gate_ = std::move(gate);
-  }
-  std::recursive_timed_mutex* writer_gate() const { return writer_gate_.get(); }
+  void share_writer_gate(std::shared_ptr<WriterGate> gate) { writer_gate_ = std::move(gate); }
+  WriterGate* writer_gate() const { return writer_gate_.get(); }
 
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
-  std::shared_ptr<std::recursive_timed_mutex> writer_gate_;
+  std::shared_ptr<WriterGate> writer_gate_;
 };
 
 // BEGIN IMMEDIATE on construction; rolls back on destruction unless commit() was called.
@@ -103,8 +102,10 @@ class Transaction {
   void commit();
 
  private:
+  void leave_gate();
+
   Connection& connection_;
-  std::unique_lock<std::recursive_timed_mutex> gate_;
+  bool in_gate_ = false;
   bool done_ = false;
 };
 

@@ -44,8 +44,7 @@ class Pool {
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
   // Shared by every connection this pool opens, its own and those it hands out (see Transaction).
-  std::shared_ptr<std::recursive_timed_mutex> writer_gate_ =
-      std::make_shared<std::recursive_timed_mutex>();
+  std::shared_ptr<WriterGate> writer_gate_ = std::make_shared<WriterGate>();
 };
 
 }  // namespace ln::store::sqlite

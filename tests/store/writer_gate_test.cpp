@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,13 +32,15 @@ class WriterGateTest : public ::testing::Test {
     pool_.reset();
     fs::remove_all(dir_);
   }
-  // Whether another thread finds the gate free (the gate is recursive: the holder would).
+  // Whether another thread finds the gate free (its holder may pass again).
   bool free_for_another_thread(Connection& c) {
-    return std::async(std::launch::async, [&] {
-             if (!c.writer_gate()->try_lock()) return false;
-             c.writer_gate()->unlock();
-             return true;
-           }).get();
+    return std::async(std::launch::async,
+                      [&] {
+                        if (!c.writer_gate()->enter(std::chrono::milliseconds(0))) return false;
+                        c.writer_gate()->leave();
+                        return true;
+                      })
+        .get();
   }
   std::vector<std::string> writers() {
     auto c = pool_->acquire();
@@ -106,6 +109,60 @@ TEST_F(WriterGateTest, AWriterWaitsForTheOpenTransactionThenWrites) {
   holder.join();
   second.join();
   EXPECT_EQ(writers(), (std::vector<std::string>{"first", "second"}));
+}
+
+// The group committer comes back for its next batch the moment it is done: writers that were
+// already waiting go first, in the order they came, so that none of them is kept out.
+TEST(WriterGate, WritersPassInTheOrderTheyCame) {
+  WriterGate gate;
+  const auto forever = std::chrono::milliseconds(60'000);
+  ASSERT_TRUE(gate.enter(forever));
+  std::mutex order_mutex;
+  std::vector<std::string> order;
+  auto writer = [&](std::string name) {
+    return std::thread([&, name] {
+      ASSERT_TRUE(gate.enter(forever));
+      {
+        std::lock_guard lock(order_mutex);
+        order.push_back(name);
+      }
+      gate.leave();
+    });
+  };
+  auto wait_for_waiting = [&](std::size_t n) {
+    while (gate.waiting() < n) std::this_thread::yield();
+  };
+  std::thread b = writer("b");
+  wait_for_waiting(1);
+  std::thread c = writer("c");
+  wait_for_waiting(2);
+  gate.leave();
+  ASSERT_TRUE(gate.enter(forever));  // at once again, as the committer does
+  {
+    std::lock_guard lock(order_mutex);
+    order.push_back("a again");
+  }
+  gate.leave();
+  b.join();
+  c.join();
+  EXPECT_EQ(order, (std::vector<std::string>{"b", "c", "a again"}));
+}
+
+TEST(WriterGate, AWriterThatGivesUpLeavesTheLine) {
+  WriterGate gate;
+  ASSERT_TRUE(gate.enter(std::chrono::milliseconds(0)));
+  EXPECT_TRUE(gate.enter(std::chrono::milliseconds(0))) << "the holder may pass again";
+  gate.leave();
+  EXPECT_FALSE(std::async(std::launch::async, [&] {
+                 return gate.enter(std::chrono::milliseconds(20));
+               }).get());
+  EXPECT_EQ(gate.waiting(), 0u);
+  gate.leave();
+  EXPECT_TRUE(std::async(std::launch::async, [&] {
+                bool in = gate.enter(std::chrono::milliseconds(0));
+                if (in) gate.leave();
+                return in;
+              }).get());
 }
 
 }  // namespace
