@@ -32,11 +32,10 @@ void add_audit_routes(Router& r, App& app) {
       "GET", "/api/v1/audit/verify",
       [&app](Request&) {
         auto v = app.audit.verify();
-        return Response::json(
-            200, {{"ok", v.ok},
-                  {"entries", v.entries},
-                  {"broken_at", v.broken_at ? nlohmann::json(*v.broken_at) : nlohmann::json()},
-                  {"problem", v.problem}});
+        return Response::json(200, {{"ok", v.ok},
+                                    {"entries", v.entries},
+                                    {"broken_at", or_null(v.broken_at)},
+                                    {"problem", v.problem}});
       },
       doc("Check the audit log's hash chain.", "audit", Permission::kReadAudit));
 }

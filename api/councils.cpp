@@ -3,6 +3,7 @@
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/views.h"
 
 namespace ln::api {
 namespace {
@@ -35,7 +36,7 @@ nlohmann::json session_json(const CouncilSession& s) {
           {"planned_for", s.planned_for},
           {"location", s.location},
           {"status", s.status},
-          {"held_on", s.held_on ? nlohmann::json(*s.held_on) : nlohmann::json()},
+          {"held_on", or_null(s.held_on)},
           {"agenda", nlohmann::json::parse(s.agenda_json)},
           {"attendance", nlohmann::json::parse(s.attendance_json)},
           {"minutes", s.minutes},
@@ -56,8 +57,7 @@ nlohmann::json proposal_json(const CouncilProposal& p) {
           {"abstain", p.abstentions},
           {"votes", nlohmann::json::parse(p.votes_json)},
           {"adopted", p.adopted},
-          {"recommendation_id",
-           p.recommendation_id ? nlohmann::json(*p.recommendation_id) : nlohmann::json()},
+          {"recommendation_id", or_null(p.recommendation_id)},
           {"created_at", p.created_at}};
 }
 
@@ -178,9 +178,7 @@ void add_council_routes(Router& r, App& app) {
       "GET", "/api/v1/councils/{id}/candidates",
       [&app](Request& q) {
         auto found = app.councils.candidates(q.who(), q.param("id"), page_of(q));
-        nlohmann::json out = {
-            {"items", nlohmann::json::array()},
-            {"next", found.next ? nlohmann::json(*found.next) : nlohmann::json()}};
+        nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", or_null(found.next)}};
         for (const auto& e : found.items)
           out["items"].push_back({{"pupil_id", e.pupil.id},
                                   {"pseudonym", e.pupil.pseudonym},
@@ -225,7 +223,7 @@ void add_council_routes(Router& r, App& app) {
           items.push_back({{"id", s.id},
                            {"title", s.title},
                            {"planned_for", s.planned_for},
-                           {"held_on", s.held_on ? nlohmann::json(*s.held_on) : nlohmann::json()},
+                           {"held_on", or_null(s.held_on)},
                            {"status", s.status}});
         return Response::json(200, {{"items", items}});
       },

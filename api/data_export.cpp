@@ -14,7 +14,7 @@ nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
   out["submissions"] = nlohmann::json::array();
   for (const auto& s : sent.shown) {
     auto one = own_submission_json(s);
-    one["consultation_id"] = s.consultation_id ? nlohmann::json(*s.consultation_id) : nullptr;
+    one["consultation_id"] = or_null(s.consultation_id);
     out["submissions"].push_back(std::move(one));
   }
   out["reactions"] = nlohmann::json::array();
@@ -22,7 +22,7 @@ nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
     out["reactions"].push_back({{"recommendation_id", x.recommendation_id},
                                 {"recommendation", title},
                                 {"kind", x.kind},
-                                {"text", x.text ? nlohmann::json(*x.text) : nullptr},
+                                {"text", or_null(x.text)},
                                 {"created_at", x.created_at}});
   out["notifications"] = nlohmann::json::array();
   for (const auto& n : app.recommendations.notifications_for_export(id))

@@ -2,6 +2,7 @@
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/views.h"
 
 namespace ln::api {
 namespace {
@@ -15,7 +16,7 @@ nlohmann::json event_json(const CouncilEvent& e) {
           {"participants", e.participants},
           {"participants_by_band", nlohmann::json::parse(e.participants_json)},
           {"outcomes", nlohmann::json::parse(e.outcomes_json)},
-          {"council_id", e.council_id ? nlohmann::json(*e.council_id) : nlohmann::json()},
+          {"council_id", or_null(e.council_id)},
           {"created_at", e.created_at}};
 }
 

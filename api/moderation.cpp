@@ -2,15 +2,12 @@
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/views.h"
 
 namespace ln::api {
 namespace {
 
 using Author = moderation::ModerationQueue::Author;
-
-nlohmann::json text_or_null(const std::optional<std::string>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json();
-}
 
 // In lists the child's words stay collapsed: the screener's annotations say what to expect.
 // Written field by field: a list page holds 50 of these, and an initializer list would copy
@@ -21,31 +18,31 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text, const Au
   nlohmann::json out = nlohmann::json::object();
   out["id"] = s.id;
   out["kind"] = s.kind;
-  out["queue"] = text_or_null(s.queue);
+  out["queue"] = or_null(s.queue);
   out["status"] = s.status;
   out["unit_id"] = s.unit_id;
   out["created_at"] = s.created_at;
-  out["resent_at"] = text_or_null(s.resent_at);
+  out["resent_at"] = or_null(s.resent_at);
   out["late"] = app.moderation.late(s, review_by);
   out["review_by"] = review_by;
-  out["first_reviewed_at"] = text_or_null(s.first_reviewed_at);
+  out["first_reviewed_at"] = or_null(s.first_reviewed_at);
   out["alike_from_other_children"] = screening.value("alike_from_other_children", 0);
   out["version"] = s.version;
   auto labels = screening.find("labels");
   out["labels"] =
       labels != screening.end() && labels->is_array() ? *labels : nlohmann::json::array();
-  out["claimed_by"] = text_or_null(s.claimed_by);
-  out["claim_expires_at"] = text_or_null(s.claim_expires_at);
-  out["consultation_id"] = text_or_null(s.consultation_id);
+  out["claimed_by"] = or_null(s.claimed_by);
+  out["claim_expires_at"] = or_null(s.claim_expires_at);
+  out["consultation_id"] = or_null(s.consultation_id);
   nlohmann::json& who = out["author"] = nlohmann::json::object();
   who["pseudonym"] = author.pseudonym;
   who["age_band"] = author.age_band;
   if (with_text) {
     out["text"] = s.text;
-    out["topic"] = text_or_null(s.topic);
+    out["topic"] = or_null(s.topic);
     out["screening"] = std::move(screening);
     out["decision"] = nlohmann::json::parse(s.decision_json, nullptr, false);
-    out["redacted_text"] = text_or_null(s.redacted_text);
+    out["redacted_text"] = or_null(s.redacted_text);
     out["revisions"] = nlohmann::json::parse(s.revisions_json, nullptr, false);
   } else {
     out["text_collapsed"] = true;
@@ -63,7 +60,7 @@ nlohmann::json approved_json(const ApprovedSubmission& a, const Author& author) 
   const Submission& s = a.submission;
   return {{"id", s.id},
           {"kind", s.kind},
-          {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
+          {"topic", or_null(s.topic)},
           {"unit_id", s.unit_id},
           {"created_at", s.created_at},
           {"text", approved_words(s)},

@@ -152,12 +152,10 @@ void add_pupil_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, {"reason"});
         auto identity = app.pupils.reveal_identity(q.who(), q.param("id"), f.text("reason"));
-        return Response::json(
-            200, {{"pupil_id", q.param("id")},
-                  {"birth_date", identity.birth_date},
-                  {"class_id", identity.class_id},
-                  {"real_name",
-                   identity.real_name ? nlohmann::json(*identity.real_name) : nlohmann::json()}});
+        return Response::json(200, {{"pupil_id", q.param("id")},
+                                    {"birth_date", identity.birth_date},
+                                    {"class_id", identity.class_id},
+                                    {"real_name", or_null(identity.real_name)}});
       },
       doc("Reveal who a pupil is, with a reason; audited.", "safeguarding",
           Permission::kRevealIdentity, object_schema({{"reason", "string"}}, {"reason"})));

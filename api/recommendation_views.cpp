@@ -1,13 +1,11 @@
 #include "api/recommendation_views.h"
 
+#include "api/views.h"
+
 namespace ln::api {
 namespace {
 
 using nlohmann::json;
-
-json opt(const std::optional<std::string>& v) {
-  return v ? json(*v) : json();
-}
 
 std::string authority_name(App& app, const std::optional<std::string>& id) {
   if (!id) return "";
@@ -65,20 +63,20 @@ json recommendation_json(App& app, const Recommendation& r) {
       {"unit_id", r.unit_id},
       {"title", r.title},
       {"text", r.text},
-      {"topic", opt(r.topic)},
+      {"topic", or_null(r.topic)},
       {"origin", r.origin},
-      {"council_session_id", opt(r.council_session_id)},
+      {"council_session_id", or_null(r.council_session_id)},
       {"status", r.status},
       {"overdue", r.overdue},
       {"authority",
        r.authority_id ? json{{"id", *r.authority_id}, {"name", authority_name(app, r.authority_id)}}
                       : json()},
-      {"dispatch_number", opt(r.dispatch_number)},
-      {"dispatch_date", opt(r.dispatch_date)},
-      {"due_date", opt(r.due_date)},
+      {"dispatch_number", or_null(r.dispatch_number)},
+      {"dispatch_date", or_null(r.dispatch_date)},
+      {"due_date", or_null(r.due_date)},
       {"working_days_left", left && r.status != "draft" ? json(*left) : json()},
-      {"forwarded_at", opt(r.forwarded_at)},
-      {"answered_at", opt(r.answered_at)},
+      {"forwarded_at", or_null(r.forwarded_at)},
+      {"answered_at", or_null(r.answered_at)},
       {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
       {"quotes", quote_texts(r.quotes_json)},
       {"children", app.recommendations.sources(r).size()},
@@ -110,15 +108,15 @@ json public_recommendation_json(App& app, const Recommendation& r) {
       {"id", r.id},
       {"title", r.title},
       {"text", r.text},
-      {"topic", opt(r.topic)},
+      {"topic", or_null(r.topic)},
       {"children_said", quote_texts(r.quotes_json)},
       {"authority", authority_name(app, r.authority_id)},
-      {"dispatch_number", opt(r.dispatch_number)},
-      {"dispatch_date", opt(r.dispatch_date)},
-      {"due_date", opt(r.due_date)},
+      {"dispatch_number", or_null(r.dispatch_number)},
+      {"dispatch_date", or_null(r.dispatch_date)},
+      {"due_date", or_null(r.due_date)},
       {"status", r.status},
       {"overdue", r.overdue},
-      {"answered_at", opt(r.answered_at)},
+      {"answered_at", or_null(r.answered_at)},
       {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
       {"answer", public_answer},
       {"commitments", public_commitments(r.commitments_json, today(app))},
@@ -126,7 +124,7 @@ json public_recommendation_json(App& app, const Recommendation& r) {
 }
 
 json figures_json(const AuthorityFigures& f) {
-  auto number = [](const std::optional<double>& v) { return v ? json(*v) : json(); };
+  auto number = [](const std::optional<double>& v) { return or_null(v); };
   return {{"authority_id", f.authority_id},
           {"name", f.name},
           {"received", f.received},
@@ -144,7 +142,7 @@ json notification_json(const Notification& n) {
           {"object_id", n.object_id},
           {"message", n.message},
           {"created_at", n.created_at},
-          {"read_at", opt(n.read_at)}};
+          {"read_at", or_null(n.read_at)}};
 }
 
 json outcomes_json(App& app, const Principal& pupil, const Submission& s) {
@@ -152,14 +150,14 @@ json outcomes_json(App& app, const Principal& pupil, const Submission& s) {
   for (const auto& r : app.recommendations.outcomes_of_submission(pupil, s.id)) {
     auto mine = app.recommendations.reaction_of(r, pupil.id);
     json answer = json::parse(r.answer_json);
-    out.push_back(
-        {{"recommendation_id", r.id},
-         {"title", r.title},
-         {"authority", authority_name(app, r.authority_id)},
-         {"decision", answer.value("decision", "")},
-         {"status", r.status},
-         {"feedback", app.recommendations.feedback_for(r, pupil.age_band)},
-         {"my_reaction", mine ? json{{"kind", mine->kind}, {"text", opt(mine->text)}} : json()}});
+    out.push_back({{"recommendation_id", r.id},
+                   {"title", r.title},
+                   {"authority", authority_name(app, r.authority_id)},
+                   {"decision", answer.value("decision", "")},
+                   {"status", r.status},
+                   {"feedback", app.recommendations.feedback_for(r, pupil.age_band)},
+                   {"my_reaction",
+                    mine ? json{{"kind", mine->kind}, {"text", or_null(mine->text)}} : json()}});
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include "api/recommendation_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/views.h"
 
 namespace ln::api {
 namespace {
@@ -247,12 +248,11 @@ void add_recommendation_routes(Router& r, App& app) {
         Fields f(q, {"kind", "text"});
         auto x = app.recommendations.react(q.who(), q.param("id"), f.text("kind"),
                                            f.optional_text("text"));
-        return Response::json(201,
-                              {{"id", x.id},
-                               {"kind", x.kind},
-                               {"text", x.text ? json(*x.text) : json()},
-                               {"submission_id", x.submission_id ? json(*x.submission_id) : json()},
-                               {"created_at", x.created_at}});
+        return Response::json(201, {{"id", x.id},
+                                    {"kind", x.kind},
+                                    {"text", or_null(x.text)},
+                                    {"submission_id", or_null(x.submission_id)},
+                                    {"created_at", x.created_at}});
       },
       doc("A contributing child reacts to the feedback: agree, disagree or question, with "
           "optional words (screened and moderated; disagreements and questions go back to the "

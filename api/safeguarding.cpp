@@ -2,6 +2,7 @@
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "api/views.h"
 
 namespace ln::api {
 namespace {
@@ -79,11 +80,9 @@ void add_safeguarding_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, {"reason"});
         auto identity = app.safeguarding.reveal(q.who(), q.param("id"), f.text("reason"));
-        return Response::json(
-            200, {{"birth_date", identity.birth_date},
-                  {"class_id", identity.class_id},
-                  {"real_name",
-                   identity.real_name ? nlohmann::json(*identity.real_name) : nlohmann::json()}});
+        return Response::json(200, {{"birth_date", identity.birth_date},
+                                    {"class_id", identity.class_id},
+                                    {"real_name", or_null(identity.real_name)}});
       },
       doc("Reveal who wrote it, with a reason (audited; the other leads see it on the case).",
           "safeguarding", lead, object_schema({{"reason", "string"}}, {"reason"})));

@@ -4,23 +4,15 @@
 #include "moderation/submissions.h"
 
 namespace ln::api {
-namespace {
-
-template <typename T>
-nlohmann::json opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
-}  // namespace
 
 nlohmann::json to_json(const Unit& u) {
   return {{"id", u.id},
-          {"parent_id", opt(u.parent_id)},
+          {"parent_id", or_null(u.parent_id)},
           {"kind", u.kind},
           {"name", u.name},
-          {"code", opt(u.code)},
-          {"merged_into", opt(u.merged_into)},
-          {"retired_at", opt(u.retired_at)},
+          {"code", or_null(u.code)},
+          {"merged_into", or_null(u.merged_into)},
+          {"retired_at", or_null(u.retired_at)},
           {"created_at", u.created_at}};
 }
 
@@ -28,8 +20,8 @@ nlohmann::json to_json(const School& s) {
   return {{"id", s.id},
           {"unit_id", s.unit_id},
           {"name", s.name},
-          {"code", opt(s.code)},
-          {"retired_at", opt(s.retired_at)},
+          {"code", or_null(s.code)},
+          {"retired_at", or_null(s.retired_at)},
           {"created_at", s.created_at}};
 }
 
@@ -40,7 +32,7 @@ nlohmann::json to_json(const SchoolClass& c) {
           {"name", c.name},
           {"grade", c.grade},
           {"school_year", c.school_year},
-          {"retired_at", opt(c.retired_at)},
+          {"retired_at", or_null(c.retired_at)},
           {"created_at", c.created_at}};
 }
 
@@ -49,7 +41,7 @@ nlohmann::json to_json(const JoinCode& j) {
           {"class_id", j.class_id},
           {"created_at", j.created_at},
           {"expires_at", j.expires_at},
-          {"revoked_at", opt(j.revoked_at)}};
+          {"revoked_at", or_null(j.revoked_at)}};
 }
 
 nlohmann::json to_json(const Authority& a) {
@@ -57,10 +49,10 @@ nlohmann::json to_json(const Authority& a) {
           {"name", a.name},
           {"kind", a.kind},
           {"unit_id", a.unit_id},
-          {"code", opt(a.code)},
+          {"code", or_null(a.code)},
           {"due_days", a.due_days},
           {"served_unit_ids", a.served_unit_ids},
-          {"retired_at", opt(a.retired_at)},
+          {"retired_at", or_null(a.retired_at)},
           {"created_at", a.created_at}};
 }
 
@@ -70,7 +62,7 @@ nlohmann::json to_json(const Account& a) {
           {"display_name", a.display_name},
           {"role", a.role},
           {"unit_ids", a.unit_ids},
-          {"authority_id", opt(a.authority_id)},
+          {"authority_id", or_null(a.authority_id)},
           {"disabled", a.disabled_at.has_value()},
           {"password_changed_at", a.password_changed_at},
           {"created_at", a.created_at}};
@@ -89,10 +81,10 @@ nlohmann::json to_json(const Consent& c) {
   return {{"id", c.id},
           {"kind", c.kind},
           {"method", c.method},
-          {"text_version", opt(c.text_version)},
-          {"slip_number", opt(c.slip_number)},
+          {"text_version", or_null(c.text_version)},
+          {"slip_number", or_null(c.slip_number)},
           {"given_at", c.given_at},
-          {"withdrawn_at", opt(c.withdrawn_at)}};
+          {"withdrawn_at", or_null(c.withdrawn_at)}};
 }
 
 nlohmann::json to_json(const DataRequest& r) {
@@ -104,8 +96,8 @@ nlohmann::json to_json(const DataRequest& r) {
           {"details", r.details},
           {"requested_at", r.requested_at},
           {"due_at", r.due_at},
-          {"handled_at", opt(r.handled_at)},
-          {"outcome", opt(r.outcome)}};
+          {"handled_at", or_null(r.handled_at)},
+          {"outcome", or_null(r.outcome)}};
 }
 
 nlohmann::json to_json(const AuditEntry& e) {
@@ -164,24 +156,23 @@ nlohmann::json me_json(const Principal& p) {
                      {"complete", p.may_contribute()}};
   } else {
     me["unit_ids"] = p.unit_ids;
-    me["authority_id"] = opt(p.authority_id);
+    me["authority_id"] = or_null(p.authority_id);
   }
   return me;
 }
 
 nlohmann::json own_submission_json(const Submission& s) {
   auto status = moderation::status_for_child(s.status);
-  nlohmann::json out = {
-      {"id", s.id},
-      {"kind", s.kind},
-      {"text", s.text},
-      {"topic", s.topic ? nlohmann::json(*s.topic) : nlohmann::json()},
-      {"status", s.status},
-      {"status_text", {{"vi", status.vi}, {"en", status.en}}},
-      {"created_at", s.created_at},
-      {"updated_at", s.updated_at},
-      {"version", s.version},
-      {"resent_at", s.resent_at ? nlohmann::json(*s.resent_at) : nlohmann::json()}};
+  nlohmann::json out = {{"id", s.id},
+                        {"kind", s.kind},
+                        {"text", s.text},
+                        {"topic", or_null(s.topic)},
+                        {"status", s.status},
+                        {"status_text", {{"vi", status.vi}, {"en", status.en}}},
+                        {"created_at", s.created_at},
+                        {"updated_at", s.updated_at},
+                        {"version", s.version},
+                        {"resent_at", or_null(s.resent_at)}};
   // A returned idea says why, in words for children, so the child can change it and resend it.
   if (s.status == "returned") {
     auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);

@@ -2,6 +2,7 @@
 // How each record looks on the wire. Secrets (password hashes, token hashes, sign-in lookups)
 // and identity never appear here.
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "consult/principal.h"
 #include "consult/records.h"
@@ -28,6 +29,11 @@ nlohmann::json own_submission_json(const Submission& s);
 nlohmann::json support_json();
 
 inline constexpr auto as_json = [](const auto& item) { return to_json(item); };
+// An optional field on the wire: its value, or null.
+template <typename T>
+nlohmann::json or_null(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
 nlohmann::json consent_status(const std::vector<Consent>& consents);
 
 }  // namespace ln::api

@@ -29,6 +29,8 @@ constexpr const char* kInsertSession =
     "last_seen_at, expires_at, revoked_at, user_agent) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1";
+// The connection that writes "last seen" (see touch_sessions).
+constexpr const char* kTouchPragmas = "PRAGMA synchronous = NORMAL;";
 constexpr const char* kRevokeSession =
     "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL";
 constexpr const char* kRevokeSessionsOf =
@@ -164,7 +166,7 @@ void SqliteAccountStore::touch_sessions(const std::map<std::string, std::string>
   std::lock_guard lock(touch_mutex_);
   if (!touch_connection_) {
     touch_connection_ = pool_.open();
-    touch_connection_->exec("PRAGMA synchronous=NORMAL");
+    touch_connection_->exec(sql::kTouchPragmas);
   }
   Connection& c = *touch_connection_;
   for (auto next = last_seen.begin(); next != last_seen.end();) {

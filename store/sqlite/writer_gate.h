@@ -3,9 +3,9 @@
 // Transaction in connection.h). Writers pass in the order they came: the group committer, which
 // comes back for its next batch the moment it is done, must not keep the others out. A thread may
 // pass again while it holds the gate.
-#include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -15,42 +15,11 @@ namespace ln::store::sqlite {
 class WriterGate {
  public:
   // Waits up to `timeout` for the gate; true if this thread holds it now.
-  bool enter(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    const auto me = std::this_thread::get_id();
-    if (depth_ > 0 && holder_ == me) {
-      ++depth_;
-      return true;
-    }
-    waiting_.push_back(me);
-    if (!free_.wait_for(lock, timeout,
-                        [&] { return depth_ == 0 && waiting_.front() == me; })) {
-      waiting_.erase(std::find(waiting_.begin(), waiting_.end(), me));
-      lock.unlock();
-      free_.notify_all();  // the one behind may be first now
-      return false;
-    }
-    waiting_.pop_front();
-    holder_ = me;
-    depth_ = 1;
-    return true;
-  }
-
+  bool enter(std::chrono::milliseconds timeout);
   // Called once for every enter() that returned true.
-  void leave() {
-    {
-      std::lock_guard lock(mutex_);
-      if (--depth_ > 0) return;
-      holder_ = std::thread::id();
-    }
-    free_.notify_all();
-  }
-
+  void leave();
   // How many writers wait at the gate now.
-  std::size_t waiting() {
-    std::lock_guard lock(mutex_);
-    return waiting_.size();
-  }
+  std::size_t waiting();
 
  private:
   std::mutex mutex_;

@@ -1,5 +1,5 @@
-// The writers' gate (store/sqlite/connection.h, Transaction): writers of one process queue at
-// one gate per database, pooled connections and connections of their own alike, and each
+// The writers' gate (store/sqlite/writer_gate.h, passed by Transaction): writers of one process
+// queue at one gate per database, pooled connections and connections of their own alike, and each
 // transaction, committed or rolled back, lets the next writer through.
 #include <gtest/gtest.h>
 
