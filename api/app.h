@@ -63,8 +63,11 @@ struct App {
   Accounts accounts{storage, clock, audit, sessions, settings};
   Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys};
   // The screener annotates and routes every child's text; it never publishes or rejects.
-  moderation::Screener screener{options.lexicons.empty() ? moderation::default_lexicon_dir()
-                                                         : std::filesystem::path(options.lexicons)};
+  moderation::Screener screener{
+      options.lexicons.empty() ? moderation::default_lexicon_dir()
+                               : std::filesystem::path(options.lexicons),
+      options.screener_model.empty() ? moderation::default_model_file()
+                                     : std::filesystem::path(options.screener_model)};
   TextScreen screen = [this](const std::string& text) {
     auto verdict = screener.screen(text);
     return ScreenedText{verdict.route, moderation::to_json(verdict).dump()};

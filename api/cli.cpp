@@ -300,6 +300,11 @@ int run_cli(int argc, char** argv) {
                    "Folder of the screener's lexicons and rules")
       ->envname("LANGNGHE_LEXICONS");
   serve
+      ->add_option("--screener-model", serve_options.screener_model,
+                   "The screener's learned second opinion (fastText model; its thresholds beside "
+                   "it as MODEL.thresholds)")
+      ->envname("LANGNGHE_SCREENER_MODEL");
+  serve
       ->add_option("--write-limit-account", serve_options.write_limit_account,
                    "Writes per minute per signed-in account or pupil (0: no limit)")
       ->envname("LANGNGHE_WRITE_LIMIT_ACCOUNT")
@@ -370,6 +375,12 @@ int run_cli(int argc, char** argv) {
   screen->add_option("--lexicons", lexicons, "Folder of the screener's lexicons and rules")
       ->envname("LANGNGHE_LEXICONS")
       ->capture_default_str();
+  std::string screener_model = moderation::default_model_file().string();
+  screen
+      ->add_option("--screener-model", screener_model,
+                   "The screener's learned second opinion (fastText model)")
+      ->envname("LANGNGHE_SCREENER_MODEL")
+      ->capture_default_str();
 
   std::string audit_db = serve_options.db;
   auto* audit = app.add_subcommand("audit", "Work with the audit log");
@@ -419,7 +430,8 @@ int run_cli(int argc, char** argv) {
     }
     if (admin_create->parsed()) return admin_create_command(admin_options, std::cin);
     if (screen->parsed())
-      return moderation::screen_lines(moderation::Screener(lexicons), std::cin, std::cout);
+      return moderation::screen_lines(moderation::Screener(lexicons, screener_model), std::cin,
+                                      std::cout);
     if (audit_verify->parsed()) return audit_verify_command(audit_db);
     if (backup->parsed()) return backup_command(backup_db, backup_out);
     if (restore->parsed()) return restore_command(restore_db, restore_in, restore_force);

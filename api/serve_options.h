@@ -28,6 +28,7 @@ struct ServeOptions {
   int first_review_hours = 24;
   int safeguarding_ack_minutes = 60;
   std::string lexicons;  // the screener's data files; empty: the source tree's moderation/lexicons
+  std::string screener_model;  // the screener's learned second opinion; empty: the build's model
   int drain_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
 

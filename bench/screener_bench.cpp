@@ -11,7 +11,8 @@
 namespace {
 
 const ln::moderation::Screener& screener() {
-  static const ln::moderation::Screener s(LANGNGHE_LEXICON_DIR);
+  // Both signals, as the server screens: the lexicons and the learned second opinion.
+  static const ln::moderation::Screener s(LANGNGHE_LEXICON_DIR, LANGNGHE_MODEL_FILE);
   return s;
 }
 

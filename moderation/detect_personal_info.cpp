@@ -194,6 +194,12 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
      R"(\b{self}\s+(?:dang\s+|hien\s+|la hoc sinh\s+)?(?:hoc\s+)?(?:o\s+|tai\s+)?truong\s+[^.!?\n]{2,40}?\blop\s*\d{1,2}\s*[a-z]\d{0,2}\b)"},
     {"pi.self.class_school", "self_identification", kClassSchoolSeverity,
      R"(\bi(?:'m| am| go| study)\s+(?:in\s+)?(?:class|grade|year)\s+\d{1,2}\s*[a-z]?\d{0,2}\b[^.!?\n]{0,15}?\b(?:at|in|of)\s+[^.!?\n]{2,40}?\bschool\b)"},
+    // identity and bank numbers: a citizen ID, birth certificate or student number, a bank
+    // account, after a word that names it ("CCCD 0012…", "stk vietcombank 1903…")
+    {"pi.identity.number", "identity_number", kContactSeverity,
+     R"(\b(?:cccd|cmnd|cmt|can cuoc(?: cong dan)?|chung minh(?: nhan dan| thu)?|so dinh danh|ma dinh danh|dinh danh ca nhan|giay khai sinh|khai sinh|ma (?:so )?hoc sinh|ma hs|mshs|the hoc sinh|student id|id card|citizen id|national id|passport|ho chieu|so bao danh|sbd)\s*(?:so\s+|number\s+|no\.?\s*|la\s+|cua\s+\S+\s+(?:la\s+)?|:\s*|#\s*|\S+\s+){0,3}[a-z]{0,2}\d[\d .-]{5,20}\d)"},
+    {"pi.bank.account", "bank_account", kContactSeverity,
+     R"(\b(?:stk|so tk|so tai khoan|tai khoan(?: ngan hang)?|tk(?: ngan hang)?|account(?: number| no\.?)?|acc no|ngan hang|bank|vietcombank|vcb|techcombank|tcb|mbbank|mb bank|bidv|agribank|vietinbank|acb|tpbank|vpbank|sacombank|momo|zalopay|vib|shb|ocb|hdbank|seabank)\b\s*(?:\S+\s+){0,4}?\d[\d .-]{6,20}\d)"},
     {"pi.self.birthdate", "birthdate", kBirthdateSeverity,
      R"(\b(?:sinh ngay|ngay sinh(?:\s+cua\s+{self})?(?:\s+la)?|sinh nhat(?:\s+cua\s+{self})?(?:\s+la)?|sn|dob|born on|my birthday is)\s*:?\s*\d{1,2}\s*(?:[/.-]|thang)\s*\d{1,2}(?:\s*(?:[/.-]|nam)\s*\d{2,4})?)"},
   };
@@ -454,6 +460,22 @@ bool PersonalInfoDetector::names_a_school(const NormalisedText& text, std::size_
   return !has_capitals && (it == not_names_.end() || !it->second.contains(next));
 }
 
+namespace {
+// A school's or an authority's own site (".edu.vn", ".gov.vn") is public: naming it tells no one
+// how to reach a child.
+bool is_public_site(const std::u32string& plain, std::size_t b, std::size_t e) {
+  const std::u32string_view link = std::u32string_view(plain).substr(b, e - b);
+  for (std::u32string_view suffix : {U".edu.vn", U".gov.vn"}) {
+    const auto at = link.find(suffix);
+    if (at != std::u32string_view::npos &&
+        (at + suffix.size() == link.size() || link[at + suffix.size()] == U'/')) {
+      return true;
+    }
+  }
+  return false;
+}
+}  // namespace
+
 void PersonalInfoDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
   find(text, pattern_set_.candidates(text.plain_utf8), out);
 }
@@ -476,6 +498,8 @@ void PersonalInfoDetector::find(const NormalisedText& text,
       if (pattern.rule() == "pi.social.handle") {
         std::tie(b, e) = m.groups[0];
       } else if (pattern.rule() == "pi.self.class_school" && !names_a_school(text, b, e)) {
+        continue;
+      } else if (pattern.category() == "link" && is_public_site(text.plain.chars, b, e)) {
         continue;
       } else if (pattern.rule() == "pi.social.platform_handle") {
         const auto [hb, he] = m.groups[0];

@@ -166,8 +166,9 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
   const std::string disclosure_file = "disclosure.tsv";
   const std::string disclosure_layout = "category, language, severity, kind, phrase or pattern";
   static const std::set<std::string> disclosure_categories = {
-      "violence_home", "violence_other", "sexual_abuse", "bullying",
-      "self_harm",     "neglect",        "exploitation"};
+      "violence_home", "violence_other",  "sexual_abuse", "bullying",     "cyberbullying",
+      "grooming",      "self_harm",       "suicide",      "eating_disorder", "neglect",
+      "exploitation",  "trafficking"};
   std::map<std::string, std::string> defines;
   for (const auto& line : read_lines(dir, disclosure_file)) {
     if (!line.fields.empty() && line.fields[0] == "define") {

@@ -14,6 +14,7 @@ Pattern::Pattern(std::string_view source, const std::string& where, std::string 
   RE2::Options options;
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_max_mem(32 << 20);
   auto re = std::make_shared<const RE2>(re2::StringPiece(source.data(), source.size()), options);
   if (!re->ok()) {
     throw std::runtime_error("lexicon " + where + ": bad pattern: " + re->error());
@@ -62,16 +63,21 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
   return matches;
 }
 
+// The patterns are matched in sets of at most kPatternsPerSet: RE2 builds one DFA per set, and
+// the states of one DFA over hundreds of patterns with gaps ("a (?:\\S+\\s+){0,4}? b") outgrow any
+// sensible memory budget, after which every pattern has to run on its own. Several small DFAs stay
+// within budget, and each pass over a child's text is short.
+constexpr std::size_t kPatternsPerSet = 16;
+
 struct PatternSet::Impl {
-  Impl() : set(options(), RE2::UNANCHORED) {}
   static RE2::Options options() {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_encoding(RE2::Options::EncodingUTF8);
-    o.set_max_mem(64 << 20);
+    o.set_max_mem(16 << 20);
     return o;
   }
-  RE2::Set set;
+  std::vector<std::unique_ptr<RE2::Set>> sets;  // set i holds patterns [i × kPatternsPerSet, …)
 };
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
@@ -80,8 +86,11 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 std::size_t PatternSet::add(std::string_view source, const std::string& where) {
+  if (sources_.size() % kPatternsPerSet == 0) {
+    impl_->sets.push_back(std::make_unique<RE2::Set>(Impl::options(), RE2::UNANCHORED));
+  }
   std::string error;
-  if (impl_->set.Add(re2::StringPiece(source.data(), source.size()), &error) < 0) {
+  if (impl_->sets.back()->Add(re2::StringPiece(source.data(), source.size()), &error) < 0) {
     throw std::runtime_error("lexicon " + where + ": bad pattern: " + error);
   }
   sources_.emplace_back(source);
@@ -89,20 +98,25 @@ std::size_t PatternSet::add(std::string_view source, const std::string& where) {
 }
 
 void PatternSet::finish() {
-  if (!sources_.empty() && !impl_->set.Compile())
-    throw std::runtime_error("lexicon: the pattern set does not compile");
+  for (const auto& set : impl_->sets) {
+    if (!set->Compile()) throw std::runtime_error("lexicon: the pattern set does not compile");
+  }
 }
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
-  if (sources_.empty()) return out;
   std::vector<int> hits;
-  RE2::Set::ErrorInfo error{};
-  if (impl_->set.Match(re2::StringPiece(text.text), &hits, &error)) {
-    out.assign(hits.begin(), hits.end());
-    std::sort(out.begin(), out.end());
-  } else if (error.kind != RE2::Set::kNoError) {
-    for (std::size_t i = 0; i < sources_.size(); ++i) out.push_back(i);
+  for (std::size_t s = 0; s < impl_->sets.size(); ++s) {
+    const std::size_t first = s * kPatternsPerSet;
+    const std::size_t count = std::min(kPatternsPerSet, sources_.size() - first);
+    hits.clear();
+    RE2::Set::ErrorInfo error{};
+    if (impl_->sets[s]->Match(re2::StringPiece(text.text), &hits, &error)) {
+      std::sort(hits.begin(), hits.end());
+      for (int h : hits) out.push_back(first + static_cast<std::size_t>(h));
+    } else if (error.kind != RE2::Set::kNoError) {
+      for (std::size_t i = 0; i < count; ++i) out.push_back(first + i);
+    }
   }
   return out;
 }

@@ -2,18 +2,28 @@
 
 #include <algorithm>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <tuple>
 
 #include "consult/errors.h"
+#include "moderation/classifier.h"
 #include "moderation/detectors.h"
 
 namespace ln::moderation {
 
 namespace {
 constexpr int kPrioritySeverity = 5;
+
+// What a model opinion weighs, as a lexicon finding of its kind would: a disclosure goes to
+// safeguarding whatever its severity; personal information to the priority queue.
+int model_severity(const std::string& label) {
+  if (label == "disclosure") return 6;
+  if (label == "personal_info") return kPrioritySeverity;
+  return 3;
 }
+}  // namespace
 
 struct Screener::Detectors {
   explicit Detectors(const Lexicon& lexicon)
@@ -34,16 +44,26 @@ struct Screener::Detectors {
   // Both detectors' patterns over the plain view (personal information first): one RE2::Set
   // pass tells each which of its patterns can match.
   PatternSet plain_prefilter;
+  std::optional<Classifier> model;
 };
 
 Screener::Screener(const std::filesystem::path& data_dir)
     : detectors_(std::make_unique<const Detectors>(load_lexicon(data_dir))) {}
+Screener::Screener(const std::filesystem::path& data_dir, const std::filesystem::path& model_file) {
+  auto detectors = std::make_unique<Detectors>(load_lexicon(data_dir));
+  detectors->model.emplace(model_file);
+  detectors_ = std::move(detectors);
+}
 Screener::~Screener() = default;
 Screener::Screener(Screener&&) noexcept = default;
 Screener& Screener::operator=(Screener&&) noexcept = default;
 
 const std::string& Screener::lexicon_version() const {
   return detectors_->version;
+}
+
+bool Screener::has_model() const {
+  return detectors_->model.has_value();
 }
 
 Verdict Screener::screen(std::string_view utf8_text) const {
@@ -67,8 +87,19 @@ Verdict Screener::screen(std::string_view utf8_text) const {
   std::vector<Finding> spam;
   detectors_->spam.find(*text, findings, spam);
   findings.insert(findings.end(), spam.begin(), spam.end());
+  const bool lexicon_fired = !findings.empty();
+  bool model_fired = false;
+  if (d.model) {
+    for (const Opinion& opinion : d.model->judge(*text)) {
+      findings.push_back({{0, text->original.size()}, opinion.label, "model." + opinion.label,
+                          "model", model_severity(opinion.label)});
+      model_fired = true;
+    }
+  }
 
   Verdict verdict;
+  if (lexicon_fired) verdict.signals.push_back("lexicon");
+  if (model_fired) verdict.signals.push_back("model");
   verdict.lexicon_version = detectors_->version;
   std::set<std::string> labels;
   int worst = 0;
@@ -102,6 +133,7 @@ nlohmann::json to_json(const Verdict& verdict) {
   }
   return {{"labels", verdict.labels},
           {"route", verdict.route},
+          {"signals", verdict.signals},
           {"spans", std::move(spans)},
           {"lexicon_version", verdict.lexicon_version}};
 }
@@ -122,6 +154,10 @@ int screen_lines(const Screener& screener, std::istream& in, std::ostream& out) 
 
 std::filesystem::path default_lexicon_dir() {
   return LANGNGHE_LEXICON_DIR;
+}
+
+std::filesystem::path default_model_file() {
+  return LANGNGHE_MODEL_FILE;
 }
 
 }  // namespace ln::moderation

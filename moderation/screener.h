@@ -3,6 +3,11 @@
 // (personal information, rude words, possible disclosures of harm, spam) and picks the
 // moderation queue it goes to.
 //
+// Two signals: the lexicons (rules written as data, moderation/lexicons/) and, when a model is
+// given, a learned second opinion (classifier.h) that may add a label — and so raise the route —
+// but never removes what the lexicons found. Every span names the signal in its rule ("model.*"
+// for the model) and the verdict lists the signals that fired.
+//
 // Routing: "safeguarding" when any possible disclosure is found; otherwise "priority" when any
 // annotation has severity 5 or more — contact details and home addresses (anything that lets
 // someone reach or find the child; the product never lets an adult contact a child), a name
@@ -32,6 +37,7 @@ struct Verdict {
   std::vector<std::string> labels;  // distinct labels present, sorted
   std::string route;                // "safeguarding" | "priority" | "normal"
   std::vector<Span> spans;          // sorted by start
+  std::vector<std::string> signals;  // which fired: "lexicon", "model"
   std::string lexicon_version;
 };
 
@@ -40,6 +46,9 @@ class Screener {
   // Loads lexicons and rules from `data_dir`; throws std::runtime_error naming the file (and
   // line) when one is missing or malformed.
   explicit Screener(const std::filesystem::path& data_dir);
+  // The same with the learned second opinion from `model_file` (and `<model_file>.thresholds`);
+  // throws std::runtime_error naming the file when either is missing or unreadable.
+  Screener(const std::filesystem::path& data_dir, const std::filesystem::path& model_file);
   ~Screener();
   Screener(Screener&&) noexcept;
   Screener& operator=(Screener&&) noexcept;
@@ -48,13 +57,14 @@ class Screener {
   Verdict screen(std::string_view utf8_text) const;
 
   const std::string& lexicon_version() const;
+  bool has_model() const;
 
  private:
   struct Detectors;
   std::unique_ptr<const Detectors> detectors_;
 };
 
-// {"labels":[…],"route":"…","spans":[{"label","start","end","byte_start","byte_end","rule",
+// {"labels":[…],"route":"…","signals":[…],"spans":[{"label","start","end","byte_start","byte_end","rule",
 // "category","severity"}],"lexicon_version":"…"}
 nlohmann::json to_json(const Verdict& verdict);
 
@@ -65,5 +75,7 @@ int screen_lines(const Screener& screener, std::istream& in, std::ostream& out);
 
 // The lexicon folder of the source tree, fixed at compile time.
 std::filesystem::path default_lexicon_dir();
+// The model trained by the build (moderation/model/), fixed at compile time.
+std::filesystem::path default_model_file();
 
 }  // namespace ln::moderation

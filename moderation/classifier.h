@@ -1,0 +1,50 @@
+#pragma once
+// The learned second opinion: a fastText classifier trained at build time on the development part
+// of the screener corpus (moderation/model/). It reads model_words() of a text in windows and
+// gives each label the highest probability any window reached. A label counts when that
+// probability reaches the label's threshold, chosen on the development part for recall and stored
+// beside the model (`<model>.thresholds`: `label<TAB>threshold` lines).
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "moderation/normalise.h"
+
+namespace ln::moderation {
+
+struct Opinion {
+  std::string label;  // "disclosure" | "personal_info" | "rude"
+  float probability = 0;
+  float threshold = 0;
+};
+
+class Classifier {
+ public:
+  static constexpr std::size_t kWindowWords = 40, kWindowStride = 20;
+
+  // Throws std::runtime_error naming the file when the model or its thresholds are missing or
+  // unreadable.
+  explicit Classifier(const std::filesystem::path& model_file);
+  ~Classifier();
+  Classifier(Classifier&&) noexcept;
+  Classifier& operator=(Classifier&&) noexcept;
+
+  // Thread-safe. Every label the model knows, with its probability (the highest of any window).
+  std::map<std::string, float> probabilities(const NormalisedText& text) const;
+  // The labels whose probability reaches their threshold.
+  std::vector<Opinion> judge(const NormalisedText& text) const;
+
+  const std::map<std::string, float>& thresholds() const { return thresholds_; }
+
+ private:
+  struct Model;
+  std::unique_ptr<const Model> model_;
+  std::map<std::string, float> thresholds_;
+};
+
+// Reads a thresholds file; throws std::runtime_error naming the file and line when malformed.
+std::map<std::string, float> read_thresholds(const std::filesystem::path& file);
+
+}  // namespace ln::moderation

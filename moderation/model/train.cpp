@@ -1,0 +1,245 @@
+// Trains the screener's second opinion at build time: a fastText classifier over model_words()
+// of every text in the development part of the corpus (tests/moderation/corpus/dev), with one
+// thread and a fixed seed so the same corpus always gives the same model. Each label's threshold
+// is chosen from out-of-fold probabilities (5 folds of the development part, never the test
+// part) for recall: the lowest threshold at which the model alone flags no more than the label's
+// budget of clean texts. The lexicons flag some clean texts too, and together they must stay
+// under 5 %; the model's budget is its share of that.
+//
+//   screener_train <corpus/dev> <model.bin>     writes model.bin and model.bin.thresholds
+//   screener_train --search <corpus/dev> <scratch.bin>   compares settings (development only)
+#include <fasttext/fasttext.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "moderation/classifier.h"
+#include "moderation/model/corpus.h"
+#include "moderation/model_text.h"
+
+namespace ln::moderation {
+namespace {
+
+constexpr int kFolds = 5;
+
+struct Target {
+  double recall;       // out-of-fold recall the threshold must reach, if the budget allows
+  double false_alarm;  // share of clean texts the model alone may flag
+};
+const std::map<std::string, Target> kTargets{
+    {"disclosure", {0.0, 0.025}},
+    {"personal_info", {0.0, 0.01}},
+    {"rude", {0.0, 0.005}},
+};
+
+// Settings of the model. Small on purpose: the corpus has a few thousand texts, and a screener
+// must run at tens of thousands of texts a second. `screener_train --search` compares others.
+struct Settings {
+  std::string dim = "32", epoch = "40", lr = "0.4", word_ngrams = "2", minn = "2", maxn = "5";
+};
+
+std::vector<std::string> fasttext_args(const Settings& s, const std::string& input,
+                                       const std::string& output) {
+  return {"fasttext", "supervised", "-input", input, "-output", output, "-loss", "ova",
+          "-dim", s.dim, "-epoch", s.epoch, "-lr", s.lr, "-wordNgrams", s.word_ngrams,
+          "-minn", s.minn, "-maxn", s.maxn, "-bucket", "200000", "-minCount", "1",
+          "-thread", "1", "-seed", "36", "-verbose", "0"};
+}
+
+struct Example {
+  std::string line;  // "__label__a __label__b words…"
+  std::set<std::string> labels;
+  std::uint64_t order;  // a hash of the text: fixes folds without depending on file order
+};
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+void train(const Settings& settings, const std::vector<const Example*>& examples,
+           const std::filesystem::path& model) {
+  const std::string input = model.string() + ".train.txt";
+  {
+    std::ofstream out(input);
+    for (const Example* e : examples) out << e->line << '\n';
+  }
+  fasttext::Args args;
+  args.parseArgs(fasttext_args(settings, input, model.string()));
+  fasttext::FastText fasttext;
+  fasttext.train(args);
+  fasttext.saveModel(model.string());
+  std::filesystem::remove(input);
+}
+
+// The threshold for one label from out-of-fold probabilities.
+float choose(const std::vector<float>& positives, const std::vector<float>& clean,
+             const Target& target) {
+  std::vector<float> p = positives, c = clean;
+  std::sort(p.rbegin(), p.rend());
+  std::sort(c.rbegin(), c.rend());
+  // Highest threshold reaching the recall target.
+  const std::size_t needed =
+      static_cast<std::size_t>(std::ceil(target.recall * static_cast<double>(p.size())));
+  float for_recall = p.empty() ? 0.5f : p[std::max<std::size_t>(needed, 1) - 1];
+  // Lowest threshold keeping clean false alarms within budget.
+  const std::size_t allowed =
+      static_cast<std::size_t>(std::floor(target.false_alarm * static_cast<double>(c.size())));
+  float for_budget = allowed < c.size() ? std::nextafter(c[allowed], 1.0f) : 0.0f;
+  return std::clamp(std::min(for_recall, for_budget), 0.01f, 0.99f);
+}
+
+struct Corpus {
+  std::vector<corpus::Text> texts;
+  std::vector<Example> examples;
+  std::vector<int> fold;
+};
+
+Corpus read(const std::filesystem::path& dev) {
+  Corpus c;
+  c.texts = corpus::read_part(dev);
+  for (const auto& t : c.texts) {
+    auto normalised = normalise(t.text);
+    if (!normalised) throw std::runtime_error(t.source + ": not valid UTF-8");
+    std::string line;
+    for (const auto& label : t.labels) line += "__label__" + label + " ";
+    if (t.labels.empty()) line += "__label__clean ";
+    line += model_line(model_words(*normalised));
+    c.examples.push_back({line, t.labels, fnv1a(t.text)});
+  }
+  std::vector<std::size_t> order(c.examples.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(c.examples[a].order, a) < std::tie(c.examples[b].order, b);
+  });
+  c.fold.resize(c.examples.size());
+  for (std::size_t rank = 0; rank < order.size(); ++rank) c.fold[order[rank]] = rank % kFolds;
+  return c;
+}
+
+// Each text's probabilities from the model trained on the other folds.
+std::vector<std::map<std::string, float>> out_of_fold(const Corpus& c, const Settings& settings,
+                                                      const std::filesystem::path& scratch) {
+  std::vector<std::map<std::string, float>> held_out(c.examples.size());
+  for (int f = 0; f < kFolds; ++f) {
+    std::vector<const Example*> training;
+    for (std::size_t i = 0; i < c.examples.size(); ++i) {
+      if (c.fold[i] != f) training.push_back(&c.examples[i]);
+    }
+    train(settings, training, scratch);
+    std::ofstream(scratch.string() + ".thresholds").close();
+    const Classifier classifier(scratch);
+    for (std::size_t i = 0; i < c.examples.size(); ++i) {
+      if (c.fold[i] == f) held_out[i] = classifier.probabilities(*normalise(c.texts[i].text));
+    }
+  }
+  std::filesystem::remove(scratch);
+  std::filesystem::remove(scratch.string() + ".thresholds");
+  return held_out;
+}
+
+struct Scores {
+  std::vector<float> positives, clean;
+};
+
+Scores scores(const Corpus& c, const std::vector<std::map<std::string, float>>& held_out,
+              const std::string& label) {
+  Scores s;
+  for (std::size_t i = 0; i < c.examples.size(); ++i) {
+    const auto it = held_out[i].find(label);
+    const float p = it == held_out[i].end() ? 0.0f : it->second;
+    if (c.examples[i].labels.contains(label)) s.positives.push_back(p);
+    if (c.examples[i].labels.empty()) s.clean.push_back(p);
+  }
+  return s;
+}
+
+double share_at_least(const std::vector<float>& v, float threshold) {
+  if (v.empty()) return 0.0;
+  return double(std::count_if(v.begin(), v.end(), [&](float p) { return p >= threshold; })) /
+         double(v.size());
+}
+
+// Out-of-fold recall when at most `budget` of clean texts may be flagged.
+double recall_within(const Scores& s, double budget) {
+  return share_at_least(s.positives, choose(s.positives, s.clean, {0.0, budget}));
+}
+
+int run(const std::filesystem::path& dev, const std::filesystem::path& model) {
+  const Corpus c = read(dev);
+  const Settings settings;
+  const auto held_out = out_of_fold(c, settings, model.string() + ".fold.bin");
+
+  std::ofstream thresholds(model.string() + ".thresholds");
+  thresholds << "# label<TAB>threshold, chosen by moderation/model/train.cpp from " << kFolds
+             << "-fold out-of-fold probabilities on the development part (" << c.examples.size()
+             << " texts)\n";
+  std::cout << std::fixed << std::setprecision(3);
+  for (const auto& [label, target] : kTargets) {
+    const Scores s = scores(c, held_out, label);
+    const float threshold = choose(s.positives, s.clean, target);
+    thresholds << label << '\t' << threshold << '\n';
+    std::cout << "screener model: " << label << " threshold " << threshold
+              << " (out of fold: recall " << share_at_least(s.positives, threshold) << " of "
+              << s.positives.size() << ", clean flagged " << share_at_least(s.clean, threshold)
+              << " of " << s.clean.size() << ")\n";
+  }
+  thresholds.close();
+
+  std::vector<const Example*> all;
+  for (const auto& e : c.examples) all.push_back(&e);
+  train(settings, all, model);
+  return 0;
+}
+
+// Compares settings by out-of-fold recall within clean false-alarm budgets (development part
+// only). Prints one line per setting.
+int search(const std::filesystem::path& dev, const std::filesystem::path& scratch) {
+  const Corpus c = read(dev);
+  std::cout << std::fixed << std::setprecision(3);
+  std::vector<Settings> grid;
+  for (auto [minn, maxn] : {std::pair{"2", "5"}, std::pair{"3", "6"}, std::pair{"1", "4"}})
+    for (const char* epoch : {"25", "50", "100"})
+      for (const char* lr : {"0.2", "0.5", "1.0"})
+        for (const char* ngrams : {"1", "2"})
+          for (const char* dim : {"16", "32"})
+            grid.push_back({dim, epoch, lr, ngrams, minn, maxn});
+  const char* only = std::getenv("SEARCH_LIMIT");
+  std::size_t limit = only ? std::stoul(only) : grid.size();
+  for (std::size_t g = 0; g < grid.size() && g < limit; ++g) {
+    const Settings& s = grid[g];
+    const auto held_out = out_of_fold(c, s, scratch);
+    const Scores d = scores(c, held_out, "disclosure"), p = scores(c, held_out, "personal_info"),
+                 r = scores(c, held_out, "rude");
+    std::cout << "dim " << s.dim << " epoch " << s.epoch << " lr " << s.lr << " wordNgrams "
+              << s.word_ngrams << " minn " << s.minn << " maxn " << s.maxn
+              << " | disclosure@2% " << recall_within(d, 0.02) << " @5% " << recall_within(d, 0.05)
+              << " | personal_info@1% " << recall_within(p, 0.01) << " | rude@1% "
+              << recall_within(r, 0.01) << std::endl;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace ln::moderation
+
+int main(int argc, char** argv) {
+  const bool search = argc == 4 && std::string(argv[1]) == "--search";
+  if (argc != 3 && !search) {
+    std::cerr << "usage: screener_train [--search] <corpus development folder> <model.bin>\n";
+    return 2;
+  }
+  try {
+    if (search) return ln::moderation::search(argv[2], argv[3]);
+    return ln::moderation::run(argv[1], argv[2]);
+  } catch (const std::exception& e) {
+    std::cerr << "screener_train: " << e.what() << "\n";
+    return 1;
+  }
+}
