@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <tuple>
 
@@ -13,6 +14,7 @@
 #include "consult/audit.h"
 #include "consult/errors.h"
 #include "langnghe_version.h"
+#include "moderation/measures.h"
 #include "moderation/screener.h"
 #include "store/database_url.h"
 #include "store/open_storage.h"
@@ -118,6 +120,27 @@ int audit_verify_command(const std::string& db) {
   }
   std::cout << "audit log BROKEN at entry " << *result.broken_at << ": " << result.problem << "\n";
   return 1;
+}
+
+// `langnghe screen --misses`: texts moderators found the screener wrong about, one per line as
+// kind<TAB>label<TAB>text, for safeguarding leads to review and, with identifying details changed,
+// add to the corpus (tests/moderation/corpus/README.md). Audited as an export.
+int screener_misses_command(const std::string& db, int days) {
+  auto storage = store::open_storage(db);
+  SystemClock clock;
+  const Settings settings;
+  moderation::Measures measures(*storage, clock, settings);
+  const auto misses = measures.screener_misses(days);
+  for (const auto& m : misses) {
+    std::string text = m.text;
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+    std::cout << m.kind << '\t' << m.label << '\t' << text << '\n';
+  }
+  AuditLog audit(storage->audit(), clock);
+  audit.record(AuditActor::system(), "screener.misses_exported", "screener", "misses", "",
+               {{"days", days}, {"texts", misses.size()}});
+  return 0;
 }
 
 // SQLite only: PostgreSQL has pg_dump and pg_restore (README, "Backups").
@@ -381,6 +404,16 @@ int run_cli(int argc, char** argv) {
                    "The screener's learned second opinion (fastText model)")
       ->envname("LANGNGHE_SCREENER_MODEL")
       ->capture_default_str();
+  bool screen_misses = false;
+  std::string misses_db = serve_options.db;
+  int misses_days = 90;
+  screen->add_flag("--misses", screen_misses,
+                   "Instead of screening stdin, print the texts moderators found the screener "
+                   "wrong about (kind, label, text; no identity), from --db");
+  add_db_option(*screen, misses_db);
+  screen->add_option("--days", misses_days, "With --misses: how many days back")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 366));
 
   std::string audit_db = serve_options.db;
   auto* audit = app.add_subcommand("audit", "Work with the audit log");
@@ -429,6 +462,7 @@ int run_cli(int argc, char** argv) {
       return ln::api::serve(serve_options);
     }
     if (admin_create->parsed()) return admin_create_command(admin_options, std::cin);
+    if (screen->parsed() && screen_misses) return screener_misses_command(misses_db, misses_days);
     if (screen->parsed())
       return moderation::screen_lines(moderation::Screener(lexicons, screener_model), std::cin,
                                       std::cout);

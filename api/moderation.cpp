@@ -160,12 +160,21 @@ void add_moderation_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/moderation/items/{id}/decision",
       [&app](Request& q) {
-        Fields f(q, {"decision", "version", "reason", "note", "redactions"});
+        Fields f(q, {"decision", "version", "reason", "note", "redactions", "wrong_flags"});
         moderation::Decision d{f.text("decision"),
                                f.integer("version"),
                                f.optional_text("reason").value_or(""),
                                f.optional_text("note").value_or(""),
+                               {},
                                {}};
+        auto wrong = f.optional_json("wrong_flags").value_or(nlohmann::json::array());
+        if (!wrong.is_array() || wrong.size() > 4)
+          throw Invalid("wrong_flags", "wrong_flags is a list of at most 4 labels.");
+        for (const auto& label : wrong) {
+          if (!label.is_string() || label.get<std::string>().size() > 32)
+            throw Invalid("wrong_flags", "Each wrong flag is a label the screener gave.");
+          d.wrong_flags.push_back(label.get<std::string>());
+        }
         auto ranges = f.optional_json("redactions").value_or(nlohmann::json::array());
         if (!ranges.is_array() || ranges.size() > 200)
           throw Invalid("redactions", "redactions is a list of [start, end].");
@@ -182,9 +191,32 @@ void add_moderation_routes(Router& r, App& app) {
         auto d =
             doc("Decide: approve, approve_redacted (with redactions), return (reason), reject "
                 "(reason) or "
-                "escalate to safeguarding.",
+                "escalate to safeguarding. `wrong_flags` names labels the screener gave that were "
+                "wrong (what it learns from).",
                 "moderation", Permission::kModerate,
-                {{"type", "object"}, {"required", {"decision", "version"}}});
+                {{"type", "object"},
+                 {"required", {"decision", "version"}},
+                 {"properties",
+                  {{"decision",
+                    {{"type", "string"},
+                     {"enum", {"approve", "approve_redacted", "return", "reject", "escalate"}}}},
+                   {"version", {{"type", "integer"}}},
+                   {"reason", {{"type", "string"}}},
+                   {"note", {{"type", "string"}, {"maxLength", 1000}}},
+                   {"redactions",
+                    {{"type", "array"},
+                     {"maxItems", 200},
+                     {"items",
+                      {{"type", "array"},
+                       {"minItems", 2},
+                       {"maxItems", 2},
+                       {"items", {{"type", "integer"}, {"minimum", 0}}}}}}},
+                   {"wrong_flags",
+                    {{"type", "array"},
+                     {"maxItems", 4},
+                     {"items",
+                      {{"type", "string"},
+                       {"enum", {"disclosure", "personal_info", "rude", "spam"}}}}}}}}});
         d.responses["409"] = {{"description", "not_claimed or stale_version"}};
         return d;
       }());

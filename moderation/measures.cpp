@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "consult/errors.h"
+#include "moderation/screening_record.h"
 
 namespace ln::moderation {
 namespace {
@@ -26,6 +28,61 @@ nlohmann::json timing_json(std::vector<double> minutes, int late, int waiting) {
           {"p90_minutes", rounded(0.9)},
           {"late", late},
           {"waiting", waiting}};
+}
+
+// What moderators made of the screener's labels on one decided item.
+struct Judged {
+  std::vector<std::string> labels, wrong;
+  bool confirmed = false;  // not approved as it was
+  bool missed_disclosure = false;
+};
+
+std::optional<Judged> judged(const Submission& s) {
+  const DecisionRecord d = decision_of(s.decision_json);
+  if (d.decision.empty()) return std::nullopt;
+  const auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
+  Judged j{labels_of(screening), d.wrong_flags, d.decision != "approve", false};
+  j.missed_disclosure = d.decision == "escalate" &&
+                        (!screening.is_object() || screening.value("route", "") != "safeguarding");
+  return j;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// Per label: decided items it was on, how many moderators confirmed or marked wrong (or approved
+// as they were), and for disclosures the items a moderator escalated that it had not routed.
+nlohmann::json screener_json(const std::vector<Submission>& items) {
+  struct Tally {
+    int flagged = 0, confirmed = 0, wrong = 0, missed = 0;
+  };
+  std::map<std::string, Tally> by_label;
+  for (const std::string label : {"disclosure", "personal_info", "rude", "spam"}) by_label[label];
+  for (const auto& s : items) {
+    const auto j = judged(s);
+    if (!j) continue;
+    for (const auto& label : j->labels) {
+      Tally& t = by_label[label];
+      ++t.flagged;
+      (j->confirmed && !has(j->wrong, label) ? t.confirmed : t.wrong)++;
+    }
+    if (j->missed_disclosure) ++by_label["disclosure"].missed;
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [label, t] : by_label) {
+    const int judged_flags = t.confirmed + t.wrong;
+    out.push_back({{"label", label},
+                   {"flagged", t.flagged},
+                   {"confirmed", t.confirmed},
+                   {"wrong", t.wrong},
+                   {"missed", t.missed},
+                   {"agreement", judged_flags == 0 ? nlohmann::json()
+                                                   : nlohmann::json(std::round(
+                                                         1000.0 * t.confirmed / judged_flags) /
+                                                                    1000.0)}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -86,7 +143,21 @@ nlohmann::json Measures::of(const Principal& actor, int days) {
           {"safeguarding_acknowledgement", timing_json(std::move(ack), ack_late, ack_waiting)},
           {"safeguarding_deadline_minutes", settings_.safeguarding_ack_minutes},
           {"decisions", decisions},
+          {"screener", screener_json(items)},
           {"rules", rules}};
+}
+
+std::vector<ScreenerMiss> Measures::screener_misses(int days) {
+  if (days < 1 || days > 366) throw Invalid("days", "days is between 1 and 366.");
+  const std::string since = format_time(clock_.now() - std::chrono::hours(24 * days));
+  std::vector<ScreenerMiss> out;
+  for (const auto& s : storage_.submissions().screened_since({}, true, since, kMeasuredItemsMax)) {
+    const auto j = judged(s);
+    if (!j || s.status == "withdrawn") continue;  // a child who took a text back keeps it out
+    if (j->missed_disclosure) out.push_back({"missed", "disclosure", s.text});
+    for (const auto& label : j->wrong) out.push_back({"wrong_flag", label, s.text});
+  }
+  return out;
 }
 
 }  // namespace ln::moderation

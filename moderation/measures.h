@@ -4,6 +4,9 @@
 // they agreed with each of the screener's rules (to tune the lexicons).
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 #include "consult/clock.h"
 #include "consult/principal.h"
 #include "consult/settings.h"
@@ -16,6 +19,15 @@ inline constexpr int kMeasuredItemsMax = 20000;  // the most recent items a meas
 // The value below which `share` (0–1) of the sorted values lie (nearest rank); 0 when empty.
 double percentile(const std::vector<double>& sorted, double share);
 
+// A text moderators found the screener wrong about: escalated to safeguarding although the
+// screener had not routed it there ("missed", label "disclosure"), or with a label the moderator
+// marked wrong ("wrong_flag"). The text only: no pseudonym, unit or id.
+struct ScreenerMiss {
+  std::string kind;  // "missed" | "wrong_flag"
+  std::string label;
+  std::string text;
+};
+
 class Measures {
  public:
   Measures(Storage& storage, const Clock& clock, const Settings& settings)
@@ -23,6 +35,10 @@ class Measures {
 
   // Over the last `days` days, in the units the principal works for (all units for admins).
   nlohmann::json of(const Principal& actor, int days);
+
+  // Every unit's screener misses of the last `days` days, newest first (`langnghe screen
+  // --misses`, for safeguarding leads to review and add to the corpus by hand).
+  std::vector<ScreenerMiss> screener_misses(int days);
 
  private:
   Storage& storage_;

@@ -1,10 +1,13 @@
 #include "moderation/queue.h"
 
+#include "moderation/screening_record.h"
+
 #include <algorithm>
 
 #include "consult/errors.h"
 #include "consult/policy.h"
 #include "consult/validate.h"
+#include "moderation/screening_record.h"
 
 namespace ln::moderation {
 namespace {
@@ -28,17 +31,27 @@ void check_kind(const std::optional<std::string>& kind) {
 
 }  // namespace
 
-std::vector<std::string> rules_of(const nlohmann::json& screening) {
+namespace {
+// The distinct rules of a screening's spans whose label is (`in_labels`) or is not in `labels`.
+std::vector<std::string> rules_where(const nlohmann::json& screening,
+                                     const std::vector<std::string>& labels, bool in_labels) {
   std::vector<std::string> rules;
   if (!screening.is_object() || !screening.contains("spans") || !screening["spans"].is_array())
     return rules;
   for (const auto& span : screening["spans"]) {
-    if (span.is_object() && span.contains("rule") && span["rule"].is_string())
-      rules.push_back(span["rule"].get<std::string>());
+    if (!span.is_object() || !span.contains("rule") || !span["rule"].is_string()) continue;
+    const std::string label = span.value("label", "");
+    const bool listed = std::find(labels.begin(), labels.end(), label) != labels.end();
+    if (listed == in_labels) rules.push_back(span["rule"].get<std::string>());
   }
   std::sort(rules.begin(), rules.end());
   rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   return rules;
+}
+}  // namespace
+
+std::vector<std::string> rules_of(const nlohmann::json& screening) {
+  return rules_where(screening, {}, false);
 }
 
 const std::vector<std::string>& return_reasons() {
@@ -257,16 +270,29 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
     throw Invalid("decision", "decision is approve, approve_redacted, return, reject or escalate.");
   }
   if (!d.note.empty()) record["note"] = clean_text("note", d.note, 1, 1000);
+  const auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
+  const std::vector<std::string> labels = labels_of(screening);
+  for (const auto& label : d.wrong_flags) {
+    if (std::find(labels.begin(), labels.end(), label) == labels.end())
+      throw Invalid("wrong_flags", "Only a label the screener gave this text can be wrong: " +
+                                       (labels.empty() ? std::string("it gave none.")
+                                                       : "one of its labels."));
+  }
+  if (!d.wrong_flags.empty()) record["wrong_flags"] = d.wrong_flags;
   next.decision_json = record.dump();
   if (!storage_.submissions().update_if_version(next, s.version))
     throw Conflict("The item changed since you opened it.", "stale_version");
-  const auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
   const std::vector<std::string> rules = rules_of(screening);
-  // Approving as it was means the moderator saw nothing to act on in what the rules flagged.
-  storage_.submissions().count_rule_outcomes(s.unit_id, rules, d.decision != "approve");
+  // Approving as it was means the moderator saw nothing to act on in what the rules flagged; a
+  // flag marked wrong was wrong whatever else the moderator decided.
+  storage_.submissions().count_rule_outcomes(
+      s.unit_id, rules_where(screening, d.wrong_flags, false), d.decision != "approve");
+  storage_.submissions().count_rule_outcomes(s.unit_id, rules_where(screening, d.wrong_flags, true),
+                                             false);
   audit_.record(AuditActor::of(actor), "moderation." + d.decision, "submission", s.id, d.reason,
                 {{"redactions", d.redactions.size()},
                  {"rules", rules},
+                 {"wrong_flags", d.wrong_flags},
                  {"lexicon_version", screening.value("lexicon_version", "")}});
   return next;
 }

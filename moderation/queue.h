@@ -18,6 +18,9 @@ struct Decision {
   std::string reason;  // a code from the lists below (return, reject)
   std::string note;
   std::vector<std::pair<std::size_t, std::size_t>> redactions;  // [start, end) in characters
+  // Labels the screener gave the text that the moderator says were wrong (what the screener
+  // learns from: /moderation/measures, `langnghe screen --misses`).
+  std::vector<std::string> wrong_flags;
 };
 
 const std::vector<std::string>& return_reasons();  // written for children

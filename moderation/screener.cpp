@@ -1,6 +1,7 @@
 #include "moderation/screener.h"
 
 #include <algorithm>
+#include <cmath>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -87,22 +88,19 @@ Verdict Screener::screen(std::string_view utf8_text) const {
   std::vector<Finding> spam;
   detectors_->spam.find(*text, findings, spam);
   findings.insert(findings.end(), spam.begin(), spam.end());
-  const bool lexicon_fired = !findings.empty();
-  bool model_fired = false;
-  if (d.model) {
-    for (const Opinion& opinion : d.model->judge(*text)) {
-      findings.push_back({{0, text->original.size()}, opinion.label, "model." + opinion.label,
-                          "model", model_severity(opinion.label)});
-      model_fired = true;
-    }
-  }
-
   Verdict verdict;
-  if (lexicon_fired) verdict.signals.push_back("lexicon");
-  if (model_fired) verdict.signals.push_back("model");
-  verdict.lexicon_version = detectors_->version;
+  if (!findings.empty()) verdict.signals.push_back("lexicon");
   std::set<std::string> labels;
   int worst = 0;
+  if (d.model) {
+    for (const Opinion& opinion : d.model->judge(*text)) {
+      verdict.model.push_back({opinion.label, opinion.probability, opinion.threshold});
+      labels.insert(opinion.label);
+      worst = std::max(worst, model_severity(opinion.label));
+    }
+    if (!verdict.model.empty()) verdict.signals.push_back("model");
+  }
+  verdict.lexicon_version = detectors_->version;
   for (const auto& f : findings) {
     labels.insert(f.label);
     worst = std::max(worst, f.severity);
@@ -131,9 +129,16 @@ nlohmann::json to_json(const Verdict& verdict) {
                      {"category", s.category},
                      {"severity", s.severity}});
   }
+  nlohmann::json model = nlohmann::json::array();
+  for (const auto& m : verdict.model) {
+    model.push_back({{"label", m.label},
+                     {"probability", std::round(m.probability * 1000) / 1000},
+                     {"threshold", std::round(m.threshold * 1000) / 1000}});
+  }
   return {{"labels", verdict.labels},
           {"route", verdict.route},
           {"signals", verdict.signals},
+          {"model", std::move(model)},
           {"spans", std::move(spans)},
           {"lexicon_version", verdict.lexicon_version}};
 }

@@ -5,8 +5,9 @@
 //
 // Two signals: the lexicons (rules written as data, moderation/lexicons/) and, when a model is
 // given, a learned second opinion (classifier.h) that may add a label — and so raise the route —
-// but never removes what the lexicons found. Every span names the signal in its rule ("model.*"
-// for the model) and the verdict lists the signals that fired.
+// but never removes what the lexicons found. Spans are the lexicons' findings, each naming its
+// rule; the model's opinions are listed apart (they are about the whole text, not a part a
+// moderator could hide), and the verdict lists the signals that fired.
 //
 // Routing: "safeguarding" when any possible disclosure is found; otherwise "priority" when any
 // annotation has severity 5 or more — contact details and home addresses (anything that lets
@@ -38,6 +39,11 @@ struct Verdict {
   std::string route;                // "safeguarding" | "priority" | "normal"
   std::vector<Span> spans;          // sorted by start
   std::vector<std::string> signals;  // which fired: "lexicon", "model"
+  struct ModelOpinion {
+    std::string label;
+    double probability = 0, threshold = 0;
+  };
+  std::vector<ModelOpinion> model;  // the labels the model gave, with how sure it was
   std::string lexicon_version;
 };
 
@@ -64,7 +70,7 @@ class Screener {
   std::unique_ptr<const Detectors> detectors_;
 };
 
-// {"labels":[…],"route":"…","signals":[…],"spans":[{"label","start","end","byte_start","byte_end","rule",
+// {"labels":[…],"route":"…","signals":[…],"model":[{"label","probability","threshold"}],"spans":[{"label","start","end","byte_start","byte_end","rule",
 // "category","severity"}],"lexicon_version":"…"}
 nlohmann::json to_json(const Verdict& verdict);
 

@@ -3,6 +3,7 @@
 // moderators' leads read (time to first review, acknowledgement times, rule agreement).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "tests/api/harness.h"
@@ -255,6 +256,73 @@ TEST_F(ModerationMeasures, LeadsSeeReviewTimesAndHowOftenTheyAgreedWithEachRule)
     }
   }
   EXPECT_TRUE(found);
+}
+
+// What the screener learns from: an item a moderator escalated that it had not routed to
+// safeguarding, and a label a moderator marked wrong, both counted per label in the measures and
+// exported as text only by `langnghe screen --misses`.
+TEST_F(ModerationMeasures, TheScreenerLearnsFromEscalationsAndFlagsMarkedWrong) {
+  auto screener_of = [&] {
+    std::map<std::string, nlohmann::json> by_label;
+    auto m = server.get("/api/v1/moderation/measures?days=7", bearer(moderator)).json();
+    for (const auto& row : m["screener"]) by_label[row["label"]] = row;
+    return by_label;
+  };
+  auto before = screener_of();
+  ASSERT_EQ(before.count("disclosure"), 1u);
+
+  // A worry the screener did not recognise, escalated by the moderator who read it.
+  const std::string worry = "Dạo này em chỉ muốn ngồi một mình trong lớp, chẳng thiết làm gì cả";
+  auto quiet = send(pupil, worry);
+  auto quiet_item = item(quiet["id"]);
+  ASSERT_NE(quiet_item["queue"], "safeguarding") << quiet_item["screening"];
+  review(quiet["id"], {{"decision", "escalate"}});
+
+  // A phone number that is really the ward's public hotline: the flag was wrong.
+  auto hotline = send(other_pupil, "Số 0283 844 5566 là đường dây nóng của phường mình đó");
+  const std::string hotline_id = hotline["id"];
+  ASSERT_EQ(item(hotline_id)["screening"]["labels"], nlohmann::json::array({"personal_info"}));
+  // A label the screener did not give cannot be wrong, and wrong_flags is a list: 400 naming
+  // the field, and the item stays as it was.
+  auto claimed = server.post_json("/api/v1/moderation/items/" + hotline_id + "/claim",
+                                  nlohmann::json::object(), bearer(moderator));
+  ASSERT_EQ(claimed.status, 200);
+  for (const nlohmann::json& bad : {nlohmann::json::array({"rude"}), nlohmann::json("personal_info"),
+                                    nlohmann::json::array({1})}) {
+    auto refused = server.post_json(
+        "/api/v1/moderation/items/" + hotline_id + "/decision",
+        {{"decision", "approve"}, {"version", claimed.json()["version"]}, {"wrong_flags", bad}},
+        bearer(moderator));
+    EXPECT_EQ(refused.status, 400) << bad << refused.body;
+    EXPECT_EQ(refused.json()["error"]["field"], "wrong_flags");
+  }
+  EXPECT_EQ(item(hotline_id)["status"], "claimed");
+  auto decided = server
+                     .post_json("/api/v1/moderation/items/" + hotline_id + "/decision",
+                                {{"decision", "approve"},
+                                 {"version", claimed.json()["version"]},
+                                 {"wrong_flags", {"personal_info"}}},
+                                bearer(moderator))
+                     .json();
+  EXPECT_EQ(decided["decision"]["wrong_flags"], nlohmann::json::array({"personal_info"}));
+
+  auto after = screener_of();
+  EXPECT_EQ(after["disclosure"]["missed"], before["disclosure"]["missed"].get<int>() + 1);
+  EXPECT_EQ(after["personal_info"]["wrong"], before["personal_info"]["wrong"].get<int>() + 1);
+  EXPECT_EQ(after["personal_info"]["flagged"], before["personal_info"]["flagged"].get<int>() + 1);
+
+  // Exported for the leads as text only: no pseudonym, no id, no unit.
+  auto exported = run_langnghe({"screen", "--misses", "--db", server.database().url()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(exported.out.find("missed\tdisclosure\t" + worry + "\n"), std::string::npos)
+      << exported.out;
+  EXPECT_NE(exported.out.find("wrong_flag\tpersonal_info\tSố 0283 844 5566"), std::string::npos)
+      << exported.out;
+  EXPECT_EQ(exported.out.find(quiet["id"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(exported.out.find("meo"), std::string::npos);
+  EXPECT_EQ(run_langnghe({"screen", "--misses", "--days", "0", "--db", server.database().url()})
+                .exit_code,
+            2);
 }
 
 TEST_F(ModerationMeasures, SafeguardingAcknowledgementTimesAreMeasured) {

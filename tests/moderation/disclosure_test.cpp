@@ -37,6 +37,37 @@ TEST(Disclosure, AnIdiomDoesNotHideARealDisclosure) {
   EXPECT_EQ(category("em mệt muốn chết, bố em lại đánh em"), "violence_home");
 }
 
+// Each kind outside testers saw missed, said the indirect way children say it (these sentences
+// are written for the test; the corpus measures the rules on texts they were not written from).
+TEST(Disclosure, EveryKindSaidIndirectly) {
+  EXPECT_EQ(category("chú ấy cho em tiền rồi dặn đây là bí mật của hai chú cháu"), "grooming");
+  EXPECT_EQ(category("a ấy bảo gửi ảnh ko mặc áo xong thì xóa tin nhắn đi"), "grooming");
+  EXPECT_EQ(category("dượng hay lẻn vào phòng em lúc nửa đêm"), "sexual_abuse");
+  EXPECT_EQ(category("mẹ kế bắt em quỳ ngoài sân đến khuya vì làm vỡ bát"), "violence_home");
+  EXPECT_EQ(category("bố say rồi cầm dao đuổi mẹ ra đường"), "violence_home");
+  EXPECT_EQ(category("em hay lấy dao lam rạch vào đùi rồi mặc váy dài che lại"), "self_harm");
+  EXPECT_EQ(category("em đã để dành được mấy vỉ thuốc ngủ của bà"), "suicide");
+  EXPECT_EQ(category("nếu em biến mất chắc cả nhà nhẹ nợ hơn"), "suicide");
+  EXPECT_EQ(category("ăn xong là em móc họng cho nôn ra hết"), "eating_disorder");
+  EXPECT_EQ(category("mẹ đi đâu ba ngày rồi, nhà hết gạo"), "neglect");
+  EXPECT_EQ(category("em nghỉ học đi phụ hồ, lương chú cai giữ hết"), "exploitation");
+  EXPECT_EQ(category("có người rủ chị em sang Campuchia làm việc nhẹ lương cao"), "trafficking");
+  EXPECT_EQ(category("tụi lớp 9 chặn em ở nhà xe đòi 50k không đưa là bị đánh"), "bullying");
+  EXPECT_EQ(category("tụi nó ghép ảnh em vào ảnh con heo rồi gửi cả khối"), "cyberbullying");
+}
+
+// Context as data (disclosure_exceptions.tsv): a harm named as a topic, a story or a case to
+// warn others about is not a disclosure, and never hides one in the same text.
+TEST(Disclosure, ATopicAStoryOrAWarningIsNotADisclosure) {
+  EXPECT_EQ(category("Trường nên có hộp thư kín để bạn nào bị bắt nạt có chỗ kể"), "");
+  EXPECT_EQ(category("Đoàn nên làm video về phòng chống xâm hại cho học sinh tiểu học"), "");
+  EXPECT_EQ(category("Phường nên cảnh báo các chiêu tuyển người đi làm việc nhẹ lương cao"), "");
+  EXPECT_EQ(category("Trong phim tối qua nhân vật chính bị bắt cóc rồi tự trốn về"), "");
+  EXPECT_EQ(category("Please teach us what to do if a stranger asks for photos"), "");
+  EXPECT_EQ(category("Trường nên dạy về phòng chống bắt nạt vì em bị tụi lớp bên đánh hội đồng"),
+            "bullying");
+}
+
 TEST(Disclosure, RoutesToSafeguarding) {
   const auto verdict = testing::screener().screen("Bố em hay đánh em, đm");
   EXPECT_EQ(verdict.route, "safeguarding");

@@ -105,11 +105,9 @@ int run(const std::filesystem::path& part, const std::filesystem::path& lexicons
         std::string labels;
         for (const auto& l : said[*misses]) labels += (labels.empty() ? "" : ",") + l;
         std::string rules;
+        for (const auto& m : verdict.model) rules += " model." + m.label;
         for (const auto& s : verdict.spans) {
-          rules += " " + s.rule;
-          if (s.rule.rfind("model.", 0) != 0) {
-            rules += "{" + t.text.substr(s.byte_start, s.byte_end - s.byte_start) + "}";
-          }
+          rules += " " + s.rule + "{" + t.text.substr(s.byte_start, s.byte_end - s.byte_start) + "}";
         }
         false_alarms.push_back(t.kind + "\t" + labels + "\t" + t.text + "\t[" + rules + " ]");
       }

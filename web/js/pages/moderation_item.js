@@ -178,6 +178,14 @@ export async function render({ main, params, me }) {
       showMessage(selectionArea, ok ? '' : t('item.select_first'), 'error');
     } }, t('item.hide_selection'))), selectionArea, chosen);
     const note = field(t('item.note'), 'textarea', { name: 'note', maxlength: 1000, hint: t('item.note_hint') });
+    // The screener learns from what moderators say it got wrong (/moderation/measures).
+    const wrongBox = (item.labels || []).length === 0 ? null : h('fieldset', {},
+      h('legend', {}, t('item.wrong_flags')), h('p', { class: 'hint' }, t('item.wrong_flags_hint')),
+      item.labels.map((label) => {
+        const inputId = uid('w');
+        return h('div', { class: 'check' }, h('input', { type: 'checkbox', name: 'wrong_flags', id: inputId, value: label }),
+          h('label', { for: inputId }, labelName(label)));
+      }));
     const sync = () => {
       const d = choice.querySelector('input:checked').value;
       const reasons = reasonsFor(d);
@@ -188,13 +196,15 @@ export async function render({ main, params, me }) {
     };
     choice.addEventListener('change', sync);
     sync();
-    decisionBox.append(form({ 'aria-label': t('item.decide') }, [choice, reason.wrap, redactBox, note.wrap,
+    decisionBox.append(form({ 'aria-label': t('item.decide') }, [choice, reason.wrap, redactBox, wrongBox, note.wrap,
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('item.submit_decision')))], async () => {
       const d = choice.querySelector('input:checked').value;
       const body = { decision: d, version: claimedVersion };
       if (!reason.wrap.hidden) body.reason = reason.input.value;
       if (note.input.value.trim()) body.note = note.input.value.trim();
       if (d === 'approve_redacted') body.redactions = redactions;
+      const wrong = wrongBox ? Array.from(wrongBox.querySelectorAll('input:checked')).map((i) => i.value) : [];
+      if (wrong.length) body.wrong_flags = wrong;
       const done = await post(`/moderation/items/${id}/decision`, body);
       clear(decisionBox);
       claimState.textContent = '';
