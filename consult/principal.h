@@ -17,6 +17,9 @@ struct Principal {
   std::string name;  // username for accounts, pseudonym for pupils
   std::string session_id;
   std::string csrf_token;
+  // Pupils: the adult who handed over the sign-in code this session started with. Whatever is
+  // done in such a session may have been done by that adult, and the audit log says so.
+  std::optional<std::string> code_issued_by;
 
   // Accounts: the units they act in (each with everything below it); officials: their authority.
   std::vector<std::string> unit_ids;

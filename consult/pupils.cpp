@@ -4,6 +4,7 @@
 #include "consult/consent_text.h"
 #include "consult/errors.h"
 #include "consult/pseudonyms.h"
+#include "consult/safeguarding_leads.h"
 #include "consult/validate.h"
 
 namespace ln {
@@ -119,6 +120,9 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
         "That code is not right. Check the card with your code, or ask your teacher.");
   }
   throttle_.succeeded(code_key(client_address));
+  // A code an adult handed over may be used by that adult: the session and everything done in
+  // it name them.
+  const auto issued_by = storage_.pupils().sign_in_code_issuer(pupil->id);
   // Move the child to their new age band once their birthday has passed it.
   if (auto review = parse_date(pupil->band_changes_on);
       review && sys_days(*review) <= sys_days(date_of(clock_.now()))) {
@@ -129,8 +133,8 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
       storage_.pupils().update_pupil(*pupil);
     }
   }
-  auto started = sessions_.start("pupil", pupil->id, user_agent);
-  audit_.record({"pupil", pupil->id}, "sign_in", "session", started.session.id);
+  auto started = sessions_.start("pupil", pupil->id, user_agent, issued_by);
+  audit_.record({"pupil", pupil->id, issued_by}, "sign_in", "session", started.session.id);
   return {started, *pupil};
 }
 
@@ -155,16 +159,28 @@ std::string Pupils::reset_sign_in_code(const Principal& actor, const std::string
   std::string code;
   for (int attempt = 0;; ++attempt) {
     code = new_sign_in_code();
-    p.sign_in_lookup = lookup_hash(keys_, code);
     try {
-      storage_.pupils().update_pupil(p);
+      // The code is recorded as this adult's: whoever signs in with it acts under their name.
+      storage_.pupils().set_sign_in_code(p.id, lookup_hash(keys_, code), actor.id);
       break;
     } catch (const Conflict&) {
       if (attempt == 5) throw;
     }
   }
   sessions_.end_all_of("pupil", p.id);
-  audit_.record(AuditActor::of(actor), "pupil.sign_in_code_reset", "pupil", p.id);
+  const auto open_cases = open_safeguarding_cases(storage_, p.id);
+  audit_.record(AuditActor::of(actor), "pupil.sign_in_code_reset", "pupil", p.id, "",
+                {{"open_safeguarding_cases", open_cases.size()}});
+  // An adult who can sign in as a child with an open case could read or take back what the
+  // child told: the leads hear of it at once.
+  const std::string now = clock_.now_text();
+  for (const auto& c : open_cases)
+    tell_safeguarding_leads(storage_, now, c.unit_id, c.id, "sign_in_code_issued",
+                            "An adult (account " + actor.id + ", " + actor.name +
+                                ") gave the child in case " + c.id +
+                                " a new sign-in code. The child's other sessions were ended; "
+                                "anything done with the new code is recorded under that adult's "
+                                "name.");
   return code;
 }
 
@@ -217,7 +233,7 @@ Consent Pupils::give_child_consent(const Principal& pupil, const std::string& te
   Consent c{new_id("cns"), p.id, "child",           "online",     text_version,
             std::nullopt,  p.id, clock_.now_text(), std::nullopt, std::nullopt};
   storage_.pupils().insert_consent(c);
-  audit_.record({"pupil", p.id}, "consent.give", "pupil", p.id, "",
+  audit_.record(AuditActor::of(pupil), "consent.give", "pupil", p.id, "",
                 {{"kind", "child"}, {"text_version", text_version}});
   return c;
 }
@@ -314,7 +330,8 @@ void Pupils::withdraw_by_guardian(const std::string& code, const std::string& cl
 }
 
 DataRequest Pupils::open_request(const std::string& pupil_id, const std::string& kind,
-                                 const std::string& requested_by, const std::string& details) {
+                                 const std::string& requested_by, const std::string& details,
+                                 const std::optional<std::string>& code_issued_by) {
   auto now = clock_.now();
   DataRequest r{new_id("drq"),
                 pupil_id,
@@ -328,13 +345,13 @@ DataRequest Pupils::open_request(const std::string& pupil_id, const std::string&
                 std::nullopt,
                 std::nullopt};
   storage_.pupils().insert_data_request(r);
-  audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id}, "data_request." + kind,
-                "data_request", r.id);
+  audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id, code_issued_by},
+                "data_request." + kind, "data_request", r.id);
   return r;
 }
 
 PupilDataExport Pupils::export_data(const Principal& pupil) {
-  return export_of(pupil.id, "pupil");
+  return export_of(pupil.id, "pupil", pupil.code_issued_by);
 }
 
 PupilDataExport Pupils::guardian_export(const std::string& code,
@@ -342,7 +359,8 @@ PupilDataExport Pupils::guardian_export(const std::string& code,
   return export_of(guardian_pupil(code, client_address), "guardian");
 }
 
-PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by) {
+PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by,
+                                  const std::optional<std::string>& code_issued_by) {
   Pupil p = require_pupil(pupil_id);
   auto k = storage_.organisation().school_class(p.class_id);
   auto school = storage_.organisation().school(p.school_id);
@@ -360,7 +378,7 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
   for (const auto& s : sessions_.live_sessions_of("pupil", p.id))
     sessions.push_back({{"id", s.id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}});
 
-  DataRequest r = open_request(p.id, "export", requested_by, "");
+  DataRequest r = open_request(p.id, "export", requested_by, "", code_issued_by);
   r.status = "done";
   r.handled_by = "langnghe";
   r.handled_at = clock_.now_text();
@@ -393,7 +411,8 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
 }
 
 DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {
-  return open_request(require_pupil(pupil.id).id, "deletion", "pupil", details);
+  return open_request(require_pupil(pupil.id).id, "deletion", "pupil", details,
+                      pupil.code_issued_by);
 }
 
 DataRequest Pupils::guardian_request(const std::string& code, const std::string& kind,

@@ -111,10 +111,13 @@ class Pupils {
   Pupil require_pupil(const std::string& id);
   std::string guardian_pupil(const std::string& code, const std::string& client_address);
   void withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason);
+  // `code_issued_by`: a pupil's request made in a session from an adult-issued code.
   DataRequest open_request(const std::string& pupil_id, const std::string& kind,
-                           const std::string& requested_by, const std::string& details);
+                           const std::string& requested_by, const std::string& details,
+                           const std::optional<std::string>& code_issued_by = std::nullopt);
   Identity open_identity(const std::string& pupil_id);
-  PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by);
+  PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by,
+                            const std::optional<std::string>& code_issued_by = std::nullopt);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);
 
   Storage& storage_;

@@ -107,6 +107,9 @@ struct Session {
   std::string expires_at;
   std::optional<std::string> revoked_at;
   std::string user_agent;
+  // The adult who handed the child the sign-in code this session started with; none for the
+  // child's own code and for adults' sessions.
+  std::optional<std::string> issued_by = std::nullopt;
 };
 
 struct FailureState {

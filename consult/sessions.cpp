@@ -6,7 +6,8 @@
 namespace ln {
 
 StartedSession Sessions::start(const std::string& subject_kind, const std::string& subject_id,
-                               const std::string& user_agent) {
+                               const std::string& user_agent,
+                               const std::optional<std::string>& issued_by) {
   StartedSession started;
   started.token = random_token(32);
   auto now = clock_.now();
@@ -14,7 +15,7 @@ StartedSession Sessions::start(const std::string& subject_kind, const std::strin
   started.session = {
       new_id("ses"),    hash_token(started.token), subject_kind,     subject_id,
       random_token(24), format_time(now),          format_time(now), format_time(now + lifetime),
-      std::nullopt,     user_agent.substr(0, 200)};
+      std::nullopt,     user_agent.substr(0, 200),     issued_by};
   storage_.accounts().insert_session(started.session);
   return started;
 }
@@ -109,6 +110,7 @@ std::shared_ptr<Sessions::SignedIn> Sessions::read_signed_in(const std::string& 
   p.session_id = session->id;
   p.csrf_token = session->csrf_token;
   p.id = session->subject_id;
+  p.code_issued_by = session->issued_by;
   if (session->subject_kind == "account") {
     auto account = storage_.accounts().account(session->subject_id);
     if (!account || account->disabled_at) return nullptr;

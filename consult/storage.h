@@ -101,6 +101,12 @@ class PupilStore {
                                                              const std::string& not_member_of,
                                                              const Page& page) = 0;
   virtual void update_pupil(const Pupil& pupil) = 0;
+  // A new sign-in code (its lookup hash) and the adult who handed it over: none when the child
+  // chose or was given it on joining. Conflict when another pupil's code has the same lookup.
+  virtual void set_sign_in_code(const std::string& pupil_id, const std::string& lookup,
+                                const std::optional<std::string>& issued_by) = 0;
+  // The adult who handed the pupil their current sign-in code, if one did.
+  virtual std::optional<std::string> sign_in_code_issuer(const std::string& pupil_id) = 0;
 
   virtual std::optional<SealedIdentity> identity(const std::string& pupil_id) = 0;
   virtual void set_identity(const std::string& pupil_id, const SealedIdentity& identity,

@@ -134,7 +134,8 @@ Account account(const Row& s) {
 template <typename Row>
 Session session(const Row& s) {
   return {s.text(0), s.text(1), s.text(2), s.text(3),          s.text(4),
-          s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9)};
+          s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9),
+          s.optional_text(10)};
 }
 
 template <typename Row>

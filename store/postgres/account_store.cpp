@@ -28,15 +28,15 @@ constexpr const char* kCountAccounts = "SELECT COUNT(*) FROM accounts";
 
 constexpr const char* kSessionColumns =
     "SELECT id, token_hash, subject_kind, subject_id, csrf_token, created_at, last_seen_at, "
-    "expires_at, revoked_at, user_agent FROM sessions ";
+    "expires_at, revoked_at, user_agent, issued_by FROM sessions ";
 const std::string kSessionByTokenHash = std::string(kSessionColumns) + "WHERE token_hash = $1";
 const std::string kSessionsOf = std::string(kSessionColumns) +
                                 "WHERE subject_kind = $1 AND subject_id = $2 "
                                 "ORDER BY created_at DESC";
 constexpr const char* kInsertSession =
     "INSERT INTO sessions(id, token_hash, subject_kind, subject_id, csrf_token, created_at, "
-    "last_seen_at, expires_at, revoked_at, user_agent) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    "last_seen_at, expires_at, revoked_at, user_agent, issued_by) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = $2 WHERE id = $1";
 constexpr const char* kRevokeSession =
     "UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
@@ -107,7 +107,7 @@ void PostgresAccountStore::update_account(const Account& a) {
 void PostgresAccountStore::insert_session(const Session& s) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertSession, s.id, s.token_hash, s.subject_kind, s.subject_id, s.csrf_token,
-           s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.user_agent);
+           s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.user_agent, s.issued_by);
   });
 }
 

@@ -537,6 +537,14 @@ INSERT INTO reference_epoch(id, epoch) VALUES (1, 0);
        R"sql(
 CREATE INDEX recommendation_reactions_pupil ON recommendation_reactions(pupil_id, created_at);
 )sql"},
+      // Adults never act as a child: who handed a child the sign-in code a session came from.
+      {15, "sign-in codes issued by adults",
+       R"sql(
+-- The adult who last gave the pupil a new sign-in code (NULL: the child's own, from joining).
+ALTER TABLE pupils ADD COLUMN sign_in_code_issued_by TEXT COLLATE "C";
+-- Copied onto each session started with that code, so every action taken in it names the adult.
+ALTER TABLE sessions ADD COLUMN issued_by TEXT COLLATE "C";
+)sql"},
   };
   return all;
 }

@@ -23,11 +23,11 @@ constexpr const char* kCountAccounts = "SELECT COUNT(*) FROM accounts";
 
 constexpr const char* kSessionColumns =
     "SELECT id, token_hash, subject_kind, subject_id, csrf_token, created_at, last_seen_at, "
-    "expires_at, revoked_at, user_agent FROM sessions ";
+    "expires_at, revoked_at, user_agent, issued_by FROM sessions ";
 constexpr const char* kInsertSession =
     "INSERT INTO sessions(id, token_hash, subject_kind, subject_id, csrf_token, created_at, "
-    "last_seen_at, expires_at, revoked_at, user_agent) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "last_seen_at, expires_at, revoked_at, user_agent, issued_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1";
 // The connection that writes "last seen" (see touch_sessions).
 constexpr const char* kTouchPragmas = "PRAGMA synchronous = NORMAL;";
@@ -137,6 +137,7 @@ void SqliteAccountStore::insert_session(const Session& s) {
         .bind(8, s.expires_at)
         .bind(9, s.revoked_at)
         .bind(10, s.user_agent)
+        .bind(11, s.issued_by)
         .run();
   });
 }
