@@ -312,6 +312,20 @@ void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by,
   }
   audit_.record(by, "consent.withdraw", "pupil", p.id, reason,
                 {{"identity_purge_at", p.identity_purge_at.value_or("")}});
+  tell_leads_of_open_cases(p.id, "consent_withdrawn",
+                           "Consent for the child in case {case} was withdrawn (by " + by.kind +
+                               "). The case and the child's identity stay with the safeguarding "
+                               "leads until a lead closes it.");
+}
+
+void Pupils::tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
+                                      const std::string& message) {
+  const std::string now = clock_.now_text();
+  for (const auto& c : open_safeguarding_cases(storage_, pupil_id)) {
+    std::string text = message;
+    if (auto at = text.find("{case}"); at != std::string::npos) text.replace(at, 6, c.id);
+    tell_safeguarding_leads(storage_, now, c.unit_id, c.id, kind, text);
+  }
 }
 
 void Pupils::withdraw_by_pupil(const Principal& pupil) {
@@ -442,6 +456,10 @@ void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
   storage_.pupils().purge_identities(clock_.now_text());
   sessions_.end_all_of("pupil", p.id);
   audit_.record(by, "pupil.delete", "pupil", p.id);
+  tell_leads_of_open_cases(p.id, "pupil_deleted",
+                           "The data of the child in case {case} was deleted on request. The "
+                           "case and the child's identity stay with the safeguarding leads until "
+                           "a lead closes it; the identity is deleted then.");
 }
 
 DataRequest Pupils::handle_request(const Principal& admin, const std::string& id,

@@ -119,6 +119,10 @@ class Pupils {
   PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by,
                             const std::optional<std::string>& code_issued_by = std::nullopt);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);
+  // Tells the safeguarding leads of each open case of the pupil; "{case}" in `message` becomes
+  // the case id.
+  void tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
+                                const std::string& message);
 
   Storage& storage_;
   const Clock& clock_;

@@ -111,7 +111,8 @@ class PupilStore {
   virtual std::optional<SealedIdentity> identity(const std::string& pupil_id) = 0;
   virtual void set_identity(const std::string& pupil_id, const SealedIdentity& identity,
                             const std::string& at) = 0;
-  // Deletes the identity records whose purge time has come; returns the pupils concerned.
+  // Deletes the identity records whose purge time has come; returns the pupils concerned. A
+  // pupil with an open safeguarding case keeps theirs until a lead closes it.
   virtual std::vector<std::string> purge_identities(const std::string& now) = 0;
 
   virtual std::vector<Consent> consents(const std::string& pupil_id) = 0;

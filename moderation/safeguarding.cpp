@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "consult/errors.h"
-#include "consult/notifications.h"
+#include "consult/safeguarding_leads.h"
 #include "consult/validate.h"
 
 namespace ln::moderation {
@@ -91,13 +91,8 @@ Submission SafeguardingCases::record_action(const Principal& lead, const std::st
 
 void SafeguardingCases::tell_other_leads(const Principal& lead, const Submission& item,
                                          const std::string& kind, const std::string& message) {
-  const std::string now = clock_.now_text();
-  for (const auto& a : accounts_serving(storage_, "safeguarding_lead", item.unit_id)) {
-    if (a.id == lead.id) continue;
-    storage_.recommendations().insert_notification(
-        {notification_id(now), "account", a.id, kind, "submission", item.id, message,
-         "safeguarding:" + item.id + ":" + kind + ":" + now + ":" + a.id, now, std::nullopt});
-  }
+  tell_safeguarding_leads(storage_, clock_.now_text(), item.unit_id, item.id, kind, message,
+                          lead.id);
 }
 
 Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id,

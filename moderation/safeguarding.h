@@ -3,7 +3,9 @@
 // A lead acknowledges (late after the deadline), records what was done (a referral to 111, the
 // police, the commune's child-protection officer or the school), may reveal who the child is with
 // a reason (audited; the case shows the other leads), and closes it — as "no concern" only when a
-// second lead confirms. A safeguarding item is never published.
+// second lead confirms. A safeguarding item is never published, and only a lead's decision takes
+// it out of the leads' view: a child who takes it back leaves a request on the case
+// (`withdrawal_request`), which the leads see and are told of.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

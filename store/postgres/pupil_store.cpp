@@ -59,6 +59,8 @@ constexpr const char* kSetIdentity =
 // identity is purged (and audited) once.
 constexpr const char* kDuePurges =
     "SELECT id FROM pupils WHERE identity_purge_at IS NOT NULL AND identity_purge_at <= $1"
+    " AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.pupil_id = pupils.id"
+    " AND x.queue = 'safeguarding' AND x.status <> 'closed')"
     " ORDER BY id FOR UPDATE SKIP LOCKED";
 constexpr const char* kSetSignInCode =
     "UPDATE pupils SET sign_in_lookup = $2, sign_in_code_issued_by = $3 WHERE id = $1";

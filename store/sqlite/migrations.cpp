@@ -572,6 +572,22 @@ ALTER TABLE pupils ADD COLUMN sign_in_code_issued_by TEXT;
 -- Copied onto each session started with that code, so every action taken in it names the adult.
 ALTER TABLE sessions ADD COLUMN issued_by TEXT;
 )sql"},
+      // Nothing routed to safeguarding leaves the leads' view except by a lead's decision.
+      {16, "safeguarding cases stay with the leads",
+       R"sql(
+-- A child's withdrawal used to take a possible disclosure out of the safeguarding queue. Nothing
+-- routed to safeguarding leaves the leads' view except by a lead's decision: put those back,
+-- marked as the child's request to withdraw.
+UPDATE submissions
+   SET status = 'queued',
+       safeguarding = json_set(safeguarding, '$.withdrawal_request',
+                               json_object('at', updated_at, 'by', 'pupil', 'restored', 1))
+ WHERE queue = 'safeguarding' AND status = 'withdrawn';
+-- A case proposed for closing as no concern waits for a second lead: it stays in their queue.
+DROP INDEX submissions_waiting;
+CREATE INDEX submissions_waiting ON submissions(queue, created_at, id)
+  WHERE status IN ('queued', 'claimed', 'closure_pending');
+)sql"},
   };
   return all;
 }

@@ -47,7 +47,9 @@ constexpr const char* kSetIdentity =
     "ON CONFLICT(pupil_id) DO UPDATE SET nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
     " updated_at = excluded.updated_at";
 constexpr const char* kDuePurges =
-    "SELECT id FROM pupils WHERE identity_purge_at IS NOT NULL AND identity_purge_at <= ?1";
+    "SELECT id FROM pupils WHERE identity_purge_at IS NOT NULL AND identity_purge_at <= ?1"
+    " AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.pupil_id = pupils.id"
+    " AND x.queue = 'safeguarding' AND x.status <> 'closed')";
 constexpr const char* kDeleteIdentity = "DELETE FROM pupil_identities WHERE pupil_id = ?1";
 constexpr const char* kClearPurge = "UPDATE pupils SET identity_purge_at = NULL WHERE id = ?1";
 
