@@ -202,12 +202,16 @@ void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id,
   audit_.record(AuditActor::of(actor), "pupil.identity_update", "pupil", p.id);
 }
 
-Identity Pupils::reveal_identity(const Principal& lead, const std::string& pupil_id,
-                                 const std::string& reason) {
+Identity Pupils::reveal_identity_in_case(const Principal& lead, const std::string& pupil_id,
+                                         const std::string& case_id, const std::string& reason) {
+  if (lead.role != Role::kSafeguardingLead)
+    throw Forbidden("Only safeguarding leads reveal who a child is, inside a case.");
   std::string why = clean_text("reason", reason, 10, 1000);
-  Pupil p = pupil_for(lead, pupil_id);
-  Identity identity = open_identity(p.id);
-  audit_.record(AuditActor::of(lead), "pupil.identity_reveal", "pupil", p.id, why);
+  // A deleted child's identity is kept while a case of theirs is open (purge_identities).
+  if (!storage_.pupils().pupil(pupil_id)) throw NotFound("No such pupil.");
+  Identity identity = open_identity(pupil_id);
+  audit_.record(AuditActor::of(lead), "pupil.identity_reveal", "pupil", pupil_id, why,
+                {{"case_id", case_id}});
   return identity;
 }
 

@@ -68,8 +68,11 @@ class Pupils {
   std::string reset_sign_in_code(const Principal& actor, const std::string& pupil_id);
   void set_real_name(const Principal& actor, const std::string& pupil_id,
                      const std::string& real_name);
-  Identity reveal_identity(const Principal& lead, const std::string& pupil_id,
-                           const std::string& reason);
+  // Only inside a safeguarding case (moderation/safeguarding.h, which checks that the lead works
+  // case `case_id` and that it is this pupil's): a reveal outside a case does not exist. Works
+  // for a child whose data is being deleted while the case keeps their identity.
+  Identity reveal_identity_in_case(const Principal& lead, const std::string& pupil_id,
+                                   const std::string& case_id, const std::string& reason);
 
   // Consent.
   std::vector<Consent> consents(const Principal& viewer, const std::string& pupil_id);

@@ -97,8 +97,21 @@ void SafeguardingCases::tell_other_leads(const Principal& lead, const Submission
 
 Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id,
                                    const std::string& reason) {
-  Submission item = get(lead, id);
-  Identity identity = pupils_.reveal_identity(lead, item.pupil_id, reason);
+  return reveal_in(lead, get(lead, id), reason);
+}
+
+Identity SafeguardingCases::reveal_for_pupil(const Principal& lead, const std::string& pupil_id,
+                                             const std::string& case_id,
+                                             const std::string& reason) {
+  require_lead(lead);
+  Submission item = get(lead, case_id);
+  if (item.pupil_id != pupil_id) throw NotFound("No such case for this pupil.");
+  return reveal_in(lead, item, reason);
+}
+
+Identity SafeguardingCases::reveal_in(const Principal& lead, Submission item,
+                                      const std::string& reason) {
+  Identity identity = pupils_.reveal_identity_in_case(lead, item.pupil_id, item.id, reason);
   // The other leads of the unit see on the case that someone looked, who and why.
   auto c = nlohmann::json::parse(item.safeguarding_json);
   c["reveals"].push_back({{"by", lead.id},

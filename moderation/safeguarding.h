@@ -39,6 +39,10 @@ class SafeguardingCases {
   Submission record_action(const Principal& lead, const std::string& id,
                            const SafeguardingAction& action);
   Identity reveal(const Principal& lead, const std::string& id, const std::string& reason);
+  // The same reveal reached from the pupil: `case_id` must be a case of this pupil's that the
+  // lead works (NotFound otherwise). There is no reveal outside a case.
+  Identity reveal_for_pupil(const Principal& lead, const std::string& pupil_id,
+                            const std::string& case_id, const std::string& reason);
   // outcome: no_concern (needs a second lead's confirm) | referred | resolved.
   Submission close(const Principal& lead, const std::string& id, const std::string& outcome,
                    const std::string& reason);
@@ -50,6 +54,7 @@ class SafeguardingCases {
  private:
   Submission change(const Principal& lead, Submission item, const std::string& action,
                     const std::string& reason = "");
+  Identity reveal_in(const Principal& lead, Submission item, const std::string& reason);
   // An in-app notification to every other safeguarding lead of the item's unit.
   void tell_other_leads(const Principal& lead, const Submission& item, const std::string& kind,
                         const std::string& message);
