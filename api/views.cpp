@@ -62,6 +62,7 @@ nlohmann::json to_json(const Account& a) {
           {"display_name", a.display_name},
           {"role", a.role},
           {"unit_ids", a.unit_ids},
+          {"school_ids", a.school_ids},
           {"authority_id", or_null(a.authority_id)},
           {"disabled", a.disabled_at.has_value()},
           {"password_changed_at", a.password_changed_at},
@@ -157,6 +158,7 @@ nlohmann::json me_json(const Principal& p) {
   } else {
     me["unit_ids"] = p.unit_ids;
     me["authority_id"] = or_null(p.authority_id);
+    if (p.is_facilitator()) me["school_ids"] = p.school_ids;
   }
   return me;
 }

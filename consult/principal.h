@@ -24,6 +24,9 @@ struct Principal {
   // Accounts: the units they act in (each with everything below it); officials: their authority.
   std::vector<std::string> unit_ids;
   std::optional<std::string> authority_id;
+  // Facilitators: their schools. They reach those schools' classes and pupils only, and their
+  // unit_ids are the units of those schools (paper batches, forum notes, reports).
+  std::vector<std::string> school_ids;
 
   // Pupils.
   std::string class_id;
@@ -38,6 +41,7 @@ struct Principal {
 
   bool is_pupil() const { return kind == Kind::kPupil; }
   bool is_admin() const { return kind == Kind::kAccount && role == Role::kAdmin; }
+  bool is_facilitator() const { return kind == Kind::kAccount && role == Role::kFacilitator; }
   bool may_contribute() const { return child_consent && guardian_consent; }
 };
 

@@ -149,7 +149,8 @@ std::vector<Pupil> Pupils::pupils_of_class(const Principal& actor, const std::st
 
 Pupil Pupils::pupil_for(const Principal& actor, const std::string& pupil_id) {
   auto pupil = storage_.pupils().pupil(pupil_id);
-  if (!pupil || pupil->status == "deleted" || !organisation_.covers(actor, pupil->unit_id))
+  if (!pupil || pupil->status == "deleted" ||
+      !organisation_.reaches_school(actor, pupil->school_id, pupil->unit_id))
     throw NotFound("No such pupil.");
   return *pupil;
 }

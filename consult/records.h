@@ -94,6 +94,9 @@ struct Account {
   std::optional<std::string> disabled_at;
   std::string password_changed_at;
   std::string created_at;
+  // Facilitators: the schools whose classes and pupils they reach (a facilitator reaches only
+  // the classes of their own school, never a whole ward).
+  std::vector<std::string> school_ids = {};
 };
 
 struct Session {

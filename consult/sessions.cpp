@@ -1,5 +1,7 @@
 #include "consult/sessions.h"
 
+#include <algorithm>
+
 #include "consult/crypto.h"
 #include "consult/errors.h"
 
@@ -121,6 +123,16 @@ std::shared_ptr<Sessions::SignedIn> Sessions::read_signed_in(const std::string& 
     p.name = account->username;
     p.unit_ids = account->unit_ids;
     p.authority_id = account->authority_id;
+    if (p.role == Role::kFacilitator) {
+      // A facilitator acts for their own schools: their units are those schools' units.
+      p.school_ids = account->school_ids;
+      p.unit_ids.clear();
+      for (const auto& id : account->school_ids)
+        if (auto school = storage_.organisation().school(id);
+            school && std::find(p.unit_ids.begin(), p.unit_ids.end(), school->unit_id) ==
+                          p.unit_ids.end())
+          p.unit_ids.push_back(school->unit_id);
+    }
   } else {
     auto pupil = storage_.pupils().pupil(session->subject_id);
     if (!pupil || pupil->status == "deleted") return nullptr;

@@ -37,10 +37,12 @@ class OrganisationStore {
 
   virtual void insert_class(const SchoolClass& school_class, const JoinCode& first_code) = 0;
   virtual std::optional<SchoolClass> school_class(const std::string& id) = 0;
-  // Classes in schools of these units or any unit below them; all classes when `unit_ids` is empty.
+  // Classes in schools of these units or any unit below them; all classes when `everywhere`.
+  // `school_ids`, when not empty, keeps only the classes of those schools.
   virtual std::vector<SchoolClass> classes(const Page& page,
                                            const std::vector<std::string>& unit_ids,
-                                           bool everywhere) = 0;
+                                           bool everywhere,
+                                           const std::vector<std::string>& school_ids) = 0;
   virtual void update_class(const SchoolClass& school_class) = 0;
   virtual void insert_join_code(const JoinCode& code) = 0;
   virtual std::optional<JoinCode> join_code(const std::string& code) = 0;

@@ -588,6 +588,26 @@ DROP INDEX submissions_waiting;
 CREATE INDEX submissions_waiting ON submissions(queue, created_at, id)
   WHERE status IN ('queued', 'claimed', 'closure_pending');
 )sql"},
+      // A facilitator reaches only the classes of their own school.
+      {17, "facilitators' schools",
+       R"sql(
+-- A facilitator reaches only the classes of their own school(s), not every class of a ward.
+CREATE TABLE account_schools (
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  school_id  TEXT NOT NULL REFERENCES schools(id),
+  PRIMARY KEY (account_id, school_id)
+) STRICT;
+-- Facilitators so far keep the schools they created classes in; an admin names the others.
+INSERT INTO account_schools(account_id, school_id)
+  SELECT DISTINCT c.created_by, c.school_id FROM classes c JOIN accounts a ON a.id = c.created_by
+   WHERE a.role = 'facilitator';
+CREATE TRIGGER account_schools_insert_moves_epoch AFTER INSERT ON account_schools
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER account_schools_update_moves_epoch AFTER UPDATE ON account_schools
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+CREATE TRIGGER account_schools_delete_moves_epoch AFTER DELETE ON account_schools
+  BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
+)sql"},
   };
   return all;
 }

@@ -217,7 +217,7 @@ TEST_P(StorageTest, UnitTreesScopeClassesAndMergesMoveChildren) {
             (std::vector<std::string>{"u_sub", "u_ward", "u_city"}));
   auto in = [&](std::vector<std::string> units, bool everywhere) {
     std::vector<std::string> ids;
-    for (const auto& c : s->organisation().classes({std::nullopt, 50}, units, everywhere))
+    for (const auto& c : s->organisation().classes({std::nullopt, 50}, units, everywhere, {}))
       ids.push_back(c.id);
     return ids;
   };
