@@ -20,23 +20,27 @@ void add_account_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/accounts",
       [&app](Request& q) {
-        Fields f(q, {"username", "display_name", "role", "password", "unit_ids", "authority_id"});
+        Fields f(q, {"username", "display_name", "role", "password", "unit_ids", "authority_id",
+                     "school_ids"});
         NewAccount input{f.text("username"),
                          f.text("display_name"),
                          f.text("role"),
                          f.text("password"),
                          f.optional_texts("unit_ids").value_or(std::vector<std::string>{}),
-                         f.optional_text("authority_id")};
+                         f.optional_text("authority_id"),
+                         f.optional_texts("school_ids").value_or(std::vector<std::string>{})};
         return Response::json(201, to_json(app.accounts.create(&q.who(), input)));
       },
-      doc("Create an adult account with a role, scoped to units (or an authority for officials).",
+      doc("Create an adult account with a role, scoped to units (or an authority for officials; "
+          "facilitators also to their schools, school_ids).",
           "accounts", manage,
           object_schema({{"username", "string"},
                          {"display_name", "string"},
                          {"role", "string"},
                          {"password", "string"},
                          {"unit_ids", "string[]"},
-                         {"authority_id", "string"}},
+                         {"authority_id", "string"},
+                         {"school_ids", "string[]"}},
                         {"username", "display_name", "role", "password"}),
           201));
 
@@ -48,10 +52,12 @@ void add_account_routes(Router& r, App& app) {
   r.add(
       "PATCH", "/api/v1/accounts/{id}",
       [&app](Request& q) {
-        Fields f(q, {"display_name", "role", "unit_ids", "authority_id", "disabled", "password"});
+        Fields f(q, {"display_name", "role", "unit_ids", "authority_id", "disabled", "password",
+                     "school_ids"});
         AccountPatch patch{f.optional_text("display_name"), f.optional_text("role"),
                            f.optional_texts("unit_ids"),    f.optional_text("authority_id"),
-                           f.optional_boolean("disabled"),  f.optional_text("password")};
+                           f.optional_boolean("disabled"),  f.optional_text("password"),
+                           f.optional_texts("school_ids")};
         return Response::json(200, to_json(app.accounts.update(q.who(), q.param("id"), patch)));
       },
       doc("Change an account's role, scope, name, password or disable it; its sessions end.",
@@ -59,6 +65,7 @@ void add_account_routes(Router& r, App& app) {
           object_schema({{"display_name", "string"},
                          {"role", "string"},
                          {"unit_ids", "string[]"},
+                         {"school_ids", "string[]"},
                          {"authority_id", "string"},
                          {"disabled", "boolean"},
                          {"password", "string"}})));

@@ -150,15 +150,24 @@ void add_pupil_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/pupils/{id}/identity/reveal",
       [&app](Request& q) {
-        Fields f(q, {"reason"});
-        auto identity = app.pupils.reveal_identity(q.who(), q.param("id"), f.text("reason"));
+        Fields f(q, {"reason", "case_id"});
+        auto identity = app.safeguarding.reveal_for_pupil(q.who(), q.param("id"),
+                                                          f.text("case_id"), f.text("reason"));
         return Response::json(200, {{"pupil_id", q.param("id")},
+                                    {"case_id", f.text("case_id")},
                                     {"birth_date", identity.birth_date},
                                     {"class_id", identity.class_id},
                                     {"real_name", or_null(identity.real_name)}});
       },
-      doc("Reveal who a pupil is, with a reason; audited.", "safeguarding",
-          Permission::kRevealIdentity, object_schema({{"reason", "string"}}, {"reason"})));
+      [] {
+        auto d = doc(
+            "Reveal who a pupil is, inside one of their safeguarding cases, with a reason; "
+            "audited, and shown on the case to the unit's other safeguarding leads.",
+            "safeguarding", Permission::kRevealIdentity,
+            object_schema({{"reason", "string"}, {"case_id", "string"}}, {"reason", "case_id"}));
+        d.responses["404"] = {{"description", "no such case of this pupil in my units"}};
+        return d;
+      }());
 
   r.add(
       "GET", "/api/v1/me/consent-text",

@@ -18,6 +18,9 @@ nlohmann::json case_json(const App& app, const Submission& s) {
           {"labels", screening.value("labels", nlohmann::json::array())},
           {"spans", screening.value("spans", nlohmann::json::array())},
           {"case", nlohmann::json::parse(s.safeguarding_json)},
+          // The child asked to take it back: the case stays with the leads until one decides.
+          {"withdrawal_request",
+           nlohmann::json::parse(s.safeguarding_json).value("withdrawal_request", nlohmann::json())},
           {"timing", app.safeguarding.timing(s)}};
 }
 

@@ -66,8 +66,16 @@ void add_submission_routes(Router& r, App& app) {
         return Response::json(
             200, own_submission_json(app.submissions.withdraw(q.who(), q.param("id"))));
       },
-      doc("Take back one of my submissions before anyone has decided on it.", "submissions",
-          Permission::kPupilSelf));
+      [] {
+        auto d = doc(
+            "Take back one of my submissions before anyone has decided on it. One that went to a "
+            "safeguarding lead stays with the leads: the request is shown to them and the answer "
+            "says so (status withdrawal_requested).",
+            "submissions", Permission::kPupilSelf);
+        d.responses["404"] = {{"description", "no such submission of mine"}};
+        d.responses["409"] = {{"description", "already decided, or changed meanwhile"}};
+        return d;
+      }());
 
   r.add(
       "POST", "/api/v1/submissions/{id}/resend",

@@ -62,6 +62,7 @@ nlohmann::json to_json(const Account& a) {
           {"display_name", a.display_name},
           {"role", a.role},
           {"unit_ids", a.unit_ids},
+          {"school_ids", a.school_ids},
           {"authority_id", or_null(a.authority_id)},
           {"disabled", a.disabled_at.has_value()},
           {"password_changed_at", a.password_changed_at},
@@ -157,22 +158,31 @@ nlohmann::json me_json(const Principal& p) {
   } else {
     me["unit_ids"] = p.unit_ids;
     me["authority_id"] = or_null(p.authority_id);
+    if (p.is_facilitator()) me["school_ids"] = p.school_ids;
   }
   return me;
 }
 
 nlohmann::json own_submission_json(const Submission& s) {
-  auto status = moderation::status_for_child(s.status);
+  // A child who took back a possible disclosure is told the truth: no one else reads it, but a
+  // safeguarding lead still can (the case stays with the leads until one of them decides).
+  const bool kept_by_leads = moderation::withdrawal_requested(s);
+  const std::string shown_status = kept_by_leads ? "withdrawal_requested" : s.status;
+  auto status = moderation::status_for_child(shown_status);
   nlohmann::json out = {{"id", s.id},
                         {"kind", s.kind},
                         {"text", s.text},
                         {"topic", or_null(s.topic)},
-                        {"status", s.status},
+                        {"status", shown_status},
                         {"status_text", {{"vi", status.vi}, {"en", status.en}}},
                         {"created_at", s.created_at},
                         {"updated_at", s.updated_at},
                         {"version", s.version},
-                        {"resent_at", or_null(s.resent_at)}};
+                        {"resent_at", or_null(s.resent_at)},
+                        {"may_withdraw", kept_by_leads ? false
+                                         : s.queue == "safeguarding"
+                                             ? s.status != "closed"
+                                             : s.status == "submitted" || s.status == "queued"}};
   // A returned idea says why, in words for children, so the child can change it and resend it.
   if (s.status == "returned") {
     auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);
@@ -183,7 +193,15 @@ nlohmann::json own_submission_json(const Submission& s) {
         decision.is_object() && decision.contains("note") ? decision["note"] : nlohmann::json();
   }
   // The screener's labels stay with the moderators; a child at risk sees where to get help.
-  if (s.queue == "safeguarding") out["support"] = support_json();
+  if (s.queue == "safeguarding") {
+    out["support"] = support_json();
+    if (kept_by_leads) {
+      auto m = support_message_after_withdrawal();
+      out["support"]["vi"] = m.vi;
+      out["support"]["en"] = m.en;
+    }
+    out["still_read_by"] = "safeguarding_lead";
+  }
   return out;
 }
 

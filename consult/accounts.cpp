@@ -53,6 +53,25 @@ void Accounts::check_scope(Account& account) {
   std::sort(account.unit_ids.begin(), account.unit_ids.end());
   account.unit_ids.erase(std::unique(account.unit_ids.begin(), account.unit_ids.end()),
                          account.unit_ids.end());
+  std::sort(account.school_ids.begin(), account.school_ids.end());
+  account.school_ids.erase(std::unique(account.school_ids.begin(), account.school_ids.end()),
+                           account.school_ids.end());
+  if (*role == Role::kFacilitator) {
+    // A facilitator reaches only the classes of their own school(s), never a whole ward.
+    if (account.school_ids.empty())
+      throw Invalid("school_ids", "A facilitator needs the school(s) they work in.");
+    for (const auto& id : account.school_ids) {
+      auto school = storage_.organisation().school(id);
+      if (!school) throw Invalid("school_ids", "There is no school " + id + ".");
+      const auto above = storage_.organisation().unit_and_ancestors(school->unit_id);
+      if (std::none_of(account.unit_ids.begin(), account.unit_ids.end(), [&](const auto& u) {
+            return std::find(above.begin(), above.end(), u) != above.end();
+          }))
+        throw Invalid("school_ids", "School " + school->name + " is not in the account's units.");
+    }
+  } else {
+    account.school_ids.clear();
+  }
   if (*role == Role::kOfficial) {
     if (!account.authority_id)
       throw Invalid("authority_id", "An official needs the authority they answer for.");
@@ -73,6 +92,7 @@ Account Accounts::create(const Principal* actor, const NewAccount& input) {
   a.role = input.role;
   a.unit_ids = input.unit_ids;
   a.authority_id = input.authority_id;
+  a.school_ids = input.school_ids;
   check_scope(a);
   if (storage_.accounts().account_by_username(a.username))
     throw Conflict("That username is taken.", "username_taken");
@@ -80,7 +100,8 @@ Account Accounts::create(const Principal* actor, const NewAccount& input) {
   a.created_at = a.password_changed_at = clock_.now_text();
   storage_.accounts().insert_account(a);
   audit_.record(actor ? AuditActor::of(*actor) : AuditActor::system(), "account.create", "account",
-                a.id, "", {{"role", a.role}, {"unit_ids", a.unit_ids}});
+                a.id, "",
+                {{"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}});
   return a;
 }
 
@@ -124,6 +145,7 @@ Account Accounts::update(const Principal& actor, const std::string& id, const Ac
   if (patch.display_name) a.display_name = clean_text("display_name", *patch.display_name, 1, 120);
   if (patch.role) a.role = *patch.role;
   if (patch.unit_ids) a.unit_ids = *patch.unit_ids;
+  if (patch.school_ids) a.school_ids = *patch.school_ids;
   if (patch.authority_id)
     a.authority_id = patch.authority_id->empty() ? std::nullopt : patch.authority_id;
   check_scope(a);
@@ -144,13 +166,17 @@ Account Accounts::update(const Principal& actor, const std::string& id, const Ac
   storage_.accounts().update_account(a);
 
   bool role_changed = a.role != before.role || a.unit_ids != before.unit_ids ||
-                      a.authority_id != before.authority_id;
+                      a.authority_id != before.authority_id || a.school_ids != before.school_ids;
   if (role_changed || password_changed || (a.disabled_at && !before.disabled_at))
     sessions_.end_all_of("account", a.id, a.id == actor.id ? actor.session_id : "");
   if (role_changed)
     audit_.record(AuditActor::of(actor), "account.role_change", "account", a.id, "",
-                  {{"from", {{"role", before.role}, {"unit_ids", before.unit_ids}}},
-                   {"to", {{"role", a.role}, {"unit_ids", a.unit_ids}}}});
+                  {{"from",
+                    {{"role", before.role},
+                     {"unit_ids", before.unit_ids},
+                     {"school_ids", before.school_ids}}},
+                   {"to",
+                    {{"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}}}});
   if (password_changed)
     audit_.record(AuditActor::of(actor), "account.password_reset", "account", a.id);
   if (a.disabled_at != before.disabled_at)

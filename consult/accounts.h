@@ -19,6 +19,8 @@ struct NewAccount {
   std::string password;
   std::vector<std::string> unit_ids;
   std::optional<std::string> authority_id;
+  // Facilitators: the schools they work in (at least one, each in one of their units).
+  std::vector<std::string> school_ids = {};
 };
 
 struct AccountPatch {
@@ -28,6 +30,7 @@ struct AccountPatch {
   std::optional<std::string> authority_id;  // "" clears it
   std::optional<bool> disabled;
   std::optional<std::string> password;
+  std::optional<std::vector<std::string>> school_ids = std::nullopt;
 };
 
 struct SignedIn {

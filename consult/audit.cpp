@@ -34,6 +34,12 @@ AuditEntry AuditLog::draft(const AuditActor& actor, const std::string& action,
   entry.object_type = object_type;
   entry.object_id = object_id;
   entry.reason = reason;
+  if (actor.code_issued_by) {
+    nlohmann::json named = details.is_object() ? details : nlohmann::json{{"details", details}};
+    named["code_issued_by"] = {{"kind", "account"}, {"id", *actor.code_issued_by}};
+    entry.details = named.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return entry;
+  }
   entry.details = details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return entry;
 }

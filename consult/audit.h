@@ -14,7 +14,12 @@ namespace ln {
 struct AuditActor {
   std::string kind;  // account | pupil | guardian | system
   std::string id;
-  static AuditActor of(const Principal& p) { return {p.is_pupil() ? "pupil" : "account", p.id}; }
+  // A pupil's session that started with a code an adult handed over: that adult's account id.
+  // The entry names them (details.code_issued_by), since they may be the one acting.
+  std::optional<std::string> code_issued_by = std::nullopt;
+  static AuditActor of(const Principal& p) {
+    return {p.is_pupil() ? "pupil" : "account", p.id, p.is_pupil() ? p.code_issued_by : std::nullopt};
+  }
   static AuditActor system() { return {"system", "langnghe"}; }
 };
 

@@ -290,8 +290,9 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
                                                     "Cô Nguyễn Thị Lan (TPT Đội, demo)",
                                                     "facilitator",
                                                     kDemoPassword,
-                                                    {ward9.id, ward15.id},
-                                                    {}});
+                                                    {ward9.id},
+                                                    {},
+                                                    {dda.id}});
   Account moderator = accounts.create(&as_admin, {"moderator",
                                                   "Anh Trần Minh Khoa (Đoàn phường, demo)",
                                                   "moderator",
@@ -332,13 +333,15 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
   Principal as_facilitator = demo_admin(facilitator);
   as_facilitator.role = Role::kFacilitator;
   as_facilitator.unit_ids = facilitator.unit_ids;
+  as_facilitator.school_ids = facilitator.school_ids;
   auto [class6a, first_code] =
       organisation.create_class(as_facilitator, {dda.id, "6A", 6, "2026-2027"});
   storage.organisation().revoke_join_code(first_code.code, clock.now_text());
   storage.organisation().insert_join_code(
       {kDemoJoinCode, class6a.id, facilitator.id, clock.now_text(),
        format_time(clock.now() + std::chrono::days(5 * 365)), std::nullopt});
-  organisation.create_class(as_facilitator, {cl.id, "4C", 4, "2026-2027"});
+  // Another school's class: the facilitator of Đào Duy Anh does not reach it.
+  organisation.create_class(as_admin, {cl.id, "4C", 4, "2026-2027"});
   organisation.create_class(as_admin, {cvl.id, "8B", 8, "2026-2027"});
 
   // Two pupils who have both consents, with sign-in codes the README lists.

@@ -14,6 +14,7 @@ Principal as_account(const Account& a, Role role) {
   p.name = a.username;
   p.unit_ids = a.unit_ids;
   p.authority_id = a.authority_id;
+  p.school_ids = a.school_ids;
   return p;
 }
 

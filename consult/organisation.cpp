@@ -79,6 +79,14 @@ bool Organisation::covers(const Principal& principal, const std::string& unit_id
   return false;
 }
 
+bool Organisation::reaches_school(const Principal& principal, const std::string& school_id,
+                                  const std::string& unit_id) {
+  if (principal.is_facilitator())
+    return std::find(principal.school_ids.begin(), principal.school_ids.end(), school_id) !=
+           principal.school_ids.end();
+  return covers(principal, unit_id);
+}
+
 Unit Organisation::live_unit(const std::string& field, const std::string& id) {
   auto unit = storage_.organisation().unit(id);
   if (!unit) throw Invalid(field, "There is no unit " + id + ".");
@@ -378,7 +386,7 @@ JoinCode Organisation::make_join_code(const std::string& class_id, const std::st
 std::pair<SchoolClass, JoinCode> Organisation::create_class(const Principal& actor,
                                                             const ClassInput& input) {
   auto school = storage_.organisation().school(input.school_id);
-  if (!school || !covers(actor, school->unit_id))
+  if (!school || !reaches_school(actor, school->id, school->unit_id))
     throw Invalid("school_id", "There is no such school in your units.");
   if (school->retired_at) throw Invalid("school_id", "That school is retired.");
   if (input.grade < 1 || input.grade > 12)
@@ -396,12 +404,15 @@ std::pair<SchoolClass, JoinCode> Organisation::create_class(const Principal& act
 
 SchoolClass Organisation::school_class(const Principal& actor, const std::string& id) {
   auto k = storage_.organisation().school_class(id);
-  if (!k || !covers(actor, k->unit_id)) throw NotFound("No such class.");
+  if (!k || !reaches_school(actor, k->school_id, k->unit_id)) throw NotFound("No such class.");
   return *k;
 }
 
 std::vector<SchoolClass> Organisation::classes(const Principal& actor, const Page& page) {
-  return storage_.organisation().classes(page, actor.unit_ids, actor.is_admin());
+  if (actor.is_facilitator() && actor.school_ids.empty()) return {};
+  return storage_.organisation().classes(page, actor.unit_ids, actor.is_admin(),
+                                         actor.is_facilitator() ? actor.school_ids
+                                                                : std::vector<std::string>{});
 }
 
 SchoolClass Organisation::update_class(const Principal& actor, const std::string& id,

@@ -68,6 +68,10 @@ class Organisation {
 
   // Does the principal act in this unit (directly or through a unit above it)?
   bool covers(const Principal& principal, const std::string& unit_id);
+  // May the principal reach the classes and pupils of this school (of unit `unit_id`)? A
+  // facilitator only of their own schools; everyone else wherever they cover the unit.
+  bool reaches_school(const Principal& principal, const std::string& school_id,
+                      const std::string& unit_id);
 
   Unit create_unit(const Principal& actor, const UnitInput& input);
   Unit unit(const std::string& id);

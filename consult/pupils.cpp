@@ -4,6 +4,7 @@
 #include "consult/consent_text.h"
 #include "consult/errors.h"
 #include "consult/pseudonyms.h"
+#include "consult/safeguarding_leads.h"
 #include "consult/validate.h"
 
 namespace ln {
@@ -119,6 +120,9 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
         "That code is not right. Check the card with your code, or ask your teacher.");
   }
   throttle_.succeeded(code_key(client_address));
+  // A code an adult handed over may be used by that adult: the session and everything done in
+  // it name them.
+  const auto issued_by = storage_.pupils().sign_in_code_issuer(pupil->id);
   // Move the child to their new age band once their birthday has passed it.
   if (auto review = parse_date(pupil->band_changes_on);
       review && sys_days(*review) <= sys_days(date_of(clock_.now()))) {
@@ -129,8 +133,8 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
       storage_.pupils().update_pupil(*pupil);
     }
   }
-  auto started = sessions_.start("pupil", pupil->id, user_agent);
-  audit_.record({"pupil", pupil->id}, "sign_in", "session", started.session.id);
+  auto started = sessions_.start("pupil", pupil->id, user_agent, issued_by);
+  audit_.record({"pupil", pupil->id, issued_by}, "sign_in", "session", started.session.id);
   return {started, *pupil};
 }
 
@@ -145,7 +149,8 @@ std::vector<Pupil> Pupils::pupils_of_class(const Principal& actor, const std::st
 
 Pupil Pupils::pupil_for(const Principal& actor, const std::string& pupil_id) {
   auto pupil = storage_.pupils().pupil(pupil_id);
-  if (!pupil || pupil->status == "deleted" || !organisation_.covers(actor, pupil->unit_id))
+  if (!pupil || pupil->status == "deleted" ||
+      !organisation_.reaches_school(actor, pupil->school_id, pupil->unit_id))
     throw NotFound("No such pupil.");
   return *pupil;
 }
@@ -155,16 +160,28 @@ std::string Pupils::reset_sign_in_code(const Principal& actor, const std::string
   std::string code;
   for (int attempt = 0;; ++attempt) {
     code = new_sign_in_code();
-    p.sign_in_lookup = lookup_hash(keys_, code);
     try {
-      storage_.pupils().update_pupil(p);
+      // The code is recorded as this adult's: whoever signs in with it acts under their name.
+      storage_.pupils().set_sign_in_code(p.id, lookup_hash(keys_, code), actor.id);
       break;
     } catch (const Conflict&) {
       if (attempt == 5) throw;
     }
   }
   sessions_.end_all_of("pupil", p.id);
-  audit_.record(AuditActor::of(actor), "pupil.sign_in_code_reset", "pupil", p.id);
+  const auto open_cases = open_safeguarding_cases(storage_, p.id);
+  audit_.record(AuditActor::of(actor), "pupil.sign_in_code_reset", "pupil", p.id, "",
+                {{"open_safeguarding_cases", open_cases.size()}});
+  // An adult who can sign in as a child with an open case could read or take back what the
+  // child told: the leads hear of it at once.
+  const std::string now = clock_.now_text();
+  for (const auto& c : open_cases)
+    tell_safeguarding_leads(storage_, now, c.unit_id, c.id, "sign_in_code_issued",
+                            "An adult (account " + actor.id + ", " + actor.name +
+                                ") gave the child in case " + c.id +
+                                " a new sign-in code. The child's other sessions were ended; "
+                                "anything done with the new code is recorded under that adult's "
+                                "name.");
   return code;
 }
 
@@ -186,12 +203,16 @@ void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id,
   audit_.record(AuditActor::of(actor), "pupil.identity_update", "pupil", p.id);
 }
 
-Identity Pupils::reveal_identity(const Principal& lead, const std::string& pupil_id,
-                                 const std::string& reason) {
+Identity Pupils::reveal_identity_in_case(const Principal& lead, const std::string& pupil_id,
+                                         const std::string& case_id, const std::string& reason) {
+  if (lead.role != Role::kSafeguardingLead)
+    throw Forbidden("Only safeguarding leads reveal who a child is, inside a case.");
   std::string why = clean_text("reason", reason, 10, 1000);
-  Pupil p = pupil_for(lead, pupil_id);
-  Identity identity = open_identity(p.id);
-  audit_.record(AuditActor::of(lead), "pupil.identity_reveal", "pupil", p.id, why);
+  // A deleted child's identity is kept while a case of theirs is open (purge_identities).
+  if (!storage_.pupils().pupil(pupil_id)) throw NotFound("No such pupil.");
+  Identity identity = open_identity(pupil_id);
+  audit_.record(AuditActor::of(lead), "pupil.identity_reveal", "pupil", pupil_id, why,
+                {{"case_id", case_id}});
   return identity;
 }
 
@@ -217,7 +238,7 @@ Consent Pupils::give_child_consent(const Principal& pupil, const std::string& te
   Consent c{new_id("cns"), p.id, "child",           "online",     text_version,
             std::nullopt,  p.id, clock_.now_text(), std::nullopt, std::nullopt};
   storage_.pupils().insert_consent(c);
-  audit_.record({"pupil", p.id}, "consent.give", "pupil", p.id, "",
+  audit_.record(AuditActor::of(pupil), "consent.give", "pupil", p.id, "",
                 {{"kind", "child"}, {"text_version", text_version}});
   return c;
 }
@@ -296,6 +317,20 @@ void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by,
   }
   audit_.record(by, "consent.withdraw", "pupil", p.id, reason,
                 {{"identity_purge_at", p.identity_purge_at.value_or("")}});
+  tell_leads_of_open_cases(p.id, "consent_withdrawn",
+                           "Consent for the child in case {case} was withdrawn (by " + by.kind +
+                               "). The case and the child's identity stay with the safeguarding "
+                               "leads until a lead closes it.");
+}
+
+void Pupils::tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
+                                      const std::string& message) {
+  const std::string now = clock_.now_text();
+  for (const auto& c : open_safeguarding_cases(storage_, pupil_id)) {
+    std::string text = message;
+    if (auto at = text.find("{case}"); at != std::string::npos) text.replace(at, 6, c.id);
+    tell_safeguarding_leads(storage_, now, c.unit_id, c.id, kind, text);
+  }
 }
 
 void Pupils::withdraw_by_pupil(const Principal& pupil) {
@@ -314,7 +349,8 @@ void Pupils::withdraw_by_guardian(const std::string& code, const std::string& cl
 }
 
 DataRequest Pupils::open_request(const std::string& pupil_id, const std::string& kind,
-                                 const std::string& requested_by, const std::string& details) {
+                                 const std::string& requested_by, const std::string& details,
+                                 const std::optional<std::string>& code_issued_by) {
   auto now = clock_.now();
   DataRequest r{new_id("drq"),
                 pupil_id,
@@ -328,13 +364,13 @@ DataRequest Pupils::open_request(const std::string& pupil_id, const std::string&
                 std::nullopt,
                 std::nullopt};
   storage_.pupils().insert_data_request(r);
-  audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id}, "data_request." + kind,
-                "data_request", r.id);
+  audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id, code_issued_by},
+                "data_request." + kind, "data_request", r.id);
   return r;
 }
 
 PupilDataExport Pupils::export_data(const Principal& pupil) {
-  return export_of(pupil.id, "pupil");
+  return export_of(pupil.id, "pupil", pupil.code_issued_by);
 }
 
 PupilDataExport Pupils::guardian_export(const std::string& code,
@@ -342,7 +378,8 @@ PupilDataExport Pupils::guardian_export(const std::string& code,
   return export_of(guardian_pupil(code, client_address), "guardian");
 }
 
-PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by) {
+PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by,
+                                  const std::optional<std::string>& code_issued_by) {
   Pupil p = require_pupil(pupil_id);
   auto k = storage_.organisation().school_class(p.class_id);
   auto school = storage_.organisation().school(p.school_id);
@@ -360,7 +397,7 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
   for (const auto& s : sessions_.live_sessions_of("pupil", p.id))
     sessions.push_back({{"id", s.id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}});
 
-  DataRequest r = open_request(p.id, "export", requested_by, "");
+  DataRequest r = open_request(p.id, "export", requested_by, "", code_issued_by);
   r.status = "done";
   r.handled_by = "langnghe";
   r.handled_at = clock_.now_text();
@@ -393,7 +430,8 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
 }
 
 DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {
-  return open_request(require_pupil(pupil.id).id, "deletion", "pupil", details);
+  return open_request(require_pupil(pupil.id).id, "deletion", "pupil", details,
+                      pupil.code_issued_by);
 }
 
 DataRequest Pupils::guardian_request(const std::string& code, const std::string& kind,
@@ -423,6 +461,10 @@ void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
   storage_.pupils().purge_identities(clock_.now_text());
   sessions_.end_all_of("pupil", p.id);
   audit_.record(by, "pupil.delete", "pupil", p.id);
+  tell_leads_of_open_cases(p.id, "pupil_deleted",
+                           "The data of the child in case {case} was deleted on request. The "
+                           "case and the child's identity stay with the safeguarding leads until "
+                           "a lead closes it; the identity is deleted then.");
 }
 
 DataRequest Pupils::handle_request(const Principal& admin, const std::string& id,

@@ -68,8 +68,11 @@ class Pupils {
   std::string reset_sign_in_code(const Principal& actor, const std::string& pupil_id);
   void set_real_name(const Principal& actor, const std::string& pupil_id,
                      const std::string& real_name);
-  Identity reveal_identity(const Principal& lead, const std::string& pupil_id,
-                           const std::string& reason);
+  // Only inside a safeguarding case (moderation/safeguarding.h, which checks that the lead works
+  // case `case_id` and that it is this pupil's): a reveal outside a case does not exist. Works
+  // for a child whose data is being deleted while the case keeps their identity.
+  Identity reveal_identity_in_case(const Principal& lead, const std::string& pupil_id,
+                                   const std::string& case_id, const std::string& reason);
 
   // Consent.
   std::vector<Consent> consents(const Principal& viewer, const std::string& pupil_id);
@@ -111,11 +114,18 @@ class Pupils {
   Pupil require_pupil(const std::string& id);
   std::string guardian_pupil(const std::string& code, const std::string& client_address);
   void withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason);
+  // `code_issued_by`: a pupil's request made in a session from an adult-issued code.
   DataRequest open_request(const std::string& pupil_id, const std::string& kind,
-                           const std::string& requested_by, const std::string& details);
+                           const std::string& requested_by, const std::string& details,
+                           const std::optional<std::string>& code_issued_by = std::nullopt);
   Identity open_identity(const std::string& pupil_id);
-  PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by);
+  PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by,
+                            const std::optional<std::string>& code_issued_by = std::nullopt);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);
+  // Tells the safeguarding leads of each open case of the pupil; "{case}" in `message` becomes
+  // the case id.
+  void tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
+                                const std::string& message);
 
   Storage& storage_;
   const Clock& clock_;

@@ -94,6 +94,9 @@ struct Account {
   std::optional<std::string> disabled_at;
   std::string password_changed_at;
   std::string created_at;
+  // Facilitators: the schools whose classes and pupils they reach (a facilitator reaches only
+  // the classes of their own school, never a whole ward).
+  std::vector<std::string> school_ids = {};
 };
 
 struct Session {
@@ -107,6 +110,9 @@ struct Session {
   std::string expires_at;
   std::optional<std::string> revoked_at;
   std::string user_agent;
+  // The adult who handed the child the sign-in code this session started with; none for the
+  // child's own code and for adults' sessions.
+  std::optional<std::string> issued_by = std::nullopt;
 };
 
 struct FailureState {

@@ -17,6 +17,9 @@ struct SupportMessage {
   std::string hotline = "111";
 };
 SupportMessage support_message();
+// The same help for a child who took back what they wrote: no one else reads it, but the
+// safeguarding lead still can (never "no one will read it" beside "an adult will read it").
+SupportMessage support_message_after_withdrawal();
 
 // Applies a screen to a new submission: its queue, annotations and status ("queued").
 void screen_submission(const TextScreen& screen, Submission& submission);

@@ -1,12 +1,15 @@
 #include "consult/sessions.h"
 
+#include <algorithm>
+
 #include "consult/crypto.h"
 #include "consult/errors.h"
 
 namespace ln {
 
 StartedSession Sessions::start(const std::string& subject_kind, const std::string& subject_id,
-                               const std::string& user_agent) {
+                               const std::string& user_agent,
+                               const std::optional<std::string>& issued_by) {
   StartedSession started;
   started.token = random_token(32);
   auto now = clock_.now();
@@ -14,7 +17,7 @@ StartedSession Sessions::start(const std::string& subject_kind, const std::strin
   started.session = {
       new_id("ses"),    hash_token(started.token), subject_kind,     subject_id,
       random_token(24), format_time(now),          format_time(now), format_time(now + lifetime),
-      std::nullopt,     user_agent.substr(0, 200)};
+      std::nullopt,     user_agent.substr(0, 200),     issued_by};
   storage_.accounts().insert_session(started.session);
   return started;
 }
@@ -109,6 +112,7 @@ std::shared_ptr<Sessions::SignedIn> Sessions::read_signed_in(const std::string& 
   p.session_id = session->id;
   p.csrf_token = session->csrf_token;
   p.id = session->subject_id;
+  p.code_issued_by = session->issued_by;
   if (session->subject_kind == "account") {
     auto account = storage_.accounts().account(session->subject_id);
     if (!account || account->disabled_at) return nullptr;
@@ -119,6 +123,16 @@ std::shared_ptr<Sessions::SignedIn> Sessions::read_signed_in(const std::string& 
     p.name = account->username;
     p.unit_ids = account->unit_ids;
     p.authority_id = account->authority_id;
+    if (p.role == Role::kFacilitator) {
+      // A facilitator acts for their own schools: their units are those schools' units.
+      p.school_ids = account->school_ids;
+      p.unit_ids.clear();
+      for (const auto& id : account->school_ids)
+        if (auto school = storage_.organisation().school(id);
+            school && std::find(p.unit_ids.begin(), p.unit_ids.end(), school->unit_id) ==
+                          p.unit_ids.end())
+          p.unit_ids.push_back(school->unit_id);
+    }
   } else {
     auto pupil = storage_.pupils().pupil(session->subject_id);
     if (!pupil || pupil->status == "deleted") return nullptr;

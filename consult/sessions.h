@@ -33,8 +33,10 @@ class Sessions {
   // Writes the "last seen" times still waiting.
   ~Sessions();
 
+  // `issued_by`: for a pupil signing in with a code an adult handed over, that adult.
   StartedSession start(const std::string& subject_kind, const std::string& subject_id,
-                       const std::string& user_agent);
+                       const std::string& user_agent,
+                       const std::optional<std::string>& issued_by = std::nullopt);
   // The signed-in principal for a live token; nullopt when unknown, expired, revoked or the
   // account is disabled.
   std::optional<Principal> authenticate(const std::string& token);

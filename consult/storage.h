@@ -37,10 +37,12 @@ class OrganisationStore {
 
   virtual void insert_class(const SchoolClass& school_class, const JoinCode& first_code) = 0;
   virtual std::optional<SchoolClass> school_class(const std::string& id) = 0;
-  // Classes in schools of these units or any unit below them; all classes when `unit_ids` is empty.
+  // Classes in schools of these units or any unit below them; all classes when `everywhere`.
+  // `school_ids`, when not empty, keeps only the classes of those schools.
   virtual std::vector<SchoolClass> classes(const Page& page,
                                            const std::vector<std::string>& unit_ids,
-                                           bool everywhere) = 0;
+                                           bool everywhere,
+                                           const std::vector<std::string>& school_ids) = 0;
   virtual void update_class(const SchoolClass& school_class) = 0;
   virtual void insert_join_code(const JoinCode& code) = 0;
   virtual std::optional<JoinCode> join_code(const std::string& code) = 0;
@@ -101,11 +103,18 @@ class PupilStore {
                                                              const std::string& not_member_of,
                                                              const Page& page) = 0;
   virtual void update_pupil(const Pupil& pupil) = 0;
+  // A new sign-in code (its lookup hash) and the adult who handed it over: none when the child
+  // chose or was given it on joining. Conflict when another pupil's code has the same lookup.
+  virtual void set_sign_in_code(const std::string& pupil_id, const std::string& lookup,
+                                const std::optional<std::string>& issued_by) = 0;
+  // The adult who handed the pupil their current sign-in code, if one did.
+  virtual std::optional<std::string> sign_in_code_issuer(const std::string& pupil_id) = 0;
 
   virtual std::optional<SealedIdentity> identity(const std::string& pupil_id) = 0;
   virtual void set_identity(const std::string& pupil_id, const SealedIdentity& identity,
                             const std::string& at) = 0;
-  // Deletes the identity records whose purge time has come; returns the pupils concerned.
+  // Deletes the identity records whose purge time has come; returns the pupils concerned. A
+  // pupil with an open safeguarding case keeps theirs until a lead closes it.
   virtual std::vector<std::string> purge_identities(const std::string& now) = 0;
 
   virtual std::vector<Consent> consents(const std::string& pupil_id) = 0;

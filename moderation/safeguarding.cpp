@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "consult/errors.h"
-#include "consult/notifications.h"
+#include "consult/safeguarding_leads.h"
 #include "consult/validate.h"
 
 namespace ln::moderation {
@@ -91,19 +91,27 @@ Submission SafeguardingCases::record_action(const Principal& lead, const std::st
 
 void SafeguardingCases::tell_other_leads(const Principal& lead, const Submission& item,
                                          const std::string& kind, const std::string& message) {
-  const std::string now = clock_.now_text();
-  for (const auto& a : accounts_serving(storage_, "safeguarding_lead", item.unit_id)) {
-    if (a.id == lead.id) continue;
-    storage_.recommendations().insert_notification(
-        {notification_id(now), "account", a.id, kind, "submission", item.id, message,
-         "safeguarding:" + item.id + ":" + kind + ":" + now + ":" + a.id, now, std::nullopt});
-  }
+  tell_safeguarding_leads(storage_, clock_.now_text(), item.unit_id, item.id, kind, message,
+                          lead.id);
 }
 
 Identity SafeguardingCases::reveal(const Principal& lead, const std::string& id,
                                    const std::string& reason) {
-  Submission item = get(lead, id);
-  Identity identity = pupils_.reveal_identity(lead, item.pupil_id, reason);
+  return reveal_in(lead, get(lead, id), reason);
+}
+
+Identity SafeguardingCases::reveal_for_pupil(const Principal& lead, const std::string& pupil_id,
+                                             const std::string& case_id,
+                                             const std::string& reason) {
+  require_lead(lead);
+  Submission item = get(lead, case_id);
+  if (item.pupil_id != pupil_id) throw NotFound("No such case for this pupil.");
+  return reveal_in(lead, item, reason);
+}
+
+Identity SafeguardingCases::reveal_in(const Principal& lead, Submission item,
+                                      const std::string& reason) {
+  Identity identity = pupils_.reveal_identity_in_case(lead, item.pupil_id, item.id, reason);
   // The other leads of the unit see on the case that someone looked, who and why.
   auto c = nlohmann::json::parse(item.safeguarding_json);
   c["reveals"].push_back({{"by", lead.id},

@@ -3,7 +3,9 @@
 // A lead acknowledges (late after the deadline), records what was done (a referral to 111, the
 // police, the commune's child-protection officer or the school), may reveal who the child is with
 // a reason (audited; the case shows the other leads), and closes it — as "no concern" only when a
-// second lead confirms. A safeguarding item is never published.
+// second lead confirms. A safeguarding item is never published, and only a lead's decision takes
+// it out of the leads' view: a child who takes it back leaves a request on the case
+// (`withdrawal_request`), which the leads see and are told of.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -37,6 +39,10 @@ class SafeguardingCases {
   Submission record_action(const Principal& lead, const std::string& id,
                            const SafeguardingAction& action);
   Identity reveal(const Principal& lead, const std::string& id, const std::string& reason);
+  // The same reveal reached from the pupil: `case_id` must be a case of this pupil's that the
+  // lead works (NotFound otherwise). There is no reveal outside a case.
+  Identity reveal_for_pupil(const Principal& lead, const std::string& pupil_id,
+                            const std::string& case_id, const std::string& reason);
   // outcome: no_concern (needs a second lead's confirm) | referred | resolved.
   Submission close(const Principal& lead, const std::string& id, const std::string& outcome,
                    const std::string& reason);
@@ -48,6 +54,7 @@ class SafeguardingCases {
  private:
   Submission change(const Principal& lead, Submission item, const std::string& action,
                     const std::string& reason = "");
+  Identity reveal_in(const Principal& lead, Submission item, const std::string& reason);
   // An in-app notification to every other safeguarding lead of the item's unit.
   void tell_other_leads(const Principal& lead, const Submission& item, const std::string& kind,
                         const std::string& message);

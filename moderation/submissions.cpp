@@ -3,6 +3,7 @@
 #include "consult/crypto.h"
 #include "consult/errors.h"
 #include "consult/policy.h"
+#include "consult/safeguarding_leads.h"
 #include "consult/validate.h"
 #include "moderation/repeats.h"
 
@@ -39,6 +40,11 @@ StatusText status_for_child(const std::string& status) {
   if (status == "withdrawn")
     return {"Em đã rút lại ý kiến này. Không ai khác sẽ đọc nó.",
             "You took this idea back. Nobody else will read it."};
+  if (status == "withdrawal_requested")
+    return {"Em đã rút lại ý kiến này. Không ai khác sẽ đọc nó, nhưng người lớn phụ trách bảo vệ "
+            "trẻ em vẫn có thể đọc, để giữ an toàn cho em.",
+            "You took this back. No one else will read it, but the safeguarding adult who keeps "
+            "children safe still can, to keep you safe."};
   return {"Ý kiến của em đang được xem xét.", "Your idea is being looked at."};
 }
 
@@ -127,14 +133,50 @@ Submission Submissions::own(const Principal& pupil, const std::string& id) {
   return *s;
 }
 
+bool withdrawal_requested(const Submission& s) {
+  if (s.queue != "safeguarding") return false;
+  auto c = nlohmann::json::parse(s.safeguarding_json, nullptr, false);
+  return c.is_object() && c.contains("withdrawal_request");
+}
+
 Submission Submissions::withdraw(const Principal& pupil, const std::string& id) {
   Submission s = own(pupil, id);
+  if (s.queue == "safeguarding") return request_withdrawal(pupil, std::move(s));
   if (s.status != "submitted" && s.status != "queued")
     throw Conflict("This idea can no longer be taken back.", "submission_decided");
   s.status = "withdrawn";
   s.updated_at = clock_.now_text();
   storage_.submissions().update_submission(s);
   audit_.record(AuditActor::of(pupil), "submission.withdraw", "submission", s.id);
+  return s;
+}
+
+Submission Submissions::request_withdrawal(const Principal& pupil, Submission s) {
+  if (s.status == "closed")
+    throw Conflict("A safeguarding lead has already closed this.", "submission_decided");
+  if (withdrawal_requested(s)) return s;  // asked once already: nothing more to do
+  auto c = nlohmann::json::parse(s.safeguarding_json, nullptr, false);
+  if (!c.is_object()) c = nlohmann::json::object();
+  const std::string now = clock_.now_text();
+  nlohmann::json request = {{"at", now}, {"by", "pupil"}};
+  // Asked in a session that began with a code an adult handed over: that adult may be the one
+  // asking, and the leads see who.
+  if (pupil.code_issued_by) request["code_issued_by"] = *pupil.code_issued_by;
+  c["withdrawal_request"] = request;
+  const int expected = s.version;
+  s.safeguarding_json = c.dump();
+  s.version = expected + 1;
+  s.updated_at = now;
+  if (!storage_.submissions().update_if_version(s, expected))
+    throw Conflict("This idea changed since you opened it.", "stale_version");
+  audit_.record(AuditActor::of(pupil), "submission.withdrawal_request", "submission", s.id);
+  tell_safeguarding_leads(
+      storage_, now, s.unit_id, s.id, "withdrawal_requested",
+      "The child asked to take back what they wrote in case " + s.id +
+          ". It stays with the safeguarding leads until a lead decides; no one else reads it." +
+          (pupil.code_issued_by ? " The request came from a session whose sign-in code adult "
+                                  "account " + *pupil.code_issued_by + " handed over."
+                                : std::string()));
   return s;
 }
 

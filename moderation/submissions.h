@@ -31,6 +31,9 @@ struct StatusText {
   std::string en;
 };
 StatusText status_for_child(const std::string& status);
+// Whether the child asked to take back a text that went to a safeguarding lead: hidden from
+// everyone but the leads, who still read it (status_for_child("withdrawal_requested")).
+bool withdrawal_requested(const Submission& s);
 // Why a moderator sent an idea back, in words for children (the codes of return_reasons()).
 StatusText return_reason_for_child(const std::string& reason);
 
@@ -56,7 +59,9 @@ class Submissions {
   };
   Exported for_export(const std::string& pupil_id, bool for_guardian);
   Submission own(const Principal& pupil, const std::string& id);
-  // Takes back a submission nobody has decided on yet.
+  // Takes back a submission nobody has decided on yet. One that went to the safeguarding queue
+  // stays there: the child's request is recorded on the case for the leads (see
+  // withdrawal_requested), and only a lead's decision ends the case.
   Submission withdraw(const Principal& pupil, const std::string& id);
   // Edits and sends again one that was returned for revision: screened again, back in a queue;
   // the earlier text and the decision that returned it are kept with it.
@@ -64,6 +69,7 @@ class Submissions {
                     int version);
 
  private:
+  Submission request_withdrawal(const Principal& pupil, Submission submission);
   // Adds repeat findings (moderation/repeats.h) from the unit's recent submissions; `resent`: the
   // submission is already stored, as first sent, and is left out.
   void mark_repeats(Submission& submission, bool resent);

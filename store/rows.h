@@ -128,13 +128,15 @@ Account account(const Row& s) {
   Account a{s.text(0),          s.text(1), s.text(2),          s.text(3), s.text(4),
             s.optional_text(5), {},        s.optional_text(7), s.text(8), s.text(9)};
   if (!s.is_null(6)) a.unit_ids = split_list(s.text(6));
+  if (!s.is_null(10)) a.school_ids = split_list(s.text(10));
   return a;
 }
 
 template <typename Row>
 Session session(const Row& s) {
   return {s.text(0), s.text(1), s.text(2), s.text(3),          s.text(4),
-          s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9)};
+          s.text(5), s.text(6), s.text(7), s.optional_text(8), s.text(9),
+          s.optional_text(10)};
 }
 
 template <typename Row>

@@ -10,7 +10,9 @@ constexpr const char* kAccountColumns =
     "SELECT a.id, a.username, a.display_name, a.role, a.password_hash, a.authority_id,"
     " (SELECT string_agg(unit_id, ',' ORDER BY unit_id) FROM account_units au"
     " WHERE au.account_id = a.id),"
-    " a.disabled_at, a.password_changed_at, a.created_at FROM accounts a ";
+    " a.disabled_at, a.password_changed_at, a.created_at,"
+    " (SELECT string_agg(school_id, ',' ORDER BY school_id) FROM account_schools ak"
+    " WHERE ak.account_id = a.id) FROM accounts a ";
 const std::string kAccountById = std::string(kAccountColumns) + "WHERE a.id = $1";
 const std::string kAccountByUsername = std::string(kAccountColumns) + "WHERE a.username = $1";
 const std::string kAccounts =
@@ -24,19 +26,22 @@ constexpr const char* kUpdateAccount =
 constexpr const char* kDeleteAccountUnits = "DELETE FROM account_units WHERE account_id = $1";
 constexpr const char* kInsertAccountUnit =
     "INSERT INTO account_units(account_id, unit_id) VALUES ($1, $2)";
+constexpr const char* kDeleteAccountSchools = "DELETE FROM account_schools WHERE account_id = $1";
+constexpr const char* kInsertAccountSchool =
+    "INSERT INTO account_schools(account_id, school_id) VALUES ($1, $2)";
 constexpr const char* kCountAccounts = "SELECT COUNT(*) FROM accounts";
 
 constexpr const char* kSessionColumns =
     "SELECT id, token_hash, subject_kind, subject_id, csrf_token, created_at, last_seen_at, "
-    "expires_at, revoked_at, user_agent FROM sessions ";
+    "expires_at, revoked_at, user_agent, issued_by FROM sessions ";
 const std::string kSessionByTokenHash = std::string(kSessionColumns) + "WHERE token_hash = $1";
 const std::string kSessionsOf = std::string(kSessionColumns) +
                                 "WHERE subject_kind = $1 AND subject_id = $2 "
                                 "ORDER BY created_at DESC";
 constexpr const char* kInsertSession =
     "INSERT INTO sessions(id, token_hash, subject_kind, subject_id, csrf_token, created_at, "
-    "last_seen_at, expires_at, revoked_at, user_agent) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    "last_seen_at, expires_at, revoked_at, user_agent, issued_by) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = $2 WHERE id = $1";
 constexpr const char* kRevokeSession =
     "UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
@@ -66,6 +71,8 @@ namespace {
 void write_units(Connection& c, const Account& a) {
   c.exec(sql::kDeleteAccountUnits, a.id);
   for (const auto& unit_id : a.unit_ids) c.exec(sql::kInsertAccountUnit, a.id, unit_id);
+  c.exec(sql::kDeleteAccountSchools, a.id);
+  for (const auto& school_id : a.school_ids) c.exec(sql::kInsertAccountSchool, a.id, school_id);
 }
 
 }  // namespace
@@ -107,7 +114,7 @@ void PostgresAccountStore::update_account(const Account& a) {
 void PostgresAccountStore::insert_session(const Session& s) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertSession, s.id, s.token_hash, s.subject_kind, s.subject_id, s.csrf_token,
-           s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.user_agent);
+           s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.user_agent, s.issued_by);
   });
 }
 

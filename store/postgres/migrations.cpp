@@ -537,6 +537,44 @@ INSERT INTO reference_epoch(id, epoch) VALUES (1, 0);
        R"sql(
 CREATE INDEX recommendation_reactions_pupil ON recommendation_reactions(pupil_id, created_at);
 )sql"},
+      // Adults never act as a child: who handed a child the sign-in code a session came from.
+      {15, "sign-in codes issued by adults",
+       R"sql(
+-- The adult who last gave the pupil a new sign-in code (NULL: the child's own, from joining).
+ALTER TABLE pupils ADD COLUMN sign_in_code_issued_by TEXT COLLATE "C";
+-- Copied onto each session started with that code, so every action taken in it names the adult.
+ALTER TABLE sessions ADD COLUMN issued_by TEXT COLLATE "C";
+)sql"},
+      // Nothing routed to safeguarding leaves the leads' view except by a lead's decision.
+      {16, "safeguarding cases stay with the leads",
+       R"sql(
+-- A child's withdrawal used to take a possible disclosure out of the safeguarding queue. Nothing
+-- routed to safeguarding leaves the leads' view except by a lead's decision: put those back,
+-- marked as the child's request to withdraw.
+UPDATE submissions
+   SET status = 'queued',
+       safeguarding = (safeguarding::jsonb || jsonb_build_object('withdrawal_request',
+                       jsonb_build_object('at', updated_at, 'by', 'pupil', 'restored', true)))::text
+ WHERE queue = 'safeguarding' AND status = 'withdrawn';
+-- A case proposed for closing as no concern waits for a second lead: it stays in their queue.
+DROP INDEX submissions_waiting;
+CREATE INDEX submissions_waiting ON submissions(queue, created_at, id)
+  WHERE status IN ('queued', 'claimed', 'closure_pending');
+)sql"},
+      // A facilitator reaches only the classes of their own school.
+      {17, "facilitators' schools",
+       R"sql(
+-- A facilitator reaches only the classes of their own school(s), not every class of a ward.
+CREATE TABLE account_schools (
+  account_id TEXT COLLATE "C" NOT NULL REFERENCES accounts(id),
+  school_id  TEXT COLLATE "C" NOT NULL REFERENCES schools(id),
+  PRIMARY KEY (account_id, school_id)
+);
+-- Facilitators so far keep the schools they created classes in; an admin names the others.
+INSERT INTO account_schools(account_id, school_id)
+  SELECT DISTINCT c.created_by, c.school_id FROM classes c JOIN accounts a ON a.id = c.created_by
+   WHERE a.role = 'facilitator';
+)sql"},
   };
   return all;
 }

@@ -58,6 +58,8 @@ constexpr const char* kClassesInScope =
     "SELECT c.id, c.school_id, s.unit_id, c.name, c.grade, c.school_year, c.created_by, "
     "c.retired_at, c.created_at FROM classes c JOIN schools s ON s.id = c.school_id "
     "WHERE ($2::boolean OR s.unit_id IN (SELECT id FROM scope)) AND c.id > $3 "
+    "AND ($5::jsonb = '[]'::jsonb OR c.school_id IN"
+    " (SELECT value COLLATE \"C\" FROM jsonb_array_elements_text($5::jsonb))) "
     "ORDER BY c.id LIMIT $4";
 
 constexpr const char* kJoinCodeColumns =
@@ -193,11 +195,12 @@ std::optional<SchoolClass> PostgresOrganisationStore::school_class(const std::st
 }
 
 std::vector<SchoolClass> PostgresOrganisationStore::classes(
-    const Page& page, const std::vector<std::string>& unit_ids, bool everywhere) {
+    const Page& page, const std::vector<std::string>& unit_ids, bool everywhere,
+    const std::vector<std::string>& school_ids) {
   return read(pool_, [&](Connection& c) {
     return c
         .exec(sql::kClassesInScope, json_list(unit_ids), everywhere, page.after.value_or(""),
-              page.limit)
+              page.limit, json_list(school_ids))
         .all(rows::school_class<Row>);
   });
 }

@@ -59,7 +59,12 @@ constexpr const char* kSetIdentity =
 // identity is purged (and audited) once.
 constexpr const char* kDuePurges =
     "SELECT id FROM pupils WHERE identity_purge_at IS NOT NULL AND identity_purge_at <= $1"
+    " AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.pupil_id = pupils.id"
+    " AND x.queue = 'safeguarding' AND x.status <> 'closed')"
     " ORDER BY id FOR UPDATE SKIP LOCKED";
+constexpr const char* kSetSignInCode =
+    "UPDATE pupils SET sign_in_lookup = $2, sign_in_code_issued_by = $3 WHERE id = $1";
+constexpr const char* kSignInCodeIssuer = "SELECT sign_in_code_issued_by FROM pupils WHERE id = $1";
 constexpr const char* kDeleteIdentity = "DELETE FROM pupil_identities WHERE pupil_id = $1";
 constexpr const char* kClearPurge = "UPDATE pupils SET identity_purge_at = NULL WHERE id = $1";
 
@@ -154,6 +159,17 @@ void PostgresPupilStore::update_pupil(const Pupil& p) {
     c.exec(sql::kUpdatePupil, p.id, p.pseudonym, p.class_id, p.age_band, p.band_changes_on,
            p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at);
   });
+}
+
+void PostgresPupilStore::set_sign_in_code(const std::string& pupil_id, const std::string& lookup,
+                                          const std::optional<std::string>& issued_by) {
+  write(pool_, [&](Connection& c) { c.exec(sql::kSetSignInCode, pupil_id, lookup, issued_by); });
+}
+
+std::optional<std::string> PostgresPupilStore::sign_in_code_issuer(const std::string& pupil_id) {
+  auto found = first_row(pool_, sql::kSignInCodeIssuer, pupil_id,
+                         [](const Row& s) { return s.optional_text(0); });
+  return found ? *found : std::nullopt;
 }
 
 std::optional<SealedIdentity> PostgresPupilStore::identity(const std::string& pupil_id) {

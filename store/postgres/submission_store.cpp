@@ -52,8 +52,8 @@ constexpr const char* kCountRule =
   "jsonb_array_elements_text($2::jsonb)"                          \
   " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
 #define LN_WAITING                                                                                 \
-  "queue = $1 AND status IN ('queued', 'claimed') AND ($3::boolean OR unit_id IN (SELECT id FROM " \
-  "scope))"
+  "queue = $1 AND status IN ('queued', 'claimed', 'closure_pending') AND ($3::boolean OR "      \
+  "unit_id IN (SELECT id FROM scope))"
 constexpr const char* kSummary = LN_SCOPE
     "SELECT COUNT(*), MIN(created_at), COUNT(*) FILTER (WHERE first_reviewed_at IS NULL"
     " AND COALESCE(resent_at, created_at) < $4) FROM submissions WHERE " LN_WAITING;

@@ -9,7 +9,9 @@ namespace sql {
 constexpr const char* kAccountColumns =
     "SELECT a.id, a.username, a.display_name, a.role, a.password_hash, a.authority_id,"
     " (SELECT group_concat(unit_id) FROM account_units au WHERE au.account_id = a.id),"
-    " a.disabled_at, a.password_changed_at, a.created_at FROM accounts a ";
+    " a.disabled_at, a.password_changed_at, a.created_at,"
+    " (SELECT group_concat(school_id) FROM account_schools ak WHERE ak.account_id = a.id)"
+    " FROM accounts a ";
 constexpr const char* kInsertAccount =
     "INSERT INTO accounts(id, username, display_name, role, password_hash, authority_id, "
     "disabled_at, password_changed_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -19,15 +21,18 @@ constexpr const char* kUpdateAccount =
 constexpr const char* kDeleteAccountUnits = "DELETE FROM account_units WHERE account_id = ?1";
 constexpr const char* kInsertAccountUnit =
     "INSERT INTO account_units(account_id, unit_id) VALUES (?1, ?2)";
+constexpr const char* kDeleteAccountSchools = "DELETE FROM account_schools WHERE account_id = ?1";
+constexpr const char* kInsertAccountSchool =
+    "INSERT INTO account_schools(account_id, school_id) VALUES (?1, ?2)";
 constexpr const char* kCountAccounts = "SELECT COUNT(*) FROM accounts";
 
 constexpr const char* kSessionColumns =
     "SELECT id, token_hash, subject_kind, subject_id, csrf_token, created_at, last_seen_at, "
-    "expires_at, revoked_at, user_agent FROM sessions ";
+    "expires_at, revoked_at, user_agent, issued_by FROM sessions ";
 constexpr const char* kInsertSession =
     "INSERT INTO sessions(id, token_hash, subject_kind, subject_id, csrf_token, created_at, "
-    "last_seen_at, expires_at, revoked_at, user_agent) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "last_seen_at, expires_at, revoked_at, user_agent, issued_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1";
 // The connection that writes "last seen" (see touch_sessions).
 constexpr const char* kTouchPragmas = "PRAGMA synchronous = NORMAL;";
@@ -60,6 +65,9 @@ void write_units(Connection& c, const Account& a) {
   c.prepare(sql::kDeleteAccountUnits).bind(1, a.id).run();
   for (const auto& unit_id : a.unit_ids)
     c.prepare(sql::kInsertAccountUnit).bind(1, a.id).bind(2, unit_id).run();
+  c.prepare(sql::kDeleteAccountSchools).bind(1, a.id).run();
+  for (const auto& school_id : a.school_ids)
+    c.prepare(sql::kInsertAccountSchool).bind(1, a.id).bind(2, school_id).run();
 }
 
 }  // namespace
@@ -137,6 +145,7 @@ void SqliteAccountStore::insert_session(const Session& s) {
         .bind(8, s.expires_at)
         .bind(9, s.revoked_at)
         .bind(10, s.user_agent)
+        .bind(11, s.issued_by)
         .run();
   });
 }

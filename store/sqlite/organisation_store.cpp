@@ -45,7 +45,9 @@ constexpr const char* kClassesInScope =
     " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
     "SELECT c.id, c.school_id, s.unit_id, c.name, c.grade, c.school_year, c.created_by, "
     "c.retired_at, c.created_at FROM classes c JOIN schools s ON s.id = c.school_id "
-    "WHERE (?2 = 1 OR s.unit_id IN (SELECT id FROM scope)) AND c.id > ?3 ORDER BY c.id LIMIT ?4";
+    "WHERE (?2 = 1 OR s.unit_id IN (SELECT id FROM scope)) AND c.id > ?3"
+    " AND (?5 = '[]' OR c.school_id IN (SELECT value FROM json_each(?5)))"
+    " ORDER BY c.id LIMIT ?4";
 
 constexpr const char* kJoinCodeColumns =
     "SELECT code, class_id, created_by, created_at, expires_at, revoked_at FROM join_codes ";
@@ -224,13 +226,15 @@ std::optional<SchoolClass> SqliteOrganisationStore::school_class(const std::stri
 
 std::vector<SchoolClass> SqliteOrganisationStore::classes(const Page& page,
                                                           const std::vector<std::string>& unit_ids,
-                                                          bool everywhere) {
+                                                          bool everywhere,
+                                                          const std::vector<std::string>& school_ids) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kClassesInScope);
     s.bind(1, json_list(unit_ids))
         .bind(2, everywhere ? 1 : 0)
         .bind(3, page.after.value_or(""))
-        .bind(4, page.limit);
+        .bind(4, page.limit)
+        .bind(5, json_list(school_ids));
     return all_rows(s, rows::school_class<Statement>);
   });
 }

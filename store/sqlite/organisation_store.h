@@ -25,7 +25,8 @@ class SqliteOrganisationStore : public OrganisationStore {
   void insert_class(const SchoolClass& school_class, const JoinCode& first_code) override;
   std::optional<SchoolClass> school_class(const std::string& id) override;
   std::vector<SchoolClass> classes(const Page& page, const std::vector<std::string>& unit_ids,
-                                   bool everywhere) override;
+                                   bool everywhere,
+                                   const std::vector<std::string>& school_ids) override;
   void update_class(const SchoolClass& school_class) override;
   void insert_join_code(const JoinCode& code) override;
   std::optional<JoinCode> join_code(const std::string& code) override;

@@ -34,6 +34,9 @@ constexpr const char* kUpdatePupil =
     "UPDATE pupils SET pseudonym = ?2, class_id = ?3, age_band = ?4, band_changes_on = ?5,"
     " sign_in_lookup = ?6, role = ?7, status = ?8, withdrawn_at = ?9, identity_purge_at = ?10"
     " WHERE id = ?1";
+constexpr const char* kSetSignInCode =
+    "UPDATE pupils SET sign_in_lookup = ?2, sign_in_code_issued_by = ?3 WHERE id = ?1";
+constexpr const char* kSignInCodeIssuer = "SELECT sign_in_code_issued_by FROM pupils WHERE id = ?1";
 constexpr const char* kPseudonymTaken =
     "SELECT 1 FROM pupils WHERE class_id = ?1 AND lower(pseudonym) = lower(?2) AND status <> "
     "'deleted'";
@@ -44,7 +47,9 @@ constexpr const char* kSetIdentity =
     "ON CONFLICT(pupil_id) DO UPDATE SET nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
     " updated_at = excluded.updated_at";
 constexpr const char* kDuePurges =
-    "SELECT id FROM pupils WHERE identity_purge_at IS NOT NULL AND identity_purge_at <= ?1";
+    "SELECT id FROM pupils WHERE identity_purge_at IS NOT NULL AND identity_purge_at <= ?1"
+    " AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.pupil_id = pupils.id"
+    " AND x.queue = 'safeguarding' AND x.status <> 'closed')";
 constexpr const char* kDeleteIdentity = "DELETE FROM pupil_identities WHERE pupil_id = ?1";
 constexpr const char* kClearPurge = "UPDATE pupils SET identity_purge_at = NULL WHERE id = ?1";
 
@@ -158,6 +163,19 @@ void SqlitePupilStore::update_pupil(const Pupil& pupil) {
     bind_pupil(s, pupil);
     s.run();
   });
+}
+
+void SqlitePupilStore::set_sign_in_code(const std::string& pupil_id, const std::string& lookup,
+                                        const std::optional<std::string>& issued_by) {
+  write(pool_, [&](Connection& c) {
+    c.prepare(sql::kSetSignInCode).bind(1, pupil_id).bind(2, lookup).bind(3, issued_by).run();
+  });
+}
+
+std::optional<std::string> SqlitePupilStore::sign_in_code_issuer(const std::string& pupil_id) {
+  auto found = first_row(pool_, sql::kSignInCodeIssuer, pupil_id,
+                         [](const Statement& s) { return s.optional_text(0); });
+  return found ? *found : std::nullopt;
 }
 
 std::optional<SealedIdentity> SqlitePupilStore::identity(const std::string& pupil_id) {

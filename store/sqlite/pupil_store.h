@@ -17,6 +17,9 @@ class SqlitePupilStore : public PupilStore {
                                                      const std::string& not_member_of,
                                                      const Page& page) override;
   void update_pupil(const Pupil& pupil) override;
+  void set_sign_in_code(const std::string& pupil_id, const std::string& lookup,
+                        const std::optional<std::string>& issued_by) override;
+  std::optional<std::string> sign_in_code_issuer(const std::string& pupil_id) override;
 
   std::optional<SealedIdentity> identity(const std::string& pupil_id) override;
   void set_identity(const std::string& pupil_id, const SealedIdentity& identity,

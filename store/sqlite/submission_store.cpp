@@ -35,7 +35,7 @@ constexpr const char* kScope =
     "WITH RECURSIVE scope(id) AS (SELECT value FROM json_each(?2)"
     " UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) ";
 constexpr const char* kWaiting =
-    "queue = ?1 AND status IN ('queued', 'claimed') AND (?3 = 1 OR unit_id IN (SELECT id FROM "
+    "queue = ?1 AND status IN ('queued', 'claimed', 'closure_pending') AND (?3 = 1 OR unit_id IN (SELECT id FROM "
     "scope))";
 
 // Whether a recommendation quotes it: one lookup per query (recommendation_sources has no index

@@ -47,14 +47,24 @@ TEST(Accounts, FirstAdminComesFromTheCommandLine) {
 TEST(Accounts, AdminCreatesAFacilitatorWhoCanSignIn) {
   Server server(demo_options());
   auto admin = login(server, "admin");
-  std::string unit = first_unit(server, admin);
-  auto created = server.post_json("/api/v1/accounts",
-                                  {{"username", "Co.Hoa"},
-                                   {"display_name", "Cô Hoa"},
-                                   {"role", "facilitator"},
-                                   {"password", kPassword},
-                                   {"unit_ids", {unit}}},
-                                  bearer(admin));
+  std::string school = school_with_code(server, admin, "THCS-DDA");
+  std::string unit =
+      server.get("/api/v1/schools/" + school, bearer(admin)).json()["unit_id"].get<std::string>();
+  // A facilitator works in a school: without one, or with one outside their units, refused.
+  nlohmann::json input = {{"username", "Co.Hoa"},
+                          {"display_name", "Cô Hoa"},
+                          {"role", "facilitator"},
+                          {"password", kPassword},
+                          {"unit_ids", {unit}}};
+  auto no_school = server.post_json("/api/v1/accounts", input, bearer(admin));
+  EXPECT_EQ(no_school.status, 400) << no_school.body;
+  EXPECT_EQ(no_school.json()["error"]["field"], "school_ids");
+  input["school_ids"] = {school_with_code(server, admin, "THCS-CVL")};
+  auto elsewhere = server.post_json("/api/v1/accounts", input, bearer(admin));
+  EXPECT_EQ(elsewhere.status, 400) << elsewhere.body;
+  EXPECT_EQ(elsewhere.json()["error"]["field"], "school_ids");
+  input["school_ids"] = {school};
+  auto created = server.post_json("/api/v1/accounts", input, bearer(admin));
   ASSERT_EQ(created.status, 201) << created.body;
   auto account = created.json();
   EXPECT_EQ(account["username"], "co.hoa");
@@ -64,6 +74,8 @@ TEST(Accounts, AdminCreatesAFacilitatorWhoCanSignIn) {
   auto me = server.get("/api/v1/me", bearer(token)).json();
   EXPECT_EQ(me["role"], "facilitator");
   EXPECT_EQ(me["unit_ids"], nlohmann::json::array({unit}));
+  EXPECT_EQ(me["school_ids"], nlohmann::json::array({school}));
+  EXPECT_EQ(account["school_ids"], nlohmann::json::array({school}));
 }
 
 TEST(Accounts, BadAccountInputIsRefusedAndNothingIsCreated) {

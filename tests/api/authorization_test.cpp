@@ -297,7 +297,8 @@ TEST_F(Authorization, SameRoleInAnotherUnitSeesNothing) {
                             {"display_name", "Ward 2"},
                             {"role", "facilitator"},
                             {"password", "ward-two-password"},
-                            {"unit_ids", {ward2}}},
+                            {"unit_ids", {ward2}},
+                            {"school_ids", {school_with_code(server, admin, "THCS-CVL")}}},
                            bearer(admin))
                 .status,
             201);
@@ -335,7 +336,8 @@ TEST_F(Authorization, SameRoleInAnotherUnitSeesNothing) {
   }
   auto reveal =
       server.post_json("/api/v1/pupils/" + pupil_id + "/identity/reveal",
-                       {{"reason", "A reason long enough to be accepted."}}, bearer(other_lead));
+                       {{"reason", "A reason long enough to be accepted."}, {"case_id", "sub_none"}},
+                       bearer(other_lead));
   EXPECT_EQ(reveal.status, 404);
 
   // A pupil sees only their own consents.

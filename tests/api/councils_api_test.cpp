@@ -378,8 +378,7 @@ TEST_F(CouncilsApi, CandidatesAreThePupilsWhoCouldJoinNow) {
   for (const auto& c : classes)
     if (c["name"] == "4C") class_4c = c["id"];
   ASSERT_FALSE(class_4c.empty());
-  auto code =
-      post("/api/v1/classes/" + class_4c + "/join-codes", nlohmann::json::object(), facilitator);
+  auto code = post("/api/v1/classes/" + class_4c + "/join-codes", nlohmann::json::object(), admin);
   ASSERT_EQ(code.status, 201) << code.body;
   auto joined = server.post_json(
       "/api/v1/pupils/join",
@@ -389,7 +388,7 @@ TEST_F(CouncilsApi, CandidatesAreThePupilsWhoCouldJoinNow) {
   ASSERT_EQ(post("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, elsewhere.token).status,
             201);
   ASSERT_EQ(post("/api/v1/pupils/" + elsewhere.id + "/consents",
-                 {{"kind", "guardian"}, {"slip_number", "HD-15"}}, facilitator)
+                 {{"kind", "guardian"}, {"slip_number", "HD-15"}}, admin)
                 .status,
             201);
 

@@ -332,6 +332,14 @@ std::string login(const Server& server, const std::string& username, const std::
   return r.json()["token"];
 }
 
+std::string school_with_code(const Server& server, const std::string& token,
+                             const std::string& code) {
+  auto schools = server.get("/api/v1/schools?limit=200", bearer(token)).json()["items"];
+  for (const auto& s : schools)
+    if (s["code"] == code) return s["id"];
+  return "";
+}
+
 Headers bearer(const std::string& token) {
   return {{"Authorization", "Bearer " + token}};
 }

@@ -131,6 +131,10 @@ CommandResult run_langnghe(const std::vector<std::string>& args,
 std::string login(const Server& server, const std::string& username,
                   const std::string& password = "langnghe-demo");
 Headers bearer(const std::string& token);
+// The id of the demo school with this code (THCS-DDA in Phường 9, THCS-CVL in Phường 2, TH-CL in
+// Phường 15), as an adult who can list schools sees it; "" when there is none.
+std::string school_with_code(const Server& server, const std::string& token,
+                             const std::string& code);
 // Server options for a server with the demo data and the test hooks (clock, jobs).
 Server::Options demo_options();
 

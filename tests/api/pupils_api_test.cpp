@@ -62,7 +62,8 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
                   {"display_name", "Thầy Minh"},
                   {"role", "facilitator"},
                   {"password", "thay-minh-password"},
-                  {"unit_ids", {ward9}}},
+                  {"unit_ids", {ward9}},
+                  {"school_ids", {school_with_code(server, admin, "THCS-DDA")}}},
                  admin)
                 .status,
             201);
@@ -135,17 +136,31 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
                                  {"Content-Type", "application/json"}}))
                 .status,
             204);
+  // Only inside a safeguarding case: the child writes something that suggests harm.
+  auto disclosure = post("/api/v1/submissions",
+                         {{"kind", "opinion"}, {"text", "Bố em hay đánh em, em sợ về nhà lắm."}},
+                         token);
+  ASSERT_EQ(disclosure.status, 201) << disclosure.body;
+  std::string case_id = disclosure.json()["id"];
   auto lead = login(server, "safeguarding");
-  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal", {{"reason", "x"}}, lead).status,
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal",
+                 {{"reason", "x"}, {"case_id", case_id}}, lead)
+                .status,
             400);
-  auto reveal = server.post_json(
-      "/api/v1/pupils/" + pupil_id + "/identity/reveal",
-      {{"reason", "Possible disclosure of harm in an idea; referral to 111."}}, bearer(lead));
+  auto no_case = post("/api/v1/pupils/" + pupil_id + "/identity/reveal",
+                      {{"reason", "Possible disclosure of harm in an idea; referral to 111."}}, lead);
+  EXPECT_EQ(no_case.status, 400);
+  EXPECT_EQ(no_case.json()["error"]["field"], "case_id");
+  auto reveal = server.post_json("/api/v1/pupils/" + pupil_id + "/identity/reveal",
+                                 {{"reason", "Possible disclosure of harm in an idea; referral to 111."},
+                                  {"case_id", case_id}},
+                                 bearer(lead));
   ASSERT_EQ(reveal.status, 200) << reveal.body;
   EXPECT_EQ(reveal.json()["birth_date"], kBirthDate);
   EXPECT_EQ(reveal.json()["real_name"], kRealName);
   EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal",
-                 {{"reason", "curious about this child"}}, login(server, "moderator"))
+                 {{"reason", "curious about this child"}, {"case_id", case_id}},
+                 login(server, "moderator"))
                 .status,
             403);
 
@@ -166,14 +181,27 @@ TEST_F(PupilPath, JoinConsentActWithdrawPurge) {
                 .json()["identities_purged"],
             0);
   keep(server.post_json("/__test/clock", {{"advance_seconds", 16 * 24 * 3600}}));
+  // The open case keeps the identity until a lead closes it; then the purge takes it.
+  EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object()))
+                .json()["identities_purged"],
+            0);
+  lead = login(server, "safeguarding");
+  ASSERT_EQ(post("/api/v1/safeguarding/cases/" + case_id + "/acknowledge", nlohmann::json::object(),
+                 lead)
+                .status,
+            200);
+  ASSERT_EQ(post("/api/v1/safeguarding/cases/" + case_id + "/close",
+                 {{"outcome", "referred"}, {"reason", "Referred to the 111 hotline team."}}, lead)
+                .status,
+            200);
   EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object()))
                 .json()["identities_purged"],
             1);
-  EXPECT_EQ(
-      post("/api/v1/pupils/" + pupil_id + "/identity/reveal",
-           {{"reason", "Checking after withdrawal for a report."}}, login(server, "safeguarding"))
-          .status,
-      404);
+  EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/identity/reveal",
+                 {{"reason", "Checking after withdrawal for a report."}, {"case_id", case_id}},
+                 lead)
+                .status,
+            404);
 
   // The audit log has the reveal with its reason, the consents, the withdrawal and the purge.
   auto audit = get("/api/v1/audit?limit=200", login(server, "admin")).json()["items"];
@@ -413,7 +441,8 @@ TEST_F(PupilPath, FacilitatorResetsASignInCode) {
         {"display_name", "Cô Xa"},
         {"role", "facilitator"},
         {"password", "co-xa-password"},
-        {"unit_ids", {ward2}}},
+        {"unit_ids", {ward2}},
+        {"school_ids", {school_with_code(server, admin, "THCS-CVL")}}},
        admin);
   auto stranger = login(server, "co.xa", "co-xa-password");
   EXPECT_EQ(post("/api/v1/pupils/" + pupil_id + "/sign-in-code", nlohmann::json::object(), stranger)

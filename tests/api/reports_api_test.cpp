@@ -82,13 +82,25 @@ class ReportsApi : public ::testing::Test {
   ReportsApi() : server(demo_options()) {
     admin = login(server, "admin");
     moderator = login(server, "moderator");
-    facilitator = login(server, "facilitator");
     auto listed1 = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
     for (const auto& u : listed1)
       if (u["code"] == "HCM-PN-P15") ward15 = u["id"];
     auto listed2 = server.get("/api/v1/schools?limit=200", bearer(admin)).json()["items"];
     for (const auto& s : listed2)
       if (s["code"] == "TH-CL") school = s["id"];
+    // The pioneer leader of Tiểu học Cổ Loa (the demo facilitator works at another school).
+    EXPECT_EQ(server
+                  .post_json("/api/v1/accounts",
+                             {{"username", "fac.colo"},
+                              {"display_name", "TPT Cổ Loa"},
+                              {"role", "facilitator"},
+                              {"password", "co-loa-password"},
+                              {"unit_ids", {ward15}},
+                              {"school_ids", {school}}},
+                             bearer(admin))
+                  .status,
+              201);
+    facilitator = login(server, "fac.colo", "co-loa-password");
     auto k = server.post_json(
         "/api/v1/classes",
         {{"school_id", school}, {"name", "5B"}, {"grade", 5}, {"school_year", "2026-2027"}},
@@ -209,7 +221,8 @@ TEST_F(ReportsApi, EventsAreRecordedWithChildrenCountedByAgeBand) {
                     {"display_name", "P2"},
                     {"role", "facilitator"},
                     {"password", "ward-two-password"},
-                    {"unit_ids", {ward2}}},
+                    {"unit_ids", {ward2}},
+                    {"school_ids", {school_with_code(server, admin, "THCS-CVL")}}},
                    bearer(admin));
   auto other = login(server, "fac.p2", "ward-two-password");
   EXPECT_EQ(

@@ -150,16 +150,16 @@ TEST(Security, NoChildsRealNameOrBirthDateAppearsInAnyLog) {
                              {{"answers", {{"q_space", "park"}, {"q_safe", 4}}}}, bearer(pupil))
                   .status,
               201);
-    EXPECT_EQ(server
-                  .post_json("/api/v1/submissions",
-                             {{"kind", "idea"}, {"text", "Cần thêm cây xanh ở sân trường"}},
-                             bearer(pupil))
-                  .status,
-              201);
-    // A safeguarding lead reveals the identity (audited, with a reason): still not logged.
+    auto sent = server.post_json("/api/v1/submissions",
+                                 {{"kind", "opinion"}, {"text", "Bố em hay đánh em, em sợ lắm"}},
+                                 bearer(pupil));
+    ASSERT_EQ(sent.status, 201);
+    // A safeguarding lead reveals the identity inside the case (audited, with a reason): still
+    // not logged.
     auto lead = bearer(login(server, "safeguarding"));
     auto reveal = server.post_json("/api/v1/pupils/" + id + "/identity/reveal",
-                                   {{"reason", "Kiểm tra nhật ký"}}, lead);
+                                   {{"reason", "Kiểm tra nhật ký"}, {"case_id", sent.json()["id"]}},
+                                   lead);
     EXPECT_EQ(reveal.status, 200) << reveal.body;
     EXPECT_NE(reveal.body.find("Bích Ngọc"), std::string::npos) << "the reveal really happened";
     // Bad input that echoes nothing either: a wrong birth date.

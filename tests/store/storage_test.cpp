@@ -217,7 +217,7 @@ TEST_P(StorageTest, UnitTreesScopeClassesAndMergesMoveChildren) {
             (std::vector<std::string>{"u_sub", "u_ward", "u_city"}));
   auto in = [&](std::vector<std::string> units, bool everywhere) {
     std::vector<std::string> ids;
-    for (const auto& c : s->organisation().classes({std::nullopt, 50}, units, everywhere))
+    for (const auto& c : s->organisation().classes({std::nullopt, 50}, units, everywhere, {}))
       ids.push_back(c.id);
     return ids;
   };
@@ -349,6 +349,65 @@ TEST_P(StorageTest, TheReferenceEpochMovesWithWhatSignInAndAudiencesRead) {
   ward.name = "Phường 9 (mới)";
   s->organisation().update_unit(ward);
   EXPECT_TRUE(moved()) << "unit changed";
+}
+
+// Who handed a child their sign-in code, the sessions started with it, a facilitator's schools,
+// and an identity kept while a safeguarding case of the child is open.
+TEST_P(StorageTest, AdultIssuedCodesSchoolsOfFacilitatorsAndIdentitiesKeptForOpenCases) {
+  auto s = open();
+  seed_school(*s);
+  s->pupils().insert_pupil(pupil("p_1"), kIdentity);
+  EXPECT_FALSE(s->pupils().sign_in_code_issuer("p_1"));
+  s->pupils().set_sign_in_code("p_1", "lookup-new", std::string("acc_f"));
+  EXPECT_EQ(s->pupils().pupil_by_sign_in("lookup-new")->id, "p_1");
+  EXPECT_FALSE(s->pupils().pupil_by_sign_in("lookup-p_1"));
+  EXPECT_EQ(s->pupils().sign_in_code_issuer("p_1"), "acc_f");
+  s->pupils().insert_pupil(pupil("p_2"), kIdentity);
+  EXPECT_THROW(s->pupils().set_sign_in_code("p_2", "lookup-new", std::nullopt), Conflict);
+
+  Session issued{"ses_9", "th9", "pupil", "p_1", "csrf", kAt, kAt, kFuture, std::nullopt, "",
+                 std::string("acc_f")};
+  s->accounts().insert_session(issued);
+  s->accounts().insert_session(
+      {"ses_8", "th8", "pupil", "p_1", "csrf", kAt, kAt, kFuture, std::nullopt, ""});
+  EXPECT_EQ(s->accounts().session_by_token_hash("th9")->issued_by, "acc_f");
+  EXPECT_FALSE(s->accounts().session_by_token_hash("th8")->issued_by);
+
+  Account acc{"acc_f", "co.lan", "Cô Lan", "facilitator", "hash", std::nullopt, {"u_ward"},
+              std::nullopt, kAt, kAt, {"s_1"}};
+  s->accounts().insert_account(acc);
+  EXPECT_EQ(s->accounts().account("acc_f")->school_ids, std::vector<std::string>{"s_1"});
+  acc.school_ids = {};
+  s->accounts().update_account(acc);
+  EXPECT_TRUE(s->accounts().account("acc_f")->school_ids.empty());
+  auto in_schools = [&](std::vector<std::string> schools) {
+    return s->organisation().classes({std::nullopt, 50}, {"u_city"}, false, schools).size();
+  };
+  EXPECT_EQ(in_schools({}), 1u);
+  EXPECT_EQ(in_schools({"s_1"}), 1u);
+  EXPECT_EQ(in_schools({"s_other"}), 0u);
+
+  // Consent withdrawn, purge day passed: an open case keeps the identity; a closed one does not.
+  Submission told = submission("sub_sg", "p_1", "u_ward", "opinion", "…", "queued", kAt);
+  told.queue = "safeguarding";
+  s->submissions().insert_submission(told);
+  Pupil p = *s->pupils().pupil("p_1");
+  p.identity_purge_at = kAt;
+  s->pupils().update_pupil(p);
+  EXPECT_TRUE(s->pupils().purge_identities(kNow).empty());
+  EXPECT_TRUE(s->pupils().identity("p_1"));
+  told.status = "closure_pending";
+  told.version = 2;
+  ASSERT_TRUE(s->submissions().update_if_version(told, 1));
+  EXPECT_TRUE(s->pupils().purge_identities(kNow).empty());
+  EXPECT_EQ(s->submissions().queue_items("safeguarding", {"u_ward"}, false, {std::nullopt, 10})
+                .size(),
+            1u);  // waiting for the second lead: still in the leads' queue
+  told.status = "closed";
+  told.version = 3;
+  ASSERT_TRUE(s->submissions().update_if_version(told, 2));
+  EXPECT_EQ(s->pupils().purge_identities(kNow), std::vector<std::string>{"p_1"});
+  EXPECT_FALSE(s->pupils().identity("p_1"));
 }
 
 TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {

@@ -2,6 +2,8 @@
 // in the text and approves the rest; a safeguarding lead acknowledges a possible disclosure,
 // records a referral, reveals the identity with a reason and proposes "no concern", which only
 // a second lead can confirm. The English pages are used here (the golden path is Vietnamese).
+// A child who takes back a possible disclosure is told, in one voice, that no one else will read
+// it but the safeguarding adult still can, and the lead's case page says the child asked.
 import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
 
 const server = await startServer();
@@ -17,6 +19,9 @@ async function call(method, url, token, body) {
 const pupil = (await call('POST', '/pupils/sign-in', null, { code: 'caheo-vang-2025' })).token;
 const phone = await call('POST', '/submissions', pupil, { kind: 'idea', text: 'Số của em là 0912345678, xin lắp thêm đèn ở hẻm.' });
 const harm = await call('POST', '/submissions', pupil, { kind: 'opinion', text: 'Bố em hay đánh em đau lắm' });
+const TAKEN_BACK = 'Chú hàng xóm hay đánh em, em sợ lắm';
+const second_child = (await call('POST', '/pupils/sign-in', null, { code: 'meo-xanh-2024' })).token;
+const harm2 = await call('POST', '/submissions', second_child, { kind: 'opinion', text: TAKEN_BACK });
 const browser = await launchBrowser();
 const pages = [];
 try {
@@ -77,6 +82,35 @@ try {
   check(await shows(second.getByRole('cell', { name: 'Another lead' })), 'the other lead sees that the identity was revealed');
   await second.getByRole('button', { name: 'Confirm closing (second lead)' }).click();
   await second.getByText(/Closed \(No concern/).waitFor();
+
+  // The child takes the second text back on "Ý kiến của em" (Vietnamese, as children see it).
+  const child = await newPage(browser, server.url, { viewport: DESKTOP });
+  pages.push(child);
+  await go(child, '/pupil-sign-in');
+  await child.locator('main input').first().fill('meo-xanh-2024');
+  await child.locator('main form button[type=submit]').click();
+  await child.waitForFunction(() => location.hash === '#/pupil');
+  await go(child, '/pupil/ideas');
+  const card = child.locator('li.card', { hasText: TAKEN_BACK });
+  let asked = '';
+  child.once('dialog', (d) => { asked = d.message(); });  // newPage accepts every dialog
+  await card.getByRole('button', { name: 'Rút lại ý kiến này' }).click();
+  await child.locator('li.card[data-status="withdrawal_requested"]', { hasText: TAKEN_BACK }).waitFor();
+  check(asked.includes('vẫn có thể đọc'), `before taking it back the child is told who still reads it: ${asked}`);
+  const words = await child.locator('li.card', { hasText: TAKEN_BACK }).textContent();
+  check(words.includes('Không ai khác sẽ đọc') && words.includes('người lớn phụ trách bảo vệ trẻ em vẫn có thể đọc'),
+    `the card says no one else reads it but the safeguarding adult still can: ${words}`);
+  check(!words.includes('sẽ đọc điều em viết'), `the card never also says an adult "will read" it: ${words}`);
+  check(await counted(child.locator('li.card', { hasText: TAKEN_BACK }).getByRole('button', { name: 'Rút lại ý kiến này' }), 0),
+    'nothing more to take back');
+
+  // The lead still has the case, and its page says in words that the child asked.
+  await go(lead, '/safeguarding');
+  check(await shows(lead.locator('tr', { hasText: 'The child asked to take it back' })), 'the case list marks the request');
+  await go(lead, `/safeguarding/cases/${harm2.id}`);
+  const notice = lead.locator('#withdrawal-request');
+  check(await shows(notice), 'the case page shows the child\'s request');
+  check((await notice.textContent()).includes('only safeguarding leads can still read it'), 'and says who still reads it');
 
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('moderation and safeguarding: ok');

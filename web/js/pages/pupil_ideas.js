@@ -62,9 +62,11 @@ export async function render({ main, route }) {
       h('p', { class: 'hint' }, t('ideas.sent_on', { date: formatDate(s.created_at) })),
       s.support ? supportBox(s.support) : null,
       (s.outcomes || []).map((o) => outcome(o, route)),
-      UNDECIDED.includes(s.status)
+      (s.may_withdraw ?? UNDECIDED.includes(s.status))
         ? h('div', { class: 'actions' }, button(t('ideas.withdraw'), async () => {
-          if (!window.confirm(t('ideas.withdraw_confirm'))) return;
+          // What went to a safeguarding lead stays with them: the child is told so before, too.
+          const confirmKey = s.support ? 'ideas.withdraw_confirm_safeguarding' : 'ideas.withdraw_confirm';
+          if (!window.confirm(t(confirmKey))) return;
           await post(`/submissions/${encodeURIComponent(s.id)}/withdraw`);
           route();
         }, { class: 'secondary', area }))

@@ -44,6 +44,16 @@ export async function render({ main, params, me, route }) {
     h('dt', {}, t('cases.status')), h('dd', {}, has(`case.status.${c.status}`) ? t(`case.status.${c.status}`) : c.status),
     h('dt', {}, t('item.labels')), h('dd', {}, labelTags(c.labels)),
     h('dt', {}, t('cases.acknowledge_by')), h('dd', {}, timer)));
+  // The child asked to take it back: it stays here until a lead decides, and the lead says so.
+  const withdrawal = c.withdrawal_request;
+  if (withdrawal) {
+    main.append(h('div', { class: 'notice', role: 'status', id: 'withdrawal-request' },
+      h('h2', {}, t('case.withdrawal_title')),
+      h('p', {}, t('case.withdrawal_text', { date: formatDate(withdrawal.at, true) })),
+      withdrawal.code_issued_by
+        ? h('p', {}, h('strong', {}, '⚠ '), t('case.withdrawal_code_issued_by', { account: withdrawal.code_issued_by }))
+        : null));
+  }
 
   const textBox = h('div', { id: 'case-text', hidden: true });
   const toggle = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'case-text' }, t('item.show_text'));

@@ -17,7 +17,8 @@ export async function render({ main }) {
     [t('cases.received'), t('cases.status'), t('item.labels'), t('cases.acknowledge_by'), t('item.open')],
     items.map((c) => [
       formatDate(c.created_at, true),
-      has(`case.status.${c.status}`) ? t(`case.status.${c.status}`) : c.status,
+      [has(`case.status.${c.status}`) ? t(`case.status.${c.status}`) : c.status,
+        c.withdrawal_request ? h('span', { class: 'tag' }, ' — ', t('cases.withdrawal_requested')) : null],
       labelTags(c.labels),
       (() => { const holder = h('span', {}, timerText(c)); keepTicking(holder, c); return holder; })(),
       h('a', { href: `#/safeguarding/cases/${encodeURIComponent(c.id)}` }, t('item.open'),
