@@ -72,15 +72,16 @@ nlohmann::json screener_json(const std::vector<Submission>& items) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [label, t] : by_label) {
     const int judged_flags = t.confirmed + t.wrong;
-    out.push_back({{"label", label},
-                   {"flagged", t.flagged},
-                   {"confirmed", t.confirmed},
-                   {"wrong", t.wrong},
-                   {"missed", t.missed},
-                   {"agreement", judged_flags == 0 ? nlohmann::json()
-                                                   : nlohmann::json(std::round(
-                                                         1000.0 * t.confirmed / judged_flags) /
-                                                                    1000.0)}});
+    out.push_back(
+        {{"label", label},
+         {"flagged", t.flagged},
+         {"confirmed", t.confirmed},
+         {"wrong", t.wrong},
+         {"missed", t.missed},
+         {"agreement",
+          judged_flags == 0
+              ? nlohmann::json()
+              : nlohmann::json(std::round(1000.0 * t.confirmed / judged_flags) / 1000.0)}});
   }
   return out;
 }

@@ -1,7 +1,68 @@
 #include "moderation/model_text.h"
 
+#include <map>
+
 namespace ln::moderation {
 namespace {
+
+// Chat spellings children use, written out (the plain view has no diacritics): the model then
+// reads "e ko dc ve nha" as it reads "em khong duoc ve nha", and what it learned from one
+// spelling carries to the other. A change here changes what the model reads: it is retrained
+// by the next build.
+const std::map<std::string, std::string, std::less<>>& chat_words() {
+  static const std::map<std::string, std::string, std::less<>> words{{"e", "em"},
+                                                                     {"mk", "minh"},
+                                                                     {"mik", "minh"},
+                                                                     {"mh", "minh"},
+                                                                     {"t", "tao"},
+                                                                     {"ko", "khong"},
+                                                                     {"k", "khong"},
+                                                                     {"kh", "khong"},
+                                                                     {"hok", "khong"},
+                                                                     {"hong", "khong"},
+                                                                     {"hem", "khong"},
+                                                                     {"kg", "khong"},
+                                                                     {"dc", "duoc"},
+                                                                     {"r", "roi"},
+                                                                     {"j", "gi"},
+                                                                     {"z", "vay"},
+                                                                     {"zay", "vay"},
+                                                                     {"bn", "ban"},
+                                                                     {"ng", "nguoi"},
+                                                                     {"ngta", "nguoi ta"},
+                                                                     {"vs", "voi"},
+                                                                     {"cx", "cung"},
+                                                                     {"cg", "cung"},
+                                                                     {"bit", "biet"},
+                                                                     {"bik", "biet"},
+                                                                     {"bt", "biet"},
+                                                                     {"ns", "noi"},
+                                                                     {"nx", "nua"},
+                                                                     {"lun", "luon"},
+                                                                     {"wa", "qua"},
+                                                                     {"mn", "moi nguoi"},
+                                                                     {"mng", "moi nguoi"},
+                                                                     {"ad", "anh"},
+                                                                     {"ntn", "nhu the nao"},
+                                                                     {"tn", "tin nhan"},
+                                                                     {"ib", "nhan tin"},
+                                                                     {"inbox", "nhan tin"},
+                                                                     {"nt", "nhan tin"},
+                                                                     {"dt", "dien thoai"},
+                                                                     {"sdt", "so dien thoai"},
+                                                                     {"stk", "so tai khoan"},
+                                                                     {"mún", "muon"},
+                                                                     {"mun", "muon"},
+                                                                     {"iu", "yeu"},
+                                                                     {"thik", "thich"},
+                                                                     {"hnay", "hom nay"},
+                                                                     {"hqua", "hom qua"},
+                                                                     {"trc", "truoc"},
+                                                                     {"ms", "moi"},
+                                                                     {"bh", "bao gio"},
+                                                                     {"bgio", "bao gio"}};
+  return words;
+}
 
 std::string joined(std::vector<std::string>::const_iterator begin,
                    std::vector<std::string>::const_iterator end) {
@@ -39,7 +100,11 @@ std::vector<std::string> model_words(const NormalisedText& text) {
   if (words.back().empty()) words.pop_back();
   std::vector<std::string> out;
   out.reserve(words.size());
-  for (const auto& w : words) out.push_back(to_utf8(w));
+  for (const auto& w : words) {
+    std::string word = to_utf8(w);
+    const auto it = chat_words().find(word);
+    out.push_back(it == chat_words().end() ? std::move(word) : it->second);
+  }
   return out;
 }
 

@@ -274,9 +274,9 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
   const std::vector<std::string> labels = labels_of(screening);
   for (const auto& label : d.wrong_flags) {
     if (std::find(labels.begin(), labels.end(), label) == labels.end())
-      throw Invalid("wrong_flags", "Only a label the screener gave this text can be wrong: " +
-                                       (labels.empty() ? std::string("it gave none.")
-                                                       : "one of its labels."));
+      throw Invalid("wrong_flags",
+                    "Only a label the screener gave this text can be wrong: " +
+                        (labels.empty() ? std::string("it gave none.") : "one of its labels."));
   }
   if (!d.wrong_flags.empty()) record["wrong_flags"] = d.wrong_flags;
   next.decision_json = record.dump();

@@ -135,12 +135,9 @@ nlohmann::json to_json(const Verdict& verdict) {
                      {"probability", std::round(m.probability * 1000) / 1000},
                      {"threshold", std::round(m.threshold * 1000) / 1000}});
   }
-  return {{"labels", verdict.labels},
-          {"route", verdict.route},
-          {"signals", verdict.signals},
-          {"model", std::move(model)},
-          {"spans", std::move(spans)},
-          {"lexicon_version", verdict.lexicon_version}};
+  return {{"labels", verdict.labels},   {"route", verdict.route},
+          {"signals", verdict.signals}, {"model", std::move(model)},
+          {"spans", std::move(spans)},  {"lexicon_version", verdict.lexicon_version}};
 }
 
 int screen_lines(const Screener& screener, std::istream& in, std::ostream& out) {

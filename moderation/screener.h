@@ -35,9 +35,9 @@ struct Span {
 };
 
 struct Verdict {
-  std::vector<std::string> labels;  // distinct labels present, sorted
-  std::string route;                // "safeguarding" | "priority" | "normal"
-  std::vector<Span> spans;          // sorted by start
+  std::vector<std::string> labels;   // distinct labels present, sorted
+  std::string route;                 // "safeguarding" | "priority" | "normal"
+  std::vector<Span> spans;           // sorted by start
   std::vector<std::string> signals;  // which fired: "lexicon", "model"
   struct ModelOpinion {
     std::string label;

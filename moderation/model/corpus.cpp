@@ -50,7 +50,8 @@ std::vector<Text> read_part(const std::filesystem::path& part_dir) {
           t.labels.insert(label);
         }
       }
-      if (!kForms.contains(t.form)) throw std::runtime_error(where + ": unknown form '" + t.form + "'");
+      if (!kForms.contains(t.form))
+        throw std::runtime_error(where + ": unknown form '" + t.form + "'");
       texts.push_back(std::move(t));
     }
   }

@@ -45,10 +45,11 @@ struct Settings {
 
 std::vector<std::string> fasttext_args(const Settings& s, const std::string& input,
                                        const std::string& output) {
-  return {"fasttext", "supervised", "-input", input, "-output", output, "-loss", "ova",
-          "-dim", s.dim, "-epoch", s.epoch, "-lr", s.lr, "-wordNgrams", s.word_ngrams,
-          "-minn", s.minn, "-maxn", s.maxn, "-bucket", "200000", "-minCount", "1",
-          "-thread", "1", "-seed", "36", "-verbose", "0"};
+  return {"fasttext", "supervised", "-input",      input,         "-output",   output,
+          "-loss",    "ova",        "-dim",        s.dim,         "-epoch",    s.epoch,
+          "-lr",      s.lr,         "-wordNgrams", s.word_ngrams, "-minn",     s.minn,
+          "-maxn",    s.maxn,       "-bucket",     "200000",      "-minCount", "1",
+          "-thread",  "1",          "-seed",       "36",          "-verbose",  "0"};
 }
 
 struct Example {
@@ -208,8 +209,7 @@ int search(const std::filesystem::path& dev, const std::filesystem::path& scratc
     for (const char* epoch : {"25", "50", "100"})
       for (const char* lr : {"0.2", "0.5", "1.0"})
         for (const char* ngrams : {"1", "2"})
-          for (const char* dim : {"16", "32"})
-            grid.push_back({dim, epoch, lr, ngrams, minn, maxn});
+          for (const char* dim : {"16", "32"}) grid.push_back({dim, epoch, lr, ngrams, minn, maxn});
   const char* only = std::getenv("SEARCH_LIMIT");
   std::size_t limit = only ? std::stoul(only) : grid.size();
   for (std::size_t g = 0; g < grid.size() && g < limit; ++g) {
@@ -218,8 +218,8 @@ int search(const std::filesystem::path& dev, const std::filesystem::path& scratc
     const Scores d = scores(c, held_out, "disclosure"), p = scores(c, held_out, "personal_info"),
                  r = scores(c, held_out, "rude");
     std::cout << "dim " << s.dim << " epoch " << s.epoch << " lr " << s.lr << " wordNgrams "
-              << s.word_ngrams << " minn " << s.minn << " maxn " << s.maxn
-              << " | disclosure@2% " << recall_within(d, 0.02) << " @5% " << recall_within(d, 0.05)
+              << s.word_ngrams << " minn " << s.minn << " maxn " << s.maxn << " | disclosure@2% "
+              << recall_within(d, 0.02) << " @5% " << recall_within(d, 0.05)
               << " | personal_info@1% " << recall_within(p, 0.01) << " | rude@1% "
               << recall_within(r, 0.01) << std::endl;
   }

@@ -107,7 +107,8 @@ int run(const std::filesystem::path& part, const std::filesystem::path& lexicons
         std::string rules;
         for (const auto& m : verdict.model) rules += " model." + m.label;
         for (const auto& s : verdict.spans) {
-          rules += " " + s.rule + "{" + t.text.substr(s.byte_start, s.byte_end - s.byte_start) + "}";
+          rules +=
+              " " + s.rule + "{" + t.text.substr(s.byte_start, s.byte_end - s.byte_start) + "}";
         }
         false_alarms.push_back(t.kind + "\t" + labels + "\t" + t.text + "\t[" + rules + " ]");
       }
@@ -229,8 +230,9 @@ int main(int argc, char** argv) {
         return 2;
       }
     } else {
-      std::cerr << "usage: screener_eval --part DIR [--lexicons DIR] [--model FILE] [--check FLOORS] "
-                   "[--misses lexicons|model|both]\n";
+      std::cerr
+          << "usage: screener_eval --part DIR [--lexicons DIR] [--model FILE] [--check FLOORS] "
+             "[--misses lexicons|model|both]\n";
       return 2;
     }
   }
