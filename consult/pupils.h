@@ -1,6 +1,7 @@
 #pragma once
 // Pupils: joining with a class code, personal sign-in codes, the encrypted identity record,
 // both consents (child and guardian), withdrawal, and the data rights of the child.
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -13,6 +14,10 @@
 #include "consult/throttle.h"
 
 namespace ln {
+
+// Whether a text holds personal information (a name given as one's own, a phone number, an
+// address, …): the screener's detector, which lives in moderation/ (api/app.h wires it in).
+using PersonalInfoCheck = std::function<bool(const std::string& text)>;
 
 struct JoinInput {
   std::string code;
@@ -46,8 +51,10 @@ struct PupilDataExport {
 class Pupils {
  public:
   Pupils(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
-         Organisation& organisation, const Settings& settings, const Keys& keys)
-      : storage_(storage),
+         Organisation& organisation, const Settings& settings, const Keys& keys,
+         PersonalInfoCheck personal_info = nullptr)
+      : personal_info_(std::move(personal_info)),
+        storage_(storage),
         clock_(clock),
         audit_(audit),
         sessions_(sessions),
@@ -117,6 +124,7 @@ class Pupils {
   PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);
 
+  PersonalInfoCheck personal_info_;
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;
