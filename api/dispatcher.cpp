@@ -222,6 +222,13 @@ Response Dispatcher::dispatch(Request& request) const {
   return future.get();
 }
 
+Response Dispatcher::refused(const std::string& method, Response response) const {
+  finish({method.empty() ? "-" : method, "refused", request_id_for(Request{}),
+          std::chrono::steady_clock::now()},
+         response);
+  return response;
+}
+
 void Dispatcher::finish(const Finished& request, Response& response) const {
   if (request.method == "HEAD") response.body.clear();
   add_security_headers(response);
