@@ -61,8 +61,8 @@ class SpreadsheetFormulas : public ::testing::Test {
  protected:
   SpreadsheetFormulas() : server(demo_options()) {
     moderator = login(server, "moderator");
-    for (const auto& u :
-         server.get("/api/v1/units?limit=200", bearer(login(server, "admin"))).json()["items"])
+    auto units = server.get("/api/v1/units?limit=200", bearer(login(server, "admin"))).json();
+    for (const auto& u : units["items"])
       if (u["code"] == "HCM-PN-P15") ward15 = u["id"];
   }
   Server server;
