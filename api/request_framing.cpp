@@ -53,11 +53,13 @@ std::string shown(std::string_view s) {
   return s.size() > 40 ? out + "…" : out;
 }
 
-FramingRefusal head_too_large() {
-  return {431, "headers_too_large",
-          "The request's headers are larger than " + std::to_string(RequestFraming::kMaxHead) +
-              " bytes.",
-          "head over " + std::to_string(RequestFraming::kMaxHead) + " bytes"};
+const FramingRefusal& head_too_large() {
+  static const FramingRefusal refusal{
+      431, "headers_too_large",
+      "The request's headers are larger than " + std::to_string(RequestFraming::kMaxHead) +
+          " bytes.",
+      "head over " + std::to_string(RequestFraming::kMaxHead) + " bytes"};
+  return refusal;
 }
 
 }  // namespace
