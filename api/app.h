@@ -1,6 +1,7 @@
 #pragma once
 // What the handlers share for the life of the server: storage, the clock, and the domain
 // services built on them.
+#include <algorithm>
 #include <atomic>
 
 #include "api/metrics.h"
@@ -61,13 +62,28 @@ struct App {
   Sessions sessions{storage, clock, settings};
   Organisation organisation{storage, clock, audit, settings};
   Accounts accounts{storage, clock, audit, sessions, settings};
-  Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys};
   // The screener annotates and routes every child's text; it never publishes or rejects.
   moderation::Screener screener{
       options.lexicons.empty() ? moderation::default_lexicon_dir()
                                : std::filesystem::path(options.lexicons),
       options.screener_model.empty() ? moderation::default_model_file()
                                      : std::filesystem::path(options.screener_model)};
+  // A pseudonym is the one text refused for personal information: it is shown to others at once.
+  Pupils pupils{storage,
+                clock,
+                audit,
+                sessions,
+                organisation,
+                settings,
+                keys,
+                // The lexicons' findings only: the learned second opinion reads whole texts, and
+                // a two-word name is not one.
+                [this](const std::string& pseudonym) {
+                  const auto spans = screener.screen(pseudonym).spans;
+                  return std::any_of(spans.begin(), spans.end(), [](const auto& span) {
+                    return span.label == "personal_info";
+                  });
+                }};
   TextScreen screen = [this](const std::string& text) {
     auto verdict = screener.screen(text);
     return ScreenedText{verdict.route, moderation::to_json(verdict).dump()};

@@ -11,6 +11,7 @@
 #include "api/error_response.h"
 #include "api/json_body.h"
 #include "api/logging.h"
+#include "api/percent_encoding.h"
 #include "consult/crypto.h"
 #include "consult/errors.h"
 
@@ -99,9 +100,22 @@ Response Dispatcher::route(Request& request) const {
   }
   if (!is_valid_utf8(request.body))
     return error_response(400, "invalid_utf8", "The request body is not valid UTF-8.", "body");
-  for (const auto& [name, value] : request.query)
-    if (!is_valid_utf8(name) || !is_valid_utf8(value))
+  // Query names and values arrive percent-encoded; the handlers see them decoded, and a decoded
+  // value is text like any other (a lone %ff is as invalid as a raw 0xff byte).
+  std::map<std::string, std::string> query;
+  for (const auto& [name, value] : request.query) {
+    auto decoded_name = percent_decode(name);
+    auto decoded_value = percent_decode(value);
+    if (!decoded_name || !decoded_value ||
+        (*decoded_name + *decoded_value).find('\0') != std::string::npos)
+      return error_response(400, "invalid_query",
+                            "The query string has a % not followed by two hex digits, or a NUL.",
+                            "query");
+    if (!is_valid_utf8(*decoded_name) || !is_valid_utf8(*decoded_value))
       return error_response(400, "invalid_utf8", "The query string is not valid UTF-8.", "query");
+    query[*decoded_name] = *decoded_value;
+  }
+  request.query = std::move(query);
   try {
     sign_in(request, route.doc.permission.has_value());
     if (write_limits_ && (is_write(request.method) || request.method == "DELETE") &&
@@ -206,6 +220,13 @@ Response Dispatcher::dispatch(Request& request) const {
   auto future = promise.get_future();
   dispatch(request, [&promise](Response r) { promise.set_value(std::move(r)); });
   return future.get();
+}
+
+Response Dispatcher::refused(const std::string& method, Response response) const {
+  finish({method.empty() ? "-" : method, "refused", request_id_for(Request{}),
+          std::chrono::steady_clock::now()},
+         response);
+  return response;
 }
 
 void Dispatcher::finish(const Finished& request, Response& response) const {

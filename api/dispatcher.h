@@ -33,6 +33,11 @@ class Dispatcher {
   // The same, waiting for a deferred reply (for tests and tools).
   Response dispatch(Request& request) const;
 
+  // A request refused before it could be routed (malformed HTTP, a timeout): `response` gets
+  // what every response gets — security headers, a request id, metrics (route "refused") and
+  // the access log line. `method` is "" when none was read.
+  Response refused(const std::string& method, Response response) const;
+
   std::size_t max_body() const { return max_body_; }
 
   // Addresses of reverse proxies (nginx) whose X-Real-IP header names the real client, so

@@ -98,7 +98,15 @@ nlohmann::json openapi_document(const Router& router) {
                          {"version", kVersion},
                          {"description",
                           "Child participation and consultation: consultations, children's ideas, "
-                          "moderation, Children's Councils and the tracking of official replies."}};
+                          "moderation, Children's Councils and the tracking of official replies. "
+                          "Before any operation, a request that is not well-formed HTTP/1.1 is "
+                          "refused in the Error shape and its connection closed: 400 "
+                          "(malformed_request: request line, headers, Content-Length or chunk "
+                          "sizes), 413 (too_large: a declared body over the limit), 431 "
+                          "(headers_too_large: over 32 KiB or 100 headers), 501 "
+                          "(method_not_implemented, transfer_encoding_not_implemented). Query "
+                          "values are percent-decoded and must be UTF-8 without NUL (400 "
+                          "invalid_query or invalid_utf8)."}};
   return {{"openapi", "3.0.3"},
           {"info", info},
           {"paths", paths},

@@ -4,8 +4,10 @@
 
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
+#include <pistache/peer.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <sstream>
 #include <thread>
@@ -13,6 +15,7 @@
 #include "api/app.h"
 #include "api/dispatcher.h"
 #include "api/error_response.h"
+#include "api/request_framing.h"
 #include "api/routes.h"
 #include "api/scheduled_jobs.h"
 #include "consult/demo.h"
@@ -24,9 +27,9 @@ namespace {
 
 using namespace Pistache;
 
-// Pistache answers requests past its own limit with a plain-text 413 (its handler's input path is
-// private), so its limit sits well above --max-body: everything between the two gets our JSON 413
-// from the Dispatcher. In production nginx's client_max_body_size stops larger bodies first.
+// Pistache's own limit sits well above --max-body (routes may take more, up to 4 MiB): bodies
+// between the two get our JSON 413 from the Dispatcher, larger ones from HttpHandler::onInput
+// before they are read. In production nginx's client_max_body_size stops larger bodies first.
 constexpr std::size_t kPistacheSlack = 4 * 1024 * 1024;
 
 struct ServerState {
@@ -77,19 +80,114 @@ Request to_request(const Http::Request& in) {
   return out;
 }
 
+// Our side of one connection, kept in the peer's data next to Pistache's parser.
+struct Connection {
+  explicit Connection(std::size_t max_body) : framing(max_body) {}
+  RequestFraming framing;
+  bool closing = false;  // refused: whatever else arrives is not read
+};
+
 class HttpHandler : public Http::Handler {
  public:
   HTTP_PROTOTYPE(HttpHandler)
 
-  explicit HttpHandler(std::shared_ptr<ServerState> state) : state_(std::move(state)) {}
+  HttpHandler(std::shared_ptr<ServerState> state, std::size_t max_body)
+      : state_(std::move(state)), max_body_(max_body) {}
 
+  // Pistache calls this only from its own onInput, which onInput below replaces.
   void onRequest(const Http::Request& in, Http::ResponseWriter writer) override {
+    serve(in, std::move(writer), false);
+  }
+
+  void onTimeout(const Http::Request&, Http::ResponseWriter writer) override {
+    Response response = state_->dispatcher->refused(
+        "", error_response(408, "timeout", "The request took too long to arrive."));
+    write(writer, response, true);
+  }
+
+ private:
+  // Replaces Http::Handler::onInput (Pistache 0.0.5, src/common/http.cc), which answers every
+  // parse failure itself with the exception's text. Here the framing is checked first, the
+  // parser gets only checked bytes, and every failure is answered in our error shape, counted,
+  // logged, and ends the connection.
+  void onInput(const char* buffer, size_t len, const std::shared_ptr<Tcp::Peer>& peer) override {
+    auto connection = std::static_pointer_cast<Connection>(peer->tryGetData(kConnectionData));
+    if (!connection) {
+      connection = std::make_shared<Connection>(max_body_);
+      peer->putData(kConnectionData, connection);
+    }
+    std::string_view input(buffer, len);
+    while (!input.empty() && !connection->closing) {
+      std::string for_parser;
+      auto step = connection->framing.feed(input, for_parser);
+      if (step.outcome == RequestFraming::Outcome::kRefused) {
+        refuse(peer, *connection, connection->framing.refusal());
+        return;
+      }
+      if (!for_parser.empty()) parse(peer, *connection, for_parser);
+      if (step.outcome != RequestFraming::Outcome::kComplete) return;
+      if (!for_parser.empty() && step.used < input.size()) {
+        // Pistache answers one request at a time (no pipelining): as it always did, what was
+        // sent behind a request in the same read is not read.
+        spdlog::debug("dropped {} bytes sent behind a request", input.size() - step.used);
+        return;
+      }
+      // Only the end of a chunked body's trailer was read; its request was answered before.
+      input.remove_prefix(step.used);
+    }
+  }
+
+  void parse(const std::shared_ptr<Tcp::Peer>& peer, Connection& connection,
+             const std::string& bytes) {
+    auto parser = Http::Handler::getParser(peer);
+    bool done = false;
+    try {
+      if (!parser->feed(bytes.data(), bytes.size())) {
+        parser->reset();
+        refuse(peer, connection,
+               {413, "too_large", "The request is larger than this server takes.",
+                "over Pistache's request buffer"});
+        return;
+      }
+      done = parser->parse() == Http::Private::State::Done;
+    } catch (const std::exception& e) {
+      parser->reset();
+      refuse(peer, connection,
+             {400, "malformed_request", "The request is not well-formed HTTP.", e.what()});
+      return;
+    } catch (...) {
+      parser->reset();
+      refuse(peer, connection,
+             {400, "malformed_request", "The request is not well-formed HTTP.", "unknown"});
+      return;
+    }
+    if (!done) return;
+    auto& request = parser->request;
+    request.copyAddress(peer->address());
+    peer->setIdle(false);  // Pistache's idle timer: a request is being answered
+    serve(request, Http::ResponseWriter(request.version(), transport(), this, peer),
+          connection.framing.close_after());
+    parser->reset();
+  }
+
+  void refuse(const std::shared_ptr<Tcp::Peer>& peer, Connection& connection,
+              const FramingRefusal& refusal) {
+    connection.closing = true;
+    spdlog::warn("refused a malformed request from {}: {} {} ({})", peer->address().host(),
+                 refusal.status, refusal.code, refusal.detail);
+    Response response = state_->dispatcher->refused(
+        connection.framing.method(), error_response(refusal.status, refusal.code, refusal.message));
+    Http::ResponseWriter writer(Http::Version::Http11, transport(), this, peer);
+    write(writer, response, true);
+  }
+
+  void serve(const Http::Request& in, Http::ResponseWriter writer, bool close) {
     ++state_->in_flight;
     // A deferred reply (an answer waiting for its batch to be synced) is sent from the committer's
     // thread: only send() is safe there (PISTACHE.md), and that is all write() does.
     auto out = std::make_shared<Http::ResponseWriter>(std::move(writer));
-    Reply reply = [state = state_, out](Response response) {
-      write(*out, response);
+    Reply reply = [state = state_, out, close](Response response) {
+      write(*out, response, close);
       --state->in_flight;
     };
     Request request;
@@ -102,15 +200,9 @@ class HttpHandler : public Http::Handler {
     state_->dispatcher->dispatch(request, std::move(reply));
   }
 
-  void onTimeout(const Http::Request&, Http::ResponseWriter writer) override {
-    Response response = error_response(408, "timeout", "The request took too long to arrive.");
-    add_security_headers(response);
-    writer.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
-    write(writer, response);
-  }
-
- private:
-  static void write(Http::ResponseWriter& writer, const Response& response) {
+  // Sends the response; with `close`, says so and shuts the connection once it is written
+  // (Pistache itself would keep it open until its keep-alive timeout).
+  static void write(Http::ResponseWriter& writer, const Response& response, bool close) {
     if (!response.content_type.empty())
       writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.content_type));
     for (const auto& [name, value] : response.headers) {
@@ -120,10 +212,23 @@ class HttpHandler : public Http::Handler {
       else
         writer.headers().add(std::make_shared<NamedHeader>(name, value));
     }
-    writer.send(static_cast<Http::Code>(response.status), response.body);
+    writer.headers().add<Http::Header::Connection>(close ? Http::ConnectionControl::Close
+                                                         : Http::ConnectionControl::KeepAlive);
+    std::weak_ptr<Tcp::Peer> peer = writer.getPeer();
+    auto sent = writer.send(static_cast<Http::Code>(response.status), response.body);
+    if (!close) return;
+    // The reactor reads end-of-file next and closes the socket itself. A peer already gone has
+    // had its socket closed (and its number maybe reused), so it is left alone.
+    sent.then(
+        [peer](ssize_t) {
+          if (auto p = peer.lock()) ::shutdown(p->fd(), SHUT_RDWR);
+        },
+        [](std::exception_ptr) {});
   }
 
+  static constexpr const char* kConnectionData = "ln.connection";
   std::shared_ptr<ServerState> state_;
+  std::size_t max_body_;
 };
 
 Address parse_listen(const std::string& listen) {
@@ -183,7 +288,8 @@ int serve(const ServeOptions& options) {
                     .headerTimeout(std::chrono::seconds(10))
                     .bodyTimeout(std::chrono::seconds(10))
                     .keepaliveTimeout(std::chrono::seconds(60)));
-  endpoint.setHandler(Http::make_handler<HttpHandler>(state));
+  endpoint.setHandler(Http::make_handler<HttpHandler>(
+      state, options.max_body + kPistacheSlack - RequestFraming::kMaxHead));
   endpoint.serveThreaded();
   spdlog::info("langnghe listening on http://{} ({} threads, web root {})", options.listen,
                options.threads, options.web_root);

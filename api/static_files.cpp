@@ -6,26 +6,12 @@
 #include <map>
 #include <sstream>
 
+#include "api/percent_encoding.h"
+
 namespace ln::api {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<std::string> percent_decode(const std::string& in) {
-  std::string out;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != '%') {
-      out += in[i];
-      continue;
-    }
-    if (i + 2 >= in.size() || !std::isxdigit(static_cast<unsigned char>(in[i + 1])) ||
-        !std::isxdigit(static_cast<unsigned char>(in[i + 2])))
-      return std::nullopt;
-    out += static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16));
-    i += 2;
-  }
-  return out;
-}
 
 bool is_within(const fs::path& root, const fs::path& candidate) {
   auto r = root.begin(), c = candidate.begin();

@@ -7,6 +7,7 @@
 
 #include "consult/age_bands.h"
 #include "consult/crypto.h"
+#include "consult/csv.h"
 #include "consult/validate.h"
 
 namespace ln {
@@ -833,21 +834,15 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
 
 std::string Consultations::results_csv(const Principal& actor, const std::string& id) {
   auto r = results(actor, id);
-  auto quote = [](const std::string& s) {
-    std::string out = "\"";
-    for (char ch : s) {
-      if (ch == '"') out += '"';
-      out += ch;
-    }
-    return out + "\"";
-  };
   auto value = [](const nlohmann::json& v) { return v.is_null() ? std::string("<5") : v.dump(); };
   std::string csv = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read Vietnamese as UTF-8
   csv += "question_id,question,type,answer,count,answered\r\n";
   for (const auto& q : r["questions"])
     for (const auto& o : q["options"])
-      csv += quote(q["id"]) + "," + quote(q["text"]) + "," + quote(q["type"]) + "," +
-             quote(o["text"]) + "," + value(o["count"]) + "," + value(q["answered"]) + "\r\n";
+      csv += csv_field(q["id"].get<std::string>()) + "," + csv_field(q["text"].get<std::string>()) +
+             "," + csv_field(q["type"].get<std::string>()) + "," +
+             csv_field(o["text"].get<std::string>()) + "," + value(o["count"]) + "," +
+             value(q["answered"]) + "\r\n";
   return csv;
 }
 

@@ -75,6 +75,17 @@ std::string trim(std::string s) {
 
 }  // namespace
 
+std::string csv_field(std::string_view value) {
+  std::string out = "\"";
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+    out += '\'';
+  for (char ch : value) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
 CsvTable parse_csv(std::string_view text, const std::vector<std::string>& required_columns,
                    std::size_t max_rows) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);

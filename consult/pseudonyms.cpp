@@ -1,12 +1,16 @@
 #include "consult/pseudonyms.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uspoof.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <set>
+#include <stdexcept>
 
 #include "consult/crypto.h"
 #include "consult/errors.h"
@@ -67,7 +71,101 @@ constexpr std::array<const char*, 16> kRefused = {
     "địt", "đụ", "lồn",  "cặc",  "buồi",  "đéo",   "đm",        "dm",
     "vcl", "vl", "fuck", "shit", "bitch", "admin", "moderator", "giáo viên"};
 
+// The commonest Vietnamese family names (about nine in ten people carry one). A pseudonym that
+// starts with one and goes on like a full name is taken for the child's real name. Names that
+// are also everyday words ("Mai", "Hà", "Lâm", "Cao", "Lê", "Hồ") are not here.
+constexpr std::array<const char*, 16> kFamilyNames = {
+    "nguyễn", "trần", "phạm", "hoàng", "huỳnh", "phan", "vũ",    "võ",
+    "đặng",   "bùi",  "đỗ",   "ngô",   "dương", "đinh", "trịnh", "trương"};
+// The same, as children write them without marks; only those that are no other word.
+constexpr std::array<const char*, 11> kFamilyNamesPlain = {
+    "nguyen", "tran", "pham", "hoang", "huynh", "dang", "bui", "duong", "dinh", "trinh", "truong"};
+// Middle names that mark a full name ("Văn", "Thị").
+constexpr std::array<const char*, 4> kMiddleNames = {"văn", "thị", "van", "thi"};
+
+const icu::Normalizer2& nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
+  return *n;
+}
+
+icu::UnicodeString normalised(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc().normalize(icu::UnicodeString::fromUTF8(utf8), status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normalisation failed");
+  return out;
+}
+
+std::vector<std::string> words_of(const std::string& lower) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < lower.size()) {
+    auto end = lower.find(' ', start);
+    if (end == std::string::npos) end = lower.size();
+    if (end > start) words.push_back(lower.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+template <std::size_t N>
+bool is_one_of(const std::string& word, const std::array<const char*, N>& list) {
+  return std::any_of(list.begin(), list.end(), [&](const char* w) { return word == w; });
+}
+
+// "Nguyễn Văn An", "Trần Thị Mai", "nguyen van an", "Em là Phạm Minh Khôi": a family name
+// followed by a middle name, or by two more words.
+bool looks_like_full_name(const std::string& lower) {
+  auto words = words_of(lower);
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (!is_one_of(words[i], kFamilyNames) && !is_one_of(words[i], kFamilyNamesPlain)) continue;
+    if (i + 2 < words.size() || is_one_of(words[i + 1], kMiddleNames)) return true;
+  }
+  return false;
+}
+
+struct SpoofCheckerDeleter {
+  void operator()(USpoofChecker* checker) const { uspoof_close(checker); }
+};
+
+// Opened once; getting a skeleton does not change it, so threads share it.
+const USpoofChecker& spoof_checker() {
+  static const std::unique_ptr<USpoofChecker, SpoofCheckerDeleter> checker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<USpoofChecker, SpoofCheckerDeleter> opened(uspoof_open(&status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU spoof checker unavailable");
+    return opened;
+  }();
+  return *checker;
+}
+
 }  // namespace
+
+std::string pseudonym_key(const std::string& pseudonym) {
+  icu::UnicodeString text = normalised(pseudonym);
+  text.foldCase();
+  icu::UnicodeString collapsed;
+  bool space = false;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !collapsed.isEmpty()) collapsed.append(static_cast<UChar>(' '));
+    space = false;
+    collapsed.append(c);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString skeleton;
+  uspoof_getSkeletonUnicodeString(&spoof_checker(), 0, collapsed, skeleton, &status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU skeleton failed");
+  std::string out;
+  skeleton.toUTF8String(out);
+  return out;
+}
 
 std::vector<std::string> pseudonym_suggestions(int count) {
   std::set<std::string> seen;
@@ -97,7 +195,7 @@ std::string normalise_sign_in_code(std::string code) {
 
 std::string check_pseudonym(const std::string& typed) {
   std::string name = clean_text("pseudonym", typed, 2, 30);
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(name);
+  icu::UnicodeString text = normalised(name);
   int digits = 0;
   for (int32_t i = 0; i < text.length();) {
     UChar32 c = text.char32At(i);
@@ -120,6 +218,12 @@ std::string check_pseudonym(const std::string& typed) {
     bool ends = end == lower.size() || lower[end] == ' ';
     if (starts && ends) throw Invalid("pseudonym", "Please choose a kinder pseudonym.");
   }
+  if (looks_like_full_name(lower))
+    throw Invalid("pseudonym",
+                  "Tên này giống tên thật. Em hãy chọn một biệt danh, như \"Mèo Xanh\", để giữ "
+                  "an toàn cho mình nhé. / That looks like a real name. To keep yourself safe, "
+                  "please choose a nickname such as \"Mèo Xanh\".",
+                  "real_name");
   return name;
 }
 

@@ -12,7 +12,12 @@ std::string new_sign_in_code();
 // Lower case, trimmed; what a child types is compared in this form.
 std::string normalise_sign_in_code(std::string code);
 // A pseudonym typed by a child: 2–30 characters, letters, digits and spaces only, no phone
-// numbers, links or e-mail, no rude words. Throws Invalid("pseudonym").
+// numbers, links or e-mail, no rude words, not a Vietnamese full name ("Nguyễn Văn An").
+// The rules read it in Unicode NFC; it is kept as typed, trimmed. Throws Invalid("pseudonym").
 std::string check_pseudonym(const std::string& typed);
+// What two pseudonyms are compared by: NFC, case folded, spaces collapsed, then the confusable
+// skeleton of Unicode TS #39 (ICU's spoof checker), so "Mèo Xanh" typed with a combining accent
+// or with a Cyrillic "е" is the same name as "Mèo Xanh".
+std::string pseudonym_key(const std::string& pseudonym);
 
 }  // namespace ln

@@ -78,9 +78,19 @@ Joined Pupils::join(const JoinInput& input) {
         "too_old", "Lắng Nghe dành cho trẻ em đến 17 tuổi. / Lắng Nghe is for children up to 17.",
         {{"birth_date", "older than 17"}});
   std::string pseudonym = check_pseudonym(input.pseudonym);
-  if (storage_.pupils().pseudonym_taken(k.id, pseudonym))
-    throw Conflict("Someone in your class already uses that name. Please choose another.",
-                   "pseudonym_taken");
+  if (personal_info_ && personal_info_(pseudonym))
+    throw Invalid("pseudonym",
+                  "Biệt danh này có thông tin riêng của em (như tên thật, số điện thoại hay địa "
+                  "chỉ). Em hãy chọn một biệt danh khác để giữ an toàn cho mình nhé. / This "
+                  "nickname has private details (like your real name, phone number or address). "
+                  "Please choose another one to keep yourself safe.",
+                  "personal_info");
+  // Compared by look, not by bytes: a name spelled with look-alike letters is the same name.
+  const std::string key = pseudonym_key(pseudonym);
+  for (const auto& other : storage_.pupils().pupils_of_class(k.id))
+    if (pseudonym_key(other.pseudonym) == key)
+      throw Conflict("Someone in your class already uses that name. Please choose another.",
+                     "pseudonym_taken");
 
   Joined joined;
   Pupil& p = joined.pupil;

@@ -1,6 +1,7 @@
 #pragma once
 // Pupils: joining with a class code, personal sign-in codes, the encrypted identity record,
 // both consents (child and guardian), withdrawal, and the data rights of the child.
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -13,6 +14,10 @@
 #include "consult/throttle.h"
 
 namespace ln {
+
+// Whether a text holds personal information (a name given as one's own, a phone number, an
+// address, …): the screener's detector, which lives in moderation/ (api/app.h wires it in).
+using PersonalInfoCheck = std::function<bool(const std::string& text)>;
 
 struct JoinInput {
   std::string code;
@@ -46,8 +51,10 @@ struct PupilDataExport {
 class Pupils {
  public:
   Pupils(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
-         Organisation& organisation, const Settings& settings, const Keys& keys)
-      : storage_(storage),
+         Organisation& organisation, const Settings& settings, const Keys& keys,
+         PersonalInfoCheck personal_info = nullptr)
+      : personal_info_(std::move(personal_info)),
+        storage_(storage),
         clock_(clock),
         audit_(audit),
         sessions_(sessions),
@@ -127,6 +134,7 @@ class Pupils {
   void tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
                                 const std::string& message);
 
+  PersonalInfoCheck personal_info_;
   Storage& storage_;
   const Clock& clock_;
   AuditLog& audit_;

@@ -292,12 +292,10 @@ std::string check_one(const Question& q, const nlohmann::json& v, CheckedAnswers
     out.keys.push_back({q.id, v.get<bool>() ? "yes" : "no"});
   } else if (q.type == "text") {
     if (!v.is_string()) return "Write your answer as text.";
-    std::string text = v.get<std::string>();
-    std::string flat = text;
-    for (auto& c : flat)
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    std::string text;
     try {
-      clean_text("answer", flat, 1, static_cast<std::size_t>(q.max_length));
+      text = clean_multiline_text("answer", v.get<std::string>(), 1,
+                                  static_cast<std::size_t>(q.max_length));
     } catch (const Invalid& e) {
       return e.what();
     }

@@ -6,6 +6,7 @@
 
 #include "consult/age_bands.h"
 #include "consult/consultations.h"
+#include "consult/csv.h"
 #include "consult/errors.h"
 #include "consult/suppression.h"
 
@@ -14,15 +15,6 @@ namespace {
 
 nlohmann::json cell(std::int64_t value, bool hidden) {
   return hidden ? nlohmann::json() : nlohmann::json(value);
-}
-
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -262,8 +254,8 @@ std::string Reports::csv(const nlohmann::json& r) const {
   std::string out = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read Vietnamese as UTF-8
   auto line = [&](const std::string& section, const std::string& metric, const std::string& group,
                   const nlohmann::json& v) {
-    out +=
-        quote(section) + "," + quote(metric) + "," + quote(group) + "," + quote(value(v)) + "\r\n";
+    out += csv_field(section) + "," + csv_field(metric) + "," + csv_field(group) + "," +
+           csv_field(value(v)) + "\r\n";
   };
   out += "section,metric,group,value\r\n";
   line("report", "unit", r["unit"]["name"].get<std::string>(), r["unit"]["id"]);

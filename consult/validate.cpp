@@ -28,6 +28,19 @@ std::string clean_text(const std::string& field, std::string_view value, std::si
   return text;
 }
 
+std::string clean_multiline_text(const std::string& field, std::string_view value, std::size_t min,
+                                 std::size_t max) {
+  auto first = value.find_first_not_of(" \t\r\n");
+  auto last = value.find_last_not_of(" \t\r\n");
+  std::string text =
+      first == std::string_view::npos ? "" : std::string(value.substr(first, last - first + 1));
+  std::string flat = text;
+  for (auto& c : flat)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  clean_text(field, flat, min, max);
+  return text;
+}
+
 std::optional<std::string> clean_optional_text(const std::string& field,
                                                const std::optional<std::string>& value,
                                                std::size_t max) {

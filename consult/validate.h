@@ -10,6 +10,9 @@ std::size_t char_count(std::string_view utf8);
 // Trimmed text of `min`..`max` characters with no control characters; throws Invalid(field).
 std::string clean_text(const std::string& field, std::string_view value, std::size_t min,
                        std::size_t max);
+// The same for a child's text, which keeps its line breaks and tabs inside (not at its ends).
+std::string clean_multiline_text(const std::string& field, std::string_view value, std::size_t min,
+                                 std::size_t max);
 std::optional<std::string> clean_optional_text(const std::string& field,
                                                const std::optional<std::string>& value,
                                                std::size_t max);

@@ -73,11 +73,8 @@ StatusText return_reason_for_child(const std::string& reason) {
           "Read the adult's note and change your idea."};
 }
 
-void check_submission_text(const std::string& text) {
-  std::string flat = text;
-  for (auto& c : flat)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  clean_text("text", flat, 1, kSubmissionMaxChars);
+std::string checked_submission_text(const std::string& text) {
+  return clean_multiline_text("text", text, 1, kSubmissionMaxChars);
 }
 
 void Submissions::mark_repeats(Submission& s, bool resent) {
@@ -101,8 +98,7 @@ Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubm
   s.pupil_id = pupil.id;
   s.unit_id = pupil.unit_id;
   s.kind = input.kind;
-  check_submission_text(input.text);
-  s.text = input.text;
+  s.text = checked_submission_text(input.text);
   s.topic = clean_optional_text("topic", input.topic, 100);
   s.status = "submitted";
   s.created_at = s.updated_at = clock_.now_text();
@@ -189,7 +185,7 @@ Submission Submissions::resend(const Principal& pupil, const std::string& id,
                    "not_returned");
   if (version != s.version)
     throw Conflict("This idea changed since you opened it.", "stale_version");
-  check_submission_text(text);
+  const std::string checked = checked_submission_text(text);
   const std::string now = clock_.now_text();
   auto revisions = nlohmann::json::parse(s.revisions_json, nullptr, false);
   if (!revisions.is_array()) revisions = nlohmann::json::array();
@@ -197,7 +193,7 @@ Submission Submissions::resend(const Principal& pupil, const std::string& id,
                        {"sent_at", s.resent_at.value_or(s.created_at)},
                        {"decision", nlohmann::json::parse(s.decision_json, nullptr, false)}});
   Submission next = s;
-  next.text = text;
+  next.text = checked;
   next.revisions_json = revisions.dump();
   next.decision_json = "{}";
   next.redacted_text.reset();

@@ -15,9 +15,9 @@ namespace ln::moderation {
 
 inline constexpr std::size_t kSubmissionMaxChars = 2000;
 
-// Checks a child's text (1 to kSubmissionMaxChars characters; line breaks kept, other control
-// characters refused).
-void check_submission_text(const std::string& text);
+// A child's text as it is kept: 1 to kSubmissionMaxChars characters, spaces and line breaks
+// at its ends removed, those inside kept, other control characters refused.
+std::string checked_submission_text(const std::string& text);
 
 struct NewSubmission {
   std::string kind;

@@ -99,5 +99,22 @@ TEST(BadInput, EveryEndpointWithABodyRefusesBadBodies) {
   EXPECT_EQ(server.get("/healthz").status, 200);
 }
 
+// Query values arrive percent-encoded: they are decoded before use, and what they decode to is
+// text like any other — invalid UTF-8 (%ff), a broken escape or a NUL is a 400, never a 200.
+TEST(BadInput, QueryValuesAreDecodedAndMustBeText) {
+  Server server(demo_options());
+  auto admin = login(server, "admin");
+  for (const std::string bad : {"%ff", "%c3%28", "%zz", "%f", "a%00b"}) {
+    SCOPED_TRACE(bad);
+    auto r = server.get("/api/v1/units?parent_id=" + bad, bearer(admin));
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_TRUE(r.error_code() == "invalid_utf8" || r.error_code() == "invalid_query") << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], "query");
+  }
+  auto two = server.get("/api/v1/units?limit=%32", bearer(admin));
+  ASSERT_EQ(two.status, 200) << two.body;
+  EXPECT_EQ(two.json()["items"].size(), 2u);
+}
+
 }  // namespace
 }  // namespace ln::test

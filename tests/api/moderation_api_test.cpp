@@ -282,5 +282,26 @@ TEST_F(Moderation, ASafeguardingCaseFromDisclosureToSecondLeadClosure) {
     EXPECT_TRUE(actions.count(a)) << a;
 }
 
+// Texts are stored trimmed (README, "The API"): an idea keeps the line breaks inside it, not
+// the spaces and line breaks around it.
+TEST_F(Moderation, AnIdeaIsKeptWithoutTheSpacesAroundIt) {
+  auto sent = server.post_json(
+      "/api/v1/submissions",
+      {{"kind", "idea"}, {"text", " \t Sân chơi cần thêm ghế đá.\n  Và cây xanh.  \r\n "}},
+      bearer(pupil));
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const std::string kept = "Sân chơi cần thêm ghế đá.\n  Và cây xanh.";
+  EXPECT_EQ(sent.json()["text"], kept);
+  auto again =
+      server.get("/api/v1/submissions/" + sent.json()["id"].get<std::string>(), bearer(pupil));
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json()["text"], kept);
+  // Only spaces is no idea at all.
+  EXPECT_EQ(
+      server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", " \n\t "}}, bearer(pupil))
+          .status,
+      400);
+}
+
 }  // namespace
 }  // namespace ln::test

@@ -452,5 +452,43 @@ TEST_F(PupilPath, FacilitatorResetsASignInCode) {
   EXPECT_EQ(get("/api/v1/pupils/" + pupil_id + "/consents", stranger).status, 404);
 }
 
+// A pseudonym is compared by what it looks like (NFC, case, and the look-alike letters of
+// Unicode TS #39), and a real name or other personal information is refused kindly.
+TEST_F(PupilPath, LookAlikePseudonymsAreTakenAndRealNamesRefused) {
+  auto facilitator = login(server, "facilitator");
+  auto code = make_class(facilitator);
+  auto join = [&](const std::string& pseudonym) {
+    return post("/api/v1/pupils/join",
+                {{"code", code}, {"pseudonym", pseudonym}, {"birth_date", "2014-03-03"}});
+  };
+  auto first = join("Mèo Xanh");
+  ASSERT_EQ(first.status, 201) << first.body;
+  for (const std::string same : {"Me\u0300o Xanh",       // a combining grave accent
+                                 "M\u0435\u0300o Xanh",  // a Cyrillic е
+                                 "MÈO  XANH", "mèo xanh"}) {
+    SCOPED_TRACE(same);
+    auto r = join(same);
+    EXPECT_EQ(r.status, 409) << r.body;
+    EXPECT_EQ(r.error_code(), "pseudonym_taken");
+  }
+  for (const std::string real :
+       {"Em tên là Nguyễn Văn An", "Nguyễn Văn An", "nguyen thi lan", "Tên em là Lan"}) {
+    SCOPED_TRACE(real);
+    auto r = join(real);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], "pseudonym");
+    EXPECT_TRUE(r.error_code() == "real_name" || r.error_code() == "personal_info") << r.body;
+    EXPECT_NE(r.json()["error"]["message"].get<std::string>().find("biệt danh"), std::string::npos);
+  }
+  // A decomposed spelling is a name like any other, kept as typed.
+  auto decomposed = join("So\u0301c Na\u0302u");
+  ASSERT_EQ(decomposed.status, 201) << decomposed.body;
+  EXPECT_EQ(decomposed.json()["pupil"]["pseudonym"], "So\u0301c Na\u0302u");
+  EXPECT_EQ(join("Sóc Nâu").error_code(), "pseudonym_taken");
+  // Different names are still different.
+  EXPECT_EQ(join("Meo Xanh").status, 201);
+  EXPECT_EQ(join("Mèo Xanh Lá").status, 201);
+}
+
 }  // namespace
 }  // namespace ln::test

@@ -46,5 +46,19 @@ TEST(Csv, SkipsBlankLines) {
   EXPECT_EQ(t.rows.size(), 1u);
 }
 
+// What a spreadsheet would run as a formula is written as text; everything else is kept as is.
+TEST(Csv, AnExportedCellNeverStartsAFormula) {
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(csv_field("+1+2"), "\"'+1+2\"");
+  EXPECT_EQ(csv_field("-2+3"), "\"'-2+3\"");
+  EXPECT_EQ(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(csv_field("\t=1"), "\"'\t=1\"");
+  EXPECT_EQ(csv_field("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(csv_field("Mèo = Xanh"), "\"Mèo = Xanh\"");
+  EXPECT_EQ(csv_field(""), "\"\"");
+  EXPECT_EQ(csv_field("12"), "\"12\"");
+}
+
 }  // namespace
 }  // namespace ln

@@ -82,6 +82,27 @@ TEST(Pseudonyms, TypedNamesAreScreened) {
   EXPECT_NO_THROW(check_pseudonym("Đi Học"));  // "đi" is not a rude word
 }
 
+TEST(Pseudonyms, LookAlikesShareAKeyAndFullNamesAreRefused) {
+  const std::string key = pseudonym_key("Mèo Xanh");
+  EXPECT_EQ(pseudonym_key("Me\u0300o Xanh"), key);       // combining accent
+  EXPECT_EQ(pseudonym_key("M\u0435\u0300o Xanh"), key);  // Cyrillic е
+  EXPECT_EQ(pseudonym_key(" MÈO \t XANH "), key);
+  EXPECT_NE(pseudonym_key("Meo Xanh"), key);  // "meo" is another word
+  EXPECT_NE(pseudonym_key("Mèo Xanh Lá"), key);
+  for (const std::string name : {"Nguyễn Văn An", "nguyen van an", "Trần Thị Mai",
+                                 "Em tên là Phạm Minh Khôi", "Ngô Bảo Châu"}) {
+    try {
+      check_pseudonym(name);
+      ADD_FAILURE() << name << " was accepted";
+    } catch (const Invalid& e) {
+      EXPECT_EQ(e.code(), "real_name") << name;
+    }
+  }
+  // Family names that are also words, and two-word names without a middle name, stay possible.
+  for (const std::string name : {"Mai Vàng", "Hổ Vằn Vàng", "Lê Xanh", "Phan Xanh", "Hồ Xanh"})
+    EXPECT_EQ(check_pseudonym(name), name);
+}
+
 TEST(Pseudonyms, SignInCodesAreReadable) {
   auto code = new_sign_in_code();
   EXPECT_EQ(normalise_sign_in_code("  " + code + " "), code);
