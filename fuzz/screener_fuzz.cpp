@@ -9,7 +9,8 @@
 #include "moderation/screener.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const ln::moderation::Screener screener(ln::moderation::default_lexicon_dir());
+  static const ln::moderation::Screener screener(ln::moderation::default_lexicon_dir(),
+                                                 ln::moderation::default_model_file());
   std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     auto verdict = screener.screen(text);

@@ -5,6 +5,8 @@
 namespace ln::moderation {
 namespace {
 
+constexpr std::size_t kLongestWord = 40;
+
 // Chat spellings children use, written out (the plain view has no diacritics): the model then
 // reads "e ko dc ve nha" as it reads "em khong duoc ve nha", and what it learned from one
 // spelling carries to the other. A change here changes what the model reads: it is retrained
@@ -86,13 +88,15 @@ std::vector<std::string> model_words(const NormalisedText& text) {
   };
   for (char32_t c : text.plain.chars) {
     if (c >= U'0' && c <= U'9') {
-      words.back() += U'0';
+      if (words.back().size() < kLongestWord) words.back() += U'0';
     } else if (c == U'@') {
       end_word();
       words.back().push_back(U'@');
       end_word();
     } else if (is_word_char(c)) {
-      words.back() += c;
+      // A "word" of a megabyte would cost the model one n-gram per character; a word's first
+      // 40 letters say all the model can use.
+      if (words.back().size() < kLongestWord) words.back() += c;
     } else {
       end_word();
     }
