@@ -245,6 +245,18 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
 
   serve
+      ->add_option("--metrics-token", serve_options.metrics_token,
+                   "Bearer token an operator's Prometheus sends to read /metrics (at least 24 "
+                   "characters); without one, nobody can read it (401)")
+      ->envname("LANGNGHE_METRICS_TOKEN")
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            return v.size() >= 24 ? std::string()
+                                  : std::string("--metrics-token needs at least 24 characters");
+          },
+          "TOKEN", "token"));
+
+  serve
       ->add_option("--min-group-size", serve_options.min_group_size,
                    "Published counts of fewer children than this are hidden (5 or more)")
       ->envname("LANGNGHE_MIN_GROUP_SIZE")

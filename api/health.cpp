@@ -2,6 +2,7 @@
 #include "api/error_response.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "consult/crypto.h"
 #include "consult/errors.h"
 
 namespace ln::api {
@@ -40,6 +41,17 @@ std::string moderation_metrics(App& app) {
   return out;
 }
 
+// Only an operator reads /metrics: it shows, among others, when a text was just routed to
+// safeguarding. Nobody reads it without a --metrics-token; with one, only its exact Bearer token
+// (a signed-in session is not an operator).
+void require_operator(const App& app, const Request& q) {
+  auto header = q.header("authorization").value_or("");
+  const std::string scheme = "Bearer ";
+  if (app.options.metrics_token.empty() || header.rfind(scheme, 0) != 0 ||
+      !same_secret(header.substr(scheme.size()), app.options.metrics_token))
+    throw Unauthorized("Metrics are for operators: send the metrics token as a Bearer token.");
+}
+
 }  // namespace
 
 void add_health_routes(Router& router, App& app) {
@@ -66,13 +78,20 @@ void add_health_routes(Router& router, App& app) {
 
   router.add(
       "GET", "/metrics",
-      [&app](Request&) {
+      [&app](Request& q) {
+        require_operator(app, q);
         Response r;
         r.content_type = "text/plain; version=0.0.4; charset=utf-8";
         r.body = app.metrics.render() + moderation_metrics(app);
         return r;
       },
-      doc("Prometheus metrics.", "operations", std::nullopt));
+      [] {
+        auto d = doc("Prometheus metrics, for operators only (Bearer metrics token).", "operations",
+                     std::nullopt);
+        d.responses["401"] = {
+            {"description", "no or wrong metrics token, or none configured (--metrics-token)"}};
+        return d;
+      }());
 }
 
 }  // namespace ln::api

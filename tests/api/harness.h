@@ -131,8 +131,12 @@ CommandResult run_langnghe(const std::vector<std::string>& args,
 std::string login(const Server& server, const std::string& username,
                   const std::string& password = "langnghe-demo");
 Headers bearer(const std::string& token);
-// Server options for a server with the demo data and the test hooks (clock, jobs).
+// Server options for a server with the demo data, the test hooks (clock, jobs) and a metrics
+// token (metrics_reader()).
 Server::Options demo_options();
+// The headers an operator reads /metrics with, on a server started with demo_options().
+Headers metrics_reader();
+inline constexpr const char* kTestMetricsToken = "metrics-token-of-the-api-tests-0123456789";
 
 std::filesystem::path make_temp_dir();
 std::string binary_path();
