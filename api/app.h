@@ -42,6 +42,7 @@ struct App {
   static Settings settings_of(const ServeOptions& options) {
     Settings s;
     s.withdrawal_purge_days = options.withdrawal_purge_days;
+    s.short_sign_in_codes = !options.refuse_short_sign_in_codes;
     s.min_group_size = options.min_group_size;
     s.claim_minutes = options.claim_minutes;
     s.first_review_hours = options.first_review_hours;
@@ -60,8 +61,10 @@ struct App {
   AuditLog audit{storage.audit(), clock};
   Sessions sessions{storage, clock, settings};
   Organisation organisation{storage, clock, audit, settings};
-  Accounts accounts{storage, clock, audit, sessions, settings};
-  Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys};
+  // Wrong and refused guesses of every credential, for /metrics.
+  GuessCounts guess_counts;
+  Accounts accounts{storage, clock, audit, sessions, settings, &guess_counts};
+  Pupils pupils{storage, clock, audit, sessions, organisation, settings, keys, &guess_counts};
   // The screener annotates and routes every child's text; it never publishes or rejects.
   moderation::Screener screener{options.lexicons.empty() ? moderation::default_lexicon_dir()
                                                          : std::filesystem::path(options.lexicons)};

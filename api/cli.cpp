@@ -255,6 +255,11 @@ int run_cli(int argc, char** argv) {
                                   : std::string("--metrics-token needs at least 24 characters");
           },
           "TOKEN", "token"));
+  serve
+      ->add_flag("--refuse-short-sign-in-codes", serve_options.refuse_short_sign_in_codes,
+                 "Refuse the short sign-in codes given before 2026-12 (meo-xanh-4821), once "
+                 "every child has a new one")
+      ->envname("LANGNGHE_REFUSE_SHORT_SIGN_IN_CODES");
 
   serve
       ->add_option("--min-group-size", serve_options.min_group_size,

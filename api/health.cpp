@@ -41,6 +41,30 @@ std::string moderation_metrics(App& app) {
   return out;
 }
 
+// Wrong guesses and guesses refused (429) per credential space, every space listed from zero.
+std::string guess_metrics(App& app) {
+  auto counts = app.guess_counts.snapshot();
+  const auto& s = app.settings;
+  for (const auto* limit : {&s.sign_in_code_limit, &s.short_sign_in_code_limit, &s.join_code_limit,
+                            &s.guardian_code_limit, &s.password_limit, &s.password_spray_limit})
+    counts.try_emplace(limit->space);
+  std::string out =
+      "# HELP langnghe_credential_guesses_failed_total Wrong guesses of a credential (sign-in, "
+      "class and guardian codes, passwords).\n"
+      "# TYPE langnghe_credential_guesses_failed_total counter\n";
+  for (const auto& [space, c] : counts)
+    out += "langnghe_credential_guesses_failed_total{credential=\"" + space + "\"} " +
+           std::to_string(c.failed) + "\n";
+  out +=
+      "# HELP langnghe_credential_guesses_refused_total Guesses refused (429) before they were "
+      "checked, by the guess limits.\n"
+      "# TYPE langnghe_credential_guesses_refused_total counter\n";
+  for (const auto& [space, c] : counts)
+    out += "langnghe_credential_guesses_refused_total{credential=\"" + space + "\"} " +
+           std::to_string(c.refused) + "\n";
+  return out;
+}
+
 // Only an operator reads /metrics: it shows, among others, when a text was just routed to
 // safeguarding. Nobody reads it without a --metrics-token; with one, only its exact Bearer token
 // (a signed-in session is not an operator).
@@ -82,7 +106,7 @@ void add_health_routes(Router& router, App& app) {
         require_operator(app, q);
         Response r;
         r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-        r.body = app.metrics.render() + moderation_metrics(app);
+        r.body = app.metrics.render() + moderation_metrics(app) + guess_metrics(app);
         return r;
       },
       [] {

@@ -46,7 +46,8 @@ struct PupilDataExport {
 class Pupils {
  public:
   Pupils(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
-         Organisation& organisation, const Settings& settings, const Keys& keys)
+         Organisation& organisation, const Settings& settings, const Keys& keys,
+         GuessCounts* guess_counts = nullptr)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
@@ -54,7 +55,7 @@ class Pupils {
         organisation_(organisation),
         settings_(settings),
         keys_(keys),
-        throttle_(storage.accounts(), clock) {}
+        throttle_(storage.accounts(), clock, guess_counts) {}
 
   Joined join(const JoinInput& input);
   std::pair<StartedSession, Pupil> sign_in(const std::string& code,

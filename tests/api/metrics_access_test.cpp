@@ -30,6 +30,9 @@ TEST(Metrics, OnlyAnOperatorWithTheTokenReadsThem) {
   auto text = server.get("/metrics", metrics_reader()).body;
   EXPECT_NE(text.find("langnghe_moderation_queue_items{queue=\"safeguarding\"}"),
             std::string::npos);
+  EXPECT_NE(text.find("langnghe_credential_guesses_refused_total{credential=\"password\"} 0"),
+            std::string::npos)
+      << text;
   // Too short a token is refused at start.
   auto bad = run_langnghe({"serve", "--metrics-token", "short"});
   EXPECT_NE(bad.exit_code, 0);
