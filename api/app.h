@@ -42,6 +42,7 @@ struct App {
   static Settings settings_of(const ServeOptions& options) {
     Settings s;
     s.withdrawal_purge_days = options.withdrawal_purge_days;
+    s.join_code_days = options.join_code_days;
     s.short_sign_in_codes = !options.refuse_short_sign_in_codes;
     s.min_group_size = options.min_group_size;
     s.claim_minutes = options.claim_minutes;

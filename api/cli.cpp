@@ -260,6 +260,12 @@ int run_cli(int argc, char** argv) {
                  "Refuse the short sign-in codes given before 2026-12 (meo-xanh-4821), once "
                  "every child has a new one")
       ->envname("LANGNGHE_REFUSE_SHORT_SIGN_IN_CODES");
+  serve
+      ->add_option("--join-code-days", serve_options.join_code_days,
+                   "Days a new class join code works (a facilitator can rotate it sooner)")
+      ->envname("LANGNGHE_JOIN_CODE_DAYS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 365));
 
   serve
       ->add_option("--min-group-size", serve_options.min_group_size,
