@@ -43,6 +43,8 @@ struct App {
   static Settings settings_of(const ServeOptions& options) {
     Settings s;
     s.withdrawal_purge_days = options.withdrawal_purge_days;
+    s.join_code_days = options.join_code_days;
+    s.short_sign_in_codes = !options.refuse_short_sign_in_codes;
     s.min_group_size = options.min_group_size;
     s.claim_minutes = options.claim_minutes;
     s.first_review_hours = options.first_review_hours;
@@ -61,7 +63,9 @@ struct App {
   AuditLog audit{storage.audit(), clock};
   Sessions sessions{storage, clock, settings};
   Organisation organisation{storage, clock, audit, settings};
-  Accounts accounts{storage, clock, audit, sessions, settings};
+  // Wrong and refused guesses of every credential, for /metrics.
+  GuessCounts guess_counts;
+  Accounts accounts{storage, clock, audit, sessions, settings, &guess_counts};
   // The screener annotates and routes every child's text; it never publishes or rejects.
   moderation::Screener screener{
       options.lexicons.empty() ? moderation::default_lexicon_dir()
@@ -83,7 +87,8 @@ struct App {
                   return std::any_of(spans.begin(), spans.end(), [](const auto& span) {
                     return span.label == "personal_info";
                   });
-                }};
+                },
+                &guess_counts};
   TextScreen screen = [this](const std::string& text) {
     auto verdict = screener.screen(text);
     return ScreenedText{verdict.route, moderation::to_json(verdict).dump()};

@@ -72,13 +72,19 @@ void add_auth_routes(Router& r, App& app) {
       "POST", "/api/v1/me/password",
       [&app](Request& q) {
         Fields f(q, {"current_password", "new_password"});
-        app.accounts.change_password(q.who(), f.text("current_password"), f.text("new_password"));
+        app.accounts.change_password(q.who(), f.text("current_password"), f.text("new_password"),
+                                     q.client_address);
         return Response::no_content();
       },
-      doc("Change my password; my other sessions end.", "auth", Permission::kAdult,
-          object_schema({{"current_password", "string"}, {"new_password", "string"}},
-                        {"current_password", "new_password"}),
-          204));
+      [] {
+        auto d = doc("Change my password; my other sessions end.", "auth", Permission::kAdult,
+                     object_schema({{"current_password", "string"}, {"new_password", "string"}},
+                                   {"current_password", "new_password"}),
+                     204);
+        d.responses["429"] = {
+            {"description", "too many wrong current passwords: wait Retry-After seconds"}};
+        return d;
+      }());
 }
 
 }  // namespace ln::api

@@ -72,6 +72,19 @@ void add_class_routes(Router& r, App& app) {
       doc("A new join code for the class.", "classes", manage, nullptr, 201));
 
   r.add(
+      "POST", "/api/v1/classes/{id}/join-codes/rotate",
+      [&app](Request& q) {
+        return Response::json(201,
+                              to_json(app.organisation.rotate_join_code(q.who(), q.param("id"))));
+      },
+      [&] {
+        auto d = doc("A new join code for the class; all its other codes stop working.", "classes",
+                     manage, nullptr, 201);
+        d.responses["409"] = {{"description", "the class is retired"}};
+        return d;
+      }());
+
+  r.add(
       "DELETE", "/api/v1/classes/{id}/join-codes/{code}",
       [&app](Request& q) {
         app.organisation.revoke_join_code(q.who(), q.param("id"), q.param("code"));

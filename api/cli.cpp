@@ -268,6 +268,29 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
 
   serve
+      ->add_option("--metrics-token", serve_options.metrics_token,
+                   "Bearer token an operator's Prometheus sends to read /metrics (at least 24 "
+                   "characters); without one, nobody can read it (401)")
+      ->envname("LANGNGHE_METRICS_TOKEN")
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            return v.size() >= 24 ? std::string()
+                                  : std::string("--metrics-token needs at least 24 characters");
+          },
+          "TOKEN", "token"));
+  serve
+      ->add_flag("--refuse-short-sign-in-codes", serve_options.refuse_short_sign_in_codes,
+                 "Refuse the short sign-in codes given before 2026-12 (meo-xanh-4821), once "
+                 "every child has a new one")
+      ->envname("LANGNGHE_REFUSE_SHORT_SIGN_IN_CODES");
+  serve
+      ->add_option("--join-code-days", serve_options.join_code_days,
+                   "Days a new class join code works (a facilitator can rotate it sooner)")
+      ->envname("LANGNGHE_JOIN_CODE_DAYS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 365));
+
+  serve
       ->add_option("--min-group-size", serve_options.min_group_size,
                    "Published counts of fewer children than this are hidden (5 or more)")
       ->envname("LANGNGHE_MIN_GROUP_SIZE")

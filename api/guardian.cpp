@@ -6,6 +6,17 @@
 #include "api/views.h"
 
 namespace ln::api {
+namespace {
+
+// Every route here checks a guardian code, under the guardian-code guess limit.
+OperationDoc guessed(OperationDoc d) {
+  d.responses["429"] = {{"description",
+                         "too many wrong guardian codes from this address: wait Retry-After "
+                         "seconds"}};
+  return d;
+}
+
+}  // namespace
 
 void add_guardian_routes(Router& r, App& app) {
   r.add(
@@ -15,8 +26,8 @@ void add_guardian_routes(Router& r, App& app) {
         return Response::json(
             201, to_json(app.pupils.guardian_consent(f.text("code"), q.client_address)));
       },
-      doc("A guardian gives consent with their guardian code.", "consent", std::nullopt,
-          object_schema({{"code", "string"}}, {"code"}), 201));
+      guessed(doc("A guardian gives consent with their guardian code.", "consent", std::nullopt,
+                  object_schema({{"code", "string"}}, {"code"}), 201)));
 
   r.add(
       "POST", "/api/v1/guardian/withdraw",
@@ -25,8 +36,8 @@ void add_guardian_routes(Router& r, App& app) {
         app.pupils.withdraw_by_guardian(f.text("code"), q.client_address);
         return Response::no_content();
       },
-      doc("A guardian withdraws consent with their guardian code.", "consent", std::nullopt,
-          object_schema({{"code", "string"}}, {"code"}), 204));
+      guessed(doc("A guardian withdraws consent with their guardian code.", "consent", std::nullopt,
+                  object_schema({{"code", "string"}}, {"code"}), 204)));
 
   r.add(
       "POST", "/api/v1/guardian/data",
@@ -37,9 +48,10 @@ void add_guardian_routes(Router& r, App& app) {
             .with_header("Content-Disposition",
                          "attachment; filename=\"lang-nghe-child-data.json\"");
       },
-      doc("A guardian downloads the child's data as JSON with their guardian code (all of the "
-          "child's copy but what they told a safeguarding lead).",
-          "data rights", std::nullopt, object_schema({{"code", "string"}}, {"code"})));
+      guessed(
+          doc("A guardian downloads the child's data as JSON with their guardian code (all of the "
+              "child's copy but what they told a safeguarding lead).",
+              "data rights", std::nullopt, object_schema({{"code", "string"}}, {"code"}))));
 
   r.add(
       "POST", "/api/v1/guardian/data-requests",
@@ -50,11 +62,11 @@ void add_guardian_routes(Router& r, App& app) {
                                         f.optional_text("details").value_or(""), q.client_address);
         return Response::json(201, to_json(request));
       },
-      doc("A guardian asks for the child's data, a correction or its deletion.", "data rights",
-          std::nullopt,
-          object_schema({{"code", "string"}, {"kind", "string"}, {"details", "string"}},
-                        {"code", "kind"}),
-          201));
+      guessed(doc("A guardian asks for the child's data, a correction or its deletion.",
+                  "data rights", std::nullopt,
+                  object_schema({{"code", "string"}, {"kind", "string"}, {"details", "string"}},
+                                {"code", "kind"}),
+                  201)));
 }
 
 }  // namespace ln::api

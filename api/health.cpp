@@ -2,6 +2,7 @@
 #include "api/error_response.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
+#include "consult/crypto.h"
 #include "consult/errors.h"
 
 namespace ln::api {
@@ -40,6 +41,41 @@ std::string moderation_metrics(App& app) {
   return out;
 }
 
+// Wrong guesses and guesses refused (429) per credential space, every space listed from zero.
+std::string guess_metrics(App& app) {
+  auto counts = app.guess_counts.snapshot();
+  const auto& s = app.settings;
+  for (const auto* limit : {&s.sign_in_code_limit, &s.short_sign_in_code_limit, &s.join_code_limit,
+                            &s.guardian_code_limit, &s.password_limit, &s.password_spray_limit})
+    counts.try_emplace(limit->space);
+  std::string out =
+      "# HELP langnghe_credential_guesses_failed_total Wrong guesses of a credential (sign-in, "
+      "class and guardian codes, passwords).\n"
+      "# TYPE langnghe_credential_guesses_failed_total counter\n";
+  for (const auto& [space, c] : counts)
+    out += "langnghe_credential_guesses_failed_total{credential=\"" + space + "\"} " +
+           std::to_string(c.failed) + "\n";
+  out +=
+      "# HELP langnghe_credential_guesses_refused_total Guesses refused (429) before they were "
+      "checked, by the guess limits.\n"
+      "# TYPE langnghe_credential_guesses_refused_total counter\n";
+  for (const auto& [space, c] : counts)
+    out += "langnghe_credential_guesses_refused_total{credential=\"" + space + "\"} " +
+           std::to_string(c.refused) + "\n";
+  return out;
+}
+
+// Only an operator reads /metrics: it shows, among others, when a text was just routed to
+// safeguarding. Nobody reads it without a --metrics-token; with one, only its exact Bearer token
+// (a signed-in session is not an operator).
+void require_operator(const App& app, const Request& q) {
+  auto header = q.header("authorization").value_or("");
+  const std::string scheme = "Bearer ";
+  if (app.options.metrics_token.empty() || header.rfind(scheme, 0) != 0 ||
+      !same_secret(header.substr(scheme.size()), app.options.metrics_token))
+    throw Unauthorized("Metrics are for operators: send the metrics token as a Bearer token.");
+}
+
 }  // namespace
 
 void add_health_routes(Router& router, App& app) {
@@ -66,13 +102,20 @@ void add_health_routes(Router& router, App& app) {
 
   router.add(
       "GET", "/metrics",
-      [&app](Request&) {
+      [&app](Request& q) {
+        require_operator(app, q);
         Response r;
         r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-        r.body = app.metrics.render() + moderation_metrics(app);
+        r.body = app.metrics.render() + moderation_metrics(app) + guess_metrics(app);
         return r;
       },
-      doc("Prometheus metrics.", "operations", std::nullopt));
+      [] {
+        auto d = doc("Prometheus metrics, for operators only (Bearer metrics token).", "operations",
+                     std::nullopt);
+        d.responses["401"] = {
+            {"description", "no or wrong metrics token, or none configured (--metrics-token)"}};
+        return d;
+      }());
 }
 
 }  // namespace ln::api

@@ -51,7 +51,9 @@ void add_pupil_routes(Router& r, App& app) {
             201);
         d.responses["409"] = {{"description", "pseudonym taken in this class"}};
         d.responses["422"] = {{"description", "younger than 7 or older than 17"}};
-        d.responses["429"] = {{"description", "too many wrong codes from this address"}};
+        d.responses["429"] = {{"description",
+                               "too many wrong class codes from this address: wait Retry-After "
+                               "seconds"}};
         return d;
       }());
 
@@ -70,8 +72,16 @@ void add_pupil_routes(Router& r, App& app) {
         set_session_cookies(response, q, started, app.settings.pupil_session);
         return response;
       },
-      doc("Sign in with a personal sign-in code such as meo-xanh-4821.", "pupils", std::nullopt,
-          object_schema({{"code", "string"}}, {"code"})));
+      [] {
+        auto d = doc(
+            "Sign in with a personal sign-in code such as meo-xanh-4821-cun-vang-7390 (spaces "
+            "and capitals are fine; short codes given before, such as meo-xanh-4821, still work).",
+            "pupils", std::nullopt, object_schema({{"code", "string"}}, {"code"}));
+        d.responses["401"] = {{"description", "no pupil has this code"}};
+        d.responses["429"] = {
+            {"description", "too many wrong codes from this address: wait Retry-After seconds"}};
+        return d;
+      }());
 
   r.add(
       "GET", "/api/v1/pupils/{id}",

@@ -22,6 +22,9 @@ struct ServeOptions {
   bool demo = false;
   std::string key_file = "data/langnghe.key";
   int withdrawal_purge_days = 15;
+  int join_code_days = 14;                  // a new class join code's lifetime
+  bool refuse_short_sign_in_codes = false;  // once every child has a new, long code
+  std::string metrics_token;  // Bearer token for /metrics; empty: nobody reads it (401)
   int jobs_interval_seconds = 60;
   long long min_group_size = 5;
   int claim_minutes = 10;

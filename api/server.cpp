@@ -11,6 +11,7 @@
 
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "api/app.h"
 #include "api/dispatcher.h"
@@ -57,6 +58,38 @@ class NamedHeader : public Http::Header::Header {
   std::string name_;
   std::string value_;
 };
+
+// Our Set-Cookie value as Pistache's cookie. Its Cookie::fromString mangles valueless attributes
+// ("Path=/; HttpOnly; ; Max-Age=…; ; Secure=") and has no SameSite, so the attributes we send
+// are set one by one; SameSite goes in as an extension.
+Http::Cookie to_cookie(const std::string& header) {
+  std::vector<std::string> parts;
+  std::istringstream in(header);
+  for (std::string part; std::getline(in, part, ';');) {
+    part.erase(0, part.find_first_not_of(' '));
+    part.erase(part.find_last_not_of(' ') + 1);
+    if (!part.empty()) parts.push_back(part);
+  }
+  auto eq = parts.empty() ? std::string::npos : parts[0].find('=');
+  Http::Cookie cookie(parts.empty() ? "" : parts[0].substr(0, eq),
+                      eq == std::string::npos ? "" : parts[0].substr(eq + 1));
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    auto at = parts[i].find('=');
+    std::string name = parts[i].substr(0, at);
+    std::string value = at == std::string::npos ? "" : parts[i].substr(at + 1);
+    if (name == "Path")
+      cookie.path = value;
+    else if (name == "Max-Age")
+      cookie.maxAge = std::stoi(value);
+    else if (name == "HttpOnly")
+      cookie.httpOnly = true;
+    else if (name == "Secure")
+      cookie.secure = true;
+    else
+      cookie.ext[name] = value;
+  }
+  return cookie;
+}
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -208,7 +241,7 @@ class HttpHandler : public Http::Handler {
     for (const auto& [name, value] : response.headers) {
       // Header names are unique in Pistache's collection; cookies go through its jar.
       if (name == "Set-Cookie")
-        writer.cookies().add(Http::Cookie::fromString(value));
+        writer.cookies().add(to_cookie(value));
       else
         writer.headers().add(std::make_shared<NamedHeader>(name, value));
     }

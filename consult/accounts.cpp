@@ -105,33 +105,46 @@ Account Accounts::create(const Principal* actor, const NewAccount& input) {
   return a;
 }
 
-SignedIn Accounts::sign_in(const std::string& username, const std::string& password,
-                           const std::string& client_address, const std::string& user_agent) {
-  std::string account_key = "account:" + lower(username).substr(0, 60);
-  std::string address_key = "address:" + client_address;
-  throttle_.check({account_key, address_key});
-
-  auto account = storage_.accounts().account_by_username(lower(username));
+bool Accounts::guarded_password(const std::optional<Account>& account, const std::string& username,
+                                const std::string& password, const std::string& client_address) {
+  // Per account: one address that guesses wrong waits, the right person elsewhere does not.
+  // Per address across accounts: one address trying a password on many accounts waits too.
+  Guess on_account{settings_.password_limit, lower(username).substr(0, 60), client_address};
+  Guess from_address{settings_.password_spray_limit, "", client_address};
+  throttle_.check(on_account);
+  throttle_.check(from_address);
   bool ok = account ? verify_password(account->password_hash, password)
                     : (verify_password(dummy_hash(), password), false);
   if (!ok || account->disabled_at) {
-    throttle_.failed(account_key, settings_.account_failures_before_lock, std::chrono::seconds(30));
-    throttle_.failed(address_key, settings_.address_failures_before_lock, std::chrono::seconds(60));
+    throttle_.failed(on_account);
+    throttle_.failed(from_address);
+    return false;
+  }
+  throttle_.succeeded(on_account);
+  return true;
+}
+
+SignedIn Accounts::sign_in(const std::string& username, const std::string& password,
+                           const std::string& client_address, const std::string& user_agent) {
+  auto account = storage_.accounts().account_by_username(lower(username));
+  if (!guarded_password(account, username, password, client_address)) {
     audit_.record({"anonymous", client_address}, "sign_in.failed", "account",
                   account ? account->id : "", "", {{"username", lower(username).substr(0, 60)}});
     throw Unauthorized("The username or password is not right.");
   }
-  throttle_.succeeded(account_key);
   auto started = sessions_.start("account", account->id, user_agent);
   audit_.record({"account", account->id}, "sign_in", "session", started.session.id);
   return {started, *account};
 }
 
 void Accounts::change_password(const Principal& actor, const std::string& current,
-                               const std::string& next) {
+                               const std::string& next, const std::string& client_address) {
   Account a = get(actor.id);
-  if (!verify_password(a.password_hash, current))
+  // The current password is the same credential as at sign-in: the same counts and waits.
+  if (!guarded_password(a, a.username, current, client_address)) {
+    audit_.record(AuditActor::of(actor), "account.password_change_failed", "account", a.id);
     throw Invalid("current_password", "The current password is not right.");
+  }
   a.password_hash = check_password(next);
   a.password_changed_at = clock_.now_text();
   storage_.accounts().update_account(a);

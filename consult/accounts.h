@@ -41,25 +41,32 @@ struct SignedIn {
 class Accounts {
  public:
   Accounts(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
-           const Settings& settings)
+           const Settings& settings, GuessCounts* guess_counts = nullptr)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
         sessions_(sessions),
         settings_(settings),
-        throttle_(storage.accounts(), clock) {}
+        throttle_(storage.accounts(), clock, guess_counts) {}
 
   // `actor` is null only for `langnghe admin create`.
   Account create(const Principal* actor, const NewAccount& input);
   SignedIn sign_in(const std::string& username, const std::string& password,
                    const std::string& client_address, const std::string& user_agent);
-  void change_password(const Principal& actor, const std::string& current, const std::string& next);
+  // The current password is guessed under the same limits as at sign-in (per account and
+  // address, and per address across accounts).
+  void change_password(const Principal& actor, const std::string& current, const std::string& next,
+                       const std::string& client_address);
   Account update(const Principal& actor, const std::string& id, const AccountPatch& patch);
   Account get(const std::string& id);
   std::vector<Account> list(const Page& page) { return storage_.accounts().accounts(page); }
 
  private:
   std::string check_password(const std::string& password);
+  // Checks a password under the guess limits (throws TooManyRequests while the guesser waits);
+  // false when it is wrong or the account is disabled.
+  bool guarded_password(const std::optional<Account>& account, const std::string& username,
+                        const std::string& password, const std::string& client_address);
   void check_scope(Account& account);
 
   Storage& storage_;

@@ -370,10 +370,11 @@ ImportResult Organisation::import_authorities(const Principal& actor, std::strin
 }
 
 JoinCode Organisation::make_join_code(const std::string& class_id, const std::string& created_by) {
-  // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read off a card by children.
+  // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read off a card by children. Eight of 25 signs:
+  // 25^8 ≈ 1.5 × 10¹¹ values (codes made before 2026-12 have six and keep working).
   static constexpr char kAlphabet[] = "ACDEFGHJKMNPQRTUVWXY34679";
   std::string code;
-  for (int i = 0; i < 6; ++i) code += kAlphabet[random_below(sizeof kAlphabet - 1)];
+  for (int i = 0; i < 8; ++i) code += kAlphabet[random_below(sizeof kAlphabet - 1)];
   auto now = clock_.now();
   return {code,
           class_id,
@@ -448,6 +449,22 @@ void Organisation::revoke_join_code(const Principal& actor, const std::string& c
   if (!found || found->class_id != class_id) throw NotFound("No such join code for this class.");
   storage_.organisation().revoke_join_code(code, clock_.now_text());
   audit_.record(AuditActor::of(actor), "join_code.revoke", "class", class_id);
+}
+
+JoinCode Organisation::rotate_join_code(const Principal& actor, const std::string& class_id) {
+  SchoolClass k = school_class(actor, class_id);
+  if (k.retired_at) throw Conflict("This class is retired.", "class_retired");
+  JoinCode code = make_join_code(k.id, actor.id);
+  storage_.organisation().insert_join_code(code);
+  int revoked = 0;
+  for (const auto& old : storage_.organisation().join_codes(k.id)) {
+    if (old.code == code.code || old.revoked_at) continue;
+    storage_.organisation().revoke_join_code(old.code, code.created_at);
+    ++revoked;
+  }
+  audit_.record(AuditActor::of(actor), "join_code.rotate", "class", k.id, "",
+                {{"revoked", revoked}});
+  return code;
 }
 
 SchoolClass Organisation::class_for_join_code(const std::string& typed) {

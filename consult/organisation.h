@@ -104,6 +104,9 @@ class Organisation {
   JoinCode new_join_code(const Principal& actor, const std::string& class_id);
   void revoke_join_code(const Principal& actor, const std::string& class_id,
                         const std::string& code);
+  // A new join code, and every other code of the class stops working: for when a code has been
+  // seen by someone outside the class, or at the start of a term.
+  JoinCode rotate_join_code(const Principal& actor, const std::string& class_id);
   // The class a join code opens; Invalid("code") with join_code_unknown / _expired / _revoked.
   SchoolClass class_for_join_code(const std::string& code);
 

@@ -179,18 +179,38 @@ std::vector<std::string> pseudonym_suggestions(int count) {
   return out;
 }
 
-std::string new_sign_in_code() {
+namespace {
+
+// "meo-xanh-4821": one half of a code, the shape every code had before 2026-12.
+std::string code_part() {
   const auto& a = kAnimals[random_below(kAnimals.size())];
   const auto& c = kColours[random_below(kColours.size())];
   return std::string(a.ascii) + "-" + c.ascii + "-" + std::to_string(1000 + random_below(9000));
 }
 
-std::string normalise_sign_in_code(std::string code) {
-  code.erase(0, code.find_first_not_of(" \t"));
-  code.erase(code.find_last_not_of(" \t") + 1);
-  std::transform(code.begin(), code.end(), code.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+}  // namespace
+
+std::string new_sign_in_code() {
+  return code_part() + "-" + code_part();
+}
+
+std::string normalise_sign_in_code(const std::string& typed) {
+  std::string code;
+  bool gap = false;
+  for (unsigned char c : typed) {
+    if (c == ' ' || c == '\t' || c == '-') {
+      gap = true;
+      continue;
+    }
+    if (gap && !code.empty()) code += '-';
+    gap = false;
+    code += static_cast<char>(std::tolower(c));
+  }
   return code;
+}
+
+bool is_long_sign_in_code(const std::string& normalised) {
+  return std::count(normalised.begin(), normalised.end(), '-') == 5;
 }
 
 std::string check_pseudonym(const std::string& typed) {

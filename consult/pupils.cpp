@@ -12,12 +12,6 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr auto kCodeLockBase = std::chrono::seconds(60);
-
-std::string code_key(const std::string& address) {
-  return "code-address:" + address;
-}
-
 // The first day of the month after the band changes: the exact birthday stays only in the
 // encrypted identity record.
 std::string band_review_date(year_month_day change) {
@@ -49,13 +43,13 @@ Pupil Pupils::require_pupil(const std::string& id) {
 }
 
 Joined Pupils::join(const JoinInput& input) {
-  throttle_.check({code_key(input.client_address)});
+  Guess guess{settings_.join_code_limit, "", input.client_address};
+  throttle_.check(guess);
   SchoolClass k;
   try {
     k = organisation_.class_for_join_code(input.code);
   } catch (const Invalid&) {
-    throttle_.failed(code_key(input.client_address), settings_.code_failures_before_lock,
-                     kCodeLockBase);
+    throttle_.failed(guess);
     throw;
   }
   auto birth = parse_date(input.birth_date);
@@ -113,7 +107,6 @@ Joined Pupils::join(const JoinInput& input) {
       if (attempt == 5) throw;
     }
   }
-  throttle_.succeeded(code_key(input.client_address));
   joined.started = sessions_.start("pupil", p.id, input.user_agent);
   audit_.record({"pupil", p.id}, "pupil.join", "class", k.id);
   return joined;
@@ -122,14 +115,21 @@ Joined Pupils::join(const JoinInput& input) {
 std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
                                                  const std::string& client_address,
                                                  const std::string& user_agent) {
-  throttle_.check({code_key(client_address)});
-  auto pupil = storage_.pupils().pupil_by_sign_in(lookup_hash(keys_, normalise_sign_in_code(code)));
+  // A code in the old, short shape can only match a short code: it is a guess in that smaller
+  // space, with its own count. No right code clears either count (the attacker has one too).
+  std::string typed = normalise_sign_in_code(code);
+  Guess guess{is_long_sign_in_code(typed) ? settings_.sign_in_code_limit
+                                          : settings_.short_sign_in_code_limit,
+              "", client_address};
+  throttle_.check(guess);
+  std::optional<Pupil> pupil;
+  if (is_long_sign_in_code(typed) || settings_.short_sign_in_codes)
+    pupil = storage_.pupils().pupil_by_sign_in(lookup_hash(keys_, typed));
   if (!pupil || pupil->status == "deleted") {
-    throttle_.failed(code_key(client_address), settings_.code_failures_before_lock, kCodeLockBase);
+    throttle_.failed(guess);
     throw Unauthorized(
         "That code is not right. Check the card with your code, or ask your teacher.");
   }
-  throttle_.succeeded(code_key(client_address));
   // A code an adult handed over may be used by that adult: the session and everything done in
   // it name them.
   const auto issued_by = storage_.pupils().sign_in_code_issuer(pupil->id);
@@ -286,18 +286,18 @@ std::string Pupils::new_guardian_code(const Principal& actor, const std::string&
 }
 
 std::string Pupils::guardian_pupil(const std::string& typed, const std::string& client_address) {
-  throttle_.check({code_key(client_address)});
+  Guess guess{settings_.guardian_code_limit, "", client_address};
+  throttle_.check(guess);
   std::string code;
   for (char c : typed)
     if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto found = storage_.pupils().guardian_code(lookup_hash(keys_, code));
   auto expires = found ? parse_time(found->expires_at) : std::nullopt;
   if (!found || found->revoked_at || !expires || *expires <= clock_.now()) {
-    throttle_.failed(code_key(client_address), settings_.code_failures_before_lock, kCodeLockBase);
+    throttle_.failed(guess);
     throw Invalid("code", "That guardian code is not right or has expired.",
                   "guardian_code_invalid");
   }
-  throttle_.succeeded(code_key(client_address));
   return require_pupil(found->pupil_id).id;
 }
 

@@ -52,7 +52,7 @@ class Pupils {
  public:
   Pupils(Storage& storage, const Clock& clock, AuditLog& audit, Sessions& sessions,
          Organisation& organisation, const Settings& settings, const Keys& keys,
-         PersonalInfoCheck personal_info = nullptr)
+         PersonalInfoCheck personal_info = nullptr, GuessCounts* guess_counts = nullptr)
       : personal_info_(std::move(personal_info)),
         storage_(storage),
         clock_(clock),
@@ -61,7 +61,7 @@ class Pupils {
         organisation_(organisation),
         settings_(settings),
         keys_(keys),
-        throttle_(storage.accounts(), clock) {}
+        throttle_(storage.accounts(), clock, guess_counts) {}
 
   Joined join(const JoinInput& input);
   std::pair<StartedSession, Pupil> sign_in(const std::string& code,

@@ -17,6 +17,7 @@ valgrind --soname-synonyms=somalloc='*tcmalloc*' --suppressions=scripts/valgrind
   --error-exitcode=99 --num-callers=30 --log-file="$out/valgrind.log" \
   "$bin" serve --demo --listen "127.0.0.1:$port" --db "sqlite:$out/leak.db" --key-file "$out/leak.key" \
   --web-root web --threads 2 --log-level warn --write-limit-account 0 --write-limit-address 0 \
+  --metrics-token leakcheck-metrics-token-0123456789 \
   >"$out/server.out" 2>&1 &
 pid=$!
 trap 'kill -9 $pid 2>/dev/null || true' EXIT
@@ -45,7 +46,7 @@ round() {
     -H "Authorization: Bearer $pupil" >/dev/null
   json /api/v1/units '{"kind":' -H "Authorization: Bearer $admin" >/dev/null
   curl -s -o /dev/null "$base/no-such-page"
-  curl -s -o /dev/null "$base/metrics"
+  curl -s -o /dev/null -H "Authorization: Bearer leakcheck-metrics-token-0123456789" "$base/metrics"
 }
 
 start=$(date +%s)

@@ -19,6 +19,8 @@ const std::set<std::string> kEveryone = {"pupil",     "council_member",    "faci
                                          "moderator", "safeguarding_lead", "official",
                                          "admin"};
 const std::set<std::string> kPublic = {"public"};
+// Only the operator's metrics token (--metrics-token), never a session of any role.
+const std::set<std::string> kOperator = {"operator"};
 const std::set<std::string> kAdmin = {"admin"};
 const std::set<std::string> kClassAdults = {"facilitator", "admin"};
 
@@ -26,7 +28,7 @@ const std::set<std::string> kClassAdults = {"facilitator", "admin"};
 const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /healthz", kPublic},
     {"GET /readyz", kPublic},
-    {"GET /metrics", kPublic},
+    {"GET /metrics", kOperator},
     {"GET /openapi.json", kPublic},
     {"GET /api/v1/about", kPublic},
     {"GET /api/v1/age-bands", kAdults},
@@ -80,6 +82,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"PATCH /api/v1/classes/{id}", kClassAdults},
     {"GET /api/v1/classes/{id}/join-codes", kClassAdults},
     {"POST /api/v1/classes/{id}/join-codes", kClassAdults},
+    {"POST /api/v1/classes/{id}/join-codes/rotate", kClassAdults},
     {"DELETE /api/v1/classes/{id}/join-codes/{code}", kClassAdults},
     {"GET /api/v1/classes/{id}/pupils", kClassAdults},
     {"GET /api/v1/pupils/{id}", kClassAdults},
@@ -256,6 +259,12 @@ TEST_F(Authorization, EveryEndpointTimesEveryRole) {
   for (const auto& [operation, allowed] : rows) {
     bool is_public = allowed.count("public") > 0;
     auto signed_out = call(operation, "");
+    if (allowed.count("operator")) {
+      EXPECT_EQ(signed_out.status, 401) << operation;
+      for (const auto& role : kEveryone)
+        EXPECT_EQ(call(operation, tokens[role]).status, 401) << operation << " as " << role;
+      continue;
+    }
     if (is_public) {
       EXPECT_NE(signed_out.status, 401) << operation;
       EXPECT_NE(signed_out.status, 403) << operation;
@@ -320,6 +329,7 @@ TEST_F(Authorization, SameRoleInAnotherUnitSeesNothing) {
       {"GET", "/api/v1/classes/" + class_6a},
       {"GET", "/api/v1/classes/" + class_6a + "/join-codes"},
       {"POST", "/api/v1/classes/" + class_6a + "/join-codes"},
+      {"POST", "/api/v1/classes/" + class_6a + "/join-codes/rotate"},
       {"GET", "/api/v1/classes/" + class_6a + "/pupils"},
       {"GET", "/api/v1/pupils/" + pupil_id},
       {"GET", "/api/v1/pupils/" + pupil_id + "/consents"},

@@ -154,7 +154,7 @@ TEST(Durability, AnswersInFlightAtSigtermAreWrittenAndAnswered) {
   EXPECT_EQ(probe.header("x-content-type-options"), "nosniff");
   EXPECT_EQ(probe.header("cache-control"), "no-store");
   EXPECT_EQ(probe.json()["answers"]["q_space"], "park");
-  auto metrics = a.get("/metrics").body;
+  auto metrics = a.get("/metrics", metrics_reader()).body;
   EXPECT_NE(metrics.find("route=\"/api/v1/consultations/{id}/responses\",status=\"201\""),
             std::string::npos)
       << metrics.substr(0, 2000);

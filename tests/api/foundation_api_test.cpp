@@ -183,11 +183,13 @@ TEST(StaticFiles, PathTraversalAndSymlinkEscapesAreRefused) {
 }
 
 TEST(Metrics, CountsRequestsByRouteAndStatus) {
-  Server server;
+  Server::Options options;
+  options.args = {"--metrics-token", kTestMetricsToken};
+  Server server(options);
   server.get("/healthz");
   server.get("/healthz");
   server.get("/api/v1/nothing");
-  auto text = server.get("/metrics");
+  auto text = server.get("/metrics", metrics_reader());
   EXPECT_EQ(text.status, 200);
   EXPECT_NE(text.header("content-type").find("text/plain"), std::string::npos);
   EXPECT_NE(

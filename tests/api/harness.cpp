@@ -346,9 +346,13 @@ Headers bearer(const std::string& token) {
 
 Server::Options demo_options() {
   Server::Options options;
-  options.args = {"--demo"};
+  options.args = {"--demo", "--metrics-token", kTestMetricsToken};
   options.env["LANGNGHE_TEST_HOOKS"] = "1";
   return options;
+}
+
+Headers metrics_reader() {
+  return {{"Authorization", std::string("Bearer ") + kTestMetricsToken}};
 }
 
 CommandResult run_langnghe(const std::vector<std::string>& args,

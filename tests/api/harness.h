@@ -135,8 +135,12 @@ Headers bearer(const std::string& token);
 // Phường 15), as an adult who can list schools sees it; "" when there is none.
 std::string school_with_code(const Server& server, const std::string& token,
                              const std::string& code);
-// Server options for a server with the demo data and the test hooks (clock, jobs).
+// Server options for a server with the demo data, the test hooks (clock, jobs) and a metrics
+// token (metrics_reader()).
 Server::Options demo_options();
+// The headers an operator reads /metrics with, on a server started with demo_options().
+Headers metrics_reader();
+inline constexpr const char* kTestMetricsToken = "metrics-token-of-the-api-tests-0123456789";
 
 std::filesystem::path make_temp_dir();
 std::string binary_path();

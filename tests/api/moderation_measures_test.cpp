@@ -189,7 +189,7 @@ TEST_F(ModerationMeasures, LateFirstReviewsAreFlaggedInQueuesAndMetrics) {
   auto listed = server.get("/api/v1/moderation/queues/normal/items", bearer(moderator)).json();
   ASSERT_EQ(listed["items"].size(), 1u);
   EXPECT_EQ(listed["items"][0]["late"], true);
-  auto metrics = server.get("/metrics").body;
+  auto metrics = server.get("/metrics", metrics_reader()).body;
   EXPECT_NE(metrics.find("langnghe_moderation_queue_late_items{queue=\"normal\"} 1"),
             std::string::npos)
       << metrics;
@@ -200,9 +200,9 @@ TEST_F(ModerationMeasures, LateFirstReviewsAreFlaggedInQueuesAndMetrics) {
   // Late is a flag, never a decision: the item is still waiting, and a review clears the flag.
   review(id, {{"decision", "approve"}});
   EXPECT_EQ(queues()["normal"]["late"], 0);
-  EXPECT_NE(
-      server.get("/metrics").body.find("langnghe_moderation_queue_late_items{queue=\"normal\"} 0"),
-      std::string::npos);
+  EXPECT_NE(server.get("/metrics", metrics_reader())
+                .body.find("langnghe_moderation_queue_late_items{queue=\"normal\"} 0"),
+            std::string::npos);
 }
 
 TEST_F(ModerationMeasures, LeadsSeeReviewTimesAndHowOftenTheyAgreedWithEachRule) {

@@ -221,7 +221,7 @@ TEST_F(Organisation, FacilitatorsManageClassesOnlyInTheirUnits) {
       bearer(facilitator));
   ASSERT_EQ(created.status, 201) << created.body;
   auto k = created.json();
-  EXPECT_EQ(k["join_code"]["code"].get<std::string>().size(), 6u);
+  EXPECT_EQ(k["join_code"]["code"].get<std::string>().size(), 8u);
   EXPECT_EQ(server
                 .post_json("/api/v1/classes",
                            {{"school_id", cvl["id"]},

@@ -216,5 +216,29 @@ TEST(Security, AuditVerifyFindsAnEditedAndADeletedEntry) {
   }
 }
 
+TEST(Cookies, NoSetCookieHasAnEmptyAttribute) {
+  Server server(demo_options());
+  for (const auto& r : {server.post_json("/api/v1/auth/login",
+                                         {{"username", "admin"}, {"password", "langnghe-demo"}}),
+                        server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}})}) {
+    std::istringstream lines(r.header("set-cookie"));
+    std::string line;
+    int cookies = 0;
+    while (std::getline(lines, line)) {
+      ++cookies;
+      std::istringstream parts(line);
+      std::string part;
+      while (std::getline(parts, part, ';')) {
+        part.erase(0, part.find_first_not_of(' '));
+        EXPECT_FALSE(part.empty()) << line;
+      }
+      EXPECT_NE(line.find("Path=/"), std::string::npos) << line;
+      EXPECT_NE(line.find("Max-Age="), std::string::npos) << line;
+      EXPECT_NE(line.find("SameSite=Strict"), std::string::npos) << line;
+    }
+    EXPECT_EQ(cookies, 2) << r.header("set-cookie");
+  }
+}
+
 }  // namespace
 }  // namespace ln::test

@@ -80,7 +80,7 @@ TEST_F(Concurrency, ParallelWrongGuessesAreAllCountedAndLockTheKey) {
   for (int t = 0; t < 8; ++t)
     threads.emplace_back([&] {
       for (int i = 0; i < 10; ++i)
-        throttle.failed("address:10.0.0.1", 1000, std::chrono::seconds(30));
+        throttle.count_failure("address:10.0.0.1", 1000, std::chrono::seconds(30));
     });
   for (auto& t : threads) t.join();
   // Every failure counts: an attacker gains nothing by guessing in parallel.
@@ -89,10 +89,11 @@ TEST_F(Concurrency, ParallelWrongGuessesAreAllCountedAndLockTheKey) {
   std::vector<std::thread> lockers;
   for (int t = 0; t < 4; ++t)
     lockers.emplace_back([&] {
-      for (int i = 0; i < 5; ++i) throttle.failed("account:lan", 5, std::chrono::seconds(30));
+      for (int i = 0; i < 5; ++i)
+        throttle.count_failure("account:lan", 5, std::chrono::seconds(30));
     });
   for (auto& t : lockers) t.join();
-  EXPECT_THROW(throttle.check({"account:lan"}), TooManyRequests);
+  EXPECT_THROW(throttle.check_keys({"account:lan"}), TooManyRequests);
 }
 
 TEST(SameSecret, ComparesWholeSecrets) {

@@ -111,5 +111,15 @@ TEST(Pseudonyms, SignInCodesAreReadable) {
                 std::isdigit(static_cast<unsigned char>(c)) || c == '-');
 }
 
+TEST(Pseudonyms, NewSignInCodesAreLongAndTypedLoosely) {
+  for (int i = 0; i < 100; ++i) EXPECT_TRUE(is_long_sign_in_code(new_sign_in_code()));
+  EXPECT_EQ(normalise_sign_in_code(" Meo  Xanh-4821 - CUN vang\t7390 "),
+            "meo-xanh-4821-cun-vang-7390");
+  // Codes given before keep their form, and are not taken for long ones.
+  EXPECT_EQ(normalise_sign_in_code("Meo-Xanh-2024 "), "meo-xanh-2024");
+  EXPECT_FALSE(is_long_sign_in_code("meo-xanh-2024"));
+  EXPECT_FALSE(is_long_sign_in_code(""));
+}
+
 }  // namespace
 }  // namespace ln

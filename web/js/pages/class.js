@@ -27,6 +27,11 @@ export async function render({ main, params, route }) {
       : h('p', {}, t('class.no_codes')),
     h('div', { class: 'actions' },
       button(t('class.new_code'), async () => { await post(`/classes/${id}/join-codes`); route(); }, { class: 'secondary', area: codeArea }),
+      live.length ? button(t('class.rotate_codes'), async () => {
+        if (!window.confirm(t('class.rotate_confirm'))) return;
+        await post(`/classes/${id}/join-codes/rotate`);
+        route();
+      }, { class: 'secondary', area: codeArea }) : null,
       live.length ? h('a', { class: 'button', href: `#/classes/${id}/cards` }, t('class.print_cards')) : null),
     codeArea));
 

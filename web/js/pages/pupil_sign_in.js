@@ -1,4 +1,5 @@
-// A child signs in with their personal code (e.g. meo-xanh-2024).
+// A child signs in with their personal code (e.g. meo-xanh-4821-cun-vang-7390; codes given
+// before 2026-12, such as the demo's meo-xanh-2024, still work).
 import { h, field } from '../dom.js';
 import { t } from '../i18n.js';
 import { post, setCsrf } from '../api.js';
