@@ -147,7 +147,8 @@ void expect_our_refusal(const Server& server, const std::string& what, const std
 
 class MalformedHttp : public ::testing::Test {
  protected:
-  Server server;
+  // With the operator's metrics token (harness.h), to read the refusals' counts.
+  Server server{Server::Options{{"--metrics-token", kTestMetricsToken}, {}, {}, ""}};
 };
 
 TEST_F(MalformedHttp, BadFramingIsAnsweredOnceInOurErrorShapeAndTheConnectionCloses) {
@@ -200,7 +201,7 @@ TEST_F(MalformedHttp, BadFramingIsAnsweredOnceInOurErrorShapeAndTheConnectionClo
 
   // Each refusal was logged and counted like any other reply.
   EXPECT_NE(server.log().find("refused a malformed request"), std::string::npos);
-  auto metrics = server.get("/metrics").body;
+  auto metrics = server.get("/metrics", metrics_reader()).body;
   static const std::regex refused(
       R"(langnghe_http_requests_total\{[^}]*route="refused"[^}]*\} (\d+))");
   int counted = 0;

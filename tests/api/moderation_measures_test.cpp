@@ -271,11 +271,12 @@ TEST_F(ModerationMeasures, TheScreenerLearnsFromEscalationsAndFlagsMarkedWrong) 
   auto before = screener_of();
   ASSERT_EQ(before.count("disclosure"), 1u);
 
-  // A worry the screener did not recognise, escalated by the moderator who read it.
-  const std::string worry = "Dạo này em chỉ muốn ngồi một mình trong lớp, chẳng thiết làm gì cả";
+  // A text the screener routes to the normal queue, which the moderator who read it escalates
+  // (a child left home alone every weekend with a younger sibling, said as an ordinary idea).
+  const std::string worry = "Cuối tuần em toàn ở nhà trông em, em muốn có sân chơi gần nhà";
   auto quiet = send(pupil, worry);
   auto quiet_item = item(quiet["id"]);
-  ASSERT_NE(quiet_item["queue"], "safeguarding") << quiet_item["screening"];
+  ASSERT_EQ(quiet_item["queue"], "normal") << quiet_item;
   review(quiet["id"], {{"decision", "escalate"}});
 
   // A phone number that is really the ward's public hotline: the flag was wrong.
