@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <tuple>
 
 namespace ln {
 namespace {
@@ -86,13 +87,43 @@ void Disclosure::protect(const SmallGroupRule& rule) {
     changed |= protect_single_hidden();
     if (!changed) changed = protect_determined();
   }
+  // What anyone can work out to be 0 is no secret: shown as it is.
+  auto zero = known_zeros();
+  for (Figure f = 0; f < figures_.size(); ++f)
+    if (zero[f] && !figures_[f].fixed) figures_[f].hidden = false;
+}
+
+std::vector<bool> Disclosure::known_zeros() const {
+  std::vector<bool> zero(figures_.size(), false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& r : relations_) {
+      std::int64_t shown = 0;
+      int positive = 0, negative = 0;
+      for (const auto& [f, c] : r.terms) {
+        if (!unknown(f, zero))
+          shown += c * (figures_[f].hidden ? 0 : figures_[f].value);
+        else
+          (c > 0 ? positive : negative) += 1;
+      }
+      // Σ hidden c·x = −shown, every c of one sign, every x ≥ 0: all x are 0 when shown is 0.
+      if (shown != 0 || (positive && negative) || (!positive && !negative)) continue;
+      for (const auto& [f, c] : r.terms)
+        if (unknown(f, zero)) {
+          zero[f] = true;
+          changed = true;
+        }
+    }
+  }
+  return zero;
 }
 
 bool Disclosure::hide_zeros_beside_hidden() {
   bool changed = false;
   for (const auto& r : relations_) {
-    bool beside = std::any_of(r.terms.begin(), r.terms.end(),
-                              [&](const auto& t) { return figures_[t.first].hidden; });
+    bool beside = std::any_of(r.terms.begin(), r.terms.end(), [&](const auto& t) {
+      return figures_[t.first].hidden && figures_[t.first].value > 0;
+    });
     if (!beside) continue;
     for (const auto& [f, c] : r.terms)
       if (!figures_[f].hidden && !figures_[f].fixed && figures_[f].value == 0) {
@@ -104,13 +135,17 @@ bool Disclosure::hide_zeros_beside_hidden() {
 }
 
 bool Disclosure::hide_smallest_in(const std::vector<std::size_t>& relations) {
+  // Children first, then the fewest, then the first declared.
+  auto better = [&](Figure a, Figure b) {
+    auto rank = [&](Figure f) {
+      return std::tuple(figures_[f].value == 0, figures_[f].value, f);
+    };
+    return rank(a) < rank(b);
+  };
   std::optional<Figure> best;
   for (std::size_t r : relations)
     for (const auto& [f, c] : relations_[r].terms)
-      if (!figures_[f].hidden && !figures_[f].fixed &&
-          (!best || figures_[f].value < figures_[*best].value ||
-           (figures_[f].value == figures_[*best].value && f < *best)))
-        best = f;
+      if (!figures_[f].hidden && !figures_[f].fixed && (!best || better(f, *best))) best = f;
   if (!best) return false;
   figures_[*best].hidden = true;
   return true;
@@ -134,10 +169,11 @@ bool Disclosure::protect_single_hidden() {
 // is worked out exactly when its unit vector lies in the row space of the sums restricted to the
 // hidden figures (found by reducing them to row echelon form, one connected group at a time).
 bool Disclosure::protect_determined() {
+  auto zero = known_zeros();
   std::vector<Figure> hidden;
   std::vector<std::size_t> column(figures_.size(), std::numeric_limits<std::size_t>::max());
   for (Figure f = 0; f < figures_.size(); ++f)
-    if (figures_[f].hidden) {
+    if (unknown(f, zero)) {
       column[f] = hidden.size();
       hidden.push_back(f);
     }
@@ -147,7 +183,7 @@ bool Disclosure::protect_determined() {
   for (std::size_t r = 0; r < relations_.size(); ++r) {
     std::optional<std::size_t> first;
     for (const auto& [f, c] : relations_[r].terms)
-      if (figures_[f].hidden) {
+      if (unknown(f, zero)) {
         if (first)
           groups.join(*first, column[f]);
         else
@@ -159,7 +195,7 @@ bool Disclosure::protect_determined() {
   for (std::size_t i = 0; i < hidden.size(); ++i) columns_of[groups.root(i)].push_back(i);
   for (std::size_t r : touching)
     for (const auto& [f, c] : relations_[r].terms)
-      if (figures_[f].hidden) {
+      if (unknown(f, zero)) {
         rows_of[groups.root(column[f])].push_back(r);
         break;
       }
@@ -173,7 +209,7 @@ bool Disclosure::protect_determined() {
     std::vector<std::vector<std::uint64_t>> m(rows.size(), std::vector<std::uint64_t>(cols.size()));
     for (std::size_t i = 0; i < rows.size(); ++i)
       for (const auto& [f, c] : relations_[rows[i]].terms)
-        if (figures_[f].hidden) {
+        if (unknown(f, zero)) {
           auto& e = m[i][local[column[f]]];
           e = (e + field(c)) % kPrime;
         }

@@ -6,11 +6,13 @@
 // figures together (a total and its parts, the same children counted in two tables) is declared
 // to it. protect() then hides:
 //   1. every figure of 1 .. threshold-1 children (primary suppression);
-//   2. every zero that shares a sum with a hidden figure — "nobody else in this group" would tell
-//      what the hidden children answered (attribute disclosure);
+//   2. every zero that shares a sum with a hidden figure of some children — "nobody else in this
+//      group" would tell what the hidden children answered (attribute disclosure);
 //   3. more figures, smallest first, until no hidden figure can be recomputed from the shown ones
 //      through the declared sums: first while a sum has exactly one hidden member, then by exact
-//      linear algebra over every declared sum at once (complementary suppression).
+//      linear algebra over every declared sum at once (complementary suppression). A hidden
+//      figure that anyone can show to be 0 (counts are never negative) protects nothing: it is
+//      counted as known, and shown in the end.
 // docs/SECURITY.md says why, and which tests prove it.
 #include <cstdint>
 #include <optional>
@@ -56,6 +58,10 @@ class Disclosure {
   void sum(Figure total, const std::vector<Figure>& parts);
   // a = b: the same children counted in two ways.
   void same(Figure a, Figure b) { sum(a, {b}); }
+  // Hidden whatever its size: it would give away what another publication hides.
+  void hide(Figure f) {
+    if (!figures_[f].fixed) figures_[f].hidden = true;
+  }
 
   void protect(const SmallGroupRule& rule);
 
@@ -81,10 +87,17 @@ class Disclosure {
     std::vector<std::pair<Figure, std::int64_t>> terms;
   };
   bool hide_zeros_beside_hidden();
+  // Hidden figures anyone can show to be 0: the hidden members of a sum, all of one sign, whose
+  // shown members leave nothing for them (counts are never negative). They protect nothing.
+  std::vector<bool> known_zeros() const;
+  bool unknown(Figure f, const std::vector<bool>& zero) const {
+    return figures_[f].hidden && !zero[f];
+  }
   bool protect_single_hidden();
   bool protect_determined();
-  // Hides the smallest shown figure that may be hidden among the members of `relations`; false
-  // when there is none.
+  // Hides the smallest shown figure that may be hidden among the members of `relations`, one of
+  // some children rather than a zero (a hidden zero beside a hidden zero protects nothing);
+  // false when there is none.
   bool hide_smallest_in(const std::vector<std::size_t>& relations);
 
   std::vector<Item> figures_;
