@@ -326,6 +326,8 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
       enrolled_unit[e.unit_id] += e.pupils;
       enrolled_all += e.pupils;
     }
+  // No group has more respondents than pupils: a shown enrolment bounds the group's respondents
+  // (a shown 0 gives away a hidden 0), so where the respondents are hidden, so is the enrolment.
   Disclosure enrolled;
   auto total = enrolled.add("enrolled", enrolled_all);
   std::map<std::string, std::map<std::string, Disclosure::Figure>> enrolled_by;
@@ -333,13 +335,22 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
        {std::pair<std::string, const std::map<std::string, std::int64_t>*>{"age_band",
                                                                            &enrolled_band},
         {"unit", &enrolled_unit}}) {
+    std::set<std::string> groups;
+    for (const auto& [k, n] : *base) groups.insert(k);
+    if (answered["by"].contains(dimension))
+      for (const auto& [k, v] : answered["by"][dimension].items()) groups.insert(k);
     std::vector<Disclosure::Figure> parts;
-    for (const auto& [k, n] : *base) {
-      parts.push_back(enrolled.add(dimension + "/" + k, n));
+    for (const auto& k : groups) {
+      auto n = base->find(k);
+      parts.push_back(enrolled.add(dimension + "/" + k, n == base->end() ? 0 : n->second));
       enrolled_by[dimension][k] = parts.back();
+      if (!answered["by"].contains(dimension) || !answered["by"][dimension].contains(k) ||
+          answered["by"][dimension][k].is_null())
+        enrolled.hide(parts.back());
     }
     enrolled.sum(total, parts);
   }
+  if (answered["total"].is_null()) enrolled.hide(total);
   enrolled.protect(rule_);
 
   auto groups = [&](const std::string& dimension, bool with_base) {

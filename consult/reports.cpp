@@ -113,9 +113,12 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     };
     d.same(consulted_total, fixed("total", published["total"]));
     const auto& by = published["by"];
+    // A band the consultation did not ask has none of its respondents: a known 0.
     for (std::size_t r = 0; r < bands.size(); ++r)
-      if (by.contains("age_band") && by["age_band"].contains(bands[r]))
-        d.same(band_totals[r], fixed("age_band/" + bands[r], by["age_band"][bands[r]]));
+      d.same(band_totals[r], fixed("age_band/" + bands[r],
+                                   by.contains("age_band") && by["age_band"].contains(bands[r])
+                                       ? by["age_band"][bands[r]]
+                                       : nlohmann::json(0)));
     for (std::size_t g = 0; g < gender_list.size(); ++g)
       if (by.contains("gender") && by["gender"].contains(gender_list[g]))
         d.same(gender_totals[g], fixed("gender/" + gender_list[g], by["gender"][gender_list[g]]));
