@@ -44,6 +44,23 @@ std::int64_t IntegerModel::truth(const Linear& f) const {
   return sum;
 }
 
+std::int64_t IntegerModel::value(const Linear& f, const std::vector<std::int64_t>& x) {
+  std::int64_t sum = 0;
+  for (const auto& [u, k] : f) sum += k * x[static_cast<std::size_t>(u)];
+  return sum;
+}
+
+bool IntegerModel::holds(const std::vector<std::int64_t>& x) const {
+  for (std::size_t u = 0; u < x.size(); ++u)
+    if (x[u] < 0 || x[u] > most_[u]) return false;
+  for (const auto& c : constraints_) {
+    std::int64_t sum = 0;
+    for (const auto& [u, k] : c.terms) sum += k * x[static_cast<std::size_t>(u)];
+    if (sum > c.bound) return false;
+  }
+  return true;
+}
+
 bool IntegerModel::propagate(Domains& d, const std::vector<Constraint>& cs,
                              const std::vector<std::vector<std::size_t>>& of,
                              const std::vector<std::size_t>& start) const {

@@ -22,6 +22,9 @@ class IntegerModel {
   void at_most(const Linear& f, std::int64_t value);  // f ≤ value
   void at_least(const Linear& f, std::int64_t value);
   std::int64_t truth(const Linear& f) const;
+  static std::int64_t value(const Linear& f, const std::vector<std::int64_t>& x);
+  // Whether `x` (a value for every unknown) meets every constraint: another solution.
+  bool holds(const std::vector<std::int64_t>& x) const;
   const std::string& name(int unknown) const { return names_[static_cast<std::size_t>(unknown)]; }
   std::size_t size() const { return truth_.size(); }
 
