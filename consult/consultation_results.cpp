@@ -1,5 +1,5 @@
 // A consultation's published counts: results (with their breakdowns), the CSV of them, and
-// representativeness. Every count children can be found in goes through one Disclosure per
+// representativeness. Every count children can be found in goes through one Publication per
 // consultation (consult/suppression.h), so a count hidden in one is never given away by another.
 #include <algorithm>
 #include <map>
@@ -39,7 +39,7 @@ std::int64_t count_in(const CountRow& row, std::string_view group) {
   return it == row.end() ? 0 : it->second;
 }
 
-nlohmann::json shown(const Disclosure& d, Disclosure::Figure f) {
+nlohmann::json shown(const Publication& d, Publication::Figure f) {
   auto v = d.shown(f);
   return v ? nlohmann::json(*v) : nlohmann::json();
 }
@@ -104,14 +104,14 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
   };
 
   // First every figure and every sum between them, then the protection, then the JSON.
-  Disclosure d;
+  Publication d;
   std::int64_t respondents = 0;
   const auto by_channel = table("_all", "channel");
   for (const auto& [group, n] : row_of(by_channel, "_respondents")) respondents += n;
   auto all = d.add("respondents", respondents);
-  std::map<std::string, std::vector<std::pair<std::string, Disclosure::Figure>>> respondents_by;
+  std::map<std::string, std::vector<std::pair<std::string, Publication::Figure>>> respondents_by;
   for (const std::string dimension : {"age_band", "unit", "gender"}) {
-    std::vector<Disclosure::Figure> parts;
+    std::vector<Publication::Figure> parts;
     const auto by_group = table("_all", dimension);
     std::set<std::string> groups;
     for (const auto& g : every_group(c, dimension)) groups.insert(g);
@@ -127,13 +127,13 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
 
   struct Breakdown {
     std::vector<std::string> groups;
-    std::vector<std::vector<Disclosure::Figure>> cells;  // [key][group]
-    std::vector<Disclosure::Figure> totals;              // [group]
+    std::vector<std::vector<Publication::Figure>> cells;  // [key][group]
+    std::vector<Publication::Figure> totals;              // [group]
   };
   struct QuestionFigures {
     std::vector<std::string> keys;
-    Disclosure::Figure answered{};
-    std::vector<Disclosure::Figure> options;  // [key]
+    Publication::Figure answered{};
+    std::vector<Publication::Figure> options;  // [key]
     std::map<std::string, Breakdown> breakdowns;
     CountTable by_channel;
   };
@@ -179,7 +179,7 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
       b.groups.assign(group_set.begin(), group_set.end());
       std::string in = at + dimension + "/";
       for (std::size_t k = 0; k < qf.keys.size(); ++k) {
-        std::vector<Disclosure::Figure> row;
+        std::vector<Publication::Figure> row;
         for (const auto& g : b.groups)
           row.push_back(d.add(in + qf.keys[k] + "/" + g, count_in(row_of(td, qf.keys[k]), g)));
         d.sum(qf.options[k], row);
@@ -187,7 +187,7 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
       }
       for (std::size_t g = 0; g < b.groups.size(); ++g) {
         std::int64_t total = 0;
-        std::vector<Disclosure::Figure> column;
+        std::vector<Publication::Figure> column;
         for (std::size_t k = 0; k < qf.keys.size(); ++k) {
           total += d.value(b.cells[k][g]);
           column.push_back(b.cells[k][g]);
@@ -328,9 +328,9 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
     }
   // No group has more respondents than pupils: a shown enrolment bounds the group's respondents
   // (a shown 0 gives away a hidden 0), so where the respondents are hidden, so is the enrolment.
-  Disclosure enrolled;
+  Publication enrolled;
   auto total = enrolled.add("enrolled", enrolled_all);
-  std::map<std::string, std::map<std::string, Disclosure::Figure>> enrolled_by;
+  std::map<std::string, std::map<std::string, Publication::Figure>> enrolled_by;
   for (const auto& [dimension, base] :
        {std::pair<std::string, const std::map<std::string, std::int64_t>*>{"age_band",
                                                                            &enrolled_band},
@@ -339,7 +339,7 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
     for (const auto& [k, n] : *base) groups.insert(k);
     if (answered["by"].contains(dimension))
       for (const auto& [k, v] : answered["by"][dimension].items()) groups.insert(k);
-    std::vector<Disclosure::Figure> parts;
+    std::vector<Publication::Figure> parts;
     for (const auto& k : groups) {
       auto n = base->find(k);
       parts.push_back(enrolled.add(dimension + "/" + k, n == base->end() ? 0 : n->second));

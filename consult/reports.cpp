@@ -68,11 +68,11 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   }
   // Every count of children in the report is a figure of one publication, declared with the
   // sums between them, and protected at once (consult/suppression.h).
-  Disclosure d;
-  std::vector<std::vector<Disclosure::Figure>> cells;  // [band][gender]
-  std::vector<Disclosure::Figure> band_totals, gender_totals;
+  Publication d;
+  std::vector<std::vector<Publication::Figure>> cells;  // [band][gender]
+  std::vector<Publication::Figure> band_totals, gender_totals;
   for (const auto& b : bands) {
-    std::vector<Disclosure::Figure> row;
+    std::vector<Publication::Figure> row;
     std::int64_t sum = 0;
     for (const auto& g : gender_list) {
       row.push_back(d.add("consulted/" + b + "/" + g, by_band_gender[b][g]));
@@ -84,7 +84,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   }
   std::int64_t consulted_all = 0;
   for (std::size_t g = 0; g < gender_list.size(); ++g) {
-    std::vector<Disclosure::Figure> column;
+    std::vector<Publication::Figure> column;
     std::int64_t sum = 0;
     for (std::size_t r = 0; r < bands.size(); ++r) {
       column.push_back(cells[r][g]);
@@ -97,8 +97,8 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   auto consulted_total = d.add("consulted", consulted_all);
   d.sum(consulted_total, band_totals);
   d.sum(consulted_total, gender_totals);
-  std::map<std::string, Disclosure::Figure> channel_figures;
-  std::vector<Disclosure::Figure> channel_parts;
+  std::map<std::string, Publication::Figure> channel_figures;
+  std::vector<Publication::Figure> channel_parts;
   for (const auto& [channel, n] : by_channel)
     channel_parts.push_back(channel_figures[channel] = d.add("consulted/channel/" + channel, n));
   d.sum(consulted_total, channel_parts);
@@ -141,7 +141,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     if (s.status == "rejected") rejected += s.count;
     if (s.queue == "safeguarding") escalated += s.count;
   }
-  std::map<std::string, Disclosure::Figure> submission_figures;
+  std::map<std::string, Publication::Figure> submission_figures;
   for (const auto& [name, n] : {std::pair<std::string, std::int64_t>{"received", received},
                                 {"approved", approved},
                                 {"returned", returned},
@@ -178,12 +178,12 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   auto events = storage_.councils().events_in(unit->id, period.from, period.to);
   std::map<std::string, std::int64_t> by_kind;
   for (const auto& k : event_kinds()) by_kind[k] = 0;
-  std::vector<std::vector<Disclosure::Figure>> event_cells;  // [event][band]
-  std::vector<Disclosure::Figure> event_totals, event_band_figures;
+  std::vector<std::vector<Publication::Figure>> event_cells;  // [event][band]
+  std::vector<Publication::Figure> event_totals, event_band_figures;
   for (const auto& e : events) {
     ++by_kind[e.kind];
     auto present = nlohmann::json::parse(e.participants_json);
-    std::vector<Disclosure::Figure> row;
+    std::vector<Publication::Figure> row;
     std::int64_t sum = 0;
     for (const auto& b : bands) {
       std::int64_t n = present.value(b, std::int64_t{0});
@@ -196,7 +196,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   }
   std::int64_t present_all = 0;
   for (std::size_t b = 0; b < bands.size(); ++b) {
-    std::vector<Disclosure::Figure> column;
+    std::vector<Publication::Figure> column;
     std::int64_t sum = 0;
     for (const auto& row : event_cells) {
       column.push_back(row[b]);
@@ -218,7 +218,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     targets.push_back(Targets::to_json(p));
     if (p.target.unit_id != unit->id || p.target.kind != "children_consulted") continue;
     std::string at = "target/" + p.target.id + "/";
-    auto tie = [&](const std::string& channel, Disclosure::Figure f, std::int64_t n) {
+    auto tie = [&](const std::string& channel, Publication::Figure f, std::int64_t n) {
       if (n != d.value(channel_figures[channel])) return;
       d.same(channel_figures[channel],
              d.add_fixed(at + channel, n, p.published.hidden(f)));
@@ -233,7 +233,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   d.protect(rule_);
 
   // The published values.
-  auto shown = [&](Disclosure::Figure f) {
+  auto shown = [&](Publication::Figure f) {
     auto v = d.shown(f);
     return v ? nlohmann::json(*v) : nlohmann::json();
   };

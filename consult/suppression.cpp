@@ -39,7 +39,7 @@ struct Components {
 
 }  // namespace
 
-Disclosure::Figure Disclosure::add(const std::string& key, std::int64_t value) {
+Publication::Figure Publication::add(const std::string& key, std::int64_t value) {
   if (auto it = by_key_.find(key); it != by_key_.end()) return it->second;
   figures_.push_back({value, false, false});
   relations_of_.emplace_back();
@@ -47,20 +47,20 @@ Disclosure::Figure Disclosure::add(const std::string& key, std::int64_t value) {
   return figures_.size() - 1;
 }
 
-Disclosure::Figure Disclosure::add_fixed(const std::string& key, std::int64_t value, bool hidden) {
+Publication::Figure Publication::add_fixed(const std::string& key, std::int64_t value, bool hidden) {
   Figure f = add(key, value);
   figures_[f].fixed = true;
   figures_[f].hidden = hidden;
   return f;
 }
 
-std::optional<Disclosure::Figure> Disclosure::find(const std::string& key) const {
+std::optional<Publication::Figure> Publication::find(const std::string& key) const {
   auto it = by_key_.find(key);
   if (it == by_key_.end()) return std::nullopt;
   return it->second;
 }
 
-void Disclosure::sum(Figure total, const std::vector<Figure>& parts) {
+void Publication::sum(Figure total, const std::vector<Figure>& parts) {
   std::vector<std::pair<Figure, std::int64_t>> terms{{total, 1}};
   for (Figure p : parts) {
     auto it = std::find_if(terms.begin(), terms.end(), [&](const auto& t) { return t.first == p; });
@@ -75,11 +75,11 @@ void Disclosure::sum(Figure total, const std::vector<Figure>& parts) {
   for (const auto& [f, c] : relations_.back().terms) relations_of_[f].push_back(relations_.size() - 1);
 }
 
-bool Disclosure::any_hidden() const {
+bool Publication::any_hidden() const {
   return std::any_of(figures_.begin(), figures_.end(), [](const Item& i) { return i.hidden; });
 }
 
-void Disclosure::protect(const SmallGroupRule& rule) {
+void Publication::protect(const SmallGroupRule& rule) {
   for (auto& f : figures_)
     if (!f.fixed && rule.small(f.value)) f.hidden = true;
   for (bool changed = true; changed;) {
@@ -93,7 +93,7 @@ void Disclosure::protect(const SmallGroupRule& rule) {
     if (zero[f] && !figures_[f].fixed) figures_[f].hidden = false;
 }
 
-std::vector<bool> Disclosure::known_zeros() const {
+std::vector<bool> Publication::known_zeros() const {
   std::vector<bool> zero(figures_.size(), false);
   for (bool changed = true; changed;) {
     changed = false;
@@ -118,7 +118,7 @@ std::vector<bool> Disclosure::known_zeros() const {
   return zero;
 }
 
-bool Disclosure::hide_zeros_beside_hidden() {
+bool Publication::hide_zeros_beside_hidden() {
   bool changed = false;
   for (const auto& r : relations_) {
     bool beside = std::any_of(r.terms.begin(), r.terms.end(), [&](const auto& t) {
@@ -134,7 +134,7 @@ bool Disclosure::hide_zeros_beside_hidden() {
   return changed;
 }
 
-bool Disclosure::hide_smallest_in(const std::vector<std::size_t>& relations) {
+bool Publication::hide_smallest_in(const std::vector<std::size_t>& relations) {
   // Children first, then the fewest, then the first declared.
   auto better = [&](Figure a, Figure b) {
     auto rank = [&](Figure f) {
@@ -152,7 +152,7 @@ bool Disclosure::hide_smallest_in(const std::vector<std::size_t>& relations) {
 }
 
 // A sum with exactly one hidden member gives it away: the quick, common case.
-bool Disclosure::protect_single_hidden() {
+bool Publication::protect_single_hidden() {
   bool any = false;
   for (bool changed = true; changed;) {
     changed = false;
@@ -168,7 +168,7 @@ bool Disclosure::protect_single_hidden() {
 // Every sum at once: the shown figures are constants, the hidden ones unknowns. A hidden figure
 // is worked out exactly when its unit vector lies in the row space of the sums restricted to the
 // hidden figures (found by reducing them to row echelon form, one connected group at a time).
-bool Disclosure::protect_determined() {
+bool Publication::protect_determined() {
   auto zero = known_zeros();
   std::vector<Figure> hidden;
   std::vector<std::size_t> column(figures_.size(), std::numeric_limits<std::size_t>::max());
@@ -257,17 +257,17 @@ SuppressedTable suppress(const std::vector<std::vector<std::int64_t>>& cells,
       t.values[rows][c] += cells[r][c];
       t.values[rows][cols] += cells[r][c];
     }
-  Disclosure d;
-  std::vector<std::vector<Disclosure::Figure>> f(rows + 1, std::vector<Disclosure::Figure>(cols + 1));
+  Publication d;
+  std::vector<std::vector<Publication::Figure>> f(rows + 1, std::vector<Publication::Figure>(cols + 1));
   for (std::size_t r = 0; r <= rows; ++r)
     for (std::size_t c = 0; c <= cols; ++c)
       f[r][c] = d.add(std::to_string(r) + "/" + std::to_string(c), t.values[r][c]);
   for (std::size_t r = 0; r <= rows; ++r) {
-    std::vector<Disclosure::Figure> parts(f[r].begin(), f[r].begin() + static_cast<long>(cols));
+    std::vector<Publication::Figure> parts(f[r].begin(), f[r].begin() + static_cast<long>(cols));
     d.sum(f[r][cols], parts);
   }
   for (std::size_t c = 0; c <= cols; ++c) {
-    std::vector<Disclosure::Figure> parts;
+    std::vector<Publication::Figure> parts;
     for (std::size_t r = 0; r < rows; ++r) parts.push_back(f[r][c]);
     d.sum(f[rows][c], parts);
   }

@@ -2,7 +2,7 @@
 // Small-group protection: the one home of the rule, its threshold and how it is applied.
 //
 // Every count published about one consultation (results, their breakdowns, the CSV,
-// representativeness) or one report is a figure of one Disclosure, and every sum that ties
+// representativeness) or one report is a figure of one Publication, and every sum that ties
 // figures together (a total and its parts, the same children counted in two tables) is declared
 // to it. protect() then hides:
 //   1. every figure of 1 .. threshold-1 children (primary suppression);
@@ -42,7 +42,7 @@ class SmallGroupRule {
 inline constexpr const char* kHiddenFigure = "hidden";
 
 // The figures published together, the sums between them, and which of them are hidden.
-class Disclosure {
+class Publication {
  public:
   using Figure = std::size_t;
 
@@ -115,7 +115,7 @@ struct SuppressedTable {
 };
 
 // `cells[r][c]` with r rows and c columns; totals are computed here. One table on its own: a
-// table published beside others that share its totals is declared to their Disclosure instead.
+// table published beside others that share its totals is declared to their Publication instead.
 SuppressedTable suppress(const std::vector<std::vector<std::int64_t>>& cells,
                          const SmallGroupRule& rule = SmallGroupRule());
 

@@ -50,7 +50,7 @@ std::vector<TargetProgress> Targets::progress(const Principal& actor) {
 
 nlohmann::json Targets::to_json(const TargetProgress& p) {
   const auto& d = p.published;
-  auto shown = [&](Disclosure::Figure f) {
+  auto shown = [&](Publication::Figure f) {
     auto v = d.shown(f);
     return v ? nlohmann::json(*v) : nlohmann::json();
   };

@@ -23,8 +23,8 @@ struct TargetInput {
 struct TargetProgress {
   Target target;
   Participation counts;
-  Disclosure published;
-  Disclosure::Figure online{}, paper{}, forum{}, total{};
+  Publication published;
+  Publication::Figure online{}, paper{}, forum{}, total{};
 };
 
 class Targets {

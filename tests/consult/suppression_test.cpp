@@ -84,9 +84,9 @@ TEST(Suppression, TheRuleHasAFloorOfFive) {
   EXPECT_FALSE(SmallGroupRule(10).small(10));
 }
 
-TEST(Disclosure, ATotalPublishedElsewhereIsProtectedAgainst) {
+TEST(Publication, ATotalPublishedElsewhereIsProtectedAgainst) {
   // Representativeness: 6 respondents, 11–13 = 5, 7–10 = 1. Hiding only the 1 leaves 6 − 5.
-  Disclosure d;
+  Publication d;
   auto all = d.add("respondents", 6);
   auto young = d.add("respondents/age_band/7-10", 1);
   auto older = d.add("respondents/age_band/11-13", 5);
@@ -98,18 +98,18 @@ TEST(Disclosure, ATotalPublishedElsewhereIsProtectedAgainst) {
   EXPECT_EQ(d.shown(all), 6);
 }
 
-TEST(Disclosure, TheSameKeyIsOneFigure) {
-  Disclosure d;
+TEST(Publication, TheSameKeyIsOneFigure) {
+  Publication d;
   auto a = d.add("q/1/key/park", 3);
   EXPECT_EQ(d.add("q/1/key/park", 3), a);
   EXPECT_EQ(d.find("q/1/key/park"), a);
   EXPECT_FALSE(d.find("q/1/key/house"));
 }
 
-TEST(Disclosure, AFigureWorkedOutFromSeveralSumsAtOnceIsProtected) {
+TEST(Publication, AFigureWorkedOutFromSeveralSumsAtOnceIsProtected) {
   // x + y, y + z and x + z each have two hidden parts, yet together they give
   // x = ((x + y) − (y + z) + (x + z)) / 2.
-  Disclosure d;
+  Publication d;
   auto x = d.add("x", 3), y = d.add("y", 2), z = d.add("z", 4);
   auto xy = d.add("x+y", 5), yz = d.add("y+z", 6), xz = d.add("x+z", 7);
   d.sum(xy, {x, y});
@@ -120,10 +120,10 @@ TEST(Disclosure, AFigureWorkedOutFromSeveralSumsAtOnceIsProtected) {
   EXPECT_TRUE(d.hidden(xy) || d.hidden(yz) || d.hidden(xz));
 }
 
-TEST(Disclosure, FiguresOfAnotherPublicationAreTakenAsTheyAre) {
+TEST(Publication, FiguresOfAnotherPublicationAreTakenAsTheyAre) {
   // The other publication hid its 7–10 count and showed its total: this one must hide more of
   // its own, since it cannot change the other.
-  Disclosure d;
+  Publication d;
   auto total = d.add_fixed("other/total", 6, false);
   auto young = d.add_fixed("other/7-10", 1, true);
   auto mine_total = d.add("mine/total", 6);
