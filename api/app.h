@@ -95,7 +95,7 @@ struct App {
   };
   moderation::Submissions submissions{storage, clock, audit, screen};
   Consultations consultations{storage, clock, audit, organisation, settings.min_group_size, screen};
-  Targets targets{storage, clock, audit, organisation};
+  Targets targets{storage, clock, audit, organisation, settings.min_group_size};
   moderation::ModerationQueue moderation{storage, clock, audit, organisation, settings};
   moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils, settings};
   moderation::Measures measures{storage, clock, settings};
@@ -121,12 +121,16 @@ struct App {
       organisation,
       calendar,
       screen,
-      {options.remind_before_working_days, options.escalate_after_working_days, 5},
+      // An authority's figures are public once it has had as many recommendations as the
+      // smallest group the deployment publishes.
+      {options.remind_before_working_days, options.escalate_after_working_days,
+       static_cast<int>(SmallGroupRule(settings.min_group_size).threshold())},
       &mailer};
   Councils councils{storage, clock, audit, organisation, pupils, recommendations};
   Events events{storage, clock, audit, organisation};
-  Reports reports{storage,  clock,   audit,           organisation,
-                  councils, targets, recommendations, settings.min_group_size};
+  Reports reports{storage,         clock,         audit,
+                  organisation,    councils,      targets,
+                  recommendations, consultations, settings.min_group_size};
   // The printable report page's words, from the front end's translation files.
   PageWords report_words{options.web_root, "report."};
 };

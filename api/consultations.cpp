@@ -308,9 +308,10 @@ void add_consultation_routes(Router& r, App& app) {
         return Response::json(200, app.consultations.results(q.who(), q.param("id")));
       },
       doc("Results: counts, scale means, ranking scores and breakdowns by age band, gender, unit "
-          "and channel; "
-          "groups of fewer than 5 children hidden (null), and enough others that none can be "
-          "worked out.",
+          "and channel; groups of fewer than the deployment's minimum group size (never under "
+          "5; `threshold`) hidden (null), with every zero beside them and enough other counts "
+          "that none can be worked out from anything published about the consultation. A mean "
+          "or scores are left out while any count of their question is hidden.",
           "consultations", read));
 
   r.add(
@@ -323,7 +324,9 @@ void add_consultation_routes(Router& r, App& app) {
                       "attachment; filename=\"ket-qua-" + q.param("id") + ".csv\"");
         return r;
       },
-      doc("Results as CSV (UTF-8 with a BOM); hidden counts read <5.", "consultations", read));
+      doc("Results as CSV (UTF-8 with a BOM): what the JSON hides reads `hidden`; the last "
+          "column is the minimum group size.",
+          "consultations", read));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/representativeness",
@@ -331,13 +334,16 @@ void add_consultation_routes(Router& r, App& app) {
         return Response::json(200, app.consultations.representativeness(q.who(), q.param("id")));
       },
       doc("Who answered against who is enrolled, by age band and unit, with under-represented "
-          "groups flagged.",
+          "groups flagged (null where a count is hidden). The respondents are protected together "
+          "with the results: what one hides, the other never gives away.",
           "consultations", read));
 
   r.add(
       "GET", "/api/v1/targets",
       [&app](Request& q) { return Response::json(200, app.targets.with_progress(q.who())); },
-      doc("Participation targets of my units, with progress.", "targets", read));
+      doc("Participation targets of my units, with progress (counts under the minimum group "
+          "size hidden as null, with what would give them away).",
+          "targets", read));
 
   r.add(
       "POST", "/api/v1/targets",

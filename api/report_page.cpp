@@ -35,13 +35,14 @@ struct Html {
 class ReportPage {
  public:
   ReportPage(const nlohmann::json& r, const Words& words) : r_(r), w_(words) {
-    hidden_ = "<" + std::to_string(r["threshold"].get<int>());
+    hidden_ = word("hidden");
   }
 
   std::string render();
 
  private:
-  // A count as shown: a hidden (suppressed) one is null in the report and "<5" on the page.
+  // A count as shown: a hidden (suppressed) one is null in the report and a word on the page,
+  // never a number (consult/suppression.h).
   std::string count(const nlohmann::json& v) const {
     if (v.is_null()) return hidden_;
     if (v.is_string()) return v.get<std::string>();
@@ -243,8 +244,12 @@ void ReportPage::targets() {
     std::string t = "<table><thead><tr>" + th_col("target") + th_col("target_period") +
                     th_col("goal") + th_col("reached") + th_col("percent") + "</tr></thead><tbody>";
     for (const auto& x : r_["targets"]) {
-      char percent[32];
-      std::snprintf(percent, sizeof percent, "%.1f", x["progress"]["percent"].get<double>());
+      std::string percent = hidden_;  // hidden with the total it is worked out from
+      if (x["progress"]["percent"].is_number()) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f", x["progress"]["percent"].get<double>());
+        percent = text;
+      }
       t += "<tr>" + th_row(word("target_kind." + x["kind"].get<std::string>())) +
            td(x["period_start"].get<std::string>() + " – " + x["period_end"].get<std::string>()) +
            td_count(x["target"]) + td_count(x["progress"]["total"]) + td(percent) + "</tr>";

@@ -37,7 +37,9 @@ void add_report_routes(Router& r, App& app) {
           "children consulted by age band and gender, consultations, submissions by outcome, "
           "Council sessions (with a warning under two a year), events, targets. "
           "?format=json (default), csv or html (printable, with charts; ?lang=vi (default) or en "
-          "for its words). Groups under 5 hidden.",
+          "for its words). Groups under the minimum group size (`threshold`, never under 5) are "
+          "hidden, with the counts that would give them away (null in JSON, `hidden` in CSV and "
+          "on the page).",
           "reports", Permission::kReadReports));
 }
 

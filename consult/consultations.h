@@ -78,7 +78,7 @@ class Consultations {
         clock_(clock),
         audit_(audit),
         organisation_(organisation),
-        threshold_(std::max<std::int64_t>(suppression_threshold, 5)) {}
+        rule_(suppression_threshold) {}
 
   Consultation create(const Principal& actor, const ConsultationInput& input);
   Consultation update(const Principal& actor, const std::string& id,
@@ -122,12 +122,17 @@ class Consultations {
   nlohmann::json results(const Principal& actor, const std::string& id);
   std::string results_csv(const Principal& actor, const std::string& id);
   nlohmann::json representativeness(const Principal& actor, const std::string& id);
+  // The respondents of `c` as its results publish them, for the publications that count the same
+  // children: {"total", "by": {dimension: {group: count, or null when hidden}}, "count"}, where
+  // "count" is the true total (never published by itself).
+  nlohmann::json published_respondents(const Consultation& c);
 
  private:
   QuestionCache::Shared questions_of(const Consultation& c) {
     return questions_.of(c.questions_json);
   }
-  // The same for anyone who may read them (results() checks who may).
+  // The same for anyone who may read them (results() checks who may): the results and the
+  // respondents by group, protected together as one publication: {"results", "respondents"}.
   nlohmann::json compute_results(const Consultation& c);
   Consultation require(const std::string& id);
   Consultation managed(const Principal& actor, const std::string& id);
@@ -150,7 +155,7 @@ class Consultations {
   const Clock& clock_;
   AuditLog& audit_;
   Organisation& organisation_;
-  std::int64_t threshold_;
+  SmallGroupRule rule_;
 };
 
 const std::vector<std::string>& genders();

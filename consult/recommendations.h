@@ -14,6 +14,7 @@
 #include "consult/mail.h"
 #include "consult/organisation.h"
 #include "consult/screening.h"
+#include "consult/suppression.h"
 #include "consult/working_days.h"
 
 namespace ln {
@@ -72,7 +73,8 @@ struct FeedbackText {
 struct RecommendationSettings {
   int remind_before_working_days = 5;
   int escalate_after_working_days = 10;  // the grace period after the due date
-  int public_min_recommendations = 5;    // authority figures shown publicly from this many
+  // Authority figures are shown publicly from this many (the deployment's small-group rule).
+  int public_min_recommendations = static_cast<int>(SmallGroupRule::kFloor);
 };
 
 // What the reminder job did in one run.

@@ -11,13 +11,6 @@
 #include "consult/suppression.h"
 
 namespace ln {
-namespace {
-
-nlohmann::json cell(std::int64_t value, bool hidden) {
-  return hidden ? nlohmann::json() : nlohmann::json(value);
-}
-
-}  // namespace
 
 ReportPeriod parse_period(const std::string& text) {
   auto bad = [] {
@@ -62,40 +55,63 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     by_band_gender[c.age_band][g] += c.count;
     by_channel[c.channel] += c.count;
   }
-  std::vector<std::vector<std::int64_t>> cells;
+  // Every count of children in the report is a figure of one publication, declared with the
+  // sums between them, and protected at once (consult/suppression.h).
+  Publication d;
+  std::vector<std::vector<Publication::Figure>> cells;  // [band][gender]
+  std::vector<Publication::Figure> band_totals, gender_totals;
   for (const auto& b : bands) {
-    std::vector<std::int64_t> row;
-    for (const auto& g : gender_list) row.push_back(by_band_gender[b][g]);
+    std::vector<Publication::Figure> row;
+    std::int64_t sum = 0;
+    for (const auto& g : gender_list) {
+      row.push_back(d.add("consulted/" + b + "/" + g, by_band_gender[b][g]));
+      sum += by_band_gender[b][g];
+    }
+    band_totals.push_back(d.add("consulted/age_band/" + b, sum));
+    d.sum(band_totals.back(), row);
     cells.push_back(row);
   }
-  auto table = suppress(cells, threshold_);
-  nlohmann::json rows = nlohmann::json::array(), totals = nlohmann::json::array();
-  for (std::size_t r = 0; r < bands.size(); ++r) {
-    nlohmann::json counts = nlohmann::json::array();
-    for (std::size_t g = 0; g < gender_list.size(); ++g)
-      counts.push_back(cell(table.values[r][g], table.hidden[r][g]));
-    rows.push_back({{"age_band", bands[r]},
-                    {"counts", counts},
-                    {"total", cell(table.values[r][gender_list.size()],
-                                   table.hidden[r][gender_list.size()])}});
+  std::int64_t consulted_all = 0;
+  for (std::size_t g = 0; g < gender_list.size(); ++g) {
+    std::vector<Publication::Figure> column;
+    std::int64_t sum = 0;
+    for (std::size_t r = 0; r < bands.size(); ++r) {
+      column.push_back(cells[r][g]);
+      sum += d.value(cells[r][g]);
+    }
+    gender_totals.push_back(d.add("consulted/gender/" + gender_list[g], sum));
+    d.sum(gender_totals.back(), column);
+    consulted_all += sum;
   }
-  for (std::size_t g = 0; g <= gender_list.size(); ++g)
-    totals.push_back(cell(table.values[bands.size()][g], table.hidden[bands.size()][g]));
-  auto channels =
-      suppress({{by_channel["online"], by_channel["paper"], by_channel["forum"]}}, threshold_);
-  nlohmann::json consulted = {
-      {"total", totals.back()},
-      {"by_channel",
-       {{"online", cell(channels.values[0][0], channels.hidden[0][0])},
-        {"paper", cell(channels.values[0][1], channels.hidden[0][1])},
-        {"forum", cell(channels.values[0][2], channels.hidden[0][2])}}},
-      {"genders", gender_list},
-      {"rows", rows},
-      {"totals", totals},
-      {"note",
-       "Online: each child once. Paper: each questionnaire. Forum records: children present. "
-       "Gender as the child gave it on their answers (unknown for forums)."}};
-
+  auto consulted_total = d.add("consulted", consulted_all);
+  d.sum(consulted_total, band_totals);
+  d.sum(consulted_total, gender_totals);
+  std::map<std::string, Publication::Figure> channel_figures;
+  std::vector<Publication::Figure> channel_parts;
+  for (const auto& [channel, n] : by_channel)
+    channel_parts.push_back(channel_figures[channel] = d.add("consulted/channel/" + channel, n));
+  d.sum(consulted_total, channel_parts);
+  // When the children of the report are the respondents of one consultation, its results count
+  // the same groups: what they hide the report hides, and the other way round.
+  for (const auto& c : storage_.reports().consultations_held(unit->id, from, to)) {
+    auto published = consultations_.published_respondents(c);
+    if (published["count"].get<std::int64_t>() != consulted_all || consulted_all == 0) continue;
+    std::string at = "consultation/" + c.id + "/";
+    auto fixed = [&](const std::string& key, const nlohmann::json& v) {
+      return d.add_fixed(at + key, v.is_null() ? 0 : v.get<std::int64_t>(), v.is_null());
+    };
+    d.same(consulted_total, fixed("total", published["total"]));
+    const auto& by = published["by"];
+    // A band the consultation did not ask has none of its respondents: a known 0.
+    for (std::size_t r = 0; r < bands.size(); ++r)
+      d.same(band_totals[r], fixed("age_band/" + bands[r],
+                                   by.contains("age_band") && by["age_band"].contains(bands[r])
+                                       ? by["age_band"][bands[r]]
+                                       : nlohmann::json(0)));
+    for (std::size_t g = 0; g < gender_list.size(); ++g)
+      if (by.contains("gender") && by["gender"].contains(gender_list[g]))
+        d.same(gender_totals[g], fixed("gender/" + gender_list[g], by["gender"][gender_list[g]]));
+  }
   // Consultations held (open at some time in the period).
   nlohmann::json consultations = nlohmann::json::array();
   for (const auto& c : storage_.reports().consultations_held(unit->id, from, to))
@@ -114,12 +130,13 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     if (s.status == "rejected") rejected += s.count;
     if (s.queue == "safeguarding") escalated += s.count;
   }
-  auto small = [&](std::int64_t n) { return n > 0 && n < threshold_; };
-  nlohmann::json submissions = {{"received", cell(received, small(received))},
-                                {"approved", cell(approved, small(approved))},
-                                {"returned", cell(returned, small(returned))},
-                                {"rejected", cell(rejected, small(rejected))},
-                                {"escalated", cell(escalated, small(escalated))}};
+  std::map<std::string, Publication::Figure> submission_figures;
+  for (const auto& [name, n] : {std::pair<std::string, std::int64_t>{"received", received},
+                                {"approved", approved},
+                                {"returned", returned},
+                                {"rejected", rejected},
+                                {"escalated", escalated}})
+    submission_figures[name] = d.add("submissions/" + name, n);
 
   // Councils: sessions held in the period; fewer than two in the calendar year is a warning.
   nlohmann::json councils = nlohmann::json::array(), warnings = nlohmann::json::array();
@@ -150,43 +167,106 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   auto events = storage_.councils().events_in(unit->id, period.from, period.to);
   std::map<std::string, std::int64_t> by_kind;
   for (const auto& k : event_kinds()) by_kind[k] = 0;
-  std::vector<std::vector<std::int64_t>> event_cells;
-  nlohmann::json event_items = nlohmann::json::array();
+  std::vector<std::vector<Publication::Figure>> event_cells;  // [event][band]
+  std::vector<Publication::Figure> event_totals, event_band_figures;
   for (const auto& e : events) {
     ++by_kind[e.kind];
     auto present = nlohmann::json::parse(e.participants_json);
-    std::vector<std::int64_t> row;
-    for (const auto& b : bands) row.push_back(present.value(b, std::int64_t{0}));
+    std::vector<Publication::Figure> row;
+    std::int64_t sum = 0;
+    for (const auto& b : bands) {
+      std::int64_t n = present.value(b, std::int64_t{0});
+      row.push_back(d.add("event/" + e.id + "/" + b, n));
+      sum += n;
+    }
+    event_totals.push_back(d.add("event/" + e.id, sum));
+    d.sum(event_totals.back(), row);
     event_cells.push_back(row);
+  }
+  std::int64_t present_all = 0;
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    std::vector<Publication::Figure> column;
+    std::int64_t sum = 0;
+    for (const auto& row : event_cells) {
+      column.push_back(row[b]);
+      sum += d.value(row[b]);
+    }
+    event_band_figures.push_back(d.add("events/age_band/" + bands[b], sum));
+    d.sum(event_band_figures.back(), column);
+    present_all += sum;
+  }
+  auto present_total = d.add("events/present", present_all);
+  d.sum(present_total, event_totals);
+  d.sum(present_total, event_band_figures);
+  // Targets of this unit and the units under it, with their progress over their own period.
+  // Their progress counts children too, and is published on its own (/targets): taken as it is
+  // published there, and tied to the report's channels when it counts the same children.
+  nlohmann::json targets = nlohmann::json::array();
+  for (const auto& p : targets_.progress(actor)) {
+    if (!under(p.target.unit_id)) continue;
+    targets.push_back(Targets::to_json(p));
+    if (p.target.unit_id != unit->id || p.target.kind != "children_consulted") continue;
+    std::string at = "target/" + p.target.id + "/";
+    auto tie = [&](const std::string& channel, Publication::Figure f, std::int64_t n) {
+      if (n != d.value(channel_figures[channel])) return;
+      d.same(channel_figures[channel],
+             d.add_fixed(at + channel, n, p.published.hidden(f)));
+    };
+    tie("online", p.online, p.counts.online_children);
+    tie("paper", p.paper, p.counts.paper_sheets);
+    tie("forum", p.forum, p.counts.forum_participants);
+    if (p.published.value(p.total) == consulted_all)
+      d.same(consulted_total,
+             d.add_fixed(at + "total", consulted_all, p.published.hidden(p.total)));
+  }
+  d.protect(rule_);
+
+  // The published values.
+  auto shown = [&](Publication::Figure f) {
+    auto v = d.shown(f);
+    return v ? nlohmann::json(*v) : nlohmann::json();
+  };
+  nlohmann::json rows = nlohmann::json::array(), totals = nlohmann::json::array();
+  for (std::size_t r = 0; r < bands.size(); ++r) {
+    nlohmann::json counts = nlohmann::json::array();
+    for (auto f : cells[r]) counts.push_back(shown(f));
+    rows.push_back({{"age_band", bands[r]}, {"counts", counts}, {"total", shown(band_totals[r])}});
+  }
+  for (auto f : gender_totals) totals.push_back(shown(f));
+  totals.push_back(shown(consulted_total));
+  nlohmann::json consulted = {
+      {"total", shown(consulted_total)},
+      {"by_channel",
+       {{"online", shown(channel_figures["online"])},
+        {"paper", shown(channel_figures["paper"])},
+        {"forum", shown(channel_figures["forum"])}}},
+      {"genders", gender_list},
+      {"rows", rows},
+      {"totals", totals},
+      {"note",
+       "Online: each child once. Paper: each questionnaire. Forum records: children present. "
+       "Gender as the child gave it on their answers (unknown for forums)."}};
+  nlohmann::json submissions = nlohmann::json::object();
+  for (const auto& [name, f] : submission_figures) submissions[name] = shown(f);
+  nlohmann::json event_items = nlohmann::json::array();
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    event_items.push_back({{"id", e.id},
+                           {"kind", e.kind},
+                           {"title", e.title},
+                           {"held_on", e.held_on},
+                           {"unit_id", e.unit_id},
+                           {"participants", shown(event_totals[i])},
+                           {"outcomes", nlohmann::json::parse(e.outcomes_json)}});
   }
   nlohmann::json event_band_totals = nlohmann::json::array();
   nlohmann::json event_total = 0;
   if (!events.empty()) {
-    auto t = suppress(event_cells, threshold_);
-    for (std::size_t i = 0; i < events.size(); ++i) {
-      const auto& e = events[i];
-      event_items.push_back(
-          {{"id", e.id},
-           {"kind", e.kind},
-           {"title", e.title},
-           {"held_on", e.held_on},
-           {"unit_id", e.unit_id},
-           {"participants", cell(t.values[i][bands.size()], t.hidden[i][bands.size()])},
-           {"outcomes", nlohmann::json::parse(e.outcomes_json)}});
-    }
     for (std::size_t b = 0; b < bands.size(); ++b)
       event_band_totals.push_back(
-          {{"age_band", bands[b]},
-           {"participants", cell(t.values[events.size()][b], t.hidden[events.size()][b])}});
-    event_total =
-        cell(t.values[events.size()][bands.size()], t.hidden[events.size()][bands.size()]);
+          {{"age_band", bands[b]}, {"participants", shown(event_band_figures[b])}});
+    event_total = shown(present_total);
   }
-
-  // Targets of this unit and the units under it, with their progress over their own period.
-  nlohmann::json targets = nlohmann::json::array();
-  auto progress = targets_.with_progress(actor);
-  for (const auto& t : progress["items"])
-    if (under(t["unit_id"].get<std::string>())) targets.push_back(t);
 
   audit_.record(AuditActor::of(actor), "report.view", "unit", unit->id, "",
                 {{"period", period.label}, {"format", format}});
@@ -228,7 +308,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
       {"from", period.from},
       {"to", period.to},
       {"generated_at", clock_.now_text()},
-      {"threshold", threshold_},
+      {"threshold", rule_.threshold()},
       {"children_consulted", consulted},
       {"consultations", {{"held", consultations.size()}, {"items", consultations}}},
       {"submissions", submissions},
@@ -244,10 +324,9 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
 }
 
 std::string Reports::csv(const nlohmann::json& r) const {
-  std::string hidden = std::to_string(threshold_);
-  hidden.insert(hidden.begin(), '<');
+  // A hidden count reads as in the JSON's null: hidden, never a number.
   auto value = [&](const nlohmann::json& v) {
-    if (v.is_null()) return hidden;
+    if (v.is_null()) return std::string(kHiddenFigure);
     if (v.is_string()) return v.get<std::string>();
     return v.dump();
   };
@@ -260,6 +339,7 @@ std::string Reports::csv(const nlohmann::json& r) const {
   out += "section,metric,group,value\r\n";
   line("report", "unit", r["unit"]["name"].get<std::string>(), r["unit"]["id"]);
   line("report", "period", "", r["period"]);
+  line("report", "min_group_size", "", r["threshold"]);
   const auto& cc = r["children_consulted"];
   line("children_consulted", "total", "", cc["total"]);
   for (const auto& [channel, v] : cc["by_channel"].items())

@@ -1,11 +1,13 @@
 #pragma once
 // The six-monthly (by 20 June) and yearly (by 10–15 December) reports of a unit: children
 // consulted by age band and gender, consultations held, children's submissions by outcome,
-// Council sessions and events held, and progress against targets. Counts only; groups of fewer
-// than the threshold (never below 5) are hidden, and enough others that none can be worked out.
+// Council sessions and events held, and progress against targets. Counts only, protected as one
+// publication (consult/suppression.h), together with the consultation it reports on when its
+// children are that consultation's respondents.
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "consult/consultations.h"
 #include "consult/councils.h"
 #include "consult/events.h"
 #include "consult/recommendations.h"
@@ -27,7 +29,7 @@ class Reports {
  public:
   Reports(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
           Councils& councils, Targets& targets, Recommendations& recommendations,
-          std::int64_t suppression_threshold)
+          Consultations& consultations, std::int64_t suppression_threshold)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
@@ -35,12 +37,13 @@ class Reports {
         councils_(councils),
         targets_(targets),
         recommendations_(recommendations),
-        threshold_(std::max<std::int64_t>(suppression_threshold, 5)) {}
+        consultations_(consultations),
+        rule_(suppression_threshold) {}
 
   // `format` is only recorded in the audit log (json, csv or html).
   nlohmann::json report(const Principal& actor, const std::string& unit_id,
                         const std::string& period, const std::string& format);
-  // The report as CSV rows: section, metric, group, value (hidden counts read "<5").
+  // The report as CSV rows: section, metric, group, value (hidden counts read "hidden").
   std::string csv(const nlohmann::json& report) const;
 
  private:
@@ -51,7 +54,8 @@ class Reports {
   Councils& councils_;
   Targets& targets_;
   Recommendations& recommendations_;
-  std::int64_t threshold_;
+  Consultations& consultations_;
+  SmallGroupRule rule_;
 };
 
 }  // namespace ln

@@ -24,30 +24,57 @@ Target Targets::create(const Principal& actor, const TargetInput& input) {
   return t;
 }
 
-nlohmann::json Targets::with_progress(const Principal& actor) {
-  nlohmann::json items = nlohmann::json::array();
+std::vector<TargetProgress> Targets::progress(const Principal& actor) {
+  std::vector<TargetProgress> out;
   for (const auto& t : storage_.consultations().targets()) {
     if (!organisation_.covers(actor, t.unit_id)) continue;
     auto to = format_time(std::chrono::sys_days(*parse_date(t.period_end)) + std::chrono::days(1));
     std::vector<std::string> bands;
     if (t.kind == "teenagers_participating") bands = {"14-15", "16-17"};
-    auto p =
-        storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z", to, bands);
-    std::int64_t total = p.online_children + p.paper_sheets + p.forum_participants;
-    items.push_back(
-        {{"id", t.id},
-         {"unit_id", t.unit_id},
-         {"kind", t.kind},
-         {"period_start", t.period_start},
-         {"period_end", t.period_end},
-         {"target", t.target},
-         {"progress",
-          {{"online_children", p.online_children},
-           {"paper_sheets", p.paper_sheets},
-           {"forum_participants", p.forum_participants},
-           {"total", total},
-           {"percent", static_cast<double>(total) * 100.0 / static_cast<double>(t.target)}}}});
+    TargetProgress p;
+    p.target = t;
+    p.counts = storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z",
+                                                      to, bands);
+    auto& d = p.published;
+    p.online = d.add("online_children", p.counts.online_children);
+    p.paper = d.add("paper_sheets", p.counts.paper_sheets);
+    p.forum = d.add("forum_participants", p.counts.forum_participants);
+    p.total = d.add("total", p.counts.online_children + p.counts.paper_sheets +
+                                 p.counts.forum_participants);
+    d.sum(p.total, {p.online, p.paper, p.forum});
+    d.protect(rule_);
+    out.push_back(std::move(p));
   }
+  return out;
+}
+
+nlohmann::json Targets::to_json(const TargetProgress& p) {
+  const auto& d = p.published;
+  auto shown = [&](Publication::Figure f) {
+    auto v = d.shown(f);
+    return v ? nlohmann::json(*v) : nlohmann::json();
+  };
+  const auto& t = p.target;
+  auto total = d.shown(p.total);
+  return {{"id", t.id},
+          {"unit_id", t.unit_id},
+          {"kind", t.kind},
+          {"period_start", t.period_start},
+          {"period_end", t.period_end},
+          {"target", t.target},
+          {"progress",
+           {{"online_children", shown(p.online)},
+            {"paper_sheets", shown(p.paper)},
+            {"forum_participants", shown(p.forum)},
+            {"total", shown(p.total)},
+            {"percent", total ? nlohmann::json(static_cast<double>(*total) * 100.0 /
+                                               static_cast<double>(t.target))
+                              : nlohmann::json()}}}};
+}
+
+nlohmann::json Targets::with_progress(const Principal& actor) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : progress(actor)) items.push_back(to_json(p));
   return {{"items", items}};
 }
 

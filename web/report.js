@@ -81,7 +81,8 @@
           labels: report.targets.map((t) => `${word(`target_kind.${t.kind}`)} ${t.period_start}–${t.period_end}`),
           datasets: [{
             label: word('targets.progress'),
-            data: report.targets.map((t) => Math.round(t.progress.percent * 10) / 10),
+            // A hidden total hides its percent too: a gap, never a 0 (Math.round(null) is 0).
+            data: report.targets.map((t) => (t.progress.percent == null ? null : Math.round(t.progress.percent * 10) / 10)),
             backgroundColor: colours[3],
           }],
         },

@@ -304,9 +304,12 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   auto q_open = r["questions"][2];
   std::map<std::string, nlohmann::json> open_counts;
   for (const auto& o : q_open["options"]) open_counts[o["key"]] = o["count"];
-  EXPECT_EQ(open_counts["yes"], 15);
-  EXPECT_EQ(open_counts["no"], 6);
-  EXPECT_TRUE(r["questions"][1].contains("mean"));
+  // One online 7–10 answer beside twenty forum answers: the exact check over the age-band and
+  // channel tables hides more than that one answer; whatever is shown is its true count.
+  EXPECT_TRUE(open_counts["yes"].is_null() || open_counts["yes"] == 15) << open_counts["yes"];
+  EXPECT_TRUE(open_counts["no"].is_null() || open_counts["no"] == 6) << open_counts["no"];
+  // The scale's counts are hidden (3, 4 and 3 children): a mean would give them back.
+  EXPECT_FALSE(r["questions"][1].contains("mean"));
   // In every breakdown, no row or column has exactly one hidden count: it would be its total
   // minus the shown others.
   for (const auto& q : r["questions"])
@@ -329,7 +332,8 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_NE(csv.body.find("Lựa chọn truyen"), std::string::npos);
-  EXPECT_NE(csv.body.find("<5"), std::string::npos);
+  EXPECT_NE(csv.body.find(",hidden,"), std::string::npos);
+  EXPECT_EQ(csv.body.find("<5"), std::string::npos);
 
   // Representativeness and targets count online children, paper sheets and forum participants.
   auto rep =
@@ -346,8 +350,9 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   ASSERT_EQ(target.status, 201) << target.body;
   auto targets = server.get("/api/v1/targets", bearer(admin)).json()["items"];
   ASSERT_EQ(targets.size(), 1u);
-  EXPECT_EQ(targets[0]["progress"]["online_children"], 3);
-  EXPECT_EQ(targets[0]["progress"]["paper_sheets"], 9);
+  // Three online children are too few to show, and the paper sheets would give them away.
+  EXPECT_TRUE(targets[0]["progress"]["online_children"].is_null());
+  EXPECT_TRUE(targets[0]["progress"]["paper_sheets"].is_null());
   EXPECT_EQ(targets[0]["progress"]["forum_participants"], 20);
   EXPECT_EQ(targets[0]["progress"]["total"], 32);
 

@@ -1,0 +1,394 @@
+// A consultation's published counts: results (with their breakdowns), the CSV of them, and
+// representativeness. Every count children can be found in goes through one Publication per
+// consultation (consult/suppression.h), so a count hidden in one is never given away by another.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include "consult/consultations.h"
+
+#include "consult/csv.h"
+
+namespace ln {
+namespace {
+
+std::string pick(const Wording& w, const std::string& band) {
+  auto it = w.find(band);
+  return it == w.end() ? std::string() : it->second;
+}
+
+const std::string& group_value(const ResultCounter& c, const std::string& dimension) {
+  if (dimension == "age_band") return c.age_band;
+  if (dimension == "gender") return c.gender;
+  if (dimension == "unit") return c.unit_id;
+  return c.channel;
+}
+
+// Counts summed by answer key, then by group. The keys are views into the counters read for one
+// results request, which outlive the tables: no string is copied per counter.
+using CountRow = std::map<std::string_view, std::int64_t, std::less<>>;
+using CountTable = std::map<std::string_view, CountRow, std::less<>>;
+
+const CountRow& row_of(const CountTable& t, std::string_view key) {
+  static const CountRow kNone;
+  auto it = t.find(key);
+  return it == t.end() ? kNone : it->second;
+}
+
+std::int64_t count_in(const CountRow& row, std::string_view group) {
+  auto it = row.find(group);
+  return it == row.end() ? 0 : it->second;
+}
+
+nlohmann::json shown(const Publication& d, Publication::Figure f) {
+  auto v = d.shown(f);
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+// Questions where each child who answers gives exactly one key: their counts add up to the
+// number who answered, in every group.
+bool one_key_each(const Question& q) { return q.type != "multiple" && q.type != "text"; }
+
+const std::vector<std::string> kDimensions = {"age_band", "gender", "unit", "channel"};
+
+// The groups a breakdown always lists, whether or not anyone of them answered: a group left out
+// would be a zero shown beside the others, telling that nobody of it answered.
+std::vector<std::string> every_group(const Consultation& c, const std::string& dimension) {
+  if (dimension == "age_band") return c.audience_bands;
+  if (dimension == "gender") {
+    auto list = genders();
+    list.push_back("unknown");  // left out by the child
+    return list;
+  }
+  if (dimension == "channel") return {"online", "paper", "forum"};
+  return {};  // units: those answers came from
+}
+// The dimensions representativeness also shows respondents by.
+bool shown_in_representativeness(const std::string& dimension) { return dimension != "channel"; }
+
+}  // namespace
+
+nlohmann::json Consultations::results(const Principal& actor, const std::string& id) {
+  Consultation c = readable(actor, id);
+  if (auto kept = results_.find(c)) return (*kept)["results"];  // copied outside the cache's lock
+  auto out = std::make_shared<const nlohmann::json>(compute_results(c));
+  results_.keep(c, out);
+  return (*out)["results"];
+}
+
+nlohmann::json Consultations::published_respondents(const Consultation& c) {
+  auto kept = results_.find(c);
+  if (!kept) {
+    kept = std::make_shared<const nlohmann::json>(compute_results(c));
+    results_.keep(c, kept);
+  }
+  return (*kept)["respondents"];
+}
+
+nlohmann::json Consultations::compute_results(const Consultation& c) {
+  auto held = questions_of(c);
+  const auto& questions = *held;
+  auto counters = storage_.consultations().counters(c.id);
+  std::string band0 = c.audience_bands.empty() ? "16-17" : c.audience_bands.back();
+
+  // Each question's counters, found once (a consultation with millions of answers has thousands
+  // of counter cells, and every question reads its own five times).
+  std::map<std::string, std::vector<const ResultCounter*>> by_question;
+  for (const auto& k : counters) by_question[k.question_id].push_back(&k);
+  // Sum counters into (question, key) → group → count for one dimension.
+  auto table = [&](const std::string& question, const std::string& dimension) {
+    CountTable t;
+    auto it = by_question.find(question);
+    if (it == by_question.end()) return t;
+    for (const auto* k : it->second) t[k->option_key][group_value(*k, dimension)] += k->count;
+    return t;
+  };
+
+  // First every figure and every sum between them, then the protection, then the JSON.
+  Publication d;
+  std::int64_t respondents = 0;
+  const auto by_channel = table("_all", "channel");
+  for (const auto& [group, n] : row_of(by_channel, "_respondents")) respondents += n;
+  auto all = d.add("respondents", respondents);
+  std::map<std::string, std::vector<std::pair<std::string, Publication::Figure>>> respondents_by;
+  for (const std::string dimension : {"age_band", "unit", "gender"}) {
+    std::vector<Publication::Figure> parts;
+    const auto by_group = table("_all", dimension);
+    std::set<std::string> groups;
+    for (const auto& g : every_group(c, dimension)) groups.insert(g);
+    for (const auto& [group, n] : row_of(by_group, "_respondents")) groups.emplace(group);
+    for (const auto& group : groups) {
+      auto f = d.add("respondents/" + dimension + "/" + group,
+                     count_in(row_of(by_group, "_respondents"), group));
+      respondents_by[dimension].push_back({group, f});
+      parts.push_back(f);
+    }
+    d.sum(all, parts);
+  }
+
+  struct Breakdown {
+    std::vector<std::string> groups;
+    std::vector<std::vector<Publication::Figure>> cells;  // [key][group]
+    std::vector<Publication::Figure> totals;              // [group]
+  };
+  struct QuestionFigures {
+    std::vector<std::string> keys;
+    Publication::Figure answered{};
+    std::vector<Publication::Figure> options;  // [key]
+    std::map<std::string, Breakdown> breakdowns;
+    CountTable by_channel;
+  };
+  std::vector<QuestionFigures> figures;
+  for (const auto& q : questions) {
+    QuestionFigures qf;
+    std::string at = "q/" + q.id + "/";
+    // Rows: the answer keys a question can take.
+    if (q.type == "scale")
+      qf.keys = {"1", "2", "3", "4", "5"};
+    else if (q.type == "yes_no")
+      qf.keys = {"yes", "no"};
+    else if (q.type == "ranking")
+      for (const auto& o : q.options) qf.keys.push_back(o.id + "@1");
+    else if (q.type != "text")
+      for (const auto& o : q.options) qf.keys.push_back(o.id);
+    qf.by_channel = table(q.id, "channel");
+    std::int64_t answered = 0;
+    for (const auto& [g, n] : row_of(qf.by_channel, "_answered")) answered += n;
+    qf.answered = d.add(at + "answered", answered);
+    for (const auto& key : qf.keys) {
+      std::int64_t total = 0;
+      for (const auto& [g, n] : row_of(qf.by_channel, key)) total += n;
+      qf.options.push_back(d.add(at + "key/" + key, total));
+    }
+    if (one_key_each(q) && !qf.keys.empty()) d.sum(qf.answered, qf.options);
+    // Breakdowns: keys × groups, each row adding up to the option's count, each column to the
+    // group's count; with one key each, a column is the group's number of answers, which is its
+    // number of respondents when nobody skipped the question.
+    bool nobody_skipped = answered == respondents;
+    for (const auto& dimension : kDimensions) {
+      Breakdown b;
+      if (qf.keys.empty()) {  // text answers have no rows
+        qf.breakdowns[dimension] = b;
+        continue;
+      }
+      auto td = table(q.id, dimension);
+      std::set<std::string> group_set;
+      for (const auto& g : every_group(c, dimension)) group_set.insert(g);
+      for (const auto& key : qf.keys)
+        for (const auto& [g, n] : row_of(td, key)) group_set.emplace(g);
+      for (const auto& [g, n] : row_of(td, "_answered")) group_set.emplace(g);
+      b.groups.assign(group_set.begin(), group_set.end());
+      std::string in = at + dimension + "/";
+      for (std::size_t k = 0; k < qf.keys.size(); ++k) {
+        std::vector<Publication::Figure> row;
+        for (const auto& g : b.groups)
+          row.push_back(d.add(in + qf.keys[k] + "/" + g, count_in(row_of(td, qf.keys[k]), g)));
+        d.sum(qf.options[k], row);
+        b.cells.push_back(row);
+      }
+      for (std::size_t g = 0; g < b.groups.size(); ++g) {
+        std::int64_t total = 0;
+        std::vector<Publication::Figure> column;
+        for (std::size_t k = 0; k < qf.keys.size(); ++k) {
+          total += d.value(b.cells[k][g]);
+          column.push_back(b.cells[k][g]);
+        }
+        b.totals.push_back(d.add(in + "total/" + b.groups[g], total));
+        d.sum(b.totals.back(), column);
+      }
+      if (one_key_each(q)) {
+        d.sum(qf.answered, b.totals);
+        if (nobody_skipped && shown_in_representativeness(dimension))
+          for (std::size_t g = 0; g < b.groups.size(); ++g)
+            d.same(b.totals[g], d.add("respondents/" + dimension + "/" + b.groups[g],
+                                      d.value(b.totals[g])));
+      }
+      qf.breakdowns[dimension] = std::move(b);
+    }
+    figures.push_back(std::move(qf));
+  }
+  d.protect(rule_);
+
+  nlohmann::json out = {{"consultation_id", c.id},
+                        {"title", c.title},
+                        {"status", c.status},
+                        {"threshold", rule_.threshold()},
+                        {"respondents", shown(d, all)},
+                        {"questions", nlohmann::json::array()}};
+  for (std::size_t qi = 0; qi < questions.size(); ++qi) {
+    const auto& q = questions[qi];
+    const auto& qf = figures[qi];
+    nlohmann::json jq = {{"id", q.id},
+                         {"type", q.type},
+                         {"text", pick(q.text, band0)},
+                         {"answered", shown(d, qf.answered)},
+                         {"options", nlohmann::json::array()}};
+    bool all_shown = !d.hidden(qf.answered);
+    for (std::size_t i = 0; i < qf.keys.size(); ++i) {
+      std::string label = qf.keys[i];
+      for (const auto& o : q.options)
+        if (o.id + (q.type == "ranking" ? "@1" : "") == qf.keys[i]) label = pick(o.text, band0);
+      all_shown = all_shown && !d.hidden(qf.options[i]);
+      jq["options"].push_back(
+          {{"key", q.type == "ranking" ? qf.keys[i].substr(0, qf.keys[i].size() - 2) : qf.keys[i]},
+           {"text", label},
+           {"count", shown(d, qf.options[i])}});
+    }
+    // A mean or a score is a sum of the counts weighted by their points: with one count hidden
+    // it would give that count back, so they are shown only when every count is.
+    std::int64_t answered = d.value(qf.answered);
+    if (q.type == "scale" && all_shown) {
+      double sum = 0;
+      for (std::size_t i = 0; i < 5; ++i)
+        sum += static_cast<double>(static_cast<std::int64_t>(i + 1) * d.value(qf.options[i]));
+      jq["mean"] = answered ? sum / static_cast<double>(answered) : 0.0;
+    }
+    if (q.type == "ranking" && all_shown) {
+      nlohmann::json scores = nlohmann::json::array();
+      for (const auto& o : q.options) {
+        std::int64_t score = 0;
+        for (int pos = 1; pos <= q.rank_count; ++pos)
+          for (const auto& [g, n] : row_of(qf.by_channel, o.id + "@" + std::to_string(pos)))
+            score += n * (q.rank_count - pos + 1);
+        scores.push_back({{"key", o.id}, {"text", pick(o.text, band0)}, {"score", score}});
+      }
+      jq["scores"] = scores;
+    }
+    nlohmann::json breakdowns = nlohmann::json::object();
+    for (const auto& dimension : kDimensions) {
+      const auto& b = qf.breakdowns.at(dimension);
+      nlohmann::json jd = {{"groups", b.groups},
+                           {"rows", nlohmann::json::array()},
+                           {"totals", nlohmann::json::array()}};
+      if (!b.groups.empty()) {
+        for (std::size_t k = 0; k < qf.keys.size(); ++k) {
+          nlohmann::json counts = nlohmann::json::array();
+          for (auto f : b.cells[k]) counts.push_back(shown(d, f));
+          jd["rows"].push_back({{"key", jq["options"][k]["key"]},
+                                {"counts", counts},
+                                {"total", shown(d, qf.options[k])}});
+        }
+        for (auto f : b.totals) jd["totals"].push_back(shown(d, f));
+      }
+      breakdowns[dimension] = jd;
+    }
+    jq["breakdowns"] = breakdowns;
+    out["questions"].push_back(jq);
+  }
+
+  nlohmann::json by = nlohmann::json::object();
+  for (const auto& [dimension, list] : respondents_by) {
+    nlohmann::json groups = nlohmann::json::object();
+    for (const auto& [group, f] : list) groups[group] = shown(d, f);
+    by[dimension] = groups;
+  }
+  return {{"results", out},
+          {"respondents", {{"total", shown(d, all)}, {"by", by}, {"count", respondents}}}};
+}
+
+std::string Consultations::results_csv(const Principal& actor, const std::string& id) {
+  auto r = results(actor, id);
+  // Every cell through the one CSV writer: quoted, and never read as a spreadsheet formula.
+  auto quote = [](const nlohmann::json& s) { return csv_field(s.get<std::string>()); };
+  // A hidden count reads as in the JSON's null: hidden, never a number.
+  auto value = [](const nlohmann::json& v) {
+    return v.is_null() ? std::string(kHiddenFigure) : v.dump();
+  };
+  std::string minimum = std::to_string(rule_.threshold());
+  std::string csv = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read Vietnamese as UTF-8
+  csv += "question_id,question,type,answer,count,answered,min_group_size\r\n";
+  for (const auto& q : r["questions"])
+    for (const auto& o : q["options"])
+      csv += quote(q["id"]) + "," + quote(q["text"]) + "," + quote(q["type"]) + "," +
+             quote(o["text"]) + "," + value(o["count"]) + "," + value(q["answered"]) + "," +
+             minimum + "\r\n";
+  return csv;
+}
+
+nlohmann::json Consultations::representativeness(const Principal& actor, const std::string& id) {
+  Consultation c = readable(actor, id);
+  // The respondents as the results protect them (the same publication).
+  const auto answered = published_respondents(c);
+
+  // Enrolment: pupils of the audience's bands in its units, protected as a table of its own.
+  auto enrolment = storage_.consultations().enrolment(c.audience_unit_ids);
+  std::map<std::string, std::int64_t> enrolled_band, enrolled_unit;
+  std::int64_t enrolled_all = 0;
+  for (const auto& e : enrolment)
+    if (std::find(c.audience_bands.begin(), c.audience_bands.end(), e.age_band) !=
+        c.audience_bands.end()) {
+      enrolled_band[e.age_band] += e.pupils;
+      enrolled_unit[e.unit_id] += e.pupils;
+      enrolled_all += e.pupils;
+    }
+  // No group has more respondents than pupils: a shown enrolment bounds the group's respondents
+  // (a shown 0 gives away a hidden 0), so where the respondents are hidden, so is the enrolment.
+  Publication enrolled;
+  auto total = enrolled.add("enrolled", enrolled_all);
+  std::map<std::string, std::map<std::string, Publication::Figure>> enrolled_by;
+  for (const auto& [dimension, base] :
+       {std::pair<std::string, const std::map<std::string, std::int64_t>*>{"age_band",
+                                                                           &enrolled_band},
+        {"unit", &enrolled_unit}}) {
+    std::set<std::string> groups;
+    for (const auto& [k, n] : *base) groups.insert(k);
+    if (answered["by"].contains(dimension))
+      for (const auto& [k, v] : answered["by"][dimension].items()) groups.insert(k);
+    std::vector<Publication::Figure> parts;
+    for (const auto& k : groups) {
+      auto n = base->find(k);
+      parts.push_back(enrolled.add(dimension + "/" + k, n == base->end() ? 0 : n->second));
+      enrolled_by[dimension][k] = parts.back();
+      if (!answered["by"].contains(dimension) || !answered["by"][dimension].contains(k) ||
+          answered["by"][dimension][k].is_null())
+        enrolled.hide(parts.back());
+    }
+    enrolled.sum(total, parts);
+  }
+  if (answered["total"].is_null()) enrolled.hide(total);
+  enrolled.protect(rule_);
+
+  auto groups = [&](const std::string& dimension, bool with_base) {
+    nlohmann::json list = nlohmann::json::array();
+    std::set<std::string> keys;
+    const auto& by = answered["by"].contains(dimension) ? answered["by"][dimension]
+                                                        : nlohmann::json::object();
+    for (const auto& [k, v] : by.items()) keys.insert(k);
+    if (with_base)
+      for (const auto& [k, f] : enrolled_by[dimension]) keys.insert(k);
+    for (const auto& k : keys) {
+      // A group nobody answered from is a shown zero unless the results hid it.
+      nlohmann::json n = by.contains(k) ? by[k] : nlohmann::json(0);
+      nlohmann::json g = {{"group", k}, {"respondents", n}};
+      if (with_base) {
+        auto f = enrolled_by[dimension].find(k);
+        std::int64_t e = f == enrolled_by[dimension].end() ? 0 : enrolled.value(f->second);
+        g["enrolled"] = f == enrolled_by[dimension].end() ? nlohmann::json(0)
+                                                          : nlohmann::json(shown(enrolled, f->second));
+        // Compared only where both counts are shown: the flag tells a bound on the group.
+        bool comparable = n.is_number() && !g["enrolled"].is_null() &&
+                          answered["total"].is_number() && e > 0 && enrolled_all > 0;
+        if (comparable) {
+          double share_r = static_cast<double>(n.get<std::int64_t>()) /
+                           static_cast<double>(answered["total"].get<std::int64_t>());
+          double share_e = static_cast<double>(e) / static_cast<double>(enrolled_all);
+          g["under_represented"] = share_r < 0.5 * share_e;
+        } else {
+          g["under_represented"] = nullptr;
+        }
+      }
+      list.push_back(g);
+    }
+    return list;
+  };
+  return {{"consultation_id", c.id},
+          {"threshold", rule_.threshold()},
+          {"respondents", answered["total"]},
+          {"enrolled", shown(enrolled, total)},
+          {"age_band", groups("age_band", true)},
+          {"unit", groups("unit", true)},
+          {"gender", groups("gender", false)}};
+}
+
+}  // namespace ln
