@@ -36,8 +36,6 @@ class Classifier {
   // The labels whose probability reaches their threshold.
   std::vector<Opinion> judge(const NormalisedText& text) const;
 
-  const std::map<std::string, float>& thresholds() const { return thresholds_; }
-
  private:
   struct Model;
   std::unique_ptr<const Model> model_;

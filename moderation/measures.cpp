@@ -120,9 +120,8 @@ nlohmann::json Measures::of(const Principal& actor, int days) {
       ++waiting;
       if (minutes_between(sent, now) > limit) ++late;
     }
-    auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);
-    if (decision.is_object() && decision.contains("decision") && decision["decision"].is_string())
-      ++decisions[decision["decision"].get<std::string>()];
+    if (const DecisionRecord d = decision_of(s.decision_json); !d.decision.empty())
+      ++decisions[d.decision];
   }
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& r : storage_.submissions().rule_outcomes(actor.unit_ids, actor.is_admin())) {

@@ -63,9 +63,6 @@ const std::string& Screener::lexicon_version() const {
   return detectors_->version;
 }
 
-bool Screener::has_model() const {
-  return detectors_->model.has_value();
-}
 
 Verdict Screener::screen(std::string_view utf8_text) const {
   auto text = normalise(utf8_text);

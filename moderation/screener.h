@@ -63,7 +63,6 @@ class Screener {
   Verdict screen(std::string_view utf8_text) const;
 
   const std::string& lexicon_version() const;
-  bool has_model() const;
 
  private:
   struct Detectors;
