@@ -1,10 +1,13 @@
 #include "moderation/pattern.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
 #include <stdexcept>
+
+#include "moderation/phrase_matcher.h"
 
 namespace ln::moderation {
 
@@ -63,10 +66,15 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
   return matches;
 }
 
-// The patterns are matched in sets of at most kPatternsPerSet: RE2 builds one DFA per set, and
-// the states of one DFA over hundreds of patterns with gaps ("a (?:\\S+\\s+){0,4}? b") outgrow any
-// sensible memory budget, after which every pattern has to run on its own. Several small DFAs stay
-// within budget, and each pass over a child's text is short.
+// Which patterns can match is decided in two ways. Most patterns need some literal words
+// ("danh", "bo duong"): RE2's FilteredRE2 reduces each to a formula over such atoms, one
+// Aho–Corasick pass (PhraseMatcher) finds the atoms a text holds, and only the patterns whose
+// formula they satisfy are candidates (about 6 of 230 disclosure rules on a child's text). The
+// patterns with no atom of at least kMinAtomBytes (digit runs, character classes) are matched in
+// RE2::Sets of at most kPatternsPerSet: one DFA over hundreds of patterns with gaps
+// ("a (?:\\S+\\s+){0,4}? b") outgrows any sensible memory budget, after which every pattern
+// would have to run on its own.
+constexpr int kMinAtomBytes = 2;
 constexpr std::size_t kPatternsPerSet = 16;
 
 struct PatternSet::Impl {
@@ -77,7 +85,19 @@ struct PatternSet::Impl {
     o.set_max_mem(16 << 20);
     return o;
   }
-  std::vector<std::unique_ptr<RE2::Set>> sets;  // set i holds patterns [i × kPatternsPerSet, …)
+  re2::FilteredRE2 filter{kMinAtomBytes};
+  PhraseMatcher atoms;                      // the filter's atoms, over the text's bytes
+  std::size_t atom_count = 0;
+  std::vector<std::size_t> always;          // patterns the filter cannot rule out, ascending
+  std::vector<bool> is_always;              // per pattern
+  std::vector<std::unique_ptr<RE2::Set>> sets;  // set i holds always[i × kPatternsPerSet, …)
+
+  static std::u32string bytes(std::string_view text) {
+    std::u32string out(text.size(), 0);
+    std::transform(text.begin(), text.end(), out.begin(),
+                   [](char c) { return static_cast<char32_t>(static_cast<unsigned char>(c)); });
+    return out;
+  }
 };
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
@@ -86,18 +106,40 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 std::size_t PatternSet::add(std::string_view source, const std::string& where) {
-  if (sources_.size() % kPatternsPerSet == 0) {
-    impl_->sets.push_back(std::make_unique<RE2::Set>(Impl::options(), RE2::UNANCHORED));
-  }
-  std::string error;
-  if (impl_->sets.back()->Add(re2::StringPiece(source.data(), source.size()), &error) < 0) {
-    throw std::runtime_error("lexicon " + where + ": bad pattern: " + error);
+  const re2::StringPiece piece(source.data(), source.size());
+  int id = 0;
+  if (impl_->filter.Add(piece, Impl::options(), &id) != RE2::NoError) {
+    const RE2 re(piece, Impl::options());
+    throw std::runtime_error("lexicon " + where + ": bad pattern: " + re.error());
   }
   sources_.emplace_back(source);
   return sources_.size() - 1;
 }
 
 void PatternSet::finish() {
+  if (sources_.empty()) return;
+  std::vector<std::string> atoms;
+  impl_->filter.Compile(&atoms);
+  impl_->atom_count = atoms.size();
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    impl_->atoms.add(Impl::bytes(atoms[i]), static_cast<std::uint32_t>(i));
+  }
+  impl_->atoms.finish();
+  std::vector<int> passed;
+  impl_->filter.AllPotentials({}, &passed);
+  for (int i : passed) impl_->always.push_back(static_cast<std::size_t>(i));
+  std::sort(impl_->always.begin(), impl_->always.end());
+  impl_->is_always.assign(sources_.size(), false);
+  for (std::size_t i : impl_->always) impl_->is_always[i] = true;
+  for (std::size_t k = 0; k < impl_->always.size(); ++k) {
+    if (k % kPatternsPerSet == 0) {
+      impl_->sets.push_back(std::make_unique<RE2::Set>(Impl::options(), RE2::UNANCHORED));
+    }
+    const std::string& source = sources_[impl_->always[k]];
+    if (impl_->sets.back()->Add(re2::StringPiece(source), nullptr) < 0) {
+      throw std::runtime_error("lexicon: a pattern does not compile in a set");
+    }
+  }
   for (const auto& set : impl_->sets) {
     if (!set->Compile()) throw std::runtime_error("lexicon: the pattern set does not compile");
   }
@@ -105,19 +147,29 @@ void PatternSet::finish() {
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
+  if (sources_.empty()) return out;
+  std::vector<int> atoms, passed;
+  for (std::uint32_t id : impl_->atoms.present(Impl::bytes(text.text), impl_->atom_count)) {
+    atoms.push_back(static_cast<int>(id));
+  }
+  impl_->filter.AllPotentials(atoms, &passed);
   std::vector<int> hits;
   for (std::size_t s = 0; s < impl_->sets.size(); ++s) {
     const std::size_t first = s * kPatternsPerSet;
-    const std::size_t count = std::min(kPatternsPerSet, sources_.size() - first);
+    const std::size_t count = std::min(kPatternsPerSet, impl_->always.size() - first);
     hits.clear();
     RE2::Set::ErrorInfo error{};
     if (impl_->sets[s]->Match(re2::StringPiece(text.text), &hits, &error)) {
-      std::sort(hits.begin(), hits.end());
-      for (int h : hits) out.push_back(first + static_cast<std::size_t>(h));
+      for (int h : hits) out.push_back(impl_->always[first + static_cast<std::size_t>(h)]);
     } else if (error.kind != RE2::Set::kNoError) {
-      for (std::size_t i = 0; i < count; ++i) out.push_back(first + i);
+      for (std::size_t i = 0; i < count; ++i) out.push_back(impl_->always[first + i]);
     }
   }
+  // The filter lets every always-pattern through; those count only when their set matched.
+  for (int i : passed) {
+    if (!impl_->is_always[static_cast<std::size_t>(i)]) out.push_back(static_cast<std::size_t>(i));
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

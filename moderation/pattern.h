@@ -38,8 +38,9 @@ class Pattern {
   int severity_ = 0;
 };
 
-// Which of many patterns match somewhere in a text, in one pass (RE2::Set): a detector with dozens
-// of rules runs only those that can match instead of scanning the text once per rule.
+// Which of many patterns can match somewhere in a text: a detector with hundreds of rules runs
+// only those instead of scanning the text once per rule. Literal atoms rule most patterns out
+// (RE2's FilteredRE2 and one Aho–Corasick pass); the rest are tried in small RE2::Sets.
 class PatternSet {
  public:
   PatternSet();
@@ -50,8 +51,9 @@ class PatternSet {
   // compile.
   std::size_t add(std::string_view source, const std::string& where);
   void finish();
-  // Indices of the patterns that match somewhere, ascending. When RE2 runs out of memory on a
-  // hostile text, every index (the caller then runs each pattern, which is still linear).
+  // Indices of the patterns that may match somewhere, ascending: every pattern that matches is
+  // among them, and a few that do not (the caller runs each, which is still linear). When RE2
+  // runs out of memory on a hostile text, every index of the affected set.
   std::vector<std::size_t> candidates(const Utf8View& text) const;
   std::size_t size() const { return sources_.size(); }
   const std::vector<std::string>& sources() const { return sources_; }

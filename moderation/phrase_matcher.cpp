@@ -143,4 +143,33 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
   return matches;
 }
 
+std::vector<std::uint32_t> PhraseMatcher::present(std::u32string_view text,
+                                                  std::uint32_t id_limit) const {
+  if (!finished_) throw std::logic_error("PhraseMatcher::present before finish");
+  std::vector<bool> seen(id_limit, false);
+  std::vector<bool> node_seen(nodes_.size(), false);  // a node's outputs are taken once
+  std::vector<std::uint32_t> ids;
+  const std::uint32_t* next = next_.data();
+  const std::uint16_t* classes = classes_.data();
+  std::uint32_t state = 0;
+  for (const char32_t c : text) {
+    state = next[(state >> 1) + (c < kClassTable ? classes[c] : class_of(c))];
+    if ((state & 1) == 0) continue;
+    for (std::uint32_t out = first_output_[(state >> 1) / class_count_];
+         out != 0 && !node_seen[out]; out = nodes_[out].output_link) {
+      node_seen[out] = true;
+      for (const auto& output : nodes_[out].outputs) {
+        const std::uint32_t id = output.first;
+        if (id >= id_limit) throw std::out_of_range("PhraseMatcher::present: id over the limit");
+        if (!seen[id]) {
+          seen[id] = true;
+          ids.push_back(id);
+        }
+      }
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
 }  // namespace ln::moderation

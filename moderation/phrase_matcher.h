@@ -26,6 +26,9 @@ class PhraseMatcher {
   // All occurrences, ordered by end then by length (longest first). With `whole_words`, only
   // occurrences not preceded or followed by a letter, digit or mark.
   std::vector<Match> find_all(std::u32string_view text, bool whole_words) const;
+  // The ids of the phrases that occur anywhere (whole words or not), ascending, each once; ids
+  // must be below `id_limit`. Unlike find_all, its memory does not grow with the occurrences.
+  std::vector<std::uint32_t> present(std::u32string_view text, std::uint32_t id_limit) const;
 
  private:
   struct Node {

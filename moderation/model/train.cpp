@@ -37,8 +37,11 @@ const std::map<std::string, double> kFalseAlarmBudget{
 
 // Settings of the model. Small on purpose: the corpus has a few thousand texts, and a screener
 // must run at tens of thousands of texts a second. `screener_train --search` compares others.
+// Out of fold on the development part, character n-grams of 3–4 beat 2–5 (disclosure recall at
+// the same budget 0.901 against 0.838, personal information 0.929 against 0.879), and 16
+// dimensions did as well as 32 at half the work per n-gram.
 struct Settings {
-  std::string dim = "32", epoch = "40", lr = "0.4", word_ngrams = "2", minn = "2", maxn = "5";
+  std::string dim = "16", epoch = "40", lr = "0.4", word_ngrams = "2", minn = "3", maxn = "4";
 };
 
 std::vector<std::string> fasttext_args(const Settings& s, const std::string& input,
