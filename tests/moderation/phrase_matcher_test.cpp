@@ -30,6 +30,20 @@ TEST(PhraseMatcher, FindsOverlappingPhrasesInOnePass) {
   EXPECT_TRUE(all(m, U"", false).empty());
 }
 
+TEST(PhraseMatcher, PresentNamesEachPhraseOnceWhereverItOccurs) {
+  PhraseMatcher m;
+  m.add(U"he", 0);
+  m.add(U"she", 1);
+  m.add(U"hers", 2);
+  m.add(U"xyz", 3);
+  m.finish();
+  // "she" holds "he"; both are present, inside words too, each named once however often.
+  EXPECT_EQ(m.present(U"ushers and she and he", 4), (std::vector<std::uint32_t>{0, 1, 2}));
+  EXPECT_EQ(m.present(U"nothing here matches x y z", 4), (std::vector<std::uint32_t>{0}));  // "here"
+  EXPECT_TRUE(m.present(U"", 4).empty());
+  EXPECT_THROW(m.present(U"xyz", 3), std::out_of_range);
+}
+
 TEST(PhraseMatcher, WholeWordsRespectBoundaries) {
   PhraseMatcher m;
   m.add(U"ass", 1);

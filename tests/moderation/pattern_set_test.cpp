@@ -1,0 +1,73 @@
+// PatternSet tells a detector which of its patterns can match a text: every pattern that matches
+// must be among the candidates, whether the literal prefilter or an RE2 set decides for it.
+#include "moderation/pattern.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "moderation/normalise.h"
+
+namespace ln::moderation {
+namespace {
+
+Utf8View view(const std::string& text) {
+  return normalise(text)->plain_utf8;
+}
+
+bool has(const std::vector<std::size_t>& v, std::size_t i) {
+  return std::find(v.begin(), v.end(), i) != v.end();
+}
+
+TEST(PatternSet, EveryMatchingPatternIsACandidateAndMostOthersAreNot) {
+  PatternSet set;
+  const std::vector<std::string> sources = {
+      R"(\b(?:bo|ba|cha) (?:danh|dap) (?:em|con)\b)",  // 0: words the prefilter can look for
+      R"(\bkhong muon song nua\b)",                    // 1
+      R"(\b0\d{9}\b)",                                 // 2: no literal of two bytes: a set decides
+      R"([a-z]+@[a-z]+\.[a-z]{2,})",                   // 3: only "@" and "." — a set decides
+      R"(\bbi (?:bat nat|danh) (?:hoai|suot)\b)",      // 4
+  };
+  for (const auto& s : sources) set.add(s, "test");
+  set.finish();
+  const std::vector<std::pair<std::string, std::vector<std::size_t>>> cases = {
+      {"Bố đánh em mỗi tối", {0}},
+      {"em không muốn sống nữa", {1}},
+      {"gọi 0912345678 nhé", {2}},
+      {"thư nam@abc.vn", {3}},
+      {"ở trường em bị bắt nạt suốt, bố đánh con", {0, 4}},
+      {"Em muốn có thêm sân bóng cho thiếu nhi", {}},
+  };
+  for (const auto& [text, matching] : cases) {
+    const auto candidates = set.candidates(view(text));
+    for (std::size_t i : matching) EXPECT_TRUE(has(candidates, i)) << text << " / pattern " << i;
+    EXPECT_TRUE(std::is_sorted(candidates.begin(), candidates.end())) << text;
+    // Patterns whose words are absent are ruled out, not merely run and found wanting.
+    if (matching.empty()) {
+      EXPECT_TRUE(candidates.empty()) << text;
+    }
+  }
+  EXPECT_FALSE(has(set.candidates(view("em không muốn sống nữa")), 0));
+  EXPECT_FALSE(has(set.candidates(view("em không muốn sống nữa")), 4));
+}
+
+TEST(PatternSet, AnEmptySetHasNoCandidates) {
+  PatternSet set;
+  set.finish();
+  EXPECT_TRUE(set.candidates(view("bất cứ gì")).empty());
+}
+
+TEST(PatternSet, ABadPatternNamesWhereItCameFrom) {
+  PatternSet set;
+  try {
+    set.add("(unclosed", "disclosure.tsv:7");
+    FAIL() << "a bad pattern was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("disclosure.tsv:7"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace ln::moderation
