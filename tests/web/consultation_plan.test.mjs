@@ -148,6 +148,8 @@ try {
   check(await moderator.locator('[data-field="questions[0].options[1].text.14-15"] input').getAttribute('aria-invalid') === 'true', 'the field is marked invalid');
   check(await shows(moderator.locator('.problem-summary').getByRole('link', { name: 'Cần nói ý kiến giúp đưa ra quyết định nào.' })),
     'the plan\'s problems are listed with a link to the plan');
+  check(await shows(moderator.locator('.problem-summary').getByRole('link', { name: 'Câu 1 · Lựa chọn 2: Chưa có lời cho trẻ 14-15 tuổi.' })),
+    'the summary says which question and option lacks a wording');
   await shoot(moderator, 'publish-refused-questions');
   const fromApi = await fetch(`${server.url}/api/v1/consultations/${id}/publish`, { method: 'POST', headers: { Authorization: `Bearer ${moderatorToken}`, 'Content-Type': 'application/json' }, body: '{}' });
   const apiProblems = (await fromApi.json()).error.problems.map((p) => p.field).sort();

@@ -18,7 +18,9 @@ export function steps(c, current) {
     h('ol', {},
       item('plan', id ? `#/consultations/${id}` : null, 1),
       item('questions', id ? `#/consultations/${id}/questions` : null, 2),
-      item('publish', null, 3)),
+      c && c.status !== 'draft'
+        ? h('li', {}, h('span', { class: 'step-done' }, h('span', { 'aria-hidden': 'true' }, '✔ '), t('consult.steps.published', { n: 3 })))
+        : item('publish', null, 3)),
     h('p', {}, h('a', { href: '#/consultations' }, t('consult.steps.back'))));
 }
 
@@ -43,6 +45,19 @@ export function problemText(p) {
   const known = ['title', 'purpose', 'decision', 'decision_maker', 'decision_due', 'feedback_due', 'opens_at', 'closes_at', 'audience_unit_ids', 'audience_bands'];
   if (known.includes(f)) return t(`consult.problem.${f}`);
   return m;
+}
+
+// Which question, option or card a problem is about, for the summary ("Câu 2 · Lựa chọn 1").
+function whereText(field) {
+  const q = /^questions\[(\d+)\](?:\.options\[(\d+)\])?/.exec(field || '');
+  if (q) {
+    const parts = [t('consult.publish.where_question', { n: Number(q[1]) + 1 })];
+    if (q[2] !== undefined) parts.push(t('consult.q.option_n', { n: Number(q[2]) + 1 }));
+    return parts.join(' · ');
+  }
+  const card = /^info_cards\.([^.]+)\.(why|who_reads|hear_back)$/.exec(field || '');
+  if (card) return `${t('consult.plan.card_for', { band: card[1] })} · ${t(`consult.plan.card_${card[2]}`)}`;
+  return '';
 }
 
 // Where a problem goes: the element marked data-field with its field, or the nearest one above.
@@ -100,7 +115,8 @@ function summary(c, problems, elsewhere, here) {
   const id = encodeURIComponent(c.id);
   const other = here === 'plan' ? `#/consultations/${id}/questions` : `#/consultations/${id}`;
   const items = problems.map((p) => {
-    const text = problemText(p);
+    const where = whereText(p.field);
+    const text = where ? `${where}: ${problemText(p)}` : problemText(p);
     if (elsewhere.includes(p)) return h('li', {}, h('a', { href: other }, text), ` (${t(here === 'plan' ? 'consult.publish.on_questions' : 'consult.publish.on_plan')})`);
     return h('li', {}, h('a', { href: `#${p.element.id}`, onclick: (e) => {
       e.preventDefault();

@@ -81,7 +81,7 @@ export async function render({ main, params, navigate }) {
       const inputId = uid('w');
       const gapId = `${inputId}-gap`;
       const box = long
-        ? h('textarea', { id: inputId, rows: 2, maxlength: max, value: wording[band] || '', disabled: readOnly, 'aria-describedby': gapId })
+        ? h('textarea', { id: inputId, rows: 3, maxlength: max, value: wording[band] || '', disabled: readOnly, 'aria-describedby': gapId })
         : h('input', { type: 'text', id: inputId, maxlength: max, value: wording[band] || '', disabled: readOnly, 'aria-describedby': gapId });
       const gap = h('span', { class: 'gap-note', id: gapId });
       const mark = () => {
