@@ -98,6 +98,15 @@ try {
     await moderator.getByRole('button', { name: 'Thêm câu hỏi' }).click();
   }
   check(await counted(moderator.locator('section.question-edit'), 6), 'six questions are being written');
+  // A seventh question moves up, then goes: the six stay in their order.
+  await moderator.getByLabel('Loại câu hỏi mới').selectOption('yes_no');
+  await moderator.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+  await moderator.locator('section.question-edit').nth(6).getByRole('button', { name: /^Lên Câu 7/ }).click();
+  check(await shows(moderator.locator('section.question-edit').nth(5).getByRole('heading', { name: 'Câu 6: Có / Không' })), 'the new question moved up to sixth');
+  check(await shows(moderator.locator('section.question-edit').nth(6).getByRole('heading', { name: 'Câu 7: Viết tự do' })), 'and the free text moved down to seventh');
+  await moderator.locator('section.question-edit').nth(5).getByRole('button', { name: /^Xoá Câu 6/ }).last().click();
+  check(await counted(moderator.locator('section.question-edit'), 6), 'the extra question is removed');
+  check(await shows(moderator.locator('section.question-edit').nth(5).getByRole('heading', { name: 'Câu 6: Viết tự do' })), 'the free text is sixth again');
   check((await moderator.locator('.gap-note:not(:empty)').count()) > 20, 'every missing wording is marked before it is written');
   await shoot(moderator, 'questions-empty');
   for (const [i, type] of TYPES.entries()) {

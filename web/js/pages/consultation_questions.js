@@ -145,7 +145,7 @@ export async function render({ main, params, navigate }) {
         box.append(h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => {
           q.options.push({ id: freshId('o', q.options.map((o) => o.id)), text: {} });
           redraw();
-        } }, t('consult.q.add_option'), h('span', { class: 'visually-hidden' }, ` ${t('consult.q.number', { n, type: '' })}`))));
+        } }, t('consult.q.add_option'), h('span', { class: 'visually-hidden' }, ` ${t('consult.publish.where_question', { n })}`))));
       }
       card.append(box);
     }
@@ -183,7 +183,7 @@ export async function render({ main, params, navigate }) {
       });
       card.append(faces);
     }
-    card.append(moveButtons(questions, i, t('consult.q.number', { n, type: '' }), redraw));
+    card.append(moveButtons(questions, i, t('consult.publish.where_question', { n }), redraw));
     return card;
   }
 
