@@ -171,6 +171,8 @@ try {
   check(await shows(cell(moderator, 'info_cards.7-10.hear_back').locator('.field-problem')), 'the 7–10 card\'s problem is beside it');
   await shoot(moderator, 'publish-refused-plan');
   await moderator.getByLabel('Quyết định mà ý kiến trẻ em giúp đưa ra').fill('Kế hoạch thư viện trường học năm 2027');
+  check(await counted(cell(moderator, 'decision').locator('.field-problem'), 0), 'a problem goes once its field is edited');
+  check(await counted(moderator.locator('.problem-summary li'), 2), 'and leaves the summary');
   await cell(moderator, 'info_cards.7-10.hear_back').locator('textarea').fill('Trước Tết em sẽ biết.');
   await moderator.getByRole('button', { name: 'Lưu', exact: true }).click();
   check(await shows(moderator.getByText(/Đã lưu lúc/)), 'the plan saves');

@@ -72,8 +72,9 @@ function placeOf(root, field) {
   return null;
 }
 
-// Shows each problem beside its field; returns those this page has no field for.
-export function showProblems(root, problems) {
+// Shows each problem beside its field until the field is edited (then `onEdited(problem)`);
+// returns those this page has no field for.
+export function showProblems(root, problems, onEdited = () => {}) {
   root.querySelectorAll('.field-problem').forEach((el) => el.remove());
   root.querySelectorAll('[aria-invalid="true"]').forEach((el) => {
     el.removeAttribute('aria-invalid');
@@ -93,6 +94,14 @@ export function showProblems(root, problems) {
     if (input) {
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+      const edited = () => {
+        note.remove();
+        input.removeAttribute('aria-invalid');
+        const rest = (input.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== id);
+        if (rest.length) input.setAttribute('aria-describedby', rest.join(' ')); else input.removeAttribute('aria-describedby');
+        onEdited(p);
+      };
+      input.addEventListener(input.matches('select, [type=checkbox]') ? 'change' : 'input', edited, { once: true });
     }
     p.element = note;
   }
@@ -133,7 +142,10 @@ export function publishPanel({ c, root, save, here, onPublished }) {
   const list = h('div', { class: 'problem-summary' });
   const shown = (problems) => {
     clear(list);
-    const elsewhere = showProblems(root, problems);
+    const elsewhere = showProblems(root, problems, (fixed) => {
+      keep(c.id, keptProblems(c.id).filter((k) => k.field !== fixed.field));
+      shown(keptProblems(c.id));
+    });
     if (problems.length) list.append(...summary(c, problems, elsewhere, here));
   };
   const button = h('button', { type: 'button' }, t('consult.publish.button'));
