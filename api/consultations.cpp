@@ -174,6 +174,18 @@ void add_consultation_routes(Router& r, App& app) {
           "consultations", Permission::kSignedIn));
 
   r.add(
+      "GET", "/api/v1/consultations/{id}/preview",
+      [&app](Request& q) {
+        auto band = q.query_value("band");
+        if (!band) throw Invalid("band", "band is required (an age band such as 7-10).");
+        return Response::json(200,
+                              app.consultations.preview_for_band(q.who(), q.param("id"), *band));
+      },
+      doc("The consultation as a child of ?band= sees it (drafts too): the same view a pupil of "
+          "that band gets, for those who plan it to check before publishing.",
+          "consultations", manage));
+
+  r.add(
       "PATCH", "/api/v1/consultations/{id}",
       [&app](Request& q) {
         Fields f(q, kPlanFields);

@@ -387,19 +387,27 @@ Consultation Consultations::open_to(const Principal& pupil, const std::string& i
   return c;
 }
 
-nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::string& id) {
-  Consultation c = open_to(pupil, id);
-  auto view = summary_for_pupil(c, pupil.age_band);
+nlohmann::json Consultations::view_for_band(const Consultation& c, const std::string& band) {
+  auto view = summary_for_pupil(c, band);
   view["questions"] = nlohmann::json::array();
   auto questions = questions_of(c);
-  for (const auto& q : *questions)
-    view["questions"].push_back(question_for_band(q, pupil.age_band));
-  view["one_question_per_screen"] = is_youngest_band(pupil.age_band);
+  for (const auto& q : *questions) view["questions"].push_back(question_for_band(q, band));
+  view["one_question_per_screen"] = is_youngest_band(band);
   if (c.status == "feedback_given") {
     auto feedback = nlohmann::json::parse(c.feedback_json);
-    view["feedback"] = feedback.value(pupil.age_band, "");
+    view["feedback"] = feedback.value(band, "");
   }
   return view;
+}
+
+nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::string& id) {
+  return view_for_band(open_to(pupil, id), pupil.age_band);
+}
+
+nlohmann::json Consultations::preview_for_band(const Principal& actor, const std::string& id,
+                                               const std::string& band) {
+  if (!is_band(band)) throw Invalid("band", "Unknown age band " + band.substr(0, 40) + ".");
+  return view_for_band(managed(actor, id), band);
 }
 
 PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::string& id,

@@ -100,6 +100,9 @@ class Consultations {
   std::vector<Consultation> open_for_pupil(const Principal& pupil);
   // The consultation in the pupil's band's wording, with its information card.
   nlohmann::json view_for_pupil(const Principal& pupil, const std::string& id);
+  // What a child of `band` would see of the consultation (drafts too), for those who plan it.
+  nlohmann::json preview_for_band(const Principal& actor, const std::string& id,
+                                  const std::string& band);
   static nlohmann::json summary_for_pupil(const Consultation& c, const std::string& band);
 
   // A pupil's answer set: checks everything (consent, once per pupil, Idempotency-Key, each
@@ -141,6 +144,7 @@ class Consultations {
   bool in_audience(const Consultation& c, const std::string& unit_id,
                    const std::optional<std::int64_t>& epoch = std::nullopt);
   Consultation open_to(const Principal& pupil, const std::string& id);
+  nlohmann::json view_for_band(const Consultation& c, const std::string& band);
   void apply(Consultation& c, const ConsultationInput& input, bool answers_exist);
   std::vector<Unprocessable::Problem> plan_problems(const Consultation& c);
   Consultation move(const Principal& actor, Consultation c, const std::string& to);

@@ -103,6 +103,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"POST /api/v1/consultations", {"moderator", "admin"}},
     {"GET /api/v1/consultations/{id}", kEveryone},
     {"PATCH /api/v1/consultations/{id}", {"moderator", "admin"}},
+    {"GET /api/v1/consultations/{id}/preview", {"moderator", "admin"}},
     {"POST /api/v1/consultations/{id}/publish", {"moderator", "admin"}},
     {"POST /api/v1/consultations/{id}/close", {"moderator", "admin"}},
     {"POST /api/v1/consultations/{id}/publish-results", {"moderator", "admin"}},

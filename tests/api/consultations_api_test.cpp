@@ -451,6 +451,53 @@ TEST_F(ConsultationLife, BadPlansAndBadCalls) {
             404);
 }
 
+TEST_F(ConsultationLife, PlannersPreviewADraftAsAChildOfEachBand) {
+  auto created = server.post_json("/api/v1/consultations", plan(district, ward9), bearer(moderator));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = created.json()["id"];
+  std::string preview = "/api/v1/consultations/" + id + "/preview?band=";
+
+  // The youngest band: its own wording, faces on the scale, one question per screen.
+  auto young = server.get(preview + "7-10", bearer(moderator));
+  ASSERT_EQ(young.status, 200) << young.body;
+  auto y = young.json();
+  EXPECT_EQ(y["age_band"], "7-10");
+  EXPECT_EQ(y["status"], "draft");
+  EXPECT_EQ(y["one_question_per_screen"], true);
+  EXPECT_EQ(y["info_card"]["why"], "Vì sao hỏi 7-10");
+  ASSERT_EQ(y["questions"].size(), 4u);
+  EXPECT_EQ(y["questions"][0]["text"], "Em thích đọc gì [7-10]");
+  EXPECT_EQ(y["questions"][0]["options"][1]["text"], "Lựa chọn khoahoc [7-10]");
+  EXPECT_EQ(y["questions"][1]["faces"].size(), 5u);
+  EXPECT_EQ(y["questions"][1]["labels"][0], "Rất tệ");
+
+  // An older band: its wording, all questions on one page, no faces.
+  auto teen = server.get(preview + "14-15", bearer(moderator)).json();
+  EXPECT_EQ(teen["questions"][0]["text"], "Em thích đọc gì [14-15]");
+  EXPECT_EQ(teen["one_question_per_screen"], false);
+  EXPECT_FALSE(teen["questions"][1].contains("faces"));
+
+  // The preview is what a pupil of that band is given once it is published.
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(),
+                           bearer(moderator))
+                .status,
+            200);
+  auto child = pupil("Gà Con", "2011-05-05");  // 15 → 14-15
+  auto seen = server.get("/api/v1/consultations/" + id, bearer(child)).json();
+  auto previewed = server.get(preview + "14-15", bearer(moderator)).json();
+  EXPECT_EQ(seen["questions"], previewed["questions"]);
+  EXPECT_EQ(seen["info_card"], previewed["info_card"]);
+
+  // No band, an unknown band: 400; not a planner: 403; no such consultation: 404.
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/preview", bearer(moderator)).status, 400);
+  EXPECT_EQ(server.get(preview + "3-5", bearer(moderator)).status, 400);
+  EXPECT_EQ(server.get(preview + "7-10", bearer(facilitator)).status, 403);
+  EXPECT_EQ(server.get(preview + "7-10", bearer(child)).status, 403);
+  EXPECT_EQ(server.get("/api/v1/consultations/con_nope/preview?band=7-10", bearer(moderator)).status,
+            404);
+}
+
 TEST_F(ConsultationLife, TheDemoHasAPublishedConsultationForClass6A) {
   auto pupil6a =
       server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];

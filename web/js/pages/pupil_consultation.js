@@ -1,82 +1,12 @@
-// Answering a consultation in the child's age band's wording: big choices, faces on scales,
-// a skip on every question, a progress indicator, one question per screen for 7–10.
-import { h, clear, uid, append } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
+// Answering a consultation in the child's age band's wording (drawn by consultation_view.js,
+// which the planners' preview shares), after consent; the answers are sent once.
+import { h, clear, append } from '../dom.js';
+import { t } from '../i18n.js';
 import { get, post } from '../api.js';
 import { errorMessage, statusArea, showMessage } from '../ui.js';
+import { infoCard, drawQuestions } from '../consultation_view.js';
 import { supportBox } from './pupil_idea.js';
 import { consentBox } from './pupil_home.js';
-
-function choiceList(q, type, name, initial) {
-  const box = h('div', { class: type === 'scale' ? 'choices scale' : 'choices' });
-  const options = q.type === 'scale'
-    ? (q.labels || []).map((label, i) => ({ id: String(i + 1), text: label, face: q.faces ? q.faces[i] : null }))
-    : q.options || [];
-  for (const o of options) {
-    const input = h('input', {
-      type: q.type === 'multiple' ? 'checkbox' : 'radio', name, value: o.id,
-      checked: Array.isArray(initial) ? initial.includes(o.id) : String(initial) === o.id,
-    });
-    box.append(h('label', { class: 'choice' }, input,
-      o.face ? h('span', { class: 'face', 'aria-hidden': 'true' }, o.face) : null,
-      h('span', {}, o.text)));
-  }
-  return box;
-}
-
-// One question as a fieldset; read() returns the answer or undefined when skipped / empty.
-function questionBlock(q, number, total, initial) {
-  const name = uid('q');
-  const legendId = uid('legend');
-  const set = h('fieldset', { class: 'question', 'aria-labelledby': legendId, dataset: { question: q.id } });
-  set.append(h('legend', { id: legendId },
-    h('span', { class: 'visually-hidden' }, t('consult.question_n', { n: number, total }), ' '), q.text));
-  let read;
-  if (q.type === 'single' || q.type === 'yes_no' || q.type === 'scale' || q.type === 'multiple') {
-    if (q.type === 'multiple') set.append(h('p', { class: 'hint' }, t('consult.choose_up_to', { n: q.max_choices })));
-    const start = q.type === 'yes_no' && typeof initial === 'boolean' ? (initial ? 'yes' : 'no') : initial;
-    set.append(choiceList(q, q.type, name, start));
-    if (q.type === 'multiple' && q.max_choices) {
-      const limit = () => {
-        const boxes = [...set.querySelectorAll('input[type=checkbox]')];
-        const full = boxes.filter((b) => b.checked).length >= q.max_choices;
-        boxes.forEach((b) => { b.disabled = full && !b.checked; });
-      };
-      set.addEventListener('change', limit);
-      limit();
-    }
-    read = () => {
-      const checked = [...set.querySelectorAll('input:checked')].map((i) => i.value);
-      if (!checked.length) return undefined;
-      if (q.type === 'multiple') return checked;
-      if (q.type === 'scale') return Number(checked[0]);
-      if (q.type === 'yes_no') return checked[0] === 'yes';
-      return checked[0];
-    };
-  } else if (q.type === 'ranking') {
-    const selects = [];
-    set.append(h('p', { class: 'hint' }, t('consult.rank_hint', { n: q.rank_count })));
-    for (let i = 0; i < q.rank_count; i += 1) {
-      const id = uid('rank');
-      const select = h('select', { id },
-        h('option', { value: '' }, t('consult.rank_none')),
-        q.options.map((o) => h('option', { value: o.id, selected: Array.isArray(initial) && initial[i] === o.id }, o.text)));
-      selects.push(select);
-      set.append(h('div', { class: 'field' }, h('label', { for: id }, t('consult.rank_place', { n: i + 1 })), select));
-    }
-    read = () => {
-      const picked = selects.map((s) => s.value).filter(Boolean);
-      return picked.length ? [...new Set(picked)] : undefined;
-    };
-  } else {
-    const id = uid('text');
-    const area = h('textarea', { id, maxlength: q.max_length || 500, 'aria-labelledby': legendId, value: typeof initial === 'string' ? initial : '' });
-    set.append(h('p', { class: 'hint', id: `${id}-hint` }, t('consult.text_hint', { n: q.max_length || 500 })), area);
-    area.setAttribute('aria-describedby', `${id}-hint`);
-    read = () => (area.value.trim() ? area.value.trim() : undefined);
-  }
-  return { set, read };
-}
 
 export async function render({ main, params, reloadMe }) {
   const me = await reloadMe();
@@ -84,21 +14,10 @@ export async function render({ main, params, reloadMe }) {
   let earlier = null;
   try { earlier = await get(`/consultations/${encodeURIComponent(params.id)}/responses/mine`); } catch (e) { earlier = null; }
   const earlierAnswers = earlier ? earlier.answers || {} : {};
-  const questions = c.questions || [];
-  const total = questions.length;
-  const oneAtATime = Boolean(c.one_question_per_screen);
   const answers = { ...earlierAnswers };
-  const skipped = new Set();
 
   main.append(h('h1', {}, c.title));
-  const card = c.info_card || {};
-  const about = h('div', { class: 'card' },
-    card.why ? h('p', {}, h('strong', {}, t('consult.why')), ' ', card.why) : null,
-    card.who_reads ? h('p', {}, h('strong', {}, t('consult.who_reads')), ' ', card.who_reads) : null,
-    card.hear_back ? h('p', {}, h('strong', {}, t('consult.hear_back')), ' ', card.hear_back) : null,
-    h('p', {}, t('consult.skip_ok')),
-    h('p', {}, t('pupil_home.closes', { date: formatDate(c.closes_at) })));
-  main.append(about);
+  main.append(infoCard(c));
   if (c.feedback) main.append(h('div', { class: 'card' }, h('h2', {}, t('consult.feedback')), h('p', {}, c.feedback)));
   if (earlier) main.append(h('p', { class: 'message message-ok' }, t('consult.already_answered')));
   if (c.status !== 'published') {
@@ -114,9 +33,7 @@ export async function render({ main, params, reloadMe }) {
   const stage = h('div', { class: 'stage' });
   main.append(stage, area);
 
-  async function send() {
-    const body = {};
-    for (const q of questions) if (answers[q.id] !== undefined && !skipped.has(q.id)) body[q.id] = answers[q.id];
+  async function send(body) {
     const key = (crypto.randomUUID && crypto.randomUUID()) || `${Date.now()}-${Math.random()}`;
     try {
       const saved = await post(`/consultations/${encodeURIComponent(c.id)}/responses`, { answers: body }, { 'Idempotency-Key': key });
@@ -132,70 +49,6 @@ export async function render({ main, params, reloadMe }) {
     }
   }
 
-  function progress(n) {
-    return h('div', { class: 'progress-wrap' },
-      h('p', { id: 'progress-label' }, t('consult.progress', { n, total })),
-      h('progress', { max: total, value: n, 'aria-labelledby': 'progress-label' }));
-  }
-
-  if (oneAtATime) {
-    let index = 0;
-    const show = () => {
-      clear(stage);
-      const q = questions[index];
-      const block = questionBlock(q, index + 1, total, answers[q.id]);
-      const save = () => {
-        const value = block.read();
-        if (value === undefined) delete answers[q.id]; else answers[q.id] = value;
-        skipped.delete(q.id);
-      };
-      const go = (step) => {
-        index += step;
-        show();
-        stage.querySelector('legend').setAttribute('tabindex', '-1');
-        stage.querySelector('legend').focus();
-      };
-      const last = index === total - 1;
-      stage.append(progress(index + 1), block.set, h('div', { class: 'actions' },
-        index > 0 ? h('button', { type: 'button', class: 'secondary', onclick: () => { save(); go(-1); } }, t('consult.back')) : null,
-        h('button', { type: 'button', class: 'secondary', onclick: () => {
-          delete answers[q.id]; skipped.add(q.id);
-          if (last) send(); else go(1);
-        } }, t('consult.skip')),
-        h('button', { type: 'button', onclick: () => { save(); if (last) send(); else go(1); } },
-          last ? t('consult.send') : t('consult.next'))));
-    };
-    show();
-  } else {
-    const blocks = questions.map((q, i) => {
-      const block = questionBlock(q, i + 1, total, answers[q.id]);
-      const skip = h('button', { type: 'button', class: 'secondary', onclick: () => {
-        block.set.querySelectorAll('input').forEach((x) => { x.checked = false; });
-        block.set.querySelectorAll('select, textarea').forEach((x) => { x.value = ''; });
-        skipped.add(q.id);
-        const next = blocks[i + 1];
-        if (next) { const l = next.set.querySelector('legend'); l.setAttribute('tabindex', '-1'); l.focus(); }
-      } }, t('consult.skip'), h('span', { class: 'visually-hidden' }, ` ${t('consult.question_n', { n: i + 1, total })}`));
-      block.set.append(h('div', { class: 'actions' }, skip));
-      block.set.addEventListener('change', () => skipped.delete(q.id));
-      return block;
-    });
-    const answered = () => blocks.filter((b) => b.read() !== undefined).length;
-    const bar = progress(answered());
-    stage.append(bar);
-    stage.addEventListener('change', () => {
-      bar.querySelector('#progress-label').textContent = t('consult.progress_answered', { n: answered(), total });
-      bar.querySelector('progress').value = answered();
-    });
-    bar.querySelector('#progress-label').textContent = t('consult.progress_answered', { n: answered(), total });
-    blocks.forEach((b) => stage.append(b.set));
-    stage.append(h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => {
-      questions.forEach((q, i) => {
-        const v = blocks[i].read();
-        if (v === undefined) delete answers[q.id]; else answers[q.id] = v;
-      });
-      send();
-    } }, t('consult.send'))));
-  }
+  drawQuestions(stage, c, answers, send);
   return c.title;
 }
