@@ -99,8 +99,8 @@ fs::path find_data_file(DataFile which, const std::string& given) {
   for (const fs::path& file : required_files(which, path)) {
     std::error_code ec;
     if (!fs::exists(file, ec))
-      throw std::runtime_error(std::string("missing ") + file.string() + " (" + d.what +
-                               "; set " + d.flag + " or " + d.env + ")");
+      throw std::runtime_error(std::string("missing ") + file.string() + " (" + d.what + "; set " +
+                               d.flag + " or " + d.env + ")");
   }
   return path;
 }
