@@ -17,7 +17,7 @@ install(TARGETS langnghe RUNTIME DESTINATION bin COMPONENT langnghe)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/web/ DESTINATION ${LANGNGHE_SHARE}/web
   COMPONENT langnghe)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/moderation/lexicons/
-  DESTINATION ${LANGNGHE_SHARE}/lexicons COMPONENT langnghe)
+  DESTINATION ${LANGNGHE_SHARE}/lexicons COMPONENT langnghe PATTERN README.md EXCLUDE)
 install(FILES ${LANGNGHE_SCREENER_MODEL} ${LANGNGHE_SCREENER_MODEL}.thresholds
   DESTINATION ${LANGNGHE_SHARE} COMPONENT langnghe)
 install(FILES ${PROJECT_SOURCE_DIR}/consult/calendar/holidays_vn.tsv
@@ -25,14 +25,17 @@ install(FILES ${PROJECT_SOURCE_DIR}/consult/calendar/holidays_vn.tsv
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/deploy/langnghe-backup DESTINATION libexec/langnghe
   COMPONENT langnghe)
 
-# Debian wants a copyright file and a compressed changelog beside the docs.
+# Debian wants a copyright file and a compressed changelog beside the docs, and a manual page.
 configure_file(${LANGNGHE_DEBIAN}/changelog.in ${CMAKE_BINARY_DIR}/deploy/changelog @ONLY)
+configure_file(${PROJECT_SOURCE_DIR}/deploy/langnghe.1 ${CMAKE_BINARY_DIR}/deploy/langnghe.1 COPYONLY)
 execute_process(
-  COMMAND gzip -n -9 -f ${CMAKE_BINARY_DIR}/deploy/changelog
+  COMMAND gzip -n -9 -f ${CMAKE_BINARY_DIR}/deploy/changelog ${CMAKE_BINARY_DIR}/deploy/langnghe.1
   RESULT_VARIABLE LANGNGHE_GZIP_RESULT)
 if(NOT LANGNGHE_GZIP_RESULT EQUAL 0)
-  message(FATAL_ERROR "gzip failed on deploy/changelog")
+  message(FATAL_ERROR "gzip failed on deploy/changelog or deploy/langnghe.1")
 endif()
+install(FILES ${CMAKE_BINARY_DIR}/deploy/langnghe.1.gz DESTINATION share/man/man1
+  COMPONENT langnghe)
 install(FILES ${PROJECT_SOURCE_DIR}/deploy/README.md ${PROJECT_SOURCE_DIR}/deploy/nginx.conf
   ${PROJECT_SOURCE_DIR}/deploy/langnghe-proxy.conf ${LANGNGHE_DEBIAN}/copyright
   ${CMAKE_BINARY_DIR}/deploy/changelog.gz
