@@ -11,6 +11,8 @@
 set -euo pipefail
 
 build=$(cd "$1" && pwd)
+# Settings from the caller's environment would override what the unpacked binary finds itself.
+for var in $(compgen -e | grep '^LANGNGHE_' || true); do unset "$var"; done
 work=$(mktemp -d "${TMPDIR:-/tmp}/langnghe-package.XXXXXX")
 server_pid=
 cleanup() {
