@@ -8,7 +8,7 @@ FUZZ_TARGETS := json_body router screener csv endpoints
 JOBS       ?= $(shell nproc)
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: eval-screener deps build build-sanitize build-fuzz build-tsan fuzz corpora leakcheck web run test bench format clean
+.PHONY: eval-screener deps build package build-sanitize build-fuzz build-tsan fuzz corpora leakcheck web run test bench format clean
 
 deps:
 	@scripts/deps.sh
@@ -83,6 +83,11 @@ run: build web
 
 test: build build-sanitize build-tsan corpora web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The Debian package build/langnghe_<version>_amd64.deb (deploy/package.cmake; README, "Install on
+# a server").
+package: build web
+	cd $(BUILD) && cpack -G DEB
 
 # Release build, then every scenario on SQLite and PostgreSQL (bench/run.sh, under 20 minutes).
 bench: build

@@ -67,11 +67,7 @@ struct App {
   GuessCounts guess_counts;
   Accounts accounts{storage, clock, audit, sessions, settings, &guess_counts};
   // The screener annotates and routes every child's text; it never publishes or rejects.
-  moderation::Screener screener{
-      options.lexicons.empty() ? moderation::default_lexicon_dir()
-                               : std::filesystem::path(options.lexicons),
-      options.screener_model.empty() ? moderation::default_model_file()
-                                     : std::filesystem::path(options.screener_model)};
+  moderation::Screener screener{options.lexicons, options.screener_model};
   // A pseudonym is the one text refused for personal information: it is shown to others at once.
   Pupils pupils{storage,
                 clock,
@@ -110,9 +106,7 @@ struct App {
   Retention retention{storage, clock, options.retention};
 
   // Recommendations and official responses.
-  WorkingCalendar calendar{WorkingCalendar::load(options.holidays.empty()
-                                                     ? default_calendar_file()
-                                                     : std::filesystem::path(options.holidays))};
+  WorkingCalendar calendar{WorkingCalendar::load(options.calendar)};
   SmtpMailer mailer{options.smtp_url, options.smtp_from};
   Recommendations recommendations{
       storage,

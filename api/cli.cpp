@@ -8,6 +8,7 @@
 #include <iostream>
 #include <tuple>
 
+#include "api/data_files.h"
 #include "api/server.h"
 #include "consult/accounts.h"
 #include "consult/age_bands.h"
@@ -223,9 +224,10 @@ int run_cli(int argc, char** argv) {
       ->envname("LANGNGHE_THREADS")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
-  serve->add_option("--web-root", serve_options.web_root, "Folder of the web pages served at /")
-      ->envname("LANGNGHE_WEB_ROOT")
-      ->capture_default_str();
+  serve
+      ->add_option("--web-root", serve_options.web_root,
+                   "Folder of the web pages served at / (default: share/langnghe/web beside bin/)")
+      ->envname("LANGNGHE_WEB_ROOT");
   serve->add_option("--log-format", log_format, "text or json")
       ->envname("LANGNGHE_LOG_FORMAT")
       ->capture_default_str()
@@ -414,19 +416,16 @@ int run_cli(int argc, char** argv) {
   admin_create->add_option("--display-name", admin_options.display_name,
                            "The name shown to others");
 
-  std::string lexicons = moderation::default_lexicon_dir().string();
+  std::string lexicons, screener_model;  // empty: found as `serve` finds them
   auto* screen = app.add_subcommand(
       "screen",
       "Screen UTF-8 lines from stdin; print one JSON verdict per line (for tuning lexicons)");
   screen->add_option("--lexicons", lexicons, "Folder of the screener's lexicons and rules")
-      ->envname("LANGNGHE_LEXICONS")
-      ->capture_default_str();
-  std::string screener_model = moderation::default_model_file().string();
+      ->envname("LANGNGHE_LEXICONS");
   screen
       ->add_option("--screener-model", screener_model,
                    "The screener's learned second opinion (fastText model)")
-      ->envname("LANGNGHE_SCREENER_MODEL")
-      ->capture_default_str();
+      ->envname("LANGNGHE_SCREENER_MODEL");
   bool screen_misses = false;
   std::string misses_db = serve_options.db;
   int misses_days = 90;
@@ -482,13 +481,16 @@ int run_cli(int argc, char** argv) {
       serve_options.max_body = parse_size(max_body);
       if (const char* hooks = std::getenv("LANGNGHE_TEST_HOOKS"))
         serve_options.test_hooks = std::string(hooks) == "1";
+      find_data_files(serve_options);
       return ln::api::serve(serve_options);
     }
     if (admin_create->parsed()) return admin_create_command(admin_options, std::cin);
     if (screen->parsed() && screen_misses) return screener_misses_command(misses_db, misses_days);
     if (screen->parsed())
-      return moderation::screen_lines(moderation::Screener(lexicons, screener_model), std::cin,
-                                      std::cout);
+      return moderation::screen_lines(
+          moderation::Screener(find_data_file(DataFile::kLexicons, lexicons),
+                               find_data_file(DataFile::kScreenerModel, screener_model)),
+          std::cin, std::cout);
     if (audit_verify->parsed()) return audit_verify_command(audit_db);
     if (backup->parsed()) return backup_command(backup_db, backup_out);
     if (restore->parsed()) return restore_command(restore_db, restore_in, restore_force);

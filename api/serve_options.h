@@ -15,7 +15,7 @@ struct ServeOptions {
   std::vector<std::string> trusted_proxies;  // whose X-Real-IP names the client
   int db_pool = 8;                           // PostgreSQL connections this instance opens at most
   int threads = 2;
-  std::string web_root = "web";
+  std::string web_root;  // empty: found at start (api/data_files.h)
   LogFormat log_format = LogFormat::kText;
   std::string log_level = "info";
   std::size_t max_body = 64 * 1024;
@@ -30,8 +30,10 @@ struct ServeOptions {
   int claim_minutes = 10;
   int first_review_hours = 24;
   int safeguarding_ack_minutes = 60;
-  std::string lexicons;  // the screener's data files; empty: the source tree's moderation/lexicons
-  std::string screener_model;  // the screener's learned second opinion; empty: the build's model
+  // The screener's data files and its learned second opinion; empty: found at start
+  // (api/data_files.h).
+  std::string lexicons;
+  std::string screener_model;
   int drain_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
 
@@ -41,7 +43,8 @@ struct ServeOptions {
 
   RetentionPeriods retention;  // --retain-…-days
   // Recommendations and official responses.
-  std::string holidays;  // the holiday calendar file; empty: consult/calendar/holidays_vn.tsv
+  std::string holidays;  // an editable holiday calendar (PUT /calendar); empty: the installed one
+  std::string calendar;  // the calendar read at start: `holidays`, or found (api/data_files.h)
   std::string smtp_url;  // smtp://host:port; empty: reminders stay in-app
   std::string smtp_from = "langnghe@localhost";
   int remind_before_working_days = 5;

@@ -290,7 +290,7 @@ int serve(const ServeOptions& options) {
   App app(*storage, options, keys);
   if (options.demo) {
     if (seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils,
-                  app.consultations, keys)) {
+                  app.consultations, keys, app.calendar)) {
       seed_demo_recommendations(*storage, app.clock, app.recommendations, app.pupils, keys);
       spdlog::warn(
           "DEMO MODE: filled the empty database with demo data (password {}, class code {})",

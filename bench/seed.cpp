@@ -123,9 +123,12 @@ int main(int argc, char** argv) {
   auto keys = ln::Keys::load_or_create(key_file);
   ln::api::ServeOptions options;
   options.db = db;
+  options.lexicons = ln::moderation::default_lexicon_dir().string();
+  options.screener_model = ln::moderation::default_model_file().string();
+  options.calendar = ln::default_calendar_file().string();
   ln::api::App app(*storage, options, keys);
   if (!ln::seed_demo(*storage, app.clock, app.organisation, app.accounts, app.pupils,
-                     app.consultations, keys)) {
+                     app.consultations, keys, app.calendar)) {
     std::fprintf(stderr, "the database is not empty\n");
     return 1;
   }

@@ -130,11 +130,10 @@ Consultation seed_demo_consultation(const Clock& clock, Consultations& consultat
 void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
                        Organisation& organisation, const Principal& moderator,
                        const Principal& facilitator, const std::string& ward,
-                       const std::string& chair_pupil_id) {
+                       const std::string& chair_pupil_id, const WorkingCalendar& calendar) {
   using namespace std::chrono;
   AuditLog audit(storage.audit(), clock);
   // The Council's adopted proposal becomes a draft recommendation, as it would in use.
-  const WorkingCalendar calendar = WorkingCalendar::load(default_calendar_file());
   Recommendations recommendations(storage, clock, audit, organisation, calendar, TextScreen{});
   Councils councils(storage, clock, audit, organisation, pupils, recommendations);
   Events events(storage, clock, audit, organisation);
@@ -238,7 +237,8 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
 }  // namespace
 
 bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation, Accounts& accounts,
-               Pupils& pupils, Consultations& consultations, const Keys& keys) {
+               Pupils& pupils, Consultations& consultations, const Keys& keys,
+               const WorkingCalendar& calendar) {
   if (storage.accounts().count_accounts() > 0) return false;
 
   Account admin =
@@ -373,7 +373,7 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
   for (const auto& p : storage.pupils().pupils_of_class(class6a.id))
     if (p.pseudonym == "Cá Heo Vàng") chair = p.id;
   seed_demo_council(storage, clock, pupils, organisation, as_moderator, as_facilitator, ward9.id,
-                    chair);
+                    chair, calendar);
   return true;
 }
 

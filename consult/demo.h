@@ -6,14 +6,17 @@
 #include "consult/consultations.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
+#include "consult/working_days.h"
 
 namespace ln {
 
 inline constexpr const char* kDemoPassword = "langnghe-demo";
 inline constexpr const char* kDemoJoinCode = "DEMO6A";
 
-// Returns false (and changes nothing) when the database already has accounts.
+// Returns false (and changes nothing) when the database already has accounts. Due dates count
+// working days of `calendar` (the server's).
 bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation, Accounts& accounts,
-               Pupils& pupils, Consultations& consultations, const Keys& keys);
+               Pupils& pupils, Consultations& consultations, const Keys& keys,
+               const WorkingCalendar& calendar);
 
 }  // namespace ln

@@ -32,11 +32,14 @@ InProcessApp::InProcessApp() {
   options_.web_root = (dir_ / "web").string();
   std::filesystem::create_directories(options_.web_root);
   options_.demo = true;
+  options_.lexicons = moderation::default_lexicon_dir().string();
+  options_.screener_model = moderation::default_model_file().string();
+  options_.calendar = default_calendar_file().string();
   storage_ = store::open_storage(options_.db);
   keys_ = std::make_unique<Keys>(Keys::for_tests());
   app_ = std::make_unique<api::App>(*storage_, options_, *keys_);
   seed_demo(*storage_, app_->clock, app_->organisation, app_->accounts, app_->pupils,
-            app_->consultations, *keys_);
+            app_->consultations, *keys_, app_->calendar);
   api::build_router(router_, *app_);
   files_ = std::make_unique<api::StaticFiles>(options_.web_root);
   dispatcher_ = std::make_unique<api::Dispatcher>(

@@ -376,5 +376,31 @@ TEST(CommandLine, ScreenPrintsOneVerdictPerLineInOrder) {
   EXPECT_FALSE(bad.err.empty());
 }
 
+// A data file that is not there stops start-up before anything is opened, with a message naming
+// the file and the flag that sets it (api/data_files.h; the installed layout: deploy.package).
+TEST(CommandLine, AMissingDataFileStopsStartUpNamingTheFileAndTheFlag) {
+  fs::path dir = make_temp_dir();
+  fs::create_directories(dir / "web");
+  const std::string db = "sqlite:" + (dir / "never.db").string();
+  auto no_page = run_langnghe({"serve", "--db", db, "--web-root", (dir / "web").string()});
+  EXPECT_EQ(no_page.exit_code, 1);
+  EXPECT_NE(no_page.err.find((dir / "web" / "index.html").string()), std::string::npos)
+      << no_page.err;
+  EXPECT_NE(no_page.err.find("--web-root"), std::string::npos) << no_page.err;
+
+  auto no_calendar = run_langnghe({"serve", "--db", db, "--web-root", source_web_root(),
+                                   "--holidays", (dir / "holidays.tsv").string()});
+  EXPECT_EQ(no_calendar.exit_code, 1);
+  EXPECT_NE(no_calendar.err.find((dir / "holidays.tsv").string()), std::string::npos)
+      << no_calendar.err;
+  EXPECT_NE(no_calendar.err.find("--holidays"), std::string::npos) << no_calendar.err;
+
+  auto no_model = run_langnghe({"screen", "--screener-model", (dir / "model.bin").string()});
+  EXPECT_EQ(no_model.exit_code, 1);
+  EXPECT_NE(no_model.err.find("--screener-model"), std::string::npos) << no_model.err;
+  EXPECT_FALSE(fs::exists(dir / "never.db"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace ln::test
