@@ -18,6 +18,9 @@ namespace {
 
 using json = nlohmann::json;
 
+// The children's ideas of this test (the demo's own approved ideas were stored as they are).
+const std::string kIdeaText = "Em mong trường có thêm ghế đá số ";
+
 // Ids handed from one loop to the next (ideas to decide, approved ideas to compile).
 class Hand {
  public:
@@ -49,13 +52,10 @@ class AuditedWrites : public ::testing::Test {
     return o;
   }
 
-  std::string id_of(const std::string& token) {
-    return server->get("/api/v1/me", bearer(token)).json()["id"];
-  }
-
   std::string find_id(const std::string& path, const std::string& token, const std::string& field,
                       const std::string& value) {
-    for (const auto& item : server->get(path + "?limit=200", bearer(token)).json()["items"])
+    const json items = server->get(path + "?limit=200", bearer(token)).json()["items"];
+    for (const auto& item : items)
       if (item[field] == value) return item["id"];
     return "";
   }
@@ -68,7 +68,7 @@ class AuditedWrites : public ::testing::Test {
   std::vector<std::string> join_pupils(int round, int count) {
     std::vector<std::string> ids;
     for (int i = 0; static_cast<int>(ids.size()) < count && i < count * 4; ++i) {
-      auto suggestions = server->get("/api/v1/pupils/pseudonym-suggestions").json()["items"];
+      const json suggestions = server->get("/api/v1/pupils/pseudonym-suggestions").json()["items"];
       for (const auto& pseudonym : suggestions) {
         if (static_cast<int>(ids.size()) >= count) break;
         auto joined = server->post_json(
@@ -87,14 +87,17 @@ class AuditedWrites : public ::testing::Test {
     const TestDatabase& db = first->database();
     const std::map<std::string, std::string> checks = {
         {"a decision without an entry naming the moderator who made it",
-         "SELECT COUNT(*) FROM submissions s WHERE s.decision <> '{}' AND NOT EXISTS ("
-         " SELECT 1 FROM audit_log a WHERE a.object_id = s.id AND a.action LIKE 'moderation.%'"
-         " AND a.action NOT IN ('moderation.claim', 'moderation.view')"
-         " AND a.actor_kind = 'account' AND s.decision LIKE '%\"by\":\"' || a.actor_id || '\"%')"},
+         "SELECT COUNT(*) FROM submissions s WHERE s.text LIKE '" + kIdeaText +
+             "%' AND s.decision <> '{}' AND NOT EXISTS ("
+             " SELECT 1 FROM audit_log a WHERE a.object_id = s.id AND a.action LIKE 'moderation.%'"
+             " AND a.action NOT IN ('moderation.claim', 'moderation.view')"
+             " AND a.actor_kind = 'account' AND s.decision LIKE '%\"by\":\"' || a.actor_id || "
+             "'\"%')"},
         {"a claim without an entry naming the moderator who claimed",
-         "SELECT COUNT(*) FROM submissions s WHERE s.status = 'claimed' AND s.queue <> "
-         "'safeguarding' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.object_id = s.id"
-         " AND a.action = 'moderation.claim' AND a.actor_id = s.claimed_by)"},
+         "SELECT COUNT(*) FROM submissions s WHERE s.text LIKE '" + kIdeaText +
+             "%' AND s.status = 'claimed' AND s.queue <> "
+             "'safeguarding' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.object_id = s.id"
+             " AND a.action = 'moderation.claim' AND a.actor_id = s.claimed_by)"},
         {"a recommendation change (created, forwarded, acknowledged, answered, feedback, "
          "reported back, closed) without its entry",
          "SELECT COUNT(*) FROM recommendations r WHERE r.title LIKE 'TX %' AND r.version <> ("
@@ -198,8 +201,8 @@ TEST_F(AuditedWrites, SigkillDuringAdultsWritesLeavesNoChangeWithoutItsEntry) {
     loops.push_back(loop([&](int i) {
       auto sent = post("/api/v1/submissions",
                        {{"kind", "idea"},
-                        {"text", "Em mong trường có thêm ghế đá số " + std::to_string(round) + "-" +
-                                     std::to_string(i) + " dưới bóng cây."}},
+                        {"text", kIdeaText + std::to_string(round) + "-" + std::to_string(i) +
+                                     " dưới bóng cây."}},
                        pupil);
       if (sent.status != 201) return;
       (i % 3 == 2 ? to_claim : to_decide).put(sent.json()["id"]);
