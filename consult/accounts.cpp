@@ -98,10 +98,12 @@ Account Accounts::create(const Principal* actor, const NewAccount& input) {
     throw Conflict("That username is taken.", "username_taken");
   a.password_hash = check_password(input.password);
   a.created_at = a.password_changed_at = clock_.now_text();
-  storage_.accounts().insert_account(a);
-  audit_.record(actor ? AuditActor::of(*actor) : AuditActor::system(), "account.create", "account",
-                a.id, "",
-                {{"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}});
+  atomically(storage_, [&] {
+    storage_.accounts().insert_account(a);
+    audit_.record(actor ? AuditActor::of(*actor) : AuditActor::system(), "account.create",
+                  "account", a.id, "",
+                  {{"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}});
+  });
   return a;
 }
 
@@ -132,8 +134,11 @@ SignedIn Accounts::sign_in(const std::string& username, const std::string& passw
                   account ? account->id : "", "", {{"username", lower(username).substr(0, 60)}});
     throw Unauthorized("The username or password is not right.");
   }
-  auto started = sessions_.start("account", account->id, user_agent);
-  audit_.record({"account", account->id}, "sign_in", "session", started.session.id);
+  auto started = atomically(storage_, [&] {
+    auto session = sessions_.start("account", account->id, user_agent);
+    audit_.record({"account", account->id}, "sign_in", "session", session.session.id);
+    return session;
+  });
   return {started, *account};
 }
 
@@ -147,9 +152,11 @@ void Accounts::change_password(const Principal& actor, const std::string& curren
   }
   a.password_hash = check_password(next);
   a.password_changed_at = clock_.now_text();
-  storage_.accounts().update_account(a);
-  sessions_.end_all_of("account", a.id, actor.session_id);
-  audit_.record(AuditActor::of(actor), "account.password_change", "account", a.id);
+  atomically(storage_, [&] {
+    storage_.accounts().update_account(a);
+    sessions_.end_all_of("account", a.id, actor.session_id);
+    audit_.record(AuditActor::of(actor), "account.password_change", "account", a.id);
+  });
 }
 
 Account Accounts::update(const Principal& actor, const std::string& id, const AccountPatch& patch) {
@@ -176,25 +183,27 @@ Account Accounts::update(const Principal& actor, const std::string& id, const Ac
   }
   if (a.id == actor.id && a.role != before.role)
     throw Invalid("role", "You cannot change your own role.");
-  storage_.accounts().update_account(a);
+  atomically(storage_, [&] {
+    storage_.accounts().update_account(a);
 
-  bool role_changed = a.role != before.role || a.unit_ids != before.unit_ids ||
-                      a.authority_id != before.authority_id || a.school_ids != before.school_ids;
-  if (role_changed || password_changed || (a.disabled_at && !before.disabled_at))
-    sessions_.end_all_of("account", a.id, a.id == actor.id ? actor.session_id : "");
-  if (role_changed)
-    audit_.record(AuditActor::of(actor), "account.role_change", "account", a.id, "",
-                  {{"from",
-                    {{"role", before.role},
-                     {"unit_ids", before.unit_ids},
-                     {"school_ids", before.school_ids}}},
-                   {"to",
-                    {{"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}}}});
-  if (password_changed)
-    audit_.record(AuditActor::of(actor), "account.password_reset", "account", a.id);
-  if (a.disabled_at != before.disabled_at)
-    audit_.record(AuditActor::of(actor), a.disabled_at ? "account.disable" : "account.enable",
-                  "account", a.id);
+    bool role_changed = a.role != before.role || a.unit_ids != before.unit_ids ||
+                        a.authority_id != before.authority_id || a.school_ids != before.school_ids;
+    if (role_changed || password_changed || (a.disabled_at && !before.disabled_at))
+      sessions_.end_all_of("account", a.id, a.id == actor.id ? actor.session_id : "");
+    if (role_changed)
+      audit_.record(
+          AuditActor::of(actor), "account.role_change", "account", a.id, "",
+          {{"from",
+            {{"role", before.role},
+             {"unit_ids", before.unit_ids},
+             {"school_ids", before.school_ids}}},
+           {"to", {{"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}}}});
+    if (password_changed)
+      audit_.record(AuditActor::of(actor), "account.password_reset", "account", a.id);
+    if (a.disabled_at != before.disabled_at)
+      audit_.record(AuditActor::of(actor), a.disabled_at ? "account.disable" : "account.enable",
+                    "account", a.id);
+  });
   return a;
 }
 

@@ -193,8 +193,10 @@ Consultation Consultations::create(const Principal& actor, const ConsultationInp
   c.created_at = c.updated_at = clock_.now_text();
   c.lifecycle_json =
       nlohmann::json::array({{{"status", "draft"}, {"at", c.created_at}, {"by", actor.id}}}).dump();
-  storage_.consultations().insert_consultation(c);
-  audit_.record(AuditActor::of(actor), "consultation.create", "consultation", c.id);
+  atomically(storage_, [&] {
+    storage_.consultations().insert_consultation(c);
+    audit_.record(AuditActor::of(actor), "consultation.create", "consultation", c.id);
+  });
   return c;
 }
 
@@ -205,8 +207,10 @@ Consultation Consultations::update(const Principal& actor, const std::string& id
     throw Conflict("A closed consultation cannot change.", "consultation_closed");
   apply(c, input, storage_.consultations().response_count(c.id) > 0);
   c.updated_at = clock_.now_text();
-  storage_.consultations().update_consultation(c);
-  audit_.record(AuditActor::of(actor), "consultation.update", "consultation", c.id);
+  atomically(storage_, [&] {
+    storage_.consultations().update_consultation(c);
+    audit_.record(AuditActor::of(actor), "consultation.update", "consultation", c.id);
+  });
   return c;
 }
 
@@ -249,8 +253,10 @@ Consultation Consultations::move(const Principal& actor, Consultation c, const s
   c.updated_at = clock_.now_text();
   lifecycle.push_back({{"status", to}, {"at", c.updated_at}, {"by", actor.id}});
   c.lifecycle_json = lifecycle.dump();
-  storage_.consultations().update_consultation(c);
-  audit_.record(AuditActor::of(actor), "consultation." + to, "consultation", c.id);
+  atomically(storage_, [&] {
+    storage_.consultations().update_consultation(c);
+    audit_.record(AuditActor::of(actor), "consultation." + to, "consultation", c.id);
+  });
   return c;
 }
 
@@ -599,9 +605,11 @@ PaperBatch Consultations::add_paper(const Principal& actor, const std::string& i
   if (!problems.empty())
     throw Unprocessable("invalid_batch", "Some sheets cannot be added; nothing was added.",
                         problems);
-  storage_.consultations().save_batch(batch, sheets, deltas, {});
-  audit_.record(AuditActor::of(actor), "consultation.paper_batch", "consultation", c.id, "",
-                {{"sheets", batch.sheets}});
+  atomically(storage_, [&] {
+    storage_.consultations().save_batch(batch, sheets, deltas, {});
+    audit_.record(AuditActor::of(actor), "consultation.paper_batch", "consultation", c.id, "",
+                  {{"sheets", batch.sheets}});
+  });
   return batch;
 }
 
@@ -670,9 +678,11 @@ PaperBatch Consultations::add_forum(const Principal& actor, const std::string& i
   if (!problems.empty())
     throw Unprocessable("invalid_batch", "The forum record cannot be added; nothing was added.",
                         problems);
-  storage_.consultations().save_batch(batch, {}, deltas, {});
-  audit_.record(AuditActor::of(actor), "consultation.forum_record", "consultation", c.id, "",
-                {{"participants", batch.participants}});
+  atomically(storage_, [&] {
+    storage_.consultations().save_batch(batch, {}, deltas, {});
+    audit_.record(AuditActor::of(actor), "consultation.forum_record", "consultation", c.id, "",
+                  {{"participants", batch.participants}});
+  });
   return batch;
 }
 

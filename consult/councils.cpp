@@ -115,8 +115,10 @@ Council Councils::create(const Principal& actor, const CouncilInput& input) {
   apply(c, input);
   c.created_by = actor.id;
   c.created_at = c.updated_at = clock_.now_text();
-  storage_.councils().insert_council(c);
-  audit_.record(AuditActor::of(actor), "council.create", "council", c.id);
+  atomically(storage_, [&] {
+    storage_.councils().insert_council(c);
+    audit_.record(AuditActor::of(actor), "council.create", "council", c.id);
+  });
   return c;
 }
 
@@ -125,8 +127,10 @@ Council Councils::update(const Principal& actor, const std::string& id, const Co
   Council c = managed(actor, id);
   apply(c, input);
   c.updated_at = clock_.now_text();
-  storage_.councils().update_council(c);
-  audit_.record(AuditActor::of(actor), "council.update", "council", c.id);
+  atomically(storage_, [&] {
+    storage_.councils().update_council(c);
+    audit_.record(AuditActor::of(actor), "council.update", "council", c.id);
+  });
   return c;
 }
 
@@ -338,11 +342,13 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
 
   CouncilMember m{new_id("mem"), c.id,         pupil->id, input.role,       input.joined_by,
                   joined_on,     std::nullopt, actor.id,  clock_.now_text()};
-  if (!storage_.councils().insert_member(m, c.member_cap))
-    throw Conflict("The Council is full (" + std::to_string(c.member_cap) + " members).",
-                   "council_full");
-  audit_.record(AuditActor::of(actor), "council.member_add", "council", c.id, "",
-                {{"member_id", m.id}, {"role", m.role}, {"joined_by", m.joined_by}});
+  atomically(storage_, [&] {
+    if (!storage_.councils().insert_member(m, c.member_cap))
+      throw Conflict("The Council is full (" + std::to_string(c.member_cap) + " members).",
+                     "council_full");
+    audit_.record(AuditActor::of(actor), "council.member_add", "council", c.id, "",
+                  {{"member_id", m.id}, {"role", m.role}, {"joined_by", m.joined_by}});
+  });
   return m;
 }
 
@@ -351,9 +357,11 @@ void Councils::remove_member(const Principal& actor, const std::string& council_
   Council c = managed(actor, council_id);
   for (const auto& m : current_members(c.id))
     if (m.pupil_id == pupil_id || m.id == pupil_id) {
-      storage_.councils().end_member(m.id, format_date(date_of(clock_.now())));
-      audit_.record(AuditActor::of(actor), "council.member_leave", "council", c.id, "",
-                    {{"member_id", m.id}});
+      atomically(storage_, [&] {
+        storage_.councils().end_member(m.id, format_date(date_of(clock_.now())));
+        audit_.record(AuditActor::of(actor), "council.member_leave", "council", c.id, "",
+                      {{"member_id", m.id}});
+      });
       return;
     }
   throw NotFound("No such member.");
@@ -509,8 +517,10 @@ CouncilSession Councils::move(const Principal& actor, CouncilSession s, const st
   s.updated_at = clock_.now_text();
   lifecycle.push_back({{"status", to}, {"at", s.updated_at}, {"by", actor.id}});
   s.lifecycle_json = lifecycle.dump();
-  storage_.councils().update_session(s);
-  audit_.record(AuditActor::of(actor), "council_session." + to, "council_session", s.id);
+  atomically(storage_, [&] {
+    storage_.councils().update_session(s);
+    audit_.record(AuditActor::of(actor), "council_session." + to, "council_session", s.id);
+  });
   return s;
 }
 
@@ -531,8 +541,10 @@ CouncilSession Councils::plan_session(const Principal& actor, const std::string&
   s.lifecycle_json =
       nlohmann::json::array({{{"status", "planned"}, {"at", s.created_at}, {"by", actor.id}}})
           .dump();
-  storage_.councils().insert_session(s);
-  audit_.record(AuditActor::of(actor), "council_session.planned", "council_session", s.id);
+  atomically(storage_, [&] {
+    storage_.councils().insert_session(s);
+    audit_.record(AuditActor::of(actor), "council_session.planned", "council_session", s.id);
+  });
   return s;
 }
 
@@ -551,8 +563,10 @@ CouncilSession Councils::update_session(const Principal& actor, const std::strin
   if (input.location) s.location = clean_text("location", *input.location, 0, 200);
   if (input.agenda) s.agenda_json = checked_agenda(c, *input.agenda).dump();
   s.updated_at = clock_.now_text();
-  storage_.councils().update_session(s);
-  audit_.record(AuditActor::of(actor), "council_session.update", "council_session", s.id);
+  atomically(storage_, [&] {
+    storage_.councils().update_session(s);
+    audit_.record(AuditActor::of(actor), "council_session.update", "council_session", s.id);
+  });
   return s;
 }
 
@@ -585,8 +599,10 @@ CouncilSession Councils::set_attendance(const Principal& actor, const std::strin
   if (present.empty()) throw Invalid("attendance", "Name the members who were present.");
   s.attendance_json = nlohmann::json(present).dump();
   s.updated_at = clock_.now_text();
-  storage_.councils().update_session(s);
-  audit_.record(AuditActor::of(actor), "council_session.attendance", "council_session", s.id);
+  atomically(storage_, [&] {
+    storage_.councils().update_session(s);
+    audit_.record(AuditActor::of(actor), "council_session.attendance", "council_session", s.id);
+  });
   return s;
 }
 
@@ -640,21 +656,23 @@ CouncilProposal Councils::vote(const Principal& actor, const std::string& sessio
   p.position = static_cast<int>(storage_.councils().proposals_of(s.id).size()) + 1;
   // An adopted proposal becomes a draft recommendation of the Council's unit, naming the session.
   // The draft comes first: if its own checks refuse the title or text, nothing is stored.
-  if (p.adopted) {
-    p.recommendation_id =
-        recommendations_
-            .adopt_from_council(AuditActor::of(actor),
-                                {p.title, p.text, c.unit_id, std::nullopt, s.id, {}})
-            .id;
-  }
-  storage_.councils().insert_proposal(p);
-  audit_.record(AuditActor::of(actor), "council_session.vote", "council_session", s.id, "",
-                {{"proposal_id", p.id},
-                 {"for", p.votes_for},
-                 {"against", p.votes_against},
-                 {"abstain", p.abstentions},
-                 {"present", p.present},
-                 {"adopted", p.adopted}});
+  atomically(storage_, [&] {
+    if (p.adopted) {
+      p.recommendation_id =
+          recommendations_
+              .adopt_from_council(AuditActor::of(actor),
+                                  {p.title, p.text, c.unit_id, std::nullopt, s.id, {}})
+              .id;
+    }
+    storage_.councils().insert_proposal(p);
+    audit_.record(AuditActor::of(actor), "council_session.vote", "council_session", s.id, "",
+                  {{"proposal_id", p.id},
+                   {"for", p.votes_for},
+                   {"against", p.votes_against},
+                   {"abstain", p.abstentions},
+                   {"present", p.present},
+                   {"adopted", p.adopted}});
+  });
   return p;
 }
 

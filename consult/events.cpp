@@ -54,9 +54,11 @@ CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
   }
   e.created_by = actor.id;
   e.created_at = clock_.now_text();
-  storage_.councils().insert_event(e);
-  audit_.record(AuditActor::of(actor), "event.record", "event", e.id, "",
-                {{"kind", e.kind}, {"participants", e.participants}});
+  atomically(storage_, [&] {
+    storage_.councils().insert_event(e);
+    audit_.record(AuditActor::of(actor), "event.record", "event", e.id, "",
+                  {{"kind", e.kind}, {"participants", e.participants}});
+  });
   return e;
 }
 

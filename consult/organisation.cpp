@@ -122,8 +122,10 @@ Unit Organisation::check_unit_input(const UnitInput& input, const std::vector<Un
 
 Unit Organisation::create_unit(const Principal& actor, const UnitInput& input) {
   Unit unit = check_unit_input(input, {});
-  storage_.organisation().insert_units({unit});
-  audit_.record(AuditActor::of(actor), "unit.create", "unit", unit.id);
+  atomically(storage_, [&] {
+    storage_.organisation().insert_units({unit});
+    audit_.record(AuditActor::of(actor), "unit.create", "unit", unit.id);
+  });
   return unit;
 }
 
@@ -147,8 +149,10 @@ Unit Organisation::update_unit(const Principal& actor, const std::string& id,
   apply_names(patch, u.name, u.code, u.retired_at, clock_.now_text());
   if (u.code && u.code != old_code && storage_.organisation().unit_by_code(*u.code))
     throw Invalid("code", "Another unit already has the code " + *u.code + ".");
-  storage_.organisation().update_unit(u);
-  audit_.record(AuditActor::of(actor), "unit.update", "unit", u.id);
+  atomically(storage_, [&] {
+    storage_.organisation().update_unit(u);
+    audit_.record(AuditActor::of(actor), "unit.update", "unit", u.id);
+  });
   return u;
 }
 
@@ -163,8 +167,11 @@ Unit Organisation::merge_unit(const Principal& actor, const std::string& from,
   auto ancestors = storage_.organisation().unit_and_ancestors(target.id);
   if (std::find(ancestors.begin(), ancestors.end(), source.id) != ancestors.end())
     throw Invalid("into", "A unit cannot be merged into a unit below it.");
-  storage_.organisation().merge_unit(source.id, target.id, clock_.now_text());
-  audit_.record(AuditActor::of(actor), "unit.merge", "unit", source.id, "", {{"into", target.id}});
+  atomically(storage_, [&] {
+    storage_.organisation().merge_unit(source.id, target.id, clock_.now_text());
+    audit_.record(AuditActor::of(actor), "unit.merge", "unit", source.id, "",
+                  {{"into", target.id}});
+  });
   return unit(from);
 }
 
@@ -191,8 +198,10 @@ ImportResult Organisation::import_units(const Principal& actor, std::string_view
     pending.push_back(unit);
     return unit;
   });
-  storage_.organisation().insert_units(units);
-  audit_.record(AuditActor::of(actor), "unit.import", "unit", "", "", {{"rows", units.size()}});
+  atomically(storage_, [&] {
+    storage_.organisation().insert_units(units);
+    audit_.record(AuditActor::of(actor), "unit.import", "unit", "", "", {{"rows", units.size()}});
+  });
   return imported(units);
 }
 
@@ -208,8 +217,10 @@ School Organisation::create_school(const Principal& actor, const SchoolInput& in
     if (storage_.organisation().school_by_code(*school.code))
       throw Invalid("code", "Another school already has the code " + *school.code + ".");
   }
-  storage_.organisation().insert_schools({school});
-  audit_.record(AuditActor::of(actor), "school.create", "school", school.id);
+  atomically(storage_, [&] {
+    storage_.organisation().insert_schools({school});
+    audit_.record(AuditActor::of(actor), "school.create", "school", school.id);
+  });
   return school;
 }
 
@@ -231,8 +242,10 @@ School Organisation::update_school(const Principal& actor, const std::string& id
   apply_names(patch, s.name, s.code, s.retired_at, clock_.now_text());
   if (s.code && s.code != old_code && storage_.organisation().school_by_code(*s.code))
     throw Invalid("code", "Another school already has the code " + *s.code + ".");
-  storage_.organisation().update_school(s);
-  audit_.record(AuditActor::of(actor), "school.update", "school", s.id);
+  atomically(storage_, [&] {
+    storage_.organisation().update_school(s);
+    audit_.record(AuditActor::of(actor), "school.update", "school", s.id);
+  });
   return s;
 }
 
@@ -252,9 +265,11 @@ ImportResult Organisation::import_schools(const Principal& actor, std::string_vi
         new_id("sch"), unit->id,     clean_text("name", row.fields.at("name"), 1, kNameMax),
         code,          std::nullopt, clock_.now_text()};
   });
-  storage_.organisation().insert_schools(schools);
-  audit_.record(AuditActor::of(actor), "school.import", "school", "", "",
-                {{"rows", schools.size()}});
+  atomically(storage_, [&] {
+    storage_.organisation().insert_schools(schools);
+    audit_.record(AuditActor::of(actor), "school.import", "school", "", "",
+                  {{"rows", schools.size()}});
+  });
   return imported(schools);
 }
 
@@ -284,8 +299,10 @@ Authority Organisation::create_authority(const Principal& actor, const Authority
     a.served_unit_ids.push_back(live_unit("served_unit_ids", id).id);
   if (a.served_unit_ids.empty()) a.served_unit_ids.push_back(a.unit_id);
   a.created_at = clock_.now_text();
-  storage_.organisation().insert_authorities({a});
-  audit_.record(AuditActor::of(actor), "authority.create", "authority", a.id);
+  atomically(storage_, [&] {
+    storage_.organisation().insert_authorities({a});
+    audit_.record(AuditActor::of(actor), "authority.create", "authority", a.id);
+  });
   return a;
 }
 
@@ -316,8 +333,10 @@ Authority Organisation::update_authority(const Principal& actor, const std::stri
     for (const auto& uid : *patch.served_unit_ids)
       a.served_unit_ids.push_back(live_unit("served_unit_ids", uid).id);
   }
-  storage_.organisation().update_authority(a);
-  audit_.record(AuditActor::of(actor), "authority.update", "authority", a.id);
+  atomically(storage_, [&] {
+    storage_.organisation().update_authority(a);
+    audit_.record(AuditActor::of(actor), "authority.update", "authority", a.id);
+  });
   return a;
 }
 
@@ -363,9 +382,11 @@ ImportResult Organisation::import_authorities(const Principal& actor, std::strin
     a.created_at = clock_.now_text();
     return a;
   });
-  storage_.organisation().insert_authorities(authorities);
-  audit_.record(AuditActor::of(actor), "authority.import", "authority", "", "",
-                {{"rows", authorities.size()}});
+  atomically(storage_, [&] {
+    storage_.organisation().insert_authorities(authorities);
+    audit_.record(AuditActor::of(actor), "authority.import", "authority", "", "",
+                  {{"rows", authorities.size()}});
+  });
   return imported(authorities);
 }
 
@@ -398,8 +419,10 @@ std::pair<SchoolClass, JoinCode> Organisation::create_class(const Principal& act
                 actor.id,         std::nullopt,
                 clock_.now_text()};
   JoinCode code = make_join_code(k.id, actor.id);
-  storage_.organisation().insert_class(k, code);
-  audit_.record(AuditActor::of(actor), "class.create", "class", k.id);
+  atomically(storage_, [&] {
+    storage_.organisation().insert_class(k, code);
+    audit_.record(AuditActor::of(actor), "class.create", "class", k.id);
+  });
   return {k, code};
 }
 
@@ -422,8 +445,10 @@ SchoolClass Organisation::update_class(const Principal& actor, const std::string
   std::optional<std::string> no_code;
   if (patch.code) throw Invalid("code", "Classes have no code; use join codes.");
   apply_names(patch, k.name, no_code, k.retired_at, clock_.now_text());
-  storage_.organisation().update_class(k);
-  audit_.record(AuditActor::of(actor), "class.update", "class", k.id);
+  atomically(storage_, [&] {
+    storage_.organisation().update_class(k);
+    audit_.record(AuditActor::of(actor), "class.update", "class", k.id);
+  });
   return k;
 }
 
@@ -437,8 +462,10 @@ JoinCode Organisation::new_join_code(const Principal& actor, const std::string& 
   SchoolClass k = school_class(actor, class_id);
   if (k.retired_at) throw Conflict("This class is retired.", "class_retired");
   JoinCode code = make_join_code(k.id, actor.id);
-  storage_.organisation().insert_join_code(code);
-  audit_.record(AuditActor::of(actor), "join_code.create", "class", k.id);
+  atomically(storage_, [&] {
+    storage_.organisation().insert_join_code(code);
+    audit_.record(AuditActor::of(actor), "join_code.create", "class", k.id);
+  });
   return code;
 }
 
@@ -447,23 +474,27 @@ void Organisation::revoke_join_code(const Principal& actor, const std::string& c
   school_class(actor, class_id);
   auto found = storage_.organisation().join_code(code);
   if (!found || found->class_id != class_id) throw NotFound("No such join code for this class.");
-  storage_.organisation().revoke_join_code(code, clock_.now_text());
-  audit_.record(AuditActor::of(actor), "join_code.revoke", "class", class_id);
+  atomically(storage_, [&] {
+    storage_.organisation().revoke_join_code(code, clock_.now_text());
+    audit_.record(AuditActor::of(actor), "join_code.revoke", "class", class_id);
+  });
 }
 
 JoinCode Organisation::rotate_join_code(const Principal& actor, const std::string& class_id) {
   SchoolClass k = school_class(actor, class_id);
   if (k.retired_at) throw Conflict("This class is retired.", "class_retired");
   JoinCode code = make_join_code(k.id, actor.id);
-  storage_.organisation().insert_join_code(code);
-  int revoked = 0;
-  for (const auto& old : storage_.organisation().join_codes(k.id)) {
-    if (old.code == code.code || old.revoked_at) continue;
-    storage_.organisation().revoke_join_code(old.code, code.created_at);
-    ++revoked;
-  }
-  audit_.record(AuditActor::of(actor), "join_code.rotate", "class", k.id, "",
-                {{"revoked", revoked}});
+  atomically(storage_, [&] {
+    storage_.organisation().insert_join_code(code);
+    int revoked = 0;
+    for (const auto& old : storage_.organisation().join_codes(k.id)) {
+      if (old.code == code.code || old.revoked_at) continue;
+      storage_.organisation().revoke_join_code(old.code, code.created_at);
+      ++revoked;
+    }
+    audit_.record(AuditActor::of(actor), "join_code.rotate", "class", k.id, "",
+                  {{"revoked", revoked}});
+  });
   return code;
 }
 

@@ -97,18 +97,20 @@ Joined Pupils::join(const JoinInput& input) {
   p.band_changes_on = band_review_date(band_changes_on(*birth, today));
   p.created_at = clock_.now_text();
   SealedIdentity identity = seal_identity(keys_, {format_date(*birth), k.id, std::nullopt});
-  for (int attempt = 0;; ++attempt) {
-    joined.sign_in_code = new_sign_in_code();
-    p.sign_in_lookup = lookup_hash(keys_, joined.sign_in_code);
-    try {
-      storage_.pupils().insert_pupil(p, identity);
-      break;
-    } catch (const Conflict&) {
-      if (attempt == 5) throw;
+  atomically(storage_, [&] {
+    for (int attempt = 0;; ++attempt) {
+      joined.sign_in_code = new_sign_in_code();
+      p.sign_in_lookup = lookup_hash(keys_, joined.sign_in_code);
+      try {
+        storage_.pupils().insert_pupil(p, identity);
+        break;
+      } catch (const Conflict&) {
+        if (attempt == 5) throw;
+      }
     }
-  }
-  joined.started = sessions_.start("pupil", p.id, input.user_agent);
-  audit_.record({"pupil", p.id}, "pupil.join", "class", k.id);
+    joined.started = sessions_.start("pupil", p.id, input.user_agent);
+    audit_.record({"pupil", p.id}, "pupil.join", "class", k.id);
+  });
   return joined;
 }
 
@@ -143,8 +145,11 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
       storage_.pupils().update_pupil(*pupil);
     }
   }
-  auto started = sessions_.start("pupil", pupil->id, user_agent, issued_by);
-  audit_.record({"pupil", pupil->id, issued_by}, "sign_in", "session", started.session.id);
+  auto started = atomically(storage_, [&] {
+    auto session = sessions_.start("pupil", pupil->id, user_agent, issued_by);
+    audit_.record({"pupil", pupil->id, issued_by}, "sign_in", "session", session.session.id);
+    return session;
+  });
   return {started, *pupil};
 }
 
@@ -168,30 +173,32 @@ Pupil Pupils::pupil_for(const Principal& actor, const std::string& pupil_id) {
 std::string Pupils::reset_sign_in_code(const Principal& actor, const std::string& pupil_id) {
   Pupil p = pupil_for(actor, pupil_id);
   std::string code;
-  for (int attempt = 0;; ++attempt) {
-    code = new_sign_in_code();
-    try {
-      // The code is recorded as this adult's: whoever signs in with it acts under their name.
-      storage_.pupils().set_sign_in_code(p.id, lookup_hash(keys_, code), actor.id);
-      break;
-    } catch (const Conflict&) {
-      if (attempt == 5) throw;
+  atomically(storage_, [&] {
+    for (int attempt = 0;; ++attempt) {
+      code = new_sign_in_code();
+      try {
+        // The code is recorded as this adult's: whoever signs in with it acts under their name.
+        storage_.pupils().set_sign_in_code(p.id, lookup_hash(keys_, code), actor.id);
+        break;
+      } catch (const Conflict&) {
+        if (attempt == 5) throw;
+      }
     }
-  }
-  sessions_.end_all_of("pupil", p.id);
-  const auto open_cases = open_safeguarding_cases(storage_, p.id);
-  audit_.record(AuditActor::of(actor), "pupil.sign_in_code_reset", "pupil", p.id, "",
-                {{"open_safeguarding_cases", open_cases.size()}});
-  // An adult who can sign in as a child with an open case could read or take back what the
-  // child told: the leads hear of it at once.
-  const std::string now = clock_.now_text();
-  for (const auto& c : open_cases)
-    tell_safeguarding_leads(storage_, now, c.unit_id, c.id, "sign_in_code_issued",
-                            "An adult (account " + actor.id + ", " + actor.name +
-                                ") gave the child in case " + c.id +
-                                " a new sign-in code. The child's other sessions were ended; "
-                                "anything done with the new code is recorded under that adult's "
-                                "name.");
+    sessions_.end_all_of("pupil", p.id);
+    const auto open_cases = open_safeguarding_cases(storage_, p.id);
+    audit_.record(AuditActor::of(actor), "pupil.sign_in_code_reset", "pupil", p.id, "",
+                  {{"open_safeguarding_cases", open_cases.size()}});
+    // An adult who can sign in as a child with an open case could read or take back what the
+    // child told: the leads hear of it at once.
+    const std::string now = clock_.now_text();
+    for (const auto& c : open_cases)
+      tell_safeguarding_leads(storage_, now, c.unit_id, c.id, "sign_in_code_issued",
+                              "An adult (account " + actor.id + ", " + actor.name +
+                                  ") gave the child in case " + c.id +
+                                  " a new sign-in code. The child's other sessions were ended; "
+                                  "anything done with the new code is recorded under that adult's "
+                                  "name.");
+  });
   return code;
 }
 
@@ -209,8 +216,10 @@ void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id,
   Pupil p = pupil_for(actor, pupil_id);
   Identity identity = open_identity(p.id);
   identity.real_name = clean_optional_text("real_name", real_name, 120);
-  storage_.pupils().set_identity(p.id, seal_identity(keys_, identity), clock_.now_text());
-  audit_.record(AuditActor::of(actor), "pupil.identity_update", "pupil", p.id);
+  atomically(storage_, [&] {
+    storage_.pupils().set_identity(p.id, seal_identity(keys_, identity), clock_.now_text());
+    audit_.record(AuditActor::of(actor), "pupil.identity_update", "pupil", p.id);
+  });
 }
 
 Identity Pupils::reveal_identity_in_case(const Principal& lead, const std::string& pupil_id,
@@ -247,9 +256,11 @@ Consent Pupils::give_child_consent(const Principal& pupil, const std::string& te
     if (c.kind == "child" && !c.withdrawn_at) return c;
   Consent c{new_id("cns"), p.id, "child",           "online",     text_version,
             std::nullopt,  p.id, clock_.now_text(), std::nullopt, std::nullopt};
-  storage_.pupils().insert_consent(c);
-  audit_.record(AuditActor::of(pupil), "consent.give", "pupil", p.id, "",
-                {{"kind", "child"}, {"text_version", text_version}});
+  atomically(storage_, [&] {
+    storage_.pupils().insert_consent(c);
+    audit_.record(AuditActor::of(pupil), "consent.give", "pupil", p.id, "",
+                  {{"kind", "child"}, {"text_version", text_version}});
+  });
   return c;
 }
 
@@ -263,9 +274,11 @@ Consent Pupils::record_guardian_slip(const Principal& actor, const std::string& 
     if (c.kind == "guardian" && !c.withdrawn_at) return c;
   Consent c{new_id("cns"), p.id,     "guardian",        "paper_slip", std::nullopt,
             slip,          actor.id, clock_.now_text(), std::nullopt, std::nullopt};
-  storage_.pupils().insert_consent(c);
-  audit_.record(AuditActor::of(actor), "consent.give", "pupil", p.id, "",
-                {{"kind", "guardian"}, {"slip_number", slip}});
+  atomically(storage_, [&] {
+    storage_.pupils().insert_consent(c);
+    audit_.record(AuditActor::of(actor), "consent.give", "pupil", p.id, "",
+                  {{"kind", "guardian"}, {"slip_number", slip}});
+  });
   return c;
 }
 
@@ -278,10 +291,12 @@ std::string Pupils::new_guardian_code(const Principal& actor, const std::string&
     code += kAlphabet[random_below(sizeof kAlphabet - 1)];
   }
   auto now = clock_.now();
-  storage_.pupils().insert_guardian_code(
-      {lookup_hash(keys_, code), p.id, actor.id, format_time(now),
-       format_time(now + days(settings_.guardian_code_days)), std::nullopt});
-  audit_.record(AuditActor::of(actor), "guardian_code.create", "pupil", p.id);
+  atomically(storage_, [&] {
+    storage_.pupils().insert_guardian_code(
+        {lookup_hash(keys_, code), p.id, actor.id, format_time(now),
+         format_time(now + days(settings_.guardian_code_days)), std::nullopt});
+    audit_.record(AuditActor::of(actor), "guardian_code.create", "pupil", p.id);
+  });
   return code;
 }
 
@@ -309,8 +324,10 @@ Consent Pupils::guardian_consent(const std::string& code, const std::string& cli
     if (c.kind == "guardian" && !c.withdrawn_at) return c;
   Consent c{new_id("cns"), p.id,       "guardian",        "guardian_code", kConsentTextVersion,
             std::nullopt,  "guardian", clock_.now_text(), std::nullopt,    std::nullopt};
-  storage_.pupils().insert_consent(c);
-  audit_.record({"guardian", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "guardian"}});
+  atomically(storage_, [&] {
+    storage_.pupils().insert_consent(c);
+    audit_.record({"guardian", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "guardian"}});
+  });
   return c;
 }
 
@@ -318,19 +335,21 @@ void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by,
                       const std::string& reason) {
   Pupil p = require_pupil(pupil_id);
   auto now = clock_.now();
-  storage_.pupils().withdraw_consents(p.id, format_time(now), by.kind + ":" + by.id);
-  if (p.status == "active") {
-    p.status = "withdrawn";
-    p.withdrawn_at = format_time(now);
-    p.identity_purge_at = format_time(now + days(settings_.withdrawal_purge_days));
-    storage_.pupils().update_pupil(p);
-  }
-  audit_.record(by, "consent.withdraw", "pupil", p.id, reason,
-                {{"identity_purge_at", p.identity_purge_at.value_or("")}});
-  tell_leads_of_open_cases(p.id, "consent_withdrawn",
-                           "Consent for the child in case {case} was withdrawn (by " + by.kind +
-                               "). The case and the child's identity stay with the safeguarding "
-                               "leads until a lead closes it.");
+  atomically(storage_, [&] {
+    storage_.pupils().withdraw_consents(p.id, format_time(now), by.kind + ":" + by.id);
+    if (p.status == "active") {
+      p.status = "withdrawn";
+      p.withdrawn_at = format_time(now);
+      p.identity_purge_at = format_time(now + days(settings_.withdrawal_purge_days));
+      storage_.pupils().update_pupil(p);
+    }
+    audit_.record(by, "consent.withdraw", "pupil", p.id, reason,
+                  {{"identity_purge_at", p.identity_purge_at.value_or("")}});
+    tell_leads_of_open_cases(p.id, "consent_withdrawn",
+                             "Consent for the child in case {case} was withdrawn (by " + by.kind +
+                                 "). The case and the child's identity stay with the safeguarding "
+                                 "leads until a lead closes it.");
+  });
 }
 
 void Pupils::tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
@@ -373,9 +392,11 @@ DataRequest Pupils::open_request(const std::string& pupil_id, const std::string&
                 std::nullopt,
                 std::nullopt,
                 std::nullopt};
-  storage_.pupils().insert_data_request(r);
-  audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id, code_issued_by},
-                "data_request." + kind, "data_request", r.id);
+  atomically(storage_, [&] {
+    storage_.pupils().insert_data_request(r);
+    audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id, code_issued_by},
+                  "data_request." + kind, "data_request", r.id);
+  });
   return r;
 }
 
@@ -407,12 +428,14 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
   for (const auto& s : sessions_.live_sessions_of("pupil", p.id))
     sessions.push_back({{"id", s.id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}});
 
-  DataRequest r = open_request(p.id, "export", requested_by, "", code_issued_by);
-  r.status = "done";
-  r.handled_by = "langnghe";
-  r.handled_at = clock_.now_text();
-  r.outcome = "downloaded";
-  storage_.pupils().update_data_request(r);
+  atomically(storage_, [&] {
+    DataRequest r = open_request(p.id, "export", requested_by, "", code_issued_by);
+    r.status = "done";
+    r.handled_by = "langnghe";
+    r.handled_at = clock_.now_text();
+    r.outcome = "downloaded";
+    storage_.pupils().update_data_request(r);
+  });
 
   nlohmann::json data = {
       {"exported_at", clock_.now_text()},
@@ -462,19 +485,21 @@ std::vector<DataRequest> Pupils::data_requests(const Page& page,
 
 void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
   Pupil p = require_pupil(pupil_id);
-  storage_.pupils().withdraw_consents(p.id, clock_.now_text(), by.kind + ":" + by.id);
-  p.status = "deleted";
-  p.pseudonym = "(deleted)";
-  p.withdrawn_at = p.withdrawn_at.value_or(clock_.now_text());
-  p.identity_purge_at = clock_.now_text();
-  storage_.pupils().update_pupil(p);
-  storage_.pupils().purge_identities(clock_.now_text());
-  sessions_.end_all_of("pupil", p.id);
-  audit_.record(by, "pupil.delete", "pupil", p.id);
-  tell_leads_of_open_cases(p.id, "pupil_deleted",
-                           "The data of the child in case {case} was deleted on request. The "
-                           "case and the child's identity stay with the safeguarding leads until "
-                           "a lead closes it; the identity is deleted then.");
+  atomically(storage_, [&] {
+    storage_.pupils().withdraw_consents(p.id, clock_.now_text(), by.kind + ":" + by.id);
+    p.status = "deleted";
+    p.pseudonym = "(deleted)";
+    p.withdrawn_at = p.withdrawn_at.value_or(clock_.now_text());
+    p.identity_purge_at = clock_.now_text();
+    storage_.pupils().update_pupil(p);
+    storage_.pupils().purge_identities(clock_.now_text());
+    sessions_.end_all_of("pupil", p.id);
+    audit_.record(by, "pupil.delete", "pupil", p.id);
+    tell_leads_of_open_cases(p.id, "pupil_deleted",
+                             "The data of the child in case {case} was deleted on request. The "
+                             "case and the child's identity stay with the safeguarding leads until "
+                             "a lead closes it; the identity is deleted then.");
+  });
 }
 
 DataRequest Pupils::handle_request(const Principal& admin, const std::string& id,
@@ -483,33 +508,37 @@ DataRequest Pupils::handle_request(const Principal& admin, const std::string& id
   if (!r) throw NotFound("No such data request.");
   if (r->status == "done" || r->status == "refused")
     throw Conflict("This request is already closed.", "request_closed");
-  if (action == "acknowledge") {
-    if (r->status != "open")
-      throw Conflict("This request was already acknowledged.", "request_acknowledged");
-    r->status = "acknowledged";
-  } else if (action == "complete") {
-    r->status = "done";
-    r->outcome = clean_optional_text("outcome", outcome, 1000).value_or("completed");
-    if (r->kind == "deletion") delete_pupil(r->pupil_id, AuditActor::of(admin));
-  } else if (action == "refuse") {
-    r->status = "refused";
-    r->outcome = clean_text("outcome", outcome, 10, 1000);
-  } else {
-    throw Invalid("action", "action must be acknowledge, complete or refuse.");
-  }
-  r->handled_by = admin.id;
-  r->handled_at = clock_.now_text();
-  storage_.pupils().update_data_request(*r);
-  audit_.record(AuditActor::of(admin), "data_request." + action, "data_request", r->id,
-                r->outcome.value_or(""));
+  atomically(storage_, [&] {
+    if (action == "acknowledge") {
+      if (r->status != "open")
+        throw Conflict("This request was already acknowledged.", "request_acknowledged");
+      r->status = "acknowledged";
+    } else if (action == "complete") {
+      r->status = "done";
+      r->outcome = clean_optional_text("outcome", outcome, 1000).value_or("completed");
+      if (r->kind == "deletion") delete_pupil(r->pupil_id, AuditActor::of(admin));
+    } else if (action == "refuse") {
+      r->status = "refused";
+      r->outcome = clean_text("outcome", outcome, 10, 1000);
+    } else {
+      throw Invalid("action", "action must be acknowledge, complete or refuse.");
+    }
+    r->handled_by = admin.id;
+    r->handled_at = clock_.now_text();
+    storage_.pupils().update_data_request(*r);
+    audit_.record(AuditActor::of(admin), "data_request." + action, "data_request", r->id,
+                  r->outcome.value_or(""));
+  });
   return *r;
 }
 
 std::size_t Pupils::purge_due_identities() {
-  auto purged = storage_.pupils().purge_identities(clock_.now_text());
-  for (const auto& id : purged)
-    audit_.record(AuditActor::system(), "pupil.identity_purge", "pupil", id);
-  return purged.size();
+  return atomically(storage_, [&] {
+    auto purged = storage_.pupils().purge_identities(clock_.now_text());
+    for (const auto& id : purged)
+      audit_.record(AuditActor::system(), "pupil.identity_purge", "pupil", id);
+    return purged.size();
+  });
 }
 
 std::optional<int> Pupils::exact_age(const std::string& pupil_id, std::chrono::year_month_day day) {

@@ -87,9 +87,11 @@ Recommendation Recommendations::create(const Principal& actor, const Recommendat
   std::vector<RecommendationSource> sources;
   Recommendation r = make(actor.id, input.unit_id, input.title, input.text, input.topic,
                           input.submission_ids, &actor, sources);
-  storage_.recommendations().insert_recommendation(r, sources);
-  audit_.record(AuditActor::of(actor), "recommendation.create", "recommendation", r.id, "",
-                {{"submissions", sources.size()}});
+  atomically(storage_, [&] {
+    storage_.recommendations().insert_recommendation(r, sources);
+    audit_.record(AuditActor::of(actor), "recommendation.create", "recommendation", r.id, "",
+                  {{"submissions", sources.size()}});
+  });
   return r;
 }
 
@@ -104,9 +106,11 @@ Recommendation Recommendations::adopt_from_council(const AuditActor& actor,
   r.council_session_id = adoption.council_session_id;
   r.history_json = "[]";
   push_history(r, "adopted_by_council", actor.id, r.created_at);
-  storage_.recommendations().insert_recommendation(r, sources);
-  audit_.record(actor, "recommendation.adopt", "recommendation", r.id, "",
-                {{"council_session_id", adoption.council_session_id}});
+  atomically(storage_, [&] {
+    storage_.recommendations().insert_recommendation(r, sources);
+    audit_.record(actor, "recommendation.adopt", "recommendation", r.id, "",
+                  {{"council_session_id", adoption.council_session_id}});
+  });
   return r;
 }
 
@@ -188,9 +192,12 @@ Recommendation Recommendations::save(const AuditActor& actor, const std::string&
   r.version = expected_version + 1;
   r.updated_at = clock_.now_text();
   push_history(r, action, by, r.updated_at);
-  if (!storage_.recommendations().update_if_version(r, expected_version))
-    throw Conflict("The recommendation changed meanwhile; reload and try again.", "stale_version");
-  audit_.record(actor, "recommendation." + action, "recommendation", r.id, "", details);
+  atomically(storage_, [&] {
+    if (!storage_.recommendations().update_if_version(r, expected_version))
+      throw Conflict("The recommendation changed meanwhile; reload and try again.",
+                     "stale_version");
+    audit_.record(actor, "recommendation." + action, "recommendation", r.id, "", details);
+  });
   return r;
 }
 
@@ -216,10 +223,13 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
   r.dispatch_date = input.dispatch_date;
   r.due_date = format_date(calendar_.add(*date, days));
   r.forwarded_at = clock_.now_text();
-  r = save(AuditActor::of(actor), actor.id, r, expected, "forwarded",
-           {{"authority_id", authority->id}, {"due_date", *r.due_date}});
-  notify(officials_of(storage_, authority->id), r, "forwarded",
-         "Kiến nghị mới của trẻ em: “" + r.title + "”. Hạn trả lời: " + vn_date(*r.due_date) + ".");
+  atomically(storage_, [&] {
+    r = save(AuditActor::of(actor), actor.id, r, expected, "forwarded",
+             {{"authority_id", authority->id}, {"due_date", *r.due_date}});
+    notify(
+        officials_of(storage_, authority->id), r, "forwarded",
+        "Kiến nghị mới của trẻ em: “" + r.title + "”. Hạn trả lời: " + vn_date(*r.due_date) + ".");
+  });
   return r;
 }
 
@@ -284,10 +294,12 @@ Recommendation Recommendations::answer(const Principal& official, const std::str
   r.status = "answered";
   bool was_overdue = r.overdue;
   r.overdue = false;  // the answer came; whether it was late stays in answered_on_time
-  r = save(AuditActor::of(official), official.id, r, expected, "answered",
-           {{"decision", input.decision}, {"late", was_overdue || !answered_on_time(r)}});
-  notify(accounts_serving(storage_, "moderator", r.unit_id), r, "answered",
-         "Cơ quan đã trả lời kiến nghị “" + r.title + "”. Hãy viết phản hồi cho các em.");
+  atomically(storage_, [&] {
+    r = save(AuditActor::of(official), official.id, r, expected, "answered",
+             {{"decision", input.decision}, {"late", was_overdue || !answered_on_time(r)}});
+    notify(accounts_serving(storage_, "moderator", r.unit_id), r, "answered",
+           "Cơ quan đã trả lời kiến nghị “" + r.title + "”. Hãy viết phản hồi cho các em.");
+  });
   return r;
 }
 
@@ -358,23 +370,25 @@ Recommendation Recommendations::report_back(const Principal& actor, const std::s
   int expected = r.version;
   r.status = "reported_back";
   auto sources = storage_.recommendations().sources(r.id);
-  r = save(AuditActor::of(actor), actor.id, r, expected, "reported_back",
-           {{"children", sources.size()}});
-  // Every child whose words went into it hears back, with their submission.
-  std::string now = clock_.now_text();
-  for (const auto& s : sources) {
-    Notification n{notification_id(now),
-                   "pupil",
-                   s.pupil_id,
-                   "reported_back",
-                   "submission",
-                   s.submission_id,
-                   "Ý kiến của em đã có câu trả lời. Em xem điều đã xảy ra nhé!",
-                   "rec:" + r.id + ":reported_back:pupil:" + s.pupil_id + ":" + s.submission_id,
-                   now,
-                   std::nullopt};
-    storage_.recommendations().insert_notification(n);
-  }
+  atomically(storage_, [&] {
+    r = save(AuditActor::of(actor), actor.id, r, expected, "reported_back",
+             {{"children", sources.size()}});
+    // Every child whose words went into it hears back, with their submission.
+    std::string now = clock_.now_text();
+    for (const auto& s : sources) {
+      Notification n{notification_id(now),
+                     "pupil",
+                     s.pupil_id,
+                     "reported_back",
+                     "submission",
+                     s.submission_id,
+                     "Ý kiến của em đã có câu trả lời. Em xem điều đã xảy ra nhé!",
+                     "rec:" + r.id + ":reported_back:pupil:" + s.pupil_id + ":" + s.submission_id,
+                     now,
+                     std::nullopt};
+      storage_.recommendations().insert_notification(n);
+    }
+  });
   return r;
 }
 
@@ -452,13 +466,15 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
     reaction.submission_id = s.id;
     item = s;
   }
-  storage_.recommendations().insert_reaction(reaction, item);
-  audit_.record(AuditActor::of(pupil), "recommendation.reaction", "recommendation", r->id, "",
-                {{"kind", kind}});
-  if (kind != "agree")
-    notify(accounts_serving(storage_, "moderator", r->unit_id), *r, "reaction",
-           std::string(kind == "disagree" ? "Một em không đồng ý" : "Một em có câu hỏi") +
-               " về câu trả lời cho kiến nghị “" + r->title + "”. Xem hàng chờ kiểm duyệt.");
+  atomically(storage_, [&] {
+    storage_.recommendations().insert_reaction(reaction, item);
+    audit_.record(AuditActor::of(pupil), "recommendation.reaction", "recommendation", r->id, "",
+                  {{"kind", kind}});
+    if (kind != "agree")
+      notify(accounts_serving(storage_, "moderator", r->unit_id), *r, "reaction",
+             std::string(kind == "disagree" ? "Một em không đồng ý" : "Một em có câu hỏi") +
+                 " về câu trả lời cho kiến nghị “" + r->title + "”. Xem hàng chờ kiểm duyệt.");
+  });
   return reaction;
 }
 
@@ -598,16 +614,18 @@ ReminderRun Recommendations::run_reminders() {
       reminders["escalated"] = clock_.now_text();
       next.reminders_json = reminders.dump();
       try {
-        r = save(AuditActor::system(), "system", next, expected, "escalated",
-                 {{"working_days_late", late}});
+        atomically(storage_, [&] {
+          r = save(AuditActor::system(), "system", next, expected, "escalated",
+                   {{"working_days_late", late}});
+          run.notifications +=
+              notify(youth_union, r, "escalated",
+                     "Cần đôn đốc: kiến nghị “" + r.title + "” đã quá hạn " + std::to_string(late) +
+                         " ngày làm việc. Công văn đôn đốc đã sẵn sàng để in.");
+        });
       } catch (const Conflict&) {
         continue;
       }
       ++run.escalated;
-      run.notifications +=
-          notify(youth_union, r, "escalated",
-                 "Cần đôn đốc: kiến nghị “" + r.title + "” đã quá hạn " + std::to_string(late) +
-                     " ngày làm việc. Công văn đôn đốc đã sẵn sàng để in.");
     }
   }
   run.notifications += remind_commitments(today);
@@ -752,8 +770,10 @@ void Recommendations::set_authority_contact(const Principal& admin, const std::s
   if (at == std::string::npos || at == 0 || at + 1 >= address.size() ||
       address.find_first_of(" <>,;\"\r\n") != std::string::npos)
     throw Invalid("email", "email must be one e-mail address.");
-  storage_.recommendations().set_authority_contact(authority_id, address, clock_.now_text());
-  audit_.record(AuditActor::of(admin), "authority.contact", "authority", authority_id);
+  atomically(storage_, [&] {
+    storage_.recommendations().set_authority_contact(authority_id, address, clock_.now_text());
+    audit_.record(AuditActor::of(admin), "authority.contact", "authority", authority_id);
+  });
 }
 
 std::optional<std::string> Recommendations::authority_contact(const std::string& authority_id) {

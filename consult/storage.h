@@ -1,11 +1,13 @@
 #pragma once
 // The storage interface the domain owns. store/ implements it once per backend
 // (SQLite embedded, PostgreSQL for several instances); nothing here knows SQL.
-// Each method is one transaction. Unique-key clashes throw Conflict; nothing else is mapped.
+// Each method is one transaction, or part of the caller's unit of work (Storage::atomically).
+// Unique-key clashes throw Conflict; nothing else is mapped.
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "consult/records.h"
@@ -230,7 +232,9 @@ class AuditStore {
  public:
   virtual ~AuditStore() = default;
   // Appends atomically: reads the newest entry's hash, lets `seal` fill prev_hash and hash,
-  // and inserts, all in one transaction so concurrent appends keep one chain.
+  // and inserts, all in one transaction so concurrent appends keep one chain. Inside a unit of
+  // work the entry commits with the unit's writes or not at all, and the chain stays locked
+  // (PostgreSQL: its advisory lock; SQLite: the write lock) until the unit ends.
   virtual AuditEntry append(AuditEntry entry, const std::function<void(AuditEntry&)>& seal) = 0;
   virtual std::vector<AuditEntry> entries(std::int64_t after_seq, int limit) = 0;
 };
@@ -350,7 +354,29 @@ class Storage {
   virtual ReportStore& reports() = 0;
   virtual RecommendationStore& recommendations() = 0;
   virtual RetentionStore& retention() = 0;
+
+  // Runs `work` as one unit of work: every store call it makes on this thread (reads too) joins
+  // one transaction on one connection, which commits when `work` returns and is rolled back, all
+  // of it, when `work` throws. A change, its audit entry and the notifications it causes go
+  // through here together. A unit opened inside a unit joins it as a savepoint (when the inner
+  // one throws, only its own writes are undone); so does a store call that fails inside a unit.
+  // `work` must not wait for another thread's writes (the group committer): the unit holds the
+  // database's write lock (SQLite) or the audit chain's lock (PostgreSQL) until it ends.
+  virtual void atomically(const std::function<void()>& work) = 0;
 };
+
+// What `work` returns, from inside one unit of work (Storage::atomically).
+template <typename Work>
+auto atomically(Storage& storage, Work&& work) -> std::invoke_result_t<Work&> {
+  using Result = std::invoke_result_t<Work&>;
+  if constexpr (std::is_void_v<Result>) {
+    storage.atomically(work);
+  } else {
+    std::optional<Result> out;
+    storage.atomically([&] { out.emplace(work()); });
+    return std::move(*out);
+  }
+}
 
 }  // namespace ln
 

@@ -19,8 +19,10 @@ Target Targets::create(const Principal& actor, const TargetInput& input) {
     throw Invalid("target", "target must be between 1 and 100,000,000.");
   Target t{new_id("tgt"),    input.unit_id, input.kind, input.period_start,
            input.period_end, input.target,  actor.id,   clock_.now_text()};
-  storage_.consultations().insert_target(t);
-  audit_.record(AuditActor::of(actor), "target.create", "target", t.id);
+  atomically(storage_, [&] {
+    storage_.consultations().insert_target(t);
+    audit_.record(AuditActor::of(actor), "target.create", "target", t.id);
+  });
   return t;
 }
 

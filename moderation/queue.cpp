@@ -214,9 +214,11 @@ Submission ModerationQueue::claim(const Principal& actor, const std::string& id)
   s.claim_expires_at = format_time(clock_.now() + std::chrono::minutes(settings_.claim_minutes));
   s.version = expected + 1;
   s.updated_at = now;
-  if (!storage_.submissions().update_if_version(s, expected))
-    throw Conflict("Another moderator claimed this item first.", "claimed_by_other");
-  audit_.record(AuditActor::of(actor), "moderation.claim", "submission", s.id);
+  atomically(storage_, [&] {
+    if (!storage_.submissions().update_if_version(s, expected))
+      throw Conflict("Another moderator claimed this item first.", "claimed_by_other");
+    audit_.record(AuditActor::of(actor), "moderation.claim", "submission", s.id);
+  });
   return s;
 }
 
@@ -280,20 +282,22 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
   }
   if (!d.wrong_flags.empty()) record["wrong_flags"] = d.wrong_flags;
   next.decision_json = record.dump();
-  if (!storage_.submissions().update_if_version(next, s.version))
-    throw Conflict("The item changed since you opened it.", "stale_version");
-  const std::vector<std::string> rules = rules_of(screening);
-  // Approving as it was means the moderator saw nothing to act on in what the rules flagged; a
-  // flag marked wrong was wrong whatever else the moderator decided.
-  storage_.submissions().count_rule_outcomes(
-      s.unit_id, rules_where(screening, d.wrong_flags, false), d.decision != "approve");
-  storage_.submissions().count_rule_outcomes(s.unit_id, rules_where(screening, d.wrong_flags, true),
-                                             false);
-  audit_.record(AuditActor::of(actor), "moderation." + d.decision, "submission", s.id, d.reason,
-                {{"redactions", d.redactions.size()},
-                 {"rules", rules},
-                 {"wrong_flags", d.wrong_flags},
-                 {"lexicon_version", screening.value("lexicon_version", "")}});
+  atomically(storage_, [&] {
+    if (!storage_.submissions().update_if_version(next, s.version))
+      throw Conflict("The item changed since you opened it.", "stale_version");
+    const std::vector<std::string> rules = rules_of(screening);
+    // Approving as it was means the moderator saw nothing to act on in what the rules flagged; a
+    // flag marked wrong was wrong whatever else the moderator decided.
+    storage_.submissions().count_rule_outcomes(
+        s.unit_id, rules_where(screening, d.wrong_flags, false), d.decision != "approve");
+    storage_.submissions().count_rule_outcomes(s.unit_id,
+                                               rules_where(screening, d.wrong_flags, true), false);
+    audit_.record(AuditActor::of(actor), "moderation." + d.decision, "submission", s.id, d.reason,
+                  {{"redactions", d.redactions.size()},
+                   {"rules", rules},
+                   {"wrong_flags", d.wrong_flags},
+                   {"lexicon_version", screening.value("lexicon_version", "")}});
+  });
   return next;
 }
 

@@ -49,9 +49,11 @@ Submission SafeguardingCases::change(const Principal& lead, Submission item,
   int expected = item.version;
   item.version = expected + 1;
   item.updated_at = clock_.now_text();
-  if (!storage_.submissions().update_if_version(item, expected))
-    throw Conflict("The case changed since you opened it; reload it.", "stale_version");
-  audit_.record(AuditActor::of(lead), "safeguarding." + action, "submission", item.id, reason);
+  atomically(storage_, [&] {
+    if (!storage_.submissions().update_if_version(item, expected))
+      throw Conflict("The case changed since you opened it; reload it.", "stale_version");
+    audit_.record(AuditActor::of(lead), "safeguarding." + action, "submission", item.id, reason);
+  });
   return item;
 }
 
@@ -111,20 +113,24 @@ Identity SafeguardingCases::reveal_for_pupil(const Principal& lead, const std::s
 
 Identity SafeguardingCases::reveal_in(const Principal& lead, Submission item,
                                       const std::string& reason) {
-  Identity identity = pupils_.reveal_identity_in_case(lead, item.pupil_id, item.id, reason);
-  // The other leads of the unit see on the case that someone looked, who and why.
-  auto c = nlohmann::json::parse(item.safeguarding_json);
-  c["reveals"].push_back({{"by", lead.id},
-                          {"at", clock_.now_text()},
-                          {"reason", clean_text("reason", reason, 10, 1000)}});
-  item.safeguarding_json = c.dump();
-  change(lead, item, "reveal_noted", reason);
-  // Never the identity itself: only that it was revealed, by whom and why.
-  tell_other_leads(lead, item, "identity_revealed",
-                   "Another safeguarding lead revealed the identity of the child in a case you "
-                   "share (" +
-                       item.id + "). Reason: " + c["reveals"].back()["reason"].get<std::string>());
-  return identity;
+  // The reveal, its note on the case and the other leads' notice: all of them or none.
+  return atomically(storage_, [&] {
+    Identity identity = pupils_.reveal_identity_in_case(lead, item.pupil_id, item.id, reason);
+    // The other leads of the unit see on the case that someone looked, who and why.
+    auto c = nlohmann::json::parse(item.safeguarding_json);
+    c["reveals"].push_back({{"by", lead.id},
+                            {"at", clock_.now_text()},
+                            {"reason", clean_text("reason", reason, 10, 1000)}});
+    item.safeguarding_json = c.dump();
+    change(lead, item, "reveal_noted", reason);
+    // Never the identity itself: only that it was revealed, by whom and why.
+    tell_other_leads(lead, item, "identity_revealed",
+                     "Another safeguarding lead revealed the identity of the child in a case you "
+                     "share (" +
+                         item.id +
+                         "). Reason: " + c["reveals"].back()["reason"].get<std::string>());
+    return identity;
+  });
 }
 
 Submission SafeguardingCases::close(const Principal& lead, const std::string& id,
@@ -148,13 +154,15 @@ Submission SafeguardingCases::close(const Principal& lead, const std::string& id
     item.claimed_by.reset();
   }
   item.safeguarding_json = c.dump();
-  Submission changed = change(lead, item, "close_" + outcome, reason);
-  if (outcome == "no_concern")
-    tell_other_leads(lead, changed, "closure_to_confirm",
-                     "A case (" + changed.id +
-                         ") is proposed for closing as no concern and needs a second safeguarding "
-                         "lead to confirm.");
-  return changed;
+  return atomically(storage_, [&] {
+    Submission changed = change(lead, item, "close_" + outcome, reason);
+    if (outcome == "no_concern")
+      tell_other_leads(lead, changed, "closure_to_confirm",
+                       "A case (" + changed.id +
+                           ") is proposed for closing as no concern and needs a second "
+                           "safeguarding lead to confirm.");
+    return changed;
+  });
 }
 
 Submission SafeguardingCases::confirm_closure(const Principal& lead, const std::string& id) {

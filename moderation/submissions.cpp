@@ -142,8 +142,10 @@ Submission Submissions::withdraw(const Principal& pupil, const std::string& id) 
     throw Conflict("This idea can no longer be taken back.", "submission_decided");
   s.status = "withdrawn";
   s.updated_at = clock_.now_text();
-  storage_.submissions().update_submission(s);
-  audit_.record(AuditActor::of(pupil), "submission.withdraw", "submission", s.id);
+  atomically(storage_, [&] {
+    storage_.submissions().update_submission(s);
+    audit_.record(AuditActor::of(pupil), "submission.withdraw", "submission", s.id);
+  });
   return s;
 }
 
@@ -163,16 +165,19 @@ Submission Submissions::request_withdrawal(const Principal& pupil, Submission s)
   s.safeguarding_json = c.dump();
   s.version = expected + 1;
   s.updated_at = now;
-  if (!storage_.submissions().update_if_version(s, expected))
-    throw Conflict("This idea changed since you opened it.", "stale_version");
-  audit_.record(AuditActor::of(pupil), "submission.withdrawal_request", "submission", s.id);
-  tell_safeguarding_leads(
-      storage_, now, s.unit_id, s.id, "withdrawal_requested",
-      "The child asked to take back what they wrote in case " + s.id +
-          ". It stays with the safeguarding leads until a lead decides; no one else reads it." +
-          (pupil.code_issued_by ? " The request came from a session whose sign-in code adult "
-                                  "account " + *pupil.code_issued_by + " handed over."
-                                : std::string()));
+  atomically(storage_, [&] {
+    if (!storage_.submissions().update_if_version(s, expected))
+      throw Conflict("This idea changed since you opened it.", "stale_version");
+    audit_.record(AuditActor::of(pupil), "submission.withdrawal_request", "submission", s.id);
+    tell_safeguarding_leads(
+        storage_, now, s.unit_id, s.id, "withdrawal_requested",
+        "The child asked to take back what they wrote in case " + s.id +
+            ". It stays with the safeguarding leads until a lead decides; no one else reads it." +
+            (pupil.code_issued_by ? " The request came from a session whose sign-in code adult "
+                                    "account " +
+                                        *pupil.code_issued_by + " handed over."
+                                  : std::string()));
+  });
   return s;
 }
 
@@ -206,9 +211,11 @@ Submission Submissions::resend(const Principal& pupil, const std::string& id,
   screen_submission(screen_, next);
   fingerprint(next);
   mark_repeats(next, true);
-  if (!storage_.submissions().update_if_version(next, s.version))
-    throw Conflict("This idea changed since you opened it.", "stale_version");
-  audit_.record(AuditActor::of(pupil), "submission.resend", "submission", s.id);
+  atomically(storage_, [&] {
+    if (!storage_.submissions().update_if_version(next, s.version))
+      throw Conflict("This idea changed since you opened it.", "stale_version");
+    audit_.record(AuditActor::of(pupil), "submission.resend", "submission", s.id);
+  });
   return next;
 }
 

@@ -30,6 +30,10 @@ int PostgresStorage::schema_version() {
   });
 }
 
+void PostgresStorage::atomically(const std::function<void()>& work) {
+  unit_of_work(pool_, work);
+}
+
 // See migration 13: PostgreSQL keeps no epoch, so sign-in and audience data are read afresh.
 std::optional<std::int64_t> PostgresStorage::reference_epoch() {
   return std::nullopt;

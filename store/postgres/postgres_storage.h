@@ -25,6 +25,7 @@ class PostgresStorage : public Storage {
   void ping() override;
   int schema_version() override;
   std::optional<std::int64_t> reference_epoch() override;
+  void atomically(const std::function<void()>& work) override;
 
   OrganisationStore& organisation() override { return organisation_; }
   AccountStore& accounts() override { return accounts_; }

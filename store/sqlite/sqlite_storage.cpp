@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "consult/errors.h"
+#include "store/sqlite/access.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sql.h"
 
@@ -26,15 +27,19 @@ void SqliteStorage::ping() {
 }
 
 int SqliteStorage::schema_version() {
-  auto connection = pool_.acquire();
-  return current_version(*connection);
+  return read(pool_, [](Connection& c) { return current_version(c); });
 }
 
+// On a connection of its own even inside a unit of work: an epoch is what others can see.
 std::optional<std::int64_t> SqliteStorage::reference_epoch() {
   auto connection = pool_.acquire();
   auto stmt = connection->prepare(sql::kReferenceEpoch);
   if (!stmt.step()) return std::nullopt;  // a database not yet migrated to 13
   return stmt.int64(0);
+}
+
+void SqliteStorage::atomically(const std::function<void()>& work) {
+  unit_of_work(pool_, work);
 }
 
 }  // namespace ln::store::sqlite

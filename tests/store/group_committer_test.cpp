@@ -191,6 +191,43 @@ TEST_P(GroupCommitterTest, AnswersArrivingTogetherShareOneCommit) {
   EXPECT_EQ(chain.entries, 40);
 }
 
+// An adult's unit of work (a paper batch adding to the same counters, and its audit entry) takes
+// the locks in the committer's order (PostgreSQL: the audit chain's first, then the rows; SQLite:
+// the one write lock): running side by side, neither waits on the other for ever, and the chain
+// holds every entry of both.
+TEST_P(GroupCommitterTest, UnitsOfWorkBesideTheCommitterNeitherDeadlockNorBreakTheChain) {
+  constexpr int kBatches = 20;
+  GroupCommitter committer(storage_->consultations());
+  AuditLog audit(storage_->audit(), clock_);
+  std::atomic<int> saved{0};
+  std::thread adult([&] {
+    for (int i = 0; i < kBatches; ++i)
+      atomically(*storage_, [&] {
+        PaperBatch b;
+        b.id = "pb_" + std::to_string(i);
+        b.consultation_id = "cns_1";
+        b.channel = "paper";
+        b.reference = "PH-" + std::to_string(i);
+        b.sheets = b.participants = 1;
+        b.unit_id = "u_ward";
+        b.created_by = "acc_f";
+        b.created_at = kAt;
+        storage_->consultations().save_batch(
+            b, {}, {{"q_space", "park", "11-13", "unknown", "u_ward", "online", 1}}, {});
+        audit.record({"account", "acc_f"}, "consultation.paper_batch", "consultation", "cns_1");
+      });
+  });
+  for (int i = 0; i < kPupils; ++i)
+    committer.submit(answer_of(i), [&](std::exception_ptr e) { saved += e ? 0 : 1; });
+  adult.join();
+  committer.stop();
+  EXPECT_EQ(saved, kPupils);
+  EXPECT_EQ(counter("park"), kPupils + kBatches);
+  auto chain = AuditLog(storage_->audit(), clock_).verify();
+  EXPECT_TRUE(chain.ok) << chain.problem;
+  EXPECT_EQ(chain.entries, kPupils + kBatches);
+}
+
 TEST_P(GroupCommitterTest, OneClashingAnswerFailsAloneAndTheOthersAreSaved) {
   // Pupil 5 already answered; a second first answer (a new response id) clashes with it.
   GroupCommitter committer(storage_->consultations());
