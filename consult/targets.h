@@ -1,7 +1,7 @@
 #pragma once
 // Participation targets per unit and period (e.g. 50,000 children consulted in 2024–2027) and
 // the progress towards them: distinct children who answered online, paper sheets and forum
-// participants in the unit and every unit below it.
+// participants in the unit and every unit below it, over the period and year by year.
 #include <nlohmann/json.hpp>
 
 #include "consult/audit.h"
@@ -18,13 +18,23 @@ struct TargetInput {
   std::int64_t target = 0;
 };
 
-// A target and its progress: the counts, and which of them are published (each target's counts
-// are one small publication: online + paper + forum = total).
+// One stretch of a target's period (the whole period, or one calendar year of it) and its counts.
+struct ProgressFigures {
+  Participation counts;
+  Publication::Figure online{}, paper{}, forum{}, total{};
+};
+
+// A target and its progress over the whole period and in each calendar year of it, and which of
+// the counts are published. Each target's counts are one publication: online + paper + forum =
+// total in each stretch, and the paper sheets and forum participants of the years add up to the
+// period's. (Online children are distinct children: one who answered in two years counts once in
+// the period, so the years' online counts do not add up to it and no such sum is declared.)
 struct TargetProgress {
   Target target;
   Participation counts;
   Publication published;
   Publication::Figure online{}, paper{}, forum{}, total{};
+  std::vector<std::pair<int, ProgressFigures>> years;
 };
 
 class Targets {

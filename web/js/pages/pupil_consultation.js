@@ -6,6 +6,7 @@ import { get, post } from '../api.js';
 import { errorMessage, statusArea, showMessage } from '../ui.js';
 import { supportBox } from './pupil_idea.js';
 import { consentBox } from './pupil_home.js';
+import { feedbackView } from './consultation_feedback.js';
 
 function choiceList(q, type, name, initial) {
   const box = h('div', { class: type === 'scale' ? 'choices scale' : 'choices' });
@@ -99,7 +100,7 @@ export async function render({ main, params, reloadMe }) {
     h('p', {}, t('consult.skip_ok')),
     h('p', {}, t('pupil_home.closes', { date: formatDate(c.closes_at) })));
   main.append(about);
-  if (c.feedback) main.append(h('div', { class: 'card' }, h('h2', {}, t('consult.feedback')), h('p', {}, c.feedback)));
+  if (c.feedback) main.append(h('section', { class: 'card', 'aria-label': t('consult.feedback') }, h('h2', {}, t('consult.feedback')), feedbackView(c.title, c.feedback, null)));
   if (earlier) main.append(h('p', { class: 'message message-ok' }, t('consult.already_answered')));
   if (c.status !== 'published') {
     main.append(h('p', {}, t('consult.closed')));
