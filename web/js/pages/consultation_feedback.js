@@ -62,8 +62,9 @@ export async function render({ main, params, route }) {
     });
     return h('fieldset', { class: 'band-feedback', dataset: { band: b.band } },
       h('legend', {}, t('feedback.for_band', { band: b.band })),
-      PARTS.map((p) => b.parts[p].wrap),
-      h('div', { class: 'actions' }, b.show), b.preview);
+      h('div', { class: 'band-columns' },
+        h('div', { class: 'band-words' }, PARTS.map((p) => b.parts[p].wrap)),
+        h('div', { class: 'band-side' }, h('div', { class: 'actions' }, b.show), b.preview)));
   });
   main.append(form({ 'aria-label': t('feedback.page.form') }, [sets,
     h('p', {}, t('feedback.page.send_lead')),

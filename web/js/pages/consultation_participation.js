@@ -9,7 +9,7 @@ import { stages, count, protectionNote, groupName } from '../consultation_stages
 
 function share(n, of) {
   if (typeof n !== 'number' || typeof of !== 'number' || of <= 0) return '—';
-  return `${Math.round((n * 100) / of)} %`;
+  return `${Math.round((n * 100) / of)}\u00a0%`;
 }
 
 function flag(g) {
@@ -70,7 +70,9 @@ export async function render({ main, params, me, route }) {
     h('dt', {}, t('participation.total_enrolled')), h('dd', {}, count(rep.enrolled))));
   main.append(protectionNote(rep.threshold));
 
-  main.append(section(t('participation.by_channel'), answeredOnly(t('participation.by_channel'), 'channel', rep.channel || [], unitName)));
+  const channelOrder = ['online', 'paper', 'forum'];
+  const channels = [...(rep.channel || [])].sort((a, b) => channelOrder.indexOf(a.group) - channelOrder.indexOf(b.group));
+  main.append(section(t('participation.by_channel'), answeredOnly(t('participation.by_channel'), 'channel', channels, unitName)));
   main.append(section(t('participation.by_band'),
     h('p', {}, t('participation.band_lead')),
     withEnrolment(t('participation.by_band'), 'age_band', rep.age_band, unitName)));

@@ -14,16 +14,22 @@ const charts = [];
 
 function share(n, of) {
   if (typeof n !== 'number' || typeof of !== 'number' || of <= 0) return '—';
-  return `${Math.round((n * 100) / of)} %`;
+  return `${Math.round((n * 100) / of)}\u00a0%`;
+}
+
+// Yes / no answers come with their keys as text: said in the reader's language.
+function answerText(q, o) {
+  if (q.type === 'yes_no' && (o.key === 'yes' || o.key === 'no')) return t(`paper.${o.key}`);
+  return o.text;
 }
 
 // The figures of one question as the filter chooses them: the whole, or one group's column.
 function figures(q, filter) {
-  if (!filter) return { answered: q.answered, rows: q.options.map((o) => ({ text: o.text, n: o.count })) };
+  if (!filter) return { answered: q.answered, rows: q.options.map((o) => ({ text: answerText(q, o), n: o.count })) };
   const b = q.breakdowns[filter.dimension];
   const g = b ? b.groups.indexOf(filter.group) : -1;
   if (g < 0 || !b.rows.length) return null;
-  return { answered: b.totals[g], rows: b.rows.map((r, k) => ({ text: q.options[k].text, n: r.counts[g] })) };
+  return { answered: b.totals[g], rows: b.rows.map((r, k) => ({ text: answerText(q, q.options[k]), n: r.counts[g] })) };
 }
 
 function dataTable(q, f, caption) {
@@ -46,7 +52,8 @@ function drawChart(Chart, canvas, f) {
   charts.push(new Chart(canvas, {
     type: 'bar',
     data: {
-      labels: f.rows.map((r) => r.text),
+      // A hidden count has no bar: its label says why, so the gap is not read as a zero.
+      labels: f.rows.map((r) => (typeof r.n === 'number' ? r.text : `${r.text} (${t('participation.too_few')})`)),
       datasets: [{ label: t('results.children'), data: f.rows.map((r) => (typeof r.n === 'number' ? r.n : null)), backgroundColor: COLOURS[0] }],
     },
     options: {
@@ -74,13 +81,16 @@ function questionBlock(q, i, filter, Chart, filterLabel) {
   const canvas = h('canvas', { role: 'img', 'aria-label': t('results.chart_label', { question: q.text }) });
   const chartBox = h('div', { class: 'chart-box' }, canvas);
   block.append(h('div', { class: 'result-pair' }, chartBox, dataTable(q, f, caption)));
-  if (!filter && typeof q.mean === 'number') block.append(h('p', {}, t('results.mean', { mean: q.mean.toFixed(2) })));
+  if (!filter && typeof q.mean === 'number' && q.answered > 0) block.append(h('p', {}, t('results.mean', { mean: q.mean.toFixed(2) })));
   if (!filter && q.type === 'scale' && typeof q.mean !== 'number') block.append(h('p', { class: 'hint' }, t('results.mean_hidden')));
   if (!filter && q.scores) {
     block.append(h('p', {}, t('results.scores'), ' ', q.scores.map((s) => `${s.text}: ${s.score}`).join(' · ')));
   }
   if (q.type === 'ranking') block.append(h('p', { class: 'hint' }, t('results.ranking_lead')));
-  if (Chart) {
+  // A chart of nothing but zeros and hidden counts would be empty axes: the table says it all.
+  if (!f.rows.some((row) => typeof row.n === 'number' && row.n > 0)) {
+    chartBox.replaceChildren(h('p', { class: 'hint no-chart' }, t('results.no_chart')));
+  } else if (Chart) {
     chartBox.style.height = `${Math.max(160, f.rows.length * 48 + 60)}px`;
     drawChart(Chart, canvas, f);
   } else chartBox.hidden = true;
