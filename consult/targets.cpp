@@ -1,5 +1,7 @@
 #include "consult/targets.h"
 
+#include <tuple>
+
 #include "consult/crypto.h"
 #include "consult/errors.h"
 
@@ -34,18 +36,41 @@ std::vector<TargetProgress> Targets::progress(const Principal& actor) {
     TargetProgress p;
     p.target = t;
     auto& d = p.published;
-    auto add = [&](const std::string& at, const Participation& n, ProgressFigures& f) {
+    // One stretch of the period, from `from` to `until`. When its children are the respondents
+    // of a consultation held there, the consultation's results count the same children by
+    // channel: what they hide is hidden here, and what they show protects nothing hidden here.
+    auto add = [&](const std::string& at, const Participation& n, ProgressFigures& f,
+                   const std::string& from, const std::string& until) {
       f.counts = n;
       f.online = d.add(at + "online_children", n.online_children);
       f.paper = d.add(at + "paper_sheets", n.paper_sheets);
       f.forum = d.add(at + "forum_participants", n.forum_participants);
-      f.total = d.add(at + "total", n.online_children + n.paper_sheets + n.forum_participants);
+      std::int64_t total = n.online_children + n.paper_sheets + n.forum_participants;
+      f.total = d.add(at + "total", total);
       d.sum(f.total, {f.online, f.paper, f.forum});
+      if (total == 0) return;
+      for (const auto& c : storage_.reports().consultations_held(t.unit_id, from, until)) {
+        auto published = consultations_.published_respondents(c);
+        if (published["count"].get<std::int64_t>() != total) continue;
+        std::string key = at + "consultation/" + c.id + "/";
+        d.same(f.total, d.add_fixed(key + "total", total, published["total"].is_null()));
+        const auto& by = published["by"];
+        for (const auto& [channel, figure, value] :
+             {std::tuple{"online", f.online, n.online_children},
+              std::tuple{"paper", f.paper, n.paper_sheets},
+              std::tuple{"forum", f.forum, n.forum_participants}}) {
+          if (!by.contains("channel") || !by["channel"].contains(channel)) continue;
+          const auto& v = by["channel"][channel];
+          if (!v.is_null() && v.get<std::int64_t>() != value) continue;  // other children
+          d.same(figure, d.add_fixed(key + channel, value, v.is_null()));
+        }
+      }
     };
     ProgressFigures whole;
-    add("", storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z", to,
-                                                    bands),
-        whole);
+    add("",
+        storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z", to,
+                                               bands),
+        whole, t.period_start + "T00:00:00Z", to);
     p.counts = whole.counts;
     p.online = whole.online;
     p.paper = whole.paper;
@@ -62,7 +87,7 @@ std::vector<TargetProgress> Targets::progress(const Principal& actor) {
       if (y == last) until = to;
       ProgressFigures f;
       add("year/" + std::to_string(y) + "/",
-          storage_.consultations().participation(t.unit_id, from, until, bands), f);
+          storage_.consultations().participation(t.unit_id, from, until, bands), f, from, until);
       papers.push_back(f.paper);
       forums.push_back(f.forum);
       p.years.emplace_back(y, f);

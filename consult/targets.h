@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "consult/audit.h"
+#include "consult/consultations.h"
 #include "consult/organisation.h"
 #include "consult/suppression.h"
 
@@ -40,11 +41,12 @@ struct TargetProgress {
 class Targets {
  public:
   Targets(Storage& storage, const Clock& clock, AuditLog& audit, Organisation& organisation,
-          std::int64_t suppression_threshold)
+          Consultations& consultations, std::int64_t suppression_threshold)
       : storage_(storage),
         clock_(clock),
         audit_(audit),
         organisation_(organisation),
+        consultations_(consultations),
         rule_(suppression_threshold) {}
 
   Target create(const Principal& actor, const TargetInput& input);
@@ -59,6 +61,7 @@ class Targets {
   const Clock& clock_;
   AuditLog& audit_;
   Organisation& organisation_;
+  Consultations& consultations_;
   SmallGroupRule rule_;
 };
 

@@ -355,6 +355,22 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_TRUE(targets[0]["progress"]["paper_sheets"].is_null());
   EXPECT_EQ(targets[0]["progress"]["forum_participants"], 20);
   EXPECT_EQ(targets[0]["progress"]["total"], 32);
+  // The target counts the same 32 children as the consultation's respondents by channel: a
+  // channel hidden in one is not given away by what the other shows.
+  std::map<std::string, nlohmann::json> by_channel;
+  for (const auto& g : rep["channel"]) by_channel[g["group"]] = g["respondents"];
+  const auto& progress = targets[0]["progress"];
+  std::map<std::string, nlohmann::json> in_target = {{"online", progress["online_children"]},
+                                                     {"paper", progress["paper_sheets"]},
+                                                     {"forum", progress["forum_participants"]}};
+  // What anyone knows from both together: a channel shown in either. With the total of 32
+  // shown, exactly one channel unknown would be 32 minus the others; and the three online
+  // children (too few) stay unknown.
+  int unknown = 0;
+  for (const auto& [channel, v] : in_target) unknown += v.is_null() && by_channel[channel].is_null();
+  EXPECT_NE(unknown, 1) << rep.dump() << progress.dump();
+  EXPECT_TRUE(in_target["online"].is_null() && by_channel["online"].is_null())
+      << rep.dump() << progress.dump();
 
   // Results published, then feedback for every band; pupils read theirs.
   EXPECT_EQ(server
