@@ -223,8 +223,7 @@ void add_consultation_routes(Router& r, App& app) {
       },
       doc("Tell the children what happened, in each age band's words: per band a text or "
           "{you_said, we_did, why, what_next}. Every child who answered online is notified.",
-          "consultations", manage,
-          {{"type", "object"}, {"required", {"feedback"}}}));
+          "consultations", manage, {{"type", "object"}, {"required", {"feedback"}}}));
 
   r.add(
       "POST", "/api/v1/consultations/{id}/responses",

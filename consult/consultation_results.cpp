@@ -1,6 +1,7 @@
 // A consultation's published counts: results (with their breakdowns), the CSV of them,
-// representativeness, and the approved words of its free-text answers. Every count children can be found in goes through one Publication per
-// consultation (consult/suppression.h), so a count hidden in one is never given away by another.
+// representativeness, and the approved words of its free-text answers. Every count children can be
+// found in goes through one Publication per consultation (consult/suppression.h), so a count hidden
+// in one is never given away by another.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -199,8 +200,8 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
         d.sum(qf.answered, b.totals);
         if (nobody_skipped)
           for (std::size_t g = 0; g < b.groups.size(); ++g)
-            d.same(b.totals[g], d.add("respondents/" + dimension + "/" + b.groups[g],
-                                      d.value(b.totals[g])));
+            d.same(b.totals[g],
+                   d.add("respondents/" + dimension + "/" + b.groups[g], d.value(b.totals[g])));
       }
       qf.breakdowns[dimension] = std::move(b);
     }

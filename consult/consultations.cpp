@@ -340,12 +340,12 @@ nlohmann::json Consultations::heard_back(const Principal& pupil) {
     std::string given_at = c->updated_at;
     for (const auto& step : nlohmann::json::parse(c->lifecycle_json))
       if (step.value("status", "") == "feedback_given") given_at = step.value("at", given_at);
-    items.push_back({{"id", c->id},
-                     {"title", c->title},
-                     {"age_band", r.age_band},
-                     {"feedback", feedback.contains(r.age_band) ? feedback[r.age_band]
-                                                                : nlohmann::json()},
-                     {"given_at", given_at}});
+    items.push_back(
+        {{"id", c->id},
+         {"title", c->title},
+         {"age_band", r.age_band},
+         {"feedback", feedback.contains(r.age_band) ? feedback[r.age_band] : nlohmann::json()},
+         {"given_at", given_at}});
   }
   std::reverse(items.begin(), items.end());
   return {{"items", items}};

@@ -68,8 +68,7 @@ std::vector<TargetProgress> Targets::progress(const Principal& actor) {
     };
     ProgressFigures whole;
     add("",
-        storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z", to,
-                                               bands),
+        storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z", to, bands),
         whole, t.period_start + "T00:00:00Z", to);
     p.counts = whole.counts;
     p.online = whole.online;

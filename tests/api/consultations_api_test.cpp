@@ -367,7 +367,8 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   // shown, exactly one channel unknown would be 32 minus the others; and the three online
   // children (too few) stay unknown.
   int unknown = 0;
-  for (const auto& [channel, v] : in_target) unknown += v.is_null() && by_channel[channel].is_null();
+  for (const auto& [channel, v] : in_target)
+    unknown += v.is_null() && by_channel[channel].is_null();
   EXPECT_NE(unknown, 1) << rep.dump() << progress.dump();
   EXPECT_TRUE(in_target["online"].is_null() && by_channel["online"].is_null())
       << rep.dump() << progress.dump();
@@ -435,15 +436,14 @@ TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
   nlohmann::json sheets = nlohmann::json::array();
   for (int i = 0; i < 8; ++i)
     sheets.push_back({{"age_band", "11-13"}, {"answers", {{"q_like", "khoahoc"}}}});
-  ASSERT_EQ(server
-                .post_json("/api/v1/consultations/" + id + "/paper-batches",
-                           {{"channel", "paper"},
-                            {"reference", "PB-1"},
-                            {"unit_id", ward9},
-                            {"sheets", sheets}},
-                           bearer(facilitator))
-                .status,
-            201);
+  ASSERT_EQ(
+      server
+          .post_json(
+              "/api/v1/consultations/" + id + "/paper-batches",
+              {{"channel", "paper"}, {"reference", "PB-1"}, {"unit_id", ward9}, {"sheets", sheets}},
+              bearer(facilitator))
+          .status,
+      201);
 
   // Respondents by channel: 7 online and 8 on paper are shown; no forum is a shown zero.
   auto rep =
@@ -492,7 +492,8 @@ TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
                           {"why", "Nhiều em chọn truyện nhất"},
                           {"what_next", "Sách về trước Tết"}};
   };
-  nlohmann::json feedback = {{"7-10", parts("7-10")}, {"11-13", parts("11-13")}, {"14-15", "Cảm ơn"}};
+  nlohmann::json feedback = {
+      {"7-10", parts("7-10")}, {"11-13", parts("11-13")}, {"14-15", "Cảm ơn"}};
   // A part missing or unknown is refused, and nothing changes.
   auto missing = feedback;
   missing["11-13"].erase("why");
@@ -516,8 +517,8 @@ TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
                                 {{"feedback", feedback}}, bearer(moderator));
   ASSERT_EQ(given.status, 200) << given.body;
   // Each child who answered online has one notification and the feedback in their band's words.
-  for (const auto& [token, b] : std::vector<std::pair<std::string, std::string>>{
-           {online[3], "11-13"}, {young, "7-10"}}) {
+  for (const auto& [token, b] :
+       std::vector<std::pair<std::string, std::string>>{{online[3], "11-13"}, {young, "7-10"}}) {
     int told = 0;
     auto notes = server.get("/api/v1/me/notifications", bearer(token)).json();
     for (const auto& n : notes["items"])

@@ -177,7 +177,6 @@ try {
   // --- The admin sets Phường 9's target on the targets page.
   const admin = await newPage(browser, server.url, { viewport: DESKTOP });
   pages.push(admin);
-  if (process.env.DEBUG_C20B) admin.on('response', (r) => { if (r.url().includes('/api/')) console.log('admin', r.request().method(), r.url(), r.status()); });
   await signInAdult(admin, 'admin');
   check(await shows(admin.getByRole('link', { name: 'Chỉ tiêu' })), 'the admin menu has the targets');
   await admin.getByRole('link', { name: 'Chỉ tiêu' }).click();
