@@ -91,7 +91,7 @@ struct App {
   };
   moderation::Submissions submissions{storage, clock, audit, screen};
   Consultations consultations{storage, clock, audit, organisation, settings.min_group_size, screen};
-  Targets targets{storage, clock, audit, organisation, settings.min_group_size};
+  Targets targets{storage, clock, audit, organisation, consultations, settings.min_group_size};
   moderation::ModerationQueue moderation{storage, clock, audit, organisation, settings};
   moderation::SafeguardingCases safeguarding{storage, clock, audit, organisation, pupils, settings};
   moderation::Measures measures{storage, clock, settings};

@@ -233,8 +233,9 @@ void add_consultation_routes(Router& r, App& app) {
             q.who(), q.param("id"), f.optional_json("feedback").value_or(nlohmann::json()));
         return Response::json(200, consultation_json(c, app.consultations.response_count(c)));
       },
-      doc("Tell the children what happened, in each age band's words.", "consultations", manage,
-          {{"type", "object"}, {"required", {"feedback"}}}));
+      doc("Tell the children what happened, in each age band's words: per band a text or "
+          "{you_said, we_did, why, what_next}. Every child who answered online is notified.",
+          "consultations", manage, {{"type", "object"}, {"required", {"feedback"}}}));
 
   r.add(
       "POST", "/api/v1/consultations/{id}/responses",
@@ -349,6 +350,22 @@ void add_consultation_routes(Router& r, App& app) {
           "groups flagged (null where a count is hidden). The respondents are protected together "
           "with the results: what one hides, the other never gives away.",
           "consultations", read));
+
+  r.add(
+      "GET", "/api/v1/consultations/{id}/quotes",
+      [&app](Request& q) {
+        return Response::json(200, {{"items", app.consultations.quotes(q.who(), q.param("id"))}});
+      },
+      doc("The approved words of the consultation's free-text answers (at most 50, newest "
+          "first): what a moderator approved, with the hidden parts hidden; never who wrote them.",
+          "consultations", read));
+
+  r.add(
+      "GET", "/api/v1/me/consultation-feedback",
+      [&app](Request& q) { return Response::json(200, app.consultations.heard_back(q.who())); },
+      doc("Pupils: what happened after the consultations I answered online — the feedback in my "
+          "age band's words (a text, or you_said, we_did, why, what_next), newest first.",
+          "consultations", Permission::kPupilSelf));
 
   r.add(
       "GET", "/api/v1/targets",

@@ -1,6 +1,7 @@
-// A consultation's published counts: results (with their breakdowns), the CSV of them, and
-// representativeness. Every count children can be found in goes through one Publication per
-// consultation (consult/suppression.h), so a count hidden in one is never given away by another.
+// A consultation's published counts: results (with their breakdowns), the CSV of them,
+// representativeness, and the approved words of its free-text answers. Every count children can be
+// found in goes through one Publication per consultation (consult/suppression.h), so a count hidden
+// in one is never given away by another.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -64,8 +65,6 @@ std::vector<std::string> every_group(const Consultation& c, const std::string& d
   if (dimension == "channel") return {"online", "paper", "forum"};
   return {};  // units: those answers came from
 }
-// The dimensions representativeness also shows respondents by.
-bool shown_in_representativeness(const std::string& dimension) { return dimension != "channel"; }
 
 }  // namespace
 
@@ -112,7 +111,7 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
   for (const auto& [group, n] : row_of(by_channel, "_respondents")) respondents += n;
   auto all = d.add("respondents", respondents);
   std::map<std::string, std::vector<std::pair<std::string, Publication::Figure>>> respondents_by;
-  for (const std::string dimension : {"age_band", "unit", "gender"}) {
+  for (const std::string dimension : {"age_band", "unit", "gender", "channel"}) {
     std::vector<Publication::Figure> parts;
     const auto by_group = table("_all", dimension);
     std::set<std::string> groups;
@@ -199,10 +198,10 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
       }
       if (one_key_each(q)) {
         d.sum(qf.answered, b.totals);
-        if (nobody_skipped && shown_in_representativeness(dimension))
+        if (nobody_skipped)
           for (std::size_t g = 0; g < b.groups.size(); ++g)
-            d.same(b.totals[g], d.add("respondents/" + dimension + "/" + b.groups[g],
-                                      d.value(b.totals[g])));
+            d.same(b.totals[g],
+                   d.add("respondents/" + dimension + "/" + b.groups[g], d.value(b.totals[g])));
       }
       qf.breakdowns[dimension] = std::move(b);
     }
@@ -388,7 +387,18 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
           {"enrolled", shown(enrolled, total)},
           {"age_band", groups("age_band", true)},
           {"unit", groups("unit", true)},
-          {"gender", groups("gender", false)}};
+          {"gender", groups("gender", false)},
+          {"channel", groups("channel", false)}};
+}
+
+std::vector<std::string> Consultations::quotes(const Principal& actor, const std::string& id) {
+  Consultation c = readable(actor, id);
+  // Only what a moderator approved, as approved (hidden parts stay hidden): never a count of
+  // anyone, so nothing here touches the publication of the counts.
+  std::vector<std::string> out;
+  for (const auto& s : storage_.submissions().approved_answers(c.id, 50))
+    out.push_back(approved_words(s));
+  return out;
 }
 
 }  // namespace ln

@@ -8,6 +8,7 @@
 #include "consult/age_bands.h"
 #include "consult/crypto.h"
 #include "consult/csv.h"
+#include "consult/notifications.h"
 #include "consult/validate.h"
 
 namespace ln {
@@ -15,11 +16,6 @@ namespace {
 
 const std::vector<std::string> kStatuses = {"draft", "published", "closed", "results_published",
                                             "feedback_given"};
-
-std::string pick(const Wording& w, const std::string& band) {
-  auto it = w.find(band);
-  return it == w.end() ? std::string() : it->second;
-}
 
 void check_time(const std::string& field, const std::string& value) {
   if (!value.empty() && !parse_time(value))
@@ -289,16 +285,33 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
                                           const nlohmann::json& value) {
   if (!value.is_object())
     throw Invalid("feedback", "feedback is age band → text for the children.");
-  Wording feedback;
+  static const std::vector<std::string> kParts = {"you_said", "we_did", "why", "what_next"};
+  nlohmann::json feedback = nlohmann::json::object();
   for (const auto& [band, text] : value.items()) {
-    if (!text.is_string()) throw Invalid("feedback." + band, "Must be text.");
-    feedback[band] = clean_text("feedback." + band, text.get<std::string>(), 1, 4000);
+    std::string field = "feedback." + band.substr(0, 40);
+    if (text.is_string()) {
+      feedback[band] = clean_text(field, text.get<std::string>(), 1, 4000);
+      continue;
+    }
+    if (!text.is_object())
+      throw Invalid(field, "Each band's feedback is a text or {you_said, we_did, why, what_next}.");
+    nlohmann::json parts = nlohmann::json::object();
+    for (const auto& [part, words] : text.items())
+      if (std::find(kParts.begin(), kParts.end(), part) == kParts.end())
+        throw Invalid(field + "." + part.substr(0, 40),
+                      "The parts are you_said, we_did, why and what_next.");
+    for (const auto& part : kParts) {
+      if (!text.contains(part) || !text[part].is_string())
+        throw Invalid(field + "." + part, "Say " + part + " in words for the children.");
+      parts[part] = clean_text(field + "." + part, text[part].get<std::string>(), 1, 1000);
+    }
+    feedback[band] = parts;
   }
   Consultation c = managed(actor, id);
   if (c.status != "results_published")
     throw Conflict("Feedback follows the published results.", "results_not_published");
   // Feedback for a band the consultation did not ask would reach no child: refuse it.
-  for (const auto& [band, text] : feedback)
+  for (const auto& [band, text] : feedback.items())
     if (std::find(c.audience_bands.begin(), c.audience_bands.end(), band) ==
         c.audience_bands.end()) {
       std::string names;
@@ -308,12 +321,40 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
     }
   std::vector<Unprocessable::Problem> problems;
   for (const auto& band : c.audience_bands)
-    if (pick(feedback, band).empty())
+    if (!feedback.contains(band))
       problems.push_back({"feedback." + band, "No feedback for the " + band + " band."});
   if (!problems.empty())
     throw Unprocessable("not_ready", "Every age band needs its feedback.", problems);
-  c.feedback_json = nlohmann::json(feedback).dump();
-  return move(actor, c, "feedback_given");
+  c.feedback_json = feedback.dump();
+  c = move(actor, c, "feedback_given");
+  // Every child who answered online hears back (paper and forum answers name nobody).
+  std::string now = clock_.now_text();
+  for (const auto& pupil_id : storage_.consultations().online_respondents(c.id))
+    storage_.recommendations().insert_notification(
+        {notification_id(now), "pupil", pupil_id, "consultation_feedback", "consultation", c.id,
+         "Em đã góp ý cho \"" + c.title + "\". Em xem điều đã xảy ra nhé!",
+         "consultation:" + c.id + ":feedback:pupil:" + pupil_id, now, std::nullopt});
+  return c;
+}
+
+nlohmann::json Consultations::heard_back(const Principal& pupil) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : storage_.consultations().responses_of_pupil(pupil.id)) {
+    auto c = storage_.consultations().consultation(r.consultation_id);
+    if (!c || c->status != "feedback_given") continue;
+    auto feedback = nlohmann::json::parse(c->feedback_json);
+    std::string given_at = c->updated_at;
+    for (const auto& step : nlohmann::json::parse(c->lifecycle_json))
+      if (step.value("status", "") == "feedback_given") given_at = step.value("at", given_at);
+    items.push_back(
+        {{"id", c->id},
+         {"title", c->title},
+         {"age_band", r.age_band},
+         {"feedback", feedback.contains(r.age_band) ? feedback[r.age_band] : nlohmann::json()},
+         {"given_at", given_at}});
+  }
+  std::reverse(items.begin(), items.end());
+  return {{"items", items}};
 }
 
 std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, const Page& page,
@@ -401,7 +442,7 @@ nlohmann::json Consultations::view_for_band(const Consultation& c, const std::st
   view["one_question_per_screen"] = is_youngest_band(band);
   if (c.status == "feedback_given") {
     auto feedback = nlohmann::json::parse(c.feedback_json);
-    view["feedback"] = feedback.value(band, "");
+    view["feedback"] = feedback.contains(band) ? feedback[band] : nlohmann::json("");
   }
   return view;
 }

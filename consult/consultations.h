@@ -86,9 +86,13 @@ class Consultations {
   Consultation publish(const Principal& actor, const std::string& id);
   Consultation close(const Principal& actor, const std::string& id);
   Consultation publish_results(const Principal& actor, const std::string& id);
-  // `feedback`: age band → text for the children of that band.
+  // `feedback`: age band → the children's feedback in that band's words, either one text or
+  // {"you_said", "we_did", "why", "what_next"}. Every child who answered online is notified.
   Consultation give_feedback(const Principal& actor, const std::string& id,
                              const nlohmann::json& feedback);
+  // The consultations this pupil answered online whose feedback has been given, newest first,
+  // each with the feedback in the words of the band they answered in.
+  nlohmann::json heard_back(const Principal& pupil);
 
   std::vector<Consultation> list_for_adult(const Principal& actor, const Page& page,
                                            const std::optional<std::string>& status);
@@ -125,6 +129,8 @@ class Consultations {
   nlohmann::json results(const Principal& actor, const std::string& id);
   std::string results_csv(const Principal& actor, const std::string& id);
   nlohmann::json representativeness(const Principal& actor, const std::string& id);
+  // The approved words of its free-text answers (at most 50, newest first).
+  std::vector<std::string> quotes(const Principal& actor, const std::string& id);
   // The respondents of `c` as its results publish them, for the publications that count the same
   // children: {"total", "by": {dimension: {group: count, or null when hidden}}, "count"}, where
   // "count" is the true total (never published by itself).

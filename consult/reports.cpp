@@ -111,6 +111,9 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     for (std::size_t g = 0; g < gender_list.size(); ++g)
       if (by.contains("gender") && by["gender"].contains(gender_list[g]))
         d.same(gender_totals[g], fixed("gender/" + gender_list[g], by["gender"][gender_list[g]]));
+    for (const auto& [channel, f] : channel_figures)
+      if (by.contains("channel") && by["channel"].contains(channel))
+        d.same(f, fixed("channel/" + channel, by["channel"][channel]));
   }
   // Consultations held (open at some time in the period).
   nlohmann::json consultations = nlohmann::json::array();
@@ -207,17 +210,23 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     targets.push_back(Targets::to_json(p));
     if (p.target.unit_id != unit->id || p.target.kind != "children_consulted") continue;
     std::string at = "target/" + p.target.id + "/";
-    auto tie = [&](const std::string& channel, Publication::Figure f, std::int64_t n) {
+    auto tie = [&](const std::string& key, const std::string& channel, Publication::Figure f,
+                   std::int64_t n) {
       if (n != d.value(channel_figures[channel])) return;
-      d.same(channel_figures[channel],
-             d.add_fixed(at + channel, n, p.published.hidden(f)));
+      d.same(channel_figures[channel], d.add_fixed(at + key, n, p.published.hidden(f)));
     };
-    tie("online", p.online, p.counts.online_children);
-    tie("paper", p.paper, p.counts.paper_sheets);
-    tie("forum", p.forum, p.counts.forum_participants);
-    if (p.published.value(p.total) == consulted_all)
-      d.same(consulted_total,
-             d.add_fixed(at + "total", consulted_all, p.published.hidden(p.total)));
+    // The whole period and each of its years (a report of one year counts that year's children).
+    std::vector<std::pair<std::string, ProgressFigures>> stretches = {
+        {"", {p.counts, p.online, p.paper, p.forum, p.total}}};
+    for (const auto& [year, f] : p.years) stretches.push_back({std::to_string(year) + "/", f});
+    for (const auto& [key, f] : stretches) {
+      tie(key + "online", "online", f.online, f.counts.online_children);
+      tie(key + "paper", "paper", f.paper, f.counts.paper_sheets);
+      tie(key + "forum", "forum", f.forum, f.counts.forum_participants);
+      if (p.published.value(f.total) == consulted_all)
+        d.same(consulted_total,
+               d.add_fixed(at + key + "total", consulted_all, p.published.hidden(f.total)));
+    }
   }
   d.protect(rule_);
 

@@ -164,6 +164,10 @@ class SubmissionStore {
                                                    bool everywhere,
                                                    const std::optional<std::string>& kind,
                                                    const Page& page) = 0;
+  // The approved free-text answers to one consultation (approved or approved_redacted), newest
+  // first, at most `limit`.
+  virtual std::vector<Submission> approved_answers(const std::string& consultation_id,
+                                                   int limit) = 0;
   // Writes every moderation field of `submission` only if the stored version is still
   // `expected_version`; false when someone else changed it first.
   virtual bool update_if_version(const Submission& submission, int expected_version) = 0;
@@ -201,6 +205,8 @@ class ConsultationStore {
                                                           const std::string& pupil_id) = 0;
   // Every answer set this pupil sent online, oldest first (one per consultation at most).
   virtual std::vector<ConsultationResponse> responses_of_pupil(const std::string& pupil_id) = 0;
+  // The pupils who answered this consultation online (paper and forum answers name nobody).
+  virtual std::vector<std::string> online_respondents(const std::string& consultation_id) = 0;
   virtual void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
                           const std::vector<ResultCounter>& deltas,
                           const std::vector<Submission>& texts) = 0;

@@ -1,5 +1,7 @@
 #include "consult/targets.h"
 
+#include <tuple>
+
 #include "consult/crypto.h"
 #include "consult/errors.h"
 
@@ -35,15 +37,64 @@ std::vector<TargetProgress> Targets::progress(const Principal& actor) {
     if (t.kind == "teenagers_participating") bands = {"14-15", "16-17"};
     TargetProgress p;
     p.target = t;
-    p.counts = storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z",
-                                                      to, bands);
     auto& d = p.published;
-    p.online = d.add("online_children", p.counts.online_children);
-    p.paper = d.add("paper_sheets", p.counts.paper_sheets);
-    p.forum = d.add("forum_participants", p.counts.forum_participants);
-    p.total = d.add("total", p.counts.online_children + p.counts.paper_sheets +
-                                 p.counts.forum_participants);
-    d.sum(p.total, {p.online, p.paper, p.forum});
+    // One stretch of the period, from `from` to `until`. When its children are the respondents
+    // of a consultation held there, the consultation's results count the same children by
+    // channel: what they hide is hidden here, and what they show protects nothing hidden here.
+    auto add = [&](const std::string& at, const Participation& n, ProgressFigures& f,
+                   const std::string& from, const std::string& until) {
+      f.counts = n;
+      f.online = d.add(at + "online_children", n.online_children);
+      f.paper = d.add(at + "paper_sheets", n.paper_sheets);
+      f.forum = d.add(at + "forum_participants", n.forum_participants);
+      std::int64_t total = n.online_children + n.paper_sheets + n.forum_participants;
+      f.total = d.add(at + "total", total);
+      d.sum(f.total, {f.online, f.paper, f.forum});
+      if (total == 0) return;
+      for (const auto& c : storage_.reports().consultations_held(t.unit_id, from, until)) {
+        auto published = consultations_.published_respondents(c);
+        if (published["count"].get<std::int64_t>() != total) continue;
+        std::string key = at + "consultation/" + c.id + "/";
+        d.same(f.total, d.add_fixed(key + "total", total, published["total"].is_null()));
+        const auto& by = published["by"];
+        for (const auto& [channel, figure, value] :
+             {std::tuple{"online", f.online, n.online_children},
+              std::tuple{"paper", f.paper, n.paper_sheets},
+              std::tuple{"forum", f.forum, n.forum_participants}}) {
+          if (!by.contains("channel") || !by["channel"].contains(channel)) continue;
+          const auto& v = by["channel"][channel];
+          if (!v.is_null() && v.get<std::int64_t>() != value) continue;  // other children
+          d.same(figure, d.add_fixed(key + channel, value, v.is_null()));
+        }
+      }
+    };
+    ProgressFigures whole;
+    add("",
+        storage_.consultations().participation(t.unit_id, t.period_start + "T00:00:00Z", to, bands),
+        whole, t.period_start + "T00:00:00Z", to);
+    p.counts = whole.counts;
+    p.online = whole.online;
+    p.paper = whole.paper;
+    p.forum = whole.forum;
+    p.total = whole.total;
+    // Year by year: each from the later of 1 January and the period's start, to the earlier of
+    // the next 1 January and the day after the period ends.
+    int first = std::stoi(t.period_start.substr(0, 4)), last = std::stoi(t.period_end.substr(0, 4));
+    std::vector<Publication::Figure> papers, forums;
+    for (int y = first; y <= last; ++y) {
+      std::string from = std::to_string(y) + "-01-01T00:00:00Z";
+      std::string until = std::to_string(y + 1) + "-01-01T00:00:00Z";
+      if (y == first) from = t.period_start + "T00:00:00Z";
+      if (y == last) until = to;
+      ProgressFigures f;
+      add("year/" + std::to_string(y) + "/",
+          storage_.consultations().participation(t.unit_id, from, until, bands), f, from, until);
+      papers.push_back(f.paper);
+      forums.push_back(f.forum);
+      p.years.emplace_back(y, f);
+    }
+    d.sum(p.paper, papers);
+    d.sum(p.forum, forums);
     d.protect(rule_);
     out.push_back(std::move(p));
   }
@@ -58,6 +109,13 @@ nlohmann::json Targets::to_json(const TargetProgress& p) {
   };
   const auto& t = p.target;
   auto total = d.shown(p.total);
+  nlohmann::json years = nlohmann::json::array();
+  for (const auto& [year, f] : p.years)
+    years.push_back({{"year", year},
+                     {"online_children", shown(f.online)},
+                     {"paper_sheets", shown(f.paper)},
+                     {"forum_participants", shown(f.forum)},
+                     {"total", shown(f.total)}});
   return {{"id", t.id},
           {"unit_id", t.unit_id},
           {"kind", t.kind},
@@ -71,7 +129,8 @@ nlohmann::json Targets::to_json(const TargetProgress& p) {
             {"total", shown(p.total)},
             {"percent", total ? nlohmann::json(static_cast<double>(*total) * 100.0 /
                                                static_cast<double>(t.target))
-                              : nlohmann::json()}}}};
+                              : nlohmann::json()}}},
+          {"years", years}};
 }
 
 nlohmann::json Targets::with_progress(const Principal& actor) {

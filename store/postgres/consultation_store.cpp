@@ -56,6 +56,9 @@ constexpr const char* kResponsesOfPupil =
     " r.info_version, r.answers, r.idempotency_key, r.batch_id, r.created_at, r.updated_at"
     " FROM consultations c JOIN consultation_responses r"
     " ON r.consultation_id = c.id AND r.pupil_id = $1 ORDER BY r.created_at, r.id";
+constexpr const char* kOnlineRespondents =
+    "SELECT DISTINCT pupil_id FROM consultation_responses"
+    " WHERE consultation_id = $1 AND channel = 'online' AND pupil_id IS NOT NULL ORDER BY pupil_id";
 constexpr const char* kUpsertResponse =
     "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, "
     "unit_id,"
@@ -261,6 +264,15 @@ std::vector<ConsultationResponse> PostgresConsultationStore::responses_of_pupil(
     const std::string& pupil_id) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kResponsesOfPupil, pupil_id).all(rows::response<Row>);
+  });
+}
+
+std::vector<std::string> PostgresConsultationStore::online_respondents(
+    const std::string& consultation_id) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kOnlineRespondents, consultation_id).all([](const Row& row) {
+      return row.text(0);
+    });
   });
 }
 

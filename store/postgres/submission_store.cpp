@@ -14,6 +14,10 @@ namespace sql {
   " decision, redacted_text, safeguarding, fingerprint, simhash, resent_at, first_reviewed_at," \
   " revisions"
 constexpr const char* kColumns = LN_SUBMISSION_COLUMNS " FROM submissions ";
+const std::string kApprovedAnswers =
+    std::string(kColumns) +
+    "WHERE consultation_id = $1 AND status IN ('approved', 'approved_redacted')"
+    " ORDER BY created_at DESC, id DESC LIMIT $2";
 const std::string kById = std::string(kColumns) + "WHERE id = $1";
 const std::string kOfPupil =
     std::string(kColumns) + "WHERE pupil_id = $1 AND id > $2 ORDER BY id LIMIT $3";
@@ -177,6 +181,13 @@ std::vector<ApprovedSubmission> PostgresSubmissionStore::approved(
         .all([](const Row& row) {
           return ApprovedSubmission{rows::submission(row), row.int64(24) != 0};
         });
+  });
+}
+
+std::vector<Submission> PostgresSubmissionStore::approved_answers(
+    const std::string& consultation_id, int limit) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kApprovedAnswers, consultation_id, limit).all(rows::submission<Row>);
   });
 }
 

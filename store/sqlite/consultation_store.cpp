@@ -47,6 +47,9 @@ constexpr const char* kResponsesOfPupil =
     " r.info_version, r.answers, r.idempotency_key, r.batch_id, r.created_at, r.updated_at"
     " FROM consultations c CROSS JOIN consultation_responses r"
     " ON r.consultation_id = c.id AND r.pupil_id = ?1 ORDER BY r.created_at, r.id";
+constexpr const char* kOnlineRespondents =
+    "SELECT DISTINCT pupil_id FROM consultation_responses"
+    " WHERE consultation_id = ?1 AND channel = 'online' AND pupil_id IS NOT NULL ORDER BY pupil_id";
 constexpr const char* kUpsertResponse =
     "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, "
     "unit_id,"
@@ -273,6 +276,15 @@ std::vector<ConsultationResponse> SqliteConsultationStore::responses_of_pupil(
     auto s = c.prepare(sql::kResponsesOfPupil);
     s.bind(1, pupil_id);
     return all_rows(s, rows::response<Statement>);
+  });
+}
+
+std::vector<std::string> SqliteConsultationStore::online_respondents(
+    const std::string& consultation_id) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kOnlineRespondents);
+    s.bind(1, consultation_id);
+    return all_rows(s, [](const Statement& row) { return row.text(0); });
   });
 }
 

@@ -47,6 +47,9 @@ constexpr const char* kApproved =
     " WHERE status IN ('approved', 'approved_redacted') AND (?2 = 1 OR unit_id IN (SELECT id FROM"
     " scope)) AND (?3 = '' OR (created_at, id) < (?3, ?4)) AND (?6 IS NULL OR kind = ?6)"
     " ORDER BY created_at DESC, id DESC LIMIT ?5";
+constexpr const char* kApprovedAnswers = LN_SUBMISSION_COLUMNS
+    " FROM submissions WHERE consultation_id = ?1 AND status IN ('approved', 'approved_redacted')"
+    " ORDER BY created_at DESC, id DESC LIMIT ?2";
 #undef LN_SUBMISSION_COLUMNS
 
 }  // namespace sql
@@ -154,6 +157,15 @@ std::vector<ApprovedSubmission> SqliteSubmissionStore::approved(
     return all_rows(s, [](const Statement& row) {
       return ApprovedSubmission{rows::submission(row), row.int64(24) != 0};
     });
+  });
+}
+
+std::vector<Submission> SqliteSubmissionStore::approved_answers(const std::string& consultation_id,
+                                                                int limit) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kApprovedAnswers);
+    s.bind(1, consultation_id).bind(2, limit);
+    return all_rows(s, rows::submission<Statement>);
   });
 }
 

@@ -30,6 +30,7 @@ class SqliteSubmissionStore : public SubmissionStore {
   std::vector<ApprovedSubmission> approved(const std::vector<std::string>& unit_ids,
                                            bool everywhere, const std::optional<std::string>& kind,
                                            const Page& page) override;
+  std::vector<Submission> approved_answers(const std::string& consultation_id, int limit) override;
   bool update_if_version(const Submission& submission, int expected_version) override;
   void recent_fingerprints(const std::string& unit_id, const std::string& since, int limit,
                            const std::function<void(const SubmissionFingerprint&)>& see) override;

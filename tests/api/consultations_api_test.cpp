@@ -355,6 +355,23 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_TRUE(targets[0]["progress"]["paper_sheets"].is_null());
   EXPECT_EQ(targets[0]["progress"]["forum_participants"], 20);
   EXPECT_EQ(targets[0]["progress"]["total"], 32);
+  // The target counts the same 32 children as the consultation's respondents by channel: a
+  // channel hidden in one is not given away by what the other shows.
+  std::map<std::string, nlohmann::json> by_channel;
+  for (const auto& g : rep["channel"]) by_channel[g["group"]] = g["respondents"];
+  const auto& progress = targets[0]["progress"];
+  std::map<std::string, nlohmann::json> in_target = {{"online", progress["online_children"]},
+                                                     {"paper", progress["paper_sheets"]},
+                                                     {"forum", progress["forum_participants"]}};
+  // What anyone knows from both together: a channel shown in either. With the total of 32
+  // shown, exactly one channel unknown would be 32 minus the others; and the three online
+  // children (too few) stay unknown.
+  int unknown = 0;
+  for (const auto& [channel, v] : in_target)
+    unknown += v.is_null() && by_channel[channel].is_null();
+  EXPECT_NE(unknown, 1) << rep.dump() << progress.dump();
+  EXPECT_TRUE(in_target["online"].is_null() && by_channel["online"].is_null())
+      << rep.dump() << progress.dump();
 
   // Results published, then feedback for every band; pupils read theirs.
   EXPECT_EQ(server
@@ -391,6 +408,159 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
   EXPECT_EQ(given.json()["lifecycle"].size(), 5u);
   EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(young)).json()["feedback"],
             "Phường sẽ mở thư viện thứ Bảy [7-10]");
+}
+
+// What the officer's pages read and what the children hear back: respondents by channel beside
+// the other groups, the approved words of free-text answers, feedback in four parts per band
+// that reaches every child who answered online (a notification, and a list of their own).
+TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
+  auto id = server.post_json("/api/v1/consultations", plan(district, ward9), bearer(moderator))
+                .json()["id"]
+                .get<std::string>();
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(),
+                           bearer(moderator))
+                .status,
+            200);
+  // Six 11–13 pupils answer online, one with an idea; one 7–10 pupil answers too.
+  std::vector<std::string> online;
+  for (int i = 0; i < 6; ++i) {
+    online.push_back(pupil("Sẻ " + std::string(1, static_cast<char>('A' + i)), "2014-05-05"));
+    nlohmann::json answers = {{"q_like", "truyen"}};
+    if (i == 0) answers["q_idea"] = "Thư viện mở cả buổi trưa";
+    ASSERT_EQ(answer(online.back(), id, answers).status, 201);
+  }
+  auto young = pupil("Nai Nhỏ", "2017-05-05");
+  ASSERT_EQ(answer(young, id, {{"q_like", "tranh"}}).status, 201);
+  // Eight paper sheets of 11–13.
+  nlohmann::json sheets = nlohmann::json::array();
+  for (int i = 0; i < 8; ++i)
+    sheets.push_back({{"age_band", "11-13"}, {"answers", {{"q_like", "khoahoc"}}}});
+  ASSERT_EQ(
+      server
+          .post_json(
+              "/api/v1/consultations/" + id + "/paper-batches",
+              {{"channel", "paper"}, {"reference", "PB-1"}, {"unit_id", ward9}, {"sheets", sheets}},
+              bearer(facilitator))
+          .status,
+      201);
+
+  // Respondents by channel: 7 online and 8 on paper are shown; no forum is a shown zero.
+  auto rep =
+      server.get("/api/v1/consultations/" + id + "/representativeness", bearer(moderator)).json();
+  EXPECT_EQ(rep["respondents"], 15);
+  std::map<std::string, nlohmann::json> channel;
+  for (const auto& g : rep["channel"]) channel[g["group"]] = g["respondents"];
+  EXPECT_EQ(channel["online"], 7) << rep.dump();
+  EXPECT_EQ(channel["paper"], 8) << rep.dump();
+  EXPECT_EQ(channel["forum"], 0) << rep.dump();
+  // The one 7–10 child is hidden in the table by band (with the empty 14–15 band beside it).
+  std::map<std::string, nlohmann::json> band;
+  for (const auto& g : rep["age_band"]) band[g["group"]] = g["respondents"];
+  EXPECT_TRUE(band["7-10"].is_null()) << rep.dump();
+  EXPECT_TRUE(band["11-13"].is_null() || band["11-13"] == 14) << rep.dump();
+
+  // Quotes: none until a moderator approves the idea, then its words, never its author.
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/quotes", bearer(moderator))
+                .json()["items"]
+                .size(),
+            0u);
+  std::string sub = server.get("/api/v1/submissions", bearer(online[0])).json()["items"][0]["id"];
+  auto claimed = server.post_json("/api/v1/moderation/items/" + sub + "/claim",
+                                  nlohmann::json::object(), bearer(moderator));
+  ASSERT_EQ(claimed.status, 200) << claimed.body;
+  ASSERT_EQ(server
+                .post_json("/api/v1/moderation/items/" + sub + "/decision",
+                           {{"decision", "approve"}, {"version", claimed.json()["version"]}},
+                           bearer(moderator))
+                .status,
+            200);
+  auto quotes = server.get("/api/v1/consultations/" + id + "/quotes", bearer(moderator)).json();
+  ASSERT_EQ(quotes["items"].size(), 1u) << quotes.dump();
+  EXPECT_EQ(quotes["items"][0], "Thư viện mở cả buổi trưa");
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/quotes", bearer(young)).status, 403);
+
+  for (const char* step : {"close", "publish-results"})
+    ASSERT_EQ(server
+                  .post_json("/api/v1/consultations/" + id + "/" + step, nlohmann::json::object(),
+                             bearer(moderator))
+                  .status,
+              200);
+  auto parts = [](const std::string& b) {
+    return nlohmann::json{{"you_said", "Các em muốn thêm truyện [" + b + "]"},
+                          {"we_did", "Phường mua 200 cuốn truyện"},
+                          {"why", "Nhiều em chọn truyện nhất"},
+                          {"what_next", "Sách về trước Tết"}};
+  };
+  nlohmann::json feedback = {
+      {"7-10", parts("7-10")}, {"11-13", parts("11-13")}, {"14-15", "Cảm ơn"}};
+  // A part missing or unknown is refused, and nothing changes.
+  auto missing = feedback;
+  missing["11-13"].erase("why");
+  auto refused = server.post_json("/api/v1/consultations/" + id + "/feedback",
+                                  {{"feedback", missing}}, bearer(moderator));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.json()["error"]["field"], "feedback.11-13.why") << refused.body;
+  auto stray = feedback;
+  stray["7-10"]["when"] = "Tết";
+  EXPECT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/feedback", {{"feedback", stray}},
+                           bearer(moderator))
+                .json()["error"]["field"],
+            "feedback.7-10.when");
+  EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(moderator)).json()["status"],
+            "results_published");
+  EXPECT_EQ(server.get("/api/v1/me/consultation-feedback", bearer(young)).json()["items"].size(),
+            0u);
+
+  auto given = server.post_json("/api/v1/consultations/" + id + "/feedback",
+                                {{"feedback", feedback}}, bearer(moderator));
+  ASSERT_EQ(given.status, 200) << given.body;
+  // Each child who answered online has one notification and the feedback in their band's words.
+  for (const auto& [token, b] :
+       std::vector<std::pair<std::string, std::string>>{{online[3], "11-13"}, {young, "7-10"}}) {
+    int told = 0;
+    auto notes = server.get("/api/v1/me/notifications", bearer(token)).json();
+    for (const auto& n : notes["items"])
+      if (n["kind"] == "consultation_feedback" && n["object_id"] == id) ++told;
+    EXPECT_EQ(told, 1) << b << " " << notes.dump();
+    auto heard = server.get("/api/v1/me/consultation-feedback", bearer(token)).json()["items"];
+    ASSERT_EQ(heard.size(), 1u) << b;
+    EXPECT_EQ(heard[0]["id"], id);
+    EXPECT_EQ(heard[0]["feedback"]["you_said"], "Các em muốn thêm truyện [" + b + "]");
+    EXPECT_EQ(heard[0]["feedback"]["what_next"], "Sách về trước Tết");
+    EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(token)).json()["feedback"]["why"],
+              "Nhiều em chọn truyện nhất");
+  }
+  // Targets show progress year by year: this year holds every answer, the others none; the
+  // paper sheets of the years add up to the period's.
+  int year = std::stoi(given.json()["created_at"].get<std::string>().substr(0, 4));
+  ASSERT_EQ(server
+                .post_json("/api/v1/targets",
+                           {{"unit_id", ward9},
+                            {"kind", "children_consulted"},
+                            {"period_start", std::to_string(year - 1) + "-07-01"},
+                            {"period_end", std::to_string(year + 1) + "-06-30"},
+                            {"target", 1000}},
+                           bearer(admin))
+                .status,
+            201);
+  auto target = server.get("/api/v1/targets", bearer(moderator)).json()["items"][0];
+  ASSERT_EQ(target["years"].size(), 3u) << target.dump();
+  EXPECT_EQ(target["progress"]["total"], 15) << target.dump();
+  EXPECT_EQ(target["progress"]["paper_sheets"], 8);
+  for (const auto& y : target["years"]) {
+    bool now = y["year"] == year;
+    EXPECT_EQ(y["total"], now ? 15 : 0) << y.dump();
+    EXPECT_EQ(y["online_children"], now ? 7 : 0) << y.dump();
+    EXPECT_EQ(y["paper_sheets"], now ? 8 : 0) << y.dump();
+  }
+
+  // A child who did not answer hears nothing about it.
+  auto other = pupil("Cò Trắng", "2014-06-06");
+  EXPECT_EQ(server.get("/api/v1/me/consultation-feedback", bearer(other)).json()["items"].size(),
+            0u);
+  EXPECT_EQ(server.get("/api/v1/me/notifications", bearer(other)).json()["items"].size(), 0u);
 }
 
 TEST_F(ConsultationLife, BadPlansAndBadCalls) {

@@ -55,16 +55,20 @@ export function pick(both) {
   return both[current] ?? both.vi ?? '';
 }
 
+// Times are stored in UTC and shown in the deployment's local time (Vietnam, UTC+7), wherever
+// the reader's computer thinks it is.
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 export function formatDate(iso, withTime = false) {
   if (!iso) return '';
-  // A bare date (YYYY-MM-DD) is that day where the reader is, not midnight UTC.
+  // A bare date (YYYY-MM-DD) is that day: noon UTC is that same day in Vietnam.
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const d = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
+  const d = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12)) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const locale = current === 'vi' ? 'vi-VN' : 'en-GB';
   return withTime
-    ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
-    : d.toLocaleDateString(locale, { dateStyle: 'medium' });
+    ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE })
+    : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: TIME_ZONE });
 }
 
 // "3 hours" / "3 giờ": a duration in words for queues and timers.

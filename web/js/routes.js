@@ -50,6 +50,10 @@ export const ROUTES = [
   { path: '/consultations/new', load: page('consultation_plan'), who: ['moderator', 'admin'] },
   { path: '/consultations/:id', load: page('consultation_plan'), who: ['moderator', 'admin'] },
   { path: '/consultations/:id/questions', load: page('consultation_questions'), who: ['moderator', 'admin'] },
+  { path: '/consultations/:id/participation', load: page('consultation_participation'), who: ['facilitator', 'moderator', 'admin'] },
+  { path: '/consultations/:id/results', load: page('consultation_results'), who: ['facilitator', 'moderator', 'admin'] },
+  { path: '/consultations/:id/feedback', load: page('consultation_feedback'), who: ['moderator', 'admin'] },
+  { path: '/targets', load: page('targets'), who: ['moderator', 'admin'] },
 
   { path: '/official', load: page('official_inbox'), who: ['official'] },
   { path: '/official/recommendations/:id', load: page('official_recommendation'), who: ['official'] },
@@ -62,10 +66,10 @@ export const NAV = {
   pupil: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
   council_member: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/council', 'nav.my_council'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
   facilitator: [['/classes', 'nav.classes'], ['/consultations', 'nav.consultations'], ['/paper', 'nav.paper'], ['/events', 'nav.events']],
-  moderator: [['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper']],
+  moderator: [['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper'], ['/targets', 'nav.targets']],
   safeguarding_lead: [['/safeguarding', 'nav.safeguarding'], ['/moderation', 'nav.moderation']],
   official: [['/official', 'nav.official']],
-  admin: [['/admin', 'nav.admin'], ['/classes', 'nav.classes'], ['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper']],
+  admin: [['/admin', 'nav.admin'], ['/classes', 'nav.classes'], ['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper'], ['/targets', 'nav.targets']],
   anyone: [['/', 'nav.home'], ['/help', 'nav.help']],
 };
 

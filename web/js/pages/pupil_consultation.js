@@ -7,6 +7,7 @@ import { errorMessage, statusArea, showMessage } from '../ui.js';
 import { infoCard, drawQuestions } from '../consultation_view.js';
 import { supportBox } from './pupil_idea.js';
 import { consentBox } from './pupil_home.js';
+import { feedbackView } from './consultation_feedback.js';
 
 export async function render({ main, params, reloadMe }) {
   const me = await reloadMe();
@@ -18,7 +19,7 @@ export async function render({ main, params, reloadMe }) {
 
   main.append(h('h1', {}, c.title));
   main.append(infoCard(c));
-  if (c.feedback) main.append(h('div', { class: 'card' }, h('h2', {}, t('consult.feedback')), h('p', {}, c.feedback)));
+  if (c.feedback) main.append(h('section', { class: 'card', 'aria-label': t('consult.feedback') }, h('h2', {}, t('consult.feedback')), feedbackView(c.title, c.feedback, null)));
   if (earlier) main.append(h('p', { class: 'message message-ok' }, t('consult.already_answered')));
   if (c.status !== 'published') {
     main.append(h('p', {}, t('consult.closed')));

@@ -1,8 +1,29 @@
-// A child's home: consent still to give, consultations open to them, their ideas.
+// A child's home: news for them, consent still to give, consultations open to them, what
+// happened after the consultations they answered, their ideas.
 import { h } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
-import { get } from '../api.js';
-import { badge, section } from '../ui.js';
+import { t, has, formatDate } from '../i18n.js';
+import { get, post } from '../api.js';
+import { badge, section, button } from '../ui.js';
+import { feedbackView } from './consultation_feedback.js';
+
+// Unread notifications, newest first; each can be marked seen.
+function news(items) {
+  const unread = items.filter((n) => !n.read_at).reverse();
+  if (!unread.length) return null;
+  const list = h('ul', { class: 'cards news' });
+  for (const n of unread) {
+    const words = has(`pupil_home.notice.${n.kind}`) ? t(`pupil_home.notice.${n.kind}`) : n.message;
+    const item = h('li', { class: 'card notice', dataset: { kind: n.kind } },
+      h('p', {}, h('span', { 'aria-hidden': 'true' }, '🔔 '), words),
+      h('p', { class: 'hint' }, formatDate(n.created_at, true)));
+    item.append(h('div', { class: 'actions' }, button(t('pupil_home.seen'), async () => {
+      await post(`/me/notifications/${encodeURIComponent(n.id)}/read`);
+      item.remove();
+    }, { class: 'secondary' })));
+    list.append(item);
+  }
+  return section(t('pupil_home.news'), list);
+}
 
 export function consentBox(me) {
   const c = me.consent || {};
@@ -20,6 +41,12 @@ export function consentBox(me) {
 export async function render({ main, reloadMe }) {
   const me = await reloadMe();
   main.append(h('h1', {}, t('pupil_home.title', { name: me.pseudonym || me.name })));
+  const [notices, heard] = await Promise.all([
+    get('/me/notifications?limit=200').catch(() => ({ items: [] })),
+    get('/me/consultation-feedback').catch(() => ({ items: [] })),
+  ]);
+  const newsBox = news(notices.items);
+  if (newsBox) main.append(newsBox);
   main.append(consentBox(me));
   const { items } = await get('/consultations');
   const list = h('ul', { class: 'cards' });
@@ -34,6 +61,11 @@ export async function render({ main, reloadMe }) {
   }
   main.append(section(t('pupil_home.consultations'),
     items.length ? list : h('p', {}, t('pupil_home.none_open'))));
+  if (heard.items.length) {
+    main.append(section(t('pupil_home.heard_back'),
+      h('p', {}, t('pupil_home.heard_back_lead')),
+      h('div', { class: 'cards' }, heard.items.map((x) => feedbackView(x.title, x.feedback, x.given_at)))));
+  }
   main.append(section(t('pupil_home.ideas'),
     h('div', { class: 'big-choice' },
       h('a', { href: '#/pupil/idea' }, t('nav.idea'), h('small', {}, t('pupil_home.idea_hint'))),
