@@ -1,7 +1,8 @@
 #pragma once
 // Small helpers every PostgreSQL store uses: a borrowed connection, a write transaction that maps
-// constraint violations to Conflict (as the SQLite backend does), a lost or unreachable server to
-// Unavailable, and JSON lists bound as one parameter.
+// constraint violations to Conflict (as the SQLite backend does), and JSON lists bound as one
+// parameter. A lost or unreachable server leaves as PgError, which the HTTP layer answers 503 like
+// every StorageError that is unavailable().
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,18 +14,10 @@
 
 namespace ln::store::postgres {
 
-// Logs the library's text (for operators) and throws Unavailable (for clients).
-[[noreturn]] void unavailable(const PgError& error);
-
 template <typename F>
 auto read(Pool& pool, F&& f) {
-  try {
-    auto connection = pool.acquire();
-    return f(*connection);
-  } catch (const PgError& e) {
-    if (e.is_unavailable()) unavailable(e);
-    throw;
-  }
+  auto connection = pool.acquire();
+  return f(*connection);
 }
 
 // Runs `f` in one transaction and returns what it returns.
@@ -43,7 +36,6 @@ auto write(Pool& pool, F&& f) {
     }
   } catch (const PgError& e) {
     if (e.is_constraint()) throw Conflict("That clashes with something that already exists.");
-    if (e.is_unavailable()) unavailable(e);
     throw;
   }
 }
