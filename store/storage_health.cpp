@@ -7,6 +7,7 @@ namespace ln::store {
 void StorageHealth::failed(const std::string& detail) {
   std::lock_guard lock(mutex_);
   ++refused_;
+  last_failure_ = std::chrono::steady_clock::now();
   if (failing_) return;
   failing_ = true;
   since_ = std::chrono::steady_clock::now();
@@ -20,10 +21,10 @@ void StorageHealth::failed(const std::string& detail) {
 void StorageHealth::worked() {
   std::lock_guard lock(mutex_);
   if (!failing_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_failure_ < kSettle) return;
   failing_ = false;
-  auto seconds = std::chrono::duration_cast<std::chrono::duration<double>>(
-                     std::chrono::steady_clock::now() - since_)
-                     .count();
+  auto seconds = std::chrono::duration_cast<std::chrono::duration<double>>(now - since_).count();
   spdlog::warn("{} database works again after {:.1f}s ({} operations failed meanwhile)", backend_,
                seconds, refused_);
 }

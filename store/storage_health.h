@@ -18,8 +18,11 @@ class StorageHealth {
 
   // A write (or a connection) failed for storage reasons; `detail` is the library's text.
   void failed(const std::string& detail);
-  // A write committed: the database takes writes again.
+  // A write committed: the database takes writes again — once no write has failed for
+  // `kSettle`. On a full disk a small write may still fit where a failed one left room, and the
+  // log would otherwise say "works again" and "unavailable" in turn.
   void worked();
+  static constexpr std::chrono::milliseconds kSettle{1000};
   bool failing() const;
   // Counts a connection opened or tried (for /metrics).
   void connecting() { ++attempts_; }
@@ -34,6 +37,7 @@ class StorageHealth {
   mutable std::mutex mutex_;
   bool failing_ = false;
   std::chrono::steady_clock::time_point since_;
+  std::chrono::steady_clock::time_point last_failure_;
   std::chrono::steady_clock::time_point last_probe_;
   std::int64_t refused_ = 0;  // failures while failing, for the line that says it ended
   std::atomic<std::int64_t> attempts_{0};
