@@ -105,7 +105,9 @@ void Connection::fail(PGresult* result, const std::string& what, bool during_com
     if (c == '\n' || c == '\t') c = ' ';
   while (!message.empty() && message.back() == ' ') message.pop_back();
   PgError error(state ? state : "", what + ": " + message, lost(), during_commit);
-  if (health_ && error.unavailable()) health_->failed(error.what());
+  // A lost connection says little by itself (one backend ended, a failover): the pool's next
+  // try to connect tells whether the server is gone, and reports it.
+  if (health_ && error.unavailable() && !error.connection_lost()) health_->failed(error.what());
   throw error;
 }
 
