@@ -376,8 +376,7 @@ int serve(const ServeOptions& options) {
   // our 503 with Connection: close (instead of a refused or reset connection).
   app.draining = true;
   state->draining = true;
-  auto now = std::chrono::steady_clock::now();
-  std::this_thread::sleep_until(now + std::chrono::seconds(options.drain_seconds));
+  std::this_thread::sleep_for(std::chrono::seconds(options.drain_seconds));
   // Then whatever is still arriving or being answered gets up to --finish-seconds more.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.finish_seconds);
   while ((state->in_flight > 0 || state->receiving > 0) &&
