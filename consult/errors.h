@@ -98,14 +98,13 @@ class Unavailable : public Error {
 class StorageError : public std::runtime_error {
  public:
   enum class Kind {
-    kOther,        // a bug or a clash: the request itself went wrong
-    kUnavailable,  // the storage cannot write now (disk full, I/O error, read-only file, a lock
-                   // not granted in time, the server unreachable): nothing was stored
+    kOther,           // a bug or a clash: the request itself went wrong
+    kUnavailable,     // the storage cannot write now (disk full, I/O error, read-only file, a lock
+                      // not granted in time, the server unreachable): nothing was stored
     kOutcomeUnknown,  // the connection was lost while a COMMIT was on its way: the write may or
                       // may not be stored
   };
-  StorageError(const std::string& message, Kind kind)
-      : std::runtime_error(message), kind_(kind) {}
+  StorageError(const std::string& message, Kind kind) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const { return kind_; }
   bool unavailable() const { return kind_ != Kind::kOther; }
   bool outcome_unknown() const { return kind_ == Kind::kOutcomeUnknown; }

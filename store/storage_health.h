@@ -4,8 +4,8 @@
 // Readiness (/readyz) says 503 while writes fail, and the log says so once when it starts and
 // once when it ends — never once per refused request (a full disk under load refused 31,179
 // answers in a few minutes).
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <string>

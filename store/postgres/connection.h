@@ -37,10 +37,9 @@ class PgError : public StorageError {
  private:
   static Kind kind_of(const std::string& state, bool lost, bool during_commit) {
     if (lost && during_commit) return Kind::kOutcomeUnknown;
-    bool unavailable = lost || state.rfind("08", 0) == 0 || state == "57P01" ||
-                       state == "57P02" || state == "57P03" || state == "53300" ||
-                       state == "53100" || state == "53200" || state == "58030" ||
-                       state == "55P03" || state == "25006";
+    bool unavailable = lost || state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" ||
+                       state == "57P03" || state == "53300" || state == "53100" ||
+                       state == "53200" || state == "58030" || state == "55P03" || state == "25006";
     return unavailable ? Kind::kUnavailable : Kind::kOther;
   }
 

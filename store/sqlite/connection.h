@@ -12,8 +12,8 @@
 #include <unordered_map>
 
 #include "consult/errors.h"
-#include "store/storage_health.h"
 #include "store/sqlite/writer_gate.h"
+#include "store/storage_health.h"
 
 namespace ln::store::sqlite {
 

@@ -4,8 +4,8 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <sys/mount.h>
 #include <sqlite3.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -15,8 +15,8 @@
 #include <cstring>
 #include <fstream>
 #include <future>
-#include <map>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -100,9 +100,9 @@ TEST(DiskFull, EveryWriteIsA503AndReadinessSaysSoUntilItWorksAgain) {
   auto facilitator = login(server, "facilitator");
   auto moderator = login(server, "moderator");
   auto leaving = login(server, "moderator");
-  auto joined = server.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
-                                                         {"pseudonym", "Cá Heo Xanh"},
-                                                         {"birth_date", "2014-03-03"}});
+  auto joined = server.post_json(
+      "/api/v1/pupils/join",
+      {{"code", "DEMO6A"}, {"pseudonym", "Cá Heo Xanh"}, {"birth_date", "2014-03-03"}});
   ASSERT_EQ(joined.status, 201) << joined.body;
   std::string child = joined.json()["token"], child_id = joined.json()["pupil"]["id"];
   std::string sign_in_code = joined.json()["sign_in_code"];
@@ -114,14 +114,14 @@ TEST(DiskFull, EveryWriteIsA503AndReadinessSaysSoUntilItWorksAgain) {
                            {{"kind", "guardian"}, {"slip_number", "DF-1"}}, bearer(facilitator))
                 .status,
             201);
-  auto unconsented = server.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
-                                                              {"pseudonym", "Rùa Vàng"},
-                                                              {"birth_date", "2014-05-05"}});
+  auto unconsented = server.post_json(
+      "/api/v1/pupils/join",
+      {{"code", "DEMO6A"}, {"pseudonym", "Rùa Vàng"}, {"birth_date", "2014-05-05"}});
   ASSERT_EQ(unconsented.status, 201) << unconsented.body;
   std::string second_child = unconsented.json()["token"];
   auto idea = server.post_json(
-      "/api/v1/submissions",
-      {{"kind", "idea"}, {"text", "Gọi em 0912 345 678 để bàn về sân chơi"}}, bearer(child));
+      "/api/v1/submissions", {{"kind", "idea"}, {"text", "Gọi em 0912 345 678 để bàn về sân chơi"}},
+      bearer(child));
   ASSERT_EQ(idea.status, 201) << idea.body;
   std::string item = idea.json()["id"];
   std::string consultation =
@@ -155,9 +155,9 @@ TEST(DiskFull, EveryWriteIsA503AndReadinessSaysSoUntilItWorksAgain) {
 
   expect_unavailable(server.post_json("/api/v1/pupils/sign-in", {{"code", sign_in_code}}),
                      "pupil sign-in");
-  expect_unavailable(
-      server.post_json("/api/v1/auth/login", {{"username", "admin"}, {"password", "langnghe-demo"}}),
-      "adult sign-in");
+  expect_unavailable(server.post_json("/api/v1/auth/login",
+                                      {{"username", "admin"}, {"password", "langnghe-demo"}}),
+                     "adult sign-in");
   expect_unavailable(server.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
                                                               {"pseudonym", "Hươu Cam"},
                                                               {"birth_date", "2014-03-03"}}),
@@ -169,13 +169,13 @@ TEST(DiskFull, EveryWriteIsA503AndReadinessSaysSoUntilItWorksAgain) {
                                       nlohmann::json::object(), bearer(moderator)),
                      "claim");
   expect_unavailable(server.request("POST", "/api/v1/auth/logout", "", bearer(leaving)), "logout");
-  auto answer = server.post_json("/api/v1/consultations/" + consultation + "/responses",
-                                 {{"answers", {{"q_space", "park"}, {"q_safe", 4}}}},
-                                 bearer(child));
+  auto answer =
+      server.post_json("/api/v1/consultations/" + consultation + "/responses",
+                       {{"answers", {{"q_space", "park"}, {"q_safe", 4}}}}, bearer(child));
   expect_unavailable(answer, "answer");
-  auto second_idea = server.post_json(
-      "/api/v1/submissions", {{"kind", "idea"}, {"text", "Thêm ghế đá ở công viên"}},
-      bearer(child));
+  auto second_idea =
+      server.post_json("/api/v1/submissions",
+                       {{"kind", "idea"}, {"text", "Thêm ghế đá ở công viên"}}, bearer(child));
   expect_unavailable(second_idea, "idea");
   auto ready = server.get("/readyz");
   EXPECT_EQ(ready.status, 503) << ready.body;
@@ -286,9 +286,10 @@ TEST(Shutdown, SigtermUnderLoadAnswersEveryRequestAndDrainsForTheBalancer) {
   std::string body =
       nlohmann::json({{"kind", "idea"}, {"text", "Em muốn có thêm sân bóng cho lớp em chơi."}})
           .dump();
-  std::string head = "POST /api/v1/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                     child + "\r\nContent-Type: application/json\r\nContent-Length: " +
-                     std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+  std::string head =
+      "POST /api/v1/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + child +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\nConnection: close\r\n\r\n";
   std::string upload_failure;
   auto upload = std::async(std::launch::async, [&] {
     return slow_exchange(server.port(), head, body, 8, std::chrono::milliseconds(500),
@@ -345,9 +346,7 @@ class OwnCluster {
   ~OwnCluster() { run(script() + " stop " + state_.string()); }
   const std::string& url() const { return url_; }
   void stop_immediately() { ASSERT_EQ(run(pg_ctl() + " stop -m immediate -w -t 30"), 0); }
-  void start() {
-    ASSERT_EQ(run(pg_ctl() + " start -w -t 30 -l " + root_ + "/server.log"), 0);
-  }
+  void start() { ASSERT_EQ(run(pg_ctl() + " start -w -t 30 -l " + root_ + "/server.log"), 0); }
 
  private:
   static std::string script() {
@@ -381,9 +380,10 @@ TEST(DatabaseDown, RequestsGet503FastThePoolBacksOffAndTheLogSaysLostAndBackOnce
   };
   std::vector<Child> children;
   for (int i = 0; i < 8; ++i) {
-    auto joined = server.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
-                                                           {"pseudonym", "Bạn " + std::to_string(i)},
-                                                           {"birth_date", "2014-03-03"}});
+    auto joined =
+        server.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
+                                                 {"pseudonym", "Bạn " + std::to_string(i)},
+                                                 {"birth_date", "2014-03-03"}});
     ASSERT_EQ(joined.status, 201) << joined.body;
     Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
     server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(c.token));
@@ -468,7 +468,8 @@ TEST(DatabaseDown, RequestsGet503FastThePoolBacksOffAndTheLogSaysLostAndBackOnce
   // connection tries (100 ms doubling up to 5 s, shared), not thousands; one log line each way.
   long tried = attempts() - attempts_before;
   std::cout << "down 4 s: " << tried << " connection tries, " << lines_while_down
-            << " log lines besides the access log, " << statuses[503] << " answers got 503 (slowest "
+            << " log lines besides the access log, " << statuses[503]
+            << " answers got 503 (slowest "
             << std::chrono::duration_cast<std::chrono::milliseconds>(slowest_503).count()
             << " ms)\n";
   EXPECT_LT(tried, 40) << "connection tries while the database was down";
