@@ -478,7 +478,9 @@ TEST(DatabaseDown, RequestsGet503FastThePoolBacksOffAndTheLogSaysLostAndBackOnce
   EXPECT_EQ(count_lines_with(log, "postgresql database unavailable"), 1) << log;
   EXPECT_EQ(count_lines_with(log, "postgresql database works again"), 1) << log;
   EXPECT_GT(statuses[503], 0);
-  EXPECT_LT(slowest_503, std::chrono::seconds(2)) << "a 503 should come fast";
+  // Fast: no request waits for a connection try (connect_timeout is 10 s); the margin is for a
+  // machine busy with other builds.
+  EXPECT_LT(slowest_503, std::chrono::seconds(5)) << "a 503 should come fast";
   EXPECT_TRUE(bad.empty()) << bad.size() << " bad replies, first: " << bad[0];
 
   // Answers told 503 are sent again: each replaces what may have been stored, so every child
