@@ -220,6 +220,19 @@ int run_cli(int argc, char** argv) {
       ->envname("LANGNGHE_DB_POOL")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--drain-seconds", serve_options.drain_seconds,
+                   "After SIGTERM, how long /readyz answers 503 and new requests get 503 before "
+                   "the listener closes (long enough for a load balancer to notice)")
+      ->envname("LANGNGHE_DRAIN_SECONDS")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 300));
+  serve
+      ->add_option("--finish-seconds", serve_options.finish_seconds,
+                   "Then, how long requests still arriving or being answered get to finish")
+      ->envname("LANGNGHE_FINISH_SECONDS")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 300));
   serve->add_option("--threads", serve_options.threads, "HTTP worker threads")
       ->envname("LANGNGHE_THREADS")
       ->capture_default_str()

@@ -13,6 +13,18 @@ Response error_response(int status, const std::string& code, const std::string& 
   return Response::json(status, {{"error", error}});
 }
 
+Response storage_unavailable(bool outcome_unknown) {
+  return error_response(
+             503, "unavailable",
+             outcome_unknown
+                 ? "The connection to the database was lost while this was being saved, so it "
+                   "may or may not have been saved. Please check, and send it again if it is "
+                   "missing."
+                 : "The database cannot take this right now, and nothing was changed. Please "
+                   "send it again in a moment.")
+      .with_header("Retry-After", "2");
+}
+
 Response response_for_current_exception() {
   try {
     throw;
@@ -37,7 +49,13 @@ Response response_for_current_exception() {
     return error_response(429, e.code(), e.what())
         .with_header("Retry-After", std::to_string(e.retry_after().count()));
   } catch (const Unavailable& e) {
-    return error_response(503, e.code(), e.what());
+    return error_response(503, e.code(), e.what())
+        .with_header("Retry-After", std::to_string(e.retry_after().count()));
+  } catch (const StorageError& e) {
+    // A full disk, a lost database server…: the storage says so once in the log when it starts
+    // and once when it ends (store/storage_health.h), not once per request.
+    if (e.unavailable()) return storage_unavailable(e.outcome_unknown());
+    spdlog::error("storage error in handler: {}", e.what());
   } catch (const std::exception& e) {
     spdlog::error("unhandled exception in handler: {}", e.what());
   } catch (...) {

@@ -76,6 +76,23 @@ void require_operator(const App& app, const Request& q) {
     throw Unauthorized("Metrics are for operators: send the metrics token as a Bearer token.");
 }
 
+// Whether the database takes writes, and how many connections were tried (bounded while the
+// database is down: the pool waits longer between tries, up to a cap).
+std::string database_metrics(App& app) {
+  auto figures = app.storage.figures();
+  return "# HELP langnghe_database_connection_attempts_total Connections to the database opened "
+         "or tried.\n"
+         "# TYPE langnghe_database_connection_attempts_total counter\n"
+         "langnghe_database_connection_attempts_total " +
+         std::to_string(figures.connection_attempts) +
+         "\n"
+         "# HELP langnghe_database_writes_failing 1 while writes fail for storage reasons (a full "
+         "disk, a lost database server).\n"
+         "# TYPE langnghe_database_writes_failing gauge\n"
+         "langnghe_database_writes_failing " +
+         std::string(figures.writes_failing ? "1" : "0") + "\n";
+}
+
 }  // namespace
 
 void add_health_routes(Router& router, App& app) {
@@ -93,11 +110,13 @@ void add_health_routes(Router& router, App& app) {
         try {
           app.storage.ping();
         } catch (const Unavailable& e) {
-          return error_response(503, e.code(), e.what());
+          return error_response(503, e.code(), e.what())
+              .with_header("Retry-After", std::to_string(e.retry_after().count()));
         }
         return Response::json(200, {{"status", "ready"}, {"database", app.storage.backend()}});
       },
-      doc("The database is reachable and the instance takes traffic (503 while draining).",
+      doc("The database is reachable and takes writes, and the instance takes traffic (503 while "
+          "draining or while writes fail).",
           "operations", std::nullopt));
 
   router.add(
@@ -106,7 +125,8 @@ void add_health_routes(Router& router, App& app) {
         require_operator(app, q);
         Response r;
         r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-        r.body = app.metrics.render() + moderation_metrics(app) + guess_metrics(app);
+        r.body = app.metrics.render() + moderation_metrics(app) + guess_metrics(app) +
+                 database_metrics(app);
         return r;
       },
       [] {

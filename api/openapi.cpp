@@ -78,6 +78,11 @@ nlohmann::json openapi_document(const Router& router) {
       for (Role role : roles_for(*route.doc.permission)) roles.push_back(to_string(role));
       op["x-roles"] = roles;
     }
+    // Any route that touches the database, and any route while the instance drains.
+    responses.emplace("503",
+                      error_response_ref("the database cannot take this now (a full disk, a lost "
+                                         "server), or the instance is stopping: send again after "
+                                         "Retry-After seconds"));
     responses.emplace("500", error_response_ref("a bug"));
     op["responses"] = responses;
     if (route.doc.permission)

@@ -34,7 +34,10 @@ struct ServeOptions {
   // (api/data_files.h).
   std::string lexicons;
   std::string screener_model;
-  int drain_seconds = 10;
+  // After SIGTERM: how long /readyz says 503 (and new requests get 503) before the listener
+  // closes, then how long requests still arriving or in flight get to finish.
+  int drain_seconds = 5;
+  int finish_seconds = 10;
   bool test_hooks = false;  // LANGNGHE_TEST_HOOKS=1: routes under /__test for the API tests only
 
   // Writes (POST, PUT, PATCH, DELETE) per minute, also the burst; 0 turns a limit off.

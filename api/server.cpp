@@ -37,6 +37,10 @@ struct ServerState {
   const Dispatcher* dispatcher = nullptr;
   App* app = nullptr;
   std::atomic<int> in_flight{0};
+  // Connections with a request partly arrived (an upload still being sent): the drain waits for
+  // them too, so that they get an answer instead of a closed socket.
+  std::atomic<int> receiving{0};
+  std::atomic<bool> draining{false};
 };
 
 // Pistache 0.0.5 writes only typed headers (raw ones are dropped), so every header we send is
@@ -115,9 +119,25 @@ Request to_request(const Http::Request& in) {
 
 // Our side of one connection, kept in the peer's data next to Pistache's parser.
 struct Connection {
-  explicit Connection(std::size_t max_body) : framing(max_body) {}
+  Connection(std::size_t max_body, std::shared_ptr<ServerState> state)
+      : framing(max_body), state(std::move(state)) {}
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection() { set_receiving(false); }
+
+  // A request has begun to arrive (true) or has arrived whole or been refused (false).
+  void set_receiving(bool on) {
+    if (on == receiving) return;
+    receiving = on;
+    if (on) began_before_drain = !state->draining;
+    state->receiving += on ? 1 : -1;
+  }
+
   RequestFraming framing;
+  std::shared_ptr<ServerState> state;
   bool closing = false;  // refused: whatever else arrives is not read
+  bool receiving = false;
+  bool began_before_drain = true;  // the current request's first bytes came before SIGTERM
 };
 
 class HttpHandler : public Http::Handler {
@@ -146,19 +166,22 @@ class HttpHandler : public Http::Handler {
   void onInput(const char* buffer, size_t len, const std::shared_ptr<Tcp::Peer>& peer) override {
     auto connection = std::static_pointer_cast<Connection>(peer->tryGetData(kConnectionData));
     if (!connection) {
-      connection = std::make_shared<Connection>(max_body_);
+      connection = std::make_shared<Connection>(max_body_, state_);
       peer->putData(kConnectionData, connection);
     }
     std::string_view input(buffer, len);
     while (!input.empty() && !connection->closing) {
       std::string for_parser;
+      connection->set_receiving(true);
       auto step = connection->framing.feed(input, for_parser);
       if (step.outcome == RequestFraming::Outcome::kRefused) {
         refuse(peer, *connection, connection->framing.refusal());
+        connection->set_receiving(false);
         return;
       }
       if (!for_parser.empty()) parse(peer, *connection, for_parser);
       if (step.outcome != RequestFraming::Outcome::kComplete) return;
+      connection->set_receiving(false);  // after parse(): in_flight counts it by now
       if (!for_parser.empty() && step.used < input.size()) {
         // Pistache answers one request at a time (no pipelining): as it always did, what was
         // sent behind a request in the same read is not read.
@@ -198,8 +221,25 @@ class HttpHandler : public Http::Handler {
     auto& request = parser->request;
     request.copyAddress(peer->address());
     peer->setIdle(false);  // Pistache's idle timer: a request is being answered
-    serve(request, Http::ResponseWriter(request.version(), transport(), this, peer),
-          connection.framing.close_after());
+    Http::ResponseWriter writer(request.version(), transport(), this, peer);
+    if (state_->draining) {
+      // Every answer while draining closes its connection, so clients move to another instance.
+      // A request that began to arrive before SIGTERM is finished; one that began after it gets
+      // our 503 (the balancer sends it elsewhere), except the probes that say we are draining.
+      bool probe = request.resource() == "/readyz" || request.resource() == "/healthz";
+      if (!connection.began_before_drain && !probe) {
+        Response response = state_->dispatcher->refused(
+            Http::methodString(request.method()),
+            error_response(503, "draining",
+                           "This server is restarting. Please send your request again.")
+                .with_header("Retry-After", "1"));
+        write(writer, response, true);
+      } else {
+        serve(request, std::move(writer), true);
+      }
+    } else {
+      serve(request, std::move(writer), connection.framing.close_after());
+    }
     parser->reset();
   }
 
@@ -329,14 +369,22 @@ int serve(const ServeOptions& options) {
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
-  spdlog::info("received {}, draining", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
+  spdlog::info("received {}, draining for {}s", signal_number == SIGTERM ? "SIGTERM" : "SIGINT",
+               options.drain_seconds);
+  // For --drain-seconds the instance still accepts connections: /readyz says 503 so that a
+  // balancer takes it out, requests that were already arriving are finished, and new ones get
+  // our 503 with Connection: close (instead of a refused or reset connection).
   app.draining = true;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.drain_seconds);
-  while (state->in_flight > 0 && std::chrono::steady_clock::now() < deadline)
+  state->draining = true;
+  std::this_thread::sleep_for(std::chrono::seconds(options.drain_seconds));
+  // Then whatever is still arriving or being answered gets up to --finish-seconds more.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.finish_seconds);
+  while ((state->in_flight > 0 || state->receiving > 0) &&
+         std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  if (state->in_flight > 0)
-    spdlog::warn("{} requests still in flight after {}s; stopping anyway", state->in_flight.load(),
-                 options.drain_seconds);
+  if (state->in_flight > 0 || state->receiving > 0)
+    spdlog::warn("{} requests still in flight and {} still arriving after the drain; stopping",
+                 state->in_flight.load(), state->receiving.load());
   // Batches still queued (past the deadline) are written and answered before the endpoint stops.
   app.group_committer.stop();
   // Let the last replies leave the write queues before the reactor stops.

@@ -4,7 +4,8 @@
 namespace ln::api {
 
 // `langnghe serve`: opens and migrates the database, serves until SIGTERM or SIGINT, then drains
-// in-flight requests (bounded by options.drain_seconds) and returns the process exit code.
+// for options.drain_seconds, finishes requests still arriving or in flight (bounded by
+// options.finish_seconds) and returns the process exit code.
 int serve(const ServeOptions& options);
 
 }  // namespace ln::api

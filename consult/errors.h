@@ -79,10 +79,38 @@ class TooManyRequests : public Error {
   std::chrono::seconds retry_after_;
 };
 
-// The database (or another dependency) cannot be reached right now (503).
+// The database (or another dependency) cannot take the request right now (503 with
+// Retry-After): the same request may well succeed a little later.
 class Unavailable : public Error {
  public:
-  explicit Unavailable(const std::string& message) : Error("unavailable", message) {}
+  explicit Unavailable(const std::string& message,
+                       std::chrono::seconds retry_after = std::chrono::seconds(2))
+      : Error("unavailable", message), retry_after_(retry_after) {}
+  std::chrono::seconds retry_after() const { return retry_after_; }
+
+ private:
+  std::chrono::seconds retry_after_;
+};
+
+// What a storage backend throws for its own failures (SQLite's and PostgreSQL's errors derive
+// from it). Its text is for logs, never for clients. The HTTP layer maps every one that is
+// `unavailable()` to the 503 of Unavailable, so no endpoint can turn a full disk into a 500.
+class StorageError : public std::runtime_error {
+ public:
+  enum class Kind {
+    kOther,           // a bug or a clash: the request itself went wrong
+    kUnavailable,     // the storage cannot write now (disk full, I/O error, read-only file, a lock
+                      // not granted in time, the server unreachable): nothing was stored
+    kOutcomeUnknown,  // the connection was lost while a COMMIT was on its way: the write may or
+                      // may not be stored
+  };
+  StorageError(const std::string& message, Kind kind) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const { return kind_; }
+  bool unavailable() const { return kind_ != Kind::kOther; }
+  bool outcome_unknown() const { return kind_ == Kind::kOutcomeUnknown; }
+
+ private:
+  Kind kind_;
 };
 
 }  // namespace ln

@@ -19,6 +19,19 @@ std::exception_ptr not_saved(const ChildWrite& w) {
                   " could not be saved just now. " + send_again(w)));
 }
 
+// The connection was lost while the batch was being committed: it may be stored. Sending answers
+// again replaces the set stored for this child (one set per child and consultation), so it is
+// safe; sending an idea again would store it twice.
+std::exception_ptr maybe_saved(const ChildWrite& w) {
+  return std::make_exception_ptr(Unavailable(
+      w.response ? "Your answers may or may not have been saved: the connection to the database "
+                   "was lost while they were being saved. Sending them again is safe: they "
+                   "replace the answers you sent before."
+                 : "Your idea may or may not have been saved: the connection to the database "
+                   "was lost while it was being saved. Look at your ideas in a moment before "
+                   "sending it again, so that it is not there twice."));
+}
+
 }  // namespace
 
 GroupCommitter::GroupCommitter(ConsultationStore& store, std::size_t max_batch)
@@ -84,8 +97,12 @@ void GroupCommitter::commit(std::deque<Pending>& batch) {
   for (auto& p : batch) writes.push_back(std::move(p.write));
   std::vector<WriteOutcome> outcomes;
   bool failed = false;
+  bool unknown = false;
   try {
     outcomes = store_.save_child_writes(writes, [](AuditEntry& e) { e.hash = audit_hash(e); });
+  } catch (const StorageError& e) {
+    failed = true;
+    unknown = e.outcome_unknown();
   } catch (...) {
     failed = true;
   }
@@ -101,7 +118,7 @@ void GroupCommitter::commit(std::deque<Pending>& batch) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
     std::exception_ptr error;
     if (failed)
-      error = not_saved(writes[i]);
+      error = unknown ? maybe_saved(writes[i]) : not_saved(writes[i]);
     else if (outcomes[i] == WriteOutcome::kConflict && writes[i].response)
       error = std::make_exception_ptr(
           Conflict("These answers crossed with others you sent at the same moment. Please look "

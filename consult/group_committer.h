@@ -22,7 +22,8 @@ class GroupCommitter {
  public:
   // Called on the reply thread, in the order of submission, once the write's batch is committed
   // (no error) or when it could not be saved: Conflict for a clash with answers stored meanwhile,
-  // Unavailable when the database failed (then nothing of its batch was saved).
+  // Unavailable when the database failed: then nothing of its batch was saved, unless the
+  // connection was lost during the commit (the message then says it may have been saved).
   using Done = std::function<void(std::exception_ptr error)>;
 
   explicit GroupCommitter(ConsultationStore& store, std::size_t max_batch = 1000);

@@ -340,8 +340,15 @@ class Storage {
 
   // "sqlite" or "postgresql".
   virtual std::string backend() const = 0;
-  // Round-trips to the database; throws Unavailable when it cannot.
+  // Round-trips to the database; throws Unavailable when it cannot, and while writes fail for
+  // storage reasons (a full disk, a lost server) until a write works again.
   virtual void ping() = 0;
+  // For /metrics: connections to the database tried so far, and whether writes fail now.
+  struct Figures {
+    std::int64_t connection_attempts = 0;
+    bool writes_failing = false;
+  };
+  virtual Figures figures() = 0;
   // The newest migration applied to this database.
   virtual int schema_version() = 0;
   // A number that moves with every change to sessions (other than "last seen"), pupils,

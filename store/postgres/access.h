@@ -1,7 +1,8 @@
 #pragma once
 // Small helpers every PostgreSQL store uses: a borrowed connection, a write transaction that maps
-// constraint violations to Conflict (as the SQLite backend does), a lost or unreachable server to
-// Unavailable, the unit of work they join, and JSON lists bound as one parameter.
+// constraint violations to Conflict (as the SQLite backend does), the unit of work they join, and
+// JSON lists bound as one parameter. A lost or unreachable server leaves as PgError, which the
+// HTTP layer answers 503 like every StorageError that is unavailable().
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,9 +17,6 @@
 #include "store/postgres/sql.h"
 
 namespace ln::store::postgres {
-
-// Logs the library's text (for operators) and throws Unavailable (for clients).
-[[noreturn]] void unavailable(const PgError& error);
 
 using UnitOfWork = OpenUnit<Pool, Connection>;
 
@@ -48,14 +46,9 @@ auto in_savepoint(Connection& c, F&& f) {
 
 template <typename F>
 auto read(Pool& pool, F&& f) {
-  try {
-    if (Connection* joined = UnitOfWork::of(pool)) return f(*joined);
-    auto connection = pool.acquire();
-    return f(*connection);
-  } catch (const PgError& e) {
-    if (e.is_unavailable()) unavailable(e);
-    throw;
-  }
+  if (Connection* joined = UnitOfWork::of(pool)) return f(*joined);
+  auto connection = pool.acquire();
+  return f(*connection);
 }
 
 // Runs `f` in one transaction and returns what it returns; inside a unit of work, in a savepoint
@@ -77,7 +70,6 @@ auto write(Pool& pool, F&& f) {
     }
   } catch (const PgError& e) {
     if (e.is_constraint()) throw Conflict("That clashes with something that already exists.");
-    if (e.is_unavailable()) unavailable(e);
     throw;
   }
 }
@@ -102,7 +94,6 @@ inline void unit_of_work(Pool& pool, const std::function<void()>& work) {
     tx.commit();
   } catch (const PgError& e) {
     if (e.is_constraint()) throw Conflict("That clashes with something that already exists.");
-    if (e.is_unavailable()) unavailable(e);
     throw;
   }
 }

@@ -82,8 +82,9 @@ Connection::Connection(const std::string& conninfo) {
     std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
     PQfinish(conn_);
     conn_ = nullptr;
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-      message.pop_back();
+    for (auto& c : message)
+      if (c == '\n' || c == '\t') c = ' ';
+    while (!message.empty() && message.back() == ' ') message.pop_back();
     throw PgError("08001", "connect to PostgreSQL: " + message, true);
   }
   PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
@@ -93,13 +94,21 @@ Connection::~Connection() {
   PQfinish(conn_);
 }
 
-void Connection::fail(PGresult* result, const std::string& what) {
+void Connection::fail(PGresult* result, const std::string& what, bool during_commit) {
   std::unique_ptr<PGresult, decltype(&PQclear)> owned(result, PQclear);
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string message = result ? PQresultErrorMessage(result) : "";
   if (message.empty()) message = PQerrorMessage(conn_);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  throw PgError(state ? state : "", what + ": " + message, PQstatus(conn_) != CONNECTION_OK);
+  // libpq's text runs over several lines ("server closed the connection unexpectedly\n\tThis
+  // probably means…"): one line for the log.
+  for (auto& c : message)
+    if (c == '\n' || c == '\t') c = ' ';
+  while (!message.empty() && message.back() == ' ') message.pop_back();
+  PgError error(state ? state : "", what + ": " + message, lost(), during_commit);
+  // A lost connection says little by itself (one backend ended, a failover): the pool's next
+  // try to connect tells whether the server is gone, and reports it.
+  if (health_ && error.unavailable() && !error.connection_lost()) health_->failed(error.what());
+  throw error;
 }
 
 void Connection::exec_script(const std::string& sql) {
@@ -127,6 +136,10 @@ Result Connection::exec_params(const std::string& sql, const Params& params) {
   return Result(result);
 }
 
+bool Connection::lost() const {
+  return PQstatus(conn_) != CONNECTION_OK;
+}
+
 bool Connection::reusable() const {
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
 }
@@ -147,7 +160,12 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
   done_ = true;
-  connection_.exec_script("COMMIT");
+  PGresult* result = PQexec(connection_.conn_, "COMMIT");
+  auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  // A connection lost here leaves the outcome unknown: the server may have committed.
+  if (status != PGRES_COMMAND_OK) connection_.fail(result, "commit", true);
+  PQclear(result);
+  if (auto* health = connection_.health()) health->worked();
 }
 
 }  // namespace ln::store::postgres

@@ -11,26 +11,38 @@
 #include <unordered_map>
 #include <vector>
 
+#include "consult/errors.h"
+#include "store/storage_health.h"
+
 namespace ln::store::postgres {
 
 // Thrown for PostgreSQL failures; carries the SQLSTATE so callers map constraint violations on
-// purpose. Its text is for logs, never for clients.
-class PgError : public std::runtime_error {
+// purpose. A server that cannot be reached or went away, a full disk or a lock not granted in time
+// are `unavailable()` (503); a connection lost while COMMIT was on its way leaves the outcome
+// unknown. Its text is for logs, never for clients.
+class PgError : public StorageError {
  public:
-  PgError(std::string sqlstate, const std::string& message, bool connection_lost)
-      : std::runtime_error(message),
+  PgError(std::string sqlstate, const std::string& message, bool connection_lost,
+          bool during_commit = false)
+      : StorageError(message, kind_of(sqlstate, connection_lost, during_commit)),
         sqlstate_(std::move(sqlstate)),
         connection_lost_(connection_lost) {}
   const std::string& sqlstate() const { return sqlstate_; }
+  bool connection_lost() const { return connection_lost_; }
   // Class 23: unique, foreign key, check and not-null violations.
   bool is_constraint() const { return sqlstate_.rfind("23", 0) == 0; }
-  // The server cannot be reached, went away, or refuses connections for now.
-  bool is_unavailable() const {
-    return connection_lost_ || sqlstate_.rfind("08", 0) == 0 || sqlstate_ == "57P01" ||
-           sqlstate_ == "57P02" || sqlstate_ == "57P03" || sqlstate_ == "53300";
-  }
+  // The server cannot be reached, went away, or cannot take writes for now.
+  bool is_unavailable() const { return unavailable(); }
 
  private:
+  static Kind kind_of(const std::string& state, bool lost, bool during_commit) {
+    if (lost && during_commit) return Kind::kOutcomeUnknown;
+    bool unavailable = lost || state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" ||
+                       state == "57P03" || state == "53300" || state == "53100" ||
+                       state == "53200" || state == "58030" || state == "55P03" || state == "25006";
+    return unavailable ? Kind::kUnavailable : Kind::kOther;
+  }
+
   std::string sqlstate_;
   bool connection_lost_;
 };
@@ -140,11 +152,19 @@ class Connection {
 
   // Usable for another request: connected and outside any transaction.
   bool reusable() const;
+  // The server went away (or the connection broke).
+  bool lost() const;
   PGconn* handle() { return conn_; }
 
+  // Where this connection reports failures for storage reasons, and commits that work.
+  void share_health(StorageHealth* health) { health_ = health; }
+  StorageHealth* health() const { return health_; }
+
  private:
-  [[noreturn]] void fail(PGresult* result, const std::string& what);
+  friend class Transaction;
+  [[noreturn]] void fail(PGresult* result, const std::string& what, bool during_commit = false);
   PGconn* conn_ = nullptr;
+  StorageHealth* health_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
 };
 

@@ -17,11 +17,25 @@ void PostgresStorage::ping() {
     try {
       auto connection = pool_.acquire();
       connection->exec(sql::kPing);
-      return;
-    } catch (const PgError& e) {
-      if (attempt == 2) unavailable(e);
+      break;
+    } catch (const PgError&) {
+      if (attempt == 2) throw Unavailable("The database is not reachable.");
     }
   }
+  auto& health = pool_.health();
+  if (!health.failing()) return;
+  // Writes failed last time: a small write of our own finds out whether they work again.
+  if (health.probe_due()) {
+    try {
+      write(pool_, [](Connection& c) { c.exec(sql::kWriteProbe); });
+    } catch (const PgError&) {
+    }
+  }
+  if (health.failing()) throw Unavailable("The database cannot save anything right now.");
+}
+
+Storage::Figures PostgresStorage::figures() {
+  return {pool_.health().connection_attempts(), pool_.health().failing()};
 }
 
 int PostgresStorage::schema_version() {

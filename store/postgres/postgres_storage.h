@@ -23,6 +23,7 @@ class PostgresStorage : public Storage {
 
   std::string backend() const override { return "postgresql"; }
   void ping() override;
+  Figures figures() override;
   int schema_version() override;
   std::optional<std::int64_t> reference_epoch() override;
   void atomically(const std::function<void()>& work) override;

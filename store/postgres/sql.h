@@ -21,6 +21,10 @@ inline constexpr const char* kSchemaVersion =
 inline constexpr const char* kRecordMigration =
     "INSERT INTO schema_migrations(version, name) VALUES ($1, $2)";
 inline constexpr const char* kPing = "SELECT 1";
+// Rewrites the newest migration's row unchanged: the smallest write that must reach the disk.
+inline constexpr const char* kWriteProbe =
+    "UPDATE schema_migrations SET name = name "
+    "WHERE version = (SELECT MAX(version) FROM schema_migrations)";
 // For a seeding tool's own connections (as sqlite3's .import runs unsynced): commits do not wait
 // for the WAL flush. A crash may lose the last commits, never corrupt what is stored.
 inline constexpr const char* kBulkLoadSession = "SET synchronous_commit = off";

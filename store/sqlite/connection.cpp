@@ -7,9 +7,16 @@
 namespace ln::store::sqlite {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
+// Throws the error, after telling `health` when it is the storage's fault (a full disk …).
+[[noreturn]] void raise(SqliteError error, StorageHealth* health) {
+  if (health && error.unavailable()) health->failed(error.what());
+  throw error;
+}
+
+[[noreturn]] void fail(sqlite3* db, int rc, const std::string& what,
+                       StorageHealth* health = nullptr) {
   std::string message = what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  throw SqliteError(db ? sqlite3_extended_errcode(db) : rc, message);
+  raise(SqliteError(db ? sqlite3_extended_errcode(db) : rc, message), health);
 }
 
 void check(sqlite3* db, int rc, const char* what) {
@@ -66,7 +73,7 @@ bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  fail(sqlite3_db_handle(stmt_), rc, "step");
+  fail(sqlite3_db_handle(stmt_), rc, "step", health_);
 }
 
 void Statement::run() {
@@ -148,7 +155,7 @@ void Connection::exec(const std::string& sql) {
   if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    throw SqliteError(sqlite3_extended_errcode(db_), "exec: " + message);
+    raise(SqliteError(sqlite3_extended_errcode(db_), "exec: " + message), health_.get());
   }
 }
 
@@ -158,10 +165,10 @@ Statement Connection::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) fail(db_, rc, "prepare");
+    if (rc != SQLITE_OK) fail(db_, rc, "prepare", health_.get());
     it = cache_.emplace(std::string(sql), stmt).first;
   }
-  return Statement(it->second);
+  return Statement(it->second, health_.get());
 }
 
 std::int64_t Connection::changes() const {
@@ -172,6 +179,7 @@ Transaction::Transaction(Connection& connection) : connection_(connection) {
   if (auto* gate = connection_.writer_gate()) in_gate_ = gate->enter(kBusyTimeout);
   try {
     connection_.exec("BEGIN IMMEDIATE");
+    changes_before_ = sqlite3_total_changes64(connection_.handle());
   } catch (...) {
     leave_gate();
     throw;
@@ -198,6 +206,11 @@ void Transaction::commit() {
   connection_.exec("COMMIT");
   done_ = true;
   leave_gate();
+  // Only a commit that wrote something shows the disk takes writes again: one that changed
+  // nothing succeeds on a full disk too.
+  if (auto* health = connection_.health();
+      health && sqlite3_total_changes64(connection_.handle()) != changes_before_)
+    health->worked();
 }
 
 }  // namespace ln::store::sqlite

@@ -11,7 +11,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "consult/errors.h"
 #include "store/sqlite/writer_gate.h"
+#include "store/storage_health.h"
 
 namespace ln::store::sqlite {
 
@@ -21,10 +23,13 @@ inline constexpr std::chrono::milliseconds kBusyTimeout{5000};
 // A statement borrowed from the connection's cache; reset and unbound when it goes away.
 class Statement {
  public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  explicit Statement(sqlite3_stmt* stmt, StorageHealth* health = nullptr)
+      : stmt_(stmt), health_(health) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Statement(Statement&& other) noexcept : stmt_(other.stmt_), health_(other.health_) {
+    other.stmt_ = nullptr;
+  }
   ~Statement();
 
   Statement& bind(int index, std::int64_t value);
@@ -58,6 +63,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_;
+  StorageHealth* health_;
 };
 
 class Connection {
@@ -80,11 +86,15 @@ class Connection {
   // The writers' gate this connection's write transactions pass (Pool::open shares its own).
   void share_writer_gate(std::shared_ptr<WriterGate> gate) { writer_gate_ = std::move(gate); }
   WriterGate* writer_gate() const { return writer_gate_.get(); }
+  // Where this connection reports writes that fail for storage reasons, and commits that work.
+  void share_health(std::shared_ptr<StorageHealth> health) { health_ = std::move(health); }
+  StorageHealth* health() const { return health_.get(); }
 
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   std::shared_ptr<WriterGate> writer_gate_;
+  std::shared_ptr<StorageHealth> health_;
 };
 
 // BEGIN IMMEDIATE on construction; rolls back on destruction unless commit() was called.
@@ -107,16 +117,35 @@ class Transaction {
   Connection& connection_;
   bool in_gate_ = false;
   bool done_ = false;
+  std::int64_t changes_before_ = 0;
 };
 
-// Thrown for SQLite failures; carries the primary result code so callers can map
-// constraint violations on purpose. Its text is for logs, never for clients.
-class SqliteError : public std::runtime_error {
+// Thrown for SQLite failures; carries the extended result code so callers can map constraint
+// violations on purpose. A full disk, an I/O error, a read-only file or a lock not granted within
+// the busy timeout are `unavailable()` (503, send again). Its text is for logs, never for clients.
+class SqliteError : public StorageError {
  public:
-  SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  SqliteError(int code, const std::string& message)
+      : StorageError(message, kind_of(code)), code_(code) {}
   int code() const { return code_; }
   bool is_constraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
   bool is_busy() const { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
+
+  static Kind kind_of(int code) {
+    switch (code & 0xff) {
+      case SQLITE_FULL:
+      case SQLITE_IOERR:
+      case SQLITE_READONLY:
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+      case SQLITE_CANTOPEN:
+      case SQLITE_NOMEM:
+      case SQLITE_PROTOCOL:
+        return Kind::kUnavailable;
+      default:
+        return Kind::kOther;
+    }
+  }
 
  private:
   int code_;

@@ -15,8 +15,10 @@ Pool::Lease Pool::acquire() {
 }
 
 std::unique_ptr<Connection> Pool::open() {
+  health_->connecting();
   auto connection = std::make_unique<Connection>(path_);
   connection->share_writer_gate(writer_gate_);
+  connection->share_health(health_);
   if (on_open_) on_open_(*connection);
   return connection;
 }

@@ -35,6 +35,8 @@ class Pool {
   // A connection of the caller's own, outside the pool (with `on_open` run on it).
   std::unique_ptr<Connection> open();
   const std::string& path() const { return path_; }
+  // Whether writes work, as every connection of this pool last found.
+  StorageHealth& health() { return *health_; }
 
  private:
   void give_back(std::unique_ptr<Connection> connection);
@@ -45,6 +47,7 @@ class Pool {
   std::vector<std::unique_ptr<Connection>> idle_;
   // Shared by every connection this pool opens, its own and those it hands out (see Transaction).
   std::shared_ptr<WriterGate> writer_gate_ = std::make_shared<WriterGate>();
+  std::shared_ptr<StorageHealth> health_ = std::make_shared<StorageHealth>("sqlite");
 };
 
 }  // namespace ln::store::sqlite

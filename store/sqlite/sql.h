@@ -12,6 +12,10 @@ inline constexpr const char* kSchemaVersion =
 inline constexpr const char* kRecordMigration =
     "INSERT INTO schema_migrations(version, name) VALUES (?1, ?2)";
 inline constexpr const char* kPing = "SELECT 1";
+// Rewrites the newest migration's row unchanged: the smallest write that must reach the disk.
+inline constexpr const char* kWriteProbe =
+    "UPDATE schema_migrations SET name = name "
+    "WHERE version = (SELECT MAX(version) FROM schema_migrations)";
 inline constexpr const char* kReferenceEpoch = "SELECT epoch FROM reference_epoch WHERE id = 1";
 
 }  // namespace ln::store::sqlite::sql

@@ -24,6 +24,21 @@ void SqliteStorage::ping() {
   } catch (const SqliteError&) {
     throw Unavailable("The database is not reachable.");
   }
+  auto& health = pool_.health();
+  if (!health.failing()) return;
+  // Writes failed last time: a small write of our own finds out whether they work again, so
+  // readiness comes back even while no client writes.
+  if (health.probe_due()) {
+    try {
+      write(pool_, [](Connection& c) { c.prepare(sql::kWriteProbe).run(); });
+    } catch (const SqliteError&) {
+    }
+  }
+  if (health.failing()) throw Unavailable("The database cannot save anything right now.");
+}
+
+Storage::Figures SqliteStorage::figures() {
+  return {pool_.health().connection_attempts(), pool_.health().failing()};
 }
 
 int SqliteStorage::schema_version() {

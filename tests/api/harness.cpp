@@ -1,5 +1,7 @@
 #include "tests/api/harness.h"
 
+#include <algorithm>
+
 #include <curl/curl.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -201,6 +203,9 @@ Server::Server(Options options) {
                                    "--db",        db,
                                    "--web-root",  source_web_root(),
                                    "--threads",   "2"};
+  // Tests stop servers all the time: no pause for a balancer unless a test asks for one.
+  if (std::find(options.args.begin(), options.args.end(), "--drain-seconds") == options.args.end())
+    args.insert(args.end(), {"--drain-seconds", "0"});
   args.insert(args.end(), options.args.begin(), options.args.end());
   pid_ = spawn(args, options.env, dir_ / "server.out", dir_ / "server.err");
 

@@ -88,7 +88,8 @@ TEST_F(Postgres, ComesBackAfterTheServerDropsItsConnections) {
              database_->name());
   try {
     storage->organisation().units({std::nullopt, 5}, std::nullopt);
-  } catch (const Unavailable&) {
+  } catch (const StorageError& e) {
+    EXPECT_TRUE(e.unavailable()) << e.what();  // the HTTP layer's 503
   }
   EXPECT_NO_THROW(storage->organisation().units({std::nullopt, 5}, std::nullopt));
 }

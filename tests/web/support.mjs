@@ -49,7 +49,7 @@ export async function startServer() {
   const port = await freePort();
   const log = fs.openSync(path.join(dir, 'server.log'), 'w');
   const child = spawn(bin, ['serve', '--demo', '--listen', `127.0.0.1:${port}`, '--web-root', webRoot,
-    '--db', `sqlite:${path.join(dir, 'langnghe.db')}`], {
+    '--db', `sqlite:${path.join(dir, 'langnghe.db')}`, '--drain-seconds', '0'], {
     env: { ...process.env, LANGNGHE_TEST_HOOKS: '1' }, stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;
