@@ -34,12 +34,12 @@ try {
   await signInPupil(pupil, 'meo-xanh-2024');
   await go(pupil, '/pupil/idea');
   const idea = 'Chúng em muốn có thêm ghế đá và vòi nước uống ở công viên phường 9.';
-  await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(idea);
+  await pupil.getByLabel('Điều em muốn nói', { exact: true }).fill(idea);
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
   const second = 'Em mong thư viện trường mở cửa vào sáng thứ Bảy để chúng em đọc sách.';
   await go(pupil, '/pupil/idea');
-  await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(second);
+  await pupil.getByLabel('Điều em muốn nói', { exact: true }).fill(second);
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
   const sent = (await apiGet(pupil, '/submissions?limit=100')).items;
