@@ -51,9 +51,10 @@ function timeline(s, w) {
   return h('ol', { class: 'timeline', 'aria-label': t('timeline.label') },
     steps(s).map(([key, state, date]) => h('li', { class: `step step-${state}`, 'aria-current': state === 'now' ? 'step' : null },
       h('span', { class: 'step-mark', 'aria-hidden': 'true' }, MARK[state]),
-      h('span', { class: 'visually-hidden' }, `${t(`timeline.state.${state}`)}: `),
-      h('span', { class: 'step-text' }, w(key, { authority })),
-      date ? h('span', { class: 'step-date' }, ` — ${formatDate(date)}`) : null)));
+      h('span', { class: 'step-body' },
+        h('span', { class: 'visually-hidden' }, `${t(`timeline.state.${state}`)}: `),
+        h('span', { class: 'step-text' }, w(key, { authority })),
+        date ? [' ', h('span', { class: 'step-date' }, `(${formatDate(date)})`)] : null))));
 }
 
 // A returned idea: why, the adult's note, and the form to change it and send it again.
@@ -175,8 +176,8 @@ export async function render({ main, route, me }) {
       h('p', {}, h('strong', {}, t('ideas.status_label')), ' ',
         h('span', { class: 'status-text' }, has(statusKey) ? w(statusKey) : pick(s.status_text))),
       // What went to a safeguarding lead keeps the support message and no Youth Union timeline.
-      atRisk || s.status.startsWith('withdraw') ? null : timeline(s, w),
-      h('p', { class: 'hint' }, t('ideas.sent_on', { date: formatDate(s.created_at) })),
+      // The timeline carries the dates; without it, the day it was sent.
+      atRisk || s.status.startsWith('withdraw') ? h('p', { class: 'hint' }, t('ideas.sent_on', { date: formatDate(s.created_at) })) : timeline(s, w),
       s.support ? supportBox(s.support) : null,
       s.status === 'returned' ? returned(s, route, w) : null,
       earlier(s),
