@@ -165,20 +165,22 @@ try {
   await sweep(child, 'answered');
 
   // The child asks a question about the answer.
-  const question = 'Bao giờ đèn ở hẻm 12 được lắp ạ?';
+  const question = 'Bao giờ thì đèn được lắp ạ?';
   await block.getByLabel('Em muốn nói thêm (không bắt buộc)').fill(question);
   await block.getByRole('button', { name: 'Em có câu hỏi' }).click();
   await child.locator('.outcome .reaction-progress').waitFor();
   check((await child.locator('.outcome .reaction-progress').textContent()).includes('trước khi chuyển tới Đoàn Thanh niên'), 'the child is told the question is being checked');
-  check(await counted(child.locator('li.card', { hasText: question }), 0), 'the question is not listed as one more idea');
+  check(await counted(child.locator('li.card > p.idea-text', { hasText: question }), 0), 'the question is not listed as one more idea');
   check(await counted(child.getByRole('button', { name: 'Em có câu hỏi' }), 0), 'one reaction per recommendation');
 
   // A moderator lets the question's words through, like any child's words.
   let asked = null;
-  for (const x of (await call('GET', '/moderation/queues/normal/items?limit=200', moderatorToken)).items) {
-    if ((await call('GET', `/moderation/items/${x.id}`, moderatorToken)).text === question) asked = x;
+  for (const queueName of ['normal', 'priority']) {
+    for (const x of (await call('GET', `/moderation/queues/${queueName}/items?limit=200`, moderatorToken)).items) {
+      if ((await call('GET', `/moderation/items/${x.id}`, moderatorToken)).text === question) asked = x;
+    }
   }
-  check(asked, 'the question waits in the normal queue');
+  check(asked, 'the question waits in a moderation queue');
   await go(moderator, `/moderation/items/${asked.id}`);
   check(await shows(moderator.getByText('Câu hỏi của một em về câu trả lời cho kiến nghị', { exact: false })), 'the item says it is a question about an answer');
   check(await counted(moderator.getByText('feedback_reaction:question'), 0), 'no internal code shows');

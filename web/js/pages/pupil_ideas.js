@@ -134,6 +134,16 @@ function outcome(o, route, w, ideas) {
   return box;
 }
 
+// Once an approved idea has left the Youth Union, its status says how far it has gone.
+function statusWords(s, w) {
+  if (!s.status.startsWith('approved')) return null;
+  const journey = s.journey || [];
+  if ((s.outcomes || []).length) return w('ideas.status.heard_back');
+  if (journey.some((j) => j.answered_at)) return w('ideas.status.answered');
+  if (journey.length) return w('ideas.status.forwarded');
+  return null;
+}
+
 // #/pupil/ideas?answer=<recommendation> or ?idea=<submission>: a notification's link.
 function focusAsked(main) {
   const query = new URLSearchParams(location.hash.split('?')[1] || '');
@@ -174,7 +184,7 @@ export async function render({ main, route, me }) {
       h('h2', {}, t(`idea.kind_${s.kind}`), s.topic ? `: ${s.topic}` : ''),
       h('p', { class: 'idea-text' }, s.text),
       h('p', {}, h('strong', {}, t('ideas.status_label')), ' ',
-        h('span', { class: 'status-text' }, has(statusKey) ? w(statusKey) : pick(s.status_text))),
+        h('span', { class: 'status-text' }, statusWords(s, w) || (has(statusKey) ? w(statusKey) : pick(s.status_text)))),
       // What went to a safeguarding lead keeps the support message and no Youth Union timeline.
       // The timeline carries the dates; without it, the day it was sent.
       atRisk || s.status.startsWith('withdraw') ? h('p', { class: 'hint' }, t('ideas.sent_on', { date: formatDate(s.created_at) })) : timeline(s, w),
