@@ -38,7 +38,8 @@ class AskingBack : public ::testing::Test {
   }
 
   std::string find_id(const std::string& path, const std::string& field, const std::string& value) {
-    for (const auto& item : server.get(path + "?limit=200", bearer(admin)).json()["items"])
+    json items = server.get(path + "?limit=200", bearer(admin)).json()["items"];
+    for (const auto& item : items)
       if (item[field] == value) return item["id"];
     return "";
   }
@@ -116,9 +117,9 @@ class AskingBack : public ::testing::Test {
 };
 
 TEST_F(AskingBack, AQuestionReachesTheYouthUnionAndTheReplyReachesTheChild) {
-  std::string first = approved_idea(meo, "Hẻm đi học tối quá, em sợ lắm.");
-  std::string second = approved_idea(meo, "Em muốn có đèn ở đầu hẻm.");
-  std::string other = approved_idea(caheo, "Hẻm nhà em cũng cần đèn.");
+  std::string first = approved_idea(meo, "Đường đi học cần thêm đèn vào buổi tối.");
+  std::string second = approved_idea(meo, "Công viên phường cần thêm bóng đèn.");
+  std::string other = approved_idea(caheo, "Đèn đường giúp các bạn đi học an toàn hơn.");
   int unread_before = notifications(meo)["unread"];
   std::string rec = reported_back({first, second, other});
 
@@ -151,8 +152,8 @@ TEST_F(AskingBack, AQuestionReachesTheYouthUnionAndTheReplyReachesTheChild) {
   ASSERT_EQ(question.status, 201) << question.body;
   std::string item = question.json()["submission_id"];
   // Not one more idea of the child's: it shows with the answer, being checked.
-  for (const auto& s : server.get("/api/v1/submissions?limit=200", bearer(meo)).json()["items"])
-    EXPECT_NE(s["id"], item);
+  json ideas = server.get("/api/v1/submissions?limit=200", bearer(meo)).json()["items"];
+  for (const auto& s : ideas) EXPECT_NE(s["id"], item);
   EXPECT_EQ(outcome_of(meo, first)["my_reaction"]["progress"], "checking");
   // Nobody but moderators reads a child's words before one approves them.
   EXPECT_TRUE(open_questions(moderator).empty());
