@@ -86,6 +86,20 @@ constexpr const char* kSetContact =
 
 namespace {
 
+void insert_notification_row(Connection& c, const Notification& n) {
+  c.prepare(sql::kInsertNotification)
+      .bind(1, n.id)
+      .bind(2, n.recipient_kind)
+      .bind(3, n.recipient_id)
+      .bind(4, n.kind)
+      .bind(5, n.object_type)
+      .bind(6, n.object_id)
+      .bind(7, n.message)
+      .bind(8, n.dedupe_key)
+      .bind(9, n.created_at)
+      .run();
+}
+
 Statement& bind_all(Statement& s, const Recommendation& r) {
   return s.bind(1, r.id)
       .bind(2, r.unit_id)
@@ -237,18 +251,7 @@ bool SqliteRecommendationStore::reply_to_question(const Reaction& answered,
         .bind(4, answered.replied_at)
         .run();
     replied = c.changes() == 1;
-    if (!replied) return;
-    c.prepare(sql::kInsertNotification)
-        .bind(1, n.id)
-        .bind(2, n.recipient_kind)
-        .bind(3, n.recipient_id)
-        .bind(4, n.kind)
-        .bind(5, n.object_type)
-        .bind(6, n.object_id)
-        .bind(7, n.message)
-        .bind(8, n.dedupe_key)
-        .bind(9, n.created_at)
-        .run();
+    if (replied) insert_notification_row(c, n);
   });
   return replied;
 }
@@ -265,17 +268,7 @@ int SqliteRecommendationStore::unread_notifications(const std::string& recipient
 bool SqliteRecommendationStore::insert_notification(const Notification& n) {
   bool inserted = false;
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertNotification)
-        .bind(1, n.id)
-        .bind(2, n.recipient_kind)
-        .bind(3, n.recipient_id)
-        .bind(4, n.kind)
-        .bind(5, n.object_type)
-        .bind(6, n.object_id)
-        .bind(7, n.message)
-        .bind(8, n.dedupe_key)
-        .bind(9, n.created_at)
-        .run();
+    insert_notification_row(c, n);
     inserted = c.changes() == 1;
   });
   return inserted;

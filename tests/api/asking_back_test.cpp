@@ -4,7 +4,6 @@
 // reply reaches the child as a notification and beside the answer. The unread count follows.
 #include <gtest/gtest.h>
 
-#include <ctime>
 
 #include "tests/api/harness.h"
 
@@ -12,15 +11,6 @@ namespace ln::test {
 namespace {
 
 using nlohmann::json;
-
-std::string vietnam_today() {
-  std::time_t t = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[11];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
 
 class AskingBack : public ::testing::Test {
  protected:

@@ -8,18 +8,10 @@
 // Every page touched passes axe-core in Vietnamese and English, on a phone and a desktop; the
 // screenshots are kept in the artifacts folder (child-loop-*.png).
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, axe, artifactsDir, check, PHONE, DESKTOP, PASSWORD, shows, counted, screenshotFailures } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, axe, apiCaller, writeFeedback, artifactsDir, check, PHONE, DESKTOP, PASSWORD, shows, counted, screenshotFailures } from './support.mjs';
 
 const server = await startServer();
-async function call(method, url, token, body) {
-  const response = await fetch(`${server.url}/api/v1${url}`, {
-    method, headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = response.status === 204 ? null : await response.json();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(data)}`);
-  return data;
-}
+const call = apiCaller(server.url);
 const browser = await launchBrowser();
 const pages = [];
 const shots = [];
@@ -124,18 +116,13 @@ try {
 
   // The Youth Union writes the feedback and reports back, in the pages.
   await go(moderator, `/recommendations/${rec.id}`);
-  const all = moderator.locator('fieldset[data-band="all"]');
   const feedback = {
     you_said: 'Các em nói hẻm 12 tối, đi học về sợ.',
     we_did: 'Phường sẽ lắp hai bóng đèn ở hẻm 12.',
     why: 'Để các em đi học an toàn hơn.',
     what_next: 'Đèn sẽ sáng trước Tết.',
   };
-  await all.getByLabel('Em đã nói').fill(feedback.you_said);
-  await all.getByLabel('Người lớn đã làm').fill(feedback.we_did);
-  await all.getByLabel('Vì sao').fill(feedback.why);
-  await all.getByLabel('Tiếp theo').fill(feedback.what_next);
-  await moderator.getByRole('button', { name: 'Lưu phản hồi' }).click();
+  await writeFeedback(moderator, feedback);
   await moderator.getByRole('button', { name: 'Báo lại cho các em' }).click();
   await moderator.getByRole('button', { name: 'Kết thúc kiến nghị' }).waitFor();
 

@@ -8,7 +8,7 @@
 // Then the Children's Council: a session is planned, held, a proposal adopted by vote, minuted,
 // a pupil is added from the list of those who could join, and a Council member (a child) reads
 // the session.
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, writeFeedback, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -132,18 +132,13 @@ try {
   await go(moderator, `/recommendations/${recId}`);
   check((await moderator.locator('main .decision').textContent()) === 'Chấp nhận một phần' && await counted(moderator.getByText(reasons), 1),
     'the Youth Union sees the answer and its reasons');
-  const all = moderator.locator('fieldset[data-band="all"]');
   const feedback = {
     you_said: 'Các em muốn có ghế đá và nước uống ở công viên.',
     we_did: 'Phường sẽ lắp 2 vòi nước uống trước tháng 7.',
     why: 'Ghế đá cần thêm tiền, phường sẽ xin vào năm sau.',
     what_next: 'Đoàn Thanh niên sẽ báo các em khi vòi nước được lắp.',
   };
-  await all.getByLabel('Em đã nói').fill(feedback.you_said);
-  await all.getByLabel('Người lớn đã làm').fill(feedback.we_did);
-  await all.getByLabel('Vì sao').fill(feedback.why);
-  await all.getByLabel('Tiếp theo').fill(feedback.what_next);
-  await moderator.getByRole('button', { name: 'Lưu phản hồi' }).click();
+  await writeFeedback(moderator, feedback);
   await moderator.getByRole('button', { name: 'Báo lại cho các em' }).click();
   await moderator.getByRole('button', { name: 'Kết thúc kiến nghị' }).waitFor();
   check(await statusOf(moderator) === 'Đã báo lại cho các em', 'reported back');
