@@ -36,19 +36,19 @@ void add_question_routes(Router& r, App& app) {
       "POST", "/api/v1/questions/{id}/reply",
       [&app](Request& q) {
         Fields f(q, {"text"});
-        return Response::json(200,
-                              question_json(app.asking_back.reply(q.who(), q.param("id"),
-                                                                  f.text("text"))));
+        return Response::json(
+            200, question_json(app.asking_back.reply(q.who(), q.param("id"), f.text("text"))));
       },
       [] {
-        auto d = doc(
-            "Answer a child's question, once. The child is notified and reads it beside the "
-            "answer. Screened: personal information or rude words are refused (422).",
-            "recommendations", Permission::kManageRecommendations,
-            object_schema({{"text", "string"}}, {"text"}));
+        auto d =
+            doc("Answer a child's question, once. The child is notified and reads it beside the "
+                "answer. Screened: personal information or rude words are refused (422).",
+                "recommendations", Permission::kManageRecommendations,
+                object_schema({{"text", "string"}}, {"text"}));
         d.responses["409"] = {{"description", "already_answered"}};
-        d.responses["422"] = {{"description", "not_for_a_child: personal information or rude "
-                                              "words in the reply"}};
+        d.responses["422"] = {{"description",
+                               "not_for_a_child: personal information or rude "
+                               "words in the reply"}};
         return d;
       }());
 }

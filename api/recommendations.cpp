@@ -264,8 +264,8 @@ void add_recommendation_routes(Router& r, App& app) {
       "GET", "/api/v1/me/notifications",
       [&app](Request& q) {
         auto page = page_of(q);
-        auto out = page_json(app.recommendations.notifications(q.who(), page), page,
-                             notification_json);
+        auto out =
+            page_json(app.recommendations.notifications(q.who(), page), page, notification_json);
         out["unread"] = app.recommendations.unread(q.who());
         return Response::json(200, out);
       },

@@ -72,8 +72,9 @@ OpenQuestion AskingBack::reply(const Principal& actor, const std::string& questi
     std::vector<Unprocessable::Problem> problems;
     for (const auto& label : labels(screen_(words))) {
       if (label == "personal_info")
-        problems.push_back({"text", "Take out the personal information (names, numbers, "
-                                    "addresses): a reply to a child carries none."});
+        problems.push_back({"text",
+                            "Take out the personal information (names, numbers, "
+                            "addresses): a reply to a child carries none."});
       if (label == "rude") problems.push_back({"text", "Use plain, kind words for a child."});
     }
     if (!problems.empty())

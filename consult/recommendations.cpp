@@ -445,7 +445,7 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
   if (kind == "question" && !words) throw Invalid("text", "Write your question.");
   if (reaction_of(*r, pupil.id))
     throw Conflict("You have already told us what you think about this answer.", "already_reacted");
-  Reaction reaction{new_id("rx"),      r->id,        pupil.id,     kind, words, std::nullopt,
+  Reaction reaction{new_id("rx"),      r->id,        pupil.id,     kind,        words, std::nullopt,
                     clock_.now_text(), std::nullopt, std::nullopt, std::nullopt};
   std::optional<Submission> item;
   if (kind != "agree" || words) {

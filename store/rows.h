@@ -311,8 +311,8 @@ RecommendationSource recommendation_source(const Row& s) {
 // replied_at
 template <typename Row>
 Reaction reaction(const Row& s) {
-  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
-          s.optional_text(4), s.optional_text(5), s.text(6),          s.optional_text(7),
+  return {s.text(0),          s.text(1),          s.text(2), s.text(3),
+          s.optional_text(4), s.optional_text(5), s.text(6), s.optional_text(7),
           s.optional_text(8), s.optional_text(9)};
 }
 

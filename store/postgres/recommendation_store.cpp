@@ -209,8 +209,8 @@ bool PostgresRecommendationStore::reply_to_question(const Reaction& answered,
                answered.replied_at)
             .affected() != 1)
       return false;
-    c.exec(sql::kInsertNotification, n.id, n.recipient_kind, n.recipient_id, n.kind,
-           n.object_type, n.object_id, n.message, n.dedupe_key, n.created_at);
+    c.exec(sql::kInsertNotification, n.id, n.recipient_kind, n.recipient_id, n.kind, n.object_type,
+           n.object_id, n.message, n.dedupe_key, n.created_at);
     return true;
   });
 }

@@ -240,8 +240,7 @@ std::vector<Reaction> SqliteRecommendationStore::unanswered_questions() {
   });
 }
 
-bool SqliteRecommendationStore::reply_to_question(const Reaction& answered,
-                                                  const Notification& n) {
+bool SqliteRecommendationStore::reply_to_question(const Reaction& answered, const Notification& n) {
   bool replied = false;
   write(pool_, [&](Connection& c) {
     c.prepare(sql::kReplyToQuestion)

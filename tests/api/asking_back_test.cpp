@@ -4,7 +4,6 @@
 // reply reaches the child as a notification and beside the answer. The unread count follows.
 #include <gtest/gtest.h>
 
-
 #include "tests/api/harness.h"
 
 namespace ln::test {
@@ -37,9 +36,9 @@ class AskingBack : public ::testing::Test {
   void approve(const std::string& item) {
     auto claimed = post("/api/v1/moderation/items/" + item + "/claim", json::object(), moderator);
     ASSERT_EQ(claimed.status, 200) << claimed.body;
-    auto decided = post("/api/v1/moderation/items/" + item + "/decision",
-                        {{"decision", "approve"}, {"version", claimed.json()["version"]}},
-                        moderator);
+    auto decided =
+        post("/api/v1/moderation/items/" + item + "/decision",
+             {{"decision", "approve"}, {"version", claimed.json()["version"]}}, moderator);
     ASSERT_EQ(decided.status, 200) << decided.body;
   }
 
@@ -132,7 +131,8 @@ TEST_F(AskingBack, AQuestionReachesTheYouthUnionAndTheReplyReachesTheChild) {
   EXPECT_EQ(told, 1);
 
   // A question is its words: none, and nothing is kept.
-  auto wordless = post("/api/v1/recommendations/" + rec + "/reactions", {{"kind", "question"}}, meo);
+  auto wordless =
+      post("/api/v1/recommendations/" + rec + "/reactions", {{"kind", "question"}}, meo);
   EXPECT_EQ(wordless.status, 400) << wordless.body;
   EXPECT_TRUE(outcome_of(meo, first)["my_reaction"].is_null());
 
@@ -157,33 +157,34 @@ TEST_F(AskingBack, AQuestionReachesTheYouthUnionAndTheReplyReachesTheChild) {
   EXPECT_EQ(open[0]["text"], asked);
   EXPECT_EQ(open_questions(admin).size(), 1u);
   EXPECT_EQ(outcome_of(meo, first)["my_reaction"]["progress"], "waiting");
-  EXPECT_EQ(
-      server.get("/api/v1/recommendations/" + rec, bearer(moderator)).json()["reactions"]["question"],
-      1);
+  EXPECT_EQ(server.get("/api/v1/recommendations/" + rec, bearer(moderator))
+                .json()["reactions"]["question"],
+            1);
 
   // Only the Youth Union reads and answers them.
   EXPECT_EQ(server.get("/api/v1/questions", bearer(official)).status, 403);
   EXPECT_EQ(server.get("/api/v1/questions", bearer(meo)).status, 403);
   EXPECT_EQ(server.get("/api/v1/questions").status, 401);
-  EXPECT_EQ(post("/api/v1/questions/" + qid + "/reply", {{"text", "Sắp rồi em nhé."}}, official)
-                .status,
-            403);
+  EXPECT_EQ(
+      post("/api/v1/questions/" + qid + "/reply", {{"text", "Sắp rồi em nhé."}}, official).status,
+      403);
 
   // Bad replies change nothing: personal information, no words, wrong types, unknown fields.
-  auto with_phone = post("/api/v1/questions/" + qid + "/reply",
-                         {{"text", "Em gọi cho chị Hoa số 0912345678 để hỏi thêm nhé."}}, moderator);
+  auto with_phone =
+      post("/api/v1/questions/" + qid + "/reply",
+           {{"text", "Em gọi cho chị Hoa số 0912345678 để hỏi thêm nhé."}}, moderator);
   EXPECT_EQ(with_phone.status, 422) << with_phone.body;
   EXPECT_EQ(with_phone.error_code(), "not_for_a_child");
   EXPECT_EQ(post("/api/v1/questions/" + qid + "/reply", {{"text", ""}}, moderator).status, 400);
   EXPECT_EQ(post("/api/v1/questions/" + qid + "/reply", json::object(), moderator).status, 400);
   EXPECT_EQ(post("/api/v1/questions/" + qid + "/reply", {{"text", 5}}, moderator).status, 400);
-  EXPECT_EQ(post("/api/v1/questions/" + qid + "/reply", {{"text", "Sắp rồi."}, {"extra", 1}},
-                 moderator)
-                .status,
-            400);
-  EXPECT_EQ(post("/api/v1/questions/rx_nowhere/reply", {{"text", "Sắp rồi em nhé."}}, moderator)
-                .status,
-            404);
+  EXPECT_EQ(
+      post("/api/v1/questions/" + qid + "/reply", {{"text", "Sắp rồi."}, {"extra", 1}}, moderator)
+          .status,
+      400);
+  EXPECT_EQ(
+      post("/api/v1/questions/rx_nowhere/reply", {{"text", "Sắp rồi em nhé."}}, moderator).status,
+      404);
   EXPECT_EQ(open_questions(moderator).size(), 1u);
   EXPECT_TRUE(outcome_of(meo, first)["my_reaction"]["reply"].is_null());
 
@@ -233,10 +234,10 @@ TEST_F(AskingBack, AReturnedIdeaKeepsItsEarlierTextForTheChild) {
   EXPECT_EQ(returned["note"], "Em muốn đặt ghế ở đâu?");
   EXPECT_FALSE(returned["reviewed_at"].is_null());
   EXPECT_TRUE(returned["earlier_texts"].empty());
-  auto resent = post("/api/v1/submissions/" + id + "/resend",
-                     {{"text", "Sân trường cần thêm ghế đá dưới gốc phượng."},
-                      {"version", returned["version"]}},
-                     meo);
+  auto resent = post(
+      "/api/v1/submissions/" + id + "/resend",
+      {{"text", "Sân trường cần thêm ghế đá dưới gốc phượng."}, {"version", returned["version"]}},
+      meo);
   ASSERT_EQ(resent.status, 200) << resent.body;
   json now = server.get("/api/v1/submissions/" + id, bearer(meo)).json();
   EXPECT_EQ(now["status"], "queued");

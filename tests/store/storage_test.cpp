@@ -762,17 +762,16 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   words.id = "sub_2";
   words.status = "queued";
   words.queue = "normal";
-  s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", "disagree", "Chưa đủ", "sub_2", kNow,
-                                        std::nullopt, std::nullopt, std::nullopt},
+  s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", "disagree", "Chưa đủ", "sub_2",
+                                        kNow, std::nullopt, std::nullopt, std::nullopt},
                                        words);
   EXPECT_TRUE(s->submissions().submission("sub_2"));
   EXPECT_EQ(s->recommendations().reactions("rec_1").at(0).kind, "disagree");
-  EXPECT_THROW(
-      s->recommendations().insert_reaction(
-          {"rx_2", "rec_1", "p_1", "agree", std::nullopt, std::nullopt, kNow, std::nullopt,
-           std::nullopt, std::nullopt},
-          std::nullopt),
-      Conflict);
+  EXPECT_THROW(s->recommendations().insert_reaction(
+                   {"rx_2", "rec_1", "p_1", "agree", std::nullopt, std::nullopt, kNow, std::nullopt,
+                    std::nullopt, std::nullopt},
+                   std::nullopt),
+               Conflict);
 
   // A question waits for the Youth Union until one reply is kept, with the child's notification
   // in the same transaction; a second reply writes nothing.
@@ -794,8 +793,16 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   answered.reply = "Trong tháng này em nhé.";
   answered.replied_by = "acc_m";
   answered.replied_at = kNow;
-  Notification told{"ntf_q",       "pupil", "p_2", "question_answered", "recommendation",
-                    "rec_1",       "Đã trả lời", "question:rx_3:answered", kNow, std::nullopt};
+  Notification told{"ntf_q",
+                    "pupil",
+                    "p_2",
+                    "question_answered",
+                    "recommendation",
+                    "rec_1",
+                    "Đã trả lời",
+                    "question:rx_3:answered",
+                    kNow,
+                    std::nullopt};
   EXPECT_EQ(s->recommendations().unread_notifications("pupil", "p_2"), 0);
   EXPECT_TRUE(s->recommendations().reply_to_question(answered, told));
   told.id = "ntf_q2";

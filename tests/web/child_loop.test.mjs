@@ -8,7 +8,7 @@
 // Every page touched passes axe-core in Vietnamese and English, on a phone and a desktop; the
 // screenshots are kept in the artifacts folder (child-loop-*.png).
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, axe, apiCaller, writeFeedback, artifactsDir, check, PHONE, DESKTOP, PASSWORD, shows, counted, screenshotFailures } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, signInPupil, axe, apiCaller, writeFeedback, artifactsDir, check, PHONE, DESKTOP, PASSWORD, shows, counted, screenshotFailures } from './support.mjs';
 
 const server = await startServer();
 const call = apiCaller(server.url);
@@ -44,11 +44,7 @@ try {
   // The child (11, both consents) on a phone sends an idea.
   const child = await newPage(browser, server.url, { viewport: PHONE });
   pages.push(child);
-  await go(child, '/pupil-sign-in');
-  await child.locator('main input').first().fill('meo-xanh-2024');
-  await child.locator('main form button[type=submit]').click();
-  await child.waitForFunction(() => location.hash === '#/pupil');
-  await settled(child);
+  await signInPupil(child, 'meo-xanh-2024');
   await go(child, '/pupil/idea');
   const first = 'Em muốn cái đó ở chỗ kia.';
   await child.getByLabel('Điều em muốn nói', { exact: true }).fill(first);

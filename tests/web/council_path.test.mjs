@@ -8,7 +8,7 @@
 // Then the Children's Council: a session is planned, held, a proposal adopted by vote, minuted,
 // a pupil is added from the list of those who could join, and a Council member (a child) reads
 // the session.
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, writeFeedback, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, signInPupil, writeFeedback, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -16,13 +16,6 @@ const pages = [];
 const now = new Date();
 const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-async function signInPupil(page, code) {
-  await go(page, '/pupil-sign-in');
-  await page.locator('main input').first().fill(code);
-  await page.locator('main form button[type=submit]').click();
-  await page.waitForFunction(() => location.hash === '#/pupil');
-  await settled(page);
-}
 // A GET through the page's own session (the cookie), as the page itself would.
 const apiGet = (page, url) => page.evaluate(async (u) => (await fetch(`/api/v1${u}`)).json(), url);
 const statusOf = async (page) => (await page.locator('main .rec-status').first().textContent()).trim();

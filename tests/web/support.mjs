@@ -142,6 +142,15 @@ export async function go(page, hash) {
   await settled(page);
 }
 
+// A child signs in with their personal code and lands on their page.
+export async function signInPupil(page, code) {
+  await go(page, '/pupil-sign-in');
+  await page.locator('main input').first().fill(code);
+  await page.locator('main form button[type=submit]').click();
+  await page.waitForFunction(() => location.hash === '#/pupil');
+  await settled(page);
+}
+
 // The API straight from the test (for setting up what the pages then show): call(method, url,
 // token?, body?) → the JSON answer, throwing on any error status.
 export function apiCaller(base) {
