@@ -30,6 +30,7 @@
 #include "moderation/submissions.h"
 // Recommendations and official responses.
 #include "api/smtp_mail.h"
+#include "consult/asking_back.h"
 #include "consult/recommendations.h"
 #include "consult/working_days.h"
 
@@ -120,6 +121,7 @@ struct App {
       {options.remind_before_working_days, options.escalate_after_working_days,
        static_cast<int>(SmallGroupRule(settings.min_group_size).threshold())},
       &mailer};
+  AskingBack asking_back{storage, clock, audit, organisation, screen};
   Councils councils{storage, clock, audit, organisation, pupils, recommendations};
   Events events{storage, clock, audit, organisation};
   Reports reports{storage,         clock,         audit,

@@ -156,9 +156,25 @@ json outcomes_json(App& app, const Principal& pupil, const Submission& s) {
                    {"decision", answer.value("decision", "")},
                    {"status", r.status},
                    {"feedback", app.recommendations.feedback_for(r, pupil.age_band)},
-                   {"my_reaction",
-                    mine ? json{{"kind", mine->kind}, {"text", or_null(mine->text)}} : json()}});
+                   {"my_reaction", mine ? json{{"kind", mine->kind},
+                                               {"text", or_null(mine->text)},
+                                               {"progress", reaction_progress(app.storage, *mine)},
+                                               {"reply", or_null(mine->reply)},
+                                               {"replied_at", or_null(mine->replied_at)}}
+                                        : json()}});
   }
+  return out;
+}
+
+json journey_json(App& app, const Principal& pupil, const Submission& s) {
+  json out = json::array();
+  for (const auto& r : app.recommendations.containing(pupil, s.id))
+    out.push_back({{"recommendation_id", r.id},
+                   {"title", r.title},
+                   {"status", r.status},
+                   {"authority", authority_name(app, r.authority_id)},
+                   {"forwarded_at", or_null(r.forwarded_at)},
+                   {"answered_at", or_null(r.answered_at)}});
   return out;
 }
 

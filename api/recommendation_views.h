@@ -15,5 +15,7 @@ nlohmann::json notification_json(const Notification& n);
 // What happened to a pupil's submission: each recommendation it went into that was reported
 // back, with the feedback in the pupil's age band's words.
 nlohmann::json outcomes_json(App& app, const Principal& pupil, const Submission& s);
+// Where it has been: every recommendation it went into once forwarded, with its dates.
+nlohmann::json journey_json(App& app, const Principal& pupil, const Submission& s);
 
 }  // namespace ln::api

@@ -264,10 +264,13 @@ void add_recommendation_routes(Router& r, App& app) {
       "GET", "/api/v1/me/notifications",
       [&app](Request& q) {
         auto page = page_of(q);
-        return Response::json(200, page_json(app.recommendations.notifications(q.who(), page), page,
-                                             notification_json));
+        auto out =
+            page_json(app.recommendations.notifications(q.who(), page), page, notification_json);
+        out["unread"] = app.recommendations.unread(q.who());
+        return Response::json(200, out);
       },
-      doc("My in-app notifications, oldest first.", "notifications", Permission::kSignedIn));
+      doc("My in-app notifications, oldest first, and how many of all of them are unread.",
+          "notifications", Permission::kSignedIn));
 
   r.add(
       "POST", "/api/v1/me/notifications/{id}/read",

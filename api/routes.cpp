@@ -22,6 +22,7 @@ void build_router(Router& router, App& app) {
   add_safeguarding_routes(router, app);
   add_audit_routes(router, app);
   add_recommendation_routes(router, app);
+  add_question_routes(router, app);
   add_council_routes(router, app);
   add_event_routes(router, app);
   add_report_routes(router, app);

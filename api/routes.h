@@ -28,6 +28,7 @@ void add_safeguarding_routes(Router& router, App& app);
 void add_audit_routes(Router& router, App& app);
 void add_test_hook_routes(Router& router, App& app);
 void add_recommendation_routes(Router& router, App& app);
+void add_question_routes(Router& router, App& app);
 void add_council_routes(Router& router, App& app);
 void add_event_routes(Router& router, App& app);
 void add_report_routes(Router& router, App& app);

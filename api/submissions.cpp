@@ -44,6 +44,7 @@ void add_submission_routes(Router& r, App& app) {
             200, page_json(app.submissions.mine(q.who(), page), page, [&](const Submission& s) {
               auto out = own_submission_json(s);
               out["outcomes"] = outcomes_json(app, q.who(), s);
+              out["journey"] = journey_json(app, q.who(), s);
               return out;
             }));
       },
@@ -56,6 +57,7 @@ void add_submission_routes(Router& r, App& app) {
         auto s = app.submissions.own(q.who(), q.param("id"));
         auto out = own_submission_json(s);
         out["outcomes"] = outcomes_json(app, q.who(), s);
+        out["journey"] = journey_json(app, q.who(), s);
         return Response::json(200, out);
       },
       doc("One of my submissions.", "submissions", Permission::kPupilSelf));

@@ -163,6 +163,21 @@ nlohmann::json me_json(const Principal& p) {
   return me;
 }
 
+namespace {
+
+// What the child wrote before each resend, oldest first (the moderators' notes stay with them).
+nlohmann::json earlier_texts(const Submission& s) {
+  nlohmann::json out = nlohmann::json::array();
+  auto revisions = nlohmann::json::parse(s.revisions_json, nullptr, false);
+  if (!revisions.is_array()) return out;
+  for (const auto& r : revisions)
+    if (r.is_object() && r.contains("text"))
+      out.push_back({{"text", r["text"]}, {"sent_at", r.value("sent_at", "")}});
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json own_submission_json(const Submission& s) {
   // A child who took back a possible disclosure is told the truth: no one else reads it, but a
   // safeguarding lead still can (the case stays with the leads until one of them decides).
@@ -179,6 +194,8 @@ nlohmann::json own_submission_json(const Submission& s) {
                         {"updated_at", s.updated_at},
                         {"version", s.version},
                         {"resent_at", or_null(s.resent_at)},
+                        {"reviewed_at", or_null(s.first_reviewed_at)},
+                        {"earlier_texts", earlier_texts(s)},
                         {"may_withdraw", kept_by_leads ? false
                                          : s.queue == "safeguarding"
                                              ? s.status != "closed"

@@ -373,9 +373,12 @@ Recommendation Recommendations::report_back(const Principal& actor, const std::s
   atomically(storage_, [&] {
     r = save(AuditActor::of(actor), actor.id, r, expected, "reported_back",
              {{"children", sources.size()}});
-    // Every child whose words went into it hears back, with their submission.
+    // Every child whose words went into it hears back once, with (the first of) their
+    // submissions: one answer, one notification, however many of their ideas it answers.
     std::string now = clock_.now_text();
+    std::set<std::string> told;
     for (const auto& s : sources) {
+      if (!told.insert(s.pupil_id).second) continue;
       Notification n{notification_id(now),
                      "pupil",
                      s.pupil_id,
@@ -408,10 +411,18 @@ Recommendation Recommendations::close(const Principal& actor, const std::string&
 std::vector<Recommendation> Recommendations::outcomes_of_submission(
     const Principal& pupil, const std::string& submission_id) {
   std::vector<Recommendation> out;
+  for (auto& r : containing(pupil, submission_id))
+    if (r.status == "reported_back" || r.status == "closed") out.push_back(std::move(r));
+  return out;
+}
+
+std::vector<Recommendation> Recommendations::containing(const Principal& pupil,
+                                                        const std::string& submission_id) {
+  std::vector<Recommendation> out;
   for (const auto& s : storage_.recommendations().sources_of_pupil(pupil.id)) {
     if (s.submission_id != submission_id) continue;
     auto r = storage_.recommendations().recommendation(s.recommendation_id);
-    if (r && (r->status == "reported_back" || r->status == "closed")) out.push_back(*r);
+    if (r && r->status != "draft") out.push_back(*r);
   }
   return out;
 }
@@ -444,9 +455,12 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
   if (!one_of(kReactions, kind)) throw Invalid("kind", "kind is agree, disagree or question.");
   auto words = clean_optional_text("text", text, 1000);
   if (words && words->empty()) words.reset();
+  // A question is its words: they go to the Youth Union, whose reply comes back to the child.
+  if (kind == "question" && !words) throw Invalid("text", "Write your question.");
   if (reaction_of(*r, pupil.id))
     throw Conflict("You have already told us what you think about this answer.", "already_reacted");
-  Reaction reaction{new_id("rx"), r->id, pupil.id, kind, words, std::nullopt, clock_.now_text()};
+  Reaction reaction{new_id("rx"),      r->id,        pupil.id,     kind,        words, std::nullopt,
+                    clock_.now_text(), std::nullopt, std::nullopt, std::nullopt};
   std::optional<Submission> item;
   if (kind != "agree" || words) {
     // Words from a child are screened and moderated like any submission; disagreements and
@@ -457,9 +471,7 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
     s.unit_id = pupil.unit_id;
     s.kind = "opinion";
     s.topic = "feedback_reaction:" + kind;
-    s.text = words ? *words
-                   : (kind == "disagree" ? "Em không đồng ý với câu trả lời (không kèm lời nhắn)."
-                                         : "Em có câu hỏi về câu trả lời (không kèm lời nhắn).");
+    s.text = words ? *words : "Em không đồng ý với câu trả lời (không kèm lời nhắn).";
     s.status = "submitted";
     s.created_at = s.updated_at = reaction.created_at;
     screen_submission(screen_, s);
@@ -500,6 +512,11 @@ std::vector<Notification> Recommendations::notifications_for_export(const std::s
   return every_page([&](const Page& page) {
     return storage_.recommendations().notifications_of("pupil", pupil_id, page);
   });
+}
+
+int Recommendations::unread(const Principal& who) {
+  return storage_.recommendations().unread_notifications(who.is_pupil() ? "pupil" : "account",
+                                                         who.id);
 }
 
 void Recommendations::mark_read(const Principal& who, const std::string& notification_id) {

@@ -143,6 +143,8 @@ class Recommendations {
   // A pupil's view: the recommendations their submission went into that have been reported back.
   std::vector<Recommendation> outcomes_of_submission(const Principal& pupil,
                                                      const std::string& submission_id);
+  // Every recommendation their submission went into, once it left the Youth Union (forwarded).
+  std::vector<Recommendation> containing(const Principal& pupil, const std::string& submission_id);
   // The feedback in the pupil's age band's words (or the text for all bands).
   nlohmann::json feedback_for(const Recommendation& r, const std::string& age_band) const;
   std::optional<Reaction> reaction_of(const Recommendation& r, const std::string& pupil_id);
@@ -156,6 +158,8 @@ class Recommendations {
   std::vector<std::pair<Reaction, std::string>> reactions_for_export(const std::string& pupil_id);
   std::vector<Notification> notifications_for_export(const std::string& pupil_id);
   void mark_read(const Principal& who, const std::string& notification_id);
+  // How many of my notifications I have not opened yet.
+  int unread(const Principal& who);
 
   // The public tracker of a unit (and every unit under it): every forwarded recommendation.
   std::vector<Recommendation> tracker(const std::string& unit_id);

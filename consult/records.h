@@ -218,6 +218,12 @@ inline const std::string& approved_words(const Submission& s) {
   return s.status == "approved_redacted" && s.redacted_text ? *s.redacted_text : s.text;
 }
 
+// A child's words about an answer they were given (a disagreement or a question): moderated like
+// any submission, but not one of the child's ideas.
+inline bool is_reaction_text(const Submission& s) {
+  return s.topic && s.topic->rfind("feedback_reaction:", 0) == 0;
+}
+
 // An approved submission waiting to be compiled, and whether a recommendation already quotes it.
 struct ApprovedSubmission {
   Submission submission;
@@ -434,6 +440,10 @@ struct Reaction {
   std::optional<std::string> text;
   std::optional<std::string> submission_id;
   std::string created_at;
+  // A question's answer from the Youth Union, screened before it reaches the child.
+  std::optional<std::string> reply;
+  std::optional<std::string> replied_by;
+  std::optional<std::string> replied_at;
 };
 
 // An in-app notification; `dedupe_key` is unique, so a job running on several instances sends

@@ -267,12 +267,20 @@ class RecommendationStore {
   virtual void insert_reaction(const Reaction& reaction, const std::optional<Submission>& item) = 0;
   virtual std::vector<Reaction> reactions(const std::string& recommendation_id) = 0;
   virtual std::vector<Reaction> reactions_of_pupil(const std::string& pupil_id) = 0;
+  virtual std::optional<Reaction> reaction(const std::string& id) = 0;
+  // Questions about answers that no one has replied to yet, oldest first.
+  virtual std::vector<Reaction> unanswered_questions() = 0;
+  // The reply and the child's notification in one transaction; false (nothing written) when the
+  // question was answered meanwhile.
+  virtual bool reply_to_question(const Reaction& answered, const Notification& to_child) = 0;
 
   // False (and nothing written) when a notification with the same dedupe_key exists.
   virtual bool insert_notification(const Notification& n) = 0;
   virtual std::vector<Notification> notifications_of(const std::string& recipient_kind,
                                                      const std::string& recipient_id,
                                                      const Page& page) = 0;
+  virtual int unread_notifications(const std::string& recipient_kind,
+                                   const std::string& recipient_id) = 0;
   virtual bool mark_notification_read(const std::string& id, const std::string& recipient_kind,
                                       const std::string& recipient_id, const std::string& at) = 0;
 

@@ -112,7 +112,19 @@ Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubm
 }
 
 std::vector<Submission> Submissions::mine(const Principal& pupil, const Page& page) {
-  return storage_.submissions().submissions_of(pupil.id, page);
+  // A child's words about an answer show beside that answer, not as one more idea of theirs.
+  std::vector<Submission> out;
+  Page next = page;
+  for (;;) {
+    auto batch = storage_.submissions().submissions_of(pupil.id, next);
+    for (auto& s : batch) {
+      if (is_reaction_text(s)) continue;
+      out.push_back(std::move(s));
+      if (static_cast<int>(out.size()) == page.limit) return out;
+    }
+    if (static_cast<int>(batch.size()) < next.limit) return out;
+    next.after = batch.back().id;
+  }
 }
 
 Submissions::Exported Submissions::for_export(const std::string& pupil_id, bool for_guardian) {

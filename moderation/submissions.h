@@ -50,6 +50,7 @@ class Submissions {
     ChildWrite write;
   };
   Prepared prepare(const Principal& pupil, const NewSubmission& input);
+  // My ideas, opinions and recommendations (words about an answer show with that answer).
   std::vector<Submission> mine(const Principal& pupil, const Page& page);
   // Everything a pupil sent, for their copy of their data. A guardian's copy leaves out what went
   // to a safeguarding lead: those are `withheld`, the rest `shown`.

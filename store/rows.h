@@ -307,11 +307,13 @@ RecommendationSource recommendation_source(const Row& s) {
   return {s.text(0), s.text(1), s.text(2)};
 }
 
-// id, recommendation_id, pupil_id, kind, text, submission_id, created_at
+// id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply, replied_by,
+// replied_at
 template <typename Row>
 Reaction reaction(const Row& s) {
   return {s.text(0),          s.text(1),          s.text(2), s.text(3),
-          s.optional_text(4), s.optional_text(5), s.text(6)};
+          s.optional_text(4), s.optional_text(5), s.text(6), s.optional_text(7),
+          s.optional_text(8), s.optional_text(9)};
 }
 
 // id, recipient_kind, recipient_id, kind, object_type, object_id, message, dedupe_key,

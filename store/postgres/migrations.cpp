@@ -575,6 +575,17 @@ INSERT INTO account_schools(account_id, school_id)
   SELECT DISTINCT c.created_by, c.school_id FROM classes c JOIN accounts a ON a.id = c.created_by
    WHERE a.role = 'facilitator';
 )sql"},
+      // A child's question about an answer reaches the Youth Union, and their reply the child.
+      {18, "replies to children's questions",
+       R"sql(
+ALTER TABLE recommendation_reactions ADD COLUMN reply TEXT COLLATE "C";
+ALTER TABLE recommendation_reactions ADD COLUMN replied_by TEXT COLLATE "C";
+ALTER TABLE recommendation_reactions ADD COLUMN replied_at TEXT COLLATE "C";
+CREATE INDEX recommendation_reactions_unanswered ON recommendation_reactions(created_at)
+  WHERE kind = 'question' AND replied_at IS NULL;
+CREATE INDEX notifications_unread ON notifications(recipient_kind, recipient_id)
+  WHERE read_at IS NULL;
+)sql"},
   };
   return all;
 }

@@ -46,11 +46,28 @@ constexpr const char* kInsertReaction =
     "INSERT INTO recommendation_reactions(id, recommendation_id, pupil_id, kind, text,"
     " submission_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr const char* kReactions =
-    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
     " FROM recommendation_reactions WHERE recommendation_id = $1 ORDER BY created_at, id";
 constexpr const char* kReactionsOfPupil =
-    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
     " FROM recommendation_reactions WHERE pupil_id = $1 ORDER BY created_at, id";
+constexpr const char* kReaction =
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
+    " FROM recommendation_reactions WHERE id = $1";
+constexpr const char* kUnansweredQuestions =
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
+    " FROM recommendation_reactions WHERE kind = 'question' AND replied_at IS NULL"
+    " ORDER BY created_at, id";
+constexpr const char* kReplyToQuestion =
+    "UPDATE recommendation_reactions SET reply = $2, replied_by = $3, replied_at = $4"
+    " WHERE id = $1 AND kind = 'question' AND replied_at IS NULL";
+constexpr const char* kUnread =
+    "SELECT COUNT(*) FROM notifications WHERE recipient_kind = $1 AND recipient_id = $2"
+    " AND read_at IS NULL";
 constexpr const char* kInsertNotification =
     "INSERT INTO notifications(id, recipient_kind, recipient_id, kind, object_type, object_id,"
     " message, dedupe_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
@@ -172,6 +189,36 @@ std::vector<Reaction> PostgresRecommendationStore::reactions(const std::string& 
 std::vector<Reaction> PostgresRecommendationStore::reactions_of_pupil(const std::string& pupil_id) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kReactionsOfPupil, pupil_id).all(rows::reaction<Row>);
+  });
+}
+
+std::optional<Reaction> PostgresRecommendationStore::reaction(const std::string& id) {
+  return first_row(pool_, sql::kReaction, id, rows::reaction<Row>);
+}
+
+std::vector<Reaction> PostgresRecommendationStore::unanswered_questions() {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kUnansweredQuestions).all(rows::reaction<Row>);
+  });
+}
+
+bool PostgresRecommendationStore::reply_to_question(const Reaction& answered,
+                                                    const Notification& n) {
+  return write(pool_, [&](Connection& c) {
+    if (c.exec(sql::kReplyToQuestion, answered.id, answered.reply, answered.replied_by,
+               answered.replied_at)
+            .affected() != 1)
+      return false;
+    c.exec(sql::kInsertNotification, n.id, n.recipient_kind, n.recipient_id, n.kind, n.object_type,
+           n.object_id, n.message, n.dedupe_key, n.created_at);
+    return true;
+  });
+}
+
+int PostgresRecommendationStore::unread_notifications(const std::string& recipient_kind,
+                                                      const std::string& recipient_id) {
+  return read(pool_, [&](Connection& c) {
+    return static_cast<int>(c.exec(sql::kUnread, recipient_kind, recipient_id).row(0).int64(0));
   });
 }
 

@@ -608,6 +608,17 @@ CREATE TRIGGER account_schools_update_moves_epoch AFTER UPDATE ON account_school
 CREATE TRIGGER account_schools_delete_moves_epoch AFTER DELETE ON account_schools
   BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
 )sql"},
+      // A child's question about an answer reaches the Youth Union, and their reply the child.
+      {18, "replies to children's questions",
+       R"sql(
+ALTER TABLE recommendation_reactions ADD COLUMN reply TEXT;
+ALTER TABLE recommendation_reactions ADD COLUMN replied_by TEXT;
+ALTER TABLE recommendation_reactions ADD COLUMN replied_at TEXT;
+CREATE INDEX recommendation_reactions_unanswered ON recommendation_reactions(created_at)
+  WHERE kind = 'question' AND replied_at IS NULL;
+CREATE INDEX notifications_unread ON notifications(recipient_kind, recipient_id)
+  WHERE read_at IS NULL;
+)sql"},
   };
   return all;
 }

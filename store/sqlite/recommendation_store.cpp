@@ -43,11 +43,28 @@ constexpr const char* kInsertReaction =
     "INSERT INTO recommendation_reactions(id, recommendation_id, pupil_id, kind, text,"
     " submission_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 constexpr const char* kReactions =
-    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
     " FROM recommendation_reactions WHERE recommendation_id = ?1 ORDER BY created_at, id";
 constexpr const char* kReactionsOfPupil =
-    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at"
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
     " FROM recommendation_reactions WHERE pupil_id = ?1 ORDER BY created_at, id";
+constexpr const char* kReaction =
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
+    " FROM recommendation_reactions WHERE id = ?1";
+constexpr const char* kUnansweredQuestions =
+    "SELECT id, recommendation_id, pupil_id, kind, text, submission_id, created_at, reply,"
+    " replied_by, replied_at"
+    " FROM recommendation_reactions WHERE kind = 'question' AND replied_at IS NULL"
+    " ORDER BY created_at, id";
+constexpr const char* kReplyToQuestion =
+    "UPDATE recommendation_reactions SET reply = ?2, replied_by = ?3, replied_at = ?4"
+    " WHERE id = ?1 AND kind = 'question' AND replied_at IS NULL";
+constexpr const char* kUnread =
+    "SELECT COUNT(*) FROM notifications WHERE recipient_kind = ?1 AND recipient_id = ?2"
+    " AND read_at IS NULL";
 constexpr const char* kInsertNotification =
     "INSERT INTO notifications(id, recipient_kind, recipient_id, kind, object_type, object_id,"
     " message, dedupe_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
@@ -68,6 +85,20 @@ constexpr const char* kSetContact =
 }  // namespace sql
 
 namespace {
+
+void insert_notification_row(Connection& c, const Notification& n) {
+  c.prepare(sql::kInsertNotification)
+      .bind(1, n.id)
+      .bind(2, n.recipient_kind)
+      .bind(3, n.recipient_id)
+      .bind(4, n.kind)
+      .bind(5, n.object_type)
+      .bind(6, n.object_id)
+      .bind(7, n.message)
+      .bind(8, n.dedupe_key)
+      .bind(9, n.created_at)
+      .run();
+}
 
 Statement& bind_all(Statement& s, const Recommendation& r) {
   return s.bind(1, r.id)
@@ -198,20 +229,45 @@ std::vector<Reaction> SqliteRecommendationStore::reactions_of_pupil(const std::s
   });
 }
 
+std::optional<Reaction> SqliteRecommendationStore::reaction(const std::string& id) {
+  return first_row(pool_, sql::kReaction, id, rows::reaction<Statement>);
+}
+
+std::vector<Reaction> SqliteRecommendationStore::unanswered_questions() {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kUnansweredQuestions);
+    return all_rows(s, rows::reaction<Statement>);
+  });
+}
+
+bool SqliteRecommendationStore::reply_to_question(const Reaction& answered, const Notification& n) {
+  bool replied = false;
+  write(pool_, [&](Connection& c) {
+    c.prepare(sql::kReplyToQuestion)
+        .bind(1, answered.id)
+        .bind(2, answered.reply)
+        .bind(3, answered.replied_by)
+        .bind(4, answered.replied_at)
+        .run();
+    replied = c.changes() == 1;
+    if (replied) insert_notification_row(c, n);
+  });
+  return replied;
+}
+
+int SqliteRecommendationStore::unread_notifications(const std::string& recipient_kind,
+                                                    const std::string& recipient_id) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kUnread);
+    s.bind(1, recipient_kind).bind(2, recipient_id);
+    return s.step() ? static_cast<int>(s.int64(0)) : 0;
+  });
+}
+
 bool SqliteRecommendationStore::insert_notification(const Notification& n) {
   bool inserted = false;
   write(pool_, [&](Connection& c) {
-    c.prepare(sql::kInsertNotification)
-        .bind(1, n.id)
-        .bind(2, n.recipient_kind)
-        .bind(3, n.recipient_id)
-        .bind(4, n.kind)
-        .bind(5, n.object_type)
-        .bind(6, n.object_id)
-        .bind(7, n.message)
-        .bind(8, n.dedupe_key)
-        .bind(9, n.created_at)
-        .run();
+    insert_notification_row(c, n);
     inserted = c.changes() == 1;
   });
   return inserted;

@@ -20,10 +20,15 @@ class SqliteRecommendationStore : public RecommendationStore {
   void insert_reaction(const Reaction& reaction, const std::optional<Submission>& item) override;
   std::vector<Reaction> reactions(const std::string& recommendation_id) override;
   std::vector<Reaction> reactions_of_pupil(const std::string& pupil_id) override;
+  std::optional<Reaction> reaction(const std::string& id) override;
+  std::vector<Reaction> unanswered_questions() override;
+  bool reply_to_question(const Reaction& answered, const Notification& to_child) override;
   bool insert_notification(const Notification& n) override;
   std::vector<Notification> notifications_of(const std::string& recipient_kind,
                                              const std::string& recipient_id,
                                              const Page& page) override;
+  int unread_notifications(const std::string& recipient_kind,
+                           const std::string& recipient_id) override;
   bool mark_notification_read(const std::string& id, const std::string& recipient_kind,
                               const std::string& recipient_id, const std::string& at) override;
   std::optional<std::string> authority_contact(const std::string& authority_id) override;

@@ -159,6 +159,8 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"POST /api/v1/recommendations/{id}/reactions", kChildren},
     {"GET /api/v1/me/notifications", kEveryone},
     {"POST /api/v1/me/notifications/{id}/read", kEveryone},
+    {"GET /api/v1/questions", {"moderator", "admin"}},
+    {"POST /api/v1/questions/{id}/reply", {"moderator", "admin"}},
     {"GET /api/v1/public/units/{id}/tracker", kPublic},
     {"GET /api/v1/public/councils/{id}/tracker", kPublic},
     {"GET /api/v1/calendar", kAdults},

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -347,6 +348,15 @@ std::string school_with_code(const Server& server, const std::string& token,
 
 Headers bearer(const std::string& token) {
   return {{"Authorization", "Bearer " + token}};
+}
+
+std::string vietnam_today(int plus_days) {
+  std::time_t t = std::time(nullptr) + 7 * 3600 + plus_days * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[11];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
 }
 
 Server::Options demo_options() {

@@ -138,6 +138,8 @@ std::string school_with_code(const Server& server, const std::string& token,
 // Server options for a server with the demo data, the test hooks (clock, jobs) and a metrics
 // token (metrics_reader()).
 Server::Options demo_options();
+// Today in Viet Nam (YYYY-MM-DD) by the real clock, plus some days.
+std::string vietnam_today(int plus_days = 0);
 // The headers an operator reads /metrics with, on a server started with demo_options().
 Headers metrics_reader();
 inline constexpr const char* kTestMetricsToken = "metrics-token-of-the-api-tests-0123456789";

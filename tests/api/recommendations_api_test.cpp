@@ -21,16 +21,6 @@ namespace {
 
 using nlohmann::json;
 
-// Today in Viet Nam by the real clock, plus some days.
-std::string vietnam_today(int plus_days = 0) {
-  std::time_t t = std::time(nullptr) + 7 * 3600 + plus_days * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[11];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
-
 class Recommendations : public ::testing::Test {
  protected:
   static Server::Options options(const SmtpSink& sink) {

@@ -762,14 +762,59 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   words.id = "sub_2";
   words.status = "queued";
   words.queue = "normal";
-  s->recommendations().insert_reaction(
-      {"rx_1", "rec_1", "p_1", "disagree", "Chưa đủ", "sub_2", kNow}, words);
+  s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", "disagree", "Chưa đủ", "sub_2",
+                                        kNow, std::nullopt, std::nullopt, std::nullopt},
+                                       words);
   EXPECT_TRUE(s->submissions().submission("sub_2"));
   EXPECT_EQ(s->recommendations().reactions("rec_1").at(0).kind, "disagree");
-  EXPECT_THROW(
-      s->recommendations().insert_reaction(
-          {"rx_2", "rec_1", "p_1", "agree", std::nullopt, std::nullopt, kNow}, std::nullopt),
-      Conflict);
+  EXPECT_THROW(s->recommendations().insert_reaction(
+                   {"rx_2", "rec_1", "p_1", "agree", std::nullopt, std::nullopt, kNow, std::nullopt,
+                    std::nullopt, std::nullopt},
+                   std::nullopt),
+               Conflict);
+
+  // A question waits for the Youth Union until one reply is kept, with the child's notification
+  // in the same transaction; a second reply writes nothing.
+  s->pupils().insert_pupil(pupil("p_2"), kIdentity);
+  Submission asked = idea;
+  asked.id = "sub_3";
+  asked.pupil_id = "p_2";
+  asked.status = "queued";
+  asked.queue = "normal";
+  s->recommendations().insert_reaction({"rx_3", "rec_1", "p_2", "question", "Bao giờ ạ?", "sub_3",
+                                        kNow, std::nullopt, std::nullopt, std::nullopt},
+                                       asked);
+  auto open = s->recommendations().unanswered_questions();
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].id, "rx_3");
+  EXPECT_EQ(open[0].text, "Bao giờ ạ?");
+  EXPECT_FALSE(s->recommendations().reaction("rx_nowhere"));
+  Reaction answered = open[0];
+  answered.reply = "Trong tháng này em nhé.";
+  answered.replied_by = "acc_m";
+  answered.replied_at = kNow;
+  Notification told{"ntf_q",
+                    "pupil",
+                    "p_2",
+                    "question_answered",
+                    "recommendation",
+                    "rec_1",
+                    "Đã trả lời",
+                    "question:rx_3:answered",
+                    kNow,
+                    std::nullopt};
+  EXPECT_EQ(s->recommendations().unread_notifications("pupil", "p_2"), 0);
+  EXPECT_TRUE(s->recommendations().reply_to_question(answered, told));
+  told.id = "ntf_q2";
+  told.dedupe_key = "question:rx_3:again";
+  answered.reply = "Lần nữa.";
+  EXPECT_FALSE(s->recommendations().reply_to_question(answered, told));
+  EXPECT_EQ(s->recommendations().reaction("rx_3")->reply, "Trong tháng này em nhé.");
+  EXPECT_EQ(s->recommendations().reaction("rx_3")->replied_by, "acc_m");
+  EXPECT_TRUE(s->recommendations().unanswered_questions().empty());
+  EXPECT_EQ(s->recommendations().unread_notifications("pupil", "p_2"), 1);
+  EXPECT_TRUE(s->recommendations().mark_notification_read("ntf_q", "pupil", "p_2", kNow));
+  EXPECT_EQ(s->recommendations().unread_notifications("pupil", "p_2"), 0);
 
   // Notifications: a second one with the same key is not written.
   Notification n{"ntf_1",

@@ -103,7 +103,7 @@ const ROLES = [
     ['rec-reported-back', `/recommendations/${recIn('reported_back')}`], ['rec-closed', `/recommendations/${recIn('closed')}`],
     ['councils', '/councils'], ['council', `/councils/${council.id}`],
     ['session-planned', `/council-sessions/${sessionIn('planned')}`], ['session-held', `/council-sessions/${sessionIn('held')}`],
-    ['session-minuted', `/council-sessions/${sessionIn('minuted')}`], ['events', '/events']] },
+    ['session-minuted', `/council-sessions/${sessionIn('minuted')}`], ['events', '/events'], ['questions', '/questions']] },
   { role: 'official', signIn: { adult: 'official' }, pages: [
     ['inbox', '/official'], ['rec-forwarded', `/official/recommendations/${forwardedToOfficial[0].id}`],
     ['rec-acknowledged', `/official/recommendations/${forwardedToOfficial[1].id}`, async (page) => {
@@ -111,7 +111,7 @@ const ROLES = [
       await page.getByRole('button', { name: /Thêm một cam kết|Add another commitment/ }).click();
     }],
     ['rec-answered', `/official/recommendations/${toOfficial.find((r) => r.status === 'answered').id}`]] },
-  { role: 'pupil-heard-back', signIn: { pupil: 'soc-nau-2026' }, pages: [['ideas', '/pupil/ideas']] },
+  { role: 'pupil-heard-back', signIn: { pupil: 'soc-nau-2026' }, pages: [['ideas', '/pupil/ideas'], ['notifications', '/pupil/notifications']] },
   { role: 'council-member', signIn: { pupil: 'caheo-vang-2025' }, pages: [
     ['council', '/pupil/council'], ['session', `/pupil/council-sessions/${sessionIn('minuted')}`]] },
   { role: 'safeguarding', signIn: { adult: 'safeguarding' }, pages: [

@@ -8,7 +8,7 @@
 // Then the Children's Council: a session is planned, held, a proposal adopted by vote, minuted,
 // a pupil is added from the list of those who could join, and a Council member (a child) reads
 // the session.
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, signInPupil, writeFeedback, check, PHONE, DESKTOP, shows, screenshotFailures, counted } from './support.mjs';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -16,13 +16,6 @@ const pages = [];
 const now = new Date();
 const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-async function signInPupil(page, code) {
-  await go(page, '/pupil-sign-in');
-  await page.locator('main input').first().fill(code);
-  await page.locator('main form button[type=submit]').click();
-  await page.waitForFunction(() => location.hash === '#/pupil');
-  await settled(page);
-}
 // A GET through the page's own session (the cookie), as the page itself would.
 const apiGet = (page, url) => page.evaluate(async (u) => (await fetch(`/api/v1${u}`)).json(), url);
 const statusOf = async (page) => (await page.locator('main .rec-status').first().textContent()).trim();
@@ -34,12 +27,12 @@ try {
   await signInPupil(pupil, 'meo-xanh-2024');
   await go(pupil, '/pupil/idea');
   const idea = 'Chúng em muốn có thêm ghế đá và vòi nước uống ở công viên phường 9.';
-  await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(idea);
+  await pupil.getByLabel('Điều em muốn nói', { exact: true }).fill(idea);
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
   const second = 'Em mong thư viện trường mở cửa vào sáng thứ Bảy để chúng em đọc sách.';
   await go(pupil, '/pupil/idea');
-  await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(second);
+  await pupil.getByLabel('Điều em muốn nói', { exact: true }).fill(second);
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
   const sent = (await apiGet(pupil, '/submissions?limit=100')).items;
@@ -132,18 +125,13 @@ try {
   await go(moderator, `/recommendations/${recId}`);
   check((await moderator.locator('main .decision').textContent()) === 'Chấp nhận một phần' && await counted(moderator.getByText(reasons), 1),
     'the Youth Union sees the answer and its reasons');
-  const all = moderator.locator('fieldset[data-band="all"]');
   const feedback = {
     you_said: 'Các em muốn có ghế đá và nước uống ở công viên.',
     we_did: 'Phường sẽ lắp 2 vòi nước uống trước tháng 7.',
     why: 'Ghế đá cần thêm tiền, phường sẽ xin vào năm sau.',
     what_next: 'Đoàn Thanh niên sẽ báo các em khi vòi nước được lắp.',
   };
-  await all.getByLabel('Em đã nói').fill(feedback.you_said);
-  await all.getByLabel('Người lớn đã làm').fill(feedback.we_did);
-  await all.getByLabel('Vì sao').fill(feedback.why);
-  await all.getByLabel('Tiếp theo').fill(feedback.what_next);
-  await moderator.getByRole('button', { name: 'Lưu phản hồi' }).click();
+  await writeFeedback(moderator, feedback);
   await moderator.getByRole('button', { name: 'Báo lại cho các em' }).click();
   await moderator.getByRole('button', { name: 'Kết thúc kiến nghị' }).waitFor();
   check(await statusOf(moderator) === 'Đã báo lại cho các em', 'reported back');

@@ -122,14 +122,14 @@ try {
   await go(pupil, '/pupil/idea');
   await hasHotline(pupil, 'idea page');
   const idea = 'Em muốn có thêm cây xanh và đèn sáng ở sân chơi phường 9.';
-  await pupil.getByLabel('Ý kiến của em', { exact: true }).fill(idea);
+  await pupil.getByLabel('Điều em muốn nói', { exact: true }).fill(idea);
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
   check(await counted(pupil.locator('.support'), 0), 'an everyday idea shows no support message');
 
   // A worrying idea: the 111 support message shows at once.
   await go(pupil, '/pupil/idea');
-  await pupil.getByLabel('Ý kiến của em', { exact: true }).fill('Bố em hay đánh em đau lắm');
+  await pupil.getByLabel('Điều em muốn nói', { exact: true }).fill('Bố em hay đánh em đau lắm');
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
   check(await shows(pupil.locator('.support a[href="tel:111"]')), 'the 111 support message shows after a possible disclosure');

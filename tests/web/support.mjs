@@ -142,6 +142,39 @@ export async function go(page, hash) {
   await settled(page);
 }
 
+// A child signs in with their personal code and lands on their page.
+export async function signInPupil(page, code) {
+  await go(page, '/pupil-sign-in');
+  await page.locator('main input').first().fill(code);
+  await page.locator('main form button[type=submit]').click();
+  await page.waitForFunction(() => location.hash === '#/pupil');
+  await settled(page);
+}
+
+// The API straight from the test (for setting up what the pages then show): call(method, url,
+// token?, body?) → the JSON answer, throwing on any error status.
+export function apiCaller(base) {
+  return async function call(method, url, token, body) {
+    const response = await fetch(`${base}/api/v1${url}`, {
+      method, headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = response.status === 204 ? null : await response.json();
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(data)}`);
+    return data;
+  };
+}
+
+// The Youth Union writes the children's feedback for all ages on a recommendation's page.
+export async function writeFeedback(page, feedback) {
+  const all = page.locator('fieldset[data-band="all"]');
+  await all.getByLabel('Em đã nói').fill(feedback.you_said);
+  await all.getByLabel('Người lớn đã làm').fill(feedback.we_did);
+  await all.getByLabel('Vì sao').fill(feedback.why);
+  await all.getByLabel('Tiếp theo').fill(feedback.what_next);
+  await page.getByRole('button', { name: 'Lưu phản hồi' }).click();
+}
+
 export async function signInAdult(page, username) {
   await go(page, '/sign-in');
   await page.getByLabel(/Tên đăng nhập|Username/).fill(username);

@@ -153,10 +153,13 @@ export function drawQuestions(stage, c, answers, send) {
     const answered = () => blocks.filter((b) => b.read() !== undefined).length;
     const bar = progress(answered());
     stage.append(bar);
-    stage.addEventListener('change', () => {
+    // Typing counts as it happens: the last answer is counted before the box loses focus.
+    const recount = () => {
       bar.querySelector('#progress-label').textContent = t('consult.progress_answered', { n: answered(), total });
       bar.querySelector('progress').value = answered();
-    });
+    };
+    stage.addEventListener('change', recount);
+    stage.addEventListener('input', recount);
     bar.querySelector('#progress-label').textContent = t('consult.progress_answered', { n: answered(), total });
     blocks.forEach((b) => stage.append(b.set));
     stage.append(h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => {

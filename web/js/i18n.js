@@ -38,7 +38,10 @@ export function lang() { return current; }
 export function otherLang() { return current === 'vi' ? 'en' : 'vi'; }
 
 // t('consult.progress', {n: 2, total: 6}) → "Câu 2 / 6"
+// A count of exactly one reads "{n}.one" where the strings have it ("1 recommendation").
 export function t(key, vars = {}) {
+  const one = `${key}.one`;
+  if (Number(vars.n) === 1 && (one in strings || one in fallback)) key = one;
   let text = strings[key] ?? fallback[key];
   if (text === undefined) {
     console.warn(`missing string ${key}`);

@@ -3,7 +3,7 @@ import { h, clear } from './dom.js';
 import { initI18n, setLang, t, lang, otherLang } from './i18n.js';
 import { get } from './api.js';
 import { session, loadMe, signOut } from './session.js';
-import { match, NAV, homeOf } from './routes.js';
+import { match, NAV, homeOf, PUPIL_ROLES } from './routes.js';
 import { errorMessage } from './ui.js';
 import { helpBar } from './help_bar.js';
 
@@ -35,7 +35,13 @@ function header(path) {
   }));
   const toggle = h('button', { type: 'button', class: 'menu-toggle secondary', 'aria-expanded': 'false', 'aria-controls': 'main-menu' },
     h('span', { 'aria-hidden': 'true' }, '☰ '), t('nav.menu'));
-  const nav = items.length ? h('nav', { 'aria-label': t('nav.label') }, toggle, list) : null;
+  // A child sees how many notifications they have not opened yet (filled in once it is known);
+  // beside the menu button, so that on a phone it shows while the menu is folded.
+  const bell = me && PUPIL_ROLES.includes(me.role)
+    ? h('a', { href: '#/pupil/notifications', class: 'notif-link', id: 'notif-link' },
+      h('span', { 'aria-hidden': 'true' }, '🔔 '), h('span', { class: 'notif-count' }, t('header.notifications')))
+    : null;
+  const nav = items.length ? h('nav', { class: 'site-nav', 'aria-label': t('nav.label') }, toggle, list, bell) : null;
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
@@ -63,6 +69,17 @@ function header(path) {
     nav);
 }
 
+async function showUnread(count) {
+  const link = document.getElementById('notif-link');
+  if (!link) return;
+  try {
+    const { unread } = await get('/me/notifications?limit=1');
+    if (count !== renderCount || !unread) return;
+    link.querySelector('.notif-count').textContent = t('header.notifications_unread', { n: unread });
+    link.classList.add('has-unread');
+  } catch (e) { /* the page works without the count */ }
+}
+
 async function route() {
   const count = ++renderCount;
   const path = currentPath();
@@ -75,6 +92,7 @@ async function route() {
   app.append(h('a', { href: '#main', class: 'skip-link', onclick: (e) => { e.preventDefault(); focusMain(); } }, t('app.skip')));
   app.append(helpBar(session.about ? session.about.hotline.number : '111', '#/help'));
   app.append(header(path));
+  showUnread(count);
   const main = h('main', { id: 'main', tabindex: '-1' });
   app.append(main);
   app.append(h('footer', { class: 'site-footer' }, h('p', {}, t('app.footer'))));

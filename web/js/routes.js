@@ -22,6 +22,7 @@ export const ROUTES = [
   { path: '/pupil/idea', load: page('pupil_idea'), who: PUPIL_ROLES },
   { path: '/pupil/ideas', load: page('pupil_ideas'), who: PUPIL_ROLES },
   { path: '/pupil/data', load: page('pupil_data'), who: PUPIL_ROLES },
+  { path: '/pupil/notifications', load: page('pupil_notifications'), who: PUPIL_ROLES },
   { path: '/pupil/council', load: page('pupil_council'), who: ['council_member'] },
   { path: '/pupil/council-sessions/:id', load: page('council_session'), who: ['council_member'] },
 
@@ -41,6 +42,7 @@ export const ROUTES = [
   { path: '/recommendations', load: page('recommendations'), who: ['moderator', 'admin'] },
   { path: '/recommendations/new', load: page('recommendation_new'), who: ['moderator', 'admin'] },
   { path: '/recommendations/:id', load: page('recommendation'), who: ['moderator', 'admin'] },
+  { path: '/questions', load: page('questions'), who: ['moderator', 'admin'] },
   { path: '/councils', load: page('councils'), who: ['moderator', 'admin'] },
   { path: '/councils/:id', load: page('council'), who: ['moderator', 'admin'] },
   { path: '/council-sessions/:id', load: page('council_session'), who: ['moderator', 'admin'] },
@@ -66,10 +68,10 @@ export const NAV = {
   pupil: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
   council_member: [['/pupil', 'nav.pupil_home'], ['/pupil/idea', 'nav.idea'], ['/pupil/ideas', 'nav.my_ideas'], ['/pupil/council', 'nav.my_council'], ['/pupil/data', 'nav.my_data'], ['/help', 'nav.help']],
   facilitator: [['/classes', 'nav.classes'], ['/consultations', 'nav.consultations'], ['/paper', 'nav.paper'], ['/events', 'nav.events']],
-  moderator: [['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper'], ['/targets', 'nav.targets']],
+  moderator: [['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/questions', 'nav.questions'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper'], ['/targets', 'nav.targets']],
   safeguarding_lead: [['/safeguarding', 'nav.safeguarding'], ['/moderation', 'nav.moderation']],
   official: [['/official', 'nav.official']],
-  admin: [['/admin', 'nav.admin'], ['/classes', 'nav.classes'], ['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper'], ['/targets', 'nav.targets']],
+  admin: [['/admin', 'nav.admin'], ['/classes', 'nav.classes'], ['/moderation', 'nav.moderation'], ['/consultations', 'nav.consultations'], ['/recommendations', 'nav.recommendations'], ['/questions', 'nav.questions'], ['/councils', 'nav.councils'], ['/events', 'nav.events'], ['/paper', 'nav.paper'], ['/targets', 'nav.targets']],
   anyone: [['/', 'nav.home'], ['/help', 'nav.help']],
 };
 

@@ -94,7 +94,10 @@ export async function render({ main, params, me }) {
     h('dt', {}, t('item.queue')), h('dd', {}, has(`queue.${item.queue}`) ? t(`queue.${item.queue}`) : item.queue),
     h('dt', {}, t('item.sent')), h('dd', {}, formatDate(item.created_at, true)),
     h('dt', {}, t('item.labels')), h('dd', {}, labelTags(item.labels)),
-    item.topic ? [h('dt', {}, t('idea.topic')), h('dd', {}, item.topic)] : null));
+    // A child's words about an answer they were given say so, not their internal topic code.
+    item.topic && item.topic.startsWith('feedback_reaction:')
+      ? [h('dt', {}, t('item.about')), h('dd', {}, t(`item.about_answer.${item.topic.split(':')[1] === 'question' ? 'question' : 'disagree'}`))]
+      : item.topic ? [h('dt', {}, t('idea.topic')), h('dd', {}, item.topic)] : null));
 
   const spans = (item.screening && item.screening.spans) || [];
   const redactions = [];

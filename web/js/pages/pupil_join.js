@@ -27,6 +27,9 @@ export async function render({ main, navigate, reloadMe }) {
     code.wrap, pseudonym.wrap, suggestionWrap, birth.wrap,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('join.submit'))),
   ], async () => {
+    // An empty form is not a wrong class code: say what is missing.
+    if (!code.input.value.trim()) { code.input.focus(); throw new Error(t('join.missing_code')); }
+    if (!pseudonym.input.value.trim() || !birth.input.value) throw new Error(t('join.missing'));
     const joined = await post('/pupils/join', {
       code: code.input.value.trim(),
       pseudonym: pseudonym.input.value.trim(),

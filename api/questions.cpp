@@ -1,0 +1,56 @@
+// /api/v1/questions: children's questions about the answers they were given, for the Youth Union
+// to read (once a moderator approved the words) and answer in plain words.
+#include "api/fields.h"
+#include "api/route_doc.h"
+#include "api/routes.h"
+#include "api/views.h"
+
+namespace ln::api {
+namespace {
+
+nlohmann::json question_json(const OpenQuestion& q) {
+  return {{"id", q.question.id},
+          {"recommendation", {{"id", q.recommendation.id}, {"title", q.recommendation.title}}},
+          {"text", q.words},
+          {"created_at", q.question.created_at},
+          {"reply", or_null(q.question.reply)},
+          {"replied_at", or_null(q.question.replied_at)}};
+}
+
+}  // namespace
+
+void add_question_routes(Router& r, App& app) {
+  r.add(
+      "GET", "/api/v1/questions",
+      [&app](Request& q) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& x : app.asking_back.open_questions(q.who()))
+          items.push_back(question_json(x));
+        return Response::json(200, {{"items", items}});
+      },
+      doc("Children's questions about answers, approved by a moderator and not yet answered, of "
+          "my units' recommendations, oldest first.",
+          "recommendations", Permission::kManageRecommendations));
+
+  r.add(
+      "POST", "/api/v1/questions/{id}/reply",
+      [&app](Request& q) {
+        Fields f(q, {"text"});
+        return Response::json(
+            200, question_json(app.asking_back.reply(q.who(), q.param("id"), f.text("text"))));
+      },
+      [] {
+        auto d =
+            doc("Answer a child's question, once. The child is notified and reads it beside the "
+                "answer. Screened: personal information or rude words are refused (422).",
+                "recommendations", Permission::kManageRecommendations,
+                object_schema({{"text", "string"}}, {"text"}));
+        d.responses["409"] = {{"description", "already_answered"}};
+        d.responses["422"] = {{"description",
+                               "not_for_a_child: personal information or rude "
+                               "words in the reply"}};
+        return d;
+      }());
+}
+
+}  // namespace ln::api
