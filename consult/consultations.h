@@ -97,9 +97,6 @@ class Consultations {
   std::vector<Consultation> list_for_adult(const Principal& actor, const Page& page,
                                            const std::optional<std::string>& status);
   Consultation get_for_adult(const Principal& actor, const std::string& id);
-  std::int64_t response_count(const Consultation& c) {
-    return storage_.consultations().response_count(c.id);
-  }
   // Open to this pupil now (their unit, their band).
   std::vector<Consultation> open_for_pupil(const Principal& pupil);
   // The consultation in the pupil's band's wording, with its information card.

@@ -172,6 +172,8 @@ struct Published {
   std::string ward;
   std::int64_t threshold = 0;
   nlohmann::json results, representativeness, targets, report, page_data;
+  // The consultation as adults read it, alone and in the list: its count of responses.
+  nlohmann::json consultation, listed;
   std::string results_csv, report_csv, page;
 };
 
@@ -242,6 +244,9 @@ Published publish(const std::vector<Child>& children, const std::vector<std::str
   };
   std::string at = "/api/v1/consultations/" + id;
   p.results = read(at + "/results", moderator).json();
+  p.consultation = read(at, moderator).json();
+  for (const auto& c : read("/api/v1/consultations?limit=100", admin).json()["items"])
+    if (c["id"] == id) p.listed = c;
   p.results_csv = read(at + "/results.csv", moderator).body;
   p.representativeness = read(at + "/representativeness", moderator).json();
   p.targets = read("/api/v1/targets", admin).json();
@@ -689,10 +694,18 @@ void expect_page_as_json(const Published& p) {
   }
 }
 
+// The count of responses a consultation shows beside its plan is one more published figure.
+void read_consultation(Attack& attack, const Published& p) {
+  attack.publish("consultation responses", attack.respondents(attack.all()),
+                 p.consultation["responses"]);
+  attack.publish("listed responses", attack.respondents(attack.all()), p.listed["responses"]);
+}
+
 void check_class(const std::vector<Child>& children, const std::vector<std::string>& args = {}) {
   auto p = publish(children, args);
   Attack attack(children, p.ward);
   read_results(attack, p.results);
+  read_consultation(attack, p);
   read_representativeness(attack, p.representativeness);
   for (const auto& t : p.targets["items"]) read_target(attack, "targets", t["progress"]);
   read_report(attack, p.report);
@@ -718,6 +731,7 @@ TEST(SmallGroups, OneChildsAnswerCannotBeWorkedOutFromZerosAndTotals) {
   }
   Attack attack(children, p.ward);
   read_results(attack, p.results);
+  read_consultation(attack, p);
   read_representativeness(attack, p.representativeness);
   for (const auto& t : p.targets["items"]) read_target(attack, "targets", t["progress"]);
   read_report(attack, p.report);
@@ -725,6 +739,18 @@ TEST(SmallGroups, OneChildsAnswerCannotBeWorkedOutFromZerosAndTotals) {
   expect_page_as_json(p);
   EXPECT_GT(attack.hidden_count(), 0u);
   attack.expect_nothing_hidden_can_be_worked_out();
+}
+
+// Two answers: the consultation's own count says nothing either, to planners or in the list
+// (it showed the raw count while the results hid it).
+TEST(SmallGroups, TheConsultationItselfShowsNoCountOfTooFewChildren) {
+  std::vector<Child> children = {{"11-13", "unknown", true, {{"q_place", "park"}}},
+                                 {"11-13", "unknown", true, {{"q_place", "house"}}}};
+  auto p = publish(children, {});
+  EXPECT_TRUE(p.results["respondents"].is_null()) << p.results["respondents"];
+  EXPECT_TRUE(p.consultation["responses"].is_null()) << p.consultation.dump();
+  ASSERT_TRUE(p.listed.is_object());
+  EXPECT_TRUE(p.listed["responses"].is_null()) << p.listed.dump();
 }
 
 class RandomClass : public ::testing::TestWithParam<unsigned> {};

@@ -32,6 +32,11 @@ function dates(c) {
 }
 
 // What a facilitator may know of the answers: the protected count from the results.
+// The count as the API publishes it: null when it would show (or give away) a group too small.
+export function answersShown(n) {
+  return n === null || n === undefined ? t('participation.too_few') : String(n);
+}
+
 async function protectedCount(c) {
   if (c.status === 'draft') return '—';
   try {
@@ -72,7 +77,7 @@ export async function render({ main, me }) {
       return [
         planner ? h('a', { href: `#/consultations/${id}` }, c.title) : c.title,
         dates(c), audienceText(c, unitNames),
-        planner ? String(c.responses) : counts[i],
+        planner ? answersShown(c.responses) : counts[i],
         next];
     });
     main.append(h('section', { class: 'status-group', dataset: { status } },

@@ -3,6 +3,7 @@ import { h } from '../dom.js';
 import { t, has, formatDate } from '../i18n.js';
 import { get } from '../api.js';
 import { table } from '../ui.js';
+import { answersShown } from './consultations.js';
 
 export async function render({ main }) {
   main.append(h('h1', {}, t('paper.title')), h('p', { class: 'lead' }, t('paper.lead')));
@@ -10,7 +11,7 @@ export async function render({ main }) {
   const rows = items.map((c) => [
     h('a', { href: `#/paper/${encodeURIComponent(c.id)}` }, c.title),
     has(`consultation.status.${c.status}`) ? t(`consultation.status.${c.status}`) : c.status,
-    formatDate(c.closes_at), String(c.responses)]);
+    formatDate(c.closes_at), answersShown(c.responses)]);
   main.append(items.length
     ? table(t('paper.consultations'), [t('paper.consultation'), t('paper.status'), t('paper.closes'), t('paper.responses')], rows)
     : h('p', {}, t('paper.none')));
