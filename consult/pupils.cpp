@@ -301,8 +301,26 @@ std::string Pupils::guardian_pupil(const std::string& typed, const std::string& 
   return require_pupil(found->pupil_id).id;
 }
 
-Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
+std::string Pupils::use_guardian_code(const std::string& typed, const std::string& action,
+                                      const std::string& client_address) {
+  std::string pupil_id = guardian_pupil(typed, client_address);
+  std::string code;
+  for (char c : typed)
+    if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!storage_.pupils().use_guardian_code(lookup_hash(keys_, code), action, clock_.now_text()))
+    throw Conflict("This guardian code has already been used for this.", "guardian_code_used");
+  return pupil_id;
+}
+
+GuardianChild Pupils::guardian_child(const std::string& code, const std::string& client_address) {
   Pupil p = require_pupil(guardian_pupil(code, client_address));
+  auto k = storage_.organisation().school_class(p.class_id);
+  auto school = storage_.organisation().school(p.school_id);
+  return {p.pseudonym, k ? k->name : "", school ? school->name : ""};
+}
+
+Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
+  Pupil p = require_pupil(use_guardian_code(code, "consent", client_address));
   if (p.status != "active")
     throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
   for (const auto& c : storage_.pupils().consents(p.id))
@@ -354,7 +372,7 @@ void Pupils::withdraw_by_adult(const Principal& actor, const std::string& pupil_
 }
 
 void Pupils::withdraw_by_guardian(const std::string& code, const std::string& client_address) {
-  std::string pupil_id = guardian_pupil(code, client_address);
+  std::string pupil_id = use_guardian_code(code, "withdraw", client_address);
   withdraw(pupil_id, {"guardian", pupil_id}, "");
 }
 
@@ -385,7 +403,7 @@ PupilDataExport Pupils::export_data(const Principal& pupil) {
 
 PupilDataExport Pupils::guardian_export(const std::string& code,
                                         const std::string& client_address) {
-  return export_of(guardian_pupil(code, client_address), "guardian");
+  return export_of(use_guardian_code(code, "data", client_address), "guardian");
 }
 
 PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by,
@@ -449,7 +467,8 @@ DataRequest Pupils::guardian_request(const std::string& code, const std::string&
                                      const std::string& client_address) {
   if (kind != "export" && kind != "deletion" && kind != "correction")
     throw Invalid("kind", "kind must be export, deletion or correction.");
-  return open_request(guardian_pupil(code, client_address), kind, "guardian", details);
+  return open_request(use_guardian_code(code, "request." + kind, client_address), kind, "guardian",
+                      details);
 }
 
 std::vector<DataRequest> Pupils::data_requests(const Page& page,

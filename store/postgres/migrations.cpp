@@ -575,6 +575,22 @@ INSERT INTO account_schools(account_id, school_id)
   SELECT DISTINCT c.created_by, c.school_id FROM classes c JOIN accounts a ON a.id = c.created_by
    WHERE a.role = 'facilitator';
 )sql"},
+      {18, "guardian code uses and compile drafts",
+       R"sql(
+-- A guardian code works once for each action (consent, withdraw, data, a request of each kind).
+CREATE TABLE guardian_code_uses (
+  lookup  TEXT COLLATE "C" NOT NULL REFERENCES guardian_codes(lookup) ON DELETE CASCADE,
+  action  TEXT COLLATE "C" NOT NULL,
+  used_at TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (lookup, action)
+);
+-- The approved ideas a Youth Union officer has gathered for the next recommendation.
+CREATE TABLE compile_drafts (
+  account_id     TEXT COLLATE "C" NOT NULL PRIMARY KEY REFERENCES accounts(id),
+  submission_ids TEXT NOT NULL,
+  updated_at     TEXT COLLATE "C" NOT NULL
+);
+)sql"},
   };
   return all;
 }

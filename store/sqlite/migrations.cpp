@@ -608,6 +608,22 @@ CREATE TRIGGER account_schools_update_moves_epoch AFTER UPDATE ON account_school
 CREATE TRIGGER account_schools_delete_moves_epoch AFTER DELETE ON account_schools
   BEGIN UPDATE reference_epoch SET epoch = epoch + 1; END;
 )sql"},
+      {18, "guardian code uses and compile drafts",
+       R"sql(
+-- A guardian code works once for each action (consent, withdraw, data, a request of each kind).
+CREATE TABLE guardian_code_uses (
+  lookup  TEXT NOT NULL REFERENCES guardian_codes(lookup) ON DELETE CASCADE,
+  action  TEXT NOT NULL,
+  used_at TEXT NOT NULL,
+  PRIMARY KEY (lookup, action)
+) STRICT;
+-- The approved ideas a Youth Union officer has gathered for the next recommendation.
+CREATE TABLE compile_drafts (
+  account_id     TEXT NOT NULL PRIMARY KEY REFERENCES accounts(id),
+  submission_ids TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+) STRICT;
+)sql"},
   };
   return all;
 }
