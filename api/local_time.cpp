@@ -37,7 +37,7 @@ std::string local_date_time(const std::string& utc) {
   std::time_t seconds = std::chrono::system_clock::to_time_t(*at);
   std::tm local{};
   if (!localtime_r(&seconds, &local)) return utc;
-  char text[32];
+  char text[64];
   std::snprintf(text, sizeof text, "%02d:%02d %02d/%02d/%04d", local.tm_hour, local.tm_min,
                 local.tm_mday, local.tm_mon + 1, local.tm_year + 1900);
   return text;

@@ -285,12 +285,26 @@ std::string Pupils::new_guardian_code(const Principal& actor, const std::string&
   return code;
 }
 
+namespace {
+
+// A guardian code as issued (G-XXXXX-XXXXX) from what a parent typed: any case, with spaces or
+// dashes anywhere or none.
+std::string canonical_guardian_code(const std::string& typed) {
+  std::string letters;
+  for (char c : typed)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (letters.size() == 11 && letters[0] == 'G')
+    return "G-" + letters.substr(1, 5) + "-" + letters.substr(6, 5);
+  return letters;
+}
+
+}  // namespace
+
 std::string Pupils::guardian_pupil(const std::string& typed, const std::string& client_address) {
   Guess guess{settings_.guardian_code_limit, "", client_address};
   throttle_.check(guess);
-  std::string code;
-  for (char c : typed)
-    if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string code = canonical_guardian_code(typed);
   auto found = storage_.pupils().guardian_code(lookup_hash(keys_, code));
   auto expires = found ? parse_time(found->expires_at) : std::nullopt;
   if (!found || found->revoked_at || !expires || *expires <= clock_.now()) {
@@ -304,10 +318,8 @@ std::string Pupils::guardian_pupil(const std::string& typed, const std::string& 
 std::string Pupils::use_guardian_code(const std::string& typed, const std::string& action,
                                       const std::string& client_address) {
   std::string pupil_id = guardian_pupil(typed, client_address);
-  std::string code;
-  for (char c : typed)
-    if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!storage_.pupils().use_guardian_code(lookup_hash(keys_, code), action, clock_.now_text()))
+  if (!storage_.pupils().use_guardian_code(lookup_hash(keys_, canonical_guardian_code(typed)),
+                                           action, clock_.now_text()))
     throw Conflict("This guardian code has already been used for this.", "guardian_code_used");
   return pupil_id;
 }
