@@ -229,7 +229,8 @@ void ReportPage::councils() {
         .add("</tr></thead><tbody>");
     for (const auto& c : councils["items"])
       h_.add("<tr>")
-          .add(td(c["name"]) + td_count(c["sessions_held"]) + td_count(c["sessions_held_in_year"]))
+          .add(th_row(c["name"].get<std::string>()) + td_count(c["sessions_held"]) +
+               td_count(c["sessions_held_in_year"]))
           .add("</tr>");
     h_.add("</tbody></table>");
   }
