@@ -71,11 +71,17 @@ export function formatDate(iso, withTime = false) {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const d = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const locale = current === 'vi' ? 'vi-VN' : 'en-GB';
   const timeZone = day ? 'UTC' : zone;
+  if (current !== 'vi') {
+    return withTime && !day
+      ? d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone })
+      : d.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone });
+  }
+  // Vietnamese as it is written on paper: 07/12/2026, 09:03 07/12/2026 (not "7 thg 12, 2026").
+  const numeric = { day: '2-digit', month: '2-digit', year: 'numeric', timeZone };
   return withTime && !day
-    ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
-    : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone });
+    ? d.toLocaleString('vi-VN', { ...numeric, hour: '2-digit', minute: '2-digit', hour12: false })
+    : d.toLocaleDateString('vi-VN', numeric);
 }
 
 // The calendar date (YYYY-MM-DD) of an instant in the deployment's zone.
