@@ -51,7 +51,7 @@ function approvedList(ticked, gathered) {
       h('span', { class: 'idea-text' }, `“${x.text}”`), h('br'),
       h('span', { class: 'hint' }, t('compile.idea_from', { name: x.author.pseudonym, band: x.author.age_band }),
         ` · ${formatDate(x.created_at)}`),
-      x.in_recommendation ? [' ', badge(false, '', t('compile.already_in'))] : null));
+      x.in_recommendation ? [' ', badge(true, t('compile.already_in'))] : null));
   };
   async function load(fresh) {
     const query = `limit=20${unitId ? `&unit_id=${encodeURIComponent(unitId)}` : ''}${!fresh && next ? `&after=${encodeURIComponent(next)}` : ''}`;
