@@ -83,6 +83,10 @@ class ReportPage {
   std::string th_row(const std::string& label) {
     return "<th scope=\"row\">" + html_escape(label) + "</th>";
   }
+  // An age band ("11-13") is never broken at its dash on a phone.
+  std::string th_band(const std::string& band) {
+    return "<th scope=\"row\" class=\"band\">" + html_escape(band) + "</th>";
+  }
   std::string td(const std::string& text) { return "<td>" + html_escape(text) + "</td>"; }
   std::string td_count(const nlohmann::json& v) { return td(count(v)); }
   // A figure: its table, and a canvas the page script draws from data-chart — or, when every
@@ -165,7 +169,7 @@ void ReportPage::children_consulted() {
     t += "<th scope=\"col\">" + html_escape(word("gender." + g.get<std::string>())) + "</th>";
   t += th_col("total") + "</tr></thead><tbody>";
   for (const auto& row : cc["rows"]) {
-    t += "<tr>" + th_row(row["age_band"].get<std::string>());
+    t += "<tr>" + th_band(row["age_band"].get<std::string>());
     for (const auto& v : row["counts"]) t += td_count(v);
     t += td_count(row["total"]) + "</tr>";
   }
@@ -248,7 +252,7 @@ void ReportPage::events() {
   t = "<table><thead><tr>" + th_col("age_band") + th_col("children_present") +
       "</tr></thead><tbody>";
   for (const auto& b : ev["participants_by_band"])
-    t += "<tr>" + th_row(b["age_band"].get<std::string>()) + td_count(b["participants"]) + "</tr>";
+    t += "<tr>" + th_band(b["age_band"].get<std::string>()) + td_count(b["participants"]) + "</tr>";
   t += "</tbody><tfoot><tr>" + th_row(word("total")) + td_count(ev["participants"]) +
        "</tr></tfoot></table>";
   figure("participants", "events.present_by_age", t, any_above_zero(ev["participants_by_band"]));
