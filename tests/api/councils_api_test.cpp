@@ -546,10 +546,10 @@ TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
 
   // Acknowledged and answered in part, with reasons and a commitment with its own due date.
   std::string official = login(server, "official");
-  ASSERT_EQ(post("/api/v1/recommendations/" + rec_id + "/acknowledge", nlohmann::json::object(),
-                 official)
-                .status,
-            200);
+  ASSERT_EQ(
+      post("/api/v1/recommendations/" + rec_id + "/acknowledge", nlohmann::json::object(), official)
+          .status,
+      200);
   auto answered =
       post("/api/v1/recommendations/" + rec_id + "/answer",
            {{"decision", "partly_accepted"},
@@ -574,18 +574,17 @@ TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
   bodies.push_back(rec.dump());
 
   // Reported back: the chair (13) reads the 11–13 words, not the words for everybody.
-  nlohmann::json feedback = {
-      {"bands",
-       {{"all",
-         {{"you_said", "Hội đồng nói các em cần chỗ chơi sáng Chủ nhật."},
-          {"we_did", "Phường và nhà trường sẽ mở cửa sân trường."},
-          {"why", "Cần người trông coi nên chỉ mở đến 10 giờ."},
-          {"what_next", "Đoàn phường báo các em ngày mở cửa."}}},
-        {"11-13",
-         {{"you_said", "Các bạn muốn chơi ở sân trường sáng Chủ nhật."},
-          {"we_did", "Sân trường sẽ mở cửa sáng Chủ nhật."},
-          {"why", "Có người trông coi đến 10 giờ."},
-          {"what_next", "Bạn sẽ biết ngày mở cửa."}}}}}};
+  nlohmann::json feedback = {{"bands",
+                              {{"all",
+                                {{"you_said", "Hội đồng nói các em cần chỗ chơi sáng Chủ nhật."},
+                                 {"we_did", "Phường và nhà trường sẽ mở cửa sân trường."},
+                                 {"why", "Cần người trông coi nên chỉ mở đến 10 giờ."},
+                                 {"what_next", "Đoàn phường báo các em ngày mở cửa."}}},
+                               {"11-13",
+                                {{"you_said", "Các bạn muốn chơi ở sân trường sáng Chủ nhật."},
+                                 {"we_did", "Sân trường sẽ mở cửa sáng Chủ nhật."},
+                                 {"why", "Có người trông coi đến 10 giờ."},
+                                 {"what_next", "Bạn sẽ biết ngày mở cửa."}}}}}};
   ASSERT_EQ(post("/api/v1/recommendations/" + rec_id + "/feedback", feedback, moderator).status,
             200);
   ASSERT_EQ(post("/api/v1/recommendations/" + rec_id + "/report-back", nlohmann::json::object(),
@@ -621,9 +620,9 @@ TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
   auto unknown = server.get("/api/v1/councils/cou_nosuchcouncil/recommendations", bearer(chair));
   EXPECT_EQ(unknown.status, 404) << unknown.body;
   EXPECT_EQ(unknown.error_code(), "not_found") << unknown.body;
-  EXPECT_EQ(server.get("/api/v1/councils/cou_nosuchcouncil/recommendations", bearer(moderator))
-                .status,
-            404);
+  EXPECT_EQ(
+      server.get("/api/v1/councils/cou_nosuchcouncil/recommendations", bearer(moderator)).status,
+      404);
   EXPECT_EQ(server.get(path).status, 401);
 }
 

@@ -233,9 +233,9 @@ TEST(LocalTime, TimesAreStoredAndSentInUtcWhateverTheZoneShown) {
   EXPECT_EQ(server.get("/api/v1/about").json()["time_zone"], "Asia/Ho_Chi_Minh");
   std::string child =
       server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json()["token"];
-  auto sent = server.post_json("/api/v1/submissions",
-                               {{"kind", "idea"}, {"text", "Em muốn có thêm cây xanh ở sân trường."}},
-                               bearer(child));
+  auto sent = server.post_json(
+      "/api/v1/submissions", {{"kind", "idea"}, {"text", "Em muốn có thêm cây xanh ở sân trường."}},
+      bearer(child));
   ASSERT_EQ(sent.status, 201) << sent.body;
   std::string created = sent.json()["created_at"];
   std::tm tm{};

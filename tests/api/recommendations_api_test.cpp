@@ -396,13 +396,13 @@ TEST_F(Recommendations, TheCompileDraftIsKeptOnTheServerAndRefusesBadInput) {
   std::string ward9 = find_id("/api/v1/units", "code", "HCM-PN-P9");
   std::string first = approved_idea(meo, "Em muốn có thêm vòi nước uống ở sân trường.");
   std::string second = approved_idea(caheo, "Thư viện trường nên mở cửa giờ ra chơi.");
-  std::string waiting = post("/api/v1/submissions",
-                             {{"kind", "idea"}, {"text", "Một ý kiến chưa duyệt."}}, meo)
-                            .json()["id"];
+  std::string waiting =
+      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Một ý kiến chưa duyệt."}}, meo)
+          .json()["id"];
   auto put = [&](const std::string& body, const std::string& token) {
-    return server.request("PUT", "/api/v1/me/compile-draft", body,
-                          {{"Authorization", "Bearer " + token},
-                           {"Content-Type", "application/json"}});
+    return server.request(
+        "PUT", "/api/v1/me/compile-draft", body,
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
   };
   auto draft = [&](const std::string& token) {
     auto r = server.get("/api/v1/me/compile-draft", bearer(token));

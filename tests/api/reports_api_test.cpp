@@ -504,17 +504,17 @@ TEST_F(ReportsApi, ConsultationsOpenToTheUnitAndIdeasReturnedThenResentAreCounte
   // Five children answer it; each sends an idea that is returned, changed, resent, approved.
   for (int i = 0; i < 5; ++i) {
     Child c = pupil("Bạn Xe Buýt " + std::to_string(i), 12);
-    ASSERT_EQ(server
-                  .request("POST", "/api/v1/consultations/" + id + "/responses",
-                           nlohmann::json{{"answers", {{"q_bus", "yes"}}}}.dump(),
-                           json_auth(c.token))
-                  .status,
-              201);
-    std::string sid = server
-                          .post_json("/api/v1/submissions",
-                                     {{"kind", "idea"}, {"text", "Xe buýt đến trường đi"}},
-                                     bearer(c.token))
-                          .json()["id"];
+    ASSERT_EQ(
+        server
+            .request("POST", "/api/v1/consultations/" + id + "/responses",
+                     nlohmann::json{{"answers", {{"q_bus", "yes"}}}}.dump(), json_auth(c.token))
+            .status,
+        201);
+    std::string sid =
+        server
+            .post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", "Xe buýt đến trường đi"}},
+                       bearer(c.token))
+            .json()["id"];
     auto decide = [&](const nlohmann::json& decision) {
       auto claimed = server.post_json("/api/v1/moderation/items/" + sid + "/claim",
                                       nlohmann::json::object(), bearer(moderator));
@@ -527,11 +527,11 @@ TEST_F(ReportsApi, ConsultationsOpenToTheUnitAndIdeasReturnedThenResentAreCounte
     };
     decide({{"decision", "return"}, {"reason", "unclear"}});
     auto mine = server.get("/api/v1/submissions/" + sid, bearer(c.token)).json();
-    auto resent = server.post_json(
-        "/api/v1/submissions/" + sid + "/resend",
-        {{"text", "Em muốn có xe buýt đưa đón học sinh đến trường vào buổi sáng."},
-         {"version", mine["version"]}},
-        bearer(c.token));
+    auto resent =
+        server.post_json("/api/v1/submissions/" + sid + "/resend",
+                         {{"text", "Em muốn có xe buýt đưa đón học sinh đến trường vào buổi sáng."},
+                          {"version", mine["version"]}},
+                         bearer(c.token));
     ASSERT_EQ(resent.status, 200) << resent.body;
     decide({{"decision", "approve"}});
   }
