@@ -13,12 +13,13 @@ void add_about_routes(Router& r, App& app) {
                               {{"name", "Lắng Nghe"},
                                {"version", kVersion},
                                {"demo", app.options.demo},
+                               {"time_zone", app.options.time_zone},
                                {"hotline",
                                 {{"number", "111"},
                                  {"vi", "Tổng đài quốc gia bảo vệ trẻ em 111 — miễn phí, 24/7"},
                                  {"en", "National child protection hotline 111 — free, 24/7"}}}});
       },
-      doc("Version, demo mode and the child-protection hotline.", "operations", std::nullopt));
+      doc("Version, demo mode, the time zone times are shown in and the child-protection hotline.", "operations", std::nullopt));
 }
 
 }  // namespace ln::api

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "api/data_files.h"
+#include "api/local_time.h"
 #include "api/server.h"
 #include "consult/accounts.h"
 #include "consult/age_bands.h"
@@ -341,6 +342,12 @@ int run_cli(int argc, char** argv) {
       ->add_option("--smtp-url", serve_options.smtp_url,
                    "SMTP server for reminder e-mails, smtp://host:port (none: in-app only)")
       ->envname("LANGNGHE_SMTP_URL");
+  serve
+      ->add_option("--time-zone", serve_options.time_zone,
+                   "Time zone the pages and printed reports show and take times in (tz database)")
+      ->envname("LANGNGHE_TIME_ZONE")
+      ->capture_default_str()
+      ->check(CLI::Validator(ln::api::check_time_zone, "ZONE", "time zone"));
   serve->add_option("--smtp-from", serve_options.smtp_from, "Sender address of reminder e-mails")
       ->envname("LANGNGHE_SMTP_FROM")
       ->capture_default_str();
@@ -492,6 +499,7 @@ int run_cli(int argc, char** argv) {
                   serve->parsed() ? serve_options.log_level : "warn");
     if (serve->parsed()) {
       serve_options.max_body = parse_size(max_body);
+      ln::api::use_time_zone(serve_options.time_zone);
       if (const char* hooks = std::getenv("LANGNGHE_TEST_HOOKS"))
         serve_options.test_hooks = std::string(hooks) == "1";
       find_data_files(serve_options);

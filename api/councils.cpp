@@ -1,6 +1,7 @@
 // /api/v1/councils and /api/v1/council-sessions: Children's Councils, their members and
 // advisers, the yearly age review, and sessions planned → held → minuted with votes.
 #include "api/fields.h"
+#include "api/recommendation_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
 #include "api/views.h"
@@ -131,6 +132,33 @@ void add_council_routes(Router& r, App& app) {
       [&app](Request& q) { return Response::json(200, app.councils.view(q.who(), q.param("id"))); },
       doc("The Council: current members, advisers, sessions, sessions per year, and a warning for "
           "each year with fewer than two sessions. Members see their own Council.",
+          "councils", Permission::kSignedIn));
+
+  r.add(
+      "GET", "/api/v1/councils/{id}/recommendations",
+      [&app](Request& q) {
+        const Principal& who = q.who();
+        std::string band = who.is_pupil() ? app.pupils.own(who).age_band : "";
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& x : app.councils.recommendations(who, q.param("id"))) {
+          // What the public tracker shows, the steps' dates (never who took them), and the
+          // feedback in the reader's own age band's words.
+          nlohmann::json item = public_recommendation_json(app, x);
+          item["adopted_at"] = x.created_at;
+          item["forwarded_at"] = or_null(x.forwarded_at);
+          nlohmann::json steps = nlohmann::json::array();
+          for (const auto& s : nlohmann::json::parse(x.history_json))
+            steps.push_back({{"action", s.value("action", "")}, {"at", s.value("at", "")}});
+          item["steps"] = steps;
+          bool reported = x.status == "reported_back" || x.status == "closed";
+          item["feedback"] = reported ? app.recommendations.feedback_for(x, band) : nlohmann::json();
+          items.push_back(item);
+        }
+        return Response::json(200, {{"items", items}});
+      },
+      doc("The recommendations a Council adopted, with their authority, dates, status, answer, "
+          "commitments and the children's feedback in the reader's age band's words — never a "
+          "child's or an adult's identity. Members see their own Council's.",
           "councils", Permission::kSignedIn));
 
   r.add(

@@ -4,6 +4,7 @@
 #include "api/route_doc.h"
 #include "api/routes.h"
 #include "api/views.h"
+#include "consult/consent_text.h"
 
 namespace ln::api {
 namespace {
@@ -16,9 +17,43 @@ OperationDoc guessed(OperationDoc d) {
   return d;
 }
 
+// Each code works once for each of these actions.
+OperationDoc used_once(OperationDoc d) {
+  d.responses["409"] = {{"description", "guardian_code_used: this code was used for this already"}};
+  return guessed(std::move(d));
+}
+
 }  // namespace
 
+static nlohmann::json guardian_consent_json() {
+  nlohmann::json parts = nlohmann::json::array();
+  for (const auto& p : guardian_consent_text())
+    parts.push_back({{"key", p.key}, {"vi", p.vi}, {"en", p.en}});
+  return {{"version", kConsentTextVersion}, {"parts", parts}};
+}
+
 void add_guardian_routes(Router& r, App& app) {
+  r.add(
+      "GET", "/api/v1/guardian/consent-text",
+      [](Request&) { return Response::json(200, guardian_consent_json()); },
+      doc("What a guardian agrees to: what is collected, why, for how long, who sees it and how "
+          "to refuse or withdraw, in Vietnamese and English.",
+          "consent", std::nullopt));
+
+  r.add(
+      "POST", "/api/v1/guardian/child",
+      [&app](Request& q) {
+        Fields f(q, {"code"});
+        auto child = app.pupils.guardian_child(f.text("code"), q.client_address);
+        return Response::json(200, {{"pseudonym", child.pseudonym},
+                                    {"class", child.class_name},
+                                    {"school", child.school_name},
+                                    {"consent_text", guardian_consent_json()}});
+      },
+      guessed(doc("Which child a guardian code is for: the child's pseudonym, class and school, "
+                  "nothing more (the code is not used up).",
+                  "consent", std::nullopt, object_schema({{"code", "string"}}, {"code"}))));
+
   r.add(
       "POST", "/api/v1/guardian/consent",
       [&app](Request& q) {
@@ -26,7 +61,7 @@ void add_guardian_routes(Router& r, App& app) {
         return Response::json(
             201, to_json(app.pupils.guardian_consent(f.text("code"), q.client_address)));
       },
-      guessed(doc("A guardian gives consent with their guardian code.", "consent", std::nullopt,
+      used_once(doc("A guardian gives consent with their guardian code.", "consent", std::nullopt,
                   object_schema({{"code", "string"}}, {"code"}), 201)));
 
   r.add(
@@ -36,7 +71,7 @@ void add_guardian_routes(Router& r, App& app) {
         app.pupils.withdraw_by_guardian(f.text("code"), q.client_address);
         return Response::no_content();
       },
-      guessed(doc("A guardian withdraws consent with their guardian code.", "consent", std::nullopt,
+      used_once(doc("A guardian withdraws consent with their guardian code.", "consent", std::nullopt,
                   object_schema({{"code", "string"}}, {"code"}), 204)));
 
   r.add(
@@ -48,7 +83,7 @@ void add_guardian_routes(Router& r, App& app) {
             .with_header("Content-Disposition",
                          "attachment; filename=\"lang-nghe-child-data.json\"");
       },
-      guessed(
+      used_once(
           doc("A guardian downloads the child's data as JSON with their guardian code (all of the "
               "child's copy but what they told a safeguarding lead).",
               "data rights", std::nullopt, object_schema({{"code", "string"}}, {"code"}))));
@@ -62,7 +97,7 @@ void add_guardian_routes(Router& r, App& app) {
                                         f.optional_text("details").value_or(""), q.client_address);
         return Response::json(201, to_json(request));
       },
-      guessed(doc("A guardian asks for the child's data, a correction or its deletion.",
+      used_once(doc("A guardian asks for the child's data, a correction or its deletion.",
                   "data rights", std::nullopt,
                   object_schema({{"code", "string"}, {"kind", "string"}, {"details", "string"}},
                                 {"code", "kind"}),

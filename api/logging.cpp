@@ -6,6 +6,8 @@
 
 #include <fmt/chrono.h>
 
+#include "consult/clock.h"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -71,8 +73,7 @@ void log_access(const AccessRecord& r) {
     auto millis =
         std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
     nlohmann::json line = {
-        {"ts", fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z",
-                           std::chrono::floor<std::chrono::seconds>(now), millis.count())},
+        {"ts", fmt::format("{}.{:03}Z", ln::format_time(now).substr(0, 19), millis.count())},
         {"level", "info"},
         {"msg", "request"},
         {"method", r.method},

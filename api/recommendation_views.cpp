@@ -1,5 +1,7 @@
 #include "api/recommendation_views.h"
 
+#include <set>
+
 #include "api/views.h"
 
 namespace ln::api {
@@ -11,6 +13,13 @@ std::string authority_name(App& app, const std::optional<std::string>& id) {
   if (!id) return "";
   auto a = app.storage.organisation().authority(*id);
   return a ? a->name : "";
+}
+
+// Two ideas of one child are one child.
+std::size_t distinct_children(const std::vector<RecommendationSource>& sources) {
+  std::set<std::string> pupils;
+  for (const auto& s : sources) pupils.insert(s.pupil_id);
+  return pupils.size();
 }
 
 std::chrono::year_month_day today(App& app) {
@@ -79,7 +88,7 @@ json recommendation_json(App& app, const Recommendation& r) {
       {"answered_at", or_null(r.answered_at)},
       {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
       {"quotes", quote_texts(r.quotes_json)},
-      {"children", app.recommendations.sources(r).size()},
+      {"children", distinct_children(app.recommendations.sources(r))},
       {"answer", json::parse(r.answer_json)},
       {"commitments", commitments_with_overdue(r.commitments_json, today(app))},
       {"feedback", json::parse(r.feedback_json).value("bands", json())},

@@ -110,6 +110,28 @@ void add_recommendation_routes(Router& r, App& app) {
           "recommendations", read));
 
   r.add(
+      "GET", "/api/v1/me/compile-draft",
+      [&app](Request& q) {
+        return Response::json(200,
+                              {{"submission_ids", app.recommendations.compile_draft(q.who())}});
+      },
+      doc("The approved ideas I have gathered for my next recommendation (kept on the server).",
+          "recommendations", manage));
+
+  r.add(
+      "PUT", "/api/v1/me/compile-draft",
+      [&app](Request& q) {
+        Fields f(q, {"submission_ids"});
+        auto ids = f.optional_texts("submission_ids");
+        if (!ids) throw Invalid("submission_ids", "submission_ids is a list of submission ids.");
+        return Response::json(
+            200, {{"submission_ids", app.recommendations.save_compile_draft(q.who(), *ids)}});
+      },
+      doc("Replace the approved ideas I have gathered for my next recommendation.",
+          "recommendations", manage,
+          object_schema({{"submission_ids", "string[]"}}, {"submission_ids"})));
+
+  r.add(
       "POST", "/api/v1/recommendations",
       [&app, reply](Request& q) {
         Fields f(q, {"title", "text", "unit_id", "topic", "submission_ids"});

@@ -1,6 +1,9 @@
 #include "api/report_page.h"
 
+#include <chrono>
 #include <cstdio>
+
+#include "api/local_time.h"
 
 namespace ln::api {
 namespace {
@@ -20,6 +23,29 @@ std::string script_safe_json(const nlohmann::json& j) {
       out += c;
   }
   return out;
+}
+
+// The last day of a period that ends before `next_start` (YYYY-MM-DD), in the same form.
+std::string day_before(const std::string& next_start) {
+  using namespace std::chrono;
+  if (next_start.size() != 10) return next_start;
+  year_month_day d{year{std::stoi(next_start.substr(0, 4))},
+                   month{static_cast<unsigned>(std::stoi(next_start.substr(5, 2)))},
+                   day{static_cast<unsigned>(std::stoi(next_start.substr(8, 2)))}};
+  year_month_day before{sys_days{d} - days{1}};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(before.year()),
+                static_cast<unsigned>(before.month()), static_cast<unsigned>(before.day()));
+  return text;
+}
+
+// Whether a chart would show anything: some count above zero (hidden ones are null).
+bool any_above_zero(const nlohmann::json& values) {
+  if (values.is_number()) return values.get<double>() > 0;
+  if (values.is_array() || values.is_object())
+    for (const auto& v : values)
+      if (any_above_zero(v)) return true;
+  return false;
 }
 
 struct Html {
@@ -57,11 +83,16 @@ class ReportPage {
   std::string th_row(const std::string& label) {
     return "<th scope=\"row\">" + html_escape(label) + "</th>";
   }
+  // An age band ("11-13") is never broken at its dash on a phone.
+  std::string th_band(const std::string& band) {
+    return "<th scope=\"row\" class=\"band\">" + html_escape(band) + "</th>";
+  }
   std::string td(const std::string& text) { return "<td>" + html_escape(text) + "</td>"; }
   std::string td_count(const nlohmann::json& v) { return td(count(v)); }
-  // A figure: its table, and a canvas the page script draws from data-chart.
+  // A figure: its table, and a canvas the page script draws from data-chart — or, when every
+  // count is zero or hidden, a line saying there is too little to draw.
   void figure(const std::string& chart, const std::string& caption_key,
-              const std::string& table_html);
+              const std::string& table_html, bool drawable);
 
   void head();
   void children_consulted();
@@ -78,16 +109,19 @@ class ReportPage {
 };
 
 void ReportPage::figure(const std::string& chart, const std::string& caption_key,
-                        const std::string& table_html) {
+                        const std::string& table_html, bool drawable) {
   std::string caption = word(caption_key);
   h_.add("<figure class=\"figure\"><figcaption>").text(caption).add("</figcaption>");
-  h_.add("<div class=\"figure-body\"><div class=\"chart\"><canvas data-chart=\"")
-      .add(chart)
-      .add("\" role=\"img\" aria-label=\"")
-      .text(caption)
-      .add("\"></canvas></div>")
-      .add(table_html)
-      .add("</div></figure>");
+  h_.add("<div class=\"figure-body\">");
+  if (drawable)
+    h_.add("<div class=\"chart\"><canvas data-chart=\"")
+        .add(chart)
+        .add("\" role=\"img\" aria-label=\"")
+        .text(caption)
+        .add("\"></canvas></div>");
+  h_.add(table_html);
+  if (!drawable) h_.add("<p class=\"note no-chart\">").text(word("too_few")).add("</p>");
+  h_.add("</div></figure>");
 }
 
 void ReportPage::head() {
@@ -110,10 +144,11 @@ void ReportPage::head() {
       .text(word(period.size() == 4 ? "title_year" : "title_half", {{"period", period}}))
       .add("</h1><p class=\"sub\">")
       .text(word("subtitle", {{"period", period},
-                              {"from", r_["from"].get<std::string>()},
-                              {"to", r_["to"].get<std::string>()}}))
+                              {"from", local_date(r_["from"].get<std::string>())},
+                              {"to", local_date(day_before(r_["to"].get<std::string>()))}}))
       .add("</p><p class=\"meta\">")
-      .text(word("generated", {{"at", r_["generated_at"].get<std::string>()}}) + " " +
+      .text(word("generated", {{"at", local_date_time(r_["generated_at"].get<std::string>())}}) +
+            " " +
             word("hidden_note", {{"n", threshold}}))
       .add("</p><button type=\"button\" class=\"print\" data-print>")
       .text(word("print"))
@@ -134,19 +169,19 @@ void ReportPage::children_consulted() {
     t += "<th scope=\"col\">" + html_escape(word("gender." + g.get<std::string>())) + "</th>";
   t += th_col("total") + "</tr></thead><tbody>";
   for (const auto& row : cc["rows"]) {
-    t += "<tr>" + th_row(row["age_band"].get<std::string>());
+    t += "<tr>" + th_band(row["age_band"].get<std::string>());
     for (const auto& v : row["counts"]) t += td_count(v);
     t += td_count(row["total"]) + "</tr>";
   }
   t += "</tbody><tfoot><tr>" + th_row(word("total"));
   for (const auto& v : cc["totals"]) t += td_count(v);
   t += "</tr></tfoot></table>";
-  figure("children", "children_consulted.by_age_gender", t);
+  figure("children", "children_consulted.by_age_gender", t, any_above_zero(cc["totals"]));
   t = "<table><thead><tr>" + th_col("channel") + th_col("children") + "</tr></thead><tbody>";
   for (const auto& [k, v] : cc["by_channel"].items())
     t += "<tr>" + th_row(word("channel." + k)) + td_count(v) + "</tr>";
   t += "</tbody></table>";
-  figure("channels", "children_consulted.by_channel", t);
+  figure("channels", "children_consulted.by_channel", t, any_above_zero(cc["by_channel"]));
   h_.add("<p class=\"note\">").text(word("children_consulted.note")).add("</p></section>\n");
 }
 
@@ -160,7 +195,7 @@ void ReportPage::consultations() {
     for (const auto& x : c["items"])
       h_.add("<tr>")
           .add(td(x["title"]) + td(word("consultation_status." + x["status"].get<std::string>())) +
-               td(x["opens_at"]) + td(x["closes_at"]))
+               td(local_date_time(x["opens_at"])) + td(local_date_time(x["closes_at"])))
           .add("</tr>");
     h_.add("</tbody></table>");
   }
@@ -175,7 +210,7 @@ void ReportPage::submissions() {
          "</tr>";
   t += "</tbody></table>";
   h_.add("<section><h2>").text(word("submissions.title")).add("</h2>");
-  figure("submissions", "submissions.by_outcome", t);
+  figure("submissions", "submissions.by_outcome", t, any_above_zero(r_["submissions"]));
   h_.add("</section>\n");
 }
 
@@ -198,7 +233,8 @@ void ReportPage::councils() {
         .add("</tr></thead><tbody>");
     for (const auto& c : councils["items"])
       h_.add("<tr>")
-          .add(td(c["name"]) + td_count(c["sessions_held"]) + td_count(c["sessions_held_in_year"]))
+          .add(th_row(c["name"].get<std::string>()) + td_count(c["sessions_held"]) +
+               td_count(c["sessions_held_in_year"]))
           .add("</tr>");
     h_.add("</tbody></table>");
   }
@@ -212,21 +248,21 @@ void ReportPage::events() {
   for (const auto& [k, v] : ev["by_kind"].items())
     t += "<tr>" + th_row(word("event_kind." + k)) + td_count(v) + "</tr>";
   t += "</tbody></table>";
-  figure("events", "events.by_kind", t);
+  figure("events", "events.by_kind", t, any_above_zero(ev["by_kind"]));
   t = "<table><thead><tr>" + th_col("age_band") + th_col("children_present") +
       "</tr></thead><tbody>";
   for (const auto& b : ev["participants_by_band"])
-    t += "<tr>" + th_row(b["age_band"].get<std::string>()) + td_count(b["participants"]) + "</tr>";
+    t += "<tr>" + th_band(b["age_band"].get<std::string>()) + td_count(b["participants"]) + "</tr>";
   t += "</tbody><tfoot><tr>" + th_row(word("total")) + td_count(ev["participants"]) +
        "</tr></tfoot></table>";
-  figure("participants", "events.present_by_age", t);
+  figure("participants", "events.present_by_age", t, any_above_zero(ev["participants_by_band"]));
   if (!ev["items"].empty()) {
     h_.add("<table class=\"list\"><thead><tr>")
         .add(th_col("date") + th_col("name") + th_col("children") + th_col("outcomes"))
         .add("</tr></thead><tbody>");
     for (const auto& e : ev["items"]) {
       h_.add("<tr>")
-          .add(td(e["held_on"]) + td(e["title"]) + td_count(e["participants"]))
+          .add(td(local_date(e["held_on"])) + td(e["title"]) + td_count(e["participants"]))
           .add("<td><ul>");
       for (const auto& o : e["outcomes"]) h_.add("<li>").text(o).add("</li>");
       h_.add("</ul></td></tr>");
@@ -251,11 +287,13 @@ void ReportPage::targets() {
         percent = text;
       }
       t += "<tr>" + th_row(word("target_kind." + x["kind"].get<std::string>())) +
-           td(x["period_start"].get<std::string>() + " – " + x["period_end"].get<std::string>()) +
+           td(local_date(x["period_start"]) + " – " + local_date(x["period_end"])) +
            td_count(x["target"]) + td_count(x["progress"]["total"]) + td(percent) + "</tr>";
     }
     t += "</tbody></table>";
-    figure("targets", "targets.progress", t);
+    bool some = false;
+    for (const auto& x : r_["targets"]) some = some || any_above_zero(x["progress"]["percent"]);
+    figure("targets", "targets.progress", t, some);
   }
   h_.add("</section>\n");
 }

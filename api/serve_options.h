@@ -20,6 +20,7 @@ struct ServeOptions {
   std::string log_level = "info";
   std::size_t max_body = 64 * 1024;
   bool demo = false;
+  std::string time_zone = "Asia/Ho_Chi_Minh";  // where times are shown and typed in
   std::string key_file = "data/langnghe.key";
   int withdrawal_purge_days = 15;
   int join_code_days = 14;                  // a new class join code's lifetime

@@ -11,7 +11,15 @@ std::string Clock::now_text() const {
 }
 
 std::string format_time(TimePoint t) {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", floor<seconds>(t));
+  // Field by field: fmt 9 formats a system_clock time in the process's TZ (localtime), and the
+  // server sets TZ to the deployment's zone to show local times; stored times stay UTC.
+  auto at = floor<seconds>(t);
+  auto day = floor<days>(at);
+  year_month_day date{day};
+  hh_mm_ss<seconds> time{at - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     time.hours().count(), time.minutes().count(), time.seconds().count());
 }
 
 namespace {

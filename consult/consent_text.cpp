@@ -50,4 +50,41 @@ ConsentText consent_text_for(const std::string& age_band) {
   return t;
 }
 
+std::vector<GuardianConsentPart> guardian_consent_text() {
+  return {
+      {"collected",
+       "Con dùng một biệt danh. Chúng tôi lưu biệt danh, lớp, trường, độ tuổi (không lưu ngày "
+       "sinh dạng đọc được) và những gì con trả lời hoặc viết trên Lắng Nghe. Ngày sinh và tên "
+       "thật (nếu có) được mã hoá.",
+       "Your child uses a nickname. We keep the nickname, class, school, age group (the date of "
+       "birth only encrypted) and what your child answers or writes on Lắng Nghe. The date of "
+       "birth and any real name are encrypted."},
+      {"why",
+       "Để Đoàn Thanh niên tổng hợp ý kiến của trẻ em, chuyển đến cơ quan có thẩm quyền và báo "
+       "lại kết quả cho các em (Luật Trẻ em 2016, Thông tư 36/2018). Không dùng cho việc khác.",
+       "So that the Youth Union can compile children's views, forward them to the authorities "
+       "responsible and tell the children what happened (Law on Children 2016, Circular "
+       "36/2018). Never for anything else."},
+      {"how_long",
+       "Câu trả lời được giữ tối đa 1 năm sau khi đợt lấy ý kiến đóng; chỉ còn lại các con số "
+       "tổng hợp. Khi rút lại sự đồng ý, danh tính của con được xoá trong vòng 15 ngày.",
+       "Answers are kept at most one year after their consultation closes; only totals remain. "
+       "If consent is withdrawn, your child's identity is deleted within 15 days."},
+      {"who_sees",
+       "Cán bộ Đoàn kiểm duyệt chỉ thấy biệt danh, độ tuổi và đơn vị. Chỉ cán bộ bảo vệ trẻ em "
+       "mới được xem danh tính, khi cần bảo vệ con, và mỗi lần xem đều được ghi lại. Kết quả "
+       "công bố không bao giờ nêu nhóm dưới 5 em.",
+       "Youth Union moderators see only the nickname, age group and unit. Only a safeguarding "
+       "lead may see who your child is, when needed to protect them, and every look is recorded. "
+       "Published results never show a group of fewer than 5 children."},
+      {"withdraw",
+       "Bạn có thể từ chối hoặc rút lại sự đồng ý bất cứ lúc nào, dễ như khi đồng ý: trên trang "
+       "\"Dành cho phụ huynh\" với mã này, hoặc báo thầy cô. Không đồng ý thì con không bị ảnh "
+       "hưởng gì.",
+       "You may refuse or withdraw consent at any time, as easily as you gave it: on the \"For "
+       "parents\" page with this code, or by telling the teacher. Saying no has no consequences "
+       "for your child."},
+  };
+}
+
 }  // namespace ln

@@ -691,6 +691,26 @@ std::vector<CouncilSession> Councils::sessions(const Principal& actor,
   return storage_.councils().sessions_of(c.id);
 }
 
+std::vector<Recommendation> Councils::recommendations(const Principal& actor,
+                                                      const std::string& council_id) {
+  Council c = readable(actor, council_id);
+  std::set<std::string> sessions;
+  for (const auto& s : storage_.councils().sessions_of(c.id)) sessions.insert(s.id);
+  std::vector<Recommendation> out;
+  Page page{std::nullopt, 200};
+  for (;;) {
+    auto batch = storage_.recommendations().recommendations({}, page);
+    for (auto& r : batch)
+      if (r.council_session_id && sessions.count(*r.council_session_id)) out.push_back(std::move(r));
+    if (static_cast<int>(batch.size()) < page.limit) break;
+    page.after = batch.back().id;
+  }
+  std::sort(out.begin(), out.end(), [](const Recommendation& a, const Recommendation& b) {
+    return a.created_at < b.created_at;
+  });
+  return out;
+}
+
 nlohmann::json Councils::session_view(const Principal& actor, const std::string& id) {
   auto s = storage_.councils().session(id);
   if (!s) throw NotFound("No such session.");

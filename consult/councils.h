@@ -119,6 +119,10 @@ class Councils {
   // The session with its agenda in the approved words, attendance and proposals.
   nlohmann::json session_view(const Principal& actor, const std::string& id);
   std::vector<CouncilSession> sessions(const Principal& actor, const std::string& council_id);
+  // Every recommendation the Council's sessions adopted, drafts too, oldest first: what its
+  // members follow from adoption to the authority's answer.
+  std::vector<Recommendation> recommendations(const Principal& actor,
+                                              const std::string& council_id);
 
   // For reports: Councils of the units under `unit_id`, and the sessions held per year.
   std::vector<Council> councils_under(const std::string& unit_id);

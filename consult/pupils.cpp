@@ -300,12 +300,26 @@ std::string Pupils::new_guardian_code(const Principal& actor, const std::string&
   return code;
 }
 
+namespace {
+
+// A guardian code as issued (G-XXXXX-XXXXX) from what a parent typed: any case, with spaces or
+// dashes anywhere or none.
+std::string canonical_guardian_code(const std::string& typed) {
+  std::string letters;
+  for (char c : typed)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (letters.size() == 11 && letters[0] == 'G')
+    return "G-" + letters.substr(1, 5) + "-" + letters.substr(6, 5);
+  return letters;
+}
+
+}  // namespace
+
 std::string Pupils::guardian_pupil(const std::string& typed, const std::string& client_address) {
   Guess guess{settings_.guardian_code_limit, "", client_address};
   throttle_.check(guess);
-  std::string code;
-  for (char c : typed)
-    if (c != ' ') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string code = canonical_guardian_code(typed);
   auto found = storage_.pupils().guardian_code(lookup_hash(keys_, code));
   auto expires = found ? parse_time(found->expires_at) : std::nullopt;
   if (!found || found->revoked_at || !expires || *expires <= clock_.now()) {
@@ -316,8 +330,24 @@ std::string Pupils::guardian_pupil(const std::string& typed, const std::string& 
   return require_pupil(found->pupil_id).id;
 }
 
-Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
+std::string Pupils::use_guardian_code(const std::string& typed, const std::string& action,
+                                      const std::string& client_address) {
+  std::string pupil_id = guardian_pupil(typed, client_address);
+  if (!storage_.pupils().use_guardian_code(lookup_hash(keys_, canonical_guardian_code(typed)),
+                                           action, clock_.now_text()))
+    throw Conflict("This guardian code has already been used for this.", "guardian_code_used");
+  return pupil_id;
+}
+
+GuardianChild Pupils::guardian_child(const std::string& code, const std::string& client_address) {
   Pupil p = require_pupil(guardian_pupil(code, client_address));
+  auto k = storage_.organisation().school_class(p.class_id);
+  auto school = storage_.organisation().school(p.school_id);
+  return {p.pseudonym, k ? k->name : "", school ? school->name : ""};
+}
+
+Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
+  Pupil p = require_pupil(use_guardian_code(code, "consent", client_address));
   if (p.status != "active")
     throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
   for (const auto& c : storage_.pupils().consents(p.id))
@@ -373,7 +403,7 @@ void Pupils::withdraw_by_adult(const Principal& actor, const std::string& pupil_
 }
 
 void Pupils::withdraw_by_guardian(const std::string& code, const std::string& client_address) {
-  std::string pupil_id = guardian_pupil(code, client_address);
+  std::string pupil_id = use_guardian_code(code, "withdraw", client_address);
   withdraw(pupil_id, {"guardian", pupil_id}, "");
 }
 
@@ -406,7 +436,7 @@ PupilDataExport Pupils::export_data(const Principal& pupil) {
 
 PupilDataExport Pupils::guardian_export(const std::string& code,
                                         const std::string& client_address) {
-  return export_of(guardian_pupil(code, client_address), "guardian");
+  return export_of(use_guardian_code(code, "data", client_address), "guardian");
 }
 
 PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by,
@@ -472,7 +502,8 @@ DataRequest Pupils::guardian_request(const std::string& code, const std::string&
                                      const std::string& client_address) {
   if (kind != "export" && kind != "deletion" && kind != "correction")
     throw Invalid("kind", "kind must be export, deletion or correction.");
-  return open_request(guardian_pupil(code, client_address), kind, "guardian", details);
+  return open_request(use_guardian_code(code, "request." + kind, client_address), kind, "guardian",
+                      details);
 }
 
 std::vector<DataRequest> Pupils::data_requests(const Page& page,

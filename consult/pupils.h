@@ -42,6 +42,13 @@ struct Identity {
 
 // A pupil's copy of their data as Pupils keeps it (the pupil, consents, data requests,
 // sessions); api/data_export adds what they sent and were sent.
+// Who a guardian code is for, shown to the guardian before they decide: nothing more.
+struct GuardianChild {
+  std::string pseudonym;
+  std::string class_name;
+  std::string school_name;
+};
+
 struct PupilDataExport {
   Pupil pupil;
   bool for_guardian = false;
@@ -93,6 +100,11 @@ class Pupils {
   // A code a facilitator hands to the guardian; it lets the guardian consent, withdraw and ask
   // for the child's data or its deletion until it expires.
   std::string new_guardian_code(const Principal& actor, const std::string& pupil_id);
+  // Names the child a code is for (pseudonym, class, school), under the same guess limit; it
+  // does not use the code up.
+  GuardianChild guardian_child(const std::string& code, const std::string& client_address);
+  // Each of these uses the code once for its action: a second consent, withdrawal, copy or
+  // request of the same kind with the same code is a Conflict (guardian_code_used).
   Consent guardian_consent(const std::string& code, const std::string& client_address);
   void withdraw_by_pupil(const Principal& pupil);
   void withdraw_by_adult(const Principal& actor, const std::string& pupil_id,
@@ -120,6 +132,9 @@ class Pupils {
  private:
   Pupil require_pupil(const std::string& id);
   std::string guardian_pupil(const std::string& code, const std::string& client_address);
+  // The pupil of a right code not yet used for `action`, marking it used.
+  std::string use_guardian_code(const std::string& code, const std::string& action,
+                                const std::string& client_address);
   void withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason);
   // `code_issued_by`: a pupil's request made in a session from an adult-issued code.
   DataRequest open_request(const std::string& pupil_id, const std::string& kind,

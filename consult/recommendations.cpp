@@ -91,8 +91,47 @@ Recommendation Recommendations::create(const Principal& actor, const Recommendat
     storage_.recommendations().insert_recommendation(r, sources);
     audit_.record(AuditActor::of(actor), "recommendation.create", "recommendation", r.id, "",
                   {{"submissions", sources.size()}});
+    // What was gathered for it is compiled now.
+    auto left = storage_.recommendations().compile_draft(actor.id);
+    std::erase_if(left, [&](const std::string& id) {
+      return std::find(input.submission_ids.begin(), input.submission_ids.end(), id) !=
+             input.submission_ids.end();
+    });
+    storage_.recommendations().save_compile_draft(actor.id, left, r.created_at);
   });
   return r;
+}
+
+std::vector<std::string> Recommendations::compile_draft(const Principal& actor) {
+  if (!is_staff(actor)) throw Forbidden();
+  // An idea that has since been redacted away, hidden or moved out of reach is left out.
+  std::vector<std::string> out;
+  for (auto& id : storage_.recommendations().compile_draft(actor.id)) {
+    auto s = storage_.submissions().submission(id);
+    if (s && organisation_.covers(actor, s->unit_id) &&
+        (s->status == "approved" || s->status == "approved_redacted"))
+      out.push_back(std::move(id));
+  }
+  return out;
+}
+
+std::vector<std::string> Recommendations::save_compile_draft(
+    const Principal& actor, const std::vector<std::string>& submission_ids) {
+  if (!is_staff(actor)) throw Forbidden();
+  if (submission_ids.size() > 200)
+    throw Invalid("submission_ids", "Gather at most 200 ideas for one recommendation.");
+  std::vector<std::string> out;
+  for (const auto& id : submission_ids) {
+    if (std::find(out.begin(), out.end(), id) != out.end()) continue;
+    auto s = storage_.submissions().submission(id);
+    if (!s || !organisation_.covers(actor, s->unit_id))
+      throw Invalid("submission_ids", "There is no submission " + id + " in your units.");
+    if (s->status != "approved" && s->status != "approved_redacted")
+      throw Invalid("submission_ids", "Only approved submissions can go into a recommendation.");
+    out.push_back(id);
+  }
+  storage_.recommendations().save_compile_draft(actor.id, out, clock_.now_text());
+  return out;
 }
 
 Recommendation Recommendations::adopt_from_council(const AuditActor& actor,

@@ -122,6 +122,13 @@ class Recommendations {
   // The entry point a Council vote calls once a recommendation is adopted.
   Recommendation adopt_from_council(const AuditActor& actor, const CouncilAdoption& adoption);
 
+  // The approved ideas a Youth Union officer has gathered for their next recommendation, kept
+  // on the server until the recommendation is saved. Saving checks each is an approved
+  // submission of their units and drops repeats.
+  std::vector<std::string> compile_draft(const Principal& actor);
+  std::vector<std::string> save_compile_draft(const Principal& actor,
+                                              const std::vector<std::string>& submission_ids);
+
   // Youth Union: their units' recommendations; officials: those addressed to their authority.
   std::vector<Recommendation> list(const Principal& actor, RecommendationFilter filter,
                                    const Page& page);

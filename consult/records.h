@@ -561,6 +561,7 @@ struct SubmissionCount {
   std::string status;
   std::string queue;  // "" when never queued
   std::int64_t count = 0;
+  std::int64_t returned = 0;  // of `count`, sent back to the child at least once
 };
 
 }  // namespace ln

@@ -129,7 +129,7 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   for (const auto& s : storage_.reports().submissions(unit->id, from, to)) {
     received += s.count;
     if (s.status == "approved" || s.status == "approved_redacted") approved += s.count;
-    if (s.status == "returned") returned += s.count;
+    returned += s.returned;
     if (s.status == "rejected") rejected += s.count;
     if (s.queue == "safeguarding") escalated += s.count;
   }

@@ -126,6 +126,9 @@ class PupilStore {
 
   virtual void insert_guardian_code(const GuardianCode& code) = 0;
   virtual std::optional<GuardianCode> guardian_code(const std::string& lookup) = 0;
+  // Marks the code used for `action`; false (and nothing written) when it already was.
+  virtual bool use_guardian_code(const std::string& lookup, const std::string& action,
+                                 const std::string& at) = 0;
 
   virtual void insert_data_request(const DataRequest& request) = 0;
   virtual std::optional<DataRequest> data_request(const std::string& id) = 0;
@@ -284,6 +287,11 @@ class RecommendationStore {
   virtual bool mark_notification_read(const std::string& id, const std::string& recipient_kind,
                                       const std::string& recipient_id, const std::string& at) = 0;
 
+  // The approved ideas an adult has gathered for the next recommendation, in their order.
+  virtual std::vector<std::string> compile_draft(const std::string& account_id) = 0;
+  virtual void save_compile_draft(const std::string& account_id,
+                                  const std::vector<std::string>& submission_ids,
+                                  const std::string& at) = 0;
   virtual std::optional<std::string> authority_contact(const std::string& authority_id) = 0;
   virtual void set_authority_contact(const std::string& authority_id, const std::string& email,
                                      const std::string& at) = 0;

@@ -260,10 +260,10 @@ ContactCount contact_count(const Row& r) {
   return {r.text(0), r.text(1), r.text(2), r.int64(3)};
 }
 
-// status, queue, count
+// status, queue, count, returned
 template <typename Row>
 SubmissionCount submission_count(const Row& r) {
-  return {r.text(0), r.text(1), r.int64(2)};
+  return {r.text(0), r.text(1), r.int64(2), r.int64(3)};
 }
 
 // --- Recommendations and official responses

@@ -13,6 +13,8 @@
   const wordsBlock = document.getElementById('report-words');
   const words = wordsBlock ? JSON.parse(wordsBlock.textContent) : {};
   const word = (key) => words[`report.${key}`] ?? key;
+  // 2026-12-31 → 31/12/2026, as the tables write dates.
+  const day = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || '') ? iso.split('-').reverse().join('/') : iso);
   document.body.classList.add('charts-on');
   const colours = ['#0b6e4f', '#e0b84c', '#3a6ea5', '#b5485d', '#7a7a7a', '#5b8c5a'];
 
@@ -78,7 +80,7 @@
       return {
         type: 'bar',
         data: {
-          labels: report.targets.map((t) => `${word(`target_kind.${t.kind}`)} ${t.period_start}–${t.period_end}`),
+          labels: report.targets.map((t) => `${word(`target_kind.${t.kind}`)} ${day(t.period_start)}–${day(t.period_end)}`),
           datasets: [{
             label: word('targets.progress'),
             // A hidden total hides its percent too: a gap, never a 0 (Math.round(null) is 0).

@@ -76,8 +76,10 @@ function authorities(data) {
   if (!data.authorities.length && !data.authorities_not_shown) return null;
   const percent = (a) => (a.answered_on_time_percent === null ? '—' : `${Math.round(a.answered_on_time_percent)}%`);
   const median = (a) => (a.median_days_to_answer === null ? '—' : a.median_days_to_answer);
-  // The table scrolls inside its own box on a phone, so the box takes the keyboard's focus.
-  return h('section', { id: 'tracker-authorities', 'aria-labelledby': 'authorities-title', tabindex: '0' },
+  // On a phone each authority's row becomes a small block of labelled figures (tracker.css), so
+  // no column is cut off at the screen's edge.
+  const cols = ['received', 'on_time', 'median_days', 'overdue'];
+  return h('section', { id: 'tracker-authorities', 'aria-labelledby': 'authorities-title' },
     h('h2', { id: 'authorities-title' }, t('tracker.authorities_title')),
     data.authorities.length
       ? h('table', {},
@@ -85,7 +87,8 @@ function authorities(data) {
             .map((k) => h('th', { scope: 'col' }, t(`tracker.col.${k}`))))),
           h('tbody', {}, data.authorities.map((a) => h('tr', {},
             h('th', { scope: 'row' }, a.name),
-            [a.received, percent(a), median(a), a.overdue_now].map((v) => h('td', {}, v))))))
+            [a.received, percent(a), median(a), a.overdue_now].map((v, i) =>
+              h('td', { 'data-label': t(`tracker.col.${cols[i]}`) }, v))))))
       : null,
     data.authorities_not_shown
       ? h('p', { class: 'note' }, t('tracker.authorities_hidden', { n: data.authorities_not_shown, min: data.min_recommendations_shown }))

@@ -99,10 +99,17 @@ constexpr const char* kConsultationsHeld = LN_SCOPE
     "SELECT id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands, opens_at,"
     " closes_at, decision, decision_maker, decision_due, feedback_due, info_cards, info_version,"
     " questions, status, lifecycle, feedback, created_by, created_at, updated_at"
-    " FROM consultations WHERE status <> 'draft' AND owner_unit_id IN (SELECT id FROM scope)"
+    // Held in a unit when the unit runs it or its children are asked.
+    " FROM consultations WHERE status <> 'draft' AND (owner_unit_id IN (SELECT id FROM scope)"
+    " OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(consultations.audience_unit_ids::jsonb)"
+    "   AS a(unit_id) WHERE a.unit_id IN (SELECT id FROM scope)))"
     " AND opens_at < $3 AND closes_at >= $2 ORDER BY opens_at, id";
 constexpr const char* kSubmissionCounts = LN_SCOPE
-    "SELECT status, COALESCE(queue, ''), COUNT(*) FROM submissions"
+    // Returned: sent back to the child once at least, whatever became of it since.
+    "SELECT status, COALESCE(queue, ''), COUNT(*), COALESCE(SUM(CASE WHEN status = 'returned'"
+    " OR EXISTS (SELECT 1 FROM jsonb_array_elements(submissions.revisions::jsonb) AS v(revision)"
+    "   WHERE v.revision->'decision'->>'decision' = 'return')"
+    " THEN 1 ELSE 0 END), 0) FROM submissions"
     " WHERE unit_id IN (SELECT id FROM scope) AND created_at >= $2 AND created_at < $3"
     " GROUP BY status, COALESCE(queue, '')";
 #undef LN_SCOPE

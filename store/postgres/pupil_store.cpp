@@ -86,6 +86,9 @@ constexpr const char* kInsertGuardianCode =
 constexpr const char* kGuardianCode =
     "SELECT lookup, pupil_id, created_by, created_at, expires_at, revoked_at FROM guardian_codes"
     " WHERE lookup = $1";
+constexpr const char* kUseGuardianCode =
+    "INSERT INTO guardian_code_uses(lookup, action, used_at) VALUES ($1, $2, $3)"
+    " ON CONFLICT(lookup, action) DO NOTHING";
 
 constexpr const char* kRequestColumns =
     "SELECT id, pupil_id, kind, requested_by, status, details, requested_at, due_at, handled_by,"
@@ -222,6 +225,13 @@ void PostgresPupilStore::insert_guardian_code(const GuardianCode& g) {
 std::optional<GuardianCode> PostgresPupilStore::guardian_code(const std::string& lookup) {
   return first_row(pool_, sql::kGuardianCode, lookup, [](const Row& s) {
     return GuardianCode{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5)};
+  });
+}
+
+bool PostgresPupilStore::use_guardian_code(const std::string& lookup, const std::string& action,
+                                           const std::string& at) {
+  return write(pool_, [&](Connection& c) {
+    return c.exec(sql::kUseGuardianCode, lookup, action, at).affected() == 1;
   });
 }
 

@@ -33,6 +33,8 @@ class PostgresPupilStore : public PupilStore {
 
   void insert_guardian_code(const GuardianCode& code) override;
   std::optional<GuardianCode> guardian_code(const std::string& lookup) override;
+  bool use_guardian_code(const std::string& lookup, const std::string& action,
+                         const std::string& at) override;
 
   void insert_data_request(const DataRequest& request) override;
   std::optional<DataRequest> data_request(const std::string& id) override;

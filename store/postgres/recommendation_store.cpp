@@ -2,6 +2,7 @@
 
 #include "store/postgres/access.h"
 #include "store/postgres/submission_store.h"
+#include "store/lists.h"
 #include "store/rows.h"
 
 namespace ln::store::postgres {
@@ -79,6 +80,12 @@ constexpr const char* kNotifications =
 constexpr const char* kMarkRead =
     "UPDATE notifications SET read_at = COALESCE(read_at, $4)"
     " WHERE id = $1 AND recipient_kind = $2 AND recipient_id = $3";
+constexpr const char* kCompileDraft =
+    "SELECT submission_ids FROM compile_drafts WHERE account_id = $1";
+constexpr const char* kSaveCompileDraft =
+    "INSERT INTO compile_drafts(account_id, submission_ids, updated_at) VALUES ($1, $2, $3)"
+    " ON CONFLICT(account_id) DO UPDATE SET submission_ids = excluded.submission_ids,"
+    " updated_at = excluded.updated_at";
 constexpr const char* kContact = "SELECT email FROM authority_contacts WHERE authority_id = $1";
 constexpr const char* kSetContact =
     "INSERT INTO authority_contacts(authority_id, email, updated_at) VALUES ($1, $2, $3)"
@@ -247,6 +254,22 @@ bool PostgresRecommendationStore::mark_notification_read(const std::string& id,
   return write(pool_, [&](Connection& c) {
     return c.exec(sql::kMarkRead, id, recipient_kind, recipient_id, at).affected() == 1;
   });
+}
+
+// The ids as a comma-separated list (ids never contain commas; store/lists.h).
+std::vector<std::string> PostgresRecommendationStore::compile_draft(
+    const std::string& account_id) {
+  auto ids =
+      first_row(pool_, sql::kCompileDraft, account_id, [](const Row& r) { return r.text(0); });
+  return ids ? split_list(*ids) : std::vector<std::string>{};
+}
+
+void PostgresRecommendationStore::save_compile_draft(
+    const std::string& account_id, const std::vector<std::string>& submission_ids,
+    const std::string& at) {
+  std::string ids;
+  for (const auto& id : submission_ids) ids += (ids.empty() ? "" : ",") + id;
+  write(pool_, [&](Connection& c) { c.exec(sql::kSaveCompileDraft, account_id, ids, at); });
 }
 
 std::optional<std::string> PostgresRecommendationStore::authority_contact(

@@ -31,6 +31,10 @@ class PostgresRecommendationStore : public RecommendationStore {
                            const std::string& recipient_id) override;
   bool mark_notification_read(const std::string& id, const std::string& recipient_kind,
                               const std::string& recipient_id, const std::string& at) override;
+  std::vector<std::string> compile_draft(const std::string& account_id) override;
+  void save_compile_draft(const std::string& account_id,
+                          const std::vector<std::string>& submission_ids,
+                          const std::string& at) override;
   std::optional<std::string> authority_contact(const std::string& authority_id) override;
   void set_authority_contact(const std::string& authority_id, const std::string& email,
                              const std::string& at) override;

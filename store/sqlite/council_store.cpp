@@ -84,10 +84,17 @@ constexpr const char* kConsultationsHeld =
     "SELECT id, title, purpose, owner_unit_id, audience_unit_ids, audience_bands, opens_at,"
     " closes_at, decision, decision_maker, decision_due, feedback_due, info_cards, info_version,"
     " questions, status, lifecycle, feedback, created_by, created_at, updated_at"
-    " FROM consultations WHERE status <> 'draft' AND owner_unit_id IN (SELECT id FROM scope)"
+    // Held in a unit when the unit runs it or its children are asked.
+    " FROM consultations WHERE status <> 'draft' AND (owner_unit_id IN (SELECT id FROM scope)"
+    " OR EXISTS (SELECT 1 FROM json_each(consultations.audience_unit_ids) a"
+    "   WHERE a.value IN (SELECT id FROM scope)))"
     " AND opens_at < ?3 AND closes_at >= ?2 ORDER BY opens_at, id";
 constexpr const char* kSubmissionCounts =
-    "SELECT status, COALESCE(queue, ''), COUNT(*) FROM submissions"
+    // Returned: sent back to the child once at least, whatever became of it since.
+    "SELECT status, COALESCE(queue, ''), COUNT(*), COALESCE(SUM(CASE WHEN status = 'returned'"
+    " OR EXISTS (SELECT 1 FROM json_each(submissions.revisions) v"
+    "   WHERE json_extract(v.value, '$.decision.decision') = 'return')"
+    " THEN 1 ELSE 0 END), 0) FROM submissions"
     " WHERE unit_id IN (SELECT id FROM scope) AND created_at >= ?2 AND created_at < ?3"
     " GROUP BY status, COALESCE(queue, '')";
 

@@ -619,6 +619,22 @@ CREATE INDEX recommendation_reactions_unanswered ON recommendation_reactions(cre
 CREATE INDEX notifications_unread ON notifications(recipient_kind, recipient_id)
   WHERE read_at IS NULL;
 )sql"},
+      {19, "guardian code uses and compile drafts",
+       R"sql(
+-- A guardian code works once for each action (consent, withdraw, data, a request of each kind).
+CREATE TABLE guardian_code_uses (
+  lookup  TEXT NOT NULL REFERENCES guardian_codes(lookup) ON DELETE CASCADE,
+  action  TEXT NOT NULL,
+  used_at TEXT NOT NULL,
+  PRIMARY KEY (lookup, action)
+) STRICT;
+-- The approved ideas a Youth Union officer has gathered for the next recommendation.
+CREATE TABLE compile_drafts (
+  account_id     TEXT NOT NULL PRIMARY KEY REFERENCES accounts(id),
+  submission_ids TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+) STRICT;
+)sql"},
   };
   return all;
 }

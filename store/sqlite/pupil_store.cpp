@@ -69,6 +69,9 @@ constexpr const char* kInsertGuardianCode =
 constexpr const char* kGuardianCode =
     "SELECT lookup, pupil_id, created_by, created_at, expires_at, revoked_at FROM guardian_codes"
     " WHERE lookup = ?1";
+constexpr const char* kUseGuardianCode =
+    "INSERT INTO guardian_code_uses(lookup, action, used_at) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT(lookup, action) DO NOTHING";
 
 constexpr const char* kRequestColumns =
     "SELECT id, pupil_id, kind, requested_by, status, details, requested_at, due_at, handled_by,"
@@ -253,6 +256,16 @@ std::optional<GuardianCode> SqlitePupilStore::guardian_code(const std::string& l
   return first_row(pool_, sql::kGuardianCode, lookup, [](const Statement& s) {
     return GuardianCode{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.optional_text(5)};
   });
+}
+
+bool SqlitePupilStore::use_guardian_code(const std::string& lookup, const std::string& action,
+                                         const std::string& at) {
+  bool used = false;
+  write(pool_, [&](Connection& c) {
+    c.prepare(sql::kUseGuardianCode).bind(1, lookup).bind(2, action).bind(3, at).run();
+    used = c.changes() == 1;
+  });
+  return used;
 }
 
 void SqlitePupilStore::insert_data_request(const DataRequest& r) {

@@ -1,5 +1,6 @@
 #include "store/sqlite/recommendation_store.h"
 
+#include "store/lists.h"
 #include "store/rows.h"
 #include "store/sqlite/access.h"
 #include "store/sqlite/submission_store.h"
@@ -76,6 +77,12 @@ constexpr const char* kNotifications =
 constexpr const char* kMarkRead =
     "UPDATE notifications SET read_at = COALESCE(read_at, ?4)"
     " WHERE id = ?1 AND recipient_kind = ?2 AND recipient_id = ?3";
+constexpr const char* kCompileDraft =
+    "SELECT submission_ids FROM compile_drafts WHERE account_id = ?1";
+constexpr const char* kSaveCompileDraft =
+    "INSERT INTO compile_drafts(account_id, submission_ids, updated_at) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT(account_id) DO UPDATE SET submission_ids = excluded.submission_ids,"
+    " updated_at = excluded.updated_at";
 constexpr const char* kContact = "SELECT email FROM authority_contacts WHERE authority_id = ?1";
 constexpr const char* kSetContact =
     "INSERT INTO authority_contacts(authority_id, email, updated_at) VALUES (?1, ?2, ?3)"
@@ -300,6 +307,23 @@ bool SqliteRecommendationStore::mark_notification_read(const std::string& id,
     changed = c.changes() == 1;
   });
   return changed;
+}
+
+// The ids as a comma-separated list (ids never contain commas; store/lists.h).
+std::vector<std::string> SqliteRecommendationStore::compile_draft(const std::string& account_id) {
+  auto ids = first_row(pool_, sql::kCompileDraft, account_id,
+                       [](const Statement& s) { return s.text(0); });
+  return ids ? split_list(*ids) : std::vector<std::string>{};
+}
+
+void SqliteRecommendationStore::save_compile_draft(const std::string& account_id,
+                                                   const std::vector<std::string>& submission_ids,
+                                                   const std::string& at) {
+  std::string ids;
+  for (const auto& id : submission_ids) ids += (ids.empty() ? "" : ",") + id;
+  write(pool_, [&](Connection& c) {
+    c.prepare(sql::kSaveCompileDraft).bind(1, account_id).bind(2, ids).bind(3, at).run();
+  });
 }
 
 std::optional<std::string> SqliteRecommendationStore::authority_contact(

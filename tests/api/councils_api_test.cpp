@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <ctime>
 #include <map>
 
 #include "tests/api/harness.h"
@@ -467,6 +468,162 @@ TEST_F(CouncilsApi, CandidatesAreThePupilsWhoCouldJoinNow) {
                      bearer(login(server, "mod.ward2", "ward-two-password")))
                 .status,
             404);
+}
+
+// Today in Viet Nam by the server's clock as it starts (the real one).
+std::string vietnam_today() {
+  std::time_t t = std::time(nullptr) + 7 * 3600;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[11];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+// A Council member follows what the Council adopted: forwarded to an authority with a due date,
+// overdue, answered with reasons and commitments, reported back in the member's band's words —
+// and never reads who (child or adult) took a step. Other children and unknown Councils: nothing.
+TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
+  auto councils = server.get("/api/v1/councils", bearer(moderator)).json()["items"];
+  ASSERT_EQ(councils.size(), 1u);
+  std::string id = councils[0]["id"];
+  std::string committee;
+  auto authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"];
+  for (const auto& a : authorities)
+    if (a["code"] == "UBND-P9") committee = a["id"];
+  ASSERT_FALSE(committee.empty());
+  auto chair_token = [&] {
+    return server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}})
+        .json()["token"]
+        .get<std::string>();
+  };
+  std::string chair = chair_token();
+  std::string path = "/api/v1/councils/" + id + "/recommendations";
+  auto mine = [&] {
+    auto r = server.get(path, bearer(chair));
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto items = r.json()["items"];
+    EXPECT_EQ(items.size(), 1u) << r.body;
+    return items.empty() ? nlohmann::json::object() : items[0];
+  };
+  std::vector<std::string> bodies;
+
+  // Adopted at the first session: a draft, with the date it was adopted.
+  auto rec = mine();
+  std::string rec_id = rec["id"];
+  EXPECT_EQ(rec["title"], "Mở cửa sân trường THCS Đào Duy Anh vào sáng Chủ nhật");
+  EXPECT_EQ(rec["status"], "draft");
+  EXPECT_EQ(rec["steps"][0]["action"], "adopted_by_council");
+  EXPECT_TRUE(rec["forwarded_at"].is_null());
+  EXPECT_TRUE(rec["due_date"].is_null());
+
+  // Forwarded to the ward's People's Committee: the authority, the dispatch and the due date.
+  auto forwarded = post("/api/v1/recommendations/" + rec_id + "/forward",
+                        {{"authority_id", committee},
+                         {"dispatch_number", "12/HĐTE-KN"},
+                         {"dispatch_date", vietnam_today()},
+                         {"due_working_days", 10}},
+                        moderator);
+  ASSERT_EQ(forwarded.status, 200) << forwarded.body;
+  rec = mine();
+  EXPECT_EQ(rec["status"], "forwarded");
+  EXPECT_EQ(rec["authority"], "Ủy ban nhân dân Phường 9");
+  EXPECT_EQ(rec["dispatch_number"], "12/HĐTE-KN");
+  EXPECT_TRUE(rec["forwarded_at"].is_string());
+  EXPECT_GT(rec["due_date"].get<std::string>(), vietnam_today());
+  EXPECT_FALSE(rec["overdue"].get<bool>());
+  ASSERT_EQ(rec["steps"].size(), 2u);
+  EXPECT_TRUE(rec["answer"].is_null());
+  bodies.push_back(rec.dump());
+
+  // Past the due date without an answer: overdue.
+  ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", 20 * 86400}}).status, 200);
+  ASSERT_EQ(server.post_json("/__test/jobs/run", nlohmann::json::object()).status, 200);
+  moderator = login(server, "moderator");
+  chair = chair_token();
+  rec = mine();
+  EXPECT_TRUE(rec["overdue"].get<bool>()) << rec.dump();
+
+  // Acknowledged and answered in part, with reasons and a commitment with its own due date.
+  std::string official = login(server, "official");
+  ASSERT_EQ(
+      post("/api/v1/recommendations/" + rec_id + "/acknowledge", nlohmann::json::object(), official)
+          .status,
+      200);
+  auto answered =
+      post("/api/v1/recommendations/" + rec_id + "/answer",
+           {{"decision", "partly_accepted"},
+            {"reasons", "Sân trường mở từ tháng sau; cần thêm người trông coi nên chỉ đến 10 giờ."},
+            {"commitments",
+             {{{"text", "Mở cửa sân trường sáng Chủ nhật"},
+               {"owner", "Trường THCS Đào Duy Anh"},
+               {"due_date", "2099-01-31"}}}}},
+           official);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  rec = mine();
+  EXPECT_EQ(rec["status"], "answered");
+  EXPECT_FALSE(rec["overdue"].get<bool>());
+  EXPECT_EQ(rec["answer"]["decision"], "partly_accepted");
+  EXPECT_EQ(rec["answer"]["reasons"],
+            "Sân trường mở từ tháng sau; cần thêm người trông coi nên chỉ đến 10 giờ.");
+  EXPECT_FALSE(rec["answered_on_time"].get<bool>());
+  ASSERT_EQ(rec["commitments"].size(), 1u);
+  EXPECT_EQ(rec["commitments"][0]["text"], "Mở cửa sân trường sáng Chủ nhật");
+  EXPECT_EQ(rec["commitments"][0]["due_date"], "2099-01-31");
+  EXPECT_TRUE(rec["feedback"].is_null());
+  bodies.push_back(rec.dump());
+
+  // Reported back: the chair (13) reads the 11–13 words, not the words for everybody.
+  nlohmann::json feedback = {{"bands",
+                              {{"all",
+                                {{"you_said", "Hội đồng nói các em cần chỗ chơi sáng Chủ nhật."},
+                                 {"we_did", "Phường và nhà trường sẽ mở cửa sân trường."},
+                                 {"why", "Cần người trông coi nên chỉ mở đến 10 giờ."},
+                                 {"what_next", "Đoàn phường báo các em ngày mở cửa."}}},
+                               {"11-13",
+                                {{"you_said", "Các bạn muốn chơi ở sân trường sáng Chủ nhật."},
+                                 {"we_did", "Sân trường sẽ mở cửa sáng Chủ nhật."},
+                                 {"why", "Có người trông coi đến 10 giờ."},
+                                 {"what_next", "Bạn sẽ biết ngày mở cửa."}}}}}};
+  ASSERT_EQ(post("/api/v1/recommendations/" + rec_id + "/feedback", feedback, moderator).status,
+            200);
+  ASSERT_EQ(post("/api/v1/recommendations/" + rec_id + "/report-back", nlohmann::json::object(),
+                 moderator)
+                .status,
+            200);
+  rec = mine();
+  EXPECT_EQ(rec["status"], "reported_back");
+  EXPECT_EQ(rec["feedback"]["we_did"], "Sân trường sẽ mở cửa sáng Chủ nhật.");
+  bodies.push_back(rec.dump());
+
+  // Nobody is named: no member's pseudonym, no adult's account or name, no "by" in any step.
+  auto me_moderator = server.get("/api/v1/me", bearer(moderator)).json();
+  auto me_official = server.get("/api/v1/me", bearer(official)).json();
+  for (const auto& body : bodies) {
+    for (std::string who : {"Cá Heo Vàng", "Sơn Ca", "Họa Mi", "Chích Chòe", "Bồ Câu Trắng",
+                            "Sao Biển", "\"by\"", "pup_", "acc_"})
+      EXPECT_EQ(body.find(who), std::string::npos) << who << " in " << body;
+    for (const auto& adult : {me_moderator, me_official}) {
+      EXPECT_EQ(body.find(adult["id"].get<std::string>()), std::string::npos) << body;
+      EXPECT_EQ(body.find("\"" + adult["name"].get<std::string>() + "\""), std::string::npos)
+          << body;
+    }
+  }
+
+  // A child who is not a member, a Council that does not exist: nothing.
+  std::string other =
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
+  auto refused = server.get(path, bearer(other));
+  EXPECT_TRUE(refused.status == 403 || refused.status == 404) << refused.body;
+  EXPECT_FALSE(refused.error_code().empty()) << refused.body;
+  EXPECT_EQ(refused.body.find(rec_id), std::string::npos);
+  auto unknown = server.get("/api/v1/councils/cou_nosuchcouncil/recommendations", bearer(chair));
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  EXPECT_EQ(unknown.error_code(), "not_found") << unknown.body;
+  EXPECT_EQ(
+      server.get("/api/v1/councils/cou_nosuchcouncil/recommendations", bearer(moderator)).status,
+      404);
+  EXPECT_EQ(server.get(path).status, 401);
 }
 
 TEST_F(CouncilsApi, TheDemoHasAWardCouncilWithTwoSessionsThisYearAndAForum) {

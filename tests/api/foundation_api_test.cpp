@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -222,6 +224,24 @@ TEST(OpenApi, DescribesEveryRouteTheServerAnswers) {
   for (std::string path : {"/healthz", "/readyz", "/metrics", "/openapi.json"})
     EXPECT_TRUE(doc["paths"].contains(path)) << path;
   EXPECT_FALSE(doc["paths"].contains("/__test/sleep"));  // test hooks are off by default
+}
+
+// The pages show Vietnam's time (the server runs in the deployment's zone, UTC+7 by default), but
+// what is stored and sent is UTC: an idea sent now says now in UTC, not seven hours ahead.
+TEST(LocalTime, TimesAreStoredAndSentInUtcWhateverTheZoneShown) {
+  Server server(demo_options());
+  EXPECT_EQ(server.get("/api/v1/about").json()["time_zone"], "Asia/Ho_Chi_Minh");
+  std::string child =
+      server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json()["token"];
+  auto sent = server.post_json(
+      "/api/v1/submissions", {{"kind", "idea"}, {"text", "Em muốn có thêm cây xanh ở sân trường."}},
+      bearer(child));
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  std::string created = sent.json()["created_at"];
+  std::tm tm{};
+  ASSERT_NE(strptime(created.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm), nullptr) << created;
+  long off_by = static_cast<long>(timegm(&tm) - std::time(nullptr));
+  EXPECT_LT(std::labs(off_by), 120) << created << " is " << off_by << " s from now in UTC";
 }
 
 TEST(Shutdown, RequestInFlightDuringSigtermCompletes) {

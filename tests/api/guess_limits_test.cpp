@@ -203,6 +203,29 @@ TEST(GuessLimits, GuardianCodesAreCountedToo) {
   EXPECT_EQ(locked.status, 429) << locked.body;
 }
 
+// Asking whom a code is for is a guess like any other: counted in the same space as consent.
+TEST(GuessLimits, GuardianChildLookupIsCountedWithConsent) {
+  Server server(behind_proxy());
+  to_start_of_next(server, 3600);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(server
+                  .post_json("/api/v1/guardian/child",
+                             {{"code", "G-AAAAA-AAAA" + std::string(1, static_cast<char>('C' + i))}},
+                             from("198.51.100.11"))
+                  .status,
+              400);
+  for (int i = 5; i < 10; ++i)
+    EXPECT_EQ(server
+                  .post_json("/api/v1/guardian/consent",
+                             {{"code", "G-AAAAA-AAAA" + std::string(1, static_cast<char>('C' + i))}},
+                             from("198.51.100.11"))
+                  .status,
+              400);
+  auto locked = server.post_json("/api/v1/guardian/child", {{"code", "G-AAAAA-AAAAA"}},
+                                 from("198.51.100.11"));
+  EXPECT_EQ(locked.status, 429) << locked.body;
+}
+
 TEST(SignInCodes, NewCodesAreLongAndForgivingToTypeOldOnesStillWork) {
   Server server(behind_proxy());
   std::string code = join_6a(server, "Ban Moc");

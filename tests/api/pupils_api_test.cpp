@@ -331,6 +331,62 @@ TEST_F(PupilPath, GuardianCodeConsentWithdrawAndRequests) {
   EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["guardian"], false);
 }
 
+// The guardian page first asks whom a code is for: the child's pseudonym, class and school only,
+// with the text the guardian agrees to. Each code then works once for each action.
+TEST_F(PupilPath, GuardianCodeNamesTheChildAndWorksOncePerAction) {
+  auto facilitator = login(server, "facilitator");
+  auto code = make_class(facilitator);
+  auto joined = post("/api/v1/pupils/join",
+                     {{"code", code}, {"pseudonym", "Cò Trắng"}, {"birth_date", "2015-03-03"}})
+                    .json();
+  std::string pupil_id = joined["pupil"]["id"], token = joined["token"];
+  std::string gcode =
+      post("/api/v1/pupils/" + pupil_id + "/guardian-codes", nlohmann::json::object(), facilitator)
+          .json()["code"];
+
+  auto child = post("/api/v1/guardian/child", {{"code", gcode}});
+  ASSERT_EQ(child.status, 200) << child.body;
+  auto c = child.json();
+  EXPECT_EQ(c["pseudonym"], "Cò Trắng");
+  EXPECT_FALSE(c["class"].get<std::string>().empty());
+  EXPECT_FALSE(c["school"].get<std::string>().empty());
+  // Nothing else about the child: no id, no birth date, no age band.
+  for (const char* key : {"id", "pupil_id", "birth_date", "age_band", "real_name"})
+    EXPECT_FALSE(c.contains(key)) << key;
+  std::set<std::string> parts;
+  for (const auto& part : c["consent_text"]["parts"]) {
+    EXPECT_FALSE(part["vi"].get<std::string>().empty());
+    parts.insert(part["key"]);
+  }
+  EXPECT_EQ(parts, (std::set<std::string>{"collected", "why", "how_long", "who_sees", "withdraw"}));
+  // Looking does not use the code up; typed in lower case with spaces it is the same code.
+  std::string typed;
+  for (char ch : gcode) typed += ch == '-' ? ' ' : static_cast<char>(std::tolower(ch));
+  EXPECT_EQ(post("/api/v1/guardian/child", {{"code", typed}}).status, 200);
+
+  // Bad input is a 4xx and changes nothing.
+  EXPECT_EQ(post("/api/v1/guardian/child", nlohmann::json::object()).status, 400);
+  EXPECT_EQ(post("/api/v1/guardian/child", {{"code", 42}}).status, 400);
+  EXPECT_EQ(post("/api/v1/guardian/child", {{"code", "G-WRONG-CODE"}}).error_code(),
+            "guardian_code_invalid");
+
+  // Consent once; the same code a second time is refused and nothing is added.
+  EXPECT_EQ(post("/api/v1/guardian/consent", {{"code", gcode}}).status, 201);
+  auto again = post("/api/v1/guardian/consent", {{"code", gcode}});
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.error_code(), "guardian_code_used");
+  auto consents = get("/api/v1/pupils/" + pupil_id + "/consents", facilitator).json()["items"];
+  int guardian = 0;
+  for (const auto& k : consents) guardian += k["kind"] == "guardian" ? 1 : 0;
+  EXPECT_EQ(guardian, 1);
+  // The data copy once, too; withdrawing is still open to this code, once.
+  EXPECT_EQ(post("/api/v1/guardian/data", {{"code", gcode}}).status, 200);
+  EXPECT_EQ(post("/api/v1/guardian/data", {{"code", gcode}}).error_code(), "guardian_code_used");
+  EXPECT_EQ(keep(server.post_json("/api/v1/guardian/withdraw", {{"code", gcode}})).status, 204);
+  EXPECT_EQ(keep(server.post_json("/api/v1/guardian/withdraw", {{"code", gcode}})).status, 409);
+  EXPECT_EQ(get("/api/v1/me", token).json()["consent"]["guardian"], false);
+}
+
 TEST_F(PupilPath, DeletionRequestIsTrackedAndCompleted) {
   auto joined = post("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}}).json();
   std::string token = joined["token"], pupil_id = joined["pupil"]["id"];

@@ -379,6 +379,66 @@ std::vector<std::string> ids_of(const json& listing) {
   return ids;
 }
 
+// The ideas a moderator gathers for a recommendation are kept on the server, per moderator; bad
+// drafts are refused in our error shape and change nothing; saving a recommendation takes the
+// ideas it used out of the draft.
+TEST_F(Recommendations, TheCompileDraftIsKeptOnTheServerAndRefusesBadInput) {
+  std::string ward9 = find_id("/api/v1/units", "code", "HCM-PN-P9");
+  std::string first = approved_idea(meo, "Em muốn có thêm vòi nước uống ở sân trường.");
+  std::string second = approved_idea(caheo, "Thư viện trường nên mở cửa giờ ra chơi.");
+  std::string waiting =
+      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Một ý kiến chưa duyệt."}}, meo)
+          .json()["id"];
+  auto put = [&](const std::string& body, const std::string& token) {
+    return server.request(
+        "PUT", "/api/v1/me/compile-draft", body,
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+  };
+  auto draft = [&](const std::string& token) {
+    auto r = server.get("/api/v1/me/compile-draft", bearer(token));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["submission_ids"];
+  };
+  EXPECT_EQ(draft(moderator), json::array());
+
+  auto saved = put(json{{"submission_ids", {first, second, first}}}.dump(), moderator);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json()["submission_ids"], json({first, second}));
+  EXPECT_EQ(draft(moderator), json({first, second}));
+  // Another moderator has a draft of their own; a child has none.
+  EXPECT_EQ(draft(login(server, "moderator2")), json::array());
+  EXPECT_EQ(server.get("/api/v1/me/compile-draft", bearer(meo)).status, 403);
+  EXPECT_EQ(put(json{{"submission_ids", {first}}}.dump(), meo).status, 403);
+
+  std::string big = "{\"submission_ids\": [\"" + std::string(70 * 1024, 'x') + "\"]}";
+  std::vector<std::pair<std::string, int>> bad = {
+      {"{\"submission_ids\": [", 400},
+      {"[]", 400},
+      {"{}", 400},
+      {json{{"submission_ids", "sub_1"}}.dump(), 400},
+      {json{{"submission_ids", {1, 2}}}.dump(), 400},
+      {json{{"submission_ids", {first}}, {"unit_id", ward9}}.dump(), 400},
+      {json{{"submission_ids", {first, "sub_doesnotexist"}}}.dump(), 400},
+      {json{{"submission_ids", {first, waiting}}}.dump(), 400},
+      {big, 413}};
+  for (const auto& [body, status] : bad) {
+    auto r = put(body, moderator);
+    EXPECT_EQ(r.status, status) << body.substr(0, 80) << " → " << r.body.substr(0, 200);
+    EXPECT_FALSE(r.error_code().empty()) << r.body.substr(0, 200);
+    EXPECT_EQ(draft(moderator), json({first, second})) << body.substr(0, 80);
+  }
+
+  // The recommendation made of the first idea leaves the second in the draft.
+  auto created = post("/api/v1/recommendations",
+                      {{"title", "Nước uống ở trường"},
+                       {"text", "Các em đề nghị thêm vòi nước uống ở sân trường."},
+                       {"unit_id", ward9},
+                       {"submission_ids", {first}}},
+                      moderator);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(draft(moderator), json({second}));
+}
+
 TEST_F(Recommendations, TheApprovedListShowsOnlyApprovedWordsOfMyUnits) {
   std::string ward9 = find_id("/api/v1/units", "code", "HCM-PN-P9");
   std::string ward2 = find_id("/api/v1/units", "code", "HCM-PN-P2");

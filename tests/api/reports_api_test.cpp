@@ -456,6 +456,107 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_EQ(server.get("/api/v1/units/nope/reports?period=2026", bearer(admin)).status, 404);
 }
 
+// What a ward's report counts is what happened to the ward's children: a consultation the
+// district runs for them is held in the ward, open and answered; ideas a moderator returned count
+// as returned even after the children changed them, sent them again and had them approved.
+TEST_F(ReportsApi, ConsultationsOpenToTheUnitAndIdeasReturnedThenResentAreCounted) {
+  std::string district;
+  auto units = server.get("/api/v1/units?limit=200", bearer(admin)).json()["items"];
+  for (const auto& u : units)
+    if (u["code"] == "HCM-PN") district = u["id"];
+  ASSERT_FALSE(district.empty());
+  nlohmann::json cards = nlohmann::json::object(), text = nlohmann::json::object(),
+                 yes = nlohmann::json::object(), no = nlohmann::json::object();
+  for (std::string b : {"7-10", "11-13", "14-15", "16-17"}) {
+    cards[b] = {{"why", "Vì sao"}, {"who_reads", "Đoàn quận"}, {"hear_back", "Trước Tết"}};
+    text[b] = "Em có muốn thêm xe buýt đến trường không? [" + b + "]";
+    yes[b] = "Có";
+    no[b] = "Không";
+  }
+  auto created = server.post_json(
+      "/api/v1/consultations",
+      {{"title", "Xe buýt đến trường của quận"},
+       {"purpose", "Hỏi các em về đường đến trường"},
+       {"owner_unit_id", district},
+       {"audience_unit_ids", {ward15}},
+       {"audience_bands", {"7-10", "11-13", "14-15", "16-17"}},
+       {"opens_at", std::to_string(this_year()) + "-01-01T00:00:00Z"},
+       {"closes_at", "2099-01-01T00:00:00Z"},
+       {"decision", "Kế hoạch xe buýt"},
+       {"decision_maker", "UBND quận"},
+       {"decision_due", "2099-02-01"},
+       {"feedback_due", "2099-03-01"},
+       {"info_cards", cards},
+       {"questions",
+        {{{"id", "q_bus"},
+          {"type", "single"},
+          {"text", text},
+          {"options", {{{"id", "yes"}, {"text", yes}}, {{"id", "no"}, {"text", no}}}}}}}},
+      bearer(moderator));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = created.json()["id"];
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(),
+                           bearer(moderator))
+                .status,
+            200);
+
+  // Five children answer it; each sends an idea that is returned, changed, resent, approved.
+  for (int i = 0; i < 5; ++i) {
+    Child c = pupil("Bạn Xe Buýt " + std::to_string(i), 12);
+    ASSERT_EQ(
+        server
+            .request("POST", "/api/v1/consultations/" + id + "/responses",
+                     nlohmann::json{{"answers", {{"q_bus", "yes"}}}}.dump(), json_auth(c.token))
+            .status,
+        201);
+    std::string sid =
+        server
+            .post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", "Xe buýt đến trường đi"}},
+                       bearer(c.token))
+            .json()["id"];
+    auto decide = [&](const nlohmann::json& decision) {
+      auto claimed = server.post_json("/api/v1/moderation/items/" + sid + "/claim",
+                                      nlohmann::json::object(), bearer(moderator));
+      ASSERT_EQ(claimed.status, 200) << claimed.body;
+      nlohmann::json d = decision;
+      d["version"] = claimed.json()["version"];
+      auto decided =
+          server.post_json("/api/v1/moderation/items/" + sid + "/decision", d, bearer(moderator));
+      ASSERT_EQ(decided.status, 200) << decided.body;
+    };
+    decide({{"decision", "return"}, {"reason", "unclear"}});
+    auto mine = server.get("/api/v1/submissions/" + sid, bearer(c.token)).json();
+    auto resent =
+        server.post_json("/api/v1/submissions/" + sid + "/resend",
+                         {{"text", "Em muốn có xe buýt đưa đón học sinh đến trường vào buổi sáng."},
+                          {"version", mine["version"]}},
+                         bearer(c.token));
+    ASSERT_EQ(resent.status, 200) << resent.body;
+    decide({{"decision", "approve"}});
+  }
+
+  auto r = report(std::to_string(this_year()), "", moderator).json();
+  EXPECT_EQ(r["consultations"]["held"], 1) << r["consultations"].dump();
+  ASSERT_EQ(r["consultations"]["items"].size(), 1u);
+  EXPECT_EQ(r["consultations"]["items"][0]["title"], "Xe buýt đến trường của quận");
+  EXPECT_EQ(r["consultations"]["items"][0]["status"], "published");
+  EXPECT_EQ(r["submissions"]["received"], 5) << r["submissions"].dump();
+  EXPECT_EQ(r["submissions"]["approved"], 5);
+  EXPECT_EQ(r["submissions"]["returned"], 5);
+
+  // The printed page says so too.
+  auto html = report(std::to_string(this_year()), "html", moderator).body;
+  auto vi = translation("vi");
+  std::string title = vi["report.consultations.title"];
+  title.replace(title.find("{n}"), 3, "1");
+  EXPECT_NE(html.find(title), std::string::npos) << title;
+  EXPECT_NE(html.find("<td>Xe buýt đến trường của quận</td>"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"row\">" + vi["report.submission.returned"].get<std::string>() +
+                      "</th><td>5</td>"),
+            std::string::npos);
+}
+
 TEST_F(ReportsApi, ATitleCannotBreakOutOfThePageOrItsDataBlock) {
   int y = this_year();
   ASSERT_EQ(server

@@ -58,21 +58,45 @@ export function pick(both) {
   return both[current] ?? both.vi ?? '';
 }
 
-// Times are stored in UTC and shown in the deployment's local time (Vietnam, UTC+7), wherever
-// the reader's computer thinks it is.
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+// The deployment's time zone (GET /about: time_zone): times are stored in UTC and shown and
+// typed in this zone, wherever the reader's device thinks it is.
+let zone = 'Asia/Ho_Chi_Minh';
+export function setTimeZone(name) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    zone = name;
+  } catch (e) { /* an unknown zone: keep Viet Nam's */ }
+}
 
 export function formatDate(iso, withTime = false) {
   if (!iso) return '';
-  // A bare date (YYYY-MM-DD) is that day: noon UTC is that same day in Vietnam.
+  // A bare date (YYYY-MM-DD) is that calendar day, not an instant: shown as it is.
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const d = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12)) : new Date(iso);
+  const d = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const locale = current === 'vi' ? 'vi-VN' : 'en-GB';
-  return withTime
-    ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE })
-    : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: TIME_ZONE });
+  const timeZone = day ? 'UTC' : zone;
+  if (current !== 'vi') {
+    return withTime && !day
+      ? d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone })
+      : d.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone });
+  }
+  // Vietnamese as it is written on paper: 07/12/2026, 09:03 07/12/2026 (not "7 thg 12, 2026").
+  const numeric = { day: '2-digit', month: '2-digit', year: 'numeric', timeZone };
+  return withTime && !day
+    ? d.toLocaleString('vi-VN', { ...numeric, hour: '2-digit', minute: '2-digit', hour12: false })
+    : d.toLocaleDateString('vi-VN', numeric);
 }
+
+// The calendar date (YYYY-MM-DD) of an instant in the deployment's zone.
+export function localIso(instant = new Date()) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+  }).formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+// This year in the deployment's zone (on 31 December at 20:00 UTC it is already next year here).
+export function localYear() { return Number(localIso().slice(0, 4)); }
 
 // "3 hours" / "3 giờ": a duration in words for queues and timers.
 export function formatDuration(ms) {
@@ -83,8 +107,5 @@ export function formatDuration(ms) {
   return t('time.days', { n: Math.round(hours / 24) });
 }
 
-// Today's date (YYYY-MM-DD) where the reader is, for date fields' default values.
-export function todayIso() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+// Today's date (YYYY-MM-DD) in the deployment's zone, for date fields' default values.
+export function todayIso() { return localIso(); }

@@ -1,6 +1,6 @@
 // The single-page app: the shell (help bar, header, menu, language) and hash routing.
 import { h, clear } from './dom.js';
-import { initI18n, setLang, t, lang, otherLang } from './i18n.js';
+import { initI18n, setLang, t, lang, otherLang, setTimeZone } from './i18n.js';
 import { get } from './api.js';
 import { session, loadMe, signOut } from './session.js';
 import { match, NAV, homeOf, PUPIL_ROLES } from './routes.js';
@@ -156,6 +156,7 @@ function focusMain() {
 async function boot() {
   await initI18n();
   try { session.about = await get('/about'); } catch (e) { session.about = null; }
+  if (session.about && session.about.time_zone) setTimeZone(session.about.time_zone);
   await loadMe();
   window.addEventListener('hashchange', route);
   if (!location.hash || location.hash === '#') {

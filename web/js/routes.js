@@ -29,6 +29,7 @@ export const ROUTES = [
   { path: '/classes', load: page('classes'), who: ['facilitator', 'admin'] },
   { path: '/classes/:id', load: page('class'), who: ['facilitator', 'admin'] },
   { path: '/classes/:id/cards', load: page('class_cards'), who: ['facilitator', 'admin'] },
+  { path: '/classes/:id/guardian-slips', load: page('guardian_slips'), who: ['facilitator', 'admin'] },
   { path: '/paper', load: page('paper'), who: ['facilitator', 'moderator', 'admin'] },
   { path: '/paper/:id', load: page('paper_batch'), who: ['facilitator', 'moderator', 'admin'] },
 

@@ -32,7 +32,8 @@ export async function render({ main, params, route }) {
         await post(`/classes/${id}/join-codes/rotate`);
         route();
       }, { class: 'secondary', area: codeArea }) : null,
-      live.length ? h('a', { class: 'button', href: `#/classes/${id}/cards` }, t('class.print_cards')) : null),
+      live.length ? h('a', { class: 'button', href: `#/classes/${id}/cards` }, t('class.print_cards')) : null,
+      h('a', { class: 'button secondary', href: `#/classes/${id}/guardian-slips` }, t('class.print_slips'))),
     codeArea));
 
   const rows = pupils.map((p) => {

@@ -1,6 +1,6 @@
 // Facilitators: their classes, and a new class with its join code.
 import { h, field, clear } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, localYear } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, table, section } from '../ui.js';
 
@@ -27,7 +27,7 @@ export async function render({ main, me }) {
     schools.map((s) => ({ value: s.id, label: s.name })));
   const name = field(t('classes.name'), 'text', { name: 'name', required: true, maxlength: 60, hint: t('classes.name_hint') });
   const grade = field(t('classes.grade'), 'number', { name: 'grade', min: 1, max: 12, required: true, value: '6' });
-  const year = new Date().getFullYear();
+  const year = localYear();
   const schoolYear = field(t('classes.year'), 'text', { name: 'school_year', required: true, value: `${year}-${year + 1}`, hint: t('classes.year_hint') });
   const result = h('div', { role: 'status' });
   main.append(section(t('classes.new'), form({ 'aria-label': t('classes.new') }, [

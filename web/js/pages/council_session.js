@@ -25,7 +25,7 @@ function agendaList(s) {
 async function agendaForm(s, route) {
   const { items } = await get('/consultations?limit=100').catch(() => ({ items: [] }));
   const closed = items.filter((k) => !['draft', 'published'].includes(k.status));
-  const ideas = basket();
+  const ideas = await basket().catch(() => []);
   const options = [
     ...closed.map((k) => ({ value: `consultation:${k.id}`, label: t('session.agenda_consultation_option', { title: k.title }) })),
     ...ideas.map((id, i) => ({ value: `submission:${id}`, label: t('session.agenda_idea_option', { n: i + 1 }) })),

@@ -1,6 +1,6 @@
 // The Children's Councils of my units (Youth Union and admins): open one, or set up a new one.
 import { h, field } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
+import { t, formatDate, localYear } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, section } from '../ui.js';
 import { myUnits } from './recommendation_new.js';
@@ -20,7 +20,7 @@ export async function render({ main, me, navigate }) {
         h('dt', {}, t('council.cap')), h('dd', {}, String(c.member_cap))))))
     : h('p', {}, t('councils.none')));
 
-  const year = new Date().getFullYear();
+  const year = localYear();
   const unit = field(t('council.unit'), 'select', {}, myUnits(me, units.items).map((u) => ({ value: u.id, label: u.name })));
   const name = field(t('council.name'), 'text', { required: true, maxlength: 200 });
   const start = field(t('council.term_start'), 'date', { required: true, value: `${year}-01-01` });

@@ -3,7 +3,7 @@
 import { h, clear, field, uid, append } from '../dom.js';
 import { t, has, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
-import { form, button, section, statusArea, showMessage } from '../ui.js';
+import { form, button, section, statusArea, showMessage, errorMessage } from '../ui.js';
 import { labelTags, kindText } from './moderation_queue.js';
 import { addToBasket, basket } from './recommendation_new.js';
 
@@ -70,15 +70,21 @@ function offsetIn(box, node, offset) {
 function compileBox(itemId) {
   const count = h('p', { role: 'status' });
   const link = h('a', { class: 'button secondary', href: '#/recommendations/new' }, t('compile.open'));
-  const show = () => {
-    const n = basket().length;
-    count.textContent = n ? t('compile.gathered', { n }) : '';
-    link.hidden = n === 0;
+  const area = statusArea('alert');
+  const show = (ids) => {
+    count.textContent = ids.length ? t('compile.gathered', { n: ids.length }) : '';
+    link.hidden = ids.length === 0;
+    add.disabled = ids.includes(itemId);
   };
-  const add = h('button', { type: 'button', onclick: () => { addToBasket(itemId); show(); add.disabled = true; } }, t('compile.add'));
-  if (basket().includes(itemId)) add.disabled = true;
-  show();
-  return h('div', { class: 'compile-box' }, h('p', {}, t('compile.add_lead')), h('div', { class: 'actions' }, add, link), count);
+  const add = h('button', { type: 'button' }, t('compile.add'));
+  add.addEventListener('click', async () => {
+    add.disabled = true;
+    showMessage(area, '');
+    try { await addToBasket(itemId); show(await basket()); } catch (e) { add.disabled = false; showMessage(area, errorMessage(e), 'error'); }
+  });
+  link.hidden = true;
+  basket().then(show).catch(() => {});
+  return h('div', { class: 'compile-box' }, h('p', {}, t('compile.add_lead')), h('div', { class: 'actions' }, add, link), count, area);
 }
 
 export async function render({ main, params, me }) {
@@ -125,18 +131,21 @@ export async function render({ main, params, me }) {
   const decisionBox = h('div', {});
   const claimArea = statusArea('alert');
   const claimState = h('p', { role: 'status' });
+  // "Claim it for 10 minutes" is gone once claimed, and once decided.
+  const claimFirst = h('p', {}, t('item.claim_first'));
   const claimButton = button(t('item.claim'), async () => {
     item = await post(`/moderation/items/${id}/claim`);
     claimedVersion = item.version;
     claimState.textContent = t('item.claimed_until', { time: formatDate(item.claim_expires_at, true) });
     claimButton.hidden = true;
+    claimFirst.hidden = true;
     drawDecision();
   }, { area: claimArea });
   const decided = !['queued', 'claimed'].includes(item.status);
   main.append(section(t('item.decide'),
     decided ? h('p', {}, t('item.already_decided', { status: has(`ideas.status.${item.status}`) ? t(`ideas.status.${item.status}`) : item.status })) : null,
     decided && canCompile && ['approved', 'approved_redacted'].includes(item.status) ? compileBox(item.id) : null,
-    decided ? null : h('p', {}, t('item.claim_first')),
+    decided ? null : claimFirst,
     decided ? null : h('div', { class: 'actions' }, claimButton),
     claimState, claimArea, decisionBox));
 
@@ -211,6 +220,8 @@ export async function render({ main, params, me }) {
       const done = await post(`/moderation/items/${id}/decision`, body);
       clear(decisionBox);
       claimState.textContent = '';
+      claimFirst.hidden = true;
+      claimButton.hidden = true;
       append(decisionBox, [h('p', { class: 'message message-ok', role: 'status', tabindex: '-1' },
         t('item.decided', { decision: t(`decision.${d}`) })),
       done.redacted_text ? h('p', {}, t('item.published_as'), ' ', h('span', { class: 'idea-text', 'data-testid': 'published-text' }, done.redacted_text)) : null,

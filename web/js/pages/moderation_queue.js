@@ -24,15 +24,18 @@ export async function render({ main, params }) {
   }
   const now = Date.now();
   main.append(table(title,
-    [t('item.kind'), t('item.author'), t('item.labels'), t('item.waiting'), t('item.claimed'), t('item.open')],
+    [t('item.kind'), t('item.excerpt'), t('item.author'), t('item.labels'), t('item.waiting'), t('item.claimed'), t('item.open')],
     items.map((s) => [
       kindText(s),
+      // The text stays unread until opened (each reading is audited): a short reference and the
+      // time it was sent tell rows apart.
+      h('span', { class: 'item-ref' }, `#${s.id.slice(-6)}`, h('br'), formatDate(s.created_at, true)),
       `${s.author.pseudonym} (${t('item.band', { band: s.author.age_band })})`,
       labelTags(s.labels),
       h('span', { title: formatDate(s.created_at, true) }, formatDuration(now - new Date(s.created_at).getTime())),
       s.claimed_by ? t('item.claimed_yes') : t('item.claimed_no'),
       h('a', { href: `#/moderation/items/${encodeURIComponent(s.id)}`, class: 'open-item' },
-        t('item.open'), h('span', { class: 'visually-hidden' }, ` — ${s.author.pseudonym}, ${formatDate(s.created_at, true)}`)),
+        t('item.open'), h('span', { class: 'visually-hidden' }, ` — ${kindText(s)}, ${s.author.pseudonym}, ${formatDate(s.created_at, true)}`)),
     ])));
   return title;
 }

@@ -1,27 +1,23 @@
 // Compile a recommendation from approved ideas: tick them in the list of the chosen unit's
 // approved ideas, or gather them from the moderation pages ("Add to a recommendation"), where
-// they wait in this tab's sessionStorage until the recommendation is saved. Each idea shows in
-// its approved (or redacted) words.
+// they wait on the server (GET/PUT /me/compile-draft) — in any tab or browser — until the
+// recommendation is saved. Each idea shows in its approved (or redacted) words.
 import { h, field, clear, uid } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
-import { get, post } from '../api.js';
+import { t, formatDate, lang } from '../i18n.js';
+import { get, post, api } from '../api.js';
 import { form, section, button, statusArea, badge } from '../ui.js';
 
-const KEY = 'langnghe.compile';
-
-export function basket() {
-  try {
-    const list = JSON.parse(sessionStorage.getItem(KEY) || '[]');
-    return Array.isArray(list) ? list.filter((x) => typeof x === 'string') : [];
-  } catch (e) { return []; }
+export async function basket() {
+  const { submission_ids: ids } = await get('/me/compile-draft');
+  return ids;
 }
 
-function saveBasket(list) {
-  try { sessionStorage.setItem(KEY, JSON.stringify([...new Set(list)])); } catch (e) { /* storage off */ }
+async function saveBasket(list) {
+  await api('PUT', '/me/compile-draft', { submission_ids: [...new Set(list)] });
 }
 
-export function addToBasket(id) { saveBasket([...basket(), id]); }
-export function removeFromBasket(id) { saveBasket(basket().filter((x) => x !== id)); }
+export async function addToBasket(id) { await saveBasket([...(await basket()), id]); }
+export async function removeFromBasket(id) { await saveBasket((await basket()).filter((x) => x !== id)); }
 
 const APPROVED = ['approved', 'approved_redacted'];
 
@@ -55,7 +51,7 @@ function approvedList(ticked, gathered) {
       h('span', { class: 'idea-text' }, `“${x.text}”`), h('br'),
       h('span', { class: 'hint' }, t('compile.idea_from', { name: x.author.pseudonym, band: x.author.age_band }),
         ` · ${formatDate(x.created_at)}`),
-      x.in_recommendation ? [' ', badge(false, '', t('compile.already_in'))] : null));
+      x.in_recommendation ? [' ', badge(true, t('compile.already_in'))] : null));
   };
   async function load(fresh) {
     const query = `limit=20${unitId ? `&unit_id=${encodeURIComponent(unitId)}` : ''}${!fresh && next ? `&after=${encodeURIComponent(next)}` : ''}`;
@@ -78,7 +74,7 @@ export async function render({ main, me, navigate, route }) {
   const title = t('compile.title');
   main.append(h('h1', {}, title), h('p', { class: 'lead' }, t('compile.lead')),
     h('p', {}, h('a', { href: '#/recommendations' }, t('rec.back'))));
-  const ids = basket();
+  const ids = await basket();
   const [units, ...ideas] = await Promise.all([get('/units?limit=200'),
     ...ids.map((id) => get(`/moderation/items/${encodeURIComponent(id)}`).catch(() => null))]);
   const usable = ideas.filter((x) => x && APPROVED.includes(x.status));
@@ -102,8 +98,14 @@ export async function render({ main, me, navigate, route }) {
   const topic = field(t('compile.topic'), 'text', { maxlength: 100 });
   // The gathered ideas' own unit first; a district moderator may file it under the district
   // instead. The list below shows the chosen unit's approved ideas.
-  const mine = myUnits(me, units.items);
-  const first = usable.length ? usable[0].unit_id : (mine[0] || {}).id;
+  const mine = myUnits(me, units.items).sort((a, b) => a.name.localeCompare(b.name, lang()));
+  // The gathered ideas' unit, else the unit where the newest approved idea waits.
+  let first = usable.length ? usable[0].unit_id : null;
+  if (!first) {
+    const newest = await get('/moderation/approved?limit=1').catch(() => ({ items: [] }));
+    const waiting = newest.items.find((x) => mine.some((u) => u.id === x.unit_id));
+    first = waiting ? waiting.unit_id : (mine[0] || {}).id;
+  }
   const unit = field(t('compile.unit'), 'select', { hint: t('compile.unit_hint') }, mine.map((u) => ({ value: u.id, label: u.name, selected: u.id === first })));
   unit.input.addEventListener('change', () => approved.show(unit.input.value));
   main.append(section(t('compile.write'), form({ 'aria-label': t('compile.write') }, [
@@ -117,7 +119,6 @@ export async function render({ main, me, navigate, route }) {
     };
     if (topic.input.value.trim()) body.topic = topic.input.value.trim();
     const made = await post('/recommendations', body);
-    saveBasket([]);
     navigate(`/recommendations/${encodeURIComponent(made.id)}`);
   })));
   if (unit.input.value) await approved.show(unit.input.value);

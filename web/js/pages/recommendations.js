@@ -1,7 +1,7 @@
 // The Youth Union's board of recommendations, one group per status; anything past its due date
 // sits in its own "overdue" group, marked with an icon and a word as well as a colour.
 import { h } from '../dom.js';
-import { t, has, formatDate, lang } from '../i18n.js';
+import { t, has, formatDate, lang, localYear } from '../i18n.js';
 import { get } from '../api.js';
 import { section } from '../ui.js';
 
@@ -69,7 +69,7 @@ export function board(items, base, groups = BOARD) {
 // The public tracker and the printable report of each unit (both open outside the app; the
 // report page is read with the session cookie).
 export function publicLinks(units) {
-  const year = new Date().getFullYear();
+  const year = localYear();
   return section(t('links.title'), h('p', {}, t('links.lead')),
     h('ul', { class: 'unit-links' }, units.map((u) => h('li', {},
       h('strong', {}, u.name), ' ',

@@ -1,7 +1,7 @@
 // One safeguarding case: acknowledge within the deadline, record referrals, reveal the
 // child's identity only with a reason, close — "no concern" needs a second lead.
 import { h, clear, field } from '../dom.js';
-import { t, has, formatDate, formatDuration } from '../i18n.js';
+import { t, has, formatDate, formatDuration, todayIso } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, button, section, table, statusArea } from '../ui.js';
 import { highlightedText } from './moderation_item.js';
@@ -75,7 +75,7 @@ export async function render({ main, params, me, route }) {
 
   const actions = info.actions || [];
   const kind = field(t('case.action_kind'), 'select', {}, ACTIONS.map((a) => ({ value: a, label: t(`case.action.${a}`) })));
-  const date = field(t('case.action_date'), 'date', { value: new Date().toISOString().slice(0, 10) });
+  const date = field(t('case.action_date'), 'date', { value: todayIso() });
   const reference = field(t('case.action_reference'), 'text', { maxlength: 100, hint: t('case.action_reference_hint') });
   const note = field(t('case.action_note'), 'textarea', { maxlength: 2000 });
   main.append(section(t('case.actions'),

@@ -1,0 +1,19 @@
+#pragma once
+// Times are stored in UTC and shown in the deployment's local time (--time-zone, default
+// Asia/Ho_Chi_Minh), in the Vietnamese order: day/month/year, 24-hour clock.
+#include <string>
+
+namespace ln::api {
+
+// Whether `zone` names a zone of the system's tz database (/usr/share/zoneinfo): "" if so, else
+// why not.
+std::string check_time_zone(const std::string& zone);
+// Makes `zone` the process's local time; called once at start, before any thread.
+void use_time_zone(const std::string& zone);
+
+// "2026-12-07" → "07/12/2026"; anything else is returned as it came.
+std::string local_date(const std::string& iso_date);
+// "2026-12-06T20:41:00Z" → "03:41 07/12/2026" in the local zone; anything else as it came.
+std::string local_date_time(const std::string& rfc3339_utc);
+
+}  // namespace ln::api
