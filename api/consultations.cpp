@@ -30,7 +30,7 @@ const std::initializer_list<const char*> kPlanFields = {
 // goes through the same protection, this one included).
 nlohmann::json responses_of(App& app, const Consultation& c) {
   if (c.status == "draft") return 0;
-  return app.consultations.published_respondents(c);
+  return app.consultations.published_respondents(c)["total"];
 }
 
 nlohmann::json consultation_json(const Consultation& c, const nlohmann::json& responses) {

@@ -330,13 +330,16 @@ std::string Pupils::guardian_pupil(const std::string& typed, const std::string& 
   return require_pupil(found->pupil_id).id;
 }
 
-std::string Pupils::use_guardian_code(const std::string& typed, const std::string& action,
-                                      const std::string& client_address) {
-  std::string pupil_id = guardian_pupil(typed, client_address);
-  if (!storage_.pupils().use_guardian_code(lookup_hash(keys_, canonical_guardian_code(typed)),
-                                           action, clock_.now_text()))
-    throw Conflict("This guardian code has already been used for this.", "guardian_code_used");
-  return pupil_id;
+template <typename Work>
+auto Pupils::with_guardian_code(const std::string& typed, const std::string& action,
+                                const std::string& client_address, Work&& work) {
+  const std::string pupil_id = guardian_pupil(typed, client_address);
+  return atomically(storage_, [&] {
+    if (!storage_.pupils().use_guardian_code(lookup_hash(keys_, canonical_guardian_code(typed)),
+                                             action, clock_.now_text()))
+      throw Conflict("This guardian code has already been used for this.", "guardian_code_used");
+    return work(pupil_id);
+  });
 }
 
 GuardianChild Pupils::guardian_child(const std::string& code, const std::string& client_address) {
@@ -347,18 +350,18 @@ GuardianChild Pupils::guardian_child(const std::string& code, const std::string&
 }
 
 Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
-  Pupil p = require_pupil(use_guardian_code(code, "consent", client_address));
-  if (p.status != "active")
-    throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
-  for (const auto& c : storage_.pupils().consents(p.id))
-    if (c.kind == "guardian" && !c.withdrawn_at) return c;
-  Consent c{new_id("cns"), p.id,       "guardian",        "guardian_code", kConsentTextVersion,
-            std::nullopt,  "guardian", clock_.now_text(), std::nullopt,    std::nullopt};
-  atomically(storage_, [&] {
+  return with_guardian_code(code, "consent", client_address, [&](const std::string& pupil_id) {
+    Pupil p = require_pupil(pupil_id);
+    if (p.status != "active")
+      throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
+    for (const auto& c : storage_.pupils().consents(p.id))
+      if (c.kind == "guardian" && !c.withdrawn_at) return c;
+    Consent c{new_id("cns"), p.id,       "guardian",        "guardian_code", kConsentTextVersion,
+              std::nullopt,  "guardian", clock_.now_text(), std::nullopt,    std::nullopt};
     storage_.pupils().insert_consent(c);
     audit_.record({"guardian", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "guardian"}});
+    return c;
   });
-  return c;
 }
 
 void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by,
@@ -403,8 +406,9 @@ void Pupils::withdraw_by_adult(const Principal& actor, const std::string& pupil_
 }
 
 void Pupils::withdraw_by_guardian(const std::string& code, const std::string& client_address) {
-  std::string pupil_id = use_guardian_code(code, "withdraw", client_address);
-  withdraw(pupil_id, {"guardian", pupil_id}, "");
+  with_guardian_code(code, "withdraw", client_address, [&](const std::string& pupil_id) {
+    withdraw(pupil_id, {"guardian", pupil_id}, "");
+  });
 }
 
 DataRequest Pupils::open_request(const std::string& pupil_id, const std::string& kind,
@@ -436,7 +440,9 @@ PupilDataExport Pupils::export_data(const Principal& pupil) {
 
 PupilDataExport Pupils::guardian_export(const std::string& code,
                                         const std::string& client_address) {
-  return export_of(use_guardian_code(code, "data", client_address), "guardian");
+  return with_guardian_code(code, "data", client_address, [&](const std::string& pupil_id) {
+    return export_of(pupil_id, "guardian");
+  });
 }
 
 PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by,
@@ -502,8 +508,10 @@ DataRequest Pupils::guardian_request(const std::string& code, const std::string&
                                      const std::string& client_address) {
   if (kind != "export" && kind != "deletion" && kind != "correction")
     throw Invalid("kind", "kind must be export, deletion or correction.");
-  return open_request(use_guardian_code(code, "request." + kind, client_address), kind, "guardian",
-                      details);
+  return with_guardian_code(code, "request." + kind, client_address,
+                            [&](const std::string& pupil_id) {
+                              return open_request(pupil_id, kind, "guardian", details);
+                            });
 }
 
 std::vector<DataRequest> Pupils::data_requests(const Page& page,

@@ -132,9 +132,12 @@ class Pupils {
  private:
   Pupil require_pupil(const std::string& id);
   std::string guardian_pupil(const std::string& code, const std::string& client_address);
-  // The pupil of a right code not yet used for `action`, marking it used.
-  std::string use_guardian_code(const std::string& code, const std::string& action,
-                                const std::string& client_address);
+  // `work(pupil id)` for a right code not yet used for `action`, in one unit of work with marking
+  // it used: when the work fails the code stays unused. A wrong code is counted (and refused)
+  // before the unit opens, so no rollback ever uncounts a guess.
+  template <typename Work>
+  auto with_guardian_code(const std::string& code, const std::string& action,
+                          const std::string& client_address, Work&& work);
   void withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason);
   // `code_issued_by`: a pupil's request made in a session from an adult-issued code.
   DataRequest open_request(const std::string& pupil_id, const std::string& kind,

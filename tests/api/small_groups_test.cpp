@@ -245,7 +245,8 @@ Published publish(const std::vector<Child>& children, const std::vector<std::str
   std::string at = "/api/v1/consultations/" + id;
   p.results = read(at + "/results", moderator).json();
   p.consultation = read(at, moderator).json();
-  for (const auto& c : read("/api/v1/consultations?limit=100", admin).json()["items"])
+  const auto list = read("/api/v1/consultations?limit=100", admin).json();
+  for (const auto& c : list["items"])
     if (c["id"] == id) p.listed = c;
   p.results_csv = read(at + "/results.csv", moderator).body;
   p.representativeness = read(at + "/representativeness", moderator).json();
