@@ -5,10 +5,10 @@
 
 namespace ln::api {
 
-// Whether `zone` names a zone of the system's tz database (/usr/share/zoneinfo): "" if so, else
-// why not.
+// Whether `zone` names a zone of the tz database (ICU's copy): "" if so, else why not.
 std::string check_time_zone(const std::string& zone);
-// Makes `zone` the process's local time; called once at start, before any thread.
+// Makes `zone` the one local_date_time shows; called once at start, before any thread. The
+// process's TZ is not touched.
 void use_time_zone(const std::string& zone);
 
 // "2026-12-07" → "07/12/2026"; anything else is returned as it came.

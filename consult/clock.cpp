@@ -11,8 +11,8 @@ std::string Clock::now_text() const {
 }
 
 std::string format_time(TimePoint t) {
-  // Field by field: fmt 9 formats a system_clock time in the process's TZ (localtime), and the
-  // server sets TZ to the deployment's zone to show local times; stored times stay UTC.
+  // Field by field: fmt 9 formats a system_clock time in the process's TZ (localtime), which the
+  // machine may set to anything; stored and sent times are always UTC.
   auto at = floor<seconds>(t);
   auto day = floor<days>(at);
   year_month_day date{day};

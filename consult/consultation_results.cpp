@@ -85,6 +85,11 @@ nlohmann::json Consultations::published_respondents(const Consultation& c) {
   return (*kept)["respondents"];
 }
 
+nlohmann::json Consultations::published_total(const Consultation& c) {
+  if (c.status == "draft") return 0;
+  return published_respondents(c)["total"];
+}
+
 nlohmann::json Consultations::compute_results(const Consultation& c) {
   auto held = questions_of(c);
   const auto& questions = *held;

@@ -132,6 +132,9 @@ class Consultations {
   // children: {"total", "by": {dimension: {group: count, or null when hidden}}, "count"}, where
   // "count" is the true total (never published by itself).
   nlohmann::json published_respondents(const Consultation& c);
+  // How many children answered, as the results publish it: null when the count is under the
+  // minimum group or would give a hidden group away (shown beside the plan and in lists).
+  nlohmann::json published_total(const Consultation& c);
 
  private:
   QuestionCache::Shared questions_of(const Consultation& c) {

@@ -3,8 +3,7 @@
 // question per screen for 7–10). The pupil's page and the planners' preview both draw with this,
 // so the preview shows exactly what the child will see.
 import { h, clear, uid } from './dom.js';
-import { t } from './i18n.js';
-import { formatVnTime } from './vn_time.js';
+import { t, formatDate } from './i18n.js';
 
 function choiceList(q, type, name, initial) {
   const box = h('div', { class: type === 'scale' ? 'choices scale' : 'choices' });
@@ -85,7 +84,7 @@ export function infoCard(c) {
     card.who_reads ? h('p', {}, h('strong', {}, t('consult.who_reads')), ' ', card.who_reads) : null,
     card.hear_back ? h('p', {}, h('strong', {}, t('consult.hear_back')), ' ', card.hear_back) : null,
     h('p', {}, t('consult.skip_ok')),
-    h('p', {}, t('pupil_home.closes', { date: formatVnTime(c.closes_at) })));
+    h('p', {}, t('pupil_home.closes', { date: formatDate(c.closes_at, true) })));
   return about;
 }
 

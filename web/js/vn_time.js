@@ -1,19 +1,7 @@
 // Times are stored in UTC and shown and entered in Vietnam's time (UTC+7, no daylight saving),
 // whatever the reader's computer is set to.
-import { formatDate } from './i18n.js';
-
 const OFFSET_MS = 7 * 3600 * 1000;
 const pad = (n) => String(n).padStart(2, '0');
-
-// An instant and a bare date as every page shows them (i18n.js: the deployment's zone, and
-// 07/12/2026 in Vietnamese as on paper), so the consultation pages read like the others.
-export function formatVnTime(iso) {
-  return formatDate(iso, true);
-}
-
-export function formatDay(day) {
-  return formatDate(day);
-}
 
 // UTC → the value of a datetime-local field in Vietnam's time ("2026-12-01T07:00").
 export function toVnInput(iso) {

@@ -3,10 +3,10 @@
 // is told before answering. A draft saves at any point; once published, what may no longer
 // change is shown locked (only the closing time, the feedback date and the cards' wording move).
 import { h, uid } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, formatDate } from '../i18n.js';
 import { get, post, patch } from '../api.js';
 import { form, showMessage } from '../ui.js';
-import { formatVnTime, toVnInput, fromVnInput } from '../vn_time.js';
+import { toVnInput, fromVnInput } from '../vn_time.js';
 import { steps, publishPanel } from '../consultation_publish.js';
 
 const CARD_KEYS = ['why', 'who_reads', 'hear_back'];
@@ -74,7 +74,7 @@ export async function render({ main, params, me, navigate }) {
   if (c) {
     main.append(h('p', { class: 'lead' },
       h('span', { class: 'badge' }, t(`consultation.status.${c.status}`)), ' ',
-      t('consult.plan.saved_at', { time: formatVnTime(c.updated_at) })));
+      t('consult.plan.saved_at', { time: formatDate(c.updated_at, true) })));
     if (!draft) main.append(h('p', { class: 'message message-info' }, t(readOnly ? 'consult.plan.closed_note' : 'consult.plan.published_note')));
   } else {
     main.append(h('p', { class: 'lead' }, t('consult.plan.lead')));
@@ -172,7 +172,7 @@ export async function render({ main, params, me, navigate }) {
     const saved = await save();
     if (isNew) navigate(`/consultations/${encodeURIComponent(saved.id)}/questions`);
     else {
-      showMessage(planForm.messageArea, t('consult.plan.saved', { time: formatVnTime(saved.updated_at) }), 'ok');
+      showMessage(planForm.messageArea, t('consult.plan.saved', { time: formatDate(saved.updated_at, true) }), 'ok');
       Object.assign(plan, saved);
     }
   });

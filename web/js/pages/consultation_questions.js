@@ -4,10 +4,9 @@
 // missing wording shows at once; a preview as a child of each band, drawn by the code that draws
 // the pupil's page. Once published only the wording may change: the rest is shown locked.
 import { h, clear, uid } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, formatDate } from '../i18n.js';
 import { get, patch } from '../api.js';
 import { form, showMessage, statusArea, errorMessage } from '../ui.js';
-import { formatVnTime } from '../vn_time.js';
 import { steps, publishPanel } from '../consultation_publish.js';
 import { infoCard, drawQuestions } from '../consultation_view.js';
 
@@ -65,7 +64,7 @@ export async function render({ main, params, navigate }) {
 
   main.append(h('h1', {}, title), steps(c, 'questions'),
     h('p', { class: 'lead' }, h('span', { class: 'badge' }, t(`consultation.status.${c.status}`)), ' ',
-      t('consult.plan.saved_at', { time: formatVnTime(c.updated_at) })));
+      t('consult.plan.saved_at', { time: formatDate(c.updated_at, true) })));
   if (!c.audience_bands || !c.audience_bands.length) main.append(h('p', { class: 'message message-info' }, t('consult.q.no_bands')));
   if (wordingOnly) main.append(h('p', { class: 'message message-info' }, t('consult.q.published_note')));
   if (readOnly) main.append(h('p', { class: 'message message-info' }, t('consult.plan.closed_note')));
@@ -211,7 +210,7 @@ export async function render({ main, params, navigate }) {
     readOnly ? null : h('div', { class: 'actions' }, h('button', { type: 'submit' }, t(wordingOnly ? 'consult.q.save_wording' : 'consult.q.save'))),
   ], async () => {
     const saved = await save();
-    showMessage(editor.messageArea, t('consult.plan.saved', { time: formatVnTime(saved.updated_at) }), 'ok');
+    showMessage(editor.messageArea, t('consult.plan.saved', { time: formatDate(saved.updated_at, true) }), 'ok');
   });
   let panel = null;
   redraw();

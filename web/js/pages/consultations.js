@@ -3,10 +3,9 @@
 // the ones open to their classes and how many children answered — a count, never who, and
 // hidden while it is under the small-group minimum.
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, formatDate } from '../i18n.js';
 import { get } from '../api.js';
 import { table } from '../ui.js';
-import { formatVnTime } from '../vn_time.js';
 
 const STATUSES = ['draft', 'published', 'closed', 'results_published', 'feedback_given'];
 const PLANNERS = ['moderator', 'admin'];
@@ -28,7 +27,7 @@ export function audienceText(c, unitNames) {
 
 function dates(c) {
   if (!c.opens_at && !c.closes_at) return t('consult.list.no_dates');
-  return t('consult.list.dates', { opens: c.opens_at ? formatVnTime(c.opens_at) : '…', closes: c.closes_at ? formatVnTime(c.closes_at) : '…' });
+  return t('consult.list.dates', { opens: c.opens_at ? formatDate(c.opens_at, true) : '…', closes: c.closes_at ? formatDate(c.closes_at, true) : '…' });
 }
 
 // What a facilitator may know of the answers: the protected count from the results.
