@@ -1,4 +1,8 @@
 // /healthz, /readyz and /metrics: what load balancers and Prometheus read.
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "api/error_response.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
@@ -8,37 +12,45 @@
 namespace ln::api {
 namespace {
 
+// One metric family in Prometheus's text format: its HELP and TYPE lines, then one sample per
+// labelled value (a label of "" writes the bare name).
+std::string family(const std::string& name, const std::string& help, const std::string& type,
+                   const std::string& label,
+                   const std::vector<std::pair<std::string, long long>>& samples) {
+  std::string out;
+  out.append("# HELP ").append(name).append(" ").append(help).append("\n");
+  out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
+  for (const auto& [value, n] : samples) {
+    out.append(name);
+    if (!label.empty()) out.append("{").append(label).append("=\"").append(value).append("\"}");
+    out.append(" ").append(std::to_string(n)).append("\n");
+  }
+  return out;
+}
+
 // Queue depth, oldest item and items late for their first review (or, for safeguarding, for
 // their acknowledgement), for every queue of every unit.
 std::string moderation_metrics(App& app) {
   const auto overview = app.moderation.overview();
   const auto now = app.clock.now();
-  std::string out =
-      "# HELP langnghe_moderation_queue_items Children's texts waiting in a moderation queue.\n"
-      "# TYPE langnghe_moderation_queue_items gauge\n";
-  for (const auto& [queue, s] : overview)
-    out += "langnghe_moderation_queue_items{queue=\"" + queue + "\"} " + std::to_string(s.items) +
-           "\n";
-  out +=
-      "# HELP langnghe_moderation_queue_late_items Waiting texts past their first-review (or "
-      "acknowledgement) deadline.\n"
-      "# TYPE langnghe_moderation_queue_late_items gauge\n";
-  for (const auto& [queue, s] : overview)
-    out += "langnghe_moderation_queue_late_items{queue=\"" + queue + "\"} " +
-           std::to_string(s.late) + "\n";
-  out +=
-      "# HELP langnghe_moderation_queue_oldest_seconds Age of the oldest waiting text.\n"
-      "# TYPE langnghe_moderation_queue_oldest_seconds gauge\n";
+  std::vector<std::pair<std::string, long long>> items, late, oldest;
   for (const auto& [queue, s] : overview) {
     long long age = 0;
     if (s.oldest_at) {
       if (auto t = parse_time(*s.oldest_at))
         age = std::chrono::duration_cast<std::chrono::seconds>(now - *t).count();
     }
-    out += "langnghe_moderation_queue_oldest_seconds{queue=\"" + queue + "\"} " +
-           std::to_string(age) + "\n";
+    items.emplace_back(queue, s.items);
+    late.emplace_back(queue, s.late);
+    oldest.emplace_back(queue, age);
   }
-  return out;
+  return family("langnghe_moderation_queue_items", "Children's texts waiting in a moderation queue.",
+                "gauge", "queue", items) +
+         family("langnghe_moderation_queue_late_items",
+                "Waiting texts past their first-review (or acknowledgement) deadline.", "gauge",
+                "queue", late) +
+         family("langnghe_moderation_queue_oldest_seconds", "Age of the oldest waiting text.",
+                "gauge", "queue", oldest);
 }
 
 // Wrong guesses and guesses refused (429) per credential space, every space listed from zero.
@@ -48,21 +60,17 @@ std::string guess_metrics(App& app) {
   for (const auto* limit : {&s.sign_in_code_limit, &s.short_sign_in_code_limit, &s.join_code_limit,
                             &s.guardian_code_limit, &s.password_limit, &s.password_spray_limit})
     counts.try_emplace(limit->space);
-  std::string out =
-      "# HELP langnghe_credential_guesses_failed_total Wrong guesses of a credential (sign-in, "
-      "class and guardian codes, passwords).\n"
-      "# TYPE langnghe_credential_guesses_failed_total counter\n";
-  for (const auto& [space, c] : counts)
-    out += "langnghe_credential_guesses_failed_total{credential=\"" + space + "\"} " +
-           std::to_string(c.failed) + "\n";
-  out +=
-      "# HELP langnghe_credential_guesses_refused_total Guesses refused (429) before they were "
-      "checked, by the guess limits.\n"
-      "# TYPE langnghe_credential_guesses_refused_total counter\n";
-  for (const auto& [space, c] : counts)
-    out += "langnghe_credential_guesses_refused_total{credential=\"" + space + "\"} " +
-           std::to_string(c.refused) + "\n";
-  return out;
+  std::vector<std::pair<std::string, long long>> failed, refused;
+  for (const auto& [space, c] : counts) {
+    failed.emplace_back(space, static_cast<long long>(c.failed));
+    refused.emplace_back(space, static_cast<long long>(c.refused));
+  }
+  return family("langnghe_credential_guesses_failed_total",
+                "Wrong guesses of a credential (sign-in, class and guardian codes, passwords).",
+                "counter", "credential", failed) +
+         family("langnghe_credential_guesses_refused_total",
+                "Guesses refused (429) before they were checked, by the guess limits.", "counter",
+                "credential", refused);
 }
 
 // Only an operator reads /metrics: it shows, among others, when a text was just routed to
@@ -80,17 +88,12 @@ void require_operator(const App& app, const Request& q) {
 // database is down: the pool waits longer between tries, up to a cap).
 std::string database_metrics(App& app) {
   auto figures = app.storage.figures();
-  return "# HELP langnghe_database_connection_attempts_total Connections to the database opened "
-         "or tried.\n"
-         "# TYPE langnghe_database_connection_attempts_total counter\n"
-         "langnghe_database_connection_attempts_total " +
-         std::to_string(figures.connection_attempts) +
-         "\n"
-         "# HELP langnghe_database_writes_failing 1 while writes fail for storage reasons (a full "
-         "disk, a lost database server).\n"
-         "# TYPE langnghe_database_writes_failing gauge\n"
-         "langnghe_database_writes_failing " +
-         std::string(figures.writes_failing ? "1" : "0") + "\n";
+  return family("langnghe_database_connection_attempts_total",
+                "Connections to the database opened or tried.", "counter", "",
+                {{"", static_cast<long long>(figures.connection_attempts)}}) +
+         family("langnghe_database_writes_failing",
+                "1 while writes fail for storage reasons (a full disk, a lost database server).",
+                "gauge", "", {{"", figures.writes_failing ? 1 : 0}});
 }
 
 }  // namespace
