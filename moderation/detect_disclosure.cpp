@@ -2,6 +2,8 @@
 // patterns over the text without diacritics, since children often type without them and a
 // missed disclosure costs far more than a false alarm. Idioms ("mệt muốn chết", "this homework
 // is killing me") are blanked out first, so a rule never sees them.
+#include <algorithm>
+
 #include "moderation/detectors.h"
 
 namespace ln::moderation {
@@ -25,7 +27,13 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
   }
   std::uint32_t id = 0;
   for (const IdiomRule& idiom : lexicon.disclosure_exceptions) {
-    if (idiom.is_pattern) {
+    if (!idiom.harm_forms.empty()) {
+      std::vector<std::u32string> forms;
+      for (const auto& form : idiom.harm_forms) forms.push_back(fold(form));
+      plain_phrases_.add(strip_diacritics(fold(idiom.text)),
+                         kAccent | static_cast<std::uint32_t>(accent_harm_forms_.size()));
+      accent_harm_forms_.push_back(std::move(forms));
+    } else if (idiom.is_pattern) {
       const std::string source = strip_diacritics_utf8(idiom.text);
       idiom_patterns_.emplace_back(source, idiom.where);
       idiom_set_.add(source, idiom.where);
@@ -41,6 +49,18 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
   plain_phrases_.finish();
   pattern_set_.finish();
   idiom_set_.finish();
+}
+
+// Whether the words at plain view [b, e) were written with diacritics, and not as a form that
+// means harm ("từ từ" where the rule reads "tu tu" as "tự tử").
+bool DisclosureDetector::written_otherwise(const NormalisedText& text, std::size_t b,
+                                           std::size_t e, std::uint32_t accent) const {
+  const Range r = text.plain.original(b, e);
+  if (!text.has_diacritics(r)) return false;
+  const std::u32string written =
+      fold(to_utf8(std::u32string_view(text.original).substr(r.begin, r.end - r.begin)));
+  const auto& forms = accent_harm_forms_[accent];
+  return std::find(forms.begin(), forms.end(), written) == forms.end();
 }
 
 void DisclosureDetector::find(const NormalisedText& text, std::vector<Finding>& out) const {
@@ -61,6 +81,8 @@ void DisclosureDetector::find(const NormalisedText& text,
   for (const auto& m : plain_phrases_.find_all(text.plain.chars, true)) {
     if ((m.id & kIdiom) != 0) {
       blank(m.begin, m.end);
+    } else if ((m.id & kAccent) != 0) {
+      if (written_otherwise(text, m.begin, m.end, m.id & ~kAccent)) blank(m.begin, m.end);
     } else {
       rule_phrases.push_back(m);
     }

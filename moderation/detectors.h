@@ -124,6 +124,12 @@ class DisclosureDetector {
   // The idioms' phrases (ids with kIdiom) and the rules' phrases: one pass over the plain text
   // finds both; phrases_ runs again only over a text with idioms blanked.
   static constexpr std::uint32_t kIdiom = 1u << 31;
+  // Words that read as harm only without diacritics (ids with kAccent): the folded forms that
+  // do mean harm, per word; written with diacritics in any other form, they are blanked.
+  static constexpr std::uint32_t kAccent = 1u << 30;
+  std::vector<std::vector<std::u32string>> accent_harm_forms_;
+  bool written_otherwise(const NormalisedText& text, std::size_t b, std::size_t e,
+                         std::uint32_t accent) const;
   PhraseMatcher plain_phrases_;
   std::vector<Pattern> idiom_patterns_;
   PatternSet idiom_set_;  // the idioms' patterns, then the rules' (one pass while none is blanked)

@@ -102,7 +102,7 @@ std::string expand_defines(const std::string& file, const Line& line, std::strin
 bool parse_kind(const std::string& file, const Line& line, const std::string& kind) {
   if (kind == "re") return true;
   if (kind == "phrase") return false;
-  fail(where(file, line), "kind must be 'phrase' or 're', not '" + kind + "'");
+  fail(where(file, line), "kind must be 'phrase', 're' or 'accent', not '" + kind + "'");
 }
 
 }  // namespace
@@ -196,12 +196,24 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
 
   const std::string idioms_file = "disclosure_exceptions.tsv";
   for (const auto& line : read_lines(dir, idioms_file)) {
+    if (!line.fields.empty() && line.fields[0] == "accent") {
+      expect_fields(idioms_file, line, 3, "accent, words without diacritics, harm forms");
+      IdiomRule accent{false, line.fields[1], where(idioms_file, line), {}};
+      std::stringstream forms(line.fields[2]);
+      for (std::string form; std::getline(forms, form, '|');) {
+        if (form.empty()) fail(accent.where, "an empty harm form");
+        accent.harm_forms.push_back(form);
+      }
+      lexicon.disclosure_exceptions.push_back(std::move(accent));
+      continue;
+    }
     expect_fields(idioms_file, line, 2, "kind, phrase or pattern");
     const bool is_pattern = parse_kind(idioms_file, line, line.fields[0]);
     lexicon.disclosure_exceptions.push_back(
         {is_pattern,
          is_pattern ? expand_defines(idioms_file, line, line.fields[1], defines) : line.fields[1],
-         where(idioms_file, line)});
+         where(idioms_file, line),
+         {}});
   }
 
   const std::string lists_file = "personal_info.tsv";

@@ -31,6 +31,10 @@ struct IdiomRule {
   bool is_pattern = false;
   std::string text;
   std::string where;
+  // kind `accent`: `text` is words that read as harm once diacritics are gone ("tu tu"); written
+  // WITH diacritics they mean harm only as one of these forms ("tự tử"), and any other way
+  // ("từ từ", slowly) they are blanked like an idiom. Written without diacritics they stay.
+  std::vector<std::string> harm_forms;
 };
 
 struct Lexicon {

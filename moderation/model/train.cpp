@@ -1,8 +1,8 @@
 // Trains the screener's second opinion at build time: a fastText classifier over model_words()
 // of every text in the development part of the corpus (tests/moderation/corpus/dev), with one
 // thread and a fixed seed so the same corpus always gives the same model. Each label's threshold
-// is chosen from out-of-fold probabilities (5 folds of the development part, never the test
-// part) for recall: the lowest threshold at which the model alone flags no more than the label's
+// is chosen from out-of-fold probabilities (one fold per file of the development part, that is per
+// writer, never the test part) for recall: the lowest threshold at which the model alone flags no more than the label's
 // budget of clean texts. The lexicons flag some clean texts too, and together they must stay
 // under 5 %; the model's budget is its share of that.
 //
@@ -25,7 +25,6 @@
 namespace ln::moderation {
 namespace {
 
-constexpr int kFolds = 5;
 
 // The share of clean texts the model alone may flag, per label. The lexicons flag some clean
 // texts too, and together they must stay under 5 %.
@@ -56,14 +55,7 @@ std::vector<std::string> fasttext_args(const Settings& s, const std::string& inp
 struct Example {
   std::string line;  // "__label__a __label__b words…"
   std::set<std::string> labels;
-  std::uint64_t order;  // a hash of the text: fixes folds without depending on file order
 };
-
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
 
 void train(const Settings& settings, const std::vector<const Example*>& examples,
            const std::filesystem::path& model) {
@@ -93,7 +85,8 @@ float choose(const std::vector<float>& clean, double budget) {
 struct Corpus {
   std::vector<corpus::Text> texts;
   std::vector<Example> examples;
-  std::vector<int> fold;
+  std::vector<int> fold;  // the text's file: folds by writer, as the test part differs from this
+  int folds = 0;
 };
 
 Corpus read(const std::filesystem::path& dev) {
@@ -106,15 +99,15 @@ Corpus read(const std::filesystem::path& dev) {
     for (const auto& label : t.labels) line += "__label__" + label + " ";
     if (t.labels.empty()) line += "__label__clean ";
     line += model_line(model_words(*normalised));
-    c.examples.push_back({line, t.labels, fnv1a(t.text)});
+    c.examples.push_back({line, t.labels});
   }
-  std::vector<std::size_t> order(c.examples.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(c.examples[a].order, a) < std::tie(c.examples[b].order, b);
-  });
-  c.fold.resize(c.examples.size());
-  for (std::size_t rank = 0; rank < order.size(); ++rank) c.fold[order[rank]] = rank % kFolds;
+  std::map<std::string, int> files;
+  for (const auto& t : c.texts) {
+    const std::string file = t.source.substr(0, t.source.rfind(':'));
+    const auto [it, added] = files.emplace(file, static_cast<int>(files.size()));
+    c.fold.push_back(it->second);
+  }
+  c.folds = static_cast<int>(files.size());
   return c;
 }
 
@@ -122,7 +115,7 @@ Corpus read(const std::filesystem::path& dev) {
 std::vector<std::map<std::string, float>> out_of_fold(const Corpus& c, const Settings& settings,
                                                       const std::filesystem::path& scratch) {
   std::vector<std::map<std::string, float>> held_out(c.examples.size());
-  for (int f = 0; f < kFolds; ++f) {
+  for (int f = 0; f < c.folds; ++f) {
     std::vector<const Example*> training;
     for (std::size_t i = 0; i < c.examples.size(); ++i) {
       if (c.fold[i] != f) training.push_back(&c.examples[i]);
@@ -172,8 +165,8 @@ int run(const std::filesystem::path& dev, const std::filesystem::path& model) {
   const auto held_out = out_of_fold(c, settings, model.string() + ".fold.bin");
 
   std::ofstream thresholds(model.string() + ".thresholds");
-  thresholds << "# label<TAB>threshold, chosen by moderation/model/train.cpp from " << kFolds
-             << "-fold out-of-fold probabilities on the development part (" << c.examples.size()
+  thresholds << "# label<TAB>threshold, chosen by moderation/model/train.cpp from " << c.folds
+             << " folds (one per writer) of out-of-fold probabilities on the development part (" << c.examples.size()
              << " texts)\n";
   std::cout << std::fixed << std::setprecision(3);
   for (const auto& [label, budget] : kFalseAlarmBudget) {

@@ -68,6 +68,37 @@ TEST(Disclosure, ATopicAStoryOrAWarningIsNotADisclosure) {
             "bullying");
 }
 
+// Words that read as harm only once diacritics are gone (disclosure_exceptions.tsv, `accent`):
+// written with other diacritics they are everyday words; written without any, they may be harm.
+TEST(Disclosure, AWordWrittenWithOtherDiacriticsIsNotTheHarmWord) {
+  for (const char* everyday :
+       {"Ai cũng từ từ xếp hàng nhé", "Mẹ em bận quá nên em tự đi học",
+        "Em mong có đội hiệp sĩ nhí giúp bạn qua đường", "Sáng thứ hai lớp em treo cờ",
+        "Em tự cất đồ chơi vào tủ", "Áo em bị rách tay rồi", "Chú em là bộ đội biên phòng"}) {
+    EXPECT_EQ(category(everyday), "") << everyday;
+  }
+  EXPECT_EQ(category("em muốn tự tử"), "self_harm");
+  EXPECT_EQ(category("em muon tu tu"), "self_harm");
+  EXPECT_EQ(category("bạn em bị bán qua biên giới"), "trafficking");
+  EXPECT_EQ(category("em đã nghĩ tới chuyện treo cổ"), "self_harm");
+  // The forms the rules read in their other sense stay: "dám" (dare), "để dành" (save up).
+  EXPECT_EQ(category("em đã để dành được mấy vỉ thuốc ngủ của bà"), "suicide");
+}
+
+// A harm named after a frame that makes it a lesson, a question about the law, a sport or a
+// story; the frame blanks only up to the harm words, so a disclosure after it is still read.
+TEST(Disclosure, FramesOfLessonsSportsAndStoriesAreNotDisclosures) {
+  for (const char* framed :
+       {"Trường nên dạy cách nhận biết khi một bạn bị xâm hại",
+        "Em thắc mắc luật có cho phép bố mẹ đánh con không ạ",
+        "Đá bóng với lớp bên em bị đá trúng chân nhưng vẫn vui",
+        "Môn Ngữ văn đang học Lão Hạc, ông lão ăn bả chó để tự tử"}) {
+    EXPECT_EQ(category(framed), "") << framed;
+  }
+  EXPECT_EQ(category("Trường nên dạy cách nhận biết xâm hại, vì chú hàng xóm hay sờ vào người em"),
+            "sexual_abuse");
+}
+
 TEST(Disclosure, RoutesToSafeguarding) {
   const auto verdict = testing::screener().screen("Bố em hay đánh em, đm");
   EXPECT_EQ(verdict.route, "safeguarding");

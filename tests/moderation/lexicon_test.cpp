@@ -84,6 +84,17 @@ TEST_F(BrokenLexicon, InvalidUtf8) {
   EXPECT_NE(error().find("UTF-8"), std::string::npos) << error();
 }
 
+TEST_F(BrokenLexicon, AnAccentLineNeedsItsHarmForms) {
+  append("disclosure_exceptions.tsv", "accent\ttu tu");
+  EXPECT_NE(error().find("disclosure_exceptions.tsv:"), std::string::npos) << error();
+  EXPECT_NE(error().find("harm forms"), std::string::npos) << error();
+}
+
+TEST_F(BrokenLexicon, AnAccentLineWithAnEmptyHarmFormIsRefused) {
+  append("disclosure_exceptions.tsv", "accent\ttu tu\ttự tử||");
+  EXPECT_NE(error().find("empty harm form"), std::string::npos) << error();
+}
+
 TEST_F(BrokenLexicon, EmptyVersion) {
   std::ofstream(dir_ / "VERSION", std::ios::trunc) << "\n";
   EXPECT_NE(error().find("VERSION"), std::string::npos) << error();
