@@ -324,7 +324,9 @@ void add_consultation_routes(Router& r, App& app) {
           "and channel; groups of fewer than the deployment's minimum group size (never under "
           "5; `threshold`) hidden (null), with every zero beside them and enough other counts "
           "that none can be worked out from anything published about the consultation. A mean "
-          "or scores are left out while any count of their question is hidden.",
+          "or scores are left out while any count of their question is hidden. While children "
+          "are still answering (status published) only how many answered is shown: `questions` "
+          "is empty until the consultation is closed.",
           "consultations", read));
 
   r.add(
@@ -338,7 +340,7 @@ void add_consultation_routes(Router& r, App& app) {
         return r;
       },
       doc("Results as CSV (UTF-8 with a BOM): what the JSON hides reads `hidden`; the last "
-          "column is the minimum group size.",
+          "column is the minimum group size. Only the header while children are still answering.",
           "consultations", read));
 
   r.add(
@@ -357,7 +359,8 @@ void add_consultation_routes(Router& r, App& app) {
         return Response::json(200, {{"items", app.consultations.quotes(q.who(), q.param("id"))}});
       },
       doc("The approved words of the consultation's free-text answers (at most 50, newest "
-          "first): what a moderator approved, with the hidden parts hidden; never who wrote them.",
+          "first): what a moderator approved, with the hidden parts hidden; never who wrote them. "
+          "None while children are still answering.",
           "consultations", read));
 
   r.add(

@@ -6,8 +6,8 @@
 #include "api/error_response.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
-#include "consult/crypto.h"
 #include "consult/errors.h"
+#include "consult/operator_token.h"
 
 namespace ln::api {
 namespace {
@@ -58,7 +58,8 @@ std::string guess_metrics(App& app) {
   auto counts = app.guess_counts.snapshot();
   const auto& s = app.settings;
   for (const auto* limit : {&s.sign_in_code_limit, &s.short_sign_in_code_limit, &s.join_code_limit,
-                            &s.guardian_code_limit, &s.password_limit, &s.password_spray_limit})
+                            &s.guardian_code_limit, &s.password_limit, &s.password_spray_limit,
+                            &operator_token_limit()})
     counts.try_emplace(limit->space);
   std::vector<std::pair<std::string, long long>> failed, refused;
   for (const auto& [space, c] : counts) {
@@ -76,12 +77,16 @@ std::string guess_metrics(App& app) {
 // Only an operator reads /metrics: it shows, among others, when a text was just routed to
 // safeguarding. Nobody reads it without a --metrics-token; with one, only its exact Bearer token
 // (a signed-in session is not an operator).
-void require_operator(const App& app, const Request& q) {
+void require_operator(App& app, const Request& q) {
   auto header = q.header("authorization").value_or("");
   const std::string scheme = "Bearer ";
-  if (app.options.metrics_token.empty() || header.rfind(scheme, 0) != 0 ||
-      !same_secret(header.substr(scheme.size()), app.options.metrics_token))
-    throw Unauthorized("Metrics are for operators: send the metrics token as a Bearer token.");
+  const char* refused = "Metrics are for operators: send the metrics token as a Bearer token.";
+  if (app.options.metrics_token.empty() || header.rfind(scheme, 0) != 0)
+    throw Unauthorized(refused);
+  Throttle throttle(app.storage.accounts(), app.clock, &app.guess_counts);
+  if (!operator_token_accepted(throttle, app.options.metrics_token, header.substr(scheme.size()),
+                               q.client_address))
+    throw Unauthorized(refused);
 }
 
 // Whether the database takes writes, and how many connections were tried (bounded while the
@@ -137,6 +142,9 @@ void add_health_routes(Router& router, App& app) {
                      std::nullopt);
         d.responses["401"] = {
             {"description", "no or wrong metrics token, or none configured (--metrics-token)"}};
+        d.responses["429"] = {{"description",
+                               "too many wrong metrics tokens from this address: wait Retry-After "
+                               "seconds"}};
         return d;
       }());
 }

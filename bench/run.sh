@@ -89,7 +89,17 @@ run_wrk() {  # backend scenario connections → sets RPS P50 P99; logs to stderr
   echo "  $2 ($3 connections): rps=$RPS p50_ms=$P50 p99_ms=$P99 non_2xx=${errors:-0} ${socket_errors}" >&2
 }
 
+# What children answered is shown once a consultation is closed (two readings while children
+# answer would show what one child answered): the answering is over before the results are read.
+close_consultation() {  # backend
+  local seed="$WORK/seed.$1"
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(head -n1 "$seed/moderator.token")" \
+    -H 'Content-Type: application/json' -d '{}' \
+    "http://127.0.0.1:$PORT/api/v1/consultations/$(head -n1 "$seed/consultation.id")/close"
+}
+
 run_scenario() {  # backend scenario
+  if [[ "$2" == "results" ]]; then close_consultation "$1"; fi
   run_wrk "$1" "$2" "$CONNECTIONS"
   if [[ "$2" == "ping" ]]; then PING_RPS=$RPS; fi
   local ratio

@@ -14,6 +14,15 @@
 namespace ln {
 namespace {
 
+// While children are still answering, what they answered is not shown, only how many answered:
+// two readings a moment apart would differ by one child's answer alone (a group of one,
+// whatever protect() hides in each), and a new quote would be the words of the child just seen
+// answering. (A closed consultation's closing time cannot move; a published one's can, even
+// after it has passed, so "closed" is the status, not the time.)
+bool still_answering(const Consultation& c) {
+  return c.status == "published";
+}
+
 std::string pick(const Wording& w, const std::string& band) {
   auto it = w.find(band);
   return it == w.end() ? std::string() : it->second;
@@ -70,10 +79,15 @@ std::vector<std::string> every_group(const Consultation& c, const std::string& d
 
 nlohmann::json Consultations::results(const Principal& actor, const std::string& id) {
   Consultation c = readable(actor, id);
-  if (auto kept = results_.find(c)) return (*kept)["results"];  // copied outside the cache's lock
-  auto out = std::make_shared<const nlohmann::json>(compute_results(c));
-  results_.keep(c, out);
-  return (*out)["results"];
+  auto kept = results_.find(c);
+  if (!kept) {
+    kept = std::make_shared<const nlohmann::json>(compute_results(c));
+    results_.keep(c, kept);
+  }
+  if (!still_answering(c)) return (*kept)["results"];  // copied outside the cache's lock
+  nlohmann::json so_far = (*kept)["results"];
+  so_far["questions"] = nlohmann::json::array();
+  return so_far;
 }
 
 nlohmann::json Consultations::published_respondents(const Consultation& c) {
@@ -398,6 +412,7 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
 
 std::vector<std::string> Consultations::quotes(const Principal& actor, const std::string& id) {
   Consultation c = readable(actor, id);
+  if (still_answering(c)) return {};
   // Only what a moderator approved, as approved (hidden parts stay hidden): never a count of
   // anyone, so nothing here touches the publication of the counts.
   std::vector<std::string> out;

@@ -137,9 +137,14 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   for (const auto& [name, n] : {std::pair<std::string, std::int64_t>{"received", received},
                                 {"approved", approved},
                                 {"returned", returned},
-                                {"rejected", rejected},
-                                {"escalated", escalated}})
+                                {"rejected", rejected}})
     submission_figures[name] = d.add("submissions/" + name, n);
+  // Texts routed to safeguarding move the moment a child discloses harm: read twice while the
+  // period runs, the figure (0, then hidden) would tell a teacher that the child they just saw
+  // write had done so. It is shown once the period is over.
+  submission_figures["escalated"] = to <= clock_.now_text()
+                                        ? d.add("submissions/escalated", escalated)
+                                        : d.add_fixed("submissions/escalated", escalated, true);
 
   // Councils: sessions held in the period; fewer than two in the calendar year is a warning.
   nlohmann::json councils = nlohmann::json::array(), warnings = nlohmann::json::array();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "consult/client_network.h"
 #include "consult/errors.h"
 
 namespace ln {
@@ -23,7 +24,7 @@ std::string prefix(const Guess& g) {
   return "guess:" + g.limit.space + ":" + g.target + ":";
 }
 std::string address_key(const Guess& g, const char* unit, long long window) {
-  return prefix(g) + "addr:" + g.address + ":" + unit + std::to_string(window);
+  return prefix(g) + "addr:" + client_network(g.address) + ":" + unit + std::to_string(window);
 }
 std::string all_key(const Guess& g, long long window) {
   return prefix(g) + "all:h" + std::to_string(window);

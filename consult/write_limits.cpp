@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "consult/client_network.h"
 #include "consult/errors.h"
 
 namespace ln {
@@ -53,7 +54,8 @@ void WriteLimits::take(const std::string& account_id, const std::string& client_
   if (per_account_.per_minute > 0 && !account_id.empty())
     wanted.push_back({&refill("a:" + account_id, per_account_, now), per_account_});
   if (per_address_.per_minute > 0 && !client_address.empty())
-    wanted.push_back({&refill("c:" + client_address, per_address_, now), per_address_});
+    wanted.push_back(
+        {&refill("c:" + client_network(client_address), per_address_, now), per_address_});
 
   double wait_seconds = 0;
   for (const auto& [bucket, limit] : wanted)

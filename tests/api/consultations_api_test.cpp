@@ -232,11 +232,13 @@ TEST_F(ConsultationLife, FromPlanToFeedback) {
             200);
 
   // Results read while answering (and kept by the server) have only the three online answers so
-  // far, too few to show; the paper and forum answers below must count in the next read.
+  // far, too few to show, and no answers at all while children answer; the paper and forum
+  // answers below must count in the next read.
   auto early = server.get("/api/v1/consultations/" + id + "/results", bearer(moderator));
   ASSERT_EQ(early.status, 200) << early.body;
   EXPECT_TRUE(early.json()["respondents"].is_null()) << early.body;
   EXPECT_EQ(early.json()["status"], "published");
+  EXPECT_TRUE(early.json()["questions"].empty()) << early.body;
 
   // A facilitator adds a paper batch (nine sheets) and a forum record.
   nlohmann::json sheets = nlohmann::json::array();
@@ -460,11 +462,14 @@ TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
   EXPECT_TRUE(band["7-10"].is_null()) << rep.dump();
   EXPECT_TRUE(band["11-13"].is_null() || band["11-13"] == 14) << rep.dump();
 
-  // Quotes: none until a moderator approves the idea, then its words, never its author.
-  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/quotes", bearer(moderator))
-                .json()["items"]
-                .size(),
-            0u);
+  // Quotes: none while children answer (a new one would be the words of the child just seen
+  // answering), nor until a moderator approves the idea; then its words, never its author.
+  auto quoted = [&] {
+    return server.get("/api/v1/consultations/" + id + "/quotes", bearer(moderator))
+        .json()["items"]
+        .size();
+  };
+  EXPECT_EQ(quoted(), 0u);
   std::string sub = server.get("/api/v1/submissions", bearer(online[0])).json()["items"][0]["id"];
   auto claimed = server.post_json("/api/v1/moderation/items/" + sub + "/claim",
                                   nlohmann::json::object(), bearer(moderator));
@@ -475,17 +480,22 @@ TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
                            bearer(moderator))
                 .status,
             200);
+  EXPECT_EQ(quoted(), 0u) << "a quote while children answer";
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/close", nlohmann::json::object(),
+                           bearer(moderator))
+                .status,
+            200);
   auto quotes = server.get("/api/v1/consultations/" + id + "/quotes", bearer(moderator)).json();
   ASSERT_EQ(quotes["items"].size(), 1u) << quotes.dump();
   EXPECT_EQ(quotes["items"][0], "Thư viện mở cả buổi trưa");
   EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/quotes", bearer(young)).status, 403);
 
-  for (const char* step : {"close", "publish-results"})
-    ASSERT_EQ(server
-                  .post_json("/api/v1/consultations/" + id + "/" + step, nlohmann::json::object(),
-                             bearer(moderator))
-                  .status,
-              200);
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/publish-results",
+                           nlohmann::json::object(), bearer(moderator))
+                .status,
+            200);
   auto parts = [](const std::string& b) {
     return nlohmann::json{{"you_said", "Các em muốn thêm truyện [" + b + "]"},
                           {"we_did", "Phường mua 200 cuốn truyện"},

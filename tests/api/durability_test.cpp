@@ -103,9 +103,12 @@ TEST(Durability, EveryAnswerAndIdeaThatGot201SurvivesSigkill) {
   std::int64_t stored = a.database().query_int(
       "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" + consultation + "'");
   EXPECT_GE(stored, static_cast<std::int64_t>(acknowledged.size()));
-  auto results =
-      b.get("/api/v1/consultations/" + consultation + "/results", bearer(login(b, "moderator")))
-          .json();
+  auto moderator = bearer(login(b, "moderator"));
+  ASSERT_EQ(b.post_json("/api/v1/consultations/" + consultation + "/close",
+                        nlohmann::json::object(), moderator)
+                .status,
+            200);
+  auto results = b.get("/api/v1/consultations/" + consultation + "/results", moderator).json();
   EXPECT_EQ(results["respondents"], stored);
   bool park_seen = false;
   for (const auto& o : results["questions"][0]["options"]) {
@@ -194,9 +197,12 @@ TEST(Durability, AnswersInFlightAtSigtermAreWrittenAndAnswered) {
   std::int64_t stored = a.database().query_int(
       "SELECT COUNT(*) FROM consultation_responses WHERE consultation_id = '" + consultation + "'");
   EXPECT_GE(stored, static_cast<std::int64_t>(acknowledged.size()) + 1);
-  auto results =
-      b.get("/api/v1/consultations/" + consultation + "/results", bearer(login(b, "moderator")))
-          .json();
+  auto moderator = bearer(login(b, "moderator"));
+  ASSERT_EQ(b.post_json("/api/v1/consultations/" + consultation + "/close",
+                        nlohmann::json::object(), moderator)
+                .status,
+            200);
+  auto results = b.get("/api/v1/consultations/" + consultation + "/results", moderator).json();
   EXPECT_EQ(results["respondents"], stored);
 }
 

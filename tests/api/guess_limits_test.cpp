@@ -4,6 +4,7 @@
 // /metrics, which counts refused guesses, is for operators only. docs/SECURITY.md has the numbers.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -186,6 +187,40 @@ TEST(GuessLimits, ManyAddressesAreSlowedTooButNotTheRightChildElsewhere) {
   advance(server, 3600);
   EXPECT_EQ(server.post_json("/api/v1/pupils/sign-in", {{"code", mine}}, from("10.1.0.1")).status,
             200);
+}
+
+// An IPv6 client is handed a whole /64: rotating through its addresses, or spelling one address
+// another way, is still one address. (Each of 2^64 addresses used to get its own free guesses.)
+TEST(GuessLimits, OneIpv6NetworkIsOneAddressHoweverItIsSpelled) {
+  Server server(behind_proxy());
+  to_start_of_next(server, 3600);
+  for (int i = 0; i < 10; ++i) {
+    char host[8];
+    std::snprintf(host, sizeof host, "%x", i + 1);
+    auto r = server.post_json("/api/v1/pupils/sign-in", {{"code", wrong_long_code(i)}},
+                              from(std::string("2001:db8:7:7::") + host));
+    ASSERT_EQ(r.status, 401) << i << " " << r.body;
+  }
+  for (const char* same : {"2001:db8:7:7:ffff:ffff:ffff:fffe", "2001:0DB8:0007:0007:0:0:0:99"}) {
+    auto r =
+        server.post_json("/api/v1/pupils/sign-in", {{"code", wrong_long_code(20)}}, from(same));
+    EXPECT_EQ(r.status, 429) << same << " " << r.body;
+  }
+  // The next /64 is another client: it is checked, not refused.
+  EXPECT_EQ(server
+                .post_json("/api/v1/pupils/sign-in", {{"code", wrong_long_code(21)}},
+                           from("2001:db8:7:8::1"))
+                .status,
+            401);
+
+  // An IPv4 address written as IPv6 is that IPv4 address.
+  for (int i = 0; i < 10; ++i)
+    ASSERT_EQ(server
+                  .post_json("/api/v1/auth/login", {{"username", "moderator"}, {"password", "no"}},
+                             from(i % 2 ? "198.51.100.20" : "::ffff:198.51.100.20"))
+                  .status,
+              i < 5 ? 401 : 429)
+        << i;
 }
 
 TEST(GuessLimits, GuardianCodesAreCountedToo) {

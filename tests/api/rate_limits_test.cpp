@@ -97,6 +97,23 @@ TEST(RateLimits, AClientAddressPastItsLimitGets429WhoeverItClaimsToBe) {
       200);
 }
 
+// A client handed an IPv6 /64 cannot get a fresh write allowance from each of its addresses.
+TEST(RateLimits, AnIpv6ClientIsLimitedByItsNetworkNotEachAddress) {
+  auto options = demo_options();
+  options.args.insert(options.args.end(), {"--write-limit-account", "0", "--write-limit-address",
+                                           "4", "--trusted-proxy", "127.0.0.1"});
+  Server server(options);
+  auto login_from = [&](const std::string& address) {
+    return server.post_json("/api/v1/auth/login", {{"username", "nobody"}, {"password", "no"}},
+                            {{"X-Real-IP", address}});
+  };
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(login_from("2001:db8:5:5::" + std::to_string(i + 1)).status, 401) << i;
+  auto limited = login_from("2001:db8:5:5:abcd::1");
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  EXPECT_EQ(login_from("2001:db8:5:6::1").status, 401);
+}
+
 TEST(RateLimits, APupilIsLimitedPerPupilToo) {
   auto options = demo_options();
   options.env["LANGNGHE_WRITE_LIMIT_ACCOUNT"] = "3";

@@ -364,7 +364,8 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_EQ(r["submissions"]["approved"], 5);
   EXPECT_TRUE(r["submissions"]["returned"].is_null());  // one: hidden
   EXPECT_EQ(r["submissions"]["rejected"], 0);
-  EXPECT_EQ(r["submissions"]["escalated"], 0);
+  // Not shown while the period runs (a change would tell that a child just disclosed harm).
+  EXPECT_TRUE(r["submissions"]["escalated"].is_null());
   EXPECT_EQ(r["councils"]["sessions_held"], 1);
   ASSERT_EQ(r["councils"]["warnings"].size(), 1u);
   EXPECT_EQ(r["councils"]["warnings"][0]["council_id"], council);
@@ -555,6 +556,47 @@ TEST_F(ReportsApi, ConsultationsOpenToTheUnitAndIdeasReturnedThenResentAreCounte
   EXPECT_NE(html.find("<th scope=\"row\">" + vi["report.submission.returned"].get<std::string>() +
                       "</th><td>5</td>"),
             std::string::npos);
+}
+
+// A teacher reads the unit's report, watches a child write, reads it again: the count of texts
+// routed to safeguarding used to move from 0 to hidden, telling the teacher that this child had
+// just disclosed harm. While the period runs it is not shown; once it is over, it is.
+TEST_F(ReportsApi, ATextRoutedToSafeguardingDoesNotShowInTheReportWhileItsPeriodRuns) {
+  const std::string year = std::to_string(this_year());
+  std::vector<Child> children;
+  for (int i = 0; i < 5; ++i) children.push_back(pupil("Chim Sẻ " + std::to_string(i), 12));
+  auto before = report(year, "", facilitator);
+  ASSERT_EQ(before.status, 200) << before.body;
+  const std::vector<std::string> told = {
+      "Bố em hay đánh em rất đau, em sợ về nhà lắm.", "Mẹ kế đánh em bằng roi mỗi tối, em sợ lắm.",
+      "Chú hàng xóm hay sờ vào người em, em không thích.", "Em bị bố đánh rất đau vì làm vỡ bát.",
+      "Anh họ đánh em và bảo không được kể với ai."};
+  auto tell = [&](std::size_t i) {
+    auto sent = server.post_json("/api/v1/submissions", {{"kind", "idea"}, {"text", told[i]}},
+                                 bearer(children[i].token));
+    EXPECT_EQ(sent.status, 201) << sent.body;
+  };
+  tell(0);
+  for (const auto& token : {facilitator, moderator, admin}) {
+    auto after = report(year, "", token);
+    ASSERT_EQ(after.status, 200) << after.body;
+    EXPECT_EQ(after.json()["submissions"]["escalated"], before.json()["submissions"]["escalated"])
+        << "the report tells that a child has just disclosed harm";
+    EXPECT_TRUE(after.json()["submissions"]["escalated"].is_null());
+    EXPECT_NE(report(year, "csv", token).body.find(R"("submissions","escalated","","hidden")"),
+              std::string::npos);
+  }
+  for (std::size_t i = 1; i < told.size(); ++i) tell(i);
+
+  // The year is over: its report says how many texts went to safeguarding.
+  auto now = server.post_json("/__test/clock", {{"advance_seconds", 0}}).json()["now"];
+  auto day_of_year = std::stoi(now.get<std::string>().substr(5, 2)) * 31;
+  ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", (400 - day_of_year) * 86400LL}})
+                .status,
+            200);
+  auto over = report(year, "", login(server, "fac.colo", "co-loa-password"));
+  ASSERT_EQ(over.status, 200) << over.body;
+  EXPECT_EQ(over.json()["submissions"]["escalated"], 5) << over.body;
 }
 
 TEST_F(ReportsApi, ATitleCannotBreakOutOfThePageOrItsDataBlock) {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <random>
 #include <set>
 #include <tuple>
@@ -243,6 +244,9 @@ Published publish(const std::vector<Child>& children, const std::vector<std::str
     return r;
   };
   std::string at = "/api/v1/consultations/" + id;
+  // Results are shown once the consultation is closed.
+  auto closed = server.post_json(at + "/close", nlohmann::json::object(), bearer(moderator));
+  EXPECT_EQ(closed.status, 200) << closed.body;
   p.results = read(at + "/results", moderator).json();
   p.consultation = read(at, moderator).json();
   const auto list = read("/api/v1/consultations?limit=100", admin).json();
@@ -777,6 +781,72 @@ TEST_P(UndecidedRandomClass, DISABLED_NothingHiddenCanBeWorkedOutFromEverythingP
 INSTANTIATE_TEST_SUITE_P(SmallGroups, UndecidedRandomClass, ::testing::Values(24u, 52u, 68u));
 
 // With --min-group-size 8 the same holds, and the CSV names 8, not 5.
+// Differencing in time: a teacher reads the results, watches one child answer, reads them
+// again. Each reading is protected on its own, but the two differ by that child's answer alone
+// (it used to show: park 13, then 14). Results are shown once no answer can come in between.
+TEST(SmallGroups, OneChildsAnswerCannotBeReadFromTwoReadingsAMomentApart) {
+  Server server(demo_options());
+  auto moderator = bearer(login(server, "moderator"));
+  auto facilitator = bearer(login(server, "facilitator"));
+  int slips = 0;
+  auto child = [&](const std::string& pseudonym, const std::string& birth_date) {
+    auto joined = server.post_json(
+        "/api/v1/pupils/join",
+        {{"code", "DEMO6A"}, {"pseudonym", pseudonym}, {"birth_date", birth_date}});
+    EXPECT_EQ(joined.status, 201) << joined.body;
+    std::string token = joined.json()["token"], pupil = joined.json()["pupil"]["id"];
+    server.post_json("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, bearer(token));
+    server.post_json("/api/v1/pupils/" + pupil + "/consents",
+                     {{"kind", "guardian"}, {"slip_number", "T-" + std::to_string(++slips)}},
+                     facilitator);
+    return token;
+  };
+  const std::string first = child("Sao Sáng", "2014-03-03");
+  const std::string at =
+      "/api/v1/consultations/" + server.get("/api/v1/consultations", bearer(first))
+                                     .json()["items"][0]["id"]
+                                     .get<std::string>();
+  auto answer = [&](const std::string& token, const std::string& place) {
+    return server.post_json(at + "/responses", {{"answers", {{"q_space", place}}}}, bearer(token));
+  };
+  // Six 11–13 children chose the park and five 7–10 children their house: no small group.
+  EXPECT_EQ(answer(first, "park").status, 201);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(answer(child("Bạn Lớn " + std::to_string(i), "2014-03-03"), "park").status, 201);
+    EXPECT_EQ(answer(child("Bạn Nhỏ " + std::to_string(i), "2018-03-03"), "house").status, 201);
+  }
+  const std::string watched = child("Mây Hồng", "2014-03-03");
+
+  for (const auto& reader : {moderator, facilitator}) {
+    auto before = server.get(at + "/results", reader);
+    auto csv_before = server.get(at + "/results.csv", reader);
+    EXPECT_EQ(answer(watched, reader == moderator ? "school" : "park").status, 201);
+    auto after = server.get(at + "/results", reader);
+    auto csv_after = server.get(at + "/results.csv", reader);
+    ASSERT_EQ(before.status, 200) << before.body;
+    ASSERT_EQ(after.status, 200) << after.body;
+    EXPECT_EQ(before.json()["questions"], after.json()["questions"])
+        << "the two readings tell what the watched child answered";
+    EXPECT_EQ(csv_before.body, csv_after.body);
+    // Only how many answered, which tells that a child answered, never what.
+    EXPECT_TRUE(after.json()["questions"].empty()) << after.body;
+    EXPECT_EQ(after.json()["respondents"], 12);
+  }
+
+  // Closed: the results are shown, and no answer can come between two readings.
+  ASSERT_EQ(server.post_json(at + "/close", nlohmann::json::object(), moderator).status, 200);
+  auto results = server.get(at + "/results", moderator);
+  ASSERT_EQ(results.status, 200) << results.body;
+  const auto shown = results.json();
+  EXPECT_EQ(shown["respondents"], 12);
+  std::map<std::string, nlohmann::json> counts;
+  for (const auto& o : shown["questions"][0]["options"]) counts[o["key"]] = o["count"];
+  EXPECT_EQ(counts["park"], 7) << results.body;
+  EXPECT_EQ(counts["house"], 5) << results.body;
+  EXPECT_EQ(answer(child("Gió Mát", "2014-03-03"), "school").error_code(), "consultation_closed");
+  EXPECT_EQ(server.get(at + "/results", moderator).json(), shown);
+}
+
 TEST(SmallGroups, AConfiguredMinimumIsHonouredEverywhere) {
   auto children = random_class(90, 9, 14);
   auto p = publish(children, {"--min-group-size", "8"});
