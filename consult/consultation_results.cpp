@@ -94,9 +94,8 @@ nlohmann::json Consultations::class_answers(const Principal& actor, const std::s
   }
   const auto& counted = (*kept)["classes"];
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& k : every_page([&](const Page& page) {
-         return organisation_.classes(actor, page);
-       })) {
+  for (const auto& k :
+       every_page([&](const Page& page) { return organisation_.classes(actor, page); })) {
     if (k.retired_at || !in_audience(c, k.unit_id)) continue;
     auto it = counted.find(k.id);
     items.push_back({{"class_id", k.id},

@@ -90,9 +90,10 @@ class ConsultationLife : public ::testing::Test {
   // A pupil with both consents, born `birth_date`.
   std::string pupil(const std::string& name, const std::string& birth_date, bool consent = true,
                     const std::string& code = "") {
-    auto joined = server.post_json(
-        "/api/v1/pupils/join",
-        {{"code", code.empty() ? join_code : code}, {"pseudonym", name}, {"birth_date", birth_date}});
+    auto joined =
+        server.post_json("/api/v1/pupils/join", {{"code", code.empty() ? join_code : code},
+                                                 {"pseudonym", name},
+                                                 {"birth_date", birth_date}});
     EXPECT_EQ(joined.status, 201) << joined.body;
     std::string token = joined.json()["token"], id = joined.json()["pupil"]["id"];
     if (consent) {
@@ -626,20 +627,22 @@ TEST_F(ConsultationLife, BadPlansAndBadCalls) {
 // them (a district-wide one too): counts only, protected with the results — a class of two is
 // never shown, nor is a class whose count would give it away — and nothing of another school.
 TEST_F(ConsultationLife, FacilitatorsSeeHowManyOfEachClassAnsweredNeverWho) {
-  auto created = server.post_json("/api/v1/consultations", plan(district, district),
-                                  bearer(moderator));
+  auto created =
+      server.post_json("/api/v1/consultations", plan(district, district), bearer(moderator));
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id = created.json()["id"], classes = "/api/v1/consultations/" + id + "/classes";
-  ASSERT_EQ(server.post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(),
-                             bearer(moderator))
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(),
+                           bearer(moderator))
                 .status,
             200);
-  auto b = server
-               .post_json("/api/v1/classes",
-                          {{"school_id", school}, {"name", "5B"}, {"grade", 5},
-                           {"school_year", "2026-2027"}},
-                          bearer(facilitator))
-               .json();
+  auto b =
+      server
+          .post_json(
+              "/api/v1/classes",
+              {{"school_id", school}, {"name", "5B"}, {"grade", 5}, {"school_year", "2026-2027"}},
+              bearer(facilitator))
+          .json();
   std::string class_b = b["id"], code_b = b["join_code"]["code"];
 
   // The district-wide consultation is in the facilitator's list: it is open to their classes.
@@ -669,11 +672,10 @@ TEST_F(ConsultationLife, FacilitatorsSeeHowManyOfEachClassAnsweredNeverWho) {
   // Two pupils of 5B: their class is hidden, and so is 5A — the school's 8 less 5A's 6 would
   // tell 5B's 2. The total is still shown.
   for (int i = 0; i < 2; ++i)
-    ASSERT_EQ(
-        answer(pupil("Chích Chòe " + std::to_string(i), "2014-05-05", true, code_b), id,
-               {{"q_like", "tranh"}})
-            .status,
-        201);
+    ASSERT_EQ(answer(pupil("Chích Chòe " + std::to_string(i), "2014-05-05", true, code_b), id,
+                     {{"q_like", "tranh"}})
+                  .status,
+              201);
   auto eight = counts(facilitator);
   EXPECT_TRUE(eight["5B"].is_null());
   EXPECT_TRUE(eight["5A"].is_null());
@@ -697,21 +699,22 @@ TEST_F(ConsultationLife, FacilitatorsSeeHowManyOfEachClassAnsweredNeverWho) {
                                 bearer(admin));
   ASSERT_EQ(other.status, 201) << other.body;
   auto lan = login(server, "co.lan", "langnghe-demo-lan");
-  ASSERT_EQ(server
-                .post_json("/api/v1/classes",
-                           {{"school_id", cvl}, {"name", "7C"}, {"grade", 7},
-                            {"school_year", "2026-2027"}},
-                           bearer(lan))
-                .status,
-            201);
+  ASSERT_EQ(
+      server
+          .post_json(
+              "/api/v1/classes",
+              {{"school_id", cvl}, {"name", "7C"}, {"grade", 7}, {"school_year", "2026-2027"}},
+              bearer(lan))
+          .status,
+      201);
   auto theirs = counts(lan);
   EXPECT_EQ(theirs.size(), 2u);  // 7C and the demo's 8B
   EXPECT_EQ(theirs["7C"], 0);
   EXPECT_EQ(theirs["8B"], 0);
   EXPECT_EQ(theirs.count("5A") + theirs.count("5B") + theirs.count("6A"), 0u);
   EXPECT_EQ(server.get(classes, bearer(lan)).body.find(class_b), std::string::npos);
-  auto ward_only = server.post_json("/api/v1/consultations", plan(district, ward9),
-                                    bearer(moderator));
+  auto ward_only =
+      server.post_json("/api/v1/consultations", plan(district, ward9), bearer(moderator));
   ASSERT_EQ(ward_only.status, 201);
   std::string ward_id = ward_only.json()["id"];
   EXPECT_EQ(server.get("/api/v1/consultations/" + ward_id + "/classes", bearer(lan)).status, 404);
