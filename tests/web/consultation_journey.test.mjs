@@ -428,6 +428,7 @@ try {
   await officer.getByText(/Đã gửi phản hồi cho các em lúc/).waitFor();
   check((await call('GET', `/consultations/${id}`, officerToken)).status === 'feedback_given', 'the consultation has its feedback');
   await shoot(officer, 'feedback-sent');
+  await axeBoth(officer, 'feedback-sent', `/consultations/${id}/feedback`);
   await go(officer, '/consultations');
   check(await shows(officer.locator('section.status-group[data-status="feedback_given"] tr', { hasText: TITLE })), 'the list shows it with its feedback given');
   await axeBoth(officer, 'list', '/consultations');
