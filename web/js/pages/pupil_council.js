@@ -51,6 +51,14 @@ function recommendation(r) {
     timeline, facts, answer, commitments, feedback);
 }
 
+// The section's heading names the table already: its caption is for screen readers only, so
+// "Sessions" is not written twice.
+function sessionsTable(...args) {
+  const wrap = table(...args);
+  wrap.querySelector('caption').classList.add('visually-hidden');
+  return wrap;
+}
+
 export async function render({ main }) {
   const title = t('my_council.title');
   main.append(h('h1', {}, title), h('p', { class: 'lead' }, t('my_council.lead')));
@@ -71,7 +79,7 @@ export async function render({ main }) {
         h('p', {}, h('a', { href: `/tracker.html?council=${id}` }, t('my_council.tracker')))),
       section(t('council.sessions'),
         c.sessions.length
-          ? table(t('council.sessions'), [t('session.title_label'), t('session.planned_for'), t('session.status_label'), t('item.open')],
+          ? sessionsTable(t('council.sessions'), [t('session.title_label'), t('session.planned_for'), t('session.status_label'), t('item.open')],
             c.sessions.map((s) => [s.title, formatDate(s.held_on || s.planned_for), sessionStatus(s.status),
               h('a', { href: `#/pupil/council-sessions/${encodeURIComponent(s.id)}` }, t('item.open'), h('span', { class: 'visually-hidden' }, ` — ${s.title}`))]))
           : h('p', {}, t('council.no_sessions'))),
