@@ -317,6 +317,7 @@ try {
   check((await item.textContent()).includes(feedback.we_did), 'the public tracker carries the feedback');
   check((await item.locator('[data-kind="disagree"]').textContent()).startsWith('ẩn (dưới 5 em'), 'one disagreement is not shown as a number');
   check((await item.locator('[data-kind="agree"]').textContent()) === '0', 'nobody agreed yet');
+  await sweep(tracker, 'tracker');
   await tracker.close();
 
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
