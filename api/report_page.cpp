@@ -318,7 +318,7 @@ void ReportPage::recommendations() {
   if (reactions["items"].empty()) {
     h_.add("<p>").text(word("recommendations.no_reactions")).add("</p>");
   } else {
-    h_.add("<table class="list" id="reactions"><thead><tr>")
+    h_.add("<table class=\"list\" id=\"reactions\"><thead><tr>")
         .add(th_col("recommendation") + th_col("agree") + th_col("disagree"))
         .add("</tr></thead><tbody>");
     for (const auto& x : reactions["items"])

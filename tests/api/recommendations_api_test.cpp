@@ -807,11 +807,14 @@ TEST(RecommendationsCalendar, DueDatesCountFromTheDeploymentZonesDay) {
   std::string admin = login(server, "admin");
   std::string moderator = login(server, "moderator");
   json draft;
-  for (const auto& r : server.get("/api/v1/recommendations?limit=200", bearer(moderator)).json()["items"])
+  const json recommendations =
+      server.get("/api/v1/recommendations?limit=200", bearer(moderator)).json();
+  for (const auto& r : recommendations["items"])
     if (r["status"] == "draft") draft = r;
   ASSERT_FALSE(draft.is_null());
   std::string committee;
-  for (const auto& a : server.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"])
+  const json authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json();
+  for (const auto& a : authorities["items"])
     if (a["code"] == "UBND-P9") committee = a["id"];
   const std::string path = "/api/v1/recommendations/" + draft["id"].get<std::string>() + "/forward";
   auto forward = [&](const std::string& date) {

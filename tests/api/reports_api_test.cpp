@@ -671,7 +671,8 @@ TEST_F(ReportsApi, ThePrintablePageSpeaksVietnameseByDefaultAndEnglishOnRequest)
 TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
   std::string official = login(server, "official2");
   std::string education;
-  for (const auto& a : server.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"])
+  const auto authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json();
+  for (const auto& a : authorities["items"])
     if (a["code"] == "PGDDT-PN") education = a["id"];
   ASSERT_FALSE(education.empty());
   // Six children of Phường 15 each send an idea the Youth Union approves.
