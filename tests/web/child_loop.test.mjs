@@ -112,14 +112,15 @@ try {
   const secondId = (await apiGet(child, '/submissions?limit=100')).items.find((s) => s.text === second).id;
   const thirdId = (await apiGet(friend, '/submissions?limit=100')).items.find((s) => s.text === third).id;
 
-  // The Youth Union approves them, gathers the changed idea from its page, and compiles the
+  // The Youth Union approves them, gathers the changed idea from its page (approved above), and compiles the
   // recommendation ticking the two others in the ward's list of approved ideas.
-  for (const id of [secondId, thirdId, ideaId]) {
+  for (const id of [secondId, thirdId]) {
     await go(moderator, `/moderation/items/${id}`);
     await moderator.getByRole('button', { name: 'Nhận xử lý' }).click();
     await moderator.getByRole('button', { name: 'Lưu quyết định' }).click();
     await moderator.getByText('Đã lưu: Duyệt.').waitFor();
   }
+  await go(moderator, `/moderation/items/${ideaId}`);
   await moderator.getByRole('button', { name: 'Thêm vào kiến nghị' }).click();
   await moderator.getByText('Đã gom 1 ý kiến.').waitFor();
   await moderator.getByRole('link', { name: 'Soạn kiến nghị' }).click();
