@@ -51,14 +51,6 @@ function recommendation(r) {
     timeline, facts, answer, commitments, feedback);
 }
 
-// The section's heading names the table already: its caption is for screen readers only, so
-// "Sessions" is not written twice.
-function sessionsTable(...args) {
-  const wrap = table(...args);
-  wrap.querySelector('caption').classList.add('visually-hidden');
-  return wrap;
-}
-
 export async function render({ main }) {
   const title = t('my_council.title');
   main.append(h('h1', {}, title), h('p', { class: 'lead' }, t('my_council.lead')));
@@ -79,9 +71,9 @@ export async function render({ main }) {
         h('p', {}, h('a', { href: `/tracker.html?council=${id}` }, t('my_council.tracker')))),
       section(t('council.sessions'),
         c.sessions.length
-          ? sessionsTable(t('council.sessions'), [t('session.title_label'), t('session.planned_for'), t('session.status_label')],
+          ? table(t('council.sessions'), [t('session.title_label'), t('session.planned_for'), t('session.status_label')],
             c.sessions.map((s) => [h('a', { href: `#/pupil/council-sessions/${encodeURIComponent(s.id)}` }, s.title),
-              formatDate(s.held_on || s.planned_for), sessionStatus(s.status)]))
+              formatDate(s.held_on || s.planned_for), sessionStatus(s.status)]), { quietCaption: true })
           : h('p', {}, t('council.no_sessions'))),
       section(t('council.members'),
         h('ul', {}, c.members.map((m) => h('li', {}, m.pseudonym, ` — ${t(`member.role.${m.role}`)}`)))));
