@@ -9,12 +9,12 @@
 #include <tuple>
 
 #include "api/data_files.h"
-#include "consult/local_zone.h"
 #include "api/server.h"
 #include "consult/accounts.h"
 #include "consult/age_bands.h"
 #include "consult/audit.h"
 #include "consult/errors.h"
+#include "consult/local_zone.h"
 #include "langnghe_version.h"
 #include "moderation/measures.h"
 #include "moderation/screener.h"

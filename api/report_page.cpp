@@ -149,8 +149,7 @@ void ReportPage::head() {
                               {"to", local_date(day_before(r_["to"].get<std::string>()))}}))
       .add("</p><p class=\"meta\">")
       .text(word("generated", {{"at", local_date_time(r_["generated_at"].get<std::string>())}}) +
-            " " +
-            word("hidden_note", {{"n", threshold}}))
+            " " + word("hidden_note", {{"n", threshold}}))
       .add("</p><button type=\"button\" class=\"print\" data-print>")
       .text(word("print"))
       .add("</button></header>\n");

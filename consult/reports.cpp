@@ -314,7 +314,8 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   for (const auto& rec : forwarded) {
     auto tally = recommendations_.reaction_tally(rec);
     if (*tally.agree + *tally.disagree + *tally.question == 0) continue;
-    agree_parts.push_back(reacted.add_fixed("agree/" + rec.id, *tally.agree, rule_.small(*tally.agree)));
+    agree_parts.push_back(
+        reacted.add_fixed("agree/" + rec.id, *tally.agree, rule_.small(*tally.agree)));
     disagree_parts.push_back(
         reacted.add_fixed("disagree/" + rec.id, *tally.disagree, rule_.small(*tally.disagree)));
     tallies.emplace_back(&rec, tally);
@@ -339,16 +340,15 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
                               {"title", tallies[i].first->title},
                               {"agree", shown_reaction(agree_parts[i])},
                               {"disagree", shown_reaction(disagree_parts[i])}});
-  const nlohmann::json recommendations = {
-      {"forwarded", forwarded.size()},
-      {"answered", answered},
-      {"overdue_now", overdue},
-      {"by_status", by_status},
-      {"authorities", authorities},
-      {"reactions",
-       {{"agree", shown_reaction(agree_total)},
-        {"disagree", shown_reaction(disagree_total)},
-        {"items", reaction_items}}}};
+  const nlohmann::json recommendations = {{"forwarded", forwarded.size()},
+                                          {"answered", answered},
+                                          {"overdue_now", overdue},
+                                          {"by_status", by_status},
+                                          {"authorities", authorities},
+                                          {"reactions",
+                                           {{"agree", shown_reaction(agree_total)},
+                                            {"disagree", shown_reaction(disagree_total)},
+                                            {"items", reaction_items}}}};
   return {
       {"unit", {{"id", unit->id}, {"name", unit->name}, {"code", unit->code.value_or("")}}},
       {"period", period.label},

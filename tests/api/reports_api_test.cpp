@@ -682,7 +682,8 @@ TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
     children.push_back(pupil("Bạn Sân Chơi " + std::to_string(i), 12));
     auto sent = server.post_json(
         "/api/v1/submissions",
-        {{"kind", "idea"}, {"text", "Trường em cần thêm sân chơi có mái che số " + std::to_string(i)}},
+        {{"kind", "idea"},
+         {"text", "Trường em cần thêm sân chơi có mái che số " + std::to_string(i)}},
         bearer(children.back().token));
     ASSERT_EQ(sent.status, 201) << sent.body;
     std::string sid = sent.json()["id"];
@@ -715,8 +716,9 @@ TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
                            bearer(moderator))
                 .status,
             200);
-  ASSERT_EQ(server.post_json(base + "/acknowledge", nlohmann::json::object(), bearer(official)).status,
-            200);
+  ASSERT_EQ(
+      server.post_json(base + "/acknowledge", nlohmann::json::object(), bearer(official)).status,
+      200);
   ASSERT_EQ(server.post_json(base + "/answer", {{"decision", "accepted"}}, bearer(official)).status,
             200);
   nlohmann::json feedback = {{"bands",
@@ -726,8 +728,9 @@ TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
                                  {"why", "Để các em chơi được cả khi nắng."},
                                  {"what_next", "Mái che xong trước hè."}}}}}};
   ASSERT_EQ(server.post_json(base + "/feedback", feedback, bearer(moderator)).status, 200);
-  ASSERT_EQ(server.post_json(base + "/report-back", nlohmann::json::object(), bearer(moderator)).status,
-            200);
+  ASSERT_EQ(
+      server.post_json(base + "/report-back", nlohmann::json::object(), bearer(moderator)).status,
+      200);
 
   // Before any child says anything: zeros are shown as zeros.
   auto counts = server.get(base, bearer(moderator)).json()["reactions"];
@@ -740,10 +743,11 @@ TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
     ASSERT_EQ(server.post_json(base + "/reactions", {{"kind", "agree"}}, bearer(children[i].token))
                   .status,
               201);
-  ASSERT_EQ(
-      server.post_json(base + "/reactions", {{"kind", "disagree"}}, bearer(children[5].token)).status,
-      201);
-  auto again = server.post_json(base + "/reactions", {{"kind", "disagree"}}, bearer(children[0].token));
+  ASSERT_EQ(server.post_json(base + "/reactions", {{"kind", "disagree"}}, bearer(children[5].token))
+                .status,
+            201);
+  auto again =
+      server.post_json(base + "/reactions", {{"kind", "disagree"}}, bearer(children[0].token));
   EXPECT_EQ(again.status / 100, 4) << again.body;
 
   // On the recommendation (Youth Union and the official alike): 5 shown, the lone one hidden.
@@ -759,7 +763,8 @@ TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
   for (const auto& x : tracker["recommendations"])
     if (x["id"] == rec) published = x["reactions"];
   EXPECT_EQ(published["agree"], 5) << tracker.dump();
-  EXPECT_TRUE(published.contains("disagree") && published["disagree"].is_null()) << published.dump();
+  EXPECT_TRUE(published.contains("disagree") && published["disagree"].is_null())
+      << published.dump();
   EXPECT_FALSE(published.contains("question"));
 
   // In the report: per recommendation and in total, the lone disagreement stays hidden.
@@ -771,7 +776,8 @@ TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
   EXPECT_EQ(r["reactions"]["items"][0]["agree"], 5);
   EXPECT_TRUE(r["reactions"]["items"][0]["disagree"].is_null());
   auto csv = report(vietnam_today().substr(0, 4), "csv", moderator).body;
-  EXPECT_NE(csv.find(R"("recommendations","children_agreed","Sân chơi có mái che","5")"), std::string::npos)
+  EXPECT_NE(csv.find(R"("recommendations","children_agreed","Sân chơi có mái che","5")"),
+            std::string::npos)
       << csv;
   EXPECT_NE(csv.find(R"("recommendations","children_disagreed","Sân chơi có mái che","hidden")"),
             std::string::npos);
@@ -783,7 +789,8 @@ TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
                       "</td></tr>"),
             std::string::npos)
       << html;
-  EXPECT_NE(html.find(vi["report.recommendations.reactions"].get<std::string>()), std::string::npos);
+  EXPECT_NE(html.find(vi["report.recommendations.reactions"].get<std::string>()),
+            std::string::npos);
 }
 
 }  // namespace
