@@ -1,5 +1,6 @@
 #include "moderation/model_text.h"
 
+#include <algorithm>
 #include <map>
 
 namespace ln::moderation {
@@ -112,19 +113,26 @@ std::vector<std::string> model_words(const NormalisedText& text) {
   return out;
 }
 
+void for_each_window(std::size_t count, std::size_t width, std::size_t stride,
+                     const std::function<void(std::size_t, std::size_t)>& window) {
+  if (count <= width || width == 0 || stride == 0) {
+    window(0, count);
+    return;
+  }
+  for (std::size_t begin = 0;; begin += stride) {
+    const std::size_t b = std::min(begin, count - width);
+    window(b, b + width);
+    if (b + width >= count) break;
+  }
+}
+
 std::vector<std::string> model_windows(const std::vector<std::string>& words, std::size_t width,
                                        std::size_t stride) {
   std::vector<std::string> windows;
-  if (words.size() <= width || width == 0 || stride == 0) {
-    windows.push_back(model_line(words));
-    return windows;
-  }
-  for (std::size_t begin = 0;; begin += stride) {
-    const std::size_t b = std::min(begin, words.size() - width);
+  for_each_window(words.size(), width, stride, [&](std::size_t b, std::size_t e) {
     windows.push_back(joined(words.begin() + static_cast<std::ptrdiff_t>(b),
-                             words.begin() + static_cast<std::ptrdiff_t>(b + width)));
-    if (b + width >= words.size()) break;
-  }
+                             words.begin() + static_cast<std::ptrdiff_t>(e)));
+  });
   return windows;
 }
 
