@@ -88,6 +88,16 @@ struct Classifier::Model {
     ids.clear();
     dictionary->getLine(in, ids, labels);
   }
+  template <std::int32_t Dim>
+  static void add_rows(const float* rows, const std::vector<std::int32_t>& ids, float* hidden) {
+    float sum[Dim];
+    std::copy(hidden, hidden + Dim, sum);
+    for (const std::int32_t id : ids) {
+      const float* row = rows + static_cast<std::int64_t>(id) * Dim;
+      for (std::int32_t j = 0; j < Dim; ++j) sum[j] += row[j];
+    }
+    std::copy(sum, sum + Dim, hidden);
+  }
   // FastText::predict over all labels, its hidden vector summed here (Model::computeHidden's
   // arithmetic: rows added in order, then scaled by 1 / count).
   void predict_direct(const std::vector<std::int32_t>& ids, fasttext::Model::State& state,
@@ -97,9 +107,13 @@ struct Classifier::Model {
     float* hidden = state.hidden.data();
     std::fill(hidden, hidden + dim, 0.0f);
     const float* rows = input->data();
-    for (const std::int32_t id : ids) {
-      const float* row = rows + static_cast<std::int64_t>(id) * dim;
-      for (std::int32_t j = 0; j < dim; ++j) hidden[j] += row[j];
+    if (dim == 16) {
+      add_rows<16>(rows, ids, hidden);  // the shipped model: a fixed width the compiler unrolls
+    } else {
+      for (const std::int32_t id : ids) {
+        const float* row = rows + static_cast<std::int64_t>(id) * dim;
+        for (std::int32_t j = 0; j < dim; ++j) hidden[j] += row[j];
+      }
     }
     const auto scale = static_cast<float>(1.0 / static_cast<double>(ids.size()));
     for (std::int32_t j = 0; j < dim; ++j) hidden[j] *= scale;

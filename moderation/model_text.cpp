@@ -80,36 +80,72 @@ std::string joined(std::vector<std::string>::const_iterator begin,
   return line;
 }
 
+// The longest chat spelling, in bytes: longer words need no look-up.
+std::size_t longest_chat_word() {
+  static const std::size_t longest = [] {
+    std::size_t n = 0;
+    for (const auto& [word, meaning] : chat_words()) n = std::max(n, word.size());
+    return n;
+  }();
+  return longest;
+}
+
+// Appends `c` as UTF-8; a code point UTF-8 cannot hold (a lone surrogate) adds nothing.
+void append_utf8(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c >= 0xD800 && c <= 0xDFFF) {
+    return;
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c <= 0x10FFFF) {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> model_words(const NormalisedText& text) {
-  std::vector<std::u32string> words(1);
+  std::vector<std::string> out;
+  std::string word;
+  std::size_t letters = 0;  // code points in `word`
+  const std::size_t longest_chat = longest_chat_word();
   auto end_word = [&] {
-    if (!words.back().empty()) words.emplace_back();
+    if (letters == 0) return;
+    const auto it = word.size() <= longest_chat ? chat_words().find(word) : chat_words().end();
+    out.push_back(it == chat_words().end() ? word : it->second);
+    word.clear();
+    letters = 0;
   };
   for (char32_t c : text.plain.chars) {
     if (c >= U'0' && c <= U'9') {
-      if (words.back().size() < kLongestWord) words.back() += U'0';
+      if (letters < kLongestWord) {
+        word.push_back('0');
+        ++letters;
+      }
     } else if (c == U'@') {
       end_word();
-      words.back().push_back(U'@');
-      end_word();
+      out.emplace_back("@");
     } else if (is_word_char(c)) {
       // A "word" of a megabyte would cost the model one n-gram per character; a word's first
       // 40 letters say all the model can use.
-      if (words.back().size() < kLongestWord) words.back() += c;
+      if (letters < kLongestWord) {
+        append_utf8(c, word);
+        ++letters;
+      }
     } else {
       end_word();
     }
   }
-  if (words.back().empty()) words.pop_back();
-  std::vector<std::string> out;
-  out.reserve(words.size());
-  for (const auto& w : words) {
-    std::string word = to_utf8(w);
-    const auto it = chat_words().find(word);
-    out.push_back(it == chat_words().end() ? std::move(word) : it->second);
-  }
+  end_word();
   return out;
 }
 
