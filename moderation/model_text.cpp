@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace ln::moderation {
 namespace {
@@ -90,6 +92,18 @@ std::size_t longest_chat_word() {
   return longest;
 }
 
+// What a chat spelling stands for, or null: a hash look-up (the sorted map costs a megabyte of
+// one-letter words a string comparison per level).
+const std::string* chat_meaning(std::string_view word) {
+  static const std::unordered_map<std::string_view, const std::string*> meanings = [] {
+    std::unordered_map<std::string_view, const std::string*> out;
+    for (const auto& [spelling, meaning] : chat_words()) out.emplace(spelling, &meaning);
+    return out;
+  }();
+  const auto it = meanings.find(word);
+  return it == meanings.end() ? nullptr : it->second;
+}
+
 // Appends `c` as UTF-8; a code point UTF-8 cannot hold (a lone surrogate) adds nothing.
 void append_utf8(char32_t c, std::string& out) {
   if (c < 0x80) {
@@ -120,8 +134,8 @@ std::vector<std::string> model_words(const NormalisedText& text) {
   const std::size_t longest_chat = longest_chat_word();
   auto end_word = [&] {
     if (letters == 0) return;
-    const auto it = word.size() <= longest_chat ? chat_words().find(word) : chat_words().end();
-    out.push_back(it == chat_words().end() ? word : it->second);
+    const std::string* meaning = word.size() <= longest_chat ? chat_meaning(word) : nullptr;
+    out.push_back(meaning != nullptr ? *meaning : word);
     word.clear();
     letters = 0;
   };
