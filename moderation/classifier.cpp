@@ -249,7 +249,25 @@ std::map<std::string, float> Classifier::probabilities(const NormalisedText& tex
     }
     const Model::Token eos = m.token(fasttext::Dictionary::EOS, unknown);
     auto state = m.state();
+    // A window of the same words in the same order as one already read gives the same
+    // probabilities, which cannot raise the highest: a text repeating itself (a line pasted a
+    // hundred times, copied spam) is read once per distinct window.
+    thread_local std::unordered_multimap<std::uint64_t, std::size_t> read;  // key → window start
+    read.clear();
+    auto same = [&](std::size_t a, std::size_t b, std::size_t length) {
+      for (std::size_t i = 0; i < length; ++i) {
+        if (word_tokens[a + i].first != word_tokens[b + i].first) return false;
+      }
+      return true;
+    };
     for_each_window(words.size(), kWindowWords, kWindowStride, [&](std::size_t b, std::size_t e) {
+      std::uint64_t key = 14695981039346656037ull;
+      for (std::size_t w = b; w < e; ++w) key = (key ^ word_tokens[w].first) * 1099511628211ull;
+      const auto [first, last] = read.equal_range(key);
+      for (auto it = first; it != last; ++it) {
+        if (same(it->second, b, e - b)) return;
+      }
+      read.emplace(key, b);
       window.clear();
       for (std::size_t w = b; w < e; ++w) {
         for (std::size_t t = word_tokens[w].first; t < word_tokens[w].second; ++t) {
