@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
+
+#include "moderation/char_table.h"
 
 namespace ln::moderation {
 namespace {
@@ -92,15 +95,26 @@ std::size_t longest_chat_word() {
   return longest;
 }
 
-// What a chat spelling stands for, or null: a hash look-up (the sorted map costs a megabyte of
-// one-letter words a string comparison per level).
+// A word of at most seven bytes as one number (its bytes and its length), or 0 when longer.
+std::uint64_t packed(std::string_view word) {
+  if (word.size() > 7) return 0;
+  std::uint64_t key = word.size();
+  for (char c : word) key = key << 8 | static_cast<unsigned char>(c);
+  return key;
+}
+
+// What a chat spelling stands for, or null: a look-up of a number (the sorted map cost a
+// megabyte of one-letter words a string comparison per tree level).
 const std::string* chat_meaning(std::string_view word) {
-  static const std::unordered_map<std::string_view, const std::string*> meanings = [] {
-    std::unordered_map<std::string_view, const std::string*> out;
-    for (const auto& [spelling, meaning] : chat_words()) out.emplace(spelling, &meaning);
+  static const std::unordered_map<std::uint64_t, const std::string*> meanings = [] {
+    std::unordered_map<std::uint64_t, const std::string*> out;
+    for (const auto& [spelling, meaning] : chat_words()) {
+      if (spelling.size() > 7) throw std::logic_error("chat spelling longer than 7 bytes");
+      out.emplace(packed(spelling), &meaning);
+    }
     return out;
   }();
-  const auto it = meanings.find(word);
+  const auto it = meanings.find(packed(word));
   return it == meanings.end() ? nullptr : it->second;
 }
 
@@ -132,6 +146,7 @@ std::vector<std::string> model_words(const NormalisedText& text) {
   std::string word;
   std::size_t letters = 0;  // code points in `word`
   const std::size_t longest_chat = longest_chat_word();
+  const CharTable& table = char_table();
   auto end_word = [&] {
     if (letters == 0) return;
     const std::string* meaning = word.size() <= longest_chat ? chat_meaning(word) : nullptr;
@@ -148,7 +163,7 @@ std::vector<std::string> model_words(const NormalisedText& text) {
     } else if (c == U'@') {
       end_word();
       out.emplace_back("@");
-    } else if (is_word_char(c)) {
+    } else if (table.is(c, CharFlags::kWord)) {
       // A "word" of a megabyte would cost the model one n-gram per character; a word's first
       // 40 letters say all the model can use.
       if (letters < kLongestWord) {
