@@ -44,7 +44,7 @@ struct Classifier::Model {
   std::shared_ptr<const fasttext::DenseMatrix> input;
 
   struct Token {
-    std::int32_t hash = 0;                             // Dictionary::hash, as getLine keeps it
+    std::int32_t hash = 0;                                // Dictionary::hash, as getLine keeps it
     const std::vector<std::int32_t>* subwords = nullptr;  // the word's id if known, its n-grams
   };
   // `unknown` keeps the n-grams of words the dictionary does not know.

@@ -26,8 +26,8 @@ std::map<std::string, float> fasttext_reading(const fasttext::FastText& model,
   for (std::int32_t i = 0; i < dictionary->nlabels(); ++i) {
     best[dictionary->getLabel(i).substr(std::string("__label__").size())] = 0;
   }
-  for (const std::string& window : model_windows(model_words(text), Classifier::kWindowWords,
-                                                 Classifier::kWindowStride)) {
+  for (const std::string& window :
+       model_windows(model_words(text), Classifier::kWindowWords, Classifier::kWindowStride)) {
     std::istringstream in(window + "\n");
     std::vector<std::int32_t> words, labels;
     dictionary->getLine(in, words, labels);
@@ -90,12 +90,13 @@ TEST_F(ClassifierReading, LongAndRepeatedTextsGetFastTextsOwnProbabilities) {
 }
 
 TEST(ModelWords, SpellDigitsChatWordsAndCapLongWords) {
-  const auto text = normalise("E ko dc đi học, gọi 0912.345.678 hoặc mk@Gmail " +
-                              std::string(50, 'x') + " Ngta");
+  const auto text =
+      normalise("E ko dc đi học, gọi 0912.345.678 hoặc mk@Gmail " + std::string(50, 'x') + " Ngta");
   ASSERT_TRUE(text.has_value());
   const std::vector<std::string> expected = {
-      "em",   "khong", "duoc", "di",    "hoc",         "goi", "0000", "000", "000",
-      "hoac", "minh",  "@",    "gmail", std::string(40, 'x'), "nguoi ta"};
+      "em",      "khong", "duoc", "di",   "hoc", "goi",   "0000",
+      "000",     "000",   "hoac", "minh", "@",   "gmail", std::string(40, 'x'),
+      "nguoi ta"};
   EXPECT_EQ(model_words(*text), expected);
 }
 
