@@ -16,6 +16,10 @@ Fields::Fields(const Request& request, std::initializer_list<const char*> allowe
   }
 }
 
+Fields::Fields(const Request& request, const Shape& shape) : body_(parse_json_object(request)) {
+  shape.check(body_);
+}
+
 const nlohmann::json* Fields::value(const char* name) const {
   auto it = body_.find(name);
   if (it == body_.end() || it->is_null()) return nullptr;
@@ -83,6 +87,19 @@ std::optional<nlohmann::json> Fields::optional_json(const char* name) const {
 
 NamePatch name_patch(const Fields& f) {
   return {f.optional_text("name"), f.optional_text("code"), f.optional_boolean("retired")};
+}
+
+Shape name_patch_shape(int name_max) {
+  return {optional("name", text().length(1, name_max)),
+          optional("code", text().max_length(40).pattern("^[A-Za-z0-9._/-]*$").describe(
+                               "letters, digits, '-', '_', '.' or '/'; empty removes the code")),
+          optional("retired", boolean().describe("true retires it, false restores it"))};
+}
+
+nlohmann::json import_result_schema() {
+  return Shape{required("imported", integer().range(0, 1000000000)),
+               required("ids", list_of(id()))}
+      .schema();
 }
 
 int query_integer(const Request& request, const char* name, int fallback, int min, int max) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "api/router.h"
+#include "api/shape.h"
 
 namespace ln::api {
 
@@ -34,10 +35,28 @@ inline OperationDoc doc(std::string summary, std::string tag, std::optional<Perm
   d.tag = std::move(tag);
   d.permission = permission;
   d.request_schema = std::move(request_schema);
+  d.success_status = status;
   d.responses = {{std::to_string(status), {{"description", d.summary}}}};
   if (d.permission || !d.request_schema.is_null())
     d.responses["404"] = {{"description", "unknown id"}};
   return d;
+}
+
+// The same, with the request body declared once (shape.h) for both the check and the schema.
+inline OperationDoc doc(std::string summary, std::string tag, std::optional<Permission> permission,
+                        const Shape& request, int status = 200) {
+  return doc(std::move(summary), std::move(tag), permission, request.schema(), status);
+}
+
+// A query parameter: its value's declaration (shape.h) and what it does.
+inline QueryDoc query(std::string name, const Value& value, std::string description,
+                      bool required = false) {
+  return {std::move(name), value.schema(), std::move(description), required};
+}
+// ?after=&limit= of a paged list (page_of, fields.h).
+inline std::vector<QueryDoc> page_query() {
+  return {query("after", text().max_length(100), "the `next` of the previous page"),
+          query("limit", integer().range(1, 200), "items per page (default 50)")};
 }
 
 inline OperationDoc csv_doc(std::string summary, std::string tag, Permission permission) {
