@@ -4,6 +4,7 @@
 
 #include "api/json_body.h"
 #include "consult/errors.h"
+#include "consult/validate.h"
 
 namespace ln::api {
 
@@ -72,7 +73,7 @@ std::optional<std::vector<std::string>> Fields::optional_texts(const char* name)
     throw Invalid(name, std::string(name) + " must be a list of strings.");
   std::vector<std::string> out;
   for (const auto& item : *v) {
-    if (!item.is_string() || item.get_ref<const std::string&>().size() > 200)
+    if (!item.is_string() || char_count(item.get_ref<const std::string&>()) > 200)
       throw Invalid(name, std::string(name) + " must be a list of strings.");
     out.push_back(item.get<std::string>());
   }

@@ -140,8 +140,8 @@ nlohmann::json openapi_document(const Router& router) {
     if (!responses.contains(success)) responses[success] = {{"description", route.doc.summary}};
     for (auto& [status, r] : responses.items()) {
       r["headers"]["X-Request-Id"] = {{"$ref", "#/components/headers/X-Request-Id"}};
-      if (status == success && status != "204" && !route.doc.success_schema.is_null())
-        r["content"] = {{route.doc.success_type, {{"schema", route.doc.success_schema}}}};
+      if (status == success && status != "204" && !route.doc.success_content.empty())
+        r["content"] = route.doc.success_content;
     }
     if (route.doc.responses.is_object())
       for (const auto& [status, r] : route.doc.responses.items())
@@ -240,7 +240,10 @@ void add_openapi_routes(Router& router) {
   router.add(
       "GET", "/openapi.json",
       [&router](Request&) { return Response::json(200, openapi_document(router)); },
-      doc("This document.", "operations", std::nullopt));
+      doc("This document.", "operations", std::nullopt)
+          .returns({{"type", "object"},
+                    {"required", {"openapi", "info", "paths"}},
+                    {"description", "an OpenAPI 3.0.3 document"}}));
 }
 
 }  // namespace ln::api

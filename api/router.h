@@ -26,18 +26,17 @@ struct OperationDoc {
   nlohmann::json request_schema;  // null when the operation takes no JSON body
   nlohmann::json responses;       // {"200": {...}, …}; filled with the error responses by default
   int success_status = 200;
-  nlohmann::json success_schema;  // the success body's schema (declared beside its view); null:
-                                  // not described yet, or no body
-  std::string success_type = "application/json";
+  // Media type → schema of the success body (declared beside its view); empty: not described.
+  nlohmann::json success_content = nlohmann::json::object();
   std::vector<QueryDoc> query;
   std::optional<Permission> permission;  // none: anyone, signed in or not
   std::string body_type = "application/json";
   std::size_t max_body = 0;  // 0: the server's --max-body
 
-  // The success body's schema and media type (e.g. page_schema(unit_schema())).
-  OperationDoc& returns(nlohmann::json schema, std::string type = "application/json") {
-    success_schema = std::move(schema);
-    success_type = std::move(type);
+  // The success body's schema in one media type (e.g. page_schema(unit_schema())); an operation
+  // that answers in several (?format=csv) says so once per type.
+  OperationDoc& returns(nlohmann::json schema, const std::string& type = "application/json") {
+    success_content[type] = {{"schema", std::move(schema)}};
     return *this;
   }
   // The query parameters the handler reads (a bad value is a 400).

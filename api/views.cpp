@@ -387,4 +387,30 @@ nlohmann::json own_submission_json(const Submission& s) {
   return out;
 }
 
+nlohmann::json own_submission_schema() {
+  auto words = object_of(Shape{required("vi", text()), required("en", text())});
+  return Shape{required("id", id()),
+               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("text", text()),
+               required("topic", text().or_null()),
+               required("status", text()),
+               required("status_text", words),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp()),
+               required("version", integer()),
+               required("resent_at", timestamp().or_null()),
+               required("reviewed_at", timestamp().or_null()),
+               required("earlier_texts", list_of(object_of(Shape{required("text", text()),
+                                                                 required("sent_at", text())}))),
+               required("may_withdraw", boolean()),
+               optional("returned_because", Value(words).describe("a returned idea")),
+               optional("note", text().or_null().describe("the moderator's note to the child")),
+               optional("support", Value(support_schema())),
+               optional("still_read_by", text().one_of({"safeguarding_lead"})),
+               optional("outcomes", list_of(any()).describe(
+                                        "the feedback of each recommendation it went into")),
+               optional("journey", any().describe("the steps it went through"))}
+      .schema();
+}
+
 }  // namespace ln::api

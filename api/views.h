@@ -38,6 +38,7 @@ nlohmann::json me_schema();
 // A pupil's own submission as they see it: their words, its status in words for children, why it
 // came back, and where to get help when it went to a safeguarding lead.
 nlohmann::json own_submission_json(const Submission& s);
+nlohmann::json own_submission_schema();
 // The 111 hotline and a supportive message, for a child whose words suggest they may be at risk.
 nlohmann::json support_json();
 nlohmann::json support_schema();
