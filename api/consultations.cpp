@@ -280,7 +280,10 @@ void add_consultation_routes(Router& r, App& app) {
                     {"properties",
                      {{"items",
                        {{"type", "array"},
-                        {"items", {{"type", "object"}, {"required", {"id", "title"}}}},
+                        {"items",
+                         {{"type", "object"},
+                          {"required", {"id", "title"}},
+                          {"properties", {{"id", id().schema()}, {"title", text().schema()}}}}},
                         {"description", "adults: whole consultations; pupils: their summary"}}},
                       {"next", {{"type", "string"}, {"nullable", true}}}}}}));
 
@@ -313,6 +316,7 @@ void add_consultation_routes(Router& r, App& app) {
           "consultations", Permission::kSignedIn)
           .returns({{"type", "object"},
                     {"required", {"id", "title"}},
+                    {"properties", {{"id", id().schema()}, {"title", text().schema()}}},
                     {"description", "adults: the whole consultation; pupils: their age band's view"}}));
 
   r.add(
@@ -327,7 +331,9 @@ void add_consultation_routes(Router& r, App& app) {
           "that band gets, for those who plan it to check before publishing.",
           "consultations", manage)
           .reads({query("band", text().max_length(40), "an age band such as 7-10", true)})
-          .returns({{"type", "object"}, {"required", {"id", "title"}}}));
+          .returns({{"type", "object"},
+                    {"required", {"id", "title"}},
+                    {"properties", {{"id", id().schema()}, {"title", text().schema()}}}}));
 
   r.add(
       "PATCH", "/api/v1/consultations/{id}",

@@ -231,7 +231,7 @@ void add_council_routes(Router& r, App& app) {
       doc("The Council: current members, advisers, sessions, sessions per year, and a warning for "
           "each year with fewer than two sessions. Members see their own Council.",
           "councils", Permission::kSignedIn)
-          .returns({{"type", "object"}, {"required", {"id"}}}));
+          .returns({{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", id().schema()}}}}));
 
   r.add(
       "GET", "/api/v1/councils/{id}/recommendations",
@@ -258,7 +258,9 @@ void add_council_routes(Router& r, App& app) {
       doc("The recommendations a Council adopted, with their authority, dates, status, answer, "
           "commitments and the children's feedback in the reader's age band's words — never a "
           "child's or an adult's identity. Members see their own Council's.",
-          "councils", Permission::kSignedIn));
+          "councils", Permission::kSignedIn)
+          .returns(Shape{required("items", list_of(Value(public_recommendation_schema())))}
+                       .schema()));
 
   r.add(
       "PATCH", "/api/v1/councils/{id}",
@@ -385,7 +387,7 @@ void add_council_routes(Router& r, App& app) {
       },
       doc("A session: agenda in the approved words, attendance, minutes, proposals and votes.",
           "councils", Permission::kSignedIn)
-          .returns({{"type", "object"}, {"required", {"id"}}}));
+          .returns({{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", id().schema()}}}}));
 
   r.add(
       "PATCH", "/api/v1/council-sessions/{id}",

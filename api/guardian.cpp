@@ -105,7 +105,8 @@ void add_guardian_routes(Router& r, App& app) {
       used_once(
           doc("A guardian downloads the child's data as JSON with their guardian code (all of the "
               "child's copy but what they told a safeguarding lead).",
-              "data rights", std::nullopt, kCode)));
+              "data rights", std::nullopt, kCode)
+              .returns(data_export_schema())));
 
   r.add(
       "POST", "/api/v1/guardian/data-requests",

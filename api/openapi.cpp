@@ -224,6 +224,7 @@ nlohmann::json openapi_document(const Router& router) {
                           "values are percent-decoded and must be UTF-8 without NUL (400 "
                           "invalid_query or invalid_utf8)."}};
   info["license"] = {{"name", "UNLICENSED"}};
+  info["contact"] = {{"name", "Lắng Nghe"}};
   return {{"openapi", "3.0.3"},
           {"info", info},
           {"servers", {{{"url", "/"}, {"description", "This server"}}}},
@@ -243,6 +244,10 @@ void add_openapi_routes(Router& router) {
       doc("This document.", "operations", std::nullopt)
           .returns({{"type", "object"},
                     {"required", {"openapi", "info", "paths"}},
+                    {"properties",
+                     {{"openapi", {{"type", "string"}}},
+                      {"info", {{"type", "object"}}},
+                      {"paths", {{"type", "object"}}}}},
                     {"description", "an OpenAPI 3.0.3 document"}}));
 }
 

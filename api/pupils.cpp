@@ -249,7 +249,8 @@ void add_pupil_routes(Router& r, App& app) {
       },
       doc("Download my data as JSON: my account, consents, answers, ideas and what happened "
           "to them, reactions and notifications.",
-          "data rights", Permission::kPupilSelf));
+          "data rights", Permission::kPupilSelf)
+          .returns(data_export_schema()));
 
   r.add(
       "POST", "/api/v1/me/deletion-request",

@@ -56,7 +56,8 @@ function templateOf(urlPath) {
 
 const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.jsonl')) : [];
 const counts = { sqlite: 0, postgresql: 0 };
-const tally = { checked: 0, bodies: 0, undescribed: 0, unknownRefused: 0, testHooks: 0, notApi: 0 };
+const tally = { checked: 0, bodies: 0, undescribed: 0, unknownRefused: 0, testHooks: 0, notApi: 0, framing: 0 };
+const errorValidator = ajv.compile({ $ref: 'openapi#/components/schemas/Error' });
 const exercised = new Set();
 const undescribed = new Map();
 const failures = [];
@@ -69,6 +70,15 @@ for (const file of files.sort()) {
     const urlPath = x.path.split('?')[0].split('#')[0];
     const fail = (what) => failures.push(`${file}: ${x.method} ${x.path} → ${x.status}: ${what}`);
     if (urlPath.startsWith('/__test/')) { tally.testHooks++; continue; }
+    // Refused while reading the request, before any operation (the description's info says so):
+    // headers too large, an unknown method or transfer coding. The body is still the Error shape.
+    if (x.status === 431 || x.status === 501) {
+      tally.framing++;
+      let error;
+      try { error = JSON.parse(x.body); } catch { fail('a refusal whose body is not JSON'); continue; }
+      if (!errorValidator(error)) fail(`a refusal not in the Error shape: ${ajv.errorsText(errorValidator.errors)}`);
+      continue;
+    }
     const template = templateOf(urlPath);
     const method = x.method === 'HEAD' ? 'get' : x.method.toLowerCase();
     const operation = template && description.paths[template][method];
@@ -114,7 +124,8 @@ for (const [, item] of Object.entries(description.paths)) {
 }
 console.log(`exchanges: ${JSON.stringify(counts)}; checked ${tally.checked} against their operation, ` +
   `${tally.bodies} bodies validated, ${tally.undescribed} bodies of responses not described yet; ` +
-  `${tally.unknownRefused} unknown /api/ addresses refused, ${tally.testHooks} test hooks and ` +
+  `${tally.unknownRefused} unknown /api/ addresses refused, ${tally.framing} refused before routing ` +
+  `(431, 501), ${tally.testHooks} test hooks and ` +
   `${tally.notApi} pages or files skipped`);
 console.log(`operations: ${exercised.size} of ${operations} exercised by the API tests; ` +
   `${described} of ${operations} describe their success body`);
