@@ -52,13 +52,7 @@ const Shape kPlan{
                                                           "free_text, …), wording per age "
                                                           "band and options"}}))
                  .count(0, 60))};
-Shape new_plan() {
-  Shape plan{required("title", text().length(1, 200)), required("owner_unit_id", id())};
-  for (const auto& f : kPlan.fields())
-    if (!plan.allows(f.name)) plan = plan.with({f});
-  return plan;
-}
-const Shape kNewPlan = new_plan();
+const Shape kNewPlan = kPlan.requiring({"title", "owner_unit_id"});
 
 const Shape kFeedback{required(
     "feedback", map_of(any()).describe("age band → a text, or {you_said, we_did, why, what_next}"))};
@@ -522,7 +516,7 @@ void add_consultation_routes(Router& r, App& app) {
       doc("The approved words of the consultation's free-text answers (at most 50, newest "
           "first): what a moderator approved, with the hidden parts hidden; never who wrote them.",
           "consultations", read)
-          .returns(items_of({{"type", "object"}})));
+          .returns(items_of(text().schema())));
 
   r.add(
       "GET", "/api/v1/me/consultation-feedback",

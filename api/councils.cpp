@@ -137,15 +137,8 @@ const Shape kCouncilPatch{
     optional("min_age", integer().range(7, 17).describe("default 7")),
     optional("max_age", integer().range(7, 17).describe("default 15; not under min_age")),
     optional("adviser_ids", list_of(id()).count(0, 20).describe("adult accounts; replaces the list"))};
-const Shape kNewCouncil{
-    required("unit_id", id()),
-    required("name", text().length(1, 200)),
-    required("term_start", date()),
-    required("term_end", date().describe("after term_start")),
-    required("member_cap", integer().range(1, 500)),
-    optional("min_age", integer().range(7, 17).describe("default 7")),
-    optional("max_age", integer().range(7, 17).describe("default 15; not under min_age")),
-    optional("adviser_ids", list_of(id()).count(0, 20).describe("adult accounts"))};
+const Shape kNewCouncil = kCouncilPatch.with({required("unit_id", id())})
+                              .requiring({"name", "term_start", "term_end", "member_cap"});
 const Shape kNewMember{
     required("pupil_id", id()),
     optional("role", text().one_of({"chair", "vice_chair", "member"}).describe("default member")),
@@ -155,10 +148,7 @@ const Shape kSessionPatch{optional("title", text().length(1, 200)),
                           optional("planned_for", date()),
                           optional("location", text().max_length(200)),
                           optional("agenda", agenda())};
-const Shape kNewSession{required("title", text().length(1, 200)),
-                        required("planned_for", date()),
-                        optional("location", text().max_length(200)),
-                        optional("agenda", agenda())};
+const Shape kNewSession = kSessionPatch.requiring({"title", "planned_for"});
 const Shape kAttendance{required("attendance", list_of(id()).count(1, 500).describe(
                                                    "the member ids present"))};
 const Shape kHeld = kAttendance.with({optional("held_on", date().describe("default planned_for"))});

@@ -230,7 +230,8 @@ void add_pupil_routes(Router& r, App& app) {
       },
       doc("Give my own consent, after reading the explanation of this version.", "consent",
           Permission::kPupilSelf, kChildConsent, 201)
-          .returns(consent_schema()));
+          .returns(consent_schema())
+          .fails(409, "consent was withdrawn: join again with a new code"));
 
   r.add(
       "POST", "/api/v1/me/consents/withdraw",

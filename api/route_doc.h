@@ -60,7 +60,7 @@ inline std::vector<QueryDoc> page_query() {
 }
 
 inline OperationDoc csv_doc(std::string summary, std::string tag, Permission permission) {
-  OperationDoc d = doc(std::move(summary), std::move(tag), permission, {{"type", "string"}});
+  OperationDoc d = doc(std::move(summary), std::move(tag), permission, {{"type", "string"}}, 201);
   d.body_type = "text/csv";
   d.max_body = 4 * 1024 * 1024;
   d.responses["422"] = {{"description", "rows that cannot be imported, each with its line"}};

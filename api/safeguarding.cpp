@@ -85,7 +85,8 @@ void add_safeguarding_routes(Router& r, App& app) {
       },
       doc("Acknowledge a case (the time is recorded; late after 60 minutes).", "safeguarding",
           lead)
-          .returns(case_schema()));
+          .returns(case_schema())
+          .fails(409, "already_acknowledged, or stale_version (changed meanwhile)"));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/actions",
@@ -101,7 +102,8 @@ void add_safeguarding_routes(Router& r, App& app) {
           "officer or "
           "the school, with its date and reference.",
           "safeguarding", lead, kAction, 201)
-          .returns(case_schema()));
+          .returns(case_schema())
+          .fails(409, "not_acknowledged, case_closed or stale_version"));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/reveal",
@@ -128,7 +130,8 @@ void add_safeguarding_routes(Router& r, App& app) {
       },
       doc("Close a case (referred, resolved, or no_concern — which a second lead must confirm).",
           "safeguarding", lead, kClose)
-          .returns(case_schema()));
+          .returns(case_schema())
+          .fails(409, "not_acknowledged, case_closed or stale_version"));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/confirm-closure",
@@ -137,7 +140,8 @@ void add_safeguarding_routes(Router& r, App& app) {
             200, case_json(app, app.safeguarding.confirm_closure(q.who(), q.param("id"))));
       },
       doc("A second safeguarding lead confirms closing as no concern.", "safeguarding", lead)
-          .returns(case_schema()));
+          .returns(case_schema())
+          .fails(409, "nothing_to_confirm, the lead who proposed it, or stale_version"));
 }
 
 }  // namespace ln::api

@@ -145,9 +145,12 @@ void Value::check(const std::string& field, const nlohmann::json& v) const {
       throw Invalid(field, field + " needs at least " + s["minItems"].dump() + " items.");
     if (s.contains("maxItems") && v.size() > s["maxItems"].get<std::size_t>())
       throw Invalid(field, field + " may have at most " + s["maxItems"].dump() + " items.");
+    // A list of plain values names the list (as the domain does); a list of objects or lists
+    // names the item ("agenda[2].kind").
     Value items(s.value("items", nlohmann::json::object()));
+    bool structured = has_type(items.schema(), "object") || has_type(items.schema(), "array");
     for (std::size_t i = 0; i < v.size(); ++i)
-      items.check(field + "[" + std::to_string(i) + "]", v[i]);
+      items.check(structured ? field + "[" + std::to_string(i) + "]" : field, v[i]);
   } else if (has_type(s, "object")) {
     if (!v.is_object()) throw Invalid(field, field + " must be an object.");
     if (s.contains("properties")) check_fields(s, v, field + ".");
@@ -185,6 +188,14 @@ Value timestamp() { return text().format("date-time"); }
 Shape Shape::with(std::initializer_list<Field> more) const {
   Shape out = *this;
   out.fields_.insert(out.fields_.end(), more.begin(), more.end());
+  return out;
+}
+
+Shape Shape::requiring(std::initializer_list<const char*> names) const {
+  Shape out = *this;
+  for (auto& f : out.fields_)
+    for (const char* name : names)
+      if (f.name == name) f.required = true;
   return out;
 }
 

@@ -74,6 +74,8 @@ class Shape {
   Shape(std::initializer_list<Field> fields) : fields_(fields) {}
   // A copy with more fields.
   Shape with(std::initializer_list<Field> more) const;
+  // A copy in which these fields are required (a create beside its PATCH: one declaration).
+  Shape requiring(std::initializer_list<const char*> names) const;
 
   const std::vector<Field>& fields() const { return fields_; }
   bool allows(const std::string& name) const;
