@@ -382,7 +382,8 @@ void add_consultation_routes(Router& r, App& app) {
           "{you_said, we_did, why, what_next}. Every child who answered online is notified.",
           "consultations", manage, kFeedback)
           .returns(consultation_schema())
-          .fails(409, "not allowed from the current status"));
+          .fails(409, "not allowed from the current status")
+          .fails(422, "not_ready: every age band needs its feedback (each missing one listed)"));
 
   r.add(
       "POST", "/api/v1/consultations/{id}/responses",

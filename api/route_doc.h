@@ -1,32 +1,14 @@
 #pragma once
 // Short ways to write a route's OpenAPI description next to its handler.
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "api/router.h"
 #include "api/shape.h"
 
 namespace ln::api {
-
-// {"type":"object","properties":{name:{"type":type}…},"required":[…],"additionalProperties":false}
-// Types: "string", "integer", "boolean", "string[]".
-inline nlohmann::json object_schema(
-    std::initializer_list<std::pair<const char*, const char*>> fields,
-    std::initializer_list<const char*> required = {}) {
-  nlohmann::json properties = nlohmann::json::object();
-  for (const auto& [name, type] : fields) {
-    std::string t = type;
-    properties[name] = t == "string[]"
-                           ? nlohmann::json{{"type", "array"}, {"items", {{"type", "string"}}}}
-                           : nlohmann::json{{"type", t}};
-  }
-  nlohmann::json schema = {
-      {"type", "object"}, {"properties", properties}, {"additionalProperties", false}};
-  if (required.size()) schema["required"] = required;
-  return schema;
-}
 
 inline OperationDoc doc(std::string summary, std::string tag, std::optional<Permission> permission,
                         nlohmann::json request_schema = nullptr, int status = 200) {
