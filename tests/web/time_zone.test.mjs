@@ -1,7 +1,7 @@
 // A deployment in another zone than Viet Nam's (Europe/Paris: UTC+1 in winter, +2 in summer):
 // a consultation's opening and closing times typed in the plan's fields are stored as the right
 // UTC instants on both sides of the daylight-saving change, and read back into the fields as
-// typed; the dispatch date a recommendation is forwarded with defaults to Paris's today, and the
+// typed, and the fields name Paris's zone; the dispatch date a recommendation is forwarded with defaults to Paris's today, and the
 // due date and working days left are counted from it.
 import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, DESKTOP, screenshotFailures } from './support.mjs';
 
@@ -33,6 +33,8 @@ try {
   await go(moderator, `/consultations/${encodeURIComponent(id)}`);
   check(await moderator.getByLabel('Mở lúc').inputValue() === '2027-01-15T09:00', 'the opening time reads back as typed');
   check(await moderator.getByLabel('Đóng lúc').inputValue() === '2027-07-01T18:30', 'the closing time reads back as typed');
+  const hints = await moderator.locator('main').textContent();
+  check(hints.includes('giờ Europe/Paris') && !hints.includes('giờ Việt Nam'), 'the fields say which zone they are in: Paris, not Viet Nam');
 
   // Forwarding the Council's adopted proposal: the dispatch date is Paris's today.
   await go(moderator, '/recommendations');

@@ -47,7 +47,10 @@ export function t(key, vars = {}) {
     console.warn(`missing string ${key}`);
     return key;
   }
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name) => {
+    if (name in vars) return String(vars[name]);
+    return name === 'zone_name' ? zoneName() : m;
+  });
 }
 
 export function has(key) { return key in strings || key in fallback; }
@@ -69,6 +72,15 @@ export function setTimeZone(name) {
 }
 
 export function timeZone() { return zone; }
+
+// The zone as the pages name it beside a time: "giờ Việt Nam (UTC+7)" for the default, else
+// "giờ Europe/Paris"; any string may say {zone_name}.
+function zoneName() {
+  const vn = strings['time.zone_vn'] ?? fallback['time.zone_vn'] ?? zone;
+  if (zone === 'Asia/Ho_Chi_Minh') return vn;
+  const other = strings['time.zone_other'] ?? fallback['time.zone_other'] ?? '{zone}';
+  return other.replace('{zone}', zone.replace(/_/g, ' '));
+}
 
 export function formatDate(iso, withTime = false) {
   if (!iso) return '';
