@@ -114,7 +114,8 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(201, council_json(app.councils.create(q.who(), council_input(f))));
       },
       doc("Set up a Children's Council (Hội đồng trẻ em) of a unit: term, member cap, age limits "
-          "(default 7–15), advisory adults.",
+          "(default 7–15; edges of the age bands, else 400, and ages counted by year of birth for "
+          "the school year), advisory adults.",
           "councils", manage,
           object_schema({{"unit_id", "string"},
                          {"name", "string"},
@@ -168,8 +169,8 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(
             200, council_json(app.councils.update(q.who(), q.param("id"), council_input(f))));
       },
-      with_errors(doc("Change the name, term, cap, age limits or advisers (adviser_ids replaces "
-                      "the list).",
+      with_errors(doc("Change the name, term, cap, age limits (edges of the age bands) or "
+                      "advisers (adviser_ids replaces the list).",
                       "councils", manage,
                       object_schema({{"name", "string"},
                                      {"term_start", "string"},
@@ -218,9 +219,11 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(200, out);
       },
       doc("Pupils who could join now: active, of the Council's unit or one below it, with both "
-          "consents, within its age limits and not yet members; pseudonym, age band, school and "
-          "class (never a name or birth date). By pupil id; a page may be short when many pupils "
-          "were read past, and `next` then says where to read on.",
+          "consents, within its age limits (ages counted by year of birth for the school year, "
+          "which begins on 1 September: the list never changes on a birthday) and not yet "
+          "members; pseudonym, age band, school and class (never a name or birth date). By pupil "
+          "id; a page may be short when many pupils were read past, and `next` then says where "
+          "to read on.",
           "councils", manage));
 
   r.add(
@@ -239,8 +242,9 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(200,
                               app.councils.review(q.who(), q.param("id"), q.query_value("on")));
       },
-      doc("The yearly review (?on=YYYY-MM-DD, default today): members past the age limit, or who "
-          "will be before the term ends.",
+      doc("The yearly review (?on=YYYY-MM-DD, default today): members past the age limit in the "
+          "school year of that day, or who will be in a school year the term reaches (ages "
+          "counted by year of birth).",
           "councils", manage));
 
   r.add(
