@@ -145,15 +145,16 @@ nlohmann::json Measures::of(const Principal& actor, int days) {
                            ? nlohmann::json()
                            : nlohmann::json(std::round(1000.0 * r.agreed / total) / 1000.0)}});
   }
-  nlohmann::json out = {{"days", days},
-                       {"since", since},
-                       {"items", items.size()},
-                       {"items_capped", capped},
-                       {"first_review", timing_json(std::move(review), review_late, review_waiting)},
-                       {"first_review_deadline_hours", settings_.first_review_hours},
-                       {"decisions", decisions},
-                       {"screener", screener_json(items)},
-                       {"rules", rules}};
+  nlohmann::json out = {
+      {"days", days},
+      {"since", since},
+      {"items", items.size()},
+      {"items_capped", capped},
+      {"first_review", timing_json(std::move(review), review_late, review_waiting)},
+      {"first_review_deadline_hours", settings_.first_review_hours},
+      {"decisions", decisions},
+      {"screener", screener_json(items)},
+      {"rules", rules}};
   if (sees_safeguarding) {
     out["safeguarding_acknowledgement"] = timing_json(std::move(ack), ack_late, ack_waiting);
     out["safeguarding_deadline_minutes"] = settings_.safeguarding_ack_minutes;

@@ -516,14 +516,12 @@ TEST_F(CouncilsApi, AgeLimitsAreAgeBandEdgesNeverOneAge) {
   EXPECT_EQ(one_age.status, 400) << one_age.body;
   EXPECT_EQ(one_age.error_code(), "invalid");
   EXPECT_EQ(one_age.json()["error"]["field"], "min_age");
-  EXPECT_NE(one_age.json()["error"].value("message", "").find("7, 11, 14 or 16"),
-            std::string::npos)
+  EXPECT_NE(one_age.json()["error"].value("message", "").find("7, 11, 14 or 16"), std::string::npos)
       << one_age.body;
   auto upper = create(11, 12);
   EXPECT_EQ(upper.status, 400) << upper.body;
   EXPECT_EQ(upper.json()["error"]["field"], "max_age");
-  EXPECT_NE(upper.json()["error"].value("message", "").find("10, 13, 15 or 17"),
-            std::string::npos)
+  EXPECT_NE(upper.json()["error"].value("message", "").find("10, 13, 15 or 17"), std::string::npos)
       << upper.body;
   EXPECT_EQ(create(16, 16).status, 400);  // 16 begins a band, but does not end one
   EXPECT_EQ(create(13, 13).status, 400);  // 13 ends a band, but does not begin one
@@ -574,19 +572,18 @@ TEST_F(CouncilsApi, CandidatesAreTheSameTheDayBeforeABirthdayAndOnIt) {
   std::vector<Child> children;
   int n = 0;
   for (int age : {11, 13, 14}) {
-    auto joined = server.post_json(
-        "/api/v1/pupils/join",
-        {{"code", "DEMO6A"},
-         {"pseudonym", "Sinh Nhật " + std::to_string(++n)},
-         {"birth_date", birthday(age)}});
+    auto joined =
+        server.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
+                                                 {"pseudonym", "Sinh Nhật " + std::to_string(++n)},
+                                                 {"birth_date", birthday(age)}});
     ASSERT_EQ(joined.status, 201) << joined.body;
     Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
     ASSERT_EQ(post("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, c.token).status, 201);
-    ASSERT_EQ(post("/api/v1/pupils/" + c.id + "/consents",
-                   {{"kind", "guardian"}, {"slip_number", "HD-SN-" + std::to_string(n)}},
-                   facilitator)
-                  .status,
-              201);
+    ASSERT_EQ(
+        post("/api/v1/pupils/" + c.id + "/consents",
+             {{"kind", "guardian"}, {"slip_number", "HD-SN-" + std::to_string(n)}}, facilitator)
+            .status,
+        201);
     children.push_back(c);
   }
   auto candidates = [&] {

@@ -369,8 +369,8 @@ TEST_F(ModerationMeasures, ModeratorsNeverSeeThatASafeguardingItemWaits) {
   EXPECT_FALSE(admin_before.contains("safeguarding_acknowledgement")) << admin_before;
 
   auto sent = send(pupil, "Bố em say rượu về hay đánh em, em sợ lắm");
-  auto waiting = server.get("/api/v1/safeguarding/cases/" + sent["id"].get<std::string>(),
-                            bearer(lead));
+  auto waiting =
+      server.get("/api/v1/safeguarding/cases/" + sent["id"].get<std::string>(), bearer(lead));
   ASSERT_EQ(waiting.status, 200) << waiting.body;  // it went to safeguarding
 
   EXPECT_EQ(measures(moderator), before);
@@ -380,12 +380,12 @@ TEST_F(ModerationMeasures, ModeratorsNeverSeeThatASafeguardingItemWaits) {
             lead_before["safeguarding_acknowledgement"]["waiting"].get<int>() + 1);
   EXPECT_EQ(lead_after["items"], lead_before["items"].get<int>() + 1);
   // Its acknowledgement moves nothing a moderator reads either.
-  ASSERT_EQ(server
-                .post_json("/api/v1/safeguarding/cases/" + sent["id"].get<std::string>() +
-                               "/acknowledge",
-                           nlohmann::json::object(), bearer(lead))
-                .status,
-            200);
+  ASSERT_EQ(
+      server
+          .post_json("/api/v1/safeguarding/cases/" + sent["id"].get<std::string>() + "/acknowledge",
+                     nlohmann::json::object(), bearer(lead))
+          .status,
+      200);
   EXPECT_EQ(measures(moderator), before);
   EXPECT_EQ(measures(admin), admin_before);
   EXPECT_EQ(measures(lead)["safeguarding_acknowledgement"]["count"],
