@@ -119,7 +119,8 @@ struct App {
       // An authority's figures are public once it has had as many recommendations as the
       // smallest group the deployment publishes.
       {options.remind_before_working_days, options.escalate_after_working_days,
-       static_cast<int>(SmallGroupRule(settings.min_group_size).threshold())},
+       static_cast<int>(SmallGroupRule(settings.min_group_size).threshold()),
+       SmallGroupRule(settings.min_group_size)},
       &mailer};
   AskingBack asking_back{storage, clock, audit, organisation, screen};
   Councils councils{storage, clock, audit, organisation, pupils, recommendations};

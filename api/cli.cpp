@@ -9,12 +9,12 @@
 #include <tuple>
 
 #include "api/data_files.h"
-#include "api/local_time.h"
 #include "api/server.h"
 #include "consult/accounts.h"
 #include "consult/age_bands.h"
 #include "consult/audit.h"
 #include "consult/errors.h"
+#include "consult/local_zone.h"
 #include "langnghe_version.h"
 #include "moderation/measures.h"
 #include "moderation/screener.h"
@@ -347,7 +347,7 @@ int run_cli(int argc, char** argv) {
                    "Time zone the pages and printed reports show and take times in (tz database)")
       ->envname("LANGNGHE_TIME_ZONE")
       ->capture_default_str()
-      ->check(CLI::Validator(ln::api::check_time_zone, "ZONE", "time zone"));
+      ->check(CLI::Validator(ln::check_time_zone, "ZONE", "time zone"));
   serve->add_option("--smtp-from", serve_options.smtp_from, "Sender address of reminder e-mails")
       ->envname("LANGNGHE_SMTP_FROM")
       ->capture_default_str();
@@ -499,7 +499,7 @@ int run_cli(int argc, char** argv) {
                   serve->parsed() ? serve_options.log_level : "warn");
     if (serve->parsed()) {
       serve_options.max_body = parse_size(max_body);
-      ln::api::use_time_zone(serve_options.time_zone);
+      ln::use_time_zone(serve_options.time_zone);
       if (const char* hooks = std::getenv("LANGNGHE_TEST_HOOKS"))
         serve_options.test_hooks = std::string(hooks) == "1";
       find_data_files(serve_options);

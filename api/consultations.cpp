@@ -354,6 +354,16 @@ void add_consultation_routes(Router& r, App& app) {
           "consultations", read));
 
   r.add(
+      "GET", "/api/v1/consultations/{id}/classes",
+      [&app](Request& q) {
+        return Response::json(200, app.consultations.class_answers(q.who(), q.param("id")));
+      },
+      doc("Facilitators: how many pupils of each of their classes in the audience answered "
+          "online — a count, never who; null where it is under the minimum group size "
+          "(`threshold`) or would give a hidden group of the results away.",
+          "consultations", Permission::kManageClasses));
+
+  r.add(
       "GET", "/api/v1/consultations/{id}/quotes",
       [&app](Request& q) {
         return Response::json(200, {{"items", app.consultations.quotes(q.who(), q.param("id"))}});

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "consult/errors.h"
+#include "consult/local_zone.h"
 
 namespace ln::api {
 namespace {
@@ -102,7 +103,7 @@ std::string reminder_letter(App& app, const Recommendation& r) {
   l.number = r.dispatch_number.value_or("") + "-ĐĐ";
   l.subject = "đôn đốc trả lời kiến nghị của trẻ em: " + r.title;
   l.place_and_date = l.place_and_date.substr(0, l.place_and_date.find(',')) + ", " +
-                     date_words(format_date(vietnam_date(app.clock.now())));
+                     date_words(format_date(local_date_of(app.clock.now())));
   l.paragraphs = {
       "Ngày " + vn_date(r.dispatch_date.value_or("")) + ", Ban Thường vụ Đoàn đã có Công văn số " +
           r.dispatch_number.value_or("") + " chuyển đến Quý cơ quan kiến nghị của trẻ em: “" +

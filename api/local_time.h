@@ -1,15 +1,9 @@
 #pragma once
 // Times are stored in UTC and shown in the deployment's local time (--time-zone, default
-// Asia/Ho_Chi_Minh), in the Vietnamese order: day/month/year, 24-hour clock.
+// Asia/Ho_Chi_Minh; consult/local_zone.h), in the Vietnamese order: day/month/year, 24-hour clock.
 #include <string>
 
 namespace ln::api {
-
-// Whether `zone` names a zone of the tz database (ICU's copy): "" if so, else why not.
-std::string check_time_zone(const std::string& zone);
-// Makes `zone` the one local_date_time shows; called once at start, before any thread. The
-// process's TZ is not touched.
-void use_time_zone(const std::string& zone);
 
 // "2026-12-07" → "07/12/2026"; anything else is returned as it came.
 std::string local_date(const std::string& iso_date);

@@ -12,6 +12,11 @@ Words::Words(std::string lang, std::map<std::string, std::string> text, const Wo
 
 std::string Words::operator()(const std::string& key,
                               const std::map<std::string, std::string>& vars) const {
+  // "{n} session" for one, "{n} sessions" otherwise: a key's ".one" form, as web/js/i18n.js.
+  if (auto n = vars.find("n");
+      n != vars.end() && n->second == "1" &&
+      (text_.count(key + ".one") || (fallback_ && fallback_->text_.count(key + ".one"))))
+    return (*this)(key + ".one", vars);
   const std::string* found = nullptr;
   if (auto it = text_.find(key); it != text_.end()) found = &it->second;
   if (!found && fallback_)

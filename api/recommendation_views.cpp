@@ -3,6 +3,7 @@
 #include <set>
 
 #include "api/views.h"
+#include "consult/local_zone.h"
 
 namespace ln::api {
 namespace {
@@ -23,7 +24,7 @@ std::size_t distinct_children(const std::vector<RecommendationSource>& sources) 
 }
 
 std::chrono::year_month_day today(App& app) {
-  return vietnam_date(app.clock.now());
+  return local_date_of(app.clock.now());
 }
 
 json commitments_with_overdue(const std::string& commitments_json,
@@ -54,6 +55,17 @@ json public_commitments(const std::string& commitments_json, std::chrono::year_m
   return out;
 }
 
+// Children's reactions to the answer as published: a small count is null (hidden), never its
+// number; the threshold is said so that the page can tell why.
+json reactions_json(App& app, const Recommendation& r, bool with_questions) {
+  auto counts = app.recommendations.published_reactions(r);
+  json out = {{"agree", or_null(counts.agree)},
+              {"disagree", or_null(counts.disagree)},
+              {"min_group_size", app.recommendations.settings().small_groups.threshold()}};
+  if (with_questions) out["question"] = or_null(counts.question);
+  return out;
+}
+
 json quote_texts(const std::string& quotes_json) {
   json out = json::array();
   for (const auto& q : json::parse(quotes_json)) out.push_back(q["text"]);
@@ -63,9 +75,6 @@ json quote_texts(const std::string& quotes_json) {
 }  // namespace
 
 json recommendation_json(App& app, const Recommendation& r) {
-  json reactions = {{"agree", 0}, {"disagree", 0}, {"question", 0}};
-  for (const auto& x : app.recommendations.reactions(r))
-    reactions[x.kind] = reactions[x.kind].get<int>() + 1;
   auto left = app.recommendations.working_days_left(r);
   json out = {
       {"id", r.id},
@@ -92,7 +101,7 @@ json recommendation_json(App& app, const Recommendation& r) {
       {"answer", json::parse(r.answer_json)},
       {"commitments", commitments_with_overdue(r.commitments_json, today(app))},
       {"feedback", json::parse(r.feedback_json).value("bands", json())},
-      {"reactions", reactions},
+      {"reactions", reactions_json(app, r, true)},
       {"history", json::parse(r.history_json)},
       {"escalated_at", json::parse(r.reminders_json).value("escalated", json())},
       {"version", r.version},
@@ -129,7 +138,8 @@ json public_recommendation_json(App& app, const Recommendation& r) {
       {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
       {"answer", public_answer},
       {"commitments", public_commitments(r.commitments_json, today(app))},
-      {"feedback", reported ? json::parse(r.feedback_json).value("bands", json()) : json()}};
+      {"feedback", reported ? json::parse(r.feedback_json).value("bands", json()) : json()},
+      {"reactions", reported ? reactions_json(app, r, false) : json()}};
 }
 
 json figures_json(const AuthorityFigures& f) {

@@ -101,6 +101,7 @@ class ReportPage {
   void councils();
   void events();
   void targets();
+  void recommendations();
 
   const nlohmann::json& r_;
   const Words& w_;
@@ -148,8 +149,7 @@ void ReportPage::head() {
                               {"to", local_date(day_before(r_["to"].get<std::string>()))}}))
       .add("</p><p class=\"meta\">")
       .text(word("generated", {{"at", local_date_time(r_["generated_at"].get<std::string>())}}) +
-            " " +
-            word("hidden_note", {{"n", threshold}}))
+            " " + word("hidden_note", {{"n", threshold}}))
       .add("</p><button type=\"button\" class=\"print\" data-print>")
       .text(word("print"))
       .add("</button></header>\n");
@@ -298,6 +298,37 @@ void ReportPage::targets() {
   h_.add("</section>\n");
 }
 
+void ReportPage::recommendations() {
+  const auto& rec = r_["recommendations"];
+  h_.add("<section><h2>")
+      .text(word("recommendations.title", {{"n", count(rec["forwarded"])}}))
+      .add("</h2>");
+  h_.add("<table><thead><tr>")
+      .add(th_col("status") + th_col("recommendations.count"))
+      .add("</tr></thead><tbody>")
+      .add("<tr>" + th_row(word("recommendations.answered")) + td_count(rec["answered"]) + "</tr>")
+      .add("<tr>" + th_row(word("recommendations.overdue_now")) + td_count(rec["overdue_now"]) +
+           "</tr>")
+      .add("</tbody></table>");
+  // What the children who heard back said about the answers: each count under the threshold,
+  // and any total that would give one away, is the word for hidden.
+  const auto& reactions = rec["reactions"];
+  h_.add("<h3>").text(word("recommendations.reactions")).add("</h3>");
+  if (reactions["items"].empty()) {
+    h_.add("<p>").text(word("recommendations.no_reactions")).add("</p>");
+  } else {
+    h_.add("<table class=\"list\" id=\"reactions\"><thead><tr>")
+        .add(th_col("recommendation") + th_col("agree") + th_col("disagree"))
+        .add("</tr></thead><tbody>");
+    for (const auto& x : reactions["items"])
+      h_.add("<tr>" + th_row(x["title"].get<std::string>()) + td_count(x["agree"]) +
+             td_count(x["disagree"]) + "</tr>");
+    h_.add("</tbody><tfoot><tr>" + th_row(word("total")) + td_count(reactions["agree"]) +
+           td_count(reactions["disagree"]) + "</tr></tfoot></table>");
+  }
+  h_.add("</section>\n");
+}
+
 std::string ReportPage::render() {
   head();
   children_consulted();
@@ -306,6 +337,7 @@ std::string ReportPage::render() {
   councils();
   events();
   targets();
+  recommendations();
   // The figures, and the words the charts label them with, for web/report.js.
   h_.add("<script type=\"application/json\" id=\"report-data\">")
       .add(script_safe_json(r_))

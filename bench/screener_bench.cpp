@@ -47,6 +47,7 @@ const std::vector<std::string>& texts() {
 }
 
 void BM_ScreenRealisticTexts(benchmark::State& state) {
+  screener();  // loaded once, as the server does, before the clock starts
   const auto& all = texts();
   std::size_t i = 0, bytes = 0;
   for (auto _ : state) {
@@ -86,6 +87,7 @@ std::string hostile(std::size_t size) {
 
 void BM_ScreenHostileMegabyte(benchmark::State& state) {
   static const std::string input = hostile(1 << 20);
+  screener();
   for (auto _ : state) benchmark::DoNotOptimize(screener().screen(input));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * input.size()));
 }

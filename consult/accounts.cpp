@@ -96,7 +96,8 @@ Account Accounts::create(const Principal* actor, const NewAccount& input) {
   check_scope(a);
   if (storage_.accounts().account_by_username(a.username))
     throw Conflict("That username is taken.", "username_taken");
-  a.password_hash = check_password(input.password);
+  a.password_hash =
+      input.password_hash.empty() ? check_password(input.password) : input.password_hash;
   a.created_at = a.password_changed_at = clock_.now_text();
   atomically(storage_, [&] {
     storage_.accounts().insert_account(a);

@@ -99,6 +99,31 @@ nlohmann::json Consultations::published_respondents(const Consultation& c) {
   return (*kept)["respondents"];
 }
 
+nlohmann::json Consultations::class_answers(const Principal& actor, const std::string& id) {
+  Consultation c = readable(actor, id);
+  auto kept = results_.find(c);
+  if (!kept) {
+    kept = std::make_shared<const nlohmann::json>(compute_results(c));
+    results_.keep(c, kept);
+  }
+  const auto& counted = (*kept)["classes"];
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& k :
+       every_page([&](const Page& page) { return organisation_.classes(actor, page); })) {
+    if (k.retired_at || !in_audience(c, k.unit_id)) continue;
+    auto it = counted.find(k.id);
+    items.push_back({{"class_id", k.id},
+                     {"school_id", k.school_id},
+                     {"name", k.name},
+                     {"grade", k.grade},
+                     {"answered", it == counted.end() ? nlohmann::json(0) : *it}});
+  }
+  return {{"consultation_id", c.id},
+          {"status", c.status},
+          {"threshold", rule_.threshold()},
+          {"classes", items}};
+}
+
 nlohmann::json Consultations::published_total(const Consultation& c) {
   if (c.status == "draft") return 0;
   return published_respondents(c)["total"];
@@ -228,6 +253,38 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
   }
   d.protect(rule_);
 
+  // Online answers by class, for the facilitators of those classes, protected against these
+  // results: a unit's respondents (shown or hidden as above) are its classes plus the rest —
+  // paper and forum sheets, pupils no longer on record — and that rest is taken as known, since
+  // whoever typed the sheets in knows it. So a class is hidden when small, and another with it
+  // when the unit's count would give it away; the results themselves are not changed.
+  Publication by_class;
+  std::map<std::string, std::vector<std::pair<std::string, Publication::Figure>>> class_figures;
+  std::map<std::string, std::vector<const ClassAnswers*>> classes_in;
+  const auto class_counts = storage_.consultations().answers_by_class(c.id);
+  for (const auto& a : class_counts)
+    if (!a.class_id.empty()) classes_in[a.unit_id].push_back(&a);
+  for (const auto& [unit, list] : classes_in) {
+    std::vector<Publication::Figure> parts;
+    std::int64_t placed = 0;
+    for (const auto* a : list) {
+      auto f = by_class.add("class/" + unit + "/" + a->class_id, a->answered);
+      class_figures[a->class_id].push_back({unit, f});
+      parts.push_back(f);
+      placed += a->answered;
+    }
+    auto unit_figure = d.find("respondents/unit/" + unit);
+    if (!unit_figure) {  // answers newer than the counters read above: shown at the next read
+      for (auto f : parts) by_class.hide(f);
+      continue;
+    }
+    auto whole = by_class.add_fixed("unit/" + unit, d.value(*unit_figure), d.hidden(*unit_figure));
+    parts.push_back(by_class.add_fixed(
+        "rest/" + unit, std::max<std::int64_t>(0, d.value(*unit_figure) - placed), false));
+    by_class.sum(whole, parts);
+  }
+  by_class.protect(rule_);
+
   nlohmann::json out = {{"consultation_id", c.id},
                         {"title", c.title},
                         {"status", c.status},
@@ -301,8 +358,19 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
     for (const auto& [group, f] : list) groups[group] = shown(d, f);
     by[dimension] = groups;
   }
+  // A class counted under two units (its school moved) is shown only when both counts are.
+  nlohmann::json classes = nlohmann::json::object();
+  for (const auto& [class_id, list] : class_figures) {
+    std::optional<std::int64_t> sum = 0;
+    for (const auto& [unit, f] : list) {
+      auto v = by_class.shown(f);
+      sum = sum && v ? std::optional<std::int64_t>(*sum + *v) : std::nullopt;
+    }
+    classes[class_id] = sum ? nlohmann::json(*sum) : nlohmann::json();
+  }
   return {{"results", out},
-          {"respondents", {{"total", shown(d, all)}, {"by", by}, {"count", respondents}}}};
+          {"respondents", {{"total", shown(d, all)}, {"by", by}, {"count", respondents}}},
+          {"classes", classes}};
 }
 
 std::string Consultations::results_csv(const Principal& actor, const std::string& id) {

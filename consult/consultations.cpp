@@ -80,7 +80,15 @@ Consultation Consultations::readable(const Principal& actor, const std::string& 
   if (organisation_.covers(actor, c.owner_unit_id)) return c;
   for (const auto& u : c.audience_unit_ids)
     if (organisation_.covers(actor, u)) return c;
+  if (open_to_classes_of(actor, c)) return c;
   throw NotFound("No such consultation.");
+}
+
+// A facilitator follows the consultations open to their classes, a district-wide one too.
+bool Consultations::open_to_classes_of(const Principal& actor, const Consultation& c) {
+  if (!actor.is_facilitator()) return false;
+  return std::any_of(actor.unit_ids.begin(), actor.unit_ids.end(),
+                     [&](const std::string& u) { return in_audience(c, u); });
 }
 
 void Consultations::apply(Consultation& c, const ConsultationInput& in, bool answers_exist) {
@@ -371,6 +379,7 @@ std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, 
           actor.is_admin() || organisation_.covers(actor, c.owner_unit_id) ||
           std::any_of(c.audience_unit_ids.begin(), c.audience_unit_ids.end(),
                       [&](const std::string& u) { return organisation_.covers(actor, u); }) ||
+          open_to_classes_of(actor, c) ||
           (actor.role == Role::kOfficial &&
            (c.status == "results_published" || c.status == "feedback_given"));
       if (visible && static_cast<int>(out.size()) < page.limit) out.push_back(std::move(c));

@@ -135,6 +135,11 @@ class Consultations {
   // How many children answered, as the results publish it: null when the count is under the
   // minimum group or would give a hidden group away (shown beside the plan and in lists).
   nlohmann::json published_total(const Consultation& c);
+  // How many pupils of each of the actor's classes in the audience answered online, protected
+  // with the results (null when under the minimum group or when it would give a hidden group
+  // away): {"consultation_id", "status", "threshold", "classes": [{"class_id", "name", ...,
+  // "answered"}]}. Counts only, never who.
+  nlohmann::json class_answers(const Principal& actor, const std::string& id);
 
  private:
   QuestionCache::Shared questions_of(const Consultation& c) {
@@ -150,6 +155,7 @@ class Consultations {
   bool in_audience(const Consultation& c, const std::string& unit_id,
                    const std::optional<std::int64_t>& epoch = std::nullopt);
   Consultation open_to(const Principal& pupil, const std::string& id);
+  bool open_to_classes_of(const Principal& actor, const Consultation& c);
   nlohmann::json view_for_band(const Consultation& c, const std::string& band);
   void apply(Consultation& c, const ConsultationInput& input, bool answers_exist);
   std::vector<Unprocessable::Problem> plan_problems(const Consultation& c);

@@ -244,8 +244,14 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
                const WorkingCalendar& calendar) {
   if (storage.accounts().count_accounts() > 0) return false;
 
+  // Every demo account has the one documented password: hashed once.
+  const std::string demo_hash = accounts.hash_password(kDemoPassword);
+  auto demo_account = [&](const Principal* actor, NewAccount account) {
+    account.password_hash = demo_hash;
+    return accounts.create(actor, account);
+  };
   Account admin =
-      accounts.create(nullptr, {"admin", "Quản trị viên (demo)", "admin", kDemoPassword, {}, {}});
+      demo_account(nullptr, {"admin", "Quản trị viên (demo)", "admin", kDemoPassword, {}, {}});
   Principal as_admin = demo_admin(admin);
 
   Unit city = organisation.create_unit(as_admin,
@@ -289,49 +295,49 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
                                            45,
                                            {city.id}});
 
-  Account facilitator = accounts.create(&as_admin, {"facilitator",
-                                                    "Cô Nguyễn Thị Lan (TPT Đội, demo)",
-                                                    "facilitator",
-                                                    kDemoPassword,
-                                                    {ward9.id},
-                                                    {},
-                                                    {dda.id}});
-  Account moderator = accounts.create(&as_admin, {"moderator",
-                                                  "Anh Trần Minh Khoa (Đoàn phường, demo)",
-                                                  "moderator",
-                                                  kDemoPassword,
-                                                  {district.id},
-                                                  {}});
-  accounts.create(&as_admin, {"moderator2",
-                              "Chị Lê Thu Hà (Đoàn phường, demo)",
-                              "moderator",
-                              kDemoPassword,
-                              {district.id},
-                              {}});
-  accounts.create(&as_admin, {"safeguarding",
-                              "Chị Phạm Ngọc Mai (bảo vệ trẻ em, demo)",
-                              "safeguarding_lead",
-                              kDemoPassword,
-                              {district.id},
-                              {}});
-  accounts.create(&as_admin, {"safeguarding2",
-                              "Anh Võ Quốc Bảo (bảo vệ trẻ em, demo)",
-                              "safeguarding_lead",
-                              kDemoPassword,
-                              {district.id},
-                              {}});
-  accounts.create(&as_admin, {"official",
-                              "Ông Đặng Văn Hùng (UBND Phường 9, demo)",
-                              "official",
-                              kDemoPassword,
-                              {},
-                              committee.id});
-  accounts.create(&as_admin, {"official2",
-                              "Bà Huỳnh Thị Thu (Phòng GD&ĐT, demo)",
-                              "official",
-                              kDemoPassword,
-                              {},
-                              education.id});
+  Account facilitator = demo_account(&as_admin, {"facilitator",
+                                                 "Cô Nguyễn Thị Lan (TPT Đội, demo)",
+                                                 "facilitator",
+                                                 kDemoPassword,
+                                                 {ward9.id},
+                                                 {},
+                                                 {dda.id}});
+  Account moderator = demo_account(&as_admin, {"moderator",
+                                               "Anh Trần Minh Khoa (Đoàn phường, demo)",
+                                               "moderator",
+                                               kDemoPassword,
+                                               {district.id},
+                                               {}});
+  demo_account(&as_admin, {"moderator2",
+                           "Chị Lê Thu Hà (Đoàn phường, demo)",
+                           "moderator",
+                           kDemoPassword,
+                           {district.id},
+                           {}});
+  demo_account(&as_admin, {"safeguarding",
+                           "Chị Phạm Ngọc Mai (bảo vệ trẻ em, demo)",
+                           "safeguarding_lead",
+                           kDemoPassword,
+                           {district.id},
+                           {}});
+  demo_account(&as_admin, {"safeguarding2",
+                           "Anh Võ Quốc Bảo (bảo vệ trẻ em, demo)",
+                           "safeguarding_lead",
+                           kDemoPassword,
+                           {district.id},
+                           {}});
+  demo_account(&as_admin, {"official",
+                           "Ông Đặng Văn Hùng (UBND Phường 9, demo)",
+                           "official",
+                           kDemoPassword,
+                           {},
+                           committee.id});
+  demo_account(&as_admin, {"official2",
+                           "Bà Huỳnh Thị Thu (Phòng GD&ĐT, demo)",
+                           "official",
+                           kDemoPassword,
+                           {},
+                           education.id});
 
   Principal as_facilitator = demo_admin(facilitator);
   as_facilitator.role = Role::kFacilitator;

@@ -2,6 +2,7 @@
 
 #include "consult/consent_text.h"
 #include "consult/crypto.h"
+#include "consult/local_zone.h"
 
 namespace ln {
 namespace {
@@ -34,7 +35,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
   // README lists their sign-in codes so a newcomer sees what happened to a child's idea.
   Principal facilitator = as_account(*facilitator_account, Role::kFacilitator);
   std::vector<Pupil> children;
-  auto today_ymd = vietnam_date(clock.now());
+  auto today_ymd = local_date_of(clock.now());
   int n_child = 0;
   for (const auto& [pseudonym, age] : {std::pair{"Sóc Nâu", 12}, std::pair{"Thỏ Trắng", 9}}) {
     auto year = today_ymd.year() - std::chrono::years(age);
@@ -84,7 +85,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
   auto make = [&](const std::string& title, const std::string& text, std::vector<std::string> ids) {
     return recs.create(moderator, {title, text, ward9->id, "Trường học", std::move(ids)});
   };
-  std::string today = format_date(vietnam_date(clock.now()));
+  std::string today = format_date(local_date_of(clock.now()));
   int n = 0;
   auto forward = [&](const Recommendation& r, const std::string& authority,
                      const std::string& date) {
@@ -125,9 +126,9 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
                "Vạch kẻ đường sẽ được làm ngay; đèn tín hiệu cần ý kiến của Sở Giao thông.",
                std::nullopt,
                {{"Kẻ vạch qua đường trước cổng trường", "Phòng Quản lý đô thị phường",
-                 format_date(vietnam_date(clock.now() + std::chrono::days(30)))},
+                 format_date(local_date_of(clock.now() + std::chrono::days(30)))},
                 {"Bố trí dân phòng hướng dẫn giờ tan học", "Công an phường",
-                 format_date(vietnam_date(clock.now() + std::chrono::days(14)))}}});
+                 format_date(local_date_of(clock.now() + std::chrono::days(14)))}}});
 
   // Reported back, by the education office.
   auto reported = forward(
@@ -184,7 +185,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
                "Các em đề nghị lắp thêm máy lọc nước uống ở mỗi dãy lớp học.",
                {idea(caheo, "Cả trường chỉ có một máy nước, giờ ra chơi phải xếp hàng lâu.",
                      std::nullopt)}),
-          education, format_date(vietnam_date(clock.now() - std::chrono::days(90))));
+          education, format_date(local_date_of(clock.now() - std::chrono::days(90))));
   recs.run_reminders();
 }
 

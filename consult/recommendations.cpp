@@ -6,6 +6,7 @@
 #include "consult/age_bands.h"
 #include "consult/crypto.h"
 #include "consult/errors.h"
+#include "consult/local_zone.h"
 #include "consult/notifications.h"
 #include "consult/policy.h"
 #include "consult/validate.h"
@@ -212,15 +213,32 @@ std::vector<Reaction> Recommendations::reactions(const Recommendation& r) {
   return storage_.recommendations().reactions(r.id);
 }
 
+ReactionCounts Recommendations::reaction_tally(const Recommendation& r) {
+  ReactionCounts out{0, 0, 0};
+  for (const auto& x : reactions(r)) {
+    if (x.kind == "agree") ++*out.agree;
+    if (x.kind == "disagree") ++*out.disagree;
+    if (x.kind == "question") ++*out.question;
+  }
+  return out;
+}
+
+ReactionCounts Recommendations::published_reactions(const Recommendation& r) {
+  auto counts = reaction_tally(r);
+  for (auto* c : {&counts.agree, &counts.disagree, &counts.question})
+    if (settings_.small_groups.small(**c)) c->reset();
+  return counts;
+}
+
 std::optional<int> Recommendations::working_days_left(const Recommendation& r) const {
   if (!r.due_date) return std::nullopt;
-  return calendar_.working_days_between(vietnam_date(clock_.now()), *parse_date(*r.due_date));
+  return calendar_.working_days_between(local_date_of(clock_.now()), *parse_date(*r.due_date));
 }
 
 bool Recommendations::answered_on_time(const Recommendation& r) const {
   if (!r.answered_at || !r.due_date) return false;
   auto at = parse_time(*r.answered_at);
-  return at && format_date(vietnam_date(*at)) <= *r.due_date;
+  return at && format_date(local_date_of(*at)) <= *r.due_date;
 }
 
 // --- the lifecycle ------------------------------------------------------------------------------
@@ -250,7 +268,7 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
     throw Invalid("authority_id", "There is no such authority.");
   std::string number = clean_text("dispatch_number", input.dispatch_number, 1, 60);
   auto date = parse_date(clean_date("dispatch_date", input.dispatch_date));
-  if (sys_days(*date) > sys_days(vietnam_date(clock_.now())))
+  if (sys_days(*date) > sys_days(local_date_of(clock_.now())))
     throw Invalid("dispatch_date", "The dispatch date cannot be in the future.");
   int days = input.due_working_days.value_or(authority->due_days);
   if (days < 1 || days > 365)
@@ -613,7 +631,7 @@ bool Recommendations::email(const Recommendation& r, const std::string& kind,
 
 ReminderRun Recommendations::run_reminders() {
   ReminderRun run;
-  auto today = vietnam_date(clock_.now());
+  auto today = local_date_of(clock_.now());
   for (Recommendation r : storage_.recommendations().awaiting_answer()) {
     auto due = parse_date(*r.due_date);
     if (!due) continue;
@@ -781,7 +799,7 @@ std::vector<AuthorityFigures> Recommendations::figures(
     const std::vector<Recommendation>& forwarded) {
   std::map<std::string, AuthorityFigures> by;
   std::map<std::string, std::vector<int>> days;
-  auto today = vietnam_date(clock_.now());
+  auto today = local_date_of(clock_.now());
   for (const auto& r : forwarded) {
     if (!r.authority_id) continue;
     auto& f = by[*r.authority_id];
@@ -794,7 +812,7 @@ std::vector<AuthorityFigures> Recommendations::figures(
       auto sent = parse_date(r.dispatch_date.value_or(""));
       if (at && sent)
         days[f.authority_id].push_back(
-            static_cast<int>((sys_days(vietnam_date(*at)) - sys_days(*sent)).count()));
+            static_cast<int>((sys_days(local_date_of(*at)) - sys_days(*sent)).count()));
     } else if (r.due_date && sys_days(*parse_date(*r.due_date)) < sys_days(today)) {
       ++f.overdue_now;
     }

@@ -75,6 +75,15 @@ struct RecommendationSettings {
   int escalate_after_working_days = 10;  // the grace period after the due date
   // Authority figures are shown publicly from this many (the deployment's small-group rule).
   int public_min_recommendations = static_cast<int>(SmallGroupRule::kFloor);
+  // Children's reactions to an answer are published under the deployment's small-group rule.
+  SmallGroupRule small_groups{};
+};
+
+// How many children agreed with an answer, disagreed, or asked about it (one reaction each). As
+// published (the recommendation's page, the public tracker, reports) a count of fewer children
+// than the small-group threshold is nullopt: hidden, never its number.
+struct ReactionCounts {
+  std::optional<std::int64_t> agree, disagree, question;
 };
 
 // What the reminder job did in one run.
@@ -135,6 +144,10 @@ class Recommendations {
   Recommendation get(const Principal& actor, const std::string& id);
   std::vector<RecommendationSource> sources(const Recommendation& r);
   std::vector<Reaction> reactions(const Recommendation& r);
+  // Every reaction counted; reports protect them together (consult/reports.cpp).
+  ReactionCounts reaction_tally(const Recommendation& r);
+  // The same, each small count hidden.
+  ReactionCounts published_reactions(const Recommendation& r);
 
   Recommendation forward(const Principal& actor, const std::string& id, const Forwarding& input);
   Recommendation acknowledge(const Principal& official, const std::string& id);

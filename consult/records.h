@@ -358,6 +358,14 @@ struct Enrolment {
   std::int64_t pupils = 0;
 };
 
+// How many pupils of one class answered a consultation online, counted under the unit their
+// answers are counted in. `class_id` is empty for answers whose pupil is no longer on record.
+struct ClassAnswers {
+  std::string unit_id;
+  std::string class_id;
+  std::int64_t answered = 0;
+};
+
 struct AuditEntry {
   std::int64_t seq = 0;
   std::string at;

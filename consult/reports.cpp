@@ -311,11 +311,49 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
           f.median_days_to_answer ? nlohmann::json(*f.median_days_to_answer) : nullptr},
          {"overdue_now", f.overdue_now}});
   }
+  // Children's reactions to the answers: each recommendation's counts are published on its own
+  // page and tracker already (hidden there when small), so the totals must not give them away.
+  Publication reacted;
+  std::vector<Publication::Figure> agree_parts, disagree_parts;
+  std::vector<std::pair<const Recommendation*, ReactionCounts>> tallies;
+  for (const auto& rec : forwarded) {
+    auto tally = recommendations_.reaction_tally(rec);
+    if (*tally.agree + *tally.disagree + *tally.question == 0) continue;
+    agree_parts.push_back(
+        reacted.add_fixed("agree/" + rec.id, *tally.agree, rule_.small(*tally.agree)));
+    disagree_parts.push_back(
+        reacted.add_fixed("disagree/" + rec.id, *tally.disagree, rule_.small(*tally.disagree)));
+    tallies.emplace_back(&rec, tally);
+  }
+  auto total_of = [&](const std::string& key, const std::vector<Publication::Figure>& parts) {
+    std::int64_t sum = 0;
+    for (auto f : parts) sum += reacted.value(f);
+    auto total = reacted.add(key, sum);
+    reacted.sum(total, parts);
+    return total;
+  };
+  auto agree_total = total_of("agree", agree_parts);
+  auto disagree_total = total_of("disagree", disagree_parts);
+  reacted.protect(rule_);
+  auto shown_reaction = [&](Publication::Figure f) {
+    auto v = reacted.shown(f);
+    return v ? nlohmann::json(*v) : nlohmann::json();
+  };
+  nlohmann::json reaction_items = nlohmann::json::array();
+  for (std::size_t i = 0; i < tallies.size(); ++i)
+    reaction_items.push_back({{"recommendation_id", tallies[i].first->id},
+                              {"title", tallies[i].first->title},
+                              {"agree", shown_reaction(agree_parts[i])},
+                              {"disagree", shown_reaction(disagree_parts[i])}});
   const nlohmann::json recommendations = {{"forwarded", forwarded.size()},
                                           {"answered", answered},
                                           {"overdue_now", overdue},
                                           {"by_status", by_status},
-                                          {"authorities", authorities}};
+                                          {"authorities", authorities},
+                                          {"reactions",
+                                           {{"agree", shown_reaction(agree_total)},
+                                            {"disagree", shown_reaction(disagree_total)},
+                                            {"items", reaction_items}}}};
   return {
       {"unit", {{"id", unit->id}, {"name", unit->name}, {"code", unit->code.value_or("")}}},
       {"period", period.label},
@@ -385,6 +423,12 @@ std::string Reports::csv(const nlohmann::json& r) const {
   line("recommendations", "forwarded", "", r["recommendations"]["forwarded"]);
   line("recommendations", "answered", "", r["recommendations"]["answered"]);
   line("recommendations", "overdue_now", "", r["recommendations"]["overdue_now"]);
+  line("recommendations", "children_agreed", "", r["recommendations"]["reactions"]["agree"]);
+  line("recommendations", "children_disagreed", "", r["recommendations"]["reactions"]["disagree"]);
+  for (const auto& x : r["recommendations"]["reactions"]["items"]) {
+    line("recommendations", "children_agreed", x["title"], x["agree"]);
+    line("recommendations", "children_disagreed", x["title"], x["disagree"]);
+  }
   for (const auto& a : r["recommendations"]["authorities"]) {
     line("recommendations", "received", a["name"], a["received"]);
     line("recommendations", "answered_on_time", a["name"], a["answered_on_time"]);

@@ -210,6 +210,8 @@ class ConsultationStore {
   virtual std::vector<ConsultationResponse> responses_of_pupil(const std::string& pupil_id) = 0;
   // The pupils who answered this consultation online (paper and forum answers name nobody).
   virtual std::vector<std::string> online_respondents(const std::string& consultation_id) = 0;
+  // The online answers of this consultation by unit and by the class of the pupil who sent them.
+  virtual std::vector<ClassAnswers> answers_by_class(const std::string& consultation_id) = 0;
   virtual void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
                           const std::vector<ResultCounter>& deltas,
                           const std::vector<Submission>& texts) = 0;

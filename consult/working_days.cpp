@@ -122,8 +122,4 @@ std::filesystem::path default_calendar_file() {
   return LANGNGHE_CALENDAR_FILE;
 }
 
-year_month_day vietnam_date(system_clock::time_point t) {
-  return date_of(t + hours(7));
-}
-
 }  // namespace ln

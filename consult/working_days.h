@@ -47,7 +47,4 @@ class WorkingCalendar {
 
 std::filesystem::path default_calendar_file();
 
-// Today's date in Viet Nam (UTC+7), which decides due dates and reminders.
-std::chrono::year_month_day vietnam_date(std::chrono::system_clock::time_point t);
-
 }  // namespace ln

@@ -1,6 +1,12 @@
 #include "moderation/model_text.h"
 
+#include <algorithm>
 #include <map>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+
+#include "moderation/char_table.h"
 
 namespace ln::moderation {
 namespace {
@@ -79,52 +85,119 @@ std::string joined(std::vector<std::string>::const_iterator begin,
   return line;
 }
 
+// The longest chat spelling, in bytes: longer words need no look-up.
+std::size_t longest_chat_word() {
+  static const std::size_t longest = [] {
+    std::size_t n = 0;
+    for (const auto& [word, meaning] : chat_words()) n = std::max(n, word.size());
+    return n;
+  }();
+  return longest;
+}
+
+// A word of at most seven bytes as one number (its bytes and its length), or 0 when longer.
+std::uint64_t packed(std::string_view word) {
+  if (word.size() > 7) return 0;
+  std::uint64_t key = word.size();
+  for (char c : word) key = key << 8 | static_cast<unsigned char>(c);
+  return key;
+}
+
+// What a chat spelling stands for, or null: a look-up of a number (the sorted map cost a
+// megabyte of one-letter words a string comparison per tree level).
+const std::string* chat_meaning(std::string_view word) {
+  static const std::unordered_map<std::uint64_t, const std::string*> meanings = [] {
+    std::unordered_map<std::uint64_t, const std::string*> out;
+    for (const auto& [spelling, meaning] : chat_words()) {
+      if (spelling.size() > 7) throw std::logic_error("chat spelling longer than 7 bytes");
+      out.emplace(packed(spelling), &meaning);
+    }
+    return out;
+  }();
+  const auto it = meanings.find(packed(word));
+  return it == meanings.end() ? nullptr : it->second;
+}
+
+// Appends `c` as UTF-8; a code point UTF-8 cannot hold (a lone surrogate) adds nothing.
+void append_utf8(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c >= 0xD800 && c <= 0xDFFF) {
+    return;
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c <= 0x10FFFF) {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> model_words(const NormalisedText& text) {
-  std::vector<std::u32string> words(1);
+  std::vector<std::string> out;
+  std::string word;
+  std::size_t letters = 0;  // code points in `word`
+  const std::size_t longest_chat = longest_chat_word();
+  const CharTable& table = char_table();
   auto end_word = [&] {
-    if (!words.back().empty()) words.emplace_back();
+    if (letters == 0) return;
+    const std::string* meaning = word.size() <= longest_chat ? chat_meaning(word) : nullptr;
+    out.push_back(meaning != nullptr ? *meaning : word);
+    word.clear();
+    letters = 0;
   };
   for (char32_t c : text.plain.chars) {
     if (c >= U'0' && c <= U'9') {
-      if (words.back().size() < kLongestWord) words.back() += U'0';
+      if (letters < kLongestWord) {
+        word.push_back('0');
+        ++letters;
+      }
     } else if (c == U'@') {
       end_word();
-      words.back().push_back(U'@');
-      end_word();
-    } else if (is_word_char(c)) {
+      out.emplace_back("@");
+    } else if (table.is(c, CharFlags::kWord)) {
       // A "word" of a megabyte would cost the model one n-gram per character; a word's first
       // 40 letters say all the model can use.
-      if (words.back().size() < kLongestWord) words.back() += c;
+      if (letters < kLongestWord) {
+        append_utf8(c, word);
+        ++letters;
+      }
     } else {
       end_word();
     }
   }
-  if (words.back().empty()) words.pop_back();
-  std::vector<std::string> out;
-  out.reserve(words.size());
-  for (const auto& w : words) {
-    std::string word = to_utf8(w);
-    const auto it = chat_words().find(word);
-    out.push_back(it == chat_words().end() ? std::move(word) : it->second);
-  }
+  end_word();
   return out;
+}
+
+void for_each_window(std::size_t count, std::size_t width, std::size_t stride,
+                     const std::function<void(std::size_t, std::size_t)>& window) {
+  if (count <= width || width == 0 || stride == 0) {
+    window(0, count);
+    return;
+  }
+  for (std::size_t begin = 0;; begin += stride) {
+    const std::size_t b = std::min(begin, count - width);
+    window(b, b + width);
+    if (b + width >= count) break;
+  }
 }
 
 std::vector<std::string> model_windows(const std::vector<std::string>& words, std::size_t width,
                                        std::size_t stride) {
   std::vector<std::string> windows;
-  if (words.size() <= width || width == 0 || stride == 0) {
-    windows.push_back(model_line(words));
-    return windows;
-  }
-  for (std::size_t begin = 0;; begin += stride) {
-    const std::size_t b = std::min(begin, words.size() - width);
+  for_each_window(words.size(), width, stride, [&](std::size_t b, std::size_t e) {
     windows.push_back(joined(words.begin() + static_cast<std::ptrdiff_t>(b),
-                             words.begin() + static_cast<std::ptrdiff_t>(b + width)));
-    if (b + width >= words.size()) break;
-  }
+                             words.begin() + static_cast<std::ptrdiff_t>(e)));
+  });
   return windows;
 }
 

@@ -3,6 +3,7 @@
 // look-alikes mapped, no diacritics), cut into words, every digit written as 0 (a phone number's
 // shape matters, its digits do not) and "@" kept as a word. Training and screening both build it
 // here, so the model always sees text the same way.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ std::vector<std::string> model_words(const NormalisedText& text);
 // decides a window of its own instead of being averaged away.
 std::vector<std::string> model_windows(const std::vector<std::string>& words, std::size_t width,
                                        std::size_t stride);
+// The same windows as word ranges [begin, end) of `count` words, in order.
+void for_each_window(std::size_t count, std::size_t width, std::size_t stride,
+                     const std::function<void(std::size_t, std::size_t)>& window);
 
 // All the words, joined by single spaces (one training example).
 std::string model_line(const std::vector<std::string>& words);

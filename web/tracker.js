@@ -49,6 +49,15 @@ function item(r) {
     if (r.answered_on_time === false) answer = t('tracker.answered_late', { answer });
     fact('tracker.fact.answer', answer);
   }
+  // What the children who heard back think of the answer; a count of too few children is
+  // hidden by the server and said in words here, never as a number.
+  if (r.reactions) {
+    const said = (k) => (r.reactions[k] === null
+      ? t(`tracker.reactions.hidden`, { min: r.reactions.min_group_size })
+      : String(r.reactions[k]));
+    fact('tracker.fact.agree', h('span', { dataset: { kind: 'agree' } }, said('agree')));
+    fact('tracker.fact.disagree', h('span', { dataset: { kind: 'disagree' } }, said('disagree')));
+  }
   const text = r.feedback ? (r.feedback.all || Object.values(r.feedback)[0]) : null;
   return h('li', { class: `tracker-item${r.overdue ? ' is-overdue' : ''}` },
     h('h3', {}, r.title),

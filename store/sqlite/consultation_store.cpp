@@ -50,6 +50,11 @@ constexpr const char* kResponsesOfPupil =
 constexpr const char* kOnlineRespondents =
     "SELECT DISTINCT pupil_id FROM consultation_responses"
     " WHERE consultation_id = ?1 AND channel = 'online' AND pupil_id IS NOT NULL ORDER BY pupil_id";
+constexpr const char* kAnswersByClass =
+    "SELECT r.unit_id, COALESCE(p.class_id, ''), COUNT(*) FROM consultation_responses r"
+    " LEFT JOIN pupils p ON p.id = r.pupil_id"
+    " WHERE r.consultation_id = ?1 AND r.channel = 'online'"
+    " GROUP BY r.unit_id, COALESCE(p.class_id, '')";
 constexpr const char* kUpsertResponse =
     "INSERT INTO consultation_responses(id, consultation_id, pupil_id, channel, age_band, gender, "
     "unit_id,"
@@ -285,6 +290,17 @@ std::vector<std::string> SqliteConsultationStore::online_respondents(
     auto s = c.prepare(sql::kOnlineRespondents);
     s.bind(1, consultation_id);
     return all_rows(s, [](const Statement& row) { return row.text(0); });
+  });
+}
+
+std::vector<ClassAnswers> SqliteConsultationStore::answers_by_class(
+    const std::string& consultation_id) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kAnswersByClass);
+    s.bind(1, consultation_id);
+    return all_rows(s, [](const Statement& row) {
+      return ClassAnswers{row.text(0), row.text(1), row.int64(2)};
+    });
   });
 }
 

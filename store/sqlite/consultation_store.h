@@ -22,6 +22,7 @@ class SqliteConsultationStore : public ConsultationStore {
                                                   const std::string& pupil_id) override;
   std::vector<ConsultationResponse> responses_of_pupil(const std::string& pupil_id) override;
   std::vector<std::string> online_respondents(const std::string& consultation_id) override;
+  std::vector<ClassAnswers> answers_by_class(const std::string& consultation_id) override;
   void save_batch(const PaperBatch& batch, const std::vector<ConsultationResponse>& sheets,
                   const std::vector<ResultCounter>& deltas,
                   const std::vector<Submission>& texts) override;

@@ -118,6 +118,7 @@ const std::map<std::string, std::set<std::string>> kTable = {
     {"GET /api/v1/consultations/{id}/results.csv", kAdults},
     {"GET /api/v1/consultations/{id}/representativeness", kAdults},
     {"GET /api/v1/consultations/{id}/quotes", kAdults},
+    {"GET /api/v1/consultations/{id}/classes", kClassAdults},
     {"GET /api/v1/me/consultation-feedback", kChildren},
     {"GET /api/v1/targets", kAdults},
     {"POST /api/v1/targets", kAdmin},

@@ -88,10 +88,12 @@ class ConsultationLife : public ::testing::Test {
   }
 
   // A pupil with both consents, born `birth_date`.
-  std::string pupil(const std::string& name, const std::string& birth_date, bool consent = true) {
+  std::string pupil(const std::string& name, const std::string& birth_date, bool consent = true,
+                    const std::string& code = "") {
     auto joined =
-        server.post_json("/api/v1/pupils/join",
-                         {{"code", join_code}, {"pseudonym", name}, {"birth_date", birth_date}});
+        server.post_json("/api/v1/pupils/join", {{"code", code.empty() ? join_code : code},
+                                                 {"pseudonym", name},
+                                                 {"birth_date", birth_date}});
     EXPECT_EQ(joined.status, 201) << joined.body;
     std::string token = joined.json()["token"], id = joined.json()["pupil"]["id"];
     if (consent) {
@@ -629,6 +631,105 @@ TEST_F(ConsultationLife, BadPlansAndBadCalls) {
                      bearer(login(server, "official")))
                 .status,
             404);
+}
+
+// A facilitator follows how many pupils of each of their classes answered a consultation open to
+// them (a district-wide one too): counts only, protected with the results — a class of two is
+// never shown, nor is a class whose count would give it away — and nothing of another school.
+TEST_F(ConsultationLife, FacilitatorsSeeHowManyOfEachClassAnsweredNeverWho) {
+  auto created =
+      server.post_json("/api/v1/consultations", plan(district, district), bearer(moderator));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = created.json()["id"], classes = "/api/v1/consultations/" + id + "/classes";
+  ASSERT_EQ(server
+                .post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(),
+                           bearer(moderator))
+                .status,
+            200);
+  auto b =
+      server
+          .post_json(
+              "/api/v1/classes",
+              {{"school_id", school}, {"name", "5B"}, {"grade", 5}, {"school_year", "2026-2027"}},
+              bearer(facilitator))
+          .json();
+  std::string class_b = b["id"], code_b = b["join_code"]["code"];
+
+  // The district-wide consultation is in the facilitator's list: it is open to their classes.
+  bool listed = false;
+  auto list = server.get("/api/v1/consultations?limit=100", bearer(facilitator)).json();
+  for (const auto& c : list["items"]) listed = listed || c["id"] == id;
+  EXPECT_TRUE(listed);
+
+  auto counts = [&](const std::string& token) {
+    auto r = server.get(classes, bearer(token));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::map<std::string, nlohmann::json> by_name;
+    auto body = r.json();
+    for (const auto& k : body["classes"]) by_name[k["name"]] = k["answered"];
+    return by_name;
+  };
+  std::vector<std::string> names;
+  for (int i = 0; i < 6; ++i) {
+    names.push_back("Sơn Ca " + std::to_string(i));
+    ASSERT_EQ(answer(pupil(names.back(), "2014-05-05"), id, {{"q_like", "truyen"}}).status, 201);
+  }
+  auto six = counts(facilitator);
+  EXPECT_EQ(six["5A"], 6);
+  EXPECT_EQ(six["5B"], 0);
+  EXPECT_EQ(six["6A"], 0);  // the demo's class, whose pupils have not answered this one
+
+  // Two pupils of 5B: their class is hidden, and so is 5A — the school's 8 less 5A's 6 would
+  // tell 5B's 2. The total is still shown.
+  for (int i = 0; i < 2; ++i)
+    ASSERT_EQ(answer(pupil("Chích Chòe " + std::to_string(i), "2014-05-05", true, code_b), id,
+                     {{"q_like", "tranh"}})
+                  .status,
+              201);
+  auto eight = counts(facilitator);
+  EXPECT_TRUE(eight["5B"].is_null());
+  EXPECT_TRUE(eight["5A"].is_null());
+  auto raw = server.get(classes, bearer(facilitator));
+  EXPECT_EQ(raw.json()["threshold"], 5);
+  for (const auto& name : names) EXPECT_EQ(raw.body.find(name), std::string::npos);
+  EXPECT_EQ(raw.body.find("pupil"), std::string::npos) << raw.body;
+  auto results = server.get("/api/v1/consultations/" + id + "/results", bearer(moderator));
+  EXPECT_EQ(results.json()["respondents"], 8) << results.body;
+
+  // A facilitator of another school sees only their own classes, at 0; of a consultation for
+  // another ward, nothing at all. Officers plan, they do not read classes: 403.
+  auto cvl = school_with_code(server, admin, "THCS-CVL");
+  auto other = server.post_json("/api/v1/accounts",
+                                {{"username", "co.lan"},
+                                 {"display_name", "Cô Lan"},
+                                 {"role", "facilitator"},
+                                 {"password", "langnghe-demo-lan"},
+                                 {"unit_ids", {ward2}},
+                                 {"school_ids", {cvl}}},
+                                bearer(admin));
+  ASSERT_EQ(other.status, 201) << other.body;
+  auto lan = login(server, "co.lan", "langnghe-demo-lan");
+  ASSERT_EQ(
+      server
+          .post_json(
+              "/api/v1/classes",
+              {{"school_id", cvl}, {"name", "7C"}, {"grade", 7}, {"school_year", "2026-2027"}},
+              bearer(lan))
+          .status,
+      201);
+  auto theirs = counts(lan);
+  EXPECT_EQ(theirs.size(), 2u);  // 7C and the demo's 8B
+  EXPECT_EQ(theirs["7C"], 0);
+  EXPECT_EQ(theirs["8B"], 0);
+  EXPECT_EQ(theirs.count("5A") + theirs.count("5B") + theirs.count("6A"), 0u);
+  EXPECT_EQ(server.get(classes, bearer(lan)).body.find(class_b), std::string::npos);
+  auto ward_only =
+      server.post_json("/api/v1/consultations", plan(district, ward9), bearer(moderator));
+  ASSERT_EQ(ward_only.status, 201);
+  std::string ward_id = ward_only.json()["id"];
+  EXPECT_EQ(server.get("/api/v1/consultations/" + ward_id + "/classes", bearer(lan)).status, 404);
+  EXPECT_EQ(server.get(classes, bearer(moderator)).status, 403);
+  EXPECT_EQ(server.get("/api/v1/consultations/con_nope/classes", bearer(facilitator)).status, 404);
 }
 
 TEST_F(ConsultationLife, PlannersPreviewADraftAsAChildOfEachBand) {

@@ -336,7 +336,9 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(opened["text"], "Em nghĩ sân chơi cần làm ngay năm nay.");
   EXPECT_TRUE(has_notification(notifications(moderator), "reaction", id));
   rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
-  EXPECT_EQ(rec["reactions"]["disagree"], 1);
+  // One disagreement: fewer children than the small-group threshold, so hidden, not "1".
+  EXPECT_TRUE(rec["reactions"]["disagree"].is_null()) << rec["reactions"].dump();
+  EXPECT_EQ(rec["reactions"]["agree"], 0);
   EXPECT_EQ(server.get("/api/v1/submissions/" + first, bearer(meo))
                 .json()["outcomes"][0]["my_reaction"]["kind"],
             "disagree");
@@ -778,6 +780,60 @@ TEST(RecommendationsCalendar, TheBuiltInCalendarIsReadOnly) {
                            {"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(r.error_code(), "calendar_read_only");
+}
+
+// A deployment in another zone (Paris, with daylight saving) counts due dates from its own day:
+// at 20:00 UTC it is already tomorrow in Viet Nam but still today in Paris.
+TEST(RecommendationsCalendar, DueDatesCountFromTheDeploymentZonesDay) {
+  auto options = demo_options();
+  options.args.insert(options.args.end(), {"--time-zone", "Europe/Paris"});
+  Server server(options);
+  EXPECT_EQ(server.get("/api/v1/about").json()["time_zone"], "Europe/Paris");
+  using namespace std::chrono;
+  const auto now = system_clock::now();
+  const auto into_day = duration_cast<seconds>(now - floor<days>(now)).count();
+  const long long advance = ((20 * 3600 - into_day) % 86400 + 86400) % 86400 + 60;
+  ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", advance}}).status, 200);
+  const auto day = floor<days>(now + seconds(advance));
+  auto text = [](sys_days d) {
+    year_month_day ymd{d};
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return std::string(out);
+  };
+  const std::string today = text(day), tomorrow = text(day + days(1));
+
+  std::string admin = login(server, "admin");
+  std::string moderator = login(server, "moderator");
+  json draft;
+  const json recommendations =
+      server.get("/api/v1/recommendations?limit=200", bearer(moderator)).json();
+  for (const auto& r : recommendations["items"])
+    if (r["status"] == "draft") draft = r;
+  ASSERT_FALSE(draft.is_null());
+  std::string committee;
+  const json authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json();
+  for (const auto& a : authorities["items"])
+    if (a["code"] == "UBND-P9") committee = a["id"];
+  const std::string path = "/api/v1/recommendations/" + draft["id"].get<std::string>() + "/forward";
+  auto forward = [&](const std::string& date) {
+    return server.post_json(path,
+                            {{"authority_id", committee},
+                             {"dispatch_number", "8/ĐTN"},
+                             {"dispatch_date", date},
+                             {"due_working_days", 1}},
+                            bearer(moderator));
+  };
+  // Viet Nam's date is still the future in Paris.
+  auto early = forward(tomorrow);
+  EXPECT_EQ(early.status, 400) << early.body;
+  EXPECT_EQ(early.json()["error"]["field"], "dispatch_date");
+  // Paris's today: due the next working day, one working day left.
+  auto sent = forward(today);
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_GT(sent.json()["due_date"].get<std::string>(), today);
+  EXPECT_EQ(sent.json()["working_days_left"], 1) << sent.body;
 }
 
 }  // namespace

@@ -707,5 +707,133 @@ TEST_F(ReportsApi, ThePrintablePageSpeaksVietnameseByDefaultAndEnglishOnRequest)
   EXPECT_EQ(report(std::to_string(y) + "&lang=fr", "json", moderator).status, 400);
 }
 
+// Children's agree / disagree counts on an answer: on the recommendation, on the public tracker,
+// in the report's JSON, CSV and printed page, a count of fewer children than the threshold is
+// hidden everywhere — and no total gives it away.
+TEST_F(ReportsApi, AgreeAndDisagreeCountsShowOnlyForEnoughChildren) {
+  std::string official = login(server, "official2");
+  std::string education;
+  const auto authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json();
+  for (const auto& a : authorities["items"])
+    if (a["code"] == "PGDDT-PN") education = a["id"];
+  ASSERT_FALSE(education.empty());
+  // Six children of Phường 15 each send an idea the Youth Union approves.
+  std::vector<Child> children;
+  std::vector<std::string> ideas;
+  for (int i = 0; i < 6; ++i) {
+    children.push_back(pupil("Bạn Sân Chơi " + std::to_string(i), 12));
+    auto sent = server.post_json(
+        "/api/v1/submissions",
+        {{"kind", "idea"},
+         {"text", "Trường em cần thêm sân chơi có mái che số " + std::to_string(i)}},
+        bearer(children.back().token));
+    ASSERT_EQ(sent.status, 201) << sent.body;
+    std::string sid = sent.json()["id"];
+    auto claimed = server.post_json("/api/v1/moderation/items/" + sid + "/claim",
+                                    nlohmann::json::object(), bearer(moderator));
+    ASSERT_EQ(claimed.status, 200) << claimed.body;
+    ASSERT_EQ(server
+                  .post_json("/api/v1/moderation/items/" + sid + "/decision",
+                             {{"decision", "approve"}, {"version", claimed.json()["version"]}},
+                             bearer(moderator))
+                  .status,
+              200);
+    ideas.push_back(sid);
+  }
+  // Compiled, forwarded to the district education office, answered and reported back.
+  auto created = server.post_json("/api/v1/recommendations",
+                                  {{"title", "Sân chơi có mái che"},
+                                   {"text", "Các em đề nghị làm mái che cho sân chơi."},
+                                   {"unit_id", ward15},
+                                   {"submission_ids", ideas}},
+                                  bearer(moderator));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string rec = created.json()["id"];
+  const std::string base = "/api/v1/recommendations/" + rec;
+  ASSERT_EQ(server
+                .post_json(base + "/forward",
+                           {{"authority_id", education},
+                            {"dispatch_number", "7/ĐTN-KN"},
+                            {"dispatch_date", vietnam_today()}},
+                           bearer(moderator))
+                .status,
+            200);
+  ASSERT_EQ(
+      server.post_json(base + "/acknowledge", nlohmann::json::object(), bearer(official)).status,
+      200);
+  ASSERT_EQ(server.post_json(base + "/answer", {{"decision", "accepted"}}, bearer(official)).status,
+            200);
+  nlohmann::json feedback = {{"bands",
+                              {{"all",
+                                {{"you_said", "Sân chơi nắng quá."},
+                                 {"we_did", "Phòng Giáo dục sẽ làm mái che."},
+                                 {"why", "Để các em chơi được cả khi nắng."},
+                                 {"what_next", "Mái che xong trước hè."}}}}}};
+  ASSERT_EQ(server.post_json(base + "/feedback", feedback, bearer(moderator)).status, 200);
+  ASSERT_EQ(
+      server.post_json(base + "/report-back", nlohmann::json::object(), bearer(moderator)).status,
+      200);
+
+  // Before any child says anything: zeros are shown as zeros.
+  auto counts = server.get(base, bearer(moderator)).json()["reactions"];
+  EXPECT_EQ(counts["agree"], 0) << counts.dump();
+  EXPECT_EQ(counts["disagree"], 0);
+  EXPECT_EQ(counts["min_group_size"], 5);
+
+  // Five agree, one disagrees; a second reaction of the same child is refused and not counted.
+  for (int i = 0; i < 5; ++i)
+    ASSERT_EQ(server.post_json(base + "/reactions", {{"kind", "agree"}}, bearer(children[i].token))
+                  .status,
+              201);
+  ASSERT_EQ(server.post_json(base + "/reactions", {{"kind", "disagree"}}, bearer(children[5].token))
+                .status,
+            201);
+  auto again =
+      server.post_json(base + "/reactions", {{"kind", "disagree"}}, bearer(children[0].token));
+  EXPECT_EQ(again.status / 100, 4) << again.body;
+
+  // On the recommendation (Youth Union and the official alike): 5 shown, the lone one hidden.
+  for (const auto* token : {&moderator, &official}) {
+    counts = server.get(base, bearer(*token)).json()["reactions"];
+    EXPECT_EQ(counts["agree"], 5) << counts.dump();
+    EXPECT_TRUE(counts["disagree"].is_null()) << counts.dump();
+    EXPECT_EQ(counts["question"], 0) << counts.dump();
+  }
+  // On the public tracker, the same.
+  auto tracker = server.get("/api/v1/public/units/" + ward15 + "/tracker").json();
+  nlohmann::json published;
+  for (const auto& x : tracker["recommendations"])
+    if (x["id"] == rec) published = x["reactions"];
+  EXPECT_EQ(published["agree"], 5) << tracker.dump();
+  EXPECT_TRUE(published.contains("disagree") && published["disagree"].is_null())
+      << published.dump();
+  EXPECT_FALSE(published.contains("question"));
+
+  // In the report: per recommendation and in total, the lone disagreement stays hidden.
+  auto r = report(vietnam_today().substr(0, 4), "", moderator).json()["recommendations"];
+  EXPECT_EQ(r["reactions"]["agree"], 5) << r.dump();
+  EXPECT_TRUE(r["reactions"]["disagree"].is_null()) << r.dump();
+  ASSERT_EQ(r["reactions"]["items"].size(), 1u) << r.dump();
+  EXPECT_EQ(r["reactions"]["items"][0]["title"], "Sân chơi có mái che");
+  EXPECT_EQ(r["reactions"]["items"][0]["agree"], 5);
+  EXPECT_TRUE(r["reactions"]["items"][0]["disagree"].is_null());
+  auto csv = report(vietnam_today().substr(0, 4), "csv", moderator).body;
+  EXPECT_NE(csv.find(R"("recommendations","children_agreed","Sân chơi có mái che","5")"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(R"("recommendations","children_disagreed","Sân chơi có mái che","hidden")"),
+            std::string::npos);
+  EXPECT_NE(csv.find(R"("recommendations","children_disagreed","","hidden")"), std::string::npos);
+  auto html = report(vietnam_today().substr(0, 4), "html", moderator).body;
+  auto vi = translation("vi");
+  const std::string hidden = vi["report.hidden"];
+  EXPECT_NE(html.find("<tr><th scope=\"row\">Sân chơi có mái che</th><td>5</td><td>" + hidden +
+                      "</td></tr>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find(vi["report.recommendations.reactions"].get<std::string>()),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace ln::test

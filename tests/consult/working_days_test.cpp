@@ -5,6 +5,7 @@
 
 #include "consult/clock.h"
 #include "consult/errors.h"
+#include "consult/local_zone.h"
 
 namespace ln {
 namespace {
@@ -73,9 +74,21 @@ TEST_F(WorkingDays, BadCalendarLinesAreRefusedWithTheirLine) {
   EXPECT_THROW(WorkingCalendar::parse("2026-01-01\tholiday\t\n"), Invalid);
 }
 
-TEST_F(WorkingDays, VietnamDateIsSevenHoursAhead) {
+TEST_F(WorkingDays, TheDayIsTheDeploymentZonesDay) {
+  // Viet Nam by default: seven hours ahead all year.
   auto t = *parse_time("2026-02-16T18:30:00Z");
-  EXPECT_EQ(format_date(vietnam_date(t)), "2026-02-17");
+  EXPECT_EQ(format_date(local_date_of(t)), "2026-02-17");
+  // Paris: one hour ahead in winter, two in summer (daylight saving).
+  ASSERT_EQ(check_time_zone("Europe/Paris"), "");
+  EXPECT_NE(check_time_zone("Mars/Olympus_Mons"), "");
+  use_time_zone("Europe/Paris");
+  EXPECT_EQ(format_date(local_date_of(t)), "2026-02-16");
+  EXPECT_EQ(format_date(local_date_of(*parse_time("2026-02-16T23:30:00Z"))), "2026-02-17");
+  EXPECT_EQ(format_date(local_date_of(*parse_time("2026-07-16T22:30:00Z"))), "2026-07-17");
+  EXPECT_EQ(format_date(local_date_of(*parse_time("2026-07-16T21:30:00Z"))), "2026-07-16");
+  EXPECT_EQ(local_offset(*parse_time("2026-07-16T21:30:00Z")).count(), 7200);
+  use_time_zone(kDefaultTimeZone);
+  EXPECT_EQ(local_offset(t).count(), 7 * 3600);
 }
 
 }  // namespace

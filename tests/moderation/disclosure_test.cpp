@@ -97,6 +97,15 @@ TEST(Disclosure, FramesOfLessonsSportsAndStoriesAreNotDisclosures) {
   }
   EXPECT_EQ(category("Trường nên dạy cách nhận biết xâm hại, vì chú hàng xóm hay sờ vào người em"),
             "sexual_abuse");
+  // "How do I…" is a child asking about their own life, never a lesson's frame.
+  EXPECT_EQ(category("ai biết làm sao để mẹ bỏ ba không, mẹ em bị đánh hoài"), "violence_home");
+  // Nor does a frame reach over the child's own harm told a few words later.
+  EXPECT_EQ(category("Nên có buổi dạy về an toàn vì em bị chú hàng xóm sờ vào người"),
+            "sexual_abuse");
+  EXPECT_EQ(category("Trường nên có clb chống bắt nạt vì em bị cô lập cả năm nay"), "bullying");
+  EXPECT_NE(category("Em xem phim xong thì bị bố đánh vì thức khuya"), "");
+  EXPECT_EQ(category("Đọc truyện xong em mới hiểu, bố em cũng hay đánh em như thế"),
+            "violence_home");
 }
 
 TEST(Disclosure, RoutesToSafeguarding) {

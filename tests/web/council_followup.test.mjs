@@ -6,7 +6,7 @@
 // commitment in words — dates in Vietnamese format, Vietnam's day, no sideways scrolling, and
 // no adult's name anywhere on the page.
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, screenshotFailures, artifactsDir } from './support.mjs';
+import { startServer, launchBrowser, newPage, go, settled, signInAdult, check, PHONE, DESKTOP, shows, counted, screenshotFailures, artifactsDir } from './support.mjs';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -99,6 +99,11 @@ try {
     `the commitment with its owner, due date and progress: ${text}`);
   check(await shows(member.getByRole('link', { name: 'Xem trang theo dõi công khai' })), 'a link to the public tracker');
   check(await shows(member.locator('.help-bar a[href="tel:111"]')), 'the 111 hotline is on the page');
+  // "Sessions" is written once: the section's heading, not again as the table's caption.
+  check(await counted(member.getByRole('heading', { name: 'Kỳ họp', exact: true }), 1), 'one "Sessions" heading');
+  const caption = await member.locator('main caption', { hasText: 'Kỳ họp' }).boundingBox();
+  check(caption.width <= 1, `the sessions table does not repeat it (its caption is ${caption.width}px wide, for screen readers only)`);
+  check(await shows(member.getByRole('link', { name: 'Kỳ họp chuẩn bị Diễn đàn năm 2027' })), 'a session opens from its title');
 
   for (const p of pages) check(p.errors.length === 0, `no script or CSP errors: ${p.errors.join(' | ')}`);
   console.log('council follow-up: ok');

@@ -133,6 +133,9 @@ try {
   await pupil.getByRole('button', { name: 'Gửi', exact: true }).click();
   await pupil.getByRole('heading', { name: 'Đã gửi! Cảm ơn em.' }).waitFor();
   check(await shows(pupil.locator('.support a[href="tel:111"]')), 'the 111 support message shows after a possible disclosure');
+  const confirmation = await pupil.locator('main').textContent();
+  check(!/\bnull\b|undefined/.test(confirmation), `no stray word on the confirmation: ${confirmation}`);
+  check(!confirmation.includes('Đoàn Thanh niên sẽ đọc'), 'the page does not also say the Youth Union will read it');
 
   // Moderator: the normal queue, claim, read, approve.
   const moderator = await newPage(browser, server.url, { viewport: DESKTOP });

@@ -42,14 +42,15 @@ async function waitReady(url, child, deadline) {
   throw new Error('langnghe did not become ready in time');
 }
 
-export async function startServer() {
+// `args`: more `serve` flags (e.g. ['--time-zone', 'Europe/Paris']).
+export async function startServer({ args = [] } = {}) {
   const bin = process.env.LANGNGHE_BIN || path.join(sourceDir, 'build/langnghe');
   const webRoot = process.env.LANGNGHE_WEB_ROOT || path.join(sourceDir, 'web');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'langnghe-web-'));
   const port = await freePort();
   const log = fs.openSync(path.join(dir, 'server.log'), 'w');
   const child = spawn(bin, ['serve', '--demo', '--listen', `127.0.0.1:${port}`, '--web-root', webRoot,
-    '--db', `sqlite:${path.join(dir, 'langnghe.db')}`, '--drain-seconds', '0'], {
+    '--db', `sqlite:${path.join(dir, 'langnghe.db')}`, '--drain-seconds', '0', ...args], {
     env: { ...process.env, LANGNGHE_TEST_HOOKS: '1' }, stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -153,9 +153,15 @@ export function drawQuestions(stage, c, answers, send) {
     const bar = progress(answered());
     stage.append(bar);
     // Typing counts as it happens: the last answer is counted before the box loses focus.
+    // Only what changed is touched: rewriting the label as the child taps "send" made Chromium
+    // move the page between the press and the release, so the tap landed on nothing.
     const recount = () => {
-      bar.querySelector('#progress-label').textContent = t('consult.progress_answered', { n: answered(), total });
-      bar.querySelector('progress').value = answered();
+      const n = answered();
+      const label = bar.querySelector('#progress-label');
+      const text = t('consult.progress_answered', { n, total });
+      if (label.textContent !== text) label.textContent = text;
+      const meter = bar.querySelector('progress');
+      if (meter.value !== n) meter.value = n;
     };
     stage.addEventListener('change', recount);
     stage.addEventListener('input', recount);

@@ -68,6 +68,8 @@ export function setTimeZone(name) {
   } catch (e) { /* an unknown zone: keep Viet Nam's */ }
 }
 
+export function timeZone() { return zone; }
+
 export function formatDate(iso, withTime = false) {
   if (!iso) return '';
   // A bare date (YYYY-MM-DD) is that calendar day, not an instant: shown as it is.

@@ -63,14 +63,18 @@ export function loadingInto(main) {
 
 // A table; on phones each row becomes a card whose cells name their column (data-label), and
 // the explicit roles keep it a table for screen readers when CSS changes how it is drawn.
-export function table(caption, headers, rows) {
+// `quietCaption`: the heading just above already names the table, so its caption is for screen
+// readers only (the same word is not written twice).
+export function table(caption, headers, rows, { quietCaption = false } = {}) {
   const label = (i) => (typeof headers[i] === 'string' ? headers[i] : '');
   return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' },
     h('table', { role: 'table' },
-      h('caption', {}, caption),
+      h('caption', quietCaption ? { class: 'visually-hidden' } : {}, caption),
       h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, headers.map((x) => h('th', { scope: 'col', role: 'columnheader' }, x)))),
       h('tbody', { role: 'rowgroup' }, rows.map((cells) => h('tr', { role: 'row' },
-        cells.map((c, i) => h('td', { role: 'cell', 'data-label': label(i) }, c)))))));
+        // On a phone each cell is labelled with its column's heading, but a link says what it
+        // does itself (no "Open: Open").
+        cells.map((c, i) => h('td', { role: 'cell', 'data-label': c instanceof HTMLAnchorElement ? '' : label(i) }, c)))))));
 }
 
 // A yes / no badge that does not rely on colour: an icon and a word.

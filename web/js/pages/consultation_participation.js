@@ -73,9 +73,13 @@ export async function render({ main, params, me, route }) {
   const channelOrder = ['online', 'paper', 'forum'];
   const channels = [...(rep.channel || [])].sort((a, b) => channelOrder.indexOf(a.group) - channelOrder.indexOf(b.group));
   main.append(section(t('participation.by_channel'), answeredOnly(t('participation.by_channel'), 'channel', channels, unitName)));
+  // Youngest first, as the plan lists the bands (not "11-13" before "7-10" as text sorts).
+  const bandOrder = c.audience_bands || [];
+  const rank = (band) => (bandOrder.includes(band) ? bandOrder.indexOf(band) : bandOrder.length);
+  const bands = [...(rep.age_band || [])].sort((a, b) => rank(a.group) - rank(b.group));
   main.append(section(t('participation.by_band'),
     h('p', {}, t('participation.band_lead')),
-    withEnrolment(t('participation.by_band'), 'age_band', rep.age_band, unitName)));
+    withEnrolment(t('participation.by_band'), 'age_band', bands, unitName)));
   main.append(section(t('participation.by_unit'), withEnrolment(t('participation.by_unit'), 'unit', rep.unit, unitName)));
   main.append(section(t('participation.by_gender'), answeredOnly(t('participation.by_gender'), 'gender', rep.gender, unitName)));
   main.append(section(t('participation.target'), targetProgress(c, targets.items, unitName)));

@@ -15,6 +15,21 @@ function lockNote() {
   return h('span', { class: 'locked' }, h('span', { 'aria-hidden': 'true' }, '🔒 '), t('consult.plan.locked'));
 }
 
+// A date or time field says back what it holds in Vietnamese (07/12/2026, 10:16 07/12/2026): the
+// browser draws the field in its own language's order (12/07/2026, 10:16 AM on an English one),
+// and a day and a month swapped is a consultation closing months late.
+function readBack(input, withTime) {
+  const out = h('p', { class: 'hint read-back', 'aria-live': 'polite' });
+  const show = () => {
+    const value = withTime ? fromVnInput(input.value) : input.value;
+    out.textContent = value ? t(withTime ? 'consult.plan.reads_as' : 'consult.plan.reads_as_day', { value: formatDate(value, withTime) }) : '';
+  };
+  input.addEventListener('input', show);
+  input.addEventListener('change', show);
+  show();
+  return out;
+}
+
 // A labelled field marked with the API's name for it, so a publish problem lands beside it.
 function fieldOf(name, label, input, { hint, locked } = {}) {
   const id = input.id || uid('plan');
@@ -26,7 +41,8 @@ function fieldOf(name, label, input, { hint, locked } = {}) {
   return h('div', { class: 'field', dataset: { field: name } },
     h('label', { for: id }, label, locked ? [' ', lockNote()] : null),
     hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
-    input);
+    input,
+    input.type === 'date' || input.type === 'datetime-local' ? readBack(input, input.type !== 'date') : null);
 }
 
 // The unit tree as nested order: [unit, depth].

@@ -70,9 +70,10 @@ export async function render({ main, me }) {
       const [page, key] = NEXT[c.status];
       const next = planner
         ? h('a', { href: `#/consultations/${id}/${page}` }, t(key), h('span', { class: 'visually-hidden' }, `: ${c.title}`))
-        : (c.status === 'published'
-          ? h('a', { href: `#/paper/${id}` }, t('consult.list.next_paper'), h('span', { class: 'visually-hidden' }, `: ${c.title}`))
-          : t('consult.list.next_none'));
+        : (c.status === 'draft'
+          ? t('consult.list.next_none')
+          : h('a', { href: `#/paper/${id}` }, t(c.status === 'published' ? 'consult.list.next_classes_paper' : 'consult.list.next_classes'),
+            h('span', { class: 'visually-hidden' }, `: ${c.title}`)));
       return [
         planner ? h('a', { href: `#/consultations/${id}` }, c.title) : c.title,
         dates(c), audienceText(c, unitNames),

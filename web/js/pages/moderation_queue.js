@@ -36,6 +36,6 @@ export async function render({ main, params }) {
       s.claimed_by ? t('item.claimed_yes') : t('item.claimed_no'),
       h('a', { href: `#/moderation/items/${encodeURIComponent(s.id)}`, class: 'open-item' },
         t('item.open'), h('span', { class: 'visually-hidden' }, ` — ${kindText(s)}, ${s.author.pseudonym}, ${formatDate(s.created_at, true)}`)),
-    ])));
+    ]), { quietCaption: true }));
   return title;
 }

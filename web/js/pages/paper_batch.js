@@ -3,6 +3,7 @@ import { h, field, clear, uid } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, table, section, statusArea, showMessage, errorMessage } from '../ui.js';
+import { answersShown } from './consultations.js';
 
 const GENDERS = ['unknown', 'girl', 'boy', 'other', 'prefer_not_to_say'];
 
@@ -54,6 +55,17 @@ function questionInput(q, band) {
   return { el: f.wrap, read: () => (f.input.value.trim() ? f.input.value.trim() : undefined) };
 }
 
+// How many pupils of each of my classes answered online: counts only, under small-group protection.
+async function classAnswers(id) {
+  const r = await get(`/consultations/${id}/classes`);
+  if (r.status === 'draft') return section(t('paper.classes'), h('p', {}, t('paper.classes_draft')));
+  return section(t('paper.classes'), h('p', {}, t('paper.classes_lead', { n: r.threshold })),
+    r.classes.length
+      ? table(t('paper.classes'), [t('paper.class'), t('paper.class_answered')],
+        r.classes.map((k) => [k.name, answersShown(k.answered)]))
+      : h('p', {}, t('paper.no_classes')));
+}
+
 export async function render({ main, params, me, route }) {
   const id = encodeURIComponent(params.id);
   const c = await get(`/consultations/${id}`);
@@ -61,6 +73,7 @@ export async function render({ main, params, me, route }) {
   const unitName = Object.fromEntries(units.map((u) => [u.id, u.name]));
   const title = t('paper.batch_title', { title: c.title });
   main.append(h('h1', {}, title));
+  if (me.role === 'facilitator' || me.role === 'admin') main.append(await classAnswers(id));
   main.append(section(t('paper.batches'), batches.length
     ? table(t('paper.batches'), [t('paper.reference'), t('paper.channel'), t('paper.sheets'), t('paper.unit'), t('paper.added')],
       batches.map((b) => [b.reference, t(`paper.channel_${b.channel}`), String(b.sheets), unitName[b.unit_id] || b.unit_id, formatDate(b.created_at, true)]))

@@ -71,9 +71,9 @@ export async function render({ main }) {
         h('p', {}, h('a', { href: `/tracker.html?council=${id}` }, t('my_council.tracker')))),
       section(t('council.sessions'),
         c.sessions.length
-          ? table(t('council.sessions'), [t('session.title_label'), t('session.planned_for'), t('session.status_label'), t('item.open')],
-            c.sessions.map((s) => [s.title, formatDate(s.held_on || s.planned_for), sessionStatus(s.status),
-              h('a', { href: `#/pupil/council-sessions/${encodeURIComponent(s.id)}` }, t('item.open'), h('span', { class: 'visually-hidden' }, ` — ${s.title}`))]))
+          ? table(t('council.sessions'), [t('session.title_label'), t('session.planned_for'), t('session.status_label')],
+            c.sessions.map((s) => [h('a', { href: `#/pupil/council-sessions/${encodeURIComponent(s.id)}` }, s.title),
+              formatDate(s.held_on || s.planned_for), sessionStatus(s.status)]), { quietCaption: true })
           : h('p', {}, t('council.no_sessions'))),
       section(t('council.members'),
         h('ul', {}, c.members.map((m) => h('li', {}, m.pseudonym, ` — ${t(`member.role.${m.role}`)}`)))));

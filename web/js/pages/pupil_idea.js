@@ -40,8 +40,7 @@ export async function render({ main, reloadMe, route }) {
     main.append(h('h1', { tabindex: '-1' }, t('idea.sent')));
     // Words that may tell of harm go to a safeguarding adult, and the support box says so: the
     // page does not also say the Youth Union will read them.
-    if (sent.support) main.append(supportBox(sent.support));
-    main.append(sent.support ? null : h('p', {}, t('idea.sent_text')),
+    main.append(sent.support ? supportBox(sent.support) : h('p', {}, t('idea.sent_text')),
       h('div', { class: 'actions' },
         h('a', { class: 'button', href: '#/pupil/ideas' }, t('nav.my_ideas')),
         h('button', { type: 'button', class: 'secondary', onclick: () => route() }, t('idea.another')),

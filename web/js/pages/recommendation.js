@@ -162,9 +162,11 @@ export async function render({ main, params, route }) {
     const x = r.reactions;
     main.append(section(t('reactions.title'), h('p', {}, t('reactions.lead')),
       h('ul', { class: 'reaction-counts' },
-        ['agree', 'disagree', 'question'].map((k) => h('li', { dataset: { kind: k } }, t(`reactions.count.${k}`, { n: x[k] })))),
-      x.disagree + x.question > 0 ? h('p', {}, h('a', { href: '#/moderation' }, t('reactions.to_queue'))) : null,
-      x.question > 0 ? h('p', {}, h('a', { href: '#/questions' }, t('reactions.to_questions'))) : null));
+        ['agree', 'disagree', 'question'].map((k) => h('li', { dataset: { kind: k } }, x[k] === null
+          ? t(`reactions.hidden.${k}`, { min: x.min_group_size })
+          : t(`reactions.count.${k}`, { n: x[k] })))),
+      x.disagree !== 0 || x.question !== 0 ? h('p', {}, h('a', { href: '#/moderation' }, t('reactions.to_queue'))) : null,
+      x.question !== 0 ? h('p', {}, h('a', { href: '#/questions' }, t('reactions.to_questions'))) : null));
   }
 
   main.append(section(t('rec.history'), h('ol', {}, r.history.map((e) => h('li', {},
