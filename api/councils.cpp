@@ -221,9 +221,9 @@ void add_council_routes(Router& r, App& app) {
       doc("Pupils who could join now: active, of the Council's unit or one below it, with both "
           "consents, within its age limits (ages counted by year of birth for the school year, "
           "which begins on 1 September: the list never changes on a birthday) and not yet "
-          "members; pseudonym, age band, school and class (never a name or birth date). By pupil "
-          "id; a page may be short when many pupils were read past, and `next` then says where "
-          "to read on.",
+          "members; pseudonym, the age band of that counted age, school and class (never a name "
+          "or birth date). By pupil id; a page may be short when many pupils were read past, and "
+          "`next` then says where to read on.",
           "councils", manage));
 
   r.add(

@@ -243,6 +243,7 @@ std::vector<Council> Councils::councils_under(const std::string& unit_id) {
 
 nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
   Council c = readable(actor, id);
+  const int this_school_year = school_year_of(date_of(clock_.now()));
   nlohmann::json members = nlohmann::json::array();
   auto current = current_members(c.id);
   // The chair first, then vice-chairs, then members, each in the order they joined.
@@ -262,7 +263,7 @@ nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
                          {"joined_on", m.joined_on}};
     if (!actor.is_pupil()) {
       jm["pupil_id"] = m.pupil_id;
-      jm["age_band"] = pupil ? pupil->age_band : "";
+      jm["age_band"] = pupil ? council_band(pupil->id, this_school_year) : "";
     }
     members.push_back(jm);
   }
@@ -311,6 +312,12 @@ nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
           {"updated_at", c.updated_at}};
 }
 
+std::string Councils::council_band(const std::string& pupil_id, int school_year) {
+  auto age = pupils_.age_in_year(pupil_id, school_year);
+  auto band = age ? band_for_age(*age) : std::nullopt;
+  return band ? band->id : "";
+}
+
 JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pupil) {
   JoinBarriers b;
   if (!pupil || pupil->status != "active") {
@@ -337,13 +344,17 @@ CouncilCandidates Councils::candidates(const Principal& actor, const std::string
   // The store finds pupils by unit, consents and membership; the age needs each pupil's sealed
   // identity, so a page is filled by reading on, a bounded number of batches.
   constexpr int kBatches = 10;
+  const int school_year = school_year_of(date_of(clock_.now()));
   CouncilCandidates out;
   Page cursor = page;
   for (int batch_no = 0; batch_no < kBatches; ++batch_no) {
     auto batch = storage_.pupils().consenting_pupils_under(c.unit_id, c.id, cursor);
     for (auto& candidate : batch) {
       cursor.after = candidate.pupil.id;
-      if (!barriers(c, candidate.pupil).any()) out.items.push_back(std::move(candidate));
+      if (!barriers(c, candidate.pupil).any()) {
+        candidate.pupil.age_band = council_band(candidate.pupil.id, school_year);
+        out.items.push_back(std::move(candidate));
+      }
       if (static_cast<int>(out.items.size()) == page.limit) {
         out.next = cursor.after;
         return out;
@@ -444,7 +455,7 @@ nlohmann::json Councils::review(const Principal& actor, const std::string& counc
                        {"pupil_id", m.pupil_id},
                        {"pseudonym", pupil ? pupil->pseudonym : ""},
                        {"role", m.role},
-                       {"age_band", pupil ? pupil->age_band : ""},
+                       {"age_band", pupil ? council_band(pupil->id, school_year) : ""},
                        {"reason", withdrawn  ? "consent_withdrawn"
                                   : aged_out ? "over_age_limit"
                                              : "over_age_limit_before_term_end"}});

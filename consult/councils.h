@@ -108,6 +108,7 @@ class Councils {
   // within the age limits, and not current members; by pupil id. Ages are counted by year of
   // birth for the school year (from 1 September), as schools count them, and the limits are
   // age band edges: the list never changes on a child's birthday, nor singles out one age.
+  // Each candidate's `age_band` is the band of that counted age.
   CouncilCandidates candidates(const Principal& actor, const std::string& council_id,
                                const Page& page);
   void remove_member(const Principal& actor, const std::string& council_id,
@@ -150,6 +151,9 @@ class Councils {
   CouncilSession managed_session(const Principal& actor, const std::string& id, Council& council);
   std::vector<CouncilMember> current_members(const std::string& council_id);
   JoinBarriers barriers(const Council& c, const std::optional<Pupil>& pupil);
+  // The band of the age a Council counts (by year of birth for `school_year`), which its pages
+  // show instead of the child's own band: that one moves a month after a birthday. "" if none.
+  std::string council_band(const std::string& pupil_id, int school_year);
   void apply(Council& c, const CouncilInput& input);
   nlohmann::json checked_agenda(const Council& c, const nlohmann::json& agenda);
   nlohmann::json agenda_view(const Council& c, const CouncilSession& s);

@@ -611,6 +611,69 @@ TEST_F(CouncilsApi, CandidatesAreTheSameTheDayBeforeABirthdayAndOnIt) {
   EXPECT_EQ(listed(children[2]), !autumn);
 }
 
+// A child's own age band moves at their first sign-in from the first of the month after the
+// birthday that crosses into the next band. A Council's candidates and members show the band the
+// Council counts them in instead (by year of birth for the school year), which does not move then.
+TEST_F(CouncilsApi, ACouncilShowsTheBandItCountsNotOneThatMovesAfterABirthday) {
+  using namespace std::chrono;
+  const std::string tomorrow = vietnam_day(1);
+  auto parsed = [](const std::string& d) {
+    return year_month_day{year(std::stoi(d.substr(0, 4))) / std::stoi(d.substr(5, 2)) /
+                          std::stoi(d.substr(8, 2))};
+  };
+  const year_month_day t = parsed(tomorrow);
+  const year_month_day first_of_next = (t.year() / t.month() + months(1)) / 1;
+  if (tomorrow.substr(5) == "09-01" || first_of_next.month() == September)
+    GTEST_SKIP() << "1 September moves every child's counted age; this runs the other months";
+  const bool autumn = t.month() >= September;
+  const std::string counted = autumn ? "11-13" : "7-10";  // the band of 11, or of 10
+
+  std::string id = council(10, 7, 13);
+  std::string born = std::to_string(static_cast<int>(t.year()) - 11) + tomorrow.substr(4);
+  if (born.substr(5) == "02-29") born = born.substr(0, 5) + "03-01";
+  std::vector<std::pair<Child, std::string>> children;  // with their sign-in codes
+  for (const char* name : {"Ứng Viên", "Thành Viên"}) {
+    auto joined = server.post_json("/api/v1/pupils/join",
+                                   {{"code", "DEMO6A"}, {"pseudonym", name}, {"birth_date", born}});
+    ASSERT_EQ(joined.status, 201) << joined.body;
+    EXPECT_EQ(joined.json()["pupil"]["age_band"], "7-10");  // 10 until tomorrow
+    Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
+    ASSERT_EQ(post("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, c.token).status, 201);
+    ASSERT_EQ(
+        post("/api/v1/pupils/" + c.id + "/consents",
+             {{"kind", "guardian"}, {"slip_number", "HD-B-" + std::to_string(children.size())}},
+             facilitator)
+            .status,
+        201);
+    children.emplace_back(c, joined.json()["sign_in_code"]);
+  }
+  add(id, children[1].first, "member", 201);
+  auto shown = [&] {
+    std::map<std::string, std::string> bands;
+    auto candidates =
+        server.get("/api/v1/councils/" + id + "/candidates?limit=200", bearer(moderator)).json();
+    for (const auto& c : candidates["items"]) bands[c["pupil_id"]] = c["age_band"];
+    auto view = server.get("/api/v1/councils/" + id, bearer(moderator)).json();
+    for (const auto& m : view["members"]) bands[m["pupil_id"]] = m["age_band"];
+    return std::pair{bands[children[0].first.id], bands[children[1].first.id]};
+  };
+  auto before = shown();
+  EXPECT_EQ(before.first, counted);
+  EXPECT_EQ(before.second, counted);
+
+  // The first of next month: both sign in, and their own band moves to 11-13.
+  const auto today = sys_days(parsed(vietnam_day(0)));
+  const auto days = (sys_days(first_of_next) - today).count();
+  ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", days * 86400}}).status, 200);
+  for (const auto& [child, code] : children) {
+    auto signed_in = server.post_json("/api/v1/pupils/sign-in", {{"code", code}});
+    ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+    EXPECT_EQ(signed_in.json()["pupil"]["age_band"], "11-13");
+  }
+  moderator = login(server, "moderator");
+  EXPECT_EQ(shown(), before);
+}
+
 // A Council member follows what the Council adopted: forwarded to an authority with a due date,
 // overdue, answered with reasons and commitments, reported back in the member's band's words —
 // and never reads who (child or adult) took a step. Other children and unknown Councils: nothing.
