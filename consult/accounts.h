@@ -21,7 +21,7 @@ struct NewAccount {
   std::optional<std::string> authority_id;
   // Facilitators: the schools they work in (at least one, each in one of their units).
   std::vector<std::string> school_ids = {};
-  // The demo only: `password` already checked and hashed by Accounts::hash_password, so the demo's
+  // The demo only: `password` already checked and hashed by Accounts::checked_hash, so the demo's
   // accounts, which share one documented password, pay for one Argon2id hash instead of eight.
   std::string password_hash = {};
 };
@@ -63,7 +63,7 @@ class Accounts {
   Account update(const Principal& actor, const std::string& id, const AccountPatch& patch);
   Account get(const std::string& id);
   // A password checked for strength and hashed (what create() stores); see NewAccount.
-  std::string hash_password(const std::string& password) { return check_password(password); }
+  std::string checked_hash(const std::string& password) { return check_password(password); }
   std::vector<Account> list(const Page& page) { return storage_.accounts().accounts(page); }
 
  private:

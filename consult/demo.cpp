@@ -245,7 +245,7 @@ bool seed_demo(Storage& storage, const Clock& clock, Organisation& organisation,
   if (storage.accounts().count_accounts() > 0) return false;
 
   // Every demo account has the one documented password: hashed once.
-  const std::string demo_hash = accounts.hash_password(kDemoPassword);
+  const std::string demo_hash = accounts.checked_hash(kDemoPassword);
   auto demo_account = [&](const Principal* actor, NewAccount account) {
     account.password_hash = demo_hash;
     return accounts.create(actor, account);
