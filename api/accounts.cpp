@@ -5,6 +5,30 @@
 #include "api/views.h"
 
 namespace ln::api {
+namespace {
+
+Value adult_role() {
+  return text().one_of({"facilitator", "moderator", "safeguarding_lead", "official", "admin"});
+}
+
+const Shape kNewAccount{
+    required("username", text().length(3, 40).pattern("^[A-Za-z0-9._-]+$").describe(
+                             "letters, digits, '.', '_' or '-'; kept in lower case")),
+    required("display_name", text().length(1, 120)),
+    required("role", adult_role()),
+    required("password", text().length(1, 200).describe("at least --min-password-length")),
+    optional("unit_ids", list_of(id()).count(0, 500).describe("every role but admin needs one")),
+    optional("authority_id", id().describe("officials: the authority they answer for")),
+    optional("school_ids", list_of(id()).count(0, 500).describe("facilitators: their schools"))};
+const Shape kAccountPatch{optional("display_name", text().length(1, 120)),
+                          optional("role", adult_role()),
+                          optional("unit_ids", list_of(id()).count(0, 500)),
+                          optional("school_ids", list_of(id()).count(0, 500)),
+                          optional("authority_id", text().max_length(100)),
+                          optional("disabled", boolean()),
+                          optional("password", text().length(1, 200))};
+
+}  // namespace
 
 void add_account_routes(Router& r, App& app) {
   const auto manage = Permission::kManageAccounts;
@@ -15,13 +39,14 @@ void add_account_routes(Router& r, App& app) {
         auto page = page_of(q);
         return Response::json(200, page_json(app.accounts.list(page), page, as_json));
       },
-      doc("List adult accounts.", "accounts", manage));
+      doc("List adult accounts.", "accounts", manage)
+          .reads(page_query())
+          .returns(page_schema(account_schema())));
 
   r.add(
       "POST", "/api/v1/accounts",
       [&app](Request& q) {
-        Fields f(q, {"username", "display_name", "role", "password", "unit_ids", "authority_id",
-                     "school_ids"});
+        Fields f(q, kNewAccount);
         NewAccount input{f.text("username"),
                          f.text("display_name"),
                          f.text("role"),
@@ -33,27 +58,19 @@ void add_account_routes(Router& r, App& app) {
       },
       doc("Create an adult account with a role, scoped to units (or an authority for officials; "
           "facilitators also to their schools, school_ids).",
-          "accounts", manage,
-          object_schema({{"username", "string"},
-                         {"display_name", "string"},
-                         {"role", "string"},
-                         {"password", "string"},
-                         {"unit_ids", "string[]"},
-                         {"authority_id", "string"},
-                         {"school_ids", "string[]"}},
-                        {"username", "display_name", "role", "password"}),
-          201));
+          "accounts", manage, kNewAccount, 201)
+          .returns(account_schema())
+          .fails(409, "the username is taken"));
 
   r.add(
       "GET", "/api/v1/accounts/{id}",
       [&app](Request& q) { return Response::json(200, to_json(app.accounts.get(q.param("id")))); },
-      doc("One account.", "accounts", manage));
+      doc("One account.", "accounts", manage).returns(account_schema()));
 
   r.add(
       "PATCH", "/api/v1/accounts/{id}",
       [&app](Request& q) {
-        Fields f(q, {"display_name", "role", "unit_ids", "authority_id", "disabled", "password",
-                     "school_ids"});
+        Fields f(q, kAccountPatch);
         AccountPatch patch{f.optional_text("display_name"), f.optional_text("role"),
                            f.optional_texts("unit_ids"),    f.optional_text("authority_id"),
                            f.optional_boolean("disabled"),  f.optional_text("password"),
@@ -61,14 +78,8 @@ void add_account_routes(Router& r, App& app) {
         return Response::json(200, to_json(app.accounts.update(q.who(), q.param("id"), patch)));
       },
       doc("Change an account's role, scope, name, password or disable it; its sessions end.",
-          "accounts", manage,
-          object_schema({{"display_name", "string"},
-                         {"role", "string"},
-                         {"unit_ids", "string[]"},
-                         {"school_ids", "string[]"},
-                         {"authority_id", "string"},
-                         {"disabled", "boolean"},
-                         {"password", "string"}})));
+          "accounts", manage, kAccountPatch)
+          .returns(account_schema()));
 }
 
 }  // namespace ln::api

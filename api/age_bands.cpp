@@ -17,7 +17,12 @@ void add_age_band_routes(Router& r, App&) {
         return Response::json(200, {{"items", items}});
       },
       doc("The configured age bands (--age-bands), youngest first: id, min_age and max_age.",
-          "consultations", Permission::kAdult));
+          "consultations", Permission::kAdult)
+          .returns(Shape{required("items", list_of(object_of(
+                                               Shape{required("id", text()),
+                                                     required("min_age", integer()),
+                                                     required("max_age", integer())})))}
+                       .schema()));
 }
 
 }  // namespace ln::api

@@ -26,7 +26,11 @@ void add_audit_routes(Router& r, App& app) {
           out["next"] = std::to_string(entries.back().seq);
         return Response::json(200, out);
       },
-      doc("Audit entries in order (?after=<seq>&limit=…).", "audit", Permission::kReadAudit));
+      doc("Audit entries in order (?after=<seq>&limit=…).", "audit", Permission::kReadAudit)
+          .reads({query("after", text().max_length(18).pattern("^[0-9]+$"),
+                        "the seq of the last entry seen (`next` of the previous page)"),
+                  query("limit", integer().range(1, 200), "entries per page (default 50)")})
+          .returns(page_schema(audit_entry_schema())));
 
   r.add(
       "GET", "/api/v1/audit/verify",
@@ -37,7 +41,12 @@ void add_audit_routes(Router& r, App& app) {
                                     {"broken_at", or_null(v.broken_at)},
                                     {"problem", v.problem}});
       },
-      doc("Check the audit log's hash chain.", "audit", Permission::kReadAudit));
+      doc("Check the audit log's hash chain.", "audit", Permission::kReadAudit)
+          .returns(Shape{required("ok", boolean()),
+                         required("entries", integer().range(0, 9007199254740991LL)),
+                         required("broken_at", integer().or_null()),
+                         required("problem", text())}
+                       .schema()));
 }
 
 }  // namespace ln::api

@@ -20,10 +20,129 @@ ConsultationInput input_of(const Fields& f) {
           f.optional_json("questions")};
 }
 
-const std::initializer_list<const char*> kPlanFields = {
-    "title",        "purpose",    "owner_unit_id", "audience_unit_ids", "audience_bands",
-    "opens_at",     "closes_at",  "decision",      "decision_maker",    "decision_due",
-    "feedback_due", "info_cards", "questions"};
+Value day_or_empty() {
+  return text()
+      .max_length(10)
+      .pattern("^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")
+      .describe("YYYY-MM-DD; empty clears it");
+}
+Value time_or_empty() {
+  return text().max_length(20).describe("UTC, e.g. 2026-05-01T02:00:00Z; empty clears it");
+}
+
+// A plan's fields: all optional in a PATCH; a new plan needs a title and its owner unit.
+const Shape kPlan{
+    optional("title", text().length(1, 200)),
+    optional("purpose", text().max_length(2000)),
+    optional("owner_unit_id", id()),
+    optional("audience_unit_ids", list_of(id()).count(0, 500)),
+    optional("audience_bands", list_of(text().max_length(20)).count(0, 20).describe("age bands")),
+    optional("opens_at", time_or_empty()),
+    optional("closes_at", time_or_empty()),
+    optional("decision", text().max_length(1000).describe("the decision the children inform")),
+    optional("decision_maker", text().max_length(200)),
+    optional("decision_due", day_or_empty()),
+    optional("feedback_due", day_or_empty()),
+    optional("info_cards",
+             map_of(object_of(Shape{optional("why", text()), optional("who_reads", text()),
+                                    optional("hear_back", text())}))
+                 .describe("age band → what the children read before answering")),
+    optional("questions", list_of(Value(nlohmann::json{{"type", "object"},
+                                                       {"description",
+                                                        "a question: its type (single_choice, "
+                                                        "multiple_choice, scale, ranking, "
+                                                        "free_text, …), wording per age "
+                                                        "band and options"}}))
+                              .count(0, 60))};
+const Shape kNewPlan = kPlan.requiring({"title", "owner_unit_id"});
+
+const Shape kFeedback{
+    required("feedback",
+             map_of(any()).describe("age band → a text, or {you_said, we_did, why, what_next}"))};
+const Shape kAnswers{
+    required("answers", any().describe("question id → the answer, as its question type takes it")),
+    optional("gender", text().one_of({"girl", "boy", "other", "prefer_not_to_say"}))};
+const Shape kBatch{
+    optional("channel", text().one_of({"paper", "forum"}).describe("default paper")),
+    required("reference", code().describe("the batch's own reference, e.g. a box number")),
+    required("unit_id", id()),
+    optional("sheet_count", integer().range(1, 5000).describe("paper: checks the sheets sent")),
+    optional("sheets",
+             list_of(Value(nlohmann::json{{"type", "object"},
+                                          {"required", {"age_band"}},
+                                          {"properties",
+                                           {{"age_band", {{"type", "string"}}},
+                                            {"gender", {{"type", "string"}, {"nullable", true}}},
+                                            {"answers", {{"type", "object"}}}}}}))
+                 .count(0, 5000)
+                 .describe("paper: one answered questionnaire each")),
+    optional("notes", text().max_length(10000)),
+    optional("participants", map_of(integer()).describe("forum: age band → children present")),
+    optional("tallies",
+             list_of(object_of(Shape{required("question_id", text()), required("option", text()),
+                                     required("age_band", text()), required("count", integer())}))
+                 .count(0, 2000)
+                 .describe("forum: counts per option and age band"))};
+const Shape kTarget{
+    required("unit_id", id()),
+    required("kind", text().one_of({"children_consulted", "teenagers_participating"})),
+    required("period_start", date()), required("period_end", date()),
+    required("target", integer().range(1, 100000000))};
+
+nlohmann::json consultation_schema() {
+  return Shape{required("id", id()),
+               required("title", text()),
+               required("purpose", text()),
+               required("owner_unit_id", id()),
+               required("audience_unit_ids", list_of(id())),
+               required("audience_bands", list_of(text())),
+               required("opens_at", text()),
+               required("closes_at", text()),
+               required("decision", text()),
+               required("decision_maker", text()),
+               required("decision_due", text()),
+               required("feedback_due", text()),
+               required("info_cards", any()),
+               required("info_version", integer()),
+               required("questions", list_of(any())),
+               required("status", text().one_of({"draft", "published", "closed",
+                                                 "results_published", "feedback_given"})),
+               required("lifecycle", any()),
+               required("feedback", any()),
+               required("responses", any().describe("answers counted so far (null when hidden)")),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp())}
+      .schema();
+}
+
+nlohmann::json response_schema() {
+  return Shape{required("id", id()),
+               required("consultation_id", id()),
+               required("channel", text()),
+               required("age_band", text()),
+               required("info_version", integer()),
+               required("answers", any()),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp())}
+      .schema();
+}
+
+nlohmann::json batch_schema() {
+  return Shape{required("id", id()),
+               required("channel", text().one_of({"paper", "forum"})),
+               required("reference", text()),
+               required("sheets", integer()),
+               required("participants", integer()),
+               required("participants_by_band", map_of(integer())),
+               required("unit_id", id()),
+               required("notes", text()),
+               required("created_at", timestamp())}
+      .schema();
+}
+
+nlohmann::json items_of(const nlohmann::json& item) {
+  return Shape{required("items", list_of(Value(item)))}.schema();
+}
 
 nlohmann::json consultation_json(const Consultation& c, const nlohmann::json& responses) {
   return {{"id", c.id},
@@ -144,19 +263,35 @@ void add_consultation_routes(Router& r, App& app) {
                            }));
       },
       doc("Pupils: the consultations open to them now. Adults: those of their units (?status=).",
-          "consultations", Permission::kSignedIn));
+          "consultations", Permission::kSignedIn)
+          .reads(page_query())
+          .reads({query("status",
+                        text().one_of({"draft", "published", "closed", "results_published",
+                                       "feedback_given"}),
+                        "adults: only consultations in this status")})
+          .returns({{"type", "object"},
+                    {"required", {"items", "next"}},
+                    {"properties",
+                     {{"items",
+                       {{"type", "array"},
+                        {"items",
+                         {{"type", "object"},
+                          {"required", {"id", "title"}},
+                          {"properties", {{"id", id().schema()}, {"title", text().schema()}}}}},
+                        {"description", "adults: whole consultations; pupils: their summary"}}},
+                      {"next", {{"type", "string"}, {"nullable", true}}}}}}));
 
   r.add(
       "POST", "/api/v1/consultations",
       [&app](Request& q) {
-        Fields f(q, kPlanFields);
+        Fields f(q, kNewPlan);
         return Response::json(201,
                               consultation_json(app.consultations.create(q.who(), input_of(f)), 0));
       },
       [] {
-        OperationDoc d =
-            doc("Plan a consultation (a draft).", "consultations", Permission::kManageConsultations,
-                {{"type", "object"}, {"required", {"title", "owner_unit_id"}}}, 201);
+        OperationDoc d = doc("Plan a consultation (a draft).", "consultations",
+                             Permission::kManageConsultations, kNewPlan, 201);
+        d.returns(consultation_schema());
         d.max_body = 1024 * 1024;
         return d;
       }());
@@ -171,7 +306,12 @@ void add_consultation_routes(Router& r, App& app) {
         return Response::json(200, consultation_json(c, app.consultations.published_total(c)));
       },
       doc("Pupils: the consultation in their age band's wording. Adults: all of it.",
-          "consultations", Permission::kSignedIn));
+          "consultations", Permission::kSignedIn)
+          .returns(
+              {{"type", "object"},
+               {"required", {"id", "title"}},
+               {"properties", {{"id", id().schema()}, {"title", text().schema()}}},
+               {"description", "adults: the whole consultation; pupils: their age band's view"}}));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/preview",
@@ -183,19 +323,23 @@ void add_consultation_routes(Router& r, App& app) {
       },
       doc("The consultation as a child of ?band= sees it (drafts too): the same view a pupil of "
           "that band gets, for those who plan it to check before publishing.",
-          "consultations", manage));
+          "consultations", manage)
+          .reads({query("band", text().max_length(40), "an age band such as 7-10", true)})
+          .returns({{"type", "object"},
+                    {"required", {"id", "title"}},
+                    {"properties", {{"id", id().schema()}, {"title", text().schema()}}}}));
 
   r.add(
       "PATCH", "/api/v1/consultations/{id}",
       [&app](Request& q) {
-        Fields f(q, kPlanFields);
+        Fields f(q, kPlan);
         auto c = app.consultations.update(q.who(), q.param("id"), input_of(f));
         return Response::json(200, consultation_json(c, app.consultations.published_total(c)));
       },
       [] {
-        OperationDoc d =
-            doc("Change the plan (drafts) or fix wording (once published).", "consultations",
-                Permission::kManageConsultations, {{"type", "object"}});
+        OperationDoc d = doc("Change the plan (drafts) or fix wording (once published).",
+                             "consultations", Permission::kManageConsultations, kPlan);
+        d.returns(consultation_schema());
         d.max_body = 1024 * 1024;
         d.responses["409"] = {{"description", "questions_locked or consultation_published"}};
         return d;
@@ -212,7 +356,7 @@ void add_consultation_routes(Router& r, App& app) {
           OperationDoc d = doc(summary, "consultations", Permission::kManageConsultations);
           d.responses["409"] = {{"description", "not allowed from the current status"}};
           d.responses["422"] = {{"description", "every problem that stops it"}};
-          return d;
+          return d.returns(consultation_schema());
         }());
   };
   step(
@@ -228,19 +372,22 @@ void add_consultation_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/consultations/{id}/feedback",
       [&app](Request& q) {
-        Fields f(q, {"feedback"});
+        Fields f(q, kFeedback);
         auto c = app.consultations.give_feedback(
             q.who(), q.param("id"), f.optional_json("feedback").value_or(nlohmann::json()));
         return Response::json(200, consultation_json(c, app.consultations.published_total(c)));
       },
       doc("Tell the children what happened, in each age band's words: per band a text or "
           "{you_said, we_did, why, what_next}. Every child who answered online is notified.",
-          "consultations", manage, {{"type", "object"}, {"required", {"feedback"}}}));
+          "consultations", manage, kFeedback)
+          .returns(consultation_schema())
+          .fails(409, "not allowed from the current status")
+          .fails(422, "not_ready: every age band needs its feedback (each missing one listed)"));
 
   r.add(
       "POST", "/api/v1/consultations/{id}/responses",
       [&app](Request& q) {
-        Fields f(q, {"answers", "gender"});
+        Fields f(q, kAnswers);
         auto prepared = app.consultations.prepare_answer(
             q.who(), q.param("id"), f.optional_json("answers").value_or(nlohmann::json()),
             f.optional_text("gender"), q.header("idempotency-key"));
@@ -259,8 +406,12 @@ void add_consultation_routes(Router& r, App& app) {
         OperationDoc d = doc(
             "Answer (again, to replace the earlier answers) while open. 201 means saved to disk. "
             "Send an Idempotency-Key header to make retries safe.",
-            "consultations", Permission::kPupilContribute,
-            {{"type", "object"}, {"required", {"answers"}}}, 201);
+            "consultations", Permission::kPupilContribute, kAnswers, 201);
+        auto answered = response_schema();
+        answered["properties"]["replaced"] = {{"type", "boolean"}};
+        answered["properties"]["support"] = support_schema();
+        answered["required"].push_back("replaced");
+        d.returns(answered);
         d.responses["403"] = {{"description", "consent_required or not_in_audience"}};
         d.responses["409"] = {{"description", "consultation_closed"}};
         d.responses["422"] = {{"description", "answers that do not fit their questions"}};
@@ -274,13 +425,13 @@ void add_consultation_routes(Router& r, App& app) {
         if (!mine) throw NotFound("You have not answered this consultation.");
         return Response::json(200, response_json(*mine));
       },
-      doc("My answers to a consultation.", "consultations", Permission::kPupilSelf));
+      doc("My answers to a consultation.", "consultations", Permission::kPupilSelf)
+          .returns(response_schema()));
 
   r.add(
       "POST", "/api/v1/consultations/{id}/paper-batches",
       [&app](Request& q) {
-        Fields f(q, {"channel", "reference", "unit_id", "sheet_count", "sheets", "notes",
-                     "participants", "tallies"});
+        Fields f(q, kBatch);
         std::string channel = f.optional_text("channel").value_or("paper");
         PaperBatch batch;
         if (channel == "paper")
@@ -297,7 +448,8 @@ void add_consultation_routes(Router& r, App& app) {
                 "optional gender "
                 "and answers) or a forum's notes and counts (channel forum: participants by band, "
                 "tallies).",
-                "consultations", Permission::kRecordPaper, {{"type", "object"}}, 201);
+                "consultations", Permission::kRecordPaper, kBatch, 201);
+        d.returns(batch_schema());
         d.max_body = 4 * 1024 * 1024;
         d.responses["422"] = {
             {"description", "every sheet or tally that does not fit; nothing added"}};
@@ -313,7 +465,8 @@ void add_consultation_routes(Router& r, App& app) {
         return Response::json(200, {{"items", items}});
       },
       doc("The paper and forum records of a consultation.", "consultations",
-          Permission::kRecordPaper));
+          Permission::kRecordPaper)
+          .returns(items_of(batch_schema())));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/results",
@@ -327,7 +480,8 @@ void add_consultation_routes(Router& r, App& app) {
           "or scores are left out while any count of their question is hidden. While children "
           "are still answering (status published) only how many answered is shown: `questions` "
           "is empty until the consultation is closed.",
-          "consultations", read));
+          "consultations", read)
+          .returns({{"type", "object"}}));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/results.csv",
@@ -341,7 +495,8 @@ void add_consultation_routes(Router& r, App& app) {
       },
       doc("Results as CSV (UTF-8 with a BOM): what the JSON hides reads `hidden`; the last "
           "column is the minimum group size. Only the header while children are still answering.",
-          "consultations", read));
+          "consultations", read)
+          .returns(text().describe("UTF-8 CSV with a BOM").schema(), "text/csv"));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/representativeness",
@@ -351,7 +506,8 @@ void add_consultation_routes(Router& r, App& app) {
       doc("Who answered against who is enrolled, by age band and unit, with under-represented "
           "groups flagged (null where a count is hidden). The respondents are protected together "
           "with the results: what one hides, the other never gives away.",
-          "consultations", read));
+          "consultations", read)
+          .returns({{"type", "object"}}));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/classes",
@@ -361,7 +517,16 @@ void add_consultation_routes(Router& r, App& app) {
       doc("Facilitators: how many pupils of each of their classes in the audience answered "
           "online — a count, never who; null where it is under the minimum group size "
           "(`threshold`) or would give a hidden group of the results away.",
-          "consultations", Permission::kManageClasses));
+          "consultations", Permission::kManageClasses)
+          .returns(Shape{
+              required("consultation_id", id()), required("status", text()),
+              required("threshold", integer()),
+              required("classes",
+                       list_of(object_of(Shape{
+                           required("class_id", id()), required("school_id", id()),
+                           required("name", text()), required("grade", integer().range(1, 12)),
+                           required("answered", integer().or_null())})))}
+                       .schema()));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/quotes",
@@ -371,26 +536,29 @@ void add_consultation_routes(Router& r, App& app) {
       doc("The approved words of the consultation's free-text answers (at most 50, newest "
           "first): what a moderator approved, with the hidden parts hidden; never who wrote them. "
           "None while children are still answering.",
-          "consultations", read));
+          "consultations", read)
+          .returns(items_of(text().schema())));
 
   r.add(
       "GET", "/api/v1/me/consultation-feedback",
       [&app](Request& q) { return Response::json(200, app.consultations.heard_back(q.who())); },
       doc("Pupils: what happened after the consultations I answered online — the feedback in my "
           "age band's words (a text, or you_said, we_did, why, what_next), newest first.",
-          "consultations", Permission::kPupilSelf));
+          "consultations", Permission::kPupilSelf)
+          .returns(items_of({{"type", "object"}})));
 
   r.add(
       "GET", "/api/v1/targets",
       [&app](Request& q) { return Response::json(200, app.targets.with_progress(q.who())); },
       doc("Participation targets of my units, with progress (counts under the minimum group "
           "size hidden as null, with what would give them away).",
-          "targets", read));
+          "targets", read)
+          .returns({{"type", "object"}}));
 
   r.add(
       "POST", "/api/v1/targets",
       [&app](Request& q) {
-        Fields f(q, {"unit_id", "kind", "period_start", "period_end", "target"});
+        Fields f(q, kTarget);
         auto t =
             app.targets.create(q.who(), {f.text("unit_id"), f.text("kind"), f.text("period_start"),
                                          f.text("period_end"), f.integer("target")});
@@ -402,14 +570,11 @@ void add_consultation_routes(Router& r, App& app) {
                                     {"target", t.target}});
       },
       doc("Set a participation target (e.g. 50,000 children consulted in 2024–2027).", "targets",
-          Permission::kManageTargets,
-          object_schema({{"unit_id", "string"},
-                         {"kind", "string"},
-                         {"period_start", "string"},
-                         {"period_end", "string"},
-                         {"target", "integer"}},
-                        {"unit_id", "kind", "period_start", "period_end", "target"}),
-          201));
+          Permission::kManageTargets, kTarget, 201)
+          .returns(Shape{required("id", id()), required("unit_id", id()), required("kind", text()),
+                         required("period_start", date()), required("period_end", date()),
+                         required("target", integer())}
+                       .schema()));
 }
 
 }  // namespace ln::api

@@ -62,11 +62,106 @@ nlohmann::json proposal_json(const CouncilProposal& p) {
           {"created_at", p.created_at}};
 }
 
-const std::initializer_list<const char*> kCouncilFields = {
-    "unit_id", "name", "term_start", "term_end", "member_cap", "min_age", "max_age", "adviser_ids"};
+nlohmann::json council_schema() {
+  return Shape{required("id", id()),
+               required("unit_id", id()),
+               required("name", text()),
+               required("term_start", date()),
+               required("term_end", date()),
+               required("member_cap", integer().range(1, 500)),
+               required("min_age", integer().range(7, 17)),
+               required("max_age", integer().range(7, 17)),
+               required("adviser_ids", list_of(id())),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp())}
+      .schema();
+}
 
-const std::initializer_list<const char*> kSessionFields = {"title", "planned_for", "location",
-                                                           "agenda"};
+nlohmann::json member_schema() {
+  return Shape{required("member_id", id()),
+               required("council_id", id()),
+               required("pupil_id", id()),
+               required("role", text().one_of({"chair", "vice_chair", "member"})),
+               required("joined_by", text().one_of({"nomination", "election"})),
+               required("joined_on", date()),
+               required("created_at", timestamp())}
+      .schema();
+}
+
+Value agenda() {
+  return list_of(object_of(Shape{required("kind", text().one_of({"submission", "consultation"})),
+                                 required("id", id())}))
+      .count(0, 100)
+      .describe("approved submissions and closed consultations of the Council's unit");
+}
+
+nlohmann::json council_session_schema() {
+  return Shape{required("id", id()),
+               required("council_id", id()),
+               required("title", text()),
+               required("planned_for", date()),
+               required("location", text()),
+               required("status", text().one_of({"planned", "held", "minuted"})),
+               required("held_on", date().or_null()),
+               required("agenda", list_of(any())),
+               required("attendance", list_of(any())),
+               required("minutes", text()),
+               required("lifecycle", any()),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp())}
+      .schema();
+}
+
+nlohmann::json proposal_schema() {
+  return Shape{required("id", id()),
+               required("session_id", id()),
+               required("council_id", id()),
+               required("title", text()),
+               required("text", text()),
+               required("present", integer()),
+               required("for", integer()),
+               required("against", integer()),
+               required("abstain", integer()),
+               required("votes", any()),
+               required("adopted", boolean()),
+               required("recommendation_id", text().or_null()),
+               required("created_at", timestamp())}
+      .schema();
+}
+
+const Shape kCouncilPatch{
+    optional("name", text().length(1, 200)),
+    optional("term_start", date()),
+    optional("term_end", date().describe("after term_start")),
+    optional("member_cap", integer().range(1, 500)),
+    optional("min_age", integer().range(7, 17).describe("default 7")),
+    optional("max_age", integer().range(7, 17).describe("default 15; not under min_age")),
+    optional("adviser_ids", list_of(id()).count(0, 20).describe("adult accounts; replaces the list"))};
+const Shape kNewCouncil = kCouncilPatch.with({required("unit_id", id())})
+                              .requiring({"name", "term_start", "term_end", "member_cap"});
+const Shape kNewMember{
+    required("pupil_id", id()),
+    optional("role", text().one_of({"chair", "vice_chair", "member"}).describe("default member")),
+    required("joined_by", text().one_of({"nomination", "election"})),
+    optional("joined_on", date().describe("default today"))};
+const Shape kSessionPatch{optional("title", text().length(1, 200)),
+                          optional("planned_for", date()),
+                          optional("location", text().max_length(200)),
+                          optional("agenda", agenda())};
+const Shape kNewSession = kSessionPatch.requiring({"title", "planned_for"});
+const Shape kAttendance{required("attendance", list_of(id()).count(1, 500).describe(
+                                                   "the member ids present"))};
+const Shape kHeld = kAttendance.with({optional("held_on", date().describe("default planned_for"))});
+const Shape kProposal{
+    required("title", text().length(1, 200)),
+    required("text", text().length(1, 4000)),
+    optional("votes", map_of(text().one_of({"for", "against", "abstain"}))
+                          .describe("member_id → choice, for each member present who voted")),
+    optional("counts", object_of(Shape{optional("for", integer().range(0, 1000)),
+                                       optional("against", integer().range(0, 1000)),
+                                       optional("abstain", integer().range(0, 1000))})
+                           .describe("or the counts alone"))};
+const Shape kMinutes{required("minutes", text().length(1, 50000))};
 
 CouncilInput council_input(const Fields& f) {
   return {f.optional_text("unit_id"),       f.optional_text("name"),
@@ -105,35 +200,29 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(200, page_json(items, page, council_json));
       },
       doc("Adults: the Councils of their units and those they advise. Pupils: their own Councils.",
-          "councils", Permission::kSignedIn));
+          "councils", Permission::kSignedIn)
+          .reads(page_query())
+          .returns(page_schema(council_schema())));
 
   r.add(
       "POST", "/api/v1/councils",
       [&app](Request& q) {
-        Fields f(q, kCouncilFields);
+        Fields f(q, kNewCouncil);
         return Response::json(201, council_json(app.councils.create(q.who(), council_input(f))));
       },
       doc("Set up a Children's Council (Hội đồng trẻ em) of a unit: term, member cap, age limits "
           "(default 7–15; edges of the age bands, else 400, and ages counted by year of birth for "
           "the school year), advisory adults.",
-          "councils", manage,
-          object_schema({{"unit_id", "string"},
-                         {"name", "string"},
-                         {"term_start", "string"},
-                         {"term_end", "string"},
-                         {"member_cap", "integer"},
-                         {"min_age", "integer"},
-                         {"max_age", "integer"},
-                         {"adviser_ids", "string[]"}},
-                        {"unit_id", "name", "term_start", "term_end", "member_cap"}),
-          201));
+          "councils", manage, kNewCouncil, 201)
+          .returns(council_schema()));
 
   r.add(
       "GET", "/api/v1/councils/{id}",
       [&app](Request& q) { return Response::json(200, app.councils.view(q.who(), q.param("id"))); },
       doc("The Council: current members, advisers, sessions, sessions per year, and a warning for "
           "each year with fewer than two sessions. Members see their own Council.",
-          "councils", Permission::kSignedIn));
+          "councils", Permission::kSignedIn)
+          .returns({{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", id().schema()}}}}));
 
   r.add(
       "GET", "/api/v1/councils/{id}/recommendations",
@@ -160,31 +249,27 @@ void add_council_routes(Router& r, App& app) {
       doc("The recommendations a Council adopted, with their authority, dates, status, answer, "
           "commitments and the children's feedback in the reader's age band's words — never a "
           "child's or an adult's identity. Members see their own Council's.",
-          "councils", Permission::kSignedIn));
+          "councils", Permission::kSignedIn)
+          .returns(Shape{required("items", list_of(Value(public_recommendation_schema())))}
+                       .schema()));
 
   r.add(
       "PATCH", "/api/v1/councils/{id}",
       [&app](Request& q) {
-        Fields f(q, kCouncilFields);
+        Fields f(q, kCouncilPatch);
         return Response::json(
             200, council_json(app.councils.update(q.who(), q.param("id"), council_input(f))));
       },
       with_errors(doc("Change the name, term, cap, age limits (edges of the age bands) or "
                       "advisers (adviser_ids replaces the list).",
-                      "councils", manage,
-                      object_schema({{"name", "string"},
-                                     {"term_start", "string"},
-                                     {"term_end", "string"},
-                                     {"member_cap", "integer"},
-                                     {"min_age", "integer"},
-                                     {"max_age", "integer"},
-                                     {"adviser_ids", "string[]"}})),
+                      "councils", manage, kCouncilPatch)
+                      .returns(council_schema()),
                   {{"409", "council_full: more members than the new cap"}}));
 
   r.add(
       "POST", "/api/v1/councils/{id}/members",
       [&app](Request& q) {
-        Fields f(q, {"pupil_id", "role", "joined_by", "joined_on"});
+        Fields f(q, kNewMember);
         auto m =
             app.councils.add_member(q.who(), q.param("id"),
                                     {f.text("pupil_id"), f.optional_text("role").value_or("member"),
@@ -193,13 +278,8 @@ void add_council_routes(Router& r, App& app) {
       },
       with_errors(doc("Add a child member (chair, vice_chair or member; by nomination or "
                       "election). The pupil becomes a council_member.",
-                      "councils", manage,
-                      object_schema({{"pupil_id", "string"},
-                                     {"role", "string"},
-                                     {"joined_by", "string"},
-                                     {"joined_on", "string"}},
-                                    {"pupil_id", "joined_by"}),
-                      201),
+                      "councils", manage, kNewMember, 201)
+                      .returns(member_schema()),
                   {{"409", "council_full, already_member or chair_taken"},
                    {"422", "consent_missing (both consents needed) or outside_age_limits"}}));
 
@@ -224,7 +304,16 @@ void add_council_routes(Router& r, App& app) {
           "members; pseudonym, the age band of that counted age, school and class (never a name "
           "or birth date). By pupil id; a page may be short when many pupils were read past, and "
           "`next` then says where to read on.",
-          "councils", manage));
+          "councils", manage)
+          .reads(page_query())
+          .returns(page_schema(Shape{required("pupil_id", id()),
+                                     required("pseudonym", text()),
+                                     required("age_band", text()),
+                                     required("school_id", id()),
+                                     required("school_name", text()),
+                                     required("class_id", id()),
+                                     required("class_name", text())}
+                                   .schema())));
 
   r.add(
       "DELETE", "/api/v1/councils/{id}/members/{member}",
@@ -245,7 +334,9 @@ void add_council_routes(Router& r, App& app) {
       doc("The yearly review (?on=YYYY-MM-DD, default today): members past the age limit in the "
           "school year of that day, or who will be in a school year the term reaches (ages "
           "counted by year of birth).",
-          "councils", manage));
+          "councils", manage)
+          .reads({query("on", date(), "the day of the review (default today)")})
+          .returns({{"type", "object"}}));
 
   r.add(
       "GET", "/api/v1/councils/{id}/sessions",
@@ -259,28 +350,28 @@ void add_council_routes(Router& r, App& app) {
                            {"status", s.status}});
         return Response::json(200, {{"items", items}});
       },
-      doc("The Council's sessions.", "councils", Permission::kSignedIn));
+      doc("The Council's sessions.", "councils", Permission::kSignedIn)
+          .returns(Shape{required("items",
+                                  list_of(object_of(Shape{
+                                      required("id", id()), required("title", text()),
+                                      required("planned_for", date()),
+                                      required("held_on", date().or_null()),
+                                      required("status",
+                                               text().one_of({"planned", "held", "minuted"}))})))}
+                       .schema()));
 
   r.add(
       "POST", "/api/v1/councils/{id}/sessions",
       [&app](Request& q) {
-        Fields f(q, kSessionFields);
+        Fields f(q, kNewSession);
         return Response::json(
             201, session_json(app.councils.plan_session(q.who(), q.param("id"), session_input(f))));
       },
       with_errors(
           doc("Plan a session; the agenda lists approved submissions and closed consultations "
               "({kind: submission | consultation, id}).",
-              "councils", manage,
-              {{"type", "object"},
-               {"properties",
-                {{"title", {{"type", "string"}}},
-                 {"planned_for", {{"type", "string"}}},
-                 {"location", {{"type", "string"}}},
-                 {"agenda", {{"type", "array"}}}}},
-               {"required", {"title", "planned_for"}},
-               {"additionalProperties", false}},
-              201),
+              "councils", manage, kNewSession, 201)
+              .returns(council_session_schema()),
           {{"422", "invalid_agenda: items that are not approved or not this Council's"}}));
 
   r.add(
@@ -289,47 +380,51 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(200, app.councils.session_view(q.who(), q.param("id")));
       },
       doc("A session: agenda in the approved words, attendance, minutes, proposals and votes.",
-          "councils", Permission::kSignedIn));
+          "councils", Permission::kSignedIn)
+          .returns({{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", id().schema()}}}}));
 
   r.add(
       "PATCH", "/api/v1/council-sessions/{id}",
       [&app](Request& q) {
-        Fields f(q, kSessionFields);
+        Fields f(q, kSessionPatch);
         return Response::json(200, session_json(app.councils.update_session(q.who(), q.param("id"),
                                                                             session_input(f))));
       },
       with_errors(doc("Change a session's title, date (planned only), place or agenda.", "councils",
-                      manage, {{"type", "object"}}),
+                      manage, kSessionPatch)
+                      .returns(council_session_schema()),
                   {{"409", "session_minuted or session_held"}, {"422", "invalid_agenda"}}));
 
   r.add(
       "POST", "/api/v1/council-sessions/{id}/held",
       [&app](Request& q) {
-        Fields f(q, {"held_on", "attendance"});
+        Fields f(q, kHeld);
         return Response::json(
             200, session_json(app.councils.mark_held(
                      q.who(), q.param("id"), f.optional_text("held_on"), attendance_of(f))));
       },
       with_errors(
           doc("The session met: the day and the members present.", "councils", manage,
-              object_schema({{"held_on", "string"}, {"attendance", "string[]"}}, {"attendance"})),
+              kHeld)
+              .returns(council_session_schema()),
           {{"409", "not_planned"}}));
 
   r.add(
       "PUT", "/api/v1/council-sessions/{id}/attendance",
       [&app](Request& q) {
-        Fields f(q, {"attendance"});
+        Fields f(q, kAttendance);
         return Response::json(200, session_json(app.councils.set_attendance(q.who(), q.param("id"),
                                                                             attendance_of(f))));
       },
       with_errors(doc("Correct the attendance of a held session before any vote.", "councils",
-                      manage, object_schema({{"attendance", "string[]"}}, {"attendance"})),
+                      manage, kAttendance)
+                      .returns(council_session_schema()),
                   {{"409", "not_held or votes_recorded"}}));
 
   r.add(
       "POST", "/api/v1/council-sessions/{id}/proposals",
       [&app](Request& q) {
-        Fields f(q, {"title", "text", "votes", "counts"});
+        Fields f(q, kProposal);
         auto p = app.councils.vote(
             q.who(), q.param("id"),
             {f.text("title"), f.text("text"), f.optional_json("votes"), f.optional_json("counts")});
@@ -340,27 +435,20 @@ void add_council_routes(Router& r, App& app) {
               "for/against/abstain) or counts {for, against, abstain}. Adopted when more than half "
               "of the members present vote for; an adopted proposal becomes a draft "
               "recommendation.",
-              "councils", manage,
-              {{"type", "object"},
-               {"properties",
-                {{"title", {{"type", "string"}}},
-                 {"text", {{"type", "string"}}},
-                 {"votes", {{"type", "object"}}},
-                 {"counts", {{"type", "object"}}}}},
-               {"required", {"title", "text"}},
-               {"additionalProperties", false}},
-              201),
+              "councils", manage, kProposal, 201)
+              .returns(proposal_schema()),
           {{"409", "not_held"}, {"422", "too_many_votes"}}));
 
   r.add(
       "POST", "/api/v1/council-sessions/{id}/minutes",
       [&app](Request& q) {
-        Fields f(q, {"minutes"});
+        Fields f(q, kMinutes);
         return Response::json(
             200, session_json(app.councils.minute(q.who(), q.param("id"), f.text("minutes"))));
       },
       with_errors(doc("Record the minutes; the session becomes the record (minuted).", "councils",
-                      manage, object_schema({{"minutes", "string"}}, {"minutes"})),
+                      manage, kMinutes)
+                      .returns(council_session_schema()),
                   {{"409", "not_held"}}));
 }
 

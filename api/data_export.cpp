@@ -1,6 +1,7 @@
 #include "api/data_export.h"
 
 #include "api/recommendation_views.h"
+#include "api/shape.h"
 #include "api/views.h"
 #include "moderation/submissions.h"
 
@@ -28,6 +29,23 @@ nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
   for (const auto& n : app.recommendations.notifications_for_export(id))
     out["notifications"].push_back(notification_json(n));
   return out;
+}
+
+nlohmann::json data_export_schema() {
+  nlohmann::json schema =
+      Shape{required("answers", any().describe("answer sets in the words of the child's age band")),
+            required("submissions", list_of(any()).describe("ideas and what happened to them")),
+            required("reactions",
+                     list_of(object_of(Shape{required("recommendation_id", id()),
+                                             required("recommendation", text()),
+                                             required("kind", text()),
+                                             required("text", text().or_null()),
+                                             required("created_at", timestamp())}))),
+            required("notifications", list_of(Value(notification_schema())))}
+          .schema();
+  // Beside these, what Pupils keeps of the child (account, consents, requests).
+  schema.erase("additionalProperties");
+  return schema;
 }
 
 }  // namespace ln::api

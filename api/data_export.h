@@ -11,5 +11,6 @@ namespace ln::api {
 // question and answer in the words of their age band), ideas and opinions with what happened to
 // them, reactions to feedback, in-app notifications.
 nlohmann::json data_export_json(App& app, const PupilDataExport& kept);
+nlohmann::json data_export_schema();
 
 }  // namespace ln::api

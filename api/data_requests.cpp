@@ -6,6 +6,13 @@
 
 namespace ln::api {
 
+namespace {
+
+const Shape kOutcome{optional("outcome", text().max_length(1000).describe(
+                                             "what was done (refusing needs 10 or more characters)"))};
+
+}  // namespace
+
 void add_data_request_routes(Router& r, App& app) {
   const auto handle = Permission::kHandleDataRequests;
 
@@ -17,7 +24,11 @@ void add_data_request_routes(Router& r, App& app) {
             200, page_json(app.pupils.data_requests(page, q.query_value("status")), page, as_json));
       },
       doc("Data requests with status and due date (?status=open|acknowledged|done|refused).",
-          "data rights", handle));
+          "data rights", handle)
+          .reads(page_query())
+          .reads({query("status", text().one_of({"open", "acknowledged", "done", "refused"}),
+                        "only requests in this status")})
+          .returns(page_schema(data_request_schema())));
 
   for (const char* action : {"acknowledge", "complete", "refuse"}) {
     r.add(
@@ -25,14 +36,16 @@ void add_data_request_routes(Router& r, App& app) {
         [&app, action](Request& q) {
           std::string outcome;
           if (!q.body.empty())
-            outcome = Fields(q, {"outcome"}).optional_text("outcome").value_or("");
+            outcome = Fields(q, kOutcome).optional_text("outcome").value_or("");
           return Response::json(
               200, to_json(app.pupils.handle_request(q.who(), q.param("id"), action, outcome)));
         },
         doc(std::string("Mark a data request: ") + action +
                 (std::string(action) == "complete" ? " (a deletion request deletes the pupil)."
                                                    : "."),
-            "data rights", handle, object_schema({{"outcome", "string"}})));
+            "data rights", handle, kOutcome)
+            .returns(data_request_schema())
+            .fails(409, "not allowed from the request's status"));
   }
 }
 

@@ -20,6 +20,30 @@ nlohmann::json event_json(const CouncilEvent& e) {
           {"created_at", e.created_at}};
 }
 
+nlohmann::json event_schema() {
+  return Shape{required("id", id()),
+               required("unit_id", id()),
+               required("kind", text().one_of({"forum", "leaders_dialogue", "school_dialogue"})),
+               required("title", text()),
+               required("held_on", date()),
+               required("participants", integer()),
+               required("participants_by_band", map_of(integer())),
+               required("outcomes", list_of(text())),
+               required("council_id", text().or_null()),
+               required("created_at", timestamp())}
+      .schema();
+}
+
+const Shape kNewEvent{
+    required("unit_id", id()),
+    required("kind", text().one_of({"forum", "leaders_dialogue", "school_dialogue"})),
+    required("title", text().length(1, 300)),
+    required("held_on", date()),
+    required("participants", map_of(integer().range(0, 100000))
+                                 .describe("age band → children present (at most 20 bands)")),
+    optional("outcomes", list_of(text().length(1, 200)).count(0, 50)),
+    optional("council_id", id().describe("the Council that took part"))};
+
 EventInput event_input(const Fields& f) {
   EventInput in{f.text("unit_id"),
                 f.text("kind"),
@@ -46,26 +70,13 @@ void add_event_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/events",
       [&app](Request& q) {
-        Fields f(q,
-                 {"unit_id", "kind", "title", "held_on", "participants", "outcomes", "council_id"});
+        Fields f(q, kNewEvent);
         return Response::json(201, event_json(app.events.record(q.who(), event_input(f))));
       },
       doc("Record an event: forum (Diễn đàn lắng nghe tiếng nói trẻ em), leaders_dialogue or "
           "school_dialogue, with the children present by age band and what it produced.",
-          "events", Permission::kManageEvents,
-          {{"type", "object"},
-           {"properties",
-            {{"unit_id", {{"type", "string"}}},
-             {"kind",
-              {{"type", "string"}, {"enum", {"forum", "leaders_dialogue", "school_dialogue"}}}},
-             {"title", {{"type", "string"}}},
-             {"held_on", {{"type", "string"}}},
-             {"participants", {{"type", "object"}}},
-             {"outcomes", {{"type", "array"}, {"items", {{"type", "string"}}}}},
-             {"council_id", {{"type", "string"}}}}},
-           {"required", {"unit_id", "kind", "title", "held_on", "participants"}},
-           {"additionalProperties", false}},
-          201));
+          "events", Permission::kManageEvents, kNewEvent, 201)
+          .returns(event_schema()));
 
   r.add(
       "GET", "/api/v1/events",
@@ -87,14 +98,19 @@ void add_event_routes(Router& r, App& app) {
       },
       doc("Events of a unit and the units under it (?unit_id=, ?year=2026 or 2026-H1, or "
           "?from=&to= dates; to is exclusive).",
-          "events", Permission::kReadResults));
+          "events", Permission::kReadResults)
+          .reads({query("unit_id", id(), "a unit of mine (default: all of mine)"),
+                  query("year", text().pattern("^[0-9]{4}(-H[12])?$"), "2026 or 2026-H1"),
+                  query("from", date(), "first day"),
+                  query("to", date(), "day after the last")})
+          .returns(Shape{required("items", list_of(Value(event_schema())))}.schema()));
 
   r.add(
       "GET", "/api/v1/events/{id}",
       [&app](Request& q) {
         return Response::json(200, event_json(app.events.get(q.who(), q.param("id"))));
       },
-      doc("One event.", "events", Permission::kReadResults));
+      doc("One event.", "events", Permission::kReadResults).returns(event_schema()));
 }
 
 }  // namespace ln::api

@@ -4,6 +4,7 @@
 
 #include "api/json_body.h"
 #include "consult/errors.h"
+#include "consult/validate.h"
 
 namespace ln::api {
 
@@ -14,6 +15,10 @@ Fields::Fields(const Request& request, std::initializer_list<const char*> allowe
                              [&name = key](const char* a) { return name == a; });
     if (!known) throw Invalid(key.size() > 60 ? key.substr(0, 60) : key, "Unknown field.");
   }
+}
+
+Fields::Fields(const Request& request, const Shape& shape) : body_(parse_json_object(request)) {
+  shape.check(body_);
 }
 
 const nlohmann::json* Fields::value(const char* name) const {
@@ -68,7 +73,7 @@ std::optional<std::vector<std::string>> Fields::optional_texts(const char* name)
     throw Invalid(name, std::string(name) + " must be a list of strings.");
   std::vector<std::string> out;
   for (const auto& item : *v) {
-    if (!item.is_string() || item.get_ref<const std::string&>().size() > 200)
+    if (!item.is_string() || char_count(item.get_ref<const std::string&>()) > 200)
       throw Invalid(name, std::string(name) + " must be a list of strings.");
     out.push_back(item.get<std::string>());
   }
@@ -83,6 +88,19 @@ std::optional<nlohmann::json> Fields::optional_json(const char* name) const {
 
 NamePatch name_patch(const Fields& f) {
   return {f.optional_text("name"), f.optional_text("code"), f.optional_boolean("retired")};
+}
+
+Shape name_patch_shape(int name_max) {
+  return {optional("name", text().length(1, name_max)),
+          optional("code", text().max_length(40).pattern("^[A-Za-z0-9._/-]*$").describe(
+                               "letters, digits, '-', '_', '.' or '/'; empty removes the code")),
+          optional("retired", boolean().describe("true retires it, false restores it"))};
+}
+
+nlohmann::json import_result_schema() {
+  return Shape{required("imported", integer().range(0, 1000000000)),
+               required("ids", list_of(id()))}
+      .schema();
 }
 
 int query_integer(const Request& request, const char* name, int fallback, int min, int max) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "api/shape.h"
 #include "consult/errors.h"
 #include "consult/organisation.h"
 #include "consult/records.h"
@@ -17,6 +18,9 @@ class Fields {
  public:
   // Parses the body (see json_body.h) and refuses any field not in `allowed`.
   Fields(const Request& request, std::initializer_list<const char*> allowed);
+  // Parses the body and checks it against its declaration (shape.h): unknown fields, types,
+  // lengths, ranges, enums and patterns.
+  Fields(const Request& request, const Shape& shape);
 
   std::string text(const char* name) const;  // required string
   std::optional<std::string> optional_text(const char* name) const;
@@ -32,8 +36,11 @@ class Fields {
   nlohmann::json body_;
 };
 
-// {"name", "code", "retired"} of a PATCH.
+// {"name", "code", "retired"} of a PATCH (an empty code removes it), and its declaration.
 NamePatch name_patch(const Fields& fields);
+Shape name_patch_shape(int name_max = 200);
+// {"imported": n, "ids": [...]} of a CSV import.
+nlohmann::json import_result_schema();
 
 // ?after=…&limit=… (limit 1–200, default 50).
 Page page_of(const Request& request);

@@ -23,14 +23,27 @@ OperationDoc used_once(OperationDoc d) {
   return guessed(std::move(d));
 }
 
-}  // namespace
+const Shape kCode{required("code", text().max_length(100).describe("the guardian code"))};
+const Shape kGuardianRequest =
+    kCode.with({required("kind", text().one_of({"export", "deletion", "correction"})),
+                optional("details", text().max_length(1000))});
 
-static nlohmann::json guardian_consent_json() {
+nlohmann::json guardian_consent_json() {
   nlohmann::json parts = nlohmann::json::array();
   for (const auto& p : guardian_consent_text())
     parts.push_back({{"key", p.key}, {"vi", p.vi}, {"en", p.en}});
   return {{"version", kConsentTextVersion}, {"parts", parts}};
 }
+
+nlohmann::json guardian_consent_schema() {
+  return Shape{required("version", text()),
+               required("parts", list_of(object_of(Shape{required("key", text()),
+                                                         required("vi", text()),
+                                                         required("en", text())})))}
+      .schema();
+}
+
+}  // namespace
 
 void add_guardian_routes(Router& r, App& app) {
   r.add(
@@ -38,12 +51,13 @@ void add_guardian_routes(Router& r, App& app) {
       [](Request&) { return Response::json(200, guardian_consent_json()); },
       doc("What a guardian agrees to: what is collected, why, for how long, who sees it and how "
           "to refuse or withdraw, in Vietnamese and English.",
-          "consent", std::nullopt));
+          "consent", std::nullopt)
+          .returns(guardian_consent_schema()));
 
   r.add(
       "POST", "/api/v1/guardian/child",
       [&app](Request& q) {
-        Fields f(q, {"code"});
+        Fields f(q, kCode);
         auto child = app.pupils.guardian_child(f.text("code"), q.client_address);
         return Response::json(200, {{"pseudonym", child.pseudonym},
                                     {"class", child.class_name},
@@ -52,32 +66,37 @@ void add_guardian_routes(Router& r, App& app) {
       },
       guessed(doc("Which child a guardian code is for: the child's pseudonym, class and school, "
                   "nothing more (the code is not used up).",
-                  "consent", std::nullopt, object_schema({{"code", "string"}}, {"code"}))));
+                  "consent", std::nullopt, kCode)
+                  .returns(Shape{required("pseudonym", text()), required("class", text()),
+                                 required("school", text()),
+                                 required("consent_text", Value(guardian_consent_schema()))}
+                               .schema())));
 
   r.add(
       "POST", "/api/v1/guardian/consent",
       [&app](Request& q) {
-        Fields f(q, {"code"});
+        Fields f(q, kCode);
         return Response::json(
             201, to_json(app.pupils.guardian_consent(f.text("code"), q.client_address)));
       },
       used_once(doc("A guardian gives consent with their guardian code.", "consent", std::nullopt,
-                  object_schema({{"code", "string"}}, {"code"}), 201)));
+                    kCode, 201)
+                    .returns(consent_schema())));
 
   r.add(
       "POST", "/api/v1/guardian/withdraw",
       [&app](Request& q) {
-        Fields f(q, {"code"});
+        Fields f(q, kCode);
         app.pupils.withdraw_by_guardian(f.text("code"), q.client_address);
         return Response::no_content();
       },
       used_once(doc("A guardian withdraws consent with their guardian code.", "consent", std::nullopt,
-                  object_schema({{"code", "string"}}, {"code"}), 204)));
+                    kCode, 204)));
 
   r.add(
       "POST", "/api/v1/guardian/data",
       [&app](Request& q) {
-        Fields f(q, {"code"});
+        Fields f(q, kCode);
         return Response::json(200, data_export_json(app, app.pupils.guardian_export(
                                                              f.text("code"), q.client_address)))
             .with_header("Content-Disposition",
@@ -86,12 +105,13 @@ void add_guardian_routes(Router& r, App& app) {
       used_once(
           doc("A guardian downloads the child's data as JSON with their guardian code (all of the "
               "child's copy but what they told a safeguarding lead).",
-              "data rights", std::nullopt, object_schema({{"code", "string"}}, {"code"}))));
+              "data rights", std::nullopt, kCode)
+              .returns(data_export_schema())));
 
   r.add(
       "POST", "/api/v1/guardian/data-requests",
       [&app](Request& q) {
-        Fields f(q, {"code", "kind", "details"});
+        Fields f(q, kGuardianRequest);
         auto request =
             app.pupils.guardian_request(f.text("code"), f.text("kind"),
                                         f.optional_text("details").value_or(""), q.client_address);
@@ -99,9 +119,8 @@ void add_guardian_routes(Router& r, App& app) {
       },
       used_once(doc("A guardian asks for the child's data, a correction or its deletion.",
                   "data rights", std::nullopt,
-                  object_schema({{"code", "string"}, {"kind", "string"}, {"details", "string"}},
-                                {"code", "kind"}),
-                  201)));
+                  kGuardianRequest, 201)
+                    .returns(data_request_schema())));
 }
 
 }  // namespace ln::api

@@ -109,12 +109,15 @@ void add_health_routes(Router& router, App& app) {
       [](Request&) {
         return Response::json(200, {{"status", "ok"}});
       },
-      doc("The process is alive.", "operations", std::nullopt));
+      doc("The process is alive.", "operations", std::nullopt)
+          .returns(Shape{required("status", text().one_of({"ok"}))}.schema()));
 
   router.add(
       "GET", "/readyz",
       [&app](Request&) {
-        if (app.draining) return error_response(503, "draining", "This instance is shutting down.");
+        if (app.draining)
+          return error_response(503, "draining", "This instance is shutting down.")
+              .with_header("Retry-After", "1");
         try {
           app.storage.ping();
         } catch (const Unavailable& e) {
@@ -125,7 +128,10 @@ void add_health_routes(Router& router, App& app) {
       },
       doc("The database is reachable and takes writes, and the instance takes traffic (503 while "
           "draining or while writes fail).",
-          "operations", std::nullopt));
+          "operations", std::nullopt)
+          .returns(Shape{required("status", text().one_of({"ready"})),
+                         required("database", text().one_of({"sqlite", "postgresql"}))}
+                       .schema()));
 
   router.add(
       "GET", "/metrics",
@@ -140,6 +146,8 @@ void add_health_routes(Router& router, App& app) {
       [] {
         auto d = doc("Prometheus metrics, for operators only (Bearer metrics token).", "operations",
                      std::nullopt);
+        d.returns(text().describe("Prometheus text exposition format 0.0.4").schema(),
+                  "text/plain");
         d.responses["401"] = {
             {"description", "no or wrong metrics token, or none configured (--metrics-token)"}};
         d.responses["429"] = {{"description",

@@ -69,6 +69,68 @@ nlohmann::json approved_json(const ApprovedSubmission& a, const Author& author) 
           {"in_recommendation", a.in_recommendation}};
 }
 
+nlohmann::json author_schema() {
+  return Shape{required("pseudonym", text()), required("age_band", text())}.schema();
+}
+
+nlohmann::json item_schema() {
+  return Shape{required("id", id()),
+               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("queue", text().or_null()),
+               required("status", text()),
+               required("unit_id", id()),
+               required("created_at", timestamp()),
+               required("resent_at", timestamp().or_null()),
+               required("late", boolean()),
+               required("review_by", text()),
+               required("first_reviewed_at", timestamp().or_null()),
+               required("alike_from_other_children", integer()),
+               required("version", integer()),
+               required("labels", list_of(any())),
+               required("claimed_by", text().or_null()),
+               required("claim_expires_at", timestamp().or_null()),
+               required("consultation_id", text().or_null()),
+               required("author", Value(author_schema())),
+               optional("text", text().describe("one item only, never in lists")),
+               optional("topic", text().or_null()),
+               optional("screening", any().describe("the screener's labels and spans")),
+               optional("decision", any()),
+               optional("redacted_text", text().or_null()),
+               optional("revisions", any()),
+               optional("text_collapsed", boolean().describe("lists: the text is left out"))}
+      .schema();
+}
+
+nlohmann::json approved_schema() {
+  return Shape{required("id", id()),
+               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("topic", text().or_null()),
+               required("unit_id", id()),
+               required("created_at", timestamp()),
+               required("text", text()),
+               required("redacted", boolean()),
+               required("author", Value(author_schema())),
+               required("in_recommendation", boolean())}
+      .schema();
+}
+
+const Shape kDecision{
+    required("decision",
+             text().one_of({"approve", "approve_redacted", "return", "reject", "escalate"})),
+    required("version", integer().describe("the version the claim returned")),
+    optional("reason", text().max_length(100).describe("return and reject: a reason from the list")),
+    optional("note", text().max_length(1000)),
+    optional("redactions",
+             list_of(list_of(integer().range(0, 1000000)).count(2, 2).describe("[start, end] in "
+                                                                               "characters"))
+                 .count(0, 200)),
+    optional("wrong_flags", list_of(text().length(1, 32)).count(0, 4).describe(
+                                "labels the screener gave this text that were wrong"))};
+
+const std::vector<QueryDoc> kItemFilters = {
+    query("kind", text().one_of({"idea", "opinion", "recommendation"}), "only this kind"),
+    query("unit_id", id(), "one of my units and those below it")};
+
 }  // namespace
 
 void add_moderation_routes(Router& r, App& app) {
@@ -80,7 +142,8 @@ void add_moderation_routes(Router& r, App& app) {
         return Response::json(200, {{"items", app.moderation.queues(q.who())}});
       },
       doc("The queues I work, with their size, oldest item and items late for a first review.",
-          "moderation", moderate));
+          "moderation", moderate)
+          .returns(Shape{required("items", list_of(any()))}.schema()));
 
   r.add(
       "GET", "/api/v1/moderation/measures",
@@ -91,7 +154,9 @@ void add_moderation_routes(Router& r, App& app) {
           "safeguarding acknowledgement (p50, p90, late, waiting), decisions, and how often "
           "moderators agreed with each screener rule, over the last `days` days (default 30). "
           "Moderators' and admins' figures leave out what the screener sent to safeguarding.",
-          "moderation", moderate));
+          "moderation", moderate)
+          .reads({query("days", integer().range(1, 366), "default 30")})
+          .returns({{"type", "object"}}));
 
   r.add(
       "GET", "/api/v1/moderation/queues/{queue}/items",
@@ -112,7 +177,11 @@ void add_moderation_routes(Router& r, App& app) {
       },
       doc("Waiting items, oldest first; their text stays collapsed. Filters: `kind`, `label` (a "
           "screener label), `unit_id` (one of my units and those below it).",
-          "moderation", moderate));
+          "moderation", moderate)
+          .reads(page_query())
+          .reads(kItemFilters)
+          .reads({query("label", text().max_length(32), "a screener label")})
+          .returns(page_schema(item_schema())));
 
   r.add(
       "GET", "/api/v1/moderation/approved",
@@ -134,7 +203,10 @@ void add_moderation_routes(Router& r, App& app) {
           "into a recommendation: the redacted text where parts were hidden, the author's "
           "pseudonym and age band, and whether a recommendation already quotes it. Filters: "
           "`kind`, `unit_id` (one of my units and those below it). The listing is audited.",
-          "moderation", Permission::kManageRecommendations));
+          "moderation", Permission::kManageRecommendations)
+          .reads(page_query())
+          .reads(kItemFilters)
+          .returns(page_schema(approved_schema())));
 
   r.add(
       "GET", "/api/v1/moderation/items/{id}",
@@ -143,7 +215,8 @@ void add_moderation_routes(Router& r, App& app) {
                               item_json(app, app.moderation.item(q.who(), q.param("id")), true));
       },
       doc("One item with its text and the screener's spans (this view is audited).", "moderation",
-          moderate));
+          moderate)
+          .returns(item_schema()));
 
   r.add(
       "POST", "/api/v1/moderation/items/{id}/claim",
@@ -155,13 +228,13 @@ void add_moderation_routes(Router& r, App& app) {
         auto d = doc("Claim an item for 10 minutes; returns its version.", "moderation",
                      Permission::kModerate);
         d.responses["409"] = {{"description", "claimed_by_other or already_decided"}};
-        return d;
+        return d.returns(item_schema());
       }());
 
   r.add(
       "POST", "/api/v1/moderation/items/{id}/decision",
       [&app](Request& q) {
-        Fields f(q, {"decision", "version", "reason", "note", "redactions", "wrong_flags"});
+        Fields f(q, kDecision);
         moderation::Decision d{f.text("decision"),
                                f.integer("version"),
                                f.optional_text("reason").value_or(""),
@@ -194,32 +267,9 @@ void add_moderation_routes(Router& r, App& app) {
                 "(reason) or "
                 "escalate to safeguarding. `wrong_flags` names labels the screener gave that were "
                 "wrong (what it learns from).",
-                "moderation", Permission::kModerate,
-                {{"type", "object"},
-                 {"required", {"decision", "version"}},
-                 {"properties",
-                  {{"decision",
-                    {{"type", "string"},
-                     {"enum", {"approve", "approve_redacted", "return", "reject", "escalate"}}}},
-                   {"version", {{"type", "integer"}}},
-                   {"reason", {{"type", "string"}}},
-                   {"note", {{"type", "string"}, {"maxLength", 1000}}},
-                   {"redactions",
-                    {{"type", "array"},
-                     {"maxItems", 200},
-                     {"items",
-                      {{"type", "array"},
-                       {"minItems", 2},
-                       {"maxItems", 2},
-                       {"items", {{"type", "integer"}, {"minimum", 0}}}}}}},
-                   {"wrong_flags",
-                    {{"type", "array"},
-                     {"maxItems", 4},
-                     {"items",
-                      {{"type", "string"},
-                       {"enum", {"disclosure", "personal_info", "rude", "spam"}}}}}}}}});
+                "moderation", Permission::kModerate, kDecision);
         d.responses["409"] = {{"description", "not_claimed or stale_version"}};
-        return d;
+        return d.returns(item_schema());
       }());
 }
 

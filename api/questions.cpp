@@ -17,6 +17,19 @@ nlohmann::json question_json(const OpenQuestion& q) {
           {"replied_at", or_null(q.question.replied_at)}};
 }
 
+nlohmann::json question_schema() {
+  return Shape{required("id", id()),
+               required("recommendation",
+                        object_of(Shape{required("id", id()), required("title", text())})),
+               required("text", text()),
+               required("created_at", timestamp()),
+               required("reply", text().or_null()),
+               required("replied_at", timestamp().or_null())}
+      .schema();
+}
+
+const Shape kReply{required("text", text().length(5, 1000))};
+
 }  // namespace
 
 void add_question_routes(Router& r, App& app) {
@@ -30,12 +43,13 @@ void add_question_routes(Router& r, App& app) {
       },
       doc("Children's questions about answers, approved by a moderator and not yet answered, of "
           "my units' recommendations, oldest first.",
-          "recommendations", Permission::kManageRecommendations));
+          "recommendations", Permission::kManageRecommendations)
+          .returns(Shape{required("items", list_of(Value(question_schema())))}.schema()));
 
   r.add(
       "POST", "/api/v1/questions/{id}/reply",
       [&app](Request& q) {
-        Fields f(q, {"text"});
+        Fields f(q, kReply);
         return Response::json(
             200, question_json(app.asking_back.reply(q.who(), q.param("id"), f.text("text"))));
       },
@@ -44,7 +58,8 @@ void add_question_routes(Router& r, App& app) {
             doc("Answer a child's question, once. The child is notified and reads it beside the "
                 "answer. Screened: personal information or rude words are refused (422).",
                 "recommendations", Permission::kManageRecommendations,
-                object_schema({{"text", "string"}}, {"text"}));
+                kReply);
+        d.returns(question_schema());
         d.responses["409"] = {{"description", "already_answered"}};
         d.responses["422"] = {{"description",
                                "not_for_a_child: personal information or rude "

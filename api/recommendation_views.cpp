@@ -1,5 +1,7 @@
 #include "api/recommendation_views.h"
 
+#include "api/shape.h"
+
 #include <set>
 
 #include "api/views.h"
@@ -195,6 +197,75 @@ json journey_json(App& app, const Principal& pupil, const Submission& s) {
                    {"forwarded_at", or_null(r.forwarded_at)},
                    {"answered_at", or_null(r.answered_at)}});
   return out;
+}
+
+nlohmann::json recommendation_schema() {
+  return Shape{required("id", id()),
+               required("unit_id", id()),
+               required("title", text()),
+               required("text", text()),
+               required("topic", text().or_null()),
+               required("origin", text()),
+               required("council_session_id", text().or_null()),
+               required("status", text()),
+               required("overdue", boolean()),
+               required("authority", any().describe("{id, name}, or null before forwarding")),
+               required("dispatch_number", text().or_null()),
+               required("dispatch_date", date().or_null()),
+               required("due_date", date().or_null()),
+               required("working_days_left", integer().or_null()),
+               required("forwarded_at", timestamp().or_null()),
+               required("answered_at", timestamp().or_null()),
+               required("answered_on_time", boolean().or_null()),
+               required("quotes", list_of(any())),
+               required("children", integer()),
+               required("answer", any()),
+               required("commitments", list_of(any())),
+               required("feedback", any()),
+               required("reactions", map_of(integer())),
+               required("history", list_of(any())),
+               required("escalated_at", any()),
+               required("version", integer()),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp()),
+               optional("letters", object_of(Shape{required("forwarding", text()),
+                                                   required("reminder", text())}))}
+      .schema();
+}
+
+nlohmann::json public_recommendation_schema() {
+  return {{"type", "object"},
+          {"required", {"id", "title", "text", "status"}},
+          {"properties",
+           {{"id", id().schema()},
+            {"title", text().schema()},
+            {"text", text().schema()},
+            {"status", text().schema()},
+            {"overdue", boolean().schema()}}},
+          {"description", "what the public tracker shows: never a child's or an adult's identity"}};
+}
+
+nlohmann::json figures_schema() {
+  return Shape{required("authority_id", id()),
+               required("name", text()),
+               required("received", integer()),
+               required("answered", integer()),
+               required("answered_on_time", integer()),
+               required("answered_on_time_percent", number().or_null()),
+               required("median_days_to_answer", number().or_null()),
+               required("overdue_now", integer())}
+      .schema();
+}
+
+nlohmann::json notification_schema() {
+  return Shape{required("id", id()),
+               required("kind", text()),
+               required("object_type", text()),
+               required("object_id", text()),
+               required("message", text()),
+               required("created_at", timestamp()),
+               required("read_at", timestamp().or_null())}
+      .schema();
 }
 
 }  // namespace ln::api

@@ -9,9 +9,13 @@
 namespace ln::api {
 
 nlohmann::json recommendation_json(App& app, const Recommendation& r);
+nlohmann::json recommendation_schema();
 nlohmann::json public_recommendation_json(App& app, const Recommendation& r);
+nlohmann::json public_recommendation_schema();
 nlohmann::json figures_json(const AuthorityFigures& f);
+nlohmann::json figures_schema();
 nlohmann::json notification_json(const Notification& n);
+nlohmann::json notification_schema();
 // What happened to a pupil's submission: each recommendation it went into that was reported
 // back, with the feedback in the pupil's age band's words.
 nlohmann::json outcomes_json(App& app, const Principal& pupil, const Submission& s);

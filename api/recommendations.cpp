@@ -65,22 +65,59 @@ Response html(std::string body) {
   return r;
 }
 
-const json kCommitmentSchema = {{"type", "object"},
-                                {"properties",
-                                 {{"text", {{"type", "string"}}},
-                                  {"owner", {{"type", "string"}}},
-                                  {"due_date", {{"type", "string"}}}}},
-                                {"required", {"text", "owner", "due_date"}},
-                                {"additionalProperties", false}};
+const Shape kCompileDraft{required("submission_ids", list_of(id()).count(0, 200).describe(
+                                                          "approved submissions of my units"))};
+const Shape kNewRecommendation{
+    required("title", text().length(3, 200)),
+    required("text", text().length(10, 5000)),
+    required("unit_id", id()),
+    optional("topic", text().max_length(100)),
+    required("submission_ids", list_of(id()).count(1, 200).describe("approved submissions"))};
+const Shape kForward{
+    required("authority_id", id()),
+    required("dispatch_number", text().length(1, 60)),
+    required("dispatch_date", date().describe("not in the future")),
+    optional("due_working_days", integer().range(1, 365).describe("default: the authority's"))};
+const Shape kAnswer{
+    required("decision", text().one_of({"accepted", "partly_accepted", "declined", "referred"})),
+    optional("reasons", text().max_length(5000).describe("required unless accepted")),
+    optional("referred_to", id().describe("referred: the authority it goes to")),
+    optional("commitments",
+             list_of(object_of(Shape{required("text", text().length(3, 1000)),
+                                     required("owner", text().length(2, 200)),
+                                     required("due_date", date())}))
+                 .count(0, 50))};
+const Shape kProgress{
+    required("note", text().length(1, 2000)),
+    optional("status", text().one_of({"planned", "in_progress", "done", "dropped"}))};
+const Shape kFeedbackBands{required(
+    "bands", map_of(object_of(Shape{required("you_said", text()), required("we_did", text()),
+                                    required("why", text()), required("what_next", text())}))
+                 .describe("\"all\", or each age band → its words"))};
+const Shape kReaction{required("kind", text().one_of({"agree", "disagree", "question"})),
+                      optional("text", text().max_length(1000).describe("required for a question"))};
+const Shape kCalendar{
+    required("days", list_of(object_of(Shape{required("date", date()), required("kind", text()),
+                                             required("name", text())}))
+                         .count(0, 1000))};
+const Shape kContact{required("email", text().length(3, 200).format("email"))};
 
-const json kFeedbackTextSchema = {{"type", "object"},
-                                  {"properties",
-                                   {{"you_said", {{"type", "string"}}},
-                                    {"we_did", {{"type", "string"}}},
-                                    {"why", {{"type", "string"}}},
-                                    {"what_next", {{"type", "string"}}}}},
-                                  {"required", {"you_said", "we_did", "why", "what_next"}},
-                                  {"additionalProperties", false}};
+nlohmann::json compile_draft_schema() {
+  return Shape{required("submission_ids", list_of(id()))}.schema();
+}
+
+nlohmann::json tracker_schema() {
+  return Shape{required("unit", object_of(Shape{required("id", id()), required("name", text())})),
+               required("recommendations", list_of(Value(public_recommendation_schema()))),
+               required("authorities", list_of(Value(figures_schema()))),
+               required("authorities_not_shown", integer()),
+               required("min_recommendations_shown", integer()),
+               optional("council", object_of(Shape{required("id", id()), required("name", text()),
+                                                   required("unit_id", id()),
+                                                   required("term_start", date()),
+                                                   required("term_end", date())}))}
+      .schema();
+}
 
 }  // namespace
 
@@ -107,7 +144,11 @@ void add_recommendation_routes(Router& r, App& app) {
       },
       doc("Recommendations of my units (Youth Union) or addressed to my authority (officials); "
           "?status=…&authority_id=….",
-          "recommendations", read));
+          "recommendations", read)
+          .reads(page_query())
+          .reads({query("status", text().max_length(40), "only recommendations in this status"),
+                  query("authority_id", id(), "only those addressed to this authority")})
+          .returns(page_schema(recommendation_schema())));
 
   r.add(
       "GET", "/api/v1/me/compile-draft",
@@ -116,50 +157,46 @@ void add_recommendation_routes(Router& r, App& app) {
                               {{"submission_ids", app.recommendations.compile_draft(q.who())}});
       },
       doc("The approved ideas I have gathered for my next recommendation (kept on the server).",
-          "recommendations", manage));
+          "recommendations", manage)
+          .returns(compile_draft_schema()));
 
   r.add(
       "PUT", "/api/v1/me/compile-draft",
       [&app](Request& q) {
-        Fields f(q, {"submission_ids"});
+        Fields f(q, kCompileDraft);
         auto ids = f.optional_texts("submission_ids");
         if (!ids) throw Invalid("submission_ids", "submission_ids is a list of submission ids.");
         return Response::json(
             200, {{"submission_ids", app.recommendations.save_compile_draft(q.who(), *ids)}});
       },
       doc("Replace the approved ideas I have gathered for my next recommendation.",
-          "recommendations", manage,
-          object_schema({{"submission_ids", "string[]"}}, {"submission_ids"})));
+          "recommendations", manage, kCompileDraft)
+          .returns(compile_draft_schema()));
 
   r.add(
       "POST", "/api/v1/recommendations",
       [&app, reply](Request& q) {
-        Fields f(q, {"title", "text", "unit_id", "topic", "submission_ids"});
+        Fields f(q, kNewRecommendation);
         return reply(201, app.recommendations.create(
                               q.who(), {f.text("title"), f.text("text"), f.text("unit_id"),
                                         f.optional_text("topic"), id_list(f, "submission_ids")}));
       },
       doc("Compile a recommendation from approved submissions (every contributing child stays "
           "linked; their words are quoted only as approved or redacted).",
-          "recommendations", manage,
-          object_schema({{"title", "string"},
-                         {"text", "string"},
-                         {"unit_id", "string"},
-                         {"topic", "string"},
-                         {"submission_ids", "string[]"}},
-                        {"title", "text", "unit_id", "submission_ids"}),
-          201));
+          "recommendations", manage, kNewRecommendation, 201)
+          .returns(recommendation_schema()));
 
   r.add(
       "GET", "/api/v1/recommendations/{id}",
       [one, reply](Request& q) { return reply(200, one(q)); },
       doc("One recommendation with its history, answer, commitments and feedback.",
-          "recommendations", read));
+          "recommendations", read)
+          .returns(recommendation_schema()));
 
   r.add(
       "POST", "/api/v1/recommendations/{id}/forward",
       [&app, reply](Request& q) {
-        Fields f(q, {"authority_id", "dispatch_number", "dispatch_date", "due_working_days"});
+        Fields f(q, kForward);
         return reply(200, app.recommendations.forward(
                               q.who(), q.param("id"),
                               {f.text("authority_id"), f.text("dispatch_number"),
@@ -167,24 +204,23 @@ void add_recommendation_routes(Router& r, App& app) {
       },
       doc("Forward a draft to an authority: dispatch number and date; the due date counts working "
           "days (the authority's own by default) on the holiday calendar.",
-          "recommendations", manage,
-          object_schema({{"authority_id", "string"},
-                         {"dispatch_number", "string"},
-                         {"dispatch_date", "string"},
-                         {"due_working_days", "integer"}},
-                        {"authority_id", "dispatch_number", "dispatch_date"})));
+          "recommendations", manage, kForward)
+          .returns(recommendation_schema())
+          .fails(409, "not a draft"));
 
   r.add(
       "POST", "/api/v1/recommendations/{id}/acknowledge",
       [&app, reply](Request& q) {
         return reply(200, app.recommendations.acknowledge(q.who(), q.param("id")));
       },
-      doc("An official of the authority acknowledges receipt.", "recommendations", answer));
+      doc("An official of the authority acknowledges receipt.", "recommendations", answer)
+          .returns(recommendation_schema())
+          .fails(409, "not forwarded, or already acknowledged"));
 
   r.add(
       "POST", "/api/v1/recommendations/{id}/answer",
       [&app, reply](Request& q) {
-        Fields f(q, {"decision", "reasons", "referred_to", "commitments"});
+        Fields f(q, kAnswer);
         return reply(200, app.recommendations.answer(
                               q.who(), q.param("id"),
                               {f.text("decision"), f.optional_text("reasons").value_or(""),
@@ -195,15 +231,9 @@ void add_recommendation_routes(Router& r, App& app) {
             doc("Answer: accepted, partly_accepted, declined or referred (to another "
                 "authority); reasons are required unless accepted; commitments each with an "
                 "owner and a due date.",
-                "recommendations", answer,
-                {{"type", "object"},
-                 {"properties",
-                  {{"decision", {{"type", "string"}}},
-                   {"reasons", {{"type", "string"}}},
-                   {"referred_to", {{"type", "string"}}},
-                   {"commitments", {{"type", "array"}, {"items", kCommitmentSchema}}}}},
-                 {"required", {"decision"}},
-                 {"additionalProperties", false}});
+                "recommendations", answer, kAnswer);
+        d.returns(recommendation_schema());
+        d.responses["409"] = {{"description", "not open to an answer now"}};
         d.responses["422"] = {{"description", "reasons missing, or no authority to refer to"}};
         return d;
       }());
@@ -211,29 +241,26 @@ void add_recommendation_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/commitments/{id}/progress",
       [&app, reply](Request& q) {
-        Fields f(q, {"note", "status"});
+        Fields f(q, kProgress);
         return reply(200, app.recommendations.record_progress(
                               q.who(), q.param("id"), {f.text("note"), f.optional_text("status")}));
       },
       doc("Record progress on a commitment (planned, in_progress, done, dropped).",
-          "recommendations", answer,
-          object_schema({{"note", "string"}, {"status", "string"}}, {"note"})));
+          "recommendations", answer, kProgress)
+          .returns(recommendation_schema()));
 
   r.add(
       "POST", "/api/v1/recommendations/{id}/feedback",
       [&app, reply](Request& q) {
-        Fields f(q, {"bands"});
+        Fields f(q, kFeedbackBands);
         return reply(200,
                      app.recommendations.write_feedback(q.who(), q.param("id"), feedback_of(f)));
       },
       doc("The child-friendly feedback, \"You said / We did / Why / What next\", for all bands "
           "(\"all\") or in each age band's words.",
-          "recommendations", manage,
-          {{"type", "object"},
-           {"properties",
-            {{"bands", {{"type", "object"}, {"additionalProperties", kFeedbackTextSchema}}}}},
-           {"required", {"bands"}},
-           {"additionalProperties", false}}));
+          "recommendations", manage, kFeedbackBands)
+          .returns(recommendation_schema())
+          .fails(409, "not answered yet"));
 
   r.add(
       "POST", "/api/v1/recommendations/{id}/report-back",
@@ -241,14 +268,18 @@ void add_recommendation_routes(Router& r, App& app) {
         return reply(200, app.recommendations.report_back(q.who(), q.param("id")));
       },
       doc("Deliver the feedback to every contributing child (they see it with their submission).",
-          "recommendations", manage));
+          "recommendations", manage)
+          .returns(recommendation_schema())
+          .fails(409, "no feedback written yet"));
 
   r.add(
       "POST", "/api/v1/recommendations/{id}/close",
       [&app, reply](Request& q) {
         return reply(200, app.recommendations.close(q.who(), q.param("id")));
       },
-      doc("Close a recommendation the children have heard back about.", "recommendations", manage));
+      doc("Close a recommendation the children have heard back about.", "recommendations", manage)
+          .returns(recommendation_schema())
+          .fails(409, "the children have not heard back yet"));
 
   r.add(
       "GET", "/api/v1/recommendations/{id}/letters/forwarding",
@@ -256,18 +287,19 @@ void add_recommendation_routes(Router& r, App& app) {
       [&] {
         auto d = doc("The forwarding letter (công văn chuyển kiến nghị), printable HTML.",
                      "recommendations", read);
-        return d;
+        return d.returns(text().describe("a printable page").schema(), "text/html");
       }());
 
   r.add(
       "GET", "/api/v1/recommendations/{id}/letters/reminder",
       [&app, one](Request& q) { return html(reminder_letter(app, one(q))); },
-      doc("The reminder letter (công văn đôn đốc), printable HTML.", "recommendations", read));
+      doc("The reminder letter (công văn đôn đốc), printable HTML.", "recommendations", read)
+          .returns(text().describe("a printable page").schema(), "text/html"));
 
   r.add(
       "POST", "/api/v1/recommendations/{id}/reactions",
       [&app](Request& q) {
-        Fields f(q, {"kind", "text"});
+        Fields f(q, kReaction);
         auto x = app.recommendations.react(q.who(), q.param("id"), f.text("kind"),
                                            f.optional_text("text"));
         return Response::json(201, {{"id", x.id},
@@ -279,8 +311,14 @@ void add_recommendation_routes(Router& r, App& app) {
       doc("A contributing child reacts to the feedback: agree, disagree or question, with "
           "optional words (screened and moderated; disagreements and questions go back to the "
           "moderators).",
-          "recommendations", Permission::kPupilContribute,
-          object_schema({{"kind", "string"}, {"text", "string"}}, {"kind"}), 201));
+          "recommendations", Permission::kPupilContribute, kReaction, 201)
+          .returns(Shape{required("id", id()),
+                         required("kind", text().one_of({"agree", "disagree", "question"})),
+                         required("text", text().or_null()),
+                         required("submission_id", text().or_null()),
+                         required("created_at", timestamp())}
+                       .schema())
+          .fails(409, "not reported back yet, or already reacted"));
 
   r.add(
       "GET", "/api/v1/me/notifications",
@@ -292,7 +330,14 @@ void add_recommendation_routes(Router& r, App& app) {
         return Response::json(200, out);
       },
       doc("My in-app notifications, oldest first, and how many of all of them are unread.",
-          "notifications", Permission::kSignedIn));
+          "notifications", Permission::kSignedIn)
+          .reads(page_query())
+          .returns([] {
+            auto schema = page_schema(notification_schema());
+            schema["properties"]["unread"] = integer().schema();
+            schema["required"].push_back("unread");
+            return schema;
+          }()));
 
   r.add(
       "POST", "/api/v1/me/notifications/{id}/read",
@@ -325,7 +370,9 @@ void add_recommendation_routes(Router& r, App& app) {
       doc("Public, no sign-in: every forwarded recommendation of a unit (and the units under it) "
           "with its authority, dates, status, answer and the children's feedback — never a "
           "child's identity; authority figures where an authority has at least 5.",
-          "tracker", std::nullopt));
+          "tracker", std::nullopt)
+          .returns(tracker_schema())
+          .fails(404, "no such unit"));
 
   r.add(
       "GET", "/api/v1/public/councils/{id}/tracker",
@@ -341,7 +388,9 @@ void add_recommendation_routes(Router& r, App& app) {
       },
       doc("Public, no sign-in: a Children's Council's tracker — every recommendation forwarded "
           "from its unit, with the answers and the children's feedback, never a child's identity.",
-          "tracker", std::nullopt));
+          "tracker", std::nullopt)
+          .returns(tracker_schema())
+          .fails(404, "no such Council"));
 
   r.add(
       "GET", "/api/v1/calendar",
@@ -352,7 +401,11 @@ void add_recommendation_routes(Router& r, App& app) {
         return Response::json(200, {{"days", days}});
       },
       doc("The working-day calendar: public holidays and weekend days worked in exchange.",
-          "recommendations", Permission::kReadOrganisation));
+          "recommendations", Permission::kReadOrganisation)
+          .returns(Shape{required("days", list_of(object_of(Shape{required("date", date()),
+                                                                  required("kind", text()),
+                                                                  required("name", text())})))}
+                       .schema()));
 
   r.add(
       "PUT", "/api/v1/calendar",
@@ -361,7 +414,7 @@ void add_recommendation_routes(Router& r, App& app) {
         if (app.options.holidays.empty())
           throw Conflict("Start the server with --holidays FILE to edit the calendar.",
                          "calendar_read_only");
-        Fields f(q, {"days"});
+        Fields f(q, kCalendar);
         auto list = f.optional_json("days");
         if (!list || !list->is_array() || list->size() > 1000)
           throw Invalid("days", "days is a list of {date, kind, name}.");
@@ -379,20 +432,8 @@ void add_recommendation_routes(Router& r, App& app) {
         auto d =
             doc("Replace the working-day calendar (when the server runs with --holidays FILE; "
                 "the file is rewritten, other instances read it when they restart).",
-                "recommendations", Permission::kManageOrganisation,
-                {{"type", "object"},
-                 {"properties",
-                  {{"days",
-                    {{"type", "array"},
-                     {"items",
-                      {{"type", "object"},
-                       {"properties",
-                        {{"date", {{"type", "string"}}},
-                         {"kind", {{"type", "string"}}},
-                         {"name", {{"type", "string"}}}}},
-                       {"required", {"date", "kind", "name"}}}}}}}},
-                 {"required", {"days"}},
-                 {"additionalProperties", false}});
+                "recommendations", Permission::kManageOrganisation, kCalendar);
+        d.returns(kCalendar.schema());
         d.responses["409"] = {{"description", "calendar_read_only: no --holidays file"}};
         return d;
       }());
@@ -400,12 +441,13 @@ void add_recommendation_routes(Router& r, App& app) {
   r.add(
       "PUT", "/api/v1/authorities/{id}/contact",
       [&app](Request& q) {
-        Fields f(q, {"email"});
+        Fields f(q, kContact);
         app.recommendations.set_authority_contact(q.who(), q.param("id"), f.text("email"));
         return Response::json(200, {{"authority_id", q.param("id")}, {"email", f.text("email")}});
       },
       doc("Set the e-mail address reminders go to for an authority.", "organisation",
-          Permission::kManageOrganisation, object_schema({{"email", "string"}}, {"email"})));
+          Permission::kManageOrganisation, kContact)
+          .returns(Shape{required("authority_id", id()), required("email", text())}.schema()));
 }
 
 }  // namespace ln::api

@@ -40,7 +40,17 @@ void add_report_routes(Router& r, App& app) {
           "for its words). Groups under the minimum group size (`threshold`, never under 5) are "
           "hidden, with the counts that would give them away (null in JSON, `hidden` in CSV and "
           "on the page).",
-          "reports", Permission::kReadReports));
+          "reports", Permission::kReadReports)
+          .reads({query("period", text().pattern("^[0-9]{4}(-H[12])?$"), "2026, 2026-H1 or 2026-H2",
+                        true),
+                  query("format", text().one_of({"json", "csv", "html"}), "default json"),
+                  query("lang", text().one_of({"vi", "en"}), "words of the html page (default vi)")})
+          .returns({{"type", "object"},
+                    {"required", {"period"}},
+                    {"properties", {{"period", {{"type", "string"}}}}},
+                    {"description", "the report; hidden counts are null"}})
+          .returns(text().describe("UTF-8 CSV").schema(), "text/csv")
+          .returns(text().describe("a printable page with charts").schema(), "text/html"));
 }
 
 }  // namespace ln::api

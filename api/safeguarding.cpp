@@ -24,6 +24,31 @@ nlohmann::json case_json(const App& app, const Submission& s) {
           {"timing", app.safeguarding.timing(s)}};
 }
 
+nlohmann::json case_schema() {
+  return Shape{required("id", id()),
+               required("status", text()),
+               required("unit_id", id()),
+               required("created_at", timestamp()),
+               required("version", integer()),
+               required("text", text()),
+               required("labels", list_of(any())),
+               required("spans", list_of(any())),
+               required("case", any().describe("acknowledgement, actions, reveals and closure")),
+               required("withdrawal_request", any().describe("null unless the child asked to "
+                                                             "take it back")),
+               required("timing", any())}
+      .schema();
+}
+
+const Shape kAction{
+    required("kind", text().one_of({"referral_111", "police", "commune_officer", "school", "other"})),
+    required("date", date()),
+    optional("reference", text().max_length(100)),
+    optional("note", text().max_length(2000))};
+const Shape kRevealReason{required("reason", text().length(10, 1000))};
+const Shape kClose{required("outcome", text().one_of({"no_concern", "referred", "resolved"})),
+                   required("reason", text().length(10, 2000))};
+
 }  // namespace
 
 void add_safeguarding_routes(Router& r, App& app) {
@@ -41,14 +66,16 @@ void add_safeguarding_routes(Router& r, App& app) {
         return Response::json(200, out);
       },
       doc("Open safeguarding cases of my units, oldest first, with the acknowledgement deadline.",
-          "safeguarding", lead));
+          "safeguarding", lead)
+          .reads(page_query())
+          .returns(page_schema(case_schema())));
 
   r.add(
       "GET", "/api/v1/safeguarding/cases/{id}",
       [&app](Request& q) {
         return Response::json(200, case_json(app, app.safeguarding.get(q.who(), q.param("id"))));
       },
-      doc("One case.", "safeguarding", lead));
+      doc("One case.", "safeguarding", lead).returns(case_schema()));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/acknowledge",
@@ -57,12 +84,14 @@ void add_safeguarding_routes(Router& r, App& app) {
                               case_json(app, app.safeguarding.acknowledge(q.who(), q.param("id"))));
       },
       doc("Acknowledge a case (the time is recorded; late after 60 minutes).", "safeguarding",
-          lead));
+          lead)
+          .returns(case_schema())
+          .fails(409, "already_acknowledged, or stale_version (changed meanwhile)"));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/actions",
       [&app](Request& q) {
-        Fields f(q, {"kind", "date", "reference", "note"});
+        Fields f(q, kAction);
         auto s = app.safeguarding.record_action(
             q.who(), q.param("id"),
             {f.text("kind"), f.text("date"), f.optional_text("reference").value_or(""),
@@ -72,35 +101,37 @@ void add_safeguarding_routes(Router& r, App& app) {
       doc("Record what was done: a referral to 111, the police, the commune's child-protection "
           "officer or "
           "the school, with its date and reference.",
-          "safeguarding", lead,
-          object_schema(
-              {{"kind", "string"}, {"date", "string"}, {"reference", "string"}, {"note", "string"}},
-              {"kind", "date"}),
-          201));
+          "safeguarding", lead, kAction, 201)
+          .returns(case_schema())
+          .fails(409, "not_acknowledged, case_closed or stale_version"));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/reveal",
       [&app](Request& q) {
-        Fields f(q, {"reason"});
+        Fields f(q, kRevealReason);
         auto identity = app.safeguarding.reveal(q.who(), q.param("id"), f.text("reason"));
         return Response::json(200, {{"birth_date", identity.birth_date},
                                     {"class_id", identity.class_id},
                                     {"real_name", or_null(identity.real_name)}});
       },
       doc("Reveal who wrote it, with a reason (audited; the other leads see it on the case).",
-          "safeguarding", lead, object_schema({{"reason", "string"}}, {"reason"})));
+          "safeguarding", lead, kRevealReason)
+          .returns(Shape{required("birth_date", date()), required("class_id", id()),
+                         required("real_name", text().or_null())}
+                       .schema()));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/close",
       [&app](Request& q) {
-        Fields f(q, {"outcome", "reason"});
+        Fields f(q, kClose);
         return Response::json(
             200, case_json(app, app.safeguarding.close(q.who(), q.param("id"), f.text("outcome"),
                                                        f.text("reason"))));
       },
       doc("Close a case (referred, resolved, or no_concern — which a second lead must confirm).",
-          "safeguarding", lead,
-          object_schema({{"outcome", "string"}, {"reason", "string"}}, {"outcome", "reason"})));
+          "safeguarding", lead, kClose)
+          .returns(case_schema())
+          .fails(409, "not_acknowledged, case_closed or stale_version"));
 
   r.add(
       "POST", "/api/v1/safeguarding/cases/{id}/confirm-closure",
@@ -108,7 +139,9 @@ void add_safeguarding_routes(Router& r, App& app) {
         return Response::json(
             200, case_json(app, app.safeguarding.confirm_closure(q.who(), q.param("id"))));
       },
-      doc("A second safeguarding lead confirms closing as no concern.", "safeguarding", lead));
+      doc("A second safeguarding lead confirms closing as no concern.", "safeguarding", lead)
+          .returns(case_schema())
+          .fails(409, "nothing_to_confirm, the lead who proposed it, or stale_version"));
 }
 
 }  // namespace ln::api

@@ -9,11 +9,22 @@
 
 namespace ln::api {
 
+namespace {
+
+const Shape kNewSubmission{
+    required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+    required("text", text().length(1, 2000).describe("line breaks are kept")),
+    optional("topic", text().max_length(100))};
+const Shape kResend{required("text", text().length(1, 2000)),
+                    required("version", integer().describe("the version the child changed"))};
+
+}  // namespace
+
 void add_submission_routes(Router& r, App& app) {
   r.add(
       "POST", "/api/v1/submissions",
       [&app](Request& q) {
-        Fields f(q, {"kind", "text", "topic"});
+        Fields f(q, kNewSubmission);
         auto prepared = app.submissions.prepare(
             q.who(), {f.text("kind"), f.text("text"), f.optional_text("topic")});
         // 201 only once the idea is on disk, written together with others in one commit.
@@ -27,9 +38,8 @@ void add_submission_routes(Router& r, App& app) {
       [] {
         auto d = doc("Send an idea, opinion or recommendation (needs both consents).",
                      "submissions", Permission::kPupilContribute,
-                     object_schema({{"kind", "string"}, {"text", "string"}, {"topic", "string"}},
-                                   {"kind", "text"}),
-                     201);
+                     kNewSubmission, 201);
+        d.returns(own_submission_schema());
         d.responses["403"] = {
             {"description", "consent_required: the child's or the guardian's consent is missing"}};
         return d;
@@ -49,7 +59,9 @@ void add_submission_routes(Router& r, App& app) {
             }));
       },
       doc("My own submissions with their status, in words for children.", "submissions",
-          Permission::kPupilSelf));
+          Permission::kPupilSelf)
+          .reads(page_query())
+          .returns(page_schema(own_submission_schema())));
 
   r.add(
       "GET", "/api/v1/submissions/{id}",
@@ -60,7 +72,8 @@ void add_submission_routes(Router& r, App& app) {
         out["journey"] = journey_json(app, q.who(), s);
         return Response::json(200, out);
       },
-      doc("One of my submissions.", "submissions", Permission::kPupilSelf));
+      doc("One of my submissions.", "submissions", Permission::kPupilSelf)
+          .returns(own_submission_schema()));
 
   r.add(
       "POST", "/api/v1/submissions/{id}/withdraw",
@@ -76,13 +89,13 @@ void add_submission_routes(Router& r, App& app) {
             "submissions", Permission::kPupilSelf);
         d.responses["404"] = {{"description", "no such submission of mine"}};
         d.responses["409"] = {{"description", "already decided, or changed meanwhile"}};
-        return d;
+        return d.returns(own_submission_schema());
       }());
 
   r.add(
       "POST", "/api/v1/submissions/{id}/resend",
       [&app](Request& q) {
-        Fields f(q, {"text", "version"});
+        Fields f(q, kResend);
         auto s =
             app.submissions.resend(q.who(), q.param("id"), f.text("text"), f.integer("version"));
         return Response::json(200, own_submission_json(s));
@@ -92,9 +105,9 @@ void add_submission_routes(Router& r, App& app) {
             doc("Change an idea that was sent back for revision and send it again (it is "
                 "screened and reviewed again).",
                 "submissions", Permission::kPupilContribute,
-                object_schema({{"text", "string"}, {"version", "integer"}}, {"text", "version"}));
+                kResend);
         d.responses["409"] = {{"description", "not_returned or stale_version"}};
-        return d;
+        return d.returns(own_submission_schema());
       }());
 }
 

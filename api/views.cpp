@@ -1,5 +1,7 @@
 #include "api/views.h"
 
+#include "api/shape.h"
+
 #include "consult/screening.h"
 #include "moderation/submissions.h"
 
@@ -16,6 +18,18 @@ nlohmann::json to_json(const Unit& u) {
           {"created_at", u.created_at}};
 }
 
+nlohmann::json unit_schema() {
+  return Shape{required("id", id()),
+               required("parent_id", text().or_null()),
+               required("kind", text().one_of({"province", "district", "ward"})),
+               required("name", text()),
+               required("code", text().or_null()),
+               required("merged_into", text().or_null()),
+               required("retired_at", timestamp().or_null()),
+               required("created_at", timestamp())}
+      .schema();
+}
+
 nlohmann::json to_json(const School& s) {
   return {{"id", s.id},
           {"unit_id", s.unit_id},
@@ -23,6 +37,16 @@ nlohmann::json to_json(const School& s) {
           {"code", or_null(s.code)},
           {"retired_at", or_null(s.retired_at)},
           {"created_at", s.created_at}};
+}
+
+nlohmann::json school_schema() {
+  return Shape{required("id", id()),
+               required("unit_id", id()),
+               required("name", text()),
+               required("code", text().or_null()),
+               required("retired_at", timestamp().or_null()),
+               required("created_at", timestamp())}
+      .schema();
 }
 
 nlohmann::json to_json(const SchoolClass& c) {
@@ -36,12 +60,33 @@ nlohmann::json to_json(const SchoolClass& c) {
           {"created_at", c.created_at}};
 }
 
+nlohmann::json class_schema() {
+  return Shape{required("id", id()),
+               required("school_id", id()),
+               required("unit_id", id()),
+               required("name", text()),
+               required("grade", integer().range(1, 12)),
+               required("school_year", text()),
+               required("retired_at", timestamp().or_null()),
+               required("created_at", timestamp())}
+      .schema();
+}
+
 nlohmann::json to_json(const JoinCode& j) {
   return {{"code", j.code},
           {"class_id", j.class_id},
           {"created_at", j.created_at},
           {"expires_at", j.expires_at},
           {"revoked_at", or_null(j.revoked_at)}};
+}
+
+nlohmann::json join_code_schema() {
+  return Shape{required("code", text()),
+               required("class_id", id()),
+               required("created_at", timestamp()),
+               required("expires_at", timestamp()),
+               required("revoked_at", timestamp().or_null())}
+      .schema();
 }
 
 nlohmann::json to_json(const Authority& a) {
@@ -54,6 +99,19 @@ nlohmann::json to_json(const Authority& a) {
           {"served_unit_ids", a.served_unit_ids},
           {"retired_at", or_null(a.retired_at)},
           {"created_at", a.created_at}};
+}
+
+nlohmann::json authority_schema() {
+  return Shape{required("id", id()),
+               required("name", text()),
+               required("kind", text()),
+               required("unit_id", id()),
+               required("code", text().or_null()),
+               required("due_days", integer().range(1, 365)),
+               required("served_unit_ids", list_of(id())),
+               required("retired_at", timestamp().or_null()),
+               required("created_at", timestamp())}
+      .schema();
 }
 
 nlohmann::json to_json(const Account& a) {
@@ -69,6 +127,21 @@ nlohmann::json to_json(const Account& a) {
           {"created_at", a.created_at}};
 }
 
+nlohmann::json account_schema() {
+  return Shape{required("id", id()),
+               required("username", text()),
+               required("display_name", text()),
+               required("role", text().one_of({"facilitator", "moderator", "safeguarding_lead",
+                                               "official", "admin"})),
+               required("unit_ids", list_of(id())),
+               required("school_ids", list_of(id())),
+               required("authority_id", text().or_null()),
+               required("disabled", boolean()),
+               required("password_changed_at", timestamp()),
+               required("created_at", timestamp())}
+      .schema();
+}
+
 nlohmann::json to_json(const Session& s, const std::string& current_session_id) {
   return {{"id", s.id},
           {"created_at", s.created_at},
@@ -76,6 +149,16 @@ nlohmann::json to_json(const Session& s, const std::string& current_session_id) 
           {"expires_at", s.expires_at},
           {"user_agent", s.user_agent},
           {"current", s.id == current_session_id}};
+}
+
+nlohmann::json session_schema() {
+  return Shape{required("id", id()),
+               required("created_at", timestamp()),
+               required("last_seen_at", timestamp()),
+               required("expires_at", timestamp()),
+               required("user_agent", text()),
+               required("current", boolean().describe("the session this request was made with"))}
+      .schema();
 }
 
 nlohmann::json to_json(const Consent& c) {
@@ -86,6 +169,17 @@ nlohmann::json to_json(const Consent& c) {
           {"slip_number", or_null(c.slip_number)},
           {"given_at", c.given_at},
           {"withdrawn_at", or_null(c.withdrawn_at)}};
+}
+
+nlohmann::json consent_schema() {
+  return Shape{required("id", id()),
+               required("kind", text().one_of({"child", "guardian"})),
+               required("method", text()),
+               required("text_version", text().or_null()),
+               required("slip_number", text().or_null()),
+               required("given_at", timestamp()),
+               required("withdrawn_at", timestamp().or_null())}
+      .schema();
 }
 
 nlohmann::json to_json(const DataRequest& r) {
@@ -99,6 +193,20 @@ nlohmann::json to_json(const DataRequest& r) {
           {"due_at", r.due_at},
           {"handled_at", or_null(r.handled_at)},
           {"outcome", or_null(r.outcome)}};
+}
+
+nlohmann::json data_request_schema() {
+  return Shape{required("id", id()),
+               required("pupil_id", id()),
+               required("kind", text()),
+               required("requested_by", text()),
+               required("status", text()),
+               required("details", text()),
+               required("requested_at", timestamp()),
+               required("due_at", timestamp()),
+               required("handled_at", timestamp().or_null()),
+               required("outcome", text().or_null())}
+      .schema();
 }
 
 nlohmann::json to_json(const AuditEntry& e) {
@@ -115,6 +223,21 @@ nlohmann::json to_json(const AuditEntry& e) {
           {"hash", e.hash}};
 }
 
+nlohmann::json audit_entry_schema() {
+  return Shape{required("seq", integer()),
+               required("at", timestamp()),
+               required("actor_kind", text()),
+               required("actor_id", text()),
+               required("action", text()),
+               required("object_type", text()),
+               required("object_id", text()),
+               required("reason", text()),
+               required("details", any().describe("what the action changed, as it recorded it")),
+               required("prev_hash", text()),
+               required("hash", text())}
+      .schema();
+}
+
 nlohmann::json consent_status(const std::vector<Consent>& consents) {
   bool child = false, guardian = false;
   for (const auto& c : consents) {
@@ -123,6 +246,12 @@ nlohmann::json consent_status(const std::vector<Consent>& consents) {
     guardian = guardian || c.kind == "guardian";
   }
   return {{"child", child}, {"guardian", guardian}, {"complete", child && guardian}};
+}
+
+nlohmann::json consent_status_schema() {
+  return Shape{required("child", boolean()), required("guardian", boolean()),
+               required("complete", boolean().describe("both: the child may take part"))}
+      .schema();
 }
 
 nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents) {
@@ -136,9 +265,26 @@ nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents) {
           {"consent", consent_status(consents)}};
 }
 
+nlohmann::json pupil_schema() {
+  return Shape{required("id", id()),
+               required("pseudonym", text()),
+               required("class_id", id()),
+               required("age_band", text()),
+               required("role", text()),
+               required("status", text()),
+               required("joined_at", timestamp()),
+               required("consent", Value(consent_status_schema()))}
+      .schema();
+}
+
 nlohmann::json support_json() {
   auto m = support_message();
   return {{"hotline", m.hotline}, {"vi", m.vi}, {"en", m.en}};
+}
+
+nlohmann::json support_schema() {
+  return Shape{required("hotline", text()), required("vi", text()), required("en", text())}
+      .schema();
 }
 
 nlohmann::json me_json(const Principal& p) {
@@ -161,6 +307,25 @@ nlohmann::json me_json(const Principal& p) {
     if (p.is_facilitator()) me["school_ids"] = p.school_ids;
   }
   return me;
+}
+
+nlohmann::json me_schema() {
+  return Shape{required("id", id()),
+               required("role", text().one_of({"pupil", "council_member", "facilitator",
+                                               "moderator", "safeguarding_lead", "official",
+                                               "admin"})),
+               required("name", text()),
+               required("kind", text().one_of({"pupil", "account"})),
+               required("csrf_token", text()),
+               optional("pseudonym", text().describe("pupils")),
+               optional("age_band", text().describe("pupils")),
+               optional("class_id", text().describe("pupils")),
+               optional("unit_id", text().describe("pupils")),
+               optional("consent", Value(consent_status_schema()).describe("pupils")),
+               optional("unit_ids", list_of(id()).describe("adults")),
+               optional("authority_id", text().or_null().describe("adults")),
+               optional("school_ids", list_of(id()).describe("facilitators"))}
+      .schema();
 }
 
 namespace {
@@ -220,6 +385,32 @@ nlohmann::json own_submission_json(const Submission& s) {
     out["still_read_by"] = "safeguarding_lead";
   }
   return out;
+}
+
+nlohmann::json own_submission_schema() {
+  auto words = object_of(Shape{required("vi", text()), required("en", text())});
+  return Shape{required("id", id()),
+               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("text", text()),
+               required("topic", text().or_null()),
+               required("status", text()),
+               required("status_text", words),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp()),
+               required("version", integer()),
+               required("resent_at", timestamp().or_null()),
+               required("reviewed_at", timestamp().or_null()),
+               required("earlier_texts", list_of(object_of(Shape{required("text", text()),
+                                                                 required("sent_at", text())}))),
+               required("may_withdraw", boolean()),
+               optional("returned_because", Value(words).describe("a returned idea")),
+               optional("note", text().or_null().describe("the moderator's note to the child")),
+               optional("support", Value(support_schema())),
+               optional("still_read_by", text().one_of({"safeguarding_lead"})),
+               optional("outcomes", list_of(any()).describe(
+                                        "the feedback of each recommendation it went into")),
+               optional("journey", any().describe("the steps it went through"))}
+      .schema();
 }
 
 }  // namespace ln::api

@@ -16,6 +16,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -169,6 +171,9 @@ std::string HttpResponse::error_code() const {
 
 std::string binary_path() {
   const char* bin = std::getenv("LANGNGHE_BIN");
+#ifdef LANGNGHE_BUILT_BIN
+  if (!bin) bin = LANGNGHE_BUILT_BIN;
+#endif
   if (!bin) throw std::runtime_error("LANGNGHE_BIN is not set (run the tests through ctest)");
   return bin;
 }
@@ -288,6 +293,38 @@ HttpResponse http_request_once(const std::string& method, const std::string& ful
   return response;
 }
 
+// With LANGNGHE_RECORD_EXCHANGES=<folder>, every exchange is appended as one JSON line to
+// <folder>/<backend>.<Suite>.<Test>.jsonl (started afresh by each run of the test), for the
+// contract check against the served description (tests/contract/check_exchanges.mjs).
+void record_exchange(const std::string& method, const std::string& full, const std::string& body,
+                     const HttpResponse& response) {
+  static const char* folder = std::getenv("LANGNGHE_RECORD_EXCHANGES");
+  if (!folder || !*folder || response.status == 0) return;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = test ? std::string(test->test_suite_name()) + "." + test->name() : "outside";
+  for (auto& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_') c = '_';
+  fs::path file = fs::path(folder) / ((testing_postgres() ? "postgresql." : "sqlite.") + name +
+                                      ".jsonl");
+  auto scheme = full.find("://");
+  auto slash = full.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  nlohmann::json line = {{"method", method},
+                         {"path", slash == std::string::npos ? "/" : full.substr(slash)},
+                         {"request_bytes", body.size()},
+                         {"status", response.status},
+                         {"content_type", response.header("content-type")},
+                         {"retry_after", response.header("retry-after")},
+                         {"request_id", response.header("x-request-id")},
+                         {"body", response.body}};
+  static std::mutex mutex;
+  static std::set<std::string> started;
+  std::lock_guard lock(mutex);
+  fs::create_directories(folder);
+  bool fresh = started.insert(file.string()).second;
+  std::ofstream out(file, fresh ? std::ios::trunc : std::ios::app);
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
 }  // namespace
 
 HttpResponse http_request(const std::string& method, const std::string& full,
@@ -303,6 +340,7 @@ HttpResponse http_request(const std::string& method, const std::string& full,
   }
   if (rc != CURLE_OK && response.status == 0)
     throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(rc));
+  record_exchange(method, full, body, response);
   return response;
 }
 
