@@ -211,7 +211,8 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(201, council_json(app.councils.create(q.who(), council_input(f))));
       },
       doc("Set up a Children's Council (Hội đồng trẻ em) of a unit: term, member cap, age limits "
-          "(default 7–15), advisory adults.",
+          "(default 7–15; edges of the age bands, else 400, and ages counted by year of birth for "
+          "the school year), advisory adults.",
           "councils", manage, kNewCouncil, 201)
           .returns(council_schema()));
 
@@ -259,8 +260,8 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(
             200, council_json(app.councils.update(q.who(), q.param("id"), council_input(f))));
       },
-      with_errors(doc("Change the name, term, cap, age limits or advisers (adviser_ids replaces "
-                      "the list).",
+      with_errors(doc("Change the name, term, cap, age limits (edges of the age bands) or "
+                      "advisers (adviser_ids replaces the list).",
                       "councils", manage, kCouncilPatch)
                       .returns(council_schema()),
                   {{"409", "council_full: more members than the new cap"}}));
@@ -298,9 +299,11 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(200, out);
       },
       doc("Pupils who could join now: active, of the Council's unit or one below it, with both "
-          "consents, within its age limits and not yet members; pseudonym, age band, school and "
-          "class (never a name or birth date). By pupil id; a page may be short when many pupils "
-          "were read past, and `next` then says where to read on.",
+          "consents, within its age limits (ages counted by year of birth for the school year, "
+          "which begins on 1 September: the list never changes on a birthday) and not yet "
+          "members; pseudonym, the age band of that counted age, school and class (never a name "
+          "or birth date). By pupil id; a page may be short when many pupils were read past, and "
+          "`next` then says where to read on.",
           "councils", manage)
           .reads(page_query())
           .returns(page_schema(Shape{required("pupil_id", id()),
@@ -328,8 +331,9 @@ void add_council_routes(Router& r, App& app) {
         return Response::json(200,
                               app.councils.review(q.who(), q.param("id"), q.query_value("on")));
       },
-      doc("The yearly review (?on=YYYY-MM-DD, default today): members past the age limit, or who "
-          "will be before the term ends.",
+      doc("The yearly review (?on=YYYY-MM-DD, default today): members past the age limit in the "
+          "school year of that day, or who will be in a school year the term reaches (ages "
+          "counted by year of birth).",
           "councils", manage)
           .reads({query("on", date(), "the day of the review (default today)")})
           .returns({{"type", "object"}}));

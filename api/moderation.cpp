@@ -150,9 +150,10 @@ void add_moderation_routes(Router& r, App& app) {
       [&app](Request& q) {
         return Response::json(200, app.measures.of(q.who(), query_integer(q, "days", 30, 1, 366)));
       },
-      doc("For moderators' leads: time to first review and to safeguarding acknowledgement "
-          "(p50, p90, late), decisions, and how often moderators agreed with each screener rule, "
-          "over the last `days` days (default 30).",
+      doc("For moderators' leads: time to first review and — for safeguarding leads only — to "
+          "safeguarding acknowledgement (p50, p90, late, waiting), decisions, and how often "
+          "moderators agreed with each screener rule, over the last `days` days (default 30). "
+          "Moderators' and admins' figures leave out what the screener sent to safeguarding.",
           "moderation", moderate)
           .reads({query("days", integer().range(1, 366), "default 30")})
           .returns({{"type", "object"}}));

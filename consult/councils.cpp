@@ -30,12 +30,51 @@ int year_of(const std::string& date) {
   return std::stoi(date.substr(0, 4));
 }
 
+std::string school_year_text(int first_year) {
+  return std::to_string(first_year) + "-" + std::to_string(first_year + 1);
+}
+
+// A Council's age limits are edges of the deployment's age bands (the bands children are
+// consulted by), so that no setting singles out the children of one age.
+bool begins_band(int age) {
+  auto band = band_for_age(age);
+  return band && band->min_age == age;
+}
+
+bool ends_band(int age) {
+  auto band = band_for_age(age);
+  return band && band->max_age == age;
+}
+
+std::string band_edges(bool first_ages) {
+  std::string out;
+  const auto& bands = age_bands();
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    if (i > 0) out += i + 1 == bands.size() ? " or " : ", ";
+    out += std::to_string(first_ages ? bands[i].min_age : bands[i].max_age);
+  }
+  return out;
+}
+
+// Limits set before they had to be band edges, or under other bands, widen to the edges of the
+// bands they fall in: that is what the Council applies, and what it shows.
+Council on_band_edges(Council c) {
+  if (auto band = band_for_age(c.min_age)) c.min_age = band->min_age;
+  if (auto band = band_for_age(c.max_age)) c.max_age = band->max_age;
+  return c;
+}
+
 }  // namespace
+
+int school_year_of(year_month_day day) {
+  const int year = static_cast<int>(day.year());
+  return static_cast<unsigned>(day.month()) >= kSchoolYearBeginsInMonth ? year : year - 1;
+}
 
 Council Councils::require(const std::string& id) {
   auto c = storage_.councils().council(id);
   if (!c) throw NotFound("No such Council.");
-  return *c;
+  return on_band_edges(*c);
 }
 
 Council Councils::managed(const Principal& actor, const std::string& id) {
@@ -81,6 +120,15 @@ void Councils::apply(Council& c, const CouncilInput& in) {
   if (in.max_age) c.max_age = *in.max_age;
   if (c.min_age < kYoungestAge || c.min_age > kOldestAge)
     throw Invalid("min_age", "min_age is between 7 and 17.");
+  if (in.min_age && !begins_band(c.min_age))
+    throw Invalid("min_age", "min_age is the first age of an age band (" + band_edges(true) +
+                                 "): a Council's age limits follow the age bands, so that they "
+                                 "never single out the children of one age.");
+  if (in.max_age && !ends_band(c.max_age))
+    throw Invalid("max_age", "max_age is the last age of an age band (" + band_edges(false) +
+                                 "): a Council's age limits follow the age bands, so that they "
+                                 "never single out the children of one age.");
+  c = on_band_edges(c);
   if (c.max_age < c.min_age || c.max_age > kOldestAge)
     throw Invalid("max_age", "max_age is between min_age and 17.");
   if (in.adviser_ids) {
@@ -139,7 +187,7 @@ std::vector<Council> Councils::list(const Principal& actor, const Page& page) {
   if (actor.is_pupil()) {
     for (const auto& m : storage_.councils().memberships_of(actor.id))
       if (!m.left_on)
-        if (auto c = storage_.councils().council(m.council_id)) out.push_back(*c);
+        if (auto c = storage_.councils().council(m.council_id)) out.push_back(on_band_edges(*c));
     return out;
   }
   Page cursor = page;
@@ -149,7 +197,8 @@ std::vector<Council> Councils::list(const Principal& actor, const Page& page) {
       bool visible =
           organisation_.covers(actor, c.unit_id) ||
           std::find(c.adviser_ids.begin(), c.adviser_ids.end(), actor.id) != c.adviser_ids.end();
-      if (visible && static_cast<int>(out.size()) < page.limit) out.push_back(std::move(c));
+      if (visible && static_cast<int>(out.size()) < page.limit)
+        out.push_back(on_band_edges(std::move(c)));
     }
     if (static_cast<int>(batch.size()) < cursor.limit) break;
     cursor.after = batch.back().id;
@@ -194,6 +243,7 @@ std::vector<Council> Councils::councils_under(const std::string& unit_id) {
 
 nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
   Council c = readable(actor, id);
+  const int this_school_year = school_year_of(date_of(clock_.now()));
   nlohmann::json members = nlohmann::json::array();
   auto current = current_members(c.id);
   // The chair first, then vice-chairs, then members, each in the order they joined.
@@ -213,7 +263,7 @@ nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
                          {"joined_on", m.joined_on}};
     if (!actor.is_pupil()) {
       jm["pupil_id"] = m.pupil_id;
-      jm["age_band"] = pupil ? pupil->age_band : "";
+      jm["age_band"] = pupil ? council_band(pupil->id, this_school_year) : "";
     }
     members.push_back(jm);
   }
@@ -262,6 +312,12 @@ nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
           {"updated_at", c.updated_at}};
 }
 
+std::string Councils::council_band(const std::string& pupil_id, int school_year) {
+  auto age = pupils_.age_in_year(pupil_id, school_year);
+  auto band = age ? band_for_age(*age) : std::nullopt;
+  return band ? band->id : "";
+}
+
 JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pupil) {
   JoinBarriers b;
   if (!pupil || pupil->status != "active") {
@@ -277,7 +333,7 @@ JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pu
   b.no_child_consent = !has_current(consents, "child");
   b.no_guardian_consent = !has_current(consents, "guardian");
   if (b.no_child_consent || b.no_guardian_consent) return b;
-  auto age = pupils_.exact_age(pupil->id, date_of(clock_.now()));
+  auto age = pupils_.age_in_year(pupil->id, school_year_of(date_of(clock_.now())));
   b.outside_age = !age || *age < c.min_age || *age > c.max_age;
   return b;
 }
@@ -288,13 +344,17 @@ CouncilCandidates Councils::candidates(const Principal& actor, const std::string
   // The store finds pupils by unit, consents and membership; the age needs each pupil's sealed
   // identity, so a page is filled by reading on, a bounded number of batches.
   constexpr int kBatches = 10;
+  const int school_year = school_year_of(date_of(clock_.now()));
   CouncilCandidates out;
   Page cursor = page;
   for (int batch_no = 0; batch_no < kBatches; ++batch_no) {
     auto batch = storage_.pupils().consenting_pupils_under(c.unit_id, c.id, cursor);
     for (auto& candidate : batch) {
       cursor.after = candidate.pupil.id;
-      if (!barriers(c, candidate.pupil).any()) out.items.push_back(std::move(candidate));
+      if (!barriers(c, candidate.pupil).any()) {
+        candidate.pupil.age_band = council_band(candidate.pupil.id, school_year);
+        out.items.push_back(std::move(candidate));
+      }
       if (static_cast<int>(out.items.size()) == page.limit) {
         out.next = cursor.after;
         return out;
@@ -331,7 +391,9 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
   if (barrier.outside_age)
     throw Unprocessable("outside_age_limits",
                         "This Council's members are " + std::to_string(c.min_age) + " to " +
-                            std::to_string(c.max_age) + " years old.",
+                            std::to_string(c.max_age) +
+                            " years old, counted by year of birth for the school year " +
+                            school_year_text(school_year_of(date_of(clock_.now()))) + ".",
                         {{"pupil_id", "The pupil's age is outside the Council's age limits."}});
   auto current = current_members(c.id);
   for (const auto& m : current)
@@ -371,7 +433,10 @@ nlohmann::json Councils::review(const Principal& actor, const std::string& counc
                                 const std::optional<std::string>& on) {
   Council c = managed(actor, council_id);
   std::string day = on ? clean_date("on", *on) : format_date(date_of(clock_.now()));
-  auto review_day = *parse_date(day), term_end = *parse_date(c.term_end);
+  // Ages counted by year of birth for the school year of the review day, and for the last school
+  // year the term reaches: the review, too, changes only from one school year to the next.
+  const int school_year = school_year_of(*parse_date(day));
+  const int last_school_year = school_year_of(*parse_date(c.term_end));
   nlohmann::json flagged = nlohmann::json::array();
   std::int64_t reviewed = 0;
   for (const auto& m : current_members(c.id)) {
@@ -381,8 +446,8 @@ nlohmann::json Councils::review(const Principal& actor, const std::string& counc
     auto consents = storage_.pupils().consents(m.pupil_id);
     bool withdrawn = !pupil || pupil->status != "active" || !has_current(consents, "child") ||
                      !has_current(consents, "guardian");
-    auto age = withdrawn ? std::nullopt : pupils_.exact_age(m.pupil_id, review_day);
-    auto age_at_end = withdrawn ? std::nullopt : pupils_.exact_age(m.pupil_id, term_end);
+    auto age = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, school_year);
+    auto age_at_end = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, last_school_year);
     bool aged_out = !withdrawn && (!age || *age > c.max_age);
     bool before_end = !withdrawn && !aged_out && age_at_end && *age_at_end > c.max_age;
     if (!withdrawn && !aged_out && !before_end) continue;
@@ -390,7 +455,7 @@ nlohmann::json Councils::review(const Principal& actor, const std::string& counc
                        {"pupil_id", m.pupil_id},
                        {"pseudonym", pupil ? pupil->pseudonym : ""},
                        {"role", m.role},
-                       {"age_band", pupil ? pupil->age_band : ""},
+                       {"age_band", pupil ? council_band(pupil->id, school_year) : ""},
                        {"reason", withdrawn  ? "consent_withdrawn"
                                   : aged_out ? "over_age_limit"
                                              : "over_age_limit_before_term_end"}});
@@ -399,6 +464,7 @@ nlohmann::json Councils::review(const Principal& actor, const std::string& counc
                 {{"on", day}, {"flagged", flagged.size()}});
   return {{"council_id", c.id},
           {"on", day},
+          {"school_year", school_year_text(school_year)},
           {"max_age", c.max_age},
           {"members_reviewed", reviewed},
           {"flagged", flagged}};

@@ -5,6 +5,8 @@
 // results, attendance, minutes, and votes on proposals (adopted by more than half of those
 // present). A Council should meet at least twice a calendar year; fewer raises a warning.
 #include <nlohmann/json.hpp>
+
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +19,13 @@
 namespace ln {
 
 inline constexpr int kMinimumSessionsPerYear = 2;
+
+// A Council counts ages as schools do: by year of birth, for the school year, which begins on 1
+// September. Who may join changes once a year, on 1 September, for every child at once — never on
+// a child's birthday, so no reading of the candidates or the review tells a birthday.
+inline constexpr unsigned kSchoolYearBeginsInMonth = 9;
+// The first calendar year of the school year `day` is in (2026 for 2026-2027).
+int school_year_of(std::chrono::year_month_day day);
 
 // Fields a request may set; absent ones stay as they are.
 struct CouncilInput {
@@ -51,7 +60,9 @@ struct JoinBarriers {
   bool other_unit = false;  // not from the Council's unit or one below it
   bool no_child_consent = false;
   bool no_guardian_consent = false;
-  bool outside_age = false;  // outside the Council's min/max age (or the age is unknown)
+  // Outside the Council's min/max age counted by year of birth for this school year (or the age
+  // is unknown).
+  bool outside_age = false;
   bool any() const {
     return not_active || other_unit || no_child_consent || no_guardian_consent || outside_age;
   }
@@ -94,13 +105,16 @@ class Councils {
   CouncilMember add_member(const Principal& actor, const std::string& council_id,
                            const MemberInput& input);
   // Pupils who could join now: active, of the Council's unit or one below it, both consents,
-  // within the age limits, and not current members; by pupil id.
+  // within the age limits, and not current members; by pupil id. Ages are counted by year of
+  // birth for the school year (from 1 September), as schools count them, and the limits are
+  // age band edges: the list never changes on a child's birthday, nor singles out one age.
+  // Each candidate's `age_band` is the band of that counted age.
   CouncilCandidates candidates(const Principal& actor, const std::string& council_id,
                                const Page& page);
   void remove_member(const Principal& actor, const std::string& council_id,
                      const std::string& pupil_id);
-  // The yearly review: current members who are past the age limit on `on` (default today),
-  // will be before the term ends, or whose consent was withdrawn.
+  // The yearly review: current members who are past the age limit in the school year of `on`
+  // (default today), will be in a school year the term reaches, or whose consent was withdrawn.
   nlohmann::json review(const Principal& actor, const std::string& council_id,
                         const std::optional<std::string>& on);
 
@@ -137,6 +151,9 @@ class Councils {
   CouncilSession managed_session(const Principal& actor, const std::string& id, Council& council);
   std::vector<CouncilMember> current_members(const std::string& council_id);
   JoinBarriers barriers(const Council& c, const std::optional<Pupil>& pupil);
+  // The band of the age a Council counts (by year of birth for `school_year`), which its pages
+  // show instead of the child's own band: that one moves a month after a birthday. "" if none.
+  std::string council_band(const std::string& pupil_id, int school_year);
   void apply(Council& c, const CouncilInput& input);
   nlohmann::json checked_agenda(const Council& c, const nlohmann::json& agenda);
   nlohmann::json agenda_view(const Council& c, const CouncilSession& s);

@@ -18,10 +18,11 @@ Principal demo_admin(const Account& admin) {
   return p;
 }
 
+// Born on 1 September: `age` all through this school year, by birthday and by year of birth (as
+// a Council counts).
 std::string birth_date_for_age(const Clock& clock, int age) {
-  auto today = date_of(clock.now());
-  auto year = today.year() - std::chrono::years(age);
-  return format_date(std::chrono::year_month_day{year / std::chrono::January / 15});
+  auto year = std::chrono::year(school_year_of(date_of(clock.now())) - age);
+  return format_date(std::chrono::year_month_day{year / std::chrono::September / 1});
 }
 
 // The demo's published consultation, worded for every age band.
@@ -142,9 +143,11 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
   auto on = [](int y, unsigned m, unsigned d) {
     return format_date(year_month_day{std::chrono::year(y) / month(m) / day(d)});
   };
+  // 11–15 with the default bands; the edges of the bands 11 and 15 fall in under other bands.
   Council council = councils.create(
-      moderator, {ward, "Hội đồng trẻ em Phường 9", on(year, 1, 1), on(year + 1, 12, 31), 15, 11,
-                  15, std::vector<std::string>{facilitator.id}});
+      moderator, {ward, "Hội đồng trẻ em Phường 9", on(year, 1, 1), on(year + 1, 12, 31), 15,
+                  band_for_age(11)->min_age, band_for_age(15)->max_age,
+                  std::vector<std::string>{facilitator.id}});
 
   std::optional<std::string> since_term_start = council.term_start;
   std::vector<std::string> members;

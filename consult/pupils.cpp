@@ -580,11 +580,11 @@ std::size_t Pupils::purge_due_identities() {
   });
 }
 
-std::optional<int> Pupils::exact_age(const std::string& pupil_id, std::chrono::year_month_day day) {
+std::optional<int> Pupils::age_in_year(const std::string& pupil_id, int year) {
   if (!storage_.pupils().identity(pupil_id)) return std::nullopt;
   auto birth = parse_date(open_identity(pupil_id).birth_date);
   if (!birth) return std::nullopt;
-  return age_on(*birth, day);
+  return year - static_cast<int>(birth->year());
 }
 
 }  // namespace ln

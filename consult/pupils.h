@@ -125,9 +125,11 @@ class Pupils {
   // The scheduled job: deletes identity records whose time has come. Returns how many.
   std::size_t purge_due_identities();
 
-  // Whole years of age on `day`, read from the encrypted birth date for an eligibility rule
-  // (a Council's age limits); never shown to anyone. None once the identity is deleted.
-  std::optional<int> exact_age(const std::string& pupil_id, std::chrono::year_month_day day);
+  // The age a child reaches in calendar year `year`, counted by year of birth as schools count
+  // it (`year` minus the birth year; the birthday plays no part), read from the encrypted birth
+  // date for an eligibility rule (a Council's age limits); never shown to anyone. None once the
+  // identity is deleted.
+  std::optional<int> age_in_year(const std::string& pupil_id, int year);
 
  private:
   Pupil require_pupil(const std::string& id);

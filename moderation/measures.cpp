@@ -98,8 +98,19 @@ nlohmann::json Measures::of(const Principal& actor, int days) {
   if (days < 1 || days > 366) throw Invalid("days", "days is between 1 and 366.");
   const std::string now = clock_.now_text();
   const std::string since = format_time(clock_.now() - std::chrono::hours(24 * days));
-  const auto items = storage_.submissions().screened_since(actor.unit_ids, actor.is_admin(), since,
-                                                           kMeasuredItemsMax);
+  // Only safeguarding leads learn anything of the safeguarding queue: a moderator or an admin who
+  // saw its figures move would know, live, that some child had just disclosed harm (admins never
+  // reach a safeguarding item, and a session is not the token `/metrics` asks for). Their
+  // measures leave out what the screener sent there; what a moderator escalated, they know of
+  // already, and it stays in their decisions.
+  const bool sees_safeguarding = actor.role == Role::kSafeguardingLead;
+  auto items = storage_.submissions().screened_since(actor.unit_ids, actor.is_admin(), since,
+                                                     kMeasuredItemsMax);
+  const bool capped = items.size() >= static_cast<std::size_t>(kMeasuredItemsMax);
+  if (!sees_safeguarding)
+    std::erase_if(items, [](const Submission& s) {
+      return s.queue == "safeguarding" && decision_of(s.decision_json).decision != "escalate";
+    });
   const double review_limit = settings_.first_review_hours * 60.0;
   const double ack_limit = settings_.safeguarding_ack_minutes;
   std::vector<double> review, ack;
@@ -134,17 +145,21 @@ nlohmann::json Measures::of(const Principal& actor, int days) {
                            ? nlohmann::json()
                            : nlohmann::json(std::round(1000.0 * r.agreed / total) / 1000.0)}});
   }
-  return {{"days", days},
-          {"since", since},
-          {"items", items.size()},
-          {"items_capped", items.size() >= static_cast<std::size_t>(kMeasuredItemsMax)},
-          {"first_review", timing_json(std::move(review), review_late, review_waiting)},
-          {"first_review_deadline_hours", settings_.first_review_hours},
-          {"safeguarding_acknowledgement", timing_json(std::move(ack), ack_late, ack_waiting)},
-          {"safeguarding_deadline_minutes", settings_.safeguarding_ack_minutes},
-          {"decisions", decisions},
-          {"screener", screener_json(items)},
-          {"rules", rules}};
+  nlohmann::json out = {
+      {"days", days},
+      {"since", since},
+      {"items", items.size()},
+      {"items_capped", capped},
+      {"first_review", timing_json(std::move(review), review_late, review_waiting)},
+      {"first_review_deadline_hours", settings_.first_review_hours},
+      {"decisions", decisions},
+      {"screener", screener_json(items)},
+      {"rules", rules}};
+  if (sees_safeguarding) {
+    out["safeguarding_acknowledgement"] = timing_json(std::move(ack), ack_late, ack_waiting);
+    out["safeguarding_deadline_minutes"] = settings_.safeguarding_ack_minutes;
+  }
+  return out;
 }
 
 std::vector<ScreenerMiss> Measures::screener_misses(int days) {

@@ -34,6 +34,8 @@ class Measures {
       : storage_(storage), clock_(clock), settings_(settings) {}
 
   // Over the last `days` days, in the units the principal works for (all units for admins).
+  // Safeguarding acknowledgement times, and the items the screener sent to safeguarding, only
+  // for safeguarding leads: moderators and admins never learn that such an item waits.
   nlohmann::json of(const Principal& actor, int days);
 
   // Every unit's screener misses of the last `days` days, newest first (`langnghe screen

@@ -5,9 +5,11 @@
 // exactly half), minuted; the warning under two sessions a year; the yearly age review.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <vector>
 
 #include "tests/api/harness.h"
 
@@ -28,9 +30,27 @@ std::string today_text() {
   return out;
 }
 
-// Born on 1 January: exactly `age` all through this year.
+// A day `days` from now in Viet Nam by the real clock, as YYYY-MM-DD.
+std::string vietnam_day(int days) {
+  std::time_t t = std::time(nullptr) + 7 * 3600 + days * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[11];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+// The school year a Council counts ages for (by its first year): it begins on 1 September.
+int school_year() {
+  const std::string today = vietnam_day(0);
+  const int year = std::stoi(today.substr(0, 4));
+  return today.substr(5, 2) >= "09" ? year : year - 1;
+}
+
+// Born on 1 January: `age` as a Council counts it (by year of birth) all through this school
+// year.
 std::string born_aged(int age) {
-  return std::to_string(this_year() - age) + "-01-01";
+  return std::to_string(school_year() - age) + "-01-01";
 }
 
 class CouncilsApi : public ::testing::Test {
@@ -76,13 +96,14 @@ class CouncilsApi : public ::testing::Test {
     return server.post_json(path, body, bearer(who));
   }
 
-  std::string council(int cap, int min_age, int max_age) {
+  std::string council(int cap, int min_age, int max_age,
+                      const std::string& term_end = std::to_string(this_year() + 1) + "-12-31") {
     int y = this_year();
     auto r = post("/api/v1/councils",
                   {{"unit_id", ward9},
                    {"name", "Hội đồng trẻ em thử nghiệm"},
                    {"term_start", std::to_string(y) + "-01-01"},
-                   {"term_end", std::to_string(y + 1) + "-12-31"},
+                   {"term_end", term_end},
                    {"member_cap", cap},
                    {"min_age", min_age},
                    {"max_age", max_age}},
@@ -131,12 +152,13 @@ TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
                  moderator)
                 .error_code(),
             "invalid");
-  std::string id = council(3, 11, 14);
+  // The term's last school year is the next one: every member is a year older by then.
+  std::string id = council(3, 11, 13, std::to_string(school_year() + 1) + "-12-31");
 
-  auto ok1 = pupil("Hải Âu", 12), ok2 = pupil("Cò Trắng", 13), ok3 = pupil("Vành Khuyên", 14);
+  auto ok1 = pupil("Hải Âu", 12), ok2 = pupil("Cò Trắng", 12), ok3 = pupil("Vành Khuyên", 13);
   auto no_guardian = pupil("Chim Cắt", 12, true, false);
   auto no_child = pupil("Đại Bàng", 12, false, true);
-  auto too_old = pupil("Bói Cá", 16), too_young = pupil("Chim Non", 9);
+  auto too_old = pupil("Bói Cá", 14), too_young = pupil("Chim Non", 10);
   auto extra = pupil("Cu Gáy", 12);
 
   std::string chair = add(id, ok1, "chair", 201);
@@ -190,8 +212,8 @@ TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
       {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
   EXPECT_EQ(patched.status, 409) << patched.body;
 
-  // The yearly review flags who will be past the age limit before the term ends, and who is
-  // past it on the review day.
+  // The yearly review flags who will be past the age limit in a school year the term reaches,
+  // and who is past it in the school year of the review day.
   auto review = server.get("/api/v1/councils/" + id + "/review", bearer(moderator));
   ASSERT_EQ(review.status, 200) << review.body;
   ASSERT_EQ(review.json()["flagged"].size(), 1u);
@@ -199,7 +221,7 @@ TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
   EXPECT_EQ(review.json()["flagged"][0]["reason"], "over_age_limit_before_term_end");
   auto next_year = server
                        .get("/api/v1/councils/" + id +
-                                "/review?on=" + std::to_string(this_year() + 1) + "-06-01",
+                                "/review?on=" + std::to_string(school_year() + 1) + "-09-15",
                             bearer(moderator))
                        .json();
   ASSERT_EQ(next_year["flagged"].size(), 1u);
@@ -367,10 +389,10 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
 }
 
 TEST_F(CouncilsApi, CandidatesAreThePupilsWhoCouldJoinNow) {
-  std::string id = council(10, 11, 14);
-  auto ok = pupil("Sáo Sậu", 12), ok2 = pupil("Vẹt Xanh", 14);
+  std::string id = council(10, 11, 13);
+  auto ok = pupil("Sáo Sậu", 12), ok2 = pupil("Vẹt Xanh", 13);
   auto no_guardian = pupil("Chim Sẻ", 12, true, false);
-  auto too_old = pupil("Công Múa", 16), too_young = pupil("Chào Mào", 10);
+  auto too_old = pupil("Công Múa", 14), too_young = pupil("Chào Mào", 10);
   auto member = pupil("Yến Nhỏ", 13);
   add(id, member, "member", 201);
   // A pupil of class 4C, in Phường 15: not of this Council's unit.
@@ -472,12 +494,184 @@ TEST_F(CouncilsApi, CandidatesAreThePupilsWhoCouldJoinNow) {
 
 // Today in Viet Nam by the server's clock as it starts (the real one).
 std::string vietnam_today() {
-  std::time_t t = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[11];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
+  return vietnam_day(0);
+}
+
+// Age limits that singled out one age would list exactly the children of that age, with their
+// class and school: the limits are edges of the age bands (default 7–10, 11–13, 14–15, 16–17), and
+// anything else is refused with a 400 that says which ages may be used, and changes nothing.
+TEST_F(CouncilsApi, AgeLimitsAreAgeBandEdgesNeverOneAge) {
+  auto create = [&](int min_age, int max_age) {
+    return post("/api/v1/councils",
+                {{"unit_id", ward9},
+                 {"name", "Hội đồng một độ tuổi"},
+                 {"term_start", "2027-01-01"},
+                 {"term_end", "2028-12-31"},
+                 {"member_cap", 10},
+                 {"min_age", min_age},
+                 {"max_age", max_age}},
+                moderator);
+  };
+  auto one_age = create(12, 12);
+  EXPECT_EQ(one_age.status, 400) << one_age.body;
+  EXPECT_EQ(one_age.error_code(), "invalid");
+  EXPECT_EQ(one_age.json()["error"]["field"], "min_age");
+  EXPECT_NE(one_age.json()["error"].value("message", "").find("7, 11, 14 or 16"), std::string::npos)
+      << one_age.body;
+  auto upper = create(11, 12);
+  EXPECT_EQ(upper.status, 400) << upper.body;
+  EXPECT_EQ(upper.json()["error"]["field"], "max_age");
+  EXPECT_NE(upper.json()["error"].value("message", "").find("10, 13, 15 or 17"), std::string::npos)
+      << upper.body;
+  EXPECT_EQ(create(16, 16).status, 400);  // 16 begins a band, but does not end one
+  EXPECT_EQ(create(13, 13).status, 400);  // 13 ends a band, but does not begin one
+  auto councils_before = server.get("/api/v1/councils?limit=100", bearer(moderator)).json();
+
+  // One band, or several side by side, are limits.
+  std::string id = council(10, 11, 13);
+  auto patch = [&](const nlohmann::json& body) {
+    return server.request(
+        "PATCH", "/api/v1/councils/" + id, body.dump(),
+        {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
+  };
+  auto narrowed = patch({{"min_age", 12}, {"max_age", 12}});
+  EXPECT_EQ(narrowed.status, 400) << narrowed.body;
+  EXPECT_EQ(patch({{"max_age", 12}}).status, 400);
+  EXPECT_EQ(patch({{"name", "Đổi tên"}, {"min_age", 14}, {"max_age", 14}}).status, 400);
+  auto kept = server.get("/api/v1/councils/" + id, bearer(moderator)).json();
+  EXPECT_EQ(kept["min_age"], 11);
+  EXPECT_EQ(kept["max_age"], 13);
+  EXPECT_EQ(kept["name"], "Hội đồng trẻ em thử nghiệm");
+  auto widened = patch({{"min_age", 7}, {"max_age", 15}});
+  ASSERT_EQ(widened.status, 200) << widened.body;
+  EXPECT_EQ(widened.json()["min_age"], 7);
+  EXPECT_EQ(widened.json()["max_age"], 15);
+  auto listed = server.get("/api/v1/councils?limit=100", bearer(moderator)).json();
+  EXPECT_EQ(listed["items"].size(), councils_before["items"].size() + 1);
+}
+
+// A child's birthday never shows: who may join is counted by year of birth for the school year,
+// so the candidates read the day before a child's birthday and on the day are the same — also for
+// a child who turns 11, the first age of the Council's band, that very day.
+TEST_F(CouncilsApi, CandidatesAreTheSameTheDayBeforeABirthdayAndOnIt) {
+  // The list changes once a year, on 1 September: keep the two days inside one school year.
+  const int shift = vietnam_day(1).substr(5) == "09-01" ? 1 : 0;
+  if (shift) {
+    ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", 86400}}).status, 200);
+    moderator = login(server, "moderator");
+    facilitator = login(server, "facilitator");
+  }
+  const std::string tomorrow = vietnam_day(1 + shift);
+  std::string id = council(10, 11, 13);
+  // Turns 11 tomorrow; and turns 13, 14 tomorrow (the band's last age, and past it).
+  auto birthday = [&](int age) {
+    std::string day = std::to_string(std::stoi(tomorrow.substr(0, 4)) - age) + tomorrow.substr(4);
+    if (day.substr(5) == "02-29") day = day.substr(0, 5) + "03-01";  // no 29 February that year
+    return day;
+  };
+  std::vector<Child> children;
+  int n = 0;
+  for (int age : {11, 13, 14}) {
+    auto joined =
+        server.post_json("/api/v1/pupils/join", {{"code", "DEMO6A"},
+                                                 {"pseudonym", "Sinh Nhật " + std::to_string(++n)},
+                                                 {"birth_date", birthday(age)}});
+    ASSERT_EQ(joined.status, 201) << joined.body;
+    Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
+    ASSERT_EQ(post("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, c.token).status, 201);
+    ASSERT_EQ(
+        post("/api/v1/pupils/" + c.id + "/consents",
+             {{"kind", "guardian"}, {"slip_number", "HD-SN-" + std::to_string(n)}}, facilitator)
+            .status,
+        201);
+    children.push_back(c);
+  }
+  auto candidates = [&] {
+    auto r = server.get("/api/v1/councils/" + id + "/candidates?limit=200", bearer(moderator));
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto items = r.json()["items"];  // kept alive while it is read
+    std::vector<std::string> ids;
+    for (const auto& c : items) ids.push_back(c["pupil_id"]);
+    return ids;
+  };
+  auto day_before = candidates();
+  ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", 86400}}).status, 200);
+  moderator = login(server, "moderator");  // an adult's session lasts 12 hours
+  auto on_the_day = candidates();
+  EXPECT_EQ(day_before, on_the_day);
+  // Each child is in or out on both days by year of birth: from September to December the
+  // school year's age is the one they reach this calendar year (11, 13, 14: the last one out);
+  // from January to August the school year began the year before (10, 12, 13: the first out).
+  auto listed = [&](const Child& c) {
+    return std::find(on_the_day.begin(), on_the_day.end(), c.id) != on_the_day.end();
+  };
+  const bool autumn = tomorrow.substr(5, 2) >= "09";
+  EXPECT_EQ(listed(children[0]), autumn);
+  EXPECT_TRUE(listed(children[1]));
+  EXPECT_EQ(listed(children[2]), !autumn);
+}
+
+// A child's own age band moves at their first sign-in from the first of the month after the
+// birthday that crosses into the next band. A Council's candidates and members show the band the
+// Council counts them in instead (by year of birth for the school year), which does not move then.
+TEST_F(CouncilsApi, ACouncilShowsTheBandItCountsNotOneThatMovesAfterABirthday) {
+  using namespace std::chrono;
+  const std::string tomorrow = vietnam_day(1);
+  auto parsed = [](const std::string& d) {
+    return year_month_day{year(std::stoi(d.substr(0, 4))) / std::stoi(d.substr(5, 2)) /
+                          std::stoi(d.substr(8, 2))};
+  };
+  const year_month_day t = parsed(tomorrow);
+  const year_month_day first_of_next = (t.year() / t.month() + months(1)) / 1;
+  if (tomorrow.substr(5) == "09-01" || first_of_next.month() == September)
+    GTEST_SKIP() << "1 September moves every child's counted age; this runs the other months";
+  const bool autumn = t.month() >= September;
+  const std::string counted = autumn ? "11-13" : "7-10";  // the band of 11, or of 10
+
+  std::string id = council(10, 7, 13);
+  std::string born = std::to_string(static_cast<int>(t.year()) - 11) + tomorrow.substr(4);
+  if (born.substr(5) == "02-29") born = born.substr(0, 5) + "03-01";
+  std::vector<std::pair<Child, std::string>> children;  // with their sign-in codes
+  for (const char* name : {"Ứng Viên", "Thành Viên"}) {
+    auto joined = server.post_json("/api/v1/pupils/join",
+                                   {{"code", "DEMO6A"}, {"pseudonym", name}, {"birth_date", born}});
+    ASSERT_EQ(joined.status, 201) << joined.body;
+    EXPECT_EQ(joined.json()["pupil"]["age_band"], "7-10");  // 10 until tomorrow
+    Child c{joined.json()["token"], joined.json()["pupil"]["id"]};
+    ASSERT_EQ(post("/api/v1/me/consents", {{"text_version", "2026-11-v1"}}, c.token).status, 201);
+    ASSERT_EQ(
+        post("/api/v1/pupils/" + c.id + "/consents",
+             {{"kind", "guardian"}, {"slip_number", "HD-B-" + std::to_string(children.size())}},
+             facilitator)
+            .status,
+        201);
+    children.emplace_back(c, joined.json()["sign_in_code"]);
+  }
+  add(id, children[1].first, "member", 201);
+  auto shown = [&] {
+    std::map<std::string, std::string> bands;
+    auto candidates =
+        server.get("/api/v1/councils/" + id + "/candidates?limit=200", bearer(moderator)).json();
+    for (const auto& c : candidates["items"]) bands[c["pupil_id"]] = c["age_band"];
+    auto view = server.get("/api/v1/councils/" + id, bearer(moderator)).json();
+    for (const auto& m : view["members"]) bands[m["pupil_id"]] = m["age_band"];
+    return std::pair{bands[children[0].first.id], bands[children[1].first.id]};
+  };
+  auto before = shown();
+  EXPECT_EQ(before.first, counted);
+  EXPECT_EQ(before.second, counted);
+
+  // The first of next month: both sign in, and their own band moves to 11-13.
+  const auto today = sys_days(parsed(vietnam_day(0)));
+  const auto days = (sys_days(first_of_next) - today).count();
+  ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", days * 86400}}).status, 200);
+  for (const auto& [child, code] : children) {
+    auto signed_in = server.post_json("/api/v1/pupils/sign-in", {{"code", code}});
+    ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+    EXPECT_EQ(signed_in.json()["pupil"]["age_band"], "11-13");
+  }
+  moderator = login(server, "moderator");
+  EXPECT_EQ(shown(), before);
 }
 
 // A Council member follows what the Council adopted: forwarded to an authority with a due date,

@@ -349,5 +349,57 @@ TEST_F(ModerationMeasures, SafeguardingAcknowledgementTimesAreMeasured) {
   EXPECT_EQ(m["safeguarding_acknowledgement"]["late"], 1);
 }
 
+// A moderator (or an admin) who reads the measures again and again must not learn that a child
+// has just disclosed harm: what the screener sends to safeguarding moves nothing they read, while
+// the safeguarding leads see it waiting. What a moderator escalated themselves stays in their own
+// figures.
+TEST_F(ModerationMeasures, ModeratorsNeverSeeThatASafeguardingItemWaits) {
+  auto lead = login(server, "safeguarding");
+  auto admin = login(server, "admin");
+  auto measures = [&](const std::string& who) {
+    auto r = server.get("/api/v1/moderation/measures?days=7", bearer(who));
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto m = r.json();
+    m.erase("since");  // the window's start moves with the clock
+    return m;
+  };
+  auto before = measures(moderator), lead_before = measures(lead), admin_before = measures(admin);
+  EXPECT_FALSE(before.contains("safeguarding_acknowledgement")) << before;
+  EXPECT_FALSE(before.contains("safeguarding_deadline_minutes")) << before;
+  EXPECT_FALSE(admin_before.contains("safeguarding_acknowledgement")) << admin_before;
+
+  auto sent = send(pupil, "Bố em say rượu về hay đánh em, em sợ lắm");
+  auto waiting =
+      server.get("/api/v1/safeguarding/cases/" + sent["id"].get<std::string>(), bearer(lead));
+  ASSERT_EQ(waiting.status, 200) << waiting.body;  // it went to safeguarding
+
+  EXPECT_EQ(measures(moderator), before);
+  EXPECT_EQ(measures(admin), admin_before);
+  auto lead_after = measures(lead);
+  EXPECT_EQ(lead_after["safeguarding_acknowledgement"]["waiting"],
+            lead_before["safeguarding_acknowledgement"]["waiting"].get<int>() + 1);
+  EXPECT_EQ(lead_after["items"], lead_before["items"].get<int>() + 1);
+  // Its acknowledgement moves nothing a moderator reads either.
+  ASSERT_EQ(
+      server
+          .post_json("/api/v1/safeguarding/cases/" + sent["id"].get<std::string>() + "/acknowledge",
+                     nlohmann::json::object(), bearer(lead))
+          .status,
+      200);
+  EXPECT_EQ(measures(moderator), before);
+  EXPECT_EQ(measures(admin), admin_before);
+  EXPECT_EQ(measures(lead)["safeguarding_acknowledgement"]["count"],
+            lead_before["safeguarding_acknowledgement"]["count"].get<int>() + 1);
+
+  // An item the moderator escalated is theirs to count: the item and the decision.
+  auto quiet = send(other_pupil, "Cuối tuần em toàn ở nhà trông em, em muốn có sân chơi gần nhà");
+  ASSERT_EQ(item(quiet["id"])["queue"], "normal");
+  review(quiet["id"], {{"decision", "escalate"}});
+  auto after = measures(moderator);
+  EXPECT_EQ(after["items"], before["items"].get<int>() + 1);
+  EXPECT_EQ(after["decisions"]["escalate"], before["decisions"].value("escalate", 0) + 1);
+  EXPECT_FALSE(after.contains("safeguarding_acknowledgement"));
+}
+
 }  // namespace
 }  // namespace ln::test

@@ -8,7 +8,7 @@ import { myUnits } from './recommendation_new.js';
 export async function render({ main, me, navigate }) {
   const title = t('councils.title');
   main.append(h('h1', {}, title), h('p', { class: 'lead' }, t('councils.lead')));
-  const [{ items }, units] = await Promise.all([get('/councils?limit=100'), get('/units?limit=200')]);
+  const [{ items }, units, bands] = await Promise.all([get('/councils?limit=100'), get('/units?limit=200'), get('/age-bands')]);
   const unitName = Object.fromEntries(units.items.map((u) => [u.id, u.name]));
   main.append(items.length
     ? h('ul', { class: 'cards' }, items.map((c) => h('li', { class: 'card' },
@@ -26,8 +26,12 @@ export async function render({ main, me, navigate }) {
   const start = field(t('council.term_start'), 'date', { required: true, value: `${year}-01-01` });
   const end = field(t('council.term_end'), 'date', { required: true, value: `${year + 1}-12-31` });
   const cap = field(t('council.cap'), 'number', { required: true, min: 1, max: 500, value: '15' });
-  const minAge = field(t('council.min_age'), 'number', { min: 7, max: 17, value: '7' });
-  const maxAge = field(t('council.max_age'), 'number', { min: 7, max: 17, value: '15' });
+  // Age limits are the age bands' edges (never one age alone); 7 to 15 unless chosen otherwise.
+  const oldest = (bands.items.find((b) => b.min_age <= 15 && b.max_age >= 15) || bands.items[bands.items.length - 1]).max_age;
+  const minAge = field(t('council.min_age'), 'select', { hint: t('council.ages_hint') },
+    bands.items.map((b, i) => ({ value: String(b.min_age), label: String(b.min_age), selected: i === 0 })));
+  const maxAge = field(t('council.max_age'), 'select', {},
+    bands.items.map((b) => ({ value: String(b.max_age), label: String(b.max_age), selected: b.max_age === oldest })));
   main.append(section(t('councils.new'), form({ 'aria-label': t('councils.new') }, [
     unit.wrap, name.wrap, start.wrap, end.wrap, cap.wrap, minAge.wrap, maxAge.wrap,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('councils.create')))], async () => {
