@@ -57,8 +57,15 @@ bool DisclosureDetector::written_otherwise(const NormalisedText& text, std::size
                                            std::size_t e, std::uint32_t accent) const {
   const Range r = text.plain.original(b, e);
   if (!text.has_diacritics(r)) return false;
-  const std::u32string written =
-      fold(to_utf8(std::u32string_view(text.original).substr(r.begin, r.end - r.begin)));
+  // The same words in the folded view (its characters map to the same original range): no
+  // second normalisation on the screening path.
+  const View& folded = text.folded;
+  const auto first = std::lower_bound(folded.from.begin(), folded.from.end(), r.begin);
+  std::u32string written;
+  for (auto i = static_cast<std::size_t>(first - folded.from.begin());
+       i < folded.size() && folded.to[i] <= r.end; ++i) {
+    written.push_back(folded.chars[i]);
+  }
   const auto& forms = accent_harm_forms_[accent];
   return std::find(forms.begin(), forms.end(), written) == forms.end();
 }
