@@ -32,14 +32,48 @@ bool may_be_held(const Finding& f) {
   return f.label == "disclosure" && !never.contains(f.category);
 }
 
-// The disclosure findings, taken out of `findings`, when every one of them may be held and the
-// model's disclosure probability is under its line; otherwise nothing.
+// The words that say the child (or someone of theirs) is the one it happens to: "em bị bố đánh",
+// "bạn tui", "my dad". Written without diacritics, as in the plain view.
+bool first_person(std::u32string_view word) {
+  static const std::set<std::u32string, std::less<>> words{
+      U"em", U"e",  U"tui", U"toi", U"minh", U"mik", U"mk",  U"to", U"tao", U"tau",
+      U"t",  U"con", U"chau", U"i",  U"me",   U"my",  U"we", U"us", U"our"};
+  return words.contains(word);
+}
+
+// Whether a first-person word lies inside the finding or among the four words before it: a child
+// telling their own harm ("Em bị bố đánh…") is never held, whatever the model says; what is held
+// is harm told of strangers, characters and anyone ("một bạn nhỏ ở tỉnh khác bị…").
+bool told_in_first_person(const Finding& f, const NormalisedText& text) {
+  const View& plain = text.plain;
+  const auto begin = static_cast<std::size_t>(
+      std::lower_bound(plain.from.begin(), plain.from.end(), f.range.begin) - plain.from.begin());
+  const auto end = static_cast<std::size_t>(
+      std::lower_bound(plain.from.begin(), plain.from.end(), f.range.end) - plain.from.begin());
+  auto is_letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || c > 0x7f; };
+  int words_before = 0;
+  std::size_t i = end;
+  while (i > 0 && words_before <= 3) {
+    while (i > 0 && !is_letter(plain.chars[i - 1])) --i;
+    std::size_t start = i;
+    while (start > 0 && is_letter(plain.chars[start - 1])) --start;
+    if (start == i) break;
+    if (first_person(std::u32string_view(plain.chars).substr(start, i - start))) return true;
+    if (start < begin) ++words_before;
+    i = start;
+  }
+  return false;
+}
+
+// The disclosure findings, taken out of `findings`, when every one of them may be held, none is
+// told in the first person, and the model's disclosure probability is under its line; otherwise
+// nothing.
 std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier& model,
                                const NormalisedText& text) {
   bool any = false;
   for (const auto& f : findings) {
     if (f.label != "disclosure") continue;
-    if (!may_be_held(f)) return {};
+    if (!may_be_held(f) || told_in_first_person(f, text)) return {};
     any = true;
   }
   const float line = model.disclosure_held_below();

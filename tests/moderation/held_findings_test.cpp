@@ -82,6 +82,21 @@ TEST_F(HeldFindings, SuicideSelfHarmAndSexualAbuseAreNeverHeld) {
   }
 }
 
+// The model once gave this text a probability under the line: a child's own harm, told in the
+// first person, must reach safeguarding whatever the model says.
+TEST_F(HeldFindings, AChildTellingTheirOwnHarmIsNeverHeld) {
+  for (const std::string text : {
+           "Em bị bố đánh rất đau vì làm vỡ bát.",
+           "tui bi ba danh hoai, tui so ve nha lam",
+           "Bạn thân của mình bị bắt nạt ngày nào cũng bị lấy tiền.",
+           "my stepdad hits me when he is drunk",
+       }) {
+    const Verdict v = screener_holding_below(1.0f).screen(text);
+    EXPECT_EQ(v.route, "safeguarding") << text;
+    EXPECT_TRUE(v.held.empty()) << text;
+  }
+}
+
 TEST_F(HeldFindings, AHoldableFindingBesideOneNeverHeldIsNotHeld) {
   const std::string text =
       "Tụi nó bắt nạt em mỗi ngày, em không muốn sống nữa, em viết thư tạm biệt rồi.";
