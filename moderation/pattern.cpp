@@ -29,19 +29,24 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
   std::vector<Match> matches;
   if (!re_) return matches;
   const int groups = re_->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
+  // The pieces on the stack for the usual few groups: no allocation per pattern and text.
+  constexpr int kOnStack = 8;
+  re2::StringPiece on_stack[kOnStack];
+  std::vector<re2::StringPiece> on_heap;
+  if (groups > kOnStack) on_heap.resize(static_cast<std::size_t>(groups));
+  re2::StringPiece* found = groups > kOnStack ? on_heap.data() : on_stack;
   const re2::StringPiece input(text.text);
   std::size_t position = 0;
   while (position <= text.text.size()) {
     // Bounds first (RE2's DFA, fast), then the groups on the matched span only: asking for
     // groups over the whole text would run the much slower NFA across all of it.
-    if (!re_->Match(input, position, text.text.size(), RE2::UNANCHORED, found.data(), 1)) {
+    if (!re_->Match(input, position, text.text.size(), RE2::UNANCHORED, found, 1)) {
       break;
     }
     if (groups > 1) {
       const auto span_begin = static_cast<std::size_t>(found[0].data() - text.text.data());
       const auto span_end = span_begin + found[0].size();
-      re_->Match(input, span_begin, span_end, RE2::ANCHOR_BOTH, found.data(), groups);
+      re_->Match(input, span_begin, span_end, RE2::ANCHOR_BOTH, found, groups);
     }
     const auto begin = static_cast<std::size_t>(found[0].data() - text.text.data());
     const auto end = begin + found[0].size();
@@ -148,12 +153,12 @@ void PatternSet::finish() {
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
   if (sources_.empty()) return out;
-  std::vector<int> atoms, passed;
-  for (std::uint32_t id : impl_->atoms.present(Impl::bytes(text.text), impl_->atom_count)) {
+  thread_local std::vector<int> atoms, passed, hits;
+  atoms.clear();
+  for (std::uint32_t id : impl_->atoms.present(std::string_view(text.text), impl_->atom_count)) {
     atoms.push_back(static_cast<int>(id));
   }
   impl_->filter.AllPotentials(atoms, &passed);
-  std::vector<int> hits;
   for (std::size_t s = 0; s < impl_->sets.size(); ++s) {
     const std::size_t first = s * kPatternsPerSet;
     const std::size_t count = std::min(kPatternsPerSet, impl_->always.size() - first);
