@@ -5,7 +5,10 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "moderation/phrase_matcher.h"
 
@@ -96,6 +99,16 @@ struct PatternSet::Impl {
   std::vector<std::size_t> always;          // patterns the filter cannot rule out, ascending
   std::vector<bool> is_always;              // per pattern
   std::vector<std::unique_ptr<RE2::Set>> sets;  // set i holds always[i × kPatternsPerSet, …)
+  // The filter's formulas evaluated here rather than by FilteredRE2::AllPotentials, whose
+  // propagation through every pattern sharing a common two-letter atom ("em", "to") cost more
+  // than the rest of the prefilter: per pattern with atoms, clauses (sets of atom ids) of which
+  // the text must hold an atom each. Each clause is checked at load against the pattern's own
+  // formula, so a pattern that can match is never dropped. Empty when that could not be done;
+  // AllPotentials is used then.
+  std::vector<std::vector<std::vector<std::uint32_t>>> clauses;  // per pattern
+  std::vector<std::vector<std::uint32_t>> gated_by;  // per atom: patterns with it in clause 0
+
+  static std::vector<std::vector<std::string>> implied_clauses(const std::string& source);
 
   static std::u32string bytes(std::string_view text) {
     std::u32string out(text.size(), 0);
@@ -104,6 +117,109 @@ struct PatternSet::Impl {
     return out;
   }
 };
+
+// A few clauses of the pattern's prefilter formula, each a set of atoms, the clause to look the
+// pattern up by first; none when the formula cannot be read this way. The formula is monotone,
+// so a set of atoms C is a clause (every text that satisfies the formula holds one of C) exactly
+// when the atoms outside C do not satisfy it: each clause is found by taking atoms out of C
+// while that stays true. The clauses of a source are kept for the process: the screener's
+// detectors put the same patterns in more than one PatternSet.
+std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const std::string& source) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::vector<std::vector<std::string>>> known;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (const auto it = known.find(source); it != known.end()) return it->second;
+  }
+  constexpr int kMaxClauses = 8;
+  std::vector<std::vector<std::string>> clauses;
+  re2::FilteredRE2 own(kMinAtomBytes);
+  int id = 0;
+  std::vector<std::string> atoms;
+  if (own.Add(re2::StringPiece(source), options(), &id) == RE2::NoError) own.Compile(&atoms);
+  const std::size_t n = atoms.size();
+  std::vector<int> ids, passed;
+  auto satisfied_without = [&](const std::vector<bool>& clause) {
+    ids.clear();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!clause[k]) ids.push_back(static_cast<int>(k));
+    }
+    own.AllPotentials(ids, &passed);
+    return !passed.empty();
+  };
+  if (n > 0 && !satisfied_without(std::vector<bool>(n, true)) &&
+      satisfied_without(std::vector<bool>(n, false))) {
+    std::vector<std::size_t> order(n);  // shortest atoms first: they occur in the most texts
+    for (std::size_t k = 0; k < n; ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return atoms[a].size() < atoms[b].size();
+    });
+    // A clause already found is taken out first in the next round, so that round finds another.
+    std::vector<bool> in_found(n, false);
+    std::vector<std::size_t> shortest;  // per clause, its shortest atom's length
+    for (int round = 0; round < kMaxClauses; ++round) {
+      std::stable_partition(order.begin(), order.end(), [&](std::size_t k) { return in_found[k]; });
+      std::vector<bool> clause(n, true);
+      for (std::size_t k : order) {
+        clause[k] = false;
+        if (satisfied_without(clause)) clause[k] = true;
+      }
+      std::vector<std::string> found;
+      std::size_t length = std::string::npos;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (clause[k]) {
+          in_found[k] = true;
+          found.push_back(atoms[k]);
+          length = std::min(length, atoms[k].size());
+        }
+      }
+      if (std::find(clauses.begin(), clauses.end(), found) != clauses.end()) break;
+      clauses.push_back(std::move(found));
+      shortest.push_back(length);
+    }
+    // Rules of alternatives ("a … b|c … d") have clauses the rounds above miss ("a or d"). A set
+    // of atoms that holds one of every clause found yet does not satisfy the formula shows one:
+    // the atoms outside it, shortened as above. Such sets are sought among the choices of one atom
+    // per clause, up to a budget of formula checks.
+    constexpr int kChecks = 64;
+    std::vector<std::size_t> pick(clauses.size(), 0);
+    for (int check = 0; check < kChecks && clauses.size() < 2 * kMaxClauses; ++check) {
+      std::vector<bool> outside(n, true);  // a clause candidate: every atom not picked
+      for (std::size_t c = 0; c < clauses.size(); ++c) {
+        const auto k = std::find(atoms.begin(), atoms.end(), clauses[c][pick[c]]) - atoms.begin();
+        outside[static_cast<std::size_t>(k)] = false;
+      }
+      if (!satisfied_without(outside)) {
+        for (std::size_t k : order) {
+          if (!outside[k]) continue;
+          outside[k] = false;
+          if (satisfied_without(outside)) outside[k] = true;
+        }
+        std::vector<std::string> found;
+        std::size_t length = std::string::npos;
+        for (std::size_t k = 0; k < n; ++k) {
+          if (outside[k]) {
+            found.push_back(atoms[k]);
+            length = std::min(length, atoms[k].size());
+          }
+        }
+        clauses.push_back(std::move(found));
+        shortest.push_back(length);
+        pick.assign(clauses.size(), 0);
+        continue;
+      }
+      std::size_t c = clauses.size();  // the next choice, the last clause's atom changing first
+      while (c > 0 && ++pick[c - 1] == clauses[c - 1].size()) pick[--c] = 0;
+      if (c == 0) break;  // every choice satisfies the formula: the clauses are all there
+    }
+    // The clause to look the pattern up by: the one whose shortest atom is longest.
+    const auto best = std::max_element(shortest.begin(), shortest.end()) - shortest.begin();
+    std::swap(clauses.front(), clauses[static_cast<std::size_t>(best)]);
+  }
+  const std::lock_guard<std::mutex> lock(mutex);
+  known.emplace(source, clauses);
+  return clauses;
+}
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
 PatternSet::~PatternSet() = default;
@@ -148,6 +264,35 @@ void PatternSet::finish() {
   for (const auto& set : impl_->sets) {
     if (!set->Compile()) throw std::runtime_error("lexicon: the pattern set does not compile");
   }
+  std::unordered_map<std::string, std::uint32_t> atom_id;
+  for (std::size_t i = 0; i < atoms.size(); ++i) atom_id[atoms[i]] = static_cast<std::uint32_t>(i);
+  impl_->clauses.assign(sources_.size(), {});
+  impl_->gated_by.assign(atoms.size(), {});
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (impl_->is_always[i]) continue;
+    std::vector<std::vector<std::uint32_t>> clauses;
+    for (const auto& atom_strings : Impl::implied_clauses(sources_[i])) {
+      auto& clause = clauses.emplace_back();
+      for (const std::string& atom : atom_strings) {
+        const auto it = atom_id.find(atom);
+        if (it == atom_id.end()) {  // an atom this set does not look for: cannot be used
+          clauses.clear();
+          break;
+        }
+        clause.push_back(it->second);
+      }
+      if (clauses.empty()) break;
+    }
+    if (clauses.empty()) {  // not readable: the filter's own evaluation for every text
+      impl_->clauses.clear();
+      impl_->gated_by.clear();
+      break;
+    }
+    for (std::uint32_t a : clauses.front()) {
+      impl_->gated_by[a].push_back(static_cast<std::uint32_t>(i));
+    }
+    impl_->clauses[i] = std::move(clauses);
+  }
 }
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
@@ -158,7 +303,38 @@ std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   for (std::uint32_t id : impl_->atoms.present(std::string_view(text.text), impl_->atom_count)) {
     atoms.push_back(static_cast<int>(id));
   }
-  impl_->filter.AllPotentials(atoms, &passed);
+  if (!impl_->clauses.empty()) {
+    passed.clear();
+    thread_local std::vector<std::uint64_t> present;  // a bit per atom
+    thread_local std::vector<std::uint32_t> seen;     // per pattern: the search that looked
+    thread_local std::uint32_t search = 0;
+    if (++search == 0) {
+      std::fill(seen.begin(), seen.end(), 0);
+      search = 1;
+    }
+    if (present.size() * 64 < impl_->atom_count) present.resize(impl_->atom_count / 64 + 1, 0);
+    if (seen.size() < sources_.size()) seen.resize(sources_.size(), 0);
+    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] |= 1ull << (a % 64);
+    auto holds = [&](const std::vector<std::uint32_t>& clause) {
+      for (std::uint32_t a : clause) {
+        if ((present[a / 64] >> (a % 64) & 1u) != 0) return true;
+      }
+      return false;
+    };
+    for (int a : atoms) {
+      for (std::uint32_t p : impl_->gated_by[static_cast<std::size_t>(a)]) {
+        if (seen[p] == search) continue;
+        seen[p] = search;
+        const auto& clauses = impl_->clauses[p];
+        if (std::all_of(clauses.begin(), clauses.end(), holds)) {
+          passed.push_back(static_cast<int>(p));
+        }
+      }
+    }
+    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] = 0;
+  } else {
+    impl_->filter.AllPotentials(atoms, &passed);
+  }
   for (std::size_t s = 0; s < impl_->sets.size(); ++s) {
     const std::size_t first = s * kPatternsPerSet;
     const std::size_t count = std::min(kPatternsPerSet, impl_->always.size() - first);
