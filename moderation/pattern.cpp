@@ -212,9 +212,16 @@ std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const st
       while (c > 0 && ++pick[c - 1] == clauses[c - 1].size()) pick[--c] = 0;
       if (c == 0) break;  // every choice satisfies the formula: the clauses are all there
     }
-    // The clause to look the pattern up by: the one whose shortest atom is longest.
-    const auto best = std::max_element(shortest.begin(), shortest.end()) - shortest.begin();
-    std::swap(clauses.front(), clauses[static_cast<std::size_t>(best)]);
+    // Rarest first (the longer its shortest atom, the fewer texts hold one): the first clause is
+    // the one to look the pattern up by, and the others are checked in this order, so a text
+    // that fails one fails early.
+    std::vector<std::size_t> rank(clauses.size());
+    for (std::size_t c = 0; c < rank.size(); ++c) rank[c] = c;
+    std::stable_sort(rank.begin(), rank.end(),
+                     [&](std::size_t a, std::size_t b) { return shortest[a] > shortest[b]; });
+    std::vector<std::vector<std::string>> ranked;
+    for (std::size_t c : rank) ranked.push_back(std::move(clauses[c]));
+    clauses = std::move(ranked);
   }
   const std::lock_guard<std::mutex> lock(mutex);
   known.emplace(source, clauses);
@@ -326,7 +333,8 @@ std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
         if (seen[p] == search) continue;
         seen[p] = search;
         const auto& clauses = impl_->clauses[p];
-        if (std::all_of(clauses.begin(), clauses.end(), holds)) {
+        // The first clause holds: the atom that led here is in it.
+        if (std::all_of(clauses.begin() + 1, clauses.end(), holds)) {
           passed.push_back(static_cast<int>(p));
         }
       }
