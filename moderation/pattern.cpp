@@ -154,16 +154,18 @@ std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const st
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return atoms[a].size() < atoms[b].size();
     });
-    // A clause already found is taken out first in the next round, so that round finds another.
-    std::vector<bool> in_found(n, false);
-    std::vector<std::size_t> shortest;  // per clause, its shortest atom's length
-    for (int round = 0; round < kMaxClauses; ++round) {
-      std::stable_partition(order.begin(), order.end(), [&](std::size_t k) { return in_found[k]; });
-      std::vector<bool> clause(n, true);
+    std::vector<bool> in_found(n, false);  // atoms of the clauses found
+    std::vector<std::size_t> shortest;     // per clause, its shortest atom's length
+    // Takes atoms out of a clause, shortest first, while it stays one.
+    auto shorten = [&](std::vector<bool>& clause) {
       for (std::size_t k : order) {
+        if (!clause[k]) continue;
         clause[k] = false;
         if (satisfied_without(clause)) clause[k] = true;
       }
+    };
+    // Keeps a clause; false when it was already found.
+    auto keep = [&](const std::vector<bool>& clause) {
       std::vector<std::string> found;
       std::size_t length = std::string::npos;
       for (std::size_t k = 0; k < n; ++k) {
@@ -173,14 +175,22 @@ std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const st
           length = std::min(length, atoms[k].size());
         }
       }
-      if (std::find(clauses.begin(), clauses.end(), found) != clauses.end()) break;
+      if (std::find(clauses.begin(), clauses.end(), found) != clauses.end()) return false;
       clauses.push_back(std::move(found));
       shortest.push_back(length);
+      return true;
+    };
+    // A clause already found is taken out first in the next round, so that round finds another.
+    for (int round = 0; round < kMaxClauses; ++round) {
+      std::stable_partition(order.begin(), order.end(), [&](std::size_t k) { return in_found[k]; });
+      std::vector<bool> clause(n, true);
+      shorten(clause);
+      if (!keep(clause)) break;
     }
     // Rules of alternatives ("a … b|c … d") have clauses the rounds above miss ("a or d"). A set
     // of atoms that holds one of every clause found yet does not satisfy the formula shows one:
-    // the atoms outside it, shortened as above. Such sets are sought among the choices of one atom
-    // per clause, up to a budget of formula checks.
+    // the atoms outside it, shortened as above (a new clause: it holds no atom of the set). Such
+    // sets are sought among the choices of one atom per clause, up to a budget of formula checks.
     constexpr int kChecks = 64;
     std::vector<std::size_t> pick(clauses.size(), 0);
     for (int check = 0; check < kChecks && clauses.size() < 2 * kMaxClauses; ++check) {
@@ -190,21 +200,8 @@ std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const st
         outside[static_cast<std::size_t>(k)] = false;
       }
       if (!satisfied_without(outside)) {
-        for (std::size_t k : order) {
-          if (!outside[k]) continue;
-          outside[k] = false;
-          if (satisfied_without(outside)) outside[k] = true;
-        }
-        std::vector<std::string> found;
-        std::size_t length = std::string::npos;
-        for (std::size_t k = 0; k < n; ++k) {
-          if (outside[k]) {
-            found.push_back(atoms[k]);
-            length = std::min(length, atoms[k].size());
-          }
-        }
-        clauses.push_back(std::move(found));
-        shortest.push_back(length);
+        shorten(outside);
+        keep(outside);
         pick.assign(clauses.size(), 0);
         continue;
       }
