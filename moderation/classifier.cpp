@@ -33,7 +33,8 @@ class DistinctWords {
   }
   Value& find_or_add(std::string_view word) {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(word) & mask;; i = (i + 1) & mask) {
+    const std::size_t hash = std::hash<std::string_view>{}(word);
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (!slot.taken) {
         slot.taken = true;
