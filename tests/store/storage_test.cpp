@@ -1024,7 +1024,8 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
   council.created_at = council.updated_at = kAt;
   s->councils().insert_council(council);
   ASSERT_TRUE(s->councils().insert_member(
-      {"mem_1", "cou_1", "p_c", "member", "election", "2026-01-05", std::nullopt, "acc_m", kAt},
+      {"mem_1", "cou_1", "p_c", CouncilRole::kMember, CouncilJoining::kElection, "2026-01-05",
+       std::nullopt, "acc_m", kAt},
       5));
 
   auto ids = [](const std::vector<EnrolledPupil>& items) {
