@@ -93,6 +93,35 @@ Value lifecycle() {
                                  required("at", timestamp()), required("by", id())}));
 }
 
+// What every view of a session shows of it.
+json session_fields_json(const CouncilSession& s) {
+  return {{"id", s.id},
+          {"council_id", s.council_id},
+          {"title", s.title},
+          {"planned_for", s.planned_for},
+          {"location", s.location},
+          {"status", word(s.status)},
+          {"held_on", or_null(s.held_on)},
+          {"minutes", s.minutes},
+          {"lifecycle", lifecycle_json(s.lifecycle)},
+          {"created_at", s.created_at},
+          {"updated_at", s.updated_at}};
+}
+
+Shape session_fields() {
+  return Shape{required("id", id()),
+               required("council_id", id()),
+               required("title", text()),
+               required("planned_for", date()),
+               required("location", text()),
+               required("status", word_of(kCouncilSessionStatuses)),
+               required("held_on", date().or_null()),
+               required("minutes", text()),
+               required("lifecycle", lifecycle()),
+               required("created_at", timestamp()),
+               required("updated_at", timestamp())};
+}
+
 json votes_json(const std::map<std::string, VoteChoice>& votes) {
   json out = json::object();
   for (const auto& [member, choice] : votes) out[member] = word(choice);
@@ -249,37 +278,18 @@ json council_review_schema() {
 }
 
 json council_session_json(const CouncilSession& s) {
+  json out = session_fields_json(s);
   json agenda = json::array();
   for (const auto& item : s.agenda) agenda.push_back(agenda_item_json(item));
-  return {{"id", s.id},
-          {"council_id", s.council_id},
-          {"title", s.title},
-          {"planned_for", s.planned_for},
-          {"location", s.location},
-          {"status", word(s.status)},
-          {"held_on", or_null(s.held_on)},
-          {"agenda", agenda},
-          {"attendance", s.attendance},
-          {"minutes", s.minutes},
-          {"lifecycle", lifecycle_json(s.lifecycle)},
-          {"created_at", s.created_at},
-          {"updated_at", s.updated_at}};
+  out["agenda"] = agenda;
+  out["attendance"] = s.attendance;
+  return out;
 }
 
 json council_session_schema() {
-  return Shape{required("id", id()),
-               required("council_id", id()),
-               required("title", text()),
-               required("planned_for", date()),
-               required("location", text()),
-               required("status", word_of(kCouncilSessionStatuses)),
-               required("held_on", date().or_null()),
-               required("agenda", list_of(agenda_item())),
-               required("attendance", list_of(id()).describe("the member ids present")),
-               required("minutes", text()),
-               required("lifecycle", lifecycle()),
-               required("created_at", timestamp()),
-               required("updated_at", timestamp())}
+  return session_fields()
+      .with({required("agenda", list_of(agenda_item())),
+             required("attendance", list_of(id()).describe("the member ids present"))})
       .schema();
 }
 
@@ -299,26 +309,16 @@ json session_summary_schema() {
 }
 
 json session_detail_json(const SessionDetail& d) {
-  const CouncilSession& s = d.session;
+  json out = session_fields_json(d.session);
   json agenda = json::array(), attendance = json::array(), proposals = json::array();
   for (const auto& e : d.agenda) agenda.push_back(agenda_entry_json(e));
   for (const auto& a : d.attendance)
     attendance.push_back({{"member_id", a.member_id}, {"pseudonym", a.pseudonym}});
   for (const auto& p : d.proposals) proposals.push_back(proposal_in_session_json(p, d.votes_shown));
-  return {{"id", s.id},
-          {"council_id", s.council_id},
-          {"title", s.title},
-          {"planned_for", s.planned_for},
-          {"location", s.location},
-          {"status", word(s.status)},
-          {"held_on", or_null(s.held_on)},
-          {"agenda", agenda},
-          {"attendance", attendance},
-          {"minutes", s.minutes},
-          {"proposals", proposals},
-          {"lifecycle", lifecycle_json(s.lifecycle)},
-          {"created_at", s.created_at},
-          {"updated_at", s.updated_at}};
+  out["agenda"] = agenda;
+  out["attendance"] = attendance;
+  out["proposals"] = proposals;
+  return out;
 }
 
 json session_detail_schema() {
@@ -331,20 +331,10 @@ json session_detail_schema() {
             optional("status", text().describe("consultation")),
             optional("results", text().describe("consultation: where its results are"))});
   Value attendee = object_of(Shape{required("member_id", id()), required("pseudonym", text())});
-  return Shape{required("id", id()),
-               required("council_id", id()),
-               required("title", text()),
-               required("planned_for", date()),
-               required("location", text()),
-               required("status", word_of(kCouncilSessionStatuses)),
-               required("held_on", date().or_null()),
-               required("agenda", list_of(std::move(entry))),
-               required("attendance", list_of(std::move(attendee))),
-               required("minutes", text()),
-               required("proposals", list_of(object_of(proposal_in_session_fields()))),
-               required("lifecycle", lifecycle()),
-               required("created_at", timestamp()),
-               required("updated_at", timestamp())}
+  return session_fields()
+      .with({required("agenda", list_of(std::move(entry))),
+             required("attendance", list_of(std::move(attendee))),
+             required("proposals", list_of(object_of(proposal_in_session_fields())))})
       .schema();
 }
 
