@@ -13,9 +13,15 @@ using namespace std::chrono;
 
 namespace {
 
+// The words of other modules' records (consents, pupils, submissions, consultations) that this
+// file reads, each in one place.
 bool has_current(const std::vector<Consent>& consents, const std::string& kind) {
   return std::any_of(consents.begin(), consents.end(),
                      [&](const Consent& c) { return c.kind == kind && !c.withdrawn_at; });
+}
+
+bool active(const Pupil& p) {
+  return p.status == "active";
 }
 
 bool approved(const Submission& s) {
@@ -282,7 +288,7 @@ std::string Councils::council_band(const std::string& pupil_id, int school_year)
 
 JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pupil) {
   JoinBarriers b;
-  if (!pupil || pupil->status != "active") {
+  if (!pupil || !active(*pupil)) {
     b.not_active = true;
     return b;
   }
@@ -405,7 +411,7 @@ CouncilReview Councils::review(const Principal& actor, const std::string& counci
     auto pupil = storage_.pupils().pupil(m.pupil_id);
     // A child whose consent was withdrawn takes no further part: the review lists them too.
     auto consents = storage_.pupils().consents(m.pupil_id);
-    bool withdrawn = !pupil || pupil->status != "active" || !has_current(consents, "child") ||
+    bool withdrawn = !pupil || !active(*pupil) || !has_current(consents, "child") ||
                      !has_current(consents, "guardian");
     auto age = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, out.school_year);
     auto age_at_end = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, last_school_year);
