@@ -166,8 +166,7 @@ void add_council_routes(Router& r, App& app) {
             steps.push_back({{"action", s.value("action", "")}, {"at", s.value("at", "")}});
           item["steps"] = steps;
           bool reported = x.status == "reported_back" || x.status == "closed";
-          item["feedback"] =
-              reported ? app.recommendations.feedback_for(x, band) : nlohmann::json();
+          item["feedback"] = reported ? app.recommendations.feedback_for(x, band) : nlohmann::json();
           items.push_back(item);
         }
         return Response::json(200, {{"items", items}});
@@ -176,8 +175,8 @@ void add_council_routes(Router& r, App& app) {
           "commitments and the children's feedback in the reader's age band's words — never a "
           "child's or an adult's identity. Members see their own Council's.",
           "councils", Permission::kSignedIn)
-          .returns(
-              Shape{required("items", list_of(Value(public_recommendation_schema())))}.schema()));
+          .returns(Shape{required("items", list_of(Value(public_recommendation_schema())))}
+                       .schema()));
 
   r.add(
       "PATCH", "/api/v1/councils/{id}",
