@@ -162,11 +162,12 @@ void add_council_routes(Router& r, App& app) {
           item["adopted_at"] = x.created_at;
           item["forwarded_at"] = or_null(x.forwarded_at);
           nlohmann::json steps = nlohmann::json::array();
-          for (const auto& s : nlohmann::json::parse(x.history_json))
-            steps.push_back({{"action", s.value("action", "")}, {"at", s.value("at", "")}});
+          for (const auto& s : x.history) steps.push_back({{"action", s.action}, {"at", s.at}});
           item["steps"] = steps;
-          bool reported = x.status == "reported_back" || x.status == "closed";
-          item["feedback"] = reported ? app.recommendations.feedback_for(x, band) : nlohmann::json();
+          bool reported = x.status == RecommendationStatus::kReportedBack ||
+                          x.status == RecommendationStatus::kClosed;
+          item["feedback"] = reported ? feedback_text_json(app.recommendations.feedback_for(x, band))
+                                      : nlohmann::json();
           items.push_back(item);
         }
         return Response::json(200, {{"items", items}});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "consult/council_kinds.h"
+#include "consult/recommendation_states.h"
 
 namespace ln {
 
@@ -401,9 +402,79 @@ struct ChildWrite {
 enum class WriteOutcome { kSaved, kConflict, kFailed };
 // --- Recommendations and official responses -------------------------------------------------
 
+// A child's words quoted in a recommendation: only as a moderator approved or redacted them.
+struct Quote {
+  std::string submission_id;
+  std::string text;
+};
+
+// The other authority an answer refers a recommendation to.
+struct ReferredTo {
+  std::string id;
+  std::string name;
+};
+
+// An authority's answer: a decision, its reasons (required unless accepted), who and when.
+struct Answer {
+  Decision decision = Decision::kAccepted;
+  std::string reasons;
+  std::optional<ReferredTo> referred_to;  // when referred
+  std::string by;
+  std::string at;
+};
+
+// One note of progress on a commitment, with the status it moved to (if it moved).
+struct CommitmentUpdate {
+  std::string note;
+  std::string at;
+  std::string by;
+  std::optional<CommitmentStatus> status;
+};
+
+// What an answer commits to, by whom and by when; its id is "<recommendation id>~<n>".
+struct Commitment {
+  std::string id;
+  std::string text;
+  std::string owner;
+  std::string due_date;  // YYYY-MM-DD
+  CommitmentStatus status = CommitmentStatus::kPlanned;
+  std::vector<CommitmentUpdate> updates;
+};
+
+// "You said / We did / Why / What next", for one age band (or "all").
+struct FeedbackText {
+  std::string you_said;
+  std::string we_did;
+  std::string why;
+  std::string what_next;
+};
+
+// The child-friendly feedback: per age band id (or "all"), who wrote it and when.
+struct Feedback {
+  std::map<std::string, FeedbackText> bands;
+  std::string by;
+  std::string at;
+};
+
+// One step of a recommendation's life: what was done, the status after it, when, by whom.
+struct HistoryEntry {
+  std::string action;
+  RecommendationStatus status = RecommendationStatus::kDraft;
+  std::string at;
+  std::string by;
+};
+
+// When each reminder about the due date went out (nullopt: not yet).
+struct Reminders {
+  std::optional<std::string> due_soon;
+  std::optional<std::string> overdue;
+  std::optional<std::string> escalated;
+};
+
 // A recommendation compiled from children's approved submissions (or adopted by a Council vote)
 // and followed from forwarding to the answer and back to the children. The parts that grow
-// (quotes, answer, commitments, feedback, history) are JSON documents on the row.
+// (quotes, answer, commitments, feedback, history) are kept as JSON documents on the row
+// (store/recommendation_columns.h).
 struct Recommendation {
   std::string id;
   std::string unit_id;
@@ -412,8 +483,7 @@ struct Recommendation {
   std::optional<std::string> topic;
   std::string origin = "moderators";  // moderators | council
   std::optional<std::string> council_session_id;
-  std::string status =
-      "draft";  // draft | forwarded | acknowledged | answered | reported_back | closed
+  RecommendationStatus status = RecommendationStatus::kDraft;
   bool overdue = false;
   std::optional<std::string> authority_id;
   std::optional<std::string> dispatch_number;
@@ -421,13 +491,12 @@ struct Recommendation {
   std::optional<std::string> due_date;       // YYYY-MM-DD, in working days from the dispatch
   std::optional<std::string> forwarded_at;
   std::optional<std::string> answered_at;
-  std::string quotes_json = "[]";  // [{submission_id, text}] — approved or redacted words only
-  std::string answer_json = "{}";  // {decision, reasons, referred_to, by, at}
-  std::string commitments_json = "[]";  // [{id, text, owner, due_date, status, updates:[…]}]
-  std::string feedback_json =
-      "{}";  // {bands: {band|all: {you_said, we_did, why, what_next}}, by, at}
-  std::string history_json = "[]";    // [{action, status, at, by}]
-  std::string reminders_json = "{}";  // {due_soon, overdue, escalated}: when each went out
+  std::vector<Quote> quotes;
+  std::optional<Answer> answer;
+  std::vector<Commitment> commitments;
+  std::optional<Feedback> feedback;
+  std::vector<HistoryEntry> history;
+  Reminders reminders;
   int version = 1;
   std::string created_by;
   std::string created_at;
@@ -475,7 +544,7 @@ struct Notification {
 
 struct RecommendationFilter {
   std::optional<std::string> authority_id;
-  std::optional<std::string> status;
+  std::optional<RecommendationStatus> status;
   bool forwarded_only = false;  // everything but drafts
 };
 

@@ -294,6 +294,11 @@ std::map<std::string, float> Classifier::probabilities(const NormalisedText& tex
   return out;
 }
 
+float Classifier::disclosure_held_below() const {
+  const auto it = thresholds_.find("disclosure_held_below");
+  return it == thresholds_.end() ? 0.0f : it->second;
+}
+
 std::vector<Opinion> Classifier::judge(const NormalisedText& text) const {
   std::vector<Opinion> opinions;
   for (const auto& [label, probability] : probabilities(text)) {

@@ -9,6 +9,7 @@
 #include "consult/records.h"
 #include "store/council_columns.h"
 #include "store/lists.h"
+#include "store/recommendation_columns.h"
 
 namespace ln::store::rows {
 
@@ -301,7 +302,7 @@ Recommendation recommendation(const Row& s) {
   r.topic = s.optional_text(4);
   r.origin = s.text(5);
   r.council_session_id = s.optional_text(6);
-  r.status = s.text(7);
+  r.status = status_column(s.text(7));
   r.overdue = s.int64(8) != 0;
   r.authority_id = s.optional_text(9);
   r.dispatch_number = s.optional_text(10);
@@ -309,12 +310,12 @@ Recommendation recommendation(const Row& s) {
   r.due_date = s.optional_text(12);
   r.forwarded_at = s.optional_text(13);
   r.answered_at = s.optional_text(14);
-  r.quotes_json = s.text(15);
-  r.answer_json = s.text(16);
-  r.commitments_json = s.text(17);
-  r.feedback_json = s.text(18);
-  r.history_json = s.text(19);
-  r.reminders_json = s.text(20);
+  r.quotes = quotes_of_column(s.text(15));
+  r.answer = answer_of_column(s.text(16));
+  r.commitments = commitments_of_column(s.text(17));
+  r.feedback = feedback_of_column(s.text(18));
+  r.history = history_of_column(s.text(19));
+  r.reminders = reminders_of_column(s.text(20));
   r.version = static_cast<int>(s.int64(21));
   r.created_by = s.text(22);
   r.created_at = s.text(23);

@@ -802,17 +802,21 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   r.unit_id = "u_ward";
   r.title = "Sân chơi an toàn";
   r.text = "Các em đề nghị sửa sân chơi.";
-  r.quotes_json = R"([{"submission_id":"sub_1","text":"Sân chơi"}])";
+  r.quotes = {{"sub_1", "Sân chơi"}};
   r.created_by = "acc_m";
   r.created_at = r.updated_at = kAt;
   s->recommendations().insert_recommendation(r, {{"rec_1", "sub_1", "p_1"}});
   auto stored = s->recommendations().recommendation("rec_1");
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->title, r.title);
-  EXPECT_EQ(stored->status, "draft");
+  EXPECT_EQ(stored->status, RecommendationStatus::kDraft);
   EXPECT_FALSE(stored->overdue);
   EXPECT_FALSE(stored->authority_id);
-  EXPECT_EQ(stored->quotes_json, r.quotes_json);
+  ASSERT_EQ(stored->quotes.size(), 1u);
+  EXPECT_EQ(stored->quotes[0].submission_id, "sub_1");
+  EXPECT_EQ(stored->quotes[0].text, "Sân chơi");
+  EXPECT_FALSE(stored->answer);
+  EXPECT_FALSE(stored->feedback);
   EXPECT_EQ(s->recommendations().sources_of_pupil("p_1").at(0).recommendation_id, "rec_1");
 
   RecommendationFilter forwarded;
@@ -822,7 +826,7 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
 
   // Versioned updates: the second writer with the old version loses.
   Recommendation next = *stored;
-  next.status = "forwarded";
+  next.status = RecommendationStatus::kForwarded;
   next.authority_id = "aut_1";
   next.due_date = "2025-10-15";
   next.overdue = true;
@@ -830,11 +834,51 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   EXPECT_TRUE(s->recommendations().update_if_version(next, 1));
   EXPECT_FALSE(s->recommendations().update_if_version(next, 1));
   EXPECT_TRUE(s->recommendations().recommendation("rec_1")->overdue);
+
   EXPECT_EQ(s->recommendations().recommendations(forwarded, {}).size(), 1u);
   RecommendationFilter other;
   other.authority_id = "aut_2";
   EXPECT_TRUE(s->recommendations().recommendations(other, {}).empty());
   EXPECT_EQ(s->recommendations().awaiting_answer().size(), 1u);
+
+  // The answer, commitments, feedback, history and reminders come back as they were saved.
+  Recommendation reply = *s->recommendations().recommendation("rec_1");
+  reply.status = RecommendationStatus::kAnswered;
+  reply.answer = Answer{Decision::kReferred, "Việc của phòng khác.", ReferredTo{"aut_2", "Phòng GD"},
+                           "acc_o", kAt};
+  reply.commitments = {{"rec_1~1", "Sửa xích đu", "Phường", "2025-11-01",
+                           CommitmentStatus::kInProgress,
+                           {{"Đã mua xích", kAt, "acc_o", CommitmentStatus::kInProgress},
+                            {"Ghi chú", kAt, "acc_o", std::nullopt}}}};
+  reply.feedback = Feedback{{{"all", {"Các em nói", "Chúng tôi làm", "Vì sao", "Tiếp theo"}}},
+                               "acc_m", kAt};
+  reply.history = {{"created", RecommendationStatus::kDraft, kAt, "acc_m"},
+                      {"answered", RecommendationStatus::kAnswered, kAt, "acc_o"}};
+  reply.reminders.escalated = kAt;
+  reply.version = 3;
+  ASSERT_TRUE(s->recommendations().update_if_version(reply, 2));
+  auto back = *s->recommendations().recommendation("rec_1");
+  EXPECT_EQ(back.status, RecommendationStatus::kAnswered);
+  ASSERT_TRUE(back.answer);
+  EXPECT_EQ(back.answer->decision, Decision::kReferred);
+  ASSERT_TRUE(back.answer->referred_to);
+  EXPECT_EQ(back.answer->referred_to->name, "Phòng GD");
+  ASSERT_EQ(back.commitments.size(), 1u);
+  EXPECT_EQ(back.commitments[0].status, CommitmentStatus::kInProgress);
+  ASSERT_EQ(back.commitments[0].updates.size(), 2u);
+  EXPECT_EQ(back.commitments[0].updates[0].status, CommitmentStatus::kInProgress);
+  EXPECT_FALSE(back.commitments[0].updates[1].status);
+  ASSERT_TRUE(back.feedback);
+  EXPECT_EQ(back.feedback->bands.at("all").what_next, "Tiếp theo");
+  ASSERT_EQ(back.history.size(), 2u);
+  EXPECT_EQ(back.history[1].status, RecommendationStatus::kAnswered);
+  EXPECT_EQ(back.reminders.escalated, kAt);
+  EXPECT_FALSE(back.reminders.overdue);
+  RecommendationFilter answered_only;
+  answered_only.status = RecommendationStatus::kAnswered;
+  EXPECT_EQ(s->recommendations().recommendations(answered_only, {}).size(), 1u);
+  answered_only.status = RecommendationStatus::kClosed;
+  EXPECT_TRUE(s->recommendations().recommendations(answered_only, {}).empty());
 
   // A reaction and its moderation item land together; one reaction per child.
   Submission words = idea;
@@ -974,7 +1018,6 @@ TEST_P(StorageTest, ApprovedSubmissionsNewestFirstWithinUnitsAndWhetherQuoted) {
   r.unit_id = "u_ward";
   r.title = "Sân chơi";
   r.text = "Các em đề nghị.";
-  r.quotes_json = "[]";
   r.created_by = "acc_m";
   r.created_at = r.updated_at = kAt;
   s->recommendations().insert_recommendation(r, {{"rec_1", "sub_a", "p_1"}});
