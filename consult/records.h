@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "consult/council_kinds.h"
 #include "consult/recommendation_states.h"
 
 namespace ln {
@@ -569,12 +570,25 @@ struct CouncilMember {
   std::string id;
   std::string council_id;
   std::string pupil_id;
-  std::string role;       // chair | vice_chair | member
-  std::string joined_by;  // nomination | election
+  CouncilRole role = CouncilRole::kMember;
+  CouncilJoining joined_by = CouncilJoining::kNomination;
   std::string joined_on;  // YYYY-MM-DD
   std::optional<std::string> left_on;
   std::string created_by;
   std::string created_at;
+};
+
+// An item of a session's agenda: an approved submission or a closed consultation.
+struct AgendaItem {
+  AgendaKind kind = AgendaKind::kSubmission;
+  std::string id;
+};
+
+// A state a session reached: when, and who moved it there.
+struct SessionStep {
+  CouncilSessionStatus status = CouncilSessionStatus::kPlanned;
+  std::string at;
+  std::string by;
 };
 
 struct CouncilSession {
@@ -583,12 +597,12 @@ struct CouncilSession {
   std::string title;
   std::string planned_for;  // YYYY-MM-DD
   std::string location;
-  std::string status = "planned";  // planned | held | minuted
-  std::string agenda_json = "[]";  // [{kind: submission | consultation, id}]
+  CouncilSessionStatus status = CouncilSessionStatus::kPlanned;
+  std::vector<AgendaItem> agenda;
   std::optional<std::string> held_on;
-  std::string attendance_json = "[]";  // member ids present
+  std::vector<std::string> attendance;  // member ids present
   std::string minutes;
-  std::string lifecycle_json = "[]";  // [{status, at, by}]
+  std::vector<SessionStep> lifecycle;  // every state it reached, oldest first
   std::string created_by;
   std::string created_at;
   std::string updated_at;
@@ -605,7 +619,7 @@ struct CouncilProposal {
   int votes_for = 0;
   int votes_against = 0;
   int abstentions = 0;
-  std::string votes_json = "{}";  // member id → for | against | abstain, when recorded per member
+  std::map<std::string, VoteChoice> votes;  // member id → choice, when recorded per member
   bool adopted = false;
   std::optional<std::string> recommendation_id;  // set once the draft recommendation exists
   std::string created_by;

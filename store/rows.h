@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "consult/records.h"
+#include "store/council_columns.h"
 #include "store/lists.h"
 #include "store/recommendation_columns.h"
 
@@ -214,16 +215,35 @@ Council council(const Row& r) {
 // id, council_id, pupil_id, role, joined_by, joined_on, left_on, created_by, created_at
 template <typename Row>
 CouncilMember council_member(const Row& r) {
-  return {r.text(0), r.text(1),          r.text(2), r.text(3), r.text(4),
-          r.text(5), r.optional_text(6), r.text(7), r.text(8)};
+  return {r.text(0),
+          r.text(1),
+          r.text(2),
+          role_column(r.text(3)),
+          joining_column(r.text(4)),
+          r.text(5),
+          r.optional_text(6),
+          r.text(7),
+          r.text(8)};
 }
 
 // id, council_id, title, planned_for, location, status, agenda, held_on, attendance, minutes,
 // lifecycle, created_by, created_at, updated_at
 template <typename Row>
 CouncilSession council_session(const Row& r) {
-  return {r.text(0),          r.text(1), r.text(2), r.text(3),  r.text(4),  r.text(5),  r.text(6),
-          r.optional_text(7), r.text(8), r.text(9), r.text(10), r.text(11), r.text(12), r.text(13)};
+  return {r.text(0),
+          r.text(1),
+          r.text(2),
+          r.text(3),
+          r.text(4),
+          session_status_column(r.text(5)),
+          agenda_of(r.text(6)),
+          r.optional_text(7),
+          attendance_of(r.text(8)),
+          r.text(9),
+          lifecycle_of(r.text(10)),
+          r.text(11),
+          r.text(12),
+          r.text(13)};
 }
 
 // id, session_id, council_id, title, text, present, votes_for, votes_against, abstentions,
@@ -239,7 +259,7 @@ CouncilProposal council_proposal(const Row& r) {
           static_cast<int>(r.int64(6)),
           static_cast<int>(r.int64(7)),
           static_cast<int>(r.int64(8)),
-          r.text(9),
+          votes_of(r.text(9)),
           r.int64(10) != 0,
           r.optional_text(11),
           r.text(12),

@@ -657,8 +657,8 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
       while (ready < 4) std::this_thread::yield();
       for (int i = t; i < kCandidates; i += 4) {
         std::string id = std::to_string(100 + i);
-        CouncilMember m{"mem_" + id,  "cou_1",      "p_c" + id, "member", "election",
-                        "2026-02-01", std::nullopt, "acc_1",    kAt};
+        CouncilMember m{"mem_" + id,  "cou_1",      "p_c" + id, CouncilRole::kMember,
+                        CouncilJoining::kElection, "2026-02-01", std::nullopt, "acc_1", kAt};
         if (s.councils().insert_member(m, council.member_cap)) ++added;
       }
     });
@@ -674,8 +674,8 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
 
   // The same pupil twice is a Conflict; leaving gives the role back and frees a place.
   const auto& one = members.front();
-  CouncilMember again{"mem_again",  "cou_1",      one.pupil_id, "member", "election",
-                      "2026-03-01", std::nullopt, "acc_1",      kAt};
+  CouncilMember again{"mem_again", "cou_1", one.pupil_id, CouncilRole::kMember,
+                      CouncilJoining::kElection, "2026-03-01", std::nullopt, "acc_1", kAt};
   first->councils().end_member(one.id, "2026-03-01");
   EXPECT_EQ(first->pupils().pupil(one.pupil_id)->role, "pupil");
   EXPECT_EQ(first->councils().members("cou_1").front().left_on, "2026-03-01");
@@ -684,6 +684,85 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
   again.id = "mem_again2";
   EXPECT_THROW(first->councils().insert_member(again, 10), Conflict);
   EXPECT_EQ(first->councils().memberships_of(one.pupil_id).size(), 2u);
+}
+
+// A session's agenda, attendance and lifecycle and a proposal's votes come back as they were
+// written, and a row written in the column format of earlier versions reads the same.
+TEST_P(StorageTest, CouncilSessionsAndVotesRoundTripInTheirColumnFormat) {
+  auto s = open();
+  seed_school(*s);
+  Council council;
+  council.id = "cou_1";
+  council.unit_id = "u_ward";
+  council.name = "Hội đồng trẻ em";
+  council.term_start = "2026-01-01";
+  council.term_end = "2027-12-31";
+  council.member_cap = 5;
+  council.min_age = 7;
+  council.max_age = 15;
+  council.created_by = "acc_1";
+  council.created_at = council.updated_at = kAt;
+  s->councils().insert_council(council);
+
+  CouncilSession x;
+  x.id = "ses_1";
+  x.council_id = "cou_1";
+  x.title = "Kỳ họp thứ nhất";
+  x.planned_for = "2026-03-01";
+  x.status = CouncilSessionStatus::kHeld;
+  x.agenda = {{AgendaKind::kSubmission, "sub_1"}, {AgendaKind::kConsultation, "con_1"}};
+  x.held_on = "2026-03-01";
+  x.attendance = {"mem_2", "mem_1"};
+  x.lifecycle = {{CouncilSessionStatus::kPlanned, kAt, "acc_1"},
+                 {CouncilSessionStatus::kHeld, kAt, "acc_2"}};
+  x.created_by = "acc_1";
+  x.created_at = x.updated_at = kAt;
+  s->councils().insert_session(x);
+  auto back = s->councils().session("ses_1");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->status, CouncilSessionStatus::kHeld);
+  ASSERT_EQ(back->agenda.size(), 2u);
+  EXPECT_EQ(back->agenda[1].kind, AgendaKind::kConsultation);
+  EXPECT_EQ(back->agenda[1].id, "con_1");
+  EXPECT_EQ(back->attendance, (std::vector<std::string>{"mem_2", "mem_1"}));
+  ASSERT_EQ(back->lifecycle.size(), 2u);
+  EXPECT_EQ(back->lifecycle[1].status, CouncilSessionStatus::kHeld);
+  EXPECT_EQ(back->lifecycle[1].by, "acc_2");
+
+  CouncilProposal p;
+  p.id = "pro_1";
+  p.session_id = "ses_1";
+  p.council_id = "cou_1";
+  p.title = "Sân chơi";
+  p.text = "Mở cửa sân trường.";
+  p.present = 2;
+  p.votes_for = 1;
+  p.abstentions = 1;
+  p.votes = {{"mem_1", VoteChoice::kFor}, {"mem_2", VoteChoice::kAbstain}};
+  p.created_by = "acc_1";
+  p.created_at = kAt;
+  p.position = 1;
+  s->councils().insert_proposal(p);
+  auto proposals = s->councils().proposals_of("ses_1");
+  ASSERT_EQ(proposals.size(), 1u);
+  EXPECT_EQ(proposals[0].votes, p.votes);
+
+  // As an earlier version wrote it: the same JSON text in the same columns.
+  exec_sql(*s,
+           "INSERT INTO council_sessions(id, council_id, title, planned_for, location, status,"
+           " agenda, held_on, attendance, minutes, lifecycle, created_by, created_at, updated_at)"
+           " VALUES ('ses_old', 'cou_1', 'Cũ', '2026-01-10', '', 'minuted',"
+           " '[{\"id\":\"sub_9\",\"kind\":\"submission\"}]', '2026-01-10', '[\"mem_1\"]',"
+           " 'Biên bản', '[{\"at\":\"" + kAt + "\",\"by\":\"acc_1\",\"status\":\"planned\"}]',"
+           " 'acc_1', '" + kAt + "', '" + kAt + "')");
+  auto old = s->councils().session("ses_old");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->status, CouncilSessionStatus::kMinuted);
+  ASSERT_EQ(old->agenda.size(), 1u);
+  EXPECT_EQ(old->agenda[0].id, "sub_9");
+  EXPECT_EQ(old->attendance, std::vector<std::string>{"mem_1"});
+  ASSERT_EQ(old->lifecycle.size(), 1u);
+  EXPECT_EQ(old->lifecycle[0].status, CouncilSessionStatus::kPlanned);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),
@@ -988,7 +1067,8 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
   council.created_at = council.updated_at = kAt;
   s->councils().insert_council(council);
   ASSERT_TRUE(s->councils().insert_member(
-      {"mem_1", "cou_1", "p_c", "member", "election", "2026-01-05", std::nullopt, "acc_m", kAt},
+      {"mem_1", "cou_1", "p_c", CouncilRole::kMember, CouncilJoining::kElection, "2026-01-05",
+       std::nullopt, "acc_m", kAt},
       5));
 
   auto ids = [](const std::vector<EnrolledPupil>& items) {
