@@ -507,7 +507,8 @@ nlohmann::json Councils::checked_agenda(const Council& c, const nlohmann::json& 
               related || in_scope(u) || std::find(above.begin(), above.end(), u) != above.end();
       if (!related)
         problems.push_back({field, "There is no such consultation for this Council's unit."});
-      else if (k->status == "draft" || k->status == "published")
+      else if (k->status == ConsultationStatus::kDraft ||
+               k->status == ConsultationStatus::kPublished)
         problems.push_back({field, "A consultation's results come on an agenda once it closes."});
       else
         out.push_back({{"kind", kind}, {"id", id}});
