@@ -53,12 +53,11 @@ const Shape kPlan{
              map_of(object_of(Shape{optional("why", text()), optional("who_reads", text()),
                                     optional("hear_back", text())}))
                  .describe("age band → what the children read before answering")),
-    optional("questions", list_of(Value(nlohmann::json{{"type", "object"},
-                                                       {"description",
-                                                        "a question: its type (single_choice, "
-                                                        "multiple_choice, scale, ranking, "
-                                                        "free_text, …), wording per age "
-                                                        "band and options"}}))
+    optional("questions", list_of(Value(nlohmann::json{
+                                      {"type", "object"},
+                                      {"description", "a question: its type (" +
+                                                          question_type_words() +
+                                                          "), wording per age band and options"}}))
                               .count(0, 60))};
 const Shape kNewPlan = kPlan.requiring({"title", "owner_unit_id"});
 

@@ -16,8 +16,9 @@ namespace ln {
 enum class QuestionType { kSingle, kMultiple, kScale, kYesNo, kRanking, kText };
 std::string_view word(QuestionType type);
 std::optional<QuestionType> question_type(std::string_view word);
-// Every type, in the table's order.
+// Every type, in the table's order, and their words as a list: "single, multiple, … or text".
 std::vector<QuestionType> question_types();
+std::string question_type_words();
 
 using Wording = std::map<std::string, std::string>;  // age band → text
 

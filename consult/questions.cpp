@@ -204,6 +204,13 @@ std::vector<QuestionType> question_types() {
   return out;
 }
 
+std::string question_type_words() {
+  std::string out;
+  for (std::size_t i = 0; i < kTypes.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == kTypes.size() ? " or " : ", ") + std::string(kTypes[i].word);
+  return out;
+}
+
 QuestionParts parts_of(QuestionType type) { return row_of(type).parts; }
 
 bool one_key_each(QuestionType type) { return row_of(type).one_key_each; }

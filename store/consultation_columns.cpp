@@ -55,15 +55,6 @@ std::vector<std::string> strings_of(const nlohmann::json& v, const std::string& 
   return out;
 }
 
-// "single, multiple, … or text", from the table of types.
-std::string type_words() {
-  auto types = question_types();
-  std::string out;
-  for (std::size_t i = 0; i < types.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + std::string(word(types[i]));
-  return out;
-}
-
 std::optional<std::string> optional_text(const nlohmann::json& j, const char* key) {
   if (!j.contains(key) || !j[key].is_string()) return std::nullopt;
   return j[key].get<std::string>();
@@ -94,7 +85,7 @@ std::vector<Question> parse_questions(const nlohmann::json& value) {
     auto type = q.contains("type") && q["type"].is_string()
                     ? question_type(q["type"].get<std::string>())
                     : std::nullopt;
-    if (!type) throw Invalid(field + ".type", "type must be " + type_words() + ".");
+    if (!type) throw Invalid(field + ".type", "type must be " + question_type_words() + ".");
     question.type = *type;
     question.text = wording_of(q.value("text", nlohmann::json()), field + ".text", 500);
     if (q.contains("options") && !q["options"].is_null()) {
