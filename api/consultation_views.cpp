@@ -14,7 +14,9 @@ nlohmann::json status_schema() {
       .schema();
 }
 
-Value count_or_null() { return integer().or_null().describe("null when hidden"); }
+Value count_or_null() {
+  return integer().or_null().describe("null when hidden");
+}
 
 nlohmann::json counts_json(const std::vector<ShownCount>& counts) {
   nlohmann::json out = nlohmann::json::array();
@@ -39,7 +41,8 @@ nlohmann::json band_question_json(const BandQuestion& q) {
 nlohmann::json breakdown_json(const Breakdown& b) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : b.rows)
-    rows.push_back({{"key", r.key}, {"counts", counts_json(r.counts)}, {"total", or_null(r.total)}});
+    rows.push_back(
+        {{"key", r.key}, {"counts", counts_json(r.counts)}, {"total", or_null(r.total)}});
   return {{"groups", b.groups}, {"rows", rows}, {"totals", counts_json(b.totals)}};
 }
 
@@ -191,13 +194,13 @@ nlohmann::json heard_back_json(const std::vector<HeardBack>& items) {
 }
 
 nlohmann::json heard_back_schema() {
-  return Shape{required("items", list_of(object_of(Shape{
-                                     required("id", id()), required("title", text()),
-                                     required("age_band", text()),
-                                     required("feedback", any().describe(
-                                                              "a text, or {you_said, we_did, why, "
-                                                              "what_next}; null for none")),
-                                     required("given_at", text())})))}
+  return Shape{
+      required("items",
+               list_of(object_of(Shape{
+                   required("id", id()), required("title", text()), required("age_band", text()),
+                   required("feedback", any().describe("a text, or {you_said, we_did, why, "
+                                                       "what_next}; null for none")),
+                   required("given_at", text())})))}
       .schema();
 }
 
@@ -249,26 +252,22 @@ nlohmann::json results_json(const ConsultationResults& r) {
 }
 
 nlohmann::json results_schema() {
-  auto breakdown = object_of(Shape{
-      required("groups", list_of(text())),
-      required("rows", list_of(object_of(Shape{required("key", text()),
-                                               required("counts", list_of(count_or_null())),
-                                               required("total", count_or_null())}))),
-      required("totals", list_of(count_or_null()))});
+  auto breakdown = object_of(
+      Shape{required("groups", list_of(text())),
+            required("rows", list_of(object_of(Shape{required("key", text()),
+                                                     required("counts", list_of(count_or_null())),
+                                                     required("total", count_or_null())}))),
+            required("totals", list_of(count_or_null()))});
   auto question = object_of(Shape{
-      required("id", text()),
-      required("type", text()),
-      required("text", text()),
+      required("id", text()), required("type", text()), required("text", text()),
       required("answered", count_or_null()),
-      required("options", list_of(object_of(Shape{required("key", text()),
-                                                   required("text", text()),
-                                                   required("count", count_or_null())}))),
+      required("options", list_of(object_of(Shape{required("key", text()), required("text", text()),
+                                                  required("count", count_or_null())}))),
       optional("mean", number().describe("scales, when every count is shown")),
-      optional("scores", list_of(object_of(Shape{required("key", text()),
-                                                  required("text", text()),
-                                                  required("score", integer())}))),
-      required("breakdowns", map_of(std::move(breakdown)).describe(
-                                 "by age_band, gender, unit and channel"))});
+      optional("scores", list_of(object_of(Shape{required("key", text()), required("text", text()),
+                                                 required("score", integer())}))),
+      required("breakdowns",
+               map_of(std::move(breakdown)).describe("by age_band, gender, unit and channel"))});
   return Shape{required("consultation_id", id()),
                required("title", text()),
                required("status", Value(status_schema())),
@@ -279,14 +278,10 @@ nlohmann::json results_schema() {
 }
 
 nlohmann::json representativeness_json(const Representativeness& r) {
-  return {{"consultation_id", r.consultation_id},
-          {"threshold", r.threshold},
-          {"respondents", or_null(r.respondents)},
-          {"enrolled", or_null(r.enrolled)},
-          {"age_band", groups_json(r.age_band)},
-          {"unit", groups_json(r.unit)},
-          {"gender", groups_json(r.gender)},
-          {"channel", groups_json(r.channel)}};
+  return {{"consultation_id", r.consultation_id},  {"threshold", r.threshold},
+          {"respondents", or_null(r.respondents)}, {"enrolled", or_null(r.enrolled)},
+          {"age_band", groups_json(r.age_band)},   {"unit", groups_json(r.unit)},
+          {"gender", groups_json(r.gender)},       {"channel", groups_json(r.channel)}};
 }
 
 nlohmann::json representativeness_schema() {
@@ -296,10 +291,14 @@ nlohmann::json representativeness_schema() {
       required("under_represented", boolean().or_null().describe("null when not comparable"))}));
   auto groups = list_of(
       object_of(Shape{required("group", text()), required("respondents", count_or_null())}));
-  return Shape{required("consultation_id", id()),    required("threshold", integer()),
-               required("respondents", count_or_null()), required("enrolled", count_or_null()),
-               required("age_band", enrolled_groups),    required("unit", enrolled_groups),
-               required("gender", groups),               required("channel", groups)}
+  return Shape{required("consultation_id", id()),
+               required("threshold", integer()),
+               required("respondents", count_or_null()),
+               required("enrolled", count_or_null()),
+               required("age_band", enrolled_groups),
+               required("unit", enrolled_groups),
+               required("gender", groups),
+               required("channel", groups)}
       .schema();
 }
 
@@ -318,13 +317,13 @@ nlohmann::json classes_answered_json(const ClassesAnswered& c) {
 }
 
 nlohmann::json classes_answered_schema() {
-  return Shape{required("consultation_id", id()), required("status", text()),
-               required("threshold", integer()),
-               required("classes",
-                        list_of(object_of(Shape{
-                            required("class_id", id()), required("school_id", id()),
-                            required("name", text()), required("grade", integer().range(1, 12)),
-                            required("answered", integer().or_null())})))}
+  return Shape{
+      required("consultation_id", id()), required("status", text()),
+      required("threshold", integer()),
+      required("classes", list_of(object_of(Shape{
+                              required("class_id", id()), required("school_id", id()),
+                              required("name", text()), required("grade", integer().range(1, 12)),
+                              required("answered", integer().or_null())})))}
       .schema();
 }
 
@@ -368,8 +367,9 @@ std::map<std::string, BandFeedback> feedback_of(const nlohmann::json& value) {
       if (std::find(kParts.begin(), kParts.end(), part) == kParts.end())
         throw Invalid(field + "." + part.substr(0, 40),
                       "The parts are you_said, we_did, why and what_next.");
-    feedback[band] = FeedbackParts{text_of(words, "you_said", field), text_of(words, "we_did", field),
-                                   text_of(words, "why", field), text_of(words, "what_next", field)};
+    feedback[band] =
+        FeedbackParts{text_of(words, "you_said", field), text_of(words, "we_did", field),
+                      text_of(words, "why", field), text_of(words, "what_next", field)};
   }
   return feedback;
 }

@@ -13,12 +13,18 @@ namespace ln::api {
 namespace {
 
 ConsultationInput input_of(const Fields& f) {
-  ConsultationInput in{f.optional_text("title"),           f.optional_text("purpose"),
-                       f.optional_text("owner_unit_id"),   f.optional_texts("audience_unit_ids"),
-                       f.optional_texts("audience_bands"), f.optional_text("opens_at"),
-                       f.optional_text("closes_at"),       f.optional_text("decision"),
-                       f.optional_text("decision_maker"),  f.optional_text("decision_due"),
-                       f.optional_text("feedback_due"),    std::nullopt,
+  ConsultationInput in{f.optional_text("title"),
+                       f.optional_text("purpose"),
+                       f.optional_text("owner_unit_id"),
+                       f.optional_texts("audience_unit_ids"),
+                       f.optional_texts("audience_bands"),
+                       f.optional_text("opens_at"),
+                       f.optional_text("closes_at"),
+                       f.optional_text("decision"),
+                       f.optional_text("decision_maker"),
+                       f.optional_text("decision_due"),
+                       f.optional_text("feedback_due"),
+                       std::nullopt,
                        std::nullopt};
   if (auto cards = f.optional_json("info_cards")) in.info_cards = info_cards_of(*cards);
   if (auto questions = f.optional_json("questions"))
@@ -53,12 +59,12 @@ const Shape kPlan{
              map_of(object_of(Shape{optional("why", text()), optional("who_reads", text()),
                                     optional("hear_back", text())}))
                  .describe("age band → what the children read before answering")),
-    optional("questions", list_of(Value(nlohmann::json{
-                                      {"type", "object"},
-                                      {"description", "a question: its type (" +
-                                                          question_type_words() +
-                                                          "), wording per age band and options"}}))
-                              .count(0, 60))};
+    optional("questions",
+             list_of(Value(nlohmann::json{
+                         {"type", "object"},
+                         {"description", "a question: its type (" + question_type_words() +
+                                             "), wording per age band and options"}}))
+                 .count(0, 60))};
 const Shape kNewPlan = kPlan.requiring({"title", "owner_unit_id"});
 
 const Shape kFeedback{
@@ -169,11 +175,11 @@ void add_consultation_routes(Router& r, App& app) {
           status = consultation_status(*word);
           if (!status) throw Invalid("status", "Unknown status.");
         }
-        return Response::json(
-            200, page_json(app.consultations.list_for_adult(who, page, status),
-                           page, [&app](const Consultation& c) {
-                             return consultation_json(c, app.consultations.published_total(c));
-                           }));
+        return Response::json(200, page_json(app.consultations.list_for_adult(who, page, status),
+                                             page, [&app](const Consultation& c) {
+                                               return consultation_json(
+                                                   c, app.consultations.published_total(c));
+                                             }));
       },
       doc("Pupils: the consultations open to them now. Adults: those of their units (?status=).",
           "consultations", Permission::kSignedIn)
@@ -214,8 +220,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         const auto& who = q.who();
         if (who.is_pupil())
-          return Response::json(200,
-                                pupil_view_json(app.consultations.view_for_pupil(who, q.param("id"))));
+          return Response::json(
+              200, pupil_view_json(app.consultations.view_for_pupil(who, q.param("id"))));
         auto c = app.consultations.get_for_adult(who, q.param("id"));
         return Response::json(200, consultation_json(c, app.consultations.published_total(c)));
       },
@@ -232,8 +238,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         auto band = q.query_value("band");
         if (!band) throw Invalid("band", "band is required (an age band such as 7-10).");
-        return Response::json(
-            200, pupil_view_json(app.consultations.preview_for_band(q.who(), q.param("id"), *band)));
+        return Response::json(200, pupil_view_json(app.consultations.preview_for_band(
+                                       q.who(), q.param("id"), *band)));
       },
       doc("The consultation as a child of ?band= sees it (drafts too): the same view a pupil of "
           "that band gets, for those who plan it to check before publishing.",
@@ -288,7 +294,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, kFeedback);
         auto c = app.consultations.give_feedback(
-            q.who(), q.param("id"), feedback_of(f.optional_json("feedback").value_or(nlohmann::json())));
+            q.who(), q.param("id"),
+            feedback_of(f.optional_json("feedback").value_or(nlohmann::json())));
         return Response::json(200, consultation_json(c, app.consultations.published_total(c)));
       },
       doc("Tell the children what happened, in each age band's words: per band a text or "
@@ -303,7 +310,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, kAnswers);
         auto prepared = app.consultations.prepare_answer(
-            q.who(), q.param("id"), answers_of(f.optional_json("answers").value_or(nlohmann::json())),
+            q.who(), q.param("id"),
+            answers_of(f.optional_json("answers").value_or(nlohmann::json())),
             f.optional_text("gender"), q.header("idempotency-key"));
         auto body = response_json(prepared.reply.response);
         body["replaced"] = prepared.reply.replaced;
@@ -415,8 +423,8 @@ void add_consultation_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/consultations/{id}/representativeness",
       [&app](Request& q) {
-        return Response::json(
-            200, representativeness_json(app.consultations.representativeness(q.who(), q.param("id"))));
+        return Response::json(200, representativeness_json(app.consultations.representativeness(
+                                       q.who(), q.param("id"))));
       },
       doc("Who answered against who is enrolled, by age band and unit, with under-represented "
           "groups flagged (null where a count is hidden). The respondents are protected together "

@@ -144,7 +144,8 @@ int main(int argc, char** argv) {
 
   // The demo consultation gives the city, the audience and the wording; ours has 10 questions
   // and is open to the whole district.
-  auto demo = storage->consultations().consultations({std::nullopt, 10}, ln::ConsultationStatus::kPublished);
+  auto demo = storage->consultations().consultations({std::nullopt, 10},
+                                                     ln::ConsultationStatus::kPublished);
   const auto& d = demo.at(0);
   ln::ConsultationInput plan;
   plan.title = "Tham vấn trẻ em toàn quận: sân chơi, đường đến trường, thư viện";
@@ -159,7 +160,8 @@ int main(int argc, char** argv) {
   plan.decision_due = d.decision_due;
   plan.feedback_due = d.feedback_due;
   plan.info_cards = d.info_cards;
-  plan.questions = ln::store::parse_questions(ten_questions(ln::store::questions_json(*d.questions)));
+  plan.questions =
+      ln::store::parse_questions(ten_questions(ln::store::questions_json(*d.questions)));
   auto consultation = app.consultations.create(as_moderator, plan);
   consultation = app.consultations.publish(as_moderator, consultation.id);
   auto questions = *consultation.questions;
@@ -249,8 +251,8 @@ int main(int argc, char** argv) {
     }
     std::vector<ln::ResultCounter> deltas;
     for (const auto& [k, count] : cells)
-      deltas.push_back(
-          {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), unit, ln::Channel::kPaper, count});
+      deltas.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), unit,
+                        ln::Channel::kPaper, count});
     storage->consultations().save_batch(pb, sheets, deltas, {});
     written += n;
   }

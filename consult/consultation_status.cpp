@@ -36,7 +36,9 @@ std::optional<Enum> value_in(const Table& table, std::string_view word) {
 
 }  // namespace
 
-std::string_view word(ConsultationStatus status) { return word_in(kStatuses, status); }
+std::string_view word(ConsultationStatus status) {
+  return word_in(kStatuses, status);
+}
 
 std::optional<ConsultationStatus> consultation_status(std::string_view word) {
   return value_in<ConsultationStatus>(kStatuses, word);
@@ -47,8 +49,12 @@ bool results_out(ConsultationStatus status) {
          status == ConsultationStatus::kFeedbackGiven;
 }
 
-std::string_view word(Channel channel) { return word_in(kChannels, channel); }
+std::string_view word(Channel channel) {
+  return word_in(kChannels, channel);
+}
 
-std::optional<Channel> channel(std::string_view word) { return value_in<Channel>(kChannels, word); }
+std::optional<Channel> channel(std::string_view word) {
+  return value_in<Channel>(kChannels, word);
+}
 
 }  // namespace ln

@@ -24,8 +24,8 @@ void check_date(const std::string& field, const std::string& value) {
 }
 
 // One counter delta per key, in the response's group.
-std::vector<ResultCounter> deltas_for(const CounterKeys& keys,
-                                      const ConsultationResponse& r, std::int64_t sign) {
+std::vector<ResultCounter> deltas_for(const CounterKeys& keys, const ConsultationResponse& r,
+                                      std::int64_t sign) {
   std::vector<ResultCounter> out;
   out.push_back({"_all", "_respondents", r.age_band, r.gender, r.unit_id, r.channel, sign});
   for (const auto& [q, key] : keys)
@@ -229,9 +229,9 @@ std::vector<Unprocessable::Problem> Consultations::plan_problems(const Consultat
     auto card = c.info_cards.find(band);
     InfoCard none;
     const InfoCard& given = card == c.info_cards.end() ? none : card->second;
-    for (const auto& [key, text] : {std::pair{"why", &given.why},
-                                    std::pair{"who_reads", &given.who_reads},
-                                    std::pair{"hear_back", &given.hear_back}})
+    for (const auto& [key, text] :
+         {std::pair{"why", &given.why}, std::pair{"who_reads", &given.who_reads},
+          std::pair{"hear_back", &given.hear_back}})
       if (!*text || (*text)->empty())
         p.push_back({"info_cards." + band + "." + key,
                      "The " + band + " information card needs '" + key + "'."});
@@ -343,8 +343,8 @@ std::vector<HeardBack> Consultations::heard_back(const Principal& pupil) {
   return items;
 }
 
-std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, const Page& page,
-                                                        const std::optional<ConsultationStatus>& status) {
+std::vector<Consultation> Consultations::list_for_adult(
+    const Principal& actor, const Page& page, const std::optional<ConsultationStatus>& status) {
   std::vector<Consultation> out;
   Page cursor = page;
   // Filter by scope page by page so the caller still gets `limit` items when there are enough.
@@ -355,8 +355,7 @@ std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, 
           actor.is_admin() || organisation_.covers(actor, c.owner_unit_id) ||
           std::any_of(c.audience_unit_ids.begin(), c.audience_unit_ids.end(),
                       [&](const std::string& u) { return organisation_.covers(actor, u); }) ||
-          open_to_classes_of(actor, c) ||
-          (actor.role == Role::kOfficial && results_out(c.status));
+          open_to_classes_of(actor, c) || (actor.role == Role::kOfficial && results_out(c.status));
       if (visible && static_cast<int>(out.size()) < page.limit) out.push_back(std::move(c));
     }
     if (static_cast<int>(batch.size()) < cursor.limit) break;
@@ -389,14 +388,9 @@ std::vector<Consultation> Consultations::open_for_pupil(const Principal& pupil) 
 
 PupilSummary Consultations::summary_for_pupil(const Consultation& c, const std::string& band) {
   auto card = c.info_cards.find(band);
-  return {c.id,
-          c.title,
-          c.closes_at,
-          c.feedback_due,
-          band,
-          card == c.info_cards.end() ? InfoCard{} : card->second,
-          c.info_version,
-          c.status};
+  return {c.id,           c.title, c.closes_at,
+          c.feedback_due, band,    card == c.info_cards.end() ? InfoCard{} : card->second,
+          c.info_version, c.status};
 }
 
 Consultation Consultations::open_to(const Principal& pupil, const std::string& id) {

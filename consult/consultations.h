@@ -154,15 +154,14 @@ class Consultations {
   // answer against its question) and builds the write without saving it — the caller hands the
   // write to the GroupCommitter and replies when its batch is on disk.
   PreparedAnswer prepare_answer(const Principal& pupil, const std::string& id,
-                                const Answers& answers,
-                                const std::optional<std::string>& gender,
+                                const Answers& answers, const std::optional<std::string>& gender,
                                 const std::optional<std::string>& idempotency_key);
   std::optional<ConsultationResponse> my_answers(const Principal& pupil, const std::string& id);
   // Every answer set a pupil sent, each question and answer in the words of `band`, for their
   // copy of their data; free-text answers that became one of `withheld` are left out.
   std::vector<ExportedResponse> answers_for_export(const std::string& pupil_id,
-                                                  const std::string& band,
-                                                  const std::vector<Submission>& withheld);
+                                                   const std::string& band,
+                                                   const std::vector<Submission>& withheld);
 
   PaperBatch add_paper(const Principal& actor, const std::string& id, const PaperInput& input);
   PaperBatch add_forum(const Principal& actor, const std::string& id, const ForumInput& input);

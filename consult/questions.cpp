@@ -39,7 +39,8 @@ std::string check_list(const Question& q, const AnswerValue& v, CheckedAnswers& 
                        bool ranked) {
   const auto* ids = as<std::vector<std::string>>(v);
   if (!ids || ids->empty()) return "Give a list of options.";
-  if (static_cast<int>(ids->size()) > limit) return "At most " + std::to_string(limit) + " options.";
+  if (static_cast<int>(ids->size()) > limit)
+    return "At most " + std::to_string(limit) + " options.";
   std::set<std::string> seen;
   for (std::size_t i = 0; i < ids->size(); ++i) {
     const auto& id = (*ids)[i];
@@ -136,13 +137,18 @@ std::vector<ResultRow> scale_rows(const Question&, const std::string&) {
 std::vector<ResultRow> yes_no_rows(const Question&, const std::string&) {
   return keyed_rows({"yes", "no"});
 }
-std::vector<ResultRow> no_rows(const Question&, const std::string&) { return {}; }
+std::vector<ResultRow> no_rows(const Question&, const std::string&) {
+  return {};
+}
 
 std::optional<std::vector<BandOption>> yes_no_options(const std::string& band) {
   bool young = is_youngest_band(band);
-  return std::vector<BandOption>{{"yes", young ? "Có 👍" : "Có"}, {"no", young ? "Không 👎" : "Không"}};
+  return std::vector<BandOption>{{"yes", young ? "Có 👍" : "Có"},
+                                 {"no", young ? "Không 👎" : "Không"}};
 }
-std::optional<std::vector<BandOption>> no_fixed_options(const std::string&) { return std::nullopt; }
+std::optional<std::vector<BandOption>> no_fixed_options(const std::string&) {
+  return std::nullopt;
+}
 
 // Everything that depends on a question's type. A new type is one row here (and its pages).
 struct TypeRow {
@@ -162,24 +168,70 @@ struct TypeRow {
 };
 
 const std::array<TypeRow, 6> kTypes = {{
-    {QuestionType::kSingle, "single", {.options = true}, check_single, single_in_words,
-     no_fixed_options, option_rows, true, ResultSummary::kNone, true},
-    {QuestionType::kMultiple, "multiple", {.options = true, .max_choices = true},
+    {QuestionType::kSingle,
+     "single",
+     {.options = true},
+     check_single,
+     single_in_words,
+     no_fixed_options,
+     option_rows,
+     true,
+     ResultSummary::kNone,
+     true},
+    {QuestionType::kMultiple,
+     "multiple",
+     {.options = true, .max_choices = true},
      [](const Question& q, const AnswerValue& v, CheckedAnswers& out) {
        return check_list(q, v, out, q.max_choices, false);
      },
-     as_stored, no_fixed_options, option_rows, false, ResultSummary::kNone, true},
-    {QuestionType::kScale, "scale", {.scale = true}, check_scale, scale_in_words,
-     no_fixed_options, scale_rows, true, ResultSummary::kMean, true},
-    {QuestionType::kYesNo, "yes_no", {}, check_yes_no, yes_no_in_words, yes_no_options,
-     yes_no_rows, true, ResultSummary::kNone, true},
-    {QuestionType::kRanking, "ranking", {.options = true, .rank_count = true},
+     as_stored,
+     no_fixed_options,
+     option_rows,
+     false,
+     ResultSummary::kNone,
+     true},
+    {QuestionType::kScale,
+     "scale",
+     {.scale = true},
+     check_scale,
+     scale_in_words,
+     no_fixed_options,
+     scale_rows,
+     true,
+     ResultSummary::kMean,
+     true},
+    {QuestionType::kYesNo,
+     "yes_no",
+     {},
+     check_yes_no,
+     yes_no_in_words,
+     yes_no_options,
+     yes_no_rows,
+     true,
+     ResultSummary::kNone,
+     true},
+    {QuestionType::kRanking,
+     "ranking",
+     {.options = true, .rank_count = true},
      [](const Question& q, const AnswerValue& v, CheckedAnswers& out) {
        return check_list(q, v, out, q.rank_count, true);
      },
-     as_stored, no_fixed_options, first_place_rows, true, ResultSummary::kScores, false},
-    {QuestionType::kText, "text", {.max_length = true}, check_text, as_stored, no_fixed_options,
-     no_rows, false, ResultSummary::kNone, false},
+     as_stored,
+     no_fixed_options,
+     first_place_rows,
+     true,
+     ResultSummary::kScores,
+     false},
+    {QuestionType::kText,
+     "text",
+     {.max_length = true},
+     check_text,
+     as_stored,
+     no_fixed_options,
+     no_rows,
+     false,
+     ResultSummary::kNone,
+     false},
 }};
 
 const TypeRow& row_of(QuestionType type) {
@@ -190,7 +242,9 @@ const TypeRow& row_of(QuestionType type) {
 
 }  // namespace
 
-std::string_view word(QuestionType type) { return row_of(type).word; }
+std::string_view word(QuestionType type) {
+  return row_of(type).word;
+}
 
 std::optional<QuestionType> question_type(std::string_view word) {
   for (const auto& row : kTypes)
@@ -211,11 +265,17 @@ std::string question_type_words() {
   return out;
 }
 
-QuestionParts parts_of(QuestionType type) { return row_of(type).parts; }
+QuestionParts parts_of(QuestionType type) {
+  return row_of(type).parts;
+}
 
-bool one_key_each(QuestionType type) { return row_of(type).one_key_each; }
+bool one_key_each(QuestionType type) {
+  return row_of(type).one_key_each;
+}
 
-ResultSummary result_summary(QuestionType type) { return row_of(type).summary; }
+ResultSummary result_summary(QuestionType type) {
+  return row_of(type).summary;
+}
 
 std::vector<ResultRow> result_rows(const Question& q, const std::string& band) {
   return row_of(q.type).rows(q, band);
@@ -224,15 +284,14 @@ std::vector<ResultRow> result_rows(const Question& q, const std::string& band) {
 std::vector<std::string> tally_keys(const Question& q) {
   std::vector<std::string> keys;
   if (!row_of(q.type).tallied) return keys;
-  for (const auto& r : result_rows(q, ""))
-    keys.push_back(r.counter_key);
+  for (const auto& r : result_rows(q, "")) keys.push_back(r.counter_key);
   return keys;
 }
 
 BandQuestion question_for_band(const Question& q, const std::string& band) {
   const auto& row = row_of(q.type);
-  BandQuestion b{q.id, q.type, pick(q.text, band), std::nullopt, std::nullopt, std::nullopt,
-                 std::nullopt, std::nullopt, std::nullopt};
+  BandQuestion b{q.id,         q.type,       pick(q.text, band), std::nullopt, std::nullopt,
+                 std::nullopt, std::nullopt, std::nullopt,       std::nullopt};
   if (row.parts.options) {
     b.options.emplace();
     for (const auto& o : q.options) b.options->push_back({o.id, pick(o.text, band)});

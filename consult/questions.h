@@ -43,8 +43,8 @@ bool same_structure(const std::vector<Question>& a, const std::vector<Question>&
 using CounterKeys = std::vector<std::pair<std::string, std::string>>;  // (question id, key)
 
 struct CheckedAnswers {
-  Answers answers;  // question id → value, skipped ones absent
-  CounterKeys keys;                                        // (question id, option key) to count
+  Answers answers;   // question id → value, skipped ones absent
+  CounterKeys keys;  // (question id, option key) to count
   std::vector<std::pair<std::string, std::string>> texts;  // (question id, free text)
 };
 

@@ -298,10 +298,10 @@ struct Consultation {
   std::vector<std::string> audience_bands;
   std::string opens_at;  // "" until planned
   std::string closes_at;
-  std::string decision;                // the decision the answers inform
-  std::string decision_maker;          // who decides
-  std::string decision_due;            // by when (YYYY-MM-DD)
-  std::string feedback_due;            // when children will hear back (YYYY-MM-DD)
+  std::string decision;                        // the decision the answers inform
+  std::string decision_maker;                  // who decides
+  std::string decision_due;                    // by when (YYYY-MM-DD)
+  std::string feedback_due;                    // when children will hear back (YYYY-MM-DD)
   std::map<std::string, InfoCard> info_cards;  // by age band
   int info_version = 1;
   QuestionList questions = std::make_shared<const std::vector<Question>>();

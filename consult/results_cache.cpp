@@ -6,7 +6,8 @@ namespace ln {
 // compared apart, as values). Not `updated_at`:
 // it has whole seconds, and closing then publishing within one second would keep the old status.
 std::string ResultsCache::version_of(const Consultation& c) {
-  std::string v = std::to_string(c.results_version) + '\n' + std::string(word(c.status)) + '\n' + c.title + '\n';
+  std::string v = std::to_string(c.results_version) + '\n' + std::string(word(c.status)) + '\n' +
+                  c.title + '\n';
   for (const auto& band : c.audience_bands) v += band + ',';
   return v;
 }

@@ -185,15 +185,17 @@ std::vector<LifecycleStep> lifecycle_from_column(const std::string& text) {
   std::vector<LifecycleStep> steps;
   const auto j = nlohmann::json::parse(text);
   for (const auto& s : j)
-    steps.push_back({consultation_status(s.value("status", "")).value_or(ConsultationStatus::kDraft),
-                     s.value("at", ""), s.value("by", "")});
+    steps.push_back(
+        {consultation_status(s.value("status", "")).value_or(ConsultationStatus::kDraft),
+         s.value("at", ""), s.value("by", "")});
   return steps;
 }
 
 nlohmann::json band_feedback_json(const BandFeedback& feedback) {
   if (const auto* text = std::get_if<std::string>(&feedback)) return *text;
   const auto& p = std::get<FeedbackParts>(feedback);
-  return {{"you_said", p.you_said}, {"we_did", p.we_did}, {"why", p.why}, {"what_next", p.what_next}};
+  return {
+      {"you_said", p.you_said}, {"we_did", p.we_did}, {"why", p.why}, {"what_next", p.what_next}};
 }
 
 nlohmann::json feedback_json(const std::map<std::string, BandFeedback>& feedback) {

@@ -151,9 +151,9 @@ constexpr const char* kTargets =
 namespace {
 
 void write_response(Connection& c, const ConsultationResponse& r) {
-  c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, std::string(word(r.channel)), r.age_band, r.gender,
-         r.unit_id, r.info_version, answers_json(r.answers).dump(), r.idempotency_key, r.batch_id, r.created_at,
-         r.updated_at);
+  c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, std::string(word(r.channel)),
+         r.age_band, r.gender, r.unit_id, r.info_version, answers_json(r.answers).dump(),
+         r.idempotency_key, r.batch_id, r.created_at, r.updated_at);
 }
 
 void write_responses(Connection& c, const std::vector<ConsultationResponse>& sheets) {
@@ -222,10 +222,10 @@ void PostgresConsultationStore::insert_consultation(const Consultation& c) {
   write(pool_, [&](Connection& conn) {
     conn.exec(sql::kInsert, c.id, c.title, c.purpose, c.owner_unit_id,
               json_list(c.audience_unit_ids), json_list(c.audience_bands), c.opens_at, c.closes_at,
-              c.decision, c.decision_maker, c.decision_due, c.feedback_due, info_cards_json(c.info_cards).dump(),
-              c.info_version, questions_column(*c.questions), std::string(word(c.status)),
-              lifecycle_json(c.lifecycle).dump(), feedback_json(c.feedback).dump(),
-              c.created_by, c.created_at, c.updated_at);
+              c.decision, c.decision_maker, c.decision_due, c.feedback_due,
+              info_cards_json(c.info_cards).dump(), c.info_version, questions_column(*c.questions),
+              std::string(word(c.status)), lifecycle_json(c.lifecycle).dump(),
+              feedback_json(c.feedback).dump(), c.created_by, c.created_at, c.updated_at);
   });
 }
 
@@ -236,8 +236,9 @@ std::optional<Consultation> PostgresConsultationStore::consultation(const std::s
 std::vector<Consultation> PostgresConsultationStore::consultations(
     const Page& page, const std::optional<ConsultationStatus>& status) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kPage, page.after.value_or(""),
-                  status ? std::optional<std::string>(word(*status)) : std::nullopt, page.limit)
+    return c
+        .exec(sql::kPage, page.after.value_or(""),
+              status ? std::optional<std::string>(word(*status)) : std::nullopt, page.limit)
         .all(rows::consultation<Row>);
   });
 }
@@ -246,10 +247,10 @@ void PostgresConsultationStore::update_consultation(const Consultation& c) {
   write(pool_, [&](Connection& conn) {
     conn.exec(sql::kUpdate, c.id, c.title, c.purpose, c.owner_unit_id,
               json_list(c.audience_unit_ids), json_list(c.audience_bands), c.opens_at, c.closes_at,
-              c.decision, c.decision_maker, c.decision_due, c.feedback_due, info_cards_json(c.info_cards).dump(),
-              c.info_version, questions_column(*c.questions), std::string(word(c.status)),
-              lifecycle_json(c.lifecycle).dump(), feedback_json(c.feedback).dump(),
-              c.updated_at);
+              c.decision, c.decision_maker, c.decision_due, c.feedback_due,
+              info_cards_json(c.info_cards).dump(), c.info_version, questions_column(*c.questions),
+              std::string(word(c.status)), lifecycle_json(c.lifecycle).dump(),
+              feedback_json(c.feedback).dump(), c.updated_at);
   });
 }
 
@@ -299,7 +300,8 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
                                            const std::vector<Submission>& texts) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertBatch, b.id, b.consultation_id, std::string(word(b.channel)), b.reference,
-           b.sheets, b.participants, participants_json(b.participants_by_band).dump(), b.unit_id, b.notes, b.created_by, b.created_at);
+           b.sheets, b.participants, participants_json(b.participants_by_band).dump(), b.unit_id,
+           b.notes, b.created_by, b.created_at);
     write_responses(c, sheets);
     // Thousands of sheets fall into a few counter cells: add each cell once.
     CounterSums sums;

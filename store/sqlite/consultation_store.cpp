@@ -210,8 +210,9 @@ void undo_write(Connection& c) {
 bool still_stored(Connection& c, const ConsultationResponse& earlier) {
   auto s = c.prepare(sql::kResponseState);
   s.bind(1, earlier.id);
-  return s.step() && answers_from_column(s.text(0)) == earlier.answers && s.text(1) == earlier.age_band &&
-         s.text(2) == earlier.gender && s.text(3) == earlier.unit_id;
+  return s.step() && answers_from_column(s.text(0)) == earlier.answers &&
+         s.text(1) == earlier.age_band && s.text(2) == earlier.gender &&
+         s.text(3) == earlier.unit_id;
 }
 
 std::int64_t scalar(Connection& c, const std::string& sql, const std::string& unit,
@@ -242,7 +243,9 @@ std::vector<Consultation> SqliteConsultationStore::consultations(
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kColumns) +
                        "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id LIMIT ?3");
-    s.bind(1, page.after.value_or("")).bind(2, status ? std::optional<std::string_view>(word(*status)) : std::nullopt).bind(3, page.limit);
+    s.bind(1, page.after.value_or(""))
+        .bind(2, status ? std::optional<std::string_view>(word(*status)) : std::nullopt)
+        .bind(3, page.limit);
     return all_rows(s, rows::consultation<Statement>);
   });
 }

@@ -18,7 +18,9 @@ namespace fs = std::filesystem;
 
 constexpr const char* kAt = "2026-01-01T00:00:00Z";
 
-Wording both(const std::string& text) { return {{"11-13", text}, {"14-15", text}}; }
+Wording both(const std::string& text) {
+  return {{"11-13", text}, {"14-15", text}};
+}
 
 Question question(const std::string& id, QuestionType type, const std::string& text) {
   Question q;
@@ -48,8 +50,9 @@ class ConsultationsTest : public ::testing::Test {
         storage_(store::open_storage("sqlite:" + (dir_ / "db").string(), nullptr)),
         audit_(storage_->audit(), clock_),
         organisation_(*storage_, clock_, audit_, settings_),
-        consultations_(*storage_, clock_, audit_, organisation_, 5,
-                       [](const std::string&) { return ScreenedText{"normal", "{}"}; }) {
+        consultations_(*storage_, clock_, audit_, organisation_, 5, [](const std::string&) {
+          return ScreenedText{"normal", "{}"};
+        }) {
     auto& o = storage_->organisation();
     o.insert_units(
         {{"u_ward", std::nullopt, "ward", "Phường 9", "P9", std::nullopt, std::nullopt, kAt}});
@@ -176,8 +179,10 @@ TEST_F(ConsultationsTest, AnswersAreCheckedByTheirQuestionsType) {
   auto who = pupil(1);
   try {
     answer(who, c.id,
-           {{"q_space", std::string("beach")}, {"q_safe", std::int64_t{9}},
-            {"q_voice", std::string("yes")}, {"q_idea", std::int64_t{3}}});
+           {{"q_space", std::string("beach")},
+            {"q_safe", std::int64_t{9}},
+            {"q_voice", std::string("yes")},
+            {"q_idea", std::int64_t{3}}});
     FAIL() << "answers that fit no question were taken";
   } catch (const Unprocessable& e) {
     std::map<std::string, std::string> said;
@@ -243,8 +248,8 @@ TEST_F(ConsultationsTest, APaperBatchCountsItsSheetsAndRefusesABadOneWhole) {
   EXPECT_EQ(batch.channel, Channel::kPaper);
   EXPECT_EQ(batch.sheets, 3);
   ASSERT_EQ(consultations_.batches(moderator_, c.id).size(), 1u);
-  auto respondents = consultations_.published_respondents(
-      *storage_->consultations().consultation(c.id));
+  auto respondents =
+      consultations_.published_respondents(*storage_->consultations().consultation(c.id));
   EXPECT_EQ(respondents.count, 3);
 
   PaperInput bad{"HOP-02", "u_ward", std::nullopt, {}};

@@ -179,7 +179,8 @@ TEST(Questions, EachBandSeesOnlyItsWording) {
 
 TEST(Questions, AnAnswerReadsBackInTheWordsTheChildSaw) {
   auto qs = parse_questions(good_questions());
-  EXPECT_EQ(answer_in_words(qs[0], std::string("b"), "11-13"), AnswerValue(std::string("B (11-13)")));
+  EXPECT_EQ(answer_in_words(qs[0], std::string("b"), "11-13"),
+            AnswerValue(std::string("B (11-13)")));
   EXPECT_EQ(answer_in_words(qs[4], std::vector<std::string>{"z", "x"}, "7-10"),
             AnswerValue(std::vector<std::string>{"Z (7-10)", "X (7-10)"}));
   EXPECT_EQ(answer_in_words(qs[2], std::int64_t{5}, "11-13"), AnswerValue(std::string("5")));

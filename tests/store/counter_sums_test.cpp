@@ -49,7 +49,8 @@ TEST(CounterSums, AddsEachCellOnceInAFixedOrderAndLeavesOutWhatCancels) {
 
 TEST(CounterSums, FieldsThatRunTogetherStayDifferentCells) {
   CounterSums sums;
-  sums.add("c", {{"q", "ab", "c", "g", "u", Channel::kOnline, 1}, {"q", "a", "bc", "g", "u", Channel::kOnline, 1}});
+  sums.add("c", {{"q", "ab", "c", "g", "u", Channel::kOnline, 1},
+                 {"q", "a", "bc", "g", "u", Channel::kOnline, 1}});
   EXPECT_EQ(seen(sums).size(), 2u);
 }
 
