@@ -1,5 +1,6 @@
 // /api/v1/consultations: consulting children — plan, publish, answer, paper and forum records,
 // results that protect small groups, feedback.
+#include "api/consultation_views.h"
 #include "api/error_response.h"
 #include "api/fields.h"
 #include "api/report_views.h"
@@ -7,18 +8,29 @@
 #include "api/routes.h"
 #include "api/saved_reply.h"
 #include "api/views.h"
+#include "store/consultation_columns.h"
 
 namespace ln::api {
 namespace {
 
 ConsultationInput input_of(const Fields& f) {
-  return {f.optional_text("title"),           f.optional_text("purpose"),
-          f.optional_text("owner_unit_id"),   f.optional_texts("audience_unit_ids"),
-          f.optional_texts("audience_bands"), f.optional_text("opens_at"),
-          f.optional_text("closes_at"),       f.optional_text("decision"),
-          f.optional_text("decision_maker"),  f.optional_text("decision_due"),
-          f.optional_text("feedback_due"),    f.optional_json("info_cards"),
-          f.optional_json("questions")};
+  ConsultationInput in{f.optional_text("title"),
+                       f.optional_text("purpose"),
+                       f.optional_text("owner_unit_id"),
+                       f.optional_texts("audience_unit_ids"),
+                       f.optional_texts("audience_bands"),
+                       f.optional_text("opens_at"),
+                       f.optional_text("closes_at"),
+                       f.optional_text("decision"),
+                       f.optional_text("decision_maker"),
+                       f.optional_text("decision_due"),
+                       f.optional_text("feedback_due"),
+                       std::nullopt,
+                       std::nullopt};
+  if (auto cards = f.optional_json("info_cards")) in.info_cards = info_cards_of(*cards);
+  if (auto questions = f.optional_json("questions"))
+    in.questions = store::parse_questions(*questions);
+  return in;
 }
 
 Value day_or_empty() {
@@ -48,13 +60,12 @@ const Shape kPlan{
              map_of(object_of(Shape{optional("why", text()), optional("who_reads", text()),
                                     optional("hear_back", text())}))
                  .describe("age band → what the children read before answering")),
-    optional("questions", list_of(Value(nlohmann::json{{"type", "object"},
-                                                       {"description",
-                                                        "a question: its type (single_choice, "
-                                                        "multiple_choice, scale, ranking, "
-                                                        "free_text, …), wording per age "
-                                                        "band and options"}}))
-                              .count(0, 60))};
+    optional("questions",
+             list_of(Value(nlohmann::json{
+                         {"type", "object"},
+                         {"description", "a question: its type (" + question_type_words() +
+                                             "), wording per age band and options"}}))
+                 .count(0, 60))};
 const Shape kNewPlan = kPlan.requiring({"title", "owner_unit_id"});
 
 const Shape kFeedback{
@@ -90,106 +101,8 @@ const Shape kTarget{
     required("period_start", date()), required("period_end", date()),
     required("target", integer().range(1, 100000000))};
 
-nlohmann::json consultation_schema() {
-  return Shape{required("id", id()),
-               required("title", text()),
-               required("purpose", text()),
-               required("owner_unit_id", id()),
-               required("audience_unit_ids", list_of(id())),
-               required("audience_bands", list_of(text())),
-               required("opens_at", text()),
-               required("closes_at", text()),
-               required("decision", text()),
-               required("decision_maker", text()),
-               required("decision_due", text()),
-               required("feedback_due", text()),
-               required("info_cards", any()),
-               required("info_version", integer()),
-               required("questions", list_of(any())),
-               required("status", text().one_of({"draft", "published", "closed",
-                                                 "results_published", "feedback_given"})),
-               required("lifecycle", any()),
-               required("feedback", any()),
-               required("responses", any().describe("answers counted so far (null when hidden)")),
-               required("created_at", timestamp()),
-               required("updated_at", timestamp())}
-      .schema();
-}
-
-nlohmann::json response_schema() {
-  return Shape{required("id", id()),
-               required("consultation_id", id()),
-               required("channel", text()),
-               required("age_band", text()),
-               required("info_version", integer()),
-               required("answers", any()),
-               required("created_at", timestamp()),
-               required("updated_at", timestamp())}
-      .schema();
-}
-
-nlohmann::json batch_schema() {
-  return Shape{required("id", id()),
-               required("channel", text().one_of({"paper", "forum"})),
-               required("reference", text()),
-               required("sheets", integer()),
-               required("participants", integer()),
-               required("participants_by_band", map_of(integer())),
-               required("unit_id", id()),
-               required("notes", text()),
-               required("created_at", timestamp())}
-      .schema();
-}
-
 nlohmann::json items_of(const nlohmann::json& item) {
   return Shape{required("items", list_of(Value(item)))}.schema();
-}
-
-nlohmann::json consultation_json(const Consultation& c, const nlohmann::json& responses) {
-  return {{"id", c.id},
-          {"title", c.title},
-          {"purpose", c.purpose},
-          {"owner_unit_id", c.owner_unit_id},
-          {"audience_unit_ids", c.audience_unit_ids},
-          {"audience_bands", c.audience_bands},
-          {"opens_at", c.opens_at},
-          {"closes_at", c.closes_at},
-          {"decision", c.decision},
-          {"decision_maker", c.decision_maker},
-          {"decision_due", c.decision_due},
-          {"feedback_due", c.feedback_due},
-          {"info_cards", nlohmann::json::parse(c.info_cards_json)},
-          {"info_version", c.info_version},
-          {"questions", nlohmann::json::parse(c.questions_json)},
-          {"status", c.status},
-          {"lifecycle", nlohmann::json::parse(c.lifecycle_json)},
-          {"feedback", nlohmann::json::parse(c.feedback_json)},
-          {"responses", responses},
-          {"created_at", c.created_at},
-          {"updated_at", c.updated_at}};
-}
-
-nlohmann::json response_json(const ConsultationResponse& r) {
-  return {{"id", r.id},
-          {"consultation_id", r.consultation_id},
-          {"channel", r.channel},
-          {"age_band", r.age_band},
-          {"info_version", r.info_version},
-          {"answers", nlohmann::json::parse(r.answers_json)},
-          {"created_at", r.created_at},
-          {"updated_at", r.updated_at}};
-}
-
-nlohmann::json batch_json(const PaperBatch& b) {
-  return {{"id", b.id},
-          {"channel", b.channel},
-          {"reference", b.reference},
-          {"sheets", b.sheets},
-          {"participants", b.participants},
-          {"participants_by_band", nlohmann::json::parse(b.participants_json)},
-          {"unit_id", b.unit_id},
-          {"notes", b.notes},
-          {"created_at", b.created_at}};
 }
 
 std::string text_of(const nlohmann::json& j, const char* key, const std::string& field) {
@@ -209,8 +122,9 @@ PaperInput paper_of(const Fields& f) {
     if (!s.is_object()) throw Invalid(field, "Each sheet is {age_band, gender, answers}.");
     std::string gender =
         s.contains("gender") && !s["gender"].is_null() ? text_of(s, "gender", field) : "unknown";
-    in.sheets.push_back(
-        {text_of(s, "age_band", field), gender, s.value("answers", nlohmann::json::object())});
+    auto answers = s.value("answers", nlohmann::json::object());
+    in.sheets.push_back({text_of(s, "age_band", field), gender,
+                         answers.is_object() ? std::optional(answers_of(answers)) : std::nullopt});
   }
   return in;
 }
@@ -253,15 +167,20 @@ void add_consultation_routes(Router& r, App& app) {
         if (who.is_pupil()) {
           nlohmann::json items = nlohmann::json::array();
           for (const auto& c : app.consultations.open_for_pupil(who))
-            items.push_back(Consultations::summary_for_pupil(c, who.age_band));
+            items.push_back(pupil_summary_json(Consultations::summary_for_pupil(c, who.age_band)));
           return Response::json(200, {{"items", items}, {"next", nullptr}});
         }
         auto page = page_of(q);
-        return Response::json(
-            200, page_json(app.consultations.list_for_adult(who, page, q.query_value("status")),
-                           page, [&app](const Consultation& c) {
-                             return consultation_json(c, app.consultations.published_total(c));
-                           }));
+        std::optional<ConsultationStatus> status;
+        if (auto word = q.query_value("status")) {
+          status = consultation_status(*word);
+          if (!status) throw Invalid("status", "Unknown status.");
+        }
+        return Response::json(200, page_json(app.consultations.list_for_adult(who, page, status),
+                                             page, [&app](const Consultation& c) {
+                                               return consultation_json(
+                                                   c, app.consultations.published_total(c));
+                                             }));
       },
       doc("Pupils: the consultations open to them now. Adults: those of their units (?status=).",
           "consultations", Permission::kSignedIn)
@@ -302,7 +221,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         const auto& who = q.who();
         if (who.is_pupil())
-          return Response::json(200, app.consultations.view_for_pupil(who, q.param("id")));
+          return Response::json(
+              200, pupil_view_json(app.consultations.view_for_pupil(who, q.param("id"))));
         auto c = app.consultations.get_for_adult(who, q.param("id"));
         return Response::json(200, consultation_json(c, app.consultations.published_total(c)));
       },
@@ -319,8 +239,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         auto band = q.query_value("band");
         if (!band) throw Invalid("band", "band is required (an age band such as 7-10).");
-        return Response::json(200,
-                              app.consultations.preview_for_band(q.who(), q.param("id"), *band));
+        return Response::json(200, pupil_view_json(app.consultations.preview_for_band(
+                                       q.who(), q.param("id"), *band)));
       },
       doc("The consultation as a child of ?band= sees it (drafts too): the same view a pupil of "
           "that band gets, for those who plan it to check before publishing.",
@@ -375,7 +295,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, kFeedback);
         auto c = app.consultations.give_feedback(
-            q.who(), q.param("id"), f.optional_json("feedback").value_or(nlohmann::json()));
+            q.who(), q.param("id"),
+            feedback_of(f.optional_json("feedback").value_or(nlohmann::json())));
         return Response::json(200, consultation_json(c, app.consultations.published_total(c)));
       },
       doc("Tell the children what happened, in each age band's words: per band a text or "
@@ -390,7 +311,8 @@ void add_consultation_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, kAnswers);
         auto prepared = app.consultations.prepare_answer(
-            q.who(), q.param("id"), f.optional_json("answers").value_or(nlohmann::json()),
+            q.who(), q.param("id"),
+            answers_of(f.optional_json("answers").value_or(nlohmann::json())),
             f.optional_text("gender"), q.header("idempotency-key"));
         auto body = response_json(prepared.reply.response);
         body["replaced"] = prepared.reply.replaced;
@@ -433,11 +355,11 @@ void add_consultation_routes(Router& r, App& app) {
       "POST", "/api/v1/consultations/{id}/paper-batches",
       [&app](Request& q) {
         Fields f(q, kBatch);
-        std::string channel = f.optional_text("channel").value_or("paper");
+        auto channel = ln::channel(f.optional_text("channel").value_or("paper"));
         PaperBatch batch;
-        if (channel == "paper")
+        if (channel == Channel::kPaper)
           batch = app.consultations.add_paper(q.who(), q.param("id"), paper_of(f));
-        else if (channel == "forum")
+        else if (channel == Channel::kForum)
           batch = app.consultations.add_forum(q.who(), q.param("id"), forum_of(f));
         else
           throw Invalid("channel", "channel is paper or forum.");
@@ -472,7 +394,7 @@ void add_consultation_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/consultations/{id}/results",
       [&app](Request& q) {
-        return Response::json(200, app.consultations.results(q.who(), q.param("id")));
+        return Response::json(200, results_json(app.consultations.results(q.who(), q.param("id"))));
       },
       doc("Results: counts, scale means, ranking scores and breakdowns by age band, gender, unit "
           "and channel; groups of fewer than the deployment's minimum group size (never under "
@@ -482,7 +404,7 @@ void add_consultation_routes(Router& r, App& app) {
           "are still answering (status published) only how many answered is shown: `questions` "
           "is empty until the consultation is closed.",
           "consultations", read)
-          .returns({{"type", "object"}}));
+          .returns(results_schema()));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/results.csv",
@@ -502,32 +424,26 @@ void add_consultation_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/consultations/{id}/representativeness",
       [&app](Request& q) {
-        return Response::json(200, app.consultations.representativeness(q.who(), q.param("id")));
+        return Response::json(200, representativeness_json(app.consultations.representativeness(
+                                       q.who(), q.param("id"))));
       },
       doc("Who answered against who is enrolled, by age band and unit, with under-represented "
           "groups flagged (null where a count is hidden). The respondents are protected together "
           "with the results: what one hides, the other never gives away.",
           "consultations", read)
-          .returns({{"type", "object"}}));
+          .returns(representativeness_schema()));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/classes",
       [&app](Request& q) {
-        return Response::json(200, app.consultations.class_answers(q.who(), q.param("id")));
+        return Response::json(
+            200, classes_answered_json(app.consultations.class_answers(q.who(), q.param("id"))));
       },
       doc("Facilitators: how many pupils of each of their classes in the audience answered "
           "online — a count, never who; null where it is under the minimum group size "
           "(`threshold`) or would give a hidden group of the results away.",
           "consultations", Permission::kManageClasses)
-          .returns(Shape{
-              required("consultation_id", id()), required("status", text()),
-              required("threshold", integer()),
-              required("classes",
-                       list_of(object_of(Shape{
-                           required("class_id", id()), required("school_id", id()),
-                           required("name", text()), required("grade", integer().range(1, 12)),
-                           required("answered", integer().or_null())})))}
-                       .schema()));
+          .returns(classes_answered_schema()));
 
   r.add(
       "GET", "/api/v1/consultations/{id}/quotes",
@@ -542,11 +458,13 @@ void add_consultation_routes(Router& r, App& app) {
 
   r.add(
       "GET", "/api/v1/me/consultation-feedback",
-      [&app](Request& q) { return Response::json(200, app.consultations.heard_back(q.who())); },
+      [&app](Request& q) {
+        return Response::json(200, heard_back_json(app.consultations.heard_back(q.who())));
+      },
       doc("Pupils: what happened after the consultations I answered online — the feedback in my "
           "age band's words (a text, or you_said, we_did, why, what_next), newest first.",
           "consultations", Permission::kPupilSelf)
-          .returns(items_of({{"type", "object"}})));
+          .returns(heard_back_schema()));
 
   r.add(
       "GET", "/api/v1/targets",

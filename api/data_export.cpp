@@ -1,5 +1,6 @@
 #include "api/data_export.h"
 
+#include "api/consultation_views.h"
 #include "api/recommendation_views.h"
 #include "api/shape.h"
 #include "api/views.h"
@@ -11,7 +12,8 @@ nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
   const std::string& id = kept.pupil.id;
   nlohmann::json out = kept.data;
   auto sent = app.submissions.for_export(id, kept.for_guardian);
-  out["answers"] = app.consultations.answers_for_export(id, kept.pupil.age_band, sent.withheld);
+  out["answers"] = exported_answers_json(
+      app.consultations.answers_for_export(id, kept.pupil.age_band, sent.withheld));
   out["submissions"] = nlohmann::json::array();
   for (const auto& s : sent.shown) {
     auto one = own_submission_json(s);

@@ -112,7 +112,7 @@ json report_json(const Report& r) {
   for (const auto& c : r.consultations)
     consultations.push_back({{"id", c.id},
                              {"title", c.title},
-                             {"status", c.status},
+                             {"status", word(c.status)},
                              {"opens_at", c.opens_at},
                              {"closes_at", c.closes_at}});
   json targets = json::array();

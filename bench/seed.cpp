@@ -11,10 +11,12 @@
 #include <random>
 
 #include "api/app.h"
+#include "api/consultation_views.h"
 #include "consult/crypto.h"
 #include "consult/demo.h"
 #include "consult/questions.h"
 #include "moderation/repeats.h"
+#include "store/consultation_columns.h"
 #include "store/open_storage.h"
 #include "store/postgres/postgres_storage.h"
 #include "store/postgres/sql.h"
@@ -52,21 +54,21 @@ nlohmann::json random_answers(const std::vector<ln::Question>& questions, std::m
   };
   for (const auto& q : questions) {
     if (pick(10) == 0) continue;  // skipped
-    if (q.type == "single") {
+    if (q.type == ln::QuestionType::kSingle) {
       a[q.id] = q.options[pick(q.options.size())].id;
-    } else if (q.type == "multiple") {
+    } else if (q.type == ln::QuestionType::kMultiple) {
       auto first = pick(q.options.size()), second = pick(q.options.size());
       a[q.id] = first == second ? nlohmann::json{q.options[first].id}
                                 : nlohmann::json{q.options[first].id, q.options[second].id};
-    } else if (q.type == "scale") {
+    } else if (q.type == ln::QuestionType::kScale) {
       a[q.id] = static_cast<int>(pick(5)) + 1;
-    } else if (q.type == "yes_no") {
+    } else if (q.type == ln::QuestionType::kYesNo) {
       a[q.id] = pick(2) == 0;
-    } else if (q.type == "ranking") {
+    } else if (q.type == ln::QuestionType::kRanking) {
       auto first = pick(q.options.size());
       auto second = (first + 1 + pick(q.options.size() - 1)) % q.options.size();
       a[q.id] = {q.options[first].id, q.options[second].id};
-    } else if (q.type == "text" && with_text) {
+    } else if (q.type == ln::QuestionType::kText && with_text) {
       a[q.id] = "Em mong phường trồng thêm cây xanh và lắp đèn ở sân chơi gần nhà.";
     }
   }
@@ -142,7 +144,8 @@ int main(int argc, char** argv) {
 
   // The demo consultation gives the city, the audience and the wording; ours has 10 questions
   // and is open to the whole district.
-  auto demo = storage->consultations().consultations({std::nullopt, 10}, std::string("published"));
+  auto demo = storage->consultations().consultations({std::nullopt, 10},
+                                                     ln::ConsultationStatus::kPublished);
   const auto& d = demo.at(0);
   ln::ConsultationInput plan;
   plan.title = "Tham vấn trẻ em toàn quận: sân chơi, đường đến trường, thư viện";
@@ -156,11 +159,12 @@ int main(int argc, char** argv) {
   plan.decision_maker = d.decision_maker;
   plan.decision_due = d.decision_due;
   plan.feedback_due = d.feedback_due;
-  plan.info_cards = nlohmann::json::parse(d.info_cards_json);
-  plan.questions = ten_questions(nlohmann::json::parse(d.questions_json));
+  plan.info_cards = d.info_cards;
+  plan.questions =
+      ln::store::parse_questions(ten_questions(ln::store::questions_json(*d.questions)));
   auto consultation = app.consultations.create(as_moderator, plan);
   consultation = app.consultations.publish(as_moderator, consultation.id);
-  auto questions = ln::parse_questions(nlohmann::json::parse(consultation.questions_json));
+  auto questions = *consultation.questions;
   std::ofstream(out_dir + "/consultation.id") << consultation.id;
 
   // Pupils of class 6A (the join code's class), both consents, one session each.
@@ -198,13 +202,14 @@ int main(int argc, char** argv) {
   // Paper answers: a pool of valid answer sets, checked by the domain once each.
   std::mt19937 rng(20261124);
   struct Pattern {
-    std::string json;
+    ln::Answers answers;
     std::vector<std::pair<std::string, std::string>> keys;
   };
   std::vector<Pattern> patterns;
   for (int i = 0; i < 997; ++i) {
-    auto checked = ln::check_answers(questions, random_answers(questions, rng, false));
-    patterns.push_back({checked.answers.dump(), checked.keys});
+    auto checked =
+        ln::check_answers(questions, ln::api::answers_of(random_answers(questions, rng, false)));
+    patterns.push_back({checked.answers, checked.keys});
   }
   auto wards = storage->organisation().units({std::nullopt, 200}, consultation.owner_unit_id);
   std::vector<std::string> units;
@@ -220,11 +225,11 @@ int main(int argc, char** argv) {
     long long n = std::min<long long>(batch, answers - written);
     ln::PaperBatch pb{ln::new_id("bat"),
                       consultation.id,
-                      "paper",
+                      ln::Channel::kPaper,
                       "SEED-" + std::to_string(b),
                       static_cast<int>(n),
                       static_cast<int>(n),
-                      "{}",
+                      {},
                       unit,
                       "",
                       as_moderator.id,
@@ -239,15 +244,15 @@ int main(int argc, char** argv) {
       const auto& gender = genders[static_cast<std::size_t>(written + i) % 7 % genders.size()];
       char id[40];
       std::snprintf(id, sizeof id, "rsp_seed%010lld", written + i);
-      sheets.push_back({id, consultation.id, std::nullopt, "paper", band, gender, unit,
-                        consultation.info_version, p.json, std::nullopt, pb.id, now, now});
+      sheets.push_back({id, consultation.id, std::nullopt, ln::Channel::kPaper, band, gender, unit,
+                        consultation.info_version, p.answers, std::nullopt, pb.id, now, now});
       ++cells[{"_all", "_respondents", band, gender}];
       for (const auto& [q, key] : p.keys) ++cells[{q, key, band, gender}];
     }
     std::vector<ln::ResultCounter> deltas;
     for (const auto& [k, count] : cells)
-      deltas.push_back(
-          {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), unit, "paper", count});
+      deltas.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), unit,
+                        ln::Channel::kPaper, count});
     storage->consultations().save_batch(pb, sheets, deltas, {});
     written += n;
   }

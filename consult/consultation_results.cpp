@@ -20,7 +20,7 @@ namespace {
 // answering. (A closed consultation's closing time cannot move; a published one's can, even
 // after it has passed, so "closed" is the status, not the time.)
 bool still_answering(const Consultation& c) {
-  return c.status == "published";
+  return c.status == ConsultationStatus::kPublished;
 }
 
 std::string pick(const Wording& w, const std::string& band) {
@@ -28,11 +28,11 @@ std::string pick(const Wording& w, const std::string& band) {
   return it == w.end() ? std::string() : it->second;
 }
 
-const std::string& group_value(const ResultCounter& c, const std::string& dimension) {
+std::string_view group_value(const ResultCounter& c, const std::string& dimension) {
   if (dimension == "age_band") return c.age_band;
   if (dimension == "gender") return c.gender;
   if (dimension == "unit") return c.unit_id;
-  return c.channel;
+  return word(c.channel);
 }
 
 // Counts summed by answer key, then by group. The keys are views into the counters read for one
@@ -51,14 +51,7 @@ std::int64_t count_in(const CountRow& row, std::string_view group) {
   return it == row.end() ? 0 : it->second;
 }
 
-nlohmann::json shown(const Publication& d, Publication::Figure f) {
-  auto v = d.shown(f);
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
-// Questions where each child who answers gives exactly one key: their counts add up to the
-// number who answered, in every group.
-bool one_key_each(const Question& q) { return q.type != "multiple" && q.type != "text"; }
+ShownCount shown(const Publication& d, Publication::Figure f) { return d.shown(f); }
 
 const std::vector<std::string> kDimensions = {"age_band", "gender", "unit", "channel"};
 
@@ -71,67 +64,58 @@ std::vector<std::string> every_group(const Consultation& c, const std::string& d
     list.push_back("unknown");  // left out by the child
     return list;
   }
-  if (dimension == "channel") return {"online", "paper", "forum"};
+  if (dimension == "channel")
+    return {std::string(word(Channel::kOnline)), std::string(word(Channel::kPaper)),
+            std::string(word(Channel::kForum))};
   return {};  // units: those answers came from
 }
 
 }  // namespace
 
-nlohmann::json Consultations::results(const Principal& actor, const std::string& id) {
-  Consultation c = readable(actor, id);
+std::shared_ptr<const ComputedResults> Consultations::computed(const Consultation& c) {
   auto kept = results_.find(c);
   if (!kept) {
-    kept = std::make_shared<const nlohmann::json>(compute_results(c));
+    kept = std::make_shared<const ComputedResults>(compute_results(c));
     results_.keep(c, kept);
   }
-  if (!still_answering(c)) return (*kept)["results"];  // copied outside the cache's lock
-  nlohmann::json so_far = (*kept)["results"];
-  so_far["questions"] = nlohmann::json::array();
+  return kept;
+}
+
+ConsultationResults Consultations::results(const Principal& actor, const std::string& id) {
+  Consultation c = readable(actor, id);
+  auto kept = computed(c);
+  if (!still_answering(c)) return kept->results;  // copied outside the cache's lock
+  ConsultationResults so_far = kept->results;
+  so_far.questions.clear();
   return so_far;
 }
 
-nlohmann::json Consultations::published_respondents(const Consultation& c) {
-  auto kept = results_.find(c);
-  if (!kept) {
-    kept = std::make_shared<const nlohmann::json>(compute_results(c));
-    results_.keep(c, kept);
-  }
-  return (*kept)["respondents"];
+PublishedRespondents Consultations::published_respondents(const Consultation& c) {
+  return computed(c)->respondents;
 }
 
-nlohmann::json Consultations::class_answers(const Principal& actor, const std::string& id) {
+ClassesAnswered Consultations::class_answers(const Principal& actor, const std::string& id) {
   Consultation c = readable(actor, id);
-  auto kept = results_.find(c);
-  if (!kept) {
-    kept = std::make_shared<const nlohmann::json>(compute_results(c));
-    results_.keep(c, kept);
-  }
-  const auto& counted = (*kept)["classes"];
-  nlohmann::json items = nlohmann::json::array();
+  auto kept = computed(c);
+  const auto& counted = kept->classes;
+  ClassesAnswered out{c.id, c.status, rule_.threshold(), {}};
   for (const auto& k :
        every_page([&](const Page& page) { return organisation_.classes(actor, page); })) {
     if (k.retired_at || !in_audience(c, k.unit_id)) continue;
     auto it = counted.find(k.id);
-    items.push_back({{"class_id", k.id},
-                     {"school_id", k.school_id},
-                     {"name", k.name},
-                     {"grade", k.grade},
-                     {"answered", it == counted.end() ? nlohmann::json(0) : *it}});
+    out.classes.push_back(
+        {k.id, k.school_id, k.name, k.grade, it == counted.end() ? ShownCount(0) : it->second});
   }
-  return {{"consultation_id", c.id},
-          {"status", c.status},
-          {"threshold", rule_.threshold()},
-          {"classes", items}};
+  return out;
 }
 
-nlohmann::json Consultations::published_total(const Consultation& c) {
-  if (c.status == "draft") return 0;
-  return published_respondents(c)["total"];
+ShownCount Consultations::published_total(const Consultation& c) {
+  if (c.status == ConsultationStatus::kDraft) return 0;
+  return published_respondents(c).total;
 }
 
-nlohmann::json Consultations::compute_results(const Consultation& c) {
-  auto held = questions_of(c);
-  const auto& questions = *held;
+ComputedResults Consultations::compute_results(const Consultation& c) {
+  const auto& questions = *c.questions;
   auto counters = storage_.consultations().counters(c.id);
   std::string band0 = c.audience_bands.empty() ? "16-17" : c.audience_bands.back();
 
@@ -176,7 +160,8 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
     std::vector<Publication::Figure> totals;              // [group]
   };
   struct QuestionFigures {
-    std::vector<std::string> keys;
+    std::vector<ResultRow> rows;
+    std::vector<std::string> keys;  // the counter key of each row
     Publication::Figure answered{};
     std::vector<Publication::Figure> options;  // [key]
     std::map<std::string, Breakdown> breakdowns;
@@ -187,14 +172,8 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
     QuestionFigures qf;
     std::string at = "q/" + q.id + "/";
     // Rows: the answer keys a question can take.
-    if (q.type == "scale")
-      qf.keys = {"1", "2", "3", "4", "5"};
-    else if (q.type == "yes_no")
-      qf.keys = {"yes", "no"};
-    else if (q.type == "ranking")
-      for (const auto& o : q.options) qf.keys.push_back(o.id + "@1");
-    else if (q.type != "text")
-      for (const auto& o : q.options) qf.keys.push_back(o.id);
+    qf.rows = result_rows(q, band0);
+    for (const auto& row : qf.rows) qf.keys.push_back(row.counter_key);
     qf.by_channel = table(q.id, "channel");
     std::int64_t answered = 0;
     for (const auto& [g, n] : row_of(qf.by_channel, "_answered")) answered += n;
@@ -204,7 +183,7 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
       for (const auto& [g, n] : row_of(qf.by_channel, key)) total += n;
       qf.options.push_back(d.add(at + "key/" + key, total));
     }
-    if (one_key_each(q) && !qf.keys.empty()) d.sum(qf.answered, qf.options);
+    if (one_key_each(q.type) && !qf.keys.empty()) d.sum(qf.answered, qf.options);
     // Breakdowns: keys × groups, each row adding up to the option's count, each column to the
     // group's count; with one key each, a column is the group's number of answers, which is its
     // number of respondents when nobody skipped the question.
@@ -240,7 +219,7 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
         b.totals.push_back(d.add(in + "total/" + b.groups[g], total));
         d.sum(b.totals.back(), column);
       }
-      if (one_key_each(q)) {
+      if (one_key_each(q.type)) {
         d.sum(qf.answered, b.totals);
         if (nobody_skipped)
           for (std::size_t g = 0; g < b.groups.size(); ++g)
@@ -285,114 +264,90 @@ nlohmann::json Consultations::compute_results(const Consultation& c) {
   }
   by_class.protect(rule_);
 
-  nlohmann::json out = {{"consultation_id", c.id},
-                        {"title", c.title},
-                        {"status", c.status},
-                        {"threshold", rule_.threshold()},
-                        {"respondents", shown(d, all)},
-                        {"questions", nlohmann::json::array()}};
+  ComputedResults out;
+  out.results = {c.id, c.title, c.status, rule_.threshold(), shown(d, all), {}};
   for (std::size_t qi = 0; qi < questions.size(); ++qi) {
     const auto& q = questions[qi];
     const auto& qf = figures[qi];
-    nlohmann::json jq = {{"id", q.id},
-                         {"type", q.type},
-                         {"text", pick(q.text, band0)},
-                         {"answered", shown(d, qf.answered)},
-                         {"options", nlohmann::json::array()}};
+    QuestionResult r{q.id,         q.type, pick(q.text, band0), shown(d, qf.answered), {},
+                     std::nullopt, std::nullopt, {}};
     bool all_shown = !d.hidden(qf.answered);
-    for (std::size_t i = 0; i < qf.keys.size(); ++i) {
-      std::string label = qf.keys[i];
-      for (const auto& o : q.options)
-        if (o.id + (q.type == "ranking" ? "@1" : "") == qf.keys[i]) label = pick(o.text, band0);
+    for (std::size_t i = 0; i < qf.rows.size(); ++i) {
       all_shown = all_shown && !d.hidden(qf.options[i]);
-      jq["options"].push_back(
-          {{"key", q.type == "ranking" ? qf.keys[i].substr(0, qf.keys[i].size() - 2) : qf.keys[i]},
-           {"text", label},
-           {"count", shown(d, qf.options[i])}});
+      r.options.push_back({qf.rows[i].key, qf.rows[i].text, shown(d, qf.options[i])});
     }
     // A mean or a score is a sum of the counts weighted by their points: with one count hidden
     // it would give that count back, so they are shown only when every count is.
     std::int64_t answered = d.value(qf.answered);
-    if (q.type == "scale" && all_shown) {
+    auto summary = result_summary(q.type);
+    if (summary == ResultSummary::kMean && all_shown) {
       double sum = 0;
-      for (std::size_t i = 0; i < 5; ++i)
+      for (std::size_t i = 0; i < qf.options.size(); ++i)
         sum += static_cast<double>(static_cast<std::int64_t>(i + 1) * d.value(qf.options[i]));
-      jq["mean"] = answered ? sum / static_cast<double>(answered) : 0.0;
+      r.mean = answered ? sum / static_cast<double>(answered) : 0.0;
     }
-    if (q.type == "ranking" && all_shown) {
-      nlohmann::json scores = nlohmann::json::array();
+    if (summary == ResultSummary::kScores && all_shown) {
+      r.scores.emplace();
       for (const auto& o : q.options) {
         std::int64_t score = 0;
         for (int pos = 1; pos <= q.rank_count; ++pos)
           for (const auto& [g, n] : row_of(qf.by_channel, o.id + "@" + std::to_string(pos)))
             score += n * (q.rank_count - pos + 1);
-        scores.push_back({{"key", o.id}, {"text", pick(o.text, band0)}, {"score", score}});
+        r.scores->push_back({o.id, pick(o.text, band0), score});
       }
-      jq["scores"] = scores;
     }
-    nlohmann::json breakdowns = nlohmann::json::object();
     for (const auto& dimension : kDimensions) {
       const auto& b = qf.breakdowns.at(dimension);
-      nlohmann::json jd = {{"groups", b.groups},
-                           {"rows", nlohmann::json::array()},
-                           {"totals", nlohmann::json::array()}};
+      ln::Breakdown shown_b{b.groups, {}, {}};
       if (!b.groups.empty()) {
         for (std::size_t k = 0; k < qf.keys.size(); ++k) {
-          nlohmann::json counts = nlohmann::json::array();
-          for (auto f : b.cells[k]) counts.push_back(shown(d, f));
-          jd["rows"].push_back({{"key", jq["options"][k]["key"]},
-                                {"counts", counts},
-                                {"total", shown(d, qf.options[k])}});
+          BreakdownRow row{r.options[k].key, {}, shown(d, qf.options[k])};
+          for (auto f : b.cells[k]) row.counts.push_back(shown(d, f));
+          shown_b.rows.push_back(std::move(row));
         }
-        for (auto f : b.totals) jd["totals"].push_back(shown(d, f));
+        for (auto f : b.totals) shown_b.totals.push_back(shown(d, f));
       }
-      breakdowns[dimension] = jd;
+      r.breakdowns[dimension] = std::move(shown_b);
     }
-    jq["breakdowns"] = breakdowns;
-    out["questions"].push_back(jq);
+    out.results.questions.push_back(std::move(r));
   }
 
-  nlohmann::json by = nlohmann::json::object();
-  for (const auto& [dimension, list] : respondents_by) {
-    nlohmann::json groups = nlohmann::json::object();
-    for (const auto& [group, f] : list) groups[group] = shown(d, f);
-    by[dimension] = groups;
-  }
+  out.respondents.total = shown(d, all);
+  out.respondents.count = respondents;
+  for (const auto& [dimension, list] : respondents_by)
+    for (const auto& [group, f] : list) out.respondents.by[dimension][group] = shown(d, f);
   // A class counted under two units (its school moved) is shown only when both counts are.
-  nlohmann::json classes = nlohmann::json::object();
   for (const auto& [class_id, list] : class_figures) {
     std::optional<std::int64_t> sum = 0;
     for (const auto& [unit, f] : list) {
       auto v = by_class.shown(f);
       sum = sum && v ? std::optional<std::int64_t>(*sum + *v) : std::nullopt;
     }
-    classes[class_id] = sum ? nlohmann::json(*sum) : nlohmann::json();
+    out.classes[class_id] = sum;
   }
-  return {{"results", out},
-          {"respondents", {{"total", shown(d, all)}, {"by", by}, {"count", respondents}}},
-          {"classes", classes}};
+  return out;
 }
 
 std::string Consultations::results_csv(const Principal& actor, const std::string& id) {
   auto r = results(actor, id);
   // Every cell through the one CSV writer: quoted, and never read as a spreadsheet formula.
-  auto quote = [](const nlohmann::json& s) { return csv_field(s.get<std::string>()); };
+  auto quote = [](std::string_view s) { return csv_field(std::string(s)); };
   // A hidden count reads as in the JSON's null: hidden, never a number.
-  auto value = [](const nlohmann::json& v) {
-    return v.is_null() ? std::string(kHiddenFigure) : v.dump();
+  auto value = [](const ShownCount& v) {
+    return v ? std::to_string(*v) : std::string(kHiddenFigure);
   };
   std::string minimum = std::to_string(rule_.threshold());
   std::string csv = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read Vietnamese as UTF-8
   csv += "question_id,question,type,answer,count,answered,min_group_size\r\n";
-  for (const auto& q : r["questions"])
-    for (const auto& o : q["options"])
-      csv += quote(q["id"]) + "," + quote(q["text"]) + "," + quote(q["type"]) + "," +
-             quote(o["text"]) + "," + value(o["count"]) + "," + value(q["answered"]) + "," +
-             minimum + "\r\n";
+  for (const auto& q : r.questions)
+    for (const auto& o : q.options)
+      csv += quote(q.id) + "," + quote(q.text) + "," + quote(word(q.type)) + "," + quote(o.text) +
+             "," + value(o.count) + "," + value(q.answered) + "," + minimum + "\r\n";
   return csv;
 }
 
-nlohmann::json Consultations::representativeness(const Principal& actor, const std::string& id) {
+Representativeness Consultations::representativeness(const Principal& actor,
+                                                     const std::string& id) {
   Consultation c = readable(actor, id);
   // The respondents as the results protect them (the same publication).
   const auto answered = published_respondents(c);
@@ -419,63 +374,62 @@ nlohmann::json Consultations::representativeness(const Principal& actor, const s
         {"unit", &enrolled_unit}}) {
     std::set<std::string> groups;
     for (const auto& [k, n] : *base) groups.insert(k);
-    if (answered["by"].contains(dimension))
-      for (const auto& [k, v] : answered["by"][dimension].items()) groups.insert(k);
+    auto by = answered.by.find(dimension);
+    if (by != answered.by.end())
+      for (const auto& [k, v] : by->second) groups.insert(k);
     std::vector<Publication::Figure> parts;
     for (const auto& k : groups) {
       auto n = base->find(k);
       parts.push_back(enrolled.add(dimension + "/" + k, n == base->end() ? 0 : n->second));
       enrolled_by[dimension][k] = parts.back();
-      if (!answered["by"].contains(dimension) || !answered["by"][dimension].contains(k) ||
-          answered["by"][dimension][k].is_null())
+      if (by == answered.by.end() || !by->second.count(k) || !by->second.at(k))
         enrolled.hide(parts.back());
     }
     enrolled.sum(total, parts);
   }
-  if (answered["total"].is_null()) enrolled.hide(total);
+  if (!answered.total) enrolled.hide(total);
   enrolled.protect(rule_);
 
   auto groups = [&](const std::string& dimension, bool with_base) {
-    nlohmann::json list = nlohmann::json::array();
+    std::vector<RepresentedGroup> list;
     std::set<std::string> keys;
-    const auto& by = answered["by"].contains(dimension) ? answered["by"][dimension]
-                                                        : nlohmann::json::object();
-    for (const auto& [k, v] : by.items()) keys.insert(k);
+    static const std::map<std::string, ShownCount> kNone;
+    auto found = answered.by.find(dimension);
+    const auto& by = found == answered.by.end() ? kNone : found->second;
+    for (const auto& [k, v] : by) keys.insert(k);
     if (with_base)
       for (const auto& [k, f] : enrolled_by[dimension]) keys.insert(k);
     for (const auto& k : keys) {
       // A group nobody answered from is a shown zero unless the results hid it.
-      nlohmann::json n = by.contains(k) ? by[k] : nlohmann::json(0);
-      nlohmann::json g = {{"group", k}, {"respondents", n}};
+      auto in_by = by.find(k);
+      ShownCount n = in_by == by.end() ? ShownCount(0) : in_by->second;
+      RepresentedGroup g{k, n, std::nullopt, std::nullopt};
       if (with_base) {
         auto f = enrolled_by[dimension].find(k);
         std::int64_t e = f == enrolled_by[dimension].end() ? 0 : enrolled.value(f->second);
-        g["enrolled"] = f == enrolled_by[dimension].end() ? nlohmann::json(0)
-                                                          : nlohmann::json(shown(enrolled, f->second));
+        g.enrolled = f == enrolled_by[dimension].end() ? ShownCount(0) : shown(enrolled, f->second);
         // Compared only where both counts are shown: the flag tells a bound on the group.
-        bool comparable = n.is_number() && !g["enrolled"].is_null() &&
-                          answered["total"].is_number() && e > 0 && enrolled_all > 0;
+        bool comparable = n && *g.enrolled && answered.total && e > 0 && enrolled_all > 0;
         if (comparable) {
-          double share_r = static_cast<double>(n.get<std::int64_t>()) /
-                           static_cast<double>(answered["total"].get<std::int64_t>());
+          double share_r = static_cast<double>(*n) / static_cast<double>(*answered.total);
           double share_e = static_cast<double>(e) / static_cast<double>(enrolled_all);
-          g["under_represented"] = share_r < 0.5 * share_e;
+          g.under_represented = std::optional<bool>(share_r < 0.5 * share_e);
         } else {
-          g["under_represented"] = nullptr;
+          g.under_represented = std::optional<bool>();
         }
       }
-      list.push_back(g);
+      list.push_back(std::move(g));
     }
     return list;
   };
-  return {{"consultation_id", c.id},
-          {"threshold", rule_.threshold()},
-          {"respondents", answered["total"]},
-          {"enrolled", shown(enrolled, total)},
-          {"age_band", groups("age_band", true)},
-          {"unit", groups("unit", true)},
-          {"gender", groups("gender", false)},
-          {"channel", groups("channel", false)}};
+  return {c.id,
+          rule_.threshold(),
+          answered.total,
+          shown(enrolled, total),
+          groups("age_band", true),
+          groups("unit", true),
+          groups("gender", false),
+          groups("channel", false)};
 }
 
 std::vector<std::string> Consultations::quotes(const Principal& actor, const std::string& id) {

@@ -14,9 +14,6 @@
 namespace ln {
 namespace {
 
-const std::vector<std::string> kStatuses = {"draft", "published", "closed", "results_published",
-                                            "feedback_given"};
-
 void check_time(const std::string& field, const std::string& value) {
   if (!value.empty() && !parse_time(value))
     throw Invalid(field, field + " must be a UTC time written like 2026-12-01T07:00:00Z.");
@@ -27,8 +24,8 @@ void check_date(const std::string& field, const std::string& value) {
 }
 
 // One counter delta per key, in the response's group.
-std::vector<ResultCounter> deltas_for(const std::vector<std::pair<std::string, std::string>>& keys,
-                                      const ConsultationResponse& r, std::int64_t sign) {
+std::vector<ResultCounter> deltas_for(const CounterKeys& keys, const ConsultationResponse& r,
+                                      std::int64_t sign) {
   std::vector<ResultCounter> out;
   out.push_back({"_all", "_respondents", r.age_band, r.gender, r.unit_id, r.channel, sign});
   for (const auto& [q, key] : keys)
@@ -74,7 +71,7 @@ bool Consultations::in_audience(const Consultation& c, const std::string& unit_i
 Consultation Consultations::readable(const Principal& actor, const std::string& id) {
   Consultation c = require(id);
   if (actor.role == Role::kOfficial) {
-    if (c.status == "results_published" || c.status == "feedback_given") return c;
+    if (results_out(c.status)) return c;
     throw NotFound("No such consultation.");
   }
   if (organisation_.covers(actor, c.owner_unit_id)) return c;
@@ -92,7 +89,7 @@ bool Consultations::open_to_classes_of(const Principal& actor, const Consultatio
 }
 
 void Consultations::apply(Consultation& c, const ConsultationInput& in, bool answers_exist) {
-  bool draft = c.status == "draft";
+  bool draft = c.status == ConsultationStatus::kDraft;
   auto plan_field = [&](const char* name, const std::optional<std::string>& value,
                         std::string& target, std::size_t max) {
     if (!value) return;
@@ -120,7 +117,8 @@ void Consultations::apply(Consultation& c, const ConsultationInput& in, bool ans
   if (in.closes_at) {
     std::string closes = clean_text("closes_at", *in.closes_at, 0, 20);
     check_time("closes_at", closes);
-    if (!draft && (c.status != "published" || closes.empty() || closes <= clock_.now_text()))
+    if (!draft && (c.status != ConsultationStatus::kPublished || closes.empty() ||
+                   closes <= clock_.now_text()))
       throw Conflict("Only an open consultation's closing time can move, and only into the future.",
                      "consultation_published");
     c.closes_at = closes;
@@ -147,40 +145,28 @@ void Consultations::apply(Consultation& c, const ConsultationInput& in, bool ans
     c.audience_bands = *in.audience_bands;
   }
   if (in.info_cards) {
-    if (!in.info_cards->is_object())
-      throw Invalid("info_cards", "info_cards must be age band → {why, who_reads, hear_back}.");
-    nlohmann::json cards = nlohmann::json::object();
-    for (const auto& [band, card] : in.info_cards->items()) {
+    std::map<std::string, InfoCard> cards;
+    for (const auto& [band, card] : *in.info_cards) {
       std::string field = "info_cards." + band;
       if (!is_band(band)) throw Invalid(field, "Unknown age band " + band + ".");
-      if (!card.is_object())
-        throw Invalid(field, "An information card is {why, who_reads, hear_back}.");
-      nlohmann::json clean = nlohmann::json::object();
-      for (const char* key : {"why", "who_reads", "hear_back"}) {
-        if (card.contains(key) && !card[key].is_string())
-          throw Invalid(field + "." + key, "Must be text.");
-        if (card.contains(key))
-          clean[key] = clean_text(field + "." + key, card[key].get<std::string>(), 0, 1000);
-      }
-      for (const auto& [key, v] : card.items())
-        if (!clean.contains(key) && key != "why" && key != "who_reads" && key != "hear_back")
-          throw Invalid(field + "." + key, "Unknown field.");
-      cards[band] = clean;
+      auto clean = [&](const char* key, const std::optional<std::string>& text) {
+        return text ? std::optional(clean_text(field + "." + key, *text, 0, 1000)) : std::nullopt;
+      };
+      cards[band] = {clean("why", card.why), clean("who_reads", card.who_reads),
+                     clean("hear_back", card.hear_back)};
     }
-    if (cards.dump() != c.info_cards_json) {
-      c.info_cards_json = cards.dump();
+    if (cards != c.info_cards) {
+      c.info_cards = std::move(cards);
       if (!draft) ++c.info_version;
     }
   }
   if (in.questions) {
-    auto questions = parse_questions(*in.questions);
-    if ((answers_exist || !draft) &&
-        question_structure(questions) != question_structure(*questions_of(c)))
+    if ((answers_exist || !draft) && !same_structure(*in.questions, *c.questions))
       throw Conflict(
           "Once published, questions and options keep their meaning; only their wording can be "
           "fixed.",
           "questions_locked");
-    c.questions_json = questions_json(questions).dump();
+    c.questions = std::make_shared<const std::vector<Question>>(*in.questions);
   }
 }
 
@@ -195,8 +181,7 @@ Consultation Consultations::create(const Principal& actor, const ConsultationInp
     throw Invalid("owner_unit_id", "That unit is not one of yours.");
   c.created_by = actor.id;
   c.created_at = c.updated_at = clock_.now_text();
-  c.lifecycle_json =
-      nlohmann::json::array({{{"status", "draft"}, {"at", c.created_at}, {"by", actor.id}}}).dump();
+  c.lifecycle = {{ConsultationStatus::kDraft, c.created_at, actor.id}};
   atomically(storage_, [&] {
     storage_.consultations().insert_consultation(c);
     audit_.record(AuditActor::of(actor), "consultation.create", "consultation", c.id);
@@ -207,7 +192,7 @@ Consultation Consultations::create(const Principal& actor, const ConsultationInp
 Consultation Consultations::update(const Principal& actor, const std::string& id,
                                    const ConsultationInput& input) {
   Consultation c = managed(actor, id);
-  if (c.status != "draft" && c.status != "published")
+  if (c.status != ConsultationStatus::kDraft && c.status != ConsultationStatus::kPublished)
     throw Conflict("A closed consultation cannot change.", "consultation_closed");
   apply(c, input, storage_.consultations().response_count(c.id) > 0);
   c.updated_at = clock_.now_text();
@@ -240,86 +225,81 @@ std::vector<Unprocessable::Problem> Consultations::plan_problems(const Consultat
     p.push_back({"closes_at", "The closing time has passed."});
   if (!c.feedback_due.empty() && !c.closes_at.empty() && c.feedback_due < c.closes_at.substr(0, 10))
     p.push_back({"feedback_due", "Children hear back after the consultation closes."});
-  auto cards = nlohmann::json::parse(c.info_cards_json);
-  for (const auto& band : c.audience_bands)
-    for (const char* key : {"why", "who_reads", "hear_back"})
-      if (!cards.contains(band) || cards[band].value(key, "").empty())
+  for (const auto& band : c.audience_bands) {
+    auto card = c.info_cards.find(band);
+    InfoCard none;
+    const InfoCard& given = card == c.info_cards.end() ? none : card->second;
+    for (const auto& [key, text] :
+         {std::pair{"why", &given.why}, std::pair{"who_reads", &given.who_reads},
+          std::pair{"hear_back", &given.hear_back}})
+      if (!*text || (*text)->empty())
         p.push_back({"info_cards." + band + "." + key,
                      "The " + band + " information card needs '" + key + "'."});
-  auto q = question_problems(*questions_of(c), c.audience_bands);
+  }
+  auto q = question_problems(*c.questions, c.audience_bands);
   p.insert(p.end(), q.begin(), q.end());
   return p;
 }
 
-Consultation Consultations::move(const Principal& actor, Consultation c, const std::string& to) {
-  auto lifecycle = nlohmann::json::parse(c.lifecycle_json);
+Consultation Consultations::move(const Principal& actor, Consultation c, ConsultationStatus to) {
   c.status = to;
   c.updated_at = clock_.now_text();
-  lifecycle.push_back({{"status", to}, {"at", c.updated_at}, {"by", actor.id}});
-  c.lifecycle_json = lifecycle.dump();
+  c.lifecycle.push_back({to, c.updated_at, actor.id});
   atomically(storage_, [&] {
     storage_.consultations().update_consultation(c);
-    audit_.record(AuditActor::of(actor), "consultation." + to, "consultation", c.id);
+    audit_.record(AuditActor::of(actor), "consultation." + std::string(word(to)), "consultation",
+                  c.id);
   });
   return c;
 }
 
 Consultation Consultations::publish(const Principal& actor, const std::string& id) {
   Consultation c = managed(actor, id);
-  if (c.status != "draft") throw Conflict("Only a draft can be published.", "not_draft");
+  if (c.status != ConsultationStatus::kDraft)
+    throw Conflict("Only a draft can be published.", "not_draft");
   auto problems = plan_problems(c);
   if (!problems.empty())
     throw Unprocessable("not_ready",
                         "The consultation cannot be published yet; fix every problem listed.",
                         problems);
-  return move(actor, c, "published");
+  return move(actor, c, ConsultationStatus::kPublished);
 }
 
 Consultation Consultations::close(const Principal& actor, const std::string& id) {
   Consultation c = managed(actor, id);
-  if (c.status != "published")
+  if (c.status != ConsultationStatus::kPublished)
     throw Conflict("Only a published consultation can close.", "not_published");
-  return move(actor, c, "closed");
+  return move(actor, c, ConsultationStatus::kClosed);
 }
 
 Consultation Consultations::publish_results(const Principal& actor, const std::string& id) {
   Consultation c = managed(actor, id);
-  if (c.status != "closed")
+  if (c.status != ConsultationStatus::kClosed)
     throw Conflict("Results are published after the consultation closes.", "not_closed");
-  return move(actor, c, "results_published");
+  return move(actor, c, ConsultationStatus::kResultsPublished);
 }
 
 Consultation Consultations::give_feedback(const Principal& actor, const std::string& id,
-                                          const nlohmann::json& value) {
-  if (!value.is_object())
-    throw Invalid("feedback", "feedback is age band → text for the children.");
-  static const std::vector<std::string> kParts = {"you_said", "we_did", "why", "what_next"};
-  nlohmann::json feedback = nlohmann::json::object();
-  for (const auto& [band, text] : value.items()) {
+                                          const std::map<std::string, BandFeedback>& given) {
+  std::map<std::string, BandFeedback> feedback;
+  for (const auto& [band, words] : given) {
     std::string field = "feedback." + band.substr(0, 40);
-    if (text.is_string()) {
-      feedback[band] = clean_text(field, text.get<std::string>(), 1, 4000);
+    if (const auto* text = std::get_if<std::string>(&words)) {
+      feedback[band] = clean_text(field, *text, 1, 4000);
       continue;
     }
-    if (!text.is_object())
-      throw Invalid(field, "Each band's feedback is a text or {you_said, we_did, why, what_next}.");
-    nlohmann::json parts = nlohmann::json::object();
-    for (const auto& [part, words] : text.items())
-      if (std::find(kParts.begin(), kParts.end(), part) == kParts.end())
-        throw Invalid(field + "." + part.substr(0, 40),
-                      "The parts are you_said, we_did, why and what_next.");
-    for (const auto& part : kParts) {
-      if (!text.contains(part) || !text[part].is_string())
-        throw Invalid(field + "." + part, "Say " + part + " in words for the children.");
-      parts[part] = clean_text(field + "." + part, text[part].get<std::string>(), 1, 1000);
-    }
-    feedback[band] = parts;
+    const auto& p = std::get<FeedbackParts>(words);
+    auto part = [&](const char* name, const std::string& text) {
+      return clean_text(field + "." + name, text, 1, 1000);
+    };
+    feedback[band] = FeedbackParts{part("you_said", p.you_said), part("we_did", p.we_did),
+                                   part("why", p.why), part("what_next", p.what_next)};
   }
   Consultation c = managed(actor, id);
-  if (c.status != "results_published")
+  if (c.status != ConsultationStatus::kResultsPublished)
     throw Conflict("Feedback follows the published results.", "results_not_published");
   // Feedback for a band the consultation did not ask would reach no child: refuse it.
-  for (const auto& [band, text] : feedback.items())
+  for (const auto& [band, text] : feedback)
     if (std::find(c.audience_bands.begin(), c.audience_bands.end(), band) ==
         c.audience_bands.end()) {
       std::string names;
@@ -329,12 +309,12 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
     }
   std::vector<Unprocessable::Problem> problems;
   for (const auto& band : c.audience_bands)
-    if (!feedback.contains(band))
+    if (!feedback.count(band))
       problems.push_back({"feedback." + band, "No feedback for the " + band + " band."});
   if (!problems.empty())
     throw Unprocessable("not_ready", "Every age band needs its feedback.", problems);
-  c.feedback_json = feedback.dump();
-  c = move(actor, c, "feedback_given");
+  c.feedback = std::move(feedback);
+  c = move(actor, c, ConsultationStatus::kFeedbackGiven);
   // Every child who answered online hears back (paper and forum answers name nobody).
   std::string now = clock_.now_text();
   for (const auto& pupil_id : storage_.consultations().online_respondents(c.id))
@@ -345,30 +325,26 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
   return c;
 }
 
-nlohmann::json Consultations::heard_back(const Principal& pupil) {
-  nlohmann::json items = nlohmann::json::array();
+std::vector<HeardBack> Consultations::heard_back(const Principal& pupil) {
+  std::vector<HeardBack> items;
   for (const auto& r : storage_.consultations().responses_of_pupil(pupil.id)) {
     auto c = storage_.consultations().consultation(r.consultation_id);
-    if (!c || c->status != "feedback_given") continue;
-    auto feedback = nlohmann::json::parse(c->feedback_json);
+    if (!c || c->status != ConsultationStatus::kFeedbackGiven) continue;
     std::string given_at = c->updated_at;
-    for (const auto& step : nlohmann::json::parse(c->lifecycle_json))
-      if (step.value("status", "") == "feedback_given") given_at = step.value("at", given_at);
-    items.push_back(
-        {{"id", c->id},
-         {"title", c->title},
-         {"age_band", r.age_band},
-         {"feedback", feedback.contains(r.age_band) ? feedback[r.age_band] : nlohmann::json()},
-         {"given_at", given_at}});
+    for (const auto& step : c->lifecycle)
+      if (step.status == ConsultationStatus::kFeedbackGiven) given_at = step.at;
+    auto feedback = c->feedback.find(r.age_band);
+    items.push_back({c->id, c->title, r.age_band,
+                     feedback == c->feedback.end() ? std::nullopt
+                                                   : std::optional<BandFeedback>(feedback->second),
+                     given_at});
   }
   std::reverse(items.begin(), items.end());
-  return {{"items", items}};
+  return items;
 }
 
-std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, const Page& page,
-                                                        const std::optional<std::string>& status) {
-  if (status && std::find(kStatuses.begin(), kStatuses.end(), *status) == kStatuses.end())
-    throw Invalid("status", "Unknown status.");
+std::vector<Consultation> Consultations::list_for_adult(
+    const Principal& actor, const Page& page, const std::optional<ConsultationStatus>& status) {
   std::vector<Consultation> out;
   Page cursor = page;
   // Filter by scope page by page so the caller still gets `limit` items when there are enough.
@@ -379,9 +355,7 @@ std::vector<Consultation> Consultations::list_for_adult(const Principal& actor, 
           actor.is_admin() || organisation_.covers(actor, c.owner_unit_id) ||
           std::any_of(c.audience_unit_ids.begin(), c.audience_unit_ids.end(),
                       [&](const std::string& u) { return organisation_.covers(actor, u); }) ||
-          open_to_classes_of(actor, c) ||
-          (actor.role == Role::kOfficial &&
-           (c.status == "results_published" || c.status == "feedback_given"));
+          open_to_classes_of(actor, c) || (actor.role == Role::kOfficial && results_out(c.status));
       if (visible && static_cast<int>(out.size()) < page.limit) out.push_back(std::move(c));
     }
     if (static_cast<int>(batch.size()) < cursor.limit) break;
@@ -399,7 +373,7 @@ std::vector<Consultation> Consultations::open_for_pupil(const Principal& pupil) 
   std::string now = clock_.now_text();
   Page page{std::nullopt, 200};
   for (int rounds = 0; rounds < 50; ++rounds) {
-    auto batch = storage_.consultations().consultations(page, std::string("published"));
+    auto batch = storage_.consultations().consultations(page, ConsultationStatus::kPublished);
     for (auto& c : batch)
       if (c.opens_at <= now && now < c.closes_at &&
           in_audience(c, pupil.unit_id, pupil.reference_epoch) &&
@@ -412,16 +386,11 @@ std::vector<Consultation> Consultations::open_for_pupil(const Principal& pupil) 
   return out;
 }
 
-nlohmann::json Consultations::summary_for_pupil(const Consultation& c, const std::string& band) {
-  auto cards = nlohmann::json::parse(c.info_cards_json);
-  return {{"id", c.id},
-          {"title", c.title},
-          {"closes_at", c.closes_at},
-          {"feedback_due", c.feedback_due},
-          {"age_band", band},
-          {"info_card", cards.value(band, nlohmann::json::object())},
-          {"info_version", c.info_version},
-          {"status", c.status}};
+PupilSummary Consultations::summary_for_pupil(const Consultation& c, const std::string& band) {
+  auto card = c.info_cards.find(band);
+  return {c.id,           c.title, c.closes_at,
+          c.feedback_due, band,    card == c.info_cards.end() ? InfoCard{} : card->second,
+          c.info_version, c.status};
 }
 
 Consultation Consultations::open_to(const Principal& pupil, const std::string& id) {
@@ -438,41 +407,38 @@ Consultation Consultations::open_to(const Principal& pupil, const std::string& i
   bool audience = in_audience(c, pupil.unit_id, epoch) &&
                   std::find(c.audience_bands.begin(), c.audience_bands.end(), pupil.age_band) !=
                       c.audience_bands.end();
-  if (c.status == "draft") throw NotFound("No such consultation.");
+  if (c.status == ConsultationStatus::kDraft) throw NotFound("No such consultation.");
   if (!audience) throw Forbidden("This consultation is for other children.", "not_in_audience");
   return c;
 }
 
-nlohmann::json Consultations::view_for_band(const Consultation& c, const std::string& band) {
-  auto view = summary_for_pupil(c, band);
-  view["questions"] = nlohmann::json::array();
-  auto questions = questions_of(c);
-  for (const auto& q : *questions) view["questions"].push_back(question_for_band(q, band));
-  view["one_question_per_screen"] = is_youngest_band(band);
-  if (c.status == "feedback_given") {
-    auto feedback = nlohmann::json::parse(c.feedback_json);
-    view["feedback"] = feedback.contains(band) ? feedback[band] : nlohmann::json("");
+PupilView Consultations::view_for_band(const Consultation& c, const std::string& band) {
+  PupilView view{summary_for_pupil(c, band), {}, is_youngest_band(band), std::nullopt};
+  for (const auto& q : *c.questions) view.questions.push_back(question_for_band(q, band));
+  if (c.status == ConsultationStatus::kFeedbackGiven) {
+    auto feedback = c.feedback.find(band);
+    view.feedback = feedback == c.feedback.end() ? BandFeedback(std::string()) : feedback->second;
   }
   return view;
 }
 
-nlohmann::json Consultations::view_for_pupil(const Principal& pupil, const std::string& id) {
+PupilView Consultations::view_for_pupil(const Principal& pupil, const std::string& id) {
   return view_for_band(open_to(pupil, id), pupil.age_band);
 }
 
-nlohmann::json Consultations::preview_for_band(const Principal& actor, const std::string& id,
-                                               const std::string& band) {
+PupilView Consultations::preview_for_band(const Principal& actor, const std::string& id,
+                                          const std::string& band) {
   if (!is_band(band)) throw Invalid("band", "Unknown age band " + band.substr(0, 40) + ".");
   return view_for_band(managed(actor, id), band);
 }
 
 PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::string& id,
-                                             const nlohmann::json& answers,
+                                             const Answers& answers,
                                              const std::optional<std::string>& gender,
                                              const std::optional<std::string>& idempotency_key) {
   Consultation c = open_to(pupil, id);
   std::string now = clock_.now_text();
-  if (c.status != "published" || now >= c.closes_at)
+  if (c.status != ConsultationStatus::kPublished || now >= c.closes_at)
     throw Conflict("This consultation has closed. Thank you for wanting to answer!",
                    "consultation_closed");
   if (now < c.opens_at)
@@ -482,32 +448,30 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
   if (idempotency_key && (idempotency_key->empty() || idempotency_key->size() > 100))
     throw Invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 100 characters.");
 
-  auto held = questions_of(c);
-  const auto& questions = *held;
+  const auto& questions = *c.questions;
   CheckedAnswers checked = check_answers(questions, answers);
   auto earlier = storage_.consultations().response_of(c.id, pupil.id);
   if (earlier && idempotency_key && earlier->idempotency_key == idempotency_key &&
-      earlier->answers_json == checked.answers.dump())
+      earlier->answers == checked.answers)
     return {{*earlier, false, false}, std::nullopt};  // a retry of the same request
 
   ConsultationResponse r;
   r.id = earlier ? earlier->id : new_ordered_id("rsp");
   r.consultation_id = c.id;
   r.pupil_id = pupil.id;
-  r.channel = "online";
+  r.channel = Channel::kOnline;
   r.age_band = pupil.age_band;
   r.gender = gender.value_or("unknown");
   r.unit_id = pupil.unit_id;
   r.info_version = c.info_version;
-  r.answers_json = checked.answers.dump();
+  r.answers = checked.answers;
   r.idempotency_key = idempotency_key;
   r.created_at = earlier ? earlier->created_at : now;
   r.updated_at = now;
 
   std::vector<ResultCounter> deltas = deltas_for(checked.keys, r, +1);
   if (earlier) {
-    auto undo = deltas_for(answer_keys(questions, nlohmann::json::parse(earlier->answers_json)),
-                           *earlier, -1);
+    auto undo = deltas_for(answer_keys(questions, earlier->answers), *earlier, -1);
     deltas.insert(deltas.end(), undo.begin(), undo.end());
   }
   std::vector<Submission> texts;
@@ -545,40 +509,35 @@ std::optional<ConsultationResponse> Consultations::my_answers(const Principal& p
   return storage_.consultations().response_of(id, pupil.id);
 }
 
-nlohmann::json Consultations::answers_for_export(const std::string& pupil_id,
-                                                 const std::string& band,
-                                                 const std::vector<Submission>& withheld_texts) {
+std::vector<ExportedResponse> Consultations::answers_for_export(
+    const std::string& pupil_id, const std::string& band,
+    const std::vector<Submission>& withheld_texts) {
   std::set<std::pair<std::string, std::string>> withheld;  // (response id, text)
   for (const auto& s : withheld_texts)
     if (s.response_id) withheld.insert({*s.response_id, s.text});
 
-  nlohmann::json out = nlohmann::json::array();
+  std::vector<ExportedResponse> out;
   for (const auto& r : storage_.consultations().responses_of_pupil(pupil_id)) {
     auto c = storage_.consultations().consultation(r.consultation_id);
     if (!c) continue;
-    auto stored = nlohmann::json::parse(r.answers_json, nullptr, false);
-    nlohmann::json answers = nlohmann::json::array();
-    for (const auto& q : *questions_of(*c)) {
-      if (!stored.is_object() || !stored.contains(q.id)) continue;
-      const auto& value = stored[q.id];
-      if (value.is_string() && withheld.count({r.id, value.get<std::string>()})) continue;
-      answers.push_back({{"question_id", q.id},
-                         {"question", question_for_band(q, band)["text"]},
-                         {"answer", value},
-                         {"answer_in_words", answer_in_words(q, value, band)}});
+    ExportedResponse exported{c->id, c->title, r.created_at, r.updated_at, {}};
+    for (const auto& q : *c->questions) {
+      auto stored = r.answers.find(q.id);
+      if (stored == r.answers.end()) continue;
+      const auto& value = stored->second;
+      const auto* text = std::get_if<std::string>(&value);
+      if (text && withheld.count({r.id, *text})) continue;
+      exported.answers.push_back(
+          {q.id, question_for_band(q, band).text, value, answer_in_words(q, value, band)});
     }
-    out.push_back({{"consultation_id", c->id},
-                   {"consultation", c->title},
-                   {"answered_at", r.created_at},
-                   {"changed_at", r.updated_at},
-                   {"answers", std::move(answers)}});
+    out.push_back(std::move(exported));
   }
   return out;
 }
 
 std::string Consultations::batch_unit(const Principal& actor, const Consultation& c,
                                       const std::string& unit_id) {
-  if (c.status != "published" && c.status != "closed")
+  if (c.status != ConsultationStatus::kPublished && c.status != ConsultationStatus::kClosed)
     throw Conflict(
         "Paper and forum answers are added while the consultation is open or just closed.",
         "not_published");
@@ -597,16 +556,15 @@ PaperBatch Consultations::add_paper(const Principal& actor, const std::string& i
     throw Invalid("sheets", "A batch has 1 to 5000 sheets.");
   if (input.sheet_count && *input.sheet_count != static_cast<int>(input.sheets.size()))
     throw Invalid("sheet_count", "sheet_count does not match the sheets sent.");
-  auto held = questions_of(c);
-  const auto& questions = *held;
+  const auto& questions = *c.questions;
   std::string now = clock_.now_text();
   PaperBatch batch{new_id("bat"),
                    c.id,
-                   "paper",
+                   Channel::kPaper,
                    clean_code("reference", input.reference),
                    static_cast<int>(input.sheets.size()),
                    static_cast<int>(input.sheets.size()),
-                   "{}",
+                   {},
                    unit,
                    "",
                    actor.id,
@@ -628,17 +586,22 @@ PaperBatch Consultations::add_paper(const Principal& actor, const std::string& i
           {field + ".gender", "gender is girl, boy, other or prefer_not_to_say (or left out)."});
       continue;
     }
+    if (!s.answers) {
+      problems.push_back(
+          {field + ".answers", "answers must be an object of question id → answer."});
+      continue;
+    }
     try {
-      auto checked = check_answers(questions, s.answers);
+      auto checked = check_answers(questions, *s.answers);
       ConsultationResponse r{new_ordered_id("rsp"),
                              c.id,
                              std::nullopt,
-                             "paper",
+                             Channel::kPaper,
                              s.age_band,
                              s.gender,
                              unit,
                              c.info_version,
-                             checked.answers.dump(),
+                             checked.answers,
                              std::nullopt,
                              batch.id,
                              now,
@@ -667,21 +630,19 @@ PaperBatch Consultations::add_forum(const Principal& actor, const std::string& i
                                     const ForumInput& input) {
   Consultation c = readable(actor, id);
   std::string unit = batch_unit(actor, c, input.unit_id);
-  auto held = questions_of(c);
-  const auto& questions = *held;
+  const auto& questions = *c.questions;
   std::string now = clock_.now_text();
   PaperBatch batch{new_id("bat"),
                    c.id,
-                   "forum",
+                   Channel::kForum,
                    clean_code("reference", input.reference),
                    0,
                    0,
-                   "{}",
+                   {},
                    unit,
                    clean_text("notes", input.notes, 0, 10000),
                    actor.id,
                    now};
-  nlohmann::json by_band = nlohmann::json::object();
   std::vector<ResultCounter> deltas;
   std::vector<Unprocessable::Problem> problems;
   for (const auto& [band, n] : input.participants) {
@@ -693,24 +654,19 @@ PaperBatch Consultations::add_forum(const Principal& actor, const std::string& i
       continue;
     }
     batch.participants += static_cast<int>(n);
-    by_band[band] = n;
-    deltas.push_back({"_all", "_respondents", band, "unknown", unit, "forum", n});
+    batch.participants_by_band[band] = n;
+    deltas.push_back({"_all", "_respondents", band, "unknown", unit, Channel::kForum, n});
   }
   if (batch.participants == 0)
     problems.push_back({"participants", "Count the children who took part."});
-  batch.participants_json = by_band.dump();
   for (std::size_t i = 0; i < input.tallies.size(); ++i) {
     const auto& t = input.tallies[i];
     std::string field = "tallies[" + std::to_string(i) + "]";
     auto q = std::find_if(questions.begin(), questions.end(),
                           [&](const Question& x) { return x.id == t.question_id; });
-    std::set<std::string> keys;
-    if (q != questions.end()) {
-      for (const auto& o : q->options) keys.insert(o.id);
-      if (q->type == "scale") keys = {"1", "2", "3", "4", "5"};
-      if (q->type == "yes_no") keys = {"yes", "no"};
-    }
-    if (q == questions.end() || q->type == "ranking" || q->type == "text" || !keys.count(t.option))
+    std::vector<std::string> keys;
+    if (q != questions.end()) keys = tally_keys(*q);
+    if (std::find(keys.begin(), keys.end(), t.option) == keys.end())
       problems.push_back(
           {field, "Tallies count the options of choice, scale and yes/no questions."});
     else if (!input.participants.count(t.age_band))
@@ -719,10 +675,11 @@ PaperBatch Consultations::add_forum(const Principal& actor, const std::string& i
       problems.push_back(
           {field + ".count", "A tally cannot exceed the participants of its age band."});
     else {
-      deltas.push_back({t.question_id, t.option, t.age_band, "unknown", unit, "forum", t.count});
-      if (q->type != "multiple")
+      deltas.push_back(
+          {t.question_id, t.option, t.age_band, "unknown", unit, Channel::kForum, t.count});
+      if (one_key_each(q->type))
         deltas.push_back(
-            {t.question_id, "_answered", t.age_band, "unknown", unit, "forum", t.count});
+            {t.question_id, "_answered", t.age_band, "unknown", unit, Channel::kForum, t.count});
     }
   }
   if (!problems.empty())

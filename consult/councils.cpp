@@ -30,7 +30,7 @@ bool approved(const Submission& s) {
 
 // A consultation's results come on an agenda once it has closed.
 bool closed(const Consultation& k) {
-  return k.status != "draft" && k.status != "published";
+  return k.status != ConsultationStatus::kDraft && k.status != ConsultationStatus::kPublished;
 }
 
 int year_of(const std::string& date) {
@@ -498,7 +498,7 @@ std::vector<AgendaEntry> Councils::agenda_entries(const CouncilSession& s) {
         if (auto k = storage_.consultations().consultation(item.id)) {
           entry.available = true;
           entry.title = k->title;
-          entry.status = k->status;
+          entry.status = std::string(word(k->status));
         }
         break;
     }

@@ -89,15 +89,34 @@ nlohmann::json for_configured_bands(const nlohmann::json& by_default_band) {
   return out;
 }
 
-nlohmann::json demo_questions() {
-  auto questions = nlohmann::json::parse(kDemoQuestions);
-  for (auto& q : questions) {
-    q["text"] = for_configured_bands(q["text"]);
-    if (q.contains("scale_labels")) q["scale_labels"] = for_configured_bands(q["scale_labels"]);
+// The demo's own data, known to be well formed: read as it is written above.
+std::vector<Question> demo_questions() {
+  std::vector<Question> questions;
+  const auto written = nlohmann::json::parse(kDemoQuestions);
+  for (const auto& q : written) {
+    Question question;
+    question.id = q["id"];
+    question.type = *question_type(q["type"].get<std::string>());
+    question.text = for_configured_bands(q["text"]);
     if (q.contains("options"))
-      for (auto& o : q["options"]) o["text"] = for_configured_bands(o["text"]);
+      for (const auto& o : q["options"])
+        question.options.push_back({o["id"], for_configured_bands(o["text"])});
+    question.max_choices = q.value("max_choices", 0);
+    question.rank_count = q.value("rank_count", 0);
+    question.max_length = q.value("max_length", 500);
+    if (q.contains("scale_labels")) question.scale_labels = for_configured_bands(q["scale_labels"]);
+    question.faces = q.value("faces", std::vector<std::string>());
+    questions.push_back(std::move(question));
   }
   return questions;
+}
+
+std::map<std::string, InfoCard> demo_info_cards() {
+  std::map<std::string, InfoCard> cards;
+  const auto by_band = for_configured_bands(nlohmann::json::parse(kDemoInfoCards));
+  for (const auto& [band, card] : by_band.items())
+    cards[band] = {card["why"], card["who_reads"], card["hear_back"]};
+  return cards;
 }
 
 Consultation seed_demo_consultation(const Clock& clock, Consultations& consultations,
@@ -119,7 +138,7 @@ Consultation seed_demo_consultation(const Clock& clock, Consultations& consultat
   plan.decision_maker = "Ủy ban nhân dân Phường 9";
   plan.decision_due = format_date(date_of(now + std::chrono::days(75)));
   plan.feedback_due = format_date(date_of(now + std::chrono::days(90)));
-  plan.info_cards = for_configured_bands(nlohmann::json::parse(kDemoInfoCards));
+  plan.info_cards = demo_info_cards();
   plan.questions = demo_questions();
   Consultation c = consultations.create(moderator, plan);
   return consultations.publish(moderator, c.id);

@@ -2,19 +2,18 @@
 
 namespace ln {
 
-QuestionCache::Shared QuestionCache::of(const std::string& questions_json) {
+QuestionList QuestionCache::of(const std::string& text) {
   {
     std::lock_guard lock(mutex_);
-    auto it = parsed_.find(questions_json);
+    auto it = parsed_.find(text);
     if (it != parsed_.end()) return it->second;
   }
   // Parsed outside the lock: two threads may parse the same text once each, and both results
   // are equal.
-  auto parsed = std::make_shared<const std::vector<Question>>(
-      parse_questions(nlohmann::json::parse(questions_json)));
+  auto parsed = std::make_shared<const std::vector<Question>>(parse_(text));
   std::lock_guard lock(mutex_);
   if (parsed_.size() >= capacity_) parsed_.clear();  // old versions of edited consultations
-  parsed_.emplace(questions_json, parsed);
+  parsed_.emplace(text, parsed);
   return parsed;
 }
 

@@ -7,8 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
+#include "consult/consultation_status.h"
+#include "consult/question_types.h"
 #include "consult/council_kinds.h"
 #include "consult/recommendation_states.h"
 
@@ -270,6 +273,24 @@ struct ScreenedText {
   std::string screening_json;
 };
 
+// What a child reads before answering, in their band's words; a part left out is absent.
+struct InfoCard {
+  std::optional<std::string> why, who_reads, hear_back;
+  bool operator==(const InfoCard&) const = default;
+};
+
+// Feedback to the children of one band: one text, or its four parts.
+struct FeedbackParts {
+  std::string you_said, we_did, why, what_next;
+};
+using BandFeedback = std::variant<std::string, FeedbackParts>;
+
+struct LifecycleStep {
+  ConsultationStatus status = ConsultationStatus::kDraft;
+  std::string at;
+  std::string by;
+};
+
 struct Consultation {
   std::string id;
   std::string title;
@@ -279,16 +300,16 @@ struct Consultation {
   std::vector<std::string> audience_bands;
   std::string opens_at;  // "" until planned
   std::string closes_at;
-  std::string decision;                // the decision the answers inform
-  std::string decision_maker;          // who decides
-  std::string decision_due;            // by when (YYYY-MM-DD)
-  std::string feedback_due;            // when children will hear back (YYYY-MM-DD)
-  std::string info_cards_json = "{}";  // band → {why, who_reads, hear_back}
+  std::string decision;                        // the decision the answers inform
+  std::string decision_maker;                  // who decides
+  std::string decision_due;                    // by when (YYYY-MM-DD)
+  std::string feedback_due;                    // when children will hear back (YYYY-MM-DD)
+  std::map<std::string, InfoCard> info_cards;  // by age band
   int info_version = 1;
-  std::string questions_json = "[]";
-  std::string status = "draft";  // draft | published | closed | results_published | feedback_given
-  std::string lifecycle_json = "[]";  // [{status, at, by}]
-  std::string feedback_json = "{}";   // band → text, once feedback is given
+  QuestionList questions = std::make_shared<const std::vector<Question>>();
+  ConsultationStatus status = ConsultationStatus::kDraft;
+  std::vector<LifecycleStep> lifecycle;
+  std::map<std::string, BandFeedback> feedback;  // by age band, once feedback is given
   std::string created_by;
   std::string created_at;
   std::string updated_at;
@@ -301,12 +322,12 @@ struct ConsultationResponse {
   std::string id;
   std::string consultation_id;
   std::optional<std::string> pupil_id;  // none for paper and forum
-  std::string channel;                  // online | paper | forum
+  Channel channel = Channel::kOnline;
   std::string age_band;
   std::string gender;  // girl | boy | other | prefer_not_to_say | unknown
   std::string unit_id;
   int info_version = 0;
-  std::string answers_json = "{}";
+  Answers answers;
   std::optional<std::string> idempotency_key;
   std::optional<std::string> batch_id;
   std::string created_at;
@@ -321,18 +342,18 @@ struct ResultCounter {
   std::string age_band;
   std::string gender;
   std::string unit_id;
-  std::string channel;
+  Channel channel = Channel::kOnline;
   std::int64_t count = 0;
 };
 
 struct PaperBatch {
   std::string id;
   std::string consultation_id;
-  std::string channel;  // paper | forum
+  Channel channel = Channel::kPaper;  // paper | forum
   std::string reference;
   int sheets = 0;
   int participants = 0;
-  std::string participants_json = "{}";  // age band → children present (forum)
+  std::map<std::string, std::int64_t> participants_by_band;  // forum: age band → children present
   std::string unit_id;
   std::string notes;
   std::string created_by;

@@ -94,25 +94,27 @@ Report Reports::report(const Principal& actor, const std::string& unit_id,
   // the same groups: what they hide the report hides, and the other way round.
   for (const auto& c : storage_.reports().consultations_held(unit->id, from, to)) {
     auto published = consultations_.published_respondents(c);
-    if (published["count"].get<std::int64_t>() != consulted_all || consulted_all == 0) continue;
+    if (published.count != consulted_all || consulted_all == 0) continue;
     std::string at = "consultation/" + c.id + "/";
-    auto fixed = [&](const std::string& key, const nlohmann::json& v) {
-      return d.add_fixed(at + key, v.is_null() ? 0 : v.get<std::int64_t>(), v.is_null());
+    auto fixed = [&](const std::string& key, const ShownCount& v) {
+      return d.add_fixed(at + key, v.value_or(0), !v);
     };
-    d.same(consulted_total, fixed("total", published["total"]));
-    const auto& by = published["by"];
+    // A count of a group the results list, if they list it.
+    auto group = [&](const char* dimension, const std::string& g) -> std::optional<ShownCount> {
+      auto by = published.by.find(dimension);
+      if (by == published.by.end() || !by->second.count(g)) return std::nullopt;
+      return by->second.at(g);
+    };
+    d.same(consulted_total, fixed("total", published.total));
     // A band the consultation did not ask has none of its respondents: a known 0.
     for (std::size_t r = 0; r < bands.size(); ++r)
-      d.same(band_totals[r], fixed("age_band/" + bands[r],
-                                   by.contains("age_band") && by["age_band"].contains(bands[r])
-                                       ? by["age_band"][bands[r]]
-                                       : nlohmann::json(0)));
+      d.same(band_totals[r],
+             fixed("age_band/" + bands[r], group("age_band", bands[r]).value_or(ShownCount(0))));
     for (std::size_t g = 0; g < gender_list.size(); ++g)
-      if (by.contains("gender") && by["gender"].contains(gender_list[g]))
-        d.same(gender_totals[g], fixed("gender/" + gender_list[g], by["gender"][gender_list[g]]));
+      if (auto n = group("gender", gender_list[g]))
+        d.same(gender_totals[g], fixed("gender/" + gender_list[g], *n));
     for (const auto& [channel, f] : channel_figures)
-      if (by.contains("channel") && by["channel"].contains(channel))
-        d.same(f, fixed("channel/" + channel, by["channel"][channel]));
+      if (auto n = group("channel", channel)) d.same(f, fixed("channel/" + channel, *n));
   }
   Report out;
   out.unit = *unit;

@@ -8,18 +8,17 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 
-#include "consult/records.h"
+#include "consult/consultation_results.h"
 
 namespace ln {
 
 class ResultsCache {
  public:
   explicit ResultsCache(std::size_t capacity = 64) : capacity_(capacity) {}
-  using Shared = std::shared_ptr<const nlohmann::json>;
+  using Shared = std::shared_ptr<const ComputedResults>;
   // The kept results for this version of `c`, or null.
   Shared find(const Consultation& c) const;
   void keep(const Consultation& c, Shared results);
@@ -28,6 +27,7 @@ class ResultsCache {
   static std::string version_of(const Consultation& c);
   struct Entry {
     std::string version;
+    QuestionList questions;  // held, so a pointer compared here is never a reused address
     Shared results;
   };
   std::size_t capacity_;

@@ -199,8 +199,8 @@ class ConsultationStore {
   virtual ~ConsultationStore() = default;
   virtual void insert_consultation(const Consultation& c) = 0;
   virtual std::optional<Consultation> consultation(const std::string& id) = 0;
-  virtual std::vector<Consultation> consultations(const Page& page,
-                                                  const std::optional<std::string>& status) = 0;
+  virtual std::vector<Consultation> consultations(
+      const Page& page, const std::optional<ConsultationStatus>& status) = 0;
   virtual void update_consultation(const Consultation& c) = 0;
 
   virtual std::int64_t response_count(const std::string& consultation_id) = 0;

@@ -53,18 +53,18 @@ std::vector<TargetProgress> Targets::progress(const Principal& actor) {
       if (total == 0) return;
       for (const auto& c : storage_.reports().consultations_held(t.unit_id, from, until)) {
         auto published = consultations_.published_respondents(c);
-        if (published["count"].get<std::int64_t>() != total) continue;
+        if (published.count != total) continue;
         std::string key = at + "consultation/" + c.id + "/";
-        d.same(f.total, d.add_fixed(key + "total", total, published["total"].is_null()));
-        const auto& by = published["by"];
+        d.same(f.total, d.add_fixed(key + "total", total, !published.total));
+        auto by = published.by.find("channel");
         for (const auto& [channel, figure, value] :
              {std::tuple{"online", f.online, n.online_children},
               std::tuple{"paper", f.paper, n.paper_sheets},
               std::tuple{"forum", f.forum, n.forum_participants}}) {
-          if (!by.contains("channel") || !by["channel"].contains(channel)) continue;
-          const auto& v = by["channel"][channel];
-          if (!v.is_null() && v.get<std::int64_t>() != value) continue;  // other children
-          d.same(figure, d.add_fixed(key + channel, value, v.is_null()));
+          if (by == published.by.end() || !by->second.count(channel)) continue;
+          const auto& v = by->second.at(channel);
+          if (v && *v != value) continue;  // other children
+          d.same(figure, d.add_fixed(key + channel, value, !v));
         }
       }
     };

@@ -16,11 +16,13 @@ class CounterSums {
     for (const auto& d : deltas) {
       // One reused key buffer: a lookup allocates nothing; only a new cell copies its fields.
       key_.clear();
-      for (const std::string* part : {&consultation_id, &d.question_id, &d.option_key, &d.age_band,
-                                      &d.gender, &d.unit_id, &d.channel}) {
+      for (const std::string* part :
+           {&consultation_id, &d.question_id, &d.option_key, &d.age_band, &d.gender, &d.unit_id}) {
         key_ += *part;
         key_ += kSeparator;
       }
+      key_ += word(d.channel);
+      key_ += kSeparator;
       auto it = cells_.find(key_);
       if (it == cells_.end()) {
         ResultCounter cell = d;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "consult/records.h"
+#include "store/consultation_columns.h"
 #include "store/council_columns.h"
 #include "store/lists.h"
 #include "store/recommendation_columns.h"
@@ -35,12 +36,12 @@ Consultation consultation(const Row& s) {
   c.decision_maker = s.text(9);
   c.decision_due = s.text(10);
   c.feedback_due = s.text(11);
-  c.info_cards_json = s.text(12);
+  c.info_cards = info_cards_from_column(s.text(12));
   c.info_version = static_cast<int>(s.int64(13));
-  c.questions_json = s.text(14);
-  c.status = s.text(15);
-  c.lifecycle_json = s.text(16);
-  c.feedback_json = s.text(17);
+  c.questions = questions_from_column(s.text(14));
+  c.status = consultation_status(s.text(15)).value_or(ConsultationStatus::kDraft);
+  c.lifecycle = lifecycle_from_column(s.text(16));
+  c.feedback = feedback_from_column(s.text(17));
   c.created_by = s.text(18);
   c.created_at = s.text(19);
   c.updated_at = s.text(20);
@@ -52,9 +53,18 @@ Consultation consultation(const Row& s) {
 // idempotency_key, batch_id, created_at, updated_at
 template <typename Row>
 ConsultationResponse response(const Row& s) {
-  return {s.text(0), s.text(1),          s.optional_text(2),  s.text(3),
-          s.text(4), s.text(5),          s.text(6),           static_cast<int>(s.int64(7)),
-          s.text(8), s.optional_text(9), s.optional_text(10), s.text(11),
+  return {s.text(0),
+          s.text(1),
+          s.optional_text(2),
+          channel(s.text(3)).value_or(Channel::kOnline),
+          s.text(4),
+          s.text(5),
+          s.text(6),
+          static_cast<int>(s.int64(7)),
+          answers_from_column(s.text(8)),
+          s.optional_text(9),
+          s.optional_text(10),
+          s.text(11),
           s.text(12)};
 }
 
@@ -64,11 +74,11 @@ template <typename Row>
 PaperBatch batch(const Row& r) {
   return {r.text(0),
           r.text(1),
-          r.text(2),
+          channel(r.text(2)).value_or(Channel::kPaper),
           r.text(3),
           static_cast<int>(r.int64(4)),
           static_cast<int>(r.int64(5)),
-          r.text(6),
+          participants_from_column(r.text(6)),
           r.text(7),
           r.text(8),
           r.text(9),
@@ -78,7 +88,8 @@ PaperBatch batch(const Row& r) {
 // question_id, option_key, age_band, gender, unit_id, channel, count
 template <typename Row>
 ResultCounter counter(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)};
+  return {r.text(0), r.text(1), r.text(2), r.text(3),
+          r.text(4), channel(r.text(5)).value_or(Channel::kOnline), r.int64(6)};
 }
 
 // id, unit_id, kind, period_start, period_end, target, created_by, created_at

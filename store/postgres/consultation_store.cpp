@@ -151,9 +151,9 @@ constexpr const char* kTargets =
 namespace {
 
 void write_response(Connection& c, const ConsultationResponse& r) {
-  c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, r.channel, r.age_band, r.gender,
-         r.unit_id, r.info_version, r.answers_json, r.idempotency_key, r.batch_id, r.created_at,
-         r.updated_at);
+  c.exec(sql::kUpsertResponse, r.id, r.consultation_id, r.pupil_id, std::string(word(r.channel)),
+         r.age_band, r.gender, r.unit_id, r.info_version, answers_json(r.answers).dump(),
+         r.idempotency_key, r.batch_id, r.created_at, r.updated_at);
 }
 
 void write_responses(Connection& c, const std::vector<ConsultationResponse>& sheets) {
@@ -172,12 +172,12 @@ void write_responses(Connection& c, const std::vector<ConsultationResponse>& she
       id.add(r.id);
       consultation_id.add(r.consultation_id);
       pupil_id.add(r.pupil_id);
-      channel.add(r.channel);
+      channel.add(std::string(word(r.channel)));
       age_band.add(r.age_band);
       gender.add(r.gender);
       unit_id.add(r.unit_id);
       info_version.add(r.info_version);
-      answers.add(r.answers_json);
+      answers.add(answers_json(r.answers).dump());
       idempotency_key.add(r.idempotency_key);
       batch_id.add(r.batch_id);
       created_at.add(r.created_at);
@@ -194,7 +194,7 @@ void add_counters(Connection& c, const std::string& consultation_id,
                   const std::vector<ResultCounter>& deltas) {
   for (const auto& d : deltas)
     c.exec(sql::kAddCounter, consultation_id, d.question_id, d.option_key, d.age_band, d.gender,
-           d.unit_id, d.channel, d.count);
+           d.unit_id, std::string(word(d.channel)), d.count);
 }
 
 // A batch's counter cells, and one step of each changed consultation's results version.
@@ -212,7 +212,7 @@ bool still_stored(Connection& c, const ConsultationResponse& earlier) {
   auto result = c.exec(sql::kResponseState, earlier.id);
   if (result.rows() == 0) return false;
   auto row = result.row(0);
-  return row.text(0) == earlier.answers_json && row.text(1) == earlier.age_band &&
+  return answers_from_column(row.text(0)) == earlier.answers && row.text(1) == earlier.age_band &&
          row.text(2) == earlier.gender && row.text(3) == earlier.unit_id;
 }
 
@@ -222,9 +222,10 @@ void PostgresConsultationStore::insert_consultation(const Consultation& c) {
   write(pool_, [&](Connection& conn) {
     conn.exec(sql::kInsert, c.id, c.title, c.purpose, c.owner_unit_id,
               json_list(c.audience_unit_ids), json_list(c.audience_bands), c.opens_at, c.closes_at,
-              c.decision, c.decision_maker, c.decision_due, c.feedback_due, c.info_cards_json,
-              c.info_version, c.questions_json, c.status, c.lifecycle_json, c.feedback_json,
-              c.created_by, c.created_at, c.updated_at);
+              c.decision, c.decision_maker, c.decision_due, c.feedback_due,
+              info_cards_json(c.info_cards).dump(), c.info_version, questions_column(*c.questions),
+              std::string(word(c.status)), lifecycle_json(c.lifecycle).dump(),
+              feedback_json(c.feedback).dump(), c.created_by, c.created_at, c.updated_at);
   });
 }
 
@@ -233,9 +234,11 @@ std::optional<Consultation> PostgresConsultationStore::consultation(const std::s
 }
 
 std::vector<Consultation> PostgresConsultationStore::consultations(
-    const Page& page, const std::optional<std::string>& status) {
+    const Page& page, const std::optional<ConsultationStatus>& status) {
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kPage, page.after.value_or(""), status, page.limit)
+    return c
+        .exec(sql::kPage, page.after.value_or(""),
+              status ? std::optional<std::string>(word(*status)) : std::nullopt, page.limit)
         .all(rows::consultation<Row>);
   });
 }
@@ -244,9 +247,10 @@ void PostgresConsultationStore::update_consultation(const Consultation& c) {
   write(pool_, [&](Connection& conn) {
     conn.exec(sql::kUpdate, c.id, c.title, c.purpose, c.owner_unit_id,
               json_list(c.audience_unit_ids), json_list(c.audience_bands), c.opens_at, c.closes_at,
-              c.decision, c.decision_maker, c.decision_due, c.feedback_due, c.info_cards_json,
-              c.info_version, c.questions_json, c.status, c.lifecycle_json, c.feedback_json,
-              c.updated_at);
+              c.decision, c.decision_maker, c.decision_due, c.feedback_due,
+              info_cards_json(c.info_cards).dump(), c.info_version, questions_column(*c.questions),
+              std::string(word(c.status)), lifecycle_json(c.lifecycle).dump(),
+              feedback_json(c.feedback).dump(), c.updated_at);
   });
 }
 
@@ -295,8 +299,9 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
                                            const std::vector<ResultCounter>& deltas,
                                            const std::vector<Submission>& texts) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kInsertBatch, b.id, b.consultation_id, b.channel, b.reference, b.sheets,
-           b.participants, b.participants_json, b.unit_id, b.notes, b.created_by, b.created_at);
+    c.exec(sql::kInsertBatch, b.id, b.consultation_id, std::string(word(b.channel)), b.reference,
+           b.sheets, b.participants, participants_json(b.participants_by_band).dump(), b.unit_id,
+           b.notes, b.created_by, b.created_at);
     write_responses(c, sheets);
     // Thousands of sheets fall into a few counter cells: add each cell once.
     CounterSums sums;

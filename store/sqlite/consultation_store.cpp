@@ -146,12 +146,12 @@ void bind_consultation(Statement& s, const Consultation& c) {
       .bind(10, c.decision_maker)
       .bind(11, c.decision_due)
       .bind(12, c.feedback_due)
-      .bind(13, c.info_cards_json)
+      .bind(13, info_cards_json(c.info_cards).dump())
       .bind(14, c.info_version)
-      .bind(15, c.questions_json)
-      .bind(16, c.status)
-      .bind(17, c.lifecycle_json)
-      .bind(18, c.feedback_json)
+      .bind(15, questions_column(*c.questions))
+      .bind(16, word(c.status))
+      .bind(17, lifecycle_json(c.lifecycle).dump())
+      .bind(18, feedback_json(c.feedback).dump())
       .bind(19, c.created_by)
       .bind(20, c.created_at)
       .bind(21, c.updated_at);
@@ -162,12 +162,12 @@ void write_response(Connection& c, const ConsultationResponse& r) {
       .bind(1, r.id)
       .bind(2, r.consultation_id)
       .bind(3, r.pupil_id)
-      .bind(4, r.channel)
+      .bind(4, word(r.channel))
       .bind(5, r.age_band)
       .bind(6, r.gender)
       .bind(7, r.unit_id)
       .bind(8, r.info_version)
-      .bind(9, r.answers_json)
+      .bind(9, answers_json(r.answers).dump())
       .bind(10, r.idempotency_key)
       .bind(11, r.batch_id)
       .bind(12, r.created_at)
@@ -185,7 +185,7 @@ void add_counters(Connection& c, const std::string& consultation_id,
         .bind(4, d.age_band)
         .bind(5, d.gender)
         .bind(6, d.unit_id)
-        .bind(7, d.channel)
+        .bind(7, word(d.channel))
         .bind(8, d.count)
         .run();
 }
@@ -210,8 +210,9 @@ void undo_write(Connection& c) {
 bool still_stored(Connection& c, const ConsultationResponse& earlier) {
   auto s = c.prepare(sql::kResponseState);
   s.bind(1, earlier.id);
-  return s.step() && s.text(0) == earlier.answers_json && s.text(1) == earlier.age_band &&
-         s.text(2) == earlier.gender && s.text(3) == earlier.unit_id;
+  return s.step() && answers_from_column(s.text(0)) == earlier.answers &&
+         s.text(1) == earlier.age_band && s.text(2) == earlier.gender &&
+         s.text(3) == earlier.unit_id;
 }
 
 std::int64_t scalar(Connection& c, const std::string& sql, const std::string& unit,
@@ -238,11 +239,13 @@ std::optional<Consultation> SqliteConsultationStore::consultation(const std::str
 }
 
 std::vector<Consultation> SqliteConsultationStore::consultations(
-    const Page& page, const std::optional<std::string>& status) {
+    const Page& page, const std::optional<ConsultationStatus>& status) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kColumns) +
                        "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id LIMIT ?3");
-    s.bind(1, page.after.value_or("")).bind(2, status).bind(3, page.limit);
+    s.bind(1, page.after.value_or(""))
+        .bind(2, status ? std::optional<std::string_view>(word(*status)) : std::nullopt)
+        .bind(3, page.limit);
     return all_rows(s, rows::consultation<Statement>);
   });
 }
@@ -312,11 +315,11 @@ void SqliteConsultationStore::save_batch(const PaperBatch& b,
     c.prepare(sql::kInsertBatch)
         .bind(1, b.id)
         .bind(2, b.consultation_id)
-        .bind(3, b.channel)
+        .bind(3, word(b.channel))
         .bind(4, b.reference)
         .bind(5, b.sheets)
         .bind(6, b.participants)
-        .bind(7, b.participants_json)
+        .bind(7, participants_json(b.participants_by_band).dump())
         .bind(8, b.unit_id)
         .bind(9, b.notes)
         .bind(10, b.created_by)

@@ -14,7 +14,7 @@ class SqliteConsultationStore : public ConsultationStore {
   void insert_consultation(const Consultation& c) override;
   std::optional<Consultation> consultation(const std::string& id) override;
   std::vector<Consultation> consultations(const Page& page,
-                                          const std::optional<std::string>& status) override;
+                                          const std::optional<ConsultationStatus>& status) override;
   void update_consultation(const Consultation& c) override;
 
   std::int64_t response_count(const std::string& consultation_id) override;

@@ -5,8 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "consult/errors.h"
+#include "store/consultation_columns.h"
+
 namespace ln {
 namespace {
+
+std::vector<Question> parse(const std::string& text) {
+  return store::parse_questions(nlohmann::json::parse(text));
+}
 
 std::string questions_text(const std::string& option) {
   nlohmann::json q =
@@ -20,7 +27,7 @@ std::string questions_text(const std::string& option) {
 }
 
 TEST(QuestionCache, TheSameTextIsParsedOnceAndAnEditedTextAgain) {
-  QuestionCache cache;
+  QuestionCache cache(parse);
   auto first = cache.of(questions_text("park"));
   auto again = cache.of(questions_text("park"));
   EXPECT_EQ(first.get(), again.get()) << "the same text was parsed twice";
@@ -34,14 +41,14 @@ TEST(QuestionCache, TheSameTextIsParsedOnceAndAnEditedTextAgain) {
 }
 
 TEST(QuestionCache, BadTextIsRefusedEveryTime) {
-  QuestionCache cache;
+  QuestionCache cache(parse);
   EXPECT_THROW(cache.of(R"([{"id": "q1", "type": "dance"}])"), Invalid);
   EXPECT_THROW(cache.of(R"([{"id": "q1", "type": "dance"}])"), Invalid);
   EXPECT_ANY_THROW(cache.of("not json"));
 }
 
 TEST(QuestionCache, StaysWithinItsCapacity) {
-  QuestionCache cache(2);
+  QuestionCache cache(parse, 2);
   auto a = cache.of(questions_text("a"));
   cache.of(questions_text("b"));
   cache.of(questions_text("c"));  // full: the old entries go

@@ -4,8 +4,20 @@
 
 #include <set>
 
+#include "store/consultation_columns.h"
+
 namespace ln {
 namespace {
+
+using store::parse_questions;
+
+// Answers as a request sends them (question id → value; null is a skip).
+Answers answers(const nlohmann::json& sent) {
+  Answers out;
+  for (const auto& [id, v] : sent.items())
+    if (!v.is_null()) out[id] = store::answer_of(v);
+  return out;
+}
 
 nlohmann::json wording(const std::string& text) {
   return {{"7-10", text + " (7-10)"}, {"11-13", text + " (11-13)"}};
@@ -98,12 +110,12 @@ TEST(Questions, BadShapesAreRefusedWhileParsing) {
 
 TEST(Questions, AnswersAreCheckedAgainstTheirQuestions) {
   auto qs = parse_questions(good_questions());
-  auto ok = check_answers(qs, {{"q1", "a"},
-                               {"q2", {"a", "c"}},
-                               {"q3", 4},
-                               {"q4", true},
-                               {"q5", {"z", "x"}},
-                               {"q6", "Cần thêm cây xanh"}});
+  auto ok = check_answers(qs, answers({{"q1", "a"},
+                                       {"q2", {"a", "c"}},
+                                       {"q3", 4},
+                                       {"q4", true},
+                                       {"q5", {"z", "x"}},
+                                       {"q6", "Cần thêm cây xanh"}}));
   EXPECT_EQ(ok.texts.size(), 1u);
   std::set<std::pair<std::string, std::string>> keys(ok.keys.begin(), ok.keys.end());
   EXPECT_TRUE(keys.count({"q5", "z@1"}));
@@ -111,17 +123,17 @@ TEST(Questions, AnswersAreCheckedAgainstTheirQuestions) {
   EXPECT_TRUE(keys.count({"q3", "4"}));
   EXPECT_TRUE(keys.count({"q4", "yes"}));
   // Skips: absent or null.
-  EXPECT_TRUE(check_answers(qs, {{"q1", nullptr}}).keys.empty());
-  EXPECT_TRUE(check_answers(qs, nlohmann::json::object()).keys.empty());
+  EXPECT_TRUE(check_answers(qs, answers({{"q1", nullptr}})).keys.empty());
+  EXPECT_TRUE(check_answers(qs, answers(nlohmann::json::object())).keys.empty());
 
   try {
-    check_answers(qs, {{"q1", "nope"},
-                       {"q2", {"a", "b", "c"}},
-                       {"q3", 6},
-                       {"q4", "yes"},
-                       {"q5", {"x", "x"}},
-                       {"q6", std::string(101, 'a')},
-                       {"q9", 1}});
+    check_answers(qs, answers({{"q1", "nope"},
+                               {"q2", {"a", "b", "c"}},
+                               {"q3", 6},
+                               {"q4", "yes"},
+                               {"q5", {"x", "x"}},
+                               {"q6", std::string(101, 'a')},
+                               {"q9", 1}}));
     FAIL();
   } catch (const Unprocessable& e) {
     std::set<std::string> fields;
@@ -129,27 +141,68 @@ TEST(Questions, AnswersAreCheckedAgainstTheirQuestions) {
     EXPECT_EQ(fields, (std::set<std::string>{"answers.q1", "answers.q2", "answers.q3", "answers.q4",
                                              "answers.q5", "answers.q6", "answers.q9"}));
   }
-  EXPECT_THROW(check_answers(qs, nlohmann::json::array()), Invalid);
+  // A value of no answer's kind (a fraction, a list of numbers) gets its question's own words.
+  try {
+    check_answers(qs, answers({{"q3", 2.5}, {"q2", {1, 2}}}));
+    FAIL();
+  } catch (const Unprocessable& e) {
+    ASSERT_EQ(e.problems().size(), 2u);
+    EXPECT_EQ(e.problems()[0].message, "An option is not one of this question's.");
+    EXPECT_EQ(e.problems()[1].message, "Choose a point from 1 to 5.");
+  }
 }
 
 TEST(Questions, StructureIgnoresWordingButNotMeaning) {
   auto a = good_questions();
   auto b = a;
   b[0]["text"]["7-10"] = "Chọn một cái (sửa lỗi chính tả)";
-  EXPECT_EQ(question_structure(parse_questions(a)), question_structure(parse_questions(b)));
+  EXPECT_TRUE(same_structure(parse_questions(a), parse_questions(b)));
   b[0]["options"][1]["id"] = "c";
-  EXPECT_NE(question_structure(parse_questions(a)), question_structure(parse_questions(b)));
+  EXPECT_FALSE(same_structure(parse_questions(a), parse_questions(b)));
 }
 
 TEST(Questions, EachBandSeesOnlyItsWording) {
   auto qs = parse_questions(good_questions());
   auto young = question_for_band(qs[2], "7-10");
-  EXPECT_EQ(young["text"], "Thang (7-10)");
-  EXPECT_EQ(young["faces"].size(), 5u);
+  EXPECT_EQ(young.text, "Thang (7-10)");
+  ASSERT_TRUE(young.faces);
+  EXPECT_EQ(young.faces->size(), 5u);
   auto older = question_for_band(qs[2], "11-13");
-  EXPECT_FALSE(older.contains("faces"));
-  EXPECT_EQ(question_for_band(qs[0], "11-13")["options"][0]["text"], "A (11-13)");
-  EXPECT_EQ(question_for_band(qs[0], "11-13")["skippable"], true);
+  EXPECT_FALSE(older.faces);
+  ASSERT_TRUE(question_for_band(qs[0], "11-13").options);
+  EXPECT_EQ((*question_for_band(qs[0], "11-13").options)[0].text, "A (11-13)");
+  // A yes/no question brings its own two options, with a thumb for the youngest.
+  auto yes_no = question_for_band(qs[3], "7-10");
+  ASSERT_TRUE(yes_no.options);
+  EXPECT_EQ((*yes_no.options)[0].text, "Có 👍");
+}
+
+TEST(Questions, AnAnswerReadsBackInTheWordsTheChildSaw) {
+  auto qs = parse_questions(good_questions());
+  EXPECT_EQ(answer_in_words(qs[0], std::string("b"), "11-13"),
+            AnswerValue(std::string("B (11-13)")));
+  EXPECT_EQ(answer_in_words(qs[4], std::vector<std::string>{"z", "x"}, "7-10"),
+            AnswerValue(std::vector<std::string>{"Z (7-10)", "X (7-10)"}));
+  EXPECT_EQ(answer_in_words(qs[2], std::int64_t{5}, "11-13"), AnswerValue(std::string("5")));
+  EXPECT_EQ(answer_in_words(qs[3], false, "11-13"), AnswerValue(std::string("Không")));
+  // An answer that no longer fits (an option since removed) is given back as stored.
+  EXPECT_EQ(answer_in_words(qs[0], std::string("gone"), "7-10"), AnswerValue(std::string("gone")));
+}
+
+TEST(Questions, EveryTypeHasOneWordThatReadsBack) {
+  std::set<std::string_view> words;
+  for (auto type : question_types()) {
+    EXPECT_TRUE(words.insert(word(type)).second) << word(type);
+    EXPECT_EQ(question_type(word(type)), type);
+  }
+  EXPECT_EQ(words.size(), 6u);
+  EXPECT_FALSE(question_type("essay"));
+}
+
+TEST(Questions, StoredQuestionsReadBackAsTheyWereWritten) {
+  auto qs = parse_questions(good_questions());
+  EXPECT_EQ(store::questions_json(qs), good_questions());
+  EXPECT_EQ(*store::questions_from_column(store::questions_column(qs)), qs);
 }
 
 }  // namespace

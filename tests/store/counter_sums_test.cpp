@@ -9,7 +9,7 @@ namespace ln::store {
 namespace {
 
 ResultCounter cell(const std::string& option, const std::string& band, std::int64_t n) {
-  return {"q_space", option, band, "girl", "u_ward", "online", n};
+  return {"q_space", option, band, "girl", "u_ward", Channel::kOnline, n};
 }
 
 struct Seen {
@@ -44,12 +44,13 @@ TEST(CounterSums, AddsEachCellOnceInAFixedOrderAndLeavesOutWhatCancels) {
   EXPECT_EQ(got[2].counter.count, 1);
   EXPECT_EQ(got[2].counter.gender, "girl");
   EXPECT_EQ(got[2].counter.unit_id, "u_ward");
-  EXPECT_EQ(got[2].counter.channel, "online");
+  EXPECT_EQ(got[2].counter.channel, Channel::kOnline);
 }
 
 TEST(CounterSums, FieldsThatRunTogetherStayDifferentCells) {
   CounterSums sums;
-  sums.add("c", {{"q", "ab", "c", "g", "u", "online", 1}, {"q", "a", "bc", "g", "u", "online", 1}});
+  sums.add("c", {{"q", "ab", "c", "g", "u", Channel::kOnline, 1},
+                 {"q", "a", "bc", "g", "u", Channel::kOnline, 1}});
   EXPECT_EQ(seen(sums).size(), 2u);
 }
 

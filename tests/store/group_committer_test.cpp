@@ -67,7 +67,7 @@ class GroupCommitterTest : public ::testing::TestWithParam<std::string> {
     c.owner_unit_id = "u_ward";
     c.audience_unit_ids = {"u_ward"};
     c.audience_bands = {"11-13"};
-    c.status = "published";
+    c.status = ConsultationStatus::kPublished;
     c.created_by = "acc_f";
     c.created_at = c.updated_at = kAt;
     storage_->consultations().insert_consultation(c);
@@ -88,16 +88,16 @@ class GroupCommitterTest : public ::testing::TestWithParam<std::string> {
     r.id = response_id.empty() ? "rsp_" + std::to_string(100 + i) : response_id;
     r.consultation_id = "cns_1";
     r.pupil_id = pupil_id(i);
-    r.channel = "online";
+    r.channel = Channel::kOnline;
     r.age_band = "11-13";
     r.gender = "unknown";
     r.unit_id = "u_ward";
     r.info_version = 1;
-    r.answers_json = R"({"q_space":"park"})";
+    r.answers = {{"q_space", std::string("park")}};
     r.created_at = r.updated_at = kAt;
     for (const char* key : {"park", "_answered"})
-      w.deltas.push_back({"q_space", key, "11-13", "unknown", "u_ward", "online", 1});
-    w.deltas.push_back({"_all", "_respondents", "11-13", "unknown", "u_ward", "online", 1});
+      w.deltas.push_back({"q_space", key, "11-13", "unknown", "u_ward", Channel::kOnline, 1});
+    w.deltas.push_back({"_all", "_respondents", "11-13", "unknown", "u_ward", Channel::kOnline, 1});
     w.audit = AuditLog(storage_->audit(), clock_)
                   .draft({"pupil", *r.pupil_id}, "consultation.answer", "consultation", "cns_1");
     return w;
@@ -206,14 +206,14 @@ TEST_P(GroupCommitterTest, UnitsOfWorkBesideTheCommitterNeitherDeadlockNorBreakT
         PaperBatch b;
         b.id = "pb_" + std::to_string(i);
         b.consultation_id = "cns_1";
-        b.channel = "paper";
+        b.channel = Channel::kPaper;
         b.reference = "PH-" + std::to_string(i);
         b.sheets = b.participants = 1;
         b.unit_id = "u_ward";
         b.created_by = "acc_f";
         b.created_at = kAt;
         storage_->consultations().save_batch(
-            b, {}, {{"q_space", "park", "11-13", "unknown", "u_ward", "online", 1}}, {});
+            b, {}, {{"q_space", "park", "11-13", "unknown", "u_ward", Channel::kOnline, 1}}, {});
         audit.record({"account", "acc_f"}, "consultation.paper_batch", "consultation", "cns_1");
       });
   });
@@ -321,9 +321,9 @@ TEST_P(GroupCommitterTest, TwoReplacementsOfTheSameAnswersCountOnce) {
     ChildWrite w = answer_of(3, earlier->id);
     w.replaces = true;
     w.earlier = earlier;
-    w.response->answers_json = R"({"q_space":")" + space + R"("})";
-    w.deltas = {{"q_space", space, "11-13", "unknown", "u_ward", "online", 1},
-                {"q_space", "park", "11-13", "unknown", "u_ward", "online", -1}};
+    w.response->answers = {{"q_space", space}};
+    w.deltas = {{"q_space", space, "11-13", "unknown", "u_ward", Channel::kOnline, 1},
+                {"q_space", "park", "11-13", "unknown", "u_ward", Channel::kOnline, -1}};
     return w;
   };
   auto lock = hold_write_lock();
@@ -339,8 +339,8 @@ TEST_P(GroupCommitterTest, TwoReplacementsOfTheSameAnswersCountOnce) {
   EXPECT_EQ(counter("park"), 0);
   EXPECT_EQ(counter("school"), 1);
   EXPECT_EQ(counter("alley"), 0);
-  EXPECT_EQ(storage_->consultations().response_of("cns_1", pupil_id(3))->answers_json,
-            R"({"q_space":"school"})");
+  EXPECT_EQ(storage_->consultations().response_of("cns_1", pupil_id(3))->answers,
+            (Answers{{"q_space", std::string("school")}}));
 }
 
 TEST_P(GroupCommitterTest, IdeasAndAnswersShareOneCommitAndAClashingIdeaFailsAlone) {

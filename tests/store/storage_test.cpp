@@ -1165,7 +1165,7 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
   c.owner_unit_id = "u_ward";
   c.audience_unit_ids = {"u_ward"};
   c.audience_bands = {"11-13", "14-17"};
-  c.status = "published";
+  c.status = ConsultationStatus::kPublished;
   c.created_by = "acc_f";
   c.created_at = c.updated_at = kAt;
   s->consultations().insert_consultation(c);
@@ -1184,12 +1184,12 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
     ConsultationResponse r{id,
                            "cns_1",
                            std::nullopt,
-                           "paper",
+                           Channel::kPaper,
                            band,
                            "girl",
                            "u_ward",
                            2,
-                           R"({"q1":")" + option + R"("})",
+                           Answers{{"q1", option}},
                            std::nullopt,
                            std::string("bat_1"),
                            kPast,
@@ -1197,7 +1197,7 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
     if (i < 3) {
       r.pupil_id = "p_" + std::to_string(i + 1);
       r.idempotency_key = kAwkwardTexts[static_cast<std::size_t>(i) + 5];
-      r.answers_json = R"({"q1":")" + option + R"(","q2":"say \"hi\" \\ {x}"})";
+      r.answers = {{"q1", option}, {"q2", std::string(R"(say "hi" \ {x})")}};
     }
     ++expected[{"_all", "_respondents", band}];
     ++expected[{"q1", option, band}];
@@ -1206,13 +1206,13 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
   std::vector<ResultCounter> deltas;
   for (const auto& [k, n] : expected)
     deltas.push_back(
-        {std::get<0>(k), std::get<1>(k), std::get<2>(k), "girl", "u_ward", "paper", n});
+        {std::get<0>(k), std::get<1>(k), std::get<2>(k), "girl", "u_ward", Channel::kPaper, n});
   Submission answer_text = submission("sub_text", "p_1", "u_ward", "opinion",
                                       "back\\slash \"quoted\" {NULL}", "submitted", kPast);
   answer_text.consultation_id = "cns_1";
   answer_text.response_id = "rsp_000000";
-  PaperBatch batch{"bat_1", "cns_1",  "paper", "REF-1", kSheets, kSheets,
-                   "{}",    "u_ward", "",      "acc_f", kPast};
+  PaperBatch batch{"bat_1", "cns_1",  Channel::kPaper, "REF-1", kSheets, kSheets,
+                   {},      "u_ward", "",              "acc_f", kPast};
   s->consultations().save_batch(batch, sheets, deltas, {answer_text});
 
   // The recount: every sheet is stored once, and the counters add up to what is stored.
@@ -1231,7 +1231,7 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
     ASSERT_TRUE(back);
     const auto& sent = sheets[static_cast<std::size_t>(i)];
     EXPECT_EQ(back->id, sent.id);
-    EXPECT_EQ(back->answers_json, sent.answers_json);
+    EXPECT_EQ(back->answers, sent.answers);
     EXPECT_EQ(back->idempotency_key, sent.idempotency_key);
     EXPECT_EQ(back->info_version, 2);
     EXPECT_EQ(back->batch_id, "bat_1");
@@ -1248,7 +1248,7 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
   twice.pupil_id = "p_1";
   twice.consultation_id = "cns_1";
   auto later = twice;
-  later.answers_json = R"({"q1":"pool"})";
+  later.answers = {{"q1", std::string("pool")}};
   later.updated_at = kNow;
   // (p_1 has answered already: a different consultation keeps the unique pair apart.)
   Consultation other = c;
@@ -1256,10 +1256,11 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
   s->consultations().insert_consultation(other);
   twice.consultation_id = later.consultation_id = "cns_2";
   s->consultations().save_batch(
-      {"bat_2", "cns_2", "paper", "REF-2", 2, 2, "{}", "u_ward", "", "acc_f", kPast},
+      {"bat_2", "cns_2", Channel::kPaper, "REF-2", 2, 2, {}, "u_ward", "", "acc_f", kPast},
       {twice, later}, {}, {});
   EXPECT_EQ(s->consultations().response_count("cns_2"), 1);
-  EXPECT_EQ(s->consultations().response_of("cns_2", "p_1")->answers_json, R"({"q1":"pool"})");
+  EXPECT_EQ(s->consultations().response_of("cns_2", "p_1")->answers,
+            (Answers{{"q1", std::string("pool")}}));
   EXPECT_EQ(s->consultations().response_of("cns_2", "p_1")->updated_at, kNow);
 
   // A queue of 11,111 ideas, with awkward texts and NULLs among them; each awkward one is also
