@@ -23,7 +23,7 @@ bool has_current(const std::vector<Consent>& consents, const std::string& kind) 
 }
 
 bool approved(const Submission& s) {
-  return s.status == "approved" || s.status == "approved_redacted";
+  return is_approved(s.status);
 }
 
 int year_of(const std::string& date) {

@@ -23,7 +23,7 @@ class CouncilAdoption : public ::testing::Test {
         organisation_(*storage_, clock_, audit_, settings_),
         recommendations_(*storage_, clock_, audit_, organisation_, calendar_,
                          [](const std::string&) {
-                           return ScreenedText{"normal", "{}"};
+                           return ScreenedText{};
                          }) {
     storage_->organisation().insert_units({{"u_ward", std::nullopt, "ward", "Phường 9", "P9",
                                             std::nullopt, std::nullopt, clock_.now_text()}});
