@@ -1,31 +1,24 @@
 #include "consult/screening_verdict.h"
 
 #include <algorithm>
-#include <array>
-#include <utility>
+
+#include "consult/word_table.h"
 
 namespace ln {
 namespace {
 
-constexpr std::array<std::pair<ScreenerLabel, std::string_view>, 4> kLabelWords = {{
+constexpr WordTable<ScreenerLabel, 4> kLabelWords{{{
     {ScreenerLabel::kDisclosure, "disclosure"},
     {ScreenerLabel::kPersonalInfo, "personal_info"},
     {ScreenerLabel::kRude, "rude"},
     {ScreenerLabel::kSpam, "spam"},
-}};
+}}};
 
 }  // namespace
 
-std::string_view word(ScreenerLabel label) {
-  for (const auto& [l, w] : kLabelWords)
-    if (l == label) return w;
-  return "spam";
-}
-
+std::string_view word(ScreenerLabel label) { return kLabelWords.word(label); }
 std::optional<ScreenerLabel> screener_label(std::string_view text) {
-  for (const auto& [l, w] : kLabelWords)
-    if (w == text) return l;
-  return std::nullopt;
+  return kLabelWords.value(text);
 }
 
 bool Screening::has(ScreenerLabel label) const {

@@ -19,6 +19,14 @@ std::size_t byte_at(const std::string& text, std::size_t n) {
   return text.size();
 }
 
+// `reason` when it is one of `reasons`; Invalid with `message` otherwise.
+const std::string& listed_reason(const std::vector<std::string>& reasons, const std::string& reason,
+                                 const char* message) {
+  if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
+    throw Invalid("reason", message);
+  return reason;
+}
+
 void check_kind(const std::optional<std::string>& kind) {
   if (kind && *kind != "idea" && *kind != "opinion" && *kind != "recommendation")
     throw Invalid("kind", "kind is idea, opinion or recommendation.");
@@ -236,18 +244,13 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
       break;
     }
     case ModeratorDecision::kReturn:
-      if (std::find(return_reasons().begin(), return_reasons().end(), d.reason) ==
-          return_reasons().end())
-        throw Invalid("reason", "Choose a reason from the list for returning it to the child.");
+      record.reason = listed_reason(return_reasons(), d.reason,
+                                    "Choose a reason from the list for returning it to the child.");
       next.status = SubmissionStatus::kReturned;
-      record.reason = d.reason;
       break;
     case ModeratorDecision::kReject:
-      if (std::find(reject_reasons().begin(), reject_reasons().end(), d.reason) ==
-          reject_reasons().end())
-        throw Invalid("reason", "Rejecting needs a policy reason.");
+      record.reason = listed_reason(reject_reasons(), d.reason, "Rejecting needs a policy reason.");
       next.status = SubmissionStatus::kRejected;
-      record.reason = d.reason;
       break;
     case ModeratorDecision::kEscalate:
       next.status = SubmissionStatus::kQueued;
