@@ -2,6 +2,7 @@
 // results that protect small groups, feedback.
 #include "api/error_response.h"
 #include "api/fields.h"
+#include "api/report_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
 #include "api/saved_reply.h"
@@ -549,11 +550,11 @@ void add_consultation_routes(Router& r, App& app) {
 
   r.add(
       "GET", "/api/v1/targets",
-      [&app](Request& q) { return Response::json(200, app.targets.with_progress(q.who())); },
+      [&app](Request& q) { return Response::json(200, targets_json(app.targets.progress(q.who()))); },
       doc("Participation targets of my units, with progress (counts under the minimum group "
           "size hidden as null, with what would give them away).",
           "targets", read)
-          .returns({{"type", "object"}}));
+          .returns(targets_schema()));
 
   r.add(
       "POST", "/api/v1/targets",

@@ -1,5 +1,6 @@
 // /api/v1/councils and /api/v1/council-sessions: Children's Councils, their members and
 // advisers, the yearly age review, and sessions planned → held → minuted with votes.
+#include "api/council_views.h"
 #include "api/fields.h"
 #include "api/recommendation_views.h"
 #include "api/route_doc.h"
@@ -9,124 +10,10 @@
 namespace ln::api {
 namespace {
 
-nlohmann::json council_json(const Council& c) {
-  return {{"id", c.id},
-          {"unit_id", c.unit_id},
-          {"name", c.name},
-          {"term_start", c.term_start},
-          {"term_end", c.term_end},
-          {"member_cap", c.member_cap},
-          {"min_age", c.min_age},
-          {"max_age", c.max_age},
-          {"adviser_ids", c.adviser_ids},
-          {"created_at", c.created_at},
-          {"updated_at", c.updated_at}};
-}
-
-nlohmann::json member_json(const CouncilMember& m) {
-  return {{"member_id", m.id},         {"council_id", m.council_id},
-          {"pupil_id", m.pupil_id},    {"role", m.role},
-          {"joined_by", m.joined_by},  {"joined_on", m.joined_on},
-          {"created_at", m.created_at}};
-}
-
-nlohmann::json session_json(const CouncilSession& s) {
-  return {{"id", s.id},
-          {"council_id", s.council_id},
-          {"title", s.title},
-          {"planned_for", s.planned_for},
-          {"location", s.location},
-          {"status", s.status},
-          {"held_on", or_null(s.held_on)},
-          {"agenda", nlohmann::json::parse(s.agenda_json)},
-          {"attendance", nlohmann::json::parse(s.attendance_json)},
-          {"minutes", s.minutes},
-          {"lifecycle", nlohmann::json::parse(s.lifecycle_json)},
-          {"created_at", s.created_at},
-          {"updated_at", s.updated_at}};
-}
-
-nlohmann::json proposal_json(const CouncilProposal& p) {
-  return {{"id", p.id},
-          {"session_id", p.session_id},
-          {"council_id", p.council_id},
-          {"title", p.title},
-          {"text", p.text},
-          {"present", p.present},
-          {"for", p.votes_for},
-          {"against", p.votes_against},
-          {"abstain", p.abstentions},
-          {"votes", nlohmann::json::parse(p.votes_json)},
-          {"adopted", p.adopted},
-          {"recommendation_id", or_null(p.recommendation_id)},
-          {"created_at", p.created_at}};
-}
-
-nlohmann::json council_schema() {
-  return Shape{required("id", id()),
-               required("unit_id", id()),
-               required("name", text()),
-               required("term_start", date()),
-               required("term_end", date()),
-               required("member_cap", integer().range(1, 500)),
-               required("min_age", integer().range(7, 17)),
-               required("max_age", integer().range(7, 17)),
-               required("adviser_ids", list_of(id())),
-               required("created_at", timestamp()),
-               required("updated_at", timestamp())}
-      .schema();
-}
-
-nlohmann::json member_schema() {
-  return Shape{required("member_id", id()),
-               required("council_id", id()),
-               required("pupil_id", id()),
-               required("role", text().one_of({"chair", "vice_chair", "member"})),
-               required("joined_by", text().one_of({"nomination", "election"})),
-               required("joined_on", date()),
-               required("created_at", timestamp())}
-      .schema();
-}
-
 Value agenda() {
-  return list_of(object_of(Shape{required("kind", text().one_of({"submission", "consultation"})),
-                                 required("id", id())}))
+  return list_of(object_of(Shape{required("kind", word_of(kAgendaKinds)), required("id", id())}))
       .count(0, 100)
       .describe("approved submissions and closed consultations of the Council's unit");
-}
-
-nlohmann::json council_session_schema() {
-  return Shape{required("id", id()),
-               required("council_id", id()),
-               required("title", text()),
-               required("planned_for", date()),
-               required("location", text()),
-               required("status", text().one_of({"planned", "held", "minuted"})),
-               required("held_on", date().or_null()),
-               required("agenda", list_of(any())),
-               required("attendance", list_of(any())),
-               required("minutes", text()),
-               required("lifecycle", any()),
-               required("created_at", timestamp()),
-               required("updated_at", timestamp())}
-      .schema();
-}
-
-nlohmann::json proposal_schema() {
-  return Shape{required("id", id()),
-               required("session_id", id()),
-               required("council_id", id()),
-               required("title", text()),
-               required("text", text()),
-               required("present", integer()),
-               required("for", integer()),
-               required("against", integer()),
-               required("abstain", integer()),
-               required("votes", any()),
-               required("adopted", boolean()),
-               required("recommendation_id", text().or_null()),
-               required("created_at", timestamp())}
-      .schema();
 }
 
 const Shape kCouncilPatch{
@@ -136,26 +23,24 @@ const Shape kCouncilPatch{
     optional("member_cap", integer().range(1, 500)),
     optional("min_age", integer().range(7, 17).describe("default 7")),
     optional("max_age", integer().range(7, 17).describe("default 15; not under min_age")),
-    optional("adviser_ids", list_of(id()).count(0, 20).describe("adult accounts; replaces the list"))};
+    optional("adviser_ids",
+             list_of(id()).count(0, 20).describe("adult accounts; replaces the list"))};
 const Shape kNewCouncil = kCouncilPatch.with({required("unit_id", id())})
                               .requiring({"name", "term_start", "term_end", "member_cap"});
-const Shape kNewMember{
-    required("pupil_id", id()),
-    optional("role", text().one_of({"chair", "vice_chair", "member"}).describe("default member")),
-    required("joined_by", text().one_of({"nomination", "election"})),
-    optional("joined_on", date().describe("default today"))};
-const Shape kSessionPatch{optional("title", text().length(1, 200)),
-                          optional("planned_for", date()),
+const Shape kNewMember{required("pupil_id", id()),
+                       optional("role", word_of(kCouncilRoles).describe("default member")),
+                       required("joined_by", word_of(kCouncilJoinings)),
+                       optional("joined_on", date().describe("default today"))};
+const Shape kSessionPatch{optional("title", text().length(1, 200)), optional("planned_for", date()),
                           optional("location", text().max_length(200)),
                           optional("agenda", agenda())};
 const Shape kNewSession = kSessionPatch.requiring({"title", "planned_for"});
-const Shape kAttendance{required("attendance", list_of(id()).count(1, 500).describe(
-                                                   "the member ids present"))};
+const Shape kAttendance{
+    required("attendance", list_of(id()).count(1, 500).describe("the member ids present"))};
 const Shape kHeld = kAttendance.with({optional("held_on", date().describe("default planned_for"))});
 const Shape kProposal{
-    required("title", text().length(1, 200)),
-    required("text", text().length(1, 4000)),
-    optional("votes", map_of(text().one_of({"for", "against", "abstain"}))
+    required("title", text().length(1, 200)), required("text", text().length(1, 4000)),
+    optional("votes", map_of(word_of(kVoteChoices))
                           .describe("member_id → choice, for each member present who voted")),
     optional("counts", object_of(Shape{optional("for", integer().range(0, 1000)),
                                        optional("against", integer().range(0, 1000)),
@@ -170,9 +55,46 @@ CouncilInput council_input(const Fields& f) {
           f.optional_integer("max_age"),    f.optional_texts("adviser_ids")};
 }
 
+// A word the body's declaration already allowed, as its enum.
+template <typename Enum>
+Enum known(std::optional<Enum> value, const std::string& field) {
+  if (!value) throw Invalid(field, "Unknown value of " + field + ".");
+  return *value;
+}
+
 SessionInput session_input(const Fields& f) {
-  return {f.optional_text("title"), f.optional_text("planned_for"), f.optional_text("location"),
-          f.optional_json("agenda")};
+  SessionInput in{f.optional_text("title"), f.optional_text("planned_for"),
+                  f.optional_text("location"), std::nullopt};
+  if (auto agenda = f.optional_json("agenda")) {
+    in.agenda.emplace();
+    for (std::size_t i = 0; i < agenda->size(); ++i) {
+      const auto& item = (*agenda)[i];
+      std::string field = "agenda[" + std::to_string(i) + "]";
+      in.agenda->push_back({known(agenda_kind(item.at("kind").get<std::string>()), field + ".kind"),
+                            item.at("id").get<std::string>()});
+    }
+  }
+  return in;
+}
+
+MemberInput member_input(const Fields& f) {
+  return {f.text("pupil_id"),
+          known(council_role(f.optional_text("role").value_or("member")), "role"),
+          known(council_joining(f.text("joined_by")), "joined_by"), f.optional_text("joined_on")};
+}
+
+VoteInput vote_input(const Fields& f) {
+  VoteInput in{f.text("title"), f.text("text"), std::nullopt, std::nullopt};
+  if (auto votes = f.optional_json("votes")) {
+    in.votes.emplace();
+    for (const auto& [member, choice] : votes->items())
+      in.votes->emplace(
+          member, known(vote_choice(choice.get<std::string>()), "votes." + member.substr(0, 60)));
+  }
+  if (auto counts = f.optional_json("counts"))
+    in.counts = VoteCounts{counts->value("for", 0), counts->value("against", 0),
+                           counts->value("abstain", 0)};
+  return in;
 }
 
 std::vector<std::string> attendance_of(const Fields& f) {
@@ -218,11 +140,14 @@ void add_council_routes(Router& r, App& app) {
 
   r.add(
       "GET", "/api/v1/councils/{id}",
-      [&app](Request& q) { return Response::json(200, app.councils.view(q.who(), q.param("id"))); },
+      [&app](Request& q) {
+        return Response::json(200,
+                              council_overview_json(app.councils.view(q.who(), q.param("id"))));
+      },
       doc("The Council: current members, advisers, sessions, sessions per year, and a warning for "
           "each year with fewer than two sessions. Members see their own Council.",
           "councils", Permission::kSignedIn)
-          .returns({{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", id().schema()}}}}));
+          .returns(council_overview_schema()));
 
   r.add(
       "GET", "/api/v1/councils/{id}/recommendations",
@@ -237,11 +162,12 @@ void add_council_routes(Router& r, App& app) {
           item["adopted_at"] = x.created_at;
           item["forwarded_at"] = or_null(x.forwarded_at);
           nlohmann::json steps = nlohmann::json::array();
-          for (const auto& s : nlohmann::json::parse(x.history_json))
-            steps.push_back({{"action", s.value("action", "")}, {"at", s.value("at", "")}});
+          for (const auto& s : x.history) steps.push_back({{"action", s.action}, {"at", s.at}});
           item["steps"] = steps;
-          bool reported = x.status == "reported_back" || x.status == "closed";
-          item["feedback"] = reported ? app.recommendations.feedback_for(x, band) : nlohmann::json();
+          bool reported = x.status == RecommendationStatus::kReportedBack ||
+                          x.status == RecommendationStatus::kClosed;
+          item["feedback"] = reported ? feedback_text_json(app.recommendations.feedback_for(x, band))
+                                      : nlohmann::json();
           items.push_back(item);
         }
         return Response::json(200, {{"items", items}});
@@ -270,16 +196,13 @@ void add_council_routes(Router& r, App& app) {
       "POST", "/api/v1/councils/{id}/members",
       [&app](Request& q) {
         Fields f(q, kNewMember);
-        auto m =
-            app.councils.add_member(q.who(), q.param("id"),
-                                    {f.text("pupil_id"), f.optional_text("role").value_or("member"),
-                                     f.text("joined_by"), f.optional_text("joined_on")});
-        return Response::json(201, member_json(m));
+        auto m = app.councils.add_member(q.who(), q.param("id"), member_input(f));
+        return Response::json(201, council_member_json(m));
       },
       with_errors(doc("Add a child member (chair, vice_chair or member; by nomination or "
                       "election). The pupil becomes a council_member.",
                       "councils", manage, kNewMember, 201)
-                      .returns(member_schema()),
+                      .returns(council_member_schema()),
                   {{"409", "council_full, already_member or chair_taken"},
                    {"422", "consent_missing (both consents needed) or outside_age_limits"}}));
 
@@ -288,14 +211,7 @@ void add_council_routes(Router& r, App& app) {
       [&app](Request& q) {
         auto found = app.councils.candidates(q.who(), q.param("id"), page_of(q));
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", or_null(found.next)}};
-        for (const auto& e : found.items)
-          out["items"].push_back({{"pupil_id", e.pupil.id},
-                                  {"pseudonym", e.pupil.pseudonym},
-                                  {"age_band", e.pupil.age_band},
-                                  {"school_id", e.pupil.school_id},
-                                  {"school_name", e.school_name},
-                                  {"class_id", e.pupil.class_id},
-                                  {"class_name", e.class_name}});
+        for (const auto& e : found.items) out["items"].push_back(council_candidate_json(e));
         return Response::json(200, out);
       },
       doc("Pupils who could join now: active, of the Council's unit or one below it, with both "
@@ -306,14 +222,7 @@ void add_council_routes(Router& r, App& app) {
           "`next` then says where to read on.",
           "councils", manage)
           .reads(page_query())
-          .returns(page_schema(Shape{required("pupil_id", id()),
-                                     required("pseudonym", text()),
-                                     required("age_band", text()),
-                                     required("school_id", id()),
-                                     required("school_name", text()),
-                                     required("class_id", id()),
-                                     required("class_name", text())}
-                                   .schema())));
+          .returns(page_schema(council_candidate_schema())));
 
   r.add(
       "DELETE", "/api/v1/councils/{id}/members/{member}",
@@ -328,44 +237,33 @@ void add_council_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/councils/{id}/review",
       [&app](Request& q) {
-        return Response::json(200,
-                              app.councils.review(q.who(), q.param("id"), q.query_value("on")));
+        return Response::json(200, council_review_json(app.councils.review(q.who(), q.param("id"),
+                                                                           q.query_value("on"))));
       },
       doc("The yearly review (?on=YYYY-MM-DD, default today): members past the age limit in the "
           "school year of that day, or who will be in a school year the term reaches (ages "
           "counted by year of birth).",
           "councils", manage)
           .reads({query("on", date(), "the day of the review (default today)")})
-          .returns({{"type", "object"}}));
+          .returns(council_review_schema()));
 
   r.add(
       "GET", "/api/v1/councils/{id}/sessions",
       [&app](Request& q) {
         nlohmann::json items = nlohmann::json::array();
         for (const auto& s : app.councils.sessions(q.who(), q.param("id")))
-          items.push_back({{"id", s.id},
-                           {"title", s.title},
-                           {"planned_for", s.planned_for},
-                           {"held_on", or_null(s.held_on)},
-                           {"status", s.status}});
+          items.push_back(session_summary_json(s));
         return Response::json(200, {{"items", items}});
       },
       doc("The Council's sessions.", "councils", Permission::kSignedIn)
-          .returns(Shape{required("items",
-                                  list_of(object_of(Shape{
-                                      required("id", id()), required("title", text()),
-                                      required("planned_for", date()),
-                                      required("held_on", date().or_null()),
-                                      required("status",
-                                               text().one_of({"planned", "held", "minuted"}))})))}
-                       .schema()));
+          .returns(Shape{required("items", list_of(Value(session_summary_schema())))}.schema()));
 
   r.add(
       "POST", "/api/v1/councils/{id}/sessions",
       [&app](Request& q) {
         Fields f(q, kNewSession);
-        return Response::json(
-            201, session_json(app.councils.plan_session(q.who(), q.param("id"), session_input(f))));
+        return Response::json(201, council_session_json(app.councils.plan_session(
+                                       q.who(), q.param("id"), session_input(f))));
       },
       with_errors(
           doc("Plan a session; the agenda lists approved submissions and closed consultations "
@@ -377,18 +275,19 @@ void add_council_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/council-sessions/{id}",
       [&app](Request& q) {
-        return Response::json(200, app.councils.session_view(q.who(), q.param("id")));
+        return Response::json(
+            200, session_detail_json(app.councils.session_view(q.who(), q.param("id"))));
       },
       doc("A session: agenda in the approved words, attendance, minutes, proposals and votes.",
           "councils", Permission::kSignedIn)
-          .returns({{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", id().schema()}}}}));
+          .returns(session_detail_schema()));
 
   r.add(
       "PATCH", "/api/v1/council-sessions/{id}",
       [&app](Request& q) {
         Fields f(q, kSessionPatch);
-        return Response::json(200, session_json(app.councils.update_session(q.who(), q.param("id"),
-                                                                            session_input(f))));
+        return Response::json(200, council_session_json(app.councils.update_session(
+                                       q.who(), q.param("id"), session_input(f))));
       },
       with_errors(doc("Change a session's title, date (planned only), place or agenda.", "councils",
                       manage, kSessionPatch)
@@ -400,12 +299,11 @@ void add_council_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, kHeld);
         return Response::json(
-            200, session_json(app.councils.mark_held(
+            200, council_session_json(app.councils.mark_held(
                      q.who(), q.param("id"), f.optional_text("held_on"), attendance_of(f))));
       },
       with_errors(
-          doc("The session met: the day and the members present.", "councils", manage,
-              kHeld)
+          doc("The session met: the day and the members present.", "councils", manage, kHeld)
               .returns(council_session_schema()),
           {{"409", "not_planned"}}));
 
@@ -413,8 +311,8 @@ void add_council_routes(Router& r, App& app) {
       "PUT", "/api/v1/council-sessions/{id}/attendance",
       [&app](Request& q) {
         Fields f(q, kAttendance);
-        return Response::json(200, session_json(app.councils.set_attendance(q.who(), q.param("id"),
-                                                                            attendance_of(f))));
+        return Response::json(200, council_session_json(app.councils.set_attendance(
+                                       q.who(), q.param("id"), attendance_of(f))));
       },
       with_errors(doc("Correct the attendance of a held session before any vote.", "councils",
                       manage, kAttendance)
@@ -425,9 +323,7 @@ void add_council_routes(Router& r, App& app) {
       "POST", "/api/v1/council-sessions/{id}/proposals",
       [&app](Request& q) {
         Fields f(q, kProposal);
-        auto p = app.councils.vote(
-            q.who(), q.param("id"),
-            {f.text("title"), f.text("text"), f.optional_json("votes"), f.optional_json("counts")});
+        auto p = app.councils.vote(q.who(), q.param("id"), vote_input(f));
         return Response::json(201, proposal_json(p));
       },
       with_errors(
@@ -443,8 +339,8 @@ void add_council_routes(Router& r, App& app) {
       "POST", "/api/v1/council-sessions/{id}/minutes",
       [&app](Request& q) {
         Fields f(q, kMinutes);
-        return Response::json(
-            200, session_json(app.councils.minute(q.who(), q.param("id"), f.text("minutes"))));
+        return Response::json(200, council_session_json(app.councils.minute(q.who(), q.param("id"),
+                                                                            f.text("minutes"))));
       },
       with_errors(doc("Record the minutes; the session becomes the record (minuted).", "councils",
                       manage, kMinutes)

@@ -63,7 +63,7 @@ std::string render(const Letter& l, const std::string& title) {
 }
 
 Letter base(App& app, const Recommendation& r) {
-  if (r.status == "draft" || !r.authority_id)
+  if (r.status == RecommendationStatus::kDraft || !r.authority_id)
     throw Conflict("A letter exists once the recommendation is forwarded.", "not_forwarded");
   Letter l;
   auto unit = app.storage.organisation().unit(r.unit_id);
@@ -72,7 +72,7 @@ Letter base(App& app, const Recommendation& r) {
   l.issuer = "ĐOÀN " + unit_name;
   l.to = authority ? authority->name : "";
   l.place_and_date = unit_name + ", " + date_words(r.dispatch_date.value_or(""));
-  for (const auto& q : nlohmann::json::parse(r.quotes_json)) l.quotes.push_back(q["text"]);
+  for (const auto& q : r.quotes) l.quotes.push_back(q.text);
   l.recipients = {"Như trên", "Hội đồng trẻ em " + unit_name + " (để theo dõi)", "Lưu: VT"};
   return l;
 }

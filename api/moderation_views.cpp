@@ -54,6 +54,8 @@ nlohmann::json screening_schema() {
                optional("lexicon_version", text()),
                optional("labels", list_of(label())),
                optional("spans", list_of(Value(span_schema()))),
+               optional("held", list_of(Value(span_schema())).describe(
+                                    "possible disclosures the model doubted: a hint only")),
                optional("alike_from_other_children", integer())}
       .schema();
 }
@@ -141,6 +143,7 @@ nlohmann::json screening_json(const Screening& s) {
   }
   if (s.route || !s.labels.empty()) out["labels"] = words(s.labels);
   if (s.route || !s.spans.empty()) out["spans"] = spans_json(s.spans);
+  if (s.held) out["held"] = spans_json(*s.held);
   if (s.alike_from_other_children) out["alike_from_other_children"] = *s.alike_from_other_children;
   return out;
 }

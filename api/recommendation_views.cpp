@@ -29,32 +29,62 @@ std::chrono::year_month_day today(App& app) {
   return local_date_of(app.clock.now());
 }
 
-json commitments_with_overdue(const std::string& commitments_json,
-                              std::chrono::year_month_day today) {
-  json out = json::parse(commitments_json);
-  for (auto& c : out) c["overdue"] = commitment_overdue(c, today);
+json update_json(const CommitmentUpdate& u, bool with_author) {
+  json out = {{"note", u.note}, {"at", u.at}};
+  if (with_author) out["by"] = u.by;
+  if (u.status) out["status"] = word(*u.status);
   return out;
 }
 
-// Commitments without the account ids of who typed each update, each marked when overdue.
-json public_commitments(const std::string& commitments_json, std::chrono::year_month_day today) {
+// Each commitment marked when overdue; to the public without the account ids of who typed each
+// update.
+json commitments_json(const std::vector<Commitment>& commitments, std::chrono::year_month_day today,
+                      bool with_authors) {
   json out = json::array();
-  for (const auto& c : json::parse(commitments_json)) {
+  for (const auto& c : commitments) {
     json updates = json::array();
-    for (const auto& u : c["updates"]) {
-      json copy = u;
-      copy.erase("by");
-      updates.push_back(copy);
-    }
-    out.push_back({{"id", c["id"]},
-                   {"text", c["text"]},
-                   {"owner", c["owner"]},
-                   {"due_date", c["due_date"]},
-                   {"status", c["status"]},
+    for (const auto& u : c.updates) updates.push_back(update_json(u, with_authors));
+    out.push_back({{"id", c.id},
+                   {"text", c.text},
+                   {"owner", c.owner},
+                   {"due_date", c.due_date},
+                   {"status", word(c.status)},
                    {"overdue", commitment_overdue(c, today)},
                    {"updates", updates}});
   }
   return out;
+}
+
+json answer_json(const std::optional<Answer>& a) {
+  if (!a) return json::object();
+  json out = {{"decision", word(a->decision)}, {"reasons", a->reasons}, {"by", a->by}, {"at", a->at}};
+  if (a->referred_to) out["referred_to"] = {{"id", a->referred_to->id}, {"name", a->referred_to->name}};
+  return out;
+}
+
+json public_answer_json(const std::optional<Answer>& a) {
+  if (!a) return json();
+  return {{"decision", word(a->decision)},
+          {"reasons", a->reasons},
+          {"referred_to", a->referred_to ? json(a->referred_to->name) : json()}};
+}
+
+json bands_json(const std::optional<Feedback>& feedback) {
+  if (!feedback) return json();
+  json out = json::object();
+  for (const auto& [band, t] : feedback->bands) out[band] = feedback_text_json(t);
+  return out;
+}
+
+json history_json(const std::vector<HistoryEntry>& history) {
+  json out = json::array();
+  for (const auto& h : history)
+    out.push_back({{"action", h.action}, {"status", word(h.status)}, {"at", h.at}, {"by", h.by}});
+  return out;
+}
+
+bool reported(const Recommendation& r) {
+  return r.status == RecommendationStatus::kReportedBack || r.status == RecommendationStatus::kClosed;
 }
 
 // Children's reactions to the answer as published: a small count is null (hidden), never its
@@ -68,13 +98,21 @@ json reactions_json(App& app, const Recommendation& r, bool with_questions) {
   return out;
 }
 
-json quote_texts(const std::string& quotes_json) {
+json quote_texts(const std::vector<Quote>& quotes) {
   json out = json::array();
-  for (const auto& q : json::parse(quotes_json)) out.push_back(q["text"]);
+  for (const auto& q : quotes) out.push_back(q.text);
   return out;
 }
 
 }  // namespace
+
+json feedback_text_json(const FeedbackText& t) {
+  return {{"you_said", t.you_said}, {"we_did", t.we_did}, {"why", t.why}, {"what_next", t.what_next}};
+}
+
+json feedback_text_json(const std::optional<FeedbackText>& t) {
+  return t ? feedback_text_json(*t) : json();
+}
 
 json recommendation_json(App& app, const Recommendation& r) {
   auto left = app.recommendations.working_days_left(r);
@@ -86,7 +124,7 @@ json recommendation_json(App& app, const Recommendation& r) {
       {"topic", or_null(r.topic)},
       {"origin", r.origin},
       {"council_session_id", or_null(r.council_session_id)},
-      {"status", r.status},
+      {"status", word(r.status)},
       {"overdue", r.overdue},
       {"authority",
        r.authority_id ? json{{"id", *r.authority_id}, {"name", authority_name(app, r.authority_id)}}
@@ -94,54 +132,46 @@ json recommendation_json(App& app, const Recommendation& r) {
       {"dispatch_number", or_null(r.dispatch_number)},
       {"dispatch_date", or_null(r.dispatch_date)},
       {"due_date", or_null(r.due_date)},
-      {"working_days_left", left && r.status != "draft" ? json(*left) : json()},
+      {"working_days_left", left && r.status != RecommendationStatus::kDraft ? json(*left) : json()},
       {"forwarded_at", or_null(r.forwarded_at)},
       {"answered_at", or_null(r.answered_at)},
       {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
-      {"quotes", quote_texts(r.quotes_json)},
+      {"quotes", quote_texts(r.quotes)},
       {"children", distinct_children(app.recommendations.sources(r))},
-      {"answer", json::parse(r.answer_json)},
-      {"commitments", commitments_with_overdue(r.commitments_json, today(app))},
-      {"feedback", json::parse(r.feedback_json).value("bands", json())},
+      {"answer", answer_json(r.answer)},
+      {"commitments", commitments_json(r.commitments, today(app), true)},
+      {"feedback", bands_json(r.feedback)},
       {"reactions", reactions_json(app, r, true)},
-      {"history", json::parse(r.history_json)},
-      {"escalated_at", json::parse(r.reminders_json).value("escalated", json())},
+      {"history", history_json(r.history)},
+      {"escalated_at", or_null(r.reminders.escalated)},
       {"version", r.version},
       {"created_at", r.created_at},
       {"updated_at", r.updated_at}};
-  if (r.status != "draft")
+  if (r.status != RecommendationStatus::kDraft)
     out["letters"] = {{"forwarding", "/api/v1/recommendations/" + r.id + "/letters/forwarding"},
                       {"reminder", "/api/v1/recommendations/" + r.id + "/letters/reminder"}};
   return out;
 }
 
 json public_recommendation_json(App& app, const Recommendation& r) {
-  json answer = json::parse(r.answer_json);
-  json public_answer;
-  if (answer.contains("decision"))
-    public_answer = {
-        {"decision", answer["decision"]},
-        {"reasons", answer.value("reasons", "")},
-        {"referred_to", answer.contains("referred_to") ? answer["referred_to"]["name"] : json()}};
-  bool reported = r.status == "reported_back" || r.status == "closed";
   return {
       {"id", r.id},
       {"title", r.title},
       {"text", r.text},
       {"topic", or_null(r.topic)},
-      {"children_said", quote_texts(r.quotes_json)},
+      {"children_said", quote_texts(r.quotes)},
       {"authority", authority_name(app, r.authority_id)},
       {"dispatch_number", or_null(r.dispatch_number)},
       {"dispatch_date", or_null(r.dispatch_date)},
       {"due_date", or_null(r.due_date)},
-      {"status", r.status},
+      {"status", word(r.status)},
       {"overdue", r.overdue},
       {"answered_at", or_null(r.answered_at)},
       {"answered_on_time", r.answered_at ? json(app.recommendations.answered_on_time(r)) : json()},
-      {"answer", public_answer},
-      {"commitments", public_commitments(r.commitments_json, today(app))},
-      {"feedback", reported ? json::parse(r.feedback_json).value("bands", json()) : json()},
-      {"reactions", reported ? reactions_json(app, r, false) : json()}};
+      {"answer", public_answer_json(r.answer)},
+      {"commitments", commitments_json(r.commitments, today(app), false)},
+      {"feedback", reported(r) ? bands_json(r.feedback) : json()},
+      {"reactions", reported(r) ? reactions_json(app, r, false) : json()}};
 }
 
 json figures_json(const AuthorityFigures& f) {
@@ -170,13 +200,12 @@ json outcomes_json(App& app, const Principal& pupil, const Submission& s) {
   json out = json::array();
   for (const auto& r : app.recommendations.outcomes_of_submission(pupil, s.id)) {
     auto mine = app.recommendations.reaction_of(r, pupil.id);
-    json answer = json::parse(r.answer_json);
     out.push_back({{"recommendation_id", r.id},
                    {"title", r.title},
                    {"authority", authority_name(app, r.authority_id)},
-                   {"decision", answer.value("decision", "")},
-                   {"status", r.status},
-                   {"feedback", app.recommendations.feedback_for(r, pupil.age_band)},
+                   {"decision", r.answer ? std::string(word(r.answer->decision)) : std::string()},
+                   {"status", word(r.status)},
+                   {"feedback", feedback_text_json(app.recommendations.feedback_for(r, pupil.age_band))},
                    {"my_reaction", mine ? json{{"kind", mine->kind},
                                                {"text", or_null(mine->text)},
                                                {"progress", reaction_progress(app.storage, *mine)},
@@ -192,7 +221,7 @@ json journey_json(App& app, const Principal& pupil, const Submission& s) {
   for (const auto& r : app.recommendations.containing(pupil, s.id))
     out.push_back({{"recommendation_id", r.id},
                    {"title", r.title},
-                   {"status", r.status},
+                   {"status", word(r.status)},
                    {"authority", authority_name(app, r.authority_id)},
                    {"forwarded_at", or_null(r.forwarded_at)},
                    {"answered_at", or_null(r.answered_at)}});

@@ -9,6 +9,9 @@
 namespace ln::api {
 
 nlohmann::json recommendation_json(App& app, const Recommendation& r);
+// "You said / We did / Why / What next"; null when there is none.
+nlohmann::json feedback_text_json(const FeedbackText& t);
+nlohmann::json feedback_text_json(const std::optional<FeedbackText>& t);
 nlohmann::json recommendation_schema();
 nlohmann::json public_recommendation_json(App& app, const Recommendation& r);
 nlohmann::json public_recommendation_schema();

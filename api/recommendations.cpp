@@ -57,6 +57,29 @@ std::map<std::string, FeedbackText> feedback_of(const Fields& f) {
   return out;
 }
 
+// A word of the wire as its enum: a 400 naming the field and its words otherwise.
+Decision decision_in(const std::string& text) {
+  auto d = decision(text);
+  if (!d) throw Invalid("decision", "decision is accepted, partly_accepted, declined or referred.");
+  return *d;
+}
+
+std::optional<CommitmentStatus> progress_status_in(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto status = commitment_status(*text);
+  if (!status) throw Invalid("status", "status is planned, in_progress, done or dropped.");
+  return status;
+}
+
+std::optional<RecommendationStatus> status_query(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto status = recommendation_status(*text);
+  if (!status)
+    throw Invalid("status",
+                  "status is draft, forwarded, acknowledged, answered, reported_back or closed.");
+  return status;
+}
+
 Response html(std::string body) {
   Response r;
   r.status = 200;
@@ -135,7 +158,7 @@ void add_recommendation_routes(Router& r, App& app) {
       [&app](Request& q) {
         auto page = page_of(q);
         RecommendationFilter filter;
-        filter.status = q.query_value("status");
+        filter.status = status_query(q.query_value("status"));
         filter.authority_id = q.query_value("authority_id");
         auto items = app.recommendations.list(q.who(), filter, page);
         return Response::json(200, page_json(items, page, [&app](const Recommendation& x) {
@@ -223,7 +246,8 @@ void add_recommendation_routes(Router& r, App& app) {
         Fields f(q, kAnswer);
         return reply(200, app.recommendations.answer(
                               q.who(), q.param("id"),
-                              {f.text("decision"), f.optional_text("reasons").value_or(""),
+                              {decision_in(f.text("decision")),
+                               f.optional_text("reasons").value_or(""),
                                f.optional_text("referred_to"), commitments_of(f)}));
       },
       [&] {
@@ -243,7 +267,7 @@ void add_recommendation_routes(Router& r, App& app) {
       [&app, reply](Request& q) {
         Fields f(q, kProgress);
         return reply(200, app.recommendations.record_progress(
-                              q.who(), q.param("id"), {f.text("note"), f.optional_text("status")}));
+                              q.who(), q.param("id"), {f.text("note"), progress_status_in(f.optional_text("status"))}));
       },
       doc("Record progress on a commitment (planned, in_progress, done, dropped).",
           "recommendations", answer, kProgress)

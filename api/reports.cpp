@@ -2,6 +2,7 @@
 // printable HTML page with charts.
 #include "api/fields.h"
 #include "api/report_page.h"
+#include "api/report_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
 
@@ -19,16 +20,16 @@ void add_report_routes(Router& r, App& app) {
         std::string lang = q.query_value("lang").value_or(PageWords::languages().front());
         if (!PageWords::speaks(lang)) throw Invalid("lang", "lang is vi or en.");
         auto report = app.reports.report(q.who(), q.param("id"), *period, format);
-        if (format == "json") return Response::json(200, report);
+        if (format == "json") return Response::json(200, report_json(report));
         Response out;
-        std::string name = "bao-cao-" + report["period"].get<std::string>();
+        std::string name = "bao-cao-" + report.period.label;
         if (format == "csv") {
           out.content_type = "text/csv; charset=utf-8";
-          out.body = app.reports.csv(report);
+          out.body = report_csv(report);
           out.with_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
         } else {
           out.content_type = "text/html; charset=utf-8";
-          out.body = report_page(report, app.report_words.in(lang));
+          out.body = report_page(report_json(report), app.report_words.in(lang));
         }
         out.with_header("Cache-Control", "no-store");
         return out;
@@ -45,10 +46,7 @@ void add_report_routes(Router& r, App& app) {
                         true),
                   query("format", text().one_of({"json", "csv", "html"}), "default json"),
                   query("lang", text().one_of({"vi", "en"}), "words of the html page (default vi)")})
-          .returns({{"type", "object"},
-                    {"required", {"period"}},
-                    {"properties", {{"period", {{"type", "string"}}}}},
-                    {"description", "the report; hidden counts are null"}})
+          .returns(report_schema())
           .returns(text().describe("UTF-8 CSV").schema(), "text/csv")
           .returns(text().describe("a printable page with charts").schema(), "text/html"));
 }

@@ -13,25 +13,28 @@ using namespace std::chrono;
 
 namespace {
 
-const std::set<std::string> kRoles = {"chair", "vice_chair", "member"};
-const std::set<std::string> kJoinedBy = {"nomination", "election"};
-const std::set<std::string> kChoices = {"for", "against", "abstain"};
-
+// The words of other modules' records (consents, pupils, submissions, consultations) that this
+// file reads, each in one place.
 bool has_current(const std::vector<Consent>& consents, const std::string& kind) {
   return std::any_of(consents.begin(), consents.end(),
                      [&](const Consent& c) { return c.kind == kind && !c.withdrawn_at; });
+}
+
+bool active(const Pupil& p) {
+  return p.status == "active";
 }
 
 bool approved(const Submission& s) {
   return is_approved(s.status);
 }
 
-int year_of(const std::string& date) {
-  return std::stoi(date.substr(0, 4));
+// A consultation's results come on an agenda once it has closed.
+bool closed(const Consultation& k) {
+  return k.status != "draft" && k.status != "published";
 }
 
-std::string school_year_text(int first_year) {
-  return std::to_string(first_year) + "-" + std::to_string(first_year + 1);
+int year_of(const std::string& date) {
+  return std::stoi(date.substr(0, 4));
 }
 
 // A Council's age limits are edges of the deployment's age bands (the bands children are
@@ -65,6 +68,10 @@ Council on_band_edges(Council c) {
 }
 
 }  // namespace
+
+std::string school_year_text(int first_year) {
+  return std::to_string(first_year) + "-" + std::to_string(first_year + 1);
+}
 
 int school_year_of(year_month_day day) {
   const int year = static_cast<int>(day.year());
@@ -241,75 +248,36 @@ std::vector<Council> Councils::councils_under(const std::string& unit_id) {
   return out;
 }
 
-nlohmann::json Councils::view(const Principal& actor, const std::string& id) {
-  Council c = readable(actor, id);
+CouncilOverview Councils::view(const Principal& actor, const std::string& id) {
+  CouncilOverview out;
+  out.council = readable(actor, id);
+  const Council& c = out.council;
   const int this_school_year = school_year_of(date_of(clock_.now()));
-  nlohmann::json members = nlohmann::json::array();
   auto current = current_members(c.id);
   // The chair first, then vice-chairs, then members, each in the order they joined.
-  auto rank = [](const std::string& role) {
-    return role == "chair" ? 0 : role == "vice_chair" ? 1 : 2;
-  };
-  std::stable_sort(
-      current.begin(), current.end(), [&](const CouncilMember& a, const CouncilMember& b) {
-        return std::pair(rank(a.role), a.joined_on) < std::pair(rank(b.role), b.joined_on);
-      });
+  std::stable_sort(current.begin(), current.end(),
+                   [](const CouncilMember& a, const CouncilMember& b) {
+                     return std::pair(a.role, a.joined_on) < std::pair(b.role, b.joined_on);
+                   });
   for (const auto& m : current) {
     auto pupil = storage_.pupils().pupil(m.pupil_id);
-    nlohmann::json jm = {{"member_id", m.id},
-                         {"pseudonym", pupil ? pupil->pseudonym : ""},
-                         {"role", m.role},
-                         {"joined_by", m.joined_by},
-                         {"joined_on", m.joined_on}};
+    MemberOnCouncil entry{
+        m.id,        pupil ? pupil->pseudonym : "", m.role, m.joined_by, m.joined_on, std::nullopt,
+        std::nullopt};
     if (!actor.is_pupil()) {
-      jm["pupil_id"] = m.pupil_id;
-      jm["age_band"] = pupil ? council_band(pupil->id, this_school_year) : "";
+      entry.pupil_id = m.pupil_id;
+      entry.age_band = pupil ? council_band(pupil->id, this_school_year) : "";
     }
-    members.push_back(jm);
+    out.members.push_back(std::move(entry));
   }
-  nlohmann::json advisers = nlohmann::json::array();
   for (const auto& a : c.adviser_ids)
     if (auto account = storage_.accounts().account(a))
-      advisers.push_back({{"account_id", account->id}, {"display_name", account->display_name}});
-  nlohmann::json sessions = nlohmann::json::array();
-  for (const auto& s : storage_.councils().sessions_of(c.id))
-    sessions.push_back({{"id", s.id},
-                        {"title", s.title},
-                        {"planned_for", s.planned_for},
-                        {"held_on", s.held_on ? nlohmann::json(*s.held_on) : nlohmann::json()},
-                        {"status", s.status}});
+      out.advisers.push_back({account->id, account->display_name});
+  out.sessions = storage_.councils().sessions_of(c.id);
   // Each calendar year of the term up to this one: a Council meets at least twice a year.
   int this_year = static_cast<int>(date_of(clock_.now()).year());
-  int first = year_of(c.term_start), last = std::min(year_of(c.term_end), this_year);
-  nlohmann::json years = nlohmann::json::array(), warnings = nlohmann::json::array();
-  for (const auto& y : years_of(c, first, last)) {
-    years.push_back({{"year", y.year}, {"sessions_held", y.held}});
-    if (y.too_few)
-      warnings.push_back(
-          {{"code", "too_few_sessions"},
-           {"year", y.year},
-           {"sessions_held", y.held},
-           {"message", "Hội đồng họp " + std::to_string(y.held) + " kỳ trong năm " +
-                           std::to_string(y.year) +
-                           "; kế hoạch yêu cầu ít nhất 2 kỳ/năm. The Council held " +
-                           std::to_string(y.held) + " session(s) in " + std::to_string(y.year) +
-                           "; it should meet at least twice a year."}});
-  }
-  return {{"id", c.id},
-          {"unit_id", c.unit_id},
-          {"name", c.name},
-          {"term_start", c.term_start},
-          {"term_end", c.term_end},
-          {"member_cap", c.member_cap},
-          {"min_age", c.min_age},
-          {"max_age", c.max_age},
-          {"members", members},
-          {"advisers", advisers},
-          {"sessions", sessions},
-          {"years", years},
-          {"warnings", warnings},
-          {"created_at", c.created_at},
-          {"updated_at", c.updated_at}};
+  out.years = years_of(c, year_of(c.term_start), std::min(year_of(c.term_end), this_year));
+  return out;
 }
 
 std::string Councils::council_band(const std::string& pupil_id, int school_year) {
@@ -320,7 +288,7 @@ std::string Councils::council_band(const std::string& pupil_id, int school_year)
 
 JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pupil) {
   JoinBarriers b;
-  if (!pupil || pupil->status != "active") {
+  if (!pupil || !active(*pupil)) {
     b.not_active = true;
     return b;
   }
@@ -369,9 +337,6 @@ CouncilCandidates Councils::candidates(const Principal& actor, const std::string
 CouncilMember Councils::add_member(const Principal& actor, const std::string& council_id,
                                    const MemberInput& input) {
   Council c = managed(actor, council_id);
-  if (!kRoles.count(input.role)) throw Invalid("role", "role is chair, vice_chair or member.");
-  if (!kJoinedBy.count(input.joined_by))
-    throw Invalid("joined_by", "joined_by is nomination or election.");
   std::string today = format_date(date_of(clock_.now()));
   std::string joined_on = input.joined_on ? clean_date("joined_on", *input.joined_on) : today;
   auto pupil = storage_.pupils().pupil(input.pupil_id);
@@ -398,9 +363,10 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
   auto current = current_members(c.id);
   for (const auto& m : current)
     if (m.pupil_id == pupil->id) throw Conflict("The pupil is already a member.", "already_member");
-  if (input.role == "chair")
+  if (input.role == CouncilRole::kChair)
     for (const auto& m : current)
-      if (m.role == "chair") throw Conflict("The Council already has a chair.", "chair_taken");
+      if (m.role == CouncilRole::kChair)
+        throw Conflict("The Council already has a chair.", "chair_taken");
 
   CouncilMember m{new_id("mem"), c.id,         pupil->id, input.role,       input.joined_by,
                   joined_on,     std::nullopt, actor.id,  clock_.now_text()};
@@ -409,7 +375,7 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
       throw Conflict("The Council is full (" + std::to_string(c.member_cap) + " members).",
                      "council_full");
     audit_.record(AuditActor::of(actor), "council.member_add", "council", c.id, "",
-                  {{"member_id", m.id}, {"role", m.role}, {"joined_by", m.joined_by}});
+                  {{"member_id", m.id}, {"role", word(m.role)}, {"joined_by", word(m.joined_by)}});
   });
   return m;
 }
@@ -429,53 +395,47 @@ void Councils::remove_member(const Principal& actor, const std::string& council_
   throw NotFound("No such member.");
 }
 
-nlohmann::json Councils::review(const Principal& actor, const std::string& council_id,
-                                const std::optional<std::string>& on) {
+CouncilReview Councils::review(const Principal& actor, const std::string& council_id,
+                               const std::optional<std::string>& on) {
   Council c = managed(actor, council_id);
-  std::string day = on ? clean_date("on", *on) : format_date(date_of(clock_.now()));
+  CouncilReview out;
+  out.council_id = c.id;
+  out.max_age = c.max_age;
+  out.on = on ? clean_date("on", *on) : format_date(date_of(clock_.now()));
   // Ages counted by year of birth for the school year of the review day, and for the last school
   // year the term reaches: the review, too, changes only from one school year to the next.
-  const int school_year = school_year_of(*parse_date(day));
+  out.school_year = school_year_of(*parse_date(out.on));
   const int last_school_year = school_year_of(*parse_date(c.term_end));
-  nlohmann::json flagged = nlohmann::json::array();
-  std::int64_t reviewed = 0;
   for (const auto& m : current_members(c.id)) {
-    ++reviewed;
+    ++out.members_reviewed;
     auto pupil = storage_.pupils().pupil(m.pupil_id);
     // A child whose consent was withdrawn takes no further part: the review lists them too.
     auto consents = storage_.pupils().consents(m.pupil_id);
-    bool withdrawn = !pupil || pupil->status != "active" || !has_current(consents, "child") ||
+    bool withdrawn = !pupil || !active(*pupil) || !has_current(consents, "child") ||
                      !has_current(consents, "guardian");
-    auto age = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, school_year);
+    auto age = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, out.school_year);
     auto age_at_end = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, last_school_year);
     bool aged_out = !withdrawn && (!age || *age > c.max_age);
     bool before_end = !withdrawn && !aged_out && age_at_end && *age_at_end > c.max_age;
     if (!withdrawn && !aged_out && !before_end) continue;
-    flagged.push_back({{"member_id", m.id},
-                       {"pupil_id", m.pupil_id},
-                       {"pseudonym", pupil ? pupil->pseudonym : ""},
-                       {"role", m.role},
-                       {"age_band", pupil ? council_band(pupil->id, school_year) : ""},
-                       {"reason", withdrawn  ? "consent_withdrawn"
-                                  : aged_out ? "over_age_limit"
-                                             : "over_age_limit_before_term_end"}});
+    out.flagged.push_back({m.id, m.pupil_id, pupil ? pupil->pseudonym : "", m.role,
+                           pupil ? council_band(pupil->id, out.school_year) : "",
+                           withdrawn  ? ReviewReason::kConsentWithdrawn
+                           : aged_out ? ReviewReason::kOverAgeLimit
+                                      : ReviewReason::kOverAgeLimitBeforeTermEnd});
   }
   audit_.record(AuditActor::of(actor), "council.review", "council", c.id, "",
-                {{"on", day}, {"flagged", flagged.size()}});
-  return {{"council_id", c.id},
-          {"on", day},
-          {"school_year", school_year_text(school_year)},
-          {"max_age", c.max_age},
-          {"members_reviewed", reviewed},
-          {"flagged", flagged}};
+                {{"on", out.on}, {"flagged", out.flagged.size()}});
+  return out;
 }
 
-nlohmann::json Councils::checked_agenda(const Council& c, const nlohmann::json& agenda) {
-  if (!agenda.is_array() || agenda.size() > 100)
+std::vector<AgendaItem> Councils::checked_agenda(const Council& c,
+                                                 const std::vector<AgendaItem>& agenda) {
+  if (agenda.size() > 100)
     throw Invalid("agenda", "agenda is a list of {kind, id} (at most 100 items).");
-  nlohmann::json out = nlohmann::json::array();
+  std::vector<AgendaItem> out;
   std::vector<Unprocessable::Problem> problems;
-  std::set<std::string> seen;
+  std::set<std::pair<AgendaKind, std::string>> seen;
   auto in_scope = [&](const std::string& unit) {
     auto up = storage_.organisation().unit_and_ancestors(unit);
     return std::find(up.begin(), up.end(), c.unit_id) != up.end();
@@ -483,36 +443,36 @@ nlohmann::json Councils::checked_agenda(const Council& c, const nlohmann::json& 
   auto above = storage_.organisation().unit_and_ancestors(c.unit_id);
   for (std::size_t i = 0; i < agenda.size(); ++i) {
     std::string field = "agenda[" + std::to_string(i) + "]";
-    const auto& item = agenda[i];
-    if (!item.is_object() || !item.contains("kind") || !item["kind"].is_string() ||
-        !item.contains("id") || !item["id"].is_string() || item.size() != 2)
-      throw Invalid(field, "Each agenda item is {kind, id}.");
-    std::string kind = item["kind"], id = item["id"];
-    if (!seen.insert(kind + ":" + id).second) continue;
-    if (kind == "submission") {
-      auto s = storage_.submissions().submission(id);
-      if (!s || !in_scope(s->unit_id))
-        problems.push_back({field, "There is no such submission from this Council's unit."});
-      else if (!approved(*s))
-        problems.push_back({field, "Only approved submissions go on an agenda."});
-      else
-        out.push_back({{"kind", kind}, {"id", id}});
-    } else if (kind == "consultation") {
-      auto k = storage_.consultations().consultation(id);
-      bool related = k && (in_scope(k->owner_unit_id) ||
-                           std::find(above.begin(), above.end(), k->owner_unit_id) != above.end());
-      if (k && !related)
-        for (const auto& u : k->audience_unit_ids)
-          related =
-              related || in_scope(u) || std::find(above.begin(), above.end(), u) != above.end();
-      if (!related)
-        problems.push_back({field, "There is no such consultation for this Council's unit."});
-      else if (k->status == "draft" || k->status == "published")
-        problems.push_back({field, "A consultation's results come on an agenda once it closes."});
-      else
-        out.push_back({{"kind", kind}, {"id", id}});
-    } else {
-      throw Invalid(field + ".kind", "kind is submission or consultation.");
+    const AgendaItem& item = agenda[i];
+    if (!seen.insert({item.kind, item.id}).second) continue;
+    switch (item.kind) {
+      case AgendaKind::kSubmission: {
+        auto s = storage_.submissions().submission(item.id);
+        if (!s || !in_scope(s->unit_id))
+          problems.push_back({field, "There is no such submission from this Council's unit."});
+        else if (!approved(*s))
+          problems.push_back({field, "Only approved submissions go on an agenda."});
+        else
+          out.push_back(item);
+        break;
+      }
+      case AgendaKind::kConsultation: {
+        auto k = storage_.consultations().consultation(item.id);
+        bool related =
+            k && (in_scope(k->owner_unit_id) ||
+                  std::find(above.begin(), above.end(), k->owner_unit_id) != above.end());
+        if (k && !related)
+          for (const auto& u : k->audience_unit_ids)
+            related =
+                related || in_scope(u) || std::find(above.begin(), above.end(), u) != above.end();
+        if (!related)
+          problems.push_back({field, "There is no such consultation for this Council's unit."});
+        else if (!closed(*k))
+          problems.push_back({field, "A consultation's results come on an agenda once it closes."});
+        else
+          out.push_back(item);
+        break;
+      }
     }
   }
   if (!problems.empty())
@@ -520,35 +480,29 @@ nlohmann::json Councils::checked_agenda(const Council& c, const nlohmann::json& 
   return out;
 }
 
-nlohmann::json Councils::agenda_view(const Council&, const CouncilSession& s) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& item : nlohmann::json::parse(s.agenda_json)) {
-    std::string kind = item["kind"], id = item["id"];
-    if (kind == "submission") {
-      auto sub = storage_.submissions().submission(id);
-      if (!sub || !approved(*sub)) {
-        out.push_back({{"kind", kind}, {"id", id}, {"available", false}});
-        continue;
-      }
-      // Only the approved words: the redacted text when a moderator hid parts of it.
-      out.push_back({{"kind", kind},
-                     {"id", id},
-                     {"available", true},
-                     {"text", approved_words(*sub)},
-                     {"topic", sub->topic ? nlohmann::json(*sub->topic) : nlohmann::json()}});
-    } else {
-      auto k = storage_.consultations().consultation(id);
-      if (!k) {
-        out.push_back({{"kind", kind}, {"id", id}, {"available", false}});
-        continue;
-      }
-      out.push_back({{"kind", kind},
-                     {"id", id},
-                     {"available", true},
-                     {"title", k->title},
-                     {"status", k->status},
-                     {"results", "/api/v1/consultations/" + k->id + "/results"}});
+std::vector<AgendaEntry> Councils::agenda_entries(const CouncilSession& s) {
+  std::vector<AgendaEntry> out;
+  for (const auto& item : s.agenda) {
+    AgendaEntry entry;
+    entry.item = item;
+    switch (item.kind) {
+      case AgendaKind::kSubmission:
+        if (auto sub = storage_.submissions().submission(item.id); sub && approved(*sub)) {
+          // Only the approved words: the redacted text when a moderator hid parts of it.
+          entry.available = true;
+          entry.text = approved_words(*sub);
+          entry.topic = sub->topic;
+        }
+        break;
+      case AgendaKind::kConsultation:
+        if (auto k = storage_.consultations().consultation(item.id)) {
+          entry.available = true;
+          entry.title = k->title;
+          entry.status = k->status;
+        }
+        break;
     }
+    out.push_back(std::move(entry));
   }
   return out;
 }
@@ -577,15 +531,14 @@ CouncilSession Councils::managed_session(const Principal& actor, const std::stri
   return *s;
 }
 
-CouncilSession Councils::move(const Principal& actor, CouncilSession s, const std::string& to) {
-  auto lifecycle = nlohmann::json::parse(s.lifecycle_json);
+CouncilSession Councils::move(const Principal& actor, CouncilSession s, CouncilSessionStatus to) {
   s.status = to;
   s.updated_at = clock_.now_text();
-  lifecycle.push_back({{"status", to}, {"at", s.updated_at}, {"by", actor.id}});
-  s.lifecycle_json = lifecycle.dump();
+  s.lifecycle.push_back({to, s.updated_at, actor.id});
   atomically(storage_, [&] {
     storage_.councils().update_session(s);
-    audit_.record(AuditActor::of(actor), "council_session." + to, "council_session", s.id);
+    audit_.record(AuditActor::of(actor), "council_session." + std::string(word(to)),
+                  "council_session", s.id);
   });
   return s;
 }
@@ -601,12 +554,10 @@ CouncilSession Councils::plan_session(const Principal& actor, const std::string&
   s.title = clean_text("title", *input.title, 1, 200);
   s.planned_for = clean_date("planned_for", *input.planned_for);
   s.location = clean_text("location", input.location.value_or(""), 0, 200);
-  if (input.agenda) s.agenda_json = checked_agenda(c, *input.agenda).dump();
+  if (input.agenda) s.agenda = checked_agenda(c, *input.agenda);
   s.created_by = actor.id;
   s.created_at = s.updated_at = clock_.now_text();
-  s.lifecycle_json =
-      nlohmann::json::array({{{"status", "planned"}, {"at", s.created_at}, {"by", actor.id}}})
-          .dump();
+  s.lifecycle = {{CouncilSessionStatus::kPlanned, s.created_at, actor.id}};
   atomically(storage_, [&] {
     storage_.councils().insert_session(s);
     audit_.record(AuditActor::of(actor), "council_session.planned", "council_session", s.id);
@@ -618,16 +569,16 @@ CouncilSession Councils::update_session(const Principal& actor, const std::strin
                                         const SessionInput& input) {
   Council c;
   CouncilSession s = managed_session(actor, id, c);
-  if (s.status == "minuted")
+  if (s.status == CouncilSessionStatus::kMinuted)
     throw Conflict("A minuted session is the record; it does not change.", "session_minuted");
   if (input.title) s.title = clean_text("title", *input.title, 1, 200);
   if (input.planned_for) {
-    if (s.status != "planned")
+    if (s.status != CouncilSessionStatus::kPlanned)
       throw Conflict("The date of a held session does not move.", "session_held");
     s.planned_for = clean_date("planned_for", *input.planned_for);
   }
   if (input.location) s.location = clean_text("location", *input.location, 0, 200);
-  if (input.agenda) s.agenda_json = checked_agenda(c, *input.agenda).dump();
+  if (input.agenda) s.agenda = checked_agenda(c, *input.agenda);
   s.updated_at = clock_.now_text();
   atomically(storage_, [&] {
     storage_.councils().update_session(s);
@@ -641,29 +592,30 @@ CouncilSession Councils::mark_held(const Principal& actor, const std::string& id
                                    const std::vector<std::string>& attendance) {
   Council c;
   CouncilSession s = managed_session(actor, id, c);
-  if (s.status != "planned") throw Conflict("Only a planned session can be held.", "not_planned");
+  if (s.status != CouncilSessionStatus::kPlanned)
+    throw Conflict("Only a planned session can be held.", "not_planned");
   std::string day = held_on ? clean_date("held_on", *held_on) : s.planned_for;
   if (day > format_date(date_of(clock_.now())))
     throw Invalid("held_on", "A session is marked held on or after the day it met.");
   auto present = checked_attendance(c, attendance);
   if (present.empty()) throw Invalid("attendance", "Name the members who were present.");
   s.held_on = day;
-  s.attendance_json = nlohmann::json(present).dump();
-  return move(actor, s, "held");
+  s.attendance = present;
+  return move(actor, s, CouncilSessionStatus::kHeld);
 }
 
 CouncilSession Councils::set_attendance(const Principal& actor, const std::string& id,
                                         const std::vector<std::string>& attendance) {
   Council c;
   CouncilSession s = managed_session(actor, id, c);
-  if (s.status != "held")
+  if (s.status != CouncilSessionStatus::kHeld)
     throw Conflict("Attendance is recorded for a held session, before its minutes.", "not_held");
   if (!storage_.councils().proposals_of(s.id).empty())
     throw Conflict("Votes were counted with this attendance; it no longer changes.",
                    "votes_recorded");
   auto present = checked_attendance(c, attendance);
   if (present.empty()) throw Invalid("attendance", "Name the members who were present.");
-  s.attendance_json = nlohmann::json(present).dump();
+  s.attendance = present;
   s.updated_at = clock_.now_text();
   atomically(storage_, [&] {
     storage_.councils().update_session(s);
@@ -676,9 +628,9 @@ CouncilProposal Councils::vote(const Principal& actor, const std::string& sessio
                                const VoteInput& input) {
   Council c;
   CouncilSession s = managed_session(actor, session_id, c);
-  if (s.status != "held")
+  if (s.status != CouncilSessionStatus::kHeld)
     throw Conflict("Votes are taken at a held session, before its minutes.", "not_held");
-  auto present = nlohmann::json::parse(s.attendance_json).get<std::vector<std::string>>();
+  const auto& present = s.attendance;
   CouncilProposal p;
   p.id = new_id("pro");
   p.session_id = s.id;
@@ -689,27 +641,31 @@ CouncilProposal Councils::vote(const Principal& actor, const std::string& sessio
   if (input.votes.has_value() == input.counts.has_value())
     throw Invalid("votes", "Send either votes (member → for/against/abstain) or counts.");
   if (input.votes) {
-    if (!input.votes->is_object()) throw Invalid("votes", "votes is member_id → choice.");
-    for (const auto& [member, choice] : input.votes->items()) {
+    for (const auto& [member, choice] : *input.votes) {
       if (std::find(present.begin(), present.end(), member) == present.end())
         throw Invalid("votes." + member.substr(0, 60), "Only members present at the session vote.");
-      if (!choice.is_string() || !kChoices.count(choice.get<std::string>()))
-        throw Invalid("votes." + member.substr(0, 60), "A vote is for, against or abstain.");
-      std::string v = choice;
-      (v == "for" ? p.votes_for : v == "against" ? p.votes_against : p.abstentions) += 1;
+      switch (choice) {
+        case VoteChoice::kFor:
+          ++p.votes_for;
+          break;
+        case VoteChoice::kAgainst:
+          ++p.votes_against;
+          break;
+        case VoteChoice::kAbstain:
+          ++p.abstentions;
+          break;
+      }
     }
-    p.votes_json = input.votes->dump();
+    p.votes = *input.votes;
   } else {
-    const auto& k = *input.counts;
-    if (!k.is_object()) throw Invalid("counts", "counts is {for, against, abstain}.");
-    for (const auto& [key, n] : k.items()) {
-      if (!kChoices.count(key)) throw Invalid("counts." + key.substr(0, 60), "Unknown field.");
-      if (!n.is_number_integer() || n.get<long long>() < 0 || n.get<long long>() > 1000)
-        throw Invalid("counts." + key, "A count is a whole number, 0 or more.");
-    }
-    p.votes_for = static_cast<int>(k.value("for", 0LL));
-    p.votes_against = static_cast<int>(k.value("against", 0LL));
-    p.abstentions = static_cast<int>(k.value("abstain", 0LL));
+    const VoteCounts& k = *input.counts;
+    for (const auto& [field, n] : {std::pair{"counts.for", k.votes_for},
+                                   {"counts.against", k.votes_against},
+                                   {"counts.abstain", k.abstentions}})
+      if (n < 0 || n > 1000) throw Invalid(field, "A count is a whole number, 0 or more.");
+    p.votes_for = k.votes_for;
+    p.votes_against = k.votes_against;
+    p.abstentions = k.abstentions;
   }
   if (p.votes_for + p.votes_against + p.abstentions > p.present)
     throw Unprocessable("too_many_votes", "More votes than members present.",
@@ -746,9 +702,10 @@ CouncilSession Councils::minute(const Principal& actor, const std::string& id,
                                 const std::string& minutes) {
   Council c;
   CouncilSession s = managed_session(actor, id, c);
-  if (s.status != "held") throw Conflict("Minutes follow a held session.", "not_held");
+  if (s.status != CouncilSessionStatus::kHeld)
+    throw Conflict("Minutes follow a held session.", "not_held");
   s.minutes = clean_text("minutes", minutes, 1, 50000);
-  return move(actor, s, "minuted");
+  return move(actor, s, CouncilSessionStatus::kMinuted);
 }
 
 std::vector<CouncilSession> Councils::sessions(const Principal& actor,
@@ -767,7 +724,8 @@ std::vector<Recommendation> Councils::recommendations(const Principal& actor,
   for (;;) {
     auto batch = storage_.recommendations().recommendations({}, page);
     for (auto& r : batch)
-      if (r.council_session_id && sessions.count(*r.council_session_id)) out.push_back(std::move(r));
+      if (r.council_session_id && sessions.count(*r.council_session_id))
+        out.push_back(std::move(r));
     if (static_cast<int>(batch.size()) < page.limit) break;
     page.after = batch.back().id;
   }
@@ -777,7 +735,7 @@ std::vector<Recommendation> Councils::recommendations(const Principal& actor,
   return out;
 }
 
-nlohmann::json Councils::session_view(const Principal& actor, const std::string& id) {
+SessionDetail Councils::session_view(const Principal& actor, const std::string& id) {
   auto s = storage_.councils().session(id);
   if (!s) throw NotFound("No such session.");
   Council c;
@@ -786,47 +744,23 @@ nlohmann::json Councils::session_view(const Principal& actor, const std::string&
   } catch (const NotFound&) {
     throw NotFound("No such session.");
   }
+  SessionDetail out;
+  out.agenda = agenda_entries(*s);
   auto members = storage_.councils().members(c.id);
-  nlohmann::json attendance = nlohmann::json::array();
-  for (const auto& mid : nlohmann::json::parse(s->attendance_json)) {
+  for (const auto& mid : s->attendance) {
     std::string pseudonym;
     for (const auto& m : members)
       if (m.id == mid)
         if (auto pupil = storage_.pupils().pupil(m.pupil_id)) pseudonym = pupil->pseudonym;
-    attendance.push_back({{"member_id", mid}, {"pseudonym", pseudonym}});
+    out.attendance.push_back({mid, pseudonym});
   }
-  nlohmann::json proposals = nlohmann::json::array();
-  for (const auto& p : storage_.councils().proposals_of(s->id)) {
-    nlohmann::json jp = {
-        {"id", p.id},
-        {"title", p.title},
-        {"text", p.text},
-        {"present", p.present},
-        {"for", p.votes_for},
-        {"against", p.votes_against},
-        {"abstain", p.abstentions},
-        {"adopted", p.adopted},
-        {"recommendation_id",
-         p.recommendation_id ? nlohmann::json(*p.recommendation_id) : nlohmann::json()},
-        {"created_at", p.created_at}};
-    // How each child voted stays with the adults who keep the record.
-    if (!actor.is_pupil()) jp["votes"] = nlohmann::json::parse(p.votes_json);
-    proposals.push_back(jp);
-  }
-  return {{"id", s->id},
-          {"council_id", s->council_id},
-          {"title", s->title},
-          {"planned_for", s->planned_for},
-          {"location", s->location},
-          {"status", s->status},
-          {"held_on", s->held_on ? nlohmann::json(*s->held_on) : nlohmann::json()},
-          {"agenda", agenda_view(c, *s)},
-          {"attendance", attendance},
-          {"minutes", s->minutes},
-          {"proposals", proposals},
-          {"lifecycle", nlohmann::json::parse(s->lifecycle_json)},
-          {"created_at", s->created_at},
-          {"updated_at", s->updated_at}};
+  out.proposals = storage_.councils().proposals_of(s->id);
+  // How each child voted stays with the adults who keep the record.
+  out.votes_shown = !actor.is_pupil();
+  if (!out.votes_shown)
+    for (auto& p : out.proposals) p.votes.clear();
+  out.session = std::move(*s);
+  return out;
 }
 
 Council Councils::public_view(const std::string& id) {

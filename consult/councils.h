@@ -4,9 +4,9 @@
 // planned → held → minuted, with an agenda of approved children's words and consultation
 // results, attendance, minutes, and votes on proposals (adopted by more than half of those
 // present). A Council should meet at least twice a calendar year; fewer raises a warning.
-#include <nlohmann/json.hpp>
-
 #include <chrono>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,22 +36,113 @@ struct CouncilInput {
 
 struct MemberInput {
   std::string pupil_id;
-  std::string role;       // chair | vice_chair | member
-  std::string joined_by;  // nomination | election
+  CouncilRole role = CouncilRole::kMember;
+  CouncilJoining joined_by = CouncilJoining::kNomination;
   std::optional<std::string> joined_on;
 };
 
 struct SessionInput {
   std::optional<std::string> title, planned_for, location;
-  std::optional<nlohmann::json> agenda;  // [{kind: submission | consultation, id}]
+  std::optional<std::vector<AgendaItem>> agenda;  // approved submissions, closed consultations
 };
 
+// A vote's counts when the session recorded only how many chose each way.
+struct VoteCounts {
+  int votes_for = 0;
+  int votes_against = 0;
+  int abstentions = 0;
+};
+
+// Either each present member's vote or the counts alone.
 struct VoteInput {
   std::string title;
   std::string text;
-  std::optional<nlohmann::json> votes;   // member id → for | against | abstain
-  std::optional<nlohmann::json> counts;  // {for, against, abstain}
+  std::optional<std::map<std::string, VoteChoice>> votes;  // member id → choice
+  std::optional<VoteCounts> counts;
 };
+
+// A current member as the reader of the Council may see them: the pupil id and the age band the
+// Council counts only for adults, never for the children on it.
+struct MemberOnCouncil {
+  std::string member_id;
+  std::string pseudonym;
+  CouncilRole role = CouncilRole::kMember;
+  CouncilJoining joined_by = CouncilJoining::kNomination;
+  std::string joined_on;
+  std::optional<std::string> pupil_id;
+  std::optional<std::string> age_band;
+};
+
+struct CouncilAdviser {
+  std::string account_id;
+  std::string display_name;
+};
+
+// Sessions held in one calendar year, and whether that is too few.
+struct YearOfSessions {
+  int year = 0;
+  int held = 0;
+  bool too_few = false;
+};
+
+// The Council with its current members (chair first, then vice-chairs, then members, each in the
+// order they joined), advisers, sessions, and each calendar year of its term up to this one.
+struct CouncilOverview {
+  Council council;
+  std::vector<MemberOnCouncil> members;
+  std::vector<CouncilAdviser> advisers;
+  std::vector<CouncilSession> sessions;
+  std::vector<YearOfSessions> years;
+};
+
+// An agenda item as a session shows it: only the approved words of a submission (redacted when
+// a moderator hid parts), a consultation's title and status; `available` is false when the item
+// is no longer there or no longer approved, and then nothing else is shown.
+struct AgendaEntry {
+  AgendaItem item;
+  bool available = false;
+  std::string text;                  // submission
+  std::optional<std::string> topic;  // submission
+  std::string title;                 // consultation
+  std::string status;                // consultation
+};
+
+struct Attendee {
+  std::string member_id;
+  std::string pseudonym;
+};
+
+// A session with its agenda, attendance and proposals. How each child voted stays with the
+// adults who keep the record: for a pupil, `votes_shown` is false and the votes are empty.
+struct SessionDetail {
+  CouncilSession session;
+  std::vector<AgendaEntry> agenda;
+  std::vector<Attendee> attendance;
+  std::vector<CouncilProposal> proposals;
+  bool votes_shown = false;
+};
+
+// A member the yearly review lists, and why.
+struct ReviewFlag {
+  std::string member_id;
+  std::string pupil_id;
+  std::string pseudonym;
+  CouncilRole role = CouncilRole::kMember;
+  std::string age_band;
+  ReviewReason reason = ReviewReason::kConsentWithdrawn;
+};
+
+struct CouncilReview {
+  std::string council_id;
+  std::string on;       // YYYY-MM-DD
+  int school_year = 0;  // its first calendar year
+  int max_age = 0;
+  std::int64_t members_reviewed = 0;
+  std::vector<ReviewFlag> flagged;
+};
+
+// "2026-2027" for the school year that begins in 2026.
+std::string school_year_text(int first_year);
 
 // What keeps a pupil out of a Council today, places and current membership aside; checked in
 // this order, and only up to the first that applies.
@@ -74,13 +165,6 @@ struct CouncilCandidates {
   std::optional<std::string> next;
 };
 
-// Sessions held in one calendar year, and whether that is too few.
-struct YearOfSessions {
-  int year = 0;
-  int held = 0;
-  bool too_few = false;
-};
-
 class Councils {
  public:
   // An adopted proposal becomes a draft recommendation through `recommendations`.
@@ -99,8 +183,8 @@ class Councils {
   Council update(const Principal& actor, const std::string& id, const CouncilInput& input);
   // Adults: the Councils of their units (and those they advise). Pupils: their own Councils.
   std::vector<Council> list(const Principal& actor, const Page& page);
-  // The Council with its current members, advisers, sessions and warnings.
-  nlohmann::json view(const Principal& actor, const std::string& id);
+  // The Council with its current members, advisers, sessions and sessions per year.
+  CouncilOverview view(const Principal& actor, const std::string& id);
 
   CouncilMember add_member(const Principal& actor, const std::string& council_id,
                            const MemberInput& input);
@@ -115,8 +199,8 @@ class Councils {
                      const std::string& pupil_id);
   // The yearly review: current members who are past the age limit in the school year of `on`
   // (default today), will be in a school year the term reaches, or whose consent was withdrawn.
-  nlohmann::json review(const Principal& actor, const std::string& council_id,
-                        const std::optional<std::string>& on);
+  CouncilReview review(const Principal& actor, const std::string& council_id,
+                       const std::optional<std::string>& on);
 
   CouncilSession plan_session(const Principal& actor, const std::string& council_id,
                               const SessionInput& input);
@@ -131,7 +215,7 @@ class Councils {
                        const VoteInput& input);
   CouncilSession minute(const Principal& actor, const std::string& id, const std::string& minutes);
   // The session with its agenda in the approved words, attendance and proposals.
-  nlohmann::json session_view(const Principal& actor, const std::string& id);
+  SessionDetail session_view(const Principal& actor, const std::string& id);
   std::vector<CouncilSession> sessions(const Principal& actor, const std::string& council_id);
   // Every recommendation the Council's sessions adopted, drafts too, oldest first: what its
   // members follow from adoption to the authority's answer.
@@ -155,11 +239,11 @@ class Councils {
   // show instead of the child's own band: that one moves a month after a birthday. "" if none.
   std::string council_band(const std::string& pupil_id, int school_year);
   void apply(Council& c, const CouncilInput& input);
-  nlohmann::json checked_agenda(const Council& c, const nlohmann::json& agenda);
-  nlohmann::json agenda_view(const Council& c, const CouncilSession& s);
+  std::vector<AgendaItem> checked_agenda(const Council& c, const std::vector<AgendaItem>& agenda);
+  std::vector<AgendaEntry> agenda_entries(const CouncilSession& s);
   std::vector<std::string> checked_attendance(const Council& c,
                                               const std::vector<std::string>& attendance);
-  CouncilSession move(const Principal& actor, CouncilSession s, const std::string& to);
+  CouncilSession move(const Principal& actor, CouncilSession s, CouncilSessionStatus to);
 
   Storage& storage_;
   const Clock& clock_;

@@ -153,19 +153,22 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
   std::vector<std::string> members;
   members.push_back(councils
                         .add_member(moderator, council.id,
-                                    {chair_pupil_id, "chair", "election", since_term_start})
+                                    {chair_pupil_id, CouncilRole::kChair, CouncilJoining::kElection,
+                                     since_term_start})
                         .id);
   struct DemoMember {
     const char* pseudonym;
     int age;
-    const char* role;
-    const char* joined_by;
+    CouncilRole role;
+    CouncilJoining joined_by;
   };
-  for (const DemoMember& d : {DemoMember{"Sơn Ca", 12, "vice_chair", "election"},
-                              DemoMember{"Họa Mi", 12, "member", "nomination"},
-                              DemoMember{"Chích Chòe", 14, "member", "election"},
-                              DemoMember{"Bồ Câu Trắng", 15, "member", "nomination"},
-                              DemoMember{"Sao Biển", 13, "member", "nomination"}}) {
+  using enum CouncilRole;
+  using enum CouncilJoining;
+  for (const DemoMember& d : {DemoMember{"Sơn Ca", 12, kViceChair, kElection},
+                              DemoMember{"Họa Mi", 12, kMember, kNomination},
+                              DemoMember{"Chích Chòe", 14, kMember, kElection},
+                              DemoMember{"Bồ Câu Trắng", 15, kMember, kNomination},
+                              DemoMember{"Sao Biển", 13, kMember, kNomination}}) {
     auto joined =
         pupils.join({kDemoJoinCode, d.pseudonym, birth_date_for_age(clock, d.age), "demo", "demo"});
     Principal as_pupil;
@@ -189,8 +192,9 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
        "Nhà văn hóa Phường 9", std::nullopt});
   std::vector<std::string> present(members.begin(), members.end() - 1);  // one member absent
   councils.mark_held(moderator, s1.id, first, present);
-  nlohmann::json votes = nlohmann::json::object();
-  for (std::size_t i = 0; i < present.size(); ++i) votes[present[i]] = i < 4 ? "for" : "abstain";
+  std::map<std::string, VoteChoice> votes;
+  for (std::size_t i = 0; i < present.size(); ++i)
+    votes[present[i]] = i < 4 ? VoteChoice::kFor : VoteChoice::kAbstain;
   councils.vote(moderator, s1.id,
                 {"Mở cửa sân trường THCS Đào Duy Anh vào sáng Chủ nhật",
                  "Hội đồng trẻ em đề nghị Ủy ban nhân dân Phường 9 và nhà trường mở cửa sân trường "
@@ -201,7 +205,7 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
                 {"Sơn lại vạch kẻ đường trước cổng trường",
                  "Đề nghị sơn lại vạch qua đường và đặt biển báo khu vực trường học trước cổng "
                  "trường.",
-                 std::nullopt, nlohmann::json{{"for", 2}, {"against", 2}, {"abstain", 1}}});
+                 std::nullopt, VoteCounts{2, 2, 1}});
   councils.minute(moderator, s1.id,
                   "Hội đồng họp với " + std::to_string(present.size()) + "/" +
                       std::to_string(members.size()) +

@@ -120,7 +120,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
               committee, today);
   recs.acknowledge(official, answered.id);
   recs.answer(official, answered.id,
-              {"partly_accepted",
+              {Decision::kPartlyAccepted,
                "Vạch kẻ đường sẽ được làm ngay; đèn tín hiệu cần ý kiến của Sở Giao thông.",
                std::nullopt,
                {{"Kẻ vạch qua đường trước cổng trường", "Phòng Quản lý đô thị phường",
@@ -135,7 +135,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
            {idea(caheo, "Em muốn đọc sách buổi trưa nhưng thư viện đóng cửa.", std::nullopt)}),
       education, today);
   recs.acknowledge(official2, reported.id);
-  recs.answer(official2, reported.id, {"accepted", "", std::nullopt, {}});
+  recs.answer(official2, reported.id, {Decision::kAccepted, "", std::nullopt, {}});
   std::map<std::string, FeedbackText> feedback = {
       {"all",
        {"Các em muốn thư viện mở cửa giờ trưa.",
@@ -151,7 +151,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
                              {idea(meo, "Xích đu ở sân chơi khu phố bị hỏng rồi.", std::nullopt)}),
                         committee, today);
   recs.acknowledge(official, closed.id);
-  recs.answer(official, closed.id, {"accepted", "", std::nullopt, {}});
+  recs.answer(official, closed.id, {Decision::kAccepted, "", std::nullopt, {}});
   feedback["all"] = {"Các em nói xích đu ở sân chơi khu phố bị hỏng.",
                      "Ủy ban phường đã sửa xích đu và sơn lại sân chơi.",
                      "Vì sân chơi an toàn là quyền của các em.",
@@ -168,7 +168,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
               committee, today);
   recs.acknowledge(official, declined.id);
   recs.answer(official, declined.id,
-              {"declined",
+              {Decision::kDeclined,
                "Phường chưa có đất để xây bể bơi; các em được học bơi miễn phí ở Trung tâm Văn "
                "hóa - Thể thao quận vào mùa hè.",
                std::nullopt,

@@ -17,8 +17,6 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono;
 
-const std::vector<std::string> kDecisions = {"accepted", "partly_accepted", "declined", "referred"};
-const std::vector<std::string> kProgress = {"planned", "in_progress", "done", "dropped"};
 const std::vector<std::string> kReactions = {"agree", "disagree", "question"};
 
 bool one_of(const std::vector<std::string>& list, const std::string& value) {
@@ -37,9 +35,11 @@ std::string vn_date(const std::string& iso) {
 
 void push_history(Recommendation& r, const std::string& action, const std::string& by,
                   const std::string& at) {
-  json history = json::parse(r.history_json);
-  history.push_back({{"action", action}, {"status", r.status}, {"at", at}, {"by", by}});
-  r.history_json = history.dump();
+  r.history.push_back({action, r.status, at, by});
+}
+
+bool reported(const Recommendation& r) {
+  return r.status == RecommendationStatus::kReportedBack || r.status == RecommendationStatus::kClosed;
 }
 
 }  // namespace
@@ -59,7 +59,6 @@ Recommendation Recommendations::make(const std::string& by, const std::string& u
   r.title = clean_text("title", title, 3, 200);
   r.text = clean_text("text", text, 10, 5000);
   r.topic = clean_optional_text("topic", topic, 100);
-  json quotes = json::array();
   std::set<std::string> seen;
   for (const auto& sid : submission_ids) {
     if (!seen.insert(sid).second) throw Invalid("submission_ids", "A submission is listed twice.");
@@ -69,10 +68,9 @@ Recommendation Recommendations::make(const std::string& by, const std::string& u
     if (!is_approved(s->status))
       throw Invalid("submission_ids", "Only approved submissions can go into a recommendation.");
     // The children's own words, only as a moderator approved them.
-    quotes.push_back({{"submission_id", s->id}, {"text", approved_words(*s)}});
+    r.quotes.push_back({s->id, approved_words(*s)});
     sources.push_back({r.id, s->id, s->pupil_id});
   }
-  r.quotes_json = quotes.dump();
   r.created_by = by;
   r.created_at = r.updated_at = clock_.now_text();
   push_history(r, "created", by, r.created_at);
@@ -144,7 +142,7 @@ Recommendation Recommendations::adopt_from_council(const AuditActor& actor,
                           adoption.submission_ids, nullptr, sources);
   r.origin = "council";
   r.council_session_id = adoption.council_session_id;
-  r.history_json = "[]";
+  r.history.clear();
   push_history(r, "adopted_by_council", actor.id, r.created_at);
   atomically(storage_, [&] {
     storage_.recommendations().insert_recommendation(r, sources);
@@ -162,7 +160,7 @@ Recommendation Recommendations::visible(const Principal& actor, const std::strin
   if (!r) throw NotFound("No such recommendation.");
   if (actor.role == Role::kOfficial) {
     // An official sees only what was addressed to their own authority.
-    if (!actor.authority_id || r->authority_id != actor.authority_id || r->status == "draft")
+    if (!actor.authority_id || r->authority_id != actor.authority_id || r->status == RecommendationStatus::kDraft)
       throw NotFound("No such recommendation.");
     return *r;
   }
@@ -177,11 +175,6 @@ Recommendation Recommendations::get(const Principal& actor, const std::string& i
 
 std::vector<Recommendation> Recommendations::list(const Principal& actor,
                                                   RecommendationFilter filter, const Page& page) {
-  static const std::set<std::string> kStatuses = {"draft",    "forwarded",     "acknowledged",
-                                                  "answered", "reported_back", "closed"};
-  if (filter.status && !kStatuses.count(*filter.status))
-    throw Invalid("status",
-                  "status is draft, forwarded, acknowledged, answered, reported_back or closed.");
   if (actor.role == Role::kOfficial) {
     if (!actor.authority_id) return {};
     filter.authority_id = actor.authority_id;
@@ -262,7 +255,8 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
                                         const Forwarding& input) {
   Recommendation r = visible(actor, id);
   if (!is_staff(actor)) throw NotFound("No such recommendation.");
-  if (r.status != "draft") throw Conflict("Only a draft can be forwarded.", "wrong_status");
+  if (r.status != RecommendationStatus::kDraft)
+    throw Conflict("Only a draft can be forwarded.", "wrong_status");
   auto authority = storage_.organisation().authority(input.authority_id);
   if (!authority || authority->retired_at)
     throw Invalid("authority_id", "There is no such authority.");
@@ -274,7 +268,7 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
   if (days < 1 || days > 365)
     throw Invalid("due_working_days", "due_working_days is between 1 and 365.");
   int expected = r.version;
-  r.status = "forwarded";
+  r.status = RecommendationStatus::kForwarded;
   r.authority_id = authority->id;
   r.dispatch_number = number;
   r.dispatch_date = input.dispatch_date;
@@ -293,10 +287,10 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
 Recommendation Recommendations::acknowledge(const Principal& official, const std::string& id) {
   if (official.role != Role::kOfficial) throw Forbidden();
   Recommendation r = visible(official, id);
-  if (r.status != "forwarded")
+  if (r.status != RecommendationStatus::kForwarded)
     throw Conflict("Only a forwarded recommendation can be acknowledged.", "wrong_status");
   int expected = r.version;
-  r.status = "acknowledged";
+  r.status = RecommendationStatus::kAcknowledged;
   return save(AuditActor::of(official), official.id, r, expected, "acknowledged");
 }
 
@@ -304,56 +298,53 @@ Recommendation Recommendations::answer(const Principal& official, const std::str
                                        const AnswerInput& input) {
   if (official.role != Role::kOfficial) throw Forbidden();
   Recommendation r = visible(official, id);
-  if (r.status == "forwarded")
+  if (r.status == RecommendationStatus::kForwarded)
     throw Conflict("Acknowledge the recommendation before answering it.", "not_acknowledged");
-  if (r.status != "acknowledged")
+  if (r.status != RecommendationStatus::kAcknowledged)
     throw Conflict("This recommendation has been answered already.", "wrong_status");
-  if (!one_of(kDecisions, input.decision))
-    throw Invalid("decision", "decision is accepted, partly_accepted, declined or referred.");
   std::vector<Unprocessable::Problem> problems;
-  std::string reasons;
+  Answer answer;
+  answer.decision = input.decision;
   std::string trimmed = input.reasons;
   trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
-  if (input.decision != "accepted" && trimmed.empty())
+  if (input.decision != Decision::kAccepted && trimmed.empty())
     problems.push_back({"reasons",
                         "Give the reasons for this decision; the children will read "
                         "them."});
   else if (!trimmed.empty())
-    reasons = clean_text("reasons", input.reasons, 1, 5000);
-  json answer = {{"decision", input.decision}, {"reasons", reasons}};
-  if (input.decision == "referred") {
+    answer.reasons = clean_text("reasons", input.reasons, 1, 5000);
+  if (input.decision == Decision::kReferred) {
     auto to =
         input.referred_to ? storage_.organisation().authority(*input.referred_to) : std::nullopt;
     if (!to || to->id == r.authority_id)
       problems.push_back({"referred_to", "Name the other authority it is referred to."});
     else
-      answer["referred_to"] = {{"id", to->id}, {"name", to->name}};
+      answer.referred_to = ReferredTo{to->id, to->name};
   }
   if (!problems.empty())
     throw Unprocessable("answer_incomplete", "The answer is not complete.", problems);
-  json commitments = json::array();
+  std::vector<Commitment> commitments;
   int n = 0;
-  for (const auto& c : input.commitments) {
-    commitments.push_back({{"id", r.id + "~" + std::to_string(++n)},
-                           {"text", clean_text("commitments.text", c.text, 3, 1000)},
-                           {"owner", clean_text("commitments.owner", c.owner, 2, 200)},
-                           {"due_date", clean_date("commitments.due_date", c.due_date)},
-                           {"status", "planned"},
-                           {"updates", json::array()}});
-  }
+  for (const auto& c : input.commitments)
+    commitments.push_back({r.id + "~" + std::to_string(++n),
+                           clean_text("commitments.text", c.text, 3, 1000),
+                           clean_text("commitments.owner", c.owner, 2, 200),
+                           clean_date("commitments.due_date", c.due_date),
+                           CommitmentStatus::kPlanned,
+                           {}});
   int expected = r.version;
   std::string now = clock_.now_text();
-  answer["by"] = official.id;
-  answer["at"] = now;
-  r.answer_json = answer.dump();
-  r.commitments_json = commitments.dump();
+  answer.by = official.id;
+  answer.at = now;
+  r.answer = answer;
+  r.commitments = std::move(commitments);
   r.answered_at = now;
-  r.status = "answered";
+  r.status = RecommendationStatus::kAnswered;
   bool was_overdue = r.overdue;
   r.overdue = false;  // the answer came; whether it was late stays in answered_on_time
   atomically(storage_, [&] {
     r = save(AuditActor::of(official), official.id, r, expected, "answered",
-             {{"decision", input.decision}, {"late", was_overdue || !answered_on_time(r)}});
+             {{"decision", word(input.decision)}, {"late", was_overdue || !answered_on_time(r)}});
     notify(accounts_serving(storage_, "moderator", r.unit_id), r, "answered",
            "Cơ quan đã trả lời kiến nghị “" + r.title + "”. Hãy viết phản hồi cho các em.");
   });
@@ -367,23 +358,14 @@ Recommendation Recommendations::record_progress(const Principal& official,
   auto tilde = commitment_id.rfind('~');
   if (tilde == std::string::npos) throw NotFound("No such commitment.");
   Recommendation r = visible(official, commitment_id.substr(0, tilde));
-  json commitments = json::parse(r.commitments_json);
-  json* found = nullptr;
-  for (auto& c : commitments)
-    if (c["id"] == commitment_id) found = &c;
-  if (!found) throw NotFound("No such commitment.");
-  if (input.status && !one_of(kProgress, *input.status))
-    throw Invalid("status", "status is planned, in_progress, done or dropped.");
-  std::string now = clock_.now_text();
-  json update = {
-      {"note", clean_text("note", input.note, 1, 2000)}, {"at", now}, {"by", official.id}};
-  if (input.status) {
-    (*found)["status"] = *input.status;
-    update["status"] = *input.status;
-  }
-  (*found)["updates"].push_back(update);
+  auto found = std::find_if(r.commitments.begin(), r.commitments.end(),
+                            [&](const Commitment& c) { return c.id == commitment_id; });
+  if (found == r.commitments.end()) throw NotFound("No such commitment.");
+  CommitmentUpdate update{clean_text("note", input.note, 1, 2000), clock_.now_text(), official.id,
+                          input.status};
+  if (input.status) found->status = *input.status;
+  found->updates.push_back(std::move(update));
   int expected = r.version;
-  r.commitments_json = commitments.dump();
   return save(AuditActor::of(official), official.id, r, expected, "commitment_progress",
               {{"commitment", commitment_id}});
 }
@@ -393,12 +375,12 @@ Recommendation Recommendations::write_feedback(
     const std::map<std::string, FeedbackText>& feedback) {
   Recommendation r = visible(actor, id);
   if (!is_staff(actor)) throw NotFound("No such recommendation.");
-  if (r.status != "answered")
+  if (r.status != RecommendationStatus::kAnswered)
     throw Conflict("Feedback is written once the authority has answered, before reporting back.",
                    "wrong_status");
   if (feedback.empty())
     throw Invalid("bands", "Write the feedback for all bands or for each band.");
-  json bands = json::object();
+  Feedback written;
   for (const auto& [band, text] : feedback) {
     std::string field = "bands." + band;
     if (band != "all" && !is_band(band)) {
@@ -407,25 +389,27 @@ Recommendation Recommendations::write_feedback(
       throw Invalid("bands." + band.substr(0, 40),
                     "Each feedback is for an age band: " + names + ".");
     }
-    bands[band] = {{"you_said", clean_text(field + ".you_said", text.you_said, 5, 1000)},
-                   {"we_did", clean_text(field + ".we_did", text.we_did, 5, 1000)},
-                   {"why", clean_text(field + ".why", text.why, 5, 1000)},
-                   {"what_next", clean_text(field + ".what_next", text.what_next, 5, 1000)}};
+    written.bands[band] = {clean_text(field + ".you_said", text.you_said, 5, 1000),
+                           clean_text(field + ".we_did", text.we_did, 5, 1000),
+                           clean_text(field + ".why", text.why, 5, 1000),
+                           clean_text(field + ".what_next", text.what_next, 5, 1000)};
   }
+  written.by = actor.id;
+  written.at = clock_.now_text();
   int expected = r.version;
-  r.feedback_json = json{{"bands", bands}, {"by", actor.id}, {"at", clock_.now_text()}}.dump();
+  r.feedback = std::move(written);
   return save(AuditActor::of(actor), actor.id, r, expected, "feedback_written");
 }
 
 Recommendation Recommendations::report_back(const Principal& actor, const std::string& id) {
   Recommendation r = visible(actor, id);
   if (!is_staff(actor)) throw NotFound("No such recommendation.");
-  if (r.status != "answered")
+  if (r.status != RecommendationStatus::kAnswered)
     throw Conflict("Only an answered recommendation can be reported back.", "wrong_status");
-  if (!json::parse(r.feedback_json).contains("bands"))
+  if (!r.feedback)
     throw Conflict("Write the feedback for the children first.", "feedback_missing");
   int expected = r.version;
-  r.status = "reported_back";
+  r.status = RecommendationStatus::kReportedBack;
   auto sources = storage_.recommendations().sources(r.id);
   atomically(storage_, [&] {
     r = save(AuditActor::of(actor), actor.id, r, expected, "reported_back",
@@ -455,11 +439,11 @@ Recommendation Recommendations::report_back(const Principal& actor, const std::s
 Recommendation Recommendations::close(const Principal& actor, const std::string& id) {
   Recommendation r = visible(actor, id);
   if (!is_staff(actor)) throw NotFound("No such recommendation.");
-  if (r.status != "reported_back")
+  if (r.status != RecommendationStatus::kReportedBack)
     throw Conflict("A recommendation closes only after the children have heard back.",
                    "not_reported_back");
   int expected = r.version;
-  r.status = "closed";
+  r.status = RecommendationStatus::kClosed;
   return save(AuditActor::of(actor), actor.id, r, expected, "closed");
 }
 
@@ -469,7 +453,7 @@ std::vector<Recommendation> Recommendations::outcomes_of_submission(
     const Principal& pupil, const std::string& submission_id) {
   std::vector<Recommendation> out;
   for (auto& r : containing(pupil, submission_id))
-    if (r.status == "reported_back" || r.status == "closed") out.push_back(std::move(r));
+    if (reported(r)) out.push_back(std::move(r));
   return out;
 }
 
@@ -479,17 +463,18 @@ std::vector<Recommendation> Recommendations::containing(const Principal& pupil,
   for (const auto& s : storage_.recommendations().sources_of_pupil(pupil.id)) {
     if (s.submission_id != submission_id) continue;
     auto r = storage_.recommendations().recommendation(s.recommendation_id);
-    if (r && r->status != "draft") out.push_back(*r);
+    if (r && r->status != RecommendationStatus::kDraft) out.push_back(*r);
   }
   return out;
 }
 
-json Recommendations::feedback_for(const Recommendation& r, const std::string& age_band) const {
-  json bands = json::parse(r.feedback_json).value("bands", json::object());
-  if (bands.contains(age_band)) return bands[age_band];
-  if (bands.contains("all")) return bands["all"];
-  if (!bands.empty()) return bands.begin().value();
-  return nullptr;
+std::optional<FeedbackText> Recommendations::feedback_for(const Recommendation& r,
+                                                          const std::string& age_band) const {
+  if (!r.feedback || r.feedback->bands.empty()) return std::nullopt;
+  const auto& bands = r.feedback->bands;
+  if (auto it = bands.find(age_band); it != bands.end()) return it->second;
+  if (auto it = bands.find("all"); it != bands.end()) return it->second;
+  return bands.begin()->second;
 }
 
 std::optional<Reaction> Recommendations::reaction_of(const Recommendation& r,
@@ -507,7 +492,7 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
   if (r)
     for (const auto& s : storage_.recommendations().sources(r->id))
       if (s.pupil_id == pupil.id) contributed = true;
-  if (!r || !contributed || (r->status != "reported_back" && r->status != "closed"))
+  if (!r || !contributed || !reported(*r))
     throw NotFound("No such answer to react to.");
   if (!one_of(kReactions, kind)) throw Invalid("kind", "kind is agree, disagree or question.");
   auto words = clean_optional_text("text", text, 1000);
@@ -597,16 +582,28 @@ int Recommendations::notify(const std::vector<Account>& to, const Recommendation
                    "rec:" + r.id + ":" + kind + ":" + std::to_string(r.version) + ":" + a.id,
                    now,
                    std::nullopt};
-    // Reminders are sent once per recommendation, whatever the version.
-    if (kind == "due_soon" || kind == "overdue" || kind == "escalated")
-      n.dedupe_key = "rec:" + r.id + ":" + kind + ":" + a.id;
     if (storage_.recommendations().insert_notification(n)) ++sent;
   }
   return sent;
 }
 
-bool Recommendations::email(const Recommendation& r, const std::string& kind,
+int Recommendations::remind(const std::vector<Account>& to, const Recommendation& r,
+                            ReminderKind kind, const std::string& message) {
+  int sent = 0;
+  std::string now = clock_.now_text();
+  std::string k(word(kind));
+  for (const auto& a : to) {
+    // Reminders are sent once per recommendation, whatever the version.
+    Notification n{notification_id(now), "account", a.id, k, "recommendation", r.id, message,
+                   "rec:" + r.id + ":" + k + ":" + a.id, now, std::nullopt};
+    if (storage_.recommendations().insert_notification(n)) ++sent;
+  }
+  return sent;
+}
+
+bool Recommendations::email(const Recommendation& r, ReminderKind reminder,
                             const std::string& subject, const std::string& body) {
+  std::string kind(word(reminder));
   if (!mailer_ || !mailer_->configured() || !r.authority_id) return false;
   auto to = storage_.recommendations().authority_contact(*r.authority_id);
   if (!to) return false;
@@ -645,10 +642,10 @@ ReminderRun Recommendations::run_reminders() {
     if (sys_days(today) <= sys_days(*due)) {
       std::string message = "Nhắc hạn: kiến nghị “" + r.title + "” cần được trả lời trước ngày " +
                             vn_date(*r.due_date) + ".";
-      run.notifications += notify(people, r, "due_soon", message);
-      run.notifications += notify(youth_union, r, "due_soon", message);
+      run.notifications += remind(people, r, ReminderKind::kDueSoon, message);
+      run.notifications += remind(youth_union, r, ReminderKind::kDueSoon, message);
       try {
-        if (email(r, "due_soon", "[Lắng Nghe] Nhắc hạn trả lời kiến nghị của trẻ em",
+        if (email(r, ReminderKind::kDueSoon, "[Lắng Nghe] Nhắc hạn trả lời kiến nghị của trẻ em",
                   authority_name + "\n\n" + message +
                       "\nSố công văn: " + r.dispatch_number.value_or("") + "\n"))
           ++run.emails;
@@ -672,27 +669,25 @@ ReminderRun Recommendations::run_reminders() {
     }
     std::string message = "Quá hạn: kiến nghị “" + r.title + "” đã quá hạn trả lời (hạn " +
                           vn_date(*r.due_date) + ").";
-    run.notifications += notify(people, r, "overdue", message);
-    run.notifications += notify(youth_union, r, "overdue", message);
+    run.notifications += remind(people, r, ReminderKind::kOverdue, message);
+    run.notifications += remind(youth_union, r, ReminderKind::kOverdue, message);
     try {
-      if (email(r, "overdue", "[Lắng Nghe] Kiến nghị của trẻ em đã quá hạn trả lời",
+      if (email(r, ReminderKind::kOverdue, "[Lắng Nghe] Kiến nghị của trẻ em đã quá hạn trả lời",
                 authority_name + "\n\n" + message +
                     "\nSố công văn: " + r.dispatch_number.value_or("") + "\n"))
         ++run.emails;
     } catch (const std::exception&) {
     }
-    json reminders = json::parse(r.reminders_json);
-    if (late >= settings_.escalate_after_working_days && !reminders.contains("escalated")) {
+    if (late >= settings_.escalate_after_working_days && !r.reminders.escalated) {
       int expected = r.version;
       Recommendation next = r;
-      reminders["escalated"] = clock_.now_text();
-      next.reminders_json = reminders.dump();
+      next.reminders.escalated = clock_.now_text();
       try {
         atomically(storage_, [&] {
           r = save(AuditActor::system(), "system", next, expected, "escalated",
                    {{"working_days_late", late}});
           run.notifications +=
-              notify(youth_union, r, "escalated",
+              remind(youth_union, r, ReminderKind::kEscalated,
                      "Cần đôn đốc: kiến nghị “" + r.title + "” đã quá hạn " + std::to_string(late) +
                          " ngày làm việc. Công văn đôn đốc đã sẵn sàng để in.");
         });
@@ -708,7 +703,7 @@ ReminderRun Recommendations::run_reminders() {
 
 int Recommendations::remind_commitments(std::chrono::year_month_day today) {
   int sent = 0;
-  for (const char* status : {"answered", "reported_back"}) {
+  for (auto status : {RecommendationStatus::kAnswered, RecommendationStatus::kReportedBack}) {
     RecommendationFilter filter;
     filter.status = status;
     Page page;
@@ -717,11 +712,10 @@ int Recommendations::remind_commitments(std::chrono::year_month_day today) {
       auto batch = storage_.recommendations().recommendations(filter, page);
       for (const auto& r : batch) {
         std::optional<std::vector<Account>> people;  // who is told, read once per recommendation
-        for (const auto& c : json::parse(r.commitments_json)) {
+        for (const auto& c : r.commitments) {
           if (!commitment_overdue(c, today) || !r.authority_id) continue;
-          std::string message = "Cam kết “" + c["text"].get<std::string>() + "” (kiến nghị “" +
-                                r.title + "”) đã quá hạn " +
-                                vn_date(c["due_date"].get<std::string>()) + ".";
+          std::string message = "Cam kết “" + c.text + "” (kiến nghị “" + r.title +
+                                "”) đã quá hạn " + vn_date(c.due_date) + ".";
           std::string now = clock_.now_text();
           if (!people) {
             people = officials_of(storage_, *r.authority_id);
@@ -736,7 +730,7 @@ int Recommendations::remind_commitments(std::chrono::year_month_day today) {
                            "recommendation",
                            r.id,
                            message,
-                           "commitment:" + c["id"].get<std::string>() + ":overdue:" + a.id,
+                           "commitment:" + c.id + ":overdue:" + a.id,
                            now,
                            std::nullopt};
             if (storage_.recommendations().insert_notification(n)) ++sent;
@@ -750,10 +744,10 @@ int Recommendations::remind_commitments(std::chrono::year_month_day today) {
   return sent;
 }
 
-bool commitment_overdue(const nlohmann::json& commitment, std::chrono::year_month_day today) {
-  auto due = parse_date(commitment.value("due_date", ""));
-  std::string status = commitment.value("status", "");
-  return due && status != "done" && status != "dropped" && sys_days(*due) < sys_days(today);
+bool commitment_overdue(const Commitment& commitment, std::chrono::year_month_day today) {
+  auto due = parse_date(commitment.due_date);
+  return due && commitment.status != CommitmentStatus::kDone &&
+         commitment.status != CommitmentStatus::kDropped && sys_days(*due) < sys_days(today);
 }
 
 // --- the public tracker

@@ -5,7 +5,6 @@
 // contributed, and only then closed. Every step is logged on the recommendation and in the audit
 // log; reminders and escalation run as a scheduled job.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,7 +50,7 @@ struct CommitmentInput {
 };
 
 struct AnswerInput {
-  std::string decision;                    // accepted | partly_accepted | declined | referred
+  Decision decision = Decision::kAccepted;
   std::string reasons;                     // required unless accepted
   std::optional<std::string> referred_to;  // an authority id, when referred
   std::vector<CommitmentInput> commitments;
@@ -59,15 +58,7 @@ struct AnswerInput {
 
 struct ProgressInput {
   std::string note;
-  std::optional<std::string> status;  // planned | in_progress | done | dropped
-};
-
-// "You said / We did / Why / What next", for one age band (or "all").
-struct FeedbackText {
-  std::string you_said;
-  std::string we_did;
-  std::string why;
-  std::string what_next;
+  std::optional<CommitmentStatus> status;
 };
 
 struct RecommendationSettings {
@@ -107,7 +98,7 @@ struct AuthorityFigures {
 };
 
 // A commitment whose due date has passed while it is neither done nor dropped.
-bool commitment_overdue(const nlohmann::json& commitment, std::chrono::year_month_day today);
+bool commitment_overdue(const Commitment& commitment, std::chrono::year_month_day today);
 
 class Recommendations {
  public:
@@ -165,8 +156,10 @@ class Recommendations {
                                                      const std::string& submission_id);
   // Every recommendation their submission went into, once it left the Youth Union (forwarded).
   std::vector<Recommendation> containing(const Principal& pupil, const std::string& submission_id);
-  // The feedback in the pupil's age band's words (or the text for all bands).
-  nlohmann::json feedback_for(const Recommendation& r, const std::string& age_band) const;
+  // The feedback in the pupil's age band's words (or the text for all bands, or else the first
+  // band's); nullopt before any feedback is written.
+  std::optional<FeedbackText> feedback_for(const Recommendation& r,
+                                           const std::string& age_band) const;
   std::optional<Reaction> reaction_of(const Recommendation& r, const std::string& pupil_id);
   Reaction react(const Principal& pupil, const std::string& id, const std::string& kind,
                  const std::optional<std::string>& text);
@@ -218,7 +211,9 @@ class Recommendations {
   int remind_commitments(std::chrono::year_month_day today);
   int notify(const std::vector<Account>& to, const Recommendation& r, const std::string& kind,
              const std::string& message);
-  bool email(const Recommendation& r, const std::string& kind, const std::string& subject,
+  int remind(const std::vector<Account>& to, const Recommendation& r, ReminderKind kind,
+             const std::string& message);
+  bool email(const Recommendation& r, ReminderKind kind, const std::string& subject,
              const std::string& body);
 
   Storage& storage_;

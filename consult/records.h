@@ -3,6 +3,7 @@
 // decide what may change.
 #include <cstdint>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,8 @@
 #include "consult/safeguarding_case.h"
 #include "consult/screening_verdict.h"
 #include "consult/submission_status.h"
+#include "consult/council_kinds.h"
+#include "consult/recommendation_states.h"
 
 namespace ln {
 
@@ -404,9 +407,79 @@ struct ChildWrite {
 enum class WriteOutcome { kSaved, kConflict, kFailed };
 // --- Recommendations and official responses -------------------------------------------------
 
+// A child's words quoted in a recommendation: only as a moderator approved or redacted them.
+struct Quote {
+  std::string submission_id;
+  std::string text;
+};
+
+// The other authority an answer refers a recommendation to.
+struct ReferredTo {
+  std::string id;
+  std::string name;
+};
+
+// An authority's answer: a decision, its reasons (required unless accepted), who and when.
+struct Answer {
+  Decision decision = Decision::kAccepted;
+  std::string reasons;
+  std::optional<ReferredTo> referred_to;  // when referred
+  std::string by;
+  std::string at;
+};
+
+// One note of progress on a commitment, with the status it moved to (if it moved).
+struct CommitmentUpdate {
+  std::string note;
+  std::string at;
+  std::string by;
+  std::optional<CommitmentStatus> status;
+};
+
+// What an answer commits to, by whom and by when; its id is "<recommendation id>~<n>".
+struct Commitment {
+  std::string id;
+  std::string text;
+  std::string owner;
+  std::string due_date;  // YYYY-MM-DD
+  CommitmentStatus status = CommitmentStatus::kPlanned;
+  std::vector<CommitmentUpdate> updates;
+};
+
+// "You said / We did / Why / What next", for one age band (or "all").
+struct FeedbackText {
+  std::string you_said;
+  std::string we_did;
+  std::string why;
+  std::string what_next;
+};
+
+// The child-friendly feedback: per age band id (or "all"), who wrote it and when.
+struct Feedback {
+  std::map<std::string, FeedbackText> bands;
+  std::string by;
+  std::string at;
+};
+
+// One step of a recommendation's life: what was done, the status after it, when, by whom.
+struct HistoryEntry {
+  std::string action;
+  RecommendationStatus status = RecommendationStatus::kDraft;
+  std::string at;
+  std::string by;
+};
+
+// When each reminder about the due date went out (nullopt: not yet).
+struct Reminders {
+  std::optional<std::string> due_soon;
+  std::optional<std::string> overdue;
+  std::optional<std::string> escalated;
+};
+
 // A recommendation compiled from children's approved submissions (or adopted by a Council vote)
 // and followed from forwarding to the answer and back to the children. The parts that grow
-// (quotes, answer, commitments, feedback, history) are JSON documents on the row.
+// (quotes, answer, commitments, feedback, history) are kept as JSON documents on the row
+// (store/recommendation_columns.h).
 struct Recommendation {
   std::string id;
   std::string unit_id;
@@ -415,8 +488,7 @@ struct Recommendation {
   std::optional<std::string> topic;
   std::string origin = "moderators";  // moderators | council
   std::optional<std::string> council_session_id;
-  std::string status =
-      "draft";  // draft | forwarded | acknowledged | answered | reported_back | closed
+  RecommendationStatus status = RecommendationStatus::kDraft;
   bool overdue = false;
   std::optional<std::string> authority_id;
   std::optional<std::string> dispatch_number;
@@ -424,13 +496,12 @@ struct Recommendation {
   std::optional<std::string> due_date;       // YYYY-MM-DD, in working days from the dispatch
   std::optional<std::string> forwarded_at;
   std::optional<std::string> answered_at;
-  std::string quotes_json = "[]";  // [{submission_id, text}] — approved or redacted words only
-  std::string answer_json = "{}";  // {decision, reasons, referred_to, by, at}
-  std::string commitments_json = "[]";  // [{id, text, owner, due_date, status, updates:[…]}]
-  std::string feedback_json =
-      "{}";  // {bands: {band|all: {you_said, we_did, why, what_next}}, by, at}
-  std::string history_json = "[]";    // [{action, status, at, by}]
-  std::string reminders_json = "{}";  // {due_soon, overdue, escalated}: when each went out
+  std::vector<Quote> quotes;
+  std::optional<Answer> answer;
+  std::vector<Commitment> commitments;
+  std::optional<Feedback> feedback;
+  std::vector<HistoryEntry> history;
+  Reminders reminders;
   int version = 1;
   std::string created_by;
   std::string created_at;
@@ -478,7 +549,7 @@ struct Notification {
 
 struct RecommendationFilter {
   std::optional<std::string> authority_id;
-  std::optional<std::string> status;
+  std::optional<RecommendationStatus> status;
   bool forwarded_only = false;  // everything but drafts
 };
 
@@ -504,12 +575,25 @@ struct CouncilMember {
   std::string id;
   std::string council_id;
   std::string pupil_id;
-  std::string role;       // chair | vice_chair | member
-  std::string joined_by;  // nomination | election
+  CouncilRole role = CouncilRole::kMember;
+  CouncilJoining joined_by = CouncilJoining::kNomination;
   std::string joined_on;  // YYYY-MM-DD
   std::optional<std::string> left_on;
   std::string created_by;
   std::string created_at;
+};
+
+// An item of a session's agenda: an approved submission or a closed consultation.
+struct AgendaItem {
+  AgendaKind kind = AgendaKind::kSubmission;
+  std::string id;
+};
+
+// A state a session reached: when, and who moved it there.
+struct SessionStep {
+  CouncilSessionStatus status = CouncilSessionStatus::kPlanned;
+  std::string at;
+  std::string by;
 };
 
 struct CouncilSession {
@@ -518,12 +602,12 @@ struct CouncilSession {
   std::string title;
   std::string planned_for;  // YYYY-MM-DD
   std::string location;
-  std::string status = "planned";  // planned | held | minuted
-  std::string agenda_json = "[]";  // [{kind: submission | consultation, id}]
+  CouncilSessionStatus status = CouncilSessionStatus::kPlanned;
+  std::vector<AgendaItem> agenda;
   std::optional<std::string> held_on;
-  std::string attendance_json = "[]";  // member ids present
+  std::vector<std::string> attendance;  // member ids present
   std::string minutes;
-  std::string lifecycle_json = "[]";  // [{status, at, by}]
+  std::vector<SessionStep> lifecycle;  // every state it reached, oldest first
   std::string created_by;
   std::string created_at;
   std::string updated_at;
@@ -540,7 +624,7 @@ struct CouncilProposal {
   int votes_for = 0;
   int votes_against = 0;
   int abstentions = 0;
-  std::string votes_json = "{}";  // member id → for | against | abstain, when recorded per member
+  std::map<std::string, VoteChoice> votes;  // member id → choice, when recorded per member
   bool adopted = false;
   std::optional<std::string> recommendation_id;  // set once the draft recommendation exists
   std::string created_by;

@@ -6,7 +6,6 @@
 
 #include "consult/age_bands.h"
 #include "consult/consultations.h"
-#include "consult/csv.h"
 #include "consult/errors.h"
 #include "consult/suppression.h"
 
@@ -28,7 +27,7 @@ ReportPeriod parse_period(const std::string& text) {
   throw bad();
 }
 
-nlohmann::json Reports::report(const Principal& actor, const std::string& unit_id,
+Report Reports::report(const Principal& actor, const std::string& unit_id,
                                const std::string& period_text, const std::string& format) {
   auto period = parse_period(period_text);
   auto unit = storage_.organisation().unit(unit_id);
@@ -115,14 +114,12 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
       if (by.contains("channel") && by["channel"].contains(channel))
         d.same(f, fixed("channel/" + channel, by["channel"][channel]));
   }
+  Report out;
+  out.unit = *unit;
+  out.period = period;
+  out.threshold = rule_.threshold();
   // Consultations held (open at some time in the period).
-  nlohmann::json consultations = nlohmann::json::array();
-  for (const auto& c : storage_.reports().consultations_held(unit->id, from, to))
-    consultations.push_back({{"id", c.id},
-                             {"title", c.title},
-                             {"status", c.status},
-                             {"opens_at", c.opens_at},
-                             {"closes_at", c.closes_at}});
+  out.consultations = storage_.reports().consultations_held(unit->id, from, to);
 
   // Children's submissions by outcome: counts only, small ones hidden.
   std::int64_t received = 0, approved = 0, returned = 0, rejected = 0, escalated = 0;
@@ -147,17 +144,12 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
                                         : d.add_fixed("submissions/escalated", escalated, true);
 
   // Councils: sessions held in the period; fewer than two in the calendar year is a warning.
-  nlohmann::json councils = nlohmann::json::array(), warnings = nlohmann::json::array();
-  std::int64_t sessions_held = 0;
   for (const auto& c : councils_.councils_under(unit->id)) {
     auto held = councils_.held_between(c, period.from, period.to);
-    sessions_held += static_cast<std::int64_t>(held.size());
+    out.sessions_held += static_cast<std::int64_t>(held.size());
     auto year = councils_.years_of(c, period.year, period.year).front();
-    nlohmann::json item = {{"id", c.id},
-                           {"name", c.name},
-                           {"unit_id", c.unit_id},
-                           {"sessions_held", held.size()},
-                           {"sessions_held_in_year", year.held}};
+    CouncilFigures item{c.id, c.name, c.unit_id, static_cast<std::int64_t>(held.size()), year.held,
+                        std::nullopt};
     bool in_term = c.term_start < period.to && c.term_end >= period.from;
     if (year.too_few && in_term) {
       std::string text = c.name + ": " + std::to_string(year.held) + " kỳ họp trong năm " +
@@ -165,15 +157,14 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
                          std::to_string(year.held) + " session(s) in " +
                          std::to_string(period.year) +
                          "; a Council should meet at least twice a year.";
-      item["warning"] = text;
-      warnings.push_back({{"code", "too_few_sessions"}, {"council_id", c.id}, {"message", text}});
+      item.warning = text;
     }
-    councils.push_back(item);
+    out.councils.push_back(std::move(item));
   }
 
   // Events: by kind, and the children present by age band (protected).
   auto events = storage_.councils().events_in(unit->id, period.from, period.to);
-  std::map<std::string, std::int64_t> by_kind;
+  auto& by_kind = out.events_by_kind;
   for (const auto& k : event_kinds()) by_kind[k] = 0;
   std::vector<std::vector<Publication::Figure>> event_cells;  // [event][band]
   std::vector<Publication::Figure> event_totals, event_band_figures;
@@ -209,10 +200,9 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   // Targets of this unit and the units under it, with their progress over their own period.
   // Their progress counts children too, and is published on its own (/targets): taken as it is
   // published there, and tied to the report's channels when it counts the same children.
-  nlohmann::json targets = nlohmann::json::array();
   for (const auto& p : targets_.progress(actor)) {
     if (!under(p.target.unit_id)) continue;
-    targets.push_back(Targets::to_json(p));
+    out.targets.push_back(p);
     if (p.target.unit_id != unit->id || p.target.kind != "children_consulted") continue;
     std::string at = "target/" + p.target.id + "/";
     auto tie = [&](const std::string& key, const std::string& channel, Publication::Figure f,
@@ -236,50 +226,29 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   d.protect(rule_);
 
   // The published values.
-  auto shown = [&](Publication::Figure f) {
-    auto v = d.shown(f);
-    return v ? nlohmann::json(*v) : nlohmann::json();
-  };
-  nlohmann::json rows = nlohmann::json::array(), totals = nlohmann::json::array();
+  auto shown = [&](Publication::Figure f) { return d.shown(f); };
+  auto& consulted = out.children_consulted;
   for (std::size_t r = 0; r < bands.size(); ++r) {
-    nlohmann::json counts = nlohmann::json::array();
-    for (auto f : cells[r]) counts.push_back(shown(f));
-    rows.push_back({{"age_band", bands[r]}, {"counts", counts}, {"total", shown(band_totals[r])}});
+    ConsultedRow row{bands[r], {}, shown(band_totals[r])};
+    for (auto f : cells[r]) row.counts.push_back(shown(f));
+    consulted.rows.push_back(std::move(row));
   }
-  for (auto f : gender_totals) totals.push_back(shown(f));
-  totals.push_back(shown(consulted_total));
-  nlohmann::json consulted = {
-      {"total", shown(consulted_total)},
-      {"by_channel",
-       {{"online", shown(channel_figures["online"])},
-        {"paper", shown(channel_figures["paper"])},
-        {"forum", shown(channel_figures["forum"])}}},
-      {"genders", gender_list},
-      {"rows", rows},
-      {"totals", totals},
-      {"note",
-       "Online: each child once. Paper: each questionnaire. Forum records: children present. "
-       "Gender as the child gave it on their answers (unknown for forums)."}};
-  nlohmann::json submissions = nlohmann::json::object();
-  for (const auto& [name, f] : submission_figures) submissions[name] = shown(f);
-  nlohmann::json event_items = nlohmann::json::array();
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    const auto& e = events[i];
-    event_items.push_back({{"id", e.id},
-                           {"kind", e.kind},
-                           {"title", e.title},
-                           {"held_on", e.held_on},
-                           {"unit_id", e.unit_id},
-                           {"participants", shown(event_totals[i])},
-                           {"outcomes", nlohmann::json::parse(e.outcomes_json)}});
-  }
-  nlohmann::json event_band_totals = nlohmann::json::array();
-  nlohmann::json event_total = 0;
+  for (auto f : gender_totals) consulted.totals.push_back(shown(f));
+  consulted.totals.push_back(shown(consulted_total));
+  consulted.total = shown(consulted_total);
+  consulted.online = shown(channel_figures["online"]);
+  consulted.paper = shown(channel_figures["paper"]);
+  consulted.forum = shown(channel_figures["forum"]);
+  consulted.genders = gender_list;
+  out.submissions = {shown(submission_figures["received"]), shown(submission_figures["approved"]),
+                     shown(submission_figures["returned"]), shown(submission_figures["rejected"]),
+                     shown(submission_figures["escalated"])};
+  for (std::size_t i = 0; i < events.size(); ++i)
+    out.events.push_back({events[i], shown(event_totals[i])});
   if (!events.empty()) {
     for (std::size_t b = 0; b < bands.size(); ++b)
-      event_band_totals.push_back(
-          {{"age_band", bands[b]}, {"participants", shown(event_band_figures[b])}});
-    event_total = shown(present_total);
+      out.participants_by_band.push_back({bands[b], shown(event_band_figures[b])});
+    out.participants = shown(present_total);
   }
 
   audit_.record(AuditActor::of(actor), "report.view", "unit", unit->id, "",
@@ -291,26 +260,14 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
     const std::string day = rec.dispatch_date.value_or(rec.forwarded_at.value_or("").substr(0, 10));
     if (day >= period.from && day < period.to) forwarded.push_back(std::move(rec));
   }
-  std::map<std::string, int> by_status;
-  int answered = 0, overdue = 0;
+  auto& recs = out.recommendations;
+  recs.forwarded = static_cast<std::int64_t>(forwarded.size());
   for (const auto& rec : forwarded) {
-    ++by_status[rec.status];
-    if (rec.answered_at) ++answered;
-    if (rec.overdue) ++overdue;
+    ++recs.by_status[rec.status];
+    if (rec.answered_at) ++recs.answered;
+    if (rec.overdue) ++recs.overdue_now;
   }
-  nlohmann::json authorities = nlohmann::json::array();
-  for (const auto& f : recommendations_.figures(forwarded)) {
-    authorities.push_back(
-        {{"authority_id", f.authority_id},
-         {"name", f.name},
-         {"received", f.received},
-         {"answered", f.answered},
-         {"answered_on_time", f.answered_on_time},
-         {"on_time_percent", f.on_time_percent ? nlohmann::json(*f.on_time_percent) : nullptr},
-         {"median_days_to_answer",
-          f.median_days_to_answer ? nlohmann::json(*f.median_days_to_answer) : nullptr},
-         {"overdue_now", f.overdue_now}});
-  }
+  recs.authorities = recommendations_.figures(forwarded);
   // Children's reactions to the answers: each recommendation's counts are published on its own
   // page and tracker already (hidden there when small), so the totals must not give them away.
   Publication reacted;
@@ -335,110 +292,12 @@ nlohmann::json Reports::report(const Principal& actor, const std::string& unit_i
   auto agree_total = total_of("agree", agree_parts);
   auto disagree_total = total_of("disagree", disagree_parts);
   reacted.protect(rule_);
-  auto shown_reaction = [&](Publication::Figure f) {
-    auto v = reacted.shown(f);
-    return v ? nlohmann::json(*v) : nlohmann::json();
-  };
-  nlohmann::json reaction_items = nlohmann::json::array();
   for (std::size_t i = 0; i < tallies.size(); ++i)
-    reaction_items.push_back({{"recommendation_id", tallies[i].first->id},
-                              {"title", tallies[i].first->title},
-                              {"agree", shown_reaction(agree_parts[i])},
-                              {"disagree", shown_reaction(disagree_parts[i])}});
-  const nlohmann::json recommendations = {{"forwarded", forwarded.size()},
-                                          {"answered", answered},
-                                          {"overdue_now", overdue},
-                                          {"by_status", by_status},
-                                          {"authorities", authorities},
-                                          {"reactions",
-                                           {{"agree", shown_reaction(agree_total)},
-                                            {"disagree", shown_reaction(disagree_total)},
-                                            {"items", reaction_items}}}};
-  return {
-      {"unit", {{"id", unit->id}, {"name", unit->name}, {"code", unit->code.value_or("")}}},
-      {"period", period.label},
-      {"from", period.from},
-      {"to", period.to},
-      {"generated_at", clock_.now_text()},
-      {"threshold", rule_.threshold()},
-      {"children_consulted", consulted},
-      {"consultations", {{"held", consultations.size()}, {"items", consultations}}},
-      {"submissions", submissions},
-      {"councils", {{"sessions_held", sessions_held}, {"items", councils}, {"warnings", warnings}}},
-      {"events",
-       {{"held", events.size()},
-        {"by_kind", by_kind},
-        {"participants", event_total},
-        {"participants_by_band", event_band_totals},
-        {"items", event_items}}},
-      {"recommendations", recommendations},
-      {"targets", targets}};
-}
-
-std::string Reports::csv(const nlohmann::json& r) const {
-  // A hidden count reads as in the JSON's null: hidden, never a number.
-  auto value = [&](const nlohmann::json& v) {
-    if (v.is_null()) return std::string(kHiddenFigure);
-    if (v.is_string()) return v.get<std::string>();
-    return v.dump();
-  };
-  std::string out = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read Vietnamese as UTF-8
-  auto line = [&](const std::string& section, const std::string& metric, const std::string& group,
-                  const nlohmann::json& v) {
-    out += csv_field(section) + "," + csv_field(metric) + "," + csv_field(group) + "," +
-           csv_field(value(v)) + "\r\n";
-  };
-  out += "section,metric,group,value\r\n";
-  line("report", "unit", r["unit"]["name"].get<std::string>(), r["unit"]["id"]);
-  line("report", "period", "", r["period"]);
-  line("report", "min_group_size", "", r["threshold"]);
-  const auto& cc = r["children_consulted"];
-  line("children_consulted", "total", "", cc["total"]);
-  for (const auto& [channel, v] : cc["by_channel"].items())
-    line("children_consulted", "by_channel", channel, v);
-  for (const auto& row : cc["rows"]) {
-    for (std::size_t g = 0; g < cc["genders"].size(); ++g)
-      line("children_consulted", "age_band_gender",
-           row["age_band"].get<std::string>() + "/" + cc["genders"][g].get<std::string>(),
-           row["counts"][g]);
-    line("children_consulted", "age_band", row["age_band"], row["total"]);
-  }
-  for (std::size_t g = 0; g < cc["genders"].size(); ++g)
-    line("children_consulted", "gender", cc["genders"][g], cc["totals"][g]);
-  line("consultations", "held", "", r["consultations"]["held"]);
-  for (const auto& c : r["consultations"]["items"])
-    line("consultations", "consultation", c["title"], c["status"]);
-  for (const auto& [k, v] : r["submissions"].items()) line("submissions", k, "", v);
-  line("councils", "sessions_held", "", r["councils"]["sessions_held"]);
-  for (const auto& c : r["councils"]["items"]) {
-    line("councils", "sessions_held", c["name"], c["sessions_held"]);
-    line("councils", "sessions_held_in_year", c["name"], c["sessions_held_in_year"]);
-    if (c.contains("warning")) line("councils", "warning", c["name"], c["warning"]);
-  }
-  line("events", "held", "", r["events"]["held"]);
-  for (const auto& [k, v] : r["events"]["by_kind"].items()) line("events", "held", k, v);
-  line("events", "participants", "", r["events"]["participants"]);
-  for (const auto& b : r["events"]["participants_by_band"])
-    line("events", "participants", b["age_band"], b["participants"]);
-  line("recommendations", "forwarded", "", r["recommendations"]["forwarded"]);
-  line("recommendations", "answered", "", r["recommendations"]["answered"]);
-  line("recommendations", "overdue_now", "", r["recommendations"]["overdue_now"]);
-  line("recommendations", "children_agreed", "", r["recommendations"]["reactions"]["agree"]);
-  line("recommendations", "children_disagreed", "", r["recommendations"]["reactions"]["disagree"]);
-  for (const auto& x : r["recommendations"]["reactions"]["items"]) {
-    line("recommendations", "children_agreed", x["title"], x["agree"]);
-    line("recommendations", "children_disagreed", x["title"], x["disagree"]);
-  }
-  for (const auto& a : r["recommendations"]["authorities"]) {
-    line("recommendations", "received", a["name"], a["received"]);
-    line("recommendations", "answered_on_time", a["name"], a["answered_on_time"]);
-  }
-  for (const auto& t : r["targets"]) {
-    std::string group = t["kind"].get<std::string>() + " " + t["period_start"].get<std::string>() +
-                        ".." + t["period_end"].get<std::string>();
-    line("targets", "target", group, t["target"]);
-    line("targets", "progress", group, t["progress"]["total"]);
-  }
+    recs.reactions.push_back({tallies[i].first->id, tallies[i].first->title,
+                              reacted.shown(agree_parts[i]), reacted.shown(disagree_parts[i])});
+  recs.agree = reacted.shown(agree_total);
+  recs.disagree = reacted.shown(disagree_total);
+  out.generated_at = clock_.now_text();
   return out;
 }
 

@@ -47,6 +47,9 @@ struct Screening {
   // Distinct, sorted; repeat detection may add kSpam.
   std::vector<ScreenerLabel> labels;
   std::vector<ScreeningSpan> spans;
+  // Possible disclosures the model doubted: a hint for the moderator, with no label or route.
+  // None for a verdict written before the screener held findings back.
+  std::optional<std::vector<ScreeningSpan>> held;
   // How many recent texts of other children say the same (set once repeats were looked for).
   std::optional<std::int64_t> alike_from_other_children;
 

@@ -101,42 +101,4 @@ std::vector<TargetProgress> Targets::progress(const Principal& actor) {
   return out;
 }
 
-nlohmann::json Targets::to_json(const TargetProgress& p) {
-  const auto& d = p.published;
-  auto shown = [&](Publication::Figure f) {
-    auto v = d.shown(f);
-    return v ? nlohmann::json(*v) : nlohmann::json();
-  };
-  const auto& t = p.target;
-  auto total = d.shown(p.total);
-  nlohmann::json years = nlohmann::json::array();
-  for (const auto& [year, f] : p.years)
-    years.push_back({{"year", year},
-                     {"online_children", shown(f.online)},
-                     {"paper_sheets", shown(f.paper)},
-                     {"forum_participants", shown(f.forum)},
-                     {"total", shown(f.total)}});
-  return {{"id", t.id},
-          {"unit_id", t.unit_id},
-          {"kind", t.kind},
-          {"period_start", t.period_start},
-          {"period_end", t.period_end},
-          {"target", t.target},
-          {"progress",
-           {{"online_children", shown(p.online)},
-            {"paper_sheets", shown(p.paper)},
-            {"forum_participants", shown(p.forum)},
-            {"total", shown(p.total)},
-            {"percent", total ? nlohmann::json(static_cast<double>(*total) * 100.0 /
-                                               static_cast<double>(t.target))
-                              : nlohmann::json()}}},
-          {"years", years}};
-}
-
-nlohmann::json Targets::with_progress(const Principal& actor) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : progress(actor)) items.push_back(to_json(p));
-  return {{"items", items}};
-}
-
 }  // namespace ln

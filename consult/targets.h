@@ -2,8 +2,6 @@
 // Participation targets per unit and period (e.g. 50,000 children consulted in 2024–2027) and
 // the progress towards them: distinct children who answered online, paper sheets and forum
 // participants in the unit and every unit below it, over the period and year by year.
-#include <nlohmann/json.hpp>
-
 #include "consult/audit.h"
 #include "consult/consultations.h"
 #include "consult/organisation.h"
@@ -50,11 +48,9 @@ class Targets {
         rule_(suppression_threshold) {}
 
   Target create(const Principal& actor, const TargetInput& input);
-  // Every target the principal's units cover, each with its progress, protected.
+  // Every target the principal's units cover, each with its progress, protected (what is
+  // published of it: `published.shown(...)`).
   std::vector<TargetProgress> progress(const Principal& actor);
-  // The same as published: hidden counts are null, and so is the percent of a hidden total.
-  nlohmann::json with_progress(const Principal& actor);
-  static nlohmann::json to_json(const TargetProgress& p);
 
  private:
   Storage& storage_;

@@ -18,7 +18,44 @@ namespace ln::moderation {
 
 namespace {
 constexpr std::string_view kLabelPrefix = "__label__";
-}
+
+// The distinct words of a text, each with what the caller keeps for it: open addressing over a
+// table reused from text to text (an std::unordered_map allocates a node per word).
+class DistinctWords {
+ public:
+  using Value = std::pair<bool, std::pair<std::size_t, std::size_t>>;  // (filled in, tokens)
+  void reset(std::size_t words) {
+    for (std::size_t i : used_) slots_[i] = Slot{};
+    used_.clear();
+    std::size_t size = std::max<std::size_t>(slots_.size(), 64);
+    while (size < 2 * words) size *= 2;
+    if (slots_.size() != size) slots_.assign(size, Slot{});
+  }
+  Value& find_or_add(std::string_view word) {
+    const std::size_t mask = slots_.size() - 1;
+    const std::size_t hash = std::hash<std::string_view>{}(word);
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (!slot.taken) {
+        slot.taken = true;
+        slot.word = word;
+        used_.push_back(i);
+        return slot.value;
+      }
+      if (slot.word == word) return slot.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    bool taken = false;
+    std::string_view word;
+    Value value{};
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::size_t> used_;
+};
+}  // namespace
 
 // fastText keeps its model and the model its loss out of reach (protected members); a pointer to
 // member formed in a derived class reads them without copying or changing anything.
@@ -226,26 +263,30 @@ std::map<std::string, float> Classifier::probabilities(const NormalisedText& tex
   if (m.direct) {
     // Each distinct word's tokens once (a chat spelling can stand for two words), then the
     // windows model_windows() would cut, from those tokens.
-    thread_local std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> seen;
+    // The buffers are kept per thread, so a text costs no allocation for them once warm.
+    thread_local DistinctWords seen;
     thread_local std::vector<std::int32_t> ids, hashes;
     thread_local std::vector<const Model::Token*> window;
-    seen.clear();
-    std::deque<std::vector<std::int32_t>> unknown;
-    std::vector<Model::Token> tokens;
-    std::vector<std::pair<std::size_t, std::size_t>> word_tokens;  // [first, last) in tokens
-    word_tokens.reserve(words.size());
+    thread_local std::deque<std::vector<std::int32_t>> unknown;
+    thread_local std::vector<Model::Token> tokens;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> word_tokens;  // in tokens
+    seen.reset(words.size());
+    unknown.clear();
+    tokens.clear();
+    word_tokens.clear();
     for (const std::string& word : words) {
-      auto [it, added] = seen.try_emplace(word);
-      if (added) {
+      auto& [known, range] = seen.find_or_add(word);
+      if (!known) {
+        known = true;
         const std::size_t first = tokens.size();
         std::size_t b = 0;
         for (std::size_t e; (e = word.find(' ', b)) != std::string::npos; b = e + 1) {
           if (e > b) tokens.push_back(m.token(word.substr(b, e - b), unknown));
         }
         if (b < word.size()) tokens.push_back(m.token(word.substr(b), unknown));
-        it->second = {first, tokens.size()};
+        range = {first, tokens.size()};
       }
-      word_tokens.push_back(it->second);
+      word_tokens.push_back(range);
     }
     const Model::Token eos = m.token(fasttext::Dictionary::EOS, unknown);
     auto state = m.state();
@@ -292,6 +333,11 @@ std::map<std::string, float> Classifier::probabilities(const NormalisedText& tex
     p = std::max(p, best[i]);
   }
   return out;
+}
+
+float Classifier::disclosure_held_below() const {
+  const auto it = thresholds_.find("disclosure_held_below");
+  return it == thresholds_.end() ? 0.0f : it->second;
 }
 
 std::vector<Opinion> Classifier::judge(const NormalisedText& text) const {

@@ -4,7 +4,6 @@
 #include <map>
 #include <stdexcept>
 #include <string_view>
-#include <unordered_map>
 
 #include "moderation/char_table.h"
 
@@ -104,18 +103,42 @@ std::uint64_t packed(std::string_view word) {
 }
 
 // What a chat spelling stands for, or null: a look-up of a number (the sorted map cost a
-// megabyte of one-letter words a string comparison per tree level).
-const std::string* chat_meaning(std::string_view word) {
-  static const std::unordered_map<std::uint64_t, const std::string*> meanings = [] {
-    std::unordered_map<std::uint64_t, const std::string*> out;
+// megabyte of one-letter words a string comparison per tree level) in a small open-addressing
+// table, probed by a multiplicative hash (every word of every text is looked up).
+class ChatMeanings {
+ public:
+  ChatMeanings() {
     for (const auto& [spelling, meaning] : chat_words()) {
       if (spelling.size() > 7) throw std::logic_error("chat spelling longer than 7 bytes");
-      out.emplace(packed(spelling), &meaning);
+      const std::uint64_t key = packed(spelling);
+      std::size_t i = slot(key);
+      while (slots_[i].key != 0) i = (i + 1) % kSlots;
+      slots_[i] = {key, &meaning};
     }
-    return out;
-  }();
-  const auto it = meanings.find(packed(word));
-  return it == meanings.end() ? nullptr : it->second;
+  }
+  const std::string* find(std::uint64_t key) const {
+    if (key == 0) return nullptr;
+    for (std::size_t i = slot(key);; i = (i + 1) % kSlots) {
+      if (slots_[i].key == key) return slots_[i].meaning;
+      if (slots_[i].key == 0) return nullptr;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 256;  // over four times the spellings: short probes
+  static std::size_t slot(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 56);
+  }
+  struct Slot {
+    std::uint64_t key = 0;  // packed(): never 0 for a word of one byte or more
+    const std::string* meaning = nullptr;
+  };
+  Slot slots_[kSlots];
+};
+
+const std::string* chat_meaning(std::string_view word) {
+  static const ChatMeanings meanings;
+  return meanings.find(packed(word));
 }
 
 // Appends `c` as UTF-8; a code point UTF-8 cannot hold (a lone surrogate) adds nothing.
@@ -143,6 +166,7 @@ void append_utf8(char32_t c, std::string& out) {
 
 std::vector<std::string> model_words(const NormalisedText& text) {
   std::vector<std::string> out;
+  out.reserve(text.plain.size() / 4 + 1);  // a guess that spares most texts a regrowth
   std::string word;
   std::size_t letters = 0;  // code points in `word`
   const std::size_t longest_chat = longest_chat_word();

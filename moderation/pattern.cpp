@@ -5,7 +5,10 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "moderation/phrase_matcher.h"
 
@@ -29,19 +32,24 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
   std::vector<Match> matches;
   if (!re_) return matches;
   const int groups = re_->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
+  // The pieces on the stack for the usual few groups: no allocation per pattern and text.
+  constexpr int kOnStack = 8;
+  re2::StringPiece on_stack[kOnStack];
+  std::vector<re2::StringPiece> on_heap;
+  if (groups > kOnStack) on_heap.resize(static_cast<std::size_t>(groups));
+  re2::StringPiece* found = groups > kOnStack ? on_heap.data() : on_stack;
   const re2::StringPiece input(text.text);
   std::size_t position = 0;
   while (position <= text.text.size()) {
     // Bounds first (RE2's DFA, fast), then the groups on the matched span only: asking for
     // groups over the whole text would run the much slower NFA across all of it.
-    if (!re_->Match(input, position, text.text.size(), RE2::UNANCHORED, found.data(), 1)) {
+    if (!re_->Match(input, position, text.text.size(), RE2::UNANCHORED, found, 1)) {
       break;
     }
     if (groups > 1) {
       const auto span_begin = static_cast<std::size_t>(found[0].data() - text.text.data());
       const auto span_end = span_begin + found[0].size();
-      re_->Match(input, span_begin, span_end, RE2::ANCHOR_BOTH, found.data(), groups);
+      re_->Match(input, span_begin, span_end, RE2::ANCHOR_BOTH, found, groups);
     }
     const auto begin = static_cast<std::size_t>(found[0].data() - text.text.data());
     const auto end = begin + found[0].size();
@@ -91,6 +99,16 @@ struct PatternSet::Impl {
   std::vector<std::size_t> always;          // patterns the filter cannot rule out, ascending
   std::vector<bool> is_always;              // per pattern
   std::vector<std::unique_ptr<RE2::Set>> sets;  // set i holds always[i × kPatternsPerSet, …)
+  // The filter's formulas evaluated here rather than by FilteredRE2::AllPotentials, whose
+  // propagation through every pattern sharing a common two-letter atom ("em", "to") cost more
+  // than the rest of the prefilter: per pattern with atoms, clauses (sets of atom ids) of which
+  // the text must hold an atom each. Each clause is checked at load against the pattern's own
+  // formula, so a pattern that can match is never dropped. Empty when that could not be done;
+  // AllPotentials is used then.
+  std::vector<std::vector<std::vector<std::uint32_t>>> clauses;  // per pattern
+  std::vector<std::vector<std::uint32_t>> gated_by;  // per atom: patterns with it in clause 0
+
+  static std::vector<std::vector<std::string>> implied_clauses(const std::string& source);
 
   static std::u32string bytes(std::string_view text) {
     std::u32string out(text.size(), 0);
@@ -99,6 +117,113 @@ struct PatternSet::Impl {
     return out;
   }
 };
+
+// A few clauses of the pattern's prefilter formula, each a set of atoms, the clause to look the
+// pattern up by first; none when the formula cannot be read this way. The formula is monotone,
+// so a set of atoms C is a clause (every text that satisfies the formula holds one of C) exactly
+// when the atoms outside C do not satisfy it: each clause is found by taking atoms out of C
+// while that stays true. The clauses of a source are kept for the process: the screener's
+// detectors put the same patterns in more than one PatternSet.
+std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const std::string& source) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::vector<std::vector<std::string>>> known;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (const auto it = known.find(source); it != known.end()) return it->second;
+  }
+  constexpr int kMaxClauses = 8;
+  std::vector<std::vector<std::string>> clauses;
+  re2::FilteredRE2 own(kMinAtomBytes);
+  int id = 0;
+  std::vector<std::string> atoms;
+  if (own.Add(re2::StringPiece(source), options(), &id) == RE2::NoError) own.Compile(&atoms);
+  const std::size_t n = atoms.size();
+  std::vector<int> ids, passed;
+  auto satisfied_without = [&](const std::vector<bool>& clause) {
+    ids.clear();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!clause[k]) ids.push_back(static_cast<int>(k));
+    }
+    own.AllPotentials(ids, &passed);
+    return !passed.empty();
+  };
+  if (n > 0 && !satisfied_without(std::vector<bool>(n, true)) &&
+      satisfied_without(std::vector<bool>(n, false))) {
+    std::vector<std::size_t> order(n);  // shortest atoms first: they occur in the most texts
+    for (std::size_t k = 0; k < n; ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return atoms[a].size() < atoms[b].size();
+    });
+    std::vector<bool> in_found(n, false);  // atoms of the clauses found
+    std::vector<std::size_t> shortest;     // per clause, its shortest atom's length
+    // Takes atoms out of a clause, shortest first, while it stays one.
+    auto shorten = [&](std::vector<bool>& clause) {
+      for (std::size_t k : order) {
+        if (!clause[k]) continue;
+        clause[k] = false;
+        if (satisfied_without(clause)) clause[k] = true;
+      }
+    };
+    // Keeps a clause; false when it was already found.
+    auto keep = [&](const std::vector<bool>& clause) {
+      std::vector<std::string> found;
+      std::size_t length = std::string::npos;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (clause[k]) {
+          in_found[k] = true;
+          found.push_back(atoms[k]);
+          length = std::min(length, atoms[k].size());
+        }
+      }
+      if (std::find(clauses.begin(), clauses.end(), found) != clauses.end()) return false;
+      clauses.push_back(std::move(found));
+      shortest.push_back(length);
+      return true;
+    };
+    // A clause already found is taken out first in the next round, so that round finds another.
+    for (int round = 0; round < kMaxClauses; ++round) {
+      std::stable_partition(order.begin(), order.end(), [&](std::size_t k) { return in_found[k]; });
+      std::vector<bool> clause(n, true);
+      shorten(clause);
+      if (!keep(clause)) break;
+    }
+    // Rules of alternatives ("a … b|c … d") have clauses the rounds above miss ("a or d"). A set
+    // of atoms that holds one of every clause found yet does not satisfy the formula shows one:
+    // the atoms outside it, shortened as above (a new clause: it holds no atom of the set). Such
+    // sets are sought among the choices of one atom per clause, up to a budget of formula checks.
+    constexpr int kChecks = 64;
+    std::vector<std::size_t> pick(clauses.size(), 0);
+    for (int check = 0; check < kChecks && clauses.size() < 2 * kMaxClauses; ++check) {
+      std::vector<bool> outside(n, true);  // a clause candidate: every atom not picked
+      for (std::size_t c = 0; c < clauses.size(); ++c) {
+        const auto k = std::find(atoms.begin(), atoms.end(), clauses[c][pick[c]]) - atoms.begin();
+        outside[static_cast<std::size_t>(k)] = false;
+      }
+      if (!satisfied_without(outside)) {
+        shorten(outside);
+        keep(outside);
+        pick.assign(clauses.size(), 0);
+        continue;
+      }
+      std::size_t c = clauses.size();  // the next choice, the last clause's atom changing first
+      while (c > 0 && ++pick[c - 1] == clauses[c - 1].size()) pick[--c] = 0;
+      if (c == 0) break;  // every choice satisfies the formula: the clauses are all there
+    }
+    // Rarest first (the longer its shortest atom, the fewer texts hold one): the first clause is
+    // the one to look the pattern up by, and the others are checked in this order, so a text
+    // that fails one fails early.
+    std::vector<std::size_t> rank(clauses.size());
+    for (std::size_t c = 0; c < rank.size(); ++c) rank[c] = c;
+    std::stable_sort(rank.begin(), rank.end(),
+                     [&](std::size_t a, std::size_t b) { return shortest[a] > shortest[b]; });
+    std::vector<std::vector<std::string>> ranked;
+    for (std::size_t c : rank) ranked.push_back(std::move(clauses[c]));
+    clauses = std::move(ranked);
+  }
+  const std::lock_guard<std::mutex> lock(mutex);
+  known.emplace(source, clauses);
+  return clauses;
+}
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
 PatternSet::~PatternSet() = default;
@@ -143,17 +268,78 @@ void PatternSet::finish() {
   for (const auto& set : impl_->sets) {
     if (!set->Compile()) throw std::runtime_error("lexicon: the pattern set does not compile");
   }
+  std::unordered_map<std::string, std::uint32_t> atom_id;
+  for (std::size_t i = 0; i < atoms.size(); ++i) atom_id[atoms[i]] = static_cast<std::uint32_t>(i);
+  impl_->clauses.assign(sources_.size(), {});
+  impl_->gated_by.assign(atoms.size(), {});
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (impl_->is_always[i]) continue;
+    std::vector<std::vector<std::uint32_t>> clauses;
+    for (const auto& atom_strings : Impl::implied_clauses(sources_[i])) {
+      auto& clause = clauses.emplace_back();
+      for (const std::string& atom : atom_strings) {
+        const auto it = atom_id.find(atom);
+        if (it == atom_id.end()) {  // an atom this set does not look for: cannot be used
+          clauses.clear();
+          break;
+        }
+        clause.push_back(it->second);
+      }
+      if (clauses.empty()) break;
+    }
+    if (clauses.empty()) {  // not readable: the filter's own evaluation for every text
+      impl_->clauses.clear();
+      impl_->gated_by.clear();
+      break;
+    }
+    for (std::uint32_t a : clauses.front()) {
+      impl_->gated_by[a].push_back(static_cast<std::uint32_t>(i));
+    }
+    impl_->clauses[i] = std::move(clauses);
+  }
 }
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
   if (sources_.empty()) return out;
-  std::vector<int> atoms, passed;
-  for (std::uint32_t id : impl_->atoms.present(Impl::bytes(text.text), impl_->atom_count)) {
+  thread_local std::vector<int> atoms, passed, hits;
+  atoms.clear();
+  for (std::uint32_t id : impl_->atoms.present(std::string_view(text.text), impl_->atom_count)) {
     atoms.push_back(static_cast<int>(id));
   }
-  impl_->filter.AllPotentials(atoms, &passed);
-  std::vector<int> hits;
+  if (!impl_->clauses.empty()) {
+    passed.clear();
+    thread_local std::vector<std::uint64_t> present;  // a bit per atom
+    thread_local std::vector<std::uint32_t> seen;     // per pattern: the search that looked
+    thread_local std::uint32_t search = 0;
+    if (++search == 0) {
+      std::fill(seen.begin(), seen.end(), 0);
+      search = 1;
+    }
+    if (present.size() * 64 < impl_->atom_count) present.resize(impl_->atom_count / 64 + 1, 0);
+    if (seen.size() < sources_.size()) seen.resize(sources_.size(), 0);
+    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] |= 1ull << (a % 64);
+    auto holds = [&](const std::vector<std::uint32_t>& clause) {
+      for (std::uint32_t a : clause) {
+        if ((present[a / 64] >> (a % 64) & 1u) != 0) return true;
+      }
+      return false;
+    };
+    for (int a : atoms) {
+      for (std::uint32_t p : impl_->gated_by[static_cast<std::size_t>(a)]) {
+        if (seen[p] == search) continue;
+        seen[p] = search;
+        const auto& clauses = impl_->clauses[p];
+        // The first clause holds: the atom that led here is in it.
+        if (std::all_of(clauses.begin() + 1, clauses.end(), holds)) {
+          passed.push_back(static_cast<int>(p));
+        }
+      }
+    }
+    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] = 0;
+  } else {
+    impl_->filter.AllPotentials(atoms, &passed);
+  }
   for (std::size_t s = 0; s < impl_->sets.size(); ++s) {
     const std::size_t first = s * kPatternsPerSet;
     const std::size_t count = std::min(kPatternsPerSet, impl_->always.size() - first);

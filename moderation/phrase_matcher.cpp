@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <stdexcept>
+#include <type_traits>
 
 #include "moderation/char_table.h"
 
@@ -143,26 +144,38 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
   return matches;
 }
 
-std::vector<std::uint32_t> PhraseMatcher::present(std::u32string_view text,
-                                                  std::uint32_t id_limit) const {
+// Which nodes and ids a search has already taken are marked with the search's number in
+// per-thread arrays, instead of two arrays allocated and cleared for every text.
+template <typename Char>
+std::vector<std::uint32_t> PhraseMatcher::present_in(std::basic_string_view<Char> text,
+                                                     std::uint32_t id_limit) const {
   if (!finished_) throw std::logic_error("PhraseMatcher::present before finish");
-  std::vector<bool> seen(id_limit, false);
-  std::vector<bool> node_seen(nodes_.size(), false);  // a node's outputs are taken once
+  thread_local std::vector<std::uint32_t> id_seen, node_seen;
+  thread_local std::uint32_t search = 0;
+  if (++search == 0) {  // numbers wrapped round: forget every mark
+    std::fill(id_seen.begin(), id_seen.end(), 0);
+    std::fill(node_seen.begin(), node_seen.end(), 0);
+    search = 1;
+  }
+  if (id_seen.size() < id_limit) id_seen.resize(id_limit, 0);
+  if (node_seen.size() < nodes_.size()) node_seen.resize(nodes_.size(), 0);
+  const std::uint32_t mark = search;
   std::vector<std::uint32_t> ids;
   const std::uint32_t* next = next_.data();
   const std::uint16_t* classes = classes_.data();
   std::uint32_t state = 0;
-  for (const char32_t c : text) {
+  for (const Char ch : text) {
+    const auto c = static_cast<char32_t>(static_cast<std::make_unsigned_t<Char>>(ch));
     state = next[(state >> 1) + (c < kClassTable ? classes[c] : class_of(c))];
     if ((state & 1) == 0) continue;
     for (std::uint32_t out = first_output_[(state >> 1) / class_count_];
-         out != 0 && !node_seen[out]; out = nodes_[out].output_link) {
-      node_seen[out] = true;
+         out != 0 && node_seen[out] != mark; out = nodes_[out].output_link) {
+      node_seen[out] = mark;
       for (const auto& output : nodes_[out].outputs) {
         const std::uint32_t id = output.first;
         if (id >= id_limit) throw std::out_of_range("PhraseMatcher::present: id over the limit");
-        if (!seen[id]) {
-          seen[id] = true;
+        if (id_seen[id] != mark) {
+          id_seen[id] = mark;
           ids.push_back(id);
         }
       }
@@ -170,6 +183,16 @@ std::vector<std::uint32_t> PhraseMatcher::present(std::u32string_view text,
   }
   std::sort(ids.begin(), ids.end());
   return ids;
+}
+
+std::vector<std::uint32_t> PhraseMatcher::present(std::u32string_view text,
+                                                  std::uint32_t id_limit) const {
+  return present_in(text, id_limit);
+}
+
+std::vector<std::uint32_t> PhraseMatcher::present(std::string_view bytes,
+                                                  std::uint32_t id_limit) const {
+  return present_in(bytes, id_limit);
 }
 
 }  // namespace ln::moderation

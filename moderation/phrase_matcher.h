@@ -29,6 +29,9 @@ class PhraseMatcher {
   // The ids of the phrases that occur anywhere (whole words or not), ascending, each once; ids
   // must be below `id_limit`. Unlike find_all, its memory does not grow with the occurrences.
   std::vector<std::uint32_t> present(std::u32string_view text, std::uint32_t id_limit) const;
+  // The same over the bytes of a text, for phrases added as byte values (0–255 each): no copy of
+  // the text as code points.
+  std::vector<std::uint32_t> present(std::string_view bytes, std::uint32_t id_limit) const;
 
  private:
   struct Node {
@@ -41,6 +44,9 @@ class PhraseMatcher {
   // Adds the phrases that end at text[i] in `node` (whole words only, when asked).
   void report(std::u32string_view text, std::size_t i, std::uint32_t node, bool whole_words,
               std::vector<Match>& matches) const;
+  template <typename Char>
+  std::vector<std::uint32_t> present_in(std::basic_string_view<Char> text,
+                                        std::uint32_t id_limit) const;
   // The class of a text character: 0 when no phrase has it, else one per character phrases have.
   std::uint32_t class_of(char32_t c) const;
 

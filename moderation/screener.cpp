@@ -24,6 +24,80 @@ int model_severity(const std::string& label) {
   if (label == "personal_info") return kPrioritySeverity;
   return 3;
 }
+
+// Possible disclosures the model may hold back when it finds the text wholly unlike one
+// (screener.h); every other kind is never held.
+bool may_be_held(const Finding& f) {
+  static const std::set<std::string, std::less<>> never{"suicide", "self_harm", "sexual_abuse"};
+  return f.label == "disclosure" && !never.contains(f.category);
+}
+
+// The words that say the child (or someone of theirs) is the one it happens to: "em bị bố đánh",
+// "bạn tui", "my dad". Written without diacritics, as in the plain view.
+bool first_person(std::u32string_view word) {
+  static const std::set<std::u32string, std::less<>> words{
+      U"em", U"e",  U"tui", U"toi", U"minh", U"mik", U"mk",  U"to", U"tao", U"tau",
+      U"t",  U"con", U"chau", U"i",  U"me",   U"my",  U"we", U"us", U"our"};
+  return words.contains(word);
+}
+
+// Whether a first-person word lies inside the finding or among the four words before it: a child
+// telling their own harm ("Em bị bố đánh…") is never held, whatever the model says; what is held
+// is harm told of strangers, characters and anyone ("một bạn nhỏ ở tỉnh khác bị…").
+bool told_in_first_person(const Finding& f, const NormalisedText& text) {
+  const View& plain = text.plain;
+  const auto begin = static_cast<std::size_t>(
+      std::lower_bound(plain.from.begin(), plain.from.end(), f.range.begin) - plain.from.begin());
+  const auto end = static_cast<std::size_t>(
+      std::lower_bound(plain.from.begin(), plain.from.end(), f.range.end) - plain.from.begin());
+  auto is_letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || c > 0x7f; };
+  int words_before = 0;
+  std::size_t i = end;
+  while (i > 0 && words_before <= 3) {
+    while (i > 0 && !is_letter(plain.chars[i - 1])) --i;
+    std::size_t start = i;
+    while (start > 0 && is_letter(plain.chars[start - 1])) --start;
+    if (start == i) break;
+    if (first_person(std::u32string_view(plain.chars).substr(start, i - start))) return true;
+    if (start < begin) ++words_before;
+    i = start;
+  }
+  return false;
+}
+
+// The disclosure findings, taken out of `findings`, when every one of them may be held, none is
+// told in the first person, and the model's disclosure probability is under its line; otherwise
+// nothing.
+std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier& model,
+                               const NormalisedText& text) {
+  bool any = false;
+  for (const auto& f : findings) {
+    if (f.label != "disclosure") continue;
+    if (!may_be_held(f) || told_in_first_person(f, text)) return {};
+    any = true;
+  }
+  const float line = model.disclosure_held_below();
+  if (!any || line <= 0) return {};
+  const auto p = model.probabilities(text);
+  const auto it = p.find("disclosure");
+  if (it != p.end() && it->second >= line) return {};
+  std::vector<Finding> held;
+  std::erase_if(findings, [&](const Finding& f) {
+    if (f.label != "disclosure") return false;
+    held.push_back(f);
+    return true;
+  });
+  return held;
+}
+
+Span span_of(const Finding& f, const NormalisedText& text) {
+  return {f.range.begin,           f.range.end, text.byte(f.range.begin), text.byte(f.range.end),
+          f.label,                 f.rule,      f.category,              f.severity};
+}
+
+bool by_start(const Span& a, const Span& b) {
+  return std::tie(a.start, a.end, a.label, a.rule) < std::tie(b.start, b.end, b.label, b.rule);
+}
 }  // namespace
 
 struct Screener::Detectors {
@@ -86,7 +160,6 @@ Verdict Screener::screen(std::string_view utf8_text) const {
   detectors_->spam.find(*text, findings, spam);
   findings.insert(findings.end(), spam.begin(), spam.end());
   Verdict verdict;
-  if (!findings.empty()) verdict.signals.push_back("lexicon");
   std::set<std::string> labels;
   int worst = 0;
   if (d.model) {
@@ -95,18 +168,22 @@ Verdict Screener::screen(std::string_view utf8_text) const {
       labels.insert(opinion.label);
       worst = std::max(worst, model_severity(opinion.label));
     }
-    if (!verdict.model.empty()) verdict.signals.push_back("model");
+    if (!labels.contains("disclosure")) {
+      for (const auto& f : held_back(findings, *d.model, *text)) {
+        verdict.held.push_back(span_of(f, *text));
+      }
+      std::sort(verdict.held.begin(), verdict.held.end(), by_start);
+    }
   }
+  if (!findings.empty()) verdict.signals.push_back("lexicon");
+  if (!verdict.model.empty()) verdict.signals.push_back("model");
   verdict.lexicon_version = detectors_->version;
   for (const auto& f : findings) {
     labels.insert(f.label);
     worst = std::max(worst, f.severity);
-    verdict.spans.push_back({f.range.begin, f.range.end, text->byte(f.range.begin),
-                             text->byte(f.range.end), f.label, f.rule, f.category, f.severity});
+    verdict.spans.push_back(span_of(f, *text));
   }
-  std::sort(verdict.spans.begin(), verdict.spans.end(), [](const Span& a, const Span& b) {
-    return std::tie(a.start, a.end, a.label, a.rule) < std::tie(b.start, b.end, b.label, b.rule);
-  });
+  std::sort(verdict.spans.begin(), verdict.spans.end(), by_start);
   verdict.labels.assign(labels.begin(), labels.end());
   verdict.route = labels.contains("disclosure") ? "safeguarding"
                   : worst >= kPrioritySeverity  ? "priority"
@@ -125,6 +202,11 @@ Screening screening_of(const Verdict& verdict) {
     if (auto l = screener_label(s.label))
       out.spans.push_back({*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category,
                            s.severity});
+  out.held.emplace();
+  for (const auto& s : verdict.held)
+    if (auto l = screener_label(s.label))
+      out.held->push_back({*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category,
+                           s.severity});
   // Kept to a thousandth, as the verdict has always been written.
   for (const auto& m : verdict.model)
     if (auto l = screener_label(m.label))
@@ -133,18 +215,24 @@ Screening screening_of(const Verdict& verdict) {
   return out;
 }
 
-nlohmann::json to_json(const Verdict& verdict) {
-  nlohmann::json spans = nlohmann::json::array();
-  for (const auto& s : verdict.spans) {
-    spans.push_back({{"label", s.label},
-                     {"start", s.start},
-                     {"end", s.end},
-                     {"byte_start", s.byte_start},
-                     {"byte_end", s.byte_end},
-                     {"rule", s.rule},
-                     {"category", s.category},
-                     {"severity", s.severity}});
+namespace {
+nlohmann::json spans_json(const std::vector<Span>& spans) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : spans) {
+    out.push_back({{"label", s.label},
+                   {"start", s.start},
+                   {"end", s.end},
+                   {"byte_start", s.byte_start},
+                   {"byte_end", s.byte_end},
+                   {"rule", s.rule},
+                   {"category", s.category},
+                   {"severity", s.severity}});
   }
+  return out;
+}
+}  // namespace
+
+nlohmann::json to_json(const Verdict& verdict) {
   nlohmann::json model = nlohmann::json::array();
   for (const auto& m : verdict.model) {
     model.push_back({{"label", m.label},
@@ -153,7 +241,8 @@ nlohmann::json to_json(const Verdict& verdict) {
   }
   return {{"labels", verdict.labels},   {"route", verdict.route},
           {"signals", verdict.signals}, {"model", std::move(model)},
-          {"spans", std::move(spans)},  {"lexicon_version", verdict.lexicon_version}};
+          {"spans", spans_json(verdict.spans)}, {"held", spans_json(verdict.held)},
+          {"lexicon_version", verdict.lexicon_version}};
 }
 
 int screen_lines(const Screener& screener, std::istream& in, std::ostream& out) {

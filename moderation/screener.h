@@ -4,10 +4,19 @@
 // moderation queue it goes to.
 //
 // Two signals: the lexicons (rules written as data, moderation/lexicons/) and, when a model is
-// given, a learned second opinion (classifier.h) that may add a label — and so raise the route —
-// but never removes what the lexicons found. Spans are the lexicons' findings, each naming its
-// rule; the model's opinions are listed apart (they are about the whole text, not a part a
-// moderator could hide), and the verdict lists the signals that fired.
+// given, a learned second opinion (classifier.h) that may add a label — and so raise the route.
+// Spans are the lexicons' findings, each naming its rule; the model's opinions are listed apart
+// (they are about the whole text, not a part a moderator could hide), and the verdict lists the
+// signals that fired.
+//
+// The model never hides what the lexicons found, but it may hold one kind of finding back: a
+// possible disclosure of bullying, violence, trafficking, neglect, exploitation, grooming or
+// eating problems that the model finds wholly unlike any disclosure (probability under the
+// `disclosure_held_below` line of its thresholds file) is `held`: shown to the moderator as a hint,
+// without the label or the safeguarding route. On the development part (out of fold) and on the
+// test part, such findings were almost all stories, lessons and games. Thoughts of suicide,
+// self-harm and sexual abuse are never held: for them a wait costs too much; nor is anything told
+// in the first person ("em", "tui", "mình", "con", "my"… in or just before the finding).
 //
 // Routing: "safeguarding" when any possible disclosure is found; otherwise "priority" when any
 // annotation has severity 5 or more — contact details and home addresses (anything that lets
@@ -40,6 +49,7 @@ struct Verdict {
   std::vector<std::string> labels;   // distinct labels present, sorted
   std::string route;                 // "safeguarding" | "priority" | "normal"
   std::vector<Span> spans;           // sorted by start
+  std::vector<Span> held;            // disclosure findings the model doubted (see above), by start
   std::vector<std::string> signals;  // which fired: "lexicon", "model"
   struct ModelOpinion {
     std::string label;

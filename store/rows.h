@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "consult/records.h"
+#include "store/council_columns.h"
 #include "store/lists.h"
 #include "store/submission_columns.h"
+#include "store/recommendation_columns.h"
 
 namespace ln::store::rows {
 
@@ -226,16 +228,35 @@ Council council(const Row& r) {
 // id, council_id, pupil_id, role, joined_by, joined_on, left_on, created_by, created_at
 template <typename Row>
 CouncilMember council_member(const Row& r) {
-  return {r.text(0), r.text(1),          r.text(2), r.text(3), r.text(4),
-          r.text(5), r.optional_text(6), r.text(7), r.text(8)};
+  return {r.text(0),
+          r.text(1),
+          r.text(2),
+          role_column(r.text(3)),
+          joining_column(r.text(4)),
+          r.text(5),
+          r.optional_text(6),
+          r.text(7),
+          r.text(8)};
 }
 
 // id, council_id, title, planned_for, location, status, agenda, held_on, attendance, minutes,
 // lifecycle, created_by, created_at, updated_at
 template <typename Row>
 CouncilSession council_session(const Row& r) {
-  return {r.text(0),          r.text(1), r.text(2), r.text(3),  r.text(4),  r.text(5),  r.text(6),
-          r.optional_text(7), r.text(8), r.text(9), r.text(10), r.text(11), r.text(12), r.text(13)};
+  return {r.text(0),
+          r.text(1),
+          r.text(2),
+          r.text(3),
+          r.text(4),
+          session_status_column(r.text(5)),
+          agenda_of(r.text(6)),
+          r.optional_text(7),
+          attendance_of(r.text(8)),
+          r.text(9),
+          lifecycle_of(r.text(10)),
+          r.text(11),
+          r.text(12),
+          r.text(13)};
 }
 
 // id, session_id, council_id, title, text, present, votes_for, votes_against, abstentions,
@@ -251,7 +272,7 @@ CouncilProposal council_proposal(const Row& r) {
           static_cast<int>(r.int64(6)),
           static_cast<int>(r.int64(7)),
           static_cast<int>(r.int64(8)),
-          r.text(9),
+          votes_of(r.text(9)),
           r.int64(10) != 0,
           r.optional_text(11),
           r.text(12),
@@ -294,7 +315,7 @@ Recommendation recommendation(const Row& s) {
   r.topic = s.optional_text(4);
   r.origin = s.text(5);
   r.council_session_id = s.optional_text(6);
-  r.status = s.text(7);
+  r.status = status_column(s.text(7));
   r.overdue = s.int64(8) != 0;
   r.authority_id = s.optional_text(9);
   r.dispatch_number = s.optional_text(10);
@@ -302,12 +323,12 @@ Recommendation recommendation(const Row& s) {
   r.due_date = s.optional_text(12);
   r.forwarded_at = s.optional_text(13);
   r.answered_at = s.optional_text(14);
-  r.quotes_json = s.text(15);
-  r.answer_json = s.text(16);
-  r.commitments_json = s.text(17);
-  r.feedback_json = s.text(18);
-  r.history_json = s.text(19);
-  r.reminders_json = s.text(20);
+  r.quotes = quotes_of_column(s.text(15));
+  r.answer = answer_of_column(s.text(16));
+  r.commitments = commitments_of_column(s.text(17));
+  r.feedback = feedback_of_column(s.text(18));
+  r.history = history_of_column(s.text(19));
+  r.reminders = reminders_of_column(s.text(20));
   r.version = static_cast<int>(s.int64(21));
   r.created_by = s.text(22);
   r.created_at = s.text(23);

@@ -45,6 +45,34 @@ json label_words(const std::vector<ScreenerLabel>& labels) {
   return out;
 }
 
+json spans_json(const std::vector<ScreeningSpan>& spans) {
+  json out = json::array();
+  for (const auto& x : spans)
+    out.push_back({{"label", word(x.label)},
+                   {"start", x.start},
+                   {"end", x.end},
+                   {"byte_start", x.byte_start},
+                   {"byte_end", x.byte_end},
+                   {"rule", x.rule},
+                   {"category", x.category},
+                   {"severity", x.severity}});
+  return out;
+}
+
+std::vector<ScreeningSpan> spans_in(const json& list) {
+  std::vector<ScreeningSpan> out;
+  if (!list.is_array()) return out;
+  for (const auto& x : list) {
+    if (!x.is_object()) continue;
+    auto label = screener_label(text_in(x, "label"));
+    if (!label) continue;
+    out.push_back({*label, number_in<std::size_t>(x, "start"), number_in<std::size_t>(x, "end"),
+                   number_in<std::size_t>(x, "byte_start"), number_in<std::size_t>(x, "byte_end"),
+                   text_in(x, "rule"), text_in(x, "category"), number_in<int>(x, "severity")});
+  }
+  return out;
+}
+
 json decision_json(const DecisionRecord& d) {
   json out = {{"decision", word(d.decision)}, {"by", d.by}, {"at", d.at}};
   if (d.reason) out["reason"] = *d.reason;
@@ -82,19 +110,8 @@ std::string screening_column(const Screening& s) {
     out["lexicon_version"] = s.lexicon_version;
   }
   if (s.route || !s.labels.empty()) out["labels"] = label_words(s.labels);
-  if (s.route || !s.spans.empty()) {
-    json spans = json::array();
-    for (const auto& x : s.spans)
-      spans.push_back({{"label", word(x.label)},
-                       {"start", x.start},
-                       {"end", x.end},
-                       {"byte_start", x.byte_start},
-                       {"byte_end", x.byte_end},
-                       {"rule", x.rule},
-                       {"category", x.category},
-                       {"severity", x.severity}});
-    out["spans"] = std::move(spans);
-  }
+  if (s.route || !s.spans.empty()) out["spans"] = spans_json(s.spans);
+  if (s.held) out["held"] = spans_json(*s.held);
   if (s.alike_from_other_children) out["alike_from_other_children"] = *s.alike_from_other_children;
   return out.dump();
 }
@@ -117,16 +134,8 @@ Screening screening_from_column(std::string_view text) {
     }
   s.lexicon_version = text_in(v, "lexicon_version");
   if (v.contains("labels")) s.labels = labels_in(v["labels"]);
-  if (auto it = v.find("spans"); it != v.end() && it->is_array())
-    for (const auto& x : *it) {
-      if (!x.is_object()) continue;
-      auto label = screener_label(text_in(x, "label"));
-      if (!label) continue;
-      s.spans.push_back({*label, number_in<std::size_t>(x, "start"), number_in<std::size_t>(x, "end"),
-                         number_in<std::size_t>(x, "byte_start"),
-                         number_in<std::size_t>(x, "byte_end"), text_in(x, "rule"),
-                         text_in(x, "category"), number_in<int>(x, "severity")});
-    }
+  if (auto it = v.find("spans"); it != v.end()) s.spans = spans_in(*it);
+  if (auto it = v.find("held"); it != v.end() && it->is_array()) s.held = spans_in(*it);
   if (auto it = v.find("alike_from_other_children"); it != v.end() && it->is_number_integer())
     s.alike_from_other_children = it->get<std::int64_t>();
   return s;

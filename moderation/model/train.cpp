@@ -8,6 +8,10 @@
 //
 //   screener_train <corpus/dev> <model.bin>     writes model.bin and model.bin.thresholds
 //   screener_train --search <corpus/dev> <scratch.bin>   compares settings (development only)
+//   screener_train --probabilities <corpus/dev> <scratch.bin> <out.tsv> [<other part>]
+//       writes each development text's out-of-fold probabilities and, for another part, the
+//       probabilities of the model trained on the whole development part (to study how the
+//       lexicons and the model combine, without the model having seen the text)
 #include <fasttext/fasttext.h>
 
 #include <algorithm>
@@ -76,6 +80,13 @@ void train(const Settings& settings, const std::vector<const Example*>& examples
 // grew, a 1 % budget let personal information through at 0.04, and the model then sent ordinary
 // ideas ("em muốn có thêm cây xanh quanh trường", 0.15) to the priority queue.
 constexpr float kLowestThreshold = 0.25f;
+
+// Under this disclosure probability the screener holds back the lexicons' possible disclosures of
+// the kinds it may hold, unless told in the first person (moderation/screener.h). Chosen on the
+// development part, out of fold (`--probabilities`, 18 writers): with nothing held the lexicons
+// and the model flag 9.0 % of clean texts; holding under 0.003 gives 7.7 %, under 0.01 7.4 % for
+// one disclosure of 2,386 more, under 0.03 7.3 % for three more.
+constexpr float kDisclosureHeldBelow = 0.01f;
 
 // The lowest threshold at which at most `budget` of the clean texts' out-of-fold probabilities
 // reach it: the most recall the budget allows.
@@ -183,6 +194,7 @@ int run(const std::filesystem::path& dev, const std::filesystem::path& model) {
               << s.positives.size() << ", clean flagged " << share_at_least(s.clean, threshold)
               << " of " << s.clean.size() << ")\n";
   }
+  thresholds << "disclosure_held_below\t" << kDisclosureHeldBelow << '\n';
   thresholds.close();
 
   std::vector<const Example*> all;
@@ -218,11 +230,53 @@ int search(const std::filesystem::path& dev, const std::filesystem::path& scratc
   return 0;
 }
 
+// One line per text: source, labels, then each measured label's probability.
+void write_probabilities(std::ostream& out, const std::vector<corpus::Text>& texts,
+                         const std::vector<std::map<std::string, float>>& probabilities) {
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::string labels;
+    for (const auto& l : texts[i].labels) labels += (labels.empty() ? "" : ",") + l;
+    out << texts[i].source << '\t' << (labels.empty() ? "clean" : labels) << '\t' << texts[i].kind;
+    for (const auto& label : corpus::measured_labels()) {
+      const auto it = probabilities[i].find(label);
+      out << '\t' << (it == probabilities[i].end() ? 0.0f : it->second);
+    }
+    out << '\n';
+  }
+}
+
+int probabilities(const std::filesystem::path& dev, const std::filesystem::path& scratch,
+                  const std::filesystem::path& out_path, const std::filesystem::path* other) {
+  const Corpus c = read(dev);
+  const Settings settings;
+  std::ofstream out(out_path);
+  write_probabilities(out, c.texts, out_of_fold(c, settings, scratch));
+  if (other == nullptr) return 0;
+  std::vector<const Example*> all;
+  for (const auto& e : c.examples) all.push_back(&e);
+  train(settings, all, scratch);
+  std::ofstream(scratch.string() + ".thresholds").close();
+  const Classifier classifier(scratch);
+  const auto texts = corpus::read_part(*other);
+  std::vector<std::map<std::string, float>> p;
+  for (const auto& t : texts) p.push_back(classifier.probabilities(*normalise(t.text)));
+  write_probabilities(out, texts, p);
+  std::filesystem::remove(scratch);
+  std::filesystem::remove(scratch.string() + ".thresholds");
+  return 0;
+}
+
 }  // namespace
 }  // namespace ln::moderation
 
 int main(int argc, char** argv) {
   const bool search = argc == 4 && std::string(argv[1]) == "--search";
+  const bool probabilities =
+      (argc == 5 || argc == 6) && std::string(argv[1]) == "--probabilities";
+  if (probabilities) {
+    const std::filesystem::path other = argc == 6 ? argv[5] : "";
+    return ln::moderation::probabilities(argv[2], argv[3], argv[4], argc == 6 ? &other : nullptr);
+  }
   if (argc != 3 && !search) {
     std::cerr << "usage: screener_train [--search] <corpus development folder> <model.bin>\n";
     return 2;

@@ -1,5 +1,6 @@
 #include "store/postgres/council_store.h"
 
+#include "store/council_columns.h"
 #include "store/postgres/access.h"
 #include "store/rows.h"
 
@@ -158,7 +159,7 @@ bool PostgresCouncilStore::insert_member(const CouncilMember& m, int cap) {
   return write(pool_, [&](Connection& c) {
     c.exec(sql::kLockCouncil, m.council_id);
     if (c.exec(sql::kCurrentMembers, m.council_id).row(0).int64(0) >= cap) return false;
-    c.exec(sql::kInsertMember, m.id, m.council_id, m.pupil_id, m.role, m.joined_by, m.joined_on,
+    c.exec(sql::kInsertMember, m.id, m.council_id, m.pupil_id, column(m.role), column(m.joined_by), m.joined_on,
            m.left_on, m.created_by, m.created_at);
     c.exec(sql::kDeriveRole, m.pupil_id);
     return true;
@@ -175,9 +176,9 @@ void PostgresCouncilStore::end_member(const std::string& member_id, const std::s
 
 void PostgresCouncilStore::insert_session(const CouncilSession& x) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kInsertSession, x.id, x.council_id, x.title, x.planned_for, x.location, x.status,
-           x.agenda_json, x.held_on, x.attendance_json, x.minutes, x.lifecycle_json, x.created_by,
-           x.created_at, x.updated_at);
+    c.exec(sql::kInsertSession, x.id, x.council_id, x.title, x.planned_for, x.location,
+           column(x.status), agenda_text(x.agenda), x.held_on, attendance_text(x.attendance),
+           x.minutes, lifecycle_text(x.lifecycle), x.created_by, x.created_at, x.updated_at);
   });
 }
 
@@ -193,15 +194,16 @@ std::vector<CouncilSession> PostgresCouncilStore::sessions_of(const std::string&
 
 void PostgresCouncilStore::update_session(const CouncilSession& x) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kUpdateSession, x.id, x.title, x.planned_for, x.location, x.status, x.agenda_json,
-           x.held_on, x.attendance_json, x.minutes, x.lifecycle_json, x.updated_at);
+    c.exec(sql::kUpdateSession, x.id, x.title, x.planned_for, x.location, column(x.status),
+           agenda_text(x.agenda), x.held_on, attendance_text(x.attendance), x.minutes,
+           lifecycle_text(x.lifecycle), x.updated_at);
   });
 }
 
 void PostgresCouncilStore::insert_proposal(const CouncilProposal& p) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertProposal, p.id, p.session_id, p.council_id, p.title, p.text, p.present,
-           p.votes_for, p.votes_against, p.abstentions, p.votes_json, p.adopted ? 1 : 0,
+           p.votes_for, p.votes_against, p.abstentions, votes_text(p.votes), p.adopted ? 1 : 0,
            p.recommendation_id, p.created_by, p.created_at, p.position);
   });
 }

@@ -3,6 +3,7 @@
 #include "store/postgres/access.h"
 #include "store/postgres/submission_store.h"
 #include "store/lists.h"
+#include "store/recommendation_columns.h"
 #include "store/rows.h"
 
 namespace ln::store::postgres {
@@ -106,7 +107,7 @@ Result exec_with_all(Connection& c, const std::string& statement, const Recommen
   p.add(r.topic);
   p.add(r.origin);
   p.add(r.council_session_id);
-  p.add(r.status);
+  p.add(std::string(word(r.status)));
   p.add(r.overdue ? 1 : 0);
   p.add(r.authority_id);
   p.add(r.dispatch_number);
@@ -114,12 +115,12 @@ Result exec_with_all(Connection& c, const std::string& statement, const Recommen
   p.add(r.due_date);
   p.add(r.forwarded_at);
   p.add(r.answered_at);
-  p.add(r.quotes_json);
-  p.add(r.answer_json);
-  p.add(r.commitments_json);
-  p.add(r.feedback_json);
-  p.add(r.history_json);
-  p.add(r.reminders_json);
+  p.add(quotes_column(r.quotes));
+  p.add(answer_column(r.answer));
+  p.add(commitments_column(r.commitments));
+  p.add(feedback_column(r.feedback));
+  p.add(history_column(r.history));
+  p.add(reminders_column(r.reminders));
   p.add(r.version);
   p.add(r.created_by);
   p.add(r.created_at);
@@ -145,9 +146,11 @@ std::optional<Recommendation> PostgresRecommendationStore::recommendation(const 
 
 std::vector<Recommendation> PostgresRecommendationStore::recommendations(
     const RecommendationFilter& filter, const Page& page) {
+  std::optional<std::string> status;
+  if (filter.status) status = std::string(word(*filter.status));
   return read(pool_, [&](Connection& c) {
     return c
-        .exec(sql::kFiltered, filter.authority_id, filter.status, filter.forwarded_only,
+        .exec(sql::kFiltered, filter.authority_id, status, filter.forwarded_only,
               page.after.value_or(""), page.limit)
         .all(rows::recommendation<Row>);
   });

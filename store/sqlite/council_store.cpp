@@ -1,5 +1,6 @@
 #include "store/sqlite/council_store.h"
 
+#include "store/council_columns.h"
 #include "store/rows.h"
 #include "store/sqlite/access.h"
 
@@ -123,12 +124,12 @@ void bind_session(Statement& s, const CouncilSession& x) {
       .bind(3, x.title)
       .bind(4, x.planned_for)
       .bind(5, x.location)
-      .bind(6, x.status)
-      .bind(7, x.agenda_json)
+      .bind(6, column(x.status))
+      .bind(7, agenda_text(x.agenda))
       .bind(8, x.held_on)
-      .bind(9, x.attendance_json)
+      .bind(9, attendance_text(x.attendance))
       .bind(10, x.minutes)
-      .bind(11, x.lifecycle_json)
+      .bind(11, lifecycle_text(x.lifecycle))
       .bind(12, x.created_by)
       .bind(13, x.created_at)
       .bind(14, x.updated_at);
@@ -204,8 +205,8 @@ bool SqliteCouncilStore::insert_member(const CouncilMember& m, int cap) {
         .bind(1, m.id)
         .bind(2, m.council_id)
         .bind(3, m.pupil_id)
-        .bind(4, m.role)
-        .bind(5, m.joined_by)
+        .bind(4, column(m.role))
+        .bind(5, column(m.joined_by))
         .bind(6, m.joined_on)
         .bind(7, m.left_on)
         .bind(8, m.created_by)
@@ -271,7 +272,7 @@ void SqliteCouncilStore::insert_proposal(const CouncilProposal& p) {
         .bind(7, p.votes_for)
         .bind(8, p.votes_against)
         .bind(9, p.abstentions)
-        .bind(10, p.votes_json)
+        .bind(10, votes_text(p.votes))
         .bind(11, p.adopted ? 1 : 0)
         .bind(12, p.recommendation_id)
         .bind(13, p.created_by)

@@ -1,6 +1,7 @@
 #include "store/sqlite/recommendation_store.h"
 
 #include "store/lists.h"
+#include "store/recommendation_columns.h"
 #include "store/rows.h"
 #include "store/sqlite/access.h"
 #include "store/sqlite/submission_store.h"
@@ -115,7 +116,7 @@ Statement& bind_all(Statement& s, const Recommendation& r) {
       .bind(5, r.topic)
       .bind(6, r.origin)
       .bind(7, r.council_session_id)
-      .bind(8, r.status)
+      .bind(8, std::string(word(r.status)))
       .bind(9, r.overdue ? 1 : 0)
       .bind(10, r.authority_id)
       .bind(11, r.dispatch_number)
@@ -123,12 +124,12 @@ Statement& bind_all(Statement& s, const Recommendation& r) {
       .bind(13, r.due_date)
       .bind(14, r.forwarded_at)
       .bind(15, r.answered_at)
-      .bind(16, r.quotes_json)
-      .bind(17, r.answer_json)
-      .bind(18, r.commitments_json)
-      .bind(19, r.feedback_json)
-      .bind(20, r.history_json)
-      .bind(21, r.reminders_json)
+      .bind(16, quotes_column(r.quotes))
+      .bind(17, answer_column(r.answer))
+      .bind(18, commitments_column(r.commitments))
+      .bind(19, feedback_column(r.feedback))
+      .bind(20, history_column(r.history))
+      .bind(21, reminders_column(r.reminders))
       .bind(22, r.version)
       .bind(23, r.created_by)
       .bind(24, r.created_at)
@@ -160,8 +161,10 @@ std::vector<Recommendation> SqliteRecommendationStore::recommendations(
     const RecommendationFilter& filter, const Page& page) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(std::string(sql::kColumns) + sql::kFilter);
+    std::optional<std::string> status;
+    if (filter.status) status = std::string(word(*filter.status));
     s.bind(1, filter.authority_id)
-        .bind(2, filter.status)
+        .bind(2, status)
         .bind(3, filter.forwarded_only ? 1 : 0)
         .bind(4, page.after.value_or(""))
         .bind(5, page.limit);

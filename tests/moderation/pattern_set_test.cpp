@@ -53,6 +53,29 @@ TEST(PatternSet, EveryMatchingPatternIsACandidateAndMostOthersAreNot) {
   EXPECT_FALSE(has(set.candidates(view("em không muốn sống nữa")), 4));
 }
 
+// Rules written as alternatives of word pairs ("danh … em" or "chui … bo") need a word of each
+// pair: a text holding one word of each alternative satisfies neither and is ruled out, while
+// every text that matches stays a candidate, however the words are spread.
+TEST(PatternSet, AlternativesOfWordPairsNeedBothWordsOfOnePair) {
+  PatternSet set;
+  set.add(R"(\bdanh\s+(?:\S+\s+){0,2}?em\b|\bchui\s+(?:\S+\s+){0,2}?bo\b)", "test");
+  set.add(R"(\b(?:bo|ba) (?:danh|dap|tat)\b)", "test");
+  set.finish();
+  const std::vector<std::pair<std::string, std::vector<std::size_t>>> cases = {
+      {"hôm qua nó đánh cả em", {0}},
+      {"nó chửi cả bố", {0}},
+      {"bố đánh", {1}},
+      {"ba tát em mỗi tối", {1}},
+      {"nó đánh bố", {}},  // "danh" of one pair, "bo" of the other: the first rule cannot match
+      {"chửi em", {}},
+  };
+  for (const auto& [text, matching] : cases) {
+    const auto candidates = set.candidates(view(text));
+    for (std::size_t i : matching) EXPECT_TRUE(has(candidates, i)) << text << " / pattern " << i;
+    EXPECT_FALSE(has(candidates, 0) && !has(matching, 0)) << text << ": rule 0 not ruled out";
+  }
+}
+
 TEST(PatternSet, AnEmptySetHasNoCandidates) {
   PatternSet set;
   set.finish();

@@ -21,6 +21,26 @@ TEST(Rude, TeencodeAndSpacingTricks) {
   EXPECT_EQ(found("đ\u200bm", "rude"), Texts{"đ\u200bm"});
 }
 
+// Typed without diacritics, "deo", "dit", "ngu", "cho de" and "con di" are most often "đeo" (wear),
+// "đít" (bottom), "ngủ" (sleep) or "ngữ" (language), "cho dễ" (to make it easy) and "con đi" (I go);
+// the same words stay rude where they are the swear word.
+TEST(Rude, PlainWordsForWearingSleepingAndFallingAreNotRude) {
+  for (const std::string innocent : {
+           "hoc nghe han phai deo mat na, tui em deo het",
+           "em gai minh nga dap dit xuong san roi lai chay di choi",
+           "ngoi ghe go 5 tiet te het ca dit",
+           "em de xuat dan bang ten song ngu Khmer Viet",
+           "troi nong qua ca dem ngu khong noi",
+           "ban em di xe lan, cua lop rong hon de ban ay vao cho de",
+           "chu nhat cha cho tui con di cam trai",
+       }) {
+    EXPECT_TRUE(found(innocent, "rude").empty()) << innocent;
+  }
+  EXPECT_EQ(found("dit me thang nao lay xe dap cua tao", "rude"), Texts{"dit"});
+  EXPECT_EQ(found("deo hieu sao phuong lai xay cai do", "rude"), Texts{"deo"});
+  EXPECT_EQ(found("may ngu vai", "rude"), Texts{"ngu"});
+}
+
 TEST(Rude, DiacriticAware) {
   // The accented rude word is found; its innocent look-alikes are not.
   EXPECT_EQ(found("lồn", "rude"), Texts{"lồn"});

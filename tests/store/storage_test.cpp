@@ -660,8 +660,8 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
       while (ready < 4) std::this_thread::yield();
       for (int i = t; i < kCandidates; i += 4) {
         std::string id = std::to_string(100 + i);
-        CouncilMember m{"mem_" + id,  "cou_1",      "p_c" + id, "member", "election",
-                        "2026-02-01", std::nullopt, "acc_1",    kAt};
+        CouncilMember m{"mem_" + id,  "cou_1",      "p_c" + id, CouncilRole::kMember,
+                        CouncilJoining::kElection, "2026-02-01", std::nullopt, "acc_1", kAt};
         if (s.councils().insert_member(m, council.member_cap)) ++added;
       }
     });
@@ -677,8 +677,8 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
 
   // The same pupil twice is a Conflict; leaving gives the role back and frees a place.
   const auto& one = members.front();
-  CouncilMember again{"mem_again",  "cou_1",      one.pupil_id, "member", "election",
-                      "2026-03-01", std::nullopt, "acc_1",      kAt};
+  CouncilMember again{"mem_again", "cou_1", one.pupil_id, CouncilRole::kMember,
+                      CouncilJoining::kElection, "2026-03-01", std::nullopt, "acc_1", kAt};
   first->councils().end_member(one.id, "2026-03-01");
   EXPECT_EQ(first->pupils().pupil(one.pupil_id)->role, "pupil");
   EXPECT_EQ(first->councils().members("cou_1").front().left_on, "2026-03-01");
@@ -687,6 +687,85 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
   again.id = "mem_again2";
   EXPECT_THROW(first->councils().insert_member(again, 10), Conflict);
   EXPECT_EQ(first->councils().memberships_of(one.pupil_id).size(), 2u);
+}
+
+// A session's agenda, attendance and lifecycle and a proposal's votes come back as they were
+// written, and a row written in the column format of earlier versions reads the same.
+TEST_P(StorageTest, CouncilSessionsAndVotesRoundTripInTheirColumnFormat) {
+  auto s = open();
+  seed_school(*s);
+  Council council;
+  council.id = "cou_1";
+  council.unit_id = "u_ward";
+  council.name = "Hội đồng trẻ em";
+  council.term_start = "2026-01-01";
+  council.term_end = "2027-12-31";
+  council.member_cap = 5;
+  council.min_age = 7;
+  council.max_age = 15;
+  council.created_by = "acc_1";
+  council.created_at = council.updated_at = kAt;
+  s->councils().insert_council(council);
+
+  CouncilSession x;
+  x.id = "ses_1";
+  x.council_id = "cou_1";
+  x.title = "Kỳ họp thứ nhất";
+  x.planned_for = "2026-03-01";
+  x.status = CouncilSessionStatus::kHeld;
+  x.agenda = {{AgendaKind::kSubmission, "sub_1"}, {AgendaKind::kConsultation, "con_1"}};
+  x.held_on = "2026-03-01";
+  x.attendance = {"mem_2", "mem_1"};
+  x.lifecycle = {{CouncilSessionStatus::kPlanned, kAt, "acc_1"},
+                 {CouncilSessionStatus::kHeld, kAt, "acc_2"}};
+  x.created_by = "acc_1";
+  x.created_at = x.updated_at = kAt;
+  s->councils().insert_session(x);
+  auto back = s->councils().session("ses_1");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->status, CouncilSessionStatus::kHeld);
+  ASSERT_EQ(back->agenda.size(), 2u);
+  EXPECT_EQ(back->agenda[1].kind, AgendaKind::kConsultation);
+  EXPECT_EQ(back->agenda[1].id, "con_1");
+  EXPECT_EQ(back->attendance, (std::vector<std::string>{"mem_2", "mem_1"}));
+  ASSERT_EQ(back->lifecycle.size(), 2u);
+  EXPECT_EQ(back->lifecycle[1].status, CouncilSessionStatus::kHeld);
+  EXPECT_EQ(back->lifecycle[1].by, "acc_2");
+
+  CouncilProposal p;
+  p.id = "pro_1";
+  p.session_id = "ses_1";
+  p.council_id = "cou_1";
+  p.title = "Sân chơi";
+  p.text = "Mở cửa sân trường.";
+  p.present = 2;
+  p.votes_for = 1;
+  p.abstentions = 1;
+  p.votes = {{"mem_1", VoteChoice::kFor}, {"mem_2", VoteChoice::kAbstain}};
+  p.created_by = "acc_1";
+  p.created_at = kAt;
+  p.position = 1;
+  s->councils().insert_proposal(p);
+  auto proposals = s->councils().proposals_of("ses_1");
+  ASSERT_EQ(proposals.size(), 1u);
+  EXPECT_EQ(proposals[0].votes, p.votes);
+
+  // As an earlier version wrote it: the same JSON text in the same columns.
+  exec_sql(*s,
+           "INSERT INTO council_sessions(id, council_id, title, planned_for, location, status,"
+           " agenda, held_on, attendance, minutes, lifecycle, created_by, created_at, updated_at)"
+           " VALUES ('ses_old', 'cou_1', 'Cũ', '2026-01-10', '', 'minuted',"
+           " '[{\"id\":\"sub_9\",\"kind\":\"submission\"}]', '2026-01-10', '[\"mem_1\"]',"
+           " 'Biên bản', '[{\"at\":\"" + kAt + "\",\"by\":\"acc_1\",\"status\":\"planned\"}]',"
+           " 'acc_1', '" + kAt + "', '" + kAt + "')");
+  auto old = s->councils().session("ses_old");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->status, CouncilSessionStatus::kMinuted);
+  ASSERT_EQ(old->agenda.size(), 1u);
+  EXPECT_EQ(old->agenda[0].id, "sub_9");
+  EXPECT_EQ(old->attendance, std::vector<std::string>{"mem_1"});
+  ASSERT_EQ(old->lifecycle.size(), 1u);
+  EXPECT_EQ(old->lifecycle[0].status, CouncilSessionStatus::kPlanned);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),
@@ -726,17 +805,21 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   r.unit_id = "u_ward";
   r.title = "Sân chơi an toàn";
   r.text = "Các em đề nghị sửa sân chơi.";
-  r.quotes_json = R"([{"submission_id":"sub_1","text":"Sân chơi"}])";
+  r.quotes = {{"sub_1", "Sân chơi"}};
   r.created_by = "acc_m";
   r.created_at = r.updated_at = kAt;
   s->recommendations().insert_recommendation(r, {{"rec_1", "sub_1", "p_1"}});
   auto stored = s->recommendations().recommendation("rec_1");
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->title, r.title);
-  EXPECT_EQ(stored->status, "draft");
+  EXPECT_EQ(stored->status, RecommendationStatus::kDraft);
   EXPECT_FALSE(stored->overdue);
   EXPECT_FALSE(stored->authority_id);
-  EXPECT_EQ(stored->quotes_json, r.quotes_json);
+  ASSERT_EQ(stored->quotes.size(), 1u);
+  EXPECT_EQ(stored->quotes[0].submission_id, "sub_1");
+  EXPECT_EQ(stored->quotes[0].text, "Sân chơi");
+  EXPECT_FALSE(stored->answer);
+  EXPECT_FALSE(stored->feedback);
   EXPECT_EQ(s->recommendations().sources_of_pupil("p_1").at(0).recommendation_id, "rec_1");
 
   RecommendationFilter forwarded;
@@ -746,7 +829,7 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
 
   // Versioned updates: the second writer with the old version loses.
   Recommendation next = *stored;
-  next.status = "forwarded";
+  next.status = RecommendationStatus::kForwarded;
   next.authority_id = "aut_1";
   next.due_date = "2025-10-15";
   next.overdue = true;
@@ -754,11 +837,51 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   EXPECT_TRUE(s->recommendations().update_if_version(next, 1));
   EXPECT_FALSE(s->recommendations().update_if_version(next, 1));
   EXPECT_TRUE(s->recommendations().recommendation("rec_1")->overdue);
+
   EXPECT_EQ(s->recommendations().recommendations(forwarded, {}).size(), 1u);
   RecommendationFilter other;
   other.authority_id = "aut_2";
   EXPECT_TRUE(s->recommendations().recommendations(other, {}).empty());
   EXPECT_EQ(s->recommendations().awaiting_answer().size(), 1u);
+
+  // The answer, commitments, feedback, history and reminders come back as they were saved.
+  Recommendation reply = *s->recommendations().recommendation("rec_1");
+  reply.status = RecommendationStatus::kAnswered;
+  reply.answer = Answer{Decision::kReferred, "Việc của phòng khác.", ReferredTo{"aut_2", "Phòng GD"},
+                           "acc_o", kAt};
+  reply.commitments = {{"rec_1~1", "Sửa xích đu", "Phường", "2025-11-01",
+                           CommitmentStatus::kInProgress,
+                           {{"Đã mua xích", kAt, "acc_o", CommitmentStatus::kInProgress},
+                            {"Ghi chú", kAt, "acc_o", std::nullopt}}}};
+  reply.feedback = Feedback{{{"all", {"Các em nói", "Chúng tôi làm", "Vì sao", "Tiếp theo"}}},
+                               "acc_m", kAt};
+  reply.history = {{"created", RecommendationStatus::kDraft, kAt, "acc_m"},
+                      {"answered", RecommendationStatus::kAnswered, kAt, "acc_o"}};
+  reply.reminders.escalated = kAt;
+  reply.version = 3;
+  ASSERT_TRUE(s->recommendations().update_if_version(reply, 2));
+  auto back = *s->recommendations().recommendation("rec_1");
+  EXPECT_EQ(back.status, RecommendationStatus::kAnswered);
+  ASSERT_TRUE(back.answer);
+  EXPECT_EQ(back.answer->decision, Decision::kReferred);
+  ASSERT_TRUE(back.answer->referred_to);
+  EXPECT_EQ(back.answer->referred_to->name, "Phòng GD");
+  ASSERT_EQ(back.commitments.size(), 1u);
+  EXPECT_EQ(back.commitments[0].status, CommitmentStatus::kInProgress);
+  ASSERT_EQ(back.commitments[0].updates.size(), 2u);
+  EXPECT_EQ(back.commitments[0].updates[0].status, CommitmentStatus::kInProgress);
+  EXPECT_FALSE(back.commitments[0].updates[1].status);
+  ASSERT_TRUE(back.feedback);
+  EXPECT_EQ(back.feedback->bands.at("all").what_next, "Tiếp theo");
+  ASSERT_EQ(back.history.size(), 2u);
+  EXPECT_EQ(back.history[1].status, RecommendationStatus::kAnswered);
+  EXPECT_EQ(back.reminders.escalated, kAt);
+  EXPECT_FALSE(back.reminders.overdue);
+  RecommendationFilter answered_only;
+  answered_only.status = RecommendationStatus::kAnswered;
+  EXPECT_EQ(s->recommendations().recommendations(answered_only, {}).size(), 1u);
+  answered_only.status = RecommendationStatus::kClosed;
+  EXPECT_TRUE(s->recommendations().recommendations(answered_only, {}).empty());
 
   // A reaction and its moderation item land together; one reaction per child.
   Submission words = idea;
@@ -898,7 +1021,6 @@ TEST_P(StorageTest, ApprovedSubmissionsNewestFirstWithinUnitsAndWhetherQuoted) {
   r.unit_id = "u_ward";
   r.title = "Sân chơi";
   r.text = "Các em đề nghị.";
-  r.quotes_json = "[]";
   r.created_by = "acc_m";
   r.created_at = r.updated_at = kAt;
   s->recommendations().insert_recommendation(r, {{"rec_1", "sub_a", "p_1"}});
@@ -948,7 +1070,8 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
   council.created_at = council.updated_at = kAt;
   s->councils().insert_council(council);
   ASSERT_TRUE(s->councils().insert_member(
-      {"mem_1", "cou_1", "p_c", "member", "election", "2026-01-05", std::nullopt, "acc_m", kAt},
+      {"mem_1", "cou_1", "p_c", CouncilRole::kMember, CouncilJoining::kElection, "2026-01-05",
+       std::nullopt, "acc_m", kAt},
       5));
 
   auto ids = [](const std::vector<EnrolledPupil>& items) {

@@ -41,6 +41,19 @@ TEST(SubmissionColumns, AVerdictReadsTypedAndWritesBackTheSame) {
   EXPECT_EQ(screening_column(s), kScreening);
 }
 
+TEST(SubmissionColumns, FindingsTheModelHeldBackStayApartFromTheSpans) {
+  const std::string held =
+      R"({"held":[{"byte_end":9,"byte_start":0,"category":"violence","end":9,"label":"disclosure",)"
+      R"("rule":"dis.fight","severity":6,"start":0}],"labels":[],"lexicon_version":"2026.3",)"
+      R"("model":[],"route":"normal","signals":["lexicon","model"],"spans":[]})";
+  const Screening s = screening_from_column(held);
+  ASSERT_TRUE(s.held);
+  ASSERT_EQ(s.held->size(), 1u);
+  EXPECT_EQ((*s.held)[0].rule, "dis.fight");
+  EXPECT_TRUE(s.labels.empty());
+  EXPECT_EQ(screening_column(s), held);
+}
+
 TEST(SubmissionColumns, AnUnscreenedTextStaysAnEmptyVerdict) {
   EXPECT_EQ(screening_column(screening_from_column("{}")), "{}");
   EXPECT_EQ(screening_column(screening_from_column("not json")), "{}");

@@ -106,11 +106,14 @@ export async function render({ main, params, me }) {
       : item.topic ? [h('dt', {}, t('idea.topic')), h('dd', {}, item.topic)] : null));
 
   const spans = (item.screening && item.screening.spans) || [];
+  // Words the lexicons read as possible harm but the model doubted: marked for the moderator,
+  // who decides (screener.h, "held").
+  const held = ((item.screening && item.screening.held) || []).map((s) => ({ ...s, label: 'held' }));
   const redactions = [];
   const textBox = h('div', { id: 'child-text-box' });
   const drawText = () => {
     clear(textBox);
-    textBox.append(highlightedText(item.text, spans, redactions));
+    textBox.append(highlightedText(item.text, [...spans, ...held], redactions));
   };
   const sensitive = (item.labels || []).length > 0;
   const toggle = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': 'child-text-box' }, t('item.show_text'));
@@ -126,6 +129,7 @@ export async function render({ main, params, me }) {
   main.append(section(t('item.text'),
     sensitive ? h('p', {}, t('item.collapsed_warning')) : null,
     sensitive ? h('div', { class: 'actions' }, toggle) : null,
+    held.length ? h('p', { 'data-testid': 'held-hint' }, t('item.held_hint')) : null,
     textBox));
 
   const decisionBox = h('div', {});
