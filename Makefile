@@ -3,12 +3,13 @@ BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
 BUILD_FUZZ ?= $(BUILD_SAN)
 BUILD_TSAN ?= build-tsan
+BUILD_CHECK ?= build-check
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := json_body router screener csv endpoints
 JOBS       ?= $(shell nproc)
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: eval-screener deps build package build-sanitize build-fuzz build-tsan fuzz corpora leakcheck web run test bench format clean
+.PHONY: eval-screener deps build check package build-sanitize build-fuzz build-tsan fuzz corpora leakcheck web run test bench format clean
 
 deps:
 	@scripts/deps.sh
@@ -83,6 +84,14 @@ run: build web
 
 test: build build-sanitize build-tsan corpora web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The edit-and-check loop: a Debug build of the unit and store tests only, in its own folder, run
+# on SQLite only (no PostgreSQL, no browser, no API tests, no contract). `make test` checks all.
+check: deps
+	cmake -S . -B $(BUILD_CHECK) -DCMAKE_BUILD_TYPE=Debug
+	cmake --build $(BUILD_CHECK) -j $(JOBS) --target unit_tests store_tests
+	$(BUILD_CHECK)/tests/unit_tests --gtest_brief=1
+	$(BUILD_CHECK)/tests/store_tests --gtest_brief=1 --gtest_filter='*/sqlite:StorageBackends.*'
 
 # The Debian package build/langnghe_<version>_amd64.deb (deploy/package.cmake; README, "Install on
 # a server").

@@ -87,8 +87,9 @@ struct App {
                 },
                 &guess_counts};
   TextScreen screen = [this](const std::string& text) {
-    auto verdict = screener.screen(text);
-    return ScreenedText{verdict.route, moderation::to_json(verdict).dump()};
+    Screening screening = moderation::screening_of(screener.screen(text));
+    const Queue queue = screening.route.value_or(Queue::kNormal);
+    return ScreenedText{queue, std::move(screening)};
   };
   moderation::Submissions submissions{storage, clock, audit, screen};
   Consultations consultations{storage, clock, audit, organisation, settings.min_group_size, screen};

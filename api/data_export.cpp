@@ -8,9 +8,56 @@
 
 namespace ln::api {
 
+namespace {
+
+// What Pupils keeps of the child: the account, consents, data requests and live sessions.
+nlohmann::json kept_json(const PupilDataExport& kept) {
+  const Pupil& p = kept.pupil;
+  nlohmann::json consents = nlohmann::json::array();
+  for (const auto& c : kept.consents)
+    consents.push_back({{"kind", c.kind},
+                        {"method", c.method},
+                        {"given_at", c.given_at},
+                        {"withdrawn_at", or_null(c.withdrawn_at)}});
+  nlohmann::json requests = nlohmann::json::array();
+  for (const auto& r : kept.data_requests)
+    requests.push_back({{"id", r.id},
+                        {"kind", r.kind},
+                        {"status", r.status},
+                        {"requested_at", r.requested_at},
+                        {"due_at", r.due_at}});
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : kept.sessions)
+    sessions.push_back({{"id", s.id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}});
+  nlohmann::json out = {
+      {"exported_at", kept.exported_at},
+      {"pupil",
+       {{"id", p.id},
+        {"pseudonym", p.pseudonym},
+        {"age_band", p.age_band},
+        {"role", p.role},
+        {"status", p.status},
+        {"joined_at", p.created_at},
+        {"class", kept.class_name},
+        {"school", kept.school_name}}},
+      {"identity_note",
+       "Your date of birth and any real name are kept encrypted and are not part of this file. "
+       "Ask your teacher or the Youth Union to see or correct them."},
+      {"consents", std::move(consents)},
+      {"data_requests", std::move(requests)},
+      {"sessions", std::move(sessions)}};
+  if (kept.for_guardian)
+    out["guardian_note"] =
+        "What a child tells us about their safety is looked after by a safeguarding lead and is "
+        "never part of a guardian's copy.";
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
   const std::string& id = kept.pupil.id;
-  nlohmann::json out = kept.data;
+  nlohmann::json out = kept_json(kept);
   auto sent = app.submissions.for_export(id, kept.for_guardian);
   out["answers"] = exported_answers_json(
       app.consultations.answers_for_export(id, kept.pupil.age_band, sent.withheld));

@@ -40,9 +40,10 @@ std::string moderation_metrics(App& app) {
       if (auto t = parse_time(*s.oldest_at))
         age = std::chrono::duration_cast<std::chrono::seconds>(now - *t).count();
     }
-    items.emplace_back(queue, s.items);
-    late.emplace_back(queue, s.late);
-    oldest.emplace_back(queue, age);
+    const std::string name(word(queue));
+    items.emplace_back(name, s.items);
+    late.emplace_back(name, s.late);
+    oldest.emplace_back(name, age);
   }
   return family("langnghe_moderation_queue_items", "Children's texts waiting in a moderation queue.",
                 "gauge", "queue", items) +

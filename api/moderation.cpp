@@ -1,118 +1,12 @@
 // /api/v1/moderation: the queues of children's texts, claims and decisions.
 #include "api/fields.h"
+#include "api/moderation_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
 #include "api/views.h"
 
 namespace ln::api {
 namespace {
-
-using Author = moderation::ModerationQueue::Author;
-
-// In lists the child's words stay collapsed: the screener's annotations say what to expect.
-// Written field by field: a list page holds 50 of these, and an initializer list would copy
-// every value once more.
-nlohmann::json item_json(App& app, const Submission& s, bool with_text, const Author& author) {
-  auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
-  const std::string review_by = app.moderation.review_by(s);
-  nlohmann::json out = nlohmann::json::object();
-  out["id"] = s.id;
-  out["kind"] = s.kind;
-  out["queue"] = or_null(s.queue);
-  out["status"] = s.status;
-  out["unit_id"] = s.unit_id;
-  out["created_at"] = s.created_at;
-  out["resent_at"] = or_null(s.resent_at);
-  out["late"] = app.moderation.late(s, review_by);
-  out["review_by"] = review_by;
-  out["first_reviewed_at"] = or_null(s.first_reviewed_at);
-  out["alike_from_other_children"] = screening.value("alike_from_other_children", 0);
-  out["version"] = s.version;
-  auto labels = screening.find("labels");
-  out["labels"] =
-      labels != screening.end() && labels->is_array() ? *labels : nlohmann::json::array();
-  out["claimed_by"] = or_null(s.claimed_by);
-  out["claim_expires_at"] = or_null(s.claim_expires_at);
-  out["consultation_id"] = or_null(s.consultation_id);
-  nlohmann::json& who = out["author"] = nlohmann::json::object();
-  who["pseudonym"] = author.pseudonym;
-  who["age_band"] = author.age_band;
-  if (with_text) {
-    out["text"] = s.text;
-    out["topic"] = or_null(s.topic);
-    out["screening"] = std::move(screening);
-    out["decision"] = nlohmann::json::parse(s.decision_json, nullptr, false);
-    out["redacted_text"] = or_null(s.redacted_text);
-    out["revisions"] = nlohmann::json::parse(s.revisions_json, nullptr, false);
-  } else {
-    out["text_collapsed"] = true;
-  }
-  return out;
-}
-
-// One item, with its author read for it alone.
-nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
-  return item_json(app, s, with_text, app.moderation.author_of(s));
-}
-
-// What anyone but the author may see: the approved words, never the text as first written.
-nlohmann::json approved_json(const ApprovedSubmission& a, const Author& author) {
-  const Submission& s = a.submission;
-  return {{"id", s.id},
-          {"kind", s.kind},
-          {"topic", or_null(s.topic)},
-          {"unit_id", s.unit_id},
-          {"created_at", s.created_at},
-          {"text", approved_words(s)},
-          {"redacted", s.status == "approved_redacted"},
-          {"author", {{"pseudonym", author.pseudonym}, {"age_band", author.age_band}}},
-          {"in_recommendation", a.in_recommendation}};
-}
-
-nlohmann::json author_schema() {
-  return Shape{required("pseudonym", text()), required("age_band", text())}.schema();
-}
-
-nlohmann::json item_schema() {
-  return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
-               required("queue", text().or_null()),
-               required("status", text()),
-               required("unit_id", id()),
-               required("created_at", timestamp()),
-               required("resent_at", timestamp().or_null()),
-               required("late", boolean()),
-               required("review_by", text()),
-               required("first_reviewed_at", timestamp().or_null()),
-               required("alike_from_other_children", integer()),
-               required("version", integer()),
-               required("labels", list_of(any())),
-               required("claimed_by", text().or_null()),
-               required("claim_expires_at", timestamp().or_null()),
-               required("consultation_id", text().or_null()),
-               required("author", Value(author_schema())),
-               optional("text", text().describe("one item only, never in lists")),
-               optional("topic", text().or_null()),
-               optional("screening", any().describe("the screener's labels and spans")),
-               optional("decision", any()),
-               optional("redacted_text", text().or_null()),
-               optional("revisions", any()),
-               optional("text_collapsed", boolean().describe("lists: the text is left out"))}
-      .schema();
-}
-
-nlohmann::json approved_schema() {
-  return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
-               required("topic", text().or_null()),
-               required("unit_id", id()),
-               required("created_at", timestamp()),
-               required("text", text()),
-               required("redacted", boolean()),
-               required("author", Value(author_schema())),
-               required("in_recommendation", boolean())}
-      .schema();
-}
 
 const Shape kDecision{
     required("decision",
@@ -139,16 +33,19 @@ void add_moderation_routes(Router& r, App& app) {
   r.add(
       "GET", "/api/v1/moderation/queues",
       [&app](Request& q) {
-        return Response::json(200, {{"items", app.moderation.queues(q.who())}});
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& queue : app.moderation.queues(q.who())) items.push_back(queue_json(queue));
+        return Response::json(200, {{"items", std::move(items)}});
       },
       doc("The queues I work, with their size, oldest item and items late for a first review.",
           "moderation", moderate)
-          .returns(Shape{required("items", list_of(any()))}.schema()));
+          .returns(Shape{required("items", list_of(Value(queue_schema())))}.schema()));
 
   r.add(
       "GET", "/api/v1/moderation/measures",
       [&app](Request& q) {
-        return Response::json(200, app.measures.of(q.who(), query_integer(q, "days", 30, 1, 366)));
+        return Response::json(
+            200, measures_json(app.measures.of(q.who(), query_integer(q, "days", 30, 1, 366))));
       },
       doc("For moderators' leads: time to first review and — for safeguarding leads only — to "
           "safeguarding acknowledgement (p50, p90, late, waiting), decisions, and how often "
@@ -156,15 +53,21 @@ void add_moderation_routes(Router& r, App& app) {
           "Moderators' and admins' figures leave out what the screener sent to safeguarding.",
           "moderation", moderate)
           .reads({query("days", integer().range(1, 366), "default 30")})
-          .returns({{"type", "object"}}));
+          .returns(measures_schema()));
 
   r.add(
       "GET", "/api/v1/moderation/queues/{queue}/items",
       [&app](Request& q) {
         auto page = page_of(q);
-        auto items = app.moderation.items(q.who(), q.param("queue"), page,
-                                          {q.query_value("kind"), q.query_value("label")},
-                                          q.query_value("unit_id"));
+        const auto queue = queue_named(q.param("queue"));
+        if (!queue) throw NotFound("No such queue.");
+        QueueFilter filter{q.query_value("kind"), std::nullopt};
+        if (auto label = q.query_value("label")) {
+          filter.label = screener_label(*label);
+          if (!filter.label)
+            throw Invalid("label", "label is disclosure, personal_info, rude or spam.");
+        }
+        auto items = app.moderation.items(q.who(), *queue, page, filter, q.query_value("unit_id"));
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
         std::vector<std::string> pupils;
         for (const auto& s : items) pupils.push_back(s.pupil_id);
@@ -235,7 +138,11 @@ void add_moderation_routes(Router& r, App& app) {
       "POST", "/api/v1/moderation/items/{id}/decision",
       [&app](Request& q) {
         Fields f(q, kDecision);
-        moderation::Decision d{f.text("decision"),
+        const auto decision = moderator_decision(f.text("decision"));
+        if (!decision)
+          throw Invalid("decision",
+                        "decision is approve, approve_redacted, return, reject or escalate.");
+        moderation::Decision d{*decision,
                                f.integer("version"),
                                f.optional_text("reason").value_or(""),
                                f.optional_text("note").value_or(""),
@@ -247,7 +154,12 @@ void add_moderation_routes(Router& r, App& app) {
         for (const auto& label : wrong) {
           if (!label.is_string() || label.get<std::string>().size() > 32)
             throw Invalid("wrong_flags", "Each wrong flag is a label the screener gave.");
-          d.wrong_flags.push_back(label.get<std::string>());
+          const auto flag = screener_label(label.get<std::string>());
+          if (!flag)
+            throw Invalid("wrong_flags",
+                          "Only a label the screener gave this text can be wrong: one of "
+                          "disclosure, personal_info, rude or spam.");
+          d.wrong_flags.push_back(*flag);
         }
         auto ranges = f.optional_json("redactions").value_or(nlohmann::json::array());
         if (!ranges.is_array() || ranges.size() > 200)

@@ -1,5 +1,6 @@
 // /api/v1/safeguarding/cases: possible disclosures of harm, for safeguarding leads only.
 #include "api/fields.h"
+#include "api/moderation_views.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
 #include "api/views.h"
@@ -7,45 +8,22 @@
 namespace ln::api {
 namespace {
 
-nlohmann::json case_json(const App& app, const Submission& s) {
-  auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
-  return {{"id", s.id},
-          {"status", s.status},
-          {"unit_id", s.unit_id},
-          {"created_at", s.created_at},
-          {"version", s.version},
-          {"text", s.text},
-          {"labels", screening.value("labels", nlohmann::json::array())},
-          {"spans", screening.value("spans", nlohmann::json::array())},
-          {"case", nlohmann::json::parse(s.safeguarding_json)},
-          // The child asked to take it back: the case stays with the leads until one decides.
-          {"withdrawal_request",
-           nlohmann::json::parse(s.safeguarding_json).value("withdrawal_request", nlohmann::json())},
-          {"timing", app.safeguarding.timing(s)}};
-}
-
-nlohmann::json case_schema() {
-  return Shape{required("id", id()),
-               required("status", text()),
-               required("unit_id", id()),
-               required("created_at", timestamp()),
-               required("version", integer()),
-               required("text", text()),
-               required("labels", list_of(any())),
-               required("spans", list_of(any())),
-               required("case", any().describe("acknowledgement, actions, reveals and closure")),
-               required("withdrawal_request", any().describe("null unless the child asked to "
-                                                             "take it back")),
-               required("timing", any())}
-      .schema();
-}
-
 const Shape kAction{
     required("kind", text().one_of({"referral_111", "police", "commune_officer", "school", "other"})),
     required("date", date()),
     optional("reference", text().max_length(100)),
     optional("note", text().max_length(2000))};
 const Shape kRevealReason{required("reason", text().length(10, 1000))};
+SafeguardingActionKind action_kind(const std::string& text) {
+  if (auto kind = safeguarding_action_kind(text)) return *kind;
+  throw Invalid("kind", "kind is referral_111, police, commune_officer, school or other.");
+}
+
+CaseOutcome outcome(const std::string& text) {
+  if (auto o = case_outcome(text)) return *o;
+  throw Invalid("outcome", "outcome is no_concern, referred or resolved.");
+}
+
 const Shape kClose{required("outcome", text().one_of({"no_concern", "referred", "resolved"})),
                    required("reason", text().length(10, 2000))};
 
@@ -94,8 +72,8 @@ void add_safeguarding_routes(Router& r, App& app) {
         Fields f(q, kAction);
         auto s = app.safeguarding.record_action(
             q.who(), q.param("id"),
-            {f.text("kind"), f.text("date"), f.optional_text("reference").value_or(""),
-             f.optional_text("note").value_or("")});
+            {action_kind(f.text("kind")), f.text("date"),
+             f.optional_text("reference").value_or(""), f.optional_text("note").value_or("")});
         return Response::json(201, case_json(app, s));
       },
       doc("Record what was done: a referral to 111, the police, the commune's child-protection "
@@ -125,7 +103,8 @@ void add_safeguarding_routes(Router& r, App& app) {
       [&app](Request& q) {
         Fields f(q, kClose);
         return Response::json(
-            200, case_json(app, app.safeguarding.close(q.who(), q.param("id"), f.text("outcome"),
+            200, case_json(app, app.safeguarding.close(q.who(), q.param("id"),
+                                                       outcome(f.text("outcome")),
                                                        f.text("reason"))));
       },
       doc("Close a case (referred, resolved, or no_concern — which a second lead must confirm).",

@@ -333,11 +333,7 @@ namespace {
 // What the child wrote before each resend, oldest first (the moderators' notes stay with them).
 nlohmann::json earlier_texts(const Submission& s) {
   nlohmann::json out = nlohmann::json::array();
-  auto revisions = nlohmann::json::parse(s.revisions_json, nullptr, false);
-  if (!revisions.is_array()) return out;
-  for (const auto& r : revisions)
-    if (r.is_object() && r.contains("text"))
-      out.push_back({{"text", r["text"]}, {"sent_at", r.value("sent_at", "")}});
+  for (const auto& r : s.revisions) out.push_back({{"text", r.text}, {"sent_at", r.sent_at}});
   return out;
 }
 
@@ -347,8 +343,8 @@ nlohmann::json own_submission_json(const Submission& s) {
   // A child who took back a possible disclosure is told the truth: no one else reads it, but a
   // safeguarding lead still can (the case stays with the leads until one of them decides).
   const bool kept_by_leads = moderation::withdrawal_requested(s);
-  const std::string shown_status = kept_by_leads ? "withdrawal_requested" : s.status;
-  auto status = moderation::status_for_child(shown_status);
+  const std::string shown_status(kept_by_leads ? "withdrawal_requested" : word(s.status));
+  auto status = moderation::status_for_child(s);
   nlohmann::json out = {{"id", s.id},
                         {"kind", s.kind},
                         {"text", s.text},
@@ -361,21 +357,17 @@ nlohmann::json own_submission_json(const Submission& s) {
                         {"resent_at", or_null(s.resent_at)},
                         {"reviewed_at", or_null(s.first_reviewed_at)},
                         {"earlier_texts", earlier_texts(s)},
-                        {"may_withdraw", kept_by_leads ? false
-                                         : s.queue == "safeguarding"
-                                             ? s.status != "closed"
-                                             : s.status == "submitted" || s.status == "queued"}};
+                        {"may_withdraw", moderation::may_withdraw(s)}};
   // A returned idea says why, in words for children, so the child can change it and resend it.
-  if (s.status == "returned") {
-    auto decision = nlohmann::json::parse(s.decision_json, nullptr, false);
+  if (s.status == SubmissionStatus::kReturned) {
+    const auto& decision = s.decision;
     auto why = moderation::return_reason_for_child(
-        decision.is_object() ? decision.value("reason", "") : "");
+        decision && decision->reason ? *decision->reason : std::string());
     out["returned_because"] = {{"vi", why.vi}, {"en", why.en}};
-    out["note"] =
-        decision.is_object() && decision.contains("note") ? decision["note"] : nlohmann::json();
+    out["note"] = decision ? or_null(decision->note) : nlohmann::json();
   }
   // The screener's labels stay with the moderators; a child at risk sees where to get help.
-  if (s.queue == "safeguarding") {
+  if (s.queue == Queue::kSafeguarding) {
     out["support"] = support_json();
     if (kept_by_leads) {
       auto m = support_message_after_withdrawal();

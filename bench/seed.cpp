@@ -277,7 +277,7 @@ int main(int argc, char** argv) {
     auto verdict = app.screen(text);
     ln::Submission s;
     s.text = text;
-    s.screening_json = verdict.screening_json;
+    s.screening = verdict.screening;
     ln::moderation::fingerprint(s);
     screened.push_back(std::move(s));
   }
@@ -300,14 +300,14 @@ int main(int argc, char** argv) {
       s.unit_id = p.unit_id;
       s.kind = "idea";
       s.text = kIdeas[static_cast<std::size_t>(k) % kIdeas.size()];
-      s.status = "queued";
+      s.status = ln::SubmissionStatus::kQueued;
       s.created_at = s.updated_at = ln::format_time(
           std::chrono::time_point_cast<std::chrono::seconds>(base + std::chrono::seconds(k)));
       const auto& like = screened[static_cast<std::size_t>(k) % kIdeas.size()];
-      s.screening_json = like.screening_json;
+      s.screening = like.screening;
       s.fingerprint = like.fingerprint;
       s.simhash = like.simhash;
-      s.queue = "normal";
+      s.queue = ln::Queue::kNormal;
       // Cursors deep into the queue for the wrk script (?after=<created_at>|<id>).
       if (k % 997 == 0) cursors << s.created_at << "|" << s.id << "\n";
       subs.push_back(std::move(s));

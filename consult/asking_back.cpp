@@ -1,7 +1,5 @@
 #include "consult/asking_back.h"
 
-#include <nlohmann/json.hpp>
-
 #include "consult/errors.h"
 #include "consult/notifications.h"
 #include "consult/policy.h"
@@ -11,18 +9,7 @@ namespace ln {
 namespace {
 
 bool approved(const Submission& s) {
-  return s.status == "approved" || s.status == "approved_redacted";
-}
-
-// The screener's labels of a text, from its verdict.
-std::vector<std::string> labels(const ScreenedText& screened) {
-  auto verdict = nlohmann::json::parse(screened.screening_json, nullptr, false);
-  std::vector<std::string> out;
-  if (!verdict.is_object() || !verdict.contains("labels") || !verdict["labels"].is_array())
-    return out;
-  for (const auto& l : verdict["labels"])
-    if (l.is_string()) out.push_back(l.get<std::string>());
-  return out;
+  return is_approved(s.status);
 }
 
 }  // namespace
@@ -33,7 +20,8 @@ std::string reaction_progress(Storage& storage, const Reaction& reaction) {
   auto s = storage.submissions().submission(*reaction.submission_id);
   if (!s) return "not_passed_on";
   if (approved(*s)) return reaction.kind == "question" ? "waiting" : "passed_on";
-  if (s->status == "returned" || s->status == "rejected" || s->status == "withdrawn")
+  if (s->status == SubmissionStatus::kReturned || s->status == SubmissionStatus::kRejected ||
+      s->status == SubmissionStatus::kWithdrawn)
     return "not_passed_on";
   return "checking";
 }
@@ -70,12 +58,12 @@ OpenQuestion AskingBack::reply(const Principal& actor, const std::string& questi
   // words. A possible disclosure in an adult's words is not for this page either.
   if (screen_) {
     std::vector<Unprocessable::Problem> problems;
-    for (const auto& label : labels(screen_(words))) {
-      if (label == "personal_info")
+    for (const auto label : screen_(words).screening.labels) {
+      if (label == ScreenerLabel::kPersonalInfo)
         problems.push_back({"text",
                             "Take out the personal information (names, numbers, "
                             "addresses): a reply to a child carries none."});
-      if (label == "rude") problems.push_back({"text", "Use plain, kind words for a child."});
+      if (label == ScreenerLabel::kRude) problems.push_back({"text", "Use plain, kind words for a child."});
     }
     if (!problems.empty())
       throw Unprocessable("not_for_a_child", "This reply cannot be sent to a child as written.",

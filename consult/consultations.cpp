@@ -484,12 +484,12 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
     s.kind = "opinion";
     s.text = text;
     s.topic = c.title;
-    s.status = "submitted";
+    s.status = SubmissionStatus::kSubmitted;
     s.created_at = s.updated_at = now;
     s.consultation_id = c.id;
     s.response_id = r.id;
     screen_submission(screen_, s);
-    needs_support = needs_support || s.queue == "safeguarding";
+    needs_support = needs_support || s.queue == Queue::kSafeguarding;
     texts.push_back(std::move(s));
   }
   ChildWrite write{r,

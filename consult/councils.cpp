@@ -25,7 +25,7 @@ bool active(const Pupil& p) {
 }
 
 bool approved(const Submission& s) {
-  return s.status == "approved" || s.status == "approved_redacted";
+  return is_approved(s.status);
 }
 
 // A consultation's results come on an agenda once it has closed.

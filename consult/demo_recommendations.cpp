@@ -67,15 +67,13 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
     s.unit_id = pupil.unit_id;
     s.kind = "idea";
     s.text = text;
-    s.status = redacted ? "approved_redacted" : "approved";
+    s.status = redacted ? SubmissionStatus::kApprovedRedacted : SubmissionStatus::kApproved;
     s.redacted_text = redacted;
-    s.queue = "normal";
+    s.queue = Queue::kNormal;
     s.created_at = s.updated_at = clock.now_text();
-    s.decision_json = nlohmann::json{
-        {"decision", redacted ? "approve_redacted" : "approve"},
-        {"by", moderator.id},
-        {"at",
-         s.created_at}}.dump();
+    s.decision = DecisionRecord{
+        redacted ? ModeratorDecision::kApproveRedacted : ModeratorDecision::kApprove,
+        moderator.id, s.created_at, std::nullopt, std::nullopt, {}};
     storage.submissions().insert_submission(s);
     storage.submissions().update_if_version(s, 1);
     return s.id;

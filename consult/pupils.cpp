@@ -7,6 +7,8 @@
 #include "consult/safeguarding_leads.h"
 #include "consult/validate.h"
 
+#include <nlohmann/json.hpp>
+
 namespace ln {
 using namespace std::chrono;
 
@@ -24,14 +26,6 @@ SealedIdentity seal_identity(const Keys& keys, const Identity& identity) {
   if (identity.real_name) j["real_name"] = *identity.real_name;
   auto sealed = seal(keys, j.dump());
   return {sealed.nonce, sealed.ciphertext};
-}
-
-nlohmann::json request_json(const DataRequest& r) {
-  return {{"id", r.id},
-          {"kind", r.kind},
-          {"status", r.status},
-          {"requested_at", r.requested_at},
-          {"due_at", r.due_at}};
 }
 
 }  // namespace
@@ -450,19 +444,14 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
   Pupil p = require_pupil(pupil_id);
   auto k = storage_.organisation().school_class(p.class_id);
   auto school = storage_.organisation().school(p.school_id);
-  nlohmann::json consents = nlohmann::json::array();
-  for (const auto& c : storage_.pupils().consents(p.id))
-    consents.push_back(
-        {{"kind", c.kind},
-         {"method", c.method},
-         {"given_at", c.given_at},
-         {"withdrawn_at", c.withdrawn_at ? nlohmann::json(*c.withdrawn_at) : nlohmann::json()}});
-  nlohmann::json requests = nlohmann::json::array();
-  for (const auto& r : storage_.pupils().data_requests({std::nullopt, 1000}, std::nullopt, p.id))
-    requests.push_back(request_json(r));
-  nlohmann::json sessions = nlohmann::json::array();
-  for (const auto& s : sessions_.live_sessions_of("pupil", p.id))
-    sessions.push_back({{"id", s.id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}});
+  PupilDataExport out{p,
+                      requested_by == "guardian",
+                      "",
+                      k ? k->name : "",
+                      school ? school->name : "",
+                      storage_.pupils().consents(p.id),
+                      storage_.pupils().data_requests({std::nullopt, 1000}, std::nullopt, p.id),
+                      sessions_.live_sessions_of("pupil", p.id)};
 
   atomically(storage_, [&] {
     DataRequest r = open_request(p.id, "export", requested_by, "", code_issued_by);
@@ -473,29 +462,8 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
     storage_.pupils().update_data_request(r);
   });
 
-  nlohmann::json data = {
-      {"exported_at", clock_.now_text()},
-      {"pupil",
-       {{"id", p.id},
-        {"pseudonym", p.pseudonym},
-        {"age_band", p.age_band},
-        {"role", p.role},
-        {"status", p.status},
-        {"joined_at", p.created_at},
-        {"class", k ? k->name : ""},
-        {"school", school ? school->name : ""}}},
-      {"identity_note",
-       "Your date of birth and any real name are kept encrypted and are not part of this file. "
-       "Ask your teacher or the Youth Union to see or correct them."},
-      {"consents", consents},
-      {"data_requests", requests},
-      {"sessions", sessions}};
-  bool for_guardian = requested_by == "guardian";
-  if (for_guardian)
-    data["guardian_note"] =
-        "What a child tells us about their safety is looked after by a safeguarding lead and is "
-        "never part of a guardian's copy.";
-  return {p, for_guardian, std::move(data)};
+  out.exported_at = clock_.now_text();
+  return out;
 }
 
 DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {

@@ -2,7 +2,6 @@
 // Pupils: joining with a class code, personal sign-in codes, the encrypted identity record,
 // both consents (child and guardian), withdrawal, and the data rights of the child.
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,7 +51,12 @@ struct GuardianChild {
 struct PupilDataExport {
   Pupil pupil;
   bool for_guardian = false;
-  nlohmann::json data;
+  std::string exported_at;
+  std::string class_name;  // "" when the class is gone
+  std::string school_name;
+  std::vector<Consent> consents;
+  std::vector<DataRequest> data_requests;  // made before this export
+  std::vector<Session> sessions;           // live ones
 };
 
 class Pupils {

@@ -65,7 +65,7 @@ Recommendation Recommendations::make(const std::string& by, const std::string& u
     auto s = storage_.submissions().submission(sid);
     if (!s || (scope && !organisation_.covers(*scope, s->unit_id)))
       throw Invalid("submission_ids", "There is no submission " + sid + " in your units.");
-    if (s->status != "approved" && s->status != "approved_redacted")
+    if (!is_approved(s->status))
       throw Invalid("submission_ids", "Only approved submissions can go into a recommendation.");
     // The children's own words, only as a moderator approved them.
     r.quotes.push_back({s->id, approved_words(*s)});
@@ -108,7 +108,7 @@ std::vector<std::string> Recommendations::compile_draft(const Principal& actor) 
   for (auto& id : storage_.recommendations().compile_draft(actor.id)) {
     auto s = storage_.submissions().submission(id);
     if (s && organisation_.covers(actor, s->unit_id) &&
-        (s->status == "approved" || s->status == "approved_redacted"))
+        is_approved(s->status))
       out.push_back(std::move(id));
   }
   return out;
@@ -125,7 +125,7 @@ std::vector<std::string> Recommendations::save_compile_draft(
     auto s = storage_.submissions().submission(id);
     if (!s || !organisation_.covers(actor, s->unit_id))
       throw Invalid("submission_ids", "There is no submission " + id + " in your units.");
-    if (s->status != "approved" && s->status != "approved_redacted")
+    if (!is_approved(s->status))
       throw Invalid("submission_ids", "Only approved submissions can go into a recommendation.");
     out.push_back(id);
   }
@@ -514,7 +514,7 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
     s.kind = "opinion";
     s.topic = "feedback_reaction:" + kind;
     s.text = words ? *words : "Em không đồng ý với câu trả lời (không kèm lời nhắn).";
-    s.status = "submitted";
+    s.status = SubmissionStatus::kSubmitted;
     s.created_at = s.updated_at = reaction.created_at;
     screen_submission(screen_, s);
     reaction.submission_id = s.id;

@@ -12,6 +12,10 @@
 
 #include "consult/consultation_status.h"
 #include "consult/question_types.h"
+#include "consult/moderator_decision.h"
+#include "consult/safeguarding_case.h"
+#include "consult/screening_verdict.h"
+#include "consult/submission_status.h"
 #include "consult/council_kinds.h"
 #include "consult/recommendation_states.h"
 
@@ -198,31 +202,32 @@ struct Submission {
   std::string kind;     // idea | opinion | recommendation
   std::string text;
   std::optional<std::string> topic;
-  std::string status;  // submitted | withdrawn (the moderation issue adds screened, queued, …)
+  SubmissionStatus status = SubmissionStatus::kSubmitted;
   std::string created_at;
   std::string updated_at;
   std::optional<std::string> consultation_id;  // a free-text answer to a consultation
   std::optional<std::string> response_id;
-  std::string screening_json = "{}";  // the screener's verdict: labels, spans, rules, lexicon
-  std::optional<std::string> queue;   // normal | priority | safeguarding, once screened
-  int version = 1;                    // moves on every claim and decision
+  Screening screening;        // the screener's verdict: labels, spans, rules, lexicon
+  std::optional<Queue> queue;  // once screened
+  int version = 1;             // moves on every claim and decision
   std::optional<std::string> claimed_by;
   std::optional<std::string> claim_expires_at;
-  std::string decision_json = "{}";          // {decision, reason, note, by, at}
+  std::optional<DecisionRecord> decision;    // the moderator's, once decided
   std::optional<std::string> redacted_text;  // what anyone but the author will ever see
   // The safeguarding case, for items in that queue: acknowledgement, actions, reveals, closure.
-  std::string safeguarding_json = "{}";
+  SafeguardingCase safeguarding;
   std::string fingerprint;                       // hash of the text normalised for duplicates
   std::int64_t simhash = 0;                      // SimHash of the same, for near-duplicates
   std::optional<std::string> resent_at;          // when the child last edited and resent it
   std::optional<std::string> first_reviewed_at;  // the first decision (or acknowledgement)
-  std::string revisions_json = "[]";             // earlier texts and why they came back
+  std::vector<Revision> revisions;               // earlier texts and why they came back
 };
 
 // What anyone but the author may see of an approved submission: the redacted text when a
 // moderator hid parts of it, otherwise the child's words as approved.
 inline const std::string& approved_words(const Submission& s) {
-  return s.status == "approved_redacted" && s.redacted_text ? *s.redacted_text : s.text;
+  return s.status == SubmissionStatus::kApprovedRedacted && s.redacted_text ? *s.redacted_text
+                                                                             : s.text;
 }
 
 // A child's words about an answer they were given (a disagreement or a question): moderated like
@@ -240,7 +245,7 @@ struct ApprovedSubmission {
 // Narrows a queue listing: only items of this kind, or carrying this screener label.
 struct QueueFilter {
   std::optional<std::string> kind;
-  std::optional<std::string> label;
+  std::optional<ScreenerLabel> label;
 };
 
 struct QueueSummary {
@@ -269,8 +274,8 @@ struct RuleOutcome {
 // What the automatic screener made of a child's text. It never publishes and never rejects:
 // it annotates and chooses the queue.
 struct ScreenedText {
-  std::string queue;
-  std::string screening_json;
+  Queue queue = Queue::kNormal;
+  Screening screening;
 };
 
 // What a child reads before answering, in their band's words; a part left out is absent.

@@ -11,7 +11,8 @@ std::vector<Submission> open_safeguarding_cases(Storage& storage, const std::str
   for (;;) {
     auto batch = storage.submissions().submissions_of(pupil_id, page);
     for (auto& s : batch)
-      if (s.queue == "safeguarding" && s.status != "closed") open.push_back(s);
+      if (s.queue == Queue::kSafeguarding && s.status != SubmissionStatus::kClosed)
+        open.push_back(s);
     if (static_cast<int>(batch.size()) < page.limit) break;
     page.after = batch.back().id;
   }

@@ -34,8 +34,8 @@ void screen_submission(const TextScreen& screen, Submission& submission) {
   if (!screen) return;
   ScreenedText screened = screen(submission.text);
   submission.queue = screened.queue;
-  submission.screening_json = screened.screening_json;
-  submission.status = "queued";
+  submission.screening = std::move(screened.screening);
+  submission.status = SubmissionStatus::kQueued;
 }
 
 }  // namespace ln

@@ -153,10 +153,10 @@ class SubmissionStore {
   // Items waiting in a queue (queued or claimed) from these units and every unit below them
   // (all units when `everywhere`), oldest first; `page.after` is "<created_at>|<id>". `late`
   // counts those not yet reviewed that were (re)sent before `late_before`.
-  virtual QueueSummary queue_summary(const std::string& queue,
+  virtual QueueSummary queue_summary(Queue queue,
                                      const std::vector<std::string>& unit_ids, bool everywhere,
                                      const std::string& late_before) = 0;
-  virtual std::vector<Submission> queue_items(const std::string& queue,
+  virtual std::vector<Submission> queue_items(Queue queue,
                                               const std::vector<std::string>& unit_ids,
                                               bool everywhere, const Page& page,
                                               const QueueFilter& filter = {}) = 0;

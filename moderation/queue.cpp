@@ -1,18 +1,13 @@
 #include "moderation/queue.h"
 
-#include "moderation/screening_record.h"
-
 #include <algorithm>
 
 #include "consult/errors.h"
 #include "consult/policy.h"
 #include "consult/validate.h"
-#include "moderation/screening_record.h"
 
 namespace ln::moderation {
 namespace {
-
-const std::vector<std::string> kQueues = {"normal", "priority", "safeguarding"};
 
 // Byte offset of the `n`th character of UTF-8 text.
 std::size_t byte_at(const std::string& text, std::size_t n) {
@@ -24,6 +19,14 @@ std::size_t byte_at(const std::string& text, std::size_t n) {
   return text.size();
 }
 
+// `reason` when it is one of `reasons`; Invalid with `message` otherwise.
+const std::string& listed_reason(const std::vector<std::string>& reasons, const std::string& reason,
+                                 const char* message) {
+  if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
+    throw Invalid("reason", message);
+  return reason;
+}
+
 void check_kind(const std::optional<std::string>& kind) {
   if (kind && *kind != "idea" && *kind != "opinion" && *kind != "recommendation")
     throw Invalid("kind", "kind is idea, opinion or recommendation.");
@@ -33,26 +36,18 @@ void check_kind(const std::optional<std::string>& kind) {
 
 namespace {
 // The distinct rules of a screening's spans whose label is (`in_labels`) or is not in `labels`.
-std::vector<std::string> rules_where(const nlohmann::json& screening,
-                                     const std::vector<std::string>& labels, bool in_labels) {
+std::vector<std::string> rules_where(const Screening& screening,
+                                     const std::vector<ScreenerLabel>& labels, bool in_labels) {
   std::vector<std::string> rules;
-  if (!screening.is_object() || !screening.contains("spans") || !screening["spans"].is_array())
-    return rules;
-  for (const auto& span : screening["spans"]) {
-    if (!span.is_object() || !span.contains("rule") || !span["rule"].is_string()) continue;
-    const std::string label = span.value("label", "");
-    const bool listed = std::find(labels.begin(), labels.end(), label) != labels.end();
-    if (listed == in_labels) rules.push_back(span["rule"].get<std::string>());
+  for (const auto& span : screening.spans) {
+    const bool listed = std::find(labels.begin(), labels.end(), span.label) != labels.end();
+    if (listed == in_labels) rules.push_back(span.rule);
   }
   std::sort(rules.begin(), rules.end());
   rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   return rules;
 }
 }  // namespace
-
-std::vector<std::string> rules_of(const nlohmann::json& screening) {
-  return rules_where(screening, {}, false);
-}
 
 const std::vector<std::string>& return_reasons() {
   static const std::vector<std::string> r = {"personal_info", "unclear", "off_topic",
@@ -82,36 +77,32 @@ std::string redact(const std::string& text,
   return out;
 }
 
-bool ModerationQueue::may_work(const Principal& actor, const std::string& queue) const {
-  if (queue == "safeguarding") return actor.role == Role::kSafeguardingLead;
+bool ModerationQueue::may_work(const Principal& actor, Queue queue) const {
+  if (queue == Queue::kSafeguarding) return actor.role == Role::kSafeguardingLead;
   return actor.role == Role::kModerator || actor.role == Role::kAdmin ||
          actor.role == Role::kSafeguardingLead;
 }
 
-std::chrono::minutes ModerationQueue::deadline(const std::string& queue) const {
-  return queue == "safeguarding" ? std::chrono::minutes(settings_.safeguarding_ack_minutes)
+std::chrono::minutes ModerationQueue::deadline(Queue queue) const {
+  return queue == Queue::kSafeguarding ? std::chrono::minutes(settings_.safeguarding_ack_minutes)
                                  : std::chrono::minutes(settings_.first_review_hours * 60);
 }
 
-nlohmann::json ModerationQueue::queues(const Principal& actor) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& q : kQueues) {
+std::vector<QueueState> ModerationQueue::queues(const Principal& actor) {
+  std::vector<QueueState> out;
+  for (const Queue q : kQueues) {
     if (!may_work(actor, q)) continue;
-    auto summary = storage_.submissions().queue_summary(q, actor.unit_ids, actor.is_admin(),
-                                                        format_time(clock_.now() - deadline(q)));
-    out.push_back(
-        {{"queue", q},
-         {"items", summary.items},
-         {"late", summary.late},
-         {"deadline_minutes", deadline(q).count()},
-         {"oldest_at", summary.oldest_at ? nlohmann::json(*summary.oldest_at) : nlohmann::json()}});
+    out.push_back({q,
+                   storage_.submissions().queue_summary(q, actor.unit_ids, actor.is_admin(),
+                                                        format_time(clock_.now() - deadline(q))),
+                   deadline(q)});
   }
   return out;
 }
 
-std::vector<std::pair<std::string, QueueSummary>> ModerationQueue::overview() {
-  std::vector<std::pair<std::string, QueueSummary>> out;
-  for (const auto& q : kQueues) {
+std::vector<std::pair<Queue, QueueSummary>> ModerationQueue::overview() {
+  std::vector<std::pair<Queue, QueueSummary>> out;
+  for (const Queue q : kQueues) {
     out.emplace_back(q, storage_.submissions().queue_summary(
                             q, {}, true, format_time(clock_.now() - deadline(q))));
   }
@@ -125,19 +116,14 @@ std::string ModerationQueue::review_by(const Submission& item) const {
 }
 
 bool ModerationQueue::late(const Submission& item, const std::string& review_by) const {
-  if (item.first_reviewed_at || (item.status != "queued" && item.status != "claimed")) return false;
+  if (item.first_reviewed_at || !is_waiting(item.status)) return false;
   return !review_by.empty() && clock_.now_text() > review_by;
 }
 
-std::vector<Submission> ModerationQueue::items(const Principal& actor, const std::string& queue,
+std::vector<Submission> ModerationQueue::items(const Principal& actor, Queue queue,
                                                const Page& page, const QueueFilter& filter,
                                                const std::optional<std::string>& unit_id) {
-  if (std::find(kQueues.begin(), kQueues.end(), queue) == kQueues.end())
-    throw NotFound("No such queue.");
   if (!may_work(actor, queue)) throw Forbidden("Only safeguarding leads work this queue.");
-  static const std::vector<std::string> kLabels = {"disclosure", "personal_info", "rude", "spam"};
-  if (filter.label && std::find(kLabels.begin(), kLabels.end(), *filter.label) == kLabels.end())
-    throw Invalid("label", "label is disclosure, personal_info, rude or spam.");
   check_kind(filter.kind);
   if (unit_id) {
     if (!organisation_.covers(actor, *unit_id)) throw NotFound("No such unit.");
@@ -203,13 +189,12 @@ std::vector<ModerationQueue::Author> ModerationQueue::authors_of(
 
 Submission ModerationQueue::claim(const Principal& actor, const std::string& id) {
   Submission s = visible(actor, id);
-  if (s.status != "queued" && s.status != "claimed")
-    throw Conflict("This item has been decided.", "already_decided");
+  if (!is_waiting(s.status)) throw Conflict("This item has been decided.", "already_decided");
   std::string now = clock_.now_text();
   if (s.claimed_by && *s.claimed_by != actor.id && s.claim_expires_at && *s.claim_expires_at > now)
     throw Conflict("Another moderator is working on this item.", "claimed_by_other");
   int expected = s.version;
-  s.status = "claimed";
+  s.status = SubmissionStatus::kClaimed;
   s.claimed_by = actor.id;
   s.claim_expires_at = format_time(clock_.now() + std::chrono::minutes(settings_.claim_minutes));
   s.version = expected + 1;
@@ -226,77 +211,81 @@ Submission ModerationQueue::decide(const Principal& actor, const std::string& id
                                    const Decision& d) {
   Submission s = visible(actor, id);
   std::string now = clock_.now_text();
-  if (s.status != "claimed" || s.claimed_by != actor.id || !s.claim_expires_at ||
+  if (s.status != SubmissionStatus::kClaimed || s.claimed_by != actor.id || !s.claim_expires_at ||
       *s.claim_expires_at <= now)
     throw Conflict("Claim the item before deciding; your claim may have run out.", "not_claimed");
   if (d.version != s.version)
     throw Conflict("The item changed since you opened it.", "stale_version");
 
-  if (s.queue == "safeguarding")
+  if (s.queue == Queue::kSafeguarding)
     throw Conflict("A safeguarding item is never published; work it as a safeguarding case.",
                    "safeguarding_item");
-  nlohmann::json record = {{"decision", d.decision}, {"by", actor.id}, {"at", now}};
+  DecisionRecord record{d.decision, actor.id, now, std::nullopt, std::nullopt, {}};
   Submission next = s;
   next.claimed_by.reset();
   next.claim_expires_at.reset();
   next.version = s.version + 1;
   next.updated_at = now;
   // An escalation is not a review: the safeguarding lead's acknowledgement is.
-  if (!next.first_reviewed_at && d.decision != "escalate") next.first_reviewed_at = now;
-  if (d.decision == "approve") {
-    next.status = "approved";
-  } else if (d.decision == "approve_redacted") {
-    if (d.redactions.empty()) throw Invalid("redactions", "Choose the parts to hide.");
-    std::size_t length = char_count(s.text);
-    for (const auto& [start, end] : d.redactions)
-      if (start >= end || end > length)
-        throw Invalid("redactions", "Each part is [start, end) within the text.");
-    next.status = "approved_redacted";
-    next.redacted_text = redact(s.text, d.redactions);
-  } else if (d.decision == "return") {
-    if (std::find(return_reasons().begin(), return_reasons().end(), d.reason) ==
-        return_reasons().end())
-      throw Invalid("reason", "Choose a reason from the list for returning it to the child.");
-    next.status = "returned";
-    record["reason"] = d.reason;
-  } else if (d.decision == "reject") {
-    if (std::find(reject_reasons().begin(), reject_reasons().end(), d.reason) ==
-        reject_reasons().end())
-      throw Invalid("reason", "Rejecting needs a policy reason.");
-    next.status = "rejected";
-    record["reason"] = d.reason;
-  } else if (d.decision == "escalate") {
-    next.status = "queued";
-    next.queue = "safeguarding";
-  } else {
-    throw Invalid("decision", "decision is approve, approve_redacted, return, reject or escalate.");
+  if (!next.first_reviewed_at && d.decision != ModeratorDecision::kEscalate)
+    next.first_reviewed_at = now;
+  switch (d.decision) {
+    case ModeratorDecision::kApprove:
+      next.status = SubmissionStatus::kApproved;
+      break;
+    case ModeratorDecision::kApproveRedacted: {
+      if (d.redactions.empty()) throw Invalid("redactions", "Choose the parts to hide.");
+      const std::size_t length = char_count(s.text);
+      for (const auto& [start, end] : d.redactions)
+        if (start >= end || end > length)
+          throw Invalid("redactions", "Each part is [start, end) within the text.");
+      next.status = SubmissionStatus::kApprovedRedacted;
+      next.redacted_text = redact(s.text, d.redactions);
+      break;
+    }
+    case ModeratorDecision::kReturn:
+      record.reason = listed_reason(return_reasons(), d.reason,
+                                    "Choose a reason from the list for returning it to the child.");
+      next.status = SubmissionStatus::kReturned;
+      break;
+    case ModeratorDecision::kReject:
+      record.reason = listed_reason(reject_reasons(), d.reason, "Rejecting needs a policy reason.");
+      next.status = SubmissionStatus::kRejected;
+      break;
+    case ModeratorDecision::kEscalate:
+      next.status = SubmissionStatus::kQueued;
+      next.queue = Queue::kSafeguarding;
+      break;
   }
-  if (!d.note.empty()) record["note"] = clean_text("note", d.note, 1, 1000);
-  const auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
-  const std::vector<std::string> labels = labels_of(screening);
-  for (const auto& label : d.wrong_flags) {
-    if (std::find(labels.begin(), labels.end(), label) == labels.end())
-      throw Invalid("wrong_flags",
-                    "Only a label the screener gave this text can be wrong: " +
-                        (labels.empty() ? std::string("it gave none.") : "one of its labels."));
+  if (!d.note.empty()) record.note = clean_text("note", d.note, 1, 1000);
+  const Screening& screening = s.screening;
+  for (const auto label : d.wrong_flags) {
+    if (!screening.has(label))
+      throw Invalid("wrong_flags", "Only a label the screener gave this text can be wrong: " +
+                                       (screening.labels.empty() ? std::string("it gave none.")
+                                                                 : "one of its labels."));
   }
-  if (!d.wrong_flags.empty()) record["wrong_flags"] = d.wrong_flags;
-  next.decision_json = record.dump();
+  record.wrong_flags = d.wrong_flags;
+  next.decision = record;
   atomically(storage_, [&] {
     if (!storage_.submissions().update_if_version(next, s.version))
       throw Conflict("The item changed since you opened it.", "stale_version");
-    const std::vector<std::string> rules = rules_of(screening);
+    const std::vector<std::string> rules = screening.rules();
     // Approving as it was means the moderator saw nothing to act on in what the rules flagged; a
     // flag marked wrong was wrong whatever else the moderator decided.
     storage_.submissions().count_rule_outcomes(
-        s.unit_id, rules_where(screening, d.wrong_flags, false), d.decision != "approve");
+        s.unit_id, rules_where(screening, d.wrong_flags, false),
+        d.decision != ModeratorDecision::kApprove);
     storage_.submissions().count_rule_outcomes(s.unit_id,
                                                rules_where(screening, d.wrong_flags, true), false);
-    audit_.record(AuditActor::of(actor), "moderation." + d.decision, "submission", s.id, d.reason,
+    std::vector<std::string> wrong_flags;
+    for (const auto label : d.wrong_flags) wrong_flags.emplace_back(word(label));
+    audit_.record(AuditActor::of(actor), "moderation." + std::string(word(d.decision)),
+                  "submission", s.id, d.reason,
                   {{"redactions", d.redactions.size()},
                    {"rules", rules},
-                   {"wrong_flags", d.wrong_flags},
-                   {"lexicon_version", screening.value("lexicon_version", "")}});
+                   {"wrong_flags", wrong_flags},
+                   {"lexicon_version", screening.lexicon_version}});
   });
   return next;
 }

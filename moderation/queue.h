@@ -2,7 +2,7 @@
 // The moderation queues (normal, priority, safeguarding) of the units a moderator works for:
 // listing, claiming with a lease, and deciding. A decision by anyone but the claimant, or on
 // an old version, is a 409. The safeguarding queue belongs to safeguarding leads.
-#include <nlohmann/json.hpp>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -13,14 +13,21 @@
 namespace ln::moderation {
 
 struct Decision {
-  std::string decision;  // approve | approve_redacted | return | reject | escalate
+  ModeratorDecision decision = ModeratorDecision::kApprove;
   int version = 0;
   std::string reason;  // a code from the lists below (return, reject)
   std::string note;
   std::vector<std::pair<std::size_t, std::size_t>> redactions;  // [start, end) in characters
   // Labels the screener gave the text that the moderator says were wrong (what the screener
   // learns from: /moderation/measures, `langnghe screen --misses`).
-  std::vector<std::string> wrong_flags;
+  std::vector<ScreenerLabel> wrong_flags;
+};
+
+// A queue the principal works: how many wait, the oldest, how many are late, and the deadline.
+struct QueueState {
+  Queue queue = Queue::kNormal;
+  QueueSummary summary;
+  std::chrono::minutes deadline{0};
 };
 
 const std::vector<std::string>& return_reasons();  // written for children
@@ -37,9 +44,9 @@ class ModerationQueue {
         settings_(settings) {}
 
   // Each queue the principal may work, with its size, its oldest item and how many are late.
-  nlohmann::json queues(const Principal& actor);
+  std::vector<QueueState> queues(const Principal& actor);
   // Every queue of every unit (for /metrics).
-  std::vector<std::pair<std::string, QueueSummary>> overview();
+  std::vector<std::pair<Queue, QueueSummary>> overview();
   // When an item waiting in a queue should have its first review (or, for a safeguarding item,
   // its acknowledgement), and whether that time has passed without one.
   std::string review_by(const Submission& item) const;
@@ -48,7 +55,7 @@ class ModerationQueue {
   // Waiting items, oldest first, with the screener's annotations; the text itself stays
   // collapsed (shown only through `item`, which is audited).
   // `unit_id` narrows to one unit (and those below it) the principal works for.
-  std::vector<Submission> items(const Principal& actor, const std::string& queue, const Page& page,
+  std::vector<Submission> items(const Principal& actor, Queue queue, const Page& page,
                                 const QueueFilter& filter = {},
                                 const std::optional<std::string>& unit_id = std::nullopt);
   Submission item(const Principal& actor, const std::string& id);
@@ -75,8 +82,8 @@ class ModerationQueue {
 
  private:
   Submission visible(const Principal& actor, const std::string& id);
-  std::chrono::minutes deadline(const std::string& queue) const;
-  bool may_work(const Principal& actor, const std::string& queue) const;
+  std::chrono::minutes deadline(Queue queue) const;
+  bool may_work(const Principal& actor, Queue queue) const;
 
   Storage& storage_;
   const Clock& clock_;
@@ -84,9 +91,6 @@ class ModerationQueue {
   Organisation& organisation_;
   const Settings& settings_;
 };
-
-// The distinct rule ids of a screening verdict's spans, sorted.
-std::vector<std::string> rules_of(const nlohmann::json& screening);
 
 // `text` with each [start, end) character range replaced by "[…]".
 std::string redact(const std::string& text,

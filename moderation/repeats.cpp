@@ -1,7 +1,5 @@
 #include "moderation/repeats.h"
 
-#include <nlohmann/json.hpp>
-
 #include "consult/clock.h"
 #include "consult/crypto.h"
 #include "consult/validate.h"
@@ -21,24 +19,11 @@ std::size_t word_count(const std::string& normalised) {
   return words;
 }
 
-void add_finding(nlohmann::json& screening, const Submission& s, const std::string& rule,
-                 const std::string& category, int severity) {
-  if (!screening.contains("spans") || !screening["spans"].is_array())
-    screening["spans"] = nlohmann::json::array();
-  screening["spans"].push_back({{"label", "spam"},
-                                {"start", 0},
-                                {"end", char_count(s.text)},
-                                {"byte_start", 0},
-                                {"byte_end", s.text.size()},
-                                {"rule", rule},
-                                {"category", category},
-                                {"severity", severity}});
-  auto labels = screening.value("labels", nlohmann::json::array());
-  if (std::find(labels.begin(), labels.end(), "spam") == labels.end()) {
-    labels.push_back("spam");
-    std::sort(labels.begin(), labels.end());
-  }
-  screening["labels"] = labels;
+void add_finding(Submission& s, const std::string& rule, const std::string& category,
+                 int severity) {
+  s.screening.spans.push_back(
+      {ScreenerLabel::kSpam, 0, char_count(s.text), 0, s.text.size(), rule, category, severity});
+  s.screening.add_label(ScreenerLabel::kSpam);
 }
 
 }  // namespace
@@ -76,13 +61,10 @@ void RepeatTally::see(const SubmissionFingerprint& r) {
 
 void RepeatTally::annotate(Submission& s) const {
   if (fingerprint_.empty()) return;
-  auto screening = nlohmann::json::parse(s.screening_json, nullptr, false);
-  if (!screening.is_object()) screening = nlohmann::json::object();
-  if (repeat_) add_finding(screening, s, "spam.repeat", "repeat", 2);
-  if (near_) add_finding(screening, s, "spam.near_duplicate", "repeat", 1);
-  if (from_child_lately_ + 1 >= kBurstCount) add_finding(screening, s, "spam.burst", "burst", 2);
-  screening["alike_from_other_children"] = alike_from_others_;
-  s.screening_json = screening.dump();
+  if (repeat_) add_finding(s, "spam.repeat", "repeat", 2);
+  if (near_) add_finding(s, "spam.near_duplicate", "repeat", 1);
+  if (from_child_lately_ + 1 >= kBurstCount) add_finding(s, "spam.burst", "burst", 2);
+  s.screening.alike_from_other_children = alike_from_others_;
 }
 
 }  // namespace ln::moderation

@@ -32,7 +32,7 @@ class RepeatTally {
   RepeatTally(const Submission& submission, std::chrono::system_clock::time_point now);
   // One of the unit's recent submissions (never this one itself).
   void see(const SubmissionFingerprint& recent);
-  // Adds what was found to the submission's screening JSON.
+  // Adds what was found to the submission's screening.
   void annotate(Submission& submission) const;
 
  private:

@@ -9,10 +9,6 @@
 namespace ln::moderation {
 namespace {
 
-const std::vector<std::string> kActions = {"referral_111", "police", "commune_officer", "school",
-                                           "other"};
-const std::vector<std::string> kOutcomes = {"no_concern", "referred", "resolved"};
-
 void require_lead(const Principal& p) {
   if (p.role != Role::kSafeguardingLead)
     throw Forbidden("Only safeguarding leads work safeguarding cases.");
@@ -22,26 +18,24 @@ void require_lead(const Principal& p) {
 
 std::vector<Submission> SafeguardingCases::open_cases(const Principal& lead, const Page& page) {
   require_lead(lead);
-  return storage_.submissions().queue_items("safeguarding", lead.unit_ids, false, page);
+  return storage_.submissions().queue_items(Queue::kSafeguarding, lead.unit_ids, false, page);
 }
 
 Submission SafeguardingCases::get(const Principal& lead, const std::string& id) {
   require_lead(lead);
   auto s = storage_.submissions().submission(id);
-  if (!s || s->queue != "safeguarding" || !organisation_.covers(lead, s->unit_id))
+  if (!s || s->queue != Queue::kSafeguarding || !organisation_.covers(lead, s->unit_id))
     throw NotFound("No such case.");
   return *s;
 }
 
-nlohmann::json SafeguardingCases::timing(const Submission& item) const {
+SafeguardingCases::Timing SafeguardingCases::timing(const Submission& item) const {
   auto created = parse_time(item.created_at);
   auto due = created
                  ? format_time(*created + std::chrono::minutes(settings_.safeguarding_ack_minutes))
                  : std::string();
-  auto c = nlohmann::json::parse(item.safeguarding_json);
-  std::string acknowledged = c.value("acknowledged_at", "");
-  bool late = acknowledged.empty() ? clock_.now_text() > due : acknowledged > due;
-  return {{"acknowledge_by", due}, {"late", late}};
+  const auto& acknowledged = item.safeguarding.acknowledged_at;
+  return {due, acknowledged ? *acknowledged > due : clock_.now_text() > due};
 }
 
 Submission SafeguardingCases::change(const Principal& lead, Submission item,
@@ -59,14 +53,13 @@ Submission SafeguardingCases::change(const Principal& lead, Submission item,
 
 Submission SafeguardingCases::acknowledge(const Principal& lead, const std::string& id) {
   Submission item = get(lead, id);
-  auto c = nlohmann::json::parse(item.safeguarding_json);
-  if (c.contains("acknowledged_at"))
+  SafeguardingCase& c = item.safeguarding;
+  if (c.acknowledged_at)
     throw Conflict("This case was already acknowledged.", "already_acknowledged");
-  c["acknowledged_at"] = clock_.now_text();
-  c["acknowledged_by"] = lead.id;
-  item.first_reviewed_at = c["acknowledged_at"].get<std::string>();
-  item.safeguarding_json = c.dump();
-  item.status = "claimed";
+  c.acknowledged_at = clock_.now_text();
+  c.acknowledged_by = lead.id;
+  item.first_reviewed_at = c.acknowledged_at;
+  item.status = SubmissionStatus::kClaimed;
   item.claimed_by = lead.id;
   return change(lead, item, "acknowledge");
 }
@@ -74,21 +67,14 @@ Submission SafeguardingCases::acknowledge(const Principal& lead, const std::stri
 Submission SafeguardingCases::record_action(const Principal& lead, const std::string& id,
                                             const SafeguardingAction& action) {
   Submission item = get(lead, id);
-  if (std::find(kActions.begin(), kActions.end(), action.kind) == kActions.end())
-    throw Invalid("kind", "kind is referral_111, police, commune_officer, school or other.");
   if (!parse_date(action.date)) throw Invalid("date", "date must be written YYYY-MM-DD.");
-  auto c = nlohmann::json::parse(item.safeguarding_json);
-  if (!c.contains("acknowledged_at"))
-    throw Conflict("Acknowledge the case first.", "not_acknowledged");
-  if (c.contains("closed_at")) throw Conflict("This case is closed.", "case_closed");
-  c["actions"].push_back({{"kind", action.kind},
-                          {"date", action.date},
-                          {"reference", clean_text("reference", action.reference, 0, 100)},
-                          {"note", clean_text("note", action.note, 0, 2000)},
-                          {"by", lead.id},
-                          {"at", clock_.now_text()}});
-  item.safeguarding_json = c.dump();
-  return change(lead, item, "action", action.kind);
+  SafeguardingCase& c = item.safeguarding;
+  if (!c.acknowledged_at) throw Conflict("Acknowledge the case first.", "not_acknowledged");
+  if (c.closed_at) throw Conflict("This case is closed.", "case_closed");
+  c.actions.push_back({action.kind, action.date,
+                       clean_text("reference", action.reference, 0, 100),
+                       clean_text("note", action.note, 0, 2000), lead.id, clock_.now_text()});
+  return change(lead, item, "action", std::string(word(action.kind)));
 }
 
 void SafeguardingCases::tell_other_leads(const Principal& lead, const Submission& item,
@@ -117,46 +103,37 @@ Identity SafeguardingCases::reveal_in(const Principal& lead, Submission item,
   return atomically(storage_, [&] {
     Identity identity = pupils_.reveal_identity_in_case(lead, item.pupil_id, item.id, reason);
     // The other leads of the unit see on the case that someone looked, who and why.
-    auto c = nlohmann::json::parse(item.safeguarding_json);
-    c["reveals"].push_back({{"by", lead.id},
-                            {"at", clock_.now_text()},
-                            {"reason", clean_text("reason", reason, 10, 1000)}});
-    item.safeguarding_json = c.dump();
+    item.safeguarding.reveals.push_back(
+        {lead.id, clock_.now_text(), clean_text("reason", reason, 10, 1000)});
     change(lead, item, "reveal_noted", reason);
     // Never the identity itself: only that it was revealed, by whom and why.
     tell_other_leads(lead, item, "identity_revealed",
                      "Another safeguarding lead revealed the identity of the child in a case you "
                      "share (" +
                          item.id +
-                         "). Reason: " + c["reveals"].back()["reason"].get<std::string>());
+                         "). Reason: " + item.safeguarding.reveals.back().reason);
     return identity;
   });
 }
 
 Submission SafeguardingCases::close(const Principal& lead, const std::string& id,
-                                    const std::string& outcome, const std::string& reason) {
+                                    CaseOutcome outcome, const std::string& reason) {
   Submission item = get(lead, id);
-  if (std::find(kOutcomes.begin(), kOutcomes.end(), outcome) == kOutcomes.end())
-    throw Invalid("outcome", "outcome is no_concern, referred or resolved.");
-  auto c = nlohmann::json::parse(item.safeguarding_json);
-  if (!c.contains("acknowledged_at"))
-    throw Conflict("Acknowledge the case first.", "not_acknowledged");
-  if (c.contains("closed_at")) throw Conflict("This case is closed.", "case_closed");
-  c["closure"] = {{"outcome", outcome},
-                  {"reason", clean_text("reason", reason, 10, 2000)},
-                  {"proposed_by", lead.id},
-                  {"proposed_at", clock_.now_text()}};
-  if (outcome == "no_concern") {
-    item.status = "closure_pending";  // a second lead must confirm
+  SafeguardingCase& c = item.safeguarding;
+  if (!c.acknowledged_at) throw Conflict("Acknowledge the case first.", "not_acknowledged");
+  if (c.closed_at) throw Conflict("This case is closed.", "case_closed");
+  c.closure = CaseClosure{outcome, clean_text("reason", reason, 10, 2000), lead.id,
+                          clock_.now_text(), std::nullopt, std::nullopt};
+  if (outcome == CaseOutcome::kNoConcern) {
+    item.status = SubmissionStatus::kClosurePending;  // a second lead must confirm
   } else {
-    c["closed_at"] = clock_.now_text();
-    item.status = "closed";
+    c.closed_at = clock_.now_text();
+    item.status = SubmissionStatus::kClosed;
     item.claimed_by.reset();
   }
-  item.safeguarding_json = c.dump();
   return atomically(storage_, [&] {
-    Submission changed = change(lead, item, "close_" + outcome, reason);
-    if (outcome == "no_concern")
+    Submission changed = change(lead, item, "close_" + std::string(word(outcome)), reason);
+    if (outcome == CaseOutcome::kNoConcern)
       tell_other_leads(lead, changed, "closure_to_confirm",
                        "A case (" + changed.id +
                            ") is proposed for closing as no concern and needs a second "
@@ -167,17 +144,16 @@ Submission SafeguardingCases::close(const Principal& lead, const std::string& id
 
 Submission SafeguardingCases::confirm_closure(const Principal& lead, const std::string& id) {
   Submission item = get(lead, id);
-  auto c = nlohmann::json::parse(item.safeguarding_json);
-  if (item.status != "closure_pending" || !c.contains("closure"))
+  SafeguardingCase& c = item.safeguarding;
+  if (item.status != SubmissionStatus::kClosurePending || !c.closure)
     throw Conflict("No closure is waiting to be confirmed.", "nothing_to_confirm");
-  if (c["closure"].value("proposed_by", "") == lead.id)
+  if (c.closure->proposed_by == lead.id)
     throw Conflict("A second safeguarding lead must confirm closing as no concern.",
                    "second_lead_required");
-  c["closure"]["confirmed_by"] = lead.id;
-  c["closure"]["confirmed_at"] = clock_.now_text();
-  c["closed_at"] = clock_.now_text();
-  item.safeguarding_json = c.dump();
-  item.status = "closed";
+  c.closure->confirmed_by = lead.id;
+  c.closure->confirmed_at = clock_.now_text();
+  c.closed_at = clock_.now_text();
+  item.status = SubmissionStatus::kClosed;
   item.claimed_by.reset();
   return change(lead, item, "confirm_closure");
 }

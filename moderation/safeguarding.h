@@ -6,7 +6,6 @@
 // second lead confirms. A safeguarding item is never published, and only a lead's decision takes
 // it out of the leads' view: a child who takes it back leaves a request on the case
 // (`withdrawal_request`), which the leads see and are told of.
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -16,7 +15,7 @@
 namespace ln::moderation {
 
 struct SafeguardingAction {
-  std::string kind;  // referral_111 | police | commune_officer | school | other
+  SafeguardingActionKind kind = SafeguardingActionKind::kOther;
   std::string date;  // YYYY-MM-DD
   std::string reference;
   std::string note;
@@ -43,13 +42,17 @@ class SafeguardingCases {
   // lead works (NotFound otherwise). There is no reveal outside a case.
   Identity reveal_for_pupil(const Principal& lead, const std::string& pupil_id,
                             const std::string& case_id, const std::string& reason);
-  // outcome: no_concern (needs a second lead's confirm) | referred | resolved.
-  Submission close(const Principal& lead, const std::string& id, const std::string& outcome,
+  // no_concern needs a second lead's confirm; referred and resolved close the case at once.
+  Submission close(const Principal& lead, const std::string& id, CaseOutcome outcome,
                    const std::string& reason);
   Submission confirm_closure(const Principal& lead, const std::string& id);
 
   // When the acknowledgement is due, and whether it is (or was) late.
-  nlohmann::json timing(const Submission& item) const;
+  struct Timing {
+    std::string acknowledge_by;
+    bool late = false;
+  };
+  Timing timing(const Submission& item) const;
 
  private:
   Submission change(const Principal& lead, Submission item, const std::string& action,

@@ -191,6 +191,30 @@ Verdict Screener::screen(std::string_view utf8_text) const {
   return verdict;
 }
 
+Screening screening_of(const Verdict& verdict) {
+  Screening out;
+  out.route = queue_named(verdict.route);
+  out.signals = verdict.signals;
+  out.lexicon_version = verdict.lexicon_version;
+  for (const auto& label : verdict.labels)
+    if (auto l = screener_label(label)) out.labels.push_back(*l);
+  for (const auto& s : verdict.spans)
+    if (auto l = screener_label(s.label))
+      out.spans.push_back({*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category,
+                           s.severity});
+  out.held.emplace();
+  for (const auto& s : verdict.held)
+    if (auto l = screener_label(s.label))
+      out.held->push_back({*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category,
+                           s.severity});
+  // Kept to a thousandth, as the verdict has always been written.
+  for (const auto& m : verdict.model)
+    if (auto l = screener_label(m.label))
+      out.model.push_back(
+          {*l, std::round(m.probability * 1000) / 1000, std::round(m.threshold * 1000) / 1000});
+  return out;
+}
+
 namespace {
 nlohmann::json spans_json(const std::vector<Span>& spans) {
   nlohmann::json out = nlohmann::json::array();

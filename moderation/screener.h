@@ -32,6 +32,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "consult/screening_verdict.h"
+
 namespace ln::moderation {
 
 struct Span {
@@ -79,6 +81,11 @@ class Screener {
   std::unique_ptr<const Detectors> detectors_;
 };
 
+// The verdict as it is kept with the text (Submission::screening) and routes it (its queue).
+// Labels and a route outside the known words are left out (none is ever made).
+Screening screening_of(const Verdict& verdict);
+
+// For `langnghe screen` and the fuzzer:
 // {"labels":[…],"route":"…","signals":[…],"model":[{"label","probability","threshold"}],"spans":[{"label","start","end","byte_start","byte_end","rule",
 // "category","severity"}],"lexicon_version":"…"}
 nlohmann::json to_json(const Verdict& verdict);

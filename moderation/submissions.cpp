@@ -7,8 +7,6 @@
 #include "consult/validate.h"
 #include "moderation/repeats.h"
 
-#include <nlohmann/json.hpp>
-
 namespace ln::moderation {
 namespace {
 
@@ -16,35 +14,36 @@ namespace {
 // guardian's copy of the child's data leaves it out: the guardian may be the one the child spoke
 // about.
 bool withheld_from_guardian(const Submission& s) {
-  return s.queue == "safeguarding";
+  return s.queue == Queue::kSafeguarding;
 }
 
 }  // namespace
 
-StatusText status_for_child(const std::string& status) {
-  if (status == "approved" || status == "approved_redacted")
+StatusText status_for_child(const Submission& s) {
+  if (withdrawal_requested(s))
+    return {"Em đã rút lại ý kiến này. Không ai khác sẽ đọc nó, nhưng người lớn phụ trách bảo vệ "
+            "trẻ em vẫn có thể đọc, để giữ an toàn cho em.",
+            "You took this back. No one else will read it, but the safeguarding adult who keeps "
+            "children safe still can, to keep you safe."};
+  const SubmissionStatus status = s.status;
+  if (is_approved(status))
     return {"Ý kiến của em đã được duyệt và sẽ được chuyển tới người có trách nhiệm.",
             "Your idea was accepted and will be passed on to the people responsible."};
-  if (status == "returned")
+  if (status == SubmissionStatus::kReturned)
     return {"Người lớn đã gửi lại ý kiến để em sửa một chút. Em xem lời nhắn nhé.",
             "An adult sent your idea back so you can change it a little. Have a look at the note."};
-  if (status == "rejected")
+  if (status == SubmissionStatus::kRejected)
     return {
         "Lần này ý kiến chưa thể chuyển đi. Cảm ơn em đã chia sẻ — em có thể gửi ý kiến khác bất "
         "cứ lúc nào.",
         "This time your idea could not be passed on. Thank you for sharing — you can send another "
         "idea at any time."};
-  if (status == "submitted" || status == "queued" || status == "claimed")
+  if (status == SubmissionStatus::kSubmitted || is_waiting(status))
     return {"Ý kiến của em đã được gửi. Người lớn ở Đoàn Thanh niên sẽ đọc sớm.",
             "Your idea was sent. A grown-up at the Youth Union will read it soon."};
-  if (status == "withdrawn")
+  if (status == SubmissionStatus::kWithdrawn)
     return {"Em đã rút lại ý kiến này. Không ai khác sẽ đọc nó.",
             "You took this idea back. Nobody else will read it."};
-  if (status == "withdrawal_requested")
-    return {"Em đã rút lại ý kiến này. Không ai khác sẽ đọc nó, nhưng người lớn phụ trách bảo vệ "
-            "trẻ em vẫn có thể đọc, để giữ an toàn cho em.",
-            "You took this back. No one else will read it, but the safeguarding adult who keeps "
-            "children safe still can, to keep you safe."};
   return {"Ý kiến của em đang được xem xét.", "Your idea is being looked at."};
 }
 
@@ -100,7 +99,7 @@ Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubm
   s.kind = input.kind;
   s.text = checked_submission_text(input.text);
   s.topic = clean_optional_text("topic", input.topic, 100);
-  s.status = "submitted";
+  s.status = SubmissionStatus::kSubmitted;
   s.created_at = s.updated_at = clock_.now_text();
   screen_submission(screen_, s);
   fingerprint(s);
@@ -142,17 +141,21 @@ Submission Submissions::own(const Principal& pupil, const std::string& id) {
 }
 
 bool withdrawal_requested(const Submission& s) {
-  if (s.queue != "safeguarding") return false;
-  auto c = nlohmann::json::parse(s.safeguarding_json, nullptr, false);
-  return c.is_object() && c.contains("withdrawal_request");
+  return s.queue == Queue::kSafeguarding && s.safeguarding.withdrawal_request.has_value();
+}
+
+bool may_withdraw(const Submission& s) {
+  if (withdrawal_requested(s)) return false;
+  if (s.queue == Queue::kSafeguarding) return s.status != SubmissionStatus::kClosed;
+  return s.status == SubmissionStatus::kSubmitted || s.status == SubmissionStatus::kQueued;
 }
 
 Submission Submissions::withdraw(const Principal& pupil, const std::string& id) {
   Submission s = own(pupil, id);
-  if (s.queue == "safeguarding") return request_withdrawal(pupil, std::move(s));
-  if (s.status != "submitted" && s.status != "queued")
+  if (s.queue == Queue::kSafeguarding) return request_withdrawal(pupil, std::move(s));
+  if (s.status != SubmissionStatus::kSubmitted && s.status != SubmissionStatus::kQueued)
     throw Conflict("This idea can no longer be taken back.", "submission_decided");
-  s.status = "withdrawn";
+  s.status = SubmissionStatus::kWithdrawn;
   s.updated_at = clock_.now_text();
   atomically(storage_, [&] {
     storage_.submissions().update_submission(s);
@@ -162,19 +165,14 @@ Submission Submissions::withdraw(const Principal& pupil, const std::string& id) 
 }
 
 Submission Submissions::request_withdrawal(const Principal& pupil, Submission s) {
-  if (s.status == "closed")
+  if (s.status == SubmissionStatus::kClosed)
     throw Conflict("A safeguarding lead has already closed this.", "submission_decided");
   if (withdrawal_requested(s)) return s;  // asked once already: nothing more to do
-  auto c = nlohmann::json::parse(s.safeguarding_json, nullptr, false);
-  if (!c.is_object()) c = nlohmann::json::object();
   const std::string now = clock_.now_text();
-  nlohmann::json request = {{"at", now}, {"by", "pupil"}};
   // Asked in a session that began with a code an adult handed over: that adult may be the one
   // asking, and the leads see who.
-  if (pupil.code_issued_by) request["code_issued_by"] = *pupil.code_issued_by;
-  c["withdrawal_request"] = request;
+  s.safeguarding.withdrawal_request = WithdrawalRequest{now, "pupil", pupil.code_issued_by};
   const int expected = s.version;
-  s.safeguarding_json = c.dump();
   s.version = expected + 1;
   s.updated_at = now;
   atomically(storage_, [&] {
@@ -197,22 +195,17 @@ Submission Submissions::resend(const Principal& pupil, const std::string& id,
                                const std::string& text, int version) {
   require(&pupil, Permission::kPupilContribute);
   Submission s = own(pupil, id);
-  if (s.status != "returned")
+  if (s.status != SubmissionStatus::kReturned)
     throw Conflict("Only an idea that was sent back to you can be changed and sent again.",
                    "not_returned");
   if (version != s.version)
     throw Conflict("This idea changed since you opened it.", "stale_version");
   const std::string checked = checked_submission_text(text);
   const std::string now = clock_.now_text();
-  auto revisions = nlohmann::json::parse(s.revisions_json, nullptr, false);
-  if (!revisions.is_array()) revisions = nlohmann::json::array();
-  revisions.push_back({{"text", s.text},
-                       {"sent_at", s.resent_at.value_or(s.created_at)},
-                       {"decision", nlohmann::json::parse(s.decision_json, nullptr, false)}});
   Submission next = s;
+  next.revisions.push_back({s.text, s.resent_at.value_or(s.created_at), s.decision});
   next.text = checked;
-  next.revisions_json = revisions.dump();
-  next.decision_json = "{}";
+  next.decision.reset();
   next.redacted_text.reset();
   next.claimed_by.reset();
   next.claim_expires_at.reset();

@@ -30,10 +30,14 @@ struct StatusText {
   std::string vi;
   std::string en;
 };
-StatusText status_for_child(const std::string& status);
+// (A child who asked to take back a text that went to a safeguarding lead is told the leads still
+// read it.)
+StatusText status_for_child(const Submission& s);
 // Whether the child asked to take back a text that went to a safeguarding lead: hidden from
-// everyone but the leads, who still read it (status_for_child("withdrawal_requested")).
+// everyone but the leads, who still read it.
 bool withdrawal_requested(const Submission& s);
+// Whether the child may still take it back (or, for a safeguarding item, ask to).
+bool may_withdraw(const Submission& s);
 // Why a moderator sent an idea back, in words for children (the codes of return_reasons()).
 StatusText return_reason_for_child(const std::string& reason);
 

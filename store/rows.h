@@ -10,6 +10,7 @@
 #include "store/consultation_columns.h"
 #include "store/council_columns.h"
 #include "store/lists.h"
+#include "store/submission_columns.h"
 #include "store/recommendation_columns.h"
 
 namespace ln::store::rows {
@@ -109,18 +110,30 @@ Enrolment enrolment(const Row& r) {
 // safeguarding, fingerprint, simhash, resent_at, first_reviewed_at, revisions
 template <typename Row>
 Submission submission(const Row& s) {
-  return {s.text(0),           s.text(1),
-          s.text(2),           s.text(3),
-          s.text(4),           s.optional_text(5),
-          s.text(6),           s.text(7),
-          s.text(8),           s.optional_text(9),
-          s.optional_text(10), s.text(11),
-          s.optional_text(12), static_cast<int>(s.int64(13)),
-          s.optional_text(14), s.optional_text(15),
-          s.text(16),          s.optional_text(17),
-          s.text(18),          s.text(19),
-          s.int64(20),         s.optional_text(21),
-          s.optional_text(22), s.text(23)};
+  return {s.text(0),
+          s.text(1),
+          s.text(2),
+          s.text(3),
+          s.text(4),
+          s.optional_text(5),
+          status_from_column(s.text(6)),
+          s.text(7),
+          s.text(8),
+          s.optional_text(9),
+          s.optional_text(10),
+          screening_from_column(s.text(11)),
+          queue_from_column(s.optional_text(12)),
+          static_cast<int>(s.int64(13)),
+          s.optional_text(14),
+          s.optional_text(15),
+          decision_from_column(s.text(16)),
+          s.optional_text(17),
+          safeguarding_from_column(s.text(18)),
+          s.text(19),
+          s.int64(20),
+          s.optional_text(21),
+          s.optional_text(22),
+          revisions_from_column(s.text(23))};
 }
 
 // pupil_id, fingerprint, simhash, created_at

@@ -3,6 +3,7 @@
 #include "store/postgres/access.h"
 #include "store/postgres/arrays.h"
 #include "store/rows.h"
+#include "store/submission_columns.h"
 #include "store/time_cursor.h"
 
 namespace ln::store::postgres {
@@ -91,8 +92,9 @@ constexpr const char* kApproved =
 }  // namespace sql
 
 void insert_submission_row(Connection& c, const Submission& x) {
-  c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, x.kind, x.text, x.topic, x.status, x.created_at,
-         x.updated_at, x.consultation_id, x.response_id, x.screening_json, x.queue, x.fingerprint,
+  c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, x.kind, x.text, x.topic, std::string(word(x.status)),
+         x.created_at, x.updated_at, x.consultation_id, x.response_id,
+         screening_column(x.screening), queue_column(x.queue), x.fingerprint,
          x.simhash);
 }
 
@@ -109,13 +111,13 @@ void insert_submission_rows(Connection& c, const std::vector<Submission>& submis
       kind.add(x.kind);
       text.add(x.text);
       topic.add(x.topic);
-      status.add(x.status);
+      status.add(std::string(word(x.status)));
       created_at.add(x.created_at);
       updated_at.add(x.updated_at);
       consultation_id.add(x.consultation_id);
       response_id.add(x.response_id);
-      screening.add(x.screening_json);
-      queue.add(x.queue);
+      screening.add(screening_column(x.screening));
+      queue.add(queue_column(x.queue));
       fingerprint.add(x.fingerprint);
       simhash.add(x.simhash);
     }
@@ -144,29 +146,30 @@ std::vector<Submission> PostgresSubmissionStore::submissions_of(const std::strin
 
 void PostgresSubmissionStore::update_submission(const Submission& x) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kUpdate, x.id, x.kind, x.text, x.topic, x.status, x.updated_at);
+    c.exec(sql::kUpdate, x.id, x.kind, x.text, x.topic, std::string(word(x.status)), x.updated_at);
   });
 }
 
-QueueSummary PostgresSubmissionStore::queue_summary(const std::string& queue,
+QueueSummary PostgresSubmissionStore::queue_summary(Queue queue,
                                                     const std::vector<std::string>& unit_ids,
                                                     bool everywhere,
                                                     const std::string& late_before) {
   return read(pool_, [&](Connection& c) {
-    auto result = c.exec(sql::kSummary, queue, json_list(unit_ids), everywhere, late_before);
+    auto result = c.exec(sql::kSummary, std::string(word(queue)), json_list(unit_ids), everywhere, late_before);
     return QueueSummary{result.row(0).int64(0), result.row(0).optional_text(1),
                         result.row(0).int64(2)};
   });
 }
 
 std::vector<Submission> PostgresSubmissionStore::queue_items(
-    const std::string& queue, const std::vector<std::string>& unit_ids, bool everywhere,
-    const Page& page, const QueueFilter& filter) {
+    Queue queue, const std::vector<std::string>& unit_ids, bool everywhere, const Page& page,
+    const QueueFilter& filter) {
   const TimeCursor after = time_cursor(page.after);
   return read(pool_, [&](Connection& c) {
     return c
-        .exec(sql::kItems, queue, json_list(unit_ids), everywhere, after.at, after.id, page.limit,
-              filter.kind, filter.label)
+        .exec(sql::kItems, std::string(word(queue)), json_list(unit_ids), everywhere, after.at,
+              after.id, page.limit, filter.kind,
+              filter.label ? std::optional<std::string>(word(*filter.label)) : std::nullopt)
         .all(rows::submission<Row>);
   });
 }
@@ -193,10 +196,12 @@ std::vector<Submission> PostgresSubmissionStore::approved_answers(
 
 bool PostgresSubmissionStore::update_if_version(const Submission& x, int expected_version) {
   return write(pool_, [&](Connection& c) {
-    return c.exec(sql::kUpdateIfVersion, x.id, x.status, x.updated_at, x.queue, x.version,
-                  x.claimed_by, x.claim_expires_at, x.decision_json, x.redacted_text,
-                  expected_version, x.safeguarding_json, x.text, x.screening_json, x.fingerprint,
-                  x.simhash, x.resent_at, x.first_reviewed_at, x.revisions_json)
+    return c.exec(sql::kUpdateIfVersion, x.id, std::string(word(x.status)), x.updated_at,
+                  queue_column(x.queue), x.version, x.claimed_by, x.claim_expires_at,
+                  decision_column(x.decision), x.redacted_text, expected_version,
+                  safeguarding_column(x.safeguarding), x.text, screening_column(x.screening),
+                  x.fingerprint, x.simhash, x.resent_at, x.first_reviewed_at,
+                  revisions_column(x.revisions))
                .affected() == 1;
   });
 }

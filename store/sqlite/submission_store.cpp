@@ -2,6 +2,7 @@
 
 #include "store/rows.h"
 #include "store/sqlite/access.h"
+#include "store/submission_columns.h"
 #include "store/time_cursor.h"
 
 namespace ln::store::sqlite {
@@ -62,13 +63,13 @@ void insert_submission_row(Connection& c, const Submission& x) {
       .bind(4, x.kind)
       .bind(5, x.text)
       .bind(6, x.topic)
-      .bind(7, x.status)
+      .bind(7, word(x.status))
       .bind(8, x.created_at)
       .bind(9, x.updated_at)
       .bind(10, x.consultation_id)
       .bind(11, x.response_id)
-      .bind(12, x.screening_json)
-      .bind(13, x.queue)
+      .bind(12, screening_column(x.screening))
+      .bind(13, queue_column(x.queue))
       .bind(14, x.fingerprint)
       .bind(15, x.simhash)
       .run();
@@ -100,13 +101,13 @@ void SqliteSubmissionStore::update_submission(const Submission& x) {
         .bind(2, x.kind)
         .bind(3, x.text)
         .bind(4, x.topic)
-        .bind(5, x.status)
+        .bind(5, word(x.status))
         .bind(6, x.updated_at)
         .run();
   });
 }
 
-QueueSummary SqliteSubmissionStore::queue_summary(const std::string& queue,
+QueueSummary SqliteSubmissionStore::queue_summary(Queue queue,
                                                   const std::vector<std::string>& unit_ids,
                                                   bool everywhere, const std::string& late_before) {
   return read(pool_, [&](Connection& c) {
@@ -114,13 +115,13 @@ QueueSummary SqliteSubmissionStore::queue_summary(const std::string& queue,
                        "SELECT COUNT(*), MIN(created_at), COALESCE(SUM(first_reviewed_at IS NULL"
                        " AND COALESCE(resent_at, created_at) < ?4), 0) FROM submissions WHERE " +
                        sql::kWaiting);
-    s.bind(1, queue).bind(2, json_list(unit_ids)).bind(3, everywhere ? 1 : 0).bind(4, late_before);
+    s.bind(1, word(queue)).bind(2, json_list(unit_ids)).bind(3, everywhere ? 1 : 0).bind(4, late_before);
     s.step();
     return QueueSummary{s.int64(0), s.optional_text(1), s.int64(2)};
   });
 }
 
-std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& queue,
+std::vector<Submission> SqliteSubmissionStore::queue_items(Queue queue,
                                                            const std::vector<std::string>& unit_ids,
                                                            bool everywhere, const Page& page,
                                                            const QueueFilter& filter) {
@@ -130,14 +131,14 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(const std::string& qu
                        " AND (created_at, id) > (?4, ?5) AND (?7 IS NULL OR kind = ?7)"
                        " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(screening, '$.labels')"
                        " WHERE value = ?8)) ORDER BY created_at, id LIMIT ?6");
-    s.bind(1, queue)
+    s.bind(1, word(queue))
         .bind(2, json_list(unit_ids))
         .bind(3, everywhere ? 1 : 0)
         .bind(4, after.at)
         .bind(5, after.id)
         .bind(6, page.limit)
         .bind(7, filter.kind)
-        .bind(8, filter.label);
+        .bind(8, filter.label ? std::optional<std::string>(word(*filter.label)) : std::nullopt);
     return all_rows(s, rows::submission<Statement>);
   });
 }
@@ -174,23 +175,23 @@ bool SqliteSubmissionStore::update_if_version(const Submission& x, int expected_
   write(pool_, [&](Connection& c) {
     c.prepare(sql::kUpdateIfVersion)
         .bind(1, x.id)
-        .bind(2, x.status)
+        .bind(2, word(x.status))
         .bind(3, x.updated_at)
-        .bind(4, x.queue)
+        .bind(4, queue_column(x.queue))
         .bind(5, x.version)
         .bind(6, x.claimed_by)
         .bind(7, x.claim_expires_at)
-        .bind(8, x.decision_json)
+        .bind(8, decision_column(x.decision))
         .bind(9, x.redacted_text)
         .bind(10, expected_version)
-        .bind(11, x.safeguarding_json)
+        .bind(11, safeguarding_column(x.safeguarding))
         .bind(12, x.text)
-        .bind(13, x.screening_json)
+        .bind(13, screening_column(x.screening))
         .bind(14, x.fingerprint)
         .bind(15, x.simhash)
         .bind(16, x.resent_at)
         .bind(17, x.first_reviewed_at)
-        .bind(18, x.revisions_json)
+        .bind(18, revisions_column(x.revisions))
         .run();
     changed = c.changes() == 1;
   });

@@ -22,9 +22,9 @@ class SqliteSubmissionStore : public SubmissionStore {
   std::optional<Submission> submission(const std::string& id) override;
   std::vector<Submission> submissions_of(const std::string& pupil_id, const Page& page) override;
   void update_submission(const Submission& submission) override;
-  QueueSummary queue_summary(const std::string& queue, const std::vector<std::string>& unit_ids,
+  QueueSummary queue_summary(Queue queue, const std::vector<std::string>& unit_ids,
                              bool everywhere, const std::string& late_before) override;
-  std::vector<Submission> queue_items(const std::string& queue,
+  std::vector<Submission> queue_items(Queue queue,
                                       const std::vector<std::string>& unit_ids, bool everywhere,
                                       const Page& page, const QueueFilter& filter) override;
   std::vector<ApprovedSubmission> approved(const std::vector<std::string>& unit_ids,

@@ -51,7 +51,7 @@ class ConsultationsTest : public ::testing::Test {
         audit_(storage_->audit(), clock_),
         organisation_(*storage_, clock_, audit_, settings_),
         consultations_(*storage_, clock_, audit_, organisation_, 5, [](const std::string&) {
-          return ScreenedText{"normal", "{}"};
+          return ScreenedText{};
         }) {
     auto& o = storage_->organisation();
     o.insert_units(

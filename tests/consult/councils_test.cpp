@@ -65,7 +65,7 @@ class CouncilsTest : public ::testing::Test {
         pupils_(*storage_, clock_, audit_, sessions_, organisation_, settings_, keys_),
         recommendations_(*storage_, clock_, audit_, organisation_, calendar_,
                          [](const std::string&) {
-                           return ScreenedText{"normal", "{}"};
+                           return ScreenedText{};
                          }),
         councils_(*storage_, clock_, audit_, organisation_, pupils_, recommendations_) {
     const std::string now = clock_.now_text();
@@ -135,7 +135,7 @@ class CouncilsTest : public ::testing::Test {
     s.kind = "idea";
     s.text = "Em muốn có thêm sân chơi gần nhà, tên em là Lan.";
     s.topic = "Sân chơi";
-    s.status = status;
+    s.status = *submission_status(status);
     s.redacted_text = std::move(redacted);
     s.created_at = s.updated_at = clock_.now_text();
     storage_->submissions().insert_submission(s);
@@ -288,7 +288,7 @@ TEST_F(CouncilsTest, TheAgendaShowsOnlyTheApprovedWords) {
 
   // Taken back from approval later: the session still lists it, without its words.
   auto withdrawn = *storage_->submissions().submission(redacted.id);
-  withdrawn.status = "withdrawn";
+  withdrawn.status = SubmissionStatus::kWithdrawn;
   storage_->submissions().update_submission(withdrawn);
   detail = councils_.session_view(moderator(), s.id);
   ASSERT_EQ(detail.agenda.size(), 1u);

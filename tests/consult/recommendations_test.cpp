@@ -25,7 +25,7 @@ class CouncilAdoption : public ::testing::Test {
         organisation_(*storage_, clock_, audit_, settings_),
         recommendations_(*storage_, clock_, audit_, organisation_, calendar_,
                          [](const std::string&) {
-                           return ScreenedText{"normal", "{}"};
+                           return ScreenedText{};
                          }) {
     storage_->organisation().insert_units({{"u_ward", std::nullopt, "ward", "Phường 9", "P9",
                                             std::nullopt, std::nullopt, clock_.now_text()}});
@@ -125,7 +125,7 @@ class RecommendationsTest : public ::testing::Test {
         audit_(storage_->audit(), clock_),
         organisation_(*storage_, clock_, audit_, settings_),
         recommendations_(*storage_, clock_, audit_, organisation_, calendar_,
-                         [](const std::string&) { return ScreenedText{"normal", "{}"}; }) {
+                         [](const std::string&) { return ScreenedText{}; }) {
     const std::string at = clock_.now_text();
     storage_->organisation().insert_units(
         {{"u_ward", std::nullopt, "ward", "Phường 9", "P9", std::nullopt, std::nullopt, at}});
@@ -159,7 +159,7 @@ class RecommendationsTest : public ::testing::Test {
       s.unit_id = "u_ward";
       s.kind = "idea";
       s.text = "Sân chơi cần được sửa lại cho an toàn.";
-      s.status = "approved";
+      s.status = SubmissionStatus::kApproved;
       s.created_at = s.updated_at = at;
       storage_->submissions().insert_submission(s);
     }

@@ -43,7 +43,7 @@ class ReportsTest : public ::testing::Test {
         organisation_(*storage_, clock_, audit_, settings_),
         pupils_(*storage_, clock_, audit_, sessions_, organisation_, settings_, keys_),
         recommendations_(*storage_, clock_, audit_, organisation_, calendar_,
-                         [](const std::string&) { return ScreenedText{"normal", "{}"}; }),
+                         [](const std::string&) { return ScreenedText{}; }),
         consultations_(*storage_, clock_, audit_, organisation_, 5),
         targets_(*storage_, clock_, audit_, organisation_, consultations_, 5),
         councils_(*storage_, clock_, audit_, organisation_, pupils_, recommendations_),
@@ -88,8 +88,8 @@ class ReportsTest : public ::testing::Test {
       s.unit_id = "u_ward";
       s.kind = "idea";
       s.text = "Sân chơi cần được sửa lại cho an toàn.";
-      s.status = status;
-      s.queue = queue;
+      s.status = *submission_status(status);
+      if (queue) s.queue = queue_named(*queue);
       s.created_at = s.updated_at = at;
       storage_->submissions().insert_submission(s);
     }

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 #include "consult/clock.h"
 
@@ -18,13 +18,12 @@ Submission idea(const std::string& pupil, const std::string& text) {
   Submission s;
   s.pupil_id = pupil;
   s.text = text;
-  s.screening_json = "{}";
   fingerprint(s);
   return s;
 }
 
-nlohmann::json screening(const Submission& s) {
-  return nlohmann::json::parse(s.screening_json);
+std::int64_t alike(const Submission& s) {
+  return s.screening.alike_from_other_children.value_or(-1);
 }
 
 // The unit's recent submissions, as storage would hand them over one by one.
@@ -41,7 +40,8 @@ void annotate_repeats(Submission& s, const std::vector<Recent>& recent) {
 }
 
 bool has_rule(const Submission& s, const std::string& rule) {
-  return s.screening_json.find("\"" + rule + "\"") != std::string::npos;
+  const auto rules = s.screening.rules();
+  return std::find(rules.begin(), rules.end(), rule) != rules.end();
 }
 
 TEST(Repeats, SameWordsFromTheSameChildAreARepeatFromOthersOnlyCounted) {
@@ -51,13 +51,14 @@ TEST(Repeats, SameWordsFromTheSameChildAreARepeatFromOthersOnlyCounted) {
       {"p_2", earlier.fingerprint, earlier.simhash, "2026-11-24T08:30:00Z"}};
   auto again = idea("p_1", "Em mong phường làm thêm sân bóng đá cho thiếu nhi!");
   annotate_repeats(again, recent);
-  EXPECT_TRUE(has_rule(again, "spam.repeat")) << again.screening_json;
-  EXPECT_EQ(screening(again)["alike_from_other_children"], 1);
+  EXPECT_TRUE(has_rule(again, "spam.repeat"));
+  EXPECT_TRUE(again.screening.has(ScreenerLabel::kSpam));
+  EXPECT_EQ(alike(again), 1);
 
   auto other = idea("p_3", "Em mong phường làm thêm sân bóng đá cho thiếu nhi");
   annotate_repeats(other, recent);
-  EXPECT_FALSE(has_rule(other, "spam.repeat")) << other.screening_json;
-  EXPECT_EQ(screening(other)["alike_from_other_children"], 2);
+  EXPECT_FALSE(has_rule(other, "spam.repeat"));
+  EXPECT_EQ(alike(other), 2);
 }
 
 TEST(Repeats, ManyTextsInTenMinutesAreABurstButOnlyThoseWithAFingerprintCount) {
@@ -70,14 +71,14 @@ TEST(Repeats, ManyTextsInTenMinutesAreABurstButOnlyThoseWithAFingerprintCount) {
   };
   auto fifth = idea("p_1", "Thư viện trường nên mở cửa cả thứ Bảy");
   annotate_repeats(fifth, texts("fp_"));
-  EXPECT_TRUE(has_rule(fifth, "spam.burst")) << fifth.screening_json;
+  EXPECT_TRUE(has_rule(fifth, "spam.burst"));
 
   // Texts with no words, or written before fingerprints, are not part of the history.
   auto alone = idea("p_1", "Thư viện trường nên mở cửa cả thứ Bảy");
   annotate_repeats(alone, texts(""));
-  EXPECT_FALSE(has_rule(alone, "spam.burst")) << alone.screening_json;
-  EXPECT_FALSE(has_rule(alone, "spam.repeat")) << alone.screening_json;
-  EXPECT_EQ(screening(alone)["alike_from_other_children"], 0);
+  EXPECT_FALSE(has_rule(alone, "spam.burst"));
+  EXPECT_FALSE(has_rule(alone, "spam.repeat"));
+  EXPECT_EQ(alike(alone), 0);
 }
 
 }  // namespace

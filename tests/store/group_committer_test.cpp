@@ -353,8 +353,8 @@ TEST_P(GroupCommitterTest, IdeasAndAnswersShareOneCommitAndAClashingIdeaFailsAlo
     s.unit_id = "u_ward";
     s.kind = "idea";
     s.text = "Ý tưởng số " + std::to_string(i);
-    s.status = "queued";
-    s.queue = "normal";
+    s.status = SubmissionStatus::kQueued;
+    s.queue = Queue::kNormal;
     s.created_at = s.updated_at = kAt;
     w.texts.push_back(s);
     w.audit = AuditLog(storage_->audit(), clock_)

@@ -13,6 +13,7 @@
 #include "consult/audit.h"
 #include "consult/errors.h"
 #include "store/open_storage.h"
+#include "store/submission_columns.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/postgres_storage.h"
 #include "store/sqlite/migrations.h"
@@ -55,7 +56,7 @@ Submission submission(const std::string& id, const std::string& pupil_id,
   s.unit_id = unit_id;
   s.kind = kind;
   s.text = text;
-  s.status = status;
+  s.status = *submission_status(status);
   s.created_at = s.updated_at = at;
   return s;
 }
@@ -389,21 +390,21 @@ TEST_P(StorageTest, AdultIssuedCodesSchoolsOfFacilitatorsAndIdentitiesKeptForOpe
 
   // Consent withdrawn, purge day passed: an open case keeps the identity; a closed one does not.
   Submission told = submission("sub_sg", "p_1", "u_ward", "opinion", "…", "queued", kAt);
-  told.queue = "safeguarding";
+  told.queue = Queue::kSafeguarding;
   s->submissions().insert_submission(told);
   Pupil p = *s->pupils().pupil("p_1");
   p.identity_purge_at = kAt;
   s->pupils().update_pupil(p);
   EXPECT_TRUE(s->pupils().purge_identities(kNow).empty());
   EXPECT_TRUE(s->pupils().identity("p_1"));
-  told.status = "closure_pending";
+  told.status = SubmissionStatus::kClosurePending;
   told.version = 2;
   ASSERT_TRUE(s->submissions().update_if_version(told, 1));
   EXPECT_TRUE(s->pupils().purge_identities(kNow).empty());
-  EXPECT_EQ(s->submissions().queue_items("safeguarding", {"u_ward"}, false, {std::nullopt, 10})
+  EXPECT_EQ(s->submissions().queue_items(Queue::kSafeguarding, {"u_ward"}, false, {std::nullopt, 10})
                 .size(),
             1u);  // waiting for the second lead: still in the leads' queue
-  told.status = "closed";
+  told.status = SubmissionStatus::kClosed;
   told.version = 3;
   ASSERT_TRUE(s->submissions().update_if_version(told, 2));
   EXPECT_EQ(s->pupils().purge_identities(kNow), std::vector<std::string>{"p_1"});
@@ -449,30 +450,30 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   EXPECT_EQ(s->pupils().data_requests({std::nullopt, 50}, std::nullopt, std::nullopt).size(), 3u);
 
   Submission idea = submission("sub_1", "p_1", "u_ward", "idea", "Thêm cây xanh", "queued", kAt);
-  idea.screening_json = R"({"labels":[]})";
-  idea.queue = "normal";
+  idea.screening.labels = {ScreenerLabel::kPersonalInfo};
+  idea.queue = Queue::kNormal;
   s->submissions().insert_submission(idea);
   auto sub = s->submissions().submission("sub_1");
   ASSERT_TRUE(sub);
   EXPECT_EQ(sub->text, "Thêm cây xanh");
-  EXPECT_EQ(sub->screening_json, R"({"labels":[]})");
-  EXPECT_EQ(sub->queue, "normal");
+  EXPECT_EQ(sub->screening.labels, std::vector<ScreenerLabel>{ScreenerLabel::kPersonalInfo});
+  EXPECT_EQ(sub->queue, Queue::kNormal);
   EXPECT_EQ(s->submissions().submissions_of("p_1", {std::nullopt, 10}).size(), 1u);
   EXPECT_TRUE(s->submissions().submissions_of("p_1", {std::string("sub_1"), 10}).empty());
 
   // The moderation queue: waiting items by unit, and claims that only one writer wins.
-  auto summary = s->submissions().queue_summary("normal", {}, true, kAt);
+  auto summary = s->submissions().queue_summary(Queue::kNormal, {}, true, kAt);
   EXPECT_EQ(summary.items, 1);
   EXPECT_EQ(summary.oldest_at, kAt);
   EXPECT_EQ(summary.late, 0);  // sent at the deadline's edge, not before it
-  EXPECT_EQ(s->submissions().queue_summary("normal", {}, true, kFuture).late, 1);
-  EXPECT_EQ(s->submissions().queue_summary("priority", {}, true, kFuture).items, 0);
-  EXPECT_EQ(s->submissions().queue_items("normal", {"u_ward"}, false, {std::nullopt, 10}).size(),
+  EXPECT_EQ(s->submissions().queue_summary(Queue::kNormal, {}, true, kFuture).late, 1);
+  EXPECT_EQ(s->submissions().queue_summary(Queue::kPriority, {}, true, kFuture).items, 0);
+  EXPECT_EQ(s->submissions().queue_items(Queue::kNormal, {"u_ward"}, false, {std::nullopt, 10}).size(),
             1u);
   EXPECT_TRUE(
-      s->submissions().queue_items("normal", {"u_elsewhere"}, false, {std::nullopt, 10}).empty());
+      s->submissions().queue_items(Queue::kNormal, {"u_elsewhere"}, false, {std::nullopt, 10}).empty());
   Submission claimed = *sub;
-  claimed.status = "claimed";
+  claimed.status = SubmissionStatus::kClaimed;
   claimed.claimed_by = "acc_a";
   claimed.version = 2;
   EXPECT_TRUE(s->submissions().update_if_version(claimed, 1));
@@ -488,15 +489,17 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   resent.simhash = -42;  // SimHash uses all 64 bits
   resent.resent_at = kFuture;
   resent.first_reviewed_at = kFuture;
-  resent.revisions_json = R"([{"text":"Thêm cây xanh"}])";
+  resent.revisions = {{"Thêm cây xanh", kAt, std::nullopt}};
   resent.version = 3;
   ASSERT_TRUE(s->submissions().update_if_version(resent, 2));
   auto again = s->submissions().submission("sub_1");
   EXPECT_EQ(again->text, "Thêm nhiều cây xanh");
   EXPECT_EQ(again->simhash, -42);
   EXPECT_EQ(again->resent_at, kFuture);
-  EXPECT_EQ(again->revisions_json, R"([{"text":"Thêm cây xanh"}])");
-  EXPECT_EQ(s->submissions().queue_summary("normal", {}, true, "9999").late, 0);
+  ASSERT_EQ(again->revisions.size(), 1u);
+  EXPECT_EQ(again->revisions[0].text, "Thêm cây xanh");
+  EXPECT_EQ(again->revisions[0].sent_at, kAt);
+  EXPECT_EQ(s->submissions().queue_summary(Queue::kNormal, {}, true, "9999").late, 0);
   std::vector<std::pair<std::string, std::int64_t>> prints;
   auto collect = [&](const SubmissionFingerprint& f) {
     prints.emplace_back(std::string(f.fingerprint), f.simhash);
@@ -883,8 +886,8 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   // A reaction and its moderation item land together; one reaction per child.
   Submission words = idea;
   words.id = "sub_2";
-  words.status = "queued";
-  words.queue = "normal";
+  words.status = SubmissionStatus::kQueued;
+  words.queue = Queue::kNormal;
   s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", "disagree", "Chưa đủ", "sub_2",
                                         kNow, std::nullopt, std::nullopt, std::nullopt},
                                        words);
@@ -902,8 +905,8 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   Submission asked = idea;
   asked.id = "sub_3";
   asked.pupil_id = "p_2";
-  asked.status = "queued";
-  asked.queue = "normal";
+  asked.status = SubmissionStatus::kQueued;
+  asked.queue = Queue::kNormal;
   s->recommendations().insert_reaction({"rx_3", "rec_1", "p_2", "question", "Bao giờ ạ?", "sub_3",
                                         kNow, std::nullopt, std::nullopt, std::nullopt},
                                        asked);
@@ -978,7 +981,7 @@ TEST_P(StorageTest, ApprovedSubmissionsNewestFirstWithinUnitsAndWhetherQuoted) {
   };
   add("sub_a", "u_ward", "approved", "2025-09-01T08:00:00Z");
   Submission redacted = add("sub_b", "u_ward", "approved", "2025-09-02T08:00:00Z");
-  redacted.status = "approved_redacted";
+  redacted.status = SubmissionStatus::kApprovedRedacted;
   redacted.redacted_text = "Lời của […]";
   redacted.version = 2;
   ASSERT_TRUE(s->submissions().update_if_version(redacted, 1));
@@ -1011,7 +1014,7 @@ TEST_P(StorageTest, ApprovedSubmissionsNewestFirstWithinUnitsAndWhetherQuoted) {
   auto b = subs.approved({"u_ward"}, false, std::nullopt, {std::nullopt, 1});
   ASSERT_EQ(b.size(), 1u);
   EXPECT_EQ(b[0].submission.redacted_text, "Lời của […]");
-  EXPECT_EQ(b[0].submission.status, "approved_redacted");
+  EXPECT_EQ(b[0].submission.status, SubmissionStatus::kApprovedRedacted);
 
   Recommendation r;
   r.id = "rec_1";
@@ -1143,13 +1146,13 @@ void expect_same_submission(const Submission& a, const Submission& b) {
   EXPECT_EQ(a.updated_at, b.updated_at);
   EXPECT_EQ(a.consultation_id, b.consultation_id);
   EXPECT_EQ(a.response_id, b.response_id);
-  EXPECT_EQ(a.screening_json, b.screening_json);
+  EXPECT_EQ(store::screening_column(a.screening), store::screening_column(b.screening));
   EXPECT_EQ(a.queue, b.queue);
   EXPECT_EQ(a.version, b.version);
-  EXPECT_EQ(a.decision_json, b.decision_json);
+  EXPECT_EQ(store::decision_column(a.decision), store::decision_column(b.decision));
   EXPECT_EQ(a.fingerprint, b.fingerprint);
   EXPECT_EQ(a.simhash, b.simhash);
-  EXPECT_EQ(a.revisions_json, b.revisions_json);
+  EXPECT_EQ(store::revisions_column(a.revisions), store::revisions_column(b.revisions));
 }
 
 // Paper batches and queues of ideas are written many rows per statement: more rows than one
@@ -1277,8 +1280,9 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
         submission(id, "p_" + std::to_string(i % 3 + 1), i % 2 ? "u_ward" : "u_ward2", "idea",
                    kAwkwardTexts[static_cast<std::size_t>(i) % kAwkwardTexts.size()], "queued", at);
     if (i % 5 == 0) x.topic = kAwkwardTexts[static_cast<std::size_t>(i / 5) % kAwkwardTexts.size()];
-    x.screening_json = R"({"labels":["rude"],"note":"a \"quoted\" \\ word"})";
-    x.queue = "normal";
+    x.screening.labels = {ScreenerLabel::kRude};
+    x.screening.spans = {{ScreenerLabel::kRude, 0, 1, 0, 1, "a \"quoted\" \\ word", "insult", 3}};
+    x.queue = Queue::kNormal;
     x.fingerprint = "fp_" + std::to_string(i % 17);
     x.simhash = i % 2 ? -(static_cast<std::int64_t>(i) << 40) : static_cast<std::int64_t>(i);
     ideas.push_back(std::move(x));
@@ -1287,7 +1291,7 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
   for (std::size_t i = 0; i < kAwkwardTexts.size(); ++i) {
     Submission alone = ideas[i];
     alone.id = "sub_alone_" + std::to_string(i);
-    alone.queue = "priority";
+    alone.queue = Queue::kPriority;
     s->submissions().insert_submission(alone);
     auto bulk = s->submissions().submission(ideas[i].id);
     auto one = s->submissions().submission(alone.id);
@@ -1297,11 +1301,11 @@ TEST_P(StorageTest, BulkWritesStoreWhatOneRowWritesStore) {
     expect_same_submission(*bulk, *one);
     expect_same_submission(*bulk, ideas[i]);
   }
-  EXPECT_EQ(s->submissions().queue_summary("normal", {}, true, kAt).items, kIdeas);
+  EXPECT_EQ(s->submissions().queue_summary(Queue::kNormal, {}, true, kAt).items, kIdeas);
   std::vector<std::string> listed;
   std::optional<std::string> after;
   for (;;) {
-    auto page = s->submissions().queue_items("normal", {"u_city"}, false, {after, 1000});
+    auto page = s->submissions().queue_items(Queue::kNormal, {"u_city"}, false, {after, 1000});
     for (const auto& x : page) listed.push_back(x.id);
     if (page.size() < 1000) break;
     after = page.back().created_at + "|" + page.back().id;
