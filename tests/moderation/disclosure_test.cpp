@@ -56,6 +56,28 @@ TEST(Disclosure, EveryKindSaidIndirectly) {
   EXPECT_EQ(category("tụi nó ghép ảnh em vào ảnh con heo rồi gửi cả khối"), "cyberbullying");
 }
 
+// Lexicon 2026.3: means and plans asked about as plain questions, food hidden and thrown away, a
+// class poll of the ugliest, a recruiter who keeps the child's phone.
+TEST(Disclosure, MeansPlansAndSignsAskedAsPlainQuestions) {
+  EXPECT_EQ(category("Cho em hỏi tòa nhà Landmark cao bao nhiêu mét, tầng nào vắng người nhất ạ"),
+            "suicide");
+  EXPECT_EQ(category("tối qua em tìm cách ngủ mãi không dậy trên mạng"), "suicide");
+  EXPECT_EQ(category("cắt xong thì làm sao cho mau lành, em sợ mẹ thấy sẹo"), "self_harm");
+  EXPECT_EQ(category("em toàn giả vờ ăn rồi lén đổ cơm vào thùng rác"), "eating_disorder");
+  EXPECT_EQ(category("trong nhóm lớp có bình chọn đứa béo nhất lớp, em đứng đầu"), "cyberbullying");
+  EXPECT_EQ(category("tụi nó dìm em xuống ao rồi đứng trên bờ cười"), "bullying");
+  EXPECT_EQ(category("chị tuyển dụng bảo điện thoại để chị giữ hộ cho tập trung làm"),
+            "trafficking");
+  EXPECT_EQ(category("my aunt left me and my sister and locked the door for two days"), "neglect");
+  for (const std::string innocent : {
+           "Cầu Long Biên cao bao nhiêu mét và xây năm nào ạ?",
+           "em cắt xong tờ giấy màu thì dán lên bảng",
+           "lớp em bình chọn bạn hát hay nhất lớp",
+       }) {
+    EXPECT_TRUE(testing::found(innocent, "disclosure").empty()) << innocent;
+  }
+}
+
 // Context as data (disclosure_exceptions.tsv): a harm named as a topic, a story or a case to
 // warn others about is not a disclosure, and never hides one in the same text.
 TEST(Disclosure, ATopicAStoryOrAWarningIsNotADisclosure) {
