@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iomanip>
 
 #include "moderation/classifier.h"
@@ -39,6 +40,16 @@ class HeldFindings : public ::testing::Test {
         << "disclosure\t1\npersonal_info\t1\nrude\t1\ndisclosure_held_below\t"
         << std::setprecision(9) << line << '\n';
     return Screener(default_lexicon_dir(), dir_ / "model.bin");
+  }
+
+  // Each text reaches safeguarding with nothing held, even when the line is above every probability.
+  void expect_never_held(std::initializer_list<const char*> texts) const {
+    const Screener screener = screener_holding_below(1.0f);
+    for (const std::string text : texts) {
+      const Verdict v = screener.screen(text);
+      EXPECT_EQ(v.route, "safeguarding") << text;
+      EXPECT_TRUE(v.held.empty()) << text;
+    }
   }
 
   static bool has_category(const std::vector<Span>& spans, const std::string& category) {
@@ -71,30 +82,22 @@ TEST_F(HeldFindings, AStoryTheModelFindsUnlikeADisclosureIsAHintNotARoute) {
 }
 
 TEST_F(HeldFindings, SuicideSelfHarmAndSexualAbuseAreNeverHeld) {
-  for (const std::string text : {
-           "Em không muốn sống nữa, em đã viết thư tạm biệt rồi.",
-           "Em hay lấy dao lam cắt tay rồi mặc áo dài tay để giấu.",
-           "Ông hàng xóm hay sờ vào vùng kín của em và bảo không được kể với ai.",
-       }) {
-    const Verdict v = screener_holding_below(1.0f).screen(text);
-    EXPECT_EQ(v.route, "safeguarding") << text;
-    EXPECT_TRUE(v.held.empty()) << text;
-  }
+  expect_never_held({
+      "Em không muốn sống nữa, em đã viết thư tạm biệt rồi.",
+      "Em hay lấy dao lam cắt tay rồi mặc áo dài tay để giấu.",
+      "Ông hàng xóm hay sờ vào vùng kín của em và bảo không được kể với ai.",
+  });
 }
 
 // The model once gave this text a probability under the line: a child's own harm, told in the
 // first person, must reach safeguarding whatever the model says.
 TEST_F(HeldFindings, AChildTellingTheirOwnHarmIsNeverHeld) {
-  for (const std::string text : {
-           "Em bị bố đánh rất đau vì làm vỡ bát.",
-           "tui bi ba danh hoai, tui so ve nha lam",
-           "Bạn thân của mình bị bắt nạt ngày nào cũng bị lấy tiền.",
-           "my stepdad hits me when he is drunk",
-       }) {
-    const Verdict v = screener_holding_below(1.0f).screen(text);
-    EXPECT_EQ(v.route, "safeguarding") << text;
-    EXPECT_TRUE(v.held.empty()) << text;
-  }
+  expect_never_held({
+      "Em bị bố đánh rất đau vì làm vỡ bát.",
+      "tui bi ba danh hoai, tui so ve nha lam",
+      "Bạn thân của mình bị bắt nạt ngày nào cũng bị lấy tiền.",
+      "my stepdad hits me when he is drunk",
+  });
 }
 
 TEST_F(HeldFindings, AHoldableFindingBesideOneNeverHeldIsNotHeld) {
