@@ -74,7 +74,7 @@ json agenda_entry_json(const AgendaEntry& e) {
       break;
     case AgendaKind::kConsultation:
       out["title"] = e.title;
-      out["status"] = e.status;
+      out["status"] = word(e.status);
       out["results"] = "/api/v1/consultations/" + e.item.id + "/results";
       break;
   }

@@ -498,7 +498,7 @@ std::vector<AgendaEntry> Councils::agenda_entries(const CouncilSession& s) {
         if (auto k = storage_.consultations().consultation(item.id)) {
           entry.available = true;
           entry.title = k->title;
-          entry.status = std::string(word(k->status));
+          entry.status = k->status;
         }
         break;
     }

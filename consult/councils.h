@@ -104,7 +104,7 @@ struct AgendaEntry {
   std::string text;                  // submission
   std::optional<std::string> topic;  // submission
   std::string title;                 // consultation
-  std::string status;                // consultation
+  ConsultationStatus status = ConsultationStatus::kClosed;  // consultation
 };
 
 struct Attendee {
