@@ -101,9 +101,9 @@ struct CouncilOverview {
 struct AgendaEntry {
   AgendaItem item;
   bool available = false;
-  std::string text;                  // submission
-  std::optional<std::string> topic;  // submission
-  std::string title;                 // consultation
+  std::string text;                                         // submission
+  std::optional<std::string> topic;                         // submission
+  std::string title;                                        // consultation
   ConsultationStatus status = ConsultationStatus::kClosed;  // consultation
 };
 
