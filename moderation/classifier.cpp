@@ -168,10 +168,10 @@ struct Classifier::Model {
   }
 };
 
-std::map<std::string, float> read_thresholds(const std::filesystem::path& file) {
+std::map<std::string, float, std::less<>> read_thresholds(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) throw std::runtime_error("screener model thresholds missing: " + file.string());
-  std::map<std::string, float> thresholds;
+  std::map<std::string, float, std::less<>> thresholds;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
@@ -335,9 +335,17 @@ std::map<std::string, float> Classifier::probabilities(const NormalisedText& tex
   return out;
 }
 
-float Classifier::disclosure_held_below() const {
-  const auto it = thresholds_.find("disclosure_held_below");
+float Classifier::line(std::string_view name) const {
+  const auto it = thresholds_.find(name);
   return it == thresholds_.end() ? 0.0f : it->second;
+}
+
+float Classifier::disclosure_held_below() const {
+  return line("disclosure_held_below");
+}
+
+float Classifier::disclosure_held_below_first_person() const {
+  return line("disclosure_held_below_first_person");
 }
 
 std::vector<Opinion> Classifier::judge(const NormalisedText& text) const {

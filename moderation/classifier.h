@@ -38,14 +38,20 @@ class Classifier {
   // Below this disclosure probability the screener holds back some lexicon findings (screener.h):
   // the thresholds file's `disclosure_held_below` line, 0 (never) when it has none.
   float disclosure_held_below() const;
+  // The same for findings told in the first person: the `disclosure_held_below_first_person` line,
+  // 0 (never) when the file has none.
+  float disclosure_held_below_first_person() const;
 
  private:
   struct Model;
   std::unique_ptr<const Model> model_;
-  std::map<std::string, float> thresholds_;
+  std::map<std::string, float, std::less<>> thresholds_;
+
+  // The thresholds file's line of that name, 0 when it has none.
+  float line(std::string_view name) const;
 };
 
 // Reads a thresholds file; throws std::runtime_error naming the file and line when malformed.
-std::map<std::string, float> read_thresholds(const std::filesystem::path& file);
+std::map<std::string, float, std::less<>> read_thresholds(const std::filesystem::path& file);
 
 }  // namespace ln::moderation

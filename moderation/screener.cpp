@@ -36,14 +36,15 @@ bool may_be_held(const Finding& f) {
 // "bạn tui", "my dad". Written without diacritics, as in the plain view.
 bool first_person(std::u32string_view word) {
   static const std::set<std::u32string, std::less<>> words{
-      U"em", U"e",  U"tui", U"toi", U"minh", U"mik", U"mk",  U"to", U"tao", U"tau",
-      U"t",  U"con", U"chau", U"i",  U"me",   U"my",  U"we", U"us", U"our"};
+      U"em", U"e",   U"tui",  U"toi", U"minh", U"mik", U"mk", U"to", U"tao", U"tau",
+      U"t",  U"con", U"chau", U"i",   U"me",   U"my",  U"we", U"us", U"our"};
   return words.contains(word);
 }
 
 // Whether a first-person word lies inside the finding or among the four words before it: a child
-// telling their own harm ("Em bị bố đánh…") is never held, whatever the model says; what is held
-// is harm told of strangers, characters and anyone ("một bạn nhỏ ở tỉnh khác bị…").
+// telling their own harm ("Em bị bố đánh…") is held only when the model is all but certain the
+// text is no disclosure; what is held more readily is harm told of strangers, characters and
+// anyone ("một bạn nhỏ ở tỉnh khác bị…").
 bool told_in_first_person(const Finding& f, const NormalisedText& text) {
   const View& plain = text.plain;
   const auto begin = static_cast<std::size_t>(
@@ -65,19 +66,42 @@ bool told_in_first_person(const Finding& f, const NormalisedText& text) {
   return false;
 }
 
-// The disclosure findings, taken out of `findings`, when every one of them may be held, none is
-// told in the first person, and the model's disclosure probability is under its line; otherwise
-// nothing.
+// The words of a text, in its plain view.
+std::size_t word_count(const View& plain) {
+  auto is_letter = [](char32_t c) {
+    return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || c > 0x7f;
+  };
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char32_t c : plain.chars) {
+    const bool letter = is_letter(c);
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words;
+}
+
+// A first-person finding may be held only in a text this long (screener.h).
+constexpr std::size_t kFirstPersonHeldFromWords = 12;
+
+// The disclosure findings, taken out of `findings`, when every one of them may be held and the
+// model's disclosure probability is under the line that applies (the first-person line when any
+// of them is told in the first person); otherwise nothing.
 std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier& model,
                                const NormalisedText& text) {
-  bool any = false;
+  bool any = false, first_person = false;
   for (const auto& f : findings) {
     if (f.label != "disclosure") continue;
-    if (!may_be_held(f) || told_in_first_person(f, text)) return {};
+    if (!may_be_held(f)) return {};
     any = true;
+    first_person = first_person || told_in_first_person(f, text);
   }
-  const float line = model.disclosure_held_below();
-  if (!any || line <= 0) return {};
+  if (!any) return {};
+  const float line = !first_person ? model.disclosure_held_below()
+                     : word_count(text.plain) >= kFirstPersonHeldFromWords
+                         ? model.disclosure_held_below_first_person()
+                         : 0.0f;
+  if (line <= 0) return {};
   const auto p = model.probabilities(text);
   const auto it = p.find("disclosure");
   if (it != p.end() && it->second >= line) return {};
@@ -91,8 +115,9 @@ std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier&
 }
 
 Span span_of(const Finding& f, const NormalisedText& text) {
-  return {f.range.begin,           f.range.end, text.byte(f.range.begin), text.byte(f.range.end),
-          f.label,                 f.rule,      f.category,              f.severity};
+  return {
+      f.range.begin, f.range.end, text.byte(f.range.begin), text.byte(f.range.end), f.label, f.rule,
+      f.category,    f.severity};
 }
 
 bool by_start(const Span& a, const Span& b) {
@@ -136,7 +161,6 @@ Screener& Screener::operator=(Screener&&) noexcept = default;
 const std::string& Screener::lexicon_version() const {
   return detectors_->version;
 }
-
 
 Verdict Screener::screen(std::string_view utf8_text) const {
   auto text = normalise(utf8_text);
@@ -200,13 +224,13 @@ Screening screening_of(const Verdict& verdict) {
     if (auto l = screener_label(label)) out.labels.push_back(*l);
   for (const auto& s : verdict.spans)
     if (auto l = screener_label(s.label))
-      out.spans.push_back({*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category,
-                           s.severity});
+      out.spans.push_back(
+          {*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category, s.severity});
   out.held.emplace();
   for (const auto& s : verdict.held)
     if (auto l = screener_label(s.label))
-      out.held->push_back({*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category,
-                           s.severity});
+      out.held->push_back(
+          {*l, s.start, s.end, s.byte_start, s.byte_end, s.rule, s.category, s.severity});
   // Kept to a thousandth, as the verdict has always been written.
   for (const auto& m : verdict.model)
     if (auto l = screener_label(m.label))
@@ -239,9 +263,12 @@ nlohmann::json to_json(const Verdict& verdict) {
                      {"probability", std::round(m.probability * 1000) / 1000},
                      {"threshold", std::round(m.threshold * 1000) / 1000}});
   }
-  return {{"labels", verdict.labels},   {"route", verdict.route},
-          {"signals", verdict.signals}, {"model", std::move(model)},
-          {"spans", spans_json(verdict.spans)}, {"held", spans_json(verdict.held)},
+  return {{"labels", verdict.labels},
+          {"route", verdict.route},
+          {"signals", verdict.signals},
+          {"model", std::move(model)},
+          {"spans", spans_json(verdict.spans)},
+          {"held", spans_json(verdict.held)},
           {"lexicon_version", verdict.lexicon_version}};
 }
 

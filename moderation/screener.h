@@ -15,8 +15,11 @@
 // `disclosure_held_below` line of its thresholds file) is `held`: shown to the moderator as a hint,
 // without the label or the safeguarding route. On the development part (out of fold) and on the
 // test part, such findings were almost all stories, lessons and games. Thoughts of suicide,
-// self-harm and sexual abuse are never held: for them a wait costs too much; nor is anything told
-// in the first person ("em", "tui", "mình", "con", "my"… in or just before the finding).
+// self-harm and sexual abuse are never held: for them a wait costs too much. A finding told in the
+// first person ("em", "tui", "mình", "con", "my"… in or just before the finding) is held only under
+// a far lower line (`disclosure_held_below_first_person`) and only in a text of at least 12 words:
+// children use "em" in nearly every sentence, so the pronoun alone says little, but a short text
+// is where the model reads least well ("ba lại đánh mẹ r, cứu mẹ e vs 😭").
 //
 // Routing: "safeguarding" when any possible disclosure is found; otherwise "priority" when any
 // annotation has severity 5 or more — contact details and home addresses (anything that lets

@@ -1,7 +1,8 @@
 // The model may hold back a possible disclosure the lexicons found when it finds the text wholly
 // unlike a disclosure (moderation/screener.h): the finding stays visible to the moderator as a
 // hint, without the label or the safeguarding route. Thoughts of suicide, self-harm and sexual
-// abuse are never held. Each test sets the line just above or just below the model's own
+// abuse are never held; what a child tells in the first person is held only under a far lower line
+// and never in a short text. Each test sets the line just above or just below the model's own
 // probability for the text, so it holds whatever the trained model says about it.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -34,17 +35,25 @@ class HeldFindings : public ::testing::Test {
     return model.probabilities(*normalise(text)).at("disclosure");
   }
 
-  // A screener whose model raises no label by itself and holds below `line`.
-  Screener screener_holding_below(float line) const {
-    std::ofstream(dir_ / "model.bin.thresholds")
-        << "disclosure\t1\npersonal_info\t1\nrude\t1\ndisclosure_held_below\t"
-        << std::setprecision(9) << line << '\n';
+  // A screener whose model raises no label by itself and holds below `line`, and findings told in
+  // the first person below `first_person_line` (none when 0).
+  Screener screener_holding_below(float line, float first_person_line = 0.0f) const {
+    std::ofstream thresholds(dir_ / "model.bin.thresholds");
+    thresholds << std::setprecision(9)
+               << "disclosure\t1\npersonal_info\t1\nrude\t1\ndisclosure_held_below\t" << line
+               << '\n';
+    if (first_person_line > 0) {
+      thresholds << "disclosure_held_below_first_person\t" << first_person_line << '\n';
+    }
+    thresholds.close();
     return Screener(default_lexicon_dir(), dir_ / "model.bin");
   }
 
-  // Each text reaches safeguarding with nothing held, even when the line is above every probability.
-  void expect_never_held(std::initializer_list<const char*> texts) const {
-    const Screener screener = screener_holding_below(1.0f);
+  // Each text reaches safeguarding with nothing held, even when the lines are above every
+  // probability (the first-person line too, unless `first_person_line` says otherwise).
+  void expect_never_held(std::initializer_list<const char*> texts,
+                         float first_person_line = 1.0f) const {
+    const Screener screener = screener_holding_below(1.0f, first_person_line);
     for (const std::string text : texts) {
       const Verdict v = screener.screen(text);
       EXPECT_EQ(v.route, "safeguarding") << text;
@@ -89,15 +98,51 @@ TEST_F(HeldFindings, SuicideSelfHarmAndSexualAbuseAreNeverHeld) {
   });
 }
 
-// The model once gave this text a probability under the line: a child's own harm, told in the
-// first person, must reach safeguarding whatever the model says.
-TEST_F(HeldFindings, AChildTellingTheirOwnHarmIsNeverHeld) {
+// The model once gave "Em bị bố đánh…" a probability under the line: a child's own harm, told in
+// the first person, is held only under the far lower first-person line.
+TEST_F(HeldFindings, AChildTellingTheirOwnHarmIsNotHeldUnderTheOrdinaryLine) {
+  expect_never_held(
+      {
+          "Em bị bố đánh rất đau vì làm vỡ bát.",
+          "tui bi ba danh hoai, tui so ve nha lam",
+          "Bạn thân của mình bị bắt nạt ngày nào cũng bị lấy tiền, mình không biết phải làm sao.",
+          "my stepdad hits me when he is drunk",
+      },
+      0.0f);
+}
+
+// Under twelve words the model reads least well ("ba lại đánh mẹ r, cứu mẹ e vs 😭"): a short text
+// told in the first person is never held, whatever the lines say.
+TEST_F(HeldFindings, AShortTextToldInTheFirstPersonIsNeverHeld) {
   expect_never_held({
       "Em bị bố đánh rất đau vì làm vỡ bát.",
       "tui bi ba danh hoai, tui so ve nha lam",
-      "Bạn thân của mình bị bắt nạt ngày nào cũng bị lấy tiền.",
+      "mẹ nhốt em ở nhà cả ngày hôm nay",
       "my stepdad hits me when he is drunk",
   });
+}
+
+// A long text told in the first person, which the model finds unlike a disclosure, is held only
+// when its probability is under the first-person line; the ordinary line does not hold it.
+TEST_F(HeldFindings, ALongTextToldInTheFirstPersonIsHeldOnlyUnderItsOwnLine) {
+  const std::string text =
+      "Hè này mẹ nhốt em ở nhà bắt ôn thi vào lớp 10 suốt ba tháng, em thành tù nhân lớp 9 rồi 😩";
+  const Verdict lexicons = Screener(default_lexicon_dir()).screen(text);
+  ASSERT_TRUE(has_category(lexicons.spans, "violence_home")) << "the lexicons read harm in it";
+
+  const float p = probability(text);
+  ASSERT_LT(p, 1.0f);
+  const Verdict ordinary = screener_holding_below(1.0f).screen(text);
+  EXPECT_EQ(ordinary.route, "safeguarding");
+  EXPECT_TRUE(ordinary.held.empty());
+
+  const Verdict held = screener_holding_below(1.0f, std::nextafter(p, 2.0f)).screen(text);
+  EXPECT_EQ(held.route, "normal");
+  EXPECT_TRUE(has_category(held.held, "violence_home")) << "the moderator still sees the words";
+
+  const Verdict at_line = screener_holding_below(1.0f, p).screen(text);
+  EXPECT_EQ(at_line.route, "safeguarding") << "at the line itself the finding stands";
+  EXPECT_TRUE(at_line.held.empty());
 }
 
 TEST_F(HeldFindings, AHoldableFindingBesideOneNeverHeldIsNotHeld) {
