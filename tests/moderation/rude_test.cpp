@@ -41,6 +41,24 @@ TEST(Rude, PlainWordsForWearingSleepingAndFallingAreNotRude) {
   EXPECT_EQ(found("may ngu vai", "rude"), Texts{"ngu"});
 }
 
+TEST(Rude, PlainWordsForPassesClassNewThingsAndCountingAreNotRude) {
+  for (const std::string innocent : {
+           "hom nay em di dam cuoi, duoc an xoi ngu sac ngon lam",
+           "me em nuoi em trong vien phai ngu duoi dat may dem",
+           "xe khach bi lat o deo Bao Loc, em thay thuong qua",
+           "an trua xong la vo hoc lien, buon ngu lam",
+           "ba dan em ra do moi sang ma khong co cho ngoi",
+           "sau bao ba con di vot ca ve lam phan bon",
+           "co tai lieu nao cho hoc sinh doc khong a",
+           "dem den bi zombie giet may lan, mat het do",
+       }) {
+    EXPECT_TRUE(found(innocent, "rude").empty()) << innocent;
+  }
+  EXPECT_EQ(found("tao giet may day", "rude"), Texts{"tao giet may"});
+  EXPECT_EQ(found("thang do vo hoc", "rude"), Texts{"vo hoc"});
+  EXPECT_EQ(found("deo can may lo", "rude"), Texts{"deo"});
+}
+
 TEST(Rude, DiacriticAware) {
   // The accented rude word is found; its innocent look-alikes are not.
   EXPECT_EQ(found("lồn", "rude"), Texts{"lồn"});
