@@ -85,81 +85,6 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
 constexpr int kMinAtomBytes = 2;
 constexpr std::size_t kPatternsPerSet = 16;
 
-// Atoms that hold where the rule says. A rule's `\b` is read by the prefilter as a character
-// of its own (kBoundary) and its `\s` as kSpace, so that its atoms say where a word must begin or
-// end: "so" in `\bso\s+` becomes "\x01so\x02", which "song" and "hoso" do not hold. A text
-// holds such an atom where the atom's other characters occur, with a word boundary at each
-// kBoundary (as RE2 reads `\b`: ASCII letters, digits and `_` on one side only) and a space
-// at each kSpace. Sound: a match of the rule, with kBoundary put where its `\b`s held and its
-// `\s`s' characters read as kSpace, matches the marked rule, so the marked rule's formula holds
-// on the atoms the text holds in this sense. Sources that could hold these characters
-// themselves are not marked.
-constexpr char kBoundary = '\x01';
-constexpr char kSpace = '\x02';
-
-std::string marked(const std::string& source) {
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    const auto c = static_cast<unsigned char>(source[i]);
-    if (c < 0x20) return source;
-    if (c == '\\' && i + 1 < source.size()) {
-      const char e = source[i + 1];
-      if (e == 'x' || e == 'Q' || e == 'C' || (e >= '0' && e <= '7')) return source;
-      ++i;
-    }
-  }
-  std::string out;
-  bool in_class = false;
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    const char c = source[i];
-    if (c == '\\' && i + 1 < source.size()) {
-      const char e = source[i + 1];
-      ++i;
-      if (!in_class && e == 'b') {
-        out += kBoundary;
-      } else if (!in_class && e == 's') {
-        // "\\s+" as "one, then any": the prefilter keeps a space that must follow a word.
-        out += kSpace;
-        if (i + 1 < source.size() && source[i + 1] == '+') {
-          out += kSpace;
-          out += '*';
-          ++i;
-        }
-      } else {
-        out += c;
-        out += e;
-      }
-      continue;
-    }
-    if (!in_class && c == '[') {
-      in_class = true;
-      out += c;
-      // A ']' first (after an optional '^') is a member, not the end.
-      if (i + 1 < source.size() && source[i + 1] == '^') out += source[++i];
-      if (i + 1 < source.size() && source[i + 1] == ']') out += source[++i];
-      continue;
-    }
-    if (in_class && c == '[' && i + 1 < source.size() && source[i + 1] == ':') {
-      const auto close = source.find(":]", i + 2);
-      if (close == std::string::npos) return source;
-      out.append(source, i, close + 2 - i);
-      i = close + 1;
-      continue;
-    }
-    if (in_class && c == ']') in_class = false;
-    out += c;
-  }
-  return out;
-}
-
-// The characters of an atom that a text must hold: its boundaries are none.
-std::size_t looked_for(const std::string& atom) {
-  return atom.size() - static_cast<std::size_t>(std::count(atom.begin(), atom.end(), kBoundary));
-}
-
-inline bool is_word_byte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
 struct PatternSet::Impl {
   static RE2::Options options() {
     RE2::Options o;
@@ -168,19 +93,9 @@ struct PatternSet::Impl {
     o.set_max_mem(16 << 20);
     return o;
   }
-  re2::FilteredRE2 filter{kMinAtomBytes};  // over the marked sources
-  // The filter's atoms are looked for as keys: the atom without kBoundary, kSpace read as ' '.
-  // A key whose atoms need boundaries is reported at each occurrence, and checked there.
-  PhraseMatcher atoms;  // the keys, over the text's bytes (its \t\n\f\r read as ' ')
-  std::size_t atom_count = 0, key_count = 0;
-  std::size_t filter_atom_count = 0;  // the filter's own atoms come first
-  struct Bounded {
-    std::uint32_t atom;
-    std::vector<std::uint32_t> boundaries;  // offsets into the key where a word must begin or end
-  };
-  std::vector<std::vector<std::uint32_t>> key_atoms;  // per key: atoms held wherever it occurs
-  std::vector<std::vector<Bounded>> key_bounded;      // per key: atoms that need boundaries
-  std::vector<std::uint32_t> always_atoms;            // atoms of keys too short to look for
+  re2::FilteredRE2 filter{kMinAtomBytes};
+  PhraseMatcher atoms;                      // the filter's atoms, over the text's bytes
+  std::size_t atom_count = 0;
   std::vector<std::size_t> always;          // patterns the filter cannot rule out, ascending
   std::vector<bool> is_always;              // per pattern
   std::vector<std::unique_ptr<RE2::Set>> sets;  // set i holds always[i × kPatternsPerSet, …)
@@ -193,11 +108,7 @@ struct PatternSet::Impl {
   std::vector<std::vector<std::vector<std::uint32_t>>> clauses;  // per pattern
   std::vector<std::vector<std::uint32_t>> gated_by;  // per atom: patterns with it in clause 0
 
-  struct Reading {
-    bool always = false;  // the formula holds on any text: no atom is needed
-    std::vector<std::vector<std::string>> clauses;
-  };
-  static Reading implied_clauses(const std::string& source);
+  static std::vector<std::vector<std::string>> implied_clauses(const std::string& source);
 
   static std::u32string bytes(std::string_view text) {
     std::u32string out(text.size(), 0);
@@ -213,9 +124,9 @@ struct PatternSet::Impl {
 // when the atoms outside C do not satisfy it: each clause is found by taking atoms out of C
 // while that stays true. The clauses of a source are kept for the process: the screener's
 // detectors put the same patterns in more than one PatternSet.
-PatternSet::Impl::Reading PatternSet::Impl::implied_clauses(const std::string& source) {
+std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const std::string& source) {
   static std::mutex mutex;
-  static std::unordered_map<std::string, Reading> known;
+  static std::unordered_map<std::string, std::vector<std::vector<std::string>>> known;
   {
     const std::lock_guard<std::mutex> lock(mutex);
     if (const auto it = known.find(source); it != known.end()) return it->second;
@@ -236,12 +147,12 @@ PatternSet::Impl::Reading PatternSet::Impl::implied_clauses(const std::string& s
     own.AllPotentials(ids, &passed);
     return !passed.empty();
   };
-  const bool always = n == 0 || satisfied_without(std::vector<bool>(n, true));
-  if (!always && satisfied_without(std::vector<bool>(n, false))) {
+  if (n > 0 && !satisfied_without(std::vector<bool>(n, true)) &&
+      satisfied_without(std::vector<bool>(n, false))) {
     std::vector<std::size_t> order(n);  // shortest atoms first: they occur in the most texts
     for (std::size_t k = 0; k < n; ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return looked_for(atoms[a]) < looked_for(atoms[b]);
+      return atoms[a].size() < atoms[b].size();
     });
     std::vector<bool> in_found(n, false);  // atoms of the clauses found
     std::vector<std::size_t> shortest;     // per clause, its shortest atom's length
@@ -261,7 +172,7 @@ PatternSet::Impl::Reading PatternSet::Impl::implied_clauses(const std::string& s
         if (clause[k]) {
           in_found[k] = true;
           found.push_back(atoms[k]);
-          length = std::min(length, looked_for(atoms[k]));
+          length = std::min(length, atoms[k].size());
         }
       }
       if (std::find(clauses.begin(), clauses.end(), found) != clauses.end()) return false;
@@ -309,10 +220,9 @@ PatternSet::Impl::Reading PatternSet::Impl::implied_clauses(const std::string& s
     for (std::size_t c : rank) ranked.push_back(std::move(clauses[c]));
     clauses = std::move(ranked);
   }
-  Reading reading{always, std::move(clauses)};
   const std::lock_guard<std::mutex> lock(mutex);
-  known.emplace(source, reading);
-  return reading;
+  known.emplace(source, clauses);
+  return clauses;
 }
 
 PatternSet::PatternSet() : impl_(std::make_unique<Impl>()) {}
@@ -322,22 +232,12 @@ PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 std::size_t PatternSet::add(std::string_view source, const std::string& where) {
   const re2::StringPiece piece(source.data(), source.size());
-  // A pattern that needs no atom as written is confirmed by an RE2::Set, which reads it whole;
-  // the boundaries alone would let it through more often.
-  std::string prefiltered = marked(std::string(source));
-  if (prefiltered != source && Impl::implied_clauses(std::string(source)).always) {
-    prefiltered = std::string(source);
-  }
   int id = 0;
-  if (impl_->filter.Add(re2::StringPiece(prefiltered), Impl::options(), &id) != RE2::NoError) {
-    prefiltered = std::string(source);
-    if (impl_->filter.Add(piece, Impl::options(), &id) != RE2::NoError) {
-      const RE2 re(piece, Impl::options());
-      throw std::runtime_error("lexicon " + where + ": bad pattern: " + re.error());
-    }
+  if (impl_->filter.Add(piece, Impl::options(), &id) != RE2::NoError) {
+    const RE2 re(piece, Impl::options());
+    throw std::runtime_error("lexicon " + where + ": bad pattern: " + re.error());
   }
   sources_.emplace_back(source);
-  marked_.push_back(std::move(prefiltered));
   return sources_.size() - 1;
 }
 
@@ -345,7 +245,11 @@ void PatternSet::finish() {
   if (sources_.empty()) return;
   std::vector<std::string> atoms;
   impl_->filter.Compile(&atoms);
-  impl_->filter_atom_count = atoms.size();
+  impl_->atom_count = atoms.size();
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    impl_->atoms.add(Impl::bytes(atoms[i]), static_cast<std::uint32_t>(i));
+  }
+  impl_->atoms.finish();
   std::vector<int> passed;
   impl_->filter.AllPotentials({}, &passed);
   for (int i : passed) impl_->always.push_back(static_cast<std::size_t>(i));
@@ -364,159 +268,57 @@ void PatternSet::finish() {
   for (const auto& set : impl_->sets) {
     if (!set->Compile()) throw std::runtime_error("lexicon: the pattern set does not compile");
   }
-  // Clauses of the marked source and of the source as written: a text that can match satisfies
-  // both formulas. Atoms of the second that the filter does not have are looked for too.
   std::unordered_map<std::string, std::uint32_t> atom_id;
   for (std::size_t i = 0; i < atoms.size(); ++i) atom_id[atoms[i]] = static_cast<std::uint32_t>(i);
-  auto id_of = [&](const std::string& atom) {
-    const auto [it, added] = atom_id.emplace(atom, static_cast<std::uint32_t>(atoms.size()));
-    if (added) atoms.push_back(atom);
-    return it->second;
-  };
   impl_->clauses.assign(sources_.size(), {});
+  impl_->gated_by.assign(atoms.size(), {});
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     if (impl_->is_always[i]) continue;
-    std::vector<std::vector<std::string>> strings = Impl::implied_clauses(marked_[i]).clauses;
-    if (marked_[i] != sources_[i]) {
-      for (auto& clause : Impl::implied_clauses(sources_[i]).clauses) {
-        if (std::find(strings.begin(), strings.end(), clause) == strings.end()) {
-          strings.push_back(std::move(clause));
+    std::vector<std::vector<std::uint32_t>> clauses;
+    for (const auto& atom_strings : Impl::implied_clauses(sources_[i])) {
+      auto& clause = clauses.emplace_back();
+      for (const std::string& atom : atom_strings) {
+        const auto it = atom_id.find(atom);
+        if (it == atom_id.end()) {  // an atom this set does not look for: cannot be used
+          clauses.clear();
+          break;
         }
+        clause.push_back(it->second);
       }
+      if (clauses.empty()) break;
     }
-    if (strings.empty()) {  // not readable: the filter's own evaluation for every text
+    if (clauses.empty()) {  // not readable: the filter's own evaluation for every text
       impl_->clauses.clear();
+      impl_->gated_by.clear();
       break;
     }
-    // Rarest first (the longer its shortest atom, the fewer texts hold one).
-    auto shortest = [](const std::vector<std::string>& clause) {
-      std::size_t length = std::string::npos;
-      for (const auto& atom : clause) length = std::min(length, looked_for(atom));
-      return length;
-    };
-    std::stable_sort(strings.begin(), strings.end(), [&](const auto& a, const auto& b) {
-      return shortest(a) > shortest(b);
-    });
-    auto& clauses = impl_->clauses[i];
-    for (const auto& atom_strings : strings) {
-      auto& clause = clauses.emplace_back();
-      for (const std::string& atom : atom_strings) clause.push_back(id_of(atom));
+    for (std::uint32_t a : clauses.front()) {
+      impl_->gated_by[a].push_back(static_cast<std::uint32_t>(i));
     }
+    impl_->clauses[i] = std::move(clauses);
   }
-  if (!impl_->clauses.empty()) {
-    impl_->gated_by.assign(atoms.size(), {});
-    for (std::size_t i = 0; i < sources_.size(); ++i) {
-      if (impl_->clauses[i].empty()) continue;
-      for (std::uint32_t a : impl_->clauses[i].front()) {
-        impl_->gated_by[a].push_back(static_cast<std::uint32_t>(i));
-      }
-    }
-  }
-  impl_->atom_count = atoms.size();
-  std::unordered_map<std::string, std::uint32_t> key_id;
-  std::vector<std::string> keys;
-  std::vector<bool> key_every;
-  for (std::size_t i = 0; i < atoms.size(); ++i) {
-    std::string key;
-    std::vector<std::uint32_t> boundaries;
-    for (const char c : atoms[i]) {
-      if (c == kBoundary) {
-        if (boundaries.empty() || boundaries.back() != key.size()) {
-          boundaries.push_back(static_cast<std::uint32_t>(key.size()));
-        }
-      } else if (c == kSpace || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
-        key += ' ';
-      } else {
-        key += c;
-      }
-    }
-    // A key of one byte occurs in nearly every text: not worth looking for at each place.
-    if (key.size() < static_cast<std::size_t>(kMinAtomBytes)) {
-      impl_->always_atoms.push_back(static_cast<std::uint32_t>(i));
-      continue;
-    }
-    const auto [it, added] = key_id.emplace(key, static_cast<std::uint32_t>(keys.size()));
-    if (added) {
-      keys.push_back(key);
-      key_every.push_back(false);
-      impl_->key_atoms.emplace_back();
-      impl_->key_bounded.emplace_back();
-    }
-    if (boundaries.empty()) {
-      impl_->key_atoms[it->second].push_back(static_cast<std::uint32_t>(i));
-    } else {
-      impl_->key_bounded[it->second].push_back({static_cast<std::uint32_t>(i), boundaries});
-      key_every[it->second] = true;
-    }
-  }
-  impl_->key_count = keys.size();
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    if (key_every[k]) {
-      impl_->atoms.add_every(Impl::bytes(keys[k]), static_cast<std::uint32_t>(k));
-    } else {
-      impl_->atoms.add(Impl::bytes(keys[k]), static_cast<std::uint32_t>(k));
-    }
-  }
-  impl_->atoms.finish();
 }
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
   if (sources_.empty()) return out;
   thread_local std::vector<int> atoms, passed, hits;
-  thread_local std::vector<std::uint64_t> present;  // a bit per atom
-  thread_local std::vector<PhraseMatcher::Match> occurrences;
-  thread_local std::string spaced;
   atoms.clear();
-  occurrences.clear();
-  if (present.size() * 64 < impl_->atom_count) present.resize(impl_->atom_count / 64 + 1, 0);
-  auto take = [&](std::uint32_t a) {
-    std::uint64_t& word = present[a / 64];
-    if ((word >> (a % 64) & 1u) != 0) return;
-    word |= 1ull << (a % 64);
-    atoms.push_back(static_cast<int>(a));
-  };
-  // \s is read as ' ' in the keys: the text's other spaces too, in a copy when it has any.
-  std::string_view bytes(text.text);
-  if (std::any_of(bytes.begin(), bytes.end(),
-                  [](char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r'; })) {
-    spaced.assign(bytes);
-    for (char& c : spaced) {
-      if (c == '\t' || c == '\n' || c == '\f' || c == '\r') c = ' ';
-    }
-    bytes = spaced;
-  }
-  for (std::uint32_t a : impl_->always_atoms) take(a);
-  for (std::uint32_t key : impl_->atoms.present(bytes, impl_->key_count, occurrences)) {
-    for (std::uint32_t a : impl_->key_atoms[key]) take(a);
-  }
-  const auto* chars = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t size = bytes.size();
-  for (const auto& occurrence : occurrences) {
-    for (std::uint32_t a : impl_->key_atoms[occurrence.id]) take(a);
-    for (const auto& bounded : impl_->key_bounded[occurrence.id]) {
-      bool held = true;
-      for (std::uint32_t k : bounded.boundaries) {  // a word boundary, as RE2's \b
-        const std::size_t p = occurrence.begin + k;
-        const bool before = p > 0 && is_word_byte(chars[p - 1]);
-        const bool after = p < size && is_word_byte(chars[p]);
-        if (before == after) {
-          held = false;
-          break;
-        }
-      }
-      if (held) take(bounded.atom);
-    }
+  for (std::uint32_t id : impl_->atoms.present(std::string_view(text.text), impl_->atom_count)) {
+    atoms.push_back(static_cast<int>(id));
   }
   if (!impl_->clauses.empty()) {
     passed.clear();
+    thread_local std::vector<std::uint64_t> present;  // a bit per atom
     thread_local std::vector<std::uint32_t> seen;     // per pattern: the search that looked
     thread_local std::uint32_t search = 0;
     if (++search == 0) {
       std::fill(seen.begin(), seen.end(), 0);
       search = 1;
     }
+    if (present.size() * 64 < impl_->atom_count) present.resize(impl_->atom_count / 64 + 1, 0);
     if (seen.size() < sources_.size()) seen.resize(sources_.size(), 0);
+    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] |= 1ull << (a % 64);
     auto holds = [&](const std::vector<std::uint32_t>& clause) {
       for (std::uint32_t a : clause) {
         if ((present[a / 64] >> (a % 64) & 1u) != 0) return true;
@@ -534,16 +336,10 @@ std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
         }
       }
     }
+    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] = 0;
   } else {
-    thread_local std::vector<int> known;  // the atoms the filter has
-    known.clear();
-    for (int a : atoms) {
-      if (static_cast<std::size_t>(a) < impl_->filter_atom_count) known.push_back(a);
-    }
-    std::sort(known.begin(), known.end());
-    impl_->filter.AllPotentials(known, &passed);
+    impl_->filter.AllPotentials(atoms, &passed);
   }
-  for (int a : atoms) present[static_cast<std::size_t>(a) / 64] = 0;
   for (std::size_t s = 0; s < impl_->sets.size(); ++s) {
     const std::size_t first = s * kPatternsPerSet;
     const std::size_t count = std::min(kPatternsPerSet, impl_->always.size() - first);

@@ -62,7 +62,6 @@ class PatternSet {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> sources_;
-  std::vector<std::string> marked_;  // the sources as the prefilter reads them (pattern.cpp)
 };
 
 // "a|b|c" of the words, regex-escaped, longest first (so "tik tok" wins over "tik").

@@ -43,14 +43,6 @@ void PhraseMatcher::add(std::u32string_view phrase, std::uint32_t id) {
   ++phrase_count_;
 }
 
-void PhraseMatcher::add_every(std::u32string_view phrase, std::uint32_t id) {
-  add(phrase, id);
-  if (phrase.empty()) return;
-  std::uint32_t node = 0;
-  for (char32_t c : phrase) node = child(node, c);
-  nodes_[node].every = true;
-}
-
 void PhraseMatcher::finish() {
   if (finished_) return;
   std::deque<std::uint32_t> queue;
@@ -97,12 +89,6 @@ void PhraseMatcher::finish() {
   for (std::size_t node = 0; node < nodes_.size(); ++node) {
     first_output_[node] =
         nodes_[node].outputs.empty() ? nodes_[node].output_link : static_cast<std::uint32_t>(node);
-  }
-  every_below_.assign(nodes_.size(), false);
-  for (std::size_t node = 0; node < nodes_.size(); ++node) {
-    for (std::uint32_t out = first_output_[node]; out != 0; out = nodes_[out].output_link) {
-      if (nodes_[out].every) every_below_[node] = true;
-    }
   }
   auto state = [&](std::uint32_t node) {
     return node * class_count_ * 2 + (first_output_[node] != 0 ? 1 : 0);
@@ -162,8 +148,7 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
 // per-thread arrays, instead of two arrays allocated and cleared for every text.
 template <typename Char>
 std::vector<std::uint32_t> PhraseMatcher::present_in(std::basic_string_view<Char> text,
-                                                     std::uint32_t id_limit,
-                                                     std::vector<Match>* occurrences) const {
+                                                     std::uint32_t id_limit) const {
   if (!finished_) throw std::logic_error("PhraseMatcher::present before finish");
   thread_local std::vector<std::uint32_t> id_seen, node_seen;
   thread_local std::uint32_t search = 0;
@@ -179,35 +164,20 @@ std::vector<std::uint32_t> PhraseMatcher::present_in(std::basic_string_view<Char
   const std::uint32_t* next = next_.data();
   const std::uint16_t* classes = classes_.data();
   std::uint32_t state = 0;
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<char32_t>(static_cast<std::make_unsigned_t<Char>>(text[i]));
+  for (const Char ch : text) {
+    const auto c = static_cast<char32_t>(static_cast<std::make_unsigned_t<Char>>(ch));
     state = next[(state >> 1) + (c < kClassTable ? classes[c] : class_of(c))];
     if ((state & 1) == 0) continue;
-    // A node seen before has had its phrases and those on its output links taken, unless some
-    // of them are reported at every occurrence.
-    for (std::uint32_t out = first_output_[(state >> 1) / class_count_]; out != 0;
-         out = nodes_[out].output_link) {
-      const Node& node = nodes_[out];
-      if (node_seen[out] == mark) {
-        if (!every_below_[out]) break;
-      } else {
-        node_seen[out] = mark;
-        if (!node.every) {
-          for (const auto& output : node.outputs) {
-            const std::uint32_t id = output.first;
-            if (id >= id_limit) {
-              throw std::out_of_range("PhraseMatcher::present: id over the limit");
-            }
-            if (id_seen[id] != mark) {
-              id_seen[id] = mark;
-              ids.push_back(id);
-            }
-          }
+    for (std::uint32_t out = first_output_[(state >> 1) / class_count_];
+         out != 0 && node_seen[out] != mark; out = nodes_[out].output_link) {
+      node_seen[out] = mark;
+      for (const auto& output : nodes_[out].outputs) {
+        const std::uint32_t id = output.first;
+        if (id >= id_limit) throw std::out_of_range("PhraseMatcher::present: id over the limit");
+        if (id_seen[id] != mark) {
+          id_seen[id] = mark;
+          ids.push_back(id);
         }
-      }
-      if (node.every && occurrences != nullptr) {
-        for (const auto& [id, length] : node.outputs) occurrences->push_back({i + 1 - length, i + 1, id});
       }
     }
   }
@@ -217,17 +187,12 @@ std::vector<std::uint32_t> PhraseMatcher::present_in(std::basic_string_view<Char
 
 std::vector<std::uint32_t> PhraseMatcher::present(std::u32string_view text,
                                                   std::uint32_t id_limit) const {
-  return present_in(text, id_limit, nullptr);
+  return present_in(text, id_limit);
 }
 
 std::vector<std::uint32_t> PhraseMatcher::present(std::string_view bytes,
                                                   std::uint32_t id_limit) const {
-  return present_in(bytes, id_limit, nullptr);
-}
-
-std::vector<std::uint32_t> PhraseMatcher::present(std::string_view bytes, std::uint32_t id_limit,
-                                                  std::vector<Match>& occurrences) const {
-  return present_in(bytes, id_limit, &occurrences);
+  return present_in(bytes, id_limit);
 }
 
 }  // namespace ln::moderation

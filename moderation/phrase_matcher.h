@@ -20,8 +20,6 @@ class PhraseMatcher {
 
   // Adds a phrase; empty phrases are ignored. Then finish() once, before searching.
   void add(std::u32string_view phrase, std::uint32_t id);
-  // Adds a phrase whose every occurrence present() reports (see there), not just that it occurs.
-  void add_every(std::u32string_view phrase, std::uint32_t id);
   void finish();
   std::size_t size() const { return phrase_count_; }
 
@@ -34,10 +32,6 @@ class PhraseMatcher {
   // The same over the bytes of a text, for phrases added as byte values (0–255 each): no copy of
   // the text as code points.
   std::vector<std::uint32_t> present(std::string_view bytes, std::uint32_t id_limit) const;
-  // The same, and every occurrence of the phrases added with add_every() appended to
-  // `occurrences` (those phrases are not among the ids returned).
-  std::vector<std::uint32_t> present(std::string_view bytes, std::uint32_t id_limit,
-                                     std::vector<Match>& occurrences) const;
 
  private:
   struct Node {
@@ -45,15 +39,14 @@ class PhraseMatcher {
     std::uint32_t fail = 0;
     std::uint32_t output_link = 0;  // nearest suffix node that ends a phrase (0: none)
     std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs;  // (id, length)
-    bool every = false;  // its phrases were added with add_every()
   };
   std::uint32_t child(std::uint32_t node, char32_t c) const;
   // Adds the phrases that end at text[i] in `node` (whole words only, when asked).
   void report(std::u32string_view text, std::size_t i, std::uint32_t node, bool whole_words,
               std::vector<Match>& matches) const;
   template <typename Char>
-  std::vector<std::uint32_t> present_in(std::basic_string_view<Char> text, std::uint32_t id_limit,
-                                        std::vector<Match>* occurrences) const;
+  std::vector<std::uint32_t> present_in(std::basic_string_view<Char> text,
+                                        std::uint32_t id_limit) const;
   // The class of a text character: 0 when no phrase has it, else one per character phrases have.
   std::uint32_t class_of(char32_t c) const;
 
@@ -65,7 +58,6 @@ class PhraseMatcher {
   std::uint32_t class_count_ = 1;
   std::vector<std::uint32_t> next_;          // node * class_count_ + class → node
   std::vector<std::uint32_t> first_output_;  // node → the node of its longest phrase ending there
-  std::vector<bool> every_below_;  // node → it or a node on its output links has add_every phrases
   bool finished_ = false;
   std::size_t phrase_count_ = 0;
 };
