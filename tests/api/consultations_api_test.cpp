@@ -122,8 +122,8 @@ class ConsultationLife : public ::testing::Test {
 
   // The moderator's step on a consultation: "publish", "close", "publish-results".
   HttpResponse step(const std::string& id, const std::string& action) {
-    return server.post_json("/api/v1/consultations/" + id + "/" + action,
-                            nlohmann::json::object(), bearer(moderator));
+    return server.post_json("/api/v1/consultations/" + id + "/" + action, nlohmann::json::object(),
+                            bearer(moderator));
   }
 
   HttpResponse change(const std::string& id, const nlohmann::json& fields) {
@@ -143,8 +143,8 @@ class ConsultationLife : public ::testing::Test {
     std::string young, middle, teen;
   };
   Children one_of_each_band() {
-    return {pupil("Mèo Nhỏ", "2017-05-05"),   // 9 → 7-10
-            pupil("Cáo Nâu", "2014-05-05"),   // 12 → 11-13
+    return {pupil("Mèo Nhỏ", "2017-05-05"),  // 9 → 7-10
+            pupil("Cáo Nâu", "2014-05-05"),  // 12 → 11-13
             pupil("Cú Xám", "2011-05-05")};  // 15 → 14-15
   }
 
@@ -835,7 +835,8 @@ TEST_F(ConsultationLife, FacilitatorsSeeHowManyOfEachClassAnsweredNeverWho) {
 }
 
 TEST_F(ConsultationLife, PlannersPreviewADraftAsAChildOfEachBand) {
-  auto created = server.post_json("/api/v1/consultations", plan(district, ward9), bearer(moderator));
+  auto created =
+      server.post_json("/api/v1/consultations", plan(district, ward9), bearer(moderator));
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id = created.json()["id"];
   std::string preview = "/api/v1/consultations/" + id + "/preview?band=";
@@ -877,8 +878,9 @@ TEST_F(ConsultationLife, PlannersPreviewADraftAsAChildOfEachBand) {
   EXPECT_EQ(server.get(preview + "3-5", bearer(moderator)).status, 400);
   EXPECT_EQ(server.get(preview + "7-10", bearer(facilitator)).status, 403);
   EXPECT_EQ(server.get(preview + "7-10", bearer(child)).status, 403);
-  EXPECT_EQ(server.get("/api/v1/consultations/con_nope/preview?band=7-10", bearer(moderator)).status,
-            404);
+  EXPECT_EQ(
+      server.get("/api/v1/consultations/con_nope/preview?band=7-10", bearer(moderator)).status,
+      404);
 }
 
 TEST_F(ConsultationLife, TheDemoHasAPublishedConsultationForClass6A) {

@@ -61,10 +61,9 @@ class Moderation : public ::testing::Test {
                             bearer(pupil));
   }
 
-  HttpResponse on_case(const std::string& id, const std::string& action,
-                       const nlohmann::json& body, const std::string& token) {
-    return server.post_json("/api/v1/safeguarding/cases/" + id + "/" + action, body,
-                            bearer(token));
+  HttpResponse on_case(const std::string& id, const std::string& action, const nlohmann::json& body,
+                       const std::string& token) {
+    return server.post_json("/api/v1/safeguarding/cases/" + id + "/" + action, body, bearer(token));
   }
 
   // A disclosure acknowledged by the first lead; returns the case's id.
@@ -296,9 +295,8 @@ TEST_F(Moderation, ACaseIsLateAfterAnHourAndActionsWaitForOneLeadsAcknowledgemen
 // and is told so in the app — never the identity itself.
 TEST_F(Moderation, ARevealIsToldToTheOtherLeadWithItsReasonNeverTheIdentity) {
   std::string id = an_acknowledged_case();
-  auto revealed =
-      on_case(id, "reveal", {{"reason", "The 111 counsellor needs the child's school and class."}},
-              lead);
+  auto revealed = on_case(
+      id, "reveal", {{"reason", "The 111 counsellor needs the child's school and class."}}, lead);
   ASSERT_EQ(revealed.status, 200) << revealed.body;
   std::string birth_date = revealed.json()["birth_date"];
   EXPECT_FALSE(birth_date.empty());

@@ -82,9 +82,9 @@ class PupilPath : public ::testing::Test {
     EXPECT_EQ(suggestions.size(), 6u);
     Child child;
     child.pseudonym = suggestions.empty() ? "Sẻ Nâu" : suggestions[0].get<std::string>();
-    auto join = post("/api/v1/pupils/join", {{"code", room.join_code},
-                                             {"pseudonym", child.pseudonym},
-                                             {"birth_date", kBirthDate}});
+    auto join = post(
+        "/api/v1/pupils/join",
+        {{"code", room.join_code}, {"pseudonym", child.pseudonym}, {"birth_date", kBirthDate}});
     EXPECT_EQ(join.status, 201) << join.body;
     if (join.status != 201) return child;
     child.token = join.json()["token"];
@@ -119,9 +119,9 @@ class PupilPath : public ::testing::Test {
 
   // The child writes something that suggests harm: a safeguarding case; returns its id.
   std::string a_disclosure(const Child& child) {
-    auto disclosure = post("/api/v1/submissions",
-                           {{"kind", "opinion"}, {"text", "Bố em hay đánh em, em sợ về nhà lắm."}},
-                           child.token);
+    auto disclosure =
+        post("/api/v1/submissions",
+             {{"kind", "opinion"}, {"text", "Bố em hay đánh em, em sợ về nhà lắm."}}, child.token);
     EXPECT_EQ(disclosure.status, 201) << disclosure.body;
     return disclosure.status == 201 ? disclosure.json()["id"].get<std::string>() : "";
   }
@@ -224,15 +224,17 @@ TEST_F(PupilPath, OnlyASafeguardingLeadRevealsAChildsIdentityAndOnlyWithinACase)
                  {{"reason", "x"}, {"case_id", case_id}}, lead)
                 .status,
             400);
-  auto no_case = post("/api/v1/pupils/" + child.id + "/identity/reveal",
-                      {{"reason", "Possible disclosure of harm in an idea; referral to 111."}}, lead);
+  auto no_case =
+      post("/api/v1/pupils/" + child.id + "/identity/reveal",
+           {{"reason", "Possible disclosure of harm in an idea; referral to 111."}}, lead);
   EXPECT_EQ(no_case.status, 400);
   EXPECT_EQ(no_case.json()["error"]["field"], "case_id");
   // Not kept: this is the one answer that holds the identity.
-  auto reveal = server.post_json("/api/v1/pupils/" + child.id + "/identity/reveal",
-                                 {{"reason", "Possible disclosure of harm in an idea; referral to 111."},
-                                  {"case_id", case_id}},
-                                 bearer(lead));
+  auto reveal =
+      server.post_json("/api/v1/pupils/" + child.id + "/identity/reveal",
+                       {{"reason", "Possible disclosure of harm in an idea; referral to 111."},
+                        {"case_id", case_id}},
+                       bearer(lead));
   ASSERT_EQ(reveal.status, 200) << reveal.body;
   EXPECT_EQ(reveal.json()["birth_date"], kBirthDate);
   EXPECT_EQ(reveal.json()["real_name"], kRealName);
@@ -289,10 +291,10 @@ TEST_F(PupilPath, AfterWithdrawalTheIdentityGoesOnItsDayOnceNoOpenCaseNeedsIt) {
                 .json()["identities_purged"],
             0);
   auto lead = login(server, "safeguarding");
-  ASSERT_EQ(post("/api/v1/safeguarding/cases/" + case_id + "/acknowledge", nlohmann::json::object(),
-                 lead)
-                .status,
-            200);
+  ASSERT_EQ(
+      post("/api/v1/safeguarding/cases/" + case_id + "/acknowledge", nlohmann::json::object(), lead)
+          .status,
+      200);
   ASSERT_EQ(post("/api/v1/safeguarding/cases/" + case_id + "/close",
                  {{"outcome", "referred"}, {"reason", "Referred to the 111 hotline team."}}, lead)
                 .status,
@@ -300,11 +302,11 @@ TEST_F(PupilPath, AfterWithdrawalTheIdentityGoesOnItsDayOnceNoOpenCaseNeedsIt) {
   EXPECT_EQ(keep(server.post_json("/__test/jobs/run", nlohmann::json::object()))
                 .json()["identities_purged"],
             1);
-  EXPECT_EQ(post("/api/v1/pupils/" + child.id + "/identity/reveal",
-                 {{"reason", "Checking after withdrawal for a report."}, {"case_id", case_id}},
-                 lead)
-                .status,
-            404);
+  EXPECT_EQ(
+      post("/api/v1/pupils/" + child.id + "/identity/reveal",
+           {{"reason", "Checking after withdrawal for a report."}, {"case_id", case_id}}, lead)
+          .status,
+      404);
 
   auto actions = audited(child);
   for (std::string a : {"consent.give", "consent.withdraw", "pupil.identity_purge"})

@@ -192,10 +192,10 @@ class Recommendations : public ::testing::Test {
         post("/api/v1/recommendations/" + id + "/acknowledge", json::object(), official).status,
         200);
     EXPECT_EQ(answer_partly(id).status, 200);
-    EXPECT_EQ(post("/api/v1/recommendations/" + id + "/feedback", feedback_for_the_children(),
-                   moderator)
-                  .status,
-              200);
+    EXPECT_EQ(
+        post("/api/v1/recommendations/" + id + "/feedback", feedback_for_the_children(), moderator)
+            .status,
+        200);
     EXPECT_EQ(
         post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator).status,
         200);
