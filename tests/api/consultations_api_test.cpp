@@ -218,6 +218,52 @@ class ConsultationLife : public ::testing::Test {
     return server.get("/api/v1/consultations/" + id + "/results", bearer(moderator));
   }
 
+  // Published for ward 9: six 11–13 pupils answer online (the first with an idea), one 7–10
+  // pupil too, and eight 11–13 sheets come on paper.
+  struct Participation {
+    std::string id;
+    std::vector<std::string> online;  // the six 11–13 pupils
+    std::string young;                // the 7–10 pupil
+  };
+  Participation seven_online_and_eight_on_paper() {
+    Participation p;
+    p.id = published(ward9);
+    for (int i = 0; i < 6; ++i) {
+      p.online.push_back(pupil("Sẻ " + std::string(1, static_cast<char>('A' + i)), "2014-05-05"));
+      nlohmann::json answers = {{"q_like", "truyen"}};
+      if (i == 0) answers["q_idea"] = "Thư viện mở cả buổi trưa";
+      EXPECT_EQ(answer(p.online.back(), p.id, answers).status, 201);
+    }
+    p.young = pupil("Nai Nhỏ", "2017-05-05");
+    EXPECT_EQ(answer(p.young, p.id, {{"q_like", "tranh"}}).status, 201);
+    nlohmann::json sheets = nlohmann::json::array();
+    for (int i = 0; i < 8; ++i)
+      sheets.push_back({{"age_band", "11-13"}, {"answers", {{"q_like", "khoahoc"}}}});
+    EXPECT_EQ(
+        paper_batch(
+            p.id,
+            {{"channel", "paper"}, {"reference", "PB-1"}, {"unit_id", ward9}, {"sheets", sheets}})
+            .status,
+        201);
+    return p;
+  }
+
+  // Feedback in four parts per band (the 14–15 band, which nobody answered, in one line).
+  static nlohmann::json four_parts(const std::string& band) {
+    return {{"you_said", "Các em muốn thêm truyện [" + band + "]"},
+            {"we_did", "Phường mua 200 cuốn truyện"},
+            {"why", "Nhiều em chọn truyện nhất"},
+            {"what_next", "Sách về trước Tết"}};
+  }
+  static nlohmann::json feedback_in_four_parts() {
+    return {{"7-10", four_parts("7-10")}, {"11-13", four_parts("11-13")}, {"14-15", "Cảm ơn"}};
+  }
+
+  HttpResponse give_feedback(const std::string& id, const nlohmann::json& feedback) {
+    return server.post_json("/api/v1/consultations/" + id + "/feedback", {{"feedback", feedback}},
+                            bearer(moderator));
+  }
+
   Server server;
   std::string admin, moderator, facilitator, district, ward9, ward2, school, join_code;
   int slips = 0;
@@ -516,65 +562,36 @@ TEST_F(ConsultationLife, FeedbackNeedsPublishedResultsAndEveryBandThenReachesThe
             "Phường sẽ mở thư viện thứ Bảy [7-10]");
 }
 
-// What the officer's pages read and what the children hear back: respondents by channel beside
-// the other groups, the approved words of free-text answers, feedback in four parts per band
-// that reaches every child who answered online (a notification, and a list of their own).
-TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
-  auto id = server.post_json("/api/v1/consultations", plan(district, ward9), bearer(moderator))
-                .json()["id"]
-                .get<std::string>();
-  ASSERT_EQ(server
-                .post_json("/api/v1/consultations/" + id + "/publish", nlohmann::json::object(),
-                           bearer(moderator))
-                .status,
-            200);
-  // Six 11–13 pupils answer online, one with an idea; one 7–10 pupil answers too.
-  std::vector<std::string> online;
-  for (int i = 0; i < 6; ++i) {
-    online.push_back(pupil("Sẻ " + std::string(1, static_cast<char>('A' + i)), "2014-05-05"));
-    nlohmann::json answers = {{"q_like", "truyen"}};
-    if (i == 0) answers["q_idea"] = "Thư viện mở cả buổi trưa";
-    ASSERT_EQ(answer(online.back(), id, answers).status, 201);
-  }
-  auto young = pupil("Nai Nhỏ", "2017-05-05");
-  ASSERT_EQ(answer(young, id, {{"q_like", "tranh"}}).status, 201);
-  // Eight paper sheets of 11–13.
-  nlohmann::json sheets = nlohmann::json::array();
-  for (int i = 0; i < 8; ++i)
-    sheets.push_back({{"age_band", "11-13"}, {"answers", {{"q_like", "khoahoc"}}}});
-  ASSERT_EQ(
-      server
-          .post_json(
-              "/api/v1/consultations/" + id + "/paper-batches",
-              {{"channel", "paper"}, {"reference", "PB-1"}, {"unit_id", ward9}, {"sheets", sheets}},
-              bearer(facilitator))
-          .status,
-      201);
-
-  // Respondents by channel: 7 online and 8 on paper are shown; no forum is a shown zero.
+// Respondents by channel: 7 online and 8 on paper are shown, and no forum is a shown zero; the
+// one 7–10 child is hidden in the table by band (with the empty 14–15 band beside it).
+TEST_F(ConsultationLife, RespondentsAreShownByChannelWhileAChildAloneInABandIsHidden) {
+  auto p = seven_online_and_eight_on_paper();
   auto rep =
-      server.get("/api/v1/consultations/" + id + "/representativeness", bearer(moderator)).json();
+      server.get("/api/v1/consultations/" + p.id + "/representativeness", bearer(moderator)).json();
   EXPECT_EQ(rep["respondents"], 15);
   std::map<std::string, nlohmann::json> channel;
   for (const auto& g : rep["channel"]) channel[g["group"]] = g["respondents"];
   EXPECT_EQ(channel["online"], 7) << rep.dump();
   EXPECT_EQ(channel["paper"], 8) << rep.dump();
   EXPECT_EQ(channel["forum"], 0) << rep.dump();
-  // The one 7–10 child is hidden in the table by band (with the empty 14–15 band beside it).
   std::map<std::string, nlohmann::json> band;
   for (const auto& g : rep["age_band"]) band[g["group"]] = g["respondents"];
   EXPECT_TRUE(band["7-10"].is_null()) << rep.dump();
   EXPECT_TRUE(band["11-13"].is_null() || band["11-13"] == 14) << rep.dump();
+}
 
-  // Quotes: none while children answer (a new one would be the words of the child just seen
-  // answering), nor until a moderator approves the idea; then its words, never its author.
+// Quotes: none while children answer (a new one would be the words of the child just seen
+// answering), nor until a moderator approves the idea; then its words, never its author, and
+// only for the adults who plan.
+TEST_F(ConsultationLife, QuotesAreApprovedWordsShownOnlyOnceTheConsultationIsClosed) {
+  auto p = seven_online_and_eight_on_paper();
   auto quoted = [&] {
-    return server.get("/api/v1/consultations/" + id + "/quotes", bearer(moderator))
+    return server.get("/api/v1/consultations/" + p.id + "/quotes", bearer(moderator))
         .json()["items"]
         .size();
   };
   EXPECT_EQ(quoted(), 0u);
-  std::string sub = server.get("/api/v1/submissions", bearer(online[0])).json()["items"][0]["id"];
+  std::string sub = server.get("/api/v1/submissions", bearer(p.online[0])).json()["items"][0]["id"];
   auto claimed = server.post_json("/api/v1/moderation/items/" + sub + "/claim",
                                   nlohmann::json::object(), bearer(moderator));
   ASSERT_EQ(claimed.status, 200) << claimed.body;
@@ -585,69 +602,69 @@ TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
                 .status,
             200);
   EXPECT_EQ(quoted(), 0u) << "a quote while children answer";
-  ASSERT_EQ(server
-                .post_json("/api/v1/consultations/" + id + "/close", nlohmann::json::object(),
-                           bearer(moderator))
-                .status,
-            200);
-  auto quotes = server.get("/api/v1/consultations/" + id + "/quotes", bearer(moderator)).json();
+  ASSERT_EQ(step(p.id, "close").status, 200);
+  auto quotes = server.get("/api/v1/consultations/" + p.id + "/quotes", bearer(moderator)).json();
   ASSERT_EQ(quotes["items"].size(), 1u) << quotes.dump();
   EXPECT_EQ(quotes["items"][0], "Thư viện mở cả buổi trưa");
-  EXPECT_EQ(server.get("/api/v1/consultations/" + id + "/quotes", bearer(young)).status, 403);
+  EXPECT_EQ(server.get("/api/v1/consultations/" + p.id + "/quotes", bearer(p.young)).status, 403);
+}
 
-  ASSERT_EQ(server
-                .post_json("/api/v1/consultations/" + id + "/publish-results",
-                           nlohmann::json::object(), bearer(moderator))
-                .status,
-            200);
-  auto parts = [](const std::string& b) {
-    return nlohmann::json{{"you_said", "Các em muốn thêm truyện [" + b + "]"},
-                          {"we_did", "Phường mua 200 cuốn truyện"},
-                          {"why", "Nhiều em chọn truyện nhất"},
-                          {"what_next", "Sách về trước Tết"}};
-  };
-  nlohmann::json feedback = {
-      {"7-10", parts("7-10")}, {"11-13", parts("11-13")}, {"14-15", "Cảm ơn"}};
-  // A part missing or unknown is refused, and nothing changes.
-  auto missing = feedback;
+// A part missing or unknown is refused, and nothing changes: no child hears anything.
+TEST_F(ConsultationLife, FeedbackInFourPartsIsRefusedWithAPartMissingOrUnknown) {
+  auto p = seven_online_and_eight_on_paper();
+  ASSERT_EQ(step(p.id, "close").status, 200);
+  ASSERT_EQ(step(p.id, "publish-results").status, 200);
+  auto missing = feedback_in_four_parts();
   missing["11-13"].erase("why");
-  auto refused = server.post_json("/api/v1/consultations/" + id + "/feedback",
-                                  {{"feedback", missing}}, bearer(moderator));
+  auto refused = give_feedback(p.id, missing);
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(refused.json()["error"]["field"], "feedback.11-13.why") << refused.body;
-  auto stray = feedback;
+  auto stray = feedback_in_four_parts();
   stray["7-10"]["when"] = "Tết";
-  EXPECT_EQ(server
-                .post_json("/api/v1/consultations/" + id + "/feedback", {{"feedback", stray}},
-                           bearer(moderator))
-                .json()["error"]["field"],
-            "feedback.7-10.when");
-  EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(moderator)).json()["status"],
+  EXPECT_EQ(give_feedback(p.id, stray).json()["error"]["field"], "feedback.7-10.when");
+  EXPECT_EQ(server.get("/api/v1/consultations/" + p.id, bearer(moderator)).json()["status"],
             "results_published");
-  EXPECT_EQ(server.get("/api/v1/me/consultation-feedback", bearer(young)).json()["items"].size(),
+  EXPECT_EQ(server.get("/api/v1/me/consultation-feedback", bearer(p.young)).json()["items"].size(),
             0u);
+}
 
-  auto given = server.post_json("/api/v1/consultations/" + id + "/feedback",
-                                {{"feedback", feedback}}, bearer(moderator));
+// Each child who answered online has one notification and the feedback in their band's words;
+// a child who did not answer hears nothing about it.
+TEST_F(ConsultationLife, EachChildWhoAnsweredIsToldOnceAndReadsTheFeedbackForTheirBand) {
+  auto p = seven_online_and_eight_on_paper();
+  ASSERT_EQ(step(p.id, "close").status, 200);
+  ASSERT_EQ(step(p.id, "publish-results").status, 200);
+  auto given = give_feedback(p.id, feedback_in_four_parts());
   ASSERT_EQ(given.status, 200) << given.body;
-  // Each child who answered online has one notification and the feedback in their band's words.
-  for (const auto& [token, b] :
-       std::vector<std::pair<std::string, std::string>>{{online[3], "11-13"}, {young, "7-10"}}) {
+  for (const auto& [token, b] : std::vector<std::pair<std::string, std::string>>{
+           {p.online[3], "11-13"}, {p.young, "7-10"}}) {
     int told = 0;
     auto notes = server.get("/api/v1/me/notifications", bearer(token)).json();
     for (const auto& n : notes["items"])
-      if (n["kind"] == "consultation_feedback" && n["object_id"] == id) ++told;
+      if (n["kind"] == "consultation_feedback" && n["object_id"] == p.id) ++told;
     EXPECT_EQ(told, 1) << b << " " << notes.dump();
     auto heard = server.get("/api/v1/me/consultation-feedback", bearer(token)).json()["items"];
     ASSERT_EQ(heard.size(), 1u) << b;
-    EXPECT_EQ(heard[0]["id"], id);
+    EXPECT_EQ(heard[0]["id"], p.id);
     EXPECT_EQ(heard[0]["feedback"]["you_said"], "Các em muốn thêm truyện [" + b + "]");
     EXPECT_EQ(heard[0]["feedback"]["what_next"], "Sách về trước Tết");
-    EXPECT_EQ(server.get("/api/v1/consultations/" + id, bearer(token)).json()["feedback"]["why"],
+    EXPECT_EQ(server.get("/api/v1/consultations/" + p.id, bearer(token)).json()["feedback"]["why"],
               "Nhiều em chọn truyện nhất");
   }
-  // Targets show progress year by year: this year holds every answer, the others none; the
-  // paper sheets of the years add up to the period's.
+  auto other = pupil("Cò Trắng", "2014-06-06");
+  EXPECT_EQ(server.get("/api/v1/me/consultation-feedback", bearer(other)).json()["items"].size(),
+            0u);
+  EXPECT_EQ(server.get("/api/v1/me/notifications", bearer(other)).json()["items"].size(), 0u);
+}
+
+// Targets show progress year by year: this year holds every answer, the others none; the paper
+// sheets of the years add up to the period's.
+TEST_F(ConsultationLife, ATargetShowsTheChildrenConsultedYearByYear) {
+  auto p = seven_online_and_eight_on_paper();
+  ASSERT_EQ(step(p.id, "close").status, 200);
+  ASSERT_EQ(step(p.id, "publish-results").status, 200);
+  auto given = give_feedback(p.id, feedback_in_four_parts());
+  ASSERT_EQ(given.status, 200) << given.body;
   int year = std::stoi(given.json()["created_at"].get<std::string>().substr(0, 4));
   ASSERT_EQ(server
                 .post_json("/api/v1/targets",
@@ -669,12 +686,6 @@ TEST_F(ConsultationLife, ParticipationQuotesAndFeedbackInFourParts) {
     EXPECT_EQ(y["online_children"], now ? 7 : 0) << y.dump();
     EXPECT_EQ(y["paper_sheets"], now ? 8 : 0) << y.dump();
   }
-
-  // A child who did not answer hears nothing about it.
-  auto other = pupil("Cò Trắng", "2014-06-06");
-  EXPECT_EQ(server.get("/api/v1/me/consultation-feedback", bearer(other)).json()["items"].size(),
-            0u);
-  EXPECT_EQ(server.get("/api/v1/me/notifications", bearer(other)).json()["items"].size(), 0u);
 }
 
 TEST_F(ConsultationLife, BadPlansAndBadCalls) {
