@@ -264,6 +264,13 @@ class ConsultationLife : public ::testing::Test {
                             bearer(moderator));
   }
 
+  // Closed, its results published and the feedback in four parts given; returns the answer.
+  HttpResponse closed_and_answered_in_four_parts(const std::string& id) {
+    EXPECT_EQ(step(id, "close").status, 200);
+    EXPECT_EQ(step(id, "publish-results").status, 200);
+    return give_feedback(id, feedback_in_four_parts());
+  }
+
   Server server;
   std::string admin, moderator, facilitator, district, ward9, ward2, school, join_code;
   int slips = 0;
@@ -632,9 +639,7 @@ TEST_F(ConsultationLife, FeedbackInFourPartsIsRefusedWithAPartMissingOrUnknown) 
 // a child who did not answer hears nothing about it.
 TEST_F(ConsultationLife, EachChildWhoAnsweredIsToldOnceAndReadsTheFeedbackForTheirBand) {
   auto p = seven_online_and_eight_on_paper();
-  ASSERT_EQ(step(p.id, "close").status, 200);
-  ASSERT_EQ(step(p.id, "publish-results").status, 200);
-  auto given = give_feedback(p.id, feedback_in_four_parts());
+  auto given = closed_and_answered_in_four_parts(p.id);
   ASSERT_EQ(given.status, 200) << given.body;
   for (const auto& [token, b] : std::vector<std::pair<std::string, std::string>>{
            {p.online[3], "11-13"}, {p.young, "7-10"}}) {
@@ -661,9 +666,7 @@ TEST_F(ConsultationLife, EachChildWhoAnsweredIsToldOnceAndReadsTheFeedbackForThe
 // sheets of the years add up to the period's.
 TEST_F(ConsultationLife, ATargetShowsTheChildrenConsultedYearByYear) {
   auto p = seven_online_and_eight_on_paper();
-  ASSERT_EQ(step(p.id, "close").status, 200);
-  ASSERT_EQ(step(p.id, "publish-results").status, 200);
-  auto given = give_feedback(p.id, feedback_in_four_parts());
+  auto given = closed_and_answered_in_four_parts(p.id);
   ASSERT_EQ(given.status, 200) << given.body;
   int year = std::stoi(given.json()["created_at"].get<std::string>().substr(0, 4));
   ASSERT_EQ(server

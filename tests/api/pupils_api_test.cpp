@@ -126,6 +126,21 @@ class PupilPath : public ::testing::Test {
     return disclosure.status == 201 ? disclosure.json()["id"].get<std::string>() : "";
   }
 
+  // A consented child whose real name is stored and who wrote a disclosure: an open case.
+  struct OpenCase {
+    Classroom room;
+    Child child;
+    std::string case_id;
+  };
+  OpenCase a_child_with_an_open_case() {
+    OpenCase open;
+    open.room = a_new_class();
+    open.child = consented(open.room);
+    real_name_stored(open.room, open.child);
+    open.case_id = a_disclosure(open.child);
+    return open;
+  }
+
   // The audit log's actions on this pupil.
   std::set<std::string> audited(const Child& child) {
     auto audit = get("/api/v1/audit?limit=200", login(server, "admin")).json()["items"];
@@ -215,10 +230,7 @@ TEST_F(PupilPath, AChildMaySubmitOnlyOnceTheirOwnAndTheGuardiansConsentsExist) {
 // The real name a facilitator stored is revealed only to a safeguarding lead, only inside a
 // safeguarding case and with a real reason, and the audit log keeps the reason.
 TEST_F(PupilPath, OnlyASafeguardingLeadRevealsAChildsIdentityAndOnlyWithinACase) {
-  auto room = a_new_class();
-  auto child = consented(room);
-  real_name_stored(room, child);
-  std::string case_id = a_disclosure(child);
+  auto [room, child, case_id] = a_child_with_an_open_case();
   auto lead = login(server, "safeguarding");
   EXPECT_EQ(post("/api/v1/pupils/" + child.id + "/identity/reveal",
                  {{"reason", "x"}, {"case_id", case_id}}, lead)
@@ -269,10 +281,7 @@ TEST_F(PupilPath, AChildDownloadsTheirDataWithoutTheirIdentity) {
 // Withdrawal stops consent at once; the identity is purged when its day comes, but an open
 // safeguarding case keeps it until a lead closes the case.
 TEST_F(PupilPath, AfterWithdrawalTheIdentityGoesOnItsDayOnceNoOpenCaseNeedsIt) {
-  auto room = a_new_class();
-  auto child = consented(room);
-  real_name_stored(room, child);
-  std::string case_id = a_disclosure(child);
+  auto [room, child, case_id] = a_child_with_an_open_case();
   const nlohmann::json idea = {{"kind", "idea"},
                                {"text", "Trường em cần thêm cây xanh ở sân chơi."}};
   auto version = get("/api/v1/me/consent-text", child.token).json()["version"];
