@@ -137,8 +137,141 @@ class CouncilsApi : public ::testing::Test {
     return id;
   }
 
+  // Four members of a new Council (cap 10, ages 7–15) of ward 9: a chair of 12 and members of
+  // 13, 14 and 11.
+  struct Members {
+    std::string council;
+    Child a, b, c, d;
+    std::string ma, mb, mc, md;
+  };
+  Members four_members() {
+    Members m;
+    m.council = council(10, 7, 15);
+    m.a = pupil("Hải Âu", 12);
+    m.b = pupil("Cò Trắng", 13);
+    m.c = pupil("Vành Khuyên", 14);
+    m.d = pupil("Cu Gáy", 11);
+    m.ma = add(m.council, m.a, "chair", 201);
+    m.mb = add(m.council, m.b, "member", 201);
+    m.mc = add(m.council, m.c, "member", 201);
+    m.md = add(m.council, m.d, "member", 201);
+    return m;
+  }
+
+  // A session planned for today; returns its id.
+  std::string planned_session(const std::string& council_id, const std::string& title) {
+    auto planned = post("/api/v1/councils/" + council_id + "/sessions",
+                        {{"title", title}, {"planned_for", today_text()}}, moderator);
+    EXPECT_EQ(planned.status, 201) << planned.body;
+    return planned.status == 201 ? planned.json()["id"].get<std::string>() : "";
+  }
+
+  // A session planned and held today with these members present; returns its id.
+  std::string held_session(const std::string& council_id, const std::vector<std::string>& present,
+                           const std::string& title = "Kỳ họp thứ nhất") {
+    std::string id = planned_session(council_id, title);
+    auto held = post("/api/v1/council-sessions/" + id + "/held",
+                     {{"held_on", today_text()}, {"attendance", present}}, moderator);
+    EXPECT_EQ(held.status, 200) << held.body;
+    return id;
+  }
+
+  HttpResponse propose(const std::string& session, const nlohmann::json& motion) {
+    return post("/api/v1/council-sessions/" + session + "/proposals", motion, moderator);
+  }
+
+  // "Thêm ghế đá", with the votes given (member id → for/against/abstain).
+  static nlohmann::json motion(const nlohmann::json& votes) {
+    return {{"title", "Thêm ghế đá"},
+            {"text", "Đề nghị nhà trường đặt thêm ghế đá dưới bóng cây."},
+            {"votes", votes}};
+  }
+
+  // The demo Council's one recommendation, as its chair (Cá Heo Vàng, 13) reads it.
+  std::string demo_council() {
+    auto councils = server.get("/api/v1/councils", bearer(moderator)).json()["items"];
+    EXPECT_EQ(councils.size(), 1u);
+    return councils.empty() ? "" : councils[0]["id"].get<std::string>();
+  }
+  std::string chair_token() {
+    return server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}})
+        .json()["token"]
+        .get<std::string>();
+  }
+  nlohmann::json as_the_chair_sees_it(const std::string& council_id) {
+    auto r =
+        server.get("/api/v1/councils/" + council_id + "/recommendations", bearer(chair_token()));
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto items = r.json()["items"];
+    EXPECT_EQ(items.size(), 1u) << r.body;
+    return items.empty() ? nlohmann::json::object() : items[0];
+  }
+
+  std::string ward_committee() {
+    auto authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"];
+    for (const auto& a : authorities)
+      if (a["code"] == "UBND-P9") return a["id"];
+    return "";
+  }
+
+  // The demo Council's recommendation, forwarded to the ward's People's Committee.
+  std::string forwarded_council_recommendation(const std::string& council_id) {
+    std::string id = as_the_chair_sees_it(council_id)["id"];
+    auto forwarded = post("/api/v1/recommendations/" + id + "/forward",
+                          {{"authority_id", ward_committee()},
+                           {"dispatch_number", "12/HĐTE-KN"},
+                           {"dispatch_date", vietnam_today()},
+                           {"due_working_days", 10}},
+                          moderator);
+    EXPECT_EQ(forwarded.status, 200) << forwarded.body;
+    return id;
+  }
+
+  // Twenty days on (past its due date), acknowledged and answered in part by the official.
+  void answered_late(const std::string& id) {
+    EXPECT_EQ(server.post_json("/__test/clock", {{"advance_seconds", 20 * 86400}}).status, 200);
+    EXPECT_EQ(server.post_json("/__test/jobs/run", nlohmann::json::object()).status, 200);
+    moderator = login(server, "moderator");
+    official = login(server, "official");
+    EXPECT_EQ(
+        post("/api/v1/recommendations/" + id + "/acknowledge", nlohmann::json::object(), official)
+            .status,
+        200);
+    auto answered = post(
+        "/api/v1/recommendations/" + id + "/answer",
+        {{"decision", "partly_accepted"},
+         {"reasons", "Sân trường mở từ tháng sau; cần thêm người trông coi nên chỉ đến 10 giờ."},
+         {"commitments",
+          {{{"text", "Mở cửa sân trường sáng Chủ nhật"},
+            {"owner", "Trường THCS Đào Duy Anh"},
+            {"due_date", "2099-01-31"}}}}},
+        official);
+    EXPECT_EQ(answered.status, 200) << answered.body;
+  }
+
+  // Words for everybody and for 11–13 year olds, given and reported back.
+  void reported_back(const std::string& id) {
+    nlohmann::json feedback = {{"bands",
+                                {{"all",
+                                  {{"you_said", "Hội đồng nói các em cần chỗ chơi sáng Chủ nhật."},
+                                   {"we_did", "Phường và nhà trường sẽ mở cửa sân trường."},
+                                   {"why", "Cần người trông coi nên chỉ mở đến 10 giờ."},
+                                   {"what_next", "Đoàn phường báo các em ngày mở cửa."}}},
+                                 {"11-13",
+                                  {{"you_said", "Các bạn muốn chơi ở sân trường sáng Chủ nhật."},
+                                   {"we_did", "Sân trường sẽ mở cửa sáng Chủ nhật."},
+                                   {"why", "Có người trông coi đến 10 giờ."},
+                                   {"what_next", "Bạn sẽ biết ngày mở cửa."}}}}}};
+    EXPECT_EQ(post("/api/v1/recommendations/" + id + "/feedback", feedback, moderator).status, 200);
+    EXPECT_EQ(
+        post("/api/v1/recommendations/" + id + "/report-back", nlohmann::json::object(), moderator)
+            .status,
+        200);
+  }
+
   Server server;
   std::string admin, moderator, facilitator, ward9;
+  std::string official;  // signed in by answered_late()
   int slips = 0;
 };
 
@@ -242,61 +375,74 @@ TEST_F(CouncilsApi, MembersNeedBothConsentsTheAgeLimitsAndRoomUnderTheCap) {
   EXPECT_TRUE(listed) << after.dump();
 }
 
-TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
-  std::string id = council(10, 7, 15);
-  auto a = pupil("Hải Âu", 12), b = pupil("Cò Trắng", 13), c = pupil("Vành Khuyên", 14),
-       d = pupil("Cu Gáy", 11);
-  std::string ma = add(id, a, "chair", 201), mb = add(id, b, "member", 201),
-              mc = add(id, c, "member", 201), md = add(id, d, "member", 201);
-
-  // The agenda takes approved words only, and consultations once closed.
-  std::string approved = approved_idea(a, "Trường em cần thêm ghế đá dưới bóng cây");
-  std::string waiting =
-      post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Em muốn có thêm sân bóng"}}, b.token)
-          .json()["id"];
+// The agenda takes approved words only, and consultations once closed; members read it in the
+// approved words.
+TEST_F(CouncilsApi, ASessionsAgendaTakesOnlyApprovedWordsAndMembersReadThem) {
+  auto m = four_members();
+  std::string approved = approved_idea(m.a, "Trường em cần thêm ghế đá dưới bóng cây");
+  std::string waiting = post("/api/v1/submissions",
+                             {{"kind", "idea"}, {"text", "Em muốn có thêm sân bóng"}}, m.b.token)
+                            .json()["id"];
   std::string demo_consultation =
       server.get("/api/v1/consultations", bearer(moderator)).json()["items"][0]["id"];
-  std::string today = today_text();
   nlohmann::json plan = {{"title", "Kỳ họp thứ nhất"},
-                         {"planned_for", today},
+                         {"planned_for", today_text()},
                          {"location", "Nhà văn hóa"},
                          {"agenda",
                           {{{"kind", "submission"}, {"id", approved}},
                            {{"kind", "submission"}, {"id", waiting}},
                            {{"kind", "consultation"}, {"id", demo_consultation}}}}};
-  auto refused = post("/api/v1/councils/" + id + "/sessions", plan, moderator);
+  auto refused = post("/api/v1/councils/" + m.council + "/sessions", plan, moderator);
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(refused.error_code(), "invalid_agenda");
   EXPECT_EQ(refused.json()["error"]["problems"].size(), 2u);
   plan["agenda"] = {{{"kind", "submission"}, {"id", approved}}};
-  auto planned = post("/api/v1/councils/" + id + "/sessions", plan, moderator);
+  auto planned = post("/api/v1/councils/" + m.council + "/sessions", plan, moderator);
   ASSERT_EQ(planned.status, 201) << planned.body;
   std::string s1 = planned.json()["id"];
   EXPECT_EQ(planned.json()["status"], "planned");
 
-  // Members read the agenda in the approved words.
-  auto seen = server.get("/api/v1/council-sessions/" + s1, bearer(b.token));
+  auto seen = server.get("/api/v1/council-sessions/" + s1, bearer(m.b.token));
   ASSERT_EQ(seen.status, 200) << seen.body;
   EXPECT_EQ(seen.json()["agenda"][0]["text"], "Trường em cần thêm ghế đá dưới bóng cây");
+}
 
-  // No vote before the session is held; held with three of four present.
-  nlohmann::json motion = {{"title", "Thêm ghế đá"},
-                           {"text", "Đề nghị nhà trường đặt thêm ghế đá dưới bóng cây."},
-                           {"votes", {{ma, "for"}, {mb, "for"}, {mc, "against"}}}};
-  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
+// No vote before the session is held, held only with members; an absent member does not vote,
+// nor do more children than were present; once votes are counted the attendance stays.
+TEST_F(CouncilsApi, OnlyMembersPresentAtAHeldSessionVote) {
+  auto m = four_members();
+  std::string s1 = planned_session(m.council, "Kỳ họp thứ nhất");
+  EXPECT_EQ(propose(s1, motion({{m.ma, "for"}, {m.mb, "for"}, {m.mc, "against"}})).error_code(),
             "not_held");
   EXPECT_EQ(
       post("/api/v1/council-sessions/" + s1 + "/held", {{"attendance", {"mem_nobody"}}}, moderator)
           .status,
       400);
   auto held = post("/api/v1/council-sessions/" + s1 + "/held",
-                   {{"held_on", today}, {"attendance", {ma, mb, mc}}}, moderator);
+                   {{"held_on", today_text()}, {"attendance", {m.ma, m.mb, m.mc}}}, moderator);
   ASSERT_EQ(held.status, 200) << held.body;
   EXPECT_EQ(held.json()["status"], "held");
   EXPECT_EQ(held.json()["attendance"].size(), 3u);
 
-  // 2 of 3 present for: adopted, and a draft recommendation of the Council's unit exists.
-  auto adopted = post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator);
+  EXPECT_EQ(propose(s1, motion({{m.md, "for"}})).status, 400);
+  auto counted = motion(nullptr);
+  counted.erase("votes");
+  counted["counts"] = {{"for", 3}, {"against", 1}};
+  EXPECT_EQ(propose(s1, counted).error_code(), "too_many_votes");
+  ASSERT_EQ(propose(s1, motion({{m.ma, "for"}, {m.mb, "for"}, {m.mc, "against"}})).status, 201);
+  auto attendance = server.request(
+      "PUT", "/api/v1/council-sessions/" + s1 + "/attendance",
+      nlohmann::json{{"attendance", {m.ma, m.mb}}}.dump(),
+      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(attendance.error_code(), "votes_recorded");
+}
+
+// More than half of those present adopt a proposal, which becomes a draft recommendation of the
+// Council's unit; one for, one against and one abstaining is not adopted, nor is exactly half.
+TEST_F(CouncilsApi, MoreThanHalfOfThosePresentAdoptAProposalIntoADraftRecommendation) {
+  auto m = four_members();
+  std::string s1 = held_session(m.council, {m.ma, m.mb, m.mc});
+  auto adopted = propose(s1, motion({{m.ma, "for"}, {m.mb, "for"}, {m.mc, "against"}}));
   ASSERT_EQ(adopted.status, 201) << adopted.body;
   EXPECT_EQ(adopted.json()["adopted"], true);
   EXPECT_EQ(adopted.json()["for"], 2);
@@ -309,36 +455,51 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
   EXPECT_EQ(draft.json()["status"], "draft");
   EXPECT_EQ(draft.json()["origin"], "council");
   EXPECT_EQ(draft.json()["council_session_id"], s1);
-  EXPECT_EQ(draft.json()["title"], motion["title"]);
-  // An absent member does not vote; more votes than members present is refused.
-  motion["votes"] = {{md, "for"}};
-  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).status, 400);
-  motion.erase("votes");
-  motion["counts"] = {{"for", 3}, {"against", 1}};
-  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
-            "too_many_votes");
-  // 1 for, 1 against, 1 abstaining of 3: not adopted.
-  motion["title"] = "Đổi giờ ra chơi";
-  motion["counts"] = {{"for", 1}, {"against", 1}, {"abstain", 1}};
-  auto lost = post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator);
+  EXPECT_EQ(draft.json()["title"], "Thêm ghế đá");
+
+  auto split = motion(nullptr);
+  split.erase("votes");
+  split["title"] = "Đổi giờ ra chơi";
+  split["counts"] = {{"for", 1}, {"against", 1}, {"abstain", 1}};
+  auto lost = propose(s1, split);
   ASSERT_EQ(lost.status, 201) << lost.body;
   EXPECT_EQ(lost.json()["adopted"], false);
-  // Votes were counted with this attendance: it no longer changes.
-  auto attendance = server.request(
-      "PUT", "/api/v1/council-sessions/" + s1 + "/attendance",
-      nlohmann::json{{"attendance", {ma, mb}}}.dump(),
-      {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
-  EXPECT_EQ(attendance.error_code(), "votes_recorded");
 
-  // A pupil sees the results but not how each child voted.
-  auto results = server.get("/api/v1/council-sessions/" + s1, bearer(a.token)).json();
+  std::string s2 = held_session(m.council, {m.ma, m.mb, m.mc, m.md}, "Kỳ họp thứ hai");
+  auto half = propose(
+      s2, {{"title", "Nửa số phiếu"},
+           {"text", "Một đề xuất chỉ được một nửa tán thành."},
+           {"votes", {{m.ma, "for"}, {m.mb, "for"}, {m.mc, "against"}, {m.md, "abstain"}}}});
+  ASSERT_EQ(half.status, 201) << half.body;
+  EXPECT_EQ(half.json()["adopted"], false);
+}
+
+TEST_F(CouncilsApi, APupilSeesTheResultsButNotHowEachChildVoted) {
+  auto m = four_members();
+  std::string s1 = held_session(m.council, {m.ma, m.mb, m.mc});
+  ASSERT_EQ(propose(s1, motion({{m.ma, "for"}, {m.mb, "for"}, {m.mc, "against"}})).status, 201);
+  ASSERT_EQ(propose(s1, {{"title", "Đổi giờ ra chơi"},
+                         {"text", "Đề nghị nhà trường đặt thêm ghế đá dưới bóng cây."},
+                         {"counts", {{"for", 1}, {"against", 1}, {"abstain", 1}}}})
+                .status,
+            201);
+  auto results = server.get("/api/v1/council-sessions/" + s1, bearer(m.a.token)).json();
   ASSERT_EQ(results["proposals"].size(), 2u);
   EXPECT_FALSE(results["proposals"][0].contains("votes"));
   EXPECT_EQ(server.get("/api/v1/council-sessions/" + s1, bearer(moderator))
-                .json()["proposals"][0]["votes"][ma],
+                .json()["proposals"][0]["votes"][m.ma],
             "for");
+}
 
-  // Minuted: the record no longer changes.
+// A facilitator of the ward reads sessions, but only the Youth Union and admins minute them;
+// minuted, the record no longer changes.
+TEST_F(CouncilsApi, OnlyTheYouthUnionMinutesASessionAndThenItNoLongerChanges) {
+  auto m = four_members();
+  std::string s1 = held_session(m.council, {m.ma, m.mb, m.mc});
+  EXPECT_EQ(server.get("/api/v1/council-sessions/" + s1, bearer(facilitator)).status, 200);
+  EXPECT_EQ(
+      post("/api/v1/council-sessions/" + s1 + "/minutes", {{"minutes", "x"}}, facilitator).status,
+      403);
   EXPECT_EQ(
       post("/api/v1/council-sessions/" + s1 + "/minutes", {{"minutes", ""}}, moderator).status,
       400);
@@ -347,45 +508,29 @@ TEST_F(CouncilsApi, SessionsAgendaAttendanceVotesAndMinutes) {
   ASSERT_EQ(minuted.status, 200) << minuted.body;
   EXPECT_EQ(minuted.json()["status"], "minuted");
   EXPECT_EQ(minuted.json()["lifecycle"].size(), 3u);
-  EXPECT_EQ(post("/api/v1/council-sessions/" + s1 + "/proposals", motion, moderator).error_code(),
-            "not_held");
+  EXPECT_EQ(propose(s1, motion({{m.ma, "for"}})).error_code(), "not_held");
   auto late = server.request(
       "PATCH", "/api/v1/council-sessions/" + s1, nlohmann::json{{"title", "Khác"}}.dump(),
       {{"Authorization", "Bearer " + moderator}, {"Content-Type", "application/json"}});
   EXPECT_EQ(late.error_code(), "session_minuted");
+}
 
-  // One session held this year: the Council view warns.
-  auto view = server.get("/api/v1/councils/" + id, bearer(moderator)).json();
+// One session held this year: the Council view warns; a second one held, the warning goes.
+TEST_F(CouncilsApi, ACouncilIsWarnedWhileItHasHeldFewerThanTwoSessionsThisYear) {
+  auto m = four_members();
+  held_session(m.council, {m.ma, m.mb, m.mc});
+  auto view = server.get("/api/v1/councils/" + m.council, bearer(moderator)).json();
   ASSERT_EQ(view["warnings"].size(), 1u) << view.dump();
   EXPECT_EQ(view["warnings"][0]["code"], "too_few_sessions");
   EXPECT_EQ(view["warnings"][0]["year"], this_year());
   EXPECT_EQ(view["warnings"][0]["sessions_held"], 1);
 
-  // A second session, everyone present: 2 of 4 for is exactly half, not adopted; the warning
-  // goes.
-  std::string s2 = post("/api/v1/councils/" + id + "/sessions",
-                        {{"title", "Kỳ họp thứ hai"}, {"planned_for", today}}, moderator)
-                       .json()["id"];
-  ASSERT_EQ(post("/api/v1/council-sessions/" + s2 + "/held", {{"attendance", {ma, mb, mc, md}}},
-                 moderator)
-                .status,
-            200);
-  auto half = post("/api/v1/council-sessions/" + s2 + "/proposals",
-                   {{"title", "Nửa số phiếu"},
-                    {"text", "Một đề xuất chỉ được một nửa tán thành."},
-                    {"votes", {{ma, "for"}, {mb, "for"}, {mc, "against"}, {md, "abstain"}}}},
-                   moderator);
-  ASSERT_EQ(half.status, 201) << half.body;
-  EXPECT_EQ(half.json()["adopted"], false);
-  EXPECT_EQ(server.get("/api/v1/councils/" + id, bearer(moderator)).json()["warnings"].size(), 0u);
-  auto sessions = server.get("/api/v1/councils/" + id + "/sessions", bearer(a.token)).json();
-  EXPECT_EQ(sessions["items"].size(), 2u);
-
-  // A facilitator of the ward reads, but only the Youth Union and admins manage.
-  EXPECT_EQ(server.get("/api/v1/council-sessions/" + s2, bearer(facilitator)).status, 200);
+  held_session(m.council, {m.ma, m.mb, m.mc, m.md}, "Kỳ họp thứ hai");
   EXPECT_EQ(
-      post("/api/v1/council-sessions/" + s2 + "/minutes", {{"minutes", "x"}}, facilitator).status,
-      403);
+      server.get("/api/v1/councils/" + m.council, bearer(moderator)).json()["warnings"].size(), 0u);
+  auto sessions =
+      server.get("/api/v1/councils/" + m.council + "/sessions", bearer(m.a.token)).json();
+  EXPECT_EQ(sessions["items"].size(), 2u);
 }
 
 TEST_F(CouncilsApi, CandidatesAreThePupilsWhoCouldJoinNow) {
@@ -677,49 +822,20 @@ TEST_F(CouncilsApi, ACouncilShowsTheBandItCountsNotOneThatMovesAfterABirthday) {
 // A Council member follows what the Council adopted: forwarded to an authority with a due date,
 // overdue, answered with reasons and commitments, reported back in the member's band's words —
 // and never reads who (child or adult) took a step. Other children and unknown Councils: nothing.
-TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
-  auto councils = server.get("/api/v1/councils", bearer(moderator)).json()["items"];
-  ASSERT_EQ(councils.size(), 1u);
-  std::string id = councils[0]["id"];
-  std::string committee;
-  auto authorities = server.get("/api/v1/authorities?limit=200", bearer(admin)).json()["items"];
-  for (const auto& a : authorities)
-    if (a["code"] == "UBND-P9") committee = a["id"];
-  ASSERT_FALSE(committee.empty());
-  auto chair_token = [&] {
-    return server.post_json("/api/v1/pupils/sign-in", {{"code", "caheo-vang-2025"}})
-        .json()["token"]
-        .get<std::string>();
-  };
-  std::string chair = chair_token();
-  std::string path = "/api/v1/councils/" + id + "/recommendations";
-  auto mine = [&] {
-    auto r = server.get(path, bearer(chair));
-    EXPECT_EQ(r.status, 200) << r.body;
-    auto items = r.json()["items"];
-    EXPECT_EQ(items.size(), 1u) << r.body;
-    return items.empty() ? nlohmann::json::object() : items[0];
-  };
-  std::vector<std::string> bodies;
-
-  // Adopted at the first session: a draft, with the date it was adopted.
-  auto rec = mine();
-  std::string rec_id = rec["id"];
+TEST_F(CouncilsApi, AMemberSeesTheProposalTheirCouncilAdoptedAsADraft) {
+  auto rec = as_the_chair_sees_it(demo_council());
   EXPECT_EQ(rec["title"], "Mở cửa sân trường THCS Đào Duy Anh vào sáng Chủ nhật");
   EXPECT_EQ(rec["status"], "draft");
   EXPECT_EQ(rec["steps"][0]["action"], "adopted_by_council");
   EXPECT_TRUE(rec["forwarded_at"].is_null());
   EXPECT_TRUE(rec["due_date"].is_null());
+}
 
-  // Forwarded to the ward's People's Committee: the authority, the dispatch and the due date.
-  auto forwarded = post("/api/v1/recommendations/" + rec_id + "/forward",
-                        {{"authority_id", committee},
-                         {"dispatch_number", "12/HĐTE-KN"},
-                         {"dispatch_date", vietnam_today()},
-                         {"due_working_days", 10}},
-                        moderator);
-  ASSERT_EQ(forwarded.status, 200) << forwarded.body;
-  rec = mine();
+// Forwarded: the authority, the dispatch and the due date; past it without an answer, overdue.
+TEST_F(CouncilsApi, AMemberSeesWhereTheirCouncilsRecommendationWentAndWhenItIsLate) {
+  std::string council_id = demo_council();
+  forwarded_council_recommendation(council_id);
+  auto rec = as_the_chair_sees_it(council_id);
   EXPECT_EQ(rec["status"], "forwarded");
   EXPECT_EQ(rec["authority"], "Ủy ban nhân dân Phường 9");
   EXPECT_EQ(rec["dispatch_number"], "12/HĐTE-KN");
@@ -728,33 +844,22 @@ TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
   EXPECT_FALSE(rec["overdue"].get<bool>());
   ASSERT_EQ(rec["steps"].size(), 2u);
   EXPECT_TRUE(rec["answer"].is_null());
-  bodies.push_back(rec.dump());
 
-  // Past the due date without an answer: overdue.
   ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", 20 * 86400}}).status, 200);
   ASSERT_EQ(server.post_json("/__test/jobs/run", nlohmann::json::object()).status, 200);
-  moderator = login(server, "moderator");
-  chair = chair_token();
-  rec = mine();
+  rec = as_the_chair_sees_it(council_id);
   EXPECT_TRUE(rec["overdue"].get<bool>()) << rec.dump();
+}
 
-  // Acknowledged and answered in part, with reasons and a commitment with its own due date.
-  std::string official = login(server, "official");
-  ASSERT_EQ(
-      post("/api/v1/recommendations/" + rec_id + "/acknowledge", nlohmann::json::object(), official)
-          .status,
-      200);
-  auto answered =
-      post("/api/v1/recommendations/" + rec_id + "/answer",
-           {{"decision", "partly_accepted"},
-            {"reasons", "Sân trường mở từ tháng sau; cần thêm người trông coi nên chỉ đến 10 giờ."},
-            {"commitments",
-             {{{"text", "Mở cửa sân trường sáng Chủ nhật"},
-               {"owner", "Trường THCS Đào Duy Anh"},
-               {"due_date", "2099-01-31"}}}}},
-           official);
-  ASSERT_EQ(answered.status, 200) << answered.body;
-  rec = mine();
+// Answered in part, late: the decision, its reasons and the commitment with its own due date;
+// reported back, the chair (13) reads the 11–13 words, not the words for everybody; and no
+// step names anybody: no member's pseudonym, no adult's account or name, no "by".
+TEST_F(CouncilsApi, AMemberReadsTheAnswerAndTheFeedbackForTheirAgeWithNobodyNamed) {
+  std::string council_id = demo_council();
+  std::string rec_id = forwarded_council_recommendation(council_id);
+  std::vector<std::string> bodies = {as_the_chair_sees_it(council_id).dump()};
+  answered_late(rec_id);
+  auto rec = as_the_chair_sees_it(council_id);
   EXPECT_EQ(rec["status"], "answered");
   EXPECT_FALSE(rec["overdue"].get<bool>());
   EXPECT_EQ(rec["answer"]["decision"], "partly_accepted");
@@ -767,30 +872,12 @@ TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
   EXPECT_TRUE(rec["feedback"].is_null());
   bodies.push_back(rec.dump());
 
-  // Reported back: the chair (13) reads the 11–13 words, not the words for everybody.
-  nlohmann::json feedback = {{"bands",
-                              {{"all",
-                                {{"you_said", "Hội đồng nói các em cần chỗ chơi sáng Chủ nhật."},
-                                 {"we_did", "Phường và nhà trường sẽ mở cửa sân trường."},
-                                 {"why", "Cần người trông coi nên chỉ mở đến 10 giờ."},
-                                 {"what_next", "Đoàn phường báo các em ngày mở cửa."}}},
-                               {"11-13",
-                                {{"you_said", "Các bạn muốn chơi ở sân trường sáng Chủ nhật."},
-                                 {"we_did", "Sân trường sẽ mở cửa sáng Chủ nhật."},
-                                 {"why", "Có người trông coi đến 10 giờ."},
-                                 {"what_next", "Bạn sẽ biết ngày mở cửa."}}}}}};
-  ASSERT_EQ(post("/api/v1/recommendations/" + rec_id + "/feedback", feedback, moderator).status,
-            200);
-  ASSERT_EQ(post("/api/v1/recommendations/" + rec_id + "/report-back", nlohmann::json::object(),
-                 moderator)
-                .status,
-            200);
-  rec = mine();
+  reported_back(rec_id);
+  rec = as_the_chair_sees_it(council_id);
   EXPECT_EQ(rec["status"], "reported_back");
   EXPECT_EQ(rec["feedback"]["we_did"], "Sân trường sẽ mở cửa sáng Chủ nhật.");
   bodies.push_back(rec.dump());
 
-  // Nobody is named: no member's pseudonym, no adult's account or name, no "by" in any step.
   auto me_moderator = server.get("/api/v1/me", bearer(moderator)).json();
   auto me_official = server.get("/api/v1/me", bearer(official)).json();
   for (const auto& body : bodies) {
@@ -803,15 +890,21 @@ TEST_F(CouncilsApi, MembersFollowTheirCouncilsRecommendationsToTheAnswer) {
           << body;
     }
   }
+}
 
-  // A child who is not a member, a Council that does not exist: nothing.
+// A child who is not a member, a Council that does not exist, nobody signed in: nothing.
+TEST_F(CouncilsApi, OnlyItsMembersReadACouncilsRecommendations) {
+  std::string council_id = demo_council();
+  std::string rec_id = as_the_chair_sees_it(council_id)["id"];
+  std::string path = "/api/v1/councils/" + council_id + "/recommendations";
   std::string other =
       server.post_json("/api/v1/pupils/sign-in", {{"code", "meo-xanh-2024"}}).json()["token"];
   auto refused = server.get(path, bearer(other));
   EXPECT_TRUE(refused.status == 403 || refused.status == 404) << refused.body;
   EXPECT_FALSE(refused.error_code().empty()) << refused.body;
   EXPECT_EQ(refused.body.find(rec_id), std::string::npos);
-  auto unknown = server.get("/api/v1/councils/cou_nosuchcouncil/recommendations", bearer(chair));
+  auto unknown =
+      server.get("/api/v1/councils/cou_nosuchcouncil/recommendations", bearer(chair_token()));
   EXPECT_EQ(unknown.status, 404) << unknown.body;
   EXPECT_EQ(unknown.error_code(), "not_found") << unknown.body;
   EXPECT_EQ(

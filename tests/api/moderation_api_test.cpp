@@ -21,18 +21,83 @@ class Moderation : public ::testing::Test {
   HttpResponse decide(const std::string& token, const std::string& id, nlohmann::json body) {
     return server.post_json("/api/v1/moderation/items/" + id + "/decision", body, bearer(token));
   }
+  // The demo pupil's idea with a phone number in it; returns its id.
+  std::string an_idea_with_a_phone_number() {
+    auto sent = server.post_json(
+        "/api/v1/submissions",
+        {{"kind", "idea"}, {"text", "Gọi em 0912 345 678 để bàn về sân chơi"}}, bearer(pupil));
+    EXPECT_EQ(sent.status, 201) << sent.body;
+    return sent.json()["id"];
+  }
+
+  // Claimed by `token`; returns the version to decide on.
+  int claimed(const std::string& token, const std::string& id) {
+    auto claim = server.post_json("/api/v1/moderation/items/" + id + "/claim",
+                                  nlohmann::json::object(), bearer(token));
+    EXPECT_EQ(claim.status, 200) << claim.body;
+    return claim.status == 200 ? claim.json()["version"].get<int>() : 0;
+  }
+
+  // The audit log's actions on this object.
+  std::set<std::string> audited(const std::string& object_id) {
+    auto audit =
+        server.get("/api/v1/audit?limit=200", bearer(login(server, "admin"))).json()["items"];
+    std::set<std::string> actions;
+    for (const auto& e : audit)
+      if (e["object_id"] == object_id) actions.insert(e["action"]);
+    return actions;
+  }
+
+  // The two safeguarding leads sign in (lead, lead2).
+  void leads_sign_in() {
+    lead = login(server, "safeguarding");
+    lead2 = login(server, "safeguarding2");
+  }
+
+  // The demo pupil's words that suggest harm: a safeguarding case; returns the answer.
+  HttpResponse a_disclosure() {
+    return server.post_json("/api/v1/submissions",
+                            {{"kind", "opinion"}, {"text", "Bố em say rượu rồi đánh em"}},
+                            bearer(pupil));
+  }
+
+  HttpResponse on_case(const std::string& id, const std::string& action, const nlohmann::json& body,
+                       const std::string& token) {
+    return server.post_json("/api/v1/safeguarding/cases/" + id + "/" + action, body, bearer(token));
+  }
+
+  // A disclosure acknowledged by the first lead; returns the case's id.
+  std::string an_acknowledged_case() {
+    leads_sign_in();
+    std::string id = a_disclosure().json()["id"];
+    EXPECT_EQ(on_case(id, "acknowledge", nlohmann::json::object(), lead).status, 200);
+    return id;
+  }
+
+  // The notifications of `kind` about `id` that `token` has; none may hold `secret`.
+  int told(const std::string& token, const std::string& kind, const std::string& id,
+           const std::string& secret = "") {
+    int count = 0;
+    auto items = server.get("/api/v1/me/notifications", bearer(token)).json()["items"];
+    for (const auto& n : items) {
+      if (n["kind"] == kind && n["object_id"] == id) {
+        ++count;
+        if (!secret.empty()) {
+          EXPECT_EQ(n["message"].get<std::string>().find(secret), std::string::npos);
+        }
+      }
+    }
+    return count;
+  }
+
   Server server;
-  std::string pupil, moderator, moderator2;
+  std::string pupil, moderator, moderator2, lead, lead2;
 };
 
-TEST_F(Moderation, ClaimDecideAndRedact) {
-  auto sent = server
-                  .post_json("/api/v1/submissions",
-                             {{"kind", "idea"}, {"text", "Gọi em 0912 345 678 để bàn về sân chơi"}},
-                             bearer(pupil))
-                  .json();
-  std::string id = sent["id"];
-
+// Screened and queued with priority: listed with its text collapsed, the phone number marked as
+// personal information, and its author by pseudonym and age band, never identity.
+TEST_F(Moderation, AnIdeaWithPersonalInformationWaitsCollapsedInThePriorityQueue) {
+  std::string id = an_idea_with_a_phone_number();
   auto queues = server.get("/api/v1/moderation/queues", bearer(moderator)).json()["items"];
   std::map<std::string, nlohmann::json> by_name;
   for (const auto& q : queues) by_name[q["queue"]] = q;
@@ -47,23 +112,24 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
   EXPECT_EQ(listed[0]["text_collapsed"], true);
   EXPECT_FALSE(listed[0].contains("text"));
   EXPECT_EQ(listed[0]["labels"], nlohmann::json::array({"personal_info"}));
-  EXPECT_EQ(listed[0]["author"]["pseudonym"],
-            "Mèo Xanh");  // pseudonym and age band, never identity
+  EXPECT_EQ(listed[0]["author"]["pseudonym"], "Mèo Xanh");
   EXPECT_EQ(listed[0]["author"]["age_band"], "11-13");
   EXPECT_FALSE(listed[0]["author"].contains("birth_date"));
 
   auto item = server.get("/api/v1/moderation/items/" + id, bearer(moderator)).json();
-  auto span = item["screening"]["spans"][0];
-  EXPECT_EQ(span["label"], "personal_info");
+  EXPECT_EQ(item["screening"]["spans"][0]["label"], "personal_info");
+  EXPECT_TRUE(audited(id).count("moderation.view"));
+}
 
-  // A decision before claiming is refused; one moderator claims, the other cannot.
+// A decision needs a claim; one moderator claims at a time; decisions on an old version, a
+// rejection without a known reason and a redaction outside the text are refused.
+TEST_F(Moderation, OneModeratorAtATimeDecidesOnTheVersionTheyClaimed) {
+  std::string id = an_idea_with_a_phone_number();
+  auto item = server.get("/api/v1/moderation/items/" + id, bearer(moderator)).json();
   EXPECT_EQ(
       decide(moderator, id, {{"decision", "approve"}, {"version", item["version"]}}).error_code(),
       "not_claimed");
-  auto claimed = server.post_json("/api/v1/moderation/items/" + id + "/claim",
-                                  nlohmann::json::object(), bearer(moderator));
-  ASSERT_EQ(claimed.status, 200) << claimed.body;
-  int version = claimed.json()["version"];
+  int version = claimed(moderator, id);
   auto second = server.post_json("/api/v1/moderation/items/" + id + "/claim",
                                  nlohmann::json::object(), bearer(moderator2));
   EXPECT_EQ(second.status, 409);
@@ -80,7 +146,17 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
              {{"decision", "approve_redacted"}, {"version", version}, {"redactions", {{5, 500}}}})
           .status,
       400);
+  auto audit = audited(id);
+  for (std::string a : {"submission.create", "moderation.claim"}) EXPECT_TRUE(audit.count(a)) << a;
+}
 
+// Approved with the phone number hidden: decided once, out of the queue, and the child sees
+// what happened in words for children.
+TEST_F(Moderation, AnIdeaApprovedWithItsPhoneNumberHiddenIsDecidedOnce) {
+  std::string id = an_idea_with_a_phone_number();
+  auto item = server.get("/api/v1/moderation/items/" + id, bearer(moderator)).json();
+  auto span = item["screening"]["spans"][0];
+  int version = claimed(moderator, id);
   auto approved = decide(moderator, id,
                          {{"decision", "approve_redacted"},
                           {"version", version},
@@ -93,7 +169,6 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
   EXPECT_NE(redacted.find("sân chơi"), std::string::npos);
   EXPECT_EQ(decide(moderator, id, {{"decision", "approve"}, {"version", version + 1}}).status, 409);
 
-  // The child sees what happened, in words for children.
   auto mine = server.get("/api/v1/submissions/" + id, bearer(pupil)).json();
   EXPECT_EQ(mine["status"], "approved_redacted");
   EXPECT_FALSE(mine["status_text"]["vi"].get<std::string>().empty());
@@ -101,15 +176,7 @@ TEST_F(Moderation, ClaimDecideAndRedact) {
                 .json()["items"]
                 .size(),
             0u);
-
-  auto audit =
-      server.get("/api/v1/audit?limit=200", bearer(login(server, "admin"))).json()["items"];
-  std::set<std::string> actions;
-  for (const auto& e : audit)
-    if (e["object_id"] == id) actions.insert(e["action"]);
-  for (std::string a :
-       {"submission.create", "moderation.view", "moderation.claim", "moderation.approve_redacted"})
-    EXPECT_TRUE(actions.count(a)) << a;
+  EXPECT_TRUE(audited(id).count("moderation.approve_redacted"));
 }
 
 TEST_F(Moderation, ClaimsRunOutAndReturnsNeedAReasonForChildren) {
@@ -177,108 +244,85 @@ TEST_F(Moderation, DisclosuresReachOnlySafeguardingLeads) {
   EXPECT_EQ(server.get("/api/v1/moderation/queues/nowhere/items", bearer(lead)).status, 404);
 }
 
-TEST_F(Moderation, ASafeguardingCaseFromDisclosureToSecondLeadClosure) {
-  auto sent = server.post_json("/api/v1/submissions",
-                               {{"kind", "opinion"}, {"text", "Bố em say rượu rồi đánh em"}},
-                               bearer(pupil));
+// The child sees 111 at once; the case reaches the leads only and is never published.
+TEST_F(Moderation, ADisclosureReachesOnlyTheLeadsAndIsNeverPublished) {
+  auto sent = a_disclosure();
   ASSERT_EQ(sent.status, 201);
-  EXPECT_EQ(sent.json()["support"]["hotline"], "111");  // the child sees 111 at once
+  EXPECT_EQ(sent.json()["support"]["hotline"], "111");
+  leads_sign_in();
   std::string id = sent.json()["id"];
-  auto lead = login(server, "safeguarding"), lead2 = login(server, "safeguarding2");
-
   auto cases = server.get("/api/v1/safeguarding/cases", bearer(lead)).json()["items"];
   ASSERT_EQ(cases.size(), 1u);
   EXPECT_EQ(cases[0]["id"], id);
   EXPECT_EQ(cases[0]["timing"]["late"], false);
   EXPECT_EQ(server.get("/api/v1/safeguarding/cases", bearer(moderator)).status, 403);
-  // Never published: the moderation decisions refuse it.
   auto claim = server.post_json("/api/v1/moderation/items/" + id + "/claim",
                                 nlohmann::json::object(), bearer(lead));
   ASSERT_EQ(claim.status, 200);
   EXPECT_EQ(decide(lead, id, {{"decision", "approve"}, {"version", claim.json()["version"]}})
                 .error_code(),
             "safeguarding_item");
+}
 
+// Unacknowledged after an hour, a case is late; actions wait for one lead's acknowledgement,
+// and a referral to 111 is recorded with its reference.
+TEST_F(Moderation, ACaseIsLateAfterAnHourAndActionsWaitForOneLeadsAcknowledgement) {
+  std::string id = a_disclosure().json()["id"];
   server.post_json("/__test/clock", {{"advance_seconds", 61 * 60}});
+  leads_sign_in();
   EXPECT_EQ(server.get("/api/v1/safeguarding/cases/" + id, bearer(lead)).json()["timing"]["late"],
             true);
-  EXPECT_EQ(server
-                .post_json("/api/v1/safeguarding/cases/" + id + "/actions",
-                           {{"kind", "referral_111"}, {"date", "2026-11-24"}}, bearer(lead))
-                .error_code(),
-            "not_acknowledged");
-  auto acked = server.post_json("/api/v1/safeguarding/cases/" + id + "/acknowledge",
-                                nlohmann::json::object(), bearer(lead));
+  EXPECT_EQ(
+      on_case(id, "actions", {{"kind", "referral_111"}, {"date", "2026-11-24"}}, lead).error_code(),
+      "not_acknowledged");
+  auto acked = on_case(id, "acknowledge", nlohmann::json::object(), lead);
   ASSERT_EQ(acked.status, 200) << acked.body;
   EXPECT_FALSE(acked.json()["case"]["acknowledged_at"].is_null());
-  EXPECT_EQ(server
-                .post_json("/api/v1/safeguarding/cases/" + id + "/acknowledge",
-                           nlohmann::json::object(), bearer(lead2))
-                .status,
-            409);
-  EXPECT_EQ(server
-                .post_json("/api/v1/safeguarding/cases/" + id + "/actions",
-                           {{"kind", "astrology"}, {"date", "2026-11-24"}}, bearer(lead))
-                .status,
+  EXPECT_EQ(on_case(id, "acknowledge", nlohmann::json::object(), lead2).status, 409);
+  EXPECT_EQ(on_case(id, "actions", {{"kind", "astrology"}, {"date", "2026-11-24"}}, lead).status,
             400);
-  auto referred = server.post_json(
-      "/api/v1/safeguarding/cases/" + id + "/actions",
-      {{"kind", "referral_111"}, {"date", "2026-11-24"}, {"reference", "111-2026-0042"}},
-      bearer(lead));
+  auto referred = on_case(
+      id, "actions",
+      {{"kind", "referral_111"}, {"date", "2026-11-24"}, {"reference", "111-2026-0042"}}, lead);
   ASSERT_EQ(referred.status, 201) << referred.body;
   EXPECT_EQ(referred.json()["case"]["actions"][0]["reference"], "111-2026-0042");
+  auto actions = audited(id);
+  for (std::string a : {"safeguarding.acknowledge", "safeguarding.action"})
+    EXPECT_TRUE(actions.count(a)) << a;
+}
 
-  auto revealed = server.post_json(
-      "/api/v1/safeguarding/cases/" + id + "/reveal",
-      {{"reason", "The 111 counsellor needs the child's school and class."}}, bearer(lead));
+// When a lead reveals who the child is, the other lead sees that someone looked, who and why,
+// and is told so in the app — never the identity itself.
+TEST_F(Moderation, ARevealIsToldToTheOtherLeadWithItsReasonNeverTheIdentity) {
+  std::string id = an_acknowledged_case();
+  auto revealed = on_case(
+      id, "reveal", {{"reason", "The 111 counsellor needs the child's school and class."}}, lead);
   ASSERT_EQ(revealed.status, 200) << revealed.body;
-  EXPECT_FALSE(revealed.json()["birth_date"].get<std::string>().empty());
-  // The other lead sees that someone looked, who and why.
+  std::string birth_date = revealed.json()["birth_date"];
+  EXPECT_FALSE(birth_date.empty());
   auto seen = server.get("/api/v1/safeguarding/cases/" + id, bearer(lead2)).json();
   EXPECT_EQ(seen["case"]["reveals"].size(), 1u);
-  // …and is told so in the app, with the reason but never the identity.
-  auto told = [&](const std::string& token, const std::string& kind) {
-    int count = 0;
-    auto items = server.get("/api/v1/me/notifications", bearer(token)).json()["items"];
-    for (const auto& n : items) {
-      if (n["kind"] == kind && n["object_id"] == id) {
-        ++count;
-        EXPECT_EQ(n["message"].get<std::string>().find(revealed.json()["birth_date"]),
-                  std::string::npos);
-      }
-    }
-    return count;
-  };
-  EXPECT_EQ(told(lead2, "identity_revealed"), 1);
-  EXPECT_EQ(told(lead, "identity_revealed"), 0);  // not the lead who looked
+  EXPECT_EQ(told(lead2, "identity_revealed", id, birth_date), 1);
+  EXPECT_EQ(told(lead, "identity_revealed", id, birth_date), 0);  // not the lead who looked
+  EXPECT_TRUE(audited(id).count("safeguarding.reveal_noted"));
+}
 
-  // "No concern" needs a second lead.
-  auto proposed = server.post_json(
-      "/api/v1/safeguarding/cases/" + id + "/close",
-      {{"outcome", "no_concern"}, {"reason", "Spoke with the school; the child is safe."}},
-      bearer(lead));
+TEST_F(Moderation, ClosingACaseWithNoConcernNeedsASecondLead) {
+  std::string id = an_acknowledged_case();
+  auto proposed = on_case(
+      id, "close",
+      {{"outcome", "no_concern"}, {"reason", "Spoke with the school; the child is safe."}}, lead);
   ASSERT_EQ(proposed.status, 200) << proposed.body;
   EXPECT_EQ(proposed.json()["status"], "closure_pending");
-  EXPECT_EQ(told(lead2, "closure_to_confirm"), 1);
-  EXPECT_EQ(server
-                .post_json("/api/v1/safeguarding/cases/" + id + "/confirm-closure",
-                           nlohmann::json::object(), bearer(lead))
-                .error_code(),
+  EXPECT_EQ(told(lead2, "closure_to_confirm", id), 1);
+  EXPECT_EQ(on_case(id, "confirm-closure", nlohmann::json::object(), lead).error_code(),
             "second_lead_required");
-  auto closed = server.post_json("/api/v1/safeguarding/cases/" + id + "/confirm-closure",
-                                 nlohmann::json::object(), bearer(lead2));
+  auto closed = on_case(id, "confirm-closure", nlohmann::json::object(), lead2);
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(closed.json()["status"], "closed");
   EXPECT_EQ(closed.json()["case"]["closure"]["confirmed_by"].is_string(), true);
-
-  auto audit =
-      server.get("/api/v1/audit?limit=200", bearer(login(server, "admin"))).json()["items"];
-  std::set<std::string> actions;
-  for (const auto& e : audit)
-    if (e["object_id"] == id) actions.insert(e["action"]);
-  for (std::string a :
-       {"safeguarding.acknowledge", "safeguarding.action", "safeguarding.reveal_noted",
-        "safeguarding.close_no_concern", "safeguarding.confirm_closure"})
+  auto actions = audited(id);
+  for (std::string a : {"safeguarding.close_no_concern", "safeguarding.confirm_closure"})
     EXPECT_TRUE(actions.count(a)) << a;
 }
 

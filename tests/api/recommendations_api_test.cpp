@@ -93,73 +93,161 @@ class Recommendations : public ::testing::Test {
     return false;
   }
 
+  // The chain's set-up steps. Phường 9 and its People's Committee, which takes e-mail.
+  void find_the_ward() {
+    ward9 = find_id("/api/v1/units", "code", "HCM-PN-P9");
+    committee = find_id("/api/v1/authorities", "code", "UBND-P9");
+    EXPECT_FALSE(ward9.empty());
+    EXPECT_FALSE(committee.empty());
+    EXPECT_EQ(
+        server
+            .request("PUT", "/api/v1/authorities/" + committee + "/contact",
+                     json{{"email", "ubnd@phuong9.example"}}.dump(),
+                     {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}})
+            .status,
+        200);
+  }
+
+  // Two children's approved ideas (the second with "bạn Lan ở hẻm 12" hidden by the moderator),
+  // merged into a recommendation of ward 9; returns the response.
+  HttpResponse merge_two_ideas() {
+    first = approved_idea(meo, "Em muốn có sân chơi an toàn gần nhà.");
+    second = approved_idea(caheo, "Sân chơi của bạn Lan ở hẻm 12 bị hỏng xích đu.", json{{13, 29}});
+    return post("/api/v1/recommendations",
+                {{"title", "Sân chơi <an toàn> cho trẻ em"},
+                 {"text", "Các em đề nghị sửa sân chơi khu phố và thay xích đu đã hỏng."},
+                 {"unit_id", ward9},
+                 {"topic", "Vui chơi"},
+                 {"submission_ids", {first, second}}},
+                moderator);
+  }
+
+  // Merged and forwarded today to the ward's People's Committee, due ten working days on.
+  HttpResponse forward(const std::string& id) {
+    return post("/api/v1/recommendations/" + id + "/forward",
+                {{"authority_id", committee},
+                 {"dispatch_number", "45/ĐTN-KN"},
+                 {"dispatch_date", vietnam_today()},
+                 {"due_working_days", 10}},
+                moderator);
+  }
+  std::string forwarded() {
+    find_the_ward();
+    auto created = merge_two_ideas();
+    EXPECT_EQ(created.status, 201) << created.body;
+    std::string id = created.json()["id"];
+    auto sent = forward(id);
+    EXPECT_EQ(sent.status, 200) << sent.body;
+    return id;
+  }
+
+  // The official's answer: partly accepted, with reasons and two commitments (the second due
+  // 33 days from today).
+  HttpResponse answer_partly(const std::string& id) {
+    return post("/api/v1/recommendations/" + id + "/answer",
+                {{"decision", "partly_accepted"},
+                 {"reasons", "Xích đu được thay ngay; sân mới cần ngân sách năm sau."},
+                 {"commitments",
+                  {{{"text", "Thay xích đu hỏng"},
+                    {"owner", "Phòng Quản lý đô thị phường"},
+                    {"due_date", "2027-02-26"}},
+                   {{"text", "Kiểm tra an toàn sân chơi"},
+                    {"owner", "Công an phường"},
+                    {"due_date", vietnam_today(33)}}}}},
+                official);
+  }
+
+  // Forwarded, acknowledged and answered in part 32 days later (past the due date).
+  std::string answered_late() {
+    std::string id = forwarded();
+    advance_days(32);
+    run_jobs();
+    EXPECT_EQ(
+        post("/api/v1/recommendations/" + id + "/acknowledge", json::object(), official).status,
+        200);
+    auto answered = answer_partly(id);
+    EXPECT_EQ(answered.status, 200) << answered.body;
+    return id;
+  }
+
+  // What the children are told: words for everybody and for 11–13 year olds.
+  static json feedback_for_the_children() {
+    return {{"bands",
+             {{"all",
+               {{"you_said", "Các em nói sân chơi khu phố bị hỏng."},
+                {"we_did", "Ủy ban phường sẽ thay xích đu trong tháng này."},
+                {"why", "Làm sân chơi mới cần tiền của năm sau."},
+                {"what_next", "Đoàn phường sẽ báo các em khi xích đu đã được thay."}}},
+              {"11-13",
+               {{"you_said", "Các bạn lớp 6 nói xích đu bị hỏng."},
+                {"we_did", "Phường sẽ thay xích đu mới."},
+                {"why", "Sân mới phải chờ ngân sách năm sau."},
+                {"what_next", "Bạn sẽ được báo khi xích đu xong."}}}}}};
+  }
+
+  // Forwarded, acknowledged, answered in part, given feedback and reported back to the children.
+  std::string reported_back() {
+    std::string id = forwarded();
+    EXPECT_EQ(
+        post("/api/v1/recommendations/" + id + "/acknowledge", json::object(), official).status,
+        200);
+    EXPECT_EQ(answer_partly(id).status, 200);
+    EXPECT_EQ(
+        post("/api/v1/recommendations/" + id + "/feedback", feedback_for_the_children(), moderator)
+            .status,
+        200);
+    EXPECT_EQ(
+        post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator).status,
+        200);
+    return id;
+  }
+
   SmtpSink sink;
   Server server;
   std::string admin, moderator, official, official2, meo, caheo;
+  // Set by the chain's set-up steps.
+  std::string ward9, committee, first, second;
 };
 
-TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
-  std::string ward9 = find_id("/api/v1/units", "code", "HCM-PN-P9");
-  std::string committee = find_id("/api/v1/authorities", "code", "UBND-P9");
-  ASSERT_FALSE(ward9.empty());
-  ASSERT_FALSE(committee.empty());
-  ASSERT_EQ(
-      server
-          .request("PUT", "/api/v1/authorities/" + committee + "/contact",
-                   json{{"email", "ubnd@phuong9.example"}}.dump(),
-                   {{"Authorization", "Bearer " + admin}, {"Content-Type", "application/json"}})
-          .status,
-      200);
-
-  // Two children's ideas; the second has a name hidden by the moderator.
-  std::string first = approved_idea(meo, "Em muốn có sân chơi an toàn gần nhà.");
-  std::string second =
-      approved_idea(caheo, "Sân chơi của bạn Lan ở hẻm 12 bị hỏng xích đu.", json{{13, 29}});
-
-  // Only approved submissions can be merged.
+TEST_F(Recommendations, OnlyApprovedIdeasAreMergedAndTheWordsAModeratorHidStayHidden) {
+  find_the_ward();
+  std::string approved = approved_idea(meo, "Em muốn có sân chơi an toàn gần nhà.");
   auto pending =
       post("/api/v1/submissions", {{"kind", "idea"}, {"text", "Một ý kiến chưa duyệt."}}, meo);
   auto refused = post("/api/v1/recommendations",
                       {{"title", "Sân chơi"},
                        {"text", "Các em đề nghị sửa sân chơi khu phố."},
                        {"unit_id", ward9},
-                       {"submission_ids", {first, pending.json()["id"]}}},
+                       {"submission_ids", {approved, pending.json()["id"]}}},
                       moderator);
   EXPECT_EQ(refused.status, 400) << refused.body;
 
-  auto created = post("/api/v1/recommendations",
-                      {{"title", "Sân chơi <an toàn> cho trẻ em"},
-                       {"text", "Các em đề nghị sửa sân chơi khu phố và thay xích đu đã hỏng."},
-                       {"unit_id", ward9},
-                       {"topic", "Vui chơi"},
-                       {"submission_ids", {first, second}}},
-                      moderator);
+  auto created = merge_two_ideas();
   ASSERT_EQ(created.status, 201) << created.body;
   json rec = created.json();
-  std::string id = rec["id"];
   EXPECT_EQ(rec["status"], "draft");
   EXPECT_EQ(rec["children"], 2);
   EXPECT_NE(created.body.find("Em muốn có sân chơi an toàn gần nhà."), std::string::npos);
   EXPECT_EQ(created.body.find("bạn Lan ở hẻm"), std::string::npos) << "redacted words leaked";
+}
 
-  // A draft is nobody's business outside the Youth Union.
+// A draft is nobody's business outside the Youth Union; forwarded, it has a due date ten
+// working days on and reaches the official of that authority, and no other.
+TEST_F(Recommendations, ForwardedItReachesOnlyItsAuthorityWithADueDateInWorkingDays) {
+  find_the_ward();
+  auto created = merge_two_ideas();
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = created.json()["id"];
   EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official)).status, 404);
 
-  // Forwarded with a dispatch number and a due date ten working days on.
-  auto forwarded = post("/api/v1/recommendations/" + id + "/forward",
-                        {{"authority_id", committee},
-                         {"dispatch_number", "45/ĐTN-KN"},
-                         {"dispatch_date", vietnam_today()},
-                         {"due_working_days", 10}},
-                        moderator);
+  auto forwarded = forward(id);
   ASSERT_EQ(forwarded.status, 200) << forwarded.body;
-  rec = forwarded.json();
+  json rec = forwarded.json();
   EXPECT_EQ(rec["status"], "forwarded");
   EXPECT_EQ(rec["working_days_left"], 10);
   EXPECT_GT(rec["due_date"].get<std::string>(), vietnam_today());
   EXPECT_TRUE(has_notification(notifications(official), "forwarded", id));
 
-  // The official of another authority never sees it.
   EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official2)).status, 404);
   EXPECT_EQ(
       post("/api/v1/recommendations/" + id + "/acknowledge", json::object(), official2).status,
@@ -167,8 +255,10 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   json others = server.get("/api/v1/recommendations?limit=200", bearer(official2)).json()["items"];
   for (const auto& item : others) EXPECT_NE(item["id"], id);
   EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official)).status, 200);
+}
 
-  // The forwarding letter: the official layout, values escaped, styled by a stylesheet only.
+TEST_F(Recommendations, TheForwardingLetterHasTheOfficialLayoutWithEveryValueEscaped) {
+  std::string id = forwarded();
   auto letter =
       server.get("/api/v1/recommendations/" + id + "/letters/forwarding", bearer(official));
   ASSERT_EQ(letter.status, 200);
@@ -181,8 +271,11 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(letter.body.find("<an toàn>"), std::string::npos);
   EXPECT_EQ(letter.body.find("style="), std::string::npos);
   EXPECT_EQ(letter.body.find("<script"), std::string::npos);
+}
 
-  // A week later: five working days left, the reminder goes out in-app and by e-mail.
+// A week on, five working days are left: the reminder goes out in the app and by e-mail, once.
+TEST_F(Recommendations, FiveWorkingDaysBeforeTheDueDateTheAuthorityIsRemindedOnce) {
+  std::string id = forwarded();
   advance_days(7);
   run_jobs();
   EXPECT_TRUE(has_notification(notifications(official), "due_soon", id));
@@ -191,15 +284,21 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(sink.messages()[0].to.at(0), "<ubnd@phuong9.example>");
   EXPECT_NE(sink.messages()[0].data.find("Sân chơi <an toàn> cho trẻ em"), std::string::npos)
       << sink.messages()[0].data;
-  // Running the job again sends nothing twice.
   run_jobs();
   EXPECT_EQ(sink.messages().size(), 1u);
+}
 
-  // Past the due date: flagged overdue, notified, e-mailed once more.
+// Past the due date: flagged overdue by the system, its authority and the Youth Union told in
+// the app and the authority by e-mail once more; past the grace period, escalated with a
+// printable reminder letter.
+TEST_F(Recommendations, PastTheDueDateItIsOverdueAndPastTheGracePeriodEscalated) {
+  std::string id = forwarded();
+  advance_days(7);
+  run_jobs();
   advance_days(9);
   auto jobs = run_jobs();
   EXPECT_GE(jobs["recommendations_overdue"].get<int>(), 1) << jobs.dump();
-  rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
+  json rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
   EXPECT_TRUE(rec["overdue"].get<bool>());
   EXPECT_LT(rec["working_days_left"].get<int>(), 0);
   EXPECT_TRUE(has_notification(notifications(official), "overdue", id));
@@ -211,7 +310,6 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
     if (step["action"] == "overdue" && step["by"] == "system") logged_overdue = true;
   EXPECT_TRUE(logged_overdue);
 
-  // Past the grace period: escalated, with a printable reminder letter.
   advance_days(16);
   jobs = run_jobs();
   EXPECT_GE(jobs["escalated"].get<int>(), 1) << jobs.dump();
@@ -221,8 +319,14 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   ASSERT_EQ(reminder.status, 200);
   EXPECT_NE(reminder.body.find("V/v đôn đốc"), std::string::npos);
   EXPECT_NE(reminder.body.find("chưa nhận được văn bản trả lời"), std::string::npos);
+}
 
-  // The official acknowledges, then answers; a decline without reasons is refused.
+// The official acknowledges before answering; a decline without reasons is refused and changes
+// nothing; a late answer in part clears the overdue flag but is not on time.
+TEST_F(Recommendations, AnAnswerFollowsAnAcknowledgementAndADeclineNeedsReasons) {
+  std::string id = forwarded();
+  advance_days(32);
+  run_jobs();
   EXPECT_EQ(post("/api/v1/recommendations/" + id + "/answer", {{"decision", "accepted"}}, official)
                 .error_code(),
             "not_acknowledged");
@@ -238,22 +342,21 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
             422);
   EXPECT_EQ(server.get("/api/v1/recommendations/" + id, bearer(official)).json()["status"],
             "acknowledged");
-  auto answered = post("/api/v1/recommendations/" + id + "/answer",
-                       {{"decision", "partly_accepted"},
-                        {"reasons", "Xích đu được thay ngay; sân mới cần ngân sách năm sau."},
-                        {"commitments",
-                         {{{"text", "Thay xích đu hỏng"},
-                           {"owner", "Phòng Quản lý đô thị phường"},
-                           {"due_date", "2027-02-26"}},
-                          {{"text", "Kiểm tra an toàn sân chơi"},
-                           {"owner", "Công an phường"},
-                           {"due_date", vietnam_today(33)}}}}},
-                       official);
+
+  auto answered = answer_partly(id);
   ASSERT_EQ(answered.status, 200) << answered.body;
-  rec = answered.json();
+  json rec = answered.json();
   EXPECT_EQ(rec["status"], "answered");
   EXPECT_FALSE(rec["overdue"].get<bool>());
   EXPECT_FALSE(rec["answered_on_time"].get<bool>());
+  EXPECT_TRUE(has_notification(notifications(moderator), "answered", id));
+}
+
+// Its authority records progress on a commitment (no other can); one past its due date and not
+// done is flagged, and its owners are told.
+TEST_F(Recommendations, CommitmentsShowProgressAndAreFlaggedWhenLate) {
+  std::string id = answered_late();
+  json rec = server.get("/api/v1/recommendations/" + id, bearer(official)).json();
   std::string commitment = rec["commitments"][0]["id"];
   auto progress = post("/api/v1/commitments/" + commitment + "/progress",
                        {{"note", "Đã đặt mua xích đu mới."}, {"status", "in_progress"}}, official);
@@ -262,35 +365,29 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(
       post("/api/v1/commitments/" + commitment + "/progress", {{"note", "x"}}, official2).status,
       404);
-  EXPECT_TRUE(has_notification(notifications(moderator), "answered", id));
 
-  // A commitment past its due date and not done is flagged, and its owners are told.
   advance_days(3);
   run_jobs();
   EXPECT_TRUE(has_notification(notifications(official), "commitment_overdue", id));
   rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
   EXPECT_FALSE(rec["commitments"][0]["overdue"].get<bool>());
   EXPECT_TRUE(rec["commitments"][1]["overdue"].get<bool>());
+}
 
-  // Not reported back without feedback; not closed before it is reported back.
+// Not reported back without feedback, not closed before it is; feedback for a band the
+// deployment does not have would reach no child: refused, and nothing kept.
+TEST_F(Recommendations, ItIsReportedBackOnlyWithFeedbackForBandsTheChildrenHave) {
+  std::string id = forwarded();
+  ASSERT_EQ(post("/api/v1/recommendations/" + id + "/acknowledge", json::object(), official).status,
+            200);
+  ASSERT_EQ(answer_partly(id).status, 200);
   EXPECT_EQ(post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator)
                 .error_code(),
             "feedback_missing");
   EXPECT_EQ(
       post("/api/v1/recommendations/" + id + "/close", json::object(), moderator).error_code(),
       "not_reported_back");
-  json feedback = {{"bands",
-                    {{"all",
-                      {{"you_said", "Các em nói sân chơi khu phố bị hỏng."},
-                       {"we_did", "Ủy ban phường sẽ thay xích đu trong tháng này."},
-                       {"why", "Làm sân chơi mới cần tiền của năm sau."},
-                       {"what_next", "Đoàn phường sẽ báo các em khi xích đu đã được thay."}}},
-                     {"11-13",
-                      {{"you_said", "Các bạn lớp 6 nói xích đu bị hỏng."},
-                       {"we_did", "Phường sẽ thay xích đu mới."},
-                       {"why", "Sân mới phải chờ ngân sách năm sau."},
-                       {"what_next", "Bạn sẽ được báo khi xích đu xong."}}}}}};
-  // Feedback for a band the deployment does not have would reach no child: refused, nothing kept.
+  json feedback = feedback_for_the_children();
   json stray = feedback;
   stray["bands"]["12-99"] = feedback["bands"]["all"];
   auto no_band = post("/api/v1/recommendations/" + id + "/feedback", stray, moderator);
@@ -303,8 +400,10 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   ASSERT_EQ(
       post("/api/v1/recommendations/" + id + "/report-back", json::object(), moderator).status,
       200);
+}
 
-  // Each contributing child sees it with their own submission, in their band's words.
+TEST_F(Recommendations, AChildSeesTheAuthoritysAnswerWithTheirIdeaInWordsForTheirAge) {
+  std::string id = reported_back();
   auto meo_view = server.get("/api/v1/submissions/" + first, bearer(meo)).json();
   ASSERT_EQ(meo_view["outcomes"].size(), 1u) << meo_view.dump();
   EXPECT_EQ(meo_view["outcomes"][0]["decision"], "partly_accepted");
@@ -314,8 +413,12 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(caheo_view["outcomes"][0]["recommendation_id"], id);
   EXPECT_TRUE(has_notification(notifications(meo), "reported_back", first));
   EXPECT_TRUE(has_notification(notifications(caheo), "reported_back", second));
+}
 
-  // A child disagrees: the words go to the moderators' queue; the moderators are told.
+// A child who disagrees is heard: the words wait in the moderators' queue like any submission,
+// the moderators are told, and one disagreement is too few to show as a count.
+TEST_F(Recommendations, AChildWhoDisagreesReachesTheModeratorsOnce) {
+  std::string id = reported_back();
   auto disagree =
       post("/api/v1/recommendations/" + id + "/reactions",
            {{"kind", "disagree"}, {"text", "Em nghĩ sân chơi cần làm ngay năm nay."}}, meo);
@@ -323,7 +426,6 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(
       post("/api/v1/recommendations/" + id + "/reactions", {{"kind", "agree"}}, meo).error_code(),
       "already_reacted");
-  // The child's words wait in the moderators' queue like any submission.
   std::string item = disagree.json()["submission_id"];
   bool queued = false;
   json queue =
@@ -335,18 +437,20 @@ TEST_F(Recommendations, TheWholeChainFromChildrenToAnswerAndBack) {
   EXPECT_EQ(opened["topic"], "feedback_reaction:disagree");
   EXPECT_EQ(opened["text"], "Em nghĩ sân chơi cần làm ngay năm nay.");
   EXPECT_TRUE(has_notification(notifications(moderator), "reaction", id));
-  rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
-  // One disagreement: fewer children than the small-group threshold, so hidden, not "1".
+  json rec = server.get("/api/v1/recommendations/" + id, bearer(moderator)).json();
   EXPECT_TRUE(rec["reactions"]["disagree"].is_null()) << rec["reactions"].dump();
   EXPECT_EQ(rec["reactions"]["agree"], 0);
   EXPECT_EQ(server.get("/api/v1/submissions/" + first, bearer(meo))
                 .json()["outcomes"][0]["my_reaction"]["kind"],
             "disagree");
+}
 
+// The public tracker, without signing in: the closed recommendation with its answer and
+// feedback, no child's identity, and the authorities with enough recommendations to show.
+TEST_F(Recommendations, TheClosedRecommendationIsOnThePublicTrackerWithoutAnyChildsIdentity) {
+  std::string id = reported_back();
   ASSERT_EQ(post("/api/v1/recommendations/" + id + "/close", json::object(), moderator).status,
             200);
-
-  // The public tracker: no sign-in, the answer and the feedback, no child's identity.
   auto tracker = server.get("/api/v1/public/units/" + ward9 + "/tracker");
   ASSERT_EQ(tracker.status, 200) << tracker.body;
   json found;

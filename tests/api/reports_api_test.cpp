@@ -169,6 +169,131 @@ class ReportsApi : public ::testing::Test {
                       bearer(token));
   }
 
+  // What happened in Phường 15 this year: online, six girls of 11–13 and one boy of 7–10 answered
+  // (one of them twice: still one child) and five boys of 14–15 on paper; six ideas, five
+  // approved and one returned; a Council that met once; a forum of 3 + 12 children and a school
+  // dialogue of 8; a target for the children consulted.
+  struct Year {
+    std::string consultation, council;
+    std::vector<Child> children;
+  };
+  Year a_year_in_ward15() {
+    Year year;
+    year.consultation = consultation();
+    const std::string& id = year.consultation;
+    for (int i = 0; i < 6; ++i) year.children.push_back(pupil("Bạn Gái " + std::to_string(i), 12));
+    year.children.push_back(pupil("Bạn Trai", 9));
+    for (std::size_t i = 0; i < year.children.size(); ++i) {
+      auto r = server.request(
+          "POST", "/api/v1/consultations/" + id + "/responses",
+          nlohmann::json{{"answers", {{"q_like", "yes"}}}, {"gender", i < 6 ? "girl" : "boy"}}
+              .dump(),
+          json_auth(year.children[i].token));
+      EXPECT_EQ(r.status, 201) << r.body;
+    }
+    EXPECT_EQ(
+        server
+            .request("POST", "/api/v1/consultations/" + id + "/responses",
+                     nlohmann::json{{"answers", {{"q_like", "no"}}}, {"gender", "girl"}}.dump(),
+                     json_auth(year.children[0].token))
+            .status,
+        201);
+    nlohmann::json sheets = nlohmann::json::array();
+    for (int i = 0; i < 5; ++i)
+      sheets.push_back({{"age_band", "14-15"}, {"gender", "boy"}, {"answers", {{"q_like", "no"}}}});
+    auto paper = server.post_json(
+        "/api/v1/consultations/" + id + "/paper-batches",
+        {{"reference", "P15-01"}, {"unit_id", ward15}, {"sheets", sheets}}, bearer(facilitator));
+    EXPECT_EQ(paper.status, 201) << paper.body;
+
+    for (int i = 0; i < 6; ++i) {
+      std::string sid =
+          server
+              .post_json("/api/v1/submissions",
+                         {{"kind", "idea"},
+                          {"text", "Thư viện nên mở cửa thêm giờ, ý kiến số " + std::to_string(i)}},
+                         bearer(year.children[static_cast<std::size_t>(i)].token))
+              .json()["id"];
+      auto claimed = server.post_json("/api/v1/moderation/items/" + sid + "/claim",
+                                      nlohmann::json::object(), bearer(moderator));
+      EXPECT_EQ(claimed.status, 200) << claimed.body;
+      nlohmann::json decision = {{"decision", i < 5 ? "approve" : "return"},
+                                 {"version", claimed.json()["version"]}};
+      if (i == 5) decision["reason"] = "unclear";
+      auto decided = server.post_json("/api/v1/moderation/items/" + sid + "/decision", decision,
+                                      bearer(moderator));
+      EXPECT_EQ(decided.status, 200) << decided.body;
+    }
+
+    int y = this_year();
+    year.council = server
+                       .post_json("/api/v1/councils",
+                                  {{"unit_id", ward15},
+                                   {"name", "Hội đồng trẻ em Phường 15"},
+                                   {"term_start", std::to_string(y) + "-01-01"},
+                                   {"term_end", std::to_string(y + 1) + "-12-31"},
+                                   {"member_cap", 9}},
+                                  bearer(moderator))
+                       .json()["id"];
+    std::string member =
+        server
+            .post_json("/api/v1/councils/" + year.council + "/members",
+                       {{"pupil_id", year.children[1].id}, {"joined_by", "nomination"}},
+                       bearer(moderator))
+            .json()["member_id"];
+    std::string session =
+        server
+            .post_json("/api/v1/councils/" + year.council + "/sessions",
+                       {{"title", "Kỳ họp"}, {"planned_for", today_text()}}, bearer(moderator))
+            .json()["id"];
+    EXPECT_EQ(server
+                  .post_json("/api/v1/council-sessions/" + session + "/held",
+                             {{"attendance", {member}}}, bearer(moderator))
+                  .status,
+              200);
+
+    for (const auto& [kind, participants] : std::vector<std::pair<std::string, nlohmann::json>>{
+             {"forum", {{"7-10", 3}, {"11-13", 12}}}, {"school_dialogue", {{"11-13", 8}}}})
+      EXPECT_EQ(server
+                    .post_json("/api/v1/events",
+                               {{"unit_id", ward15},
+                                {"kind", kind},
+                                {"title", "Sự kiện " + kind},
+                                {"held_on", today_text()},
+                                {"participants", participants}},
+                               bearer(facilitator))
+                    .status,
+                201);
+    EXPECT_EQ(server
+                  .post_json("/api/v1/targets",
+                             {{"unit_id", ward15},
+                              {"kind", "children_consulted"},
+                              {"period_start", std::to_string(y - 1) + "-01-01"},
+                              {"period_end", std::to_string(y + 1) + "-12-31"},
+                              {"target", 100}},
+                             bearer(admin))
+                  .status,
+              201);
+    return year;
+  }
+
+  // The count of children of this band and gender in a report's children_consulted table.
+  static nlohmann::json consulted(const nlohmann::json& report, const std::string& band,
+                                  const std::string& gender) {
+    const auto& cc = report["children_consulted"];
+    std::size_t column = 99;
+    for (std::size_t i = 0; i < cc["genders"].size(); ++i)
+      if (cc["genders"][i] == gender) column = i;
+    for (const auto& row : cc["rows"])
+      if (row["age_band"] == band) return row["counts"][column];
+    return nullptr;
+  }
+  static nlohmann::json consulted_total(const nlohmann::json& report, const std::string& band) {
+    for (const auto& row : report["children_consulted"]["rows"])
+      if (row["age_band"] == band) return row["total"];
+    return nullptr;
+  }
+
   Server server;
   std::string admin, moderator, facilitator, ward15, school, join_code;
   int slips = 0;
@@ -233,105 +358,9 @@ TEST_F(ReportsApi, EventsAreRecordedWithChildrenCountedByAgeBand) {
   EXPECT_EQ(server.post_json("/api/v1/events", forum, bearer(other)).status, 400);
 }
 
-TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
-  // Online: six girls of 11–13 and one boy of 7–10; on paper: five boys of 14–15.
-  std::string id = consultation();
-  std::vector<Child> children;
-  for (int i = 0; i < 6; ++i) children.push_back(pupil("Bạn Gái " + std::to_string(i), 12));
-  children.push_back(pupil("Bạn Trai", 9));
-  for (std::size_t i = 0; i < children.size(); ++i) {
-    auto r = server.request(
-        "POST", "/api/v1/consultations/" + id + "/responses",
-        nlohmann::json{{"answers", {{"q_like", "yes"}}}, {"gender", i < 6 ? "girl" : "boy"}}.dump(),
-        json_auth(children[i].token));
-    ASSERT_EQ(r.status, 201) << r.body;
-  }
-  // Answering again replaces: still one child.
-  ASSERT_EQ(server
-                .request("POST", "/api/v1/consultations/" + id + "/responses",
-                         nlohmann::json{{"answers", {{"q_like", "no"}}}, {"gender", "girl"}}.dump(),
-                         json_auth(children[0].token))
-                .status,
-            201);
-  nlohmann::json sheets = nlohmann::json::array();
-  for (int i = 0; i < 5; ++i)
-    sheets.push_back({{"age_band", "14-15"}, {"gender", "boy"}, {"answers", {{"q_like", "no"}}}});
-  auto paper = server.post_json("/api/v1/consultations/" + id + "/paper-batches",
-                                {{"reference", "P15-01"}, {"unit_id", ward15}, {"sheets", sheets}},
-                                bearer(facilitator));
-  ASSERT_EQ(paper.status, 201) << paper.body;
-
-  // Six ideas: five approved, one returned.
-  for (int i = 0; i < 6; ++i) {
-    std::string sid =
-        server
-            .post_json("/api/v1/submissions",
-                       {{"kind", "idea"},
-                        {"text", "Thư viện nên mở cửa thêm giờ, ý kiến số " + std::to_string(i)}},
-                       bearer(children[static_cast<std::size_t>(i)].token))
-            .json()["id"];
-    auto claimed = server.post_json("/api/v1/moderation/items/" + sid + "/claim",
-                                    nlohmann::json::object(), bearer(moderator));
-    ASSERT_EQ(claimed.status, 200) << claimed.body;
-    nlohmann::json decision = {{"decision", i < 5 ? "approve" : "return"},
-                               {"version", claimed.json()["version"]}};
-    if (i == 5) decision["reason"] = "unclear";
-    auto decided = server.post_json("/api/v1/moderation/items/" + sid + "/decision", decision,
-                                    bearer(moderator));
-    ASSERT_EQ(decided.status, 200) << decided.body;
-  }
-
-  // A Council that met once this year.
+TEST_F(ReportsApi, TheYearsReportCountsWhatHappenedAndHidesSmallGroups) {
+  auto year = a_year_in_ward15();
   int y = this_year();
-  std::string council = server
-                            .post_json("/api/v1/councils",
-                                       {{"unit_id", ward15},
-                                        {"name", "Hội đồng trẻ em Phường 15"},
-                                        {"term_start", std::to_string(y) + "-01-01"},
-                                        {"term_end", std::to_string(y + 1) + "-12-31"},
-                                        {"member_cap", 9}},
-                                       bearer(moderator))
-                            .json()["id"];
-  std::string member =
-      server
-          .post_json("/api/v1/councils/" + council + "/members",
-                     {{"pupil_id", children[1].id}, {"joined_by", "nomination"}}, bearer(moderator))
-          .json()["member_id"];
-  std::string session =
-      server
-          .post_json("/api/v1/councils/" + council + "/sessions",
-                     {{"title", "Kỳ họp"}, {"planned_for", today_text()}}, bearer(moderator))
-          .json()["id"];
-  ASSERT_EQ(server
-                .post_json("/api/v1/council-sessions/" + session + "/held",
-                           {{"attendance", {member}}}, bearer(moderator))
-                .status,
-            200);
-
-  // Two events: a forum of 3 + 12 children and a school dialogue of 8.
-  for (const auto& [kind, participants] : std::vector<std::pair<std::string, nlohmann::json>>{
-           {"forum", {{"7-10", 3}, {"11-13", 12}}}, {"school_dialogue", {{"11-13", 8}}}})
-    ASSERT_EQ(server
-                  .post_json("/api/v1/events",
-                             {{"unit_id", ward15},
-                              {"kind", kind},
-                              {"title", "Sự kiện " + kind},
-                              {"held_on", today_text()},
-                              {"participants", participants}},
-                             bearer(facilitator))
-                  .status,
-              201);
-  ASSERT_EQ(server
-                .post_json("/api/v1/targets",
-                           {{"unit_id", ward15},
-                            {"kind", "children_consulted"},
-                            {"period_start", std::to_string(y - 1) + "-01-01"},
-                            {"period_end", std::to_string(y + 1) + "-12-31"},
-                            {"target", 100}},
-                           bearer(admin))
-                .status,
-            201);
-
   auto got = report(std::to_string(y), "", moderator);
   ASSERT_EQ(got.status, 200) << got.body;
   auto r = got.json();
@@ -341,24 +370,14 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_EQ(cc["by_channel"]["online"], 7);
   EXPECT_EQ(cc["by_channel"]["paper"], 5);
   EXPECT_EQ(cc["by_channel"]["forum"], 0);
-  auto gender = [&](const std::string& g) {
-    for (std::size_t i = 0; i < cc["genders"].size(); ++i)
-      if (cc["genders"][i] == g) return i;
-    return std::size_t{99};
-  };
-  auto row = [&](const std::string& band) {
-    for (const auto& x : cc["rows"])
-      if (x["age_band"] == band) return x;
-    return nlohmann::json();
-  };
   // Shown, or hidden to protect the one 7–10 boy (complementary suppression, linked to the
   // consultation's own results); never another number.
   for (const auto& [band, g, n] : {std::tuple{"11-13", "girl", 6}, {"14-15", "boy", 5}}) {
-    auto v = row(band)["counts"][gender(g)];
+    auto v = consulted(r, band, g);
     EXPECT_TRUE(v.is_null() || v == n) << band << "/" << g << " " << v;
   }
-  EXPECT_TRUE(row("7-10")["counts"][gender("boy")].is_null());  // one child: hidden
-  EXPECT_TRUE(row("7-10")["total"].is_null());
+  EXPECT_TRUE(consulted(r, "7-10", "boy").is_null());  // one child: hidden
+  EXPECT_TRUE(consulted_total(r, "7-10").is_null());
   EXPECT_EQ(r["consultations"]["held"], 1);
   EXPECT_EQ(r["submissions"]["received"], 6);
   EXPECT_EQ(r["submissions"]["approved"], 5);
@@ -368,7 +387,7 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_TRUE(r["submissions"]["escalated"].is_null());
   EXPECT_EQ(r["councils"]["sessions_held"], 1);
   ASSERT_EQ(r["councils"]["warnings"].size(), 1u);
-  EXPECT_EQ(r["councils"]["warnings"][0]["council_id"], council);
+  EXPECT_EQ(r["councils"]["warnings"][0]["council_id"], year.council);
   EXPECT_EQ(r["events"]["held"], 2);
   EXPECT_EQ(r["events"]["by_kind"]["forum"], 1);
   EXPECT_EQ(r["events"]["by_kind"]["school_dialogue"], 1);
@@ -390,9 +409,13 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_TRUE(r["recommendations"]["authorities"].empty());
   // Nothing in a report names a child.
   EXPECT_EQ(got.body.find("Bạn Gái"), std::string::npos);
-  EXPECT_EQ(got.body.find(children[0].id), std::string::npos);
+  EXPECT_EQ(got.body.find(year.children[0].id), std::string::npos);
+}
 
-  // The half year that holds today counts the same; the other half and last year nothing.
+// The half year that holds today counts the same; the other half and last year nothing.
+TEST_F(ReportsApi, AReportCountsOnlyWhatHappenedInItsPeriod) {
+  a_year_in_ward15();
+  int y = this_year();
   bool second_half = static_cast<unsigned>(today().month()) >= 7;
   auto half = report(std::to_string(y) + (second_half ? "-H2" : "-H1"), "json", moderator).json();
   EXPECT_EQ(half["children_consulted"]["total"], 12);
@@ -403,8 +426,15 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_EQ(other_half["submissions"]["received"], 0);
   EXPECT_EQ(other_half["events"]["held"], 0);
   EXPECT_EQ(report(std::to_string(y - 1), "", moderator).json()["councils"]["sessions_held"], 0);
+}
 
-  // CSV: UTF-8 with a BOM, the same counts, hidden ones as the word "hidden" (never a number).
+// The CSV (UTF-8 with a BOM) and the printable page (tables, a canvas per chart, scripts only
+// from files under a strict CSP, the data in a JSON block that cannot close its element early)
+// carry the same counts, hidden ones as a word, never a number.
+TEST_F(ReportsApi, TheCsvAndThePrintablePageShowTheSameCountsAndHideTheSameGroups) {
+  a_year_in_ward15();
+  int y = this_year();
+  auto r = report(std::to_string(y), "", moderator).json();
   auto csv = report(std::to_string(y), "csv", moderator);
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
@@ -412,8 +442,8 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_NE(csv.body.find("\"children_consulted\",\"total\",\"\",\"12\""), std::string::npos)
       << csv.body;
   EXPECT_NE(csv.body.find("\"children_consulted\",\"age_band_gender\",\"11-13/girl\",\"" +
-                          (row("11-13")["counts"][gender("girl")].is_null() ? std::string("hidden")
-                                                                            : std::string("6")) +
+                          (consulted(r, "11-13", "girl").is_null() ? std::string("hidden")
+                                                                   : std::string("6")) +
                           "\""),
             std::string::npos);
   EXPECT_NE(csv.body.find("\"children_consulted\",\"age_band_gender\",\"7-10/boy\",\"hidden\""),
@@ -423,8 +453,6 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   EXPECT_NE(csv.body.find("\"events\",\"participants\",\"\",\"23\""), std::string::npos);
   EXPECT_NE(csv.body.find("Hội đồng trẻ em Phường 15"), std::string::npos);
 
-  // The printable page: tables, a canvas per chart, scripts only from files (strict CSP),
-  // the data in a JSON block that cannot close its element early.
   auto html = report(std::to_string(y), "html", moderator);
   ASSERT_EQ(html.status, 200);
   EXPECT_EQ(html.header("content-type"), "text/html; charset=utf-8");
@@ -447,8 +475,11 @@ TEST_F(ReportsApi, TheReportCountsWhatHappenedAndHidesSmallGroups) {
   auto data = nlohmann::json::parse(html.body.substr(data_at, data_end - data_at));
   EXPECT_EQ(data["children_consulted"]["total"], 12);
   EXPECT_EQ(server.get("/report.js").status, 200);
+}
 
-  // Bad periods and formats are a 400; another ward's facilitator and officials see nothing.
+// Bad periods and formats are a 400; officials see nothing; an unknown unit is a 404.
+TEST_F(ReportsApi, BadPeriodsAndFormatsAreRefusedAndOfficialsSeeNoReport) {
+  int y = this_year();
   for (std::string bad : {"2026-H3", "26", "2026-1", "year", "1999"})
     EXPECT_EQ(report(bad, "", moderator).status, 400) << bad;
   EXPECT_EQ(report(std::to_string(y), "pdf", moderator).status, 400);
