@@ -35,7 +35,7 @@ class SqliteConsultationStore : public ConsultationStore {
   void insert_target(const Target& target) override;
   std::vector<Target> targets() override;
   std::vector<WriteOutcome> save_child_writes(
-      std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) override;
+      std::vector<ChildWrite>& writes, const AuditSeal& seal) override;
 
  private:
   Pool& pool_;

@@ -119,7 +119,7 @@ class ConsultationsTest : public ::testing::Test {
     ASSERT_TRUE(prepared.write);
     std::vector<ChildWrite> writes{*prepared.write};
     auto outcomes = storage_->consultations().save_child_writes(
-        writes, [](AuditEntry& e) { e.hash = audit_hash(e); });
+        writes, audit_hash);
     ASSERT_EQ(outcomes.at(0), WriteOutcome::kSaved);
   }
 
