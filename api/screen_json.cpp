@@ -33,9 +33,12 @@ nlohmann::json verdict_json(const moderation::Verdict& verdict) {
                      {"probability", std::round(m.probability * 1000) / 1000},
                      {"threshold", std::round(m.threshold * 1000) / 1000}});
   }
-  return {{"labels", verdict.labels},   {"route", verdict.route},
-          {"signals", verdict.signals}, {"model", std::move(model)},
-          {"spans", spans_json(verdict.spans)}, {"held", spans_json(verdict.held)},
+  return {{"labels", verdict.labels},
+          {"route", verdict.route},
+          {"signals", verdict.signals},
+          {"model", std::move(model)},
+          {"spans", spans_json(verdict.spans)},
+          {"held", spans_json(verdict.held)},
           {"lexicon_version", verdict.lexicon_version}};
 }
 

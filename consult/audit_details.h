@@ -26,8 +26,8 @@ class AuditValue {
   AuditValue(const char* text) : value_(std::string(text)) {}
   AuditValue(bool yes) : value_(yes) {}
   template <std::integral Number>
-    requires(!std::same_as<Number, bool>)
-  AuditValue(Number n) : value_(static_cast<std::int64_t>(n)) {}
+  requires(!std::same_as<Number, bool>) AuditValue(Number n)
+      : value_(static_cast<std::int64_t>(n)) {}
   AuditValue(std::vector<std::string> texts) : value_(std::move(texts)) {}
   AuditValue(AuditDetails named) : value_(std::move(named)) {}
 

@@ -1,5 +1,6 @@
-// The text screener (moderation/screener.h, public API only) and its JSON (api/screen_json.h): any bytes either give a verdict
-// whose spans lie inside the text and on character boundaries, or ln::Invalid for bad UTF-8.
+// The text screener (moderation/screener.h, public API only) and its JSON (api/screen_json.h): any
+// bytes either give a verdict whose spans lie inside the text and on character boundaries, or
+// ln::Invalid for bad UTF-8.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

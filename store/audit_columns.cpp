@@ -55,8 +55,8 @@ AuditDetails details_of_column(std::string_view text) {
 }
 
 std::string chained_text(const AuditEntry& e, std::string_view details_text) {
-  json canonical = {e.seq,       e.at,        e.actor_kind, e.actor_id,   e.action,
-                    e.object_type, e.object_id, e.reason,   details_text, e.prev_hash};
+  json canonical = {e.seq,         e.at,        e.actor_kind, e.actor_id,   e.action,
+                    e.object_type, e.object_id, e.reason,     details_text, e.prev_hash};
   return canonical.dump();
 }
 

@@ -47,9 +47,8 @@ AuditEntry PostgresAuditStore::append(AuditEntry entry, const AuditSeal& seal) {
 namespace {
 
 AuditEntry entry_of(const Row& r) {
-  return AuditEntry{r.int64(0), r.text(1), r.text(2),  r.text(3), r.text(4),
-                    r.text(5),  r.text(6), r.text(7),  {},        r.text(9),
-                    r.text(10)};
+  return AuditEntry{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                    r.text(6),  r.text(7), {},        r.text(9), r.text(10)};
 }
 
 }  // namespace

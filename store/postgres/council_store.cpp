@@ -217,8 +217,8 @@ std::vector<CouncilProposal> PostgresCouncilStore::proposals_of(const std::strin
 void PostgresCouncilStore::insert_event(const CouncilEvent& e) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertEvent, e.id, e.unit_id, column(e.kind), e.title, e.held_on,
-           participants_json(e.participants_by_band).dump(), e.participants, outcomes_text(e.outcomes),
-           e.council_id, e.created_by, e.created_at);
+           participants_json(e.participants_by_band).dump(), e.participants,
+           outcomes_text(e.outcomes), e.council_id, e.created_by, e.created_at);
   });
 }
 
