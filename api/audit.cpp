@@ -1,6 +1,7 @@
 // /api/v1/audit: the hash-chained audit log (admins).
 #include <algorithm>
 
+#include "api/audit_views.h"
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
@@ -21,7 +22,7 @@ void add_audit_routes(Router& r, App& app) {
         }
         auto entries = app.audit.list(after, page.limit);
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
-        for (const auto& e : entries) out["items"].push_back(to_json(e));
+        for (const auto& e : entries) out["items"].push_back(audit_entry_json(e));
         if (static_cast<int>(entries.size()) == page.limit)
           out["next"] = std::to_string(entries.back().seq);
         return Response::json(200, out);

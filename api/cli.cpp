@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "api/data_files.h"
+#include "api/screen_json.h"
 #include "api/server.h"
 #include "consult/accounts.h"
 #include "consult/age_bands.h"
@@ -508,7 +509,7 @@ int run_cli(int argc, char** argv) {
     if (admin_create->parsed()) return admin_create_command(admin_options, std::cin);
     if (screen->parsed() && screen_misses) return screener_misses_command(misses_db, misses_days);
     if (screen->parsed())
-      return moderation::screen_lines(
+      return screen_lines(
           moderation::Screener(find_data_file(DataFile::kLexicons, lexicons),
                                find_data_file(DataFile::kScreenerModel, screener_model)),
           std::cin, std::cout);

@@ -1,4 +1,6 @@
 // /api/v1/events: forums listening to children's voices, leaders' and school dialogues.
+#include "api/council_views.h"
+#include "api/event_views.h"
 #include "api/fields.h"
 #include "api/route_doc.h"
 #include "api/routes.h"
@@ -7,36 +9,9 @@
 namespace ln::api {
 namespace {
 
-nlohmann::json event_json(const CouncilEvent& e) {
-  return {{"id", e.id},
-          {"unit_id", e.unit_id},
-          {"kind", e.kind},
-          {"title", e.title},
-          {"held_on", e.held_on},
-          {"participants", e.participants},
-          {"participants_by_band", nlohmann::json::parse(e.participants_json)},
-          {"outcomes", nlohmann::json::parse(e.outcomes_json)},
-          {"council_id", or_null(e.council_id)},
-          {"created_at", e.created_at}};
-}
-
-nlohmann::json event_schema() {
-  return Shape{required("id", id()),
-               required("unit_id", id()),
-               required("kind", text().one_of({"forum", "leaders_dialogue", "school_dialogue"})),
-               required("title", text()),
-               required("held_on", date()),
-               required("participants", integer()),
-               required("participants_by_band", map_of(integer())),
-               required("outcomes", list_of(text())),
-               required("council_id", text().or_null()),
-               required("created_at", timestamp())}
-      .schema();
-}
-
 const Shape kNewEvent{
     required("unit_id", id()),
-    required("kind", text().one_of({"forum", "leaders_dialogue", "school_dialogue"})),
+    required("kind", word_of(kEventKinds)),
     required("title", text().length(1, 300)),
     required("held_on", date()),
     required("participants", map_of(integer().range(0, 100000))
@@ -45,8 +20,10 @@ const Shape kNewEvent{
     optional("council_id", id().describe("the Council that took part"))};
 
 EventInput event_input(const Fields& f) {
+  const auto kind = event_kind(f.text("kind"));
+  if (!kind) throw Invalid("kind", "kind is forum, leaders_dialogue or school_dialogue.");
   EventInput in{f.text("unit_id"),
-                f.text("kind"),
+                *kind,
                 f.text("title"),
                 f.text("held_on"),
                 {},

@@ -63,16 +63,18 @@ json events_json(const Report& r) {
   json items = json::array(), by_band = json::array();
   for (const auto& x : r.events)
     items.push_back({{"id", x.event.id},
-                     {"kind", x.event.kind},
+                     {"kind", word(x.event.kind)},
                      {"title", x.event.title},
                      {"held_on", x.event.held_on},
                      {"unit_id", x.event.unit_id},
                      {"participants", count(x.participants)},
-                     {"outcomes", json::parse(x.event.outcomes_json)}});
+                     {"outcomes", x.event.outcomes}});
   for (const auto& b : r.participants_by_band)
     by_band.push_back({{"age_band", b.age_band}, {"participants", count(b.participants)}});
+  json by_kind = json::object();
+  for (const auto& [kind, held] : r.events_by_kind) by_kind[word(kind)] = held;
   return {{"held", r.events.size()},
-          {"by_kind", r.events_by_kind},
+          {"by_kind", by_kind},
           {"participants", count(r.participants)},
           {"participants_by_band", by_band},
           {"items", items}};
@@ -174,7 +176,7 @@ std::string report_csv(const Report& report) {
     if (c.warning) line("councils", "warning", c.name, *c.warning);
   }
   line("events", "held", "", report.events.size());
-  for (const auto& [k, v] : report.events_by_kind) line("events", "held", k, v);
+  for (const auto& [k, v] : report.events_by_kind) line("events", "held", std::string(word(k)), v);
   line("events", "participants", "", count(report.participants));
   for (const auto& b : report.participants_by_band)
     line("events", "participants", b.age_band, count(b.participants));

@@ -209,35 +209,6 @@ nlohmann::json data_request_schema() {
       .schema();
 }
 
-nlohmann::json to_json(const AuditEntry& e) {
-  return {{"seq", e.seq},
-          {"at", e.at},
-          {"actor_kind", e.actor_kind},
-          {"actor_id", e.actor_id},
-          {"action", e.action},
-          {"object_type", e.object_type},
-          {"object_id", e.object_id},
-          {"reason", e.reason},
-          {"details", nlohmann::json::parse(e.details, nullptr, false)},
-          {"prev_hash", e.prev_hash},
-          {"hash", e.hash}};
-}
-
-nlohmann::json audit_entry_schema() {
-  return Shape{required("seq", integer()),
-               required("at", timestamp()),
-               required("actor_kind", text()),
-               required("actor_id", text()),
-               required("action", text()),
-               required("object_type", text()),
-               required("object_id", text()),
-               required("reason", text()),
-               required("details", any().describe("what the action changed, as it recorded it")),
-               required("prev_hash", text()),
-               required("hash", text())}
-      .schema();
-}
-
 nlohmann::json consent_status(const std::vector<Consent>& consents) {
   bool child = false, guardian = false;
   for (const auto& c : consents) {

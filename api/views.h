@@ -28,8 +28,6 @@ nlohmann::json to_json(const Consent& c);
 nlohmann::json consent_schema();
 nlohmann::json to_json(const DataRequest& r);
 nlohmann::json data_request_schema();
-nlohmann::json to_json(const AuditEntry& e);
-nlohmann::json audit_entry_schema();
 // A pupil as the adults in their units see them (pseudonym, band, consent), never identity.
 nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents);
 nlohmann::json pupil_schema();

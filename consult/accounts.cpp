@@ -194,11 +194,11 @@ Account Accounts::update(const Principal& actor, const std::string& id, const Ac
     if (role_changed)
       audit_.record(
           AuditActor::of(actor), "account.role_change", "account", a.id, "",
-          {{"from",
-            {{"role", before.role},
-             {"unit_ids", before.unit_ids},
-             {"school_ids", before.school_ids}}},
-           {"to", {{"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}}}});
+          {{"from", AuditDetails{{"role", before.role},
+                                 {"unit_ids", before.unit_ids},
+                                 {"school_ids", before.school_ids}}},
+           {"to", AuditDetails{
+                      {"role", a.role}, {"unit_ids", a.unit_ids}, {"school_ids", a.school_ids}}}});
     if (password_changed)
       audit_.record(AuditActor::of(actor), "account.password_reset", "account", a.id);
     if (a.disabled_at != before.disabled_at)

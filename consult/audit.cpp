@@ -4,13 +4,10 @@
 
 namespace ln {
 
-std::string audit_hash(const AuditEntry& e) {
-  nlohmann::json canonical = {e.seq,         e.at,        e.actor_kind, e.actor_id, e.action,
-                              e.object_type, e.object_id, e.reason,     e.details,  e.prev_hash};
-  std::string text = canonical.dump();
+std::string audit_hash(std::string_view chained) {
   unsigned char out[32];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(text.data()),
-                     text.size(), nullptr, 0);
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(chained.data()),
+                     chained.size(), nullptr, 0);
   char hex[65];
   sodium_bin2hex(hex, sizeof hex, out, sizeof out);
   return hex;
@@ -18,14 +15,13 @@ std::string audit_hash(const AuditEntry& e) {
 
 AuditEntry AuditLog::record(const AuditActor& actor, const std::string& action,
                             const std::string& object_type, const std::string& object_id,
-                            const std::string& reason, const nlohmann::json& details) {
-  AuditEntry entry = draft(actor, action, object_type, object_id, reason, details);
-  return store_.append(entry, [](AuditEntry& e) { e.hash = audit_hash(e); });
+                            const std::string& reason, const AuditDetails& details) {
+  return store_.append(draft(actor, action, object_type, object_id, reason, details), audit_hash);
 }
 
 AuditEntry AuditLog::draft(const AuditActor& actor, const std::string& action,
                            const std::string& object_type, const std::string& object_id,
-                           const std::string& reason, const nlohmann::json& details) const {
+                           const std::string& reason, const AuditDetails& details) const {
   AuditEntry entry;
   entry.at = clock_.now_text();
   entry.actor_kind = actor.kind;
@@ -34,13 +30,10 @@ AuditEntry AuditLog::draft(const AuditActor& actor, const std::string& action,
   entry.object_type = object_type;
   entry.object_id = object_id;
   entry.reason = reason;
-  if (actor.code_issued_by) {
-    nlohmann::json named = details.is_object() ? details : nlohmann::json{{"details", details}};
-    named["code_issued_by"] = {{"kind", "account"}, {"id", *actor.code_issued_by}};
-    entry.details = named.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return entry;
-  }
-  entry.details = details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  entry.details = details;
+  if (actor.code_issued_by)
+    entry.details.push_back(
+        {"code_issued_by", AuditDetails{{"kind", "account"}, {"id", *actor.code_issued_by}}});
   return entry;
 }
 
@@ -49,7 +42,7 @@ AuditLog::Verification AuditLog::verify() {
   std::string expected_prev(64, '0');
   std::int64_t after = 0;
   while (true) {
-    auto batch = store_.entries(after, 1000);
+    auto batch = store_.links(after, 1000);
     if (batch.empty()) break;
     for (const auto& e : batch) {
       ++result.entries;
@@ -58,7 +51,7 @@ AuditLog::Verification AuditLog::verify() {
         problem = "a gap in the sequence before this entry";
       else if (e.prev_hash != expected_prev)
         problem = "prev_hash does not match the entry before";
-      else if (audit_hash(e) != e.hash)
+      else if (audit_hash(e.chained) != e.hash)
         problem = "the entry was changed after it was written";
       if (!problem.empty()) {
         result.ok = false;

@@ -1,5 +1,7 @@
 #include "consult/demo.h"
 
+#include <nlohmann/json.hpp>
+
 #include "consult/age_bands.h"
 #include "consult/consent_text.h"
 #include "consult/councils.h"
@@ -251,7 +253,7 @@ void seed_demo_council(Storage& storage, const Clock& clock, Pupils& pupils,
     if (auto band = band_for_age(age)) forum_children[band->id] += n;
   events.record(facilitator,
                 {ward,
-                 "forum",
+                 EventKind::kForum,
                  "Diễn đàn \"Lắng nghe tiếng nói trẻ em\" Phường 9 năm " + std::to_string(year),
                  first,
                  forum_children,

@@ -9,14 +9,7 @@
 
 namespace ln {
 
-const std::vector<std::string>& event_kinds() {
-  static const std::vector<std::string> kinds = {"forum", "leaders_dialogue", "school_dialogue"};
-  return kinds;
-}
-
 CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
-  if (std::find(event_kinds().begin(), event_kinds().end(), in.kind) == event_kinds().end())
-    throw Invalid("kind", "kind is forum, leaders_dialogue or school_dialogue.");
   auto unit = storage_.organisation().unit(in.unit_id);
   if (!unit || unit->retired_at) throw Invalid("unit_id", "There is no such unit.");
   if (!organisation_.covers(actor, unit->id))
@@ -28,7 +21,6 @@ CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
   e.kind = in.kind;
   e.title = clean_text("title", in.title, 1, 300);
   e.held_on = in.held_on;
-  nlohmann::json by_band = nlohmann::json::object();
   for (const auto& entry : in.participants) {
     const std::string& band = entry.first;
     const auto n = entry.second;
@@ -36,16 +28,13 @@ CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
       throw Invalid("participants." + band.substr(0, 40), "Unknown age band " + band + ".");
     if (n < 0 || n > 100000)
       throw Invalid("participants." + band, "A number of children, 0 to 100000.");
-    by_band[band] = n;
+    e.participants_by_band[band] = n;
     e.participants += n;
   }
   if (e.participants == 0)
     throw Invalid("participants", "Count the children who took part, by age band.");
-  e.participants_json = by_band.dump();
   if (in.outcomes.size() > 50) throw Invalid("outcomes", "At most 50 outcomes.");
-  nlohmann::json outcomes = nlohmann::json::array();
-  for (const auto& o : in.outcomes) outcomes.push_back(clean_text("outcomes", o, 1, 2000));
-  e.outcomes_json = outcomes.dump();
+  for (const auto& o : in.outcomes) e.outcomes.push_back(clean_text("outcomes", o, 1, 2000));
   if (in.council_id) {
     auto c = storage_.councils().council(*in.council_id);
     if (!c || !organisation_.covers(actor, c->unit_id))
@@ -57,7 +46,7 @@ CouncilEvent Events::record(const Principal& actor, const EventInput& in) {
   atomically(storage_, [&] {
     storage_.councils().insert_event(e);
     audit_.record(AuditActor::of(actor), "event.record", "event", e.id, "",
-                  {{"kind", e.kind}, {"participants", e.participants}});
+                  {{"kind", word(e.kind)}, {"participants", e.participants}});
   });
   return e;
 }

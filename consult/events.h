@@ -3,7 +3,6 @@
 // (Diễn đàn lắng nghe tiếng nói trẻ em), leaders meeting pupils, and school dialogues. Each has a
 // date, a unit, the children present by age band, and what it produced.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,15 +14,13 @@ namespace ln {
 
 struct EventInput {
   std::string unit_id;
-  std::string kind;  // forum | leaders_dialogue | school_dialogue
+  EventKind kind = EventKind::kForum;
   std::string title;
   std::string held_on;
   std::map<std::string, std::int64_t> participants;  // age band → children present
   std::vector<std::string> outcomes;
   std::optional<std::string> council_id;
 };
-
-const std::vector<std::string>& event_kinds();
 
 class Events {
  public:

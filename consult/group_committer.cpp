@@ -99,7 +99,7 @@ void GroupCommitter::commit(std::deque<Pending>& batch) {
   bool failed = false;
   bool unknown = false;
   try {
-    outcomes = store_.save_child_writes(writes, [](AuditEntry& e) { e.hash = audit_hash(e); });
+    outcomes = store_.save_child_writes(writes, audit_hash);
   } catch (const StorageError& e) {
     failed = true;
     unknown = e.outcome_unknown();

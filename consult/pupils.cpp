@@ -7,8 +7,6 @@
 #include "consult/safeguarding_leads.h"
 #include "consult/validate.h"
 
-#include <nlohmann/json.hpp>
-
 namespace ln {
 using namespace std::chrono;
 
@@ -21,14 +19,12 @@ std::string band_review_date(year_month_day change) {
   return format_date(next / day(1));
 }
 
-SealedIdentity seal_identity(const Keys& keys, const Identity& identity) {
-  nlohmann::json j = {{"birth_date", identity.birth_date}, {"class_id", identity.class_id}};
-  if (identity.real_name) j["real_name"] = *identity.real_name;
-  auto sealed = seal(keys, j.dump());
+}  // namespace
+
+SealedIdentity Pupils::seal_identity(const Identity& identity) {
+  auto sealed = seal(keys_, storage_.pupils().identity_plaintext(identity));
   return {sealed.nonce, sealed.ciphertext};
 }
-
-}  // namespace
 
 Pupil Pupils::require_pupil(const std::string& id) {
   auto pupil = storage_.pupils().pupil(id);
@@ -90,7 +86,7 @@ Joined Pupils::join(const JoinInput& input) {
   p.age_band = band->id;
   p.band_changes_on = band_review_date(band_changes_on(*birth, today));
   p.created_at = clock_.now_text();
-  SealedIdentity identity = seal_identity(keys_, {format_date(*birth), k.id, std::nullopt});
+  SealedIdentity identity = seal_identity({format_date(*birth), k.id, std::nullopt});
   atomically(storage_, [&] {
     for (int attempt = 0;; ++attempt) {
       joined.sign_in_code = new_sign_in_code();
@@ -199,10 +195,8 @@ std::string Pupils::reset_sign_in_code(const Principal& actor, const std::string
 Identity Pupils::open_identity(const std::string& pupil_id) {
   auto sealed = storage_.pupils().identity(pupil_id);
   if (!sealed) throw NotFound("This pupil's identity has been deleted.");
-  auto j = nlohmann::json::parse(open_sealed(keys_, {sealed->nonce, sealed->ciphertext}));
-  Identity identity{j.at("birth_date"), j.at("class_id"), std::nullopt};
-  if (j.contains("real_name")) identity.real_name = j["real_name"].get<std::string>();
-  return identity;
+  return storage_.pupils().identity_of_plaintext(
+      open_sealed(keys_, {sealed->nonce, sealed->ciphertext}));
 }
 
 void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id,
@@ -211,7 +205,7 @@ void Pupils::set_real_name(const Principal& actor, const std::string& pupil_id,
   Identity identity = open_identity(p.id);
   identity.real_name = clean_optional_text("real_name", real_name, 120);
   atomically(storage_, [&] {
-    storage_.pupils().set_identity(p.id, seal_identity(keys_, identity), clock_.now_text());
+    storage_.pupils().set_identity(p.id, seal_identity(identity), clock_.now_text());
     audit_.record(AuditActor::of(actor), "pupil.identity_update", "pupil", p.id);
   });
 }

@@ -32,13 +32,6 @@ struct Joined {
   std::string sign_in_code;  // shown once; only a keyed hash is stored
 };
 
-// What the encrypted identity record holds. Never in a response except a safeguarding reveal.
-struct Identity {
-  std::string birth_date;
-  std::string class_id;
-  std::optional<std::string> real_name;
-};
-
 // A pupil's copy of their data as Pupils keeps it (the pupil, consents, data requests,
 // sessions); api/data_export adds what they sent and were sent.
 // Who a guardian code is for, shown to the guardian before they decide: nothing more.
@@ -150,6 +143,7 @@ class Pupils {
                            const std::string& requested_by, const std::string& details,
                            const std::optional<std::string>& code_issued_by = std::nullopt);
   Identity open_identity(const std::string& pupil_id);
+  SealedIdentity seal_identity(const Identity& identity);
   PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by,
                             const std::optional<std::string>& code_issued_by = std::nullopt);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);

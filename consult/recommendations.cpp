@@ -14,7 +14,6 @@
 namespace ln {
 namespace {
 
-using nlohmann::json;
 using namespace std::chrono;
 
 const std::vector<std::string> kReactions = {"agree", "disagree", "question"};
@@ -238,7 +237,7 @@ bool Recommendations::answered_on_time(const Recommendation& r) const {
 
 Recommendation Recommendations::save(const AuditActor& actor, const std::string& by,
                                      Recommendation r, int expected_version,
-                                     const std::string& action, const json& details) {
+                                     const std::string& action, const AuditDetails& details) {
   r.version = expected_version + 1;
   r.updated_at = clock_.now_text();
   push_history(r, action, by, r.updated_at);

@@ -207,7 +207,7 @@ class Recommendations {
                       std::vector<RecommendationSource>& sources);
   Recommendation save(const AuditActor& actor, const std::string& by, Recommendation r,
                       int expected_version, const std::string& action,
-                      const nlohmann::json& details = nlohmann::json::object());
+                      const AuditDetails& details = {});
   int remind_commitments(std::chrono::year_month_day today);
   int notify(const std::vector<Account>& to, const Recommendation& r, const std::string& kind,
              const std::string& message);

@@ -18,6 +18,8 @@
 #include "consult/submission_status.h"
 #include "consult/council_kinds.h"
 #include "consult/recommendation_states.h"
+#include "consult/audit_details.h"
+#include "consult/event_kind.h"
 
 namespace ln {
 
@@ -157,6 +159,13 @@ struct EnrolledPupil {
 struct SealedIdentity {
   std::string nonce;
   std::string ciphertext;
+};
+
+// What the encrypted identity record holds. Never in a response except a safeguarding reveal.
+struct Identity {
+  std::string birth_date;
+  std::string class_id;
+  std::optional<std::string> real_name;
 };
 
 struct Consent {
@@ -405,7 +414,16 @@ struct AuditEntry {
   std::string object_type;
   std::string object_id;
   std::string reason;
-  std::string details = "{}";
+  AuditDetails details;
+  std::string prev_hash;
+  std::string hash;
+};
+
+// One link of the audit chain as stored: what its hash covers (store/audit_columns, the bytes
+// every entry was hashed in) and the hashes, for checking the chain.
+struct AuditLink {
+  std::int64_t seq = 0;
+  std::string chained;
   std::string prev_hash;
   std::string hash;
 };
@@ -657,12 +675,12 @@ struct CouncilProposal {
 struct CouncilEvent {
   std::string id;
   std::string unit_id;
-  std::string kind;  // forum | leaders_dialogue | school_dialogue
+  EventKind kind = EventKind::kForum;
   std::string title;
-  std::string held_on;                   // YYYY-MM-DD
-  std::string participants_json = "{}";  // age band → children present
+  std::string held_on;                                       // YYYY-MM-DD
+  std::map<std::string, std::int64_t> participants_by_band;  // age band → children present
   std::int64_t participants = 0;
-  std::string outcomes_json = "[]";  // the proposals and recommendations it produced (free text)
+  std::vector<std::string> outcomes;  // the proposals and recommendations it produced (free text)
   std::optional<std::string> council_id;
   std::string created_by;
   std::string created_at;

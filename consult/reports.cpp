@@ -167,16 +167,16 @@ Report Reports::report(const Principal& actor, const std::string& unit_id,
   // Events: by kind, and the children present by age band (protected).
   auto events = storage_.councils().events_in(unit->id, period.from, period.to);
   auto& by_kind = out.events_by_kind;
-  for (const auto& k : event_kinds()) by_kind[k] = 0;
+  for (const auto k : kEventKinds) by_kind[k] = 0;
   std::vector<std::vector<Publication::Figure>> event_cells;  // [event][band]
   std::vector<Publication::Figure> event_totals, event_band_figures;
   for (const auto& e : events) {
     ++by_kind[e.kind];
-    auto present = nlohmann::json::parse(e.participants_json);
     std::vector<Publication::Figure> row;
     std::int64_t sum = 0;
     for (const auto& b : bands) {
-      std::int64_t n = present.value(b, std::int64_t{0});
+      const auto present = e.participants_by_band.find(b);
+      const std::int64_t n = present == e.participants_by_band.end() ? 0 : present->second;
       row.push_back(d.add("event/" + e.id + "/" + b, n));
       sum += n;
     }

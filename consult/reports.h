@@ -99,7 +99,7 @@ struct Report {
   std::int64_t sessions_held = 0;
   std::vector<CouncilFigures> councils;
   std::vector<EventFigures> events;
-  std::map<std::string, std::int64_t> events_by_kind;
+  std::map<EventKind, std::int64_t> events_by_kind;
   ShownCount participants = 0;                     // children present at the events
   std::vector<BandParticipants> participants_by_band;  // empty when there were no events
   RecommendationFigures recommendations;

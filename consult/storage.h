@@ -14,6 +14,10 @@
 
 namespace ln {
 
+// Hashes the bytes of an audit entry as the store keeps them (store/audit_columns): the store
+// knows the bytes, the domain the hash (consult/audit.h, audit_hash).
+using AuditSeal = std::function<std::string(std::string_view chained)>;
+
 class OrganisationStore {
  public:
   virtual ~OrganisationStore() = default;
@@ -115,6 +119,10 @@ class PupilStore {
   virtual std::optional<SealedIdentity> identity(const std::string& pupil_id) = 0;
   virtual void set_identity(const std::string& pupil_id, const SealedIdentity& identity,
                             const std::string& at) = 0;
+  // The bytes an identity is sealed as, and back (store/identity_columns): what the database keeps
+  // of it, once Pupils has encrypted them.
+  virtual std::string identity_plaintext(const Identity& identity) = 0;
+  virtual Identity identity_of_plaintext(std::string_view plaintext) = 0;
   // Deletes the identity records whose purge time has come; returns the pupils concerned. A
   // pupil with an open safeguarding case keeps theirs until a lead closes it.
   virtual std::vector<std::string> purge_identities(const std::string& now) = 0;
@@ -235,19 +243,22 @@ class ConsultationStore {
   // again with a savepoint per write. Counters are added once per batch and audit entries chained
   // in order with `seal`. Returns one outcome per write, in order, after the commit; throws when
   // the transaction itself cannot commit (then nothing was saved).
-  virtual std::vector<WriteOutcome> save_child_writes(
-      std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) = 0;
+  virtual std::vector<WriteOutcome> save_child_writes(std::vector<ChildWrite>& writes,
+                                                      const AuditSeal& seal) = 0;
 };
 
 class AuditStore {
  public:
   virtual ~AuditStore() = default;
-  // Appends atomically: reads the newest entry's hash, lets `seal` fill prev_hash and hash,
-  // and inserts, all in one transaction so concurrent appends keep one chain. Inside a unit of
-  // work the entry commits with the unit's writes or not at all, and the chain stays locked
-  // (PostgreSQL: its advisory lock; SQLite: the write lock) until the unit ends.
-  virtual AuditEntry append(AuditEntry entry, const std::function<void(AuditEntry&)>& seal) = 0;
+  // Appends atomically: reads the newest entry's hash, fills seq and prev_hash, lets `seal` hash
+  // the entry's bytes as stored, and inserts, all in one transaction so concurrent appends keep
+  // one chain. Inside a unit of work the entry commits with the unit's writes or not at all, and
+  // the chain stays locked (PostgreSQL: its advisory lock; SQLite: the write lock) until the unit
+  // ends.
+  virtual AuditEntry append(AuditEntry entry, const AuditSeal& seal) = 0;
   virtual std::vector<AuditEntry> entries(std::int64_t after_seq, int limit) = 0;
+  // The same entries as the links of the chain, each with the bytes its hash covers.
+  virtual std::vector<AuditLink> links(std::int64_t after_seq, int limit) = 0;
 };
 
 class RetentionStore;  // below

@@ -1,10 +1,12 @@
-// The text screener (moderation/screener.h, public API only): any bytes either give a verdict
-// whose spans lie inside the text and on character boundaries, or ln::Invalid for bad UTF-8.
+// The text screener (moderation/screener.h, public API only) and its JSON (api/screen_json.h): any
+// bytes either give a verdict whose spans lie inside the text and on character boundaries, or
+// ln::Invalid for bad UTF-8.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "api/screen_json.h"
 #include "consult/errors.h"
 #include "moderation/screener.h"
 
@@ -22,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // A span starts on a character: never on a UTF-8 continuation byte.
       if (span.byte_start < size && (data[span.byte_start] & 0xC0) == 0x80) std::abort();
     }
-    (void)ln::moderation::to_json(verdict).dump();
+    (void)ln::api::verdict_json(verdict).dump();
   } catch (const ln::Invalid&) {
   }
   return 0;

@@ -33,8 +33,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "consult/screening_verdict.h"
 
 namespace ln::moderation {
@@ -87,16 +85,6 @@ class Screener {
 // The verdict as it is kept with the text (Submission::screening) and routes it (its queue).
 // Labels and a route outside the known words are left out (none is ever made).
 Screening screening_of(const Verdict& verdict);
-
-// For `langnghe screen` and the fuzzer:
-// {"labels":[…],"route":"…","signals":[…],"model":[{"label","probability","threshold"}],"spans":[{"label","start","end","byte_start","byte_end","rule",
-// "category","severity"}],"lexicon_version":"…"}
-nlohmann::json to_json(const Verdict& verdict);
-
-// `langnghe screen`: one compact JSON verdict per input line, in order. A line that is not valid
-// UTF-8 gets {"error":"invalid_utf8","line":N} instead (lines count from 1). A trailing "\r" is
-// not part of the line. Returns 0.
-int screen_lines(const Screener& screener, std::istream& in, std::ostream& out);
 
 // The lexicon folder of the source tree, fixed at compile time.
 std::filesystem::path default_lexicon_dir();

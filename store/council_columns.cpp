@@ -71,6 +71,14 @@ std::map<std::string, VoteChoice> votes_of(const std::string& text) {
   return out;
 }
 
+std::string outcomes_text(const std::vector<std::string>& outcomes) {
+  return json(outcomes).dump();
+}
+
+std::vector<std::string> outcomes_of(const std::string& text) {
+  return json::parse(text).get<std::vector<std::string>>();
+}
+
 std::string column(CouncilSessionStatus status) {
   return std::string(word(status));
 }
@@ -81,6 +89,10 @@ std::string column(CouncilJoining joining) {
   return std::string(word(joining));
 }
 
+std::string column(EventKind kind) {
+  return std::string(word(kind));
+}
+
 CouncilSessionStatus session_status_column(const std::string& text) {
   return known(council_session_status(text), "session status", text);
 }
@@ -89,6 +101,10 @@ CouncilRole role_column(const std::string& text) {
 }
 CouncilJoining joining_column(const std::string& text) {
   return known(council_joining(text), "joined_by", text);
+}
+
+EventKind event_kind_column(const std::string& text) {
+  return known(event_kind(text), "event kind", text);
 }
 
 }  // namespace ln::store

@@ -295,8 +295,17 @@ CouncilProposal council_proposal(const Row& r) {
 // created_by, created_at
 template <typename Row>
 CouncilEvent council_event(const Row& r) {
-  return {r.text(0),  r.text(1), r.text(2),          r.text(3), r.text(4), r.text(5),
-          r.int64(6), r.text(7), r.optional_text(8), r.text(9), r.text(10)};
+  return {r.text(0),
+          r.text(1),
+          event_kind_column(r.text(2)),
+          r.text(3),
+          r.text(4),
+          participants_from_column(r.text(5)),
+          r.int64(6),
+          outcomes_of(r.text(7)),
+          r.optional_text(8),
+          r.text(9),
+          r.text(10)};
 }
 
 // channel, age_band, gender, count

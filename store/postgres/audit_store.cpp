@@ -1,5 +1,6 @@
 #include "store/postgres/audit_store.h"
 
+#include "store/audit_columns.h"
 #include "store/postgres/access.h"
 #include "store/postgres/sql.h"
 
@@ -23,13 +24,14 @@ AuditTip audit_tip(Connection& c) {
   return tip;
 }
 
-void insert_audit_row(Connection& c, const AuditEntry& e) {
+void insert_audit_row(Connection& c, AuditEntry& e, const AuditSeal& seal) {
+  const std::string details = details_column(e.details);
+  e.hash = seal(chained_text(e, details));
   c.exec(sql::kInsertEntry, e.seq, e.at, e.actor_kind, e.actor_id, e.action, e.object_type,
-         e.object_id, e.reason, e.details, e.prev_hash, e.hash);
+         e.object_id, e.reason, details, e.prev_hash, e.hash);
 }
 
-AuditEntry PostgresAuditStore::append(AuditEntry entry,
-                                      const std::function<void(AuditEntry&)>& seal) {
+AuditEntry PostgresAuditStore::append(AuditEntry entry, const AuditSeal& seal) {
   write(pool_, [&](Connection& c) {
     // One chain across every instance: appends queue on this lock until the holder commits, so
     // the newest hash read below is the one the new entry follows.
@@ -37,17 +39,35 @@ AuditEntry PostgresAuditStore::append(AuditEntry entry,
     AuditTip tip = audit_tip(c);
     entry.seq = tip.seq + 1;
     entry.prev_hash = tip.hash;
-    seal(entry);
-    insert_audit_row(c, entry);
+    insert_audit_row(c, entry, seal);
   });
   return entry;
 }
 
+namespace {
+
+AuditEntry entry_of(const Row& r) {
+  return AuditEntry{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                    r.text(6),  r.text(7), {},        r.text(9), r.text(10)};
+}
+
+}  // namespace
+
 std::vector<AuditEntry> PostgresAuditStore::entries(std::int64_t after_seq, int limit) {
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kEntries, after_seq, limit).all([](const Row& r) {
-      return AuditEntry{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                        r.text(6),  r.text(7), r.text(8), r.text(9), r.text(10)};
+      AuditEntry e = entry_of(r);
+      e.details = details_of_column(r.text(8));
+      return e;
+    });
+  });
+}
+
+std::vector<AuditLink> PostgresAuditStore::links(std::int64_t after_seq, int limit) {
+  return read(pool_, [&](Connection& c) {
+    return c.exec(sql::kEntries, after_seq, limit).all([](const Row& r) {
+      AuditEntry e = entry_of(r);
+      return AuditLink{e.seq, chained_text(e, r.text(8)), e.prev_hash, e.hash};
     });
   });
 }

@@ -11,14 +11,16 @@ struct AuditTip {
   std::string hash = std::string(64, '0');
 };
 AuditTip audit_tip(Connection& c);
-// Inserts an entry whose seq, prev_hash and hash are already set.
-void insert_audit_row(Connection& c, const AuditEntry& entry);
+// Inserts an entry whose seq and prev_hash are already set, its hash set by `seal` over the bytes
+// stored (store/audit_columns).
+void insert_audit_row(Connection& c, AuditEntry& entry, const AuditSeal& seal);
 
 class PostgresAuditStore : public AuditStore {
  public:
   explicit PostgresAuditStore(Pool& pool) : pool_(pool) {}
-  AuditEntry append(AuditEntry entry, const std::function<void(AuditEntry&)>& seal) override;
+  AuditEntry append(AuditEntry entry, const AuditSeal& seal) override;
   std::vector<AuditEntry> entries(std::int64_t after_seq, int limit) override;
+  std::vector<AuditLink> links(std::int64_t after_seq, int limit) override;
 
  private:
   Pool& pool_;

@@ -313,11 +313,9 @@ void PostgresConsultationStore::save_batch(const PaperBatch& b,
 
 namespace {
 
-using Seal = std::function<void(AuditEntry&)>;
-
 // One child's write, chained after `tip`: their answers (replacing earlier ones), their texts and
 // the audit entry. Throws PgError as PostgreSQL does.
-void write_child(Connection& c, ChildWrite& w, const AuditTip& tip, const Seal& seal) {
+void write_child(Connection& c, ChildWrite& w, const AuditTip& tip, const AuditSeal& seal) {
   if (w.response) {
     if (w.replaces) c.exec(sql::kWithdrawTexts, w.response->id, w.response->updated_at);
     write_response(c, *w.response);
@@ -325,8 +323,7 @@ void write_child(Connection& c, ChildWrite& w, const AuditTip& tip, const Seal& 
   for (const auto& t : w.texts) insert_submission_row(c, t);
   w.audit.seq = tip.seq + 1;
   w.audit.prev_hash = tip.hash;
-  seal(w.audit);
-  insert_audit_row(c, w.audit);
+  insert_audit_row(c, w.audit, seal);
 }
 
 // A replacement whose earlier answers were replaced meanwhile by another request.
@@ -343,7 +340,7 @@ struct WriteEachAlone {};
 // fails throws WriteEachAlone. With `alone` each write is in a savepoint of its own, and a write
 // that fails is undone alone.
 std::vector<WriteOutcome> save_batch_of(Pool& pool, std::vector<ChildWrite>& writes,
-                                        const Seal& seal, bool alone) {
+                                        const AuditSeal& seal, bool alone) {
   std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
   write(pool, [&](Connection& c) {
     c.exec(sql::kAdvisoryLock, sql::kAuditLockKey);
@@ -379,7 +376,7 @@ std::vector<WriteOutcome> save_batch_of(Pool& pool, std::vector<ChildWrite>& wri
 }  // namespace
 
 std::vector<WriteOutcome> PostgresConsultationStore::save_child_writes(
-    std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
+    std::vector<ChildWrite>& writes, const AuditSeal& seal) {
   try {
     return save_batch_of(pool_, writes, seal, false);
   } catch (const WriteEachAlone&) {

@@ -31,8 +31,8 @@ class PostgresConsultationStore : public ConsultationStore {
   std::vector<Enrolment> enrolment(const std::vector<std::string>& unit_ids) override;
   void insert_target(const Target& target) override;
   std::vector<Target> targets() override;
-  std::vector<WriteOutcome> save_child_writes(
-      std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) override;
+  std::vector<WriteOutcome> save_child_writes(std::vector<ChildWrite>& writes,
+                                              const AuditSeal& seal) override;
 
  private:
   Pool& pool_;

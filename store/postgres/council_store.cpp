@@ -216,8 +216,9 @@ std::vector<CouncilProposal> PostgresCouncilStore::proposals_of(const std::strin
 
 void PostgresCouncilStore::insert_event(const CouncilEvent& e) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kInsertEvent, e.id, e.unit_id, e.kind, e.title, e.held_on, e.participants_json,
-           e.participants, e.outcomes_json, e.council_id, e.created_by, e.created_at);
+    c.exec(sql::kInsertEvent, e.id, e.unit_id, column(e.kind), e.title, e.held_on,
+           participants_json(e.participants_by_band).dump(), e.participants,
+           outcomes_text(e.outcomes), e.council_id, e.created_by, e.created_at);
   });
 }
 

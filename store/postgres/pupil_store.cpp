@@ -1,5 +1,6 @@
 #include "store/postgres/pupil_store.h"
 
+#include "store/identity_columns.h"
 #include "store/postgres/access.h"
 #include "store/rows.h"
 
@@ -266,6 +267,14 @@ std::vector<Pupil> PostgresPupilStore::pupils_by_id(const std::vector<std::strin
   return read(pool_, [&](Connection& c) {
     return c.exec(sql::kPupilsById, json_list(ids)).all(rows::pupil<Row>);
   });
+}
+
+std::string PostgresPupilStore::identity_plaintext(const Identity& identity) {
+  return identity_text(identity);
+}
+
+Identity PostgresPupilStore::identity_of_plaintext(std::string_view plaintext) {
+  return identity_of(plaintext);
 }
 
 }  // namespace ln::store::postgres

@@ -24,6 +24,8 @@ class PostgresPupilStore : public PupilStore {
   std::optional<SealedIdentity> identity(const std::string& pupil_id) override;
   void set_identity(const std::string& pupil_id, const SealedIdentity& identity,
                     const std::string& at) override;
+  std::string identity_plaintext(const Identity& identity) override;
+  Identity identity_of_plaintext(std::string_view plaintext) override;
   std::vector<std::string> purge_identities(const std::string& now) override;
 
   std::vector<Consent> consents(const std::string& pupil_id) override;

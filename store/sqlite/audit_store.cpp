@@ -1,5 +1,6 @@
 #include "store/sqlite/audit_store.h"
 
+#include "store/audit_columns.h"
 #include "store/sqlite/access.h"
 
 namespace ln::store::sqlite {
@@ -22,7 +23,9 @@ AuditTip audit_tip(Connection& c) {
   return tip;
 }
 
-void insert_audit_row(Connection& c, const AuditEntry& entry) {
+void insert_audit_row(Connection& c, AuditEntry& entry, const AuditSeal& seal) {
+  const std::string details = details_column(entry.details);
+  entry.hash = seal(chained_text(entry, details));
   c.prepare(sql::kInsertEntry)
       .bind(1, entry.seq)
       .bind(2, entry.at)
@@ -32,31 +35,50 @@ void insert_audit_row(Connection& c, const AuditEntry& entry) {
       .bind(6, entry.object_type)
       .bind(7, entry.object_id)
       .bind(8, entry.reason)
-      .bind(9, entry.details)
+      .bind(9, details)
       .bind(10, entry.prev_hash)
       .bind(11, entry.hash)
       .run();
 }
 
-AuditEntry SqliteAuditStore::append(AuditEntry entry,
-                                    const std::function<void(AuditEntry&)>& seal) {
+AuditEntry SqliteAuditStore::append(AuditEntry entry, const AuditSeal& seal) {
   write(pool_, [&](Connection& c) {
     AuditTip tip = audit_tip(c);
     entry.seq = tip.seq + 1;
     entry.prev_hash = tip.hash;
-    seal(entry);
-    insert_audit_row(c, entry);
+    insert_audit_row(c, entry, seal);
   });
   return entry;
 }
+
+namespace {
+
+AuditEntry entry_of(const Statement& r) {
+  return AuditEntry{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                    r.text(6),  r.text(7), {},        r.text(9), r.text(10)};
+}
+
+}  // namespace
 
 std::vector<AuditEntry> SqliteAuditStore::entries(std::int64_t after_seq, int limit) {
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kEntries);
     s.bind(1, after_seq).bind(2, limit);
     return all_rows(s, [](const Statement& r) {
-      return AuditEntry{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                        r.text(6),  r.text(7), r.text(8), r.text(9), r.text(10)};
+      AuditEntry e = entry_of(r);
+      e.details = details_of_column(r.text(8));
+      return e;
+    });
+  });
+}
+
+std::vector<AuditLink> SqliteAuditStore::links(std::int64_t after_seq, int limit) {
+  return read(pool_, [&](Connection& c) {
+    auto s = c.prepare(sql::kEntries);
+    s.bind(1, after_seq).bind(2, limit);
+    return all_rows(s, [](const Statement& r) {
+      AuditEntry e = entry_of(r);
+      return AuditLink{e.seq, chained_text(e, r.text(8)), e.prev_hash, e.hash};
     });
   });
 }

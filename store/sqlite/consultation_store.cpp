@@ -336,11 +336,9 @@ void SqliteConsultationStore::save_batch(const PaperBatch& b,
 
 namespace {
 
-using Seal = std::function<void(AuditEntry&)>;
-
 // One child's write, chained after `tip`: their answers (replacing earlier ones), their texts and
 // the audit entry. Throws SqliteError as SQLite does.
-void write_child(Connection& c, ChildWrite& w, const AuditTip& tip, const Seal& seal) {
+void write_child(Connection& c, ChildWrite& w, const AuditTip& tip, const AuditSeal& seal) {
   if (w.response) {
     if (w.replaces)
       c.prepare(sql::kWithdrawTexts).bind(1, w.response->id).bind(2, w.response->updated_at).run();
@@ -349,8 +347,7 @@ void write_child(Connection& c, ChildWrite& w, const AuditTip& tip, const Seal& 
   for (const auto& t : w.texts) insert_submission_row(c, t);
   w.audit.seq = tip.seq + 1;
   w.audit.prev_hash = tip.hash;
-  seal(w.audit);
-  insert_audit_row(c, w.audit);
+  insert_audit_row(c, w.audit, seal);
 }
 
 // A replacement whose earlier answers were replaced meanwhile by another request.
@@ -364,7 +361,7 @@ bool crossed(Connection& c, const ChildWrite& w) {
 // write is in a savepoint of its own, and a write that fails is undone alone.
 std::optional<std::vector<WriteOutcome>> save_batch_of(Connection& c,
                                                        std::vector<ChildWrite>& writes,
-                                                       const Seal& seal, bool alone) {
+                                                       const AuditSeal& seal, bool alone) {
   std::vector<WriteOutcome> outcomes(writes.size(), WriteOutcome::kFailed);
   Transaction tx(c);
   AuditTip tip = audit_tip(c);
@@ -399,7 +396,7 @@ std::optional<std::vector<WriteOutcome>> save_batch_of(Connection& c,
 }  // namespace
 
 std::vector<WriteOutcome> SqliteConsultationStore::save_child_writes(
-    std::vector<ChildWrite>& writes, const std::function<void(AuditEntry&)>& seal) {
+    std::vector<ChildWrite>& writes, const AuditSeal& seal) {
   std::lock_guard lock(commit_mutex_);
   if (!commit_connection_) {
     commit_connection_ = pool_.open();

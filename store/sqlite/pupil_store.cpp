@@ -1,5 +1,6 @@
 #include "store/sqlite/pupil_store.h"
 
+#include "store/identity_columns.h"
 #include "store/rows.h"
 #include "store/sqlite/access.h"
 
@@ -324,6 +325,14 @@ std::vector<Pupil> SqlitePupilStore::pupils_by_id(const std::vector<std::string>
     s.bind(1, json_list(ids));
     return all_rows(s, rows::pupil<Statement>);
   });
+}
+
+std::string SqlitePupilStore::identity_plaintext(const Identity& identity) {
+  return identity_text(identity);
+}
+
+Identity SqlitePupilStore::identity_of_plaintext(std::string_view plaintext) {
+  return identity_of(plaintext);
 }
 
 }  // namespace ln::store::sqlite

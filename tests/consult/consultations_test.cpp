@@ -118,8 +118,7 @@ class ConsultationsTest : public ::testing::Test {
     auto prepared = consultations_.prepare_answer(who, id, answers, std::nullopt, std::nullopt);
     ASSERT_TRUE(prepared.write);
     std::vector<ChildWrite> writes{*prepared.write};
-    auto outcomes = storage_->consultations().save_child_writes(
-        writes, [](AuditEntry& e) { e.hash = audit_hash(e); });
+    auto outcomes = storage_->consultations().save_child_writes(writes, audit_hash);
     ASSERT_EQ(outcomes.at(0), WriteOutcome::kSaved);
   }
 

@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <iomanip>
 
+#include "api/screen_json.h"
 #include "moderation/classifier.h"
 #include "moderation/screener.h"
 
@@ -83,7 +84,7 @@ TEST_F(HeldFindings, AStoryTheModelFindsUnlikeADisclosureIsAHintNotARoute) {
   EXPECT_TRUE(std::find(held.labels.begin(), held.labels.end(), "disclosure") == held.labels.end());
   EXPECT_TRUE(has_category(held.held, "trafficking")) << "the moderator still sees the words";
   EXPECT_FALSE(has_category(held.spans, "trafficking"));
-  EXPECT_EQ(to_json(held)["held"].size(), held.held.size());
+  EXPECT_EQ(api::verdict_json(held)["held"].size(), held.held.size());
 
   const Verdict kept = screener_holding_below(p).screen(kNewsStory);
   EXPECT_EQ(kept.route, "safeguarding") << "at the line itself the finding stands";

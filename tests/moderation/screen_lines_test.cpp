@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/screen_json.h"
 #include "consult/errors.h"
 #include "tests/moderation/test_support.h"
 
@@ -12,7 +13,7 @@ namespace {
 std::vector<nlohmann::json> run(const std::string& input) {
   std::istringstream in(input);
   std::ostringstream out;
-  EXPECT_EQ(screen_lines(testing::screener(), in, out), 0);
+  EXPECT_EQ(api::screen_lines(testing::screener(), in, out), 0);
   std::vector<nlohmann::json> lines;
   std::istringstream result(out.str());
   std::string line;

@@ -556,6 +556,55 @@ TEST_P(StorageTest, AuditEntriesCannotBeChangedOrDeleted) {
   EXPECT_TRUE(AuditLog(s->audit(), clock).verify().ok);
 }
 
+TEST_P(StorageTest, AuditDetailsReadBackAndTheChainVerifies) {
+  auto s = open();
+  SystemClock clock;
+  AuditLog log(s->audit(), clock);
+  log.record({"pupil", "p_1", std::string("acc_9")}, "consent.give", "pupil", "p_1", "",
+             {{"kind", "guardian"},
+              {"slip_number", 12},
+              {"adopted", false},
+              {"unit_ids", std::vector<std::string>{"u_1", "u_2"}},
+              {"name", "Nguyễn \"Mèo\"\n"}});
+  const auto entries = s->audit().entries(0, 10);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].details,
+            (AuditDetails{{"adopted", false},
+                          {"code_issued_by", AuditDetails{{"id", "acc_9"}, {"kind", "account"}}},
+                          {"kind", "guardian"},
+                          {"name", "Nguyễn \"Mèo\"\n"},
+                          {"slip_number", 12},
+                          {"unit_ids", std::vector<std::string>{"u_1", "u_2"}}}));
+  const auto v = log.verify();
+  EXPECT_TRUE(v.ok) << v.problem;
+}
+
+TEST_P(StorageTest, AnEventKeepsItsKindChildrenByBandAndOutcomes) {
+  auto s = open();
+  seed_school(*s);
+  CouncilEvent e{"evt_1",
+                 "u_ward",
+                 EventKind::kLeadersDialogue,
+                 "Lãnh đạo gặp gỡ trẻ em",
+                 "2026-05-10",
+                 {{"11-13", 34}, {"7-10", 18}},
+                 52,
+                 {"Thêm đèn trong hẻm", "Mở cửa sân trường"},
+                 std::nullopt,
+                 "acc_f",
+                 kAt};
+  s->councils().insert_event(e);
+  const auto stored = s->councils().event("evt_1");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->kind, EventKind::kLeadersDialogue);
+  EXPECT_EQ(stored->participants_by_band, e.participants_by_band);
+  EXPECT_EQ(stored->participants, 52);
+  EXPECT_EQ(stored->outcomes, e.outcomes);
+  const auto listed = s->councils().events_in("u_city", "2026-01-01", "2027-01-01");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].outcomes, e.outcomes);
+}
+
 TEST_P(StorageTest, TwoInstancesPurgingAtOnceTakeEachIdentityOnce) {
   auto first = open();
   auto second = open();
