@@ -112,9 +112,10 @@ void add_guardian_routes(Router& r, App& app) {
       "POST", "/api/v1/guardian/data-requests",
       [&app](Request& q) {
         Fields f(q, kGuardianRequest);
-        auto request =
-            app.pupils.guardian_request(f.text("code"), f.text("kind"),
-                                        f.optional_text("details").value_or(""), q.client_address);
+        auto kind = data_request_kind(f.text("kind"));
+        if (!kind) throw Invalid("kind", "kind must be export, deletion or correction.");
+        auto request = app.pupils.guardian_request(
+            f.text("code"), *kind, f.optional_text("details").value_or(""), q.client_address);
         return Response::json(201, to_json(request));
       },
       used_once(doc("A guardian asks for the child's data, a correction or its deletion.",

@@ -324,10 +324,11 @@ void add_recommendation_routes(Router& r, App& app) {
       "POST", "/api/v1/recommendations/{id}/reactions",
       [&app](Request& q) {
         Fields f(q, kReaction);
-        auto x = app.recommendations.react(q.who(), q.param("id"), f.text("kind"),
-                                           f.optional_text("text"));
+        auto kind = reaction_kind(f.text("kind"));
+        if (!kind) throw Invalid("kind", "kind is agree, disagree or question.");
+        auto x = app.recommendations.react(q.who(), q.param("id"), *kind, f.optional_text("text"));
         return Response::json(201, {{"id", x.id},
-                                    {"kind", x.kind},
+                                    {"kind", word(x.kind)},
                                     {"text", or_null(x.text)},
                                     {"submission_id", or_null(x.submission_id)},
                                     {"created_at", x.created_at}});

@@ -132,7 +132,7 @@ class CouncilsTest : public ::testing::Test {
     s.id = "sub_" + std::to_string(++submissions_made_);
     s.pupil_id = pupil(12);
     s.unit_id = "u_ward";
-    s.kind = "idea";
+    s.kind = SubmissionKind::kIdea;
     s.text = "Em muốn có thêm sân chơi gần nhà, tên em là Lan.";
     s.topic = "Sân chơi";
     s.status = *submission_status(status);

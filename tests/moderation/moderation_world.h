@@ -89,7 +89,7 @@ class ModerationWorld : public ::testing::Test {
   }
 
   // A child's text as the group committer would store it; returns it as stored.
-  Submission send(const std::string& text, const std::string& kind = "idea") {
+  Submission send(const std::string& text, SubmissionKind kind = SubmissionKind::kIdea) {
     auto prepared = submissions_.prepare(pupil_, {kind, text, std::nullopt});
     storage_->submissions().insert_submission(prepared.submission);
     return *storage_->submissions().submission(prepared.submission.id);

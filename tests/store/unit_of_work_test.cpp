@@ -26,7 +26,7 @@ Unit ward(const std::string& id) {
 }
 
 Notification notice(const std::string& id, const std::string& to) {
-  return {id,      "account",     to, "answered", "recommendation",
+  return {id,      "account",     to, NotificationKind::kAnswered, "recommendation",
           "rec_1", "Đã trả lời.", id, kAt,        std::nullopt};
 }
 
