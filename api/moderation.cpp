@@ -30,7 +30,7 @@ std::optional<SubmissionKind> kind_query(const std::optional<std::string>& text)
 }
 
 const std::vector<QueryDoc> kItemFilters = {
-    query("kind", text().one_of({"idea", "opinion", "recommendation"}), "only this kind"),
+    query("kind", word_of(kSubmissionKinds), "only this kind"),
     query("unit_id", id(), "one of my units and those below it")};
 
 }  // namespace
@@ -98,9 +98,8 @@ void add_moderation_routes(Router& r, App& app) {
       "GET", "/api/v1/moderation/approved",
       [&app](Request& q) {
         auto page = page_of(q);
-        auto items =
-            app.moderation.approved(q.who(), kind_query(q.query_value("kind")),
-                                    q.query_value("unit_id"), page);
+        auto items = app.moderation.approved(q.who(), kind_query(q.query_value("kind")),
+                                             q.query_value("unit_id"), page);
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
         std::vector<std::string> pupils;
         for (const auto& a : items) pupils.push_back(a.submission.pupil_id);

@@ -200,7 +200,7 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
 
 nlohmann::json item_schema() {
   return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("kind", word_of(kSubmissionKinds)),
                required("queue", queue_name().or_null()),
                required("status", text()),
                required("unit_id", id()),
@@ -244,7 +244,7 @@ nlohmann::json approved_json(const ApprovedSubmission& a, const Author& author) 
 
 nlohmann::json approved_schema() {
   return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("kind", word_of(kSubmissionKinds)),
                required("topic", text().or_null()),
                required("unit_id", id()),
                required("created_at", timestamp()),

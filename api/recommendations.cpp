@@ -117,7 +117,7 @@ const Shape kFeedbackBands{required(
     "bands", map_of(object_of(Shape{required("you_said", text()), required("we_did", text()),
                                     required("why", text()), required("what_next", text())}))
                  .describe("\"all\", or each age band → its words"))};
-const Shape kReaction{required("kind", text().one_of({"agree", "disagree", "question"})),
+const Shape kReaction{required("kind", word_of(kReactionKinds)),
                       optional("text", text().max_length(1000).describe("required for a question"))};
 const Shape kCalendar{
     required("days", list_of(object_of(Shape{required("date", date()), required("kind", text()),
@@ -338,7 +338,7 @@ void add_recommendation_routes(Router& r, App& app) {
           "moderators).",
           "recommendations", Permission::kPupilContribute, kReaction, 201)
           .returns(Shape{required("id", id()),
-                         required("kind", text().one_of({"agree", "disagree", "question"})),
+                         required("kind", word_of(kReactionKinds)),
                          required("text", text().or_null()),
                          required("submission_id", text().or_null()),
                          required("created_at", timestamp())}

@@ -12,7 +12,7 @@ namespace ln::api {
 namespace {
 
 const Shape kNewSubmission{
-    required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+    required("kind", word_of(kSubmissionKinds)),
     required("text", text().length(1, 2000).describe("line breaks are kept")),
     optional("topic", text().max_length(100))};
 const Shape kResend{required("text", text().length(1, 2000)),

@@ -173,7 +173,7 @@ nlohmann::json to_json(const Consent& c) {
 
 nlohmann::json consent_schema() {
   return Shape{required("id", id()),
-               required("kind", text().one_of({"child", "guardian"})),
+               required("kind", word_of(kConsentKinds)),
                required("method", text()),
                required("text_version", text().or_null()),
                required("slip_number", text().or_null()),
@@ -382,7 +382,7 @@ nlohmann::json own_submission_json(const Submission& s) {
 nlohmann::json own_submission_schema() {
   auto words = object_of(Shape{required("vi", text()), required("en", text())});
   return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("kind", word_of(kSubmissionKinds)),
                required("text", text()),
                required("topic", text().or_null()),
                required("status", text()),

@@ -320,8 +320,7 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
   for (const auto& pupil_id : storage_.consultations().online_respondents(c.id))
     storage_.recommendations().insert_notification(
         {notification_id(now), "pupil", pupil_id, NotificationKind::kConsultationFeedback,
-         "consultation", c.id,
-         "Em đã góp ý cho \"" + c.title + "\". Em xem điều đã xảy ra nhé!",
+         "consultation", c.id, "Em đã góp ý cho \"" + c.title + "\". Em xem điều đã xảy ra nhé!",
          "consultation:" + c.id + ":feedback:pupil:" + pupil_id, now, std::nullopt});
   return c;
 }

@@ -28,15 +28,27 @@ constexpr WordTable<DataRequestAction, 3> kActionWords{{{
 
 }  // namespace
 
-std::string_view word(DataRequestKind k) { return kKindWords.word(k); }
-std::optional<DataRequestKind> data_request_kind(std::string_view w) { return kKindWords.value(w); }
-std::string_view word(DataRequestStatus s) { return kStatusWords.word(s); }
+std::string_view word(DataRequestKind k) {
+  return kKindWords.word(k);
+}
+std::optional<DataRequestKind> data_request_kind(std::string_view w) {
+  return kKindWords.value(w);
+}
+std::string_view word(DataRequestStatus s) {
+  return kStatusWords.word(s);
+}
 std::optional<DataRequestStatus> data_request_status(std::string_view w) {
   return kStatusWords.value(w);
 }
-std::string_view word(Requester r) { return kRequesterWords.word(r); }
-std::optional<Requester> requester(std::string_view w) { return kRequesterWords.value(w); }
-std::string_view word(DataRequestAction a) { return kActionWords.word(a); }
+std::string_view word(Requester r) {
+  return kRequesterWords.word(r);
+}
+std::optional<Requester> requester(std::string_view w) {
+  return kRequesterWords.value(w);
+}
+std::string_view word(DataRequestAction a) {
+  return kActionWords.word(a);
+}
 std::optional<DataRequestAction> data_request_action(std::string_view w) {
   return kActionWords.value(w);
 }

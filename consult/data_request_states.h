@@ -9,11 +9,16 @@ namespace ln {
 
 // What the child (or their guardian) asks for.
 enum class DataRequestKind { kExport, kDeletion, kCorrection };
+inline constexpr DataRequestKind kDataRequestKinds[] = {
+    DataRequestKind::kExport, DataRequestKind::kDeletion, DataRequestKind::kCorrection};
 std::string_view word(DataRequestKind kind);
 std::optional<DataRequestKind> data_request_kind(std::string_view word);
 
 // open → acknowledged → done | refused (done and refused are closed: nothing reopens them).
 enum class DataRequestStatus { kOpen, kAcknowledged, kDone, kRefused };
+inline constexpr DataRequestStatus kDataRequestStatuses[] = {
+    DataRequestStatus::kOpen, DataRequestStatus::kAcknowledged, DataRequestStatus::kDone,
+    DataRequestStatus::kRefused};
 std::string_view word(DataRequestStatus status);
 std::optional<DataRequestStatus> data_request_status(std::string_view word);
 inline bool is_closed(DataRequestStatus s) {

@@ -26,7 +26,9 @@ constexpr WordTable<NotificationKind, 16> kKindWords{{{
 
 }  // namespace
 
-std::string_view word(NotificationKind k) { return kKindWords.word(k); }
+std::string_view word(NotificationKind k) {
+  return kKindWords.word(k);
+}
 std::optional<NotificationKind> notification_kind(std::string_view w) {
   return kKindWords.value(w);
 }

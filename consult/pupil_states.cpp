@@ -22,11 +22,21 @@ constexpr WordTable<ConsentMethod, 3> kConsentMethodWords{{{
 
 }  // namespace
 
-std::string_view word(PupilStatus s) { return kStatusWords.word(s); }
-std::optional<PupilStatus> pupil_status(std::string_view w) { return kStatusWords.value(w); }
-std::string_view word(ConsentKind k) { return kConsentKindWords.word(k); }
-std::optional<ConsentKind> consent_kind(std::string_view w) { return kConsentKindWords.value(w); }
-std::string_view word(ConsentMethod m) { return kConsentMethodWords.word(m); }
+std::string_view word(PupilStatus s) {
+  return kStatusWords.word(s);
+}
+std::optional<PupilStatus> pupil_status(std::string_view w) {
+  return kStatusWords.value(w);
+}
+std::string_view word(ConsentKind k) {
+  return kConsentKindWords.word(k);
+}
+std::optional<ConsentKind> consent_kind(std::string_view w) {
+  return kConsentKindWords.value(w);
+}
+std::string_view word(ConsentMethod m) {
+  return kConsentMethodWords.word(m);
+}
 std::optional<ConsentMethod> consent_method(std::string_view w) {
   return kConsentMethodWords.value(w);
 }

@@ -13,6 +13,7 @@ std::optional<PupilStatus> pupil_status(std::string_view word);
 
 // Whose consent it is: both are needed before a child takes part.
 enum class ConsentKind { kChild, kGuardian };
+inline constexpr ConsentKind kConsentKinds[] = {ConsentKind::kChild, ConsentKind::kGuardian};
 std::string_view word(ConsentKind kind);
 std::optional<ConsentKind> consent_kind(std::string_view word);
 

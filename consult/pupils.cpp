@@ -248,16 +248,8 @@ Consent Pupils::give_child_consent(const Principal& pupil, const std::string& te
                                       std::string(kConsentTextVersion) + ").");
   for (const auto& c : storage_.pupils().consents(p.id))
     if (c.kind == ConsentKind::kChild && !c.withdrawn_at) return c;
-  Consent c{new_id("cns"),
-            p.id,
-            ConsentKind::kChild,
-            ConsentMethod::kOnline,
-            text_version,
-            std::nullopt,
-            p.id,
-            clock_.now_text(),
-            std::nullopt,
-            std::nullopt};
+  Consent c{new_id("cns"), p.id, ConsentKind::kChild, ConsentMethod::kOnline, text_version,
+            std::nullopt,  p.id, clock_.now_text(),   std::nullopt,           std::nullopt};
   atomically(storage_, [&] {
     storage_.pupils().insert_consent(c);
     audit_.record(AuditActor::of(pupil), "consent.give", "pupil", p.id, "",
@@ -492,8 +484,7 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, Requester request
 
 DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {
   return open_request(require_pupil(pupil.id).id, DataRequestKind::kDeletion, Requester::kPupil,
-                      details,
-                      pupil.code_issued_by);
+                      details, pupil.code_issued_by);
 }
 
 DataRequest Pupils::guardian_request(const std::string& code, DataRequestKind kind,
@@ -544,8 +535,7 @@ DataRequest Pupils::handle_request(const Principal& admin, const std::string& id
       case DataRequestAction::kComplete:
         r->status = DataRequestStatus::kDone;
         r->outcome = clean_optional_text("outcome", outcome, 1000).value_or("completed");
-        if (r->kind == DataRequestKind::kDeletion)
-          delete_pupil(r->pupil_id, AuditActor::of(admin));
+        if (r->kind == DataRequestKind::kDeletion) delete_pupil(r->pupil_id, AuditActor::of(admin));
         break;
       case DataRequestAction::kRefuse:
         r->status = DataRequestStatus::kRefused;

@@ -39,7 +39,7 @@ constexpr WordTable<RecommendationOrigin, 2> kOrigins{{{
     {RecommendationOrigin::kCouncil, "council"},
 }}};
 
-constexpr WordTable<ReactionKind, 3> kReactionKinds{{{
+constexpr WordTable<ReactionKind, 3> kReactionWords{{{
     {ReactionKind::kAgree, "agree"},
     {ReactionKind::kDisagree, "disagree"},
     {ReactionKind::kQuestion, "question"},
@@ -80,10 +80,10 @@ std::optional<RecommendationOrigin> recommendation_origin(std::string_view w) {
 }
 
 std::string_view word(ReactionKind kind) {
-  return kReactionKinds.word(kind);
+  return kReactionWords.word(kind);
 }
 std::optional<ReactionKind> reaction_kind(std::string_view w) {
-  return kReactionKinds.value(w);
+  return kReactionWords.value(w);
 }
 
 }  // namespace ln

@@ -32,6 +32,8 @@ std::optional<RecommendationOrigin> recommendation_origin(std::string_view word)
 
 // A child's reaction to the feedback they were given; a question waits for an answer.
 enum class ReactionKind { kAgree, kDisagree, kQuestion };
+inline constexpr ReactionKind kReactionKinds[] = {ReactionKind::kAgree, ReactionKind::kDisagree,
+                                                  ReactionKind::kQuestion};
 std::string_view word(ReactionKind kind);
 std::optional<ReactionKind> reaction_kind(std::string_view word);
 

@@ -478,8 +478,8 @@ std::optional<Reaction> Recommendations::reaction_of(const Recommendation& r,
   return std::nullopt;
 }
 
-Reaction Recommendations::react(const Principal& pupil, const std::string& id,
-                                ReactionKind kind, const std::optional<std::string>& text) {
+Reaction Recommendations::react(const Principal& pupil, const std::string& id, ReactionKind kind,
+                                const std::optional<std::string>& text) {
   require(&pupil, Permission::kPupilContribute);
   auto r = storage_.recommendations().recommendation(id);
   bool contributed = false;
@@ -589,9 +589,16 @@ int Recommendations::remind(const std::vector<Account>& to, const Recommendation
   std::string k(word(kind));
   for (const auto& a : to) {
     // Reminders are sent once per recommendation, whatever the version.
-    Notification n{notification_id(now), "account", a.id, notification_for(kind), "recommendation",
-                   r.id, message,
-                   "rec:" + r.id + ":" + k + ":" + a.id, now, std::nullopt};
+    Notification n{notification_id(now),
+                   "account",
+                   a.id,
+                   notification_for(kind),
+                   "recommendation",
+                   r.id,
+                   message,
+                   "rec:" + r.id + ":" + k + ":" + a.id,
+                   now,
+                   std::nullopt};
     if (storage_.recommendations().insert_notification(n)) ++sent;
   }
   return sent;

@@ -13,7 +13,11 @@ constexpr WordTable<SubmissionKind, 3> kKindWords{{{
 
 }  // namespace
 
-std::string_view word(SubmissionKind k) { return kKindWords.word(k); }
-std::optional<SubmissionKind> submission_kind(std::string_view w) { return kKindWords.value(w); }
+std::string_view word(SubmissionKind k) {
+  return kKindWords.word(k);
+}
+std::optional<SubmissionKind> submission_kind(std::string_view w) {
+  return kKindWords.value(w);
+}
 
 }  // namespace ln

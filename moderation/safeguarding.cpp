@@ -110,8 +110,7 @@ Identity SafeguardingCases::reveal_in(const Principal& lead, Submission item,
     tell_other_leads(lead, item, NotificationKind::kIdentityRevealed,
                      "Another safeguarding lead revealed the identity of the child in a case you "
                      "share (" +
-                         item.id +
-                         "). Reason: " + item.safeguarding.reveals.back().reason);
+                         item.id + "). Reason: " + item.safeguarding.reveals.back().reason);
     return identity;
   });
 }

@@ -10,10 +10,10 @@
 #include "store/consultation_columns.h"
 #include "store/council_columns.h"
 #include "store/lists.h"
-#include "store/submission_columns.h"
 #include "store/pupil_columns.h"
-#include "store/recommendation_word_columns.h"
 #include "store/recommendation_columns.h"
+#include "store/recommendation_word_columns.h"
+#include "store/submission_columns.h"
 
 namespace ln::store::rows {
 
@@ -200,18 +200,12 @@ Authority authority(const Row& s) {
 
 template <typename Row>
 Pupil pupil(const Row& s) {
-  return {s.text(0),
-          s.text(1),
-          s.text(2),
-          s.text(3),
-          s.text(4),
-          s.text(5),
-          s.text(6),
-          s.text(7),
-          s.text(8),
-          pupil_status_column(s.text(9)),
-          s.optional_text(10),
-          s.optional_text(11),
+  return {s.text(0),           s.text(1),
+          s.text(2),           s.text(3),
+          s.text(4),           s.text(5),
+          s.text(6),           s.text(7),
+          s.text(8),           pupil_status_column(s.text(9)),
+          s.optional_text(10), s.optional_text(11),
           s.text(12)};
 }
 
@@ -386,24 +380,18 @@ RecommendationSource recommendation_source(const Row& s) {
 // replied_at
 template <typename Row>
 Reaction reaction(const Row& s) {
-  return {s.text(0),
-          s.text(1),
-          s.text(2),
-          reaction_kind_column(s.text(3)),
-          s.optional_text(4),
-          s.optional_text(5),
-          s.text(6),
-          s.optional_text(7),
-          s.optional_text(8),
-          s.optional_text(9)};
+  return {s.text(0),          s.text(1),          s.text(2), reaction_kind_column(s.text(3)),
+          s.optional_text(4), s.optional_text(5), s.text(6), s.optional_text(7),
+          s.optional_text(8), s.optional_text(9)};
 }
 
 // id, recipient_kind, recipient_id, kind, object_type, object_id, message, dedupe_key,
 // created_at, read_at
 template <typename Row>
 Notification notification(const Row& s) {
-  return {s.text(0), s.text(1), s.text(2),           notification_kind_column(s.text(3)),
-          s.text(4), s.text(5), s.text(6), s.text(7), s.text(8), s.optional_text(9)};
+  return {s.text(0), s.text(1),         s.text(2), notification_kind_column(s.text(3)),
+          s.text(4), s.text(5),         s.text(6), s.text(7),
+          s.text(8), s.optional_text(9)};
 }
 
 }  // namespace ln::store::rows

@@ -120,7 +120,8 @@ void write_identity(Connection& c, const std::string& pupil_id, const SealedIden
 void PostgresPupilStore::insert_pupil(const Pupil& p, const SealedIdentity& identity) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertPupil, p.id, p.pseudonym, p.class_id, p.age_band, p.band_changes_on,
-           p.sign_in_lookup, p.role, std::string(word(p.status)), p.withdrawn_at, p.identity_purge_at, p.created_at);
+           p.sign_in_lookup, p.role, std::string(word(p.status)), p.withdrawn_at,
+           p.identity_purge_at, p.created_at);
     write_identity(c, p.id, identity, p.created_at);
   });
 }
@@ -160,7 +161,8 @@ bool PostgresPupilStore::pseudonym_taken(const std::string& class_id,
 void PostgresPupilStore::update_pupil(const Pupil& p) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kUpdatePupil, p.id, p.pseudonym, p.class_id, p.age_band, p.band_changes_on,
-           p.sign_in_lookup, p.role, std::string(word(p.status)), p.withdrawn_at, p.identity_purge_at);
+           p.sign_in_lookup, p.role, std::string(word(p.status)), p.withdrawn_at,
+           p.identity_purge_at);
   });
 }
 
@@ -206,7 +208,8 @@ std::vector<Consent> PostgresPupilStore::consents(const std::string& pupil_id) {
 void PostgresPupilStore::insert_consent(const Consent& k) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertConsent, k.id, k.pupil_id, std::string(word(k.kind)),
-           std::string(word(k.method)), k.text_version, k.slip_number, k.recorded_by, k.given_at, k.withdrawn_at, k.withdrawn_by);
+           std::string(word(k.method)), k.text_version, k.slip_number, k.recorded_by, k.given_at,
+           k.withdrawn_at, k.withdrawn_by);
   });
 }
 
@@ -260,7 +263,8 @@ std::vector<DataRequest> PostgresPupilStore::data_requests(
 
 void PostgresPupilStore::update_data_request(const DataRequest& r) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kUpdateRequest, r.id, std::string(word(r.status)), r.handled_by, r.handled_at, r.outcome);
+    c.exec(sql::kUpdateRequest, r.id, std::string(word(r.status)), r.handled_by, r.handled_at,
+           r.outcome);
   });
 }
 

@@ -92,10 +92,9 @@ constexpr const char* kApproved =
 }  // namespace sql
 
 void insert_submission_row(Connection& c, const Submission& x) {
-  c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, std::string(word(x.kind)), x.text, x.topic, std::string(word(x.status)),
-         x.created_at, x.updated_at, x.consultation_id, x.response_id,
-         screening_column(x.screening), queue_column(x.queue), x.fingerprint,
-         x.simhash);
+  c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, std::string(word(x.kind)), x.text, x.topic,
+         std::string(word(x.status)), x.created_at, x.updated_at, x.consultation_id, x.response_id,
+         screening_column(x.screening), queue_column(x.queue), x.fingerprint, x.simhash);
 }
 
 void insert_submission_rows(Connection& c, const std::vector<Submission>& submissions) {
@@ -146,7 +145,8 @@ std::vector<Submission> PostgresSubmissionStore::submissions_of(const std::strin
 
 void PostgresSubmissionStore::update_submission(const Submission& x) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kUpdate, x.id, std::string(word(x.kind)), x.text, x.topic, std::string(word(x.status)), x.updated_at);
+    c.exec(sql::kUpdate, x.id, std::string(word(x.kind)), x.text, x.topic,
+           std::string(word(x.status)), x.updated_at);
   });
 }
 

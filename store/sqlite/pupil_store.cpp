@@ -300,7 +300,9 @@ std::vector<DataRequest> SqlitePupilStore::data_requests(
                   "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR pupil_id = ?3)"
                   " ORDER BY id LIMIT ?4");
     s.bind(1, page.after.value_or(""))
-        .bind(2, status ? std::optional<std::string>(word(*status)) : std::nullopt).bind(3, pupil_id).bind(4, page.limit);
+        .bind(2, status ? std::optional<std::string>(word(*status)) : std::nullopt)
+        .bind(3, pupil_id)
+        .bind(4, page.limit);
     return all_rows(s, rows::data_request<Statement>);
   });
 }

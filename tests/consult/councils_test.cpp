@@ -17,6 +17,7 @@
 #include "consult/errors.h"
 #include "consult/sessions.h"
 #include "store/open_storage.h"
+#include "tests/consult/error_code.h"
 
 namespace ln {
 namespace {
@@ -41,16 +42,7 @@ Principal as_pupil(const std::string& id) {
   return p;
 }
 
-// The code of an Error (Conflict, Unprocessable, Invalid) thrown by `f`, "" if none.
-template <typename F>
-std::string error_code(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "";
-}
+using testing::error_code;
 
 class CouncilsTest : public ::testing::Test {
  protected:

@@ -15,6 +15,7 @@
 #include "consult/errors.h"
 #include "consult/policy.h"
 #include "store/open_storage.h"
+#include "tests/consult/error_code.h"
 
 namespace ln {
 namespace {
@@ -41,16 +42,7 @@ Principal admin() {
   return p;
 }
 
-// The code of an Error (Conflict, Invalid, …) thrown by `f`, "" if none.
-template <typename F>
-std::string error_code(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "";
-}
+using testing::error_code;
 
 class PupilWorld : public ::testing::Test {
  protected:
@@ -157,14 +149,11 @@ TEST_F(Pupils, AWithdrawnConsentStopsNewAnswers) {
 TEST_F(Pupils, AfterWithdrawalNoConsentIsTakenAgain) {
   auto joined = child();
   pupils_.withdraw_by_adult(facilitator(), joined.pupil.id, "Phụ huynh gửi phiếu rút lại");
-  EXPECT_EQ(error_code([&] {
-              pupils_.give_child_consent(signed_in(joined), kConsentTextVersion);
-            }),
+  EXPECT_EQ(error_code([&] { pupils_.give_child_consent(signed_in(joined), kConsentTextVersion); }),
             "consent_withdrawn");
-  EXPECT_EQ(error_code([&] {
-              pupils_.record_guardian_slip(facilitator(), joined.pupil.id, "SLIP-9");
-            }),
-            "consent_withdrawn");
+  EXPECT_EQ(
+      error_code([&] { pupils_.record_guardian_slip(facilitator(), joined.pupil.id, "SLIP-9"); }),
+      "consent_withdrawn");
   EXPECT_FALSE(may_answer(joined));
 }
 
@@ -204,8 +193,8 @@ TEST_F(DataRequests, AClosedRequestCannotBeReopened) {
   DataRequest refused = pupils_.handle_request(admin(), r.id, DataRequestAction::kRefuse,
                                                "Em cần hỏi lại thầy cô trước khi xóa.");
   EXPECT_EQ(refused.status, DataRequestStatus::kRefused);
-  for (auto action : {DataRequestAction::kAcknowledge, DataRequestAction::kComplete,
-                      DataRequestAction::kRefuse})
+  for (auto action :
+       {DataRequestAction::kAcknowledge, DataRequestAction::kComplete, DataRequestAction::kRefuse})
     EXPECT_EQ(error_code([&] {
                 pupils_.handle_request(admin(), r.id, action, "Thử mở lại yêu cầu này.");
               }),
@@ -262,9 +251,8 @@ TEST_F(DataRequests, AGuardianCodeAsksOnceForEachKind) {
               pupils_.guardian_request(code, DataRequestKind::kCorrection, "", "10.0.0.1");
             }),
             "guardian_code_used");
-  EXPECT_EQ(
-      pupils_.guardian_request(code, DataRequestKind::kDeletion, "", "10.0.0.1").kind,
-      DataRequestKind::kDeletion);
+  EXPECT_EQ(pupils_.guardian_request(code, DataRequestKind::kDeletion, "", "10.0.0.1").kind,
+            DataRequestKind::kDeletion);
 }
 
 TEST_F(DataRequests, AnExportIsRecordedAsADoneRequest) {

@@ -335,8 +335,8 @@ TEST_P(StorageTest, TheReferenceEpochMovesWithWhatSignInAndAudiencesRead) {
       {"ses_2", "th2", "pupil", "p_1", "csrf", kAt, kAt, kFuture, std::nullopt, ""});
   EXPECT_FALSE(moved()) << "a new session";
 
-  s->pupils().insert_consent({"con_1", "p_1", ConsentKind::kChild, ConsentMethod::kOnline, "v1", std::nullopt, "p_1", kAt,
-                              std::nullopt, std::nullopt});
+  s->pupils().insert_consent({"con_1", "p_1", ConsentKind::kChild, ConsentMethod::kOnline, "v1",
+                              std::nullopt, "p_1", kAt, std::nullopt, std::nullopt});
   EXPECT_TRUE(moved()) << "consent given";
   s->pupils().withdraw_consents("p_1", kNow, "pupil");
   EXPECT_TRUE(moved()) << "consent withdrawn";
@@ -432,8 +432,8 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   s->pupils().set_identity("p_1", {"n2", std::string("\0\0", 2)}, kNow);
   EXPECT_EQ(s->pupils().identity("p_1")->ciphertext, std::string("\0\0", 2));
 
-  s->pupils().insert_consent({"con_1", "p_1", ConsentKind::kChild, ConsentMethod::kOnline, "v1", std::nullopt, "p_1", kAt,
-                              std::nullopt, std::nullopt});
+  s->pupils().insert_consent({"con_1", "p_1", ConsentKind::kChild, ConsentMethod::kOnline, "v1",
+                              std::nullopt, "p_1", kAt, std::nullopt, std::nullopt});
   s->pupils().withdraw_consents("p_1", kNow, "pupil");
   EXPECT_EQ(s->pupils().consents("p_1").at(0).withdrawn_at, kNow);
 
@@ -891,14 +891,14 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   words.id = "sub_2";
   words.status = SubmissionStatus::kQueued;
   words.queue = Queue::kNormal;
-  s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", ReactionKind::kDisagree, "Chưa đủ", "sub_2",
-                                        kNow, std::nullopt, std::nullopt, std::nullopt},
+  s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", ReactionKind::kDisagree, "Chưa đủ",
+                                        "sub_2", kNow, std::nullopt, std::nullopt, std::nullopt},
                                        words);
   EXPECT_TRUE(s->submissions().submission("sub_2"));
   EXPECT_EQ(s->recommendations().reactions("rec_1").at(0).kind, ReactionKind::kDisagree);
   EXPECT_THROW(s->recommendations().insert_reaction(
-                   {"rx_2", "rec_1", "p_1", ReactionKind::kAgree, std::nullopt, std::nullopt, kNow, std::nullopt,
-                    std::nullopt, std::nullopt},
+                   {"rx_2", "rec_1", "p_1", ReactionKind::kAgree, std::nullopt, std::nullopt, kNow,
+                    std::nullopt, std::nullopt, std::nullopt},
                    std::nullopt),
                Conflict);
 
@@ -910,9 +910,10 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   asked.pupil_id = "p_2";
   asked.status = SubmissionStatus::kQueued;
   asked.queue = Queue::kNormal;
-  s->recommendations().insert_reaction({"rx_3", "rec_1", "p_2", ReactionKind::kQuestion, "Bao giờ ạ?", "sub_3",
-                                        kNow, std::nullopt, std::nullopt, std::nullopt},
-                                       asked);
+  s->recommendations().insert_reaction(
+      {"rx_3", "rec_1", "p_2", ReactionKind::kQuestion, "Bao giờ ạ?", "sub_3", kNow, std::nullopt,
+       std::nullopt, std::nullopt},
+      asked);
   auto open = s->recommendations().unanswered_questions();
   ASSERT_EQ(open.size(), 1u);
   EXPECT_EQ(open[0].id, "rx_3");
@@ -1043,12 +1044,12 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
     p.class_id = klass;
     s->pupils().insert_pupil(p, kIdentity);
     if (child)
-      s->pupils().insert_consent({"con_c" + id, id, ConsentKind::kChild, ConsentMethod::kOnline, "v1", std::nullopt, id, kAt,
-                                  std::nullopt, std::nullopt});
+      s->pupils().insert_consent({"con_c" + id, id, ConsentKind::kChild, ConsentMethod::kOnline,
+                                  "v1", std::nullopt, id, kAt, std::nullopt, std::nullopt});
     if (guardian)
-      s->pupils().insert_consent({"con_g" + id, id, ConsentKind::kGuardian, ConsentMethod::kPaperSlip,
-                                  std::nullopt,
-                                  std::string("HD-1"), "acc_f", kAt, std::nullopt, std::nullopt});
+      s->pupils().insert_consent({"con_g" + id, id, ConsentKind::kGuardian,
+                                  ConsentMethod::kPaperSlip, std::nullopt, std::string("HD-1"),
+                                  "acc_f", kAt, std::nullopt, std::nullopt});
   };
   enrol("p_a", "c_6a", true, true);
   enrol("p_b", "c_6a", true, false);  // no guardian consent
