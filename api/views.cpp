@@ -346,7 +346,7 @@ nlohmann::json own_submission_json(const Submission& s) {
   const std::string shown_status(kept_by_leads ? "withdrawal_requested" : word(s.status));
   auto status = moderation::status_for_child(s);
   nlohmann::json out = {{"id", s.id},
-                        {"kind", s.kind},
+                        {"kind", word(s.kind)},
                         {"text", s.text},
                         {"topic", or_null(s.topic)},
                         {"status", shown_status},
