@@ -32,8 +32,7 @@ void add_data_request_routes(Router& r, App& app) {
       doc("Data requests with status and due date (?status=open|acknowledged|done|refused).",
           "data rights", handle)
           .reads(page_query())
-          .reads({query("status", word_of(kDataRequestStatuses),
-                        "only requests in this status")})
+          .reads({query("status", word_of(kDataRequestStatuses), "only requests in this status")})
           .returns(page_schema(data_request_schema())));
 
   for (DataRequestAction action : {DataRequestAction::kAcknowledge, DataRequestAction::kComplete,

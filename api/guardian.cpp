@@ -24,9 +24,8 @@ OperationDoc used_once(OperationDoc d) {
 }
 
 const Shape kCode{required("code", text().max_length(100).describe("the guardian code"))};
-const Shape kGuardianRequest =
-    kCode.with({required("kind", word_of(kDataRequestKinds)),
-                optional("details", text().max_length(1000))});
+const Shape kGuardianRequest = kCode.with(
+    {required("kind", word_of(kDataRequestKinds)), optional("details", text().max_length(1000))});
 
 nlohmann::json guardian_consent_json() {
   nlohmann::json parts = nlohmann::json::array();
