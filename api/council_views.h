@@ -10,15 +10,6 @@
 
 namespace ln::api {
 
-// A string that is one of an enum's words.
-template <typename Enum, std::size_t N>
-Value word_of(const Enum (&all)[N]) {
-  nlohmann::json schema = text().schema();
-  schema["enum"] = nlohmann::json::array();
-  for (Enum e : all) schema["enum"].push_back(word(e));
-  return Value(std::move(schema));
-}
-
 nlohmann::json council_json(const Council& c);
 nlohmann::json council_schema();
 // The Council with its current members, advisers, sessions, sessions per year and a warning for

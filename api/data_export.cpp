@@ -15,15 +15,15 @@ nlohmann::json kept_json(const PupilDataExport& kept) {
   const Pupil& p = kept.pupil;
   nlohmann::json consents = nlohmann::json::array();
   for (const auto& c : kept.consents)
-    consents.push_back({{"kind", c.kind},
-                        {"method", c.method},
+    consents.push_back({{"kind", word(c.kind)},
+                        {"method", word(c.method)},
                         {"given_at", c.given_at},
                         {"withdrawn_at", or_null(c.withdrawn_at)}});
   nlohmann::json requests = nlohmann::json::array();
   for (const auto& r : kept.data_requests)
     requests.push_back({{"id", r.id},
-                        {"kind", r.kind},
-                        {"status", r.status},
+                        {"kind", word(r.kind)},
+                        {"status", word(r.status)},
                         {"requested_at", r.requested_at},
                         {"due_at", r.due_at}});
   nlohmann::json sessions = nlohmann::json::array();
@@ -36,7 +36,7 @@ nlohmann::json kept_json(const PupilDataExport& kept) {
         {"pseudonym", p.pseudonym},
         {"age_band", p.age_band},
         {"role", p.role},
-        {"status", p.status},
+        {"status", word(p.status)},
         {"joined_at", p.created_at},
         {"class", kept.class_name},
         {"school", kept.school_name}}},
@@ -71,7 +71,7 @@ nlohmann::json data_export_json(App& app, const PupilDataExport& kept) {
   for (const auto& [x, title] : app.recommendations.reactions_for_export(id))
     out["reactions"].push_back({{"recommendation_id", x.recommendation_id},
                                 {"recommendation", title},
-                                {"kind", x.kind},
+                                {"kind", word(x.kind)},
                                 {"text", or_null(x.text)},
                                 {"created_at", x.created_at}});
   out["notifications"] = nlohmann::json::array();

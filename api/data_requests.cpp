@@ -20,19 +20,25 @@ void add_data_request_routes(Router& r, App& app) {
       "GET", "/api/v1/data-requests",
       [&app](Request& q) {
         auto page = page_of(q);
-        return Response::json(
-            200, page_json(app.pupils.data_requests(page, q.query_value("status")), page, as_json));
+        std::optional<DataRequestStatus> status;
+        if (auto text = q.query_value("status")) {
+          status = data_request_status(*text);
+          if (!status)
+            throw Invalid("status", "status must be open, acknowledged, done or refused.");
+        }
+        return Response::json(200,
+                              page_json(app.pupils.data_requests(page, status), page, as_json));
       },
       doc("Data requests with status and due date (?status=open|acknowledged|done|refused).",
           "data rights", handle)
           .reads(page_query())
-          .reads({query("status", text().one_of({"open", "acknowledged", "done", "refused"}),
-                        "only requests in this status")})
+          .reads({query("status", word_of(kDataRequestStatuses), "only requests in this status")})
           .returns(page_schema(data_request_schema())));
 
-  for (const char* action : {"acknowledge", "complete", "refuse"}) {
+  for (DataRequestAction action : {DataRequestAction::kAcknowledge, DataRequestAction::kComplete,
+                                   DataRequestAction::kRefuse}) {
     r.add(
-        "POST", std::string("/api/v1/data-requests/{id}/") + action,
+        "POST", "/api/v1/data-requests/{id}/" + std::string(word(action)),
         [&app, action](Request& q) {
           std::string outcome;
           if (!q.body.empty())
@@ -40,9 +46,9 @@ void add_data_request_routes(Router& r, App& app) {
           return Response::json(
               200, to_json(app.pupils.handle_request(q.who(), q.param("id"), action, outcome)));
         },
-        doc(std::string("Mark a data request: ") + action +
-                (std::string(action) == "complete" ? " (a deletion request deletes the pupil)."
-                                                   : "."),
+        doc("Mark a data request: " + std::string(word(action)) +
+                (action == DataRequestAction::kComplete ? " (a deletion request deletes the pupil)."
+                                                        : "."),
             "data rights", handle, kOutcome)
             .returns(data_request_schema())
             .fails(409, "not allowed from the request's status"));

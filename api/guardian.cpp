@@ -24,9 +24,8 @@ OperationDoc used_once(OperationDoc d) {
 }
 
 const Shape kCode{required("code", text().max_length(100).describe("the guardian code"))};
-const Shape kGuardianRequest =
-    kCode.with({required("kind", text().one_of({"export", "deletion", "correction"})),
-                optional("details", text().max_length(1000))});
+const Shape kGuardianRequest = kCode.with(
+    {required("kind", word_of(kDataRequestKinds)), optional("details", text().max_length(1000))});
 
 nlohmann::json guardian_consent_json() {
   nlohmann::json parts = nlohmann::json::array();
@@ -112,9 +111,10 @@ void add_guardian_routes(Router& r, App& app) {
       "POST", "/api/v1/guardian/data-requests",
       [&app](Request& q) {
         Fields f(q, kGuardianRequest);
-        auto request =
-            app.pupils.guardian_request(f.text("code"), f.text("kind"),
-                                        f.optional_text("details").value_or(""), q.client_address);
+        auto kind = data_request_kind(f.text("kind"));
+        if (!kind) throw Invalid("kind", "kind must be export, deletion or correction.");
+        auto request = app.pupils.guardian_request(
+            f.text("code"), *kind, f.optional_text("details").value_or(""), q.client_address);
         return Response::json(201, to_json(request));
       },
       used_once(doc("A guardian asks for the child's data, a correction or its deletion.",

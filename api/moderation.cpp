@@ -21,8 +21,16 @@ const Shape kDecision{
     optional("wrong_flags", list_of(text().length(1, 32)).count(0, 4).describe(
                                 "labels the screener gave this text that were wrong"))};
 
+// The `kind` filter of a listing as its enum: a 400 naming its words otherwise.
+std::optional<SubmissionKind> kind_query(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto kind = submission_kind(*text);
+  if (!kind) throw Invalid("kind", "kind is idea, opinion or recommendation.");
+  return kind;
+}
+
 const std::vector<QueryDoc> kItemFilters = {
-    query("kind", text().one_of({"idea", "opinion", "recommendation"}), "only this kind"),
+    query("kind", word_of(kSubmissionKinds), "only this kind"),
     query("unit_id", id(), "one of my units and those below it")};
 
 }  // namespace
@@ -61,7 +69,7 @@ void add_moderation_routes(Router& r, App& app) {
         auto page = page_of(q);
         const auto queue = queue_named(q.param("queue"));
         if (!queue) throw NotFound("No such queue.");
-        QueueFilter filter{q.query_value("kind"), std::nullopt};
+        QueueFilter filter{kind_query(q.query_value("kind")), std::nullopt};
         if (auto label = q.query_value("label")) {
           filter.label = screener_label(*label);
           if (!filter.label)
@@ -90,8 +98,8 @@ void add_moderation_routes(Router& r, App& app) {
       "GET", "/api/v1/moderation/approved",
       [&app](Request& q) {
         auto page = page_of(q);
-        auto items =
-            app.moderation.approved(q.who(), q.query_value("kind"), q.query_value("unit_id"), page);
+        auto items = app.moderation.approved(q.who(), kind_query(q.query_value("kind")),
+                                             q.query_value("unit_id"), page);
         nlohmann::json out = {{"items", nlohmann::json::array()}, {"next", nullptr}};
         std::vector<std::string> pupils;
         for (const auto& a : items) pupils.push_back(a.submission.pupil_id);

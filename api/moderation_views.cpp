@@ -163,7 +163,7 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text, const Au
   const std::string review_by = app.moderation.review_by(s);
   nlohmann::json out = nlohmann::json::object();
   out["id"] = s.id;
-  out["kind"] = s.kind;
+  out["kind"] = word(s.kind);
   out["queue"] = s.queue ? nlohmann::json(word(*s.queue)) : nlohmann::json();
   out["status"] = word(s.status);
   out["unit_id"] = s.unit_id;
@@ -200,7 +200,7 @@ nlohmann::json item_json(App& app, const Submission& s, bool with_text) {
 
 nlohmann::json item_schema() {
   return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("kind", word_of(kSubmissionKinds)),
                required("queue", queue_name().or_null()),
                required("status", text()),
                required("unit_id", id()),
@@ -232,7 +232,7 @@ nlohmann::json item_schema() {
 nlohmann::json approved_json(const ApprovedSubmission& a, const Author& author) {
   const Submission& s = a.submission;
   return {{"id", s.id},
-          {"kind", s.kind},
+          {"kind", word(s.kind)},
           {"topic", or_null(s.topic)},
           {"unit_id", s.unit_id},
           {"created_at", s.created_at},
@@ -244,7 +244,7 @@ nlohmann::json approved_json(const ApprovedSubmission& a, const Author& author) 
 
 nlohmann::json approved_schema() {
   return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("kind", word_of(kSubmissionKinds)),
                required("topic", text().or_null()),
                required("unit_id", id()),
                required("created_at", timestamp()),

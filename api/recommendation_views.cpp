@@ -122,7 +122,7 @@ json recommendation_json(App& app, const Recommendation& r) {
       {"title", r.title},
       {"text", r.text},
       {"topic", or_null(r.topic)},
-      {"origin", r.origin},
+      {"origin", word(r.origin)},
       {"council_session_id", or_null(r.council_session_id)},
       {"status", word(r.status)},
       {"overdue", r.overdue},
@@ -188,7 +188,7 @@ json figures_json(const AuthorityFigures& f) {
 
 json notification_json(const Notification& n) {
   return {{"id", n.id},
-          {"kind", n.kind},
+          {"kind", word(n.kind)},
           {"object_type", n.object_type},
           {"object_id", n.object_id},
           {"message", n.message},
@@ -206,7 +206,7 @@ json outcomes_json(App& app, const Principal& pupil, const Submission& s) {
                    {"decision", r.answer ? std::string(word(r.answer->decision)) : std::string()},
                    {"status", word(r.status)},
                    {"feedback", feedback_text_json(app.recommendations.feedback_for(r, pupil.age_band))},
-                   {"my_reaction", mine ? json{{"kind", mine->kind},
+                   {"my_reaction", mine ? json{{"kind", word(mine->kind)},
                                                {"text", or_null(mine->text)},
                                                {"progress", reaction_progress(app.storage, *mine)},
                                                {"reply", or_null(mine->reply)},

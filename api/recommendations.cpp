@@ -117,7 +117,7 @@ const Shape kFeedbackBands{required(
     "bands", map_of(object_of(Shape{required("you_said", text()), required("we_did", text()),
                                     required("why", text()), required("what_next", text())}))
                  .describe("\"all\", or each age band → its words"))};
-const Shape kReaction{required("kind", text().one_of({"agree", "disagree", "question"})),
+const Shape kReaction{required("kind", word_of(kReactionKinds)),
                       optional("text", text().max_length(1000).describe("required for a question"))};
 const Shape kCalendar{
     required("days", list_of(object_of(Shape{required("date", date()), required("kind", text()),
@@ -324,10 +324,11 @@ void add_recommendation_routes(Router& r, App& app) {
       "POST", "/api/v1/recommendations/{id}/reactions",
       [&app](Request& q) {
         Fields f(q, kReaction);
-        auto x = app.recommendations.react(q.who(), q.param("id"), f.text("kind"),
-                                           f.optional_text("text"));
+        auto kind = reaction_kind(f.text("kind"));
+        if (!kind) throw Invalid("kind", "kind is agree, disagree or question.");
+        auto x = app.recommendations.react(q.who(), q.param("id"), *kind, f.optional_text("text"));
         return Response::json(201, {{"id", x.id},
-                                    {"kind", x.kind},
+                                    {"kind", word(x.kind)},
                                     {"text", or_null(x.text)},
                                     {"submission_id", or_null(x.submission_id)},
                                     {"created_at", x.created_at}});
@@ -337,7 +338,7 @@ void add_recommendation_routes(Router& r, App& app) {
           "moderators).",
           "recommendations", Permission::kPupilContribute, kReaction, 201)
           .returns(Shape{required("id", id()),
-                         required("kind", text().one_of({"agree", "disagree", "question"})),
+                         required("kind", word_of(kReactionKinds)),
                          required("text", text().or_null()),
                          required("submission_id", text().or_null()),
                          required("created_at", timestamp())}

@@ -8,6 +8,7 @@
 //                        required("name", text().length(1, 200)), optional("code", code())};
 //   Fields f(q, kNewUnit);                     // in the handler: 400 naming the field
 //   doc("Create a unit.", "organisation", manage, kNewUnit, 201)   // in the description
+#include <cstddef>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -59,6 +60,15 @@ Value id();  // the server's ids: 1–100 characters
 Value code();  // letters, digits, '-', '_', '.', '/', 1–40 (consult/validate.h clean_code)
 Value date();  // YYYY-MM-DD
 Value timestamp();  // an instant in UTC, e.g. 2026-05-01T02:00:00Z
+
+// A string that is one of an enum's words, listed from the enum's one word table (word()).
+template <typename Enum, std::size_t N>
+Value word_of(const Enum (&all)[N]) {
+  nlohmann::json schema = text().schema();
+  schema["enum"] = nlohmann::json::array();
+  for (Enum e : all) schema["enum"].push_back(word(e));
+  return Value(std::move(schema));
+}
 
 struct Field {
   std::string name;

@@ -12,7 +12,7 @@ namespace ln::api {
 namespace {
 
 const Shape kNewSubmission{
-    required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+    required("kind", word_of(kSubmissionKinds)),
     required("text", text().length(1, 2000).describe("line breaks are kept")),
     optional("topic", text().max_length(100))};
 const Shape kResend{required("text", text().length(1, 2000)),
@@ -25,8 +25,10 @@ void add_submission_routes(Router& r, App& app) {
       "POST", "/api/v1/submissions",
       [&app](Request& q) {
         Fields f(q, kNewSubmission);
-        auto prepared = app.submissions.prepare(
-            q.who(), {f.text("kind"), f.text("text"), f.optional_text("topic")});
+        auto kind = submission_kind(f.text("kind"));
+        if (!kind) throw Invalid("kind", "kind must be idea, opinion or recommendation.");
+        auto prepared =
+            app.submissions.prepare(q.who(), {*kind, f.text("text"), f.optional_text("topic")});
         // 201 only once the idea is on disk, written together with others in one commit.
         return Response::later(
             [&app, write = std::move(prepared.write),

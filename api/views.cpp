@@ -163,8 +163,8 @@ nlohmann::json session_schema() {
 
 nlohmann::json to_json(const Consent& c) {
   return {{"id", c.id},
-          {"kind", c.kind},
-          {"method", c.method},
+          {"kind", word(c.kind)},
+          {"method", word(c.method)},
           {"text_version", or_null(c.text_version)},
           {"slip_number", or_null(c.slip_number)},
           {"given_at", c.given_at},
@@ -173,7 +173,7 @@ nlohmann::json to_json(const Consent& c) {
 
 nlohmann::json consent_schema() {
   return Shape{required("id", id()),
-               required("kind", text().one_of({"child", "guardian"})),
+               required("kind", word_of(kConsentKinds)),
                required("method", text()),
                required("text_version", text().or_null()),
                required("slip_number", text().or_null()),
@@ -185,9 +185,9 @@ nlohmann::json consent_schema() {
 nlohmann::json to_json(const DataRequest& r) {
   return {{"id", r.id},
           {"pupil_id", r.pupil_id},
-          {"kind", r.kind},
-          {"requested_by", r.requested_by},
-          {"status", r.status},
+          {"kind", word(r.kind)},
+          {"requested_by", word(r.requested_by)},
+          {"status", word(r.status)},
           {"details", r.details},
           {"requested_at", r.requested_at},
           {"due_at", r.due_at},
@@ -213,8 +213,8 @@ nlohmann::json consent_status(const std::vector<Consent>& consents) {
   bool child = false, guardian = false;
   for (const auto& c : consents) {
     if (c.withdrawn_at) continue;
-    child = child || c.kind == "child";
-    guardian = guardian || c.kind == "guardian";
+    child = child || c.kind == ConsentKind::kChild;
+    guardian = guardian || c.kind == ConsentKind::kGuardian;
   }
   return {{"child", child}, {"guardian", guardian}, {"complete", child && guardian}};
 }
@@ -231,7 +231,7 @@ nlohmann::json to_json(const Pupil& p, const std::vector<Consent>& consents) {
           {"class_id", p.class_id},
           {"age_band", p.age_band},
           {"role", p.role},
-          {"status", p.status},
+          {"status", word(p.status)},
           {"joined_at", p.created_at},
           {"consent", consent_status(consents)}};
 }
@@ -317,7 +317,7 @@ nlohmann::json own_submission_json(const Submission& s) {
   const std::string shown_status(kept_by_leads ? "withdrawal_requested" : word(s.status));
   auto status = moderation::status_for_child(s);
   nlohmann::json out = {{"id", s.id},
-                        {"kind", s.kind},
+                        {"kind", word(s.kind)},
                         {"text", s.text},
                         {"topic", or_null(s.topic)},
                         {"status", shown_status},
@@ -353,7 +353,7 @@ nlohmann::json own_submission_json(const Submission& s) {
 nlohmann::json own_submission_schema() {
   auto words = object_of(Shape{required("vi", text()), required("en", text())});
   return Shape{required("id", id()),
-               required("kind", text().one_of({"idea", "opinion", "recommendation"})),
+               required("kind", word_of(kSubmissionKinds)),
                required("text", text()),
                required("topic", text().or_null()),
                required("status", text()),

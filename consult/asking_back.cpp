@@ -19,7 +19,7 @@ std::string reaction_progress(Storage& storage, const Reaction& reaction) {
   if (!reaction.submission_id) return "passed_on";
   auto s = storage.submissions().submission(*reaction.submission_id);
   if (!s) return "not_passed_on";
-  if (approved(*s)) return reaction.kind == "question" ? "waiting" : "passed_on";
+  if (approved(*s)) return reaction.kind == ReactionKind::kQuestion ? "waiting" : "passed_on";
   if (s->status == SubmissionStatus::kReturned || s->status == SubmissionStatus::kRejected ||
       s->status == SubmissionStatus::kWithdrawn)
     return "not_passed_on";
@@ -27,7 +27,7 @@ std::string reaction_progress(Storage& storage, const Reaction& reaction) {
 }
 
 std::optional<OpenQuestion> AskingBack::open(const Principal& actor, const Reaction& question) {
-  if (question.kind != "question" || !question.submission_id) return std::nullopt;
+  if (question.kind != ReactionKind::kQuestion || !question.submission_id) return std::nullopt;
   auto r = storage_.recommendations().recommendation(question.recommendation_id);
   if (!r || !organisation_.covers(actor, r->unit_id)) return std::nullopt;
   auto s = storage_.submissions().submission(*question.submission_id);
@@ -77,7 +77,7 @@ OpenQuestion AskingBack::reply(const Principal& actor, const std::string& questi
   Notification to_child{notification_id(now),
                         "pupil",
                         question->pupil_id,
-                        "question_answered",
+                        NotificationKind::kQuestionAnswered,
                         "recommendation",
                         question->recommendation_id,
                         "Người lớn đã trả lời câu hỏi của em. Em xem câu trả lời nhé!",

@@ -319,8 +319,8 @@ Consultation Consultations::give_feedback(const Principal& actor, const std::str
   std::string now = clock_.now_text();
   for (const auto& pupil_id : storage_.consultations().online_respondents(c.id))
     storage_.recommendations().insert_notification(
-        {notification_id(now), "pupil", pupil_id, "consultation_feedback", "consultation", c.id,
-         "Em đã góp ý cho \"" + c.title + "\". Em xem điều đã xảy ra nhé!",
+        {notification_id(now), "pupil", pupil_id, NotificationKind::kConsultationFeedback,
+         "consultation", c.id, "Em đã góp ý cho \"" + c.title + "\". Em xem điều đã xảy ra nhé!",
          "consultation:" + c.id + ":feedback:pupil:" + pupil_id, now, std::nullopt});
   return c;
 }
@@ -481,7 +481,7 @@ PreparedAnswer Consultations::prepare_answer(const Principal& pupil, const std::
     s.id = new_ordered_id("sub");
     s.pupil_id = pupil.id;
     s.unit_id = pupil.unit_id;
-    s.kind = "opinion";
+    s.kind = SubmissionKind::kOpinion;
     s.text = text;
     s.topic = c.title;
     s.status = SubmissionStatus::kSubmitted;

@@ -15,13 +15,13 @@ namespace {
 
 // The words of other modules' records (consents, pupils, submissions, consultations) that this
 // file reads, each in one place.
-bool has_current(const std::vector<Consent>& consents, const std::string& kind) {
+bool has_current(const std::vector<Consent>& consents, ConsentKind kind) {
   return std::any_of(consents.begin(), consents.end(),
                      [&](const Consent& c) { return c.kind == kind && !c.withdrawn_at; });
 }
 
 bool active(const Pupil& p) {
-  return p.status == "active";
+  return p.status == PupilStatus::kActive;
 }
 
 bool approved(const Submission& s) {
@@ -298,8 +298,8 @@ JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pu
     return b;
   }
   auto consents = storage_.pupils().consents(pupil->id);
-  b.no_child_consent = !has_current(consents, "child");
-  b.no_guardian_consent = !has_current(consents, "guardian");
+  b.no_child_consent = !has_current(consents, ConsentKind::kChild);
+  b.no_guardian_consent = !has_current(consents, ConsentKind::kGuardian);
   if (b.no_child_consent || b.no_guardian_consent) return b;
   auto age = pupils_.age_in_year(pupil->id, school_year_of(date_of(clock_.now())));
   b.outside_age = !age || *age < c.min_age || *age > c.max_age;
@@ -411,8 +411,8 @@ CouncilReview Councils::review(const Principal& actor, const std::string& counci
     auto pupil = storage_.pupils().pupil(m.pupil_id);
     // A child whose consent was withdrawn takes no further part: the review lists them too.
     auto consents = storage_.pupils().consents(m.pupil_id);
-    bool withdrawn = !pupil || !active(*pupil) || !has_current(consents, "child") ||
-                     !has_current(consents, "guardian");
+    bool withdrawn = !pupil || !active(*pupil) || !has_current(consents, ConsentKind::kChild) ||
+                     !has_current(consents, ConsentKind::kGuardian);
     auto age = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, out.school_year);
     auto age_at_end = withdrawn ? std::nullopt : pupils_.age_in_year(m.pupil_id, last_school_year);
     bool aged_out = !withdrawn && (!age || *age > c.max_age);

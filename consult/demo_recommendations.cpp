@@ -65,7 +65,7 @@ void seed_demo_recommendations(Storage& storage, const Clock& clock, Recommendat
     s.id = new_id("sub");
     s.pupil_id = pupil.id;
     s.unit_id = pupil.unit_id;
-    s.kind = "idea";
+    s.kind = SubmissionKind::kIdea;
     s.text = text;
     s.status = redacted ? SubmissionStatus::kApprovedRedacted : SubmissionStatus::kApproved;
     s.redacted_text = redacted;

@@ -28,7 +28,7 @@ SealedIdentity Pupils::seal_identity(const Identity& identity) {
 
 Pupil Pupils::require_pupil(const std::string& id) {
   auto pupil = storage_.pupils().pupil(id);
-  if (!pupil || pupil->status == "deleted") throw NotFound("No such pupil.");
+  if (!pupil || pupil->status == PupilStatus::kDeleted) throw NotFound("No such pupil.");
   return *pupil;
 }
 
@@ -117,7 +117,7 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
   std::optional<Pupil> pupil;
   if (is_long_sign_in_code(typed) || settings_.short_sign_in_codes)
     pupil = storage_.pupils().pupil_by_sign_in(lookup_hash(keys_, typed));
-  if (!pupil || pupil->status == "deleted") {
+  if (!pupil || pupil->status == PupilStatus::kDeleted) {
     throttle_.failed(guess);
     throw Unauthorized(
         "That code is not right. Check the card with your code, or ask your teacher.");
@@ -154,7 +154,7 @@ std::vector<Pupil> Pupils::pupils_of_class(const Principal& actor, const std::st
 
 Pupil Pupils::pupil_for(const Principal& actor, const std::string& pupil_id) {
   auto pupil = storage_.pupils().pupil(pupil_id);
-  if (!pupil || pupil->status == "deleted" ||
+  if (!pupil || pupil->status == PupilStatus::kDeleted ||
       !organisation_.reaches_school(actor, pupil->school_id, pupil->unit_id))
     throw NotFound("No such pupil.");
   return *pupil;
@@ -182,7 +182,7 @@ std::string Pupils::reset_sign_in_code(const Principal& actor, const std::string
     // child told: the leads hear of it at once.
     const std::string now = clock_.now_text();
     for (const auto& c : open_cases)
-      tell_safeguarding_leads(storage_, now, c.unit_id, c.id, "sign_in_code_issued",
+      tell_safeguarding_leads(storage_, now, c.unit_id, c.id, NotificationKind::kSignInCodeIssued,
                               "An adult (account " + actor.id + ", " + actor.name +
                                   ") gave the child in case " + c.id +
                                   " a new sign-in code. The child's other sessions were ended; "
@@ -234,16 +234,16 @@ std::vector<Consent> Pupils::consents(const Principal& viewer, const std::string
 
 Consent Pupils::give_child_consent(const Principal& pupil, const std::string& text_version) {
   Pupil p = require_pupil(pupil.id);
-  if (p.status != "active")
+  if (p.status != PupilStatus::kActive)
     throw Conflict("Consent was withdrawn; ask your teacher to join again with a new code.",
                    "consent_withdrawn");
   if (text_version != kConsentTextVersion)
     throw Invalid("text_version", "Please read the current explanation first (version " +
                                       std::string(kConsentTextVersion) + ").");
   for (const auto& c : storage_.pupils().consents(p.id))
-    if (c.kind == "child" && !c.withdrawn_at) return c;
-  Consent c{new_id("cns"), p.id, "child",           "online",     text_version,
-            std::nullopt,  p.id, clock_.now_text(), std::nullopt, std::nullopt};
+    if (c.kind == ConsentKind::kChild && !c.withdrawn_at) return c;
+  Consent c{new_id("cns"), p.id, ConsentKind::kChild, ConsentMethod::kOnline, text_version,
+            std::nullopt,  p.id, clock_.now_text(),   std::nullopt,           std::nullopt};
   atomically(storage_, [&] {
     storage_.pupils().insert_consent(c);
     audit_.record(AuditActor::of(pupil), "consent.give", "pupil", p.id, "",
@@ -255,13 +255,21 @@ Consent Pupils::give_child_consent(const Principal& pupil, const std::string& te
 Consent Pupils::record_guardian_slip(const Principal& actor, const std::string& pupil_id,
                                      const std::string& slip_number) {
   Pupil p = pupil_for(actor, pupil_id);
-  if (p.status != "active")
+  if (p.status != PupilStatus::kActive)
     throw Conflict("Consent for this pupil was withdrawn.", "consent_withdrawn");
   std::string slip = clean_code("slip_number", slip_number);
   for (const auto& c : storage_.pupils().consents(p.id))
-    if (c.kind == "guardian" && !c.withdrawn_at) return c;
-  Consent c{new_id("cns"), p.id,     "guardian",        "paper_slip", std::nullopt,
-            slip,          actor.id, clock_.now_text(), std::nullopt, std::nullopt};
+    if (c.kind == ConsentKind::kGuardian && !c.withdrawn_at) return c;
+  Consent c{new_id("cns"),
+            p.id,
+            ConsentKind::kGuardian,
+            ConsentMethod::kPaperSlip,
+            std::nullopt,
+            slip,
+            actor.id,
+            clock_.now_text(),
+            std::nullopt,
+            std::nullopt};
   atomically(storage_, [&] {
     storage_.pupils().insert_consent(c);
     audit_.record(AuditActor::of(actor), "consent.give", "pupil", p.id, "",
@@ -340,12 +348,20 @@ GuardianChild Pupils::guardian_child(const std::string& code, const std::string&
 Consent Pupils::guardian_consent(const std::string& code, const std::string& client_address) {
   return with_guardian_code(code, "consent", client_address, [&](const std::string& pupil_id) {
     Pupil p = require_pupil(pupil_id);
-    if (p.status != "active")
+    if (p.status != PupilStatus::kActive)
       throw Conflict("Consent for this child was withdrawn.", "consent_withdrawn");
     for (const auto& c : storage_.pupils().consents(p.id))
-      if (c.kind == "guardian" && !c.withdrawn_at) return c;
-    Consent c{new_id("cns"), p.id,       "guardian",        "guardian_code", kConsentTextVersion,
-              std::nullopt,  "guardian", clock_.now_text(), std::nullopt,    std::nullopt};
+      if (c.kind == ConsentKind::kGuardian && !c.withdrawn_at) return c;
+    Consent c{new_id("cns"),
+              p.id,
+              ConsentKind::kGuardian,
+              ConsentMethod::kGuardianCode,
+              kConsentTextVersion,
+              std::nullopt,
+              "guardian",
+              clock_.now_text(),
+              std::nullopt,
+              std::nullopt};
     storage_.pupils().insert_consent(c);
     audit_.record({"guardian", p.id}, "consent.give", "pupil", p.id, "", {{"kind", "guardian"}});
     return c;
@@ -358,22 +374,22 @@ void Pupils::withdraw(const std::string& pupil_id, const AuditActor& by,
   auto now = clock_.now();
   atomically(storage_, [&] {
     storage_.pupils().withdraw_consents(p.id, format_time(now), by.kind + ":" + by.id);
-    if (p.status == "active") {
-      p.status = "withdrawn";
+    if (p.status == PupilStatus::kActive) {
+      p.status = PupilStatus::kWithdrawn;
       p.withdrawn_at = format_time(now);
       p.identity_purge_at = format_time(now + days(settings_.withdrawal_purge_days));
       storage_.pupils().update_pupil(p);
     }
     audit_.record(by, "consent.withdraw", "pupil", p.id, reason,
                   {{"identity_purge_at", p.identity_purge_at.value_or("")}});
-    tell_leads_of_open_cases(p.id, "consent_withdrawn",
+    tell_leads_of_open_cases(p.id, NotificationKind::kConsentWithdrawn,
                              "Consent for the child in case {case} was withdrawn (by " + by.kind +
                                  "). The case and the child's identity stay with the safeguarding "
                                  "leads until a lead closes it.");
   });
 }
 
-void Pupils::tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
+void Pupils::tell_leads_of_open_cases(const std::string& pupil_id, NotificationKind kind,
                                       const std::string& message) {
   const std::string now = clock_.now_text();
   for (const auto& c : open_safeguarding_cases(storage_, pupil_id)) {
@@ -399,15 +415,15 @@ void Pupils::withdraw_by_guardian(const std::string& code, const std::string& cl
   });
 }
 
-DataRequest Pupils::open_request(const std::string& pupil_id, const std::string& kind,
-                                 const std::string& requested_by, const std::string& details,
+DataRequest Pupils::open_request(const std::string& pupil_id, DataRequestKind kind,
+                                 Requester requested_by, const std::string& details,
                                  const std::optional<std::string>& code_issued_by) {
   auto now = clock_.now();
   DataRequest r{new_id("drq"),
                 pupil_id,
                 kind,
                 requested_by,
-                "open",
+                DataRequestStatus::kOpen,
                 clean_optional_text("details", details, 1000).value_or(""),
                 format_time(now),
                 format_time(add_working_days(now, settings_.data_request_working_days)),
@@ -416,30 +432,30 @@ DataRequest Pupils::open_request(const std::string& pupil_id, const std::string&
                 std::nullopt};
   atomically(storage_, [&] {
     storage_.pupils().insert_data_request(r);
-    audit_.record({requested_by == "pupil" ? "pupil" : "guardian", pupil_id, code_issued_by},
-                  "data_request." + kind, "data_request", r.id);
+    audit_.record({std::string(word(requested_by)), pupil_id, code_issued_by},
+                  "data_request." + std::string(word(kind)), "data_request", r.id);
   });
   return r;
 }
 
 PupilDataExport Pupils::export_data(const Principal& pupil) {
-  return export_of(pupil.id, "pupil", pupil.code_issued_by);
+  return export_of(pupil.id, Requester::kPupil, pupil.code_issued_by);
 }
 
 PupilDataExport Pupils::guardian_export(const std::string& code,
                                         const std::string& client_address) {
   return with_guardian_code(code, "data", client_address, [&](const std::string& pupil_id) {
-    return export_of(pupil_id, "guardian");
+    return export_of(pupil_id, Requester::kGuardian);
   });
 }
 
-PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string& requested_by,
+PupilDataExport Pupils::export_of(const std::string& pupil_id, Requester requested_by,
                                   const std::optional<std::string>& code_issued_by) {
   Pupil p = require_pupil(pupil_id);
   auto k = storage_.organisation().school_class(p.class_id);
   auto school = storage_.organisation().school(p.school_id);
   PupilDataExport out{p,
-                      requested_by == "guardian",
+                      requested_by == Requester::kGuardian,
                       "",
                       k ? k->name : "",
                       school ? school->name : "",
@@ -448,8 +464,8 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
                       sessions_.live_sessions_of("pupil", p.id)};
 
   atomically(storage_, [&] {
-    DataRequest r = open_request(p.id, "export", requested_by, "", code_issued_by);
-    r.status = "done";
+    DataRequest r = open_request(p.id, DataRequestKind::kExport, requested_by, "", code_issued_by);
+    r.status = DataRequestStatus::kDone;
     r.handled_by = "langnghe";
     r.handled_at = clock_.now_text();
     r.outcome = "downloaded";
@@ -461,26 +477,21 @@ PupilDataExport Pupils::export_of(const std::string& pupil_id, const std::string
 }
 
 DataRequest Pupils::request_deletion(const Principal& pupil, const std::string& details) {
-  return open_request(require_pupil(pupil.id).id, "deletion", "pupil", details,
-                      pupil.code_issued_by);
+  return open_request(require_pupil(pupil.id).id, DataRequestKind::kDeletion, Requester::kPupil,
+                      details, pupil.code_issued_by);
 }
 
-DataRequest Pupils::guardian_request(const std::string& code, const std::string& kind,
+DataRequest Pupils::guardian_request(const std::string& code, DataRequestKind kind,
                                      const std::string& details,
                                      const std::string& client_address) {
-  if (kind != "export" && kind != "deletion" && kind != "correction")
-    throw Invalid("kind", "kind must be export, deletion or correction.");
-  return with_guardian_code(code, "request." + kind, client_address,
+  return with_guardian_code(code, "request." + std::string(word(kind)), client_address,
                             [&](const std::string& pupil_id) {
-                              return open_request(pupil_id, kind, "guardian", details);
+                              return open_request(pupil_id, kind, Requester::kGuardian, details);
                             });
 }
 
 std::vector<DataRequest> Pupils::data_requests(const Page& page,
-                                               const std::optional<std::string>& status) {
-  if (status && *status != "open" && *status != "acknowledged" && *status != "done" &&
-      *status != "refused")
-    throw Invalid("status", "status must be open, acknowledged, done or refused.");
+                                               const std::optional<DataRequestStatus>& status) {
   return storage_.pupils().data_requests(page, status, std::nullopt);
 }
 
@@ -488,7 +499,7 @@ void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
   Pupil p = require_pupil(pupil_id);
   atomically(storage_, [&] {
     storage_.pupils().withdraw_consents(p.id, clock_.now_text(), by.kind + ":" + by.id);
-    p.status = "deleted";
+    p.status = PupilStatus::kDeleted;
     p.pseudonym = "(deleted)";
     p.withdrawn_at = p.withdrawn_at.value_or(clock_.now_text());
     p.identity_purge_at = clock_.now_text();
@@ -496,7 +507,7 @@ void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
     storage_.pupils().purge_identities(clock_.now_text());
     sessions_.end_all_of("pupil", p.id);
     audit_.record(by, "pupil.delete", "pupil", p.id);
-    tell_leads_of_open_cases(p.id, "pupil_deleted",
+    tell_leads_of_open_cases(p.id, NotificationKind::kPupilDeleted,
                              "The data of the child in case {case} was deleted on request. The "
                              "case and the child's identity stay with the safeguarding leads until "
                              "a lead closes it; the identity is deleted then.");
@@ -504,31 +515,32 @@ void Pupils::delete_pupil(const std::string& pupil_id, const AuditActor& by) {
 }
 
 DataRequest Pupils::handle_request(const Principal& admin, const std::string& id,
-                                   const std::string& action, const std::string& outcome) {
+                                   DataRequestAction action, const std::string& outcome) {
   auto r = storage_.pupils().data_request(id);
   if (!r) throw NotFound("No such data request.");
-  if (r->status == "done" || r->status == "refused")
-    throw Conflict("This request is already closed.", "request_closed");
+  if (is_closed(r->status)) throw Conflict("This request is already closed.", "request_closed");
   atomically(storage_, [&] {
-    if (action == "acknowledge") {
-      if (r->status != "open")
-        throw Conflict("This request was already acknowledged.", "request_acknowledged");
-      r->status = "acknowledged";
-    } else if (action == "complete") {
-      r->status = "done";
-      r->outcome = clean_optional_text("outcome", outcome, 1000).value_or("completed");
-      if (r->kind == "deletion") delete_pupil(r->pupil_id, AuditActor::of(admin));
-    } else if (action == "refuse") {
-      r->status = "refused";
-      r->outcome = clean_text("outcome", outcome, 10, 1000);
-    } else {
-      throw Invalid("action", "action must be acknowledge, complete or refuse.");
+    switch (action) {
+      case DataRequestAction::kAcknowledge:
+        if (r->status != DataRequestStatus::kOpen)
+          throw Conflict("This request was already acknowledged.", "request_acknowledged");
+        r->status = DataRequestStatus::kAcknowledged;
+        break;
+      case DataRequestAction::kComplete:
+        r->status = DataRequestStatus::kDone;
+        r->outcome = clean_optional_text("outcome", outcome, 1000).value_or("completed");
+        if (r->kind == DataRequestKind::kDeletion) delete_pupil(r->pupil_id, AuditActor::of(admin));
+        break;
+      case DataRequestAction::kRefuse:
+        r->status = DataRequestStatus::kRefused;
+        r->outcome = clean_text("outcome", outcome, 10, 1000);
+        break;
     }
     r->handled_by = admin.id;
     r->handled_at = clock_.now_text();
     storage_.pupils().update_data_request(*r);
-    audit_.record(AuditActor::of(admin), "data_request." + action, "data_request", r->id,
-                  r->outcome.value_or(""));
+    audit_.record(AuditActor::of(admin), "data_request." + std::string(word(action)),
+                  "data_request", r->id, r->outcome.value_or(""));
   });
   return *r;
 }

@@ -112,12 +112,14 @@ class Pupils {
   PupilDataExport export_data(const Principal& pupil);
   PupilDataExport guardian_export(const std::string& code, const std::string& client_address);
   DataRequest request_deletion(const Principal& pupil, const std::string& details);
-  DataRequest guardian_request(const std::string& code, const std::string& kind,
+  DataRequest guardian_request(const std::string& code, DataRequestKind kind,
                                const std::string& details, const std::string& client_address);
   std::vector<DataRequest> data_requests(const Page& page,
-                                         const std::optional<std::string>& status);
+                                         const std::optional<DataRequestStatus>& status);
+  // Open → acknowledged → done | refused; a closed request (done, refused) is a Conflict
+  // (request_closed), acknowledging twice too (request_acknowledged).
   DataRequest handle_request(const Principal& admin, const std::string& id,
-                             const std::string& action, const std::string& outcome);
+                             DataRequestAction action, const std::string& outcome);
 
   // The scheduled job: deletes identity records whose time has come. Returns how many.
   std::size_t purge_due_identities();
@@ -139,17 +141,17 @@ class Pupils {
                           const std::string& client_address, Work&& work);
   void withdraw(const std::string& pupil_id, const AuditActor& by, const std::string& reason);
   // `code_issued_by`: a pupil's request made in a session from an adult-issued code.
-  DataRequest open_request(const std::string& pupil_id, const std::string& kind,
-                           const std::string& requested_by, const std::string& details,
+  DataRequest open_request(const std::string& pupil_id, DataRequestKind kind,
+                           Requester requested_by, const std::string& details,
                            const std::optional<std::string>& code_issued_by = std::nullopt);
   Identity open_identity(const std::string& pupil_id);
   SealedIdentity seal_identity(const Identity& identity);
-  PupilDataExport export_of(const std::string& pupil_id, const std::string& requested_by,
+  PupilDataExport export_of(const std::string& pupil_id, Requester requested_by,
                             const std::optional<std::string>& code_issued_by = std::nullopt);
   void delete_pupil(const std::string& pupil_id, const AuditActor& by);
   // Tells the safeguarding leads of each open case of the pupil; "{case}" in `message` becomes
   // the case id.
-  void tell_leads_of_open_cases(const std::string& pupil_id, const std::string& kind,
+  void tell_leads_of_open_cases(const std::string& pupil_id, NotificationKind kind,
                                 const std::string& message);
 
   PersonalInfoCheck personal_info_;

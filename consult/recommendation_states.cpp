@@ -34,6 +34,17 @@ constexpr WordTable<ReminderKind, 3> kReminderKinds{{{
     {ReminderKind::kEscalated, "escalated"},
 }}};
 
+constexpr WordTable<RecommendationOrigin, 2> kOrigins{{{
+    {RecommendationOrigin::kModerators, "moderators"},
+    {RecommendationOrigin::kCouncil, "council"},
+}}};
+
+constexpr WordTable<ReactionKind, 3> kReactionWords{{{
+    {ReactionKind::kAgree, "agree"},
+    {ReactionKind::kDisagree, "disagree"},
+    {ReactionKind::kQuestion, "question"},
+}}};
+
 }  // namespace
 
 std::string_view word(RecommendationStatus status) {
@@ -59,6 +70,20 @@ std::optional<CommitmentStatus> commitment_status(std::string_view w) {
 
 std::string_view word(ReminderKind kind) {
   return kReminderKinds.word(kind);
+}
+
+std::string_view word(RecommendationOrigin origin) {
+  return kOrigins.word(origin);
+}
+std::optional<RecommendationOrigin> recommendation_origin(std::string_view w) {
+  return kOrigins.value(w);
+}
+
+std::string_view word(ReactionKind kind) {
+  return kReactionWords.word(kind);
+}
+std::optional<ReactionKind> reaction_kind(std::string_view w) {
+  return kReactionWords.value(w);
 }
 
 }  // namespace ln

@@ -25,4 +25,16 @@ std::optional<CommitmentStatus> commitment_status(std::string_view word);
 enum class ReminderKind { kDueSoon, kOverdue, kEscalated };
 std::string_view word(ReminderKind kind);
 
+// Who compiled a recommendation: moderators from children's words, or a Council by its vote.
+enum class RecommendationOrigin { kModerators, kCouncil };
+std::string_view word(RecommendationOrigin origin);
+std::optional<RecommendationOrigin> recommendation_origin(std::string_view word);
+
+// A child's reaction to the feedback they were given; a question waits for an answer.
+enum class ReactionKind { kAgree, kDisagree, kQuestion };
+inline constexpr ReactionKind kReactionKinds[] = {ReactionKind::kAgree, ReactionKind::kDisagree,
+                                                  ReactionKind::kQuestion};
+std::string_view word(ReactionKind kind);
+std::optional<ReactionKind> reaction_kind(std::string_view word);
+
 }  // namespace ln

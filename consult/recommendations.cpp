@@ -16,12 +16,6 @@ namespace {
 
 using namespace std::chrono;
 
-const std::vector<std::string> kReactions = {"agree", "disagree", "question"};
-
-bool one_of(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
-
 bool is_staff(const Principal& p) {
   return p.role == Role::kModerator || p.role == Role::kAdmin;
 }
@@ -139,7 +133,7 @@ Recommendation Recommendations::adopt_from_council(const AuditActor& actor,
   std::vector<RecommendationSource> sources;
   Recommendation r = make(actor.id, adoption.unit_id, adoption.title, adoption.text, adoption.topic,
                           adoption.submission_ids, nullptr, sources);
-  r.origin = "council";
+  r.origin = RecommendationOrigin::kCouncil;
   r.council_session_id = adoption.council_session_id;
   r.history.clear();
   push_history(r, "adopted_by_council", actor.id, r.created_at);
@@ -208,9 +202,9 @@ std::vector<Reaction> Recommendations::reactions(const Recommendation& r) {
 ReactionCounts Recommendations::reaction_tally(const Recommendation& r) {
   ReactionCounts out{0, 0, 0};
   for (const auto& x : reactions(r)) {
-    if (x.kind == "agree") ++*out.agree;
-    if (x.kind == "disagree") ++*out.disagree;
-    if (x.kind == "question") ++*out.question;
+    if (x.kind == ReactionKind::kAgree) ++*out.agree;
+    if (x.kind == ReactionKind::kDisagree) ++*out.disagree;
+    if (x.kind == ReactionKind::kQuestion) ++*out.question;
   }
   return out;
 }
@@ -277,7 +271,7 @@ Recommendation Recommendations::forward(const Principal& actor, const std::strin
     r = save(AuditActor::of(actor), actor.id, r, expected, "forwarded",
              {{"authority_id", authority->id}, {"due_date", *r.due_date}});
     notify(
-        officials_of(storage_, authority->id), r, "forwarded",
+        officials_of(storage_, authority->id), r, NotificationKind::kForwarded,
         "Kiến nghị mới của trẻ em: “" + r.title + "”. Hạn trả lời: " + vn_date(*r.due_date) + ".");
   });
   return r;
@@ -344,7 +338,7 @@ Recommendation Recommendations::answer(const Principal& official, const std::str
   atomically(storage_, [&] {
     r = save(AuditActor::of(official), official.id, r, expected, "answered",
              {{"decision", word(input.decision)}, {"late", was_overdue || !answered_on_time(r)}});
-    notify(accounts_serving(storage_, "moderator", r.unit_id), r, "answered",
+    notify(accounts_serving(storage_, "moderator", r.unit_id), r, NotificationKind::kAnswered,
            "Cơ quan đã trả lời kiến nghị “" + r.title + "”. Hãy viết phản hồi cho các em.");
   });
   return r;
@@ -422,7 +416,7 @@ Recommendation Recommendations::report_back(const Principal& actor, const std::s
       Notification n{notification_id(now),
                      "pupil",
                      s.pupil_id,
-                     "reported_back",
+                     NotificationKind::kReportedBack,
                      "submission",
                      s.submission_id,
                      "Ý kiến của em đã có câu trả lời. Em xem điều đã xảy ra nhé!",
@@ -483,8 +477,8 @@ std::optional<Reaction> Recommendations::reaction_of(const Recommendation& r,
   return std::nullopt;
 }
 
-Reaction Recommendations::react(const Principal& pupil, const std::string& id,
-                                const std::string& kind, const std::optional<std::string>& text) {
+Reaction Recommendations::react(const Principal& pupil, const std::string& id, ReactionKind kind,
+                                const std::optional<std::string>& text) {
   require(&pupil, Permission::kPupilContribute);
   auto r = storage_.recommendations().recommendation(id);
   bool contributed = false;
@@ -493,25 +487,24 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
       if (s.pupil_id == pupil.id) contributed = true;
   if (!r || !contributed || !reported(*r))
     throw NotFound("No such answer to react to.");
-  if (!one_of(kReactions, kind)) throw Invalid("kind", "kind is agree, disagree or question.");
   auto words = clean_optional_text("text", text, 1000);
   if (words && words->empty()) words.reset();
   // A question is its words: they go to the Youth Union, whose reply comes back to the child.
-  if (kind == "question" && !words) throw Invalid("text", "Write your question.");
+  if (kind == ReactionKind::kQuestion && !words) throw Invalid("text", "Write your question.");
   if (reaction_of(*r, pupil.id))
     throw Conflict("You have already told us what you think about this answer.", "already_reacted");
   Reaction reaction{new_id("rx"),      r->id,        pupil.id,     kind,        words, std::nullopt,
                     clock_.now_text(), std::nullopt, std::nullopt, std::nullopt};
   std::optional<Submission> item;
-  if (kind != "agree" || words) {
+  if (kind != ReactionKind::kAgree || words) {
     // Words from a child are screened and moderated like any submission; disagreements and
     // questions go back to the moderators' queue even without words.
     Submission s;
     s.id = new_ordered_id("sub");
     s.pupil_id = pupil.id;
     s.unit_id = pupil.unit_id;
-    s.kind = "opinion";
-    s.topic = "feedback_reaction:" + kind;
+    s.kind = SubmissionKind::kOpinion;
+    s.topic = "feedback_reaction:" + std::string(word(kind));
     s.text = words ? *words : "Em không đồng ý với câu trả lời (không kèm lời nhắn).";
     s.status = SubmissionStatus::kSubmitted;
     s.created_at = s.updated_at = reaction.created_at;
@@ -522,10 +515,11 @@ Reaction Recommendations::react(const Principal& pupil, const std::string& id,
   atomically(storage_, [&] {
     storage_.recommendations().insert_reaction(reaction, item);
     audit_.record(AuditActor::of(pupil), "recommendation.reaction", "recommendation", r->id, "",
-                  {{"kind", kind}});
-    if (kind != "agree")
-      notify(accounts_serving(storage_, "moderator", r->unit_id), *r, "reaction",
-             std::string(kind == "disagree" ? "Một em không đồng ý" : "Một em có câu hỏi") +
+                  {{"kind", std::string(word(kind))}});
+    if (kind != ReactionKind::kAgree)
+      notify(accounts_serving(storage_, "moderator", r->unit_id), *r, NotificationKind::kReaction,
+             std::string(kind == ReactionKind::kDisagree ? "Một em không đồng ý"
+                                                         : "Một em có câu hỏi") +
                  " về câu trả lời cho kiến nghị “" + r->title + "”. Xem hàng chờ kiểm duyệt.");
   });
   return reaction;
@@ -567,7 +561,7 @@ void Recommendations::mark_read(const Principal& who, const std::string& notific
 }
 
 int Recommendations::notify(const std::vector<Account>& to, const Recommendation& r,
-                            const std::string& kind, const std::string& message) {
+                            NotificationKind kind, const std::string& message) {
   int sent = 0;
   std::string now = clock_.now_text();
   for (const auto& a : to) {
@@ -578,7 +572,8 @@ int Recommendations::notify(const std::vector<Account>& to, const Recommendation
                    "recommendation",
                    r.id,
                    message,
-                   "rec:" + r.id + ":" + kind + ":" + std::to_string(r.version) + ":" + a.id,
+                   "rec:" + r.id + ":" + std::string(word(kind)) + ":" + std::to_string(r.version) +
+                       ":" + a.id,
                    now,
                    std::nullopt};
     if (storage_.recommendations().insert_notification(n)) ++sent;
@@ -593,8 +588,16 @@ int Recommendations::remind(const std::vector<Account>& to, const Recommendation
   std::string k(word(kind));
   for (const auto& a : to) {
     // Reminders are sent once per recommendation, whatever the version.
-    Notification n{notification_id(now), "account", a.id, k, "recommendation", r.id, message,
-                   "rec:" + r.id + ":" + k + ":" + a.id, now, std::nullopt};
+    Notification n{notification_id(now),
+                   "account",
+                   a.id,
+                   notification_for(kind),
+                   "recommendation",
+                   r.id,
+                   message,
+                   "rec:" + r.id + ":" + k + ":" + a.id,
+                   now,
+                   std::nullopt};
     if (storage_.recommendations().insert_notification(n)) ++sent;
   }
   return sent;
@@ -610,7 +613,7 @@ bool Recommendations::email(const Recommendation& r, ReminderKind reminder,
   Notification claim{notification_id(clock_.now_text()),
                      "email",
                      *to,
-                     kind,
+                     notification_for(reminder),
                      "recommendation",
                      r.id,
                      subject,
@@ -725,7 +728,7 @@ int Recommendations::remind_commitments(std::chrono::year_month_day today) {
             Notification n{notification_id(now),
                            "account",
                            a.id,
-                           "commitment_overdue",
+                           NotificationKind::kCommitmentOverdue,
                            "recommendation",
                            r.id,
                            message,

@@ -161,7 +161,7 @@ class Recommendations {
   std::optional<FeedbackText> feedback_for(const Recommendation& r,
                                            const std::string& age_band) const;
   std::optional<Reaction> reaction_of(const Recommendation& r, const std::string& pupil_id);
-  Reaction react(const Principal& pupil, const std::string& id, const std::string& kind,
+  Reaction react(const Principal& pupil, const std::string& id, ReactionKind kind,
                  const std::optional<std::string>& text);
 
   std::vector<Notification> notifications(const Principal& who, const Page& page);
@@ -209,7 +209,7 @@ class Recommendations {
                       int expected_version, const std::string& action,
                       const AuditDetails& details = {});
   int remind_commitments(std::chrono::year_month_day today);
-  int notify(const std::vector<Account>& to, const Recommendation& r, const std::string& kind,
+  int notify(const std::vector<Account>& to, const Recommendation& r, NotificationKind kind,
              const std::string& message);
   int remind(const std::vector<Account>& to, const Recommendation& r, ReminderKind kind,
              const std::string& message);

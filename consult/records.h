@@ -19,7 +19,11 @@
 #include "consult/council_kinds.h"
 #include "consult/recommendation_states.h"
 #include "consult/audit_details.h"
+#include "consult/data_request_states.h"
 #include "consult/event_kind.h"
+#include "consult/notification_kind.h"
+#include "consult/pupil_states.h"
+#include "consult/submission_kind.h"
 
 namespace ln {
 
@@ -143,7 +147,7 @@ struct Pupil {
   std::string band_changes_on;
   std::string sign_in_lookup;
   std::string role = "pupil";
-  std::string status = "active";  // active | withdrawn | deleted
+  PupilStatus status = PupilStatus::kActive;
   std::optional<std::string> withdrawn_at;
   std::optional<std::string> identity_purge_at;
   std::string created_at;
@@ -171,8 +175,8 @@ struct Identity {
 struct Consent {
   std::string id;
   std::string pupil_id;
-  std::string kind;    // child | guardian
-  std::string method;  // online | paper_slip | guardian_code
+  ConsentKind kind = ConsentKind::kChild;
+  ConsentMethod method = ConsentMethod::kOnline;
   std::optional<std::string> text_version;
   std::optional<std::string> slip_number;
   std::string recorded_by;
@@ -193,9 +197,9 @@ struct GuardianCode {
 struct DataRequest {
   std::string id;
   std::string pupil_id;
-  std::string kind;          // export | deletion | correction
-  std::string requested_by;  // pupil | guardian
-  std::string status;        // open | acknowledged | done | refused
+  DataRequestKind kind = DataRequestKind::kExport;
+  Requester requested_by = Requester::kPupil;
+  DataRequestStatus status = DataRequestStatus::kOpen;
   std::string details;
   std::string requested_at;
   std::string due_at;
@@ -208,7 +212,7 @@ struct Submission {
   std::string id;
   std::string pupil_id;
   std::string unit_id;  // the pupil's unit when they wrote it; decides whose queue it joins
-  std::string kind;     // idea | opinion | recommendation
+  SubmissionKind kind = SubmissionKind::kIdea;
   std::string text;
   std::optional<std::string> topic;
   SubmissionStatus status = SubmissionStatus::kSubmitted;
@@ -253,7 +257,7 @@ struct ApprovedSubmission {
 
 // Narrows a queue listing: only items of this kind, or carrying this screener label.
 struct QueueFilter {
-  std::optional<std::string> kind;
+  std::optional<SubmissionKind> kind;
   std::optional<ScreenerLabel> label;
 };
 
@@ -525,7 +529,7 @@ struct Recommendation {
   std::string title;
   std::string text;
   std::optional<std::string> topic;
-  std::string origin = "moderators";  // moderators | council
+  RecommendationOrigin origin = RecommendationOrigin::kModerators;
   std::optional<std::string> council_session_id;
   RecommendationStatus status = RecommendationStatus::kDraft;
   bool overdue = false;
@@ -560,7 +564,7 @@ struct Reaction {
   std::string id;
   std::string recommendation_id;
   std::string pupil_id;
-  std::string kind;
+  ReactionKind kind = ReactionKind::kAgree;
   std::optional<std::string> text;
   std::optional<std::string> submission_id;
   std::string created_at;
@@ -576,8 +580,7 @@ struct Notification {
   std::string id;
   std::string recipient_kind;  // account | pupil | email
   std::string recipient_id;
-  std::string
-      kind;  // forwarded | due_soon | overdue | escalated | answered | reported_back | reaction
+  NotificationKind kind = NotificationKind::kForwarded;
   std::string object_type;
   std::string object_id;
   std::string message;
@@ -695,8 +698,8 @@ struct ContactCount {
 };
 
 struct SubmissionCount {
-  std::string status;
-  std::string queue;  // "" when never queued
+  SubmissionStatus status = SubmissionStatus::kSubmitted;
+  std::optional<Queue> queue;  // none when never queued
   std::int64_t count = 0;
   std::int64_t returned = 0;  // of `count`, sent back to the child at least once
 };

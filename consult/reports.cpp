@@ -127,10 +127,10 @@ Report Reports::report(const Principal& actor, const std::string& unit_id,
   std::int64_t received = 0, approved = 0, returned = 0, rejected = 0, escalated = 0;
   for (const auto& s : storage_.reports().submissions(unit->id, from, to)) {
     received += s.count;
-    if (s.status == "approved" || s.status == "approved_redacted") approved += s.count;
+    if (is_approved(s.status)) approved += s.count;
     returned += s.returned;
-    if (s.status == "rejected") rejected += s.count;
-    if (s.queue == "safeguarding") escalated += s.count;
+    if (s.status == SubmissionStatus::kRejected) rejected += s.count;
+    if (s.queue == Queue::kSafeguarding) escalated += s.count;
   }
   std::map<std::string, Publication::Figure> submission_figures;
   for (const auto& [name, n] : {std::pair<std::string, std::int64_t>{"received", received},

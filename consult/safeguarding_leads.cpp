@@ -20,13 +20,14 @@ std::vector<Submission> open_safeguarding_cases(Storage& storage, const std::str
 }
 
 void tell_safeguarding_leads(Storage& storage, const std::string& now, const std::string& unit_id,
-                             const std::string& case_id, const std::string& kind,
+                             const std::string& case_id, NotificationKind kind,
                              const std::string& message, const std::string& except_account) {
   for (const auto& a : accounts_serving(storage, "safeguarding_lead", unit_id)) {
     if (a.id == except_account) continue;
     storage.recommendations().insert_notification(
         {notification_id(now), "account", a.id, kind, "submission", case_id, message,
-         "safeguarding:" + case_id + ":" + kind + ":" + now + ":" + a.id, now, std::nullopt});
+         "safeguarding:" + case_id + ":" + std::string(word(kind)) + ":" + now + ":" + a.id, now,
+         std::nullopt});
   }
 }
 

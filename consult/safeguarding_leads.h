@@ -15,7 +15,7 @@ std::vector<Submission> open_safeguarding_cases(Storage& storage, const std::str
 // An in-app notification about case `case_id` (of `unit_id`) to every enabled safeguarding lead
 // of the unit and the units above it, except `except_account` (the lead who acted).
 void tell_safeguarding_leads(Storage& storage, const std::string& now, const std::string& unit_id,
-                             const std::string& case_id, const std::string& kind,
+                             const std::string& case_id, NotificationKind kind,
                              const std::string& message, const std::string& except_account = "");
 
 }  // namespace ln

@@ -63,8 +63,8 @@ void Sessions::apply_consents(Principal& principal, const std::vector<Consent>& 
   principal.child_consent = principal.guardian_consent = false;
   for (const auto& c : consents) {
     if (c.withdrawn_at) continue;
-    if (c.kind == "child") principal.child_consent = true;
-    if (c.kind == "guardian") principal.guardian_consent = true;
+    if (c.kind == ConsentKind::kChild) principal.child_consent = true;
+    if (c.kind == ConsentKind::kGuardian) principal.guardian_consent = true;
   }
 }
 
@@ -135,7 +135,7 @@ std::shared_ptr<Sessions::SignedIn> Sessions::read_signed_in(const std::string& 
     }
   } else {
     auto pupil = storage_.pupils().pupil(session->subject_id);
-    if (!pupil || pupil->status == "deleted") return nullptr;
+    if (!pupil || pupil->status == PupilStatus::kDeleted) return nullptr;
     p.kind = Principal::Kind::kPupil;
     p.role = role_from_string(pupil->role).value_or(Role::kPupil);
     p.name = pupil->pseudonym;

@@ -141,7 +141,7 @@ class PupilStore {
   virtual void insert_data_request(const DataRequest& request) = 0;
   virtual std::optional<DataRequest> data_request(const std::string& id) = 0;
   virtual std::vector<DataRequest> data_requests(const Page& page,
-                                                 const std::optional<std::string>& status,
+                                                 const std::optional<DataRequestStatus>& status,
                                                  const std::optional<std::string>& pupil_id) = 0;
   virtual void update_data_request(const DataRequest& request) = 0;
 
@@ -173,7 +173,7 @@ class SubmissionStore {
   // "<created_at>|<id>".
   virtual std::vector<ApprovedSubmission> approved(const std::vector<std::string>& unit_ids,
                                                    bool everywhere,
-                                                   const std::optional<std::string>& kind,
+                                                   const std::optional<SubmissionKind>& kind,
                                                    const Page& page) = 0;
   // The approved free-text answers to one consultation (approved or approved_redacted), newest
   // first, at most `limit`.

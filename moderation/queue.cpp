@@ -27,11 +27,6 @@ const std::string& listed_reason(const std::vector<std::string>& reasons, const 
   return reason;
 }
 
-void check_kind(const std::optional<std::string>& kind) {
-  if (kind && *kind != "idea" && *kind != "opinion" && *kind != "recommendation")
-    throw Invalid("kind", "kind is idea, opinion or recommendation.");
-}
-
 }  // namespace
 
 namespace {
@@ -124,7 +119,6 @@ std::vector<Submission> ModerationQueue::items(const Principal& actor, Queue que
                                                const Page& page, const QueueFilter& filter,
                                                const std::optional<std::string>& unit_id) {
   if (!may_work(actor, queue)) throw Forbidden("Only safeguarding leads work this queue.");
-  check_kind(filter.kind);
   if (unit_id) {
     if (!organisation_.covers(actor, *unit_id)) throw NotFound("No such unit.");
     return storage_.submissions().queue_items(queue, {*unit_id}, false, page, filter);
@@ -146,11 +140,10 @@ Submission ModerationQueue::item(const Principal& actor, const std::string& id) 
 }
 
 std::vector<ApprovedSubmission> ModerationQueue::approved(const Principal& actor,
-                                                          const std::optional<std::string>& kind,
+                                                          const std::optional<SubmissionKind>& kind,
                                                           const std::optional<std::string>& unit_id,
                                                           const Page& page) {
   if (!role_has(actor.role, Permission::kManageRecommendations)) throw Forbidden();
-  check_kind(kind);
   std::vector<ApprovedSubmission> items;
   if (unit_id) {
     if (!storage_.organisation().unit(*unit_id) || !organisation_.covers(actor, *unit_id))

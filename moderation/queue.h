@@ -64,7 +64,7 @@ class ModerationQueue {
   // `unit_id` narrows to one unit (and those below it) the principal works for; `page.after` is
   // "<created_at>|<id>". The listing is audited.
   std::vector<ApprovedSubmission> approved(const Principal& actor,
-                                           const std::optional<std::string>& kind,
+                                           const std::optional<SubmissionKind>& kind,
                                            const std::optional<std::string>& unit_id,
                                            const Page& page);
   Submission claim(const Principal& actor, const std::string& id);

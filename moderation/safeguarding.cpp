@@ -78,7 +78,7 @@ Submission SafeguardingCases::record_action(const Principal& lead, const std::st
 }
 
 void SafeguardingCases::tell_other_leads(const Principal& lead, const Submission& item,
-                                         const std::string& kind, const std::string& message) {
+                                         NotificationKind kind, const std::string& message) {
   tell_safeguarding_leads(storage_, clock_.now_text(), item.unit_id, item.id, kind, message,
                           lead.id);
 }
@@ -107,11 +107,10 @@ Identity SafeguardingCases::reveal_in(const Principal& lead, Submission item,
         {lead.id, clock_.now_text(), clean_text("reason", reason, 10, 1000)});
     change(lead, item, "reveal_noted", reason);
     // Never the identity itself: only that it was revealed, by whom and why.
-    tell_other_leads(lead, item, "identity_revealed",
+    tell_other_leads(lead, item, NotificationKind::kIdentityRevealed,
                      "Another safeguarding lead revealed the identity of the child in a case you "
                      "share (" +
-                         item.id +
-                         "). Reason: " + item.safeguarding.reveals.back().reason);
+                         item.id + "). Reason: " + item.safeguarding.reveals.back().reason);
     return identity;
   });
 }
@@ -134,7 +133,7 @@ Submission SafeguardingCases::close(const Principal& lead, const std::string& id
   return atomically(storage_, [&] {
     Submission changed = change(lead, item, "close_" + std::string(word(outcome)), reason);
     if (outcome == CaseOutcome::kNoConcern)
-      tell_other_leads(lead, changed, "closure_to_confirm",
+      tell_other_leads(lead, changed, NotificationKind::kClosureToConfirm,
                        "A case (" + changed.id +
                            ") is proposed for closing as no concern and needs a second "
                            "safeguarding lead to confirm.");

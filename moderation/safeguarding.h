@@ -59,7 +59,7 @@ class SafeguardingCases {
                     const std::string& reason = "");
   Identity reveal_in(const Principal& lead, Submission item, const std::string& reason);
   // An in-app notification to every other safeguarding lead of the item's unit.
-  void tell_other_leads(const Principal& lead, const Submission& item, const std::string& kind,
+  void tell_other_leads(const Principal& lead, const Submission& item, NotificationKind kind,
                         const std::string& message);
 
   Storage& storage_;

@@ -90,8 +90,6 @@ void Submissions::mark_repeats(Submission& s, bool resent) {
 
 Submissions::Prepared Submissions::prepare(const Principal& pupil, const NewSubmission& input) {
   require(&pupil, Permission::kPupilContribute);
-  if (input.kind != "idea" && input.kind != "opinion" && input.kind != "recommendation")
-    throw Invalid("kind", "kind must be idea, opinion or recommendation.");
   Submission s;
   s.id = new_ordered_id("sub");
   s.pupil_id = pupil.id;
@@ -180,7 +178,7 @@ Submission Submissions::request_withdrawal(const Principal& pupil, Submission s)
       throw Conflict("This idea changed since you opened it.", "stale_version");
     audit_.record(AuditActor::of(pupil), "submission.withdrawal_request", "submission", s.id);
     tell_safeguarding_leads(
-        storage_, now, s.unit_id, s.id, "withdrawal_requested",
+        storage_, now, s.unit_id, s.id, NotificationKind::kWithdrawalRequested,
         "The child asked to take back what they wrote in case " + s.id +
             ". It stays with the safeguarding leads until a lead decides; no one else reads it." +
             (pupil.code_issued_by ? " The request came from a session whose sign-in code adult "

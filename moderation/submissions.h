@@ -20,7 +20,7 @@ inline constexpr std::size_t kSubmissionMaxChars = 2000;
 std::string checked_submission_text(const std::string& text);
 
 struct NewSubmission {
-  std::string kind;
+  SubmissionKind kind = SubmissionKind::kIdea;
   std::string text;
   std::optional<std::string> topic;
 };

@@ -10,8 +10,10 @@
 #include "store/consultation_columns.h"
 #include "store/council_columns.h"
 #include "store/lists.h"
-#include "store/submission_columns.h"
+#include "store/pupil_columns.h"
 #include "store/recommendation_columns.h"
+#include "store/recommendation_word_columns.h"
+#include "store/submission_columns.h"
 
 namespace ln::store::rows {
 
@@ -113,7 +115,7 @@ Submission submission(const Row& s) {
   return {s.text(0),
           s.text(1),
           s.text(2),
-          s.text(3),
+          kind_from_column(s.text(3)),
           s.text(4),
           s.optional_text(5),
           status_from_column(s.text(6)),
@@ -198,22 +200,42 @@ Authority authority(const Row& s) {
 
 template <typename Row>
 Pupil pupil(const Row& s) {
-  return {s.text(0),           s.text(1),           s.text(2), s.text(3), s.text(4),
-          s.text(5),           s.text(6),           s.text(7), s.text(8), s.text(9),
-          s.optional_text(10), s.optional_text(11), s.text(12)};
+  return {s.text(0),           s.text(1),
+          s.text(2),           s.text(3),
+          s.text(4),           s.text(5),
+          s.text(6),           s.text(7),
+          s.text(8),           pupil_status_column(s.text(9)),
+          s.optional_text(10), s.optional_text(11),
+          s.text(12)};
 }
 
 template <typename Row>
 Consent consent(const Row& s) {
-  return {s.text(0),          s.text(1), s.text(2), s.text(3),          s.optional_text(4),
-          s.optional_text(5), s.text(6), s.text(7), s.optional_text(8), s.optional_text(9)};
+  return {s.text(0),
+          s.text(1),
+          consent_kind_column(s.text(2)),
+          consent_method_column(s.text(3)),
+          s.optional_text(4),
+          s.optional_text(5),
+          s.text(6),
+          s.text(7),
+          s.optional_text(8),
+          s.optional_text(9)};
 }
 
 template <typename Row>
 DataRequest data_request(const Row& s) {
-  return {s.text(0),          s.text(1),          s.text(2),          s.text(3),
-          s.text(4),          s.text(5),          s.text(6),          s.text(7),
-          s.optional_text(8), s.optional_text(9), s.optional_text(10)};
+  return {s.text(0),
+          s.text(1),
+          data_request_kind_column(s.text(2)),
+          requester_column(s.text(3)),
+          data_request_status_column(s.text(4)),
+          s.text(5),
+          s.text(6),
+          s.text(7),
+          s.optional_text(8),
+          s.optional_text(9),
+          s.optional_text(10)};
 }
 
 // --- Councils (issue 7) ---
@@ -317,7 +339,9 @@ ContactCount contact_count(const Row& r) {
 // status, queue, count, returned
 template <typename Row>
 SubmissionCount submission_count(const Row& r) {
-  return {r.text(0), r.text(1), r.int64(2), r.int64(3)};
+  return {status_from_column(r.text(0)),
+          r.text(1).empty() ? std::optional<Queue>() : queue_from_column(r.text(1)), r.int64(2),
+          r.int64(3)};
 }
 
 // --- Recommendations and official responses
@@ -333,7 +357,7 @@ Recommendation recommendation(const Row& s) {
   r.title = s.text(2);
   r.text = s.text(3);
   r.topic = s.optional_text(4);
-  r.origin = s.text(5);
+  r.origin = origin_column(s.text(5));
   r.council_session_id = s.optional_text(6);
   r.status = status_column(s.text(7));
   r.overdue = s.int64(8) != 0;
@@ -365,7 +389,7 @@ RecommendationSource recommendation_source(const Row& s) {
 // replied_at
 template <typename Row>
 Reaction reaction(const Row& s) {
-  return {s.text(0),          s.text(1),          s.text(2), s.text(3),
+  return {s.text(0),          s.text(1),          s.text(2), reaction_kind_column(s.text(3)),
           s.optional_text(4), s.optional_text(5), s.text(6), s.optional_text(7),
           s.optional_text(8), s.optional_text(9)};
 }
@@ -374,8 +398,9 @@ Reaction reaction(const Row& s) {
 // created_at, read_at
 template <typename Row>
 Notification notification(const Row& s) {
-  return {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
-          s.text(5), s.text(6), s.text(7), s.text(8), s.optional_text(9)};
+  return {s.text(0), s.text(1),         s.text(2), notification_kind_column(s.text(3)),
+          s.text(4), s.text(5),         s.text(6), s.text(7),
+          s.text(8), s.optional_text(9)};
 }
 
 }  // namespace ln::store::rows

@@ -242,6 +242,16 @@ SubmissionStatus status_from_column(std::string_view text) {
   throw std::runtime_error("unknown submission status in the database: " + std::string(text));
 }
 
+SubmissionKind kind_from_column(std::string_view text) {
+  if (auto k = submission_kind(text)) return *k;
+  throw std::runtime_error("unknown submission kind in the database: " + std::string(text));
+}
+
+std::optional<std::string> kind_column(const std::optional<SubmissionKind>& kind) {
+  if (!kind) return std::nullopt;
+  return std::string(word(*kind));
+}
+
 std::optional<Queue> queue_from_column(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   if (auto q = queue_named(*text)) return q;

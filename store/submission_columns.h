@@ -25,6 +25,8 @@ std::string revisions_column(const std::vector<Revision>& revisions);
 std::vector<Revision> revisions_from_column(std::string_view text);
 
 SubmissionStatus status_from_column(std::string_view text);
+SubmissionKind kind_from_column(std::string_view text);
+std::optional<std::string> kind_column(const std::optional<SubmissionKind>& kind);
 std::optional<Queue> queue_from_column(const std::optional<std::string>& text);
 std::optional<std::string> queue_column(const std::optional<Queue>& queue);
 

@@ -121,7 +121,8 @@ void write_identity(Connection& c, const std::string& pupil_id, const SealedIden
 void PostgresPupilStore::insert_pupil(const Pupil& p, const SealedIdentity& identity) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kInsertPupil, p.id, p.pseudonym, p.class_id, p.age_band, p.band_changes_on,
-           p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at, p.created_at);
+           p.sign_in_lookup, p.role, std::string(word(p.status)), p.withdrawn_at,
+           p.identity_purge_at, p.created_at);
     write_identity(c, p.id, identity, p.created_at);
   });
 }
@@ -161,7 +162,8 @@ bool PostgresPupilStore::pseudonym_taken(const std::string& class_id,
 void PostgresPupilStore::update_pupil(const Pupil& p) {
   write(pool_, [&](Connection& c) {
     c.exec(sql::kUpdatePupil, p.id, p.pseudonym, p.class_id, p.age_band, p.band_changes_on,
-           p.sign_in_lookup, p.role, p.status, p.withdrawn_at, p.identity_purge_at);
+           p.sign_in_lookup, p.role, std::string(word(p.status)), p.withdrawn_at,
+           p.identity_purge_at);
   });
 }
 
@@ -206,8 +208,9 @@ std::vector<Consent> PostgresPupilStore::consents(const std::string& pupil_id) {
 
 void PostgresPupilStore::insert_consent(const Consent& k) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kInsertConsent, k.id, k.pupil_id, k.kind, k.method, k.text_version, k.slip_number,
-           k.recorded_by, k.given_at, k.withdrawn_at, k.withdrawn_by);
+    c.exec(sql::kInsertConsent, k.id, k.pupil_id, std::string(word(k.kind)),
+           std::string(word(k.method)), k.text_version, k.slip_number, k.recorded_by, k.given_at,
+           k.withdrawn_at, k.withdrawn_by);
   });
 }
 
@@ -238,7 +241,8 @@ bool PostgresPupilStore::use_guardian_code(const std::string& lookup, const std:
 
 void PostgresPupilStore::insert_data_request(const DataRequest& r) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kInsertRequest, r.id, r.pupil_id, r.kind, r.requested_by, r.status, r.details,
+    c.exec(sql::kInsertRequest, r.id, r.pupil_id, std::string(word(r.kind)),
+           std::string(word(r.requested_by)), std::string(word(r.status)), r.details,
            r.requested_at, r.due_at, r.handled_by, r.handled_at, r.outcome);
   });
 }
@@ -248,17 +252,20 @@ std::optional<DataRequest> PostgresPupilStore::data_request(const std::string& i
 }
 
 std::vector<DataRequest> PostgresPupilStore::data_requests(
-    const Page& page, const std::optional<std::string>& status,
+    const Page& page, const std::optional<DataRequestStatus>& status,
     const std::optional<std::string>& pupil_id) {
+  std::optional<std::string> status_word;
+  if (status) status_word = std::string(word(*status));
   return read(pool_, [&](Connection& c) {
-    return c.exec(sql::kRequests, page.after.value_or(""), status, pupil_id, page.limit)
+    return c.exec(sql::kRequests, page.after.value_or(""), status_word, pupil_id, page.limit)
         .all(rows::data_request<Row>);
   });
 }
 
 void PostgresPupilStore::update_data_request(const DataRequest& r) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kUpdateRequest, r.id, r.status, r.handled_by, r.handled_at, r.outcome);
+    c.exec(sql::kUpdateRequest, r.id, std::string(word(r.status)), r.handled_by, r.handled_at,
+           r.outcome);
   });
 }
 

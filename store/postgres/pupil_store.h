@@ -40,7 +40,8 @@ class PostgresPupilStore : public PupilStore {
 
   void insert_data_request(const DataRequest& request) override;
   std::optional<DataRequest> data_request(const std::string& id) override;
-  std::vector<DataRequest> data_requests(const Page& page, const std::optional<std::string>& status,
+  std::vector<DataRequest> data_requests(const Page& page,
+                                         const std::optional<DataRequestStatus>& status,
                                          const std::optional<std::string>& pupil_id) override;
   void update_data_request(const DataRequest& request) override;
 

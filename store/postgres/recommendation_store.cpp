@@ -105,7 +105,7 @@ Result exec_with_all(Connection& c, const std::string& statement, const Recommen
   p.add(r.title);
   p.add(r.text);
   p.add(r.topic);
-  p.add(r.origin);
+  p.add(std::string(word(r.origin)));
   p.add(r.council_session_id);
   p.add(std::string(word(r.status)));
   p.add(r.overdue ? 1 : 0);
@@ -185,8 +185,8 @@ void PostgresRecommendationStore::insert_reaction(const Reaction& x,
                                                   const std::optional<Submission>& item) {
   write(pool_, [&](Connection& c) {
     if (item) insert_submission_row(c, *item);
-    c.exec(sql::kInsertReaction, x.id, x.recommendation_id, x.pupil_id, x.kind, x.text,
-           x.submission_id, x.created_at);
+    c.exec(sql::kInsertReaction, x.id, x.recommendation_id, x.pupil_id, std::string(word(x.kind)),
+           x.text, x.submission_id, x.created_at);
   });
 }
 
@@ -219,8 +219,9 @@ bool PostgresRecommendationStore::reply_to_question(const Reaction& answered,
                answered.replied_at)
             .affected() != 1)
       return false;
-    c.exec(sql::kInsertNotification, n.id, n.recipient_kind, n.recipient_id, n.kind, n.object_type,
-           n.object_id, n.message, n.dedupe_key, n.created_at);
+    c.exec(sql::kInsertNotification, n.id, n.recipient_kind, n.recipient_id,
+           std::string(word(n.kind)), n.object_type, n.object_id, n.message, n.dedupe_key,
+           n.created_at);
     return true;
   });
 }
@@ -234,8 +235,9 @@ int PostgresRecommendationStore::unread_notifications(const std::string& recipie
 
 bool PostgresRecommendationStore::insert_notification(const Notification& n) {
   return write(pool_, [&](Connection& c) {
-    return c.exec(sql::kInsertNotification, n.id, n.recipient_kind, n.recipient_id, n.kind,
-                  n.object_type, n.object_id, n.message, n.dedupe_key, n.created_at)
+    return c.exec(sql::kInsertNotification, n.id, n.recipient_kind, n.recipient_id,
+                  std::string(word(n.kind)), n.object_type, n.object_id, n.message, n.dedupe_key,
+                  n.created_at)
                .affected() == 1;
   });
 }

@@ -92,10 +92,9 @@ constexpr const char* kApproved =
 }  // namespace sql
 
 void insert_submission_row(Connection& c, const Submission& x) {
-  c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, x.kind, x.text, x.topic, std::string(word(x.status)),
-         x.created_at, x.updated_at, x.consultation_id, x.response_id,
-         screening_column(x.screening), queue_column(x.queue), x.fingerprint,
-         x.simhash);
+  c.exec(sql::kInsert, x.id, x.pupil_id, x.unit_id, std::string(word(x.kind)), x.text, x.topic,
+         std::string(word(x.status)), x.created_at, x.updated_at, x.consultation_id, x.response_id,
+         screening_column(x.screening), queue_column(x.queue), x.fingerprint, x.simhash);
 }
 
 void insert_submission_rows(Connection& c, const std::vector<Submission>& submissions) {
@@ -108,7 +107,7 @@ void insert_submission_rows(Connection& c, const std::vector<Submission>& submis
       id.add(x.id);
       pupil_id.add(x.pupil_id);
       unit_id.add(x.unit_id);
-      kind.add(x.kind);
+      kind.add(word(x.kind));
       text.add(x.text);
       topic.add(x.topic);
       status.add(std::string(word(x.status)));
@@ -146,7 +145,8 @@ std::vector<Submission> PostgresSubmissionStore::submissions_of(const std::strin
 
 void PostgresSubmissionStore::update_submission(const Submission& x) {
   write(pool_, [&](Connection& c) {
-    c.exec(sql::kUpdate, x.id, x.kind, x.text, x.topic, std::string(word(x.status)), x.updated_at);
+    c.exec(sql::kUpdate, x.id, std::string(word(x.kind)), x.text, x.topic,
+           std::string(word(x.status)), x.updated_at);
   });
 }
 
@@ -168,7 +168,7 @@ std::vector<Submission> PostgresSubmissionStore::queue_items(
   return read(pool_, [&](Connection& c) {
     return c
         .exec(sql::kItems, std::string(word(queue)), json_list(unit_ids), everywhere, after.at,
-              after.id, page.limit, filter.kind,
+              after.id, page.limit, kind_column(filter.kind),
               filter.label ? std::optional<std::string>(word(*filter.label)) : std::nullopt)
         .all(rows::submission<Row>);
   });
@@ -176,11 +176,12 @@ std::vector<Submission> PostgresSubmissionStore::queue_items(
 
 std::vector<ApprovedSubmission> PostgresSubmissionStore::approved(
     const std::vector<std::string>& unit_ids, bool everywhere,
-    const std::optional<std::string>& kind, const Page& page) {
+    const std::optional<SubmissionKind>& kind, const Page& page) {
   const TimeCursor after = time_cursor(page.after);
   return read(pool_, [&](Connection& c) {
     return c
-        .exec(sql::kApproved, json_list(unit_ids), everywhere, after.at, after.id, page.limit, kind)
+        .exec(sql::kApproved, json_list(unit_ids), everywhere, after.at, after.id, page.limit,
+              kind_column(kind))
         .all([](const Row& row) {
           return ApprovedSubmission{rows::submission(row), row.int64(24) != 0};
         });

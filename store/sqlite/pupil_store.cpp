@@ -97,7 +97,7 @@ void bind_pupil(Statement& s, const Pupil& p) {
       .bind(5, p.band_changes_on)
       .bind(6, p.sign_in_lookup)
       .bind(7, p.role)
-      .bind(8, p.status)
+      .bind(8, word(p.status))
       .bind(9, p.withdrawn_at)
       .bind(10, p.identity_purge_at);
 }
@@ -221,8 +221,8 @@ void SqlitePupilStore::insert_consent(const Consent& k) {
     c.prepare(sql::kInsertConsent)
         .bind(1, k.id)
         .bind(2, k.pupil_id)
-        .bind(3, k.kind)
-        .bind(4, k.method)
+        .bind(3, word(k.kind))
+        .bind(4, word(k.method))
         .bind(5, k.text_version)
         .bind(6, k.slip_number)
         .bind(7, k.recorded_by)
@@ -274,9 +274,9 @@ void SqlitePupilStore::insert_data_request(const DataRequest& r) {
     c.prepare(sql::kInsertRequest)
         .bind(1, r.id)
         .bind(2, r.pupil_id)
-        .bind(3, r.kind)
-        .bind(4, r.requested_by)
-        .bind(5, r.status)
+        .bind(3, word(r.kind))
+        .bind(4, word(r.requested_by))
+        .bind(5, word(r.status))
         .bind(6, r.details)
         .bind(7, r.requested_at)
         .bind(8, r.due_at)
@@ -293,14 +293,17 @@ std::optional<DataRequest> SqlitePupilStore::data_request(const std::string& id)
 }
 
 std::vector<DataRequest> SqlitePupilStore::data_requests(
-    const Page& page, const std::optional<std::string>& status,
+    const Page& page, const std::optional<DataRequestStatus>& status,
     const std::optional<std::string>& pupil_id) {
   return read(pool_, [&](Connection& c) {
     auto s =
         c.prepare(std::string(sql::kRequestColumns) +
                   "WHERE id > ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR pupil_id = ?3)"
                   " ORDER BY id LIMIT ?4");
-    s.bind(1, page.after.value_or("")).bind(2, status).bind(3, pupil_id).bind(4, page.limit);
+    s.bind(1, page.after.value_or(""))
+        .bind(2, status ? std::optional<std::string>(word(*status)) : std::nullopt)
+        .bind(3, pupil_id)
+        .bind(4, page.limit);
     return all_rows(s, rows::data_request<Statement>);
   });
 }
@@ -309,7 +312,7 @@ void SqlitePupilStore::update_data_request(const DataRequest& r) {
   write(pool_, [&](Connection& c) {
     c.prepare(sql::kUpdateRequest)
         .bind(1, r.id)
-        .bind(2, r.status)
+        .bind(2, word(r.status))
         .bind(3, r.handled_by)
         .bind(4, r.handled_at)
         .bind(5, r.outcome)

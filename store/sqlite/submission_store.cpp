@@ -60,7 +60,7 @@ void insert_submission_row(Connection& c, const Submission& x) {
       .bind(1, x.id)
       .bind(2, x.pupil_id)
       .bind(3, x.unit_id)
-      .bind(4, x.kind)
+      .bind(4, word(x.kind))
       .bind(5, x.text)
       .bind(6, x.topic)
       .bind(7, word(x.status))
@@ -98,7 +98,7 @@ void SqliteSubmissionStore::update_submission(const Submission& x) {
   write(pool_, [&](Connection& c) {
     c.prepare(sql::kUpdate)
         .bind(1, x.id)
-        .bind(2, x.kind)
+        .bind(2, word(x.kind))
         .bind(3, x.text)
         .bind(4, x.topic)
         .bind(5, word(x.status))
@@ -137,7 +137,7 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(Queue queue,
         .bind(4, after.at)
         .bind(5, after.id)
         .bind(6, page.limit)
-        .bind(7, filter.kind)
+        .bind(7, kind_column(filter.kind))
         .bind(8, filter.label ? std::optional<std::string>(word(*filter.label)) : std::nullopt);
     return all_rows(s, rows::submission<Statement>);
   });
@@ -145,7 +145,7 @@ std::vector<Submission> SqliteSubmissionStore::queue_items(Queue queue,
 
 std::vector<ApprovedSubmission> SqliteSubmissionStore::approved(
     const std::vector<std::string>& unit_ids, bool everywhere,
-    const std::optional<std::string>& kind, const Page& page) {
+    const std::optional<SubmissionKind>& kind, const Page& page) {
   const TimeCursor after = time_cursor(page.after);
   return read(pool_, [&](Connection& c) {
     auto s = c.prepare(sql::kApproved);
@@ -154,7 +154,7 @@ std::vector<ApprovedSubmission> SqliteSubmissionStore::approved(
         .bind(3, after.at)
         .bind(4, after.id)
         .bind(5, page.limit)
-        .bind(6, kind);
+        .bind(6, kind_column(kind));
     return all_rows(s, [](const Statement& row) {
       return ApprovedSubmission{rows::submission(row), row.int64(24) != 0};
     });

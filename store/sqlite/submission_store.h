@@ -28,7 +28,8 @@ class SqliteSubmissionStore : public SubmissionStore {
                                       const std::vector<std::string>& unit_ids, bool everywhere,
                                       const Page& page, const QueueFilter& filter) override;
   std::vector<ApprovedSubmission> approved(const std::vector<std::string>& unit_ids,
-                                           bool everywhere, const std::optional<std::string>& kind,
+                                           bool everywhere,
+                                           const std::optional<SubmissionKind>& kind,
                                            const Page& page) override;
   std::vector<Submission> approved_answers(const std::string& consultation_id, int limit) override;
   bool update_if_version(const Submission& submission, int expected_version) override;

@@ -17,6 +17,7 @@
 #include "consult/errors.h"
 #include "consult/sessions.h"
 #include "store/open_storage.h"
+#include "tests/consult/error_code.h"
 
 namespace ln {
 namespace {
@@ -41,16 +42,7 @@ Principal as_pupil(const std::string& id) {
   return p;
 }
 
-// The code of an Error (Conflict, Unprocessable, Invalid) thrown by `f`, "" if none.
-template <typename F>
-std::string error_code(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "";
-}
+using testing::error_code;
 
 class CouncilsTest : public ::testing::Test {
  protected:
@@ -132,7 +124,7 @@ class CouncilsTest : public ::testing::Test {
     s.id = "sub_" + std::to_string(++submissions_made_);
     s.pupil_id = pupil(12);
     s.unit_id = "u_ward";
-    s.kind = "idea";
+    s.kind = SubmissionKind::kIdea;
     s.text = "Em muốn có thêm sân chơi gần nhà, tên em là Lan.";
     s.topic = "Sân chơi";
     s.status = *submission_status(status);

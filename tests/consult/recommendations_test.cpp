@@ -55,7 +55,7 @@ TEST_F(CouncilAdoption, AVoteCreatesADraftThatNamesItsSession) {
                                  {}});
   auto stored = storage_->recommendations().recommendation(r.id);
   ASSERT_TRUE(stored);
-  EXPECT_EQ(stored->origin, "council");
+  EXPECT_EQ(stored->origin, RecommendationOrigin::kCouncil);
   EXPECT_EQ(stored->council_session_id, "cs_1");
   EXPECT_EQ(stored->status, RecommendationStatus::kDraft);
   ASSERT_EQ(stored->history.size(), 1u);
@@ -157,7 +157,7 @@ class RecommendationsTest : public ::testing::Test {
       s.id = std::string("sub_") + id;
       s.pupil_id = id;
       s.unit_id = "u_ward";
-      s.kind = "idea";
+      s.kind = SubmissionKind::kIdea;
       s.text = "Sân chơi cần được sửa lại cho an toàn.";
       s.status = SubmissionStatus::kApproved;
       s.created_at = s.updated_at = at;

@@ -86,7 +86,7 @@ class ReportsTest : public ::testing::Test {
       s.id = "sub_" + id;
       s.pupil_id = id;
       s.unit_id = "u_ward";
-      s.kind = "idea";
+      s.kind = SubmissionKind::kIdea;
       s.text = "Sân chơi cần được sửa lại cho an toàn.";
       s.status = *submission_status(status);
       if (queue) s.queue = queue_named(*queue);

@@ -19,6 +19,7 @@
 #include "moderation/safeguarding.h"
 #include "moderation/submissions.h"
 #include "store/open_storage.h"
+#include "tests/consult/error_code.h"
 
 namespace ln::testing {
 
@@ -89,7 +90,7 @@ class ModerationWorld : public ::testing::Test {
   }
 
   // A child's text as the group committer would store it; returns it as stored.
-  Submission send(const std::string& text, const std::string& kind = "idea") {
+  Submission send(const std::string& text, SubmissionKind kind = SubmissionKind::kIdea) {
     auto prepared = submissions_.prepare(pupil_, {kind, text, std::nullopt});
     storage_->submissions().insert_submission(prepared.submission);
     return *storage_->submissions().submission(prepared.submission.id);
@@ -137,16 +138,5 @@ class ModerationWorld : public ::testing::Test {
   Principal lead_ = account("acc_lead", Role::kSafeguardingLead);
   Principal second_lead_ = account("acc_lead2", Role::kSafeguardingLead);
 };
-
-// The code of the Conflict (or other domain error) `f` throws; "" when it throws none.
-template <class Call>
-std::string error_code(Call f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "";
-}
 
 }  // namespace ln::testing

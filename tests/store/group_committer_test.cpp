@@ -351,7 +351,7 @@ TEST_P(GroupCommitterTest, IdeasAndAnswersShareOneCommitAndAClashingIdeaFailsAlo
     s.id = id;
     s.pupil_id = pupil_id(i);
     s.unit_id = "u_ward";
-    s.kind = "idea";
+    s.kind = SubmissionKind::kIdea;
     s.text = "Ý tưởng số " + std::to_string(i);
     s.status = SubmissionStatus::kQueued;
     s.queue = Queue::kNormal;

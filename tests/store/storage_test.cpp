@@ -54,7 +54,7 @@ Submission submission(const std::string& id, const std::string& pupil_id,
   s.id = id;
   s.pupil_id = pupil_id;
   s.unit_id = unit_id;
-  s.kind = kind;
+  s.kind = *submission_kind(kind);
   s.text = text;
   s.status = *submission_status(status);
   s.created_at = s.updated_at = at;
@@ -335,8 +335,8 @@ TEST_P(StorageTest, TheReferenceEpochMovesWithWhatSignInAndAudiencesRead) {
       {"ses_2", "th2", "pupil", "p_1", "csrf", kAt, kAt, kFuture, std::nullopt, ""});
   EXPECT_FALSE(moved()) << "a new session";
 
-  s->pupils().insert_consent({"con_1", "p_1", "child", "online", "v1", std::nullopt, "p_1", kAt,
-                              std::nullopt, std::nullopt});
+  s->pupils().insert_consent({"con_1", "p_1", ConsentKind::kChild, ConsentMethod::kOnline, "v1",
+                              std::nullopt, "p_1", kAt, std::nullopt, std::nullopt});
   EXPECT_TRUE(moved()) << "consent given";
   s->pupils().withdraw_consents("p_1", kNow, "pupil");
   EXPECT_TRUE(moved()) << "consent withdrawn";
@@ -432,19 +432,22 @@ TEST_P(StorageTest, PupilsIdentitiesConsentsAndRequests) {
   s->pupils().set_identity("p_1", {"n2", std::string("\0\0", 2)}, kNow);
   EXPECT_EQ(s->pupils().identity("p_1")->ciphertext, std::string("\0\0", 2));
 
-  s->pupils().insert_consent({"con_1", "p_1", "child", "online", "v1", std::nullopt, "p_1", kAt,
-                              std::nullopt, std::nullopt});
+  s->pupils().insert_consent({"con_1", "p_1", ConsentKind::kChild, ConsentMethod::kOnline, "v1",
+                              std::nullopt, "p_1", kAt, std::nullopt, std::nullopt});
   s->pupils().withdraw_consents("p_1", kNow, "pupil");
   EXPECT_EQ(s->pupils().consents("p_1").at(0).withdrawn_at, kNow);
 
   for (std::string id : {"dr_1", "dr_2", "dr_3"})
-    s->pupils().insert_data_request({id, "p_1", "export", "pupil", id == "dr_2" ? "done" : "open",
-                                     "", kAt, kFuture, std::nullopt, std::nullopt, std::nullopt});
-  auto open_ones = s->pupils().data_requests({std::nullopt, 1}, std::string("open"), std::nullopt);
+    s->pupils().insert_data_request(
+        {id, "p_1", DataRequestKind::kExport, Requester::kPupil,
+         id == "dr_2" ? DataRequestStatus::kDone : DataRequestStatus::kOpen, "", kAt, kFuture,
+         std::nullopt, std::nullopt, std::nullopt});
+  auto open_ones =
+      s->pupils().data_requests({std::nullopt, 1}, DataRequestStatus::kOpen, std::nullopt);
   ASSERT_EQ(open_ones.size(), 1u);
   EXPECT_EQ(open_ones[0].id, "dr_1");
   auto next =
-      s->pupils().data_requests({open_ones[0].id, 5}, std::string("open"), std::string("p_1"));
+      s->pupils().data_requests({open_ones[0].id, 5}, DataRequestStatus::kOpen, std::string("p_1"));
   ASSERT_EQ(next.size(), 1u);
   EXPECT_EQ(next[0].id, "dr_3");
   EXPECT_EQ(s->pupils().data_requests({std::nullopt, 50}, std::nullopt, std::nullopt).size(), 3u);
@@ -937,14 +940,14 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   words.id = "sub_2";
   words.status = SubmissionStatus::kQueued;
   words.queue = Queue::kNormal;
-  s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", "disagree", "Chưa đủ", "sub_2",
-                                        kNow, std::nullopt, std::nullopt, std::nullopt},
+  s->recommendations().insert_reaction({"rx_1", "rec_1", "p_1", ReactionKind::kDisagree, "Chưa đủ",
+                                        "sub_2", kNow, std::nullopt, std::nullopt, std::nullopt},
                                        words);
   EXPECT_TRUE(s->submissions().submission("sub_2"));
-  EXPECT_EQ(s->recommendations().reactions("rec_1").at(0).kind, "disagree");
+  EXPECT_EQ(s->recommendations().reactions("rec_1").at(0).kind, ReactionKind::kDisagree);
   EXPECT_THROW(s->recommendations().insert_reaction(
-                   {"rx_2", "rec_1", "p_1", "agree", std::nullopt, std::nullopt, kNow, std::nullopt,
-                    std::nullopt, std::nullopt},
+                   {"rx_2", "rec_1", "p_1", ReactionKind::kAgree, std::nullopt, std::nullopt, kNow,
+                    std::nullopt, std::nullopt, std::nullopt},
                    std::nullopt),
                Conflict);
 
@@ -956,9 +959,10 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   asked.pupil_id = "p_2";
   asked.status = SubmissionStatus::kQueued;
   asked.queue = Queue::kNormal;
-  s->recommendations().insert_reaction({"rx_3", "rec_1", "p_2", "question", "Bao giờ ạ?", "sub_3",
-                                        kNow, std::nullopt, std::nullopt, std::nullopt},
-                                       asked);
+  s->recommendations().insert_reaction(
+      {"rx_3", "rec_1", "p_2", ReactionKind::kQuestion, "Bao giờ ạ?", "sub_3", kNow, std::nullopt,
+       std::nullopt, std::nullopt},
+      asked);
   auto open = s->recommendations().unanswered_questions();
   ASSERT_EQ(open.size(), 1u);
   EXPECT_EQ(open[0].id, "rx_3");
@@ -971,7 +975,7 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   Notification told{"ntf_q",
                     "pupil",
                     "p_2",
-                    "question_answered",
+                    NotificationKind::kQuestionAnswered,
                     "recommendation",
                     "rec_1",
                     "Đã trả lời",
@@ -995,7 +999,7 @@ TEST_P(StorageTest, RecommendationsSourcesReactionsAndNotifications) {
   Notification n{"ntf_1",
                  "account",
                  "acc_o",
-                 "overdue",
+                 NotificationKind::kOverdue,
                  "recommendation",
                  "rec_1",
                  "Quá hạn",
@@ -1052,7 +1056,7 @@ TEST_P(StorageTest, ApprovedSubmissionsNewestFirstWithinUnitsAndWhetherQuoted) {
   EXPECT_EQ(ids(subs.approved({"u_ward"}, false, std::nullopt, {std::nullopt, 10})),
             (std::vector<std::string>{"sub_b", "sub_a"}));
   EXPECT_TRUE(subs.approved({"u_elsewhere"}, false, std::nullopt, {std::nullopt, 10}).empty());
-  EXPECT_EQ(ids(subs.approved({"u_city"}, false, std::string("opinion"), {std::nullopt, 10})),
+  EXPECT_EQ(ids(subs.approved({"u_city"}, false, SubmissionKind::kOpinion, {std::nullopt, 10})),
             (std::vector<std::string>{"sub_e"}));
   // Pages follow "<created_at>|<id>", through items created at the same time.
   EXPECT_EQ(ids(subs.approved({"u_city"}, false, std::nullopt, {std::nullopt, 1})),
@@ -1089,11 +1093,12 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
     p.class_id = klass;
     s->pupils().insert_pupil(p, kIdentity);
     if (child)
-      s->pupils().insert_consent({"con_c" + id, id, "child", "online", "v1", std::nullopt, id, kAt,
-                                  std::nullopt, std::nullopt});
+      s->pupils().insert_consent({"con_c" + id, id, ConsentKind::kChild, ConsentMethod::kOnline,
+                                  "v1", std::nullopt, id, kAt, std::nullopt, std::nullopt});
     if (guardian)
-      s->pupils().insert_consent({"con_g" + id, id, "guardian", "paper_slip", std::nullopt,
-                                  std::string("HD-1"), "acc_f", kAt, std::nullopt, std::nullopt});
+      s->pupils().insert_consent({"con_g" + id, id, ConsentKind::kGuardian,
+                                  ConsentMethod::kPaperSlip, std::nullopt, std::string("HD-1"),
+                                  "acc_f", kAt, std::nullopt, std::nullopt});
   };
   enrol("p_a", "c_6a", true, true);
   enrol("p_b", "c_6a", true, false);  // no guardian consent
@@ -1103,7 +1108,7 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
   s->pupils().withdraw_consents("p_e", kNow, "pupil");
   enrol("p_f", "c_6a", true, true);
   Pupil left = *s->pupils().pupil("p_f");
-  left.status = "withdrawn";
+  left.status = PupilStatus::kWithdrawn;
   s->pupils().update_pupil(left);
 
   Council council;

@@ -26,8 +26,16 @@ Unit ward(const std::string& id) {
 }
 
 Notification notice(const std::string& id, const std::string& to) {
-  return {id,      "account",     to, "answered", "recommendation",
-          "rec_1", "Đã trả lời.", id, kAt,        std::nullopt};
+  return {id,
+          "account",
+          to,
+          NotificationKind::kAnswered,
+          "recommendation",
+          "rec_1",
+          "Đã trả lời.",
+          id,
+          kAt,
+          std::nullopt};
 }
 
 class UnitOfWorkTest : public ::testing::TestWithParam<std::string> {
