@@ -57,7 +57,7 @@ leakcheck: build
 # npm packages (package-lock.json): installed again only when node_modules is missing or older
 # than the lock file. Front-end packages are copied into the served folder (web/vendor/).
 NPM_STAMP := node_modules/.package-lock.json
-# The report page loads /vendor/chart.umd.js (api/report_page.cpp).
+# The report page loads /vendor/chart.umd.js (api/pages/report_page.cpp).
 WEB_VENDOR := web/vendor/chart.umd.js
 
 $(NPM_STAMP): package.json package-lock.json | deps

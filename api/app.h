@@ -4,14 +4,15 @@
 #include <algorithm>
 #include <atomic>
 
-#include "api/metrics.h"
-#include "api/page_words.h"
+#include "api/http/metrics.h"
+#include "api/pages/page_words.h"
 #include "api/serve_options.h"
+#include "base/crypto.h"
+#include "base/write_limits.h"
 #include "consult/accounts.h"
 #include "consult/audit.h"
 #include "consult/consultations.h"
 #include "consult/councils.h"
-#include "consult/crypto.h"
 #include "consult/events.h"
 #include "consult/group_committer.h"
 #include "consult/organisation.h"
@@ -22,17 +23,16 @@
 #include "consult/settings.h"
 #include "consult/storage.h"
 #include "consult/targets.h"
-#include "consult/write_limits.h"
 #include "moderation/measures.h"
 #include "moderation/queue.h"
 #include "moderation/safeguarding.h"
 #include "moderation/screener.h"
 #include "moderation/submissions.h"
 // Recommendations and official responses.
-#include "api/smtp_mail.h"
+#include "api/http/smtp_mail.h"
+#include "base/working_days.h"
 #include "consult/asking_back.h"
 #include "consult/recommendations.h"
-#include "consult/working_days.h"
 
 namespace ln::api {
 

@@ -4,7 +4,7 @@
 #include <system_error>
 #include <vector>
 
-#include "consult/working_days.h"
+#include "base/working_days.h"
 #include "moderation/screener.h"
 
 namespace ln::api {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "api/logging.h"
+#include "api/http/logging.h"
 #include "consult/retention.h"
 
 namespace ln::api {

@@ -14,13 +14,13 @@
 #include <vector>
 
 #include "api/app.h"
-#include "api/dispatcher.h"
-#include "api/error_response.h"
-#include "api/request_framing.h"
-#include "api/routes.h"
+#include "api/http/dispatcher.h"
+#include "api/http/error_response.h"
+#include "api/http/request_framing.h"
+#include "api/routes/routes.h"
 #include "api/scheduled_jobs.h"
-#include "consult/demo.h"
-#include "consult/demo_recommendations.h"
+#include "demo/demo.h"
+#include "demo/demo_recommendations.h"
 #include "store/open_storage.h"
 
 namespace ln::api {

@@ -11,10 +11,10 @@
 #include <random>
 
 #include "api/app.h"
-#include "api/consultation_views.h"
-#include "consult/crypto.h"
-#include "consult/demo.h"
+#include "api/views/consultation_views.h"
+#include "base/crypto.h"
 #include "consult/questions.h"
+#include "demo/demo.h"
 #include "moderation/repeats.h"
 #include "store/consultation_columns.h"
 #include "store/open_storage.h"

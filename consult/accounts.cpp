@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "consult/crypto.h"
-#include "consult/errors.h"
-#include "consult/validate.h"
+#include "base/crypto.h"
+#include "base/errors.h"
+#include "base/validate.h"
 
 namespace ln {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "consult/clock.h"
+#include "base/clock.h"
 
 namespace ln {
 using namespace std::chrono;

@@ -1,9 +1,9 @@
 #include "consult/asking_back.h"
 
-#include "consult/errors.h"
+#include "base/errors.h"
+#include "base/validate.h"
 #include "consult/notifications.h"
 #include "consult/policy.h"
-#include "consult/validate.h"
 
 namespace ln {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "consult/audit.h"
-#include "consult/clock.h"
 #include "consult/organisation.h"
 #include "consult/screening.h"
 #include "consult/storage.h"

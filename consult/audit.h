@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "consult/clock.h"
+#include "base/clock.h"
 #include "consult/principal.h"
 #include "consult/storage.h"
 

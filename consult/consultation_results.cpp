@@ -9,7 +9,7 @@
 
 #include "consult/consultations.h"
 
-#include "consult/csv.h"
+#include "base/csv.h"
 
 namespace ln {
 namespace {

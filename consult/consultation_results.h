@@ -1,7 +1,8 @@
 #pragma once
 // What a consultation publishes of its answers, as values: results with their breakdowns, the
 // respondents by group, representativeness, and each class's count. A count is nullopt where it
-// is hidden (consult/suppression.h); api/consultation_views.h turns them into their wire shapes.
+// is hidden (consult/suppression.h); api/views/consultation_views.h turns them into their wire
+// shapes.
 #include <cstdint>
 #include <map>
 #include <optional>

@@ -5,11 +5,11 @@
 #include <set>
 #include <string_view>
 
+#include "base/crypto.h"
+#include "base/csv.h"
+#include "base/validate.h"
 #include "consult/age_bands.h"
-#include "consult/crypto.h"
-#include "consult/csv.h"
 #include "consult/notifications.h"
-#include "consult/validate.h"
 
 namespace ln {
 namespace {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "base/epoch_cache.h"
 #include "consult/audit.h"
 #include "consult/consultation_results.h"
-#include "consult/epoch_cache.h"
 #include "consult/organisation.h"
 #include "consult/questions.h"
 #include "consult/results_cache.h"

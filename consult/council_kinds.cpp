@@ -1,6 +1,6 @@
 #include "consult/council_kinds.h"
 
-#include "consult/word_table.h"
+#include "base/word_table.h"
 
 namespace ln {
 namespace {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "base/crypto.h"
+#include "base/errors.h"
+#include "base/validate.h"
 #include "consult/age_bands.h"
-#include "consult/crypto.h"
-#include "consult/errors.h"
-#include "consult/validate.h"
 
 namespace ln {
 using namespace std::chrono;

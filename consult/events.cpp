@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "base/crypto.h"
+#include "base/errors.h"
+#include "base/validate.h"
 #include "consult/age_bands.h"
-#include "consult/crypto.h"
-#include "consult/errors.h"
-#include "consult/validate.h"
 
 namespace ln {
 

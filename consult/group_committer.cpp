@@ -2,8 +2,8 @@
 
 #include <pthread.h>
 
+#include "base/errors.h"
 #include "consult/audit.h"
-#include "consult/errors.h"
 
 namespace ln {
 namespace {

@@ -1,6 +1,6 @@
 #include "consult/moderator_decision.h"
 
-#include "consult/word_table.h"
+#include "base/word_table.h"
 
 namespace ln {
 namespace {

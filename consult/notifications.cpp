@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "consult/crypto.h"
+#include "base/crypto.h"
 
 namespace ln {
 namespace {

@@ -1,6 +1,6 @@
 #include "consult/operator_token.h"
 
-#include "consult/crypto.h"
+#include "base/crypto.h"
 
 namespace ln {
 

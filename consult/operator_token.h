@@ -5,7 +5,7 @@
 // token from its own address, is never slowed by guesses from elsewhere.
 #include <string>
 
-#include "consult/guess_limit.h"
+#include "base/guess_limit.h"
 #include "consult/throttle.h"
 
 namespace ln {

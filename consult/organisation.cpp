@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <map>
 
-#include "consult/crypto.h"
-#include "consult/csv.h"
-#include "consult/errors.h"
-#include "consult/validate.h"
+#include "base/crypto.h"
+#include "base/csv.h"
+#include "base/errors.h"
+#include "base/validate.h"
 
 namespace ln {
 namespace {

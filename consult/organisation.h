@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/clock.h"
 #include "consult/audit.h"
-#include "consult/clock.h"
 #include "consult/principal.h"
 #include "consult/settings.h"
 #include "consult/storage.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 
 namespace ln {
 namespace {

@@ -1,6 +1,6 @@
 #include "consult/pupil_states.h"
 
-#include "consult/word_table.h"
+#include "base/word_table.h"
 
 namespace ln {
 namespace {

@@ -1,11 +1,11 @@
 #include "consult/pupils.h"
 
+#include "base/errors.h"
+#include "base/validate.h"
 #include "consult/age_bands.h"
 #include "consult/consent_text.h"
-#include "consult/errors.h"
 #include "consult/pseudonyms.h"
 #include "consult/safeguarding_leads.h"
-#include "consult/validate.h"
 
 namespace ln {
 using namespace std::chrono;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/crypto.h"
 #include "consult/audit.h"
-#include "consult/crypto.h"
 #include "consult/organisation.h"
 #include "consult/sessions.h"
 #include "consult/throttle.h"

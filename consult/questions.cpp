@@ -4,8 +4,8 @@
 #include <array>
 #include <set>
 
+#include "base/validate.h"
 #include "consult/age_bands.h"
-#include "consult/validate.h"
 
 namespace ln {
 namespace {

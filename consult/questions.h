@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "consult/question_types.h"
 
 namespace ln {

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <set>
 
+#include "base/crypto.h"
+#include "base/errors.h"
+#include "base/local_zone.h"
+#include "base/validate.h"
 #include "consult/age_bands.h"
-#include "consult/crypto.h"
-#include "consult/errors.h"
-#include "consult/local_zone.h"
 #include "consult/notifications.h"
 #include "consult/policy.h"
-#include "consult/validate.h"
 
 namespace ln {
 namespace {

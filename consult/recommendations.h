@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "base/mail.h"
+#include "base/working_days.h"
 #include "consult/audit.h"
-#include "consult/mail.h"
 #include "consult/organisation.h"
 #include "consult/screening.h"
 #include "consult/suppression.h"
-#include "consult/working_days.h"
 
 namespace ln {
 

@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
+#include "base/errors.h"
 #include "consult/age_bands.h"
 #include "consult/consultations.h"
-#include "consult/errors.h"
 #include "consult/suppression.h"
 
 namespace ln {

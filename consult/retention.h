@@ -9,7 +9,7 @@
 //   data requests     handled (done or refused) more than `data_requests_days` ago
 //   identities        `--withdrawal-purge-days` after consent is withdrawn (pupils.h)
 //   audit log         kept: append-only and hash-chained, it is the record of who saw what
-#include "consult/clock.h"
+#include "base/clock.h"
 #include "consult/storage.h"
 
 namespace ln {

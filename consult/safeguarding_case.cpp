@@ -1,6 +1,6 @@
 #include "consult/safeguarding_case.h"
 
-#include "consult/word_table.h"
+#include "base/word_table.h"
 
 namespace ln {
 namespace {

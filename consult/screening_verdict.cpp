@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "consult/word_table.h"
+#include "base/word_table.h"
 
 namespace ln {
 namespace {

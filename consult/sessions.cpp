@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "consult/crypto.h"
-#include "consult/errors.h"
+#include "base/crypto.h"
+#include "base/errors.h"
 
 namespace ln {
 

@@ -11,8 +11,8 @@
 #include <string>
 #include <thread>
 
-#include "consult/clock.h"
-#include "consult/epoch_cache.h"
+#include "base/clock.h"
+#include "base/epoch_cache.h"
 #include "consult/principal.h"
 #include "consult/settings.h"
 #include "consult/storage.h"

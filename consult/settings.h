@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "consult/guess_limit.h"
+#include "base/guess_limit.h"
 
 namespace ln {
 

@@ -1,6 +1,6 @@
 #include "consult/submission_kind.h"
 
-#include "consult/word_table.h"
+#include "base/word_table.h"
 
 namespace ln {
 namespace {

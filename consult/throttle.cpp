@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "consult/client_network.h"
-#include "consult/errors.h"
+#include "base/client_network.h"
+#include "base/errors.h"
 
 namespace ln {
 namespace {

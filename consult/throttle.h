@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "consult/clock.h"
-#include "consult/guess_limit.h"
+#include "base/clock.h"
+#include "base/guess_limit.h"
 #include "consult/storage.h"
 
 namespace ln {

@@ -20,7 +20,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/moderation/lexicons/
   DESTINATION ${LANGNGHE_SHARE}/lexicons COMPONENT langnghe PATTERN README.md EXCLUDE)
 install(FILES ${LANGNGHE_SCREENER_MODEL} ${LANGNGHE_SCREENER_MODEL}.thresholds
   DESTINATION ${LANGNGHE_SHARE} COMPONENT langnghe)
-install(FILES ${PROJECT_SOURCE_DIR}/consult/calendar/holidays_vn.tsv
+install(FILES ${PROJECT_SOURCE_DIR}/base/calendar/holidays_vn.tsv
   DESTINATION ${LANGNGHE_SHARE}/calendar COMPONENT langnghe)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/deploy/langnghe-backup DESTINATION libexec/langnghe
   COMPONENT langnghe)

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "consult/csv.h"
-#include "consult/errors.h"
+#include "base/csv.h"
+#include "base/errors.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

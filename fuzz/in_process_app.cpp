@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
-#include "api/routes.h"
-#include "consult/demo.h"
+#include "api/routes/routes.h"
+#include "demo/demo.h"
 #include "store/open_storage.h"
 
 namespace ln::fuzz {

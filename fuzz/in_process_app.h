@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "api/app.h"
-#include "api/dispatcher.h"
-#include "api/router.h"
-#include "api/static_files.h"
+#include "api/http/dispatcher.h"
+#include "api/http/router.h"
+#include "api/http/static_files.h"
 
 namespace ln::fuzz {
 

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "api/fields.h"
-#include "api/json_body.h"
-#include "consult/errors.h"
+#include "api/http/fields.h"
+#include "api/http/json_body.h"
+#include "base/errors.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   ln::api::Request request;

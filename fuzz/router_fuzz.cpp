@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "api/fields.h"
+#include "api/http/fields.h"
 #include "fuzz/in_process_app.h"
 
 // The demo database and sign-ins take seconds (argon2): set up once, outside the per-input timeout.

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "api/screen_json.h"
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "moderation/screener.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

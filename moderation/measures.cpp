@@ -5,7 +5,7 @@
 #include <map>
 #include <optional>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 
 namespace ln::moderation {
 namespace {

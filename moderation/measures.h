@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "consult/clock.h"
+#include "base/clock.h"
 #include "consult/principal.h"
 #include "consult/settings.h"
 #include "consult/storage.h"

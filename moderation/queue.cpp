@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "consult/errors.h"
+#include "base/errors.h"
+#include "base/validate.h"
 #include "consult/policy.h"
-#include "consult/validate.h"
 
 namespace ln::moderation {
 namespace {

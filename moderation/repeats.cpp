@@ -1,8 +1,8 @@
 #include "moderation/repeats.h"
 
-#include "consult/clock.h"
-#include "consult/crypto.h"
-#include "consult/validate.h"
+#include "base/clock.h"
+#include "base/crypto.h"
+#include "base/validate.h"
 #include "moderation/simhash.h"
 
 namespace ln::moderation {

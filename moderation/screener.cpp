@@ -8,7 +8,7 @@
 #include <set>
 #include <tuple>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "moderation/classifier.h"
 #include "moderation/detectors.h"
 

@@ -1,10 +1,10 @@
 #include "moderation/submissions.h"
 
-#include "consult/crypto.h"
-#include "consult/errors.h"
+#include "base/crypto.h"
+#include "base/errors.h"
+#include "base/validate.h"
 #include "consult/policy.h"
 #include "consult/safeguarding_leads.h"
-#include "consult/validate.h"
 #include "moderation/repeats.h"
 
 namespace ln::moderation {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "consult/audit.h"
-#include "consult/clock.h"
 #include "consult/principal.h"
 #include "consult/screening.h"
 #include "consult/storage.h"

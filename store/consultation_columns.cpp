@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include "base/errors.h"
+#include "base/validate.h"
 #include "consult/age_bands.h"
-#include "consult/errors.h"
 #include "consult/question_cache.h"
-#include "consult/validate.h"
 
 namespace ln::store {
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// The plaintext of a pupil's identity record before it is sealed (consult/crypto.h), shared by
+// The plaintext of a pupil's identity record before it is sealed (base/crypto.h), shared by
 // both backends. It is what the database has always kept, encrypted, so existing records open:
 //   {"birth_date": "2014-03-02", "class_id": "cls_…", "real_name": "…"}   (real_name optional)
 #include <string>

@@ -1,4 +1,4 @@
-// Draws the charts of a unit's report page (api/report_page.cpp) from its data block.
+// Draws the charts of a unit's report page (api/pages/report_page.cpp) from its data block.
 // The CSP forbids inline scripts and styles: the data and the page's words (the report.* strings
 // of web/i18n/<lang>.json, in the page's language) are <script type="application/json">
 // blocks, read here, never executed. Without Chart.js (/vendor/chart.umd.js) the tables beside

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/lists.h"
 #include "store/open_unit.h"
 #include "store/postgres/pool.h"

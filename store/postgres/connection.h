@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/storage_health.h"
 
 namespace ln::store::postgres {

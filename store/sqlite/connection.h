@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/sqlite/writer_gate.h"
 #include "store/storage_health.h"
 

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/sqlite/access.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sql.h"

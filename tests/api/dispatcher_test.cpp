@@ -1,12 +1,12 @@
-#include "api/dispatcher.h"
+#include "api/http/dispatcher.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "api/route_doc.h"
-#include "consult/errors.h"
+#include "api/http/route_doc.h"
+#include "base/errors.h"
 
 namespace ln::api {
 namespace {

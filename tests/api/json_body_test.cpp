@@ -1,8 +1,8 @@
-#include "api/json_body.h"
+#include "api/http/json_body.h"
 
 #include <gtest/gtest.h>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 
 namespace ln::api {
 namespace {

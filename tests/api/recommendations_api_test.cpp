@@ -826,7 +826,7 @@ TEST(RecommendationsOnTwoInstances, TheReminderJobDoesEachThingOnce) {
 TEST(RecommendationsCalendar, AnAdminAddsDaysOffAndDueDatesMove) {
   auto dir = make_temp_dir();
   auto file = dir / "holidays.tsv";
-  std::filesystem::copy_file(std::string(LANGNGHE_SOURCE_DIR) + "/consult/calendar/holidays_vn.tsv",
+  std::filesystem::copy_file(std::string(LANGNGHE_SOURCE_DIR) + "/base/calendar/holidays_vn.tsv",
                              file);
   auto options = demo_options();
   options.args.push_back("--holidays");

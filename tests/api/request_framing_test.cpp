@@ -1,6 +1,6 @@
-// The framing check on raw bytes (api/request_framing.h), without a server: what it passes to
+// The framing check on raw bytes (api/http/request_framing.h), without a server: what it passes to
 // Pistache's parser, where a request ends, and what it refuses.
-#include "api/request_framing.h"
+#include "api/http/request_framing.h"
 
 #include <gtest/gtest.h>
 

@@ -10,8 +10,8 @@
 #include <set>
 #include <thread>
 
-#include "consult/crypto.h"
-#include "consult/errors.h"
+#include "base/crypto.h"
+#include "base/errors.h"
 #include "consult/sessions.h"
 #include "consult/throttle.h"
 #include "store/open_storage.h"

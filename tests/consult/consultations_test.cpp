@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/consultation_columns.h"
 #include "store/open_storage.h"
 

@@ -11,10 +11,10 @@
 #include <atomic>
 #include <filesystem>
 
+#include "base/crypto.h"
+#include "base/errors.h"
 #include "consult/age_bands.h"
 #include "consult/consent_text.h"
-#include "consult/crypto.h"
-#include "consult/errors.h"
 #include "consult/sessions.h"
 #include "store/open_storage.h"
 #include "tests/consult/error_code.h"

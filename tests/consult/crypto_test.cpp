@@ -1,4 +1,4 @@
-#include "consult/crypto.h"
+#include "base/crypto.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

@@ -1,8 +1,8 @@
-#include "consult/csv.h"
+#include "base/csv.h"
 
 #include <gtest/gtest.h>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 
 namespace ln {
 namespace {

@@ -3,7 +3,7 @@
 // checks which refusal a user gets: "" when it throws none.
 #include <string>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 
 namespace ln::testing {
 

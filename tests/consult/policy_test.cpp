@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "consult/pseudonyms.h"
 
 namespace ln {

@@ -11,8 +11,8 @@
 #include <atomic>
 #include <filesystem>
 
+#include "base/errors.h"
 #include "consult/consent_text.h"
-#include "consult/errors.h"
 #include "consult/policy.h"
 #include "store/open_storage.h"
 #include "tests/consult/error_code.h"

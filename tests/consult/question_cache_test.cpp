@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/consultation_columns.h"
 
 namespace ln {

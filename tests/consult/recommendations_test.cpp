@@ -9,7 +9,7 @@
 
 #include <filesystem>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/open_storage.h"
 
 namespace ln {

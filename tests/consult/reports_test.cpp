@@ -9,8 +9,8 @@
 
 #include <filesystem>
 
-#include "api/report_views.h"
-#include "consult/errors.h"
+#include "api/views/report_views.h"
+#include "base/errors.h"
 #include "consult/sessions.h"
 #include "store/open_storage.h"
 

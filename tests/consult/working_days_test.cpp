@@ -1,11 +1,11 @@
 // Working-day arithmetic on the Vietnamese holiday calendar, across Tết and the other holidays.
-#include "consult/working_days.h"
+#include "base/working_days.h"
 
 #include <gtest/gtest.h>
 
-#include "consult/clock.h"
-#include "consult/errors.h"
-#include "consult/local_zone.h"
+#include "base/clock.h"
+#include "base/errors.h"
+#include "base/local_zone.h"
 
 namespace ln {
 namespace {

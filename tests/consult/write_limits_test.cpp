@@ -1,5 +1,5 @@
 // Rate limits on writes: a minute's worth per account and per address, refilled over time.
-#include "consult/write_limits.h"
+#include "base/write_limits.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 
 namespace ln {
 namespace {

@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <string>
 
+#include "base/crypto.h"
 #include "consult/audit.h"
-#include "consult/crypto.h"
 #include "consult/organisation.h"
 #include "consult/pupils.h"
 #include "consult/sessions.h"

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "tests/moderation/moderation_world.h"
 
 namespace ln {

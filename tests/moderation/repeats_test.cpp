@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "consult/clock.h"
+#include "base/clock.h"
 
 namespace ln::moderation {
 namespace {

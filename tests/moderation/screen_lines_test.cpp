@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "api/screen_json.h"
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "tests/moderation/test_support.h"
 
 namespace ln::moderation {

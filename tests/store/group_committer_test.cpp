@@ -13,8 +13,8 @@
 #include <mutex>
 #include <thread>
 
+#include "base/errors.h"
 #include "consult/audit.h"
-#include "consult/errors.h"
 #include "store/open_storage.h"
 #include "store/postgres/postgres_storage.h"
 #include "store/sqlite/sqlite_storage.h"

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-#include "consult/errors.h"
+#include "base/errors.h"
 #include "store/open_storage.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/pool.h"

@@ -10,14 +10,14 @@
 #include <set>
 #include <thread>
 
+#include "base/errors.h"
 #include "consult/audit.h"
-#include "consult/errors.h"
 #include "store/open_storage.h"
-#include "store/submission_columns.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/postgres_storage.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_storage.h"
+#include "store/submission_columns.h"
 #include "tests/postgres/test_database.h"
 
 namespace ln {

@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "base/errors.h"
 #include "consult/audit.h"
-#include "consult/errors.h"
 #include "store/open_storage.h"
 #include "tests/postgres/test_database.h"
 
