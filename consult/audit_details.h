@@ -21,18 +21,19 @@ class AuditValue {
   using Value =
       std::variant<std::string, std::int64_t, bool, std::vector<std::string>, AuditDetails>;
 
-  AuditValue(std::string text) : value_(std::move(text)) {}
-  AuditValue(std::string_view text) : value_(std::string(text)) {}
-  AuditValue(const char* text) : value_(std::string(text)) {}
-  AuditValue(bool yes) : value_(yes) {}
+  // Defined below, once AuditDetail is complete: building the variant may destroy it, which needs
+  // the whole AuditDetail (clang checks this where the body is written).
+  AuditValue(std::string text);
+  AuditValue(std::string_view text);
+  AuditValue(const char* text);
+  AuditValue(bool yes);
   template <std::integral Number>
-  requires(!std::same_as<Number, bool>) AuditValue(Number n)
-      : value_(static_cast<std::int64_t>(n)) {}
-  AuditValue(std::vector<std::string> texts) : value_(std::move(texts)) {}
-  AuditValue(AuditDetails named) : value_(std::move(named)) {}
+  requires(!std::same_as<Number, bool>) AuditValue(Number n);
+  AuditValue(std::vector<std::string> texts);
+  AuditValue(AuditDetails named);
 
   const Value& value() const { return value_; }
-  bool operator==(const AuditValue&) const = default;
+  bool operator==(const AuditValue& other) const;
 
  private:
   Value value_;
@@ -43,5 +44,16 @@ struct AuditDetail {
   AuditValue value;
   bool operator==(const AuditDetail&) const = default;
 };
+
+inline AuditValue::AuditValue(std::string text) : value_(std::move(text)) {}
+inline AuditValue::AuditValue(std::string_view text) : value_(std::string(text)) {}
+inline AuditValue::AuditValue(const char* text) : value_(std::string(text)) {}
+inline AuditValue::AuditValue(bool yes) : value_(yes) {}
+template <std::integral Number>
+requires(!std::same_as<Number, bool>) AuditValue::AuditValue(Number n)
+    : value_(static_cast<std::int64_t>(n)) {}
+inline AuditValue::AuditValue(std::vector<std::string> texts) : value_(std::move(texts)) {}
+inline AuditValue::AuditValue(AuditDetails named) : value_(std::move(named)) {}
+inline bool AuditValue::operator==(const AuditValue& other) const { return value_ == other.value_; }
 
 }  // namespace ln
