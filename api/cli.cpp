@@ -447,6 +447,10 @@ int run_cli(int argc, char** argv) {
       ->add_option("--screener-model", screener_model,
                    "The screener's learned second opinion (fastText model)")
       ->envname("LANGNGHE_SCREENER_MODEL");
+  bool lexicons_only = false;
+  screen->add_flag("--lexicons-only", lexicons_only,
+                   "Screen with the lexicons alone, without the learned second opinion (what the "
+                   "rules find by themselves, nothing held back)");
   bool screen_misses = false;
   std::string misses_db = serve_options.db;
   int misses_days = 90;
@@ -508,6 +512,9 @@ int run_cli(int argc, char** argv) {
     }
     if (admin_create->parsed()) return admin_create_command(admin_options, std::cin);
     if (screen->parsed() && screen_misses) return screener_misses_command(misses_db, misses_days);
+    if (screen->parsed() && lexicons_only)
+      return screen_lines(moderation::Screener(find_data_file(DataFile::kLexicons, lexicons)),
+                          std::cin, std::cout);
     if (screen->parsed())
       return screen_lines(
           moderation::Screener(find_data_file(DataFile::kLexicons, lexicons),

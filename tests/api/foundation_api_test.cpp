@@ -396,6 +396,26 @@ TEST(CommandLine, ScreenPrintsOneVerdictPerLineInOrder) {
   EXPECT_FALSE(bad.err.empty());
 }
 
+// `--lexicons-only` shows what the rules find by themselves: no model opinion, nothing held back
+// (what leads and engineers study when tuning the lexicons).
+TEST(CommandLine, ScreenWithTheLexiconsAloneGivesNoModelOpinion) {
+  const std::string text = "Số của em là 0912 345 678\n";
+  auto both = run_langnghe({"screen"}, {}, text);
+  auto alone = run_langnghe({"screen", "--lexicons-only"}, {}, text);
+  ASSERT_EQ(both.exit_code, 0) << both.err;
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  const auto b = nlohmann::json::parse(both.out), a = nlohmann::json::parse(alone.out);
+  EXPECT_EQ(a["labels"], nlohmann::json::array({"personal_info"}));
+  EXPECT_EQ(a["spans"], b["spans"]) << "the lexicons find the same either way";
+  EXPECT_EQ(a["signals"], nlohmann::json::array({"lexicon"}));
+  EXPECT_TRUE(a["model"].empty());
+  EXPECT_NE(b["signals"], a["signals"]) << "with the model, its opinion is a signal too";
+  // Without the model nothing is looked for, so a wrong model path does not matter.
+  auto ignored =
+      run_langnghe({"screen", "--lexicons-only", "--screener-model", "/nonexistent"}, {}, text);
+  EXPECT_EQ(ignored.exit_code, 0) << ignored.err;
+}
+
 // A data file that is not there stops start-up before anything is opened, with a message naming
 // the file and the flag that sets it (api/data_files.h; the installed layout: deploy.package).
 TEST(CommandLine, AMissingDataFileStopsStartUpNamingTheFileAndTheFlag) {
