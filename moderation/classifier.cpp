@@ -349,8 +349,12 @@ float Classifier::disclosure_held_below_first_person() const {
 }
 
 std::vector<Opinion> Classifier::judge(const NormalisedText& text) const {
+  return judge(probabilities(text));
+}
+
+std::vector<Opinion> Classifier::judge(const std::map<std::string, float>& probabilities) const {
   std::vector<Opinion> opinions;
-  for (const auto& [label, probability] : probabilities(text)) {
+  for (const auto& [label, probability] : probabilities) {
     const auto it = thresholds_.find(label);
     if (it != thresholds_.end() && probability >= it->second) {
       opinions.push_back({label, probability, it->second});

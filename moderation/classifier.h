@@ -35,6 +35,9 @@ class Classifier {
   std::map<std::string, float> probabilities(const NormalisedText& text) const;
   // The labels whose probability reaches their threshold.
   std::vector<Opinion> judge(const NormalisedText& text) const;
+  // The same from probabilities already read (probabilities() above), so a caller that needs them
+  // too reads the text once.
+  std::vector<Opinion> judge(const std::map<std::string, float>& probabilities) const;
   // Below this disclosure probability the screener holds back some lexicon findings (screener.h):
   // the thresholds file's `disclosure_held_below` line, 0 (never) when it has none.
   float disclosure_held_below() const;

@@ -45,13 +45,16 @@ bool first_person(std::u32string_view word) {
 // telling their own harm ("Em bị bố đánh…") is held only when the model is all but certain the
 // text is no disclosure; what is held more readily is harm told of strangers, characters and
 // anyone ("một bạn nhỏ ở tỉnh khác bị…").
+bool is_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || c > 0x7f;
+}
+
 bool told_in_first_person(const Finding& f, const NormalisedText& text) {
   const View& plain = text.plain;
   const auto begin = static_cast<std::size_t>(
       std::lower_bound(plain.from.begin(), plain.from.end(), f.range.begin) - plain.from.begin());
   const auto end = static_cast<std::size_t>(
       std::lower_bound(plain.from.begin(), plain.from.end(), f.range.end) - plain.from.begin());
-  auto is_letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || c > 0x7f; };
   int words_before = 0;
   std::size_t i = end;
   while (i > 0 && words_before <= 3) {
@@ -68,13 +71,10 @@ bool told_in_first_person(const Finding& f, const NormalisedText& text) {
 
 // The words of a text, in its plain view.
 std::size_t word_count(const View& plain) {
-  auto is_letter = [](char32_t c) {
-    return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || c > 0x7f;
-  };
   std::size_t words = 0;
   bool in_word = false;
   for (const char32_t c : plain.chars) {
-    const bool letter = is_letter(c);
+    const bool letter = is_letter(c) || (c >= U'0' && c <= U'9');
     if (letter && !in_word) ++words;
     in_word = letter;
   }
@@ -85,10 +85,10 @@ std::size_t word_count(const View& plain) {
 constexpr std::size_t kFirstPersonHeldFromWords = 12;
 
 // The disclosure findings, taken out of `findings`, when every one of them may be held and the
-// model's disclosure probability is under the line that applies (the first-person line when any
-// of them is told in the first person); otherwise nothing.
+// model's disclosure probability `p` is under the line that applies (the first-person line when
+// any of them is told in the first person); otherwise nothing.
 std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier& model,
-                               const NormalisedText& text) {
+                               const std::map<std::string, float>& p, const NormalisedText& text) {
   bool any = false, first_person = false;
   for (const auto& f : findings) {
     if (f.label != "disclosure") continue;
@@ -102,7 +102,6 @@ std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier&
                          ? model.disclosure_held_below_first_person()
                          : 0.0f;
   if (line <= 0) return {};
-  const auto p = model.probabilities(text);
   const auto it = p.find("disclosure");
   if (it != p.end() && it->second >= line) return {};
   std::vector<Finding> held;
@@ -187,13 +186,14 @@ Verdict Screener::screen(std::string_view utf8_text) const {
   std::set<std::string> labels;
   int worst = 0;
   if (d.model) {
-    for (const Opinion& opinion : d.model->judge(*text)) {
+    const auto probabilities = d.model->probabilities(*text);
+    for (const Opinion& opinion : d.model->judge(probabilities)) {
       verdict.model.push_back({opinion.label, opinion.probability, opinion.threshold});
       labels.insert(opinion.label);
       worst = std::max(worst, model_severity(opinion.label));
     }
     if (!labels.contains("disclosure")) {
-      for (const auto& f : held_back(findings, *d.model, *text)) {
+      for (const auto& f : held_back(findings, *d.model, probabilities, *text)) {
         verdict.held.push_back(span_of(f, *text));
       }
       std::sort(verdict.held.begin(), verdict.held.end(), by_start);
