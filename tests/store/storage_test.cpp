@@ -47,6 +47,22 @@ Pupil pupil(const std::string& id, std::optional<std::string> purge_at = std::nu
   return p;
 }
 
+// The ward's Children's Council "cou_1": five places, ages 7 to 15, a two-year term.
+Council ward_council(const std::string& name) {
+  Council council;
+  council.id = "cou_1";
+  council.unit_id = "u_ward";
+  council.name = name;
+  council.term_start = "2026-01-01";
+  council.term_end = "2027-12-31";
+  council.member_cap = 5;
+  council.min_age = 7;
+  council.max_age = 15;
+  council.created_by = "acc_1";
+  council.created_at = council.updated_at = kAt;
+  return council;
+}
+
 Submission submission(const std::string& id, const std::string& pupil_id,
                       const std::string& unit_id, const std::string& kind, const std::string& text,
                       const std::string& status, const std::string& at) {
@@ -687,17 +703,7 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
   auto first = open();
   auto second = open();
   seed_school(*first);
-  Council council;
-  council.id = "cou_1";
-  council.unit_id = "u_ward";
-  council.name = "Hội đồng trẻ em";
-  council.term_start = "2026-01-01";
-  council.term_end = "2027-12-31";
-  council.member_cap = 5;
-  council.min_age = 7;
-  council.max_age = 15;
-  council.created_by = "acc_1";
-  council.created_at = council.updated_at = kAt;
+  Council council = ward_council("Hội đồng trẻ em");
   first->councils().insert_council(council);
   constexpr int kCandidates = 16;
   for (int i = 0; i < kCandidates; ++i)
@@ -746,17 +752,7 @@ TEST_P(StorageTest, CouncilCapHoldsUnderConcurrentAdditionsAndTheRoleFollowsMemb
 TEST_P(StorageTest, CouncilSessionsAndVotesRoundTripInTheirColumnFormat) {
   auto s = open();
   seed_school(*s);
-  Council council;
-  council.id = "cou_1";
-  council.unit_id = "u_ward";
-  council.name = "Hội đồng trẻ em";
-  council.term_start = "2026-01-01";
-  council.term_end = "2027-12-31";
-  council.member_cap = 5;
-  council.min_age = 7;
-  council.max_age = 15;
-  council.created_by = "acc_1";
-  council.created_at = council.updated_at = kAt;
+  Council council = ward_council("Hội đồng trẻ em");
   s->councils().insert_council(council);
 
   CouncilSession x;
@@ -1111,17 +1107,7 @@ TEST_P(StorageTest, ConsentingPupilsUnderAUnitWhoAreNotMembers) {
   left.status = PupilStatus::kWithdrawn;
   s->pupils().update_pupil(left);
 
-  Council council;
-  council.id = "cou_1";
-  council.unit_id = "u_ward";
-  council.name = "Hội đồng";
-  council.term_start = "2026-01-01";
-  council.term_end = "2027-12-31";
-  council.member_cap = 5;
-  council.min_age = 7;
-  council.max_age = 15;
-  council.created_by = "acc_1";
-  council.created_at = council.updated_at = kAt;
+  Council council = ward_council("Hội đồng");
   s->councils().insert_council(council);
   ASSERT_TRUE(s->councils().insert_member(
       {"mem_1", "cou_1", "p_c", CouncilRole::kMember, CouncilJoining::kElection, "2026-01-05",
