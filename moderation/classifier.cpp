@@ -348,6 +348,10 @@ float Classifier::disclosure_held_below_first_person() const {
   return line("disclosure_held_below_first_person");
 }
 
+float Classifier::disclosure_held_below_gravest() const {
+  return line("disclosure_held_below_gravest");
+}
+
 std::vector<Opinion> Classifier::judge(const NormalisedText& text) const {
   return judge(probabilities(text));
 }

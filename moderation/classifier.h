@@ -44,6 +44,9 @@ class Classifier {
   // The same for findings told in the first person: the `disclosure_held_below_first_person` line,
   // 0 (never) when the file has none.
   float disclosure_held_below_first_person() const;
+  // The same for thoughts of suicide, self-harm and sexual abuse told of someone else: the
+  // `disclosure_held_below_gravest` line, 0 (never) when the file has none.
+  float disclosure_held_below_gravest() const;
 
  private:
   struct Model;

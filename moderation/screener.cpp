@@ -25,11 +25,11 @@ int model_severity(const std::string& label) {
   return 3;
 }
 
-// Possible disclosures the model may hold back when it finds the text wholly unlike one
-// (screener.h); every other kind is never held.
-bool may_be_held(const Finding& f) {
-  static const std::set<std::string, std::less<>> never{"suicide", "self_harm", "sexual_abuse"};
-  return f.label == "disclosure" && !never.contains(f.category);
+// Thoughts of suicide, self-harm and sexual abuse: held only when told of someone else, under the
+// lowest line of all (screener.h).
+bool gravest(const Finding& f) {
+  static const std::set<std::string, std::less<>> kinds{"suicide", "self_harm", "sexual_abuse"};
+  return kinds.contains(f.category);
 }
 
 // The words that say the child (or someone of theirs) is the one it happens to: "em bị bố đánh",
@@ -81,29 +81,35 @@ std::size_t word_count(const View& plain) {
   return words;
 }
 
-// A first-person finding may be held only in a text this long (screener.h).
-constexpr std::size_t kFirstPersonHeldFromWords = 12;
+// A finding told in the first person, or of the gravest kinds, may be held only in a text this
+// long (screener.h).
+constexpr std::size_t kHeldFromWords = 12;
 
-// The disclosure findings, taken out of `findings`, when every one of them may be held and the
-// model's disclosure probability `p` is under the line that applies (the first-person line when
-// any of them is told in the first person); otherwise nothing.
+// The line under which the model's disclosure probability holds one disclosure finding back
+// (screener.h); 0 when nothing may hold it.
+float held_line(const Finding& f, const Classifier& model, const NormalisedText& text,
+                bool long_text) {
+  const bool own = told_in_first_person(f, text);
+  if (gravest(f)) return own || !long_text ? 0.0f : model.disclosure_held_below_gravest();
+  if (!own) return model.disclosure_held_below();
+  return long_text ? model.disclosure_held_below_first_person() : 0.0f;
+}
+
+// The disclosure findings, taken out of `findings`, when the model's disclosure probability `p`
+// is under the line of every one of them; otherwise nothing.
 std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier& model,
                                const std::map<std::string, float>& p, const NormalisedText& text) {
-  bool any = false, first_person = false;
+  const auto it = p.find("disclosure");
+  const float probability = it == p.end() ? 0.0f : it->second;
+  bool any = false;
+  std::optional<bool> long_text;
   for (const auto& f : findings) {
     if (f.label != "disclosure") continue;
-    if (!may_be_held(f)) return {};
+    if (!long_text) long_text = word_count(text.plain) >= kHeldFromWords;
+    if (probability >= held_line(f, model, text, *long_text)) return {};
     any = true;
-    first_person = first_person || told_in_first_person(f, text);
   }
   if (!any) return {};
-  const float line = !first_person ? model.disclosure_held_below()
-                     : word_count(text.plain) >= kFirstPersonHeldFromWords
-                         ? model.disclosure_held_below_first_person()
-                         : 0.0f;
-  if (line <= 0) return {};
-  const auto it = p.find("disclosure");
-  if (it != p.end() && it->second >= line) return {};
   std::vector<Finding> held;
   std::erase_if(findings, [&](const Finding& f) {
     if (f.label != "disclosure") return false;

@@ -9,17 +9,22 @@
 // (they are about the whole text, not a part a moderator could hide), and the verdict lists the
 // signals that fired.
 //
-// The model never hides what the lexicons found, but it may hold one kind of finding back: a
-// possible disclosure of bullying, violence, trafficking, neglect, exploitation, grooming or
-// eating problems that the model finds wholly unlike any disclosure (probability under the
-// `disclosure_held_below` line of its thresholds file) is `held`: shown to the moderator as a hint,
-// without the label or the safeguarding route. On the development part (out of fold) and on the
-// test part, such findings were almost all stories, lessons and games. Thoughts of suicide,
-// self-harm and sexual abuse are never held: for them a wait costs too much. A finding told in the
-// first person ("em", "tui", "mình", "con", "my"… in or just before the finding) is held only under
-// a far lower line (`disclosure_held_below_first_person`) and only in a text of at least 12 words:
-// children use "em" in nearly every sentence, so the pronoun alone says little, but a short text
-// is where the model reads least well ("ba lại đánh mẹ r, cứu mẹ e vs 😭").
+// The model never hides what the lexicons found, but it may hold a possible disclosure back when
+// it finds the text wholly unlike any disclosure: the finding is then `held`, shown to the
+// moderator as a hint, without the label or the safeguarding route. On the development part (out
+// of fold) and on the test part, such findings were almost all stories, lessons and games. Each
+// finding has its line in the model's thresholds file, and a text's findings are held only when
+// its probability is under the line of every one of them:
+// - bullying, violence, trafficking, neglect, exploitation, grooming or eating problems told of
+//   someone else: `disclosure_held_below`;
+// - the same told in the first person ("em", "tui", "mình", "con", "my"… in or just before the
+//   finding): the far lower `disclosure_held_below_first_person`, and only in a text of at least
+//   12 words. Children use "em" in nearly every sentence, so the pronoun alone says little, but
+//   a short text is where the model reads least well ("ba lại đánh mẹ r, cứu mẹ e vs 😭");
+// - thoughts of suicide, self-harm and sexual abuse told of someone else (a lesson, a book, a
+//   request for counselling): the lowest, `disclosure_held_below_gravest`, in a text of at least
+//   12 words. Told in the first person, or in a shorter text, they are never held: for them a
+//   wait costs too much.
 //
 // Routing: "safeguarding" when any possible disclosure is found; otherwise "priority" when any
 // annotation has severity 5 or more — contact details and home addresses (anything that lets

@@ -95,6 +95,13 @@ constexpr float kDisclosureHeldBelow = 0.01f;
 // three fewer false alarms.
 constexpr float kDisclosureHeldBelowFirstPerson = 0.001f;
 
+// The same for thoughts of suicide, self-harm and sexual abuse told of someone else, in texts of 12
+// words or more (told in the first person they are never held). Chosen out of fold on the
+// development part (29 writers, 12,117 texts, with writers 37–41 first measured unseen): clean
+// texts flagged fell from 6.3 % to 5.8 % with no disclosure of 3,693 held; under 0.003, 5.8 % too;
+// under 0.01, 5.7 % for two disclosures held. On the test part: 7.1 % to 6.3 %, none held.
+constexpr float kDisclosureHeldBelowGravest = 0.001f;
+
 // The lowest threshold at which at most `budget` of the clean texts' out-of-fold probabilities
 // reach it: the most recall the budget allows.
 float choose(const std::vector<float>& clean, double budget) {
@@ -203,6 +210,7 @@ int run(const std::filesystem::path& dev, const std::filesystem::path& model) {
   }
   thresholds << "disclosure_held_below\t" << kDisclosureHeldBelow << '\n';
   thresholds << "disclosure_held_below_first_person\t" << kDisclosureHeldBelowFirstPerson << '\n';
+  thresholds << "disclosure_held_below_gravest\t" << kDisclosureHeldBelowGravest << '\n';
   thresholds.close();
 
   std::vector<const Example*> all;

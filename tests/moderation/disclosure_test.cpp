@@ -105,6 +105,21 @@ TEST(Disclosure, AWordWrittenWithOtherDiacriticsIsNotTheHarmWord) {
   EXPECT_EQ(category("em đã nghĩ tới chuyện treo cổ"), "self_harm");
   // The forms the rules read in their other sense stay: "dám" (dare), "để dành" (save up).
   EXPECT_EQ(category("em đã để dành được mấy vỉ thuốc ngủ của bà"), "suicide");
+  // "đề nghị quận" (asking the district) is not "nghĩ quẩn" (dark thoughts).
+  EXPECT_EQ(category("Tụi em đề nghị quận mở thêm sân bóng cho thiếu nhi"), "");
+  EXPECT_EQ(category("dạo này em hay nghĩ quẩn lắm"), "suicide");
+  EXPECT_EQ(category("dao nay em hay nghi quan lam"), "suicide");
+}
+
+// Following a parent (going along to the market) is not following one who died: the words must
+// end the clause, or say where to ("lên trời").
+TEST(Disclosure, GoingAlongWithAParentIsNotFollowingOneWhoDied) {
+  for (const char* everyday : {"Chủ nhật em đi theo mẹ ra chợ bán rau, vui lắm",
+                               "tui di theo ba len nuong hai ca phe", "Em hay đi theo bố đi câu cá"}) {
+    EXPECT_EQ(category(everyday), "") << everyday;
+  }
+  EXPECT_EQ(category("Bà mất rồi, con chỉ muốn đi theo bà ngoại thôi."), "suicide");
+  EXPECT_EQ(category("em nho me lam, em muon di theo me len troi"), "suicide");
 }
 
 // A harm named after a frame that makes it a lesson, a question about the law, a sport or a

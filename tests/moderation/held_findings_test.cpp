@@ -1,8 +1,8 @@
 // The model may hold back a possible disclosure the lexicons found when it finds the text wholly
 // unlike a disclosure (moderation/screener.h): the finding stays visible to the moderator as a
-// hint, without the label or the safeguarding route. Thoughts of suicide, self-harm and sexual
-// abuse are never held; what a child tells in the first person is held only under a far lower line
-// and never in a short text. Each test sets the line just above or just below the model's own
+// hint, without the label or the safeguarding route. What a child tells in the first person is
+// held only under a far lower line and never in a short text; thoughts of suicide, self-harm and
+// sexual abuse are held only when told of someone else, in a long text, under the lowest line. Each test sets the line just above or just below the model's own
 // probability for the text, so it holds whatever the trained model says about it.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -36,9 +36,10 @@ class HeldFindings : public ::testing::Test {
     return model.probabilities(*normalise(text)).at("disclosure");
   }
 
-  // A screener whose model raises no label by itself and holds below `line`, and findings told in
-  // the first person below `first_person_line` (none when 0).
-  Screener screener_holding_below(float line, float first_person_line = 0.0f) const {
+  // A screener whose model raises no label by itself and holds below `line`, findings told in the
+  // first person below `first_person_line` and the gravest kinds below `gravest_line` (none when 0).
+  Screener screener_holding_below(float line, float first_person_line = 0.0f,
+                                  float gravest_line = 0.0f) const {
     std::ofstream thresholds(dir_ / "model.bin.thresholds");
     thresholds << std::setprecision(9)
                << "disclosure\t1\npersonal_info\t1\nrude\t1\ndisclosure_held_below\t" << line
@@ -46,15 +47,16 @@ class HeldFindings : public ::testing::Test {
     if (first_person_line > 0) {
       thresholds << "disclosure_held_below_first_person\t" << first_person_line << '\n';
     }
+    if (gravest_line > 0) thresholds << "disclosure_held_below_gravest\t" << gravest_line << '\n';
     thresholds.close();
     return Screener(default_lexicon_dir(), dir_ / "model.bin");
   }
 
   // Each text reaches safeguarding with nothing held, even when the lines are above every
-  // probability (the first-person line too, unless `first_person_line` says otherwise).
-  void expect_never_held(std::initializer_list<const char*> texts,
-                         float first_person_line = 1.0f) const {
-    const Screener screener = screener_holding_below(1.0f, first_person_line);
+  // probability (the first-person and gravest lines too, unless the arguments say otherwise).
+  void expect_never_held(std::initializer_list<const char*> texts, float first_person_line = 1.0f,
+                         float gravest_line = 1.0f) const {
+    const Screener screener = screener_holding_below(1.0f, first_person_line, gravest_line);
     for (const std::string text : texts) {
       const Verdict v = screener.screen(text);
       EXPECT_EQ(v.route, "safeguarding") << text;
@@ -91,12 +93,41 @@ TEST_F(HeldFindings, AStoryTheModelFindsUnlikeADisclosureIsAHintNotARoute) {
   EXPECT_TRUE(kept.held.empty());
 }
 
-TEST_F(HeldFindings, SuicideSelfHarmAndSexualAbuseAreNeverHeld) {
+TEST_F(HeldFindings, SuicideSelfHarmAndSexualAbuseToldInTheFirstPersonAreNeverHeld) {
   expect_never_held({
       "Em không muốn sống nữa, em đã viết thư tạm biệt rồi.",
       "Em hay lấy dao lam cắt tay rồi mặc áo dài tay để giấu.",
       "Ông hàng xóm hay sờ vào vùng kín của em và bảo không được kể với ai.",
+      "Dạo này tối nào em cũng nghĩ đến chuyện tự tử, em đã cho hết truyện và gấu bông cho em gái.",
   });
+}
+
+// A request for counselling about thoughts of suicide, which the model finds unlike a disclosure,
+// is held only under the lowest line; the ordinary and first-person lines do not hold it.
+TEST_F(HeldFindings, ThoughtsOfSuicideToldOfOthersAreHeldOnlyUnderTheGravestLine) {
+  const std::string text =
+      "Trường mình nên có một góc tâm sự, để những bạn học sinh đang nghĩ đến chuyện tự tử biết "
+      "tìm đến ai mà không bị phạt.";
+  const Verdict lexicons = Screener(default_lexicon_dir()).screen(text);
+  ASSERT_TRUE(has_category(lexicons.spans, "self_harm")) << "the lexicons read harm in it";
+
+  const float p = probability(text);
+  ASSERT_LT(p, 1.0f);
+  const Verdict ordinary = screener_holding_below(1.0f, 1.0f).screen(text);
+  EXPECT_EQ(ordinary.route, "safeguarding");
+  EXPECT_TRUE(ordinary.held.empty());
+
+  const Verdict held = screener_holding_below(1.0f, 1.0f, std::nextafter(p, 2.0f)).screen(text);
+  EXPECT_EQ(held.route, "normal");
+  EXPECT_TRUE(has_category(held.held, "self_harm")) << "the moderator still sees the words";
+
+  const Verdict at_line = screener_holding_below(1.0f, 1.0f, p).screen(text);
+  EXPECT_EQ(at_line.route, "safeguarding") << "at the line itself the finding stands";
+  EXPECT_TRUE(at_line.held.empty());
+}
+
+TEST_F(HeldFindings, AShortTextOfTheGravestKindsIsNeverHeld) {
+  expect_never_held({"Nghe nói có anh kia tự tử.", "Bạn ấy tự làm đau mình."});
 }
 
 // The model once gave "Em bị bố đánh…" a probability under the line: a child's own harm, told in
