@@ -42,7 +42,8 @@ build-sanitize: screener-model
 
 build-fuzz: build-sanitize
 
-# The concurrency tests (tests/CMakeLists.txt, concurrency_tests) under ThreadSanitizer.
+# The concurrency tests (tests/CMakeLists.txt, concurrency_tests) under ThreadSanitizer, the
+# libraries at -O1 (CMakeLists.txt).
 build-tsan: deps
 	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLANGNGHE_TSAN=ON \
 	  -DLANGNGHE_WERROR=OFF
