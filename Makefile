@@ -9,30 +9,41 @@ FUZZ_TARGETS := json_body router screener csv endpoints
 JOBS       ?= $(shell nproc)
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: eval-screener deps build check package build-sanitize build-fuzz build-tsan fuzz corpora leakcheck web run test bench format clean
+.PHONY: eval-screener deps build screener-model check package build-sanitize build-fuzz build-tsan fuzz corpora leakcheck web run test bench format clean
 
 deps:
 	@scripts/deps.sh
 
-build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release \
+CONFIGURE_BUILD = cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release \
 	  -DLANGNGHE_SANITIZE_BIN=$(abspath $(BUILD_SAN))/langnghe \
 	  -DLANGNGHE_FUZZ_BIN_DIR=$(abspath $(BUILD_FUZZ))/fuzz \
 	  -DLANGNGHE_TSAN_BIN=$(abspath $(BUILD_TSAN))/tests/concurrency_tests
+
+build: deps
+	$(CONFIGURE_BUILD)
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The screener model the Release build trains (moderation/model/), alone. Training is deterministic
+# and takes minutes, so the sanitizer build copies this one instead of training its own.
+SCREENER_MODEL := $(abspath $(BUILD))/moderation/model/screener_model.bin
+screener-model: deps
+	@test -f $(BUILD)/CMakeCache.txt || $(CONFIGURE_BUILD)
+	cmake --build $(BUILD) -j $(JOBS) --target screener_model
 
 # One clang build with AddressSanitizer and UndefinedBehaviorSanitizer serves twice: its
 # langnghe binary runs the whole API suite again (tests/CMakeLists.txt, `sanitized.*`), and its
 # libFuzzer targets (fuzz/) run in `fuzz.*`. The libraries carry the fuzzers' coverage counters,
 # which the server does not notice; one build instead of two keeps `make test` short.
-build-sanitize: deps
+build-sanitize: screener-model
 	cmake -S . -B $(BUILD_SAN) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DLANGNGHE_FUZZ=ON -DLANGNGHE_TESTS=OFF -DLANGNGHE_WERROR=OFF
+	  -DLANGNGHE_FUZZ=ON -DLANGNGHE_TESTS=OFF -DLANGNGHE_WERROR=OFF \
+	  -DLANGNGHE_SCREENER_MODEL_FROM=$(SCREENER_MODEL)
 	cmake --build $(BUILD_SAN) -j $(JOBS) --target langnghe $(addsuffix _fuzz,$(FUZZ_TARGETS))
 
 build-fuzz: build-sanitize
 
-# The concurrency tests (tests/CMakeLists.txt, concurrency_tests) under ThreadSanitizer.
+# The concurrency tests (tests/CMakeLists.txt, concurrency_tests) under ThreadSanitizer, the
+# libraries at -O1 (CMakeLists.txt).
 build-tsan: deps
 	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLANGNGHE_TSAN=ON \
 	  -DLANGNGHE_WERROR=OFF
