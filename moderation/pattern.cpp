@@ -117,6 +117,16 @@ struct PatternSet::Impl {
   bool any_bytes = false;
   std::uint32_t byte_base = 0;  // the id of byte 0
 
+  // The clauses after the first, per pattern, as the words of the bit set they look at: one
+  // test per 64 ids instead of one per atom. `last` ends a clause.
+  struct Group {
+    std::uint32_t word = 0;
+    bool last = false;
+    std::uint64_t mask = 0;
+  };
+  std::vector<std::vector<Group>> checks;
+  void group_clauses();
+
   static std::vector<std::vector<std::string>> implied_clauses(const std::string& source,
                                                                int min_atom_bytes);
 
@@ -307,12 +317,30 @@ void PatternSet::finish() {
   if (!impl_->clauses.empty()) {
     add_byte_clauses(atoms, atom_id);
     impl_->gated_by.resize(atoms.size());  // the atoms added look up no pattern
+    impl_->group_clauses();
   }
   impl_->atom_count = atoms.size();
   for (std::size_t i = 0; i < atoms.size(); ++i) {
     impl_->atoms.add(Impl::bytes(atoms[i]), static_cast<std::uint32_t>(i));
   }
   impl_->atoms.finish();
+}
+
+void PatternSet::Impl::group_clauses() {
+  checks.assign(clauses.size(), {});
+  for (std::size_t p = 0; p < clauses.size(); ++p) {
+    for (std::size_t c = 1; c < clauses[p].size(); ++c) {
+      std::vector<std::uint32_t> ids = clauses[p][c];
+      std::sort(ids.begin(), ids.end());
+      auto& groups = checks[p];
+      groups.push_back({ids.empty() ? 0 : ids.front() / 64, false, 0});  // none: never holds
+      for (std::uint32_t a : ids) {
+        if (groups.back().word != a / 64) groups.push_back({a / 64, false, 0});
+        groups.back().mask |= 1ull << (a % 64);
+      }
+      groups.back().last = true;
+    }
+  }
 }
 
 // The clauses of each pattern's formula with atoms of one byte that hold a single character
@@ -386,22 +414,23 @@ std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
       }
       std::copy(seen_bytes, seen_bytes + 4, present.begin() + impl_->byte_base / 64);
     };
-    auto holds = [&](const std::vector<std::uint32_t>& clause) {
-      for (std::uint32_t a : clause) {
-        if ((present[a / 64] >> (a % 64) & 1u) != 0) return true;
-      }
-      return false;
-    };
     for (std::uint32_t a : atoms) {
       for (std::uint32_t p : impl_->gated_by[a]) {
         if (seen[p] == search) continue;
         seen[p] = search;
-        const auto& clauses = impl_->clauses[p];
         if (!bytes_read && impl_->uses_bytes[p]) read_bytes();
-        // The first clause holds: the atom that led here is in it.
-        if (std::all_of(clauses.begin() + 1, clauses.end(), holds)) {
-          passed.push_back(static_cast<int>(p));
+        // The first clause holds: the atom that led here is in it. Every other must hold too.
+        bool all = true, holds = false;
+        for (const Impl::Group& g : impl_->checks[p]) {
+          holds = holds || (present[g.word] & g.mask) != 0;
+          if (!g.last) continue;
+          if (!holds) {
+            all = false;
+            break;
+          }
+          holds = false;
         }
+        if (all) passed.push_back(static_cast<int>(p));
       }
     }
     for (std::uint32_t a : atoms) present[a / 64] = 0;
