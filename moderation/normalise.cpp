@@ -233,8 +233,7 @@ std::optional<NormalisedText> normalise(std::string_view utf8) {
   // Text without diacritics (most English) has the same plain view: squeeze it once.
   const bool same = text.plain.chars == text.folded.chars && text.plain.from == text.folded.from &&
                     text.plain.to == text.folded.to;
-  text.squeezed_plain =
-      same ? text.squeezed_folded : squeeze_all_plain(text.folded, text.plain, text.squeezed_folded);
+  text.squeezed_plain = same ? text.squeezed_folded : squeeze_all(text.plain);
   return text;
 }
 

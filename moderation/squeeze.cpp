@@ -219,48 +219,6 @@ std::vector<View> squeeze_all(const View& base) {
   return views;
 }
 
-// Squeezing reads a character's class, whether it is a space or a leetspeak digit, and whether
-// it equals the character written before it. When the plain view is the folded one with each
-// character replaced by its one base letter, and those answers are the same in both, the plain
-// view squeezes to the folded one's squeezed views with the same replacement: only the letters
-// differ, never what was dropped, merged or marked changed. Checked here, else squeezed anew.
-std::vector<View> squeeze_all_plain(const View& folded, const View& plain,
-                                    const std::vector<View>& squeezed_folded) {
-  const CharTable& table = char_table();
-  const std::size_t n = folded.size();
-  auto base = [&](char32_t c) { return c < kTabled ? table.base_one[c] : CharTable::kNotOne; };
-  bool mapped = plain.size() == n;
-  if (mapped) {
-    const std::uint8_t* classes = squeeze_classes();
-    for (std::size_t i = 0; i < n && mapped; ++i) {
-      const char32_t f = folded.chars[i], p = plain.chars[i];
-      mapped = base(f) == p && p < kTabled && classes[f] == classes[p] &&
-               ((classes[f] & kLeet) == 0 || f == p) && (f == U' ') == (p == U' ') &&
-               folded.from[i] == plain.from[i] && folded.to[i] == plain.to[i];
-    }
-  }
-  std::vector<View> views;
-  for (const View& squeezed : squeezed_folded) {
-    if (!mapped) break;
-    View& view = views.emplace_back();
-    const std::size_t m = squeezed.size();
-    view.chars.resize(m);
-    for (std::size_t k = 0; k < m && mapped; ++k) {
-      const char32_t c = squeezed.chars[k];
-      const char32_t b = base(c);
-      // A letter leetspeak decoded is its own base; two different letters written next to each
-      // other must stay different once their marks are gone, or the plain view would merge them.
-      mapped = b != CharTable::kNotOne && (c >= 0x80 || b == c) &&
-               (k == 0 || squeezed.chars[k - 1] == c || base(squeezed.chars[k - 1]) != b);
-      view.chars[k] = b;
-    }
-    view.from = squeezed.from;
-    view.to = squeezed.to;
-    view.changed = squeezed.changed;
-  }
-  return mapped ? views : squeeze_all(plain);
-}
-
 std::u32string squeeze(std::u32string_view text) {
   View base;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -14,9 +14,4 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one);
 // The squeezed view with 1→i, and a second one with 1→l when the text decoded a '1'.
 std::vector<View> squeeze_all(const View& base);
 
-// squeeze_all(plain), given the folded view it was made from and squeeze_all(folded): taken from
-// those when that gives the same views, which is cheaper than squeezing again.
-std::vector<View> squeeze_all_plain(const View& folded, const View& plain,
-                                    const std::vector<View>& squeezed_folded);
-
 }  // namespace ln::moderation

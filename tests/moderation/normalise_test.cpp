@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "moderation/squeeze.h"
 #include "tests/moderation/test_support.h"
 
 namespace ln::moderation {
@@ -60,28 +59,6 @@ TEST(Normalise, SqueezedViewUndoesSpacingLeetAndRepeats) {
   ASSERT_EQ(one->squeezed_plain.size(), 2u);
   EXPECT_EQ(to_utf8(one->squeezed_plain[0].chars), "lion");
   EXPECT_EQ(to_utf8(one->squeezed_plain[1].chars), "lon");
-}
-
-// The plain squeezed views are taken from the folded ones when squeezing would decide the same
-// (squeeze.h); they must be exactly the plain view squeezed anew, letters next to each other that
-// differ only by their marks ("ôo", "đd") included.
-TEST(Normalise, PlainSqueezedViewsAreThePlainViewSqueezed) {
-  for (const char* text :
-       {"Ngôô quáá", "ôo ồô oô", "đd dđ đđ", "l1ồn lồn", "đ.m đ m ĐM", "ng0 ngố ngô", "béé bée",
-        "Bo\u0302\u0301 đ.m 😀", "Em ở số 12, đường Lê Lợi!!!", "f@ck $h17 tiếng Việt"}) {
-    const auto t = normalise(text);
-    ASSERT_TRUE(t);
-    const auto expected = squeeze_all(t->plain);
-    ASSERT_EQ(t->squeezed_plain.size(), expected.size()) << text;
-    for (std::size_t v = 0; v < expected.size(); ++v) {
-      const View& got = t->squeezed_plain[v];
-      EXPECT_EQ(to_utf8(got.chars), to_utf8(expected[v].chars)) << text;
-      EXPECT_TRUE(got.from == expected[v].from && got.to == expected[v].to) << text;
-      EXPECT_TRUE(got.changed == expected[v].changed) << text;
-    }
-  }
-  EXPECT_EQ(squeezed("Ngôô"), "ngo");
-  EXPECT_EQ(squeezed("ôo"), "o");
 }
 
 TEST(Normalise, StripsDiacriticsOfLexiconForms) {
