@@ -159,6 +159,14 @@ std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const st
   int id = 0;
   std::vector<std::string> atoms;
   if (own.Add(re2::StringPiece(source), options(), &id) == RE2::NoError) own.Compile(&atoms);
+  // With atoms of one byte, only a character that is neither a letter nor a space can make a
+  // clause worth checking (add_byte_clauses): without one, the formula is not read (start-up time).
+  const bool worth_reading =
+      min_atom_bytes > 1 || std::any_of(atoms.begin(), atoms.end(), [](const std::string& a) {
+        const auto c = a.size() == 1 ? static_cast<unsigned char>(a[0]) : 'a';
+        return !(c >= 'a' && c <= 'z') && c != ' ' && !(c >= '\t' && c <= '\r');
+      });
+  if (!worth_reading) atoms.clear();
   const std::size_t n = atoms.size();
   std::vector<int> ids, passed;
   auto satisfied_without = [&](const std::vector<bool>& clause) {
