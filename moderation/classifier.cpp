@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <deque>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -289,7 +290,14 @@ std::map<std::string, float> Classifier::probabilities(const NormalisedText& tex
       word_tokens.push_back(range);
     }
     const Model::Token eos = m.token(fasttext::Dictionary::EOS, unknown);
-    auto state = m.state();
+    // fastText's prediction state (three vectors) kept per thread too; prediction writes all of
+    // hidden and output before reading them, so nothing carries from one text to the next.
+    thread_local std::optional<fasttext::Model::State> kept_state;
+    if (!kept_state || kept_state->hidden.size() != m.dim ||
+        kept_state->output.size() != static_cast<std::int64_t>(m.labels.size())) {
+      kept_state.emplace(m.state());
+    }
+    fasttext::Model::State& state = *kept_state;
     // A window of the same words in the same order as one already read gives the same
     // probabilities, which cannot raise the highest: a text repeating itself (a line pasted a
     // hundred times, copied spam) is read once per distinct window.

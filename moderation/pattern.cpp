@@ -108,7 +108,27 @@ struct PatternSet::Impl {
   std::vector<std::vector<std::vector<std::uint32_t>>> clauses;  // per pattern
   std::vector<std::vector<std::uint32_t>> gated_by;  // per atom: patterns with it in clause 0
 
-  static std::vector<std::vector<std::string>> implied_clauses(const std::string& source);
+  // Clauses of single characters ("@", "/", a digit) and of atoms the set looks for anyway, from
+  // the pattern's formula with atoms of one byte: checked after the clauses above, against the
+  // bytes a text holds (ids byte_base + byte), they rule out patterns whose words are common
+  // ("co", "to", "em") but which also need a character most texts lack.
+  static constexpr std::uint32_t kBytes = 256;
+  std::vector<bool> uses_bytes;  // per pattern: a clause of it reads the text's bytes
+  bool any_bytes = false;
+  std::uint32_t byte_base = 0;  // the id of byte 0
+
+  // The clauses after the first, per pattern, as the words of the bit set they look at: one
+  // test per 64 ids instead of one per atom. `last` ends a clause.
+  struct Group {
+    std::uint32_t word = 0;
+    bool last = false;
+    std::uint64_t mask = 0;
+  };
+  std::vector<std::vector<Group>> checks;
+  void group_clauses();
+
+  static std::vector<std::vector<std::string>> implied_clauses(const std::string& source,
+                                                               int min_atom_bytes);
 
   static std::u32string bytes(std::string_view text) {
     std::u32string out(text.size(), 0);
@@ -124,19 +144,29 @@ struct PatternSet::Impl {
 // when the atoms outside C do not satisfy it: each clause is found by taking atoms out of C
 // while that stays true. The clauses of a source are kept for the process: the screener's
 // detectors put the same patterns in more than one PatternSet.
-std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const std::string& source) {
+std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const std::string& source,
+                                                                       int min_atom_bytes) {
   static std::mutex mutex;
-  static std::unordered_map<std::string, std::vector<std::vector<std::string>>> known;
+  static std::unordered_map<std::string, std::vector<std::vector<std::string>>> known[2];
+  auto& cache = known[min_atom_bytes == 1 ? 1 : 0];
   {
     const std::lock_guard<std::mutex> lock(mutex);
-    if (const auto it = known.find(source); it != known.end()) return it->second;
+    if (const auto it = cache.find(source); it != cache.end()) return it->second;
   }
   constexpr int kMaxClauses = 8;
   std::vector<std::vector<std::string>> clauses;
-  re2::FilteredRE2 own(kMinAtomBytes);
+  re2::FilteredRE2 own(min_atom_bytes);
   int id = 0;
   std::vector<std::string> atoms;
   if (own.Add(re2::StringPiece(source), options(), &id) == RE2::NoError) own.Compile(&atoms);
+  // With atoms of one byte, only a character that is neither a letter nor a space can make a
+  // clause worth checking (add_byte_clauses): without one, the formula is not read (start-up time).
+  const bool worth_reading =
+      min_atom_bytes > 1 || std::any_of(atoms.begin(), atoms.end(), [](const std::string& a) {
+        const auto c = a.size() == 1 ? static_cast<unsigned char>(a[0]) : 'a';
+        return !(c >= 'a' && c <= 'z') && c != ' ' && !(c >= '\t' && c <= '\r');
+      });
+  if (!worth_reading) atoms.clear();
   const std::size_t n = atoms.size();
   std::vector<int> ids, passed;
   auto satisfied_without = [&](const std::vector<bool>& clause) {
@@ -221,7 +251,7 @@ std::vector<std::vector<std::string>> PatternSet::Impl::implied_clauses(const st
     clauses = std::move(ranked);
   }
   const std::lock_guard<std::mutex> lock(mutex);
-  known.emplace(source, clauses);
+  cache.emplace(source, clauses);
   return clauses;
 }
 
@@ -245,11 +275,6 @@ void PatternSet::finish() {
   if (sources_.empty()) return;
   std::vector<std::string> atoms;
   impl_->filter.Compile(&atoms);
-  impl_->atom_count = atoms.size();
-  for (std::size_t i = 0; i < atoms.size(); ++i) {
-    impl_->atoms.add(Impl::bytes(atoms[i]), static_cast<std::uint32_t>(i));
-  }
-  impl_->atoms.finish();
   std::vector<int> passed;
   impl_->filter.AllPotentials({}, &passed);
   for (int i : passed) impl_->always.push_back(static_cast<std::size_t>(i));
@@ -275,7 +300,7 @@ void PatternSet::finish() {
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     if (impl_->is_always[i]) continue;
     std::vector<std::vector<std::uint32_t>> clauses;
-    for (const auto& atom_strings : Impl::implied_clauses(sources_[i])) {
+    for (const auto& atom_strings : Impl::implied_clauses(sources_[i], kMinAtomBytes)) {
       auto& clause = clauses.emplace_back();
       for (const std::string& atom : atom_strings) {
         const auto it = atom_id.find(atom);
@@ -297,16 +322,81 @@ void PatternSet::finish() {
     }
     impl_->clauses[i] = std::move(clauses);
   }
+  if (!impl_->clauses.empty()) {
+    add_byte_clauses(atoms, atom_id);
+    impl_->gated_by.resize(atoms.size());  // the atoms added look up no pattern
+    impl_->group_clauses();
+  }
+  impl_->atom_count = atoms.size();
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    impl_->atoms.add(Impl::bytes(atoms[i]), static_cast<std::uint32_t>(i));
+  }
+  impl_->atoms.finish();
+}
+
+void PatternSet::Impl::group_clauses() {
+  checks.assign(clauses.size(), {});
+  for (std::size_t p = 0; p < clauses.size(); ++p) {
+    for (std::size_t c = 1; c < clauses[p].size(); ++c) {
+      std::vector<std::uint32_t> ids = clauses[p][c];
+      std::sort(ids.begin(), ids.end());
+      auto& groups = checks[p];
+      groups.push_back({ids.empty() ? 0 : ids.front() / 64, false, 0});  // none: never holds
+      for (std::uint32_t a : ids) {
+        if (groups.back().word != a / 64) groups.push_back({a / 64, false, 0});
+        groups.back().mask |= 1ull << (a % 64);
+      }
+      groups.back().last = true;
+    }
+  }
+}
+
+// The clauses of each pattern's formula with atoms of one byte that hold a single character
+// ("@", "/", a digit), after its clauses above. A longer atom of such a clause that the set does
+// not look for yet ("acong", "at") is added to the atoms; the byte ids follow all atoms. A clause
+// with a space in it says nothing (every text but one word has one) and is left out.
+void PatternSet::add_byte_clauses(std::vector<std::string>& atoms,
+                                  std::unordered_map<std::string, std::uint32_t>& atom_id) {
+  struct Pending {
+    std::size_t pattern;
+    std::vector<std::string> clause;
+  };
+  std::vector<Pending> pending;
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (impl_->is_always[i]) continue;
+    for (auto& clause : Impl::implied_clauses(sources_[i], 1)) {
+      const bool has_byte = std::any_of(clause.begin(), clause.end(),
+                                        [](const std::string& atom) { return atom.size() == 1; });
+      const bool has_space = std::find(clause.begin(), clause.end(), " ") != clause.end();
+      if (!has_byte || has_space) continue;
+      for (const std::string& atom : clause) {
+        if (atom.size() > 1 && atom_id.emplace(atom, atoms.size()).second) atoms.push_back(atom);
+      }
+      pending.push_back({i, std::move(clause)});
+    }
+  }
+  impl_->uses_bytes.assign(sources_.size(), false);
+  // A multiple of 64: the text's bytes are then four whole words of the bit set.
+  impl_->byte_base = static_cast<std::uint32_t>((atoms.size() + 63) / 64 * 64);
+  for (const auto& [i, atom_strings] : pending) {
+    std::vector<std::uint32_t> clause;
+    for (const std::string& atom : atom_strings) {
+      clause.push_back(atom.size() == 1 ? impl_->byte_base + static_cast<unsigned char>(atom[0])
+                                        : atom_id.at(atom));
+    }
+    impl_->clauses[i].push_back(std::move(clause));
+    impl_->uses_bytes[i] = true;
+    impl_->any_bytes = true;
+  }
 }
 
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
   if (sources_.empty()) return out;
-  thread_local std::vector<int> atoms, passed, hits;
-  atoms.clear();
-  for (std::uint32_t id : impl_->atoms.present(std::string_view(text.text), impl_->atom_count)) {
-    atoms.push_back(static_cast<int>(id));
-  }
+  thread_local std::vector<int> passed, hits;
+  thread_local std::vector<std::uint32_t> atoms;  // the atoms the text holds, in no order
+  impl_->atoms.present_unordered(std::string_view(text.text),
+                                 static_cast<std::uint32_t>(impl_->atom_count), atoms);
   if (!impl_->clauses.empty()) {
     passed.clear();
     thread_local std::vector<std::uint64_t> present;  // a bit per atom
@@ -316,29 +406,49 @@ std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
       std::fill(seen.begin(), seen.end(), 0);
       search = 1;
     }
-    if (present.size() * 64 < impl_->atom_count) present.resize(impl_->atom_count / 64 + 1, 0);
+    const std::size_t bits = impl_->byte_base + Impl::kBytes;
+    if (present.size() * 64 < bits) present.resize(bits / 64 + 1, 0);
     if (seen.size() < sources_.size()) seen.resize(sources_.size(), 0);
-    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] |= 1ull << (a % 64);
-    auto holds = [&](const std::vector<std::uint32_t>& clause) {
-      for (std::uint32_t a : clause) {
-        if ((present[a / 64] >> (a % 64) & 1u) != 0) return true;
+    for (std::uint32_t a : atoms) present[a / 64] |= 1ull << (a % 64);
+    // The bytes the text holds, for the clauses of single characters: read only once a
+    // pattern that has one is looked at.
+    bool bytes_read = !impl_->any_bytes;
+    auto read_bytes = [&] {
+      bytes_read = true;
+      std::uint64_t seen_bytes[4] = {0, 0, 0, 0};
+      for (const char c : text.text) {
+        const auto b = static_cast<unsigned char>(c);
+        seen_bytes[b / 64] |= 1ull << (b % 64);
       }
-      return false;
+      std::copy(seen_bytes, seen_bytes + 4, present.begin() + impl_->byte_base / 64);
     };
-    for (int a : atoms) {
-      for (std::uint32_t p : impl_->gated_by[static_cast<std::size_t>(a)]) {
+    for (std::uint32_t a : atoms) {
+      for (std::uint32_t p : impl_->gated_by[a]) {
         if (seen[p] == search) continue;
         seen[p] = search;
-        const auto& clauses = impl_->clauses[p];
-        // The first clause holds: the atom that led here is in it.
-        if (std::all_of(clauses.begin() + 1, clauses.end(), holds)) {
-          passed.push_back(static_cast<int>(p));
+        if (!bytes_read && impl_->uses_bytes[p]) read_bytes();
+        // The first clause holds: the atom that led here is in it. Every other must hold too.
+        bool all = true, holds = false;
+        for (const Impl::Group& g : impl_->checks[p]) {
+          holds = holds || (present[g.word] & g.mask) != 0;
+          if (!g.last) continue;
+          if (!holds) {
+            all = false;
+            break;
+          }
+          holds = false;
         }
+        if (all) passed.push_back(static_cast<int>(p));
       }
     }
-    for (int a : atoms) present[static_cast<std::size_t>(a) / 64] = 0;
+    for (std::uint32_t a : atoms) present[a / 64] = 0;
+    if (impl_->any_bytes) {
+      for (std::size_t w = impl_->byte_base / 64; w < present.size(); ++w) present[w] = 0;
+    }
   } else {
-    impl_->filter.AllPotentials(atoms, &passed);
+    std::vector<int> sorted(atoms.begin(), atoms.end());
+    std::sort(sorted.begin(), sorted.end());
+    impl_->filter.AllPotentials(sorted, &passed);
   }
   for (std::size_t s = 0; s < impl_->sets.size(); ++s) {
     const std::size_t first = s * kPatternsPerSet;

@@ -1,8 +1,10 @@
 #pragma once
 // RE2 patterns searched over a view. RE2 runs in linear time, so hostile input cannot blow up.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "moderation/normalise.h"
@@ -60,6 +62,8 @@ class PatternSet {
 
  private:
   struct Impl;
+  void add_byte_clauses(std::vector<std::string>& atoms,
+                        std::unordered_map<std::string, std::uint32_t>& atom_id);
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> sources_;
 };

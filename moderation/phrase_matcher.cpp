@@ -147,8 +147,8 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::u32string_view te
 // Which nodes and ids a search has already taken are marked with the search's number in
 // per-thread arrays, instead of two arrays allocated and cleared for every text.
 template <typename Char>
-std::vector<std::uint32_t> PhraseMatcher::present_in(std::basic_string_view<Char> text,
-                                                     std::uint32_t id_limit) const {
+void PhraseMatcher::present_in(std::basic_string_view<Char> text, std::uint32_t id_limit,
+                               std::vector<std::uint32_t>& ids) const {
   if (!finished_) throw std::logic_error("PhraseMatcher::present before finish");
   thread_local std::vector<std::uint32_t> id_seen, node_seen;
   thread_local std::uint32_t search = 0;
@@ -160,7 +160,7 @@ std::vector<std::uint32_t> PhraseMatcher::present_in(std::basic_string_view<Char
   if (id_seen.size() < id_limit) id_seen.resize(id_limit, 0);
   if (node_seen.size() < nodes_.size()) node_seen.resize(nodes_.size(), 0);
   const std::uint32_t mark = search;
-  std::vector<std::uint32_t> ids;
+  ids.clear();
   const std::uint32_t* next = next_.data();
   const std::uint16_t* classes = classes_.data();
   std::uint32_t state = 0;
@@ -181,18 +181,27 @@ std::vector<std::uint32_t> PhraseMatcher::present_in(std::basic_string_view<Char
       }
     }
   }
-  std::sort(ids.begin(), ids.end());
-  return ids;
 }
 
 std::vector<std::uint32_t> PhraseMatcher::present(std::u32string_view text,
                                                   std::uint32_t id_limit) const {
-  return present_in(text, id_limit);
+  std::vector<std::uint32_t> ids;
+  present_in(text, id_limit, ids);
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 std::vector<std::uint32_t> PhraseMatcher::present(std::string_view bytes,
                                                   std::uint32_t id_limit) const {
-  return present_in(bytes, id_limit);
+  std::vector<std::uint32_t> ids;
+  present_in(bytes, id_limit, ids);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+void PhraseMatcher::present_unordered(std::string_view bytes, std::uint32_t id_limit,
+                                      std::vector<std::uint32_t>& ids) const {
+  present_in(bytes, id_limit, ids);
 }
 
 }  // namespace ln::moderation

@@ -32,6 +32,10 @@ class PhraseMatcher {
   // The same over the bytes of a text, for phrases added as byte values (0–255 each): no copy of
   // the text as code points.
   std::vector<std::uint32_t> present(std::string_view bytes, std::uint32_t id_limit) const;
+  // The same into `ids` (cleared first), in the order found: for a caller that keeps its buffer
+  // from text to text and needs no order.
+  void present_unordered(std::string_view bytes, std::uint32_t id_limit,
+                         std::vector<std::uint32_t>& ids) const;
 
  private:
   struct Node {
@@ -45,8 +49,8 @@ class PhraseMatcher {
   void report(std::u32string_view text, std::size_t i, std::uint32_t node, bool whole_words,
               std::vector<Match>& matches) const;
   template <typename Char>
-  std::vector<std::uint32_t> present_in(std::basic_string_view<Char> text,
-                                        std::uint32_t id_limit) const;
+  void present_in(std::basic_string_view<Char> text, std::uint32_t id_limit,
+                  std::vector<std::uint32_t>& ids) const;
   // The class of a text character: 0 when no phrase has it, else one per character phrases have.
   std::uint32_t class_of(char32_t c) const;
 

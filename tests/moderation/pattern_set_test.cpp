@@ -76,6 +76,34 @@ TEST(PatternSet, AlternativesOfWordPairsNeedBothWordsOfOnePair) {
   }
 }
 
+// A pattern made of common words that also needs a character most texts lack (a digit, "/",
+// "@" or a spoken "a còng") is ruled out by a text without that character, however many of its
+// words the text holds; a text that matches keeps it.
+TEST(PatternSet, APatternThatNeedsACharacterIsNoCandidateWithoutIt) {
+  PatternSet set;
+  set.add(R"(\b(?:em|minh) o (?:so|duong) \d{1,4}\b)", "test");         // 0: a digit
+  set.add(R"(\b[a-z]+\.(?:com|vn)/[a-z]+)", "test");                     // 1: "." and "/"
+  set.add(R"(\b[a-z]+(?:@|\s+(?:acong|a cong)\s+)[a-z]+\.(?:com|vn)\b)", "test");  // 2
+  set.finish();
+  const std::vector<std::pair<std::string, std::vector<std::size_t>>> cases = {
+      {"em ở số 12 phố Huế", {0}},
+      {"em ở đường 3 tháng 2", {0}},
+      {"em ở số nhà gần đường lớn, minh ở đường Láng", {}},
+      {"xem ở abc.vn/tin nhé", {1}},
+      {"abc.vn là trang hay, có tin com", {}},
+      {"thư lan a còng gmail.com", {2}},
+      {"thư lan@gmail.com", {2}},
+      {"lan gmail.com là của em", {}},
+  };
+  for (const auto& [text, matching] : cases) {
+    const auto candidates = set.candidates(view(text));
+    for (std::size_t i : matching) EXPECT_TRUE(has(candidates, i)) << text << " / pattern " << i;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      EXPECT_EQ(has(candidates, i), has(matching, i)) << text << " / pattern " << i;
+    }
+  }
+}
+
 TEST(PatternSet, AnEmptySetHasNoCandidates) {
   PatternSet set;
   set.finish();
