@@ -41,14 +41,15 @@ bool first_person(std::u32string_view word) {
   return words.contains(word);
 }
 
-// Whether a first-person word lies inside the finding or among the four words before it: a child
-// telling their own harm ("Em bị bố đánh…") is held only when the model is all but certain the
-// text is no disclosure; what is held more readily is harm told of strangers, characters and
-// anyone ("một bạn nhỏ ở tỉnh khác bị…").
+// A letter of the plain view (no capitals there; any code point above ASCII counts).
 bool is_letter(char32_t c) {
   return (c >= U'a' && c <= U'z') || c > 0x7f;
 }
 
+// Whether a first-person word lies inside the finding or among the four words before it: a child
+// telling their own harm ("Em bị bố đánh…") is held only when the model is all but certain the
+// text is no disclosure; what is held more readily is harm told of strangers, characters and
+// anyone ("một bạn nhỏ ở tỉnh khác bị…").
 bool told_in_first_person(const Finding& f, const NormalisedText& text) {
   const View& plain = text.plain;
   const auto begin = static_cast<std::size_t>(
