@@ -360,6 +360,10 @@ float Classifier::disclosure_held_below_gravest() const {
   return line("disclosure_held_below_gravest");
 }
 
+float Classifier::rude_held_below() const {
+  return line("rude_held_below");
+}
+
 std::vector<Opinion> Classifier::judge(const NormalisedText& text) const {
   return judge(probabilities(text));
 }

@@ -47,6 +47,10 @@ class Classifier {
   // The same for thoughts of suicide, self-harm and sexual abuse told of someone else: the
   // `disclosure_held_below_gravest` line, 0 (never) when the file has none.
   float disclosure_held_below_gravest() const;
+  // Under this rude probability the screener holds back rude words that are also everyday words
+  // when written with no diacritics (moderation/screener.h): the `rude_held_below` line, 0 (never)
+  // when the file has none.
+  float rude_held_below() const;
 
  private:
   struct Model;

@@ -36,7 +36,8 @@ RudeDetector::RudeDetector(const Lexicon& lexicon) {
     const auto id = static_cast<std::uint32_t>(i);
     const std::u32string folded = fold(word.form);
     const std::u32string plain = strip_diacritics(folded);
-    entries_.push_back({"rude." + word.language + "." + slug(plain), word.category, word.severity});
+    entries_.push_back(
+        {"rude." + word.language + "." + slug(plain), word.category, word.severity, word.everyday});
     folded_.add(folded, id);
     const std::u32string squeezed = squeeze(folded);
     if (!word.exact && squeezable(folded, squeezed)) squeezed_folded_.add(squeezed, id);
@@ -76,6 +77,7 @@ void RudeDetector::find(const NormalisedText& text, std::vector<Finding>& out) c
   struct Candidate {
     Range range;
     std::uint32_t id;
+    bool bare;  // written as the plain word: no diacritics, no obfuscation undone
   };
   std::vector<Candidate> candidates;
   for (const Pass& pass : passes) {
@@ -87,8 +89,9 @@ void RudeDetector::find(const NormalisedText& text, std::vector<Finding>& out) c
         if (!changed) continue;
       }
       const Range range = pass.view->original(m.begin, m.end);
-      if (pass.needs_bare_word && text.has_diacritics(range)) continue;
-      candidates.push_back({range, m.id});
+      const bool marked = text.has_diacritics(range);
+      if (pass.needs_bare_word && marked) continue;
+      candidates.push_back({range, m.id, !pass.squeezed && !marked});
     }
   }
   if (candidates.empty()) return;  // most texts: the innocent phrases need not be sought
@@ -104,7 +107,8 @@ void RudeDetector::find(const NormalisedText& text, std::vector<Finding>& out) c
   for (const Candidate& c : candidates) {
     if (innocent.contains(c.range)) continue;
     const Entry& entry = entries_[c.id];
-    found.push_back({text.widen(c.range), "rude", entry.rule, entry.category, entry.severity});
+    found.push_back({text.widen(c.range), "rude", entry.rule, entry.category, entry.severity,
+                     entry.everyday && c.bare});
   }
   // Overlapping words ("đm" inside "đmm"): keep the widest.
   drop_contained(found);

@@ -20,6 +20,9 @@ struct Finding {
   std::string rule;
   std::string category;
   int severity = 0;
+  // A rude word written with no diacritics that is also an everyday word so written (lexicon flag
+  // "a": "ngu" is also "ngủ", sleep): the model may hold it back (screener.h).
+  bool everyday = false;
 };
 
 // Answers "does this range overlap (or lie inside) any of these?" in O(log n).
@@ -94,6 +97,7 @@ class RudeDetector {
   struct Entry {
     std::string rule, category;
     int severity;
+    bool everyday;  // flag "a"
   };
   std::vector<Entry> entries_;
   PhraseMatcher folded_;           // accented forms, exactly

@@ -149,8 +149,10 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
         word.plain_ok = true;
       } else if (flag == 'x') {
         word.exact = true;
+      } else if (flag == 'a') {
+        word.everyday = true;
       } else if (flag != '-') {
-        fail(where(rude_file, line), std::string("unknown flag '") + flag + "' (use p, x or -)");
+        fail(where(rude_file, line), std::string("unknown flag '") + flag + "' (use p, x, a or -)");
       }
     }
     if (fold(word.form).empty()) fail(where(rude_file, line), "the form is empty once folded");

@@ -16,6 +16,8 @@ struct RudeWord {
   int severity = 0;       // 0–7
   bool plain_ok = false;  // unambiguous without diacritics: also match the form with marks removed
   bool exact = false;     // never match through obfuscation (squeezed views)
+  bool everyday = false;  // written with no diacritics it is also an everyday word ("ngu": ngủ,
+                          // sleep; "deo": đeo, wear): the model may hold such a finding back
 };
 
 struct DisclosureRule {

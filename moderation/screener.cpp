@@ -96,12 +96,27 @@ float held_line(const Finding& f, const Classifier& model, const NormalisedText&
   return long_text ? model.disclosure_held_below_first_person() : 0.0f;
 }
 
+float probability_of(const std::map<std::string, float>& p, const std::string& label) {
+  const auto it = p.find(label);
+  return it == p.end() ? 0.0f : it->second;
+}
+
+// The findings of `label`, taken out of `findings`.
+std::vector<Finding> taken(std::vector<Finding>& findings, const std::string& label) {
+  std::vector<Finding> out;
+  std::erase_if(findings, [&](const Finding& f) {
+    if (f.label != label) return false;
+    out.push_back(f);
+    return true;
+  });
+  return out;
+}
+
 // The disclosure findings, taken out of `findings`, when the model's disclosure probability `p`
 // is under the line of every one of them; otherwise nothing.
 std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier& model,
                                const std::map<std::string, float>& p, const NormalisedText& text) {
-  const auto it = p.find("disclosure");
-  const float probability = it == p.end() ? 0.0f : it->second;
+  const float probability = probability_of(p, "disclosure");
   bool any = false;
   std::optional<bool> long_text;
   for (const auto& f : findings) {
@@ -111,13 +126,22 @@ std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier&
     any = true;
   }
   if (!any) return {};
-  std::vector<Finding> held;
-  std::erase_if(findings, [&](const Finding& f) {
-    if (f.label != "disclosure") return false;
-    held.push_back(f);
-    return true;
-  });
-  return held;
+  return taken(findings, "disclosure");
+}
+
+// The rude findings, taken out of `findings`, when every one is a word that is also an everyday
+// word written as the child wrote it ("ngu": ngủ) and the model's rude probability is under its
+// line; otherwise nothing.
+std::vector<Finding> rude_held_back(std::vector<Finding>& findings, const Classifier& model,
+                                    const std::map<std::string, float>& p) {
+  bool any = false;
+  for (const auto& f : findings) {
+    if (f.label != "rude") continue;
+    if (!f.everyday) return {};
+    any = true;
+  }
+  if (!any || probability_of(p, "rude") >= model.rude_held_below()) return {};
+  return taken(findings, "rude");
 }
 
 Span span_of(const Finding& f, const NormalisedText& text) {
@@ -203,8 +227,13 @@ Verdict Screener::screen(std::string_view utf8_text) const {
       for (const auto& f : held_back(findings, *d.model, probabilities, *text)) {
         verdict.held.push_back(span_of(f, *text));
       }
-      std::sort(verdict.held.begin(), verdict.held.end(), by_start);
     }
+    if (!labels.contains("rude")) {
+      for (const auto& f : rude_held_back(findings, *d.model, probabilities)) {
+        verdict.held.push_back(span_of(f, *text));
+      }
+    }
+    std::sort(verdict.held.begin(), verdict.held.end(), by_start);
   }
   if (!findings.empty()) verdict.signals.push_back("lexicon");
   if (!verdict.model.empty()) verdict.signals.push_back("model");

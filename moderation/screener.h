@@ -25,6 +25,11 @@
 //   request for counselling): the lowest, `disclosure_held_below_gravest`, in a text of at least
 //   12 words. Told in the first person, or in a shorter text, they are never held: for them a
 //   wait costs too much.
+// The model may also hold rude words that, written with no diacritics, are everyday words too
+// (lexicon flag "a": "ngu" is also "ngủ", sleep; "deo" is also "đeo", wear, and "đèo", a pass),
+// when every rude finding of the text is such a word, written bare, and the model's rude
+// probability is under `rude_held_below`. Written with diacritics ("đéo"), broken up ("n.g.u") or
+// beside any other rude word, they are never held.
 //
 // Routing: "safeguarding" when any possible disclosure is found; otherwise "priority" when any
 // annotation has severity 5 or more — contact details and home addresses (anything that lets
@@ -55,7 +60,7 @@ struct Verdict {
   std::vector<std::string> labels;   // distinct labels present, sorted
   std::string route;                 // "safeguarding" | "priority" | "normal"
   std::vector<Span> spans;           // sorted by start
-  std::vector<Span> held;            // disclosure findings the model doubted (see above), by start
+  std::vector<Span> held;            // findings the model doubted (see above), by start
   std::vector<std::string> signals;  // which fired: "lexicon", "model"
   struct ModelOpinion {
     std::string label;

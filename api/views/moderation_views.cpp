@@ -55,7 +55,8 @@ nlohmann::json screening_schema() {
                optional("labels", list_of(label())),
                optional("spans", list_of(Value(span_schema()))),
                optional("held", list_of(Value(span_schema())).describe(
-                                    "possible disclosures the model doubted: a hint only")),
+                                    "findings the model doubted (possible disclosures; rude words that "
+                                    "are everyday words without diacritics): a hint only")),
                optional("alike_from_other_children", integer())}
       .schema();
 }

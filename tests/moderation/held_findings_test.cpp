@@ -2,7 +2,9 @@
 // unlike a disclosure (moderation/screener.h): the finding stays visible to the moderator as a
 // hint, without the label or the safeguarding route. What a child tells in the first person is
 // held only under a far lower line and never in a short text; thoughts of suicide, self-harm and
-// sexual abuse are held only when told of someone else, in a long text, under the lowest line. Each test sets the line just above or just below the model's own
+// sexual abuse are held only when told of someone else, in a long text, under the lowest line.
+// Rude words that are everyday words when written without diacritics ("ngu": ngủ) are held the
+// same way, under the rude line. Each test sets the line just above or just below the model's own
 // probability for the text, so it holds whatever the trained model says about it.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -30,10 +32,23 @@ class HeldFindings : public ::testing::Test {
   }
   ~HeldFindings() override { fs::remove_all(dir_); }
 
-  // The model's disclosure probability for the text.
-  float probability(const std::string& text) const {
+  // The model's probability of `label` for the text.
+  float probability(const std::string& text, const std::string& label = "disclosure") const {
     const Classifier model(LANGNGHE_MODEL_FILE);
-    return model.probabilities(*normalise(text)).at("disclosure");
+    return model.probabilities(*normalise(text)).at(label);
+  }
+
+  // A screener whose model raises no label by itself and holds only rude words that are everyday
+  // words too, below `line`.
+  Screener screener_holding_rude_below(float line) const {
+    std::ofstream(dir_ / "model.bin.thresholds")
+        << std::setprecision(9) << "disclosure\t1\npersonal_info\t1\nrude\t1\nrude_held_below\t"
+        << line << '\n';
+    return Screener(default_lexicon_dir(), dir_ / "model.bin");
+  }
+
+  static bool has_label(const Verdict& v, const std::string& label) {
+    return std::find(v.labels.begin(), v.labels.end(), label) != v.labels.end();
   }
 
   // A screener whose model raises no label by itself and holds below `line`, findings told in the
@@ -186,11 +201,52 @@ TEST_F(HeldFindings, AHoldableFindingBesideOneNeverHeldIsNotHeld) {
   EXPECT_TRUE(v.held.empty());
 }
 
+// Written without diacritics, "ngu" is "ngủ" (sleep) as often as "ngu" (stupid): the model may
+// hold it back, and the moderator still sees it marked.
+TEST_F(HeldFindings, ARudeWordThatIsAlsoAnEverydayWordIsHeldUnderTheRudeLine) {
+  const std::string text = "toi qua tui om con meo ngu ca dem, sang day no cao nhe mat tui mot cai";
+  const Verdict lexicons = Screener(default_lexicon_dir()).screen(text);
+  ASSERT_TRUE(has_label(lexicons, "rude")) << "the lexicons read \"ngu\" as rude";
+
+  const float p = probability(text, "rude");
+  ASSERT_LT(p, 1.0f);
+  const Verdict held = screener_holding_rude_below(std::nextafter(p, 2.0f)).screen(text);
+  EXPECT_FALSE(has_label(held, "rude"));
+  EXPECT_EQ(held.route, "normal");
+  ASSERT_EQ(held.held.size(), 1u) << "the moderator still sees the word";
+  EXPECT_EQ(held.held[0].rule, "rude.vi.ngu");
+  EXPECT_EQ(api::verdict_json(held)["held"][0]["label"], "rude");
+
+  const Verdict at_line = screener_holding_rude_below(p).screen(text);
+  EXPECT_TRUE(has_label(at_line, "rude")) << "at the line itself the word stands";
+  EXPECT_TRUE(at_line.held.empty());
+}
+
+// Only a bare word of the flagged kind, alone among the text's rude words, may be held: not one
+// written with its diacritics, broken up to hide it, inside a longer insult or beside another
+// rude word — whatever the model says.
+TEST_F(HeldFindings, ARudeWordWithDiacriticsBrokenUpOrBesideAnotherIsNeverHeld) {
+  const Screener screener = screener_holding_rude_below(1.0f);
+  for (const std::string text : {"Tao đéo thèm đi học nữa", "hom nay hoc n.g.u qua",
+                                 "tui de0 biet lam bai nay", "bai kho qua thang ngu",
+                                 "Em muốn trường có thêm cây xanh và ghế đá, trưa nay nắng vl, em "
+                                 "về nhà chỉ muốn nằm ngu"}) {
+    ASSERT_LT(probability(text, "rude"), 1.0f) << text << ": the line alone would keep it";
+    const Verdict v = screener.screen(text);
+    EXPECT_TRUE(has_label(v, "rude")) << text;
+    EXPECT_TRUE(v.held.empty()) << text;
+  }
+}
+
 TEST_F(HeldFindings, WithoutALineInTheThresholdsFileNothingIsHeld) {
   std::ofstream(dir_ / "model.bin.thresholds") << "disclosure\t1\npersonal_info\t1\nrude\t1\n";
-  const Verdict v = Screener(default_lexicon_dir(), dir_ / "model.bin").screen(kNewsStory);
+  const Screener screener(default_lexicon_dir(), dir_ / "model.bin");
+  const Verdict v = screener.screen(kNewsStory);
   EXPECT_EQ(v.route, "safeguarding");
   EXPECT_TRUE(v.held.empty());
+  const Verdict sleep = screener.screen("hom qua em ngu mot giac tu trua den toi");
+  EXPECT_TRUE(has_label(sleep, "rude"));
+  EXPECT_TRUE(sleep.held.empty());
 }
 
 }  // namespace

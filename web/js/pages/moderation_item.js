@@ -108,7 +108,10 @@ export async function render({ main, params, me }) {
   const spans = (item.screening && item.screening.spans) || [];
   // Words the lexicons read as possible harm but the model doubted: marked for the moderator,
   // who decides (screener.h, "held").
-  const held = ((item.screening && item.screening.held) || []).map((s) => ({ ...s, label: 'held' }));
+  const doubted = (item.screening && item.screening.held) || [];
+  const held = doubted.map((s) => ({ ...s, label: s.label === 'rude' ? 'held_rude' : 'held' }));
+  const heldHint = (label, key, testid) =>
+    doubted.some((s) => s.label === label) ? h('p', { 'data-testid': testid }, t(key)) : null;
   const redactions = [];
   const textBox = h('div', { id: 'child-text-box' });
   const drawText = () => {
@@ -129,7 +132,8 @@ export async function render({ main, params, me }) {
   main.append(section(t('item.text'),
     sensitive ? h('p', {}, t('item.collapsed_warning')) : null,
     sensitive ? h('div', { class: 'actions' }, toggle) : null,
-    held.length ? h('p', { 'data-testid': 'held-hint' }, t('item.held_hint')) : null,
+    heldHint('disclosure', 'item.held_hint', 'held-hint'),
+    heldHint('rude', 'item.held_rude_hint', 'held-rude-hint'),
     textBox));
 
   const decisionBox = h('div', {});
