@@ -5,6 +5,7 @@
 
 #include "base/crypto.h"
 #include "base/errors.h"
+#include "base/local_zone.h"
 #include "base/validate.h"
 #include "consult/age_bands.h"
 
@@ -252,7 +253,7 @@ CouncilOverview Councils::view(const Principal& actor, const std::string& id) {
   CouncilOverview out;
   out.council = readable(actor, id);
   const Council& c = out.council;
-  const int this_school_year = school_year_of(date_of(clock_.now()));
+  const int this_school_year = school_year_of(local_date_of(clock_.now()));
   auto current = current_members(c.id);
   // The chair first, then vice-chairs, then members, each in the order they joined.
   std::stable_sort(current.begin(), current.end(),
@@ -275,7 +276,7 @@ CouncilOverview Councils::view(const Principal& actor, const std::string& id) {
       out.advisers.push_back({account->id, account->display_name});
   out.sessions = storage_.councils().sessions_of(c.id);
   // Each calendar year of the term up to this one: a Council meets at least twice a year.
-  int this_year = static_cast<int>(date_of(clock_.now()).year());
+  int this_year = static_cast<int>(local_date_of(clock_.now()).year());
   out.years = years_of(c, year_of(c.term_start), std::min(year_of(c.term_end), this_year));
   return out;
 }
@@ -301,7 +302,7 @@ JoinBarriers Councils::barriers(const Council& c, const std::optional<Pupil>& pu
   b.no_child_consent = !has_current(consents, ConsentKind::kChild);
   b.no_guardian_consent = !has_current(consents, ConsentKind::kGuardian);
   if (b.no_child_consent || b.no_guardian_consent) return b;
-  auto age = pupils_.age_in_year(pupil->id, school_year_of(date_of(clock_.now())));
+  auto age = pupils_.age_in_year(pupil->id, school_year_of(local_date_of(clock_.now())));
   b.outside_age = !age || *age < c.min_age || *age > c.max_age;
   return b;
 }
@@ -312,7 +313,7 @@ CouncilCandidates Councils::candidates(const Principal& actor, const std::string
   // The store finds pupils by unit, consents and membership; the age needs each pupil's sealed
   // identity, so a page is filled by reading on, a bounded number of batches.
   constexpr int kBatches = 10;
-  const int school_year = school_year_of(date_of(clock_.now()));
+  const int school_year = school_year_of(local_date_of(clock_.now()));
   CouncilCandidates out;
   Page cursor = page;
   for (int batch_no = 0; batch_no < kBatches; ++batch_no) {
@@ -337,7 +338,7 @@ CouncilCandidates Councils::candidates(const Principal& actor, const std::string
 CouncilMember Councils::add_member(const Principal& actor, const std::string& council_id,
                                    const MemberInput& input) {
   Council c = managed(actor, council_id);
-  std::string today = format_date(date_of(clock_.now()));
+  std::string today = format_date(local_date_of(clock_.now()));
   std::string joined_on = input.joined_on ? clean_date("joined_on", *input.joined_on) : today;
   auto pupil = storage_.pupils().pupil(input.pupil_id);
   const JoinBarriers barrier = barriers(c, pupil);
@@ -358,7 +359,7 @@ CouncilMember Councils::add_member(const Principal& actor, const std::string& co
                         "This Council's members are " + std::to_string(c.min_age) + " to " +
                             std::to_string(c.max_age) +
                             " years old, counted by year of birth for the school year " +
-                            school_year_text(school_year_of(date_of(clock_.now()))) + ".",
+                            school_year_text(school_year_of(local_date_of(clock_.now()))) + ".",
                         {{"pupil_id", "The pupil's age is outside the Council's age limits."}});
   auto current = current_members(c.id);
   for (const auto& m : current)
@@ -386,7 +387,7 @@ void Councils::remove_member(const Principal& actor, const std::string& council_
   for (const auto& m : current_members(c.id))
     if (m.pupil_id == pupil_id || m.id == pupil_id) {
       atomically(storage_, [&] {
-        storage_.councils().end_member(m.id, format_date(date_of(clock_.now())));
+        storage_.councils().end_member(m.id, format_date(local_date_of(clock_.now())));
         audit_.record(AuditActor::of(actor), "council.member_leave", "council", c.id, "",
                       {{"member_id", m.id}});
       });
@@ -401,7 +402,7 @@ CouncilReview Councils::review(const Principal& actor, const std::string& counci
   CouncilReview out;
   out.council_id = c.id;
   out.max_age = c.max_age;
-  out.on = on ? clean_date("on", *on) : format_date(date_of(clock_.now()));
+  out.on = on ? clean_date("on", *on) : format_date(local_date_of(clock_.now()));
   // Ages counted by year of birth for the school year of the review day, and for the last school
   // year the term reaches: the review, too, changes only from one school year to the next.
   out.school_year = school_year_of(*parse_date(out.on));
@@ -595,7 +596,7 @@ CouncilSession Councils::mark_held(const Principal& actor, const std::string& id
   if (s.status != CouncilSessionStatus::kPlanned)
     throw Conflict("Only a planned session can be held.", "not_planned");
   std::string day = held_on ? clean_date("held_on", *held_on) : s.planned_for;
-  if (day > format_date(date_of(clock_.now())))
+  if (day > format_date(local_date_of(clock_.now())))
     throw Invalid("held_on", "A session is marked held on or after the day it met.");
   auto present = checked_attendance(c, attendance);
   if (present.empty()) throw Invalid("attendance", "Name the members who were present.");

@@ -1,6 +1,7 @@
 #include "consult/pupils.h"
 
 #include "base/errors.h"
+#include "base/local_zone.h"
 #include "base/validate.h"
 #include "consult/age_bands.h"
 #include "consult/consent_text.h"
@@ -44,7 +45,7 @@ Joined Pupils::join(const JoinInput& input) {
   }
   auto birth = parse_date(input.birth_date);
   if (!birth) throw Invalid("birth_date", "birth_date must be a real date written YYYY-MM-DD.");
-  auto today = date_of(clock_.now());
+  auto today = local_date_of(clock_.now());
   if (sys_days(*birth) > sys_days(today))
     throw Invalid("birth_date", "That birth date is in the future.");
   int age = age_on(*birth, today);
@@ -127,9 +128,9 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
   const auto issued_by = storage_.pupils().sign_in_code_issuer(pupil->id);
   // Move the child to their new age band once their birthday has passed it.
   if (auto review = parse_date(pupil->band_changes_on);
-      review && sys_days(*review) <= sys_days(date_of(clock_.now()))) {
+      review && sys_days(*review) <= sys_days(local_date_of(clock_.now()))) {
     if (auto birth = parse_date(open_identity(pupil->id).birth_date)) {
-      auto today = date_of(clock_.now());
+      auto today = local_date_of(clock_.now());
       if (auto band = band_for_age(age_on(*birth, today))) pupil->age_band = band->id;
       pupil->band_changes_on = band_review_date(band_changes_on(*birth, today));
       storage_.pupils().update_pupil(*pupil);
