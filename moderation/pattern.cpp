@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -136,66 +137,212 @@ std::vector<std::vector<std::string>> clauses_of(const re2::FilteredRE2& own,
 }
 
 // One source, compiled once for as long as anything uses it: the screener's detectors put the
-// same pattern in a Pattern and in up to three PatternSets, and compiling it (RE2's program and
-// its prefilter formula) is most of what loading the lexicons costs. The RE2 lives in a
-// one-pattern FilteredRE2 with atoms of one byte, whose formula gives the clauses of both
-// readings (atoms of kMinAtomBytes, and of one byte).
+// same pattern in a Pattern and in up to three PatternSets. Reading its prefilter formula takes
+// a one-pattern FilteredRE2 with atoms of one byte, whose formula gives the clauses of both
+// readings (atoms of kMinAtomBytes, and of one byte), and which then holds the RE2; a reading
+// known ahead (know_prefilter_readings) leaves only the RE2 to compile.
 struct Compiled {
-  re2::FilteredRE2 own{1};
-  // The formula of atoms of kMinAtomBytes needs none: the pattern is tried in an RE2::Set.
-  bool always = false;
-  // Unless `always`: the clauses over atoms of kMinAtomBytes (none when unreadable), and those of
-  // the formula of one-byte atoms, read only when it has an atom of a single character that is
-  // neither a letter nor a space (add_byte_clauses).
-  std::vector<std::vector<std::string>> clauses, byte_clauses;
-  const RE2& re() const { return own.GetRE2(0); }
+  PrefilterReading reading;
+  std::unique_ptr<re2::FilteredRE2> filter;  // when the reading was worked out here
+  std::unique_ptr<const RE2> alone;          // when it was known ahead
+  const RE2& re() const { return alone ? *alone : filter->GetRE2(0); }
 };
 
-std::shared_ptr<const Compiled> compile(std::string_view source, const std::string& where) {
-  static std::mutex mutex;
-  static std::unordered_map<std::string, std::weak_ptr<const Compiled>> known;
-  std::string key(source);
-  {
-    const std::lock_guard<std::mutex> lock(mutex);
-    if (const auto it = known.find(key); it != known.end()) {
-      if (auto live = it->second.lock()) return live;
-    }
-  }
-  auto compiled = std::make_shared<Compiled>();
+[[noreturn]] void bad_pattern(const re2::StringPiece& source, const std::string& where) {
+  const RE2 re(source, pattern_options());
+  throw std::runtime_error("lexicon " + where + ": bad pattern: " + re.error());
+}
+
+// Works out the reading of `source` into `compiled`, whose filter then holds its RE2.
+void read_into(Compiled& compiled, std::string_view source, const std::string& where) {
+  compiled.reading.source = std::string(source);
+  compiled.filter = std::make_unique<re2::FilteredRE2>(1);
+  re2::FilteredRE2& own = *compiled.filter;
   const re2::StringPiece piece(source.data(), source.size());
   int id = 0;
-  if (compiled->own.Add(piece, pattern_options(), &id) != RE2::NoError) {
-    const RE2 re(piece, pattern_options());
-    throw std::runtime_error("lexicon " + where + ": bad pattern: " + re.error());
-  }
+  if (own.Add(piece, pattern_options(), &id) != RE2::NoError) bad_pattern(piece, where);
   std::vector<std::string> atoms;
-  compiled->own.Compile(&atoms);
+  own.Compile(&atoms);
   std::vector<bool> long_atom(atoms.size()), all(atoms.size(), true);
   std::vector<int> short_ids, passed;
   for (std::size_t k = 0; k < atoms.size(); ++k) {
     long_atom[k] = atoms[k].size() >= static_cast<std::size_t>(kMinAtomBytes);
     if (!long_atom[k]) short_ids.push_back(static_cast<int>(k));
   }
-  compiled->own.AllPotentials(short_ids, &passed);
-  compiled->always = !passed.empty();
-  if (!compiled->always) {
-    compiled->clauses = clauses_of(compiled->own, atoms, long_atom);
-    // Only a character that is neither a letter nor a space can make a one-byte clause worth
-    // checking: without one, that formula is not read (start-up time).
-    const bool worth_reading = std::any_of(atoms.begin(), atoms.end(), [](const std::string& a) {
-      const auto c = a.size() == 1 ? static_cast<unsigned char>(a[0]) : 'a';
-      return !(c >= 'a' && c <= 'z') && c != ' ' && !(c >= '\t' && c <= '\r');
-    });
-    if (worth_reading) compiled->byte_clauses = clauses_of(compiled->own, atoms, all);
+  own.AllPotentials(short_ids, &passed);
+  PrefilterReading& reading = compiled.reading;
+  reading.always = !passed.empty();
+  if (reading.always) return;
+  reading.clauses = clauses_of(own, atoms, long_atom);
+  // Only a character that is neither a letter nor a space can make a one-byte clause worth
+  // checking: without one, that formula is not read (start-up time).
+  const bool worth_reading = std::any_of(atoms.begin(), atoms.end(), [](const std::string& a) {
+    const auto c = a.size() == 1 ? static_cast<unsigned char>(a[0]) : 'a';
+    return !(c >= 'a' && c <= 'z') && c != ' ' && !(c >= '\t' && c <= '\r');
+  });
+  if (worth_reading) reading.byte_clauses = clauses_of(own, atoms, all);
+}
+
+// The patterns compiled and alive, and the readings known ahead, by source.
+struct Library {
+  std::mutex mutex;
+  std::unordered_map<std::string, std::weak_ptr<const Compiled>> compiled;
+  std::string_view known_text;  // given, not parsed yet
+  std::unordered_map<std::string, PrefilterReading> known;
+};
+
+Library& library() {
+  static Library l;
+  return l;
+}
+
+std::shared_ptr<const Compiled> compile(std::string_view source, const std::string& where) {
+  Library& l = library();
+  std::string key(source);
+  std::optional<PrefilterReading> known;
+  {
+    const std::lock_guard<std::mutex> lock(l.mutex);
+    if (const auto it = l.compiled.find(key); it != l.compiled.end()) {
+      if (auto live = it->second.lock()) return live;
+    }
+    if (!l.known_text.empty()) {
+      for (auto& reading : parse_readings(l.known_text)) {
+        std::string s = reading.source;
+        l.known.emplace(std::move(s), std::move(reading));
+      }
+      l.known_text = {};
+    }
+    if (const auto it = l.known.find(key); it != l.known.end()) known = it->second;
   }
-  const std::lock_guard<std::mutex> lock(mutex);
-  auto& entry = known[std::move(key)];
+  auto compiled = std::make_shared<Compiled>();
+  if (known) {
+    const re2::StringPiece piece(source.data(), source.size());
+    auto re = std::make_unique<const RE2>(piece, pattern_options());
+    if (!re->ok()) bad_pattern(piece, where);
+    compiled->reading = std::move(*known);
+    compiled->alone = std::move(re);
+  } else {
+    read_into(*compiled, source, where);
+  }
+  const std::lock_guard<std::mutex> lock(l.mutex);
+  auto& entry = l.compiled[std::move(key)];
   if (auto live = entry.lock()) return live;  // another thread compiled it meanwhile
   entry = compiled;
   return compiled;
 }
 
+// The serialised readings: a header line, then per reading its source, '1' or '0' for `always`
+// and its two lists of clauses; a string is its length, ':' and its bytes, a list its count and
+// ':' before its items.
+constexpr std::string_view kReadingsHeader = "prefilter readings 1\n";
+
+void put_string(std::string_view s, std::string& out) {
+  out += std::to_string(s.size());
+  out += ':';
+  out += s;
+}
+
+void put_clauses(const std::vector<std::vector<std::string>>& clauses, std::string& out) {
+  out += std::to_string(clauses.size());
+  out += ':';
+  for (const auto& clause : clauses) {
+    out += std::to_string(clause.size());
+    out += ':';
+    for (const auto& atom : clause) put_string(atom, out);
+  }
+}
+
+// Reads what the put_ functions wrote; `ok` turns false at the first thing out of place.
+struct ReadingsReader {
+  std::string_view text;
+  bool ok = true;
+  std::size_t count() {
+    std::size_t n = 0, digits = 0;
+    while (ok && !text.empty() && text.front() >= '0' && text.front() <= '9' && digits < 9) {
+      n = n * 10 + static_cast<std::size_t>(text.front() - '0');
+      text.remove_prefix(1);
+      ++digits;
+    }
+    ok = ok && digits > 0 && !text.empty() && text.front() == ':';
+    if (ok) text.remove_prefix(1);
+    return ok ? n : 0;
+  }
+  std::string string() {
+    const std::size_t n = count();
+    ok = ok && n <= text.size();
+    if (!ok) return {};
+    std::string out(text.substr(0, n));
+    text.remove_prefix(n);
+    return out;
+  }
+  std::vector<std::vector<std::string>> clauses() {
+    std::vector<std::vector<std::string>> out(count());
+    for (auto& clause : out) {
+      clause.resize(count());
+      for (auto& atom : clause) atom = string();
+    }
+    return ok ? out : std::vector<std::vector<std::string>>{};
+  }
+};
+
 }  // namespace
+
+PrefilterReading read_prefilter(std::string_view source, const std::string& where) {
+  Compiled compiled;
+  read_into(compiled, source, where);
+  return std::move(compiled.reading);
+}
+
+std::vector<PrefilterReading> loaded_prefilter_readings() {
+  Library& l = library();
+  std::vector<PrefilterReading> out;
+  {
+    const std::lock_guard<std::mutex> lock(l.mutex);
+    for (const auto& [source, entry] : l.compiled) {
+      if (const auto live = entry.lock()) out.push_back(live->reading);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PrefilterReading& a, const PrefilterReading& b) {
+    return a.source < b.source;
+  });
+  return out;
+}
+
+void know_prefilter_readings(std::string_view text) {
+  Library& l = library();
+  const std::lock_guard<std::mutex> lock(l.mutex);
+  l.known_text = text;
+  l.known.clear();
+}
+
+std::string serialise_readings(const std::vector<PrefilterReading>& readings) {
+  std::string out(kReadingsHeader);
+  for (const auto& reading : readings) {
+    put_string(reading.source, out);
+    out += reading.always ? '1' : '0';
+    put_clauses(reading.clauses, out);
+    put_clauses(reading.byte_clauses, out);
+  }
+  return out;
+}
+
+std::vector<PrefilterReading> parse_readings(std::string_view text) {
+  std::vector<PrefilterReading> out;
+  if (!text.starts_with(kReadingsHeader)) return {};
+  ReadingsReader in{text.substr(kReadingsHeader.size())};
+  while (in.ok && !in.text.empty()) {
+    PrefilterReading& reading = out.emplace_back();
+    reading.source = in.string();
+    in.ok = in.ok && !in.text.empty() && (in.text.front() == '0' || in.text.front() == '1');
+    if (!in.ok) break;
+    reading.always = in.text.front() == '1';
+    in.text.remove_prefix(1);
+    reading.clauses = in.clauses();
+    reading.byte_clauses = in.clauses();
+  }
+  if (!in.ok) return {};
+  return out;
+}
 
 Pattern::Pattern(std::string_view source, const std::string& where, std::string rule,
                  std::string category, int severity)
@@ -318,12 +465,12 @@ void PatternSet::finish() {
   if (sources_.empty()) return;
   Impl& im = *impl_;
   const bool readable = std::all_of(im.compiled.begin(), im.compiled.end(), [](const auto& c) {
-    return c->always || !c->clauses.empty();
+    return c->reading.always || !c->reading.clauses.empty();
   });
   std::vector<std::string> atoms;
   if (readable) {
     for (std::size_t i = 0; i < sources_.size(); ++i) {
-      if (im.compiled[i]->always) im.always.push_back(i);
+      if (im.compiled[i]->reading.always) im.always.push_back(i);
     }
   } else {  // RE2's own evaluation of every formula, for every text
     im.filter = std::make_unique<re2::FilteredRE2>(kMinAtomBytes);
@@ -359,7 +506,7 @@ void PatternSet::finish() {
     im.clauses.assign(sources_.size(), {});
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       if (im.is_always[i]) continue;
-      for (const auto& atom_strings : im.compiled[i]->clauses) {
+      for (const auto& atom_strings : im.compiled[i]->reading.clauses) {
         auto& clause = im.clauses[i].emplace_back();
         for (const std::string& atom : atom_strings) {
           const auto [it, added] = atom_id.emplace(atom, static_cast<std::uint32_t>(atoms.size()));
@@ -416,7 +563,7 @@ void PatternSet::add_byte_clauses(std::vector<std::string>& atoms,
   std::vector<Pending> pending;
   for (std::size_t i = 0; i < sources_.size(); ++i) {
     if (impl_->is_always[i]) continue;
-    for (std::vector<std::string> clause : impl_->compiled[i]->byte_clauses) {
+    for (std::vector<std::string> clause : impl_->compiled[i]->reading.byte_clauses) {
       const bool has_byte = std::any_of(clause.begin(), clause.end(),
                                         [](const std::string& atom) { return atom.size() == 1; });
       const bool has_space = std::find(clause.begin(), clause.end(), " ") != clause.end();
