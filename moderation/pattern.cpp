@@ -189,6 +189,14 @@ struct Library {
   std::unordered_map<std::string, std::weak_ptr<const Compiled>> compiled;
   std::string_view known_text;  // given, not parsed yet
   std::unordered_map<std::string, PrefilterReading> known;
+  void parse_known() {  // with the mutex held
+    if (known_text.empty()) return;
+    for (auto& reading : parse_readings(known_text)) {
+      std::string source = reading.source;
+      known.emplace(std::move(source), std::move(reading));
+    }
+    known_text = {};
+  }
 };
 
 Library& library() {
@@ -205,13 +213,7 @@ std::shared_ptr<const Compiled> compile(std::string_view source, const std::stri
     if (const auto it = l.compiled.find(key); it != l.compiled.end()) {
       if (auto live = it->second.lock()) return live;
     }
-    if (!l.known_text.empty()) {
-      for (auto& reading : parse_readings(l.known_text)) {
-        std::string s = reading.source;
-        l.known.emplace(std::move(s), std::move(reading));
-      }
-      l.known_text = {};
-    }
+    l.parse_known();
     if (const auto it = l.known.find(key); it != l.known.end()) known = it->second;
   }
   auto compiled = std::make_shared<Compiled>();
@@ -313,6 +315,13 @@ void know_prefilter_readings(std::string_view text) {
   const std::lock_guard<std::mutex> lock(l.mutex);
   l.known_text = text;
   l.known.clear();
+}
+
+bool prefilter_known_ahead(std::string_view source) {
+  Library& l = library();
+  const std::lock_guard<std::mutex> lock(l.mutex);
+  l.parse_known();
+  return l.known.contains(std::string(source));
 }
 
 std::string serialise_readings(const std::vector<PrefilterReading>& readings) {

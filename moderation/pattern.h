@@ -90,6 +90,8 @@ std::vector<PrefilterReading> loaded_prefilter_readings();
 // calls this at start; `text` must outlive the process. A pattern whose source is among them is
 // compiled without reading its formula. Malformed text is ignored as a whole.
 void know_prefilter_readings(std::string_view text);
+// Whether the reading of `source` was known ahead.
+bool prefilter_known_ahead(std::string_view source);
 std::string serialise_readings(const std::vector<PrefilterReading>& readings);
 std::vector<PrefilterReading> parse_readings(std::string_view text);  // empty when malformed
 
