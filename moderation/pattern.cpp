@@ -136,17 +136,37 @@ std::vector<std::vector<std::string>> clauses_of(const re2::FilteredRE2& own,
   return ranked;
 }
 
+}  // namespace
+
 // One source, compiled once for as long as anything uses it: the screener's detectors put the
 // same pattern in a Pattern and in up to three PatternSets. Reading its prefilter formula takes
 // a one-pattern FilteredRE2 with atoms of one byte, whose formula gives the clauses of both
-// readings (atoms of kMinAtomBytes, and of one byte), and which then holds the RE2; a reading
-// known ahead (know_prefilter_readings) leaves only the RE2 to compile.
-struct Compiled {
+// readings (atoms of kMinAtomBytes, and of one byte), and which then holds the RE2. A reading
+// known ahead (know_prefilter_readings) leaves only the RE2, which is compiled the first time a
+// text needs it, once, by whichever thread comes first: most patterns are candidates for few
+// texts, and a server that screens a handful of texts (every test) compiles a handful of them.
+struct CompiledPattern {
   PrefilterReading reading;
   std::unique_ptr<re2::FilteredRE2> filter;  // when the reading was worked out here
-  std::unique_ptr<const RE2> alone;          // when it was known ahead
-  const RE2& re() const { return alone ? *alone : filter->GetRE2(0); }
+  const RE2& re() const {
+    if (filter) return filter->GetRE2(0);
+    std::call_once(once, [this] {
+      auto re = std::make_unique<const RE2>(re2::StringPiece(reading.source), pattern_options());
+      // The build compiled it with these options, so this cannot fail but for a changed RE2.
+      if (!re->ok()) throw std::runtime_error("a lexicon pattern no longer compiles: " + re->error());
+      alone = std::move(re);
+    });
+    return *alone;
+  }
+
+ private:
+  mutable std::once_flag once;
+  mutable std::unique_ptr<const RE2> alone;  // when the reading was known ahead
 };
+
+namespace {
+
+using Compiled = CompiledPattern;
 
 [[noreturn]] void bad_pattern(const re2::StringPiece& source, const std::string& where) {
   const RE2 re(source, pattern_options());
@@ -218,11 +238,7 @@ std::shared_ptr<const Compiled> compile(std::string_view source, const std::stri
   }
   auto compiled = std::make_shared<Compiled>();
   if (known) {
-    const re2::StringPiece piece(source.data(), source.size());
-    auto re = std::make_unique<const RE2>(piece, pattern_options());
-    if (!re->ok()) bad_pattern(piece, where);
     compiled->reading = std::move(*known);
-    compiled->alone = std::move(re);
   } else {
     read_into(*compiled, source, where);
   }
@@ -356,15 +372,14 @@ std::vector<PrefilterReading> parse_readings(std::string_view text) {
 Pattern::Pattern(std::string_view source, const std::string& where, std::string rule,
                  std::string category, int severity)
     : rule_(std::move(rule)), category_(std::move(category)), severity_(severity) {
-  auto compiled = compile(source, where);
-  const RE2* re = &compiled->re();
-  re_ = std::shared_ptr<const RE2>(std::move(compiled), re);
+  compiled_ = compile(source, where);
 }
 
 std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
   std::vector<Match> matches;
-  if (!re_) return matches;
-  const int groups = re_->NumberOfCapturingGroups() + 1;
+  if (!compiled_) return matches;
+  const RE2& re = compiled_->re();
+  const int groups = re.NumberOfCapturingGroups() + 1;
   // The pieces on the stack for the usual few groups: no allocation per pattern and text.
   constexpr int kOnStack = 8;
   re2::StringPiece on_stack[kOnStack];
@@ -376,13 +391,13 @@ std::vector<Pattern::Match> Pattern::find_all(const Utf8View& text) const {
   while (position <= text.text.size()) {
     // Bounds first (RE2's DFA, fast), then the groups on the matched span only: asking for
     // groups over the whole text would run the much slower NFA across all of it.
-    if (!re_->Match(input, position, text.text.size(), RE2::UNANCHORED, found, 1)) {
+    if (!re.Match(input, position, text.text.size(), RE2::UNANCHORED, found, 1)) {
       break;
     }
     if (groups > 1) {
       const auto span_begin = static_cast<std::size_t>(found[0].data() - text.text.data());
       const auto span_end = span_begin + found[0].size();
-      re_->Match(input, span_begin, span_end, RE2::ANCHOR_BOTH, found, groups);
+      re.Match(input, span_begin, span_end, RE2::ANCHOR_BOTH, found, groups);
     }
     const auto begin = static_cast<std::size_t>(found[0].data() - text.text.data());
     const auto end = begin + found[0].size();

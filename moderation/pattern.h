@@ -15,6 +15,8 @@ class RE2;
 
 namespace ln::moderation {
 
+struct CompiledPattern;  // one source's RE2 and prefilter reading, shared (pattern.cpp)
+
 class Pattern {
  public:
   Pattern() = default;
@@ -35,7 +37,7 @@ class Pattern {
   int severity() const { return severity_; }
 
  private:
-  std::shared_ptr<const re2::RE2> re_;
+  std::shared_ptr<const CompiledPattern> compiled_;
   std::string rule_, category_;
   int severity_ = 0;
 };
