@@ -48,7 +48,9 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
   phrases_.finish();
   plain_phrases_.finish();
   pattern_set_.finish();
-  idiom_set_.finish();
+  // The screener searches its own set of these patterns and personal information's at once
+  // (plain_prefilter()), so this one is built only if find() without candidates is called.
+  idiom_set_.finish_when_used();
 }
 
 // Whether the words at plain view [b, e) were written with diacritics, and not as a form that

@@ -66,9 +66,8 @@ std::vector<std::vector<std::string>> clauses_of(const re2::FilteredRE2& own,
   for (std::size_t k = 0; k < n; ++k) {
     if (usable[k]) order.push_back(k);
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return atoms[a].size() < atoms[b].size();
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return atoms[a].size() < atoms[b].size(); });
   std::vector<bool> in_found(n, false);  // atoms of the clauses found
   std::vector<std::size_t> shortest;     // per clause, its shortest atom's length
   // Takes atoms out of a clause, shortest first, while it stays one.
@@ -153,7 +152,8 @@ struct CompiledPattern {
     std::call_once(once, [this] {
       auto re = std::make_unique<const RE2>(re2::StringPiece(reading.source), pattern_options());
       // The build compiled it with these options, so this cannot fail but for a changed RE2.
-      if (!re->ok()) throw std::runtime_error("a lexicon pattern no longer compiles: " + re->error());
+      if (!re->ok())
+        throw std::runtime_error("a lexicon pattern no longer compiles: " + re->error());
       alone = std::move(re);
     });
     return *alone;
@@ -431,12 +431,14 @@ struct PatternSet::Impl {
     return o;
   }
   std::vector<std::shared_ptr<const Compiled>> compiled;  // per pattern
+  bool build_when_used = false;                           // finish_when_used()
+  std::once_flag built;
   // RE2's own evaluation of the formulas, built only when a pattern's cannot be read as clauses.
   std::unique_ptr<re2::FilteredRE2> filter;
-  PhraseMatcher atoms;                      // the filter's atoms, over the text's bytes
+  PhraseMatcher atoms;  // the filter's atoms, over the text's bytes
   std::size_t atom_count = 0;
-  std::vector<std::size_t> always;          // patterns the filter cannot rule out, ascending
-  std::vector<bool> is_always;              // per pattern
+  std::vector<std::size_t> always;              // patterns the filter cannot rule out, ascending
+  std::vector<bool> is_always;                  // per pattern
   std::vector<std::unique_ptr<RE2::Set>> sets;  // set i holds always[i × kPatternsPerSet, …)
   // The filter's formulas evaluated here rather than by FilteredRE2::AllPotentials, whose
   // propagation through every pattern sharing a common two-letter atom ("em", "to") cost more
@@ -486,6 +488,14 @@ std::size_t PatternSet::add(std::string_view source, const std::string& where) {
 }
 
 void PatternSet::finish() {
+  build();
+}
+
+void PatternSet::finish_when_used() {
+  impl_->build_when_used = true;
+}
+
+void PatternSet::build() const {
   if (sources_.empty()) return;
   Impl& im = *impl_;
   const bool readable = std::all_of(im.compiled.begin(), im.compiled.end(), [](const auto& c) {
@@ -579,7 +589,7 @@ void PatternSet::Impl::group_clauses() {
 // not look for yet ("acong", "at") is added to the atoms; the byte ids follow all atoms. A clause
 // with a space in it says nothing (every text but one word has one) and is left out.
 void PatternSet::add_byte_clauses(std::vector<std::string>& atoms,
-                                  std::unordered_map<std::string, std::uint32_t>& atom_id) {
+                                  std::unordered_map<std::string, std::uint32_t>& atom_id) const {
   struct Pending {
     std::size_t pattern;
     std::vector<std::string> clause;
@@ -616,6 +626,7 @@ void PatternSet::add_byte_clauses(std::vector<std::string>& atoms,
 std::vector<std::size_t> PatternSet::candidates(const Utf8View& text) const {
   std::vector<std::size_t> out;
   if (sources_.empty()) return out;
+  if (impl_->build_when_used) std::call_once(impl_->built, [this] { build(); });
   thread_local std::vector<int> passed, hits;
   thread_local std::vector<std::uint32_t> atoms;  // the atoms the text holds, in no order
   impl_->atoms.present_unordered(std::string_view(text.text),

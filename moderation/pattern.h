@@ -55,6 +55,10 @@ class PatternSet {
   // compile.
   std::size_t add(std::string_view source, const std::string& where);
   void finish();
+  // Instead of finish(), for a set that may never be searched (a detector's own, when the
+  // screener searches a set of all of them): it is built by the first candidates() call, once,
+  // whichever thread makes it.
+  void finish_when_used();
   // Indices of the patterns that may match somewhere, ascending: every pattern that matches is
   // among them, and a few that do not (the caller runs each, which is still linear). When RE2
   // runs out of memory on a hostile text, every index of the affected set.
@@ -64,8 +68,9 @@ class PatternSet {
 
  private:
   struct Impl;
+  void build() const;
   void add_byte_clauses(std::vector<std::string>& atoms,
-                        std::unordered_map<std::string, std::uint32_t>& atom_id);
+                        std::unordered_map<std::string, std::uint32_t>& atom_id) const;
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> sources_;
 };

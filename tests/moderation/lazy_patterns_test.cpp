@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "moderation/normalise.h"
+#include "moderation/pattern.h"
 #include "moderation/screener.h"
 
 namespace ln::moderation {
@@ -80,6 +82,40 @@ TEST(LazyPatterns, ManyThreadsScreeningAtOnceFindWhatOneFinds) {
   EXPECT_NE(std::count_if(alone.begin(), alone.end(),
                           [](const std::string& v) { return v.starts_with("priority"); }),
             0);
+}
+
+// A set built on its first search (PatternSet::finish_when_used) gives each thread the
+// candidates a set finished at once gives.
+TEST(LazyPatterns, ASetBuiltOnFirstUseGivesManyThreadsAtOnceWhatAFinishedSetGives) {
+  const std::vector<std::string> sources = {
+      R"(\b(?:bo|ba|cha) (?:danh|dap) (?:em|con)\b)", R"(\bkhong muon song nua\b)", R"(\b0\d{9}\b)",
+      R"([a-z]+@[a-z]+\.[a-z]{2,})", R"(\bbi (?:bat nat|danh) (?:hoai|suot)\b)"};
+  PatternSet finished, when_used;
+  for (const auto& source : sources) {
+    finished.add(source, "test");
+    when_used.add(source, "test");
+  }
+  finished.finish();
+  when_used.finish_when_used();
+  std::vector<Utf8View> views;
+  std::vector<std::vector<std::size_t>> expected;
+  for (const auto& text : kTexts) {
+    views.push_back(normalise(text)->plain_utf8);
+    expected.push_back(finished.candidates(views.back()));
+  }
+  constexpr int kThreads = 6;
+  std::vector<std::vector<std::vector<std::size_t>>> found(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (const auto& view : views)
+        found[static_cast<std::size_t>(t)].push_back(when_used.candidates(view));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(found[static_cast<std::size_t>(t)], expected);
+  EXPECT_NE(
+      std::count_if(expected.begin(), expected.end(), [](const auto& c) { return !c.empty(); }), 0);
 }
 
 }  // namespace
