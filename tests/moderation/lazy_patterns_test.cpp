@@ -31,6 +31,9 @@ const std::vector<std::string> kTexts = {
     "Tên em là Nguyễn Văn An, học lớp 7B trường THCS Lê Quý Đôn.",
     "em toàn nhịn ăn rồi móc họng cho nôn vì sợ béo",
     "e bj ba me bo o nha 1 minh may ngay r ko co gi an",
+    // Idioms, blanked before the rules run: the rules' own set is built for the first such text.
+    "bài tập nhiều mệt muốn chết, nhưng bố em đánh em vì em về muộn",
+    "hôm nay nóng muốn chết luôn, mong phường trồng thêm cây",
 };
 
 std::string written(const Verdict& v) {
