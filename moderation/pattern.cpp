@@ -435,7 +435,7 @@ struct PatternSet::Impl {
   std::once_flag built;
   // RE2's own evaluation of the formulas, built only when a pattern's cannot be read as clauses.
   std::unique_ptr<re2::FilteredRE2> filter;
-  PhraseMatcher atoms;  // the filter's atoms, over the text's bytes
+  PhraseMatcher atoms;  // the clauses' atoms (or the filter's), over the text's bytes
   std::size_t atom_count = 0;
   std::vector<std::size_t> always;              // patterns the filter cannot rule out, ascending
   std::vector<bool> is_always;                  // per pattern
