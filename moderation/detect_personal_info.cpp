@@ -242,7 +242,9 @@ PersonalInfoDetector::PersonalInfoDetector(const Lexicon& lexicon) {
       kSchoolOrClass,
       R"(\blop\s*\d{1,2}\s*[a-z]\d{0,2}\b|\btruong\s+(?:tieu hoc|thcs|thpt|trung hoc|mam non|th|pho thong|lien cap)\b|\bclass\s+\d{1,2}\s*[a-z]\b|\b(?:primary|secondary|high|middle|elementary) school\b)",
       "school or class");
-  pattern_set_.finish();
+  // The screener searches its own set of these patterns and the disclosure rules' at once
+  // (plain_prefilter()), so this one is built only if find() without candidates is called.
+  pattern_set_.finish_when_used();
 }
 
 std::vector<Pattern::Match> PersonalInfoDetector::find_helper(Helper which, const Pattern& pattern,

@@ -292,9 +292,19 @@ std::string to_utf8(std::u32string_view text) {
 }
 
 std::u32string fold(std::string_view utf8) {
-  auto text = normalise(utf8);
-  if (!text) return {};
-  return trimmed(text->folded.chars);
+  // Only the folded view, as normalise() builds it: the lexicons fold thousands of entries at
+  // load, and the other views cost three times as much.
+  std::u32string original;
+  original.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int64_t length = static_cast<int64_t>(utf8.size());
+  for (int64_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return {};
+    original.push_back(static_cast<char32_t>(c));
+  }
+  return trimmed(build_folded(original).chars);
 }
 
 std::u32string strip_diacritics(std::u32string_view folded) {

@@ -98,13 +98,16 @@ void PhraseMatcher::finish() {
   while (!order.empty()) {
     const std::uint32_t node = order.front();
     order.pop_front();
+    // The failure target's row (the root's stays all 0), then the node's own edges over it.
     std::uint32_t* row = next_.data() + std::size_t{node} * class_count_;
-    const std::uint32_t* fail_row = next_.data() + std::size_t{nodes_[node].fail} * class_count_;
-    for (std::uint32_t k = 1; k < class_count_; ++k) {
-      const std::uint32_t next = child(node, alphabet[k]);
-      row[k] = next != 0 ? state(next) : node == 0 ? 0 : fail_row[k];
+    if (node != 0) {
+      const std::uint32_t* fail_row = next_.data() + std::size_t{nodes_[node].fail} * class_count_;
+      std::copy(fail_row + 1, fail_row + class_count_, row + 1);
     }
-    for (const auto& [c, next] : nodes_[node].next) order.push_back(next);
+    for (const auto& [c, next] : nodes_[node].next) {
+      row[class_of(c)] = state(next);
+      order.push_back(next);
+    }
   }
   finished_ = true;
 }
