@@ -19,6 +19,9 @@ async function call(method, url, token, body) {
 const pupil = (await call('POST', '/pupils/sign-in', null, { code: 'caheo-vang-2025' })).token;
 const phone = await call('POST', '/submissions', pupil, { kind: 'idea', text: 'Số của em là 0912345678, xin lắp thêm đèn ở hẻm.' });
 const harm = await call('POST', '/submissions', pupil, { kind: 'opinion', text: 'Bố em hay đánh em đau lắm' });
+// Typed without diacritics, "ngu" here is "ngủ" (sleep): the screener holds the rude reading back.
+const SLEEP = 'de nghi truong cho tui em nghi trua lau hon, hom qua em ngu mot giac tu trua den toi';
+const sleep = await call('POST', '/submissions', pupil, { kind: 'idea', text: SLEEP });
 const TAKEN_BACK = 'Chú hàng xóm hay đánh em, em sợ lắm';
 const second_child = (await call('POST', '/pupils/sign-in', null, { code: 'meo-xanh-2024' })).token;
 const harm2 = await call('POST', '/submissions', second_child, { kind: 'opinion', text: TAKEN_BACK });
@@ -48,6 +51,15 @@ try {
   const published = await moderator.getByTestId('published-text').textContent();
   check(published === 'Số của em là […], xin lắp thêm đèn ở hẻm.', `the number is hidden in what is published: ${published}`);
   check((await call('GET', `/submissions/${phone.id}`, pupil)).status === 'approved_redacted', 'the server recorded approve_redacted');
+
+  // A word the screener doubted is marked with what it might be, and a hint says why it was held.
+  await go(moderator, `/moderation/items/${sleep.id}`);
+  check(await shows(moderator.getByTestId('child-text')), 'a text with nothing but a doubted word is shown at once');
+  const doubted = moderator.locator('[data-testid="child-text"] mark');
+  check(await counted(doubted, 1) && (await doubted.textContent()).startsWith('ngu'), 'the doubted word is marked');
+  check((await doubted.textContent()).includes('possibly rude (the screener is unsure)'), 'the mark says it may be rude, not harm');
+  check(await shows(moderator.getByTestId('held-rude-hint')), 'the hint explains words that are everyday words without diacritics');
+  check(await counted(moderator.getByTestId('held-hint'), 0), 'no hint about harm');
 
   // Safeguarding lead 1: acknowledge, refer, reveal with a reason, propose no concern.
   const lead = await newPage(browser, server.url, { viewport: DESKTOP, lang: 'en' });
