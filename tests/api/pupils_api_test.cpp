@@ -3,6 +3,8 @@
 // reveal only by a safeguarding lead; no date of birth or real name anywhere else.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <ctime>
 #include <set>
 
 #include "tests/api/harness.h"
@@ -321,6 +323,27 @@ TEST_F(PupilPath, AfterWithdrawalTheIdentityGoesOnItsDayOnceNoOpenCaseNeedsIt) {
   for (std::string a : {"consent.give", "consent.withdraw", "pupil.identity_purge"})
     EXPECT_TRUE(actions.count(a)) << a;
   expect_no_identity_anywhere();
+}
+
+// A birthday comes on the Vietnamese calendar day, not the UTC one: at half past one in the
+// morning in Việt Nam (18:30 UTC the day before), a child whose eleventh birthday is today is 11.
+TEST_F(PupilPath, ABirthdayComesOnTheVietnameseDayNotTheUtcOne) {
+  const auto facilitator = login(server, "facilitator");
+  const auto code = make_class(facilitator);
+  const long long now = static_cast<long long>(std::time(nullptr));
+  const long long to_1830_utc = ((18 * 3600 + 1800 - now % 86400) % 86400 + 86400) % 86400;
+  ASSERT_EQ(server.post_json("/__test/clock", {{"advance_seconds", to_1830_utc}}).status, 200);
+  std::time_t vietnam = static_cast<std::time_t>(now + to_1830_utc + 7 * 3600);
+  std::tm day{};
+  gmtime_r(&vietnam, &day);
+  if (day.tm_mon == 1 && day.tm_mday == 29) GTEST_SKIP() << "no eleventh birthday on 29 February";
+  char born[32];
+  std::snprintf(born, sizeof born, "%04d-%02d-%02d", day.tm_year + 1900 - 11, day.tm_mon + 1,
+                day.tm_mday);
+  auto joined = post("/api/v1/pupils/join",
+                     {{"code", code}, {"pseudonym", "Sáo Nâu"}, {"birth_date", born}});
+  ASSERT_EQ(joined.status, 201) << joined.body;
+  EXPECT_EQ(joined.json()["pupil"]["age_band"], "11-13") << "born " << born;
 }
 
 TEST_F(PupilPath, JoinRefusals) {
