@@ -128,7 +128,14 @@ View build_folded(const std::u32string& original) {
       } else if ((bits & CharFlags::kInvisible) != 0) {
         continue;
       } else if ((bits & CharFlags::kOneSegment) != 0) {
-        flush();
+        // The usual case, a letter after a letter: the one before is written from the table
+        // here, as flush() would, without a call per character.
+        if (alone != kNone && table.composed_one[original[alone]] != CharTable::kNotOne) {
+          const auto before = static_cast<std::uint32_t>(alone);
+          out.push(table.composed_one[original[alone]], before, before + 1);
+        } else {
+          flush();
+        }
         alone = i;
       } else if (c < kTabled) {
         for (char32_t f : table.letters[c].folded) add({f, index, index + 1});
@@ -267,14 +274,15 @@ Utf8View utf8_view(std::u32string_view chars) {
   std::uint32_t* index = out.index_of_byte.data();
   int32_t b = 0;
   for (std::size_t i = 0; i < chars.size(); ++i) {
-    const auto before = b;
     if (chars[i] < 0x80) {  // most of any text: one byte, no encoder
+      index[b] = static_cast<std::uint32_t>(i);
       text[b++] = static_cast<uint8_t>(chars[i]);
-    } else {
-      UBool error = false;
-      U8_APPEND(text, b, static_cast<int32_t>(bytes), static_cast<UChar32>(chars[i]), error);
-      if (error) b = before;  // not a scalar value (a lone surrogate): no bytes
+      continue;
     }
+    const auto before = b;
+    UBool error = false;
+    U8_APPEND(text, b, static_cast<int32_t>(bytes), static_cast<UChar32>(chars[i]), error);
+    if (error) b = before;  // not a scalar value (a lone surrogate): no bytes
     for (auto k = before; k < b; ++k) index[k] = static_cast<std::uint32_t>(i);
   }
   const auto written = static_cast<std::size_t>(b);
