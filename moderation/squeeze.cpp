@@ -227,10 +227,12 @@ std::vector<View> squeeze_all(const View& base) {
 
 namespace {
 
-// For every tabled code point: 1 when the table maps it to one base letter that squeezing treats
-// as it treats the code point (the same class; decoding and the space test read the character
-// itself, so leetspeak, digits and the space must map to themselves). 0 for all of them when some
-// separator maps to another character: a dropped separator is not in a squeezed view to check.
+// For every tabled code point: its class with kAlike added when the table maps it to one base
+// letter that squeezing treats as it treats the code point (the same class; decoding and the
+// space test read the character itself, so leetspeak, digits and the space must map to
+// themselves). 0 for all of them when some separator maps to another character: a dropped
+// separator is not in a squeezed view to check.
+constexpr std::uint8_t kAlike = 0x80;
 const std::uint8_t* squeeze_alike() {
   static const std::vector<std::uint8_t> alike = [] {
     const CharTable& table = char_table();
@@ -244,7 +246,7 @@ const std::uint8_t* squeeze_alike() {
           b < kTabled ? classes[b] : squeeze_class(b, CharTable::untabled_flags(b).bits);
       const bool read_as_itself =
           (classes[c] & kLeet) != 0 || c == U' ' || b == U' ' || c == U'1' || b == U'1';
-      out[c] = b_class == classes[c] && (b == c || !read_as_itself);
+      if (b_class == classes[c] && (b == c || !read_as_itself)) out[c] = kAlike | classes[c];
     }
     return out;
   }();
@@ -257,7 +259,6 @@ const std::uint8_t* squeeze_alike() {
 std::optional<View> squeeze_mapped_view(const View& squeezed) {
   const CharTable& table = char_table();
   const char32_t* base_one = table.base_one.data();
-  const std::uint8_t* classes = squeeze_classes();
   const std::uint8_t* alike = squeeze_alike();
   const std::size_t n = squeezed.size();
   const char32_t* chars = squeezed.chars.data();
@@ -279,8 +280,7 @@ std::optional<View> squeeze_mapped_view(const View& squeezed) {
     const char32_t c = chars[k];
     if (c >= kTabled || alike[c] == 0) return std::nullopt;
     const char32_t b = base_one[c];
-    const std::uint8_t b_class =
-        b < kTabled ? classes[b] : squeeze_class(b, CharTable::untabled_flags(b).bits);
+    const std::uint8_t b_class = alike[c] & ~kAlike;  // its own class, the same
     if ((b_class & kMarkClass) == 0 && b == last) {
       out_to[m - 1] = to[k];
       out_changed[m - 1] = true;
