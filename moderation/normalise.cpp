@@ -128,7 +128,14 @@ View build_folded(const std::u32string& original) {
       } else if ((bits & CharFlags::kInvisible) != 0) {
         continue;
       } else if ((bits & CharFlags::kOneSegment) != 0) {
-        flush();
+        // The usual case, a letter after a letter: the one before is written from the table
+        // here, as flush() would, without a call per character.
+        if (alone != kNone && table.composed_one[original[alone]] != CharTable::kNotOne) {
+          const auto before = static_cast<std::uint32_t>(alone);
+          out.push(table.composed_one[original[alone]], before, before + 1);
+        } else {
+          flush();
+        }
         alone = i;
       } else if (c < kTabled) {
         for (char32_t f : table.letters[c].folded) add({f, index, index + 1});
@@ -141,9 +148,12 @@ View build_folded(const std::u32string& original) {
   return view;
 }
 
-View build_plain(const View& folded) {
+// Sets *one_to_one when every character of `folded` was mapped to its one base letter from the
+// table (the plain view is then the folded one, character for character, mapped).
+View build_plain(const View& folded, bool* one_to_one) {
   const CharTable& table = char_table();
   View view;
+  bool each_one = true;
   {
     ViewWriter out(view, folded.size());
     const char32_t* chars = folded.chars.data();
@@ -157,11 +167,13 @@ View build_plain(const View& folded) {
         out.push(base_one[c], from[i], to[i]);
         continue;
       }
+      each_one = false;
       letters.clear();
       base_letters(table, c, letters);
       for (char32_t b : letters) out.push(b, from[i], to[i]);
     }
   }
+  *one_to_one = each_one;
   return view;
 }
 
@@ -227,13 +239,20 @@ std::optional<NormalisedText> normalise(std::string_view utf8) {
   text.byte_of.resize(n + 1);
   text.marked.resize(n);
   text.folded = build_folded(text.original);
-  text.plain = build_plain(text.folded);
+  bool one_to_one = false;
+  text.plain = build_plain(text.folded, &one_to_one);
   text.plain_utf8 = to_utf8(text.plain);
   text.squeezed_folded = squeeze_all(text.folded);
   // Text without diacritics (most English) has the same plain view: squeeze it once.
   const bool same = text.plain.chars == text.folded.chars && text.plain.from == text.folded.from &&
                     text.plain.to == text.folded.to;
-  text.squeezed_plain = same ? text.squeezed_folded : squeeze_all(text.plain);
+  // Text whose plain view maps the folded one character for character (most Vietnamese): its
+  // squeezed views are the folded ones' mapped, without squeezing again.
+  std::optional<std::vector<View>> mapped;
+  if (!same && one_to_one) mapped = squeeze_mapped(text.squeezed_folded);
+  text.squeezed_plain = same     ? text.squeezed_folded
+                        : mapped ? std::move(*mapped)
+                                 : squeeze_all(text.plain);
   return text;
 }
 
@@ -267,14 +286,15 @@ Utf8View utf8_view(std::u32string_view chars) {
   std::uint32_t* index = out.index_of_byte.data();
   int32_t b = 0;
   for (std::size_t i = 0; i < chars.size(); ++i) {
-    const auto before = b;
     if (chars[i] < 0x80) {  // most of any text: one byte, no encoder
+      index[b] = static_cast<std::uint32_t>(i);
       text[b++] = static_cast<uint8_t>(chars[i]);
-    } else {
-      UBool error = false;
-      U8_APPEND(text, b, static_cast<int32_t>(bytes), static_cast<UChar32>(chars[i]), error);
-      if (error) b = before;  // not a scalar value (a lone surrogate): no bytes
+      continue;
     }
+    const auto before = b;
+    UBool error = false;
+    U8_APPEND(text, b, static_cast<int32_t>(bytes), static_cast<UChar32>(chars[i]), error);
+    if (error) b = before;  // not a scalar value (a lone surrogate): no bytes
     for (auto k = before; k < b; ++k) index[k] = static_cast<std::uint32_t>(i);
   }
   const auto written = static_cast<std::size_t>(b);

@@ -1,5 +1,7 @@
 #include "moderation/squeeze.h"
 
+#include <optional>
+
 #include "moderation/char_table.h"
 
 namespace ln::moderation {
@@ -77,6 +79,10 @@ const std::uint8_t* squeeze_classes() {
   }();
   return classes.data();
 }
+
+// Not a code point: the last character written as far as collapsing is concerned, between
+// words.
+constexpr char32_t kNoWord = 0xFFFFFFFF;
 
 // A run of token characters starting at some position.
 struct Token {
@@ -215,6 +221,94 @@ std::vector<View> squeeze_all(const View& base) {
   if (saw_one) {
     bool ignored = false;
     views.push_back(squeeze_view(base, U'l', &ignored));
+  }
+  return views;
+}
+
+namespace {
+
+// For every tabled code point: its class with kAlike added when the table maps it to one base
+// letter that squeezing treats as it treats the code point (the same class; decoding and the
+// space test read the character itself, so leetspeak, digits and the space must map to
+// themselves). 0 for all of them when some separator maps to another character: a dropped
+// separator is not in a squeezed view to check.
+constexpr std::uint8_t kAlike = 0x80;
+const std::uint8_t* squeeze_alike() {
+  static const std::vector<std::uint8_t> alike = [] {
+    const CharTable& table = char_table();
+    const std::uint8_t* classes = squeeze_classes();
+    std::vector<std::uint8_t> out(kTabled, 0);
+    for (char32_t c = 0; c < kTabled; ++c) {
+      const char32_t b = table.base_one[c];
+      if ((classes[c] & kSeparator) != 0 && b != c) return std::vector<std::uint8_t>(kTabled, 0);
+      if (b == CharTable::kNotOne) continue;
+      const std::uint8_t b_class =
+          b < kTabled ? classes[b] : squeeze_class(b, CharTable::untabled_flags(b).bits);
+      const bool read_as_itself =
+          (classes[c] & kLeet) != 0 || c == U' ' || b == U' ' || c == U'1' || b == U'1';
+      if (b_class == classes[c] && (b == c || !read_as_itself)) out[c] = kAlike | classes[c];
+    }
+    return out;
+  }();
+  return alike.data();
+}
+
+// Within a squeezed view, two neighbouring token characters belong to one word (a separator or
+// another character is written between words), so mapping and collapsing as squeeze_view does
+// gives the view squeezing the mapped base would.
+std::optional<View> squeeze_mapped_view(const View& squeezed) {
+  const CharTable& table = char_table();
+  const char32_t* base_one = table.base_one.data();
+  const std::uint8_t* alike = squeeze_alike();
+  const std::size_t n = squeezed.size();
+  const char32_t* chars = squeezed.chars.data();
+  const std::uint32_t* from = squeezed.from.data();
+  const std::uint32_t* to = squeezed.to.data();
+  const std::uint8_t* changed = squeezed.changed.data();
+  View out;
+  out.chars.resize(n);
+  out.from.resize(n);
+  out.to.resize(n);
+  out.changed.resize(n);
+  char32_t* out_chars = out.chars.data();
+  std::uint32_t* out_from = out.from.data();
+  std::uint32_t* out_to = out.to.data();
+  std::uint8_t* out_changed = out.changed.data();
+  std::size_t m = 0;
+  char32_t last = kNoWord;  // the last character written, when a token character
+  for (std::size_t k = 0; k < n; ++k) {
+    const char32_t c = chars[k];
+    if (c >= kTabled || alike[c] == 0) return std::nullopt;
+    const char32_t b = base_one[c];
+    const std::uint8_t b_class = alike[c] & ~kAlike;  // its own class, the same
+    if ((b_class & kMarkClass) == 0 && b == last) {
+      out_to[m - 1] = to[k];
+      out_changed[m - 1] = true;
+      continue;
+    }
+    out_chars[m] = b;
+    out_from[m] = from[k];
+    out_to[m] = to[k];
+    out_changed[m] = changed[k];
+    ++m;
+    last = (b_class & kToken) != 0 ? b : kNoWord;
+  }
+  out.chars.resize(m);
+  out.from.resize(m);
+  out.to.resize(m);
+  out.changed.resize(m);
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<View>> squeeze_mapped(const std::vector<View>& squeezed_folded) {
+  std::vector<View> views;
+  views.reserve(squeezed_folded.size());
+  for (const View& v : squeezed_folded) {
+    auto mapped = squeeze_mapped_view(v);
+    if (!mapped) return std::nullopt;
+    views.push_back(std::move(*mapped));
   }
   return views;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // The squeezed views (obfuscation undone), internal to moderation/: normalise.cpp builds them.
+#include <optional>
 #include <vector>
 
 #include "moderation/normalise.h"
@@ -13,5 +14,8 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one);
 
 // The squeezed view with 1→i, and a second one with 1→l when the text decoded a '1'.
 std::vector<View> squeeze_all(const View& base);
+
+// nullopt when a character of theirs is not mapped alike (then squeeze the plain view itself).
+std::optional<std::vector<View>> squeeze_mapped(const std::vector<View>& squeezed_folded);
 
 }  // namespace ln::moderation

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
+#include "moderation/squeeze.h"
 #include "tests/moderation/test_support.h"
 
 namespace ln::moderation {
@@ -82,6 +86,42 @@ TEST(Normalise, EveryViewMapsBackToTheOriginal) {
   ASSERT_EQ(to_utf8(s.chars), "bo 😀 dm");
   EXPECT_EQ(s.original(5, 7), (Range{7, 10}));
   EXPECT_EQ(t->byte(7), text.find("đ"));
+}
+
+// The plain view's squeezed views of a text with diacritics are made from the folded view's
+// (mapped, letters collapsed again): they must be what squeezing the plain view gives.
+TEST(Normalise, SqueezedPlainViewsAreThoseOfThePlainView) {
+  std::vector<std::string> texts = {
+      "ồo",    "à a",   "ôô ô",   "Đ.đ",     "bố ố mẹ", "ố1ô",  "a ồ o",
+      "đ-d d", "ơ ơ ơ", "ngủ đi", "tớ  ờ o", "ò0o",     "ê3e!", "Bố đánh em. Em sợ",
+  };
+  // And many short mixes of letters that lose their marks, separators, leetspeak and a
+  // combining mark, from a fixed seed.
+  const std::vector<std::string> pieces = {"ồ", "o", "ô", "ộ", "a", "à", "đ", "d", " ", ".", "-",
+                                           "1", "0", "@", "e", "ê", "\u0301", "x", "!", "  "};
+  std::mt19937 random(19);
+  for (int i = 0; i < 4000; ++i) {
+    std::string text;
+    const auto length = 1 + random() % 10;
+    for (std::size_t k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    texts.push_back(text);
+  }
+  std::size_t with_diacritics = 0;
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    auto t = normalise(text);
+    ASSERT_TRUE(t);
+    if (t->plain.chars != t->folded.chars) ++with_diacritics;
+    const std::vector<View> expected = squeeze_all(t->plain);
+    ASSERT_EQ(t->squeezed_plain.size(), expected.size());
+    for (std::size_t v = 0; v < expected.size(); ++v) {
+      EXPECT_EQ(to_utf8(t->squeezed_plain[v].chars), to_utf8(expected[v].chars));
+      EXPECT_EQ(t->squeezed_plain[v].from, expected[v].from);
+      EXPECT_EQ(t->squeezed_plain[v].to, expected[v].to);
+      EXPECT_EQ(t->squeezed_plain[v].changed, expected[v].changed);
+    }
+  }
+  EXPECT_GT(with_diacritics, texts.size() / 2);
 }
 
 TEST(Normalise, WidenTakesInTrailingMarks) {
