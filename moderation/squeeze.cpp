@@ -1,6 +1,7 @@
 #include "moderation/squeeze.h"
 
 #include <optional>
+#include <utility>
 
 #include "moderation/char_table.h"
 
@@ -91,6 +92,33 @@ struct Token {
   bool has_letter = false;  // an alphabetic character: leetspeak is decoded only then
 };
 
+// A squeezed view with room for `n` characters, written through plain pointers (a push per
+// character cost a capacity check each), then cut to the `m` characters written.
+struct SqueezedOut {
+  View view;
+  char32_t* chars;
+  std::uint32_t* from;
+  std::uint32_t* to;
+  std::uint8_t* changed;
+  explicit SqueezedOut(std::size_t n) {
+    view.chars.resize(n);
+    view.from.resize(n);
+    view.to.resize(n);
+    view.changed.resize(n);
+    chars = view.chars.data();
+    from = view.from.data();
+    to = view.to.data();
+    changed = view.changed.data();
+  }
+  View cut(std::size_t m) {
+    view.chars.resize(m);
+    view.from.resize(m);
+    view.to.resize(m);
+    view.changed.resize(m);
+    return std::move(view);
+  }
+};
+
 }  // namespace
 
 // One pass over the base view. A separator run is dropped when it is at most three characters
@@ -124,15 +152,11 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
   };
 
   // Every output character stands for at least one base character: write into arrays of n.
-  View out;
-  out.chars.resize(n);
-  out.from.resize(n);
-  out.to.resize(n);
-  out.changed.resize(n);
-  char32_t* out_chars = out.chars.data();
-  std::uint32_t* out_from = out.from.data();
-  std::uint32_t* out_to = out.to.data();
-  std::uint8_t* out_changed = out.changed.data();
+  SqueezedOut out(n);
+  char32_t* out_chars = out.chars;
+  std::uint32_t* out_from = out.from;
+  std::uint32_t* out_to = out.to;
+  std::uint8_t* out_changed = out.changed;
   std::size_t m = 0;
   auto push = [&](char32_t c, std::uint32_t f, std::uint32_t t, bool changed) {
     out_chars[m] = c;
@@ -207,11 +231,7 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one) {
     ++i;
   }
   if (one_decoded) *saw_one = true;
-  out.chars.resize(m);
-  out.from.resize(m);
-  out.to.resize(m);
-  out.changed.resize(m);
-  return out;
+  return out.cut(m);
 }
 
 std::vector<View> squeeze_all(const View& base) {
@@ -265,17 +285,14 @@ std::optional<View> squeeze_mapped_view(const View& squeezed) {
   const std::uint32_t* from = squeezed.from.data();
   const std::uint32_t* to = squeezed.to.data();
   const std::uint8_t* changed = squeezed.changed.data();
-  View out;
-  out.chars.resize(n);
-  out.from.resize(n);
-  out.to.resize(n);
-  out.changed.resize(n);
-  char32_t* out_chars = out.chars.data();
-  std::uint32_t* out_from = out.from.data();
-  std::uint32_t* out_to = out.to.data();
-  std::uint8_t* out_changed = out.changed.data();
   std::size_t m = 0;
   char32_t last = kNoWord;  // the last character written, when a token character
+  SqueezedOut out(n);
+  // Local copies, as in squeeze_view: the byte-wide stores could otherwise alias them.
+  char32_t* out_chars = out.chars;
+  std::uint32_t* out_from = out.from;
+  std::uint32_t* out_to = out.to;
+  std::uint8_t* out_changed = out.changed;
   for (std::size_t k = 0; k < n; ++k) {
     const char32_t c = chars[k];
     if (c >= kTabled || alike[c] == 0) return std::nullopt;
@@ -293,11 +310,7 @@ std::optional<View> squeeze_mapped_view(const View& squeezed) {
     ++m;
     last = (b_class & kToken) != 0 ? b : kNoWord;
   }
-  out.chars.resize(m);
-  out.from.resize(m);
-  out.to.resize(m);
-  out.changed.resize(m);
-  return out;
+  return out.cut(m);
 }
 
 }  // namespace
