@@ -127,10 +127,10 @@ std::pair<StartedSession, Pupil> Pupils::sign_in(const std::string& code,
   // it name them.
   const auto issued_by = storage_.pupils().sign_in_code_issuer(pupil->id);
   // Move the child to their new age band once their birthday has passed it.
+  const auto today = local_date_of(clock_.now());
   if (auto review = parse_date(pupil->band_changes_on);
-      review && sys_days(*review) <= sys_days(local_date_of(clock_.now()))) {
+      review && sys_days(*review) <= sys_days(today)) {
     if (auto birth = parse_date(open_identity(pupil->id).birth_date)) {
-      auto today = local_date_of(clock_.now());
       if (auto band = band_for_age(age_on(*birth, today))) pupil->age_band = band->id;
       pupil->band_changes_on = band_review_date(band_changes_on(*birth, today));
       storage_.pupils().update_pupil(*pupil);

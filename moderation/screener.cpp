@@ -96,52 +96,47 @@ float held_line(const Finding& f, const Classifier& model, const NormalisedText&
   return long_text ? model.disclosure_held_below_first_person() : 0.0f;
 }
 
-float probability_of(const std::map<std::string, float>& p, const std::string& label) {
+// The findings of `label`, taken out of `findings`, when the model's probability of `label` is
+// under the line of every one of them (`line_of`, 0 for a finding nothing may hold); otherwise
+// nothing.
+template <typename LineOf>
+std::vector<Finding> held_back(std::vector<Finding>& findings, const std::string& label,
+                               const std::map<std::string, float>& p, LineOf line_of) {
   const auto it = p.find(label);
-  return it == p.end() ? 0.0f : it->second;
-}
-
-// The findings of `label`, taken out of `findings`.
-std::vector<Finding> taken(std::vector<Finding>& findings, const std::string& label) {
-  std::vector<Finding> out;
-  std::erase_if(findings, [&](const Finding& f) {
-    if (f.label != label) return false;
-    out.push_back(f);
-    return true;
-  });
-  return out;
-}
-
-// The disclosure findings, taken out of `findings`, when the model's disclosure probability `p`
-// is under the line of every one of them; otherwise nothing.
-std::vector<Finding> held_back(std::vector<Finding>& findings, const Classifier& model,
-                               const std::map<std::string, float>& p, const NormalisedText& text) {
-  const float probability = probability_of(p, "disclosure");
+  const float probability = it == p.end() ? 0.0f : it->second;
   bool any = false;
-  std::optional<bool> long_text;
   for (const auto& f : findings) {
-    if (f.label != "disclosure") continue;
-    if (!long_text) long_text = word_count(text.plain) >= kHeldFromWords;
-    if (probability >= held_line(f, model, text, *long_text)) return {};
+    if (f.label != label) continue;
+    if (probability >= line_of(f)) return {};
     any = true;
   }
   if (!any) return {};
-  return taken(findings, "disclosure");
+  std::vector<Finding> held;
+  std::erase_if(findings, [&](const Finding& f) {
+    if (f.label != label) return false;
+    held.push_back(f);
+    return true;
+  });
+  return held;
 }
 
-// The rude findings, taken out of `findings`, when every one is a word that is also an everyday
-// word written as the child wrote it ("ngu": ngủ) and the model's rude probability is under its
-// line; otherwise nothing.
+// Possible disclosures the model doubted: each under its line (held_line).
+std::vector<Finding> disclosures_held_back(std::vector<Finding>& findings, const Classifier& model,
+                                           const std::map<std::string, float>& p,
+                                           const NormalisedText& text) {
+  std::optional<bool> long_text;
+  return held_back(findings, "disclosure", p, [&](const Finding& f) {
+    if (!long_text) long_text = word_count(text.plain) >= kHeldFromWords;
+    return held_line(f, model, text, *long_text);
+  });
+}
+
+// Rude words the model doubted: only words that are also everyday words, written as the child
+// wrote them ("ngu": ngủ), and only when every rude finding of the text is one.
 std::vector<Finding> rude_held_back(std::vector<Finding>& findings, const Classifier& model,
                                     const std::map<std::string, float>& p) {
-  bool any = false;
-  for (const auto& f : findings) {
-    if (f.label != "rude") continue;
-    if (!f.everyday) return {};
-    any = true;
-  }
-  if (!any || probability_of(p, "rude") >= model.rude_held_below()) return {};
-  return taken(findings, "rude");
+  return held_back(findings, "rude", p,
+                   [&](const Finding& f) { return f.everyday ? model.rude_held_below() : 0.0f; });
 }
 
 Span span_of(const Finding& f, const NormalisedText& text) {
@@ -224,7 +219,7 @@ Verdict Screener::screen(std::string_view utf8_text) const {
       worst = std::max(worst, model_severity(opinion.label));
     }
     if (!labels.contains("disclosure")) {
-      for (const auto& f : held_back(findings, *d.model, probabilities, *text)) {
+      for (const auto& f : disclosures_held_back(findings, *d.model, probabilities, *text)) {
         verdict.held.push_back(span_of(f, *text));
       }
     }

@@ -15,7 +15,9 @@ View squeeze_view(const View& base, char32_t one_as, bool* saw_one);
 // The squeezed view with 1→i, and a second one with 1→l when the text decoded a '1'.
 std::vector<View> squeeze_all(const View& base);
 
-// nullopt when a character of theirs is not mapped alike (then squeeze the plain view itself).
+// The plain view's squeezed views, from the folded view's, for a text whose plain view maps the
+// folded one character for character; nullopt when some character does not map to a letter that
+// squeezing treats alike (then squeeze the plain view itself).
 std::optional<std::vector<View>> squeeze_mapped(const std::vector<View>& squeezed_folded);
 
 }  // namespace ln::moderation

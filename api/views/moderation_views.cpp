@@ -54,9 +54,10 @@ nlohmann::json screening_schema() {
                optional("lexicon_version", text()),
                optional("labels", list_of(label())),
                optional("spans", list_of(Value(span_schema()))),
-               optional("held", list_of(Value(span_schema())).describe(
-                                    "findings the model doubted (possible disclosures; rude words that "
-                                    "are everyday words without diacritics): a hint only")),
+               optional("held", list_of(Value(span_schema()))
+                                    .describe("findings the model doubted (possible disclosures; "
+                                              "rude words that are everyday words without "
+                                              "diacritics): a hint only")),
                optional("alike_from_other_children", integer())}
       .schema();
 }

@@ -106,8 +106,8 @@ export async function render({ main, params, me }) {
       : item.topic ? [h('dt', {}, t('idea.topic')), h('dd', {}, item.topic)] : null));
 
   const spans = (item.screening && item.screening.spans) || [];
-  // Words the lexicons read as possible harm but the model doubted: marked for the moderator,
-  // who decides (screener.h, "held").
+  // Words the lexicons read as possible harm, or as rude, but the model doubted: marked for the
+  // moderator, who decides, each kind with its own label and hint (screener.h, "held").
   const doubted = (item.screening && item.screening.held) || [];
   const held = doubted.map((s) => ({ ...s, label: s.label === 'rude' ? 'held_rude' : 'held' }));
   const heldHint = (label, key, testid) =>
