@@ -145,6 +145,35 @@ TEST(Disclosure, FramesOfLessonsSportsAndStoriesAreNotDisclosures) {
             "violence_home");
 }
 
+// "no muốn chết" (so full one could die) is an idiom; "nó muốn chết" (he wants to die) is a friend
+// in danger. Written without diacritics it stays a disclosure, unless it follows eating.
+TEST(Disclosure, AFriendWhoWantsToDieIsNotAFullStomach) {
+  EXPECT_EQ(category("Hôm qua bạn Lan kể với em là nó muốn chết, em sợ lắm"), "self_harm");
+  EXPECT_EQ(category("ban Lan ke voi em la no muon chet, em so lam"), "self_harm");
+  for (const char* full : {"Tiệc sinh nhật bạn Hà có lẩu, em ăn no muốn chết luôn",
+                           "tet nay an banh chung no muon chet", "no gan chet vi an buffet"}) {
+    EXPECT_EQ(category(full), "") << full;
+  }
+}
+
+// Lexicon 2026.8: ways of saying it the development part's newest writers used (these sentences
+// are written for the test, not taken from the corpus).
+TEST(Disclosure, LexiconTwentySixEightWaysOfSayingIt) {
+  EXPECT_EQ(category("em muốn biết uống bao nhiêu viên thuốc an thần thì đủ"), "suicide");
+  EXPECT_EQ(category("co cach nao de ra di ma khong dau khong a"), "suicide");
+  EXPECT_EQ(category("mọi người chắc sẽ nhẹ nhõm hơn nếu không có em"), "suicide");
+  EXPECT_EQ(category("honestly nobody would even miss me"), "suicide");
+  EXPECT_EQ(category("ăn xong là em uống nước muối cho nôn ra"), "eating_disorder");
+  EXPECT_EQ(category("chủ lò nói con nít làm công rẻ nên bắt tụi em bưng gạch"), "exploitation");
+  EXPECT_EQ(category("em phải nghỉ học để đi bán hàng rong với dì"), "exploitation");
+  EXPECT_EQ(category("hai chị em ăn cơm với muối cả tuần nay"), "neglect");
+  EXPECT_EQ(category("cổ tay nhỏ bạn em chi chít vết cắt"), "self_harm");
+  EXPECT_EQ(category("dượng say là cầm gậy đuổi má chạy khắp xóm"), "violence_home");
+  // A story about a child somewhere else is no child of ours leaving school.
+  EXPECT_EQ(category("Trên ti vi có một bạn nhỏ phải nghỉ học đi chăn trâu thuê, em muốn gửi sách"),
+            "");
+}
+
 TEST(Disclosure, RoutesToSafeguarding) {
   const auto verdict = testing::screener().screen("Bố em hay đánh em, đm");
   EXPECT_EQ(verdict.route, "safeguarding");
