@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -27,6 +28,28 @@ namespace {
 // ("a (?:\\S+\\s+){0,4}? b") outgrows any sensible memory budget, after which every pattern
 // would have to run on its own.
 constexpr int kMinAtomBytes = 2;
+
+// Lists of lists in one array, row r being items[first[r], first[r + 1]): what a search reads
+// for every atom a text holds lies together, not behind a pointer per row.
+template <typename T>
+class Rows {
+ public:
+  Rows() = default;
+  explicit Rows(const std::vector<std::vector<T>>& rows) {
+    first_.reserve(rows.size() + 1);
+    for (const auto& row : rows) {
+      items_.insert(items_.end(), row.begin(), row.end());
+      first_.push_back(static_cast<std::uint32_t>(items_.size()));
+    }
+  }
+  std::span<const T> operator[](std::size_t r) const {
+    return {items_.data() + first_[r], items_.data() + first_[r + 1]};
+  }
+
+ private:
+  std::vector<std::uint32_t> first_{0};
+  std::vector<T> items_;
+};
 constexpr std::size_t kPatternsPerSet = 16;
 
 RE2::Options pattern_options() {
@@ -447,7 +470,7 @@ struct PatternSet::Impl {
   // formula, so a pattern that can match is never dropped. Empty when that could not be done;
   // AllPotentials is used then. The atoms looked for are those of the clauses.
   std::vector<std::vector<std::vector<std::uint32_t>>> clauses;  // per pattern
-  std::vector<std::vector<std::uint32_t>> gated_by;  // per atom: patterns with it in clause 0
+  Rows<std::uint32_t> gated_by;  // per atom: patterns with it in clause 0
 
   // Clauses of single characters ("@", "/", a digit) and of atoms the set looks for anyway, from
   // the pattern's formula with atoms of one byte: checked after the clauses above, against the
@@ -465,7 +488,7 @@ struct PatternSet::Impl {
     bool last = false;
     std::uint64_t mask = 0;
   };
-  std::vector<std::vector<Group>> checks;
+  Rows<Group> checks;
   void group_clauses();
 
   static std::u32string bytes(std::string_view text) {
@@ -549,15 +572,16 @@ void PatternSet::build() const {
         }
       }
     }
-    im.gated_by.assign(atoms.size(), {});
+    std::vector<std::vector<std::uint32_t>> gated_by(atoms.size());
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       if (im.is_always[i]) continue;
       for (std::uint32_t a : im.clauses[i].front()) {
-        im.gated_by[a].push_back(static_cast<std::uint32_t>(i));
+        gated_by[a].push_back(static_cast<std::uint32_t>(i));
       }
     }
     add_byte_clauses(atoms, atom_id);
-    im.gated_by.resize(atoms.size());  // the atoms added look up no pattern
+    gated_by.resize(atoms.size());  // the atoms added look up no pattern
+    im.gated_by = Rows<std::uint32_t>(gated_by);
     im.group_clauses();
   }
   im.atom_count = atoms.size();
@@ -568,12 +592,12 @@ void PatternSet::build() const {
 }
 
 void PatternSet::Impl::group_clauses() {
-  checks.assign(clauses.size(), {});
+  std::vector<std::vector<Group>> per_pattern(clauses.size());
   for (std::size_t p = 0; p < clauses.size(); ++p) {
     for (std::size_t c = 1; c < clauses[p].size(); ++c) {
       std::vector<std::uint32_t> ids = clauses[p][c];
       std::sort(ids.begin(), ids.end());
-      auto& groups = checks[p];
+      auto& groups = per_pattern[p];
       groups.push_back({ids.empty() ? 0 : ids.front() / 64, false, 0});  // none: never holds
       for (std::uint32_t a : ids) {
         if (groups.back().word != a / 64) groups.push_back({a / 64, false, 0});
@@ -582,6 +606,7 @@ void PatternSet::Impl::group_clauses() {
       groups.back().last = true;
     }
   }
+  checks = Rows<Group>(per_pattern);
 }
 
 // The clauses of each pattern's formula with atoms of one byte that hold a single character

@@ -45,6 +45,7 @@ void PhraseMatcher::add(std::u32string_view phrase, std::uint32_t id) {
 
 void PhraseMatcher::finish() {
   if (finished_) return;
+  renumber_breadth_first();
   std::deque<std::uint32_t> queue;
   for (const auto& [c, next] : nodes_[0].next) {
     nodes_[next].fail = 0;
@@ -86,9 +87,13 @@ void PhraseMatcher::finish() {
     throw std::length_error("PhraseMatcher: too many phrases");
   }
   first_output_.assign(nodes_.size(), 0);
+  ends_.assign(nodes_.size(), {});
   for (std::size_t node = 0; node < nodes_.size(); ++node) {
     first_output_[node] =
         nodes_[node].outputs.empty() ? nodes_[node].output_link : static_cast<std::uint32_t>(node);
+    ends_[node] = {static_cast<std::uint32_t>(outputs_.size()),
+                   static_cast<std::uint32_t>(nodes_[node].outputs.size()), nodes_[node].output_link};
+    outputs_.insert(outputs_.end(), nodes_[node].outputs.begin(), nodes_[node].outputs.end());
   }
   auto state = [&](std::uint32_t node) {
     return node * class_count_ * 2 + (first_output_[node] != 0 ? 1 : 0);
@@ -112,14 +117,35 @@ void PhraseMatcher::finish() {
   finished_ = true;
 }
 
+// Nodes in breadth-first order: the shallow nodes, where a search spends most of its steps, then
+// hold the first rows of the transition table, close together in the cache.
+void PhraseMatcher::renumber_breadth_first() {
+  std::vector<std::uint32_t> order{0}, new_id(nodes_.size(), 0);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    for (const auto& edge : nodes_[order[k]].next) {
+      new_id[edge.second] = static_cast<std::uint32_t>(order.size());
+      order.push_back(edge.second);
+    }
+  }
+  std::vector<Node> renumbered(nodes_.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    Node& node = renumbered[k];
+    node = std::move(nodes_[order[k]]);
+    for (auto& edge : node.next) edge.second = new_id[edge.second];
+  }
+  nodes_ = std::move(renumbered);
+}
+
 // Out of line, so the search loop keeps its state in registers.
 [[gnu::noinline]] void PhraseMatcher::report(std::u32string_view text, std::size_t i,
                                              std::uint32_t node, bool whole_words,
                                              std::vector<Match>& matches) const {
   const CharTable& table = char_table();
   auto is_word_char = [&](char32_t c) { return table.is(c, CharFlags::kWord); };
-  for (std::uint32_t out = first_output_[node]; out != 0; out = nodes_[out].output_link) {
-    for (const auto& [id, length] : nodes_[out].outputs) {
+  for (std::uint32_t out = first_output_[node]; out != 0; out = ends_[out].link) {
+    const Ends& ends = ends_[out];
+    for (std::uint32_t k = ends.first; k < ends.first + ends.count; ++k) {
+      const auto [id, length] = outputs_[k];
       const std::size_t begin = i + 1 - length, end = i + 1;
       if (whole_words) {
         if (begin > 0 && is_word_char(text[begin - 1]) && is_word_char(text[begin])) continue;
@@ -172,10 +198,11 @@ void PhraseMatcher::present_in(std::basic_string_view<Char> text, std::uint32_t 
     state = next[(state >> 1) + (c < kClassTable ? classes[c] : class_of(c))];
     if ((state & 1) == 0) continue;
     for (std::uint32_t out = first_output_[(state >> 1) / class_count_];
-         out != 0 && node_seen[out] != mark; out = nodes_[out].output_link) {
+         out != 0 && node_seen[out] != mark; out = ends_[out].link) {
       node_seen[out] = mark;
-      for (const auto& output : nodes_[out].outputs) {
-        const std::uint32_t id = output.first;
+      const Ends& ends = ends_[out];
+      for (std::uint32_t k = ends.first; k < ends.first + ends.count; ++k) {
+        const std::uint32_t id = outputs_[k].first;
         if (id >= id_limit) throw std::out_of_range("PhraseMatcher::present: id over the limit");
         if (id_seen[id] != mark) {
           id_seen[id] = mark;

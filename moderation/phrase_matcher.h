@@ -45,6 +45,7 @@ class PhraseMatcher {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs;  // (id, length)
   };
   std::uint32_t child(std::uint32_t node, char32_t c) const;
+  void renumber_breadth_first();
   // Adds the phrases that end at text[i] in `node` (whole words only, when asked).
   void report(std::u32string_view text, std::size_t i, std::uint32_t node, bool whole_words,
               std::vector<Match>& matches) const;
@@ -62,6 +63,13 @@ class PhraseMatcher {
   std::uint32_t class_count_ = 1;
   std::vector<std::uint32_t> next_;          // node * class_count_ + class → node
   std::vector<std::uint32_t> first_output_;  // node → the node of its longest phrase ending there
+  // What a search reads once a phrase ends, in two flat arrays rather than through each node's
+  // own vectors: per node, its phrases (a run of outputs_) and the next node ending one.
+  struct Ends {
+    std::uint32_t first = 0, count = 0, link = 0;
+  };
+  std::vector<Ends> ends_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs_;  // (id, length)
   bool finished_ = false;
   std::size_t phrase_count_ = 0;
 };
