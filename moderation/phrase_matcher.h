@@ -52,6 +52,13 @@ class PhraseMatcher {
   template <typename Char>
   void present_in(std::basic_string_view<Char> text, std::uint32_t id_limit,
                   std::vector<std::uint32_t>& ids) const;
+  // The searches over either table (next16_ when it is filled, else next_).
+  template <typename Entry, typename Char>
+  void present_in(const Entry* next, std::basic_string_view<Char> text, std::uint32_t id_limit,
+                  std::vector<std::uint32_t>& ids) const;
+  template <typename Entry>
+  void find_in(const Entry* next, std::u32string_view text, bool whole_words,
+               std::vector<Match>& matches) const;
   // The class of a text character: 0 when no phrase has it, else one per character phrases have.
   std::uint32_t class_of(char32_t c) const;
 
@@ -61,7 +68,8 @@ class PhraseMatcher {
   std::vector<std::uint16_t> classes_;  // kClassTable entries
   std::vector<std::pair<char32_t, std::uint32_t>> other_classes_;  // the rest, sorted
   std::uint32_t class_count_ = 1;
-  std::vector<std::uint32_t> next_;          // node * class_count_ + class → node
+  std::vector<std::uint32_t> next_;    // node * class_count_ + class → state (node × 2 + ends)
+  std::vector<std::uint16_t> next16_;  // the same, when every state fits in 16 bits (next_ empty)
   std::vector<std::uint32_t> first_output_;  // node → the node of its longest phrase ending there
   // What a search reads once a phrase ends, in two flat arrays rather than through each node's
   // own vectors: per node, its phrases (a run of outputs_) and the next node ending one.
