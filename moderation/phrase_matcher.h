@@ -22,6 +22,9 @@ class PhraseMatcher {
   void add(std::u32string_view phrase, std::uint32_t id);
   void finish();
   std::size_t size() const { return phrase_count_; }
+  // Bytes per entry of the transition table once finished: 2 while every state fits in 16 bits
+  // (fewer than 32,768 nodes), else 4.
+  std::size_t state_bytes() const { return next16_.empty() ? 4 : 2; }
 
   // All occurrences, ordered by end then by length (longest first). With `whole_words`, only
   // occurrences not preceded or followed by a letter, digit or mark.

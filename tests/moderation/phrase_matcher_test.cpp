@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace ln::moderation {
@@ -65,6 +66,45 @@ TEST(PhraseMatcher, WorksOnNonLatinAndSharedPrefixes) {
   m.finish();
   EXPECT_EQ(m.size(), 3u);
   EXPECT_EQ(all(m, U"bố đánh em 😀😀😀", true).size(), 4u);  // đánh, đánh em, 😀😀 twice
+}
+
+// A matcher of more than 32,768 nodes keeps 32-bit states, a smaller one 16-bit states: both find
+// exactly what a naive search finds (every occurrence, and each phrase present once).
+TEST(PhraseMatcher, SmallAndLargeMatchersFindWhatANaiveSearchFinds) {
+  std::mt19937 random(19);
+  auto word = [&](std::size_t length) {
+    std::u32string w;
+    for (std::size_t i = 0; i < length; ++i) w.push_back(U"abcdeđêô "[random() % 9]);
+    return w;
+  };
+  for (const std::size_t phrases : {300u, 8000u}) {
+    std::vector<std::u32string> added;
+    PhraseMatcher m;
+    for (std::uint32_t id = 0; id < phrases; ++id) {
+      added.push_back(word(4 + random() % 9));
+      m.add(added.back(), id);
+    }
+    m.finish();
+    EXPECT_EQ(m.state_bytes(), phrases < 1000 ? 2u : 4u);
+    for (int round = 0; round < 20; ++round) {
+      const std::u32string text = word(400);
+      std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> expected;
+      std::vector<std::uint32_t> present;
+      for (std::uint32_t id = 0; id < phrases; ++id) {
+        const std::u32string& phrase = added[id];
+        bool found = false;
+        for (std::size_t at = text.find(phrase); at != std::u32string::npos;
+             at = text.find(phrase, at + 1)) {
+          expected.emplace_back(at, at + phrase.size(), id);
+          found = true;
+        }
+        if (found) present.push_back(id);
+      }
+      std::sort(expected.begin(), expected.end());
+      EXPECT_EQ(all(m, text, false), expected) << phrases << " phrases, round " << round;
+      EXPECT_EQ(m.present(text, static_cast<std::uint32_t>(phrases)), present);
+    }
+  }
 }
 
 TEST(PhraseMatcher, RefusesMisuse) {
