@@ -82,6 +82,13 @@ void train(const Settings& settings, const std::vector<const Example*>& examples
 // grew, a 1 % budget let personal information through at 0.04, and the model then sent ordinary
 // ideas ("em muốn có thêm cây xanh quanh trường", 0.15) to the priority queue.
 constexpr float kLowestThreshold = 0.25f;
+// Rude words may be raised from a lower line: out of fold on the development part (57 writers,
+// then 63 with writers 70–75), rude texts between 0.2 and 0.25 were caught with no clean text
+// flagged more (recall 0.977 → 0.979 of 1,342; under 0.15, five clean texts more).
+constexpr float kRudeLowestThreshold = 0.2f;
+float lowest_threshold(const std::string& label) {
+  return label == "rude" ? kRudeLowestThreshold : kLowestThreshold;
+}
 
 // Under this disclosure probability the screener holds back the lexicons' possible disclosures of
 // the kinds it may hold, unless told in the first person (moderation/screener.h). Chosen on the
@@ -117,12 +124,13 @@ constexpr float kRudeHeldBelow = 0.01f;
 
 // The lowest threshold at which at most `budget` of the clean texts' out-of-fold probabilities
 // reach it: the most recall the budget allows.
-float choose(const std::vector<float>& clean, double budget) {
+float choose(const std::vector<float>& clean, double budget,
+             float lowest = kLowestThreshold) {
   std::vector<float> c = clean;
   std::sort(c.rbegin(), c.rend());
   const auto allowed = static_cast<std::size_t>(std::floor(budget * static_cast<double>(c.size())));
   const float threshold = allowed < c.size() ? std::nextafter(c[allowed], 1.0f) : 0.0f;
-  return std::clamp(threshold, kLowestThreshold, 0.99f);
+  return std::clamp(threshold, lowest, 0.99f);
 }
 
 // Writers held out together in one fold. A fold holds out whole writers, as the test part's
@@ -225,7 +233,7 @@ int run(const std::filesystem::path& dev, const std::filesystem::path& model) {
   std::cout << std::fixed << std::setprecision(3);
   for (const auto& [label, budget] : kFalseAlarmBudget) {
     const Scores s = scores(c, held_out, label);
-    const float threshold = choose(s.clean, budget);
+    const float threshold = choose(s.clean, budget, lowest_threshold(label));
     thresholds << label << '\t' << threshold << '\n';
     std::cout << "screener model: " << label << " threshold " << threshold
               << " (out of fold: recall " << share_at_least(s.positives, threshold) << " of "
