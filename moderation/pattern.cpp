@@ -28,6 +28,7 @@ namespace {
 // ("a (?:\\S+\\s+){0,4}? b") outgrows any sensible memory budget, after which every pattern
 // would have to run on its own.
 constexpr int kMinAtomBytes = 2;
+constexpr std::size_t kPatternsPerSet = 16;
 
 // Lists of lists in one array, row r being items[first[r], first[r + 1]): what a search reads
 // for every atom a text holds lies together, not behind a pointer per row.
@@ -50,7 +51,6 @@ class Rows {
   std::vector<std::uint32_t> first_{0};
   std::vector<T> items_;
 };
-constexpr std::size_t kPatternsPerSet = 16;
 
 RE2::Options pattern_options() {
   RE2::Options options;

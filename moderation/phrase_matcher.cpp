@@ -93,7 +93,8 @@ void PhraseMatcher::finish() {
     first_output_[node] =
         nodes_[node].outputs.empty() ? nodes_[node].output_link : static_cast<std::uint32_t>(node);
     ends_[node] = {static_cast<std::uint32_t>(outputs_.size()),
-                   static_cast<std::uint32_t>(nodes_[node].outputs.size()), nodes_[node].output_link};
+                   static_cast<std::uint32_t>(nodes_[node].outputs.size()),
+                   nodes_[node].output_link};
     outputs_.insert(outputs_.end(), nodes_[node].outputs.begin(), nodes_[node].outputs.end());
   }
   auto state = [&](std::uint32_t node) { return node * 2 + (first_output_[node] != 0 ? 1 : 0); };
@@ -120,6 +121,9 @@ void PhraseMatcher::finish() {
     next_.clear();
     next_.shrink_to_fit();
   }
+  // A search reads the flat arrays above; the trie, its edges and links are not needed again.
+  nodes_.clear();
+  nodes_.shrink_to_fit();
   finished_ = true;
 }
 
@@ -213,7 +217,7 @@ void PhraseMatcher::present_in(const Entry* next, std::basic_string_view<Char> t
     search = 1;
   }
   if (id_seen.size() < id_limit) id_seen.resize(id_limit, 0);
-  if (node_seen.size() < nodes_.size()) node_seen.resize(nodes_.size(), 0);
+  if (node_seen.size() < first_output_.size()) node_seen.resize(first_output_.size(), 0);
   const std::uint32_t mark = search;
   ids.clear();
   const std::uint16_t* classes = classes_.data();
@@ -223,8 +227,8 @@ void PhraseMatcher::present_in(const Entry* next, std::basic_string_view<Char> t
     const auto c = static_cast<char32_t>(static_cast<std::make_unsigned_t<Char>>(ch));
     state = next[(state >> 1) * row + (c < kClassTable ? classes[c] : class_of(c))];
     if ((state & 1) == 0) continue;
-    for (std::uint32_t out = first_output_[state >> 1];
-         out != 0 && node_seen[out] != mark; out = ends_[out].link) {
+    for (std::uint32_t out = first_output_[state >> 1]; out != 0 && node_seen[out] != mark;
+         out = ends_[out].link) {
       node_seen[out] = mark;
       const Ends& ends = ends_[out];
       for (std::uint32_t k = ends.first; k < ends.first + ends.count; ++k) {

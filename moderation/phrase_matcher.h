@@ -65,7 +65,7 @@ class PhraseMatcher {
   // The class of a text character: 0 when no phrase has it, else one per character phrases have.
   std::uint32_t class_of(char32_t c) const;
 
-  std::vector<Node> nodes_{Node{}};
+  std::vector<Node> nodes_{Node{}};  // the trie while phrases are added; emptied by finish()
   static constexpr char32_t kClassTable =
       0x3000;                           // classes of code points below, looked up directly
   std::vector<std::uint16_t> classes_;  // kClassTable entries

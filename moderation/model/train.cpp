@@ -78,9 +78,10 @@ void train(const Settings& settings, const std::vector<const Example*>& examples
   std::filesystem::remove(input);
 }
 
-// No label is raised below this probability, whatever the budget allows: as the development part
-// grew, a 1 % budget let personal information through at 0.04, and the model then sent ordinary
-// ideas ("em muốn có thêm cây xanh quanh trường", 0.15) to the priority queue.
+// No label is raised below this probability (rude: below its own, next), whatever the budget
+// allows: as the development part grew, a 1 % budget let personal information through at 0.04,
+// and the model then sent ordinary ideas ("em muốn có thêm cây xanh quanh trường", 0.15) to the
+// priority queue.
 constexpr float kLowestThreshold = 0.25f;
 // Rude words may be raised from a lower line: out of fold on the development part (57 writers,
 // then 63 with writers 70–75), rude texts between 0.2 and 0.25 were caught with no clean text
@@ -124,8 +125,7 @@ constexpr float kRudeHeldBelow = 0.01f;
 
 // The lowest threshold at which at most `budget` of the clean texts' out-of-fold probabilities
 // reach it: the most recall the budget allows.
-float choose(const std::vector<float>& clean, double budget,
-             float lowest = kLowestThreshold) {
+float choose(const std::vector<float>& clean, double budget, float lowest = kLowestThreshold) {
   std::vector<float> c = clean;
   std::sort(c.rbegin(), c.rend());
   const auto allowed = static_cast<std::size_t>(std::floor(budget * static_cast<double>(c.size())));
