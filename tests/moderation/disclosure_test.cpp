@@ -150,8 +150,12 @@ TEST(Disclosure, FramesOfLessonsSportsAndStoriesAreNotDisclosures) {
 TEST(Disclosure, AFriendWhoWantsToDieIsNotAFullStomach) {
   EXPECT_EQ(category("Hôm qua bạn Lan kể với em là nó muốn chết, em sợ lắm"), "self_harm");
   EXPECT_EQ(category("ban Lan ke voi em la no muon chet, em so lam"), "self_harm");
+  // Near a meal it is still a friend who wants to die: the words around cannot tell "nó" from "no".
+  EXPECT_EQ(category("Bạn em không ăn gì cả, nó muốn chết"), "self_harm");
+  EXPECT_EQ(category("Hôm qua ăn cơm xong bạn em nói nó muốn chết"), "self_harm");
+  EXPECT_EQ(category("ban em khong an gi ca, no muon chet"), "self_harm");
   for (const char* full : {"Tiệc sinh nhật bạn Hà có lẩu, em ăn no muốn chết luôn",
-                           "tet nay an banh chung no muon chet", "no gan chet vi an buffet"}) {
+                           "Tết này ăn bánh chưng no mún chết", "no gan chet vi an buffet"}) {
     EXPECT_EQ(category(full), "") << full;
   }
 }
