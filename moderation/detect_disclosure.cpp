@@ -36,6 +36,7 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
     } else if (idiom.is_pattern) {
       const std::string source = strip_diacritics_utf8(idiom.text);
       idiom_patterns_.emplace_back(source, idiom.where);
+      idiom_bare_.push_back(idiom.bare);
       idiom_set_.add(source, idiom.where);
     } else {
       plain_phrases_.add(strip_diacritics(fold(idiom.text)), kIdiom | id++);
@@ -57,8 +58,8 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
 
 // Whether the words at plain view [b, e) were written with diacritics, and not as a form that
 // means harm ("từ từ" where the rule reads "tu tu" as "tự tử").
-bool DisclosureDetector::written_otherwise(const NormalisedText& text, std::size_t b,
-                                           std::size_t e, std::uint32_t accent) const {
+bool DisclosureDetector::written_otherwise(const NormalisedText& text, std::size_t b, std::size_t e,
+                                           std::uint32_t accent) const {
   const Range r = text.plain.original(b, e);
   if (!text.has_diacritics(r)) return false;
   // The same words in the folded view (its characters map to the same original range): no
@@ -100,7 +101,10 @@ void DisclosureDetector::find(const NormalisedText& text,
   }
   for (std::size_t i : candidates) {
     if (i >= idioms) break;  // the rules come after the idioms
-    for (const auto& m : idiom_patterns_[i].find_all(text.plain_utf8)) blank(m.begin, m.end);
+    for (const auto& m : idiom_patterns_[i].find_all(text.plain_utf8)) {
+      if (idiom_bare_[i] && text.has_diacritics(text.plain.original(m.begin, m.end))) continue;
+      blank(m.begin, m.end);
+    }
   }
   const bool masked = !blanked.empty();
   const std::u32string& chars = masked ? blanked : text.plain.chars;

@@ -136,6 +136,7 @@ class DisclosureDetector {
                          std::uint32_t accent) const;
   PhraseMatcher plain_phrases_;
   std::vector<Pattern> idiom_patterns_;
+  std::vector<bool> idiom_bare_;  // per idiom pattern: blanked only where written bare (`bare`)
   PatternSet idiom_set_;  // the idioms' patterns, then the rules' (one pass while none is blanked)
 };
 

@@ -99,10 +99,14 @@ std::string expand_defines(const std::string& file, const Line& line, std::strin
   return text;
 }
 
-bool parse_kind(const std::string& file, const Line& line, const std::string& kind) {
-  if (kind == "re") return true;
+// `bare` only among the exceptions (disclosure_exceptions.tsv).
+bool parse_kind(const std::string& file, const Line& line, const std::string& kind,
+                bool exception = false) {
+  if (kind == "re" || (exception && kind == "bare")) return true;
   if (kind == "phrase") return false;
-  fail(where(file, line), "kind must be 'phrase', 're' or 'accent', not '" + kind + "'");
+  fail(where(file, line),
+       exception ? "kind must be 'phrase', 're', 'bare' or 'accent', not '" + kind + "'"
+                 : "kind must be 'phrase' or 're', not '" + kind + "'");
 }
 
 }  // namespace
@@ -168,9 +172,9 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
   const std::string disclosure_file = "disclosure.tsv";
   const std::string disclosure_layout = "category, language, severity, kind, phrase or pattern";
   static const std::set<std::string> disclosure_categories = {
-      "violence_home", "violence_other",  "sexual_abuse", "bullying",     "cyberbullying",
-      "grooming",      "self_harm",       "suicide",      "eating_disorder", "neglect",
-      "exploitation",  "trafficking"};
+      "violence_home",   "violence_other", "sexual_abuse", "bullying",
+      "cyberbullying",   "grooming",       "self_harm",    "suicide",
+      "eating_disorder", "neglect",        "exploitation", "trafficking"};
   std::map<std::string, std::string> defines;
   for (const auto& line : read_lines(dir, disclosure_file)) {
     if (!line.fields.empty() && line.fields[0] == "define") {
@@ -210,12 +214,13 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
       continue;
     }
     expect_fields(idioms_file, line, 2, "kind, phrase or pattern");
-    const bool is_pattern = parse_kind(idioms_file, line, line.fields[0]);
+    const bool is_pattern = parse_kind(idioms_file, line, line.fields[0], true);
     lexicon.disclosure_exceptions.push_back(
         {is_pattern,
          is_pattern ? expand_defines(idioms_file, line, line.fields[1], defines) : line.fields[1],
          where(idioms_file, line),
-         {}});
+         {},
+         line.fields[0] == "bare"});
   }
 
   const std::string lists_file = "personal_info.tsv";

@@ -37,6 +37,9 @@ struct IdiomRule {
   // WITH diacritics they mean harm only as one of these forms ("tự tử"), and any other way
   // ("từ từ", slowly) they are blanked like an idiom. Written without diacritics they stay.
   std::vector<std::string> harm_forms;
+  // kind `bare`: a pattern blanked only where the words it matched were written without any
+  // diacritics ("tu tu thoi", slowly, when "tự tử" would keep its diacritics).
+  bool bare = false;
 };
 
 struct Lexicon {

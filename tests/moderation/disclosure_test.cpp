@@ -114,8 +114,9 @@ TEST(Disclosure, AWordWrittenWithOtherDiacriticsIsNotTheHarmWord) {
 // Following a parent (going along to the market) is not following one who died: the words must
 // end the clause, or say where to ("lên trời").
 TEST(Disclosure, GoingAlongWithAParentIsNotFollowingOneWhoDied) {
-  for (const char* everyday : {"Chủ nhật em đi theo mẹ ra chợ bán rau, vui lắm",
-                               "tui di theo ba len nuong hai ca phe", "Em hay đi theo bố đi câu cá"}) {
+  for (const char* everyday :
+       {"Chủ nhật em đi theo mẹ ra chợ bán rau, vui lắm", "tui di theo ba len nuong hai ca phe",
+        "Em hay đi theo bố đi câu cá"}) {
     EXPECT_EQ(category(everyday), "") << everyday;
   }
   EXPECT_EQ(category("Bà mất rồi, con chỉ muốn đi theo bà ngoại thôi."), "suicide");
@@ -125,11 +126,10 @@ TEST(Disclosure, GoingAlongWithAParentIsNotFollowingOneWhoDied) {
 // A harm named after a frame that makes it a lesson, a question about the law, a sport or a
 // story; the frame blanks only up to the harm words, so a disclosure after it is still read.
 TEST(Disclosure, FramesOfLessonsSportsAndStoriesAreNotDisclosures) {
-  for (const char* framed :
-       {"Trường nên dạy cách nhận biết khi một bạn bị xâm hại",
-        "Em thắc mắc luật có cho phép bố mẹ đánh con không ạ",
-        "Đá bóng với lớp bên em bị đá trúng chân nhưng vẫn vui",
-        "Môn Ngữ văn đang học Lão Hạc, ông lão ăn bả chó để tự tử"}) {
+  for (const char* framed : {"Trường nên dạy cách nhận biết khi một bạn bị xâm hại",
+                             "Em thắc mắc luật có cho phép bố mẹ đánh con không ạ",
+                             "Đá bóng với lớp bên em bị đá trúng chân nhưng vẫn vui",
+                             "Môn Ngữ văn đang học Lão Hạc, ông lão ăn bả chó để tự tử"}) {
     EXPECT_EQ(category(framed), "") << framed;
   }
   EXPECT_EQ(category("Trường nên dạy cách nhận biết xâm hại, vì chú hàng xóm hay sờ vào người em"),
@@ -176,6 +176,23 @@ TEST(Disclosure, LexiconTwentySixEightWaysOfSayingIt) {
   // A story about a child somewhere else is no child of ours leaving school.
   EXPECT_EQ(category("Trên ti vi có một bạn nhỏ phải nghỉ học đi chăn trâu thuê, em muốn gửi sách"),
             "");
+}
+
+// Lexicon 2026.10: "từ từ" (slowly) typed bare reads "tu tu", as "tự tử" does. Where it can only
+// mean slowly and was written with no diacritics, it is no disclosure; "tự tử" keeps its own.
+TEST(Disclosure, SlowlyTypedBareIsNotSuicide) {
+  for (const char* slowly :
+       {"tu tu thoi, xep hang lay com ban tru di", "Tu tu thoi con, an nhanh qua nghen",
+        "co giao dan cat giay phai cat tu tu khong dut tay", "em trai em dang tap tu tu dap xe",
+        "cau nay kho, minh giai tu tu tung buoc nha", "Từ từ thôi bạn ơi, đường trơn lắm"}) {
+    EXPECT_EQ(category(slowly), "") << slowly;
+  }
+  EXPECT_EQ(category("Tự tử thôi, sống làm gì nữa"), "self_harm");
+  EXPECT_EQ(category("chac tao tu tu thoi, khong ai can tao"), "self_harm");
+  EXPECT_EQ(category("em muon tu tu"), "self_harm");
+  // A day of the week is no last letter; a last letter still is.
+  EXPECT_EQ(category("e đề xuất thứ 6 cuối tháng được mặc đồ tự do"), "");
+  EXPECT_EQ(category("em viết thư cuối cho mẹ rồi"), "suicide");
 }
 
 TEST(Disclosure, RoutesToSafeguarding) {

@@ -52,7 +52,8 @@ class HeldFindings : public ::testing::Test {
   }
 
   // A screener whose model raises no label by itself and holds below `line`, findings told in the
-  // first person below `first_person_line` and the gravest kinds below `gravest_line` (none when 0).
+  // first person below `first_person_line` and the gravest kinds below `gravest_line` (none when
+  // 0).
   Screener screener_holding_below(float line, float first_person_line = 0.0f,
                                   float gravest_line = 0.0f) const {
     std::ofstream thresholds(dir_ / "model.bin.thresholds");
@@ -227,10 +228,11 @@ TEST_F(HeldFindings, ARudeWordThatIsAlsoAnEverydayWordIsHeldUnderTheRudeLine) {
 // rude word — whatever the model says.
 TEST_F(HeldFindings, ARudeWordWithDiacriticsBrokenUpOrBesideAnotherIsNeverHeld) {
   const Screener screener = screener_holding_rude_below(1.0f);
-  for (const std::string text : {"Tao đéo thèm đi học nữa", "hom nay hoc n.g.u qua",
-                                 "tui de0 biet lam bai nay", "bai kho qua thang ngu",
-                                 "Em muốn trường có thêm cây xanh và ghế đá, trưa nay nắng vl, em "
-                                 "về nhà chỉ muốn nằm ngu"}) {
+  for (const std::string text :
+       {"Em đéo hiểu sao lớp mình phải trực nhật hoài", "hom nay hoc n.g.u qua",
+        "tui de0 biet lam bai nay", "bai kho qua thang ngu",
+        "Em muốn trường có thêm cây xanh và ghế đá, trưa nay nắng vl, em "
+        "về nhà chỉ muốn nằm ngu"}) {
     ASSERT_LT(probability(text, "rude"), 1.0f) << text << ": the line alone would keep it";
     const Verdict v = screener.screen(text);
     EXPECT_TRUE(has_label(v, "rude")) << text;

@@ -90,6 +90,17 @@ TEST_F(BrokenLexicon, AnAccentLineNeedsItsHarmForms) {
   EXPECT_NE(error().find("harm forms"), std::string::npos) << error();
 }
 
+TEST_F(BrokenLexicon, ABareLineIsAnExceptionNotARule) {
+  append("disclosure.tsv", "self_harm\tvi\t7\tbare\ttu tu");
+  EXPECT_NE(error().find("disclosure.tsv:"), std::string::npos) << error();
+  EXPECT_NE(error().find("kind must be 'phrase' or 're'"), std::string::npos) << error();
+}
+
+TEST_F(BrokenLexicon, ABareLineMustCompile) {
+  append("disclosure_exceptions.tsv", "bare\t(unclosed");
+  EXPECT_NE(error().find("disclosure_exceptions.tsv:"), std::string::npos) << error();
+}
+
 TEST_F(BrokenLexicon, AnAccentLineWithAnEmptyHarmFormIsRefused) {
   append("disclosure_exceptions.tsv", "accent\ttu tu\ttự tử||");
   EXPECT_NE(error().find("empty harm form"), std::string::npos) << error();
