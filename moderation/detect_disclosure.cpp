@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "moderation/detectors.h"
+#include "moderation/first_person.h"
 
 namespace ln::moderation {
 
@@ -37,6 +38,7 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
       const std::string source = strip_diacritics_utf8(idiom.text);
       idiom_patterns_.emplace_back(source, idiom.where);
       idiom_bare_.push_back(idiom.bare);
+      idiom_frame_.push_back(idiom.frame);
       idiom_set_.add(source, idiom.where);
     } else {
       plain_phrases_.add(strip_diacritics(fold(idiom.text)), kIdiom | id++);
@@ -103,6 +105,7 @@ void DisclosureDetector::find(const NormalisedText& text,
     if (i >= idioms) break;  // the rules come after the idioms
     for (const auto& m : idiom_patterns_[i].find_all(text.plain_utf8)) {
       if (idiom_bare_[i] && text.has_diacritics(text.plain.original(m.begin, m.end))) continue;
+      if (idiom_frame_[i] && tells_own_harm(text.plain.chars, m.begin, m.end)) continue;
       blank(m.begin, m.end);
     }
   }

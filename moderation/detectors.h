@@ -136,7 +136,9 @@ class DisclosureDetector {
                          std::uint32_t accent) const;
   PhraseMatcher plain_phrases_;
   std::vector<Pattern> idiom_patterns_;
-  std::vector<bool> idiom_bare_;  // per idiom pattern: blanked only where written bare (`bare`)
+  // Per idiom pattern: blanked only where written bare (`bare`), or only where no first-person
+  // word is among the words matched (`frame`).
+  std::vector<bool> idiom_bare_, idiom_frame_;
   PatternSet idiom_set_;  // the idioms' patterns, then the rules' (one pass while none is blanked)
 };
 

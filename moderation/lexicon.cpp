@@ -99,13 +99,13 @@ std::string expand_defines(const std::string& file, const Line& line, std::strin
   return text;
 }
 
-// `bare` only among the exceptions (disclosure_exceptions.tsv).
+// `bare` and `frame` only among the exceptions (disclosure_exceptions.tsv).
 bool parse_kind(const std::string& file, const Line& line, const std::string& kind,
                 bool exception = false) {
-  if (kind == "re" || (exception && kind == "bare")) return true;
+  if (kind == "re" || (exception && (kind == "bare" || kind == "frame"))) return true;
   if (kind == "phrase") return false;
   fail(where(file, line),
-       exception ? "kind must be 'phrase', 're', 'bare' or 'accent', not '" + kind + "'"
+       exception ? "kind must be 'phrase', 're', 'bare', 'frame' or 'accent', not '" + kind + "'"
                  : "kind must be 'phrase' or 're', not '" + kind + "'");
 }
 
@@ -220,7 +220,8 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
          is_pattern ? expand_defines(idioms_file, line, line.fields[1], defines) : line.fields[1],
          where(idioms_file, line),
          {},
-         line.fields[0] == "bare"});
+         line.fields[0] == "bare",
+         line.fields[0] == "frame"});
   }
 
   const std::string lists_file = "personal_info.tsv";

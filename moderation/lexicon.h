@@ -40,6 +40,11 @@ struct IdiomRule {
   // kind `bare`: a pattern blanked only where the words it matched were written without any
   // diacritics ("tu tu thoi", slowly, when "tự tử" would keep its diacritics).
   bool bare = false;
+  // kind `frame`: a context that makes harm words a lesson, a story, a game or someone else's
+  // ("trong phim nhân vật bị đánh"), blanked only where the words it matched tell no harm of the
+  // child's own (first_person.h: "em bị", "bố em", "đánh em" among them). "Bài văn của em kể thật: mẹ kế
+  // nhốt em" stays a disclosure.
+  bool frame = false;
 };
 
 struct Lexicon {

@@ -11,6 +11,7 @@
 #include "base/errors.h"
 #include "moderation/classifier.h"
 #include "moderation/detectors.h"
+#include "moderation/first_person.h"
 
 namespace ln::moderation {
 
@@ -30,20 +31,6 @@ int model_severity(const std::string& label) {
 bool gravest(const Finding& f) {
   static const std::set<std::string, std::less<>> kinds{"suicide", "self_harm", "sexual_abuse"};
   return kinds.contains(f.category);
-}
-
-// The words that say the child (or someone of theirs) is the one it happens to: "em bị bố đánh",
-// "bạn tui", "my dad". Written without diacritics, as in the plain view.
-bool first_person(std::u32string_view word) {
-  static const std::set<std::u32string, std::less<>> words{
-      U"em", U"e",   U"tui",  U"toi", U"minh", U"mik", U"mk", U"to", U"tao", U"tau",
-      U"t",  U"con", U"chau", U"i",   U"me",   U"my",  U"we", U"us", U"our"};
-  return words.contains(word);
-}
-
-// A letter of the plain view (no capitals there; any code point above ASCII counts).
-bool is_letter(char32_t c) {
-  return (c >= U'a' && c <= U'z') || c > 0x7f;
 }
 
 // Whether a first-person word lies inside the finding or among the four words before it: a child

@@ -182,17 +182,39 @@ TEST(Disclosure, LexiconTwentySixEightWaysOfSayingIt) {
 // mean slowly and was written with no diacritics, it is no disclosure; "tự tử" keeps its own.
 TEST(Disclosure, SlowlyTypedBareIsNotSuicide) {
   for (const char* slowly :
-       {"tu tu thoi, xep hang lay com ban tru di", "Tu tu thoi con, an nhanh qua nghen",
-        "co giao dan cat giay phai cat tu tu khong dut tay", "em trai em dang tap tu tu dap xe",
+       {"co giao dan cat giay phai cat tu tu khong dut tay", "em trai em dang tap tu tu dap xe",
         "cau nay kho, minh giai tu tu tung buoc nha", "Từ từ thôi bạn ơi, đường trơn lắm"}) {
     EXPECT_EQ(category(slowly), "") << slowly;
   }
   EXPECT_EQ(category("Tự tử thôi, sống làm gì nữa"), "self_harm");
   EXPECT_EQ(category("chac tao tu tu thoi, khong ai can tao"), "self_harm");
   EXPECT_EQ(category("em muon tu tu"), "self_harm");
+  // Opening a sentence, or after "đi", "nói", "cứ", bare "tu tu" is suicide as often as "slowly",
+  // and with its diacritics it is only ever suicide.
+  for (const char* suicide :
+       {"Nó uống thuốc. Tu tu roi.", "Tu tu nha, tao met lam roi", "Tao đi tự tử đây",
+        "Em mệt quá rồi, chắc em đi tự tử cho xong", "Tự tử rồi em sẽ được yên",
+        "Tự tử thôi bạn ơi, chán lắm rồi", "ban em noi tu tu cho xong"}) {
+    EXPECT_EQ(category(suicide), "self_harm") << suicide;
+  }
   // A day of the week is no last letter; a last letter still is.
   EXPECT_EQ(category("e đề xuất thứ 6 cuối tháng được mặc đồ tự do"), "");
   EXPECT_EQ(category("em viết thư cuối cho mẹ rồi"), "suicide");
+}
+
+// A story, a film, a song or a lesson makes harm words someone else's, but not when the child
+// says the harm is their own in the same breath; and "sống" (to live) is no song.
+TEST(Disclosure, AFrameDoesNotHideTheChildsOwnHarm) {
+  EXPECT_EQ(category("Em không muốn sống nữa, em muốn tự tử"), "self_harm");
+  EXPECT_EQ(category("Sống làm gì nữa, tự tử cho xong"), "self_harm");
+  EXPECT_NE(category("em song voi di, ngay nao cung bi danh"), "");
+  EXPECT_EQ(category("Xem phim xong em nghĩ tới tự tử, vì em cũng như nhân vật đó"), "self_harm");
+  EXPECT_NE(category("Bài hát này làm em khóc, vì em cũng bị bố đánh như trong đó"), "");
+  EXPECT_NE(category("Em đọc truyện xong thì bố vào giật sách rồi đánh em bằng roi"), "");
+  EXPECT_NE(category("Tình huống của em là ở nhà em bị bố dượng đánh suốt"), "");
+  // Someone else's harm in a film or the news, even with the child watching, stays a story.
+  EXPECT_EQ(category("Trong phim Hàn em xem, cô gái bị bạn cùng lớp bắt nạt"), "");
+  EXPECT_EQ(category("Bản tin chiều nói có nhóm người dụ trẻ em sang Campuchia làm việc"), "");
 }
 
 TEST(Disclosure, RoutesToSafeguarding) {

@@ -101,6 +101,17 @@ TEST_F(BrokenLexicon, ABareLineMustCompile) {
   EXPECT_NE(error().find("disclosure_exceptions.tsv:"), std::string::npos) << error();
 }
 
+TEST_F(BrokenLexicon, AFrameLineIsAnExceptionNotARule) {
+  append("disclosure.tsv", "self_harm\tvi\t7\tframe\ttu tu");
+  EXPECT_NE(error().find("disclosure.tsv:"), std::string::npos) << error();
+  EXPECT_NE(error().find("kind must be 'phrase' or 're'"), std::string::npos) << error();
+}
+
+TEST_F(BrokenLexicon, AFrameLineMustCompile) {
+  append("disclosure_exceptions.tsv", "frame\t\\b(?:phim|truyen");
+  EXPECT_NE(error().find("disclosure_exceptions.tsv:"), std::string::npos) << error();
+}
+
 TEST_F(BrokenLexicon, AnAccentLineWithAnEmptyHarmFormIsRefused) {
   append("disclosure_exceptions.tsv", "accent\ttu tu\ttự tử||");
   EXPECT_NE(error().find("empty harm form"), std::string::npos) << error();
