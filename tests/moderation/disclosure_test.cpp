@@ -217,6 +217,23 @@ TEST(Disclosure, AFrameDoesNotHideTheChildsOwnHarm) {
   EXPECT_EQ(category("Bản tin chiều nói có nhóm người dụ trẻ em sang Campuchia làm việc"), "");
 }
 
+// Everyday words blanked as idioms must not take a plain harm with them: "đánh bà" is no "đánh
+// bả", "đấm mẹ" no "đam mê", "đấm vào tường" no crash, "bị đánh từ hồi…" no "đánh từ".
+TEST(Disclosure, EverydayExceptionsDoNotHideHarm) {
+  EXPECT_EQ(category("Ông ngoại em đánh bà ngoại bằng gậy, ngày nào em cũng phải thấy"),
+            "violence_home");
+  EXPECT_EQ(category("bố đấm mẹ thật, em có ghi âm lại"), "violence_home");
+  EXPECT_EQ(category("tối qua lại nghe dượng đấm mạ ở phòng bên"), "violence_home");
+  EXPECT_EQ(category("em tự đấm vào tường tới khi tay sưng lên"), "self_harm");
+  EXPECT_NE(category("mẹ t bị đánh từ hồi t học lớp 2 tới giờ"), "");
+  EXPECT_NE(category("e muốn chết thật sự chứ ko phải đùa"), "");
+  for (const char* everyday :
+       {"em có đam mê vẽ tranh", "đi đám ma ông hàng xóm", "sang mai ca nha tui di dam ma ong co",
+        "co chu nhiem bao ban nao co dam me Toan thi dang ky", "Chết thật, em quên làm bài tập rồi"}) {
+    EXPECT_EQ(category(everyday), "") << everyday;
+  }
+}
+
 TEST(Disclosure, RoutesToSafeguarding) {
   const auto verdict = testing::screener().screen("Bố em hay đánh em, đm");
   EXPECT_EQ(verdict.route, "safeguarding");
