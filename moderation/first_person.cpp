@@ -44,7 +44,7 @@ bool tells_own_harm(std::u32string_view plain, std::size_t begin, std::size_t en
                            U"am",  U"was",  U"get",  U"got",  U"want", U"feel"};
   // Someone of the child's ("bố em", "nhà tui") or done to the child ("đánh em", "hit me").
   static const Words before{U"bo",   U"me",   U"ba",   U"ma",    U"cha",  U"nha",  U"anh",
-                            U"chi",  U"ban",  U"duong", U"ghe",  U"noi",  U"ngoai",
+                            U"chi",  U"ban",  U"duong", U"ghe",  U"ho",   U"noi",  U"ngoai",
                             U"co",   U"thay", U"chu",  U"cau",   U"danh", U"dap",  U"tat",
                             U"nhot", U"so",   U"bat",  U"chui",  U"doa",  U"ep",   U"lua",
                             U"hit",  U"hits", U"beat", U"touch", U"touched", U"dad", U"mom"};

@@ -234,6 +234,17 @@ TEST(Disclosure, EverydayExceptionsDoNotHideHarm) {
   }
 }
 
+// Said plainly, the way the development part's plain-spoken writers (82–88) said it.
+TEST(Disclosure, PlainWordsOfAPlanTouchAndATaunt) {
+  EXPECT_EQ(category("mk mua thuốc ngủ r, đủ 2 vỉ, đợi tối ba mẹ ngủ là uống hết"), "suicide");
+  EXPECT_EQ(category("tối nay em sẽ uống hết 2 vỉ thuốc ngủ"), "suicide");
+  EXPECT_EQ(category("chú chủ nhà trọ hay kêu nó vô phòng sờ người nó"), "sexual_abuse");
+  EXPECT_EQ(category("the whole class sends me messages telling me to die"), "cyberbullying");
+  EXPECT_EQ(category("chú say rượu về là đánh cô"), "violence_home") << "đánh cô is no đánh cờ";
+  EXPECT_EQ(category("bố em đánh cờ với ông cả buổi chiều"), "");
+  EXPECT_EQ(category("bo em danh co tuong voi ong ca chieu"), "");
+}
+
 TEST(Disclosure, RoutesToSafeguarding) {
   const auto verdict = testing::screener().screen("Bố em hay đánh em, đm");
   EXPECT_EQ(verdict.route, "safeguarding");
