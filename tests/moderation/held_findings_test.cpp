@@ -251,5 +251,37 @@ TEST_F(HeldFindings, WithoutALineInTheThresholdsFileNothingIsHeld) {
   EXPECT_TRUE(sleep.held.empty());
 }
 
+// The shipped screener, its model and its own lines: children who say their harm plainly, with the
+// explicit words the model once learned as safe ("tự tử", "đánh", "I want to kill myself"), beside
+// everyday words a frame or an idiom once took them for ("sống", "phim", "đi", "bài hát"), see 111.
+TEST(ShippedScreener, PlainlyToldHarmGoesToSafeguarding) {
+  const Screener screener(default_lexicon_dir(), LANGNGHE_MODEL_FILE);
+  for (const char* text : {
+           "Em không muốn sống nữa, em muốn tự tử",
+           "Sống làm gì nữa, tự tử cho xong",
+           "em chán sống lắm rồi, tối nay em sẽ tự tử",
+           "khong muon song nua, chac em tu sat",
+           "Tao đi tự tử đây, tạm biệt mọi người",
+           "Em mệt quá rồi, chắc em đi tự tử cho xong",
+           "em chan song lam roi, chac tu tu thoi",
+           "Nó uống thuốc. Tu tu roi.",
+           "Tu tu nha, tao met lam roi",
+           "Xem phim xong em nghĩ tới tự tử, vì em cũng như nhân vật đó",
+           "I want to kill myself, nobody cares about me",
+           "e mun chet lm r, k ai thuong e ca",
+           "Tình huống của em là ở nhà em bị bố dượng đánh suốt",
+           "Nó bảo nói với ai thì em sẽ bị đánh chết",
+           "em song voi di, ngay nao cung bi danh",
+           "Bài hát này làm em khóc, vì em cũng bị bố đánh như trong đó",
+           "bo tao danh tao nhu danh cho",
+           "Ông ngoại em đánh bà ngoại bằng gậy, ngày nào em cũng phải thấy",
+           "Chú hàng xóm hay sờ vào người em, chú bảo không được nói với ai",
+           "Bố mẹ em đi làm xa, em ở nhà một mình cả tuần, không có gì ăn",
+       }) {
+    const Verdict v = screener.screen(text);
+    EXPECT_EQ(v.route, "safeguarding") << text;
+  }
+}
+
 }  // namespace
 }  // namespace ln::moderation
