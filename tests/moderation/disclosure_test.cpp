@@ -240,6 +240,8 @@ TEST(Disclosure, PlainWordsOfAPlanTouchAndATaunt) {
   EXPECT_EQ(category("tối nay em sẽ uống hết 2 vỉ thuốc ngủ"), "suicide");
   EXPECT_EQ(category("chú chủ nhà trọ hay kêu nó vô phòng sờ người nó"), "sexual_abuse");
   EXPECT_EQ(category("the whole class sends me messages telling me to die"), "cyberbullying");
+  EXPECT_EQ(category("everyone in the group chat says i should die"), "cyberbullying");
+  EXPECT_EQ(category("my friend says she will kill herself tonight"), "suicide");
   EXPECT_EQ(category("chú say rượu về là đánh cô"), "violence_home") << "đánh cô is no đánh cờ";
   EXPECT_EQ(category("bố em đánh cờ với ông cả buổi chiều"), "");
   EXPECT_EQ(category("bo em danh co tuong voi ong ca chieu"), "");
