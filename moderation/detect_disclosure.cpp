@@ -37,8 +37,7 @@ DisclosureDetector::DisclosureDetector(const Lexicon& lexicon) {
     } else if (idiom.is_pattern) {
       const std::string source = strip_diacritics_utf8(idiom.text);
       idiom_patterns_.emplace_back(source, idiom.where);
-      idiom_bare_.push_back(idiom.bare);
-      idiom_frame_.push_back(idiom.frame);
+      idiom_blanked_.push_back(idiom.blanked);
       idiom_set_.add(source, idiom.where);
     } else {
       plain_phrases_.add(strip_diacritics(fold(idiom.text)), kIdiom | id++);
@@ -104,8 +103,15 @@ void DisclosureDetector::find(const NormalisedText& text,
   for (std::size_t i : candidates) {
     if (i >= idioms) break;  // the rules come after the idioms
     for (const auto& m : idiom_patterns_[i].find_all(text.plain_utf8)) {
-      if (idiom_bare_[i] && text.has_diacritics(text.plain.original(m.begin, m.end))) continue;
-      if (idiom_frame_[i] && tells_own_harm(text.plain.chars, m.begin, m.end)) continue;
+      using Blanked = IdiomRule::Blanked;
+      if (idiom_blanked_[i] == Blanked::only_bare &&
+          text.has_diacritics(text.plain.original(m.begin, m.end))) {
+        continue;
+      }
+      if (idiom_blanked_[i] == Blanked::unless_own_harm &&
+          tells_own_harm(text.plain.chars, m.begin, m.end)) {
+        continue;
+      }
       blank(m.begin, m.end);
     }
   }

@@ -136,9 +136,7 @@ class DisclosureDetector {
                          std::uint32_t accent) const;
   PhraseMatcher plain_phrases_;
   std::vector<Pattern> idiom_patterns_;
-  // Per idiom pattern: blanked only where written bare (`bare`), or only where the words matched
-  // tell no harm of the child's own (`frame`, first_person.h).
-  std::vector<bool> idiom_bare_, idiom_frame_;
+  std::vector<IdiomRule::Blanked> idiom_blanked_;  // per idiom pattern (lexicon.h)
   PatternSet idiom_set_;  // the idioms' patterns, then the rules' (one pass while none is blanked)
 };
 

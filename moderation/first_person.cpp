@@ -31,7 +31,7 @@ bool is_letter(char32_t c) {
 }
 
 bool first_person(std::u32string_view word) {
-  static const Words words{U"em", U"e",   U"tui", U"toi", U"minh", U"mik", U"mk",
+  static const Words words{U"em", U"e",   U"tui", U"toi", U"minh", U"mik",  U"mk",
                            U"to", U"tao", U"tau", U"t",   U"con",  U"chau", U"i",
                            U"me", U"my",  U"we",  U"us",  U"our"};
   return words.contains(word);
@@ -39,15 +39,15 @@ bool first_person(std::u32string_view word) {
 
 bool tells_own_harm(std::u32string_view plain, std::size_t begin, std::size_t end) {
   // Said of the child: "em bị", "em cũng bị", "em muốn", "em nghĩ tới" (the word after).
-  static const Words after{U"bi",  U"cung", U"tung", U"dang", U"van", U"lai", U"hay",
-                           U"muon", U"mun", U"nghi", U"se",   U"da",  U"phai", U"thuong",
-                           U"am",  U"was",  U"get",  U"got",  U"want", U"feel"};
+  static const Words after{U"bi",   U"cung", U"tung", U"dang", U"van",  U"lai",  U"hay",
+                           U"muon", U"mun",  U"nghi", U"se",   U"da",   U"phai", U"thuong",
+                           U"am",   U"was",  U"get",  U"got",  U"want", U"feel"};
   // Someone of the child's ("bố em", "nhà tui") or done to the child ("đánh em", "hit me").
-  static const Words before{U"bo",   U"me",   U"ba",   U"ma",    U"cha",  U"nha",  U"anh",
-                            U"chi",  U"ban",  U"duong", U"ghe",  U"ho",   U"noi",  U"ngoai",
-                            U"co",   U"thay", U"chu",  U"cau",   U"danh", U"dap",  U"tat",
-                            U"nhot", U"so",   U"bat",  U"chui",  U"doa",  U"ep",   U"lua",
-                            U"hit",  U"hits", U"beat", U"touch", U"touched", U"dad", U"mom"};
+  static const Words before{U"bo",   U"me",   U"ba",    U"ma",    U"cha",     U"nha", U"anh",
+                            U"chi",  U"ban",  U"duong", U"ghe",   U"ho",      U"noi", U"ngoai",
+                            U"co",   U"thay", U"chu",   U"cau",   U"danh",    U"dap", U"tat",
+                            U"nhot", U"so",   U"bat",   U"chui",  U"doa",     U"ep",  U"lua",
+                            U"hit",  U"hits", U"beat",  U"touch", U"touched", U"dad", U"mom"};
   // Not the child: "trẻ em", "em bé", "các em", "con ma".
   static const Words not_before{U"tre", U"cac", U"nhung", U"may", U"mot", U"hai", U"dua"};
   static const Words not_after{U"be", U"nho", U"nit"};

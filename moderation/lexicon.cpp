@@ -220,8 +220,9 @@ Lexicon load_lexicon(const std::filesystem::path& dir) {
          is_pattern ? expand_defines(idioms_file, line, line.fields[1], defines) : line.fields[1],
          where(idioms_file, line),
          {},
-         line.fields[0] == "bare",
-         line.fields[0] == "frame"});
+         line.fields[0] == "bare"    ? IdiomRule::Blanked::only_bare
+         : line.fields[0] == "frame" ? IdiomRule::Blanked::unless_own_harm
+                                     : IdiomRule::Blanked::always});
   }
 
   const std::string lists_file = "personal_info.tsv";

@@ -37,14 +37,16 @@ struct IdiomRule {
   // WITH diacritics they mean harm only as one of these forms ("tự tử"), and any other way
   // ("từ từ", slowly) they are blanked like an idiom. Written without diacritics they stay.
   std::vector<std::string> harm_forms;
-  // kind `bare`: a pattern blanked only where the words it matched were written without any
-  // diacritics ("tu tu thoi", slowly, when "tự tử" would keep its diacritics).
-  bool bare = false;
-  // kind `frame`: a context that makes harm words a lesson, a story, a game or someone else's
-  // ("trong phim nhân vật bị đánh"), blanked only where the words it matched tell no harm of the
-  // child's own (first_person.h: "em bị", "bố em", "đánh em" among them). "Bài văn của em kể thật: mẹ kế
-  // nhốt em" stays a disclosure.
-  bool frame = false;
+  // Where a pattern is blanked, by its kind:
+  // - `re`: wherever it matches;
+  // - `bare`: only where the words it matched were written without any diacritics ("cat tu tu",
+  //   cutting slowly, when "cắt tự tử" would keep its diacritics);
+  // - `frame`: a context that makes harm words a lesson, a story or someone else's ("trong phim
+  //   nhân vật bị đánh"), only where the words it matched tell no harm of the child's own
+  //   (first_person.h: "em bị", "bố em", "đánh em"). "Bài văn của em kể thật: mẹ kế nhốt em"
+  //   stays a disclosure.
+  enum class Blanked { always, only_bare, unless_own_harm };
+  Blanked blanked = Blanked::always;
 };
 
 struct Lexicon {

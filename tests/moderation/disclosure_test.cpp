@@ -229,7 +229,8 @@ TEST(Disclosure, EverydayExceptionsDoNotHideHarm) {
   EXPECT_NE(category("e muốn chết thật sự chứ ko phải đùa"), "");
   for (const char* everyday :
        {"em có đam mê vẽ tranh", "đi đám ma ông hàng xóm", "sang mai ca nha tui di dam ma ong co",
-        "co chu nhiem bao ban nao co dam me Toan thi dang ky", "Chết thật, em quên làm bài tập rồi"}) {
+        "co chu nhiem bao ban nao co dam me Toan thi dang ky",
+        "Chết thật, em quên làm bài tập rồi"}) {
     EXPECT_EQ(category(everyday), "") << everyday;
   }
 }
